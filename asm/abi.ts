@@ -1,0 +1,62 @@
+// The kernel ABI of native/abi.h, over raw wasm memory.
+// inPtrs / paramPtrs / outPtrs are arrays of u32 pointers; an output pointer of
+// 0 means the output was not selected. Element (t, v) of output k lives at
+// out[k] + (t * timeStride + v * variantStride) * sizeof<O>().
+
+export const BLOCK: i32 = 16;
+
+export const OK: i32 = 0;
+export const SCRATCH_TOO_SMALL: i32 = 1;
+
+// Per-block state lives in static memory: kernels never allocate.
+export const STATE_A: usize = memory.data(BLOCK * 8, 8);
+export const STATE_B: usize = memory.data(BLOCK * 8, 8);
+export const STATE_C: usize = memory.data(BLOCK * 8, 8);
+export const STATE_D: usize = memory.data(BLOCK * 8, 8);
+
+export class Call {
+  inPtrs: usize = 0;
+  T: i32 = 0;
+  paramPtrs: usize = 0;
+  v0: i32 = 0;
+  v1: i32 = 0;
+  outPtrs: usize = 0;
+  nOut: i32 = 0;
+  timeStride: i32 = 0;
+  variantStride: i32 = 0;
+  scratch: usize = 0;
+  scratchLen: i32 = 0;
+}
+
+@inline export function input(c: Call, i: i32): usize {
+  return load<usize>(c.inPtrs + (<usize>i << 2));
+}
+
+@inline export function param(c: Call, p: i32, v: i32): f64 {
+  return load<f64>(load<usize>(c.paramPtrs + (<usize>p << 2)) + (<usize>v << 3));
+}
+
+@inline export function at(col: usize, t: i32): f64 {
+  return load<f64>(col + (<usize>t << 3));
+}
+
+@inline export function put<O>(c: Call, k: i32, t: i32, v: i32, x: f64): void {
+  const base = load<usize>(c.outPtrs + (<usize>k << 2));
+  if (base != 0) {
+    const idx = <usize>t * <usize>c.timeStride + <usize>v * <usize>c.variantStride;
+    store<O>(base + idx * sizeof<O>(), <O>x);
+  }
+}
+
+export function putNaNAll<O>(c: Call, t: i32, b0: i32, nb: i32): void {
+  for (let k = 0; k < c.nOut; ++k)
+    for (let j = 0; j < nb; ++j) put<O>(c, k, t, b0 + j, NaN);
+}
+
+@inline export function slot(area: usize, j: i32): f64 {
+  return load<f64>(area + (<usize>j << 3));
+}
+
+@inline export function setSlot(area: usize, j: i32, x: f64): void {
+  store<f64>(area + (<usize>j << 3), x);
+}

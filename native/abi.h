@@ -1,0 +1,56 @@
+// The kernel ABI shared by every indicator (mirrored in asm/abi.ts).
+//
+// A kernel computes a range of variants [v0, v1) of one indicator over T bars.
+// Inputs are float64 columns; each parameter is a float64 array indexed by the
+// global variant number; each output is written at
+//   out[k][t * timeStride + v * variantStride]
+// so the same kernel fills a time-major (T x V) or a variant-major (V x T)
+// tensor. Outputs the caller did not select are null and are skipped.
+// Scratch is supplied by the caller; kernels never allocate.
+#pragma once
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace tagrid {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Variants are processed in blocks: every time step updates a block of
+// independent recurrences, so the CPU is not waiting on a single dependency
+// chain and time-major writes land in contiguous memory.
+constexpr int kBlock = 16;
+
+enum Status : int32_t {
+  kOk = 0,
+  kScratchTooSmall = 1,
+  kBadParam = 2,
+};
+
+struct KernelCall {
+  const double* const* in;    // input columns, each of length T
+  int64_t T;
+  const double* const* param; // param[p][v], v global
+  int64_t v0, v1;             // variant range
+  double* scratch;
+  int64_t scratchLen;         // in doubles
+};
+
+template <typename Out>
+struct OutView {
+  Out* const* ptr;            // ptr[k] or nullptr when output k is not selected
+  int nOut;
+  int64_t timeStride, variantStride;
+
+  inline void put(int k, int64_t t, int64_t v, double x) const {
+    Out* p = ptr[k];
+    if (p) p[t * timeStride + v * variantStride] = static_cast<Out>(x);
+  }
+  // NaN for every selected output of variants [b0, b0 + nb) at bar t.
+  inline void putNaNAll(int64_t t, int64_t b0, int nb) const {
+    for (int k = 0; k < nOut; ++k)
+      for (int j = 0; j < nb; ++j) put(k, t, b0 + j, kNaN);
+  }
+};
+
+}  // namespace tagrid

@@ -1,0 +1,129 @@
+// Thin N-API binding: argument checks and a table lookup, nothing else.
+// No mutable globals, so the addon loads in the main thread and in every worker.
+#include <napi.h>
+#include <string>
+#include <vector>
+#include "kernels.h"
+
+namespace {
+
+using namespace tagrid;
+
+const KernelEntry& entryAt(const Napi::Env& env, const Napi::Value& v) {
+  if (!v.IsNumber()) throw Napi::TypeError::New(env, "kernel index must be a number");
+  const int32_t i = v.As<Napi::Number>().Int32Value();
+  if (i < 0 || i >= kKernelCount) throw Napi::RangeError::New(env, "kernel index out of range");
+  return kKernels[i];
+}
+
+// [{ id, inputs, params, outputs }] in table order.
+Napi::Value Kernels(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Array list = Napi::Array::New(env, kKernelCount);
+  for (int i = 0; i < kKernelCount; ++i) {
+    Napi::Object o = Napi::Object::New(env);
+    o.Set("id", kKernels[i].id);
+    o.Set("inputs", kKernels[i].nIn);
+    o.Set("params", kKernels[i].nParam);
+    o.Set("outputs", kKernels[i].nOut);
+    list.Set(i, o);
+  }
+  return list;
+}
+
+Napi::Value ScratchSize(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const KernelEntry& k = entryAt(env, info[0]);
+  const int64_t T = info[1].As<Napi::Number>().Int64Value();
+  return Napi::Number::New(env, static_cast<double>(k.scratch(T)));
+}
+
+// Element pointer of a typed array; works for SharedArrayBuffer-backed arrays too.
+void* dataOf(Napi::Env env, const Napi::TypedArray& ta) {
+  napi_typedarray_type type;
+  size_t length, offset;
+  void* data = nullptr;
+  napi_value buffer;
+  NAPI_THROW_IF_FAILED(env, napi_get_typedarray_info(env, ta, &type, &length, &data, &buffer, &offset), nullptr);
+  return data;
+}
+
+Napi::Float64Array float64At(Napi::Env env, const Napi::Array& a, uint32_t i, const char* what, int64_t minLen) {
+  Napi::Value v = a.Get(i);
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float64_array)
+    throw Napi::TypeError::New(env, std::string(what) + " must be a Float64Array");
+  Napi::Float64Array f = v.As<Napi::Float64Array>();
+  if (static_cast<int64_t>(f.ElementLength()) < minLen)
+    throw Napi::RangeError::New(env, std::string(what) + " is shorter than required");
+  return f;
+}
+
+template <typename Out>
+int32_t runTyped(const KernelEntry& k, const KernelCall& call, const Napi::Array& outs,
+                 int64_t ts, int64_t vs, int64_t need, Napi::Env env) {
+  constexpr napi_typedarray_type want = sizeof(Out) == 4 ? napi_float32_array : napi_float64_array;
+  std::vector<Out*> ptrs(k.nOut, nullptr);
+  for (int i = 0; i < k.nOut; ++i) {
+    Napi::Value v = outs.Get(static_cast<uint32_t>(i));
+    if (v.IsNull() || v.IsUndefined()) continue;
+    if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != want)
+      throw Napi::TypeError::New(env, "every output must be a typed array of the requested dtype");
+    Napi::TypedArray ta = v.As<Napi::TypedArray>();
+    if (static_cast<int64_t>(ta.ElementLength()) < need)
+      throw Napi::RangeError::New(env, "output array is smaller than the strides require");
+    ptrs[i] = static_cast<Out*>(dataOf(env, ta));
+  }
+  OutView<Out> view{ptrs.data(), k.nOut, ts, vs};
+  if constexpr (sizeof(Out) == 4) return k.f32(call, view);
+  else return k.f64(call, view);
+}
+
+// run(kernel, inputs[], T, params[], v0, v1, outputs[], float64?, timeStride, variantStride, scratch)
+Napi::Value Run(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 11) throw Napi::TypeError::New(env, "run() expects 11 arguments");
+  const KernelEntry& k = entryAt(env, info[0]);
+  const Napi::Array inArr = info[1].As<Napi::Array>();
+  const int64_t T = info[2].As<Napi::Number>().Int64Value();
+  const Napi::Array paramArr = info[3].As<Napi::Array>();
+  const int64_t v0 = info[4].As<Napi::Number>().Int64Value();
+  const int64_t v1 = info[5].As<Napi::Number>().Int64Value();
+  const Napi::Array outArr = info[6].As<Napi::Array>();
+  const bool f64 = info[7].ToBoolean();
+  const int64_t ts = info[8].As<Napi::Number>().Int64Value();
+  const int64_t vs = info[9].As<Napi::Number>().Int64Value();
+  if (T < 0 || v0 < 0 || v1 < v0 || ts < 0 || vs < 0) throw Napi::RangeError::New(env, "negative size or stride");
+  if (static_cast<int>(inArr.Length()) != k.nIn || static_cast<int>(paramArr.Length()) != k.nParam ||
+      static_cast<int>(outArr.Length()) != k.nOut)
+    throw Napi::TypeError::New(env, std::string("wrong number of inputs, params or outputs for ") + k.id);
+  if (T == 0 || v1 == v0) return env.Undefined();
+
+  std::vector<const double*> in(k.nIn), param(k.nParam);
+  for (int i = 0; i < k.nIn; ++i) in[i] = float64At(env, inArr, i, "input", T).Data();
+  for (int i = 0; i < k.nParam; ++i) param[i] = float64At(env, paramArr, i, "param", v1).Data();
+  double* scratch = nullptr;
+  int64_t scratchLen = 0;
+  if (!info[10].IsNull() && !info[10].IsUndefined()) {
+    Napi::Float64Array s = info[10].As<Napi::Float64Array>();
+    scratch = s.Data();
+    scratchLen = static_cast<int64_t>(s.ElementLength());
+  }
+  KernelCall call{in.data(), T, param.data(), v0, v1, scratch, scratchLen};
+  const int64_t need = (T - 1) * ts + (v1 - 1) * vs + 1;
+  const int32_t status = f64 ? runTyped<double>(k, call, outArr, ts, vs, need, env)
+                             : runTyped<float>(k, call, outArr, ts, vs, need, env);
+  if (status == kScratchTooSmall) throw Napi::RangeError::New(env, "scratch buffer too small");
+  if (status != kOk) throw Napi::Error::New(env, std::string("kernel failed: ") + k.id);
+  return env.Undefined();
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("kernels", Napi::Function::New(env, Kernels));
+  exports.Set("scratchSize", Napi::Function::New(env, ScratchSize));
+  exports.Set("run", Napi::Function::New(env, Run));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(ta_grid, Init)

@@ -1,0 +1,32 @@
+export type BackendName = 'native' | 'wasm';
+export type OutputArray = Float32Array | Float64Array;
+
+/** One kernel call: a variant range of one indicator, the ABI of native/abi.h. */
+export interface KernelJob {
+  kernel: string;
+  /** Input columns in the definition's input order, each of length t. */
+  inputs: Float64Array[];
+  t: number;
+  /** One array per param, indexed by global variant number (length >= v1). */
+  params: Float64Array[];
+  v0: number;
+  v1: number;
+  /** One array per output of the indicator; null for outputs not selected. */
+  outputs: (OutputArray | null)[];
+  float64: boolean;
+  timeStride: number;
+  variantStride: number;
+}
+
+export interface KernelInfo {
+  id: string;
+  inputs: number;
+  params: number;
+  outputs: number;
+}
+
+export interface Backend {
+  readonly name: BackendName;
+  readonly kernels: readonly KernelInfo[];
+  run(job: KernelJob): void;
+}

@@ -1,0 +1,108 @@
+import { Float32, Float64, Int64, Table, makeData, makeVector, type Vector } from 'apache-arrow';
+import { GridValidationError } from '../errors.js';
+import type { Axis, AxisValue, Grid, VariantParams } from '../grid/grid.js';
+import type { BackendName, OutputArray } from '../backends/types.js';
+
+export type Layout = 'time-major' | 'variant-major';
+export type Dtype = 'float32' | 'float64';
+
+export interface ResultMeta {
+  computeMs: number;
+  backend: BackendName;
+  numThreads: number;
+  /** Kernel calls the request was cut into. */
+  chunks: number;
+}
+
+/**
+ * A computed tensor: for each selected output, t x variants values over one
+ * buffer (time-major: value (t, v) at t * variants + v; variant-major: at
+ * v * t + t). The arrays are views, not copies.
+ */
+export class ComputeResult {
+  readonly indicator: string;
+  readonly t: number;
+  readonly variants: number;
+  readonly layout: Layout;
+  readonly dtype: Dtype;
+  readonly axes: readonly { name: string; values: readonly AxisValue[] }[];
+  readonly outputs: readonly string[];
+  readonly meta: ResultMeta;
+  readonly tsOpen: BigInt64Array | Float64Array;
+  private readonly grid: Grid;
+  private readonly arrays: ReadonlyMap<string, OutputArray>;
+
+  constructor(args: {
+    indicator: string; grid: Grid; layout: Layout; dtype: Dtype; t: number;
+    arrays: Map<string, OutputArray>; meta: ResultMeta; tsOpen: BigInt64Array | Float64Array;
+  }) {
+    this.indicator = args.indicator;
+    this.grid = args.grid;
+    this.t = args.t;
+    this.variants = args.grid.variants;
+    this.layout = args.layout;
+    this.dtype = args.dtype;
+    this.axes = args.grid.axes.map((a: Axis) => ({ name: a.name, values: a.values }));
+    this.arrays = args.arrays;
+    this.outputs = [...args.arrays.keys()];
+    this.meta = args.meta;
+    this.tsOpen = args.tsOpen;
+  }
+
+  /** All values of one output, length t * variants, in the result's layout. */
+  values(output?: string): OutputArray {
+    const name = output ?? this.outputs[0]!;
+    const a = this.arrays.get(name);
+    if (!a) throw new GridValidationError(`${this.indicator}: no output '${name}' in this result; it has ${this.outputs.join(', ')}`, { output: name });
+    return a;
+  }
+
+  /** Parameters of variant i. */
+  variant(i: number): VariantParams {
+    return this.grid.variant(i);
+  }
+
+  /** Index of the variant with these parameters, or -1. */
+  indexOf(params: Readonly<Record<string, AxisValue>>): number {
+    return this.grid.indexOf(params);
+  }
+
+  /** The value at bar t of variant v (convenient, not fast: use values() in loops). */
+  at(output: string, t: number, v: number): number {
+    const a = this.values(output);
+    return this.layout === 'time-major' ? a[t * this.variants + v]! : a[v * this.t + t]!;
+  }
+
+  /** The t values of one variant; a view in variant-major layout, a copy in time-major. */
+  series(output: string, v: number): OutputArray {
+    const a = this.values(output);
+    if (this.layout === 'variant-major') return a.subarray(v * this.t, (v + 1) * this.t);
+    const out = this.dtype === 'float64' ? new Float64Array(this.t) : new Float32Array(this.t);
+    for (let i = 0; i < this.t; i++) out[i] = a[i * this.variants + v]!;
+    return out;
+  }
+
+  /** Column name used by toArrow(): `output{axis=value,...}`. */
+  columnName(output: string, v: number): string {
+    const p = this.variant(v);
+    return `${output}{${Object.entries(p).map(([k, x]) => `${k}=${x}`).join(',')}}`;
+  }
+
+  /**
+   * An Arrow Table: ts_open (int64) and one column per (output, variant).
+   * In variant-major layout the columns are zero-copy views of the result.
+   */
+  toArrow(): Table {
+    const cols: Record<string, Vector> = {};
+    const ts = this.tsOpen instanceof BigInt64Array ? this.tsOpen : BigInt64Array.from(this.tsOpen, (x) => BigInt(Math.round(x)));
+    cols['ts_open'] = makeVector(makeData({ type: new Int64(), data: ts, length: this.t }));
+    for (const name of this.outputs) {
+      for (let v = 0; v < this.variants; v++) {
+        const data = this.series(name, v);
+        const type = this.dtype === 'float64' ? new Float64() : new Float32();
+        cols[this.columnName(name, v)] = makeVector(makeData({ type, data, length: this.t } as never));
+      }
+    }
+    return new Table(cols);
+  }
+}

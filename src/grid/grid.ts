@@ -1,0 +1,200 @@
+import { GridTooLargeError, GridValidationError } from '../errors.js';
+import { SOURCES, type AxisSpec, type IndicatorDef, type RangeSpec, type SourceName } from '../registry/index.js';
+
+export type AxisValue = number | string;
+
+export interface Axis {
+  readonly name: string;
+  readonly kind: 'source' | 'int' | 'float';
+  readonly values: readonly AxisValue[];
+}
+
+export type GridSpec = Readonly<Record<string, AxisSpec>>;
+export type VariantParams = Record<string, AxisValue>;
+
+function isRange(spec: AxisSpec): spec is RangeSpec {
+  return typeof spec === 'object' && spec !== null && !Array.isArray(spec);
+}
+
+/** Digits after the decimal point needed to write x exactly (up to 12). */
+function decimalsOf(x: number): number {
+  if (Number.isInteger(x)) return 0;
+  const s = x.toString();
+  const e = s.indexOf('e-');
+  if (e >= 0) return Math.min(12, Number(s.slice(e + 2)) + (s.split('.')[1]?.split('e')[0]?.length ?? 0));
+  return Math.min(12, s.length - s.indexOf('.') - 1);
+}
+
+/**
+ * Expands an inclusive range. Values are start + i * step, rounded to the
+ * decimals of start and step, so 0.1 steps give 0.3 and not 0.30000000000000004,
+ * and the count is fixed before any value is made (no accumulated drift).
+ */
+export function expandRange(axis: string, r: RangeSpec, maxValues: number): number[] {
+  const { start, stop } = r;
+  const step = r.step ?? 1;
+  for (const [k, v] of [['start', start], ['stop', stop], ['step', step]] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new GridValidationError(`axis '${axis}': range ${k} must be a finite number, got ${String(v)}`, { axis, range: r });
+    }
+  }
+  if (step <= 0) {
+    throw new GridValidationError(`axis '${axis}': range step must be > 0, got ${step}; write { start, stop, step } with start <= stop and a positive step`, { axis, range: r });
+  }
+  if (start > stop) {
+    throw new GridValidationError(`axis '${axis}': range start ${start} is above stop ${stop}; ranges are inclusive and increasing`, { axis, range: r });
+  }
+  const count = Math.floor((stop - start) / step + 1e-9) + 1;
+  if (count > maxValues) {
+    throw new GridTooLargeError(`axis '${axis}': range ${start}..${stop} step ${step} has ${count} values, above maxVariants ${maxValues}; use a larger step or a narrower range`, { axis, count, maxVariants: maxValues });
+  }
+  const digits = Math.max(decimalsOf(start), decimalsOf(step));
+  const scale = 10 ** digits;
+  const out: number[] = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = digits === 0 ? start + i * step : Math.round((start + i * step) * scale) / scale;
+  return out;
+}
+
+function axisValues(name: string, spec: AxisSpec, maxValues: number): AxisValue[] {
+  if (isRange(spec)) return expandRange(name, spec, maxValues);
+  const list = Array.isArray(spec) ? [...spec] : [spec as AxisValue];
+  if (list.length === 0) throw new GridValidationError(`axis '${name}' is empty; give at least one value or leave the axis out to use its default`, { axis: name });
+  return list;
+}
+
+function checkSource(v: AxisValue): void {
+  if (typeof v !== 'string' || !(SOURCES as readonly string[]).includes(v)) {
+    throw new GridValidationError(`axis 'source': '${String(v)}' is not a source; use one of ${SOURCES.join(', ')}`, { axis: 'source', value: v });
+  }
+}
+
+/** The materialized grid of one request: axes and the mixed-radix variant order. */
+export class Grid {
+  readonly axes: readonly Axis[];
+  readonly variants: number;
+  private readonly radix: number[];
+
+  constructor(axes: readonly Axis[]) {
+    this.axes = axes;
+    this.radix = new Array(axes.length);
+    let n = 1;
+    for (let a = axes.length - 1; a >= 0; a--) {
+      this.radix[a] = n;
+      n *= axes[a]!.values.length;
+    }
+    this.variants = n;
+  }
+
+  /** Parameters of variant i: the last axis varies fastest. */
+  variant(i: number): VariantParams {
+    if (!Number.isInteger(i) || i < 0 || i >= this.variants) {
+      throw new GridValidationError(`variant index ${i} is out of range 0..${this.variants - 1}`, { index: i, variants: this.variants });
+    }
+    const out: VariantParams = {};
+    for (let a = 0; a < this.axes.length; a++) {
+      const axis = this.axes[a]!;
+      out[axis.name] = axis.values[Math.floor(i / this.radix[a]!) % axis.values.length]!;
+    }
+    return out;
+  }
+
+  /** Index of the variant with these parameters, or -1 when the grid does not hold it. */
+  indexOf(params: Readonly<Record<string, AxisValue>>): number {
+    if (typeof params !== 'object' || params === null) throw new GridValidationError('indexOf() expects an object of axis values', {});
+    for (const key of Object.keys(params)) {
+      if (!this.axes.some((a) => a.name === key)) {
+        throw new GridValidationError(`unknown axis '${key}'; the axes are ${this.axes.map((a) => a.name).join(', ')}`, { axis: key });
+      }
+    }
+    let i = 0;
+    for (let a = 0; a < this.axes.length; a++) {
+      const axis = this.axes[a]!;
+      if (!(axis.name in params)) {
+        throw new GridValidationError(`indexOf() needs a value for every axis; '${axis.name}' is missing`, { axis: axis.name });
+      }
+      const k = axis.values.indexOf(params[axis.name]!);
+      if (k < 0) return -1;
+      i += k * this.radix[a]!;
+    }
+    return i;
+  }
+
+  /** Per-variant values of a numeric axis, as the kernels read them. */
+  paramColumn(name: string, v0 = 0, v1 = this.variants): Float64Array {
+    const a = this.axes.findIndex((x) => x.name === name);
+    const axis = this.axes[a]!;
+    const out = new Float64Array(v1 - v0);
+    for (let i = v0; i < v1; i++) out[i - v0] = axis.values[Math.floor(i / this.radix[a]!) % axis.values.length] as number;
+    return out;
+  }
+
+  /** Contiguous variant ranges sharing one source (the source axis is first, so they are contiguous). */
+  sourceRuns(): { source: SourceName | null; v0: number; v1: number }[] {
+    const first = this.axes[0];
+    if (!first || first.kind !== 'source') return [{ source: null, v0: 0, v1: this.variants }];
+    const run = this.radix[0]!;
+    return first.values.map((s, k) => ({ source: s as SourceName, v0: k * run, v1: (k + 1) * run }));
+  }
+}
+
+/**
+ * Builds the grid of a request: the `source` axis first (when the indicator
+ * reads a source), then params in definition order. Axes left out take the
+ * definition's default (or the overrides given, e.g. from a config file).
+ */
+export function buildGrid(
+  def: IndicatorDef,
+  spec: unknown,
+  opts: { maxVariants: number; defaults?: GridSpec },
+): Grid {
+  if (spec !== undefined && (typeof spec !== 'object' || spec === null || Array.isArray(spec))) {
+    throw new GridValidationError(`grid must be an object of axis specs like { window: { start: 5, stop: 50 } }, got ${Array.isArray(spec) ? 'an array' : typeof spec}`, {});
+  }
+  const given = (spec ?? {}) as Record<string, AxisSpec>;
+  const hasSource = def.inputs.includes('source');
+  const names = [...(hasSource ? ['source'] : []), ...def.params.map((p) => p.name)];
+  for (const key of Object.keys(given)) {
+    if (!names.includes(key)) {
+      throw new GridValidationError(`${def.id} has no axis '${key}'; its axes are ${names.join(', ') || '(none)'}`, { indicator: def.id, axis: key });
+    }
+  }
+  const pick = (name: string, fallback: AxisSpec): AxisSpec => given[name] ?? opts.defaults?.[name] ?? fallback;
+  const axes: Axis[] = [];
+  if (hasSource) {
+    const values = axisValues('source', pick('source', def.defaultSource ?? ['close']), opts.maxVariants);
+    values.forEach(checkSource);
+    axes.push({ name: 'source', kind: 'source', values: unique(def.id, 'source', values) });
+  }
+  for (const p of def.params) {
+    const values = axisValues(p.name, pick(p.name, p.default), opts.maxVariants);
+    for (const v of values) {
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new GridValidationError(`${def.id}: axis '${p.name}' needs finite numbers, got ${JSON.stringify(v)}`, { indicator: def.id, axis: p.name, value: v });
+      }
+      if (p.kind === 'int' && !Number.isInteger(v)) {
+        throw new GridValidationError(`${def.id}: axis '${p.name}' needs integers, got ${v}`, { indicator: def.id, axis: p.name, value: v });
+      }
+      if (v < p.min || v > p.max) {
+        throw new GridValidationError(`${def.id}: ${p.name} = ${v} is outside its bounds [${p.min}, ${p.max}]`, { indicator: def.id, axis: p.name, value: v, min: p.min, max: p.max });
+      }
+    }
+    axes.push({ name: p.name, kind: p.kind, values: unique(def.id, p.name, values) });
+  }
+  const variants = axes.reduce((n, a) => n * a.values.length, 1);
+  if (variants > opts.maxVariants) {
+    throw new GridTooLargeError(
+      `${def.id}: the grid has ${variants} variants, above maxVariants ${opts.maxVariants}; narrow an axis or raise maxVariants`,
+      { indicator: def.id, variants, maxVariants: opts.maxVariants, axes: axes.map((a) => ({ name: a.name, count: a.values.length })) },
+    );
+  }
+  return new Grid(axes);
+}
+
+function unique(id: string, axis: string, values: AxisValue[]): AxisValue[] {
+  const seen = new Set<AxisValue>();
+  for (const v of values) {
+    if (seen.has(v)) throw new GridValidationError(`${id}: axis '${axis}' lists ${JSON.stringify(v)} twice; each value may appear once`, { indicator: id, axis, value: v });
+    seen.add(v);
+  }
+  return values;
+}

@@ -1,0 +1,70 @@
+import { UnknownIndicatorError } from '../errors.js';
+import { ma } from './groups/ma.js';
+import { momentum } from './groups/momentum.js';
+import { structure } from './groups/structure.js';
+import { trend } from './groups/trend.js';
+import { volatility } from './groups/volatility.js';
+import { volume } from './groups/volume.js';
+import { GROUPS, type IndicatorDef } from './types.js';
+
+export * from './types.js';
+
+/** Every indicator, groups in their fixed order. */
+export const INDICATORS: readonly IndicatorDef[] = [...ma, ...volatility, ...momentum, ...trend, ...volume, ...structure];
+
+const byId = new Map(INDICATORS.map((d) => [d.id, d]));
+
+export function getIndicator(id: unknown): IndicatorDef {
+  if (typeof id !== 'string') {
+    throw new UnknownIndicatorError(`indicator must be a string id like 'ma.sma', got ${typeof id}`, { indicator: id });
+  }
+  const def = byId.get(id);
+  if (!def) {
+    const close = INDICATORS.filter((d) => d.id.endsWith(`.${id.split('.').pop()}`)).map((d) => d.id);
+    const hint = close.length ? ` Did you mean ${close.map((c) => `'${c}'`).join(' or ')}?` : '';
+    throw new UnknownIndicatorError(
+      `unknown indicator '${id}'.${hint} Run \`ta-grid list\` or call listIndicators() for the ${INDICATORS.length} available ids.`,
+      { indicator: id },
+    );
+  }
+  return def;
+}
+
+/** Public listing: what each indicator reads, sweeps and returns. */
+export interface IndicatorInfo {
+  id: string;
+  group: string;
+  title: string;
+  inputs: string[];
+  axes: { name: string; kind: 'source' | 'int' | 'float'; min?: number; max?: number; default: unknown; description: string }[];
+  outputs: { name: string; description: string }[];
+  convention: string;
+}
+
+export function describeIndicator(def: IndicatorDef): IndicatorInfo {
+  const axes: IndicatorInfo['axes'] = [];
+  if (def.inputs.includes('source')) {
+    axes.push({ name: 'source', kind: 'source', default: def.defaultSource ?? ['close'], description: 'price series the indicator reads' });
+  }
+  for (const p of def.params) axes.push({ name: p.name, kind: p.kind, min: p.min, max: p.max, default: p.default, description: p.description });
+  return {
+    id: def.id,
+    group: def.group,
+    title: def.title,
+    inputs: [...def.inputs],
+    axes,
+    outputs: def.outputs.map((o) => ({ ...o })),
+    convention: def.convention,
+  };
+}
+
+export function listIndicators(): IndicatorInfo[] {
+  return INDICATORS.map(describeIndicator);
+}
+
+// The fixed group order is part of the contract; fail at load if a group file breaks it.
+for (let i = 1; i < INDICATORS.length; i++) {
+  if (GROUPS.indexOf(INDICATORS[i]!.group) < GROUPS.indexOf(INDICATORS[i - 1]!.group)) {
+    throw new Error(`registry out of group order at ${INDICATORS[i]!.id}`);
+  }
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import type { GridSpec } from '../grid/grid.js';
+import type { Logger } from './logger.js';
+
+export type ConfigOrigin = 'option' | 'env' | 'file' | 'default';
+
+export interface EngineOptions {
+  /** Worker threads; default os.availableParallelism(). */
+  numThreads?: number;
+  /** Where warmup keeps its artifacts; default `.cache/ta-grid` under the working directory. */
+  cacheDir?: string;
+  backend?: 'auto' | 'native' | 'wasm';
+  /** Memory guard for one compute, in bytes; default 5 GiB. */
+  maxComputeBytesTotal?: number;
+  /** Grid size guard for one compute; default 1,000,000 variants. */
+  maxVariants?: number;
+  /** YAML file with a `compute:` section and per-indicator default grids. */
+  configFile?: string;
+  /** pino-compatible logger; default pino at `info` (TA_GRID_LOG_LEVEL). */
+  logger?: Logger;
+  /** Environment to read TA_GRID_* from; default process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface EffectiveConfig {
+  numThreads: number;
+  cacheDir: string;
+  backend: 'auto' | 'native' | 'wasm';
+  maxComputeBytesTotal: number;
+  maxVariants: number;
+  configFile: string | null;
+  /** Default grids per indicator id from the config file. */
+  indicatorGrids: Record<string, GridSpec>;
+}
+
+export interface ResolvedConfig {
+  config: EffectiveConfig;
+  origins: Record<'numThreads' | 'cacheDir' | 'backend' | 'maxComputeBytesTotal' | 'maxVariants' | 'configFile', ConfigOrigin>;
+}
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** One row per setting: its schema, its environment variable and its YAML key. */
+const SETTINGS = {
+  numThreads: { schema: int(1, 256), env: 'TA_GRID_NUM_THREADS', yaml: 'num_threads', allowed: 'an integer from 1 to 256' },
+  cacheDir: { schema: z.string().min(1), env: 'TA_GRID_CACHE_DIR', yaml: 'cache_dir', allowed: 'a directory path' },
+  backend: { schema: z.enum(['auto', 'native', 'wasm']), env: 'TA_GRID_BACKEND', yaml: 'backend', allowed: "'auto', 'native' or 'wasm'" },
+  maxComputeBytesTotal: { schema: int(64 * 2 ** 20, Number.MAX_SAFE_INTEGER), env: 'TA_GRID_MAX_COMPUTE_BYTES_TOTAL', yaml: 'max_compute_bytes_total', allowed: 'an integer number of bytes, at least 67108864 (64 MiB)' },
+  maxVariants: { schema: int(1, 100_000_000), env: 'TA_GRID_MAX_VARIANTS', yaml: 'max_variants', allowed: 'an integer from 1 to 100000000' },
+} as const;
+
+type Key = keyof typeof SETTINGS;
+
+const fileSchema = z.object({
+  compute: z.record(z.string(), z.unknown()).optional(),
+  indicators: z.record(z.string(), z.object({ grid: z.record(z.string(), z.unknown()) }).strict()).optional(),
+}).strict();
+
+function defaults(): Record<Key, unknown> {
+  return {
+    numThreads: os.availableParallelism(),
+    cacheDir: path.resolve('.cache', 'ta-grid'),
+    backend: 'auto',
+    maxComputeBytesTotal: 5 * 2 ** 30,
+    maxVariants: 1_000_000,
+  };
+}
+
+function readConfigFile(file: string, origin: ConfigOrigin): { compute: Record<string, unknown>; indicators: Record<string, GridSpec> } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`config file ${file} (from ${origin}) cannot be read: ${(e as Error).message}; fix the path or unset it`, { key: 'configFile', value: file, origin });
+  }
+  let doc: unknown;
+  try {
+    doc = parseYaml(text) ?? {};
+  } catch (e) {
+    throw new ConfigError(`config file ${file} is not valid YAML: ${(e as Error).message}`, { key: 'configFile', value: file, origin });
+  }
+  const parsed = fileSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`config file ${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}; allowed top-level keys are 'compute' and 'indicators' (indicators.<id>.grid)`, { key: issue.path.join('.'), origin: 'file', file });
+  }
+  const known = new Set(Object.values(SETTINGS).map((s) => s.yaml));
+  for (const k of Object.keys(parsed.data.compute ?? {})) {
+    if (!known.has(k as never)) throw new ConfigError(`config file ${file}: unknown key compute.${k}; allowed: ${[...known].join(', ')}`, { key: `compute.${k}`, origin: 'file', file });
+  }
+  const indicators: Record<string, GridSpec> = {};
+  for (const [id, v] of Object.entries(parsed.data.indicators ?? {})) indicators[id] = v.grid as GridSpec;
+  return { compute: parsed.data.compute ?? {}, indicators };
+}
+
+/**
+ * Effective configuration: options > environment (TA_GRID_*) > YAML file >
+ * defaults. Every value is validated, and an invalid one names the key, the
+ * value, where it came from and what is allowed.
+ */
+export function resolveConfig(options: EngineOptions = {}): ResolvedConfig {
+  const env = options.env ?? process.env;
+  let configFile: string | null = null;
+  let configOrigin: ConfigOrigin = 'default';
+  if (options.configFile !== undefined) [configFile, configOrigin] = [options.configFile, 'option'];
+  else if (env.TA_GRID_CONFIG) [configFile, configOrigin] = [env.TA_GRID_CONFIG, 'env'];
+  const file = configFile ? readConfigFile(configFile, configOrigin) : { compute: {}, indicators: {} };
+
+  const base = defaults();
+  const out: Record<string, unknown> = {};
+  const origins: Record<string, ConfigOrigin> = { configFile: configOrigin };
+  for (const key of Object.keys(SETTINGS) as Key[]) {
+    const s = SETTINGS[key];
+    const candidates: [ConfigOrigin, unknown, string][] = [
+      ['option', (options as Record<string, unknown>)[key], key],
+      ['env', env[s.env] === '' ? undefined : env[s.env], s.env],
+      ['file', file.compute[s.yaml], `compute.${s.yaml} in ${configFile}`],
+      ['default', base[key], key],
+    ];
+    const [origin, value, where] = candidates.find(([, v]) => v !== undefined)!;
+    const parsed = s.schema.safeParse(value);
+    if (!parsed.success) {
+      throw new ConfigError(`invalid ${key}: ${JSON.stringify(value)} (from ${origin}: ${where}); allowed: ${s.allowed}`, { key, value, origin, allowed: s.allowed });
+    }
+    out[key] = key === 'cacheDir' ? path.resolve(parsed.data as string) : parsed.data;
+    origins[key] = origin;
+  }
+  return {
+    config: { ...(out as Omit<EffectiveConfig, 'configFile' | 'indicatorGrids'>), configFile, indicatorGrids: file.indicators },
+    origins: origins as ResolvedConfig['origins'],
+  };
+}
+
+/** Logged once per engine: the effective values and where each came from. */
+export function logConfig(logger: Logger, r: ResolvedConfig): void {
+  const { indicatorGrids, ...rest } = r.config;
+  logger.info({ config: rest, origins: r.origins, indicatorGrids: Object.keys(indicatorGrids) }, 'ta-grid config');
+}

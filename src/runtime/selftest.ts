@@ -1,0 +1,75 @@
+import type { Backend } from '../backends/types.js';
+import { WarmupError } from '../errors.js';
+import { INDICATORS, type IndicatorDef, type ParamValues } from '../registry/index.js';
+
+export const SELFTEST_T = 96;
+
+/** A small deterministic OHLCV series with a trend, swings and flat bars. */
+export function selfTestCandles(t = SELFTEST_T): Record<'open' | 'high' | 'low' | 'close' | 'volume', Float64Array> {
+  const c = { open: new Float64Array(t), high: new Float64Array(t), low: new Float64Array(t), close: new Float64Array(t), volume: new Float64Array(t) };
+  for (let i = 0; i < t; i++) {
+    const mid = 100 + 0.05 * i + 3 * Math.sin(i / 5);
+    c.open[i] = mid - 0.2 * Math.cos(i);
+    c.close[i] = mid + 0.2 * Math.cos(i / 2);
+    c.high[i] = Math.max(c.open[i]!, c.close[i]!) + 0.1 + 0.05 * (i % 3);
+    c.low[i] = Math.min(c.open[i]!, c.close[i]!) - 0.1 - 0.05 * (i % 4);
+    c.volume[i] = 1000 + 10 * (i % 7);
+  }
+  return c;
+}
+
+/** The smallest value of each param's default grid: the cheapest variant. */
+export function selfTestParams(def: IndicatorDef): ParamValues {
+  const out: Record<string, number> = {};
+  for (const p of def.params) {
+    const d = p.default;
+    out[p.name] = typeof d === 'number' ? d : Array.isArray(d) ? Math.min(...(d as number[])) : (d as { start: number }).start;
+  }
+  return out;
+}
+
+function runOne(backend: Backend, def: IndicatorDef, params: ParamValues, t: number): Float64Array[] {
+  const candles = selfTestCandles(t);
+  const outs = def.outputs.map(() => new Float64Array(t));
+  backend.run({
+    kernel: def.id, t, v0: 0, v1: 1, float64: true, timeStride: 1, variantStride: t,
+    inputs: def.inputs.map((i) => candles[i === 'source' ? 'close' : i]),
+    params: def.params.map((p) => Float64Array.of(params[p.name]!)),
+    outputs: outs,
+  });
+  return outs;
+}
+
+/**
+ * Runs every kernel once on a small input and checks its shape: NaN exactly
+ * in the warm-up zone, finite after it. With a second backend, the two must
+ * also agree value for value (to 1e-9 relative).
+ */
+export function selfTest(backend: Backend, other?: Backend): number {
+  for (const def of INDICATORS) {
+    const params = selfTestParams(def);
+    const lookback = def.lookback(params);
+    let outs: Float64Array[];
+    try {
+      outs = runOne(backend, def, params, SELFTEST_T);
+    } catch (e) {
+      throw new WarmupError(`kernel self-test: ${def.id} failed on the ${backend.name} backend: ${(e as Error).message}`, { indicator: def.id, backend: backend.name });
+    }
+    const check = other ? runOne(other, def, params, SELFTEST_T) : null;
+    outs.forEach((out, k) => {
+      for (let i = 0; i < SELFTEST_T; i++) {
+        const v = out[i]!;
+        const bad = i < lookback ? !Number.isNaN(v) : !Number.isFinite(v);
+        const ref = check?.[k]![i]!;
+        const differs = ref !== undefined && Number.isFinite(v) && !(Math.abs(v - ref) <= 1e-9 * Math.max(1, Math.abs(ref)));
+        if (bad || differs) {
+          throw new WarmupError(
+            `kernel self-test: ${def.id} output '${def.outputs[k]!.name}' is ${v} at bar ${i} (lookback ${lookback}${differs ? `, ${other!.name} gives ${ref}` : ''}) on the ${backend.name} backend; the build is broken, reinstall ta-grid`,
+            { indicator: def.id, backend: backend.name, bar: i, value: v, lookback },
+          );
+        }
+      }
+    });
+  }
+  return INDICATORS.length;
+}
