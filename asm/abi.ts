@@ -14,7 +14,9 @@ export const STATE_B: usize = memory.data(BLOCK * 8, 8);
 export const STATE_C: usize = memory.data(BLOCK * 8, 8);
 export const STATE_D: usize = memory.data(BLOCK * 8, 8);
 
-export class Call {
+// Unmanaged and placed in static memory (see asm/index.ts): nothing is ever
+// allocated, so the whole heap from __heap_base belongs to the JS side.
+@unmanaged export class Call {
   inPtrs: usize = 0;
   T: i32 = 0;
   paramPtrs: usize = 0;

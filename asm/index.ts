@@ -1,43 +1,76 @@
-// WebAssembly entry points; the kernel table mirrors native/kernels.h.
+// WebAssembly entry points. Each group module exports its table
+// ("id:inputs:params:outputs" rows), a scratch-size function and a dispatcher;
+// the flattened order matches native/kernels.h.
 import { Call } from "./abi";
-import { ema, emaScratch, sma, smaScratch } from "./ma";
-import { rsi, rsiScratch } from "./momentum";
-import { atr, atrScratch } from "./volatility";
+import { MA_TABLE, maRun, maScratch } from "./ma";
+import { MOMENTUM_TABLE, momentumRun, momentumScratch } from "./momentum";
+import { VOLATILITY_TABLE, volatilityRun, volatilityScratch } from "./volatility";
 
-// "id:inputs:params:outputs" per row, in table order.
-const TABLE = "ma.sma:1:1:1,ma.ema:1:1:1,volatility.atr:3:1:1,momentum.rsi:1:1:1";
+const GROUP_COUNT = 3;
 
-const call = new Call();
+const call = changetype<Call>(memory.data(offsetof<Call>(), 8));
+
+function rows(table: string): i32 {
+  if (table.length == 0) return 0;
+  let n = 1;
+  for (let i = 0; i < table.length; ++i) if (table.charCodeAt(i) == 44) ++n;
+  return n;
+}
+
+// Flat kernel index -> group * 65536 + index within the group, or -1.
+function groupTable(g: i32): string {
+  switch (g) {
+    case 0: return MA_TABLE;
+    case 1: return VOLATILITY_TABLE;
+    case 2: return MOMENTUM_TABLE;
+  }
+  return "";
+}
+
+function locate(kernel: i32): i32 {
+  for (let g = 0; g < GROUP_COUNT; ++g) {
+    const n = rows(groupTable(g));
+    if (kernel < n) return kernel < 0 ? -1 : (g << 16) | kernel;
+    kernel -= n;
+  }
+  return -1;
+}
 
 export function heapBase(): usize {
   return __heap_base;
 }
 
-// The table as UTF-16 at a pointer; the length in code units comes from tableLength().
-export function tablePtr(): usize {
-  return changetype<usize>(TABLE);
+export function groupCount(): i32 {
+  return GROUP_COUNT;
 }
 
-export function tableLength(): i32 {
-  return TABLE.length;
+// Group g's table as UTF-16 at a pointer; its length in code units is groupTableLength(g).
+export function groupTablePtr(g: i32): usize {
+  return changetype<usize>(groupTable(g));
+}
+
+export function groupTableLength(g: i32): i32 {
+  return groupTable(g).length;
 }
 
 export function scratchSize(kernel: i32, T: i32): f64 {
-  switch (kernel) {
-    case 0: return smaScratch(T);
-    case 1: return emaScratch(T);
-    case 2: return atrScratch(T);
-    case 3: return rsiScratch(T);
+  const at = locate(kernel);
+  const k = at & 0xffff;
+  switch (at >> 16) {
+    case 0: return maScratch(k, T);
+    case 1: return volatilityScratch(k, T);
+    case 2: return momentumScratch(k, T);
   }
   return -1.0;
 }
 
 function dispatch<O>(kernel: i32, c: Call): i32 {
-  switch (kernel) {
-    case 0: return sma<O>(c);
-    case 1: return ema<O>(c);
-    case 2: return atr<O>(c);
-    case 3: return rsi<O>(c);
+  const at = locate(kernel);
+  const k = at & 0xffff;
+  switch (at >> 16) {
+    case 0: return maRun<O>(k, c);
+    case 1: return volatilityRun<O>(k, c);
+    case 2: return momentumRun<O>(k, c);
   }
   return -1;
 }

@@ -54,3 +54,21 @@ export function ema<O>(c: Call): i32 {
   }
   return OK;
 }
+
+export const MA_TABLE = "ma.sma:1:1:1,ma.ema:1:1:1";
+
+export function maScratch(k: i32, T: i32): f64 {
+  switch (k) {
+    case 0: return smaScratch(T);
+    case 1: return emaScratch(T);
+  }
+  return -1.0;
+}
+
+export function maRun<O>(k: i32, c: Call): i32 {
+  switch (k) {
+    case 0: return sma<O>(c);
+    case 1: return ema<O>(c);
+  }
+  return -1;
+}

@@ -49,3 +49,19 @@ export function rsi<O>(c: Call): i32 {
   }
   return OK;
 }
+
+export const MOMENTUM_TABLE = "momentum.rsi:1:1:1";
+
+export function momentumScratch(k: i32, T: i32): f64 {
+  switch (k) {
+    case 0: return rsiScratch(T);
+  }
+  return -1.0;
+}
+
+export function momentumRun<O>(k: i32, c: Call): i32 {
+  switch (k) {
+    case 0: return rsi<O>(c);
+  }
+  return -1;
+}

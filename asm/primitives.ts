@@ -52,3 +52,64 @@ export function trueRange(high: f64, low: f64, prevClose: f64): f64 {
 @inline export function nearZero(x: f64): bool {
   return x > -1e-14 && x < 1e-14;
 }
+
+// Sparse-table rolling extremes; mirrors RollingExtreme in native/primitives.h.
+// Level k at scratch + k*T*8 holds the extreme of the 2^k bars ending at t.
+export function extremeLevels(maxWindow: i32): i32 {
+  let k = 1;
+  while ((1 << k) <= maxWindow) ++k;
+  return k;
+}
+
+@inline export function pickExtreme(isMax: bool, a: f64, b: f64): f64 {
+  return isMax ? (a > b ? a : b) : (a < b ? a : b);
+}
+
+export function buildExtremes(isMax: bool, x: usize, T: i32, nLevels: i32, levels: usize): void {
+  for (let t = 0; t < T; ++t) store<f64>(levels + (<usize>t << 3), at(x, t));
+  for (let k = 1; k < nLevels; ++k) {
+    const prev = levels + <usize>(k - 1) * <usize>T * 8;
+    const cur = levels + <usize>k * <usize>T * 8;
+    const half = 1 << (k - 1);
+    for (let t = 0; t < T; ++t) {
+      const v = t >= half ? pickExtreme(isMax, at(prev, t), at(prev, t - half)) : at(prev, t);
+      store<f64>(cur + (<usize>t << 3), v);
+    }
+  }
+}
+
+// Extreme of x[t-w+1 .. t]; the caller guarantees t >= w-1 and no NaN inside.
+export function queryExtreme(isMax: bool, levels: usize, T: i32, t: i32, w: i32): f64 {
+  let k = 0;
+  while ((2 << k) <= w) ++k;
+  const lv = levels + <usize>k * <usize>T * 8;
+  return pickExtreme(isMax, at(lv, t), at(lv, t - w + (1 << k)));
+}
+
+// Monotonic deque of bar indices in a caller-supplied i32 ring buffer; mirrors
+// MonotonicDeque in native/primitives.h (ties keep the most recent bar).
+export class MonotonicDeque {
+  buf: usize = 0;
+  cap: i32 = 0;
+  head: i32 = 0;
+  size: i32 = 0;
+  isMax: bool = true;
+
+  reset(buf: usize, cap: i32, isMax: bool): void {
+    this.buf = buf; this.cap = cap; this.isMax = isMax; this.head = 0; this.size = 0;
+  }
+  clear(): void { this.head = 0; this.size = 0; }
+  @inline private slot(i: i32): usize { return this.buf + (<usize>((this.head + i) % this.cap) << 2); }
+  push(x: usize, t: i32, w: i32): void {
+    while (this.size > 0 && load<i32>(this.slot(0)) <= t - w) { this.head = (this.head + 1) % this.cap; --this.size; }
+    const xt = at(x, t);
+    while (this.size > 0) {
+      const back = at(x, load<i32>(this.slot(this.size - 1)));
+      if (this.isMax ? back <= xt : back >= xt) --this.size;
+      else break;
+    }
+    store<i32>(this.slot(this.size), t);
+    ++this.size;
+  }
+  front(): i32 { return load<i32>(this.slot(0)); }
+}

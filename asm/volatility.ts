@@ -35,3 +35,19 @@ export function atr<O>(c: Call): i32 {
   }
   return OK;
 }
+
+export const VOLATILITY_TABLE = "volatility.atr:3:1:1";
+
+export function volatilityScratch(k: i32, T: i32): f64 {
+  switch (k) {
+    case 0: return atrScratch(T);
+  }
+  return -1.0;
+}
+
+export function volatilityRun<O>(k: i32, c: Call): i32 {
+  switch (k) {
+    case 0: return atr<O>(c);
+  }
+  return -1;
+}

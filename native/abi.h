@@ -53,4 +53,20 @@ struct OutView {
   }
 };
 
+template <typename Out>
+using KernelFn = int32_t (*)(const KernelCall&, const OutView<Out>&);
+
+// One row of a group's kernel table (see kernels.h).
+struct KernelEntry {
+  const char* id;
+  int nIn, nParam, nOut;
+  KernelFn<float> f32;
+  KernelFn<double> f64;
+  int64_t (*scratch)(int64_t T);  // doubles of scratch the kernel needs for T bars
+};
+
+// A table row for kernel template `fn` with scratch function `fn##Scratch`.
+#define TAGRID_KERNEL(id, nIn, nParam, nOut, fn) \
+  ::tagrid::KernelEntry { id, nIn, nParam, nOut, &fn<float>, &fn<double>, &fn##Scratch }
+
 }  // namespace tagrid

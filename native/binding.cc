@@ -11,21 +11,23 @@ using namespace tagrid;
 
 const KernelEntry& entryAt(const Napi::Env& env, const Napi::Value& v) {
   if (!v.IsNumber()) throw Napi::TypeError::New(env, "kernel index must be a number");
-  const int32_t i = v.As<Napi::Number>().Int32Value();
-  if (i < 0 || i >= kKernelCount) throw Napi::RangeError::New(env, "kernel index out of range");
-  return kKernels[i];
+  const KernelEntry* k = kernelAt(v.As<Napi::Number>().Int32Value());
+  if (!k) throw Napi::RangeError::New(env, "kernel index out of range");
+  return *k;
 }
 
 // [{ id, inputs, params, outputs }] in table order.
 Napi::Value Kernels(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  Napi::Array list = Napi::Array::New(env, kKernelCount);
-  for (int i = 0; i < kKernelCount; ++i) {
+  const int n = kernelCount();
+  Napi::Array list = Napi::Array::New(env, n);
+  for (int i = 0; i < n; ++i) {
+    const KernelEntry* k = kernelAt(i);
     Napi::Object o = Napi::Object::New(env);
-    o.Set("id", kKernels[i].id);
-    o.Set("inputs", kKernels[i].nIn);
-    o.Set("params", kKernels[i].nParam);
-    o.Set("outputs", kKernels[i].nOut);
+    o.Set("id", k->id);
+    o.Set("inputs", k->nIn);
+    o.Set("params", k->nParam);
+    o.Set("outputs", k->nOut);
     list.Set(i, o);
   }
   return list;

@@ -1,33 +1,41 @@
-// The kernel table: one row per indicator id of the registry (src/registry).
-// The arities are checked against the registry when the backend loads.
+// The kernel table: every group's rows, in registry group order. Each row's id
+// and arities are checked against src/registry when the backend loads.
 #pragma once
+#include <array>
 #include "ma.h"
 #include "momentum.h"
 #include "volatility.h"
 
 namespace tagrid {
 
-template <typename Out>
-using KernelFn = int32_t (*)(const KernelCall&, const OutView<Out>&);
-
-struct KernelEntry {
-  const char* id;
-  int nIn, nParam, nOut;
-  KernelFn<float> f32;
-  KernelFn<double> f64;
-  int64_t (*scratch)(int64_t T);
+struct KernelGroup {
+  const KernelEntry* rows;
+  int count;
 };
 
-#define TAGRID_KERNEL(id, nIn, nParam, nOut, fn) \
-  KernelEntry { id, nIn, nParam, nOut, &fn<float>, &fn<double>, &fn##Scratch }
+template <size_t N>
+constexpr KernelGroup group(const KernelEntry (&rows)[N]) { return {rows, static_cast<int>(N)}; }
 
-inline const KernelEntry kKernels[] = {
-  TAGRID_KERNEL("ma.sma", 1, 1, 1, sma),
-  TAGRID_KERNEL("ma.ema", 1, 1, 1, ema),
-  TAGRID_KERNEL("volatility.atr", 3, 1, 1, atr),
-  TAGRID_KERNEL("momentum.rsi", 1, 1, 1, rsi),
+// One line per group header; a group joins the table when it has kernels.
+inline const KernelGroup kGroups[] = {
+  group(kMaKernels),
+  group(kVolatilityKernels),
+  group(kMomentumKernels),
 };
 
-inline constexpr int kKernelCount = sizeof(kKernels) / sizeof(kKernels[0]);
+inline int kernelCount() {
+  int n = 0;
+  for (const auto& g : kGroups) n += g.count;
+  return n;
+}
+
+// Row i of the flattened table, or nullptr.
+inline const KernelEntry* kernelAt(int i) {
+  for (const auto& g : kGroups) {
+    if (i < g.count) return i >= 0 ? &g.rows[i] : nullptr;
+    i -= g.count;
+  }
+  return nullptr;
+}
 
 }  // namespace tagrid

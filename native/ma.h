@@ -59,4 +59,9 @@ int32_t ema(const KernelCall& c, const OutView<Out>& out) {
   return kOk;
 }
 
+inline const KernelEntry kMaKernels[] = {
+  TAGRID_KERNEL("ma.sma", 1, 1, 1, sma),
+  TAGRID_KERNEL("ma.ema", 1, 1, 1, ema),
+};
+
 }  // namespace tagrid

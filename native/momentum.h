@@ -53,4 +53,8 @@ int32_t rsi(const KernelCall& c, const OutView<Out>& out) {
   return kOk;
 }
 
+inline const KernelEntry kMomentumKernels[] = {
+  TAGRID_KERNEL("momentum.rsi", 1, 1, 1, rsi),
+};
+
 }  // namespace tagrid

@@ -75,4 +75,65 @@ inline double trueRange(double high, double low, double prevClose) {
 // TA-Lib's TA_IS_ZERO.
 inline bool nearZero(double x) { return x > -1e-14 && x < 1e-14; }
 
+// Rolling extremes for a whole grid of windows (MAX, MIN, WILLR, STOCH,
+// Donchian, ...): a sparse table built once per call answers max or min over
+// [t-w+1, t] for any w in O(1). levels[k][t] is the extreme of the 2^k bars
+// ending at t (valid for t >= 2^k - 1). Scratch: extremeLevels(maxW) * T.
+inline int extremeLevels(int64_t maxWindow) {
+  int k = 1;
+  while ((int64_t{1} << k) <= maxWindow) ++k;
+  return k;
+}
+
+template <bool IsMax>
+inline double pickExtreme(double a, double b) { return IsMax ? (a > b ? a : b) : (a < b ? a : b); }
+
+template <bool IsMax>
+struct RollingExtreme {
+  const double* levels = nullptr;
+  int64_t T = 0;
+
+  void build(const double* x, int64_t T_, int nLevels, double* scratch) {
+    T = T_;
+    levels = scratch;
+    for (int64_t t = 0; t < T; ++t) scratch[t] = x[t];
+    for (int k = 1; k < nLevels; ++k) {
+      const double* prev = scratch + (k - 1) * T;
+      double* cur = scratch + k * T;
+      const int64_t half = int64_t{1} << (k - 1);
+      for (int64_t t = 0; t < T; ++t) cur[t] = t >= half ? pickExtreme<IsMax>(prev[t], prev[t - half]) : prev[t];
+    }
+  }
+  // Extreme of x[t-w+1 .. t]; the caller guarantees t >= w-1 and no NaN inside.
+  double query(int64_t t, int64_t w) const {
+    int k = 0;
+    while ((int64_t{2} << k) <= w) ++k;
+    const double* lv = levels + k * T;
+    return pickExtreme<IsMax>(lv[t], lv[t - w + (int64_t{1} << k)]);
+  }
+};
+
+// Rolling extreme for one window with a monotonic deque of bar indices, for
+// series computed on the fly (e.g. STOCHRSI over an RSI). Ties keep the most
+// recent bar, as TA-Lib's AROON does. Push bars in order, then read front().
+template <bool IsMax>
+struct MonotonicDeque {
+  int64_t* idx;      // ring buffer of capacity cap
+  int64_t cap, head = 0, size = 0;
+  MonotonicDeque(int64_t* buffer, int64_t capacity) : idx(buffer), cap(capacity) {}
+  void clear() { head = size = 0; }
+  // Adds bar t with value x[t]; drops bars older than t - w + 1.
+  void push(const double* x, int64_t t, int64_t w) {
+    while (size > 0 && idx[head] <= t - w) { head = (head + 1) % cap; --size; }
+    while (size > 0) {
+      const double back = x[idx[(head + size - 1) % cap]];
+      if (IsMax ? back <= x[t] : back >= x[t]) --size;
+      else break;
+    }
+    idx[(head + size) % cap] = t;
+    ++size;
+  }
+  int64_t front() const { return idx[head]; }
+};
+
 }  // namespace tagrid

@@ -38,4 +38,8 @@ int32_t atr(const KernelCall& c, const OutView<Out>& out) {
   return kOk;
 }
 
+inline const KernelEntry kVolatilityKernels[] = {
+  TAGRID_KERNEL("volatility.atr", 3, 1, 1, atr),
+};
+
 }  // namespace tagrid

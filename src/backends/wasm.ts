@@ -5,8 +5,9 @@ import { WASM_PATH } from './paths.js';
 interface WasmExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  tablePtr(): number;
-  tableLength(): number;
+  groupCount(): number;
+  groupTablePtr(g: number): number;
+  groupTableLength(g: number): number;
   scratchSize(kernel: number, t: number): number;
   run(
     kernel: number, inPtrs: number, t: number, paramPtrs: number, v0: number, v1: number,
@@ -42,8 +43,13 @@ export class WasmBackend implements Backend {
       },
     });
     this.x = instance.exports as unknown as WasmExports;
-    const table = new TextDecoder('utf-16le').decode(new Uint8Array(this.x.memory.buffer, this.x.tablePtr(), this.x.tableLength() * 2));
-    this.kernels = table.split(',').map((row) => {
+    const utf16 = new TextDecoder('utf-16le');
+    const rows: string[] = [];
+    for (let g = 0; g < this.x.groupCount(); g++) {
+      const text = utf16.decode(new Uint8Array(this.x.memory.buffer, this.x.groupTablePtr(g), this.x.groupTableLength(g) * 2));
+      if (text) rows.push(...text.split(','));
+    }
+    this.kernels = rows.map((row) => {
       const [id, inputs, params, outputs] = row.split(':');
       return { id: id!, inputs: Number(inputs), params: Number(params), outputs: Number(outputs) };
     });

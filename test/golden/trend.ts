@@ -1,0 +1,3 @@
+import type { GoldenMapping } from './types.js';
+
+export const trend: Record<string, GoldenMapping> = {};

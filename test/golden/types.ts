@@ -1,0 +1,15 @@
+/** How one TA-Lib function of the golden file maps onto a ta-grid indicator. */
+export interface GoldenMapping {
+  id: string;
+  /** TA-Lib optIn values -> our parameter values. */
+  params: (talib: Record<string, number>) => Record<string, number>;
+  /** TA-Lib output name -> our output name. */
+  outputs: Record<string, string>;
+  /**
+   * Extra absolute tolerance for float64, in units of the price scale, where
+   * TA-Lib's own arithmetic is known to cancel (see the fixture README).
+   */
+  absTolerance?: number;
+}
+
+export const period = (p: Record<string, number>) => ({ window: p.optInTimePeriod! });

@@ -1,0 +1,3 @@
+import type { GoldenMapping } from './types.js';
+
+export const volume: Record<string, GoldenMapping> = {};

@@ -1,0 +1,89 @@
+import { createEngine, type Engine } from '../dist/index.js';
+import { silentLogger } from '../dist/runtime/logger.js';
+
+export type BackendName = 'native' | 'wasm';
+
+const engines = new Map<BackendName, Promise<Engine>>();
+
+/** One warmed-up engine per backend, shared by a test file, single-threaded. */
+export function engineFor(backend: BackendName): Promise<Engine> {
+  let e = engines.get(backend);
+  if (!e) {
+    e = createEngine({ backend, numThreads: 1, logger: silentLogger, env: {} }).then(async (eng) => {
+      await eng.warmup();
+      return eng;
+    });
+    engines.set(backend, e);
+  }
+  return e;
+}
+
+export async function closeEngines(): Promise<void> {
+  for (const e of engines.values()) await (await e).close();
+  engines.clear();
+}
+
+/** mulberry32, the generator of the golden fixture. */
+export function rng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SyntheticOptions {
+  t: number;
+  seed: number;
+  /** Price level: 1e-4 .. 1e7 exercises tiny and huge prices. */
+  scale?: number;
+  /** Probability of a missing candle (all of OHLCV NaN). */
+  holes?: number;
+  /** Insert flat stretches (O = H = L = C) of this many bars. */
+  flat?: number;
+}
+
+/** Random-walk OHLCV with optional NaN holes and flat stretches. */
+export function syntheticCandles(o: SyntheticOptions) {
+  const r = rng(o.seed);
+  const scale = o.scale ?? 100;
+  const cols = {
+    ts_open: new Float64Array(o.t), open: new Float64Array(o.t), high: new Float64Array(o.t),
+    low: new Float64Array(o.t), close: new Float64Array(o.t), volume: new Float64Array(o.t),
+  };
+  let price = scale;
+  let flatLeft = 0;
+  for (let i = 0; i < o.t; i++) {
+    cols.ts_open[i] = 1_700_000_000_000 + i * 60_000;
+    if (o.flat && flatLeft === 0 && r() < 0.01) flatLeft = o.flat;
+    const open = price;
+    let close = flatLeft > 0 ? open : open * (1 + (r() - 0.5) * 0.02);
+    let high = Math.max(open, close) * (1 + (flatLeft > 0 ? 0 : r() * 0.005));
+    let low = Math.min(open, close) * (1 - (flatLeft > 0 ? 0 : r() * 0.005));
+    if (flatLeft > 0) { high = open; low = open; close = open; flatLeft--; }
+    cols.open[i] = open; cols.high[i] = high; cols.low[i] = low; cols.close[i] = close;
+    cols.volume[i] = flatLeft > 0 ? 0 : 1000 * (0.2 + r());
+    price = close;
+    if (o.holes && r() < o.holes) {
+      for (const k of ['open', 'high', 'low', 'close', 'volume'] as const) cols[k][i] = NaN;
+    }
+  }
+  return cols;
+}
+
+/** First index where a and b differ beyond tolerance (NaN must match NaN), or -1. */
+export function firstMismatch(a: ArrayLike<number>, b: ArrayLike<number>, rel: number, abs: number): number {
+  if (a.length !== b.length) return 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!, y = b[i]!;
+    if (Number.isNaN(x) || Number.isNaN(y)) {
+      if (Number.isNaN(x) !== Number.isNaN(y)) return i;
+      continue;
+    }
+    if (!(Math.abs(x - y) <= Math.max(abs, rel * Math.abs(y)))) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,102 @@
+// native = wasm = reference on random grids, random lengths (including T below
+// the lookback), NaN holes, flat stretches, and tiny and huge prices.
+import { afterAll, describe, expect, it } from 'vitest';
+import { listIndicators, type IndicatorInfo } from '../dist/index.js';
+import { closeEngines, engineFor, firstMismatch, rng, syntheticCandles } from './helpers.js';
+import { REFERENCES } from './reference/index.js';
+
+afterAll(closeEngines);
+
+const SOURCES = ['open', 'high', 'low', 'close', 'volume', 'hl2', 'hlc3', 'ohlc4', 'hlcc4'];
+const SCENARIOS = [
+  { name: 'plain', seed: 11, scale: 100, holes: 0, flat: 0 },
+  { name: 'NaN holes', seed: 12, scale: 100, holes: 0.02, flat: 0 },
+  { name: 'flat stretches', seed: 13, scale: 100, holes: 0, flat: 40 },
+  { name: 'huge prices with holes', seed: 14, scale: 3e6, holes: 0.01, flat: 20 },
+  { name: 'tiny prices', seed: 15, scale: 1e-4, holes: 0.005, flat: 0 },
+];
+
+/** A small random grid inside each axis' bounds, biased to short windows so lookbacks fit. */
+function randomGrid(info: IndicatorInfo, r: () => number): Record<string, unknown> {
+  const grid: Record<string, unknown> = {};
+  for (const a of info.axes) {
+    if (a.kind === 'source') {
+      grid.source = SOURCES.filter(() => r() < 0.3).slice(0, 3);
+      if ((grid.source as string[]).length === 0) grid.source = ['close'];
+      continue;
+    }
+    const lo = a.min!, hi = Math.min(a.max!, a.min! + 40);
+    const n = 1 + Math.floor(r() * 3);
+    const values = new Set<number>();
+    for (let i = 0; i < n; i++) {
+      const v = lo + r() * (hi - lo);
+      values.add(a.kind === 'int' ? Math.round(v) : Math.round(v * 100) / 100);
+    }
+    grid[a.name] = [...values];
+  }
+  return grid;
+}
+
+function scaleOf(x: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i])) m = Math.max(m, Math.abs(x[i]!));
+  return m;
+}
+
+describe('parity: native = wasm = reference', () => {
+  it('has a reference implementation for every indicator', () => {
+    for (const info of listIndicators()) expect(REFERENCES[info.id], info.id).toBeTypeOf('function');
+  });
+
+  for (const info of listIndicators()) {
+    describe(info.id, () => {
+      it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_n, sc) => {
+        const native = await engineFor('native');
+        const wasm = await engineFor('wasm');
+        const r = rng(sc.seed * 7919 + info.id.length);
+        for (let round = 0; round < 3; round++) {
+          const t = round === 0 ? 1 + Math.floor(r() * 30) : 50 + Math.floor(r() * 2500);
+          const candles = syntheticCandles({ t, seed: sc.seed * 100 + round, scale: sc.scale, holes: sc.holes, flat: sc.flat });
+          const grid = randomGrid(info, r);
+          const layout = r() < 0.5 ? 'time-major' : 'variant-major';
+          const a = await native.compute({ indicator: info.id, candles, grid: grid as never, dtype: 'float64', layout });
+          const b = await wasm.compute({ indicator: info.id, candles, grid: grid as never, dtype: 'float64', layout });
+          const f32 = await native.compute({ indicator: info.id, candles, grid: grid as never, dtype: 'float32', layout });
+          for (let v = 0; v < a.variants; v++) {
+            const params = a.variant(v);
+            const inputs = info.inputs.map((i) => {
+              const col = i === 'source' ? String(params.source) : i;
+              return derived(candles, col);
+            });
+            const numeric = Object.fromEntries(Object.entries(params).filter(([, x]) => typeof x === 'number')) as Record<string, number>;
+            const ref = REFERENCES[info.id]!(inputs, numeric);
+            const scale = Math.max(...inputs.map(scaleOf), 1e-300);
+            info.outputs.forEach((o, k) => {
+              const got = a.series(o.name, v), other = b.series(o.name, v), single = f32.series(o.name, v);
+              const outScale = Math.max(scaleOf(ref[k]!), 1e-300);
+              const ctx = `${info.id} ${sc.name} t=${t} ${JSON.stringify(params)} ${o.name}`;
+              let at = firstMismatch(got, other, 1e-12, 1e-12 * outScale);
+              expect(at, `${ctx}: native ${got[at]} vs wasm ${other[at]} at bar ${at}`).toBe(-1);
+              at = firstMismatch(got, ref[k]!, 1e-9, 1e-9 * Math.max(outScale, scale));
+              expect(at, `${ctx}: native ${got[at]} vs reference ${ref[k]![at]} at bar ${at}`).toBe(-1);
+              at = firstMismatch(single, ref[k]!, 1e-6, 1e-6 * Math.max(outScale, scale));
+              expect(at, `${ctx}: float32 ${single[at]} vs reference ${ref[k]![at]} at bar ${at}`).toBe(-1);
+            });
+          }
+        }
+      });
+    });
+  }
+});
+
+/** Base or derived source column, by the formulas of the docs (TA-Lib's price transforms). */
+function derived(c: ReturnType<typeof syntheticCandles>, name: string): Float64Array {
+  const t = c.close.length;
+  const out = new Float64Array(t);
+  for (let i = 0; i < t; i++) {
+    const [o, h, l, cl] = [c.open[i]!, c.high[i]!, c.low[i]!, c.close[i]!];
+    out[i] = name === 'hl2' ? (h + l) / 2 : name === 'hlc3' ? (h + l + cl) / 3 : name === 'ohlc4' ? (o + h + l + cl) / 4
+      : name === 'hlcc4' ? (h + l + cl * 2) / 4 : (c as Record<string, Float64Array>)[name]![i]!;
+  }
+  return out;
+}

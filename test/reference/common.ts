@@ -1,0 +1,71 @@
+// Shared helpers of the naive reference implementations. They are written for
+// clarity, not speed: every window is summed afresh, every chain is a loop.
+
+export type Params = Record<string, number>;
+/** inputs in the definition's input order -> one array per output, length T. */
+export type ReferenceFn = (inputs: Float64Array[], params: Params) => Float64Array[];
+
+export function nanArray(n: number): Float64Array {
+  return new Float64Array(n).fill(NaN);
+}
+
+/**
+ * The NaN policy: a bar is usable when every input is a number there; each
+ * maximal run of usable bars is computed as if it were the whole series, and
+ * everything else is NaN. `onSegment` gets the sliced inputs and returns full
+ * outputs for the slice.
+ */
+export function bySegments(inputs: Float64Array[], nOut: number, onSegment: (seg: Float64Array[]) => Float64Array[]): Float64Array[] {
+  const T = inputs[0]!.length;
+  const out = Array.from({ length: nOut }, () => nanArray(T));
+  let t = 0;
+  while (t < T) {
+    if (inputs.some((col) => Number.isNaN(col[t]))) { t++; continue; }
+    const s = t;
+    while (t < T && inputs.every((col) => !Number.isNaN(col[t]))) t++;
+    const res = onSegment(inputs.map((col) => col.slice(s, t)));
+    res.forEach((r, k) => out[k]!.set(r, s));
+  }
+  return out;
+}
+
+export function mean(xs: ArrayLike<number>, from: number, n: number): number {
+  let s = 0;
+  for (let i = from; i < from + n; i++) s += xs[i]!;
+  return s / n;
+}
+
+/** TA-Lib's EMA of a whole series: seeded with the mean of the first n values. */
+export function emaSeries(x: Float64Array, n: number): Float64Array {
+  const out = nanArray(x.length);
+  if (x.length < n) return out;
+  const k = 2 / (n + 1);
+  let e = mean(x, 0, n);
+  out[n - 1] = e;
+  for (let t = n; t < x.length; t++) {
+    e = (x[t]! - e) * k + e;
+    out[t] = e;
+  }
+  return out;
+}
+
+/** Wilder's running average of x[1..]: seeded with the mean of x[1..n] at bar n. */
+export function wilderSeries(x: Float64Array, n: number): Float64Array {
+  const out = nanArray(x.length);
+  if (x.length <= n) return out;
+  let a = mean(x, 1, n);
+  out[n] = a;
+  for (let t = n + 1; t < x.length; t++) {
+    a = (a * (n - 1) + x[t]!) / n;
+    out[t] = a;
+  }
+  return out;
+}
+
+export function trueRangeSeries(high: Float64Array, low: Float64Array, close: Float64Array): Float64Array {
+  const tr = nanArray(high.length);
+  for (let t = 1; t < high.length; t++) {
+    tr[t] = Math.max(high[t]! - low[t]!, Math.abs(high[t]! - close[t - 1]!), Math.abs(low[t]! - close[t - 1]!));
+  }
+  return tr;
+}

@@ -1,0 +1,3 @@
+import type { ReferenceFn } from './common.js';
+
+export const structure: Record<string, ReferenceFn> = {};

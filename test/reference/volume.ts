@@ -1,0 +1,3 @@
+import type { ReferenceFn } from './common.js';
+
+export const volume: Record<string, ReferenceFn> = {};
