@@ -5,7 +5,7 @@ import { structure } from './groups/structure.js';
 import { trend } from './groups/trend.js';
 import { volatility } from './groups/volatility.js';
 import { volume } from './groups/volume.js';
-import { GROUPS, type IndicatorDef } from './types.js';
+import { GROUPS, type IndicatorDef, type ParamValues } from './types.js';
 
 export * from './types.js';
 
@@ -13,6 +13,12 @@ export * from './types.js';
 export const INDICATORS: readonly IndicatorDef[] = [...ma, ...volatility, ...momentum, ...trend, ...volume, ...structure];
 
 const byId = new Map(INDICATORS.map((d) => [d.id, d]));
+
+/** Lookback of one output of an indicator for the given params. */
+export function outputLookback(def: IndicatorDef, params: ParamValues, output: string): number {
+  const lb = def.lookback(params);
+  return typeof lb === 'number' ? lb : lb[output] ?? Math.max(...Object.values(lb));
+}
 
 export function getIndicator(id: unknown): IndicatorDef {
   if (typeof id !== 'string') {

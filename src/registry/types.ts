@@ -36,6 +36,12 @@ export interface ParamDef {
 export interface OutputDef {
   readonly name: string;
   readonly description: string;
+  /**
+   * NaN is a legitimate value after the lookback (pivots between pivots, the
+   * undefined end of a line shifted backward). The warmup self-test then only
+   * checks the warm-up zone.
+   */
+  readonly sparse?: boolean;
 }
 
 /** An input is either the `source` axis or a fixed candle column. */
@@ -54,8 +60,12 @@ export interface IndicatorDef {
   readonly defaultSource?: AxisSpec;
   readonly params: readonly ParamDef[];
   readonly outputs: readonly OutputDef[];
-  /** Index of the first non-NaN output on NaN-free input (TA-Lib's lookback). */
-  lookback(params: ParamValues): number;
+  /**
+   * Index of the first non-NaN output on NaN-free input (TA-Lib's lookback):
+   * one number for all outputs, or one per output name when they differ
+   * (e.g. ADX's plus_di starts before adx).
+   */
+  lookback(params: ParamValues): number | Readonly<Record<string, number>>;
   /** The TA-Lib function it matches, or the formula and its convention. */
   readonly convention: string;
 }

@@ -1,6 +1,6 @@
 import type { Backend } from '../backends/types.js';
 import { WarmupError } from '../errors.js';
-import { INDICATORS, type IndicatorDef, type ParamValues } from '../registry/index.js';
+import { INDICATORS, outputLookback, type IndicatorDef, type ParamValues } from '../registry/index.js';
 
 export const SELFTEST_T = 96;
 
@@ -48,7 +48,6 @@ function runOne(backend: Backend, def: IndicatorDef, params: ParamValues, t: num
 export function selfTest(backend: Backend, other?: Backend): number {
   for (const def of INDICATORS) {
     const params = selfTestParams(def);
-    const lookback = def.lookback(params);
     let outs: Float64Array[];
     try {
       outs = runOne(backend, def, params, SELFTEST_T);
@@ -57,14 +56,16 @@ export function selfTest(backend: Backend, other?: Backend): number {
     }
     const check = other ? runOne(other, def, params, SELFTEST_T) : null;
     outs.forEach((out, k) => {
+      const { name, sparse } = def.outputs[k]!;
+      const lookback = outputLookback(def, params, name);
       for (let i = 0; i < SELFTEST_T; i++) {
         const v = out[i]!;
-        const bad = i < lookback ? !Number.isNaN(v) : !Number.isFinite(v);
+        const bad = i < lookback ? !Number.isNaN(v) : !sparse && !Number.isFinite(v);
         const ref = check?.[k]![i]!;
-        const differs = ref !== undefined && Number.isFinite(v) && !(Math.abs(v - ref) <= 1e-9 * Math.max(1, Math.abs(ref)));
+        const differs = ref !== undefined && !(Number.isNaN(v) && Number.isNaN(ref)) && !(Math.abs(v - ref) <= 1e-9 * Math.max(1, Math.abs(ref)));
         if (bad || differs) {
           throw new WarmupError(
-            `kernel self-test: ${def.id} output '${def.outputs[k]!.name}' is ${v} at bar ${i} (lookback ${lookback}${differs ? `, ${other!.name} gives ${ref}` : ''}) on the ${backend.name} backend; the build is broken, reinstall ta-grid`,
+            `kernel self-test: ${def.id} output '${name}' is ${v} at bar ${i} (lookback ${lookback}${differs ? `, ${other!.name} gives ${ref}` : ''}) on the ${backend.name} backend; the build is broken, reinstall ta-grid`,
             { indicator: def.id, backend: backend.name, bar: i, value: v, lookback },
           );
         }
