@@ -66,6 +66,8 @@ export interface IndicatorDef {
    * (e.g. ADX's plus_di starts before adx).
    */
   lookback(params: ParamValues): number | Readonly<Record<string, number>>;
-  /** The TA-Lib function it matches, or the formula and its convention. */
+  /** The TA-Lib function it matches ("TA-Lib NAME ..."), or the formula and its convention. */
   readonly convention: string;
+  /** Longer notes for the docs: edge cases, which bar a value is reported at and why. */
+  readonly notes?: string;
 }
