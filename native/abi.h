@@ -18,8 +18,13 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Variants are processed in blocks: every time step updates a block of
 // independent recurrences, so the CPU is not waiting on a single dependency
-// chain and time-major writes land in contiguous memory.
-constexpr int kBlock = 16;
+// chain. kBlock is the capacity of per-block state arrays and the width used
+// for time-major output, where a wide block writes one long contiguous run
+// per bar (a narrow one would touch a new page on every bar). Variant-major
+// output uses kNarrowBlock: each variant is a sequential write stream and
+// a few streams keep the prefetchers happy.
+constexpr int kBlock = 256;
+constexpr int kNarrowBlock = 16;
 
 enum Status : int32_t {
   kOk = 0,
@@ -34,6 +39,7 @@ struct KernelCall {
   int64_t v0, v1;             // variant range
   double* scratch;
   int64_t scratchLen;         // in doubles
+  int64_t blockWidth = kBlock; // variants per block, <= kBlock (set from the layout)
 };
 
 template <typename Out>

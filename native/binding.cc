@@ -111,6 +111,7 @@ Napi::Value Run(const Napi::CallbackInfo& info) {
     scratchLen = static_cast<int64_t>(s.ElementLength());
   }
   KernelCall call{in.data(), T, param.data(), v0, v1, scratch, scratchLen};
+  call.blockWidth = (vs == 1 && ts > 1) ? kBlock : kNarrowBlock;
   const int64_t need = (T - 1) * ts + (v1 - 1) * vs + 1;
   const int32_t status = f64 ? runTyped<double>(k, call, outArr, ts, vs, need, env)
                              : runTyped<float>(k, call, outArr, ts, vs, need, env);

@@ -1,2 +1,68 @@
 #!/usr/bin/env node
-console.log('todo');
+import { writeFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { PACKAGE_ROOT } from '../backends/paths.js';
+import { indicatorPage, indicatorTable } from '../docs.js';
+import { TaGridError } from '../errors.js';
+import { GROUPS, listIndicators } from '../registry/index.js';
+import { runDemo } from './demo.js';
+
+const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+
+const backendOption = () => new Option('--backend <name>', 'kernel backend').choices(['auto', 'native', 'wasm']);
+const threadsOption = () => new Option('--threads <n>', 'worker threads (default: TA_GRID_NUM_THREADS or the core count)').argParser((v) => Number(v));
+
+const program = new Command()
+  .name('ta-grid')
+  .description('Technical-indicator tensors over parameter grids on OHLCV candles.')
+  .version(pkg.version);
+
+program
+  .command('list')
+  .description('list the indicators: id, inputs, axes with bounds and defaults, outputs')
+  .addOption(new Option('--group <group>', 'only this group').choices([...GROUPS]))
+  .option('--json', 'machine-readable output')
+  .action((o: { group?: string; json?: boolean }) => {
+    const list = listIndicators().filter((i) => !o.group || i.group === o.group);
+    if (o.json) return console.log(JSON.stringify(list, null, 2));
+    for (const i of list) {
+      const axes = i.axes.map((a) => (a.kind === 'source' ? `source` : `${a.name} ${a.kind} [${a.min}, ${a.max}]`)).join(', ');
+      console.log(`${i.id.padEnd(32)} ${i.title}\n${''.padEnd(33)}inputs: ${i.inputs.join(', ')}; axes: ${axes}; outputs: ${i.outputs.map((x) => x.name).join(', ')}; ${i.convention}`);
+    }
+  });
+
+program
+  .command('docs')
+  .description('print the indicator table generated from the registry; --write updates docs/indicators.md and the README table')
+  .option('--write', 'write docs/indicators.md and the README section between the indicator-table markers')
+  .action((o: { write?: boolean }) => {
+    if (!o.write) return console.log(indicatorTable());
+    writeFileSync(path.join(PACKAGE_ROOT, 'docs', 'indicators.md'), indicatorPage() + '\n');
+    const readmePath = path.join(PACKAGE_ROOT, 'README.md');
+    const readme = readFileSync(readmePath, 'utf8');
+    const begin = '<!-- indicator-table:begin -->', end = '<!-- indicator-table:end -->';
+    const a = readme.indexOf(begin), b = readme.indexOf(end);
+    if (a < 0 || b < a) throw new Error(`README.md has no ${begin} ... ${end} section`);
+    writeFileSync(readmePath, readme.slice(0, a + begin.length) + '\n' + indicatorTable() + '\n' + readme.slice(b));
+    console.log('wrote docs/indicators.md and the README indicator table');
+  });
+
+program
+  .command('demo')
+  .description('warm up and compute real grids on the bundled sample candles (what `npm start` runs)')
+  .addOption(backendOption())
+  .addOption(threadsOption())
+  .action(async (o: { backend?: 'auto' | 'native' | 'wasm'; threads?: number }) => {
+    await runDemo({ backend: o.backend, numThreads: o.threads });
+  });
+
+program.parseAsync().catch((e: unknown) => {
+  if (e instanceof TaGridError) {
+    console.error(`ta-grid: ${e.message} [${e.code}]`);
+    process.exitCode = 2;
+  } else {
+    console.error(e instanceof Error ? e.stack ?? e.message : e);
+    process.exitCode = 1;
+  }
+});
