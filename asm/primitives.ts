@@ -1,6 +1,6 @@
 // Mirrors native/primitives.h. AssemblyScript has no closures, so the segment
 // walk is spelled out: validAt / segmentEnd instead of forEachSegment.
-import { Call, at, input } from "./abi";
+import { BLOCK, Call, EMA_LANES, at, input } from "./abi";
 
 export function validAt(c: Call, nCols: i32, t: i32): bool {
   for (let i = 0; i < nCols; ++i) if (isNaN(at(input(c, i), t))) return false;
@@ -26,6 +26,14 @@ export function prefixSums(x: usize, T: i32, prefix: usize, lastGap: usize): voi
   }
 }
 
+export function lastGaps(x: usize, T: i32, lastGap: usize): void {
+  let gap = -1.0;
+  for (let t = 0; t < T; ++t) {
+    if (isNaN(at(x, t))) gap = <f64>t;
+    store<f64>(lastGap + (<usize>t << 3), gap);
+  }
+}
+
 export function sumRange(x: usize, from: i32, n: i32): f64 {
   let s = 0.0;
   for (let i = 0; i < n; ++i) s += at(x, from + i);
@@ -34,6 +42,36 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
 
 @inline export function emaStep(prev: f64, x: f64, k: f64): f64 {
   return (x - prev) * k + prev;
+}
+
+// TA-Lib's EMA fed one value at a time; mirrors EmaStream in native/primitives.h.
+// Lanes live in static memory (EMA_LANES): emaLane(chain, j) is lane j of chain.
+@unmanaged export class EmaStream {
+  n: f64 = 0.0;
+  k: f64 = 0.0;
+  value: f64 = 0.0;  // the running sum until seeded
+  count: i32 = 0;
+  period: i32 = 0;
+
+  reset(window: f64): void {
+    this.n = window;
+    this.k = 2.0 / (window + 1.0);
+    this.value = 0.0;
+    this.count = 0;
+    this.period = <i32>window;
+  }
+  @inline ready(): bool { return this.count >= this.period; }
+  push(x: f64): bool {
+    if (this.ready()) { this.value = emaStep(this.value, x, this.k); return true; }
+    this.value += x;
+    if (++this.count < this.period) return false;
+    this.value /= this.n;
+    return true;
+  }
+}
+
+@inline export function emaLane(chain: i32, j: i32): EmaStream {
+  return changetype<EmaStream>(EMA_LANES + <usize>(chain * BLOCK + j) * offsetof<EmaStream>());
 }
 
 @inline export function wilderStep(prev: f64, x: f64, n: f64): f64 {

@@ -49,6 +49,16 @@ inline void prefixSums(const double* x, int64_t T, double* prefix, double* lastG
   }
 }
 
+// lastGap[t] = index of the last NaN of x at or before t (or -1): the window
+// [t-w+1, t] is NaN-free exactly when t - lastGap[t] >= w.
+inline void lastGaps(const double* x, int64_t T, double* lastGap) {
+  double gap = -1.0;
+  for (int64_t t = 0; t < T; ++t) {
+    if (std::isnan(x[t])) gap = static_cast<double>(t);
+    lastGap[t] = gap;
+  }
+}
+
 // Sequential sum of x[from .. from+n), the order TA-Lib seeds averages in.
 inline double sumRange(const double* x, int64_t from, int64_t n) {
   double s = 0.0;
@@ -58,6 +68,31 @@ inline double sumRange(const double* x, int64_t from, int64_t n) {
 
 // TA-Lib's EMA update, in its operation order.
 inline double emaStep(double prev, double x, double k) { return (x - prev) * k + prev; }
+
+// TA-Lib's EMA fed one value at a time, for EMAs of series made on the fly
+// (MACD's signal, TRIX's chain): the plain mean of the first n values seeds
+// it, summed in order as sumRange does, then emaStep.
+struct EmaStream {
+  double n = 0.0, k = 0.0, value = 0.0;  // value holds the running sum until seeded
+  int64_t count = 0, period = 0;
+
+  void reset(double window) {
+    n = window;
+    k = 2.0 / (window + 1.0);
+    value = 0.0;
+    count = 0;
+    period = static_cast<int64_t>(window);
+  }
+  bool ready() const { return count >= period; }
+  // Feeds x; true once the EMA is defined, from the n-th value on.
+  bool push(double x) {
+    if (ready()) { value = emaStep(value, x, k); return true; }
+    value += x;
+    if (++count < period) return false;
+    value /= n;
+    return true;
+  }
+};
 
 // Wilder's smoothing, in TA-Lib's operation order (RSI, ATR).
 inline double wilderStep(double prev, double x, double n) { return (prev * (n - 1.0) + x) / n; }

@@ -49,6 +49,13 @@ export function emaSeries(x: Float64Array, n: number): Float64Array {
   return out;
 }
 
+/** TA-Lib's EMA of the part of x from bar `from` on (a series that starts late), at x's bar indexes. */
+export function emaFrom(x: Float64Array, from: number, n: number): Float64Array {
+  const out = nanArray(x.length);
+  if (from < x.length) out.set(emaSeries(x.subarray(from), n), from);
+  return out;
+}
+
 /** Wilder's running average of x[1..]: seeded with the mean of x[1..n] at bar n. */
 export function wilderSeries(x: Float64Array, n: number): Float64Array {
   const out = nanArray(x.length);
