@@ -1,4 +1,7 @@
-import { createEngine, type Engine } from '../dist/index.js';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createEngine, type Engine, type EngineOptions } from '../dist/index.js';
 import { silentLogger } from '../dist/runtime/logger.js';
 
 export type BackendName = 'native' | 'wasm';
@@ -9,13 +12,22 @@ const engines = new Map<BackendName, Promise<Engine>>();
 export function engineFor(backend: BackendName): Promise<Engine> {
   let e = engines.get(backend);
   if (!e) {
-    e = createEngine({ backend, numThreads: 1, logger: silentLogger, env: {} }).then(async (eng) => {
+    e = createEngine({ backend, ...testEngineOptions() }).then(async (eng) => {
       await eng.warmup();
       return eng;
     });
     engines.set(backend, e);
   }
   return e;
+}
+
+/** Options for a quiet engine with its own fresh cache dir and no background compiler. */
+export function testEngineOptions(extra: EngineOptions = {}): EngineOptions {
+  return { numThreads: 1, logger: silentLogger, env: {}, nativeBuild: 'off', cacheDir: tempDir('cache'), ...extra };
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `ta-grid-${prefix}-`));
 }
 
 export async function closeEngines(): Promise<void> {

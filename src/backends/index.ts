@@ -1,8 +1,8 @@
 import { BackendUnavailableError } from '../errors.js';
 import { INDICATORS } from '../registry/index.js';
-import { NativeBackend } from './native.js';
+import { NativeBackend, loadAddon, loadAddonFile } from './native.js';
 import type { Backend, BackendName } from './types.js';
-import { WasmBackend } from './wasm.js';
+import { WasmBackend, loadWasmModule } from './wasm.js';
 
 export * from './types.js';
 export { NativeBackend, WasmBackend };
@@ -25,31 +25,64 @@ export function checkKernelTable(backend: Backend): void {
   }
 }
 
+/**
+ * Where a backend comes from: the packaged build (file null) or a specific
+ * file, e.g. a host-tuned addon or a verified wasm binary from the artifact
+ * cache. Plain data, so it can be handed to worker threads.
+ */
+export interface BackendSpec {
+  name: BackendName;
+  file: string | null;
+}
+
 export interface LoadedBackend {
   backend: Backend;
+  spec: BackendSpec;
   /** Why 'auto' did not get native, when it fell back. */
   fallbackReason?: string;
 }
 
-function tryLoad(name: BackendName): Backend {
+/** Test and drill hook: pretend the native addon is missing. */
+const NATIVE_DISABLED = () => process.env.TA_GRID_DISABLE_NATIVE === '1';
+
+export function createBackend(spec: BackendSpec): Backend {
   try {
-    const b = name === 'native' ? new NativeBackend() : new WasmBackend();
+    if (spec.name === 'native' && NATIVE_DISABLED()) throw new Error('disabled by TA_GRID_DISABLE_NATIVE=1');
+    const b = spec.name === 'native'
+      ? new NativeBackend(spec.file ? loadAddonFile(spec.file) : loadAddon())
+      : new WasmBackend(loadWasmModule(spec.file ?? undefined));
     checkKernelTable(b);
     return b;
   } catch (e) {
     if (e instanceof BackendUnavailableError) throw e;
     const why = e instanceof Error ? e.message : String(e);
-    const fix = name === 'native' ? 'reinstall so the addon builds (needs python3, make and a C++ compiler), or use backend: "wasm"' : 'reinstall the package (build-wasm/ta_grid.wasm is missing)';
-    throw new BackendUnavailableError(`the ${name} backend could not be loaded: ${why}; ${fix}`, { backend: name, cause: why });
+    const fix = spec.name === 'native' ? 'reinstall so the addon builds (needs python3, make and a C++ compiler), or use backend: "wasm"' : 'reinstall the package (build-wasm/ta_grid.wasm is missing)';
+    throw new BackendUnavailableError(`the ${spec.name} backend could not be loaded${spec.file ? ` from ${spec.file}` : ''}: ${why}; ${fix}`, { backend: spec.name, file: spec.file, cause: why });
   }
 }
 
-/** 'auto' takes native and falls back to wasm, reporting why; an explicit choice fails loudly. */
-export function loadBackend(choice: BackendChoice): LoadedBackend {
-  if (choice !== 'auto') return { backend: tryLoad(choice) };
+/**
+ * 'auto' takes native and falls back to wasm, reporting why; an explicit
+ * choice fails loudly. `files` names preferred files (e.g. from the artifact
+ * cache); a preferred native file that fails to load falls back to the
+ * packaged build.
+ */
+export function loadBackend(choice: BackendChoice, files: Partial<Record<BackendName, string>> = {}): LoadedBackend {
+  const load = (name: BackendName): LoadedBackend => {
+    const file = files[name];
+    if (file) {
+      try {
+        return { backend: createBackend({ name, file }), spec: { name, file } };
+      } catch {
+        // A cached artifact that does not load is not fatal: the packaged build is next.
+      }
+    }
+    return { backend: createBackend({ name, file: null }), spec: { name, file: null } };
+  };
+  if (choice !== 'auto') return load(choice);
   try {
-    return { backend: tryLoad('native') };
+    return load('native');
   } catch (e) {
-    return { backend: tryLoad('wasm'), fallbackReason: (e as Error).message };
+    return { ...load('wasm'), fallbackReason: (e as Error).message };
   }
 }

@@ -8,7 +8,7 @@ interface Addon {
   run(
     kernel: number, inputs: Float64Array[], t: number, params: Float64Array[], v0: number, v1: number,
     outputs: (Float32Array | Float64Array | null)[], float64: boolean, timeStride: number, variantStride: number,
-    scratch: Float64Array | null,
+    scratch: Float64Array | null, cancel?: Int32Array,
   ): void;
 }
 
@@ -42,6 +42,6 @@ export class NativeBackend implements Backend {
     const need = this.addon.scratchSize(k, job.t);
     // Scratch is owned by the backend and reused across calls; kernels never allocate.
     if (this.scratch.length < need) this.scratch = new Float64Array(need);
-    this.addon.run(k, job.inputs, job.t, job.params, job.v0, job.v1, job.outputs, job.float64, job.timeStride, job.variantStride, need > 0 ? this.scratch : null);
+    this.addon.run(k, job.inputs, job.t, job.params, job.v0, job.v1, job.outputs, job.float64, job.timeStride, job.variantStride, need > 0 ? this.scratch : null, job.cancel);
   }
 }

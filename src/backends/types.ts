@@ -16,6 +16,8 @@ export interface KernelJob {
   float64: boolean;
   timeStride: number;
   variantStride: number;
+  /** Int32Array over shared memory; non-zero asks the kernel to stop at its next block. */
+  cancel?: Int32Array;
 }
 
 export interface KernelInfo {

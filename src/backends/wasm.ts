@@ -90,6 +90,7 @@ export class WasmBackend implements Backend {
     outAt.forEach((at, i) => { u32[(outPtrs >> 2) + i] = at; });
 
     for (let b0 = job.v0; b0 < job.v1; b0 += block) {
+      if (job.cancel && Atomics.load(job.cancel, 0) !== 0) return;
       const nb = Math.min(block, job.v1 - b0);
       params.forEach((col, i) => new Float64Array(mem, paramAt[i], nb).set(col.subarray(b0, b0 + nb)));
       // Local layout is variant-major: one contiguous run of t values per variant.

@@ -30,7 +30,7 @@ export async function runDemo(opts: EngineOptions & { json?: boolean }): Promise
     const report = await engine.warmup();
     const out = console.log;
     out(`ta-grid demo: ${table.numRows.toLocaleString('en-US')} one-minute candles from ${path.relative(process.cwd(), SAMPLE_CANDLES) || SAMPLE_CANDLES} (${missing} missing, shown as NaN)`);
-    out(`warmup ${fmt(report.warmupSeconds, 3)} s: backend ${report.backend}${report.backendFallback ? ' (native unavailable)' : ''}, ${report.numThreadsEffective} thread(s), ${report.kernels.checked} kernels self-tested, cache ${report.cacheDir}`);
+    out(`warmup ${fmt(report.warmupSeconds, 3)} s (cache ${report.cacheWasWarm ? 'warm' : 'cold'}: ${report.artifacts.hits} hits, ${report.artifacts.misses} misses): backend ${report.backend} (${report.backendFallback ? 'native unavailable' : `${report.backendBuild} build`}${report.tunedBuild === 'building' ? ', host-tuned build started in the background' : ''}), ${report.numThreadsEffective} worker threads, ${report.kernels.checked} kernels self-tested`);
     out('');
     out(`${pad('indicator', 16)}${pad('grid', 36)}${lpad('variants', 9)}${lpad('values', 12)}${lpad('ms', 9)}${lpad('M values/s', 12)}`);
     const results = [];

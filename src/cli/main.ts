@@ -57,6 +57,12 @@ program
     await runDemo({ backend: o.backend, numThreads: o.threads });
   });
 
+// `ta-grid list | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof TaGridError) {
     console.error(`ta-grid: ${e.message} [${e.code}]`);

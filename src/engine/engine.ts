@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { loadBackend, type Backend, type BackendChoice, type KernelJob, type OutputArray } from '../backends/index.js';
-import { loadCandles, type Candles, type CandlesInput } from '../candles/candles.js';
+import type { KernelJob, OutputArray } from '../backends/index.js';
+import { loadCandles, sharedFloat64, type Candles, type CandlesInput } from '../candles/candles.js';
 import { ComputeCancelledError, ComputeTimeoutError, EngineClosedError, InvalidRequestError } from '../errors.js';
 import type { GridSpec } from '../grid/grid.js';
 import { logConfig, resolveConfig, type EffectiveConfig, type EngineOptions, type ResolvedConfig } from '../runtime/config.js';
 import { defaultLogger, type Logger } from '../runtime/logger.js';
-import { selfTest } from '../runtime/selftest.js';
+import { warmup, type WarmState, type WarmupReport } from '../runtime/warmup.js';
 import { InlineExecutor, type Executor } from './executor.js';
+export type { WarmupReport };
 import { planChunks, type Chunk } from './planner.js';
 import { checkT, planRequest, requireObject, type Estimate, type EstimateRequest, type Plan } from './request.js';
 import { ComputeResult, type Dtype, type Layout } from './result.js';
@@ -25,15 +26,11 @@ export interface ComputeRequest {
   out?: ArrayBuffer | SharedArrayBuffer;
 }
 
-export interface WarmupReport {
-  warmupSeconds: number;
-  numThreadsEffective: number;
-  cacheDir: string;
-  backend: string;
-  backendFallback: string | null;
-  artifacts: { hits: number; misses: number; rebuilt: number };
-  kernels: { checked: number; ok: boolean };
-}
+
+/** Requests estimated below this run on the calling thread. */
+const INLINE_BELOW_NS = 250_000;
+/** Chunks are at least this much work, so dispatch overhead stays small. */
+const MIN_CHUNK_NS = 5_000_000;
 
 function numRows(candles: unknown): number {
   if (typeof candles !== 'object' || candles === null) return 0;
@@ -46,7 +43,7 @@ export class Engine {
   readonly config: EffectiveConfig;
   readonly origins: ResolvedConfig['origins'];
   private readonly logger: Logger;
-  private executor: Executor | null = null;
+  private warm: WarmState | null = null;
   private warming: Promise<WarmupReport> | null = null;
   private closed = false;
 
@@ -64,25 +61,20 @@ export class Engine {
   }
 
   private async doWarmup(): Promise<WarmupReport> {
-    const started = performance.now();
-    const { backend, fallbackReason } = loadBackend(this.config.backend as BackendChoice);
-    if (fallbackReason) this.logger.warn({ reason: fallbackReason }, 'ta-grid native backend unavailable, using wasm');
-    const checked = selfTest(backend);
-    this.executor = new InlineExecutor(backend);
-    const report: WarmupReport = {
-      warmupSeconds: (performance.now() - started) / 1000,
-      numThreadsEffective: this.executor.numThreads,
-      cacheDir: this.config.cacheDir,
-      backend: backend.name,
-      backendFallback: fallbackReason ?? null,
-      artifacts: { hits: 0, misses: 0, rebuilt: 0 },
-      kernels: { checked, ok: true },
-    };
-    this.logger.info({
-      warmup_seconds: report.warmupSeconds, num_threads_effective: report.numThreadsEffective, cache_dir: report.cacheDir,
-      backend: report.backend, artifact_hits: report.artifacts.hits, artifact_misses: report.artifacts.misses,
-    }, 'ta-grid warmup complete');
-    return report;
+    try {
+      this.warm = await warmup(this.config, this.logger);
+    } catch (e) {
+      this.warming = null; // a later call may retry, e.g. after the cache dir is fixed
+      this.logger.error({ err: (e as Error).message, code: (e as { code?: string }).code }, 'ta-grid warmup failed');
+      throw e;
+    }
+    if (this.closed) await this.warm.pool.close();
+    return this.warm.report;
+  }
+
+  /** The warmup report, or null before warmup. */
+  get warmupReport(): WarmupReport | null {
+    return this.warm?.report ?? null;
   }
 
   /** Size of a request's output and memory estimate; throws the same guard errors compute() would. */
@@ -106,24 +98,33 @@ export class Engine {
     const signal = req.signal as AbortSignal | undefined;
     if (signal?.aborted) throw new ComputeCancelledError('compute cancelled before it started: the AbortSignal had already fired');
     await this.warmup();
-    const executor = this.executor!;
-    const arrays = this.allocateOutputs(plan, candles.t, req.out);
+    const warm = this.warm!;
+    const values = candles.t * plan.grid.variants * plan.outputs.length;
+    const nsPerValue = warm.calibration[plan.def.id] ?? 1;
+    // Work far below a millisecond costs less on this thread than a worker round trip.
+    const executor: Executor = values * nsPerValue < INLINE_BELOW_NS ? new InlineExecutor(warm.inline) : warm.pool;
+    // Workers can only write into shared memory: a plain ArrayBuffer `out` is filled by one copy at the end.
+    const out = req.out;
+    const copyBack = out instanceof ArrayBuffer && executor === warm.pool ? out : undefined;
+    const arrays = this.allocateOutputs(plan, candles.t, copyBack ? undefined : out);
     const inputsFor = this.inputResolver(plan, candles);
-    const chunks = planChunks(plan.grid, candles.t, executor.numThreads);
-    const params = plan.def.params.map((p) => plan.grid.paramColumn(p.name));
+    const chunks = planChunks(plan.grid, candles.t, executor.numThreads, { minValuesPerChunk: Math.ceil(MIN_CHUNK_NS / nsPerValue) });
+    // Shared, like the candles and outputs: workers read them in place.
+    const params = plan.def.params.map((p) => { const col = plan.grid.paramColumn(p.name); const shared = sharedFloat64(col.length); shared.set(col); return shared; });
     const V = plan.grid.variants;
     const [timeStride, variantStride] = plan.layout === 'time-major' ? [V, 1] : [1, candles.t];
     const outList: (OutputArray | null)[] = plan.def.outputs.map((o) => arrays.get(o.name) ?? null);
-    const makeJob = (c: Chunk): KernelJob => ({
+    const makeJob = (c: Chunk, cancel: Int32Array): KernelJob => ({
       kernel: plan.def.id, inputs: inputsFor(c), t: candles.t, params, v0: c.v0, v1: c.v1,
-      outputs: outList, float64: plan.dtype === 'float64', timeStride, variantStride,
+      outputs: outList, float64: plan.dtype === 'float64', timeStride, variantStride, cancel,
     });
     await this.runChunks(chunks, executor, makeJob, {
       signal, timeoutMs: req.timeoutMs as number | undefined, total: V,
       onProgress: req.onProgress as ComputeRequest['onProgress'],
     });
+    const resultArrays = copyBack ? this.copyInto(copyBack, arrays) : arrays;
     return new ComputeResult({
-      indicator: plan.def.id, grid: plan.grid, layout: plan.layout, dtype: plan.dtype, t: candles.t, arrays, tsOpen: candles.tsOpen,
+      indicator: plan.def.id, grid: plan.grid, layout: plan.layout, dtype: plan.dtype, t: candles.t, arrays: resultArrays, tsOpen: candles.tsOpen,
       meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks: chunks.length },
     });
   }
@@ -139,6 +140,18 @@ export class Engine {
       }
       return cols;
     };
+  }
+
+  private copyInto(out: ArrayBuffer, arrays: Map<string, OutputArray>): Map<string, OutputArray> {
+    const copies = new Map<string, OutputArray>();
+    let offset = 0;
+    for (const [name, a] of arrays) {
+      const view = a instanceof Float64Array ? new Float64Array(out, offset, a.length) : new Float32Array(out, offset, a.length);
+      view.set(a);
+      copies.set(name, view);
+      offset += a.byteLength;
+    }
+    return copies;
   }
 
   private allocateOutputs(plan: Plan, t: number, out: unknown): Map<string, OutputArray> {
@@ -163,38 +176,56 @@ export class Engine {
   }
 
   /**
-   * Runs chunks with up to numThreads in flight, continuously (a free slot
-   * takes the next chunk at once). Cancellation and the timeout are checked
-   * between chunks; progress is reported after each.
+   * Runs chunks with up to numThreads in flight, continuously (a free lane
+   * takes the next chunk at once). Abort and timeout raise a shared flag the
+   * kernels check between blocks, no new chunk starts, and the call rejects
+   * only once every in-flight kernel has stopped, so nothing is written after
+   * the rejection. Progress is reported after each chunk.
    */
   private async runChunks(
-    chunks: Chunk[], executor: Executor, makeJob: (c: Chunk) => KernelJob,
+    chunks: Chunk[], executor: Executor, makeJob: (c: Chunk, cancel: Int32Array) => KernelJob,
     opts: { signal?: AbortSignal; timeoutMs?: number; total: number; onProgress?: ComputeRequest['onProgress'] },
   ): Promise<void> {
-    const deadline = opts.timeoutMs !== undefined ? performance.now() + opts.timeoutMs : Infinity;
-    let next = 0;
+    const cancel = new Int32Array(new SharedArrayBuffer(4));
+    let stop: Error | null = null;
     let processed = 0;
-    const check = () => {
-      if (opts.signal?.aborted) throw new ComputeCancelledError('compute cancelled by its AbortSignal; no chunk started after it fired', { processed, total: opts.total });
-      if (performance.now() > deadline) throw new ComputeTimeoutError(`compute exceeded timeoutMs ${opts.timeoutMs} after ${processed} of ${opts.total} variants; raise timeoutMs or shrink the grid`, { timeoutMs: opts.timeoutMs, processed, total: opts.total });
+    const halt = (e: Error) => {
+      stop ??= e;
+      Atomics.store(cancel, 0, 1);
     };
+    const onAbort = () => halt(new ComputeCancelledError('compute cancelled by its AbortSignal; kernels stopped and no chunk started after it fired', { processed, total: opts.total }));
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = opts.timeoutMs !== undefined
+      ? setTimeout(() => halt(new ComputeTimeoutError(`compute exceeded timeoutMs ${opts.timeoutMs} after ${processed} of ${opts.total} variants; raise timeoutMs or shrink the grid`, { timeoutMs: opts.timeoutMs, processed, total: opts.total })), opts.timeoutMs)
+      : undefined;
+    let next = 0;
     const lane = async () => {
-      while (next < chunks.length) {
-        check();
+      while (next < chunks.length && !stop) {
         const c = chunks[next++]!;
-        await executor.run(makeJob(c));
+        try {
+          await executor.run(makeJob(c, cancel));
+        } catch (e) {
+          halt(e as Error);
+          return;
+        }
+        if (stop) return;
         processed += c.v1 - c.v0;
         opts.onProgress?.({ processed, total: opts.total });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(executor.numThreads, chunks.length) }, lane));
+    try {
+      await Promise.all(Array.from({ length: Math.min(executor.numThreads, chunks.length) }, lane));
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
+    if (stop) throw stop;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.executor?.close();
-    this.executor = null;
+    await this.warm?.pool.close();
   }
 }
 
@@ -206,4 +237,3 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   return new Engine(resolved, logger);
 }
 
-export type { Backend };

@@ -19,6 +19,8 @@ export interface EngineOptions {
   maxComputeBytesTotal?: number;
   /** Grid size guard for one compute; default 1,000,000 variants. */
   maxVariants?: number;
+  /** When warmup builds the host-tuned native addon; default 'background'. */
+  nativeBuild?: 'background' | 'wait' | 'off';
   /** YAML file with a `compute:` section and per-indicator default grids. */
   configFile?: string;
   /** pino-compatible logger; default pino at `info` (TA_GRID_LOG_LEVEL). */
@@ -33,6 +35,7 @@ export interface EffectiveConfig {
   backend: 'auto' | 'native' | 'wasm';
   maxComputeBytesTotal: number;
   maxVariants: number;
+  nativeBuild: 'background' | 'wait' | 'off';
   configFile: string | null;
   /** Default grids per indicator id from the config file. */
   indicatorGrids: Record<string, GridSpec>;
@@ -40,7 +43,7 @@ export interface EffectiveConfig {
 
 export interface ResolvedConfig {
   config: EffectiveConfig;
-  origins: Record<'numThreads' | 'cacheDir' | 'backend' | 'maxComputeBytesTotal' | 'maxVariants' | 'configFile', ConfigOrigin>;
+  origins: Record<'numThreads' | 'cacheDir' | 'backend' | 'maxComputeBytesTotal' | 'maxVariants' | 'nativeBuild' | 'configFile', ConfigOrigin>;
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -52,6 +55,7 @@ const SETTINGS = {
   backend: { schema: z.enum(['auto', 'native', 'wasm']), env: 'TA_GRID_BACKEND', yaml: 'backend', allowed: "'auto', 'native' or 'wasm'" },
   maxComputeBytesTotal: { schema: int(64 * 2 ** 20, Number.MAX_SAFE_INTEGER), env: 'TA_GRID_MAX_COMPUTE_BYTES_TOTAL', yaml: 'max_compute_bytes_total', allowed: 'an integer number of bytes, at least 67108864 (64 MiB)' },
   maxVariants: { schema: int(1, 100_000_000), env: 'TA_GRID_MAX_VARIANTS', yaml: 'max_variants', allowed: 'an integer from 1 to 100000000' },
+  nativeBuild: { schema: z.enum(['background', 'wait', 'off']), env: 'TA_GRID_NATIVE_BUILD', yaml: 'native_build', allowed: "'background' (build the host-tuned addon in a child process), 'wait' (build it during warmup) or 'off'" },
 } as const;
 
 type Key = keyof typeof SETTINGS;
@@ -68,6 +72,7 @@ function defaults(): Record<Key, unknown> {
     backend: 'auto',
     maxComputeBytesTotal: 5 * 2 ** 30,
     maxVariants: 1_000_000,
+    nativeBuild: 'background',
   };
 }
 

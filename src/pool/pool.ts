@@ -1,0 +1,89 @@
+import { Piscina } from 'piscina';
+import type { BackendName, BackendSpec, KernelJob } from '../backends/index.js';
+import { WarmupError, WorkerCrashedError } from '../errors.js';
+import type { Executor } from '../engine/executor.js';
+import { Semaphore } from './semaphore.js';
+import type { WorkerTask } from './worker.js';
+
+const WORKER_FILE = new URL('./worker.js', import.meta.url).href;
+
+/**
+ * Exactly numThreads piscina workers, each with the backend loaded, spawned
+ * by start() (at warmup). Jobs carry typed arrays over SharedArrayBuffers, so
+ * structured clone shares them instead of copying. A worker that dies fails
+ * only the job it was running; piscina starts a replacement.
+ */
+export class PoolExecutor implements Executor {
+  readonly numThreads: number;
+  readonly backend: BackendName;
+  private readonly piscina: Piscina;
+  private readonly permits: Semaphore;
+  private active = 0;
+
+  constructor(spec: BackendSpec, numThreads: number) {
+    this.numThreads = numThreads;
+    this.backend = spec.name;
+    this.permits = new Semaphore(numThreads);
+    this.piscina = new Piscina({
+      filename: WORKER_FILE,
+      minThreads: numThreads,
+      maxThreads: numThreads,
+      idleTimeout: Number.MAX_SAFE_INTEGER,
+      concurrentTasksPerWorker: 1,
+      workerData: { backend: spec },
+    });
+  }
+
+  /** Chunks waiting for a free worker, across all calls. */
+  get queueDepth(): number {
+    return this.permits.queued;
+  }
+
+  get activeWorkers(): number {
+    return this.active;
+  }
+
+  get threads(): number {
+    return this.piscina.threads.length;
+  }
+
+  /** Runs the kernel self-test once per worker; resolves to the distinct worker thread ids. */
+  async start(): Promise<number[]> {
+    try {
+      const ids = await Promise.all(Array.from({ length: this.numThreads }, () => this.piscina.run({ kind: 'selftest' } satisfies WorkerTask)));
+      return [...new Set(ids as number[])];
+    } catch (e) {
+      throw new WarmupError(`a pool worker failed to start or to pass the kernel self-test: ${(e as Error).message}`, { backend: this.backend });
+    }
+  }
+
+  async run(job: KernelJob): Promise<void> {
+    await this.permits.acquire();
+    this.active++;
+    try {
+      await this.piscina.run({ kind: 'run', job } satisfies WorkerTask);
+    } catch (e) {
+      throw asWorkerError(e, job);
+    } finally {
+      this.active--;
+      this.permits.release();
+    }
+  }
+
+  /** Fault drill: kills one worker while it runs a task. */
+  async crashOne(): Promise<void> {
+    await this.piscina.run({ kind: 'crash' } satisfies WorkerTask).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.piscina.destroy();
+  }
+}
+
+function asWorkerError(e: unknown, job: KernelJob): Error {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/exit|terminat|worker/i.test(msg)) {
+    return new WorkerCrashedError(`a worker died while computing ${job.kernel} variants ${job.v0}..${job.v1 - 1} (${msg}); the pool has replaced it, retry the call`, { kernel: job.kernel, v0: job.v0, v1: job.v1, cause: msg });
+  }
+  return e instanceof Error ? e : new Error(msg);
+}
