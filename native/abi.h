@@ -26,6 +26,11 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kBlock = 256;
 constexpr int kNarrowBlock = 16;
 
+// Largest window a parameter may take (WINDOW_MAX in src/registry/params.ts).
+// Kernels that keep per-variant windows in scratch (ring buffers, deques,
+// sparse-table levels) size them with it and reject longer windows.
+constexpr int64_t kMaxWindow = 500;
+
 enum Status : int32_t {
   kOk = 0,
   kScratchTooSmall = 1,
@@ -40,6 +45,9 @@ struct KernelCall {
   double* scratch;
   int64_t scratchLen;         // in doubles
   int64_t blockWidth = kBlock; // variants per block, <= kBlock (set from the layout)
+  // Set to non-zero by another thread to stop the kernel at the next block
+  // (cancellation, timeout); null when the caller cannot cancel.
+  const volatile int32_t* cancel = nullptr;
 };
 
 template <typename Out>

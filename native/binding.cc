@@ -80,7 +80,7 @@ int32_t runTyped(const KernelEntry& k, const KernelCall& call, const Napi::Array
   else return k.f64(call, view);
 }
 
-// run(kernel, inputs[], T, params[], v0, v1, outputs[], float64?, timeStride, variantStride, scratch)
+// run(kernel, inputs[], T, params[], v0, v1, outputs[], float64?, timeStride, variantStride, scratch[, cancel])
 Napi::Value Run(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 11) throw Napi::TypeError::New(env, "run() expects 11 arguments");
@@ -112,6 +112,12 @@ Napi::Value Run(const Napi::CallbackInfo& info) {
   }
   KernelCall call{in.data(), T, param.data(), v0, v1, scratch, scratchLen};
   call.blockWidth = (vs == 1 && ts > 1) ? kBlock : kNarrowBlock;
+  if (info.Length() > 11 && info[11].IsTypedArray()) {
+    Napi::TypedArray flag = info[11].As<Napi::TypedArray>();
+    if (flag.TypedArrayType() != napi_int32_array || flag.ElementLength() < 1)
+      throw Napi::TypeError::New(env, "cancel flag must be an Int32Array");
+    call.cancel = static_cast<const volatile int32_t*>(dataOf(env, flag));
+  }
   const int64_t need = (T - 1) * ts + (v1 - 1) * vs + 1;
   const int32_t status = f64 ? runTyped<double>(k, call, outArr, ts, vs, need, env)
                              : runTyped<float>(k, call, outArr, ts, vs, need, env);
