@@ -34,7 +34,7 @@ export function sha256File(file: string): string {
   return sha256(readFileSync(file));
 }
 
-/** One artifact's manifest entry, stored beside the cache as `<name>.json`. */
+/** One artifact's manifest entry, stored as `manifest/<name>.json` in the cache dir. */
 export interface ArtifactEntry {
   name: string;
   /** What the artifact depends on, hashed: rebuilt when any of it changes. */
@@ -68,8 +68,12 @@ export class ArtifactStore {
 
   constructor(readonly dir: string) {}
 
+  private get manifestDir(): string {
+    return path.join(this.dir, 'manifest');
+  }
+
   private entryPath(name: string): string {
-    return path.join(this.dir, `${name}.json`);
+    return path.join(this.manifestDir, `${name}.json`);
   }
 
   /** Reads and verifies an artifact against its manifest entry and the wanted key. */
@@ -97,10 +101,10 @@ export class ArtifactStore {
     const qdir = path.join(this.dir, 'quarantine');
     mkdirSync(qdir, { recursive: true });
     const stamp = `${Date.now()}-${process.pid}`;
-    for (const f of [state.entry?.file, `${state.name}.json`]) {
+    for (const f of [state.entry && path.join(this.dir, state.entry.file), this.entryPath(state.name)]) {
       if (!f) continue;
       try {
-        renameSync(path.join(this.dir, f), path.join(qdir, `${f}.${stamp}`));
+        renameSync(f, path.join(qdir, `${path.basename(f)}.${stamp}`));
       } catch {
         // Already moved by another process, or never written.
       }
@@ -121,6 +125,7 @@ export class ArtifactStore {
     const file = `${name}-${key.slice(0, 12)}-${digest.slice(0, 12)}${ext}`;
     atomicWrite(path.join(this.dir, file), data);
     const entry: ArtifactEntry = { name, key, file, size: Buffer.byteLength(data), sha256: digest, createdAt: new Date().toISOString(), inputs };
+    mkdirSync(this.manifestDir, { recursive: true });
     atomicWrite(this.entryPath(name), JSON.stringify(entry, null, 2));
     this.pruneOlder(name, file);
     return path.join(this.dir, file);
@@ -153,7 +158,7 @@ export class ArtifactStore {
 
   /** Every manifest entry with its verification state (for `ta-grid doctor`). */
   list(): ArtifactState[] {
-    if (!existsSync(this.dir)) return [];
-    return readdirSync(this.dir).filter((f) => f.endsWith('.json')).map((f) => this.inspect(f.slice(0, -5)));
+    if (!existsSync(this.manifestDir)) return [];
+    return readdirSync(this.manifestDir).filter((f) => f.endsWith('.json')).map((f) => this.inspect(f.slice(0, -5)));
   }
 }

@@ -107,7 +107,7 @@ export async function warmup(config: EffectiveConfig, logger: Logger): Promise<W
 
   const buildId = loaded.spec.file ? sha256File(loaded.spec.file) : `packaged-${loaded.spec.name}`;
   const ck = calibrationKey(loaded.spec, buildId);
-  const cal = await store.resolve('calibration', ck.key, '.json', ck.inputs, async () => JSON.stringify(calibrate(loaded.backend)));
+  const cal = await store.resolve(`calibration-${loaded.spec.name}`, ck.key, '.json', ck.inputs, async () => JSON.stringify(calibrate(loaded.backend)));
   const calibration = JSON.parse(readFileSync(cal.file, 'utf8')) as Calibration;
 
   const pool = new PoolExecutor(loaded.spec, config.numThreads);
