@@ -13,6 +13,7 @@ export const STATE_A: usize = memory.data(BLOCK * 8, 8);
 export const STATE_B: usize = memory.data(BLOCK * 8, 8);
 export const STATE_C: usize = memory.data(BLOCK * 8, 8);
 export const STATE_D: usize = memory.data(BLOCK * 8, 8);
+export const STATE_E: usize = memory.data(BLOCK * 8, 8);
 // EmaStream lanes (asm/primitives.ts): EMA_CHAINS chains of BLOCK lanes, 32 bytes each.
 export const EMA_CHAINS: i32 = 6;
 export const EMA_LANES: usize = memory.data(EMA_CHAINS * BLOCK * 32, 8);

@@ -1,6 +1,6 @@
 // Mirrors native/primitives.h. AssemblyScript has no closures, so the segment
 // walk is spelled out: validAt / segmentEnd instead of forEachSegment.
-import { BLOCK, Call, EMA_LANES, at, input } from "./abi";
+import { BLOCK, Call, EMA_LANES, at, input, param } from "./abi";
 
 export function validAt(c: Call, nCols: i32, t: i32): bool {
   for (let i = 0; i < nCols; ++i) if (isNaN(at(input(c, i), t))) return false;
@@ -32,6 +32,13 @@ export function lastGaps(x: usize, T: i32, lastGap: usize): void {
     if (isNaN(at(x, t))) gap = <f64>t;
     store<f64>(lastGap + (<usize>t << 3), gap);
   }
+}
+
+// Largest value of param p over the call's variants; mirrors maxParam.
+export function maxParam(c: Call, p: i32): f64 {
+  let m = 0.0;
+  for (let v = c.v0; v < c.v1; ++v) m = max(m, param(c, p, v));
+  return m;
 }
 
 export function sumRange(x: usize, from: i32, n: i32): f64 {
@@ -87,6 +94,11 @@ export function trueRange(high: f64, low: f64, prevClose: f64): f64 {
   return r;
 }
 
+// True range of every bar from bar 1 on (tr[0] is left as it is); mirrors trueRanges.
+export function trueRanges(high: usize, low: usize, close: usize, T: i32, tr: usize): void {
+  for (let t = 1; t < T; ++t) store<f64>(tr + (<usize>t << 3), trueRange(at(high, t), at(low, t), at(close, t - 1)));
+}
+
 @inline export function nearZero(x: f64): bool {
   return x > -1e-14 && x < 1e-14;
 }
@@ -122,6 +134,33 @@ export function queryExtreme(isMax: bool, levels: usize, T: i32, t: i32, w: i32)
   while ((2 << k) <= w) ++k;
   const lv = levels + <usize>k * <usize>T * 8;
   return pickExtreme(isMax, at(lv, t), at(lv, t - w + (1 << k)));
+}
+
+// Bar of the rolling extreme, ties to the most recent bar; mirrors
+// RollingArgExtreme in native/primitives.h (the levels hold bar indices).
+@inline function pickBar(isMax: bool, x: usize, later: i32, earlier: i32): i32 {
+  const a = at(x, later), b = at(x, earlier);
+  return (isMax ? a >= b : a <= b) ? later : earlier;
+}
+
+export function buildArgExtremes(isMax: bool, x: usize, T: i32, nLevels: i32, levels: usize): void {
+  for (let t = 0; t < T; ++t) store<f64>(levels + (<usize>t << 3), <f64>t);
+  for (let k = 1; k < nLevels; ++k) {
+    const prev = levels + <usize>(k - 1) * <usize>T * 8;
+    const cur = levels + <usize>k * <usize>T * 8;
+    const half = 1 << (k - 1);
+    for (let t = half; t < T; ++t)
+      store<f64>(cur + (<usize>t << 3), <f64>pickBar(isMax, x, <i32>at(prev, t), <i32>at(prev, t - half)));
+    for (let t = 0; t < min(half, T); ++t) store<f64>(cur + (<usize>t << 3), at(prev, t));
+  }
+}
+
+// Bar of the extreme of x[t-w+1 .. t]; the caller guarantees t >= w-1 and no NaN inside.
+export function queryArgExtreme(isMax: bool, x: usize, levels: usize, T: i32, t: i32, w: i32): i32 {
+  let k = 0;
+  while ((2 << k) <= w) ++k;
+  const lv = levels + <usize>k * <usize>T * 8;
+  return pickBar(isMax, x, <i32>at(lv, t), <i32>at(lv, t - w + (1 << k)));
 }
 
 // Monotonic deque of bar indices in a caller-supplied i32 ring buffer; mirrors

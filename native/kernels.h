@@ -4,6 +4,7 @@
 #include <array>
 #include "ma.h"
 #include "momentum.h"
+#include "trend.h"
 #include "volatility.h"
 
 namespace tagrid {
@@ -21,6 +22,7 @@ inline const KernelGroup kGroups[] = {
   group(kMaKernels),
   group(kVolatilityKernels),
   group(kMomentumKernels),
+  group(kTrendKernels),
 };
 
 inline int kernelCount() {

@@ -59,6 +59,14 @@ inline void lastGaps(const double* x, int64_t T, double* lastGap) {
   }
 }
 
+// Largest value of param p over the call's variants (e.g. the longest window,
+// so per-call tables are built no deeper than needed).
+inline double maxParam(const KernelCall& c, int p) {
+  double m = 0.0;
+  for (int64_t v = c.v0; v < c.v1; ++v) m = std::max(m, c.param[p][v]);
+  return m;
+}
+
 // Sequential sum of x[from .. from+n), the order TA-Lib seeds averages in.
 inline double sumRange(const double* x, int64_t from, int64_t n) {
   double s = 0.0;
@@ -107,6 +115,11 @@ inline double trueRange(double high, double low, double prevClose) {
   return r;
 }
 
+// True range of every bar from bar 1 on; tr[0] is left as it is.
+inline void trueRanges(const double* high, const double* low, const double* close, int64_t T, double* tr) {
+  for (int64_t t = 1; t < T; ++t) tr[t] = trueRange(high[t], low[t], close[t - 1]);
+}
+
 // TA-Lib's TA_IS_ZERO.
 inline bool nearZero(double x) { return x > -1e-14 && x < 1e-14; }
 
@@ -145,6 +158,42 @@ struct RollingExtreme {
     while ((int64_t{2} << k) <= w) ++k;
     const double* lv = levels + k * T;
     return pickExtreme<IsMax>(lv[t], lv[t - w + (int64_t{1} << k)]);
+  }
+};
+
+// The bar of the rolling extreme rather than its value (AROON): the same
+// sparse table over bar indices, ties going to the most recent bar as in
+// TA-Lib. Scratch: extremeScratch(T).
+template <bool IsMax>
+struct RollingArgExtreme {
+  const double* x = nullptr;
+  const double* levels = nullptr;
+  int64_t T = 0;
+
+  // Of a bar and an earlier one, the bar holding the extreme; ties keep the later.
+  int64_t pick(int64_t later, int64_t earlier) const {
+    return (IsMax ? x[later] >= x[earlier] : x[later] <= x[earlier]) ? later : earlier;
+  }
+  void build(const double* x_, int64_t T_, int nLevels, double* scratch) {
+    x = x_;
+    T = T_;
+    levels = scratch;
+    for (int64_t t = 0; t < T; ++t) scratch[t] = static_cast<double>(t);
+    for (int k = 1; k < nLevels; ++k) {
+      const double* prev = scratch + (k - 1) * T;
+      double* cur = scratch + k * T;
+      const int64_t half = int64_t{1} << (k - 1);
+      for (int64_t t = half; t < T; ++t)
+        cur[t] = static_cast<double>(pick(static_cast<int64_t>(prev[t]), static_cast<int64_t>(prev[t - half])));
+      for (int64_t t = 0; t < std::min(half, T); ++t) cur[t] = prev[t];
+    }
+  }
+  // Bar of the extreme of x[t-w+1 .. t]; the caller guarantees t >= w-1 and no NaN inside.
+  int64_t query(int64_t t, int64_t w) const {
+    int k = 0;
+    while ((int64_t{2} << k) <= w) ++k;
+    const double* lv = levels + k * T;
+    return pick(static_cast<int64_t>(lv[t]), static_cast<int64_t>(lv[t - w + (int64_t{1} << k)]));
   }
 };
 

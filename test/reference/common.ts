@@ -76,3 +76,17 @@ export function trueRangeSeries(high: Float64Array, low: Float64Array, close: Fl
   }
   return tr;
 }
+
+/** Largest of x[t-n+1 .. t]. */
+export function highest(x: ArrayLike<number>, t: number, n: number): number {
+  let m = -Infinity;
+  for (let i = t - n + 1; i <= t; i++) m = Math.max(m, x[i]!);
+  return m;
+}
+
+/** Smallest of x[t-n+1 .. t]. */
+export function lowest(x: ArrayLike<number>, t: number, n: number): number {
+  let m = Infinity;
+  for (let i = t - n + 1; i <= t; i++) m = Math.min(m, x[i]!);
+  return m;
+}
