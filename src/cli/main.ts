@@ -7,6 +7,7 @@ import { indicatorPage, indicatorTable } from '../docs.js';
 import { TaGridError } from '../errors.js';
 import { GROUPS, listIndicators } from '../registry/index.js';
 import { runDemo } from './demo.js';
+import { doctorReport, runWarmup, type CommonOptions } from './ops.js';
 
 const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -62,6 +63,24 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+
+const common = (c: Command) => c
+  .addOption(backendOption())
+  .addOption(threadsOption())
+  .option('--cache-dir <dir>', 'artifact cache dir (default: TA_GRID_CACHE_DIR or .cache/ta-grid)')
+  .option('--config <file>', 'YAML config file (default: TA_GRID_CONFIG)');
+const toOptions = (o: { backend?: CommonOptions['backend']; threads?: number; cacheDir?: string; config?: string }): CommonOptions => ({
+  backend: o.backend, numThreads: o.threads, cacheDir: o.cacheDir, configFile: o.config,
+});
+
+common(program.command('warmup'))
+  .description('prepare the cache dir (e.g. in a deploy step): verify or build every artifact, including the host-tuned addon, spawn the workers and self-test the kernels')
+  .option('--json', 'print the warmup report as JSON')
+  .action(async (o) => runWarmup({ ...toOptions(o), json: o.json }));
+
+common(program.command('doctor'))
+  .description('effective config and where each value came from, backends available, CPU features, cache contents and their verification state')
+  .action((o) => console.log(JSON.stringify(doctorReport(toOptions(o)), null, 2)));
 
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof TaGridError) {

@@ -8,8 +8,8 @@ export interface Logger {
   debug(obj: object, msg?: string): void;
 }
 
-export function defaultLogger(): Logger {
-  return pino({ name: 'ta-grid', level: process.env.TA_GRID_LOG_LEVEL ?? 'info' });
+export function defaultLogger(level = process.env.TA_GRID_LOG_LEVEL ?? 'info'): Logger {
+  return pino({ name: 'ta-grid', level });
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };
