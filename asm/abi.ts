@@ -7,6 +7,7 @@ export const BLOCK: i32 = 16;
 
 export const OK: i32 = 0;
 export const SCRATCH_TOO_SMALL: i32 = 1;
+export const BAD_PARAM: i32 = 2;
 
 // Per-block state lives in static memory: kernels never allocate.
 export const STATE_A: usize = memory.data(BLOCK * 8, 8);

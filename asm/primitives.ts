@@ -26,6 +26,10 @@ export function prefixSums(x: usize, T: i32, prefix: usize, lastGap: usize): voi
   }
 }
 
+@inline export function prefixWindowSum(prefix: usize, t: i32, w: i32): f64 {
+  return at(prefix, t + 1) - at(prefix, t + 1 - w);
+}
+
 export function lastGaps(x: usize, T: i32, lastGap: usize): void {
   let gap = -1.0;
   for (let t = 0; t < T; ++t) {
@@ -83,6 +87,26 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
 
 @inline export function wilderStep(prev: f64, x: f64, n: f64): f64 {
   return (prev * (n - 1.0) + x) / n;
+}
+
+// TA-Lib's WMA as two running sums at st: weighted sum, then plain sum
+// (mirrors wmaPrime / wmaNext in native/primitives.h).
+@inline export function wmaDivider(n: f64): f64 {
+  return n * (n + 1.0) / 2.0;
+}
+
+@inline export function wmaPrime(st: usize, x: f64, weight: f64): void {
+  store<f64>(st + 8, load<f64>(st + 8) + x);
+  store<f64>(st, load<f64>(st) + x * weight);
+}
+
+export function wmaNext(st: usize, x: f64, trailing: f64, n: f64, divider: f64): f64 {
+  let sub = load<f64>(st + 8) + x;
+  sub -= trailing;
+  const sum = load<f64>(st) + x * n;
+  store<f64>(st + 8, sub);
+  store<f64>(st, sum - sub);
+  return sum / divider;
 }
 
 export function trueRange(high: f64, low: f64, prevClose: f64): f64 {

@@ -49,6 +49,9 @@ inline void prefixSums(const double* x, int64_t T, double* prefix, double* lastG
   }
 }
 
+// Sum of x[t-w+1 .. t] from its prefixSums.
+inline double prefixWindowSum(const double* prefix, int64_t t, int64_t w) { return prefix[t + 1] - prefix[t + 1 - w]; }
+
 // lastGap[t] = index of the last NaN of x at or before t (or -1): the window
 // [t-w+1, t] is NaN-free exactly when t - lastGap[t] >= w.
 inline void lastGaps(const double* x, int64_t T, double* lastGap) {
@@ -104,6 +107,27 @@ struct EmaStream {
 
 // Wilder's smoothing, in TA-Lib's operation order (RSI, ATR).
 inline double wilderStep(double prev, double x, double n) { return (prev * (n - 1.0) + x) / n; }
+
+// TA-Lib's WMA (weights 1..n, newest n, divider n(n+1)/2) as two running sums,
+// O(1) per bar: st[0] is the weighted sum, st[1] the plain sum of the window.
+// Start from zeros, prime the first n-1 values with weights 1..n-1, then
+// wmaNext slides the window (trailing = the value leaving it, 0 until one
+// does) and returns the WMA, in TA-Lib's operation order.
+inline double wmaDivider(double n) { return n * (n + 1.0) / 2.0; }
+
+inline void wmaPrime(double* st, double x, double weight) {
+  st[1] += x;
+  st[0] += x * weight;
+}
+
+inline double wmaNext(double* st, double x, double trailing, double n, double divider) {
+  st[1] += x;
+  st[1] -= trailing;
+  st[0] += x * n;
+  const double w = st[0] / divider;
+  st[0] -= st[1];
+  return w;
+}
 
 // TA-Lib TRANGE for a bar with a previous close.
 inline double trueRange(double high, double low, double prevClose) {
