@@ -127,6 +127,86 @@ export function trueRanges(high: usize, low: usize, close: usize, T: i32, tr: us
   return x > -1e-14 && x < 1e-14;
 }
 
+// Rounding error of s = a + b (Neumaier), carried as a compensation term.
+@inline export function sumError(a: f64, b: f64, s: f64): f64 {
+  return Math.abs(a) >= Math.abs(b) ? (a - s) + b : (b - s) + a;
+}
+
+// Rolling mean and population variance for any window; mirrors RollingMoments
+// in native/primitives.h. Use the static instance MOMENTS: build() points it
+// into the caller's scratch (rollingMomentsScratch(T) doubles).
+const TWO_PASS_BELOW = 1e-6;
+
+export function rollingMomentsScratch(T: i32): f64 { return 4.0 * (<f64>T + 1.0) + 2.0 * <f64>T; }
+
+@unmanaged export class RollingMoments {
+  x: usize = 0;
+  anchor: f64 = 0.0;
+  // Prefix sums over x[0..i) (length T + 1) and their compensations.
+  sum1: usize = 0;
+  err1: usize = 0;
+  sum2: usize = 0;
+  err2: usize = 0;
+  lastGap: usize = 0;
+  runStart: usize = 0;  // first bar of the run of values equal to x[t]
+
+  build(x: usize, T: i32, scratch: usize): void {
+    const len = <usize>(T + 1) << 3;
+    this.x = x;
+    this.sum1 = scratch; this.err1 = scratch + len; this.sum2 = scratch + 2 * len; this.err2 = scratch + 3 * len;
+    this.lastGap = scratch + 4 * len; this.runStart = this.lastGap + (<usize>T << 3);
+    lastGaps(x, T, this.lastGap);
+    let anchor = 0.0;
+    for (let t = 0; t < T; ++t) {
+      if (!isNaN(at(x, t))) { anchor = at(x, t); break; }
+    }
+    this.anchor = anchor;
+    let a1 = 0.0, c1 = 0.0, a2 = 0.0, c2 = 0.0;
+    store<f64>(this.sum1, 0.0); store<f64>(this.err1, 0.0); store<f64>(this.sum2, 0.0); store<f64>(this.err2, 0.0);
+    for (let t = 0; t < T; ++t) {
+      const xt = at(x, t);
+      if (!isNaN(xt)) {
+        const d = xt - anchor, d2 = d * d;
+        const n1 = a1 + d, n2 = a2 + d2;
+        c1 += sumError(a1, d, n1);
+        c2 += sumError(a2, d2, n2);
+        a1 = n1; a2 = n2;
+      }
+      const i = <usize>(t + 1) << 3;
+      store<f64>(this.sum1 + i, a1); store<f64>(this.err1 + i, c1);
+      store<f64>(this.sum2 + i, a2); store<f64>(this.err2 + i, c2);
+      const run = t > 0 && xt == at(x, t - 1) ? at(this.runStart, t - 1) : <f64>t;
+      store<f64>(this.runStart + (<usize>t << 3), run);
+    }
+  }
+  @inline valid(t: i32, w: i32): bool { return <f64>t - at(this.lastGap, t) >= <f64>w; }
+  @inline constant(t: i32, w: i32): bool { return at(this.runStart, t) <= <f64>(t - w + 1); }
+  @inline windowSum(sum: usize, err: usize, t: i32, w: i32): f64 {
+    return (at(sum, t + 1) - at(sum, t + 1 - w)) + (at(err, t + 1) - at(err, t + 1 - w));
+  }
+  // Mean of x[t-w+1 .. t]; the caller checks valid(t, w).
+  mean(t: i32, w: i32): f64 {
+    return this.constant(t, w) ? at(this.x, t) : this.anchor + this.windowSum(this.sum1, this.err1, t, w) / <f64>w;
+  }
+  // Population variance (divisor w) of x[t-w+1 .. t]; the caller checks valid(t, w).
+  variance(t: i32, w: i32): f64 {
+    if (this.constant(t, w)) return 0.0;
+    const n = <f64>w;
+    const m = this.windowSum(this.sum1, this.err1, t, w) / n;
+    const meanSquare = this.windowSum(this.sum2, this.err2, t, w) / n;
+    const v = meanSquare - m * m;
+    if (v > TWO_PASS_BELOW * meanSquare) return v;
+    let s = 0.0;
+    for (let i = t - w + 1; i <= t; ++i) {
+      const e = (at(this.x, i) - this.anchor) - m;
+      s += e * e;
+    }
+    return s / n;
+  }
+}
+
+export const MOMENTS = changetype<RollingMoments>(memory.data(offsetof<RollingMoments>(), 8));
+
 // Sparse-table rolling extremes; mirrors RollingExtreme in native/primitives.h.
 // Level k at scratch + k*T*8 holds the extreme of the 2^k bars ending at t.
 export function extremeLevels(maxWindow: i32): i32 {

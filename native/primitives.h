@@ -147,6 +147,80 @@ inline void trueRanges(const double* high, const double* low, const double* clos
 // TA-Lib's TA_IS_ZERO.
 inline bool nearZero(double x) { return x > -1e-14 && x < 1e-14; }
 
+// Rounding error of s = a + b (Neumaier), carried as a compensation term.
+inline double sumError(double a, double b, double s) {
+  return std::fabs(a) >= std::fabs(b) ? (a - s) + b : (b - s) + a;
+}
+
+// Rolling mean and population variance for a whole grid of windows (VAR,
+// STDDEV, BBANDS, z-scores, ...): compensated prefix sums of d = x - anchor
+// and of d^2, built once per call, answer any window [t-w+1, t] in O(1).
+// The one-pass mean(d^2) - mean(d)^2 (TA-Lib's formula) loses about
+// eps * mean(d^2) / variance of relative accuracy, so a window whose variance
+// is below kTwoPassBelow * mean(d^2) is recomputed in two passes: every window
+// gets about 1e-9 relative accuracy or better, and a window of identical values
+// has exactly that value as mean and 0 as variance. NaN bars add nothing;
+// valid(t, w) says whether the window is NaN-free. Scratch: rollingMomentsScratch(T).
+inline int64_t rollingMomentsScratch(int64_t T) { return 4 * (T + 1) + 2 * T; }
+
+struct RollingMoments {
+  static constexpr double kTwoPassBelow = 1e-6;
+  const double* x = nullptr;
+  double anchor = 0.0;
+  // Prefix sums over x[0..i) (length T + 1) and their compensations.
+  const double *sum1 = nullptr, *err1 = nullptr, *sum2 = nullptr, *err2 = nullptr;
+  const double* lastGap = nullptr;
+  const double* runStart = nullptr;  // first bar of the run of values equal to x[t]
+
+  void build(const double* x_, int64_t T, double* scratch) {
+    x = x_;
+    double *s1 = scratch, *e1 = s1 + T + 1, *s2 = e1 + T + 1, *e2 = s2 + T + 1;
+    double *gap = e2 + T + 1, *run = gap + T;
+    sum1 = s1; err1 = e1; sum2 = s2; err2 = e2; lastGap = gap; runStart = run;
+    lastGaps(x, T, gap);
+    anchor = 0.0;
+    for (int64_t t = 0; t < T; ++t)
+      if (!std::isnan(x[t])) { anchor = x[t]; break; }
+    double a1 = 0.0, c1 = 0.0, a2 = 0.0, c2 = 0.0;
+    s1[0] = e1[0] = s2[0] = e2[0] = 0.0;
+    for (int64_t t = 0; t < T; ++t) {
+      if (!std::isnan(x[t])) {
+        const double d = x[t] - anchor, d2 = d * d;
+        const double n1 = a1 + d, n2 = a2 + d2;
+        c1 += sumError(a1, d, n1);
+        c2 += sumError(a2, d2, n2);
+        a1 = n1; a2 = n2;
+      }
+      s1[t + 1] = a1; e1[t + 1] = c1; s2[t + 1] = a2; e2[t + 1] = c2;
+      run[t] = t > 0 && x[t] == x[t - 1] ? run[t - 1] : static_cast<double>(t);
+    }
+  }
+  bool valid(int64_t t, int64_t w) const { return static_cast<double>(t) - lastGap[t] >= static_cast<double>(w); }
+  bool constant(int64_t t, int64_t w) const { return runStart[t] <= static_cast<double>(t - w + 1); }
+  static double windowSum(const double* sum, const double* err, int64_t t, int64_t w) {
+    return (sum[t + 1] - sum[t + 1 - w]) + (err[t + 1] - err[t + 1 - w]);
+  }
+  // Mean of x[t-w+1 .. t]; the caller checks valid(t, w).
+  double mean(int64_t t, int64_t w) const {
+    return constant(t, w) ? x[t] : anchor + windowSum(sum1, err1, t, w) / static_cast<double>(w);
+  }
+  // Population variance (divisor w) of x[t-w+1 .. t]; the caller checks valid(t, w).
+  double variance(int64_t t, int64_t w) const {
+    if (constant(t, w)) return 0.0;
+    const double n = static_cast<double>(w);
+    const double m = windowSum(sum1, err1, t, w) / n;
+    const double meanSquare = windowSum(sum2, err2, t, w) / n;
+    const double v = meanSquare - m * m;
+    if (v > kTwoPassBelow * meanSquare) return v;
+    double s = 0.0;
+    for (int64_t i = t - w + 1; i <= t; ++i) {
+      const double e = (x[i] - anchor) - m;
+      s += e * e;
+    }
+    return s / n;
+  }
+};
+
 // Rolling extremes for a whole grid of windows (MAX, MIN, WILLR, STOCH,
 // Donchian, ...): a sparse table built once per call answers max or min over
 // [t-w+1, t] for any w in O(1). levels[k][t] is the extreme of the 2^k bars

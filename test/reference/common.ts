@@ -35,6 +35,16 @@ export function mean(xs: ArrayLike<number>, from: number, n: number): number {
   return s / n;
 }
 
+/**
+ * Population variance (divisor n) of xs[from .. from+n): two passes over the
+ * values minus the first one, so exact up to rounding and 0 on a constant window.
+ */
+export function populationVariance(xs: ArrayLike<number>, from: number, n: number): number {
+  const d = Array.from({ length: n }, (_, i) => xs[from + i]! - xs[from]!);
+  const m = mean(d, 0, n);
+  return d.reduce((s, v) => s + (v - m) ** 2, 0) / n;
+}
+
 /** TA-Lib's EMA of a whole series: seeded with the mean of the first n values. */
 export function emaSeries(x: Float64Array, n: number): Float64Array {
   const out = nanArray(x.length);
