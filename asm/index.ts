@@ -4,6 +4,7 @@
 import { Call } from "./abi";
 import { MA_TABLE, maRun, maScratch } from "./ma";
 import { MOMENTUM_TABLE, momentumRun, momentumScratch } from "./momentum";
+import { OSCILLATORS_TABLE, oscillatorsRun, oscillatorsScratch } from "./oscillators";
 import { TREND_TABLE, trendRun, trendScratch } from "./trend";
 import { VOLATILITY_TABLE, volatilityRun, volatilityScratch } from "./volatility";
 
@@ -24,6 +25,7 @@ function groupTable(g: i32): string {
     case 0: return MA_TABLE;
     case 1: return VOLATILITY_TABLE;
     case 2: return MOMENTUM_TABLE;
+    case 3: return OSCILLATORS_TABLE;
     case 4: return TREND_TABLE;
   }
   return "";
@@ -62,6 +64,7 @@ export function scratchSize(kernel: i32, T: i32): f64 {
     case 0: return maScratch(k, T);
     case 1: return volatilityScratch(k, T);
     case 2: return momentumScratch(k, T);
+    case 3: return oscillatorsScratch(k, T);
     case 4: return trendScratch(k, T);
   }
   return -1.0;
@@ -74,6 +77,7 @@ function dispatch<O>(kernel: i32, c: Call): i32 {
     case 0: return maRun<O>(k, c);
     case 1: return volatilityRun<O>(k, c);
     case 2: return momentumRun<O>(k, c);
+    case 3: return oscillatorsRun<O>(k, c);
     case 4: return trendRun<O>(k, c);
   }
   return -1;

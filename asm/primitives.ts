@@ -1,6 +1,6 @@
 // Mirrors native/primitives.h. AssemblyScript has no closures, so the segment
 // walk is spelled out: validAt / segmentEnd instead of forEachSegment.
-import { BLOCK, Call, EMA_LANES, at, input, param } from "./abi";
+import { BLOCK, Call, EMA_LANES, MAX_WINDOW, at, input, param } from "./abi";
 
 export function validAt(c: Call, nCols: i32, t: i32): bool {
   for (let i = 0; i < nCols; ++i) if (isNaN(at(input(c, i), t))) return false;
@@ -45,6 +45,15 @@ export function maxParam(c: Call, p: i32): f64 {
   return m;
 }
 
+// True when param p of every variant is a window in [1, MAX_WINDOW].
+export function windowsFit(c: Call, p: i32): bool {
+  for (let v = c.v0; v < c.v1; ++v) {
+    const w = param(c, p, v);
+    if (!(w >= 1.0 && w <= <f64>MAX_WINDOW)) return false;
+  }
+  return true;
+}
+
 export function sumRange(x: usize, from: i32, n: i32): f64 {
   let s = 0.0;
   for (let i = 0; i < n; ++i) s += at(x, from + i);
@@ -83,6 +92,20 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
 
 @inline export function emaLane(chain: i32, j: i32): EmaStream {
   return changetype<EmaStream>(EMA_LANES + <usize>(chain * BLOCK + j) * offsetof<EmaStream>());
+}
+
+// TA-Lib's SMA of a series made on the fly; mirrors runningMeanPush in
+// native/primitives.h, with the running sum kept at sumAt.
+export function runningMeanPush(ring: usize, n: i32, i: i32, x: f64, sumAt: usize): f64 {
+  store<f64>(ring + (<usize>(i % n) << 3), x);
+  let sum = load<f64>(sumAt) + x;
+  let mean = NaN;
+  if (i + 1 >= n) {
+    mean = sum / <f64>n;
+    sum -= load<f64>(ring + (<usize>((i + 1) % n) << 3));
+  }
+  store<f64>(sumAt, sum);
+  return mean;
 }
 
 @inline export function wilderStep(prev: f64, x: f64, n: f64): f64 {
@@ -215,6 +238,11 @@ export function extremeLevels(maxWindow: i32): i32 {
   return k;
 }
 
+// The longest window that can fill on T bars, within MAX_WINDOW.
+export function windowCapacity(T: i32): i32 { return min(T, MAX_WINDOW); }
+
+export function extremeScratch(T: i32): f64 { return <f64>extremeLevels(windowCapacity(T)) * <f64>T; }
+
 @inline export function pickExtreme(isMax: bool, a: f64, b: f64): f64 {
   return isMax ? (a > b ? a : b) : (a < b ? a : b);
 }
@@ -269,7 +297,8 @@ export function queryArgExtreme(isMax: bool, x: usize, levels: usize, T: i32, t:
 
 // Monotonic deque of bar indices in a caller-supplied i32 ring buffer; mirrors
 // MonotonicDeque in native/primitives.h (ties keep the most recent bar).
-export class MonotonicDeque {
+// Unmanaged: place instances in static memory with changetype, never `new`.
+@unmanaged export class MonotonicDeque {
   buf: usize = 0;
   cap: i32 = 0;
   head: i32 = 0;

@@ -4,6 +4,7 @@
 #include <array>
 #include "ma.h"
 #include "momentum.h"
+#include "oscillators.h"
 #include "trend.h"
 #include "volatility.h"
 
@@ -22,6 +23,7 @@ inline const KernelGroup kGroups[] = {
   group(kMaKernels),
   group(kVolatilityKernels),
   group(kMomentumKernels),
+  group(kOscillatorKernels),
   group(kTrendKernels),
 };
 

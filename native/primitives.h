@@ -70,6 +70,16 @@ inline double maxParam(const KernelCall& c, int p) {
   return m;
 }
 
+// True when param p of every variant is a window in [1, kMaxWindow], the
+// range per-variant scratch (rings, deques, sparse-table levels) is sized for.
+inline bool windowsFit(const KernelCall& c, int p) {
+  for (int64_t v = c.v0; v < c.v1; ++v) {
+    const double w = c.param[p][v];
+    if (!(w >= 1.0 && w <= static_cast<double>(kMaxWindow))) return false;
+  }
+  return true;
+}
+
 // Sequential sum of x[from .. from+n), the order TA-Lib seeds averages in.
 inline double sumRange(const double* x, int64_t from, int64_t n) {
   double s = 0.0;
@@ -104,6 +114,19 @@ struct EmaStream {
     return true;
   }
 };
+
+// TA-Lib's SMA of a series made on the fly (STOCH's %K and %D): a running
+// sum that adds the newest value, emits sum / n, then drops the oldest. Push
+// value number i (from 0) of the series; ring holds its last n values. NaN
+// until n values have arrived.
+inline double runningMeanPush(double* ring, int64_t n, int64_t i, double x, double& sum) {
+  ring[i % n] = x;
+  sum += x;
+  if (i + 1 < n) return kNaN;
+  const double mean = sum / static_cast<double>(n);
+  sum -= ring[(i + 1) % n];  // the oldest value of this window
+  return mean;
+}
 
 // Wilder's smoothing, in TA-Lib's operation order (RSI, ATR).
 inline double wilderStep(double prev, double x, double n) { return (prev * (n - 1.0) + x) / n; }
@@ -231,6 +254,13 @@ inline int extremeLevels(int64_t maxWindow) {
   return k;
 }
 
+// The longest window that can fill on T bars, within kMaxWindow: the capacity
+// of per-variant rings and deques.
+inline int64_t windowCapacity(int64_t T) { return std::min<int64_t>(T, kMaxWindow); }
+
+// Scratch of one RollingExtreme that serves every window a call may ask for.
+inline int64_t extremeScratch(int64_t T) { return extremeLevels(windowCapacity(T)) * T; }
+
 template <bool IsMax>
 inline double pickExtreme(double a, double b) { return IsMax ? (a > b ? a : b) : (a < b ? a : b); }
 
@@ -300,9 +330,11 @@ struct RollingArgExtreme {
 // recent bar, as TA-Lib's AROON does. Push bars in order, then read front().
 template <bool IsMax>
 struct MonotonicDeque {
-  int64_t* idx;      // ring buffer of capacity cap
-  int64_t cap, head = 0, size = 0;
+  int64_t* idx = nullptr;  // ring buffer of capacity cap
+  int64_t cap = 0, head = 0, size = 0;
+  MonotonicDeque() = default;
   MonotonicDeque(int64_t* buffer, int64_t capacity) : idx(buffer), cap(capacity) {}
+  void reset(int64_t* buffer, int64_t capacity) { idx = buffer; cap = capacity; head = size = 0; }
   void clear() { head = size = 0; }
   // Adds bar t with value x[t]; drops bars older than t - w + 1.
   void push(const double* x, int64_t t, int64_t w) {

@@ -1,6 +1,7 @@
 import { UnknownIndicatorError } from '../errors.js';
 import { ma } from './groups/ma.js';
 import { momentum } from './groups/momentum.js';
+import { oscillators } from './groups/oscillators.js';
 import { structure } from './groups/structure.js';
 import { trend } from './groups/trend.js';
 import { volatility } from './groups/volatility.js';
@@ -10,7 +11,7 @@ import { GROUPS, type IndicatorDef, type ParamValues } from './types.js';
 export * from './types.js';
 
 /** Every indicator, groups in their fixed order. */
-export const INDICATORS: readonly IndicatorDef[] = [...ma, ...volatility, ...momentum, ...trend, ...volume, ...structure];
+export const INDICATORS: readonly IndicatorDef[] = [...ma, ...volatility, ...momentum, ...oscillators, ...trend, ...volume, ...structure];
 
 const byId = new Map(INDICATORS.map((d) => [d.id, d]));
 

@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { ma } from './ma.js';
 import { momentum } from './momentum.js';
+import { oscillators } from './oscillators.js';
 import { structure } from './structure.js';
 import { trend } from './trend.js';
 import type { GoldenMapping } from './types.js';
@@ -11,7 +12,7 @@ import { volume } from './volume.js';
 export type { GoldenMapping };
 
 /** TA-Lib function name -> mapping, for every function ta-grid covers. */
-export const GOLDEN: Record<string, GoldenMapping> = { ...ma, ...volatility, ...momentum, ...trend, ...volume, ...structure };
+export const GOLDEN: Record<string, GoldenMapping> = { ...ma, ...volatility, ...momentum, ...oscillators, ...trend, ...volume, ...structure };
 
 export interface GoldenCase {
   function: string;
