@@ -1,0 +1,55 @@
+// No output at bar t may depend on candles after t: recompute with every
+// candle after a cut point changed and compare everything up to the cut.
+// The one documented exception is Ichimoku's lagging line, which is the close
+// shifted backward by construction.
+import { afterAll, describe, expect, it } from 'vitest';
+import { listIndicators } from '../dist/index.js';
+import { closeEngines, engineFor, rng, syntheticCandles } from './helpers.js';
+
+afterAll(closeEngines);
+
+const LOOKS_AHEAD: Record<string, string[]> = { 'trend.ichimoku': ['lagging'] };
+
+function perturbedAfter(c: ReturnType<typeof syntheticCandles>, cut: number, seed: number) {
+  const r = rng(seed);
+  const out = { ...c, open: c.open.slice(), high: c.high.slice(), low: c.low.slice(), close: c.close.slice(), volume: c.volume.slice() };
+  for (let i = cut + 1; i < c.close.length; i++) {
+    const f = 0.9 + 0.2 * r();
+    for (const k of ['open', 'high', 'low', 'close'] as const) out[k][i] = c[k][i]! * f;
+    out.volume[i] = c.volume[i]! * (0.5 + r());
+  }
+  return out;
+}
+
+/** A few variants per axis, small enough that the lookback ends well before the cuts. */
+function smallGrid(info: ReturnType<typeof listIndicators>[number]) {
+  const grid: Record<string, unknown> = {};
+  for (const a of info.axes) {
+    if (a.kind === 'source') grid.source = ['close', 'hlc3'];
+    else grid[a.name] = a.kind === 'int' ? [a.min!, Math.min(a.max!, a.min! + 3)] : [a.min!, Math.min(a.max!, a.min! + 0.5)];
+  }
+  return grid;
+}
+
+describe('no look-ahead', () => {
+  for (const info of listIndicators()) {
+    it(info.id, async () => {
+      const engine = await engineFor('native');
+      const candles = syntheticCandles({ t: 400, seed: 77, holes: 0.01 });
+      const grid = smallGrid(info);
+      const base = await engine.compute({ indicator: info.id, candles, grid: grid as never, dtype: 'float64', layout: 'variant-major' });
+      for (const cut of [150, 260]) {
+        const moved = await engine.compute({ indicator: info.id, candles: perturbedAfter(candles, cut, cut), grid: grid as never, dtype: 'float64', layout: 'variant-major' });
+        for (const o of info.outputs) {
+          if (LOOKS_AHEAD[info.id]?.includes(o.name)) continue;
+          for (let v = 0; v < base.variants; v++) {
+            const a = base.series(o.name, v), b = moved.series(o.name, v);
+            for (let t = 0; t <= cut; t++) {
+              if (!Object.is(a[t], b[t])) expect.fail(`${info.id} ${o.name} ${JSON.stringify(base.variant(v))}: bar ${t} changed (${a[t]} -> ${b[t]}) when only candles after ${cut} changed`);
+            }
+          }
+        }
+      }
+    });
+  }
+});
