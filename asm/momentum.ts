@@ -1,36 +1,64 @@
 // Momentum: price changes, Wilder gain/loss oscillators, EMA spreads; mirrors
-// native/momentum.h. Where C++ passes a lambda, a flag picks the formula.
+// native/momentum.h. Where C++ passes a lambda or a template flag, a flag
+// argument picks the formula.
 import { BLOCK, Call, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_B, STATE_C, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
-import { emaLane, lastGaps, nearZero, segmentEnd, sumRange, validAt, wilderStep } from "./primitives";
+import { emaLane, nearZero, segmentEnd, sumRange, validAt, wilderStep } from "./primitives";
 
 @inline function rocValue(x: f64, prev: f64): f64 {
   return prev != 0.0 ? (x / prev - 1.0) * 100.0 : 0.0;
 }
 
-export function laggedScratch(T: i32): f64 { return <f64>T; }
+export function momScratch(T: i32): f64 { return 0.0; }
+export function rocScratch(T: i32): f64 { return <f64>T; }
 
-// ROC when roc, else MOM (x - prev), once bars t-n..t are all valid.
+// x[t] - x[t-n] (MOM), times 100 / x[t-n] for ROC (see native/momentum.h).
+@inline function lagValue(roc: bool, xt: f64, past: f64, scale: f64): f64 {
+  return roc ? (xt - past) * scale : xt - past;
+}
+
+// MOM, or ROC when roc, where bars t-n..t are all valid. Variant-major output
+// is written one contiguous run per variant, as in C++.
 function lagged<O>(c: Call, roc: bool): i32 {
-  if (<f64>c.scratchLen < laggedScratch(c.T)) return SCRATCH_TOO_SMALL;
+  const need = roc ? rocScratch(c.T) : momScratch(c.T);
+  if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
-  const lastGap = c.scratch;
-  lastGaps(x, c.T, lastGap);
-  const lag = STATE_A;
+  const scale = c.scratch;
+  if (roc) {
+    for (let t = 0; t < c.T; ++t) {
+      const v = at(x, t);
+      store<f64>(scale + (<usize>t << 3), v != 0.0 ? 100.0 / v : 0.0);
+    }
+  }
+  const dst = load<usize>(c.outPtrs);
+  if (dst == 0) return OK;
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
-    for (let j = 0; j < nb; ++j) setSlot(lag, j, param(c, 0, b0 + j));
-    for (let t = 0; t < c.T; ++t) {
-      const run = t - <i32>at(lastGap, t);
-      const xt = at(x, t);
-      for (let j = 0; j < nb; ++j) {
-        const n = <i32>slot(lag, j);
-        let v = NaN;
-        if (run > n) {
-          const prev = at(x, t - n);
-          v = roc ? rocValue(xt, prev) : xt - prev;
+    let t = 0;
+    while (t < c.T) {
+      if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+      const s = t, e = segmentEnd(c, 1, t);
+      if (c.timeStride == 1) {
+        for (let j = 0; j < nb; ++j) {
+          const n = <i32>param(c, 0, b0 + j);
+          const o = dst + <usize>(b0 + j) * <usize>c.variantStride * sizeof<O>();
+          const from = min(s + n, e);
+          for (t = s; t < from; ++t) store<O>(o + <usize>t * sizeof<O>(), <O>NaN);
+          for (t = from; t < e; ++t) {
+            const v = lagValue(roc, at(x, t), at(x, t - n), roc ? at(scale, t - n) : 0.0);
+            store<O>(o + <usize>t * sizeof<O>(), <O>v);
+          }
         }
-        put<O>(c, 0, t, b0 + j, v);
+      } else {
+        for (t = s; t < e; ++t) {
+          const xt = at(x, t);
+          for (let j = 0; j < nb; ++j) {
+            const n = <i32>param(c, 0, b0 + j);
+            const v = t - s >= n ? lagValue(roc, xt, at(x, t - n), roc ? at(scale, t - n) : 0.0) : NaN;
+            put<O>(c, 0, t, b0 + j, v);
+          }
+        }
       }
+      t = e;
     }
   }
   return OK;
@@ -185,7 +213,8 @@ export const MOMENTUM_TABLE = "momentum.rsi:1:1:1,momentum.roc:1:1:1,momentum.mo
 export function momentumScratch(k: i32, T: i32): f64 {
   switch (k) {
     case 0: case 3: return gainLossScratch(T);
-    case 1: case 2: return laggedScratch(T);
+    case 1: return rocScratch(T);
+    case 2: return momScratch(T);
     case 4: case 5: case 6: return emaSpreadScratch(T);
     case 7: return trixScratch(T);
     case 8: return bopScratch(T);

@@ -8,44 +8,119 @@ namespace tagrid {
 // TA-Lib ROC: 0 where the earlier value is 0.
 inline double rocValue(double x, double prev) { return prev != 0.0 ? (x / prev - 1.0) * 100.0 : 0.0; }
 
-// value(x[t], x[t-n]) once bars t-n..t are all valid (MOM, ROC). The gap
-// index is found once per call, so a variant costs one read and one write per
-// bar. scratch: lastGap (T)
-inline int64_t laggedScratch(int64_t T) { return T; }
+// MOM and ROC: x[t] - x[t-n], and the same times 100 / x[t-n] for ROC.
+template <bool Roc>
+inline double lagValue(double xt, double past, double scale) { return Roc ? (xt - past) * scale : xt - past; }
 
-template <typename Out, typename Value>
-int32_t lagged(const KernelCall& c, const OutView<Out>& out, Value value) {
-  if (c.scratchLen < laggedScratch(c.T)) return kScratchTooSmall;
-  const double* x = c.in[0];
-  double* lastGap = c.scratch;
-  lastGaps(x, c.T, lastGap);
-  const double* window = c.param[0];
-  forEachBlock(c, [&](int64_t b0, int nb) {
-    int64_t lag[kBlock];
-    for (int j = 0; j < nb; ++j) lag[j] = static_cast<int64_t>(window[b0 + j]);
-    for (int64_t t = 0; t < c.T; ++t) {
-      const int64_t run = t - static_cast<int64_t>(lastGap[t]);  // valid bars ending at t
-      const double xt = x[t];
-      for (int j = 0; j < nb; ++j) out.put(0, t, b0 + j, run > lag[j] ? value(xt, x[t - lag[j]]) : kNaN);
-    }
-  });
-  return kOk;
+// Earlier-bar operands, forward and reversed (rev[i] = fwd[T-1-i]): for a
+// range of windows the earlier values of one bar are a run read backward,
+// which the reversed copies turn into a forward run.
+struct LagInputs {
+  const double *x, *scale, *xRev, *scaleRev;
+  int64_t T;
+};
+
+// One time-major row of the block, any lags (a gather).
+template <bool Roc, typename Out>
+inline void lagRow(Out* __restrict row, const LagInputs& in, const int64_t* __restrict lag, int nb, int64_t t) {
+  const double xt = in.x[t];
+  for (int j = 0; j < nb; ++j) row[j] = static_cast<Out>(lagValue<Roc>(xt, in.x[t - lag[j]], Roc ? in.scale[t - lag[j]] : 0.0));
 }
 
-// momentum.mom: TA-Lib MOM, x[t] - x[t-n].
-inline int64_t momScratch(int64_t T) { return laggedScratch(T); }
+// One time-major row when lag[j] = lag[0] + j.
+template <bool Roc, typename Out>
+inline void lagRowRange(Out* __restrict row, const LagInputs& in, int64_t lag0, int nb, int64_t t) {
+  const double xt = in.x[t];
+  const double* __restrict past = in.xRev + (in.T - 1 - (t - lag0));
+  const double* __restrict scale = Roc ? in.scaleRev + (in.T - 1 - (t - lag0)) : nullptr;
+  for (int j = 0; j < nb; ++j) row[j] = static_cast<Out>(lagValue<Roc>(xt, past[j], Roc ? scale[j] : 0.0));
+}
+
+// One variant-major run [from, e) of one lag.
+template <bool Roc, typename Out>
+inline void lagRun(Out* __restrict o, const LagInputs& in, int64_t lag, int64_t from, int64_t e) {
+  const double* __restrict x = in.x;
+  const double* __restrict scale = in.scale;
+  for (int64_t t = from; t < e; ++t) o[t] = static_cast<Out>(lagValue<Roc>(x[t], x[t - lag], Roc ? scale[t - lag] : 0.0));
+}
+
+// Stateless, so the loop order follows the layout: time-major writes one row
+// of the block per bar, variant-major one contiguous run per variant; bars
+// past every lag of the block skip the warm-up test. Either way the cost
+// stays close to that of writing the output.
+template <bool Roc, typename Out>
+void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
+  Out* const dst = out.ptr[0];
+  if (!dst) return;
+  const int64_t ts = out.timeStride, vs = out.variantStride;
+  const double* window = c.param[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    int64_t lag[kBlock], maxLag = 0;
+    bool range = true;
+    for (int j = 0; j < nb; ++j) {
+      lag[j] = static_cast<int64_t>(window[b0 + j]);
+      maxLag = std::max(maxLag, lag[j]);
+      range = range && lag[j] == lag[0] + j;
+    }
+    forEachSegment(c.in, 1, c.T,
+      [&](int64_t s, int64_t e) {
+        if (ts == 1) {
+          for (int j = 0; j < nb; ++j) {
+            Out* o = dst + (b0 + j) * vs;
+            const int64_t from = std::min(s + lag[j], e);
+            for (int64_t t = s; t < from; ++t) o[t] = static_cast<Out>(kNaN);
+            lagRun<Roc>(o, in, lag[j], from, e);
+          }
+          return;
+        }
+        for (int64_t t = s; t < e; ++t) {
+          Out* row = dst + t * ts + b0;  // time-major: vs == 1
+          if (t - s < maxLag) {
+            for (int j = 0; j < nb; ++j)
+              row[j] = static_cast<Out>(t - s >= lag[j] ? lagValue<Roc>(in.x[t], in.x[t - lag[j]], Roc ? in.scale[t - lag[j]] : 0.0) : kNaN);
+          } else if (range) {
+            lagRowRange<Roc>(row, in, lag[0], nb, t);
+          } else {
+            lagRow<Roc>(row, in, lag, nb, t);
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+}
+
+inline void reversed(const double* x, int64_t T, double* rev) {
+  for (int64_t t = 0; t < T; ++t) rev[T - 1 - t] = x[t];
+}
+
+// momentum.mom: TA-Lib MOM, x[t] - x[t-n]. scratch: reversed x (T)
+inline int64_t momScratch(int64_t T) { return T; }
 
 template <typename Out>
 int32_t mom(const KernelCall& c, const OutView<Out>& out) {
-  return lagged(c, out, [](double x, double prev) { return x - prev; });
+  if (c.scratchLen < momScratch(c.T)) return kScratchTooSmall;
+  reversed(c.in[0], c.T, c.scratch);
+  lagged<false>(c, out, LagInputs{c.in[0], nullptr, c.scratch, nullptr, c.T});
+  return kOk;
 }
 
-// momentum.roc: TA-Lib ROC, (x[t] / x[t-n] - 1) * 100.
-inline int64_t rocScratch(int64_t T) { return laggedScratch(T); }
+// momentum.roc: TA-Lib ROC as (x[t] - x[t-n]) * (100 / x[t-n]), with the
+// scaled reciprocals taken once per call so the grid costs no division; 0
+// where x[t-n] is 0, as TA-Lib. Equal values give exactly 0; elsewhere it
+// differs from TA-Lib's (x / prev - 1) * 100 by TA-Lib's own rounding of
+// x / prev near 1, ~1e-14 absolute. scratch: scale, reversed x and scale (3T)
+inline int64_t rocScratch(int64_t T) { return 3 * T; }
 
 template <typename Out>
 int32_t roc(const KernelCall& c, const OutView<Out>& out) {
-  return lagged(c, out, rocValue);
+  if (c.scratchLen < rocScratch(c.T)) return kScratchTooSmall;
+  const double* x = c.in[0];
+  double *scale = c.scratch, *xRev = scale + c.T, *scaleRev = xRev + c.T;
+  for (int64_t t = 0; t < c.T; ++t) scale[t] = x[t] != 0.0 ? 100.0 / x[t] : 0.0;
+  reversed(x, c.T, xRev);
+  reversed(scale, c.T, scaleRev);
+  lagged<true>(c, out, LagInputs{x, scale, xRev, scaleRev, c.T});
+  return kOk;
 }
 
 // Wilder averages of the gains and losses of x (RSI, CMO), TA-Lib's seeding:
