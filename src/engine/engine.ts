@@ -1,11 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import type { KernelJob, OutputArray } from '../backends/index.js';
 import { loadCandles, sharedFloat64, type Candles, type CandlesInput } from '../candles/candles.js';
-import { ComputeCancelledError, ComputeTimeoutError, EngineClosedError, InvalidRequestError } from '../errors.js';
+import { ComputeCancelledError, ComputeTimeoutError, EngineClosedError, InvalidRequestError, TaGridError } from '../errors.js';
 import type { GridSpec } from '../grid/grid.js';
 import { logConfig, resolveConfig, type EffectiveConfig, type EngineOptions, type ResolvedConfig } from '../runtime/config.js';
 import { defaultLogger, type Logger } from '../runtime/logger.js';
 import { warmup, type WarmState, type WarmupReport } from '../runtime/warmup.js';
+import { EngineMetrics } from '../runtime/metrics.js';
+import { ArtifactStore } from '../runtime/cache.js';
+import { existsSync } from 'node:fs';
 import { InlineExecutor, type Executor } from './executor.js';
 export type { WarmupReport };
 import { planChunks, type Chunk } from './planner.js';
@@ -27,6 +30,13 @@ export interface ComputeRequest {
 }
 
 
+export interface EngineHealth {
+  status: 'ok' | 'degraded' | 'cold' | 'closed';
+  backend: { name: string; build: string; fallback: string | null } | null;
+  pool: { threads: number; configured: number; active: number; queued: number } | null;
+  cache: { dir: string; exists: boolean; artifacts: { name: string; status: string }[] };
+}
+
 /** Requests estimated below this run on the calling thread. */
 const INLINE_BELOW_NS = 250_000;
 /** Chunks are at least this much work, so dispatch overhead stays small. */
@@ -46,11 +56,31 @@ export class Engine {
   private warm: WarmState | null = null;
   private warming: Promise<WarmupReport> | null = null;
   private closed = false;
+  private readonly stats: EngineMetrics;
 
   constructor(resolved: ResolvedConfig, logger: Logger) {
     this.config = resolved.config;
     this.origins = resolved.origins;
     this.logger = logger;
+    this.stats = new EngineMetrics(() => this.warm?.pool ?? null);
+  }
+
+  /** prom-client collectors to register on the service's registry. */
+  metrics(): ReturnType<EngineMetrics['all']> {
+    return this.stats.all();
+  }
+
+  /** Pool, backend and cache state, for a health endpoint. Cheap: no I/O beyond a stat. */
+  health(): EngineHealth {
+    const warm = this.warm;
+    const cacheDirExists = existsSync(this.config.cacheDir);
+    const status: EngineHealth['status'] = this.closed ? 'closed' : !warm ? 'cold' : warm.pool.threads < warm.pool.numThreads || !cacheDirExists ? 'degraded' : 'ok';
+    return {
+      status,
+      backend: warm ? { name: warm.report.backend, build: warm.report.backendBuild, fallback: warm.report.backendFallback } : null,
+      pool: warm ? { threads: warm.pool.threads, configured: warm.pool.numThreads, active: warm.pool.activeWorkers, queued: warm.pool.queueDepth } : null,
+      cache: { dir: this.config.cacheDir, exists: cacheDirExists, artifacts: cacheDirExists ? new ArtifactStore(this.config.cacheDir).list().map((a) => ({ name: a.name, status: a.status })) : [] },
+    };
   }
 
   /** Loads the backend, runs every kernel once on a small input and checks it. Idempotent. */
@@ -63,13 +93,31 @@ export class Engine {
   private async doWarmup(): Promise<WarmupReport> {
     try {
       this.warm = await warmup(this.config, this.logger);
+      const r = this.warm.report;
+      this.stats.warmupSeconds.set(r.warmupSeconds);
+      this.stats.artifacts.inc({ result: 'hit' }, r.artifacts.hits);
+      this.stats.artifacts.inc({ result: 'miss' }, r.artifacts.misses);
+      this.stats.artifacts.inc({ result: 'rebuilt' }, r.artifacts.rebuilt);
     } catch (e) {
+      this.stats.errors.inc({ code: (e as { code?: string }).code ?? 'UNKNOWN' });
       this.warming = null; // a later call may retry, e.g. after the cache dir is fixed
       this.logger.error({ err: (e as Error).message, code: (e as { code?: string }).code }, 'ta-grid warmup failed');
       throw e;
     }
     if (this.closed) await this.warm.pool.close();
     return this.warm.report;
+  }
+
+  /**
+   * Fault drills only: terminates one pool worker (as if it had been killed),
+   * optionally after a delay. The call running on it fails with
+   * WorkerCrashedError and the pool replaces the worker.
+   * @internal
+   */
+  async killWorkerForDrill(delayMs = 0): Promise<void> {
+    if (!this.warm) throw new EngineClosedError('warm the engine up before a drill');
+    await new Promise((r) => setTimeout(r, delayMs));
+    await this.warm.pool.killOne();
   }
 
   /** The warmup report, or null before warmup. */
@@ -88,6 +136,24 @@ export class Engine {
   }
 
   async compute(request: ComputeRequest): Promise<ComputeResult> {
+    try {
+      const result = await this.computeOnce(request);
+      const labels = { indicator: result.indicator };
+      this.stats.computeSeconds.observe({ ...labels, backend: result.meta.backend }, result.meta.computeMs / 1000);
+      this.stats.variants.inc(labels, result.variants);
+      this.stats.bytes.inc(labels, result.t * result.variants * result.outputs.length * (result.dtype === 'float64' ? 8 : 4));
+      return result;
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? 'INTERNAL';
+      this.stats.errors.inc({ code });
+      // One line per failure; a caller's bad input is a warning, anything else an error.
+      const level = e instanceof TaGridError && !['WORKER_CRASHED', 'KERNEL_FAILED', 'WARMUP_FAILED'].includes(code) ? 'warn' : 'error';
+      this.logger[level]({ code, indicator: (request as { indicator?: unknown } | null)?.indicator, err: (e as Error).message }, 'ta-grid compute failed');
+      throw e;
+    }
+  }
+
+  private async computeOnce(request: ComputeRequest): Promise<ComputeResult> {
     if (this.closed) throw new EngineClosedError();
     const req = requireObject(request, 'compute()');
     const started = performance.now();
