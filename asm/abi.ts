@@ -50,6 +50,11 @@ export const EMA_LANES: usize = memory.data(EMA_CHAINS * BLOCK * 32, 8);
   return load<f64>(col + (<usize>t << 3));
 }
 
+// Whether output k was asked for (to skip work only it needs).
+@inline export function selected(c: Call, k: i32): bool {
+  return load<usize>(c.outPtrs + (<usize>k << 2)) != 0;
+}
+
 @inline export function put<O>(c: Call, k: i32, t: i32, v: i32, x: f64): void {
   const base = load<usize>(c.outPtrs + (<usize>k << 2));
   if (base != 0) {

@@ -1,7 +1,7 @@
 // Trend indicators; mirrors native/trend.h.
 import {
   BAD_PARAM, BLOCK, Call, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_B, STATE_C, STATE_D, STATE_E,
-  at, input, param, put, putNaNAll, setSlot, slot,
+  at, input, param, put, putNaNAll, selected, setSlot, slot,
 } from "./abi";
 import {
   buildArgExtremes, buildExtremes, emaStep, extremeLevels, extremeScratch, maxParam, nearZero, prefixSums,
@@ -238,7 +238,8 @@ export function psar<O>(c: Call): i32 {
 }
 
 // ---------------------------------------------------------------------------
-// trend.linreg: lanes hold sum y (STATE_A) and sum age * y (STATE_B).
+// trend.linreg: lanes hold sum y, sum age * y, the next bar summed afresh, and
+// TA-Lib's constants sum x and divisor, in STATE_A..E.
 
 export function linregScratch(T: i32): f64 { return 0.0; }
 
@@ -256,37 +257,42 @@ function regressionSums(y: usize, t: i32, n: i32, j: i32): void {
 export function linreg<O>(c: Call): i32 {
   const degrees = 180.0 / 3.14159265358979323846;
   const y = input(c, 0);
+  const angle = selected(c, 3);  // atan is the costliest step: skip it when not asked for
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
     while (t < c.T) {
       if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
       const s = t, e = segmentEnd(c, 1, t);
+      for (let j = 0; j < nb; ++j) {
+        const w = <i64>param(c, 0, b0 + j);
+        const sumX = <f64>(w * (w - 1)) * 0.5;
+        setSlot(STATE_D, j, sumX);
+        setSlot(STATE_E, j, sumX * sumX - param(c, 0, b0 + j) * <f64>(w * (w - 1) * (2 * w - 1) / 6));
+        setSlot(STATE_C, j, <f64>(s + <i32>w - 1));
+      }
       for (t = s; t < e; ++t) {
         for (let j = 0; j < nb; ++j) {
           const v = b0 + j;
           const n = param(c, 0, v);
           const w = <i32>n;
-          const since = t - (s + w - 1);
-          if (since < 0) { putNaNAll<O>(c, t, v, 1); continue; }
-          if (since % w == 0) {
+          if (t < s + w - 1) { putNaNAll<O>(c, t, v, 1); continue; }
+          if (<f64>t == slot(STATE_C, j)) {
             regressionSums(y, t, w, j);
+            setSlot(STATE_C, j, <f64>(t + w));
           } else {
-            const oldest = at(y, t - w);
+            const oldest = at(y, t - w);  // every other bar ages by one, the oldest leaves
             const sumY = slot(STATE_A, j);
             setSlot(STATE_B, j, slot(STATE_B, j) + sumY - n * oldest);
             setSlot(STATE_A, j, sumY - oldest + at(y, t));
           }
-          const sumY = slot(STATE_A, j), sumXY = slot(STATE_B, j);
-          const sumX = <f64>(<i64>w * <i64>(w - 1)) * 0.5;
-          const sumXSqr = <f64>(<i64>w * <i64>(w - 1) * <i64>(2 * w - 1) / 6);
-          const divisor = sumX * sumX - n * sumXSqr;
-          const m = (n * sumXY - sumX * sumY) / divisor;
+          const sumY = slot(STATE_A, j), sumXY = slot(STATE_B, j), sumX = slot(STATE_D, j);
+          const m = (n * sumXY - sumX * sumY) / slot(STATE_E, j);
           const b = (sumY - m * sumX) / n;
           put<O>(c, 0, t, v, b + m * (n - 1.0));
           put<O>(c, 1, t, v, m);
           put<O>(c, 2, t, v, b);
-          put<O>(c, 3, t, v, Math.atan(m) * degrees);
+          if (angle) put<O>(c, 3, t, v, Math.atan(m) * degrees);
         }
       }
     }
@@ -295,22 +301,21 @@ export function linreg<O>(c: Call): i32 {
 }
 
 // ---------------------------------------------------------------------------
-// Price channels: highest-high levels at `at`, lowest-low levels after them.
+// Price channels: highest-high levels at `highs`, lowest-low levels after them.
 
 function channelScratch(T: i32): f64 { return 2.0 * extremeScratch(T); }
 
-@inline function lowestLevels(levels: usize, T: i32): usize {
-  return levels + (<usize>extremeScratch(T) << 3);
-}
-
-function buildChannel(high: usize, low: usize, T: i32, maxWindow: f64, levels: usize): void {
+// Builds both tables; returns where the lowest-low levels start.
+function buildChannel(high: usize, low: usize, T: i32, maxWindow: f64, highs: usize): usize {
   const n = extremeLevels(min(<i32>maxWindow, windowCapacity(T)));
-  buildExtremes(true, high, T, n, levels);
-  buildExtremes(false, low, T, n, lowestLevels(levels, T));
+  const lows = highs + (<usize>extremeScratch(T) << 3);
+  buildExtremes(true, high, T, n, highs);
+  buildExtremes(false, low, T, n, lows);
+  return lows;
 }
 
-@inline function channelMid(levels: usize, T: i32, t: i32, w: i32): f64 {
-  return (queryExtreme(true, levels, T, t, w) + queryExtreme(false, lowestLevels(levels, T), T, t, w)) / 2.0;
+@inline function channelMid(highs: usize, lows: usize, T: i32, t: i32, w: i32): f64 {
+  return (queryExtreme(true, highs, T, t, w) + queryExtreme(false, lows, T, t, w)) / 2.0;
 }
 
 // trend.donchian
@@ -321,8 +326,8 @@ export function donchian<O>(c: Call): i32 {
   if (<f64>c.scratchLen < donchianScratch(c.T)) return SCRATCH_TOO_SMALL;
   if (!windowsFit(c, 0)) return BAD_PARAM;
   const T = c.T;
-  const levels = c.scratch;
-  buildChannel(input(c, 0), input(c, 1), T, maxParam(c, 0), levels);
+  const highs = c.scratch;
+  const lows = buildChannel(input(c, 0), input(c, 1), T, maxParam(c, 0), highs);
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
@@ -334,7 +339,7 @@ export function donchian<O>(c: Call): i32 {
           const v = b0 + j;
           const w = <i32>param(c, 0, v);
           if (t - s < w - 1) { putNaNAll<O>(c, t, v, 1); continue; }
-          const upper = queryExtreme(true, levels, T, t, w), lower = queryExtreme(false, lowestLevels(levels, T), T, t, w);
+          const upper = queryExtreme(true, highs, T, t, w), lower = queryExtreme(false, lows, T, t, w);
           put<O>(c, 0, t, v, upper);
           put<O>(c, 1, t, v, lower);
           put<O>(c, 2, t, v, (upper + lower) / 2.0);
@@ -449,9 +454,9 @@ export function chandelierExit<O>(c: Call): i32 {
   if (<f64>c.scratchLen < chandelierExitScratch(c.T)) return SCRATCH_TOO_SMALL;
   if (!windowsFit(c, 0)) return BAD_PARAM;
   const T = c.T;
-  const tr = c.scratch, levels = c.scratch + (<usize>T << 3);
+  const tr = c.scratch, highs = c.scratch + (<usize>T << 3);
   trueRanges(input(c, 0), input(c, 1), input(c, 2), T, tr);
-  buildChannel(input(c, 0), input(c, 1), T, maxParam(c, 0), levels);
+  const lows = buildChannel(input(c, 0), input(c, 1), T, maxParam(c, 0), highs);
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
@@ -465,8 +470,8 @@ export function chandelierExit<O>(c: Call): i32 {
           const w = <i32>n;
           if (t < s + w) { putNaNAll<O>(c, t, v, 1); continue; }
           const band = param(c, 1, v) * atrAdvance(STATE_A, j, tr, s, t, n);
-          put<O>(c, 0, t, v, queryExtreme(true, levels, T, t, w) - band);
-          put<O>(c, 1, t, v, queryExtreme(false, lowestLevels(levels, T), T, t, w) + band);
+          put<O>(c, 0, t, v, queryExtreme(true, highs, T, t, w) - band);
+          put<O>(c, 1, t, v, queryExtreme(false, lows, T, t, w) + band);
         }
       }
     }
@@ -484,8 +489,8 @@ export function ichimoku<O>(c: Call): i32 {
   if (!windowsFit(c, 0) || !windowsFit(c, 1) || !windowsFit(c, 2)) return BAD_PARAM;
   const T = c.T;
   const close = input(c, 2);
-  const levels = c.scratch;
-  buildChannel(input(c, 0), input(c, 1), T, max(maxParam(c, 0), max(maxParam(c, 1), maxParam(c, 2))), levels);
+  const highs = c.scratch;
+  const lows = buildChannel(input(c, 0), input(c, 1), T, max(maxParam(c, 0), max(maxParam(c, 1), maxParam(c, 2))), highs);
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
@@ -498,10 +503,10 @@ export function ichimoku<O>(c: Call): i32 {
           const wc = <i32>param(c, 0, v), wb = <i32>param(c, 1, v);
           const ws = <i32>param(c, 2, v), d = <i32>param(c, 3, v);
           const u = t - d;  // the bar the spans at t were computed on
-          put<O>(c, 0, t, v, t - s >= wc - 1 ? channelMid(levels, T, t, wc) : NaN);
-          put<O>(c, 1, t, v, t - s >= wb - 1 ? channelMid(levels, T, t, wb) : NaN);
-          put<O>(c, 2, t, v, u - s >= max(wc, wb) - 1 ? (channelMid(levels, T, u, wc) + channelMid(levels, T, u, wb)) / 2.0 : NaN);
-          put<O>(c, 3, t, v, u - s >= ws - 1 ? channelMid(levels, T, u, ws) : NaN);
+          put<O>(c, 0, t, v, t - s >= wc - 1 ? channelMid(highs, lows, T, t, wc) : NaN);
+          put<O>(c, 1, t, v, t - s >= wb - 1 ? channelMid(highs, lows, T, t, wb) : NaN);
+          put<O>(c, 2, t, v, u - s >= max(wc, wb) - 1 ? (channelMid(highs, lows, T, u, wc) + channelMid(highs, lows, T, u, wb)) / 2.0 : NaN);
+          put<O>(c, 3, t, v, u - s >= ws - 1 ? channelMid(highs, lows, T, u, ws) : NaN);
           put<O>(c, 4, t, v, t + d < e ? at(close, t + d) : NaN);
         }
       }

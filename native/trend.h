@@ -258,32 +258,37 @@ int32_t linreg(const KernelCall& c, const OutView<Out>& out) {
   constexpr double kDegrees = 180.0 / 3.14159265358979323846;
   const double* y = c.in[0];
   const double* window = c.param[0];
+  const bool angle = out.ptr[3] != nullptr;  // atan is the costliest step: skip it when not asked for
   forEachBlock(c, [&](int64_t b0, int nb) {
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
-        double sumY[kBlock], sumXY[kBlock];
+        double sumY[kBlock], sumXY[kBlock], sumX[kBlock], divisor[kBlock];
+        int64_t fresh[kBlock];  // next bar summed afresh
+        for (int j = 0; j < nb; ++j) {
+          const int64_t w = static_cast<int64_t>(window[b0 + j]);
+          sumX[j] = static_cast<double>(w * (w - 1)) * 0.5;
+          divisor[j] = sumX[j] * sumX[j] - window[b0 + j] * static_cast<double>(w * (w - 1) * (2 * w - 1) / 6);
+          fresh[j] = s + w - 1;
+        }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             const double n = window[b0 + j];
             const int64_t w = static_cast<int64_t>(n);
-            const int64_t since = t - (s + w - 1);  // bars since the first full window
-            if (since < 0) { out.putNaNAll(t, b0 + j, 1); continue; }
-            if (since % w == 0) {
+            if (t < s + w - 1) { out.putNaNAll(t, b0 + j, 1); continue; }
+            if (t == fresh[j]) {
               regressionSums(y, t, w, sumY[j], sumXY[j]);
+              fresh[j] += w;
             } else {
               const double oldest = y[t - w];  // every other bar ages by one, the oldest leaves
               sumXY[j] = sumXY[j] + sumY[j] - n * oldest;
               sumY[j] = sumY[j] - oldest + y[t];
             }
-            const double sumX = static_cast<double>(w * (w - 1)) * 0.5;
-            const double sumXSqr = static_cast<double>(w * (w - 1) * (2 * w - 1) / 6);
-            const double divisor = sumX * sumX - n * sumXSqr;
-            const double m = (n * sumXY[j] - sumX * sumY[j]) / divisor;
-            const double b = (sumY[j] - m * sumX) / n;
+            const double m = (n * sumXY[j] - sumX[j] * sumY[j]) / divisor[j];
+            const double b = (sumY[j] - m * sumX[j]) / n;
             out.put(0, t, b0 + j, b + m * (n - 1.0));
             out.put(1, t, b0 + j, m);
             out.put(2, t, b0 + j, b);
-            out.put(3, t, b0 + j, std::atan(m) * kDegrees);
+            if (angle) out.put(3, t, b0 + j, std::atan(m) * kDegrees);
           }
         }
       },
