@@ -5,10 +5,12 @@ import { Call } from "./abi";
 import { MA_TABLE, maRun, maScratch } from "./ma";
 import { MOMENTUM_TABLE, momentumRun, momentumScratch } from "./momentum";
 import { OSCILLATORS_TABLE, oscillatorsRun, oscillatorsScratch } from "./oscillators";
+import { STRUCTURE_TABLE, structureRun, structureScratch } from "./structure";
 import { TREND_TABLE, trendRun, trendScratch } from "./trend";
 import { VOLATILITY_TABLE, volatilityRun, volatilityScratch } from "./volatility";
+import { VOLUME_TABLE, volumeRun, volumeScratch } from "./volume";
 
-const GROUP_COUNT = 5;
+const GROUP_COUNT = 7;
 
 const call = changetype<Call>(memory.data(offsetof<Call>(), 8));
 
@@ -27,6 +29,8 @@ function groupTable(g: i32): string {
     case 2: return MOMENTUM_TABLE;
     case 3: return OSCILLATORS_TABLE;
     case 4: return TREND_TABLE;
+    case 5: return VOLUME_TABLE;
+    case 6: return STRUCTURE_TABLE;
   }
   return "";
 }
@@ -66,6 +70,8 @@ export function scratchSize(kernel: i32, T: i32): f64 {
     case 2: return momentumScratch(k, T);
     case 3: return oscillatorsScratch(k, T);
     case 4: return trendScratch(k, T);
+    case 5: return volumeScratch(k, T);
+    case 6: return structureScratch(k, T);
   }
   return -1.0;
 }
@@ -79,6 +85,8 @@ function dispatch<O>(kernel: i32, c: Call): i32 {
     case 2: return momentumRun<O>(k, c);
     case 3: return oscillatorsRun<O>(k, c);
     case 4: return trendRun<O>(k, c);
+    case 5: return volumeRun<O>(k, c);
+    case 6: return structureRun<O>(k, c);
   }
   return -1;
 }

@@ -1,6 +1,6 @@
 // Mirrors native/primitives.h. AssemblyScript has no closures, so the segment
 // walk is spelled out: validAt / segmentEnd instead of forEachSegment.
-import { BLOCK, Call, EMA_LANES, MAX_WINDOW, at, input, param } from "./abi";
+import { BLOCK, Call, EMA_LANES, MAX_WINDOW, WILDER_LANES, at, input, param } from "./abi";
 
 export function validAt(c: Call, nCols: i32, t: i32): bool {
   for (let i = 0; i < nCols; ++i) if (isNaN(at(input(c, i), t))) return false;
@@ -34,6 +34,15 @@ export function lastGaps(x: usize, T: i32, lastGap: usize): void {
   let gap = -1.0;
   for (let t = 0; t < T; ++t) {
     if (isNaN(at(x, t))) gap = <f64>t;
+    store<f64>(lastGap + (<usize>t << 3), gap);
+  }
+}
+
+// lastGaps over the bars where any of the first nCols inputs is NaN.
+export function inputGaps(c: Call, nCols: i32, lastGap: usize): void {
+  let gap = -1.0;
+  for (let t = 0; t < c.T; ++t) {
+    if (!validAt(c, nCols, t)) gap = <f64>t;
     store<f64>(lastGap + (<usize>t << 3), gap);
   }
 }
@@ -110,6 +119,34 @@ export function runningMeanPush(ring: usize, n: i32, i: i32, x: f64, sumAt: usiz
 
 @inline export function wilderStep(prev: f64, x: f64, n: f64): f64 {
   return (prev * (n - 1.0) + x) / n;
+}
+
+// Wilder's average fed one value at a time; mirrors WilderStream in
+// native/primitives.h. Lanes live in static memory (WILDER_LANES).
+@unmanaged export class WilderStream {
+  n: f64 = 0.0;
+  value: f64 = 0.0;  // the running sum until seeded
+  count: i32 = 0;
+  period: i32 = 0;
+
+  reset(window: f64): void {
+    this.n = window;
+    this.value = 0.0;
+    this.count = 0;
+    this.period = <i32>window;
+  }
+  @inline ready(): bool { return this.count >= this.period; }
+  push(x: f64): bool {
+    if (this.ready()) { this.value = wilderStep(this.value, x, this.n); return true; }
+    this.value += x;
+    if (++this.count < this.period) return false;
+    this.value /= this.n;
+    return true;
+  }
+}
+
+@inline export function wilderLane(chain: i32, j: i32): WilderStream {
+  return changetype<WilderStream>(WILDER_LANES + <usize>(chain * BLOCK + j) * offsetof<WilderStream>());
 }
 
 // TA-Lib's WMA as two running sums at st: weighted sum, then plain sum
@@ -230,6 +267,88 @@ export function rollingMomentsScratch(T: i32): f64 { return 4.0 * (<f64>T + 1.0)
 
 export const MOMENTS = changetype<RollingMoments>(memory.data(offsetof<RollingMoments>(), 8));
 
+// Weight, weighted mean and weighted sum of squared deviations at an address;
+// mirrors Moments in native/primitives.h.
+@unmanaged export class Moments {
+  weight: f64 = 0.0;
+  mean: f64 = 0.0;
+  m2: f64 = 0.0;
+
+  clear(): void { this.weight = 0.0; this.mean = 0.0; this.m2 = 0.0; }
+  copy(a: Moments): void { this.weight = a.weight; this.mean = a.mean; this.m2 = a.m2; }
+  // A point of weight 0 changes nothing.
+  add(x: f64, w: f64): void {
+    if (w == 0.0) return;
+    const weight = this.weight + w;
+    const d = x - this.mean;
+    const mean = this.mean + d * (w / weight);
+    this.weight = weight;
+    this.mean = mean;
+    this.m2 = this.m2 + w * d * (x - mean);
+  }
+  // this = the points of a followed by those of b.
+  merge(a: Moments, b: Moments): void {
+    if (b.weight == 0.0) { this.copy(a); return; }
+    if (a.weight == 0.0) { this.copy(b); return; }
+    const weight = a.weight + b.weight;
+    const d = b.mean - a.mean;
+    const mean = a.mean + d * (b.weight / weight);
+    const m2 = (a.m2 + b.m2) + d * d * (a.weight * (b.weight / weight));
+    this.weight = weight;
+    this.mean = mean;
+    this.m2 = m2;
+  }
+}
+
+export function weightedMomentsScratch(n: i32): i32 { return 3 * n; }
+
+// Weighted moments of the last n points; mirrors WeightedMoments in
+// native/primitives.h. The head (current chunk) is laid out as a Moments at
+// the start of the object; tail holds the previous chunk's suffixes.
+@unmanaged export class WeightedMoments {
+  weight: f64 = 0.0;
+  mean: f64 = 0.0;
+  m2: f64 = 0.0;
+  tail: usize = 0;
+  n: i32 = 0;
+  pos: i32 = 0;
+  count: i32 = 0;
+
+  @inline head(): Moments { return changetype<Moments>(changetype<usize>(this)); }
+  @inline tailAt(i: i32): Moments { return changetype<Moments>(this.tail + <usize>i * 24); }
+  reset(buffer: usize, window: i32): void {
+    this.tail = buffer;
+    this.n = window;
+    this.pos = 0;
+    this.count = 0;
+    this.head().clear();
+  }
+  @inline full(): bool { return this.count >= this.n; }
+  // Feeds point t of x with weight w[t]; the moments of the last n points
+  // (of all of them until full()) land in out.
+  push(x: usize, w: usize, t: i32, out: Moments): void {
+    const n = this.n, head = this.head();
+    if (this.pos == 0) {
+      if (this.count > 0) {
+        out.clear();
+        for (let i = n - 1; i >= 0; --i) {
+          out.add(at(x, t - n + i), at(w, t - n + i));
+          this.tailAt(i).copy(out);
+        }
+      }
+      head.clear();
+    }
+    head.add(at(x, t), at(w, t));
+    ++this.count;
+    const from = ++this.pos;
+    if (this.pos == n) this.pos = 0;
+    if (this.count > n && from < n) out.merge(this.tailAt(from), head);
+    else out.copy(head);
+  }
+}
+
+export const WINDOW_MOMENTS = changetype<Moments>(memory.data(offsetof<Moments>(), 8));
+
 // Sparse-table rolling extremes; mirrors RollingExtreme in native/primitives.h.
 // Level k at scratch + k*T*8 holds the extreme of the 2^k bars ending at t.
 export function extremeLevels(maxWindow: i32): i32 {
@@ -266,6 +385,24 @@ export function queryExtreme(isMax: bool, levels: usize, T: i32, t: i32, w: i32)
   while ((2 << k) <= w) ++k;
   const lv = levels + <usize>k * <usize>T * 8;
   return pickExtreme(isMax, at(lv, t), at(lv, t - w + (1 << k)));
+}
+
+// queryExtreme for one window at many bars (RollingExtreme::window / at):
+// the level serving w and how far back its second span ends.
+export function extremeWindowLevel(levels: usize, T: i32, w: i32): usize {
+  let k = 0;
+  while ((2 << k) <= w) ++k;
+  return levels + <usize>k * <usize>T * 8;
+}
+
+export function extremeWindowBack(w: i32): i32 {
+  let k = 0;
+  while ((2 << k) <= w) ++k;
+  return w - (1 << k);
+}
+
+@inline export function extremeAt(isMax: bool, level: usize, back: i32, t: i32): f64 {
+  return pickExtreme(isMax, at(level, t), at(level, t - back));
 }
 
 // Bar of the rolling extreme, ties to the most recent bar; mirrors

@@ -5,8 +5,10 @@
 #include "ma.h"
 #include "momentum.h"
 #include "oscillators.h"
+#include "structure.h"
 #include "trend.h"
 #include "volatility.h"
+#include "volume.h"
 
 namespace tagrid {
 
@@ -25,6 +27,8 @@ inline const KernelGroup kGroups[] = {
   group(kMomentumKernels),
   group(kOscillatorKernels),
   group(kTrendKernels),
+  group(kVolumeKernels),
+  group(kStructureKernels),
 };
 
 inline int kernelCount() {

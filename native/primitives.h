@@ -62,6 +62,15 @@ inline void lastGaps(const double* x, int64_t T, double* lastGap) {
   }
 }
 
+// lastGaps over the bars where any of the first nCols inputs is NaN.
+inline void inputGaps(const KernelCall& c, int nCols, double* lastGap) {
+  double gap = -1.0;
+  for (int64_t t = 0; t < c.T; ++t) {
+    if (!validAt(c.in, nCols, t)) gap = static_cast<double>(t);
+    lastGap[t] = gap;
+  }
+}
+
 // Largest value of param p over the call's variants (e.g. the longest window,
 // so per-call tables are built no deeper than needed).
 inline double maxParam(const KernelCall& c, int p) {
@@ -130,6 +139,30 @@ inline double runningMeanPush(double* ring, int64_t n, int64_t i, double x, doub
 
 // Wilder's smoothing, in TA-Lib's operation order (RSI, ATR).
 inline double wilderStep(double prev, double x, double n) { return (prev * (n - 1.0) + x) / n; }
+
+// Wilder's average fed one value at a time, for series made on the fly (ATR
+// of true ranges inside another kernel): the plain mean of the first n values
+// seeds it, summed in order as sumRange does, then wilderStep.
+struct WilderStream {
+  double n = 0.0, value = 0.0;  // value holds the running sum until seeded
+  int64_t count = 0, period = 0;
+
+  void reset(double window) {
+    n = window;
+    value = 0.0;
+    count = 0;
+    period = static_cast<int64_t>(window);
+  }
+  bool ready() const { return count >= period; }
+  // Feeds x; true once the average is defined, from the n-th value on.
+  bool push(double x) {
+    if (ready()) { value = wilderStep(value, x, n); return true; }
+    value += x;
+    if (++count < period) return false;
+    value /= n;
+    return true;
+  }
+};
 
 // TA-Lib's WMA (weights 1..n, newest n, divider n(n+1)/2) as two running sums,
 // O(1) per bar: st[0] is the weighted sum, st[1] the plain sum of the window.
@@ -244,6 +277,88 @@ struct RollingMoments {
   }
 };
 
+// Weight, weighted mean and weighted sum of squared deviations of a set of
+// points: West's update, and Chan's merge of two disjoint sets.
+struct Moments {
+  double weight = 0.0, mean = 0.0, m2 = 0.0;
+
+  // A point of weight 0 changes nothing.
+  void add(double x, double w) {
+    if (w == 0.0) return;
+    weight += w;
+    const double d = x - mean;
+    mean += d * (w / weight);
+    m2 += w * d * (x - mean);
+  }
+  // The moments of the points of a followed by those of b.
+  static Moments merge(const Moments& a, const Moments& b) {
+    if (b.weight == 0.0) return a;
+    if (a.weight == 0.0) return b;
+    Moments r;
+    r.weight = a.weight + b.weight;
+    const double d = b.mean - a.mean;
+    r.mean = a.mean + d * (b.weight / r.weight);
+    r.m2 = (a.m2 + b.m2) + d * d * (a.weight * (b.weight / r.weight));
+    return r;
+  }
+};
+
+// Weighted mean and variance of the last n points of a series fed one point
+// at a time (volume-weighted bands). Points are never subtracted back out, so
+// nothing cancels: where the points of non-zero weight are equal, m2 is
+// exactly 0 at any price level. The series is cut into chunks of n points;
+// the window ending at a point is a suffix of the previous chunk merged with
+// the current chunk so far, and one backward pass per chunk makes the
+// suffixes: O(1) per point. Scratch per instance: weightedMomentsScratch(n).
+inline int64_t weightedMomentsScratch(int64_t n) { return 3 * n; }
+
+struct WeightedMoments {
+  double* tail = nullptr;  // moments of points i.. of the previous chunk, at 3i
+  Moments head;            // the current chunk so far
+  int64_t n = 0, pos = 0, count = 0;
+
+  void reset(double* buffer, int64_t window) {
+    tail = buffer;
+    n = window;
+    pos = count = 0;
+    head = Moments();
+  }
+  bool full() const { return count >= n; }
+  // Feeds point t of x with weight w[t], points in order from the reset on;
+  // returns the moments of the last n points (of all of them until full()).
+  Moments push(const double* x, const double* w, int64_t t) {
+    if (pos == 0) {
+      if (count > 0) {
+        Moments acc;
+        for (int64_t i = n - 1; i >= 0; --i) {
+          acc.add(x[t - n + i], w[t - n + i]);
+          storeTail(i, acc);
+        }
+      }
+      head = Moments();
+    }
+    head.add(x[t], w[t]);
+    ++count;
+    const int64_t from = ++pos;  // the window starts at point `from` of the previous chunk
+    if (pos == n) pos = 0;
+    return count > n && from < n ? Moments::merge(loadTail(from), head) : head;
+  }
+
+ private:
+  void storeTail(int64_t i, const Moments& m) {
+    tail[3 * i] = m.weight;
+    tail[3 * i + 1] = m.mean;
+    tail[3 * i + 2] = m.m2;
+  }
+  Moments loadTail(int64_t i) const {
+    Moments m;
+    m.weight = tail[3 * i];
+    m.mean = tail[3 * i + 1];
+    m.m2 = tail[3 * i + 2];
+    return m;
+  }
+};
+
 // Rolling extremes for a whole grid of windows (MAX, MIN, WILLR, STOCH,
 // Donchian, ...): a sparse table built once per call answers max or min over
 // [t-w+1, t] for any w in O(1). levels[k][t] is the extreme of the 2^k bars
@@ -287,6 +402,18 @@ struct RollingExtreme {
     const double* lv = levels + k * T;
     return pickExtreme<IsMax>(lv[t], lv[t - w + (int64_t{1} << k)]);
   }
+  // query() for one window at many bars: window(w) finds the level once,
+  // at(window(w), t) == query(t, w).
+  struct Window {
+    const double* level;
+    int64_t back;
+  };
+  Window window(int64_t w) const {
+    int k = 0;
+    while ((int64_t{2} << k) <= w) ++k;
+    return {levels + k * T, w - (int64_t{1} << k)};
+  }
+  static double at(const Window& s, int64_t t) { return pickExtreme<IsMax>(s.level[t], s.level[t - s.back]); }
 };
 
 // The bar of the rolling extreme rather than its value (AROON): the same

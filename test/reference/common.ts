@@ -100,3 +100,10 @@ export function lowest(x: ArrayLike<number>, t: number, n: number): number {
   for (let i = t - n + 1; i <= t; i++) m = Math.min(m, x[i]!);
   return m;
 }
+
+/** f(t) for every bar from `from` on, NaN before. */
+export function fromBar(length: number, from: number, f: (t: number) => number): Float64Array {
+  const out = nanArray(length);
+  for (let t = Math.max(0, from); t < length; t++) out[t] = f(t);
+  return out;
+}
