@@ -14,7 +14,8 @@ export const momentum: Record<string, GoldenMapping> = {
   MACDEXT: { id: 'momentum.macd', params: fastSlowSignal, outputs: macdOutputs },
   // TA-Lib's PPO has no signal line; the ppo output does not depend on it.
   PPO: { id: 'momentum.ppo', params: (p) => ({ ...fastSlow(p), signal: 9 }), outputs: { outReal: 'ppo' } },
-  APO: { id: 'momentum.apo', params: fastSlow, outputs: { outReal: 'apo' } },
+  // Our APO is EMA-based: only TA-Lib's matype 1 cases apply.
+  APO: { id: 'momentum.apo', params: fastSlow, outputs: { outReal: 'apo' }, only: (p) => p.optInMAType === 1 },
   TRIX: { id: 'momentum.trix', params: period, outputs: { outReal: 'trix' } },
   BOP: { id: 'momentum.bop', params: () => ({}), outputs: { outReal: 'bop' } },
 };

@@ -10,6 +10,8 @@ export interface GoldenMapping {
    * TA-Lib's own arithmetic is known to cancel (see the fixture README).
    */
   absTolerance?: number;
+  /** Only the fixture cases whose TA-Lib params this accepts (e.g. APO with matype 1 = EMA). */
+  only?: (talib: Record<string, number>) => boolean;
 }
 
 export const period = (p: Record<string, number>) => ({ window: p.optInTimePeriod! });
