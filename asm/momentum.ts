@@ -4,10 +4,6 @@
 import { BLOCK, Call, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_B, STATE_C, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
 import { emaLane, nearZero, segmentEnd, sumRange, validAt, wilderStep } from "./primitives";
 
-@inline function rocValue(x: f64, prev: f64): f64 {
-  return prev != 0.0 ? (x / prev - 1.0) * 100.0 : 0.0;
-}
-
 export function momScratch(T: i32): f64 { return 0.0; }
 export function rocScratch(T: i32): f64 { return <f64>T; }
 
@@ -160,6 +156,11 @@ function emaSpread<O>(c: Call, macd: bool, withSignal: bool, percent: bool): i32
     }
   }
   return OK;
+}
+
+// TA-Lib ROC in its own operation order: 0 where the earlier value is 0.
+@inline function rocValue(x: f64, prev: f64): f64 {
+  return prev != 0.0 ? (x / prev - 1.0) * 100.0 : 0.0;
 }
 
 export function trixScratch(T: i32): f64 { return 0.0; }

@@ -5,9 +5,6 @@
 
 namespace tagrid {
 
-// TA-Lib ROC: 0 where the earlier value is 0.
-inline double rocValue(double x, double prev) { return prev != 0.0 ? (x / prev - 1.0) * 100.0 : 0.0; }
-
 // MOM and ROC: x[t] - x[t-n], and the same times 100 / x[t-n] for ROC.
 template <bool Roc>
 inline double lagValue(double xt, double past, double scale) { return Roc ? (xt - past) * scale : xt - past; }
@@ -274,6 +271,9 @@ template <typename Out>
 int32_t apo(const KernelCall& c, const OutView<Out>& out) {
   return emaSpread(c, out, SpreadStyle{false, false}, emaDifference);
 }
+
+// TA-Lib ROC in its own operation order: 0 where the earlier value is 0.
+inline double rocValue(double x, double prev) { return prev != 0.0 ? (x / prev - 1.0) * 100.0 : 0.0; }
 
 // momentum.trix: TA-Lib TRIX, the one-bar ROC of EMA(EMA(EMA(x))), each EMA
 // seeded with the mean of the first n values of its input.
