@@ -3,16 +3,18 @@
 // highs' levels, then the lows' (extremeScratch(T) doubles each).
 import { BAD_PARAM, BLOCK, Call, OK, SCRATCH_TOO_SMALL, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
 import {
-  MonotonicDeque, buildExtremes, extremeLevels, extremeScratch, nearZero, queryExtreme, runningMeanPush,
-  segmentEnd, trueRange, validAt, wilderStep, windowCapacity, windowsFit,
+  MonotonicDeque, RunningMean, buildExtremes, extremeAt, extremeLevels, extremeScratch, extremeWindowBack,
+  extremeWindowLevel, nearZero, segmentEnd, trueRange, validAt, wilderStep, windowCapacity, windowsFit,
 } from "./primitives";
 
-// Per-block state (LANE_COUNT lanes of BLOCK doubles, then two deques a slot)
-// sits in the last STATE_DOUBLES of each kernel's scratch, leaving static
-// memory to the shared areas of abi.ts. placeState() points lane() there.
+// Per-block state (LANE_COUNT lanes of BLOCK doubles, then two deques and two
+// running means a slot) sits in the last STATE_DOUBLES of each kernel's
+// scratch, leaving static memory to the shared areas of abi.ts. placeState()
+// points lane(), deque() and mean() there.
 const LANE_COUNT = 9;
 const DEQUE_BYTES: usize = (offsetof<MonotonicDeque>() + 7) & ~7;
-const STATE_DOUBLES: f64 = <f64>(LANE_COUNT * BLOCK) + <f64>(2 * BLOCK) * <f64>(DEQUE_BYTES >> 3);
+const MEAN_BYTES: usize = (offsetof<RunningMean>() + 7) & ~7;
+const STATE_DOUBLES: f64 = <f64>(LANE_COUNT * BLOCK) + <f64>(2 * BLOCK) * <f64>((DEQUE_BYTES + MEAN_BYTES) >> 3);
 let lanes: usize = 0;
 
 function placeState(c: Call): void {
@@ -27,16 +29,21 @@ function placeState(c: Call): void {
   return changetype<MonotonicDeque>(lanes + (<usize>(LANE_COUNT * BLOCK) << 3) + <usize>(side * BLOCK + j) * DEQUE_BYTES);
 }
 
+@inline function mean(line: i32, j: i32): RunningMean {
+  const means = lanes + (<usize>(LANE_COUNT * BLOCK) << 3) + <usize>(2 * BLOCK) * DEQUE_BYTES;
+  return changetype<RunningMean>(means + <usize>(line * BLOCK + j) * MEAN_BYTES);
+}
+
 @inline function stochK(x: f64, highest: f64, lowest: f64): f64 {
   const diff = (highest - lowest) / 100.0;
   return diff != 0.0 ? (x - lowest) / diff : 0.0;
 }
 
-// Feeds value number m of a %K line (none yet when m < 0) into its %D ring
-// and writes k and d, both from %D's first bar on.
-function putKD<O>(c: Call, t: i32, v: i32, m: i32, k: f64, dWindow: i32, ring: usize, sumAt: usize): void {
-  const d = m >= 0 ? runningMeanPush(ring, dWindow, m, k, sumAt) : NaN;
-  put<O>(c, 0, t, v, m >= dWindow - 1 ? k : NaN);
+// Feeds k (when the %K line has a value at this bar) into the %D mean and
+// writes k and d, both from %D's first bar on.
+function putKD<O>(c: Call, t: i32, v: i32, has: bool, k: f64, dLine: RunningMean): void {
+  const d = has ? dLine.push(k) : NaN;
+  put<O>(c, 0, t, v, isNaN(d) ? NaN : k);
   put<O>(c, 1, t, v, d);
 }
 
@@ -49,6 +56,24 @@ function buildRange(highs: usize, lows: usize, T: i32, scratch: usize): usize {
   buildExtremes(true, highs, T, levels, scratch);
   buildExtremes(false, lows, T, levels, lowLevels);
   return lowLevels;
+}
+
+// Lanes WIN_HIGH, WIN_LOW, WIN_BACK: each slot's window levels, looked up once
+// per block (RollingRange::window in native/oscillators.h).
+const WIN_HIGH = 0, WIN_LOW = 1, WIN_BACK = 2;
+
+function setWindow(j: i32, w: i32, highs: usize, lows: usize, T: i32): void {
+  setSlot(lane(WIN_HIGH), j, <f64>extremeWindowLevel(highs, T, w));
+  setSlot(lane(WIN_LOW), j, <f64>extremeWindowLevel(lows, T, w));
+  setSlot(lane(WIN_BACK), j, <f64>extremeWindowBack(w));
+}
+
+@inline function highest(j: i32, t: i32): f64 {
+  return extremeAt(true, <usize>slot(lane(WIN_HIGH), j), <i32>slot(lane(WIN_BACK), j), t);
+}
+
+@inline function lowest(j: i32, t: i32): f64 {
+  return extremeAt(false, <usize>slot(lane(WIN_LOW), j), <i32>slot(lane(WIN_BACK), j), t);
 }
 
 export function stochScratch(T: i32): f64 { return rangeScratch(T) + 2.0 * <f64>BLOCK * <f64>windowCapacity(T) + STATE_DOUBLES; }
@@ -64,32 +89,28 @@ function stochastic<O>(c: Call, smoothing: i32, dWindow: i32): i32 {
   const ringsK = c.scratch + (<usize>rangeScratch(c.T) << 3);
   const ringsD = ringsK + <usize>BLOCK * ringBytes;
   const close = input(c, 2);
-  const kw = lane(0), sw = lane(1), dw = lane(2), sumK = lane(3), sumD = lane(4);
+  const kw = lane(3);
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     for (let j = 0; j < nb; ++j) {
-      setSlot(kw, j, param(c, 0, b0 + j));
-      setSlot(sw, j, smoothing >= 0 ? param(c, smoothing, b0 + j) : 1.0);
-      setSlot(dw, j, param(c, dWindow, b0 + j));
+      const w = param(c, 0, b0 + j);
+      setSlot(kw, j, w);
+      setWindow(j, <i32>w, highs, lows, c.T);
     }
     let t = 0;
     while (t < c.T) {
       if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
       const s = t, e = segmentEnd(c, 3, t);
-      for (let j = 0; j < nb; ++j) { setSlot(sumK, j, 0.0); setSlot(sumD, j, 0.0); }
+      for (let j = 0; j < nb; ++j) {
+        mean(0, j).reset(ringsK + <usize>j * ringBytes, smoothing >= 0 ? <i32>param(c, smoothing, b0 + j) : 1);
+        mean(1, j).reset(ringsD + <usize>j * ringBytes, <i32>param(c, dWindow, b0 + j));
+      }
       for (t = s; t < e; ++t) {
         const ct = at(close, t);
         for (let j = 0; j < nb; ++j) {
-          const n = <i32>slot(kw, j), sn = <i32>slot(sw, j), dn = <i32>slot(dw, j);
-          const i = t - s - (n - 1);
-          let m = -1;
           let slow = NaN;
-          if (i >= 0) {
-            const fast = stochK(ct, queryExtreme(true, highs, c.T, t, n), queryExtreme(false, lows, c.T, t, n));
-            slow = runningMeanPush(ringsK + <usize>j * ringBytes, sn, i, fast, sumK + (<usize>j << 3));
-            m = i - (sn - 1);
-          }
-          putKD<O>(c, t, b0 + j, m, slow, dn, ringsD + <usize>j * ringBytes, sumD + (<usize>j << 3));
+          if (t - s >= <i32>slot(kw, j) - 1) slow = mean(0, j).push(stochK(ct, highest(j, t), lowest(j, t)));
+          putKD<O>(c, t, b0 + j, !isNaN(slow), slow, mean(1, j));
         }
       }
     }
@@ -135,7 +156,7 @@ export function stochRsi<O>(c: Call): i32 {
   const highIdx = c.scratch + (<usize>c.T << 3);
   const lowIdx = highIdx + <usize>BLOCK * ringBytes;
   const rings = lowIdx + <usize>BLOCK * ringBytes;
-  const kw = lane(0), dw = lane(1), sumD = lane(2);
+  const kw = lane(0);
   let r1 = c.v0;
   for (let r0 = c.v0; r0 < c.v1; r0 = r1) {
     const rsiWindow = param(c, 0, r0);
@@ -150,10 +171,7 @@ export function stochRsi<O>(c: Call): i32 {
     }
     for (let b0 = r0; b0 < r1; b0 += BLOCK) {
       const nb = min(BLOCK, r1 - b0);
-      for (let j = 0; j < nb; ++j) {
-        setSlot(kw, j, param(c, 1, b0 + j));
-        setSlot(dw, j, param(c, 2, b0 + j));
-      }
+      for (let j = 0; j < nb; ++j) setSlot(kw, j, param(c, 1, b0 + j));
       t = 0;
       while (t < c.T) {
         if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
@@ -161,21 +179,21 @@ export function stochRsi<O>(c: Call): i32 {
         for (let j = 0; j < nb; ++j) {
           deque(0, j).reset(highIdx + <usize>j * ringBytes, cap, true);
           deque(1, j).reset(lowIdx + <usize>j * ringBytes, cap, false);
-          setSlot(sumD, j, 0.0);
+          mean(1, j).reset(rings + <usize>j * ringBytes, <i32>param(c, 2, b0 + j));
         }
         for (t = s; t < e; ++t) {
           for (let j = 0; j < nb; ++j) {
-            let i = -1;
+            let has = false;
             let fast = NaN;
             if (t >= s + n) {
               const kn = <i32>slot(kw, j);
-              const highest = deque(0, j), lowest = deque(1, j);
-              highest.push(rsi, t, kn);
-              lowest.push(rsi, t, kn);
-              i = t - (s + n) - (kn - 1);
-              if (i >= 0) fast = stochK(at(rsi, t), at(rsi, highest.front()), at(rsi, lowest.front()));
+              const hi = deque(0, j), lo = deque(1, j);
+              hi.push(rsi, t, kn);
+              lo.push(rsi, t, kn);
+              has = t - (s + n) >= kn - 1;
+              if (has) fast = stochK(at(rsi, t), at(rsi, hi.front()), at(rsi, lo.front()));
             }
-            putKD<O>(c, t, b0 + j, i, fast, <i32>slot(dw, j), rings + <usize>j * ringBytes, sumD + (<usize>j << 3));
+            putKD<O>(c, t, b0 + j, has, fast, mean(1, j));
           }
         }
       }
@@ -184,15 +202,17 @@ export function stochRsi<O>(c: Call): i32 {
   return OK;
 }
 
-export function williamsRScratch(T: i32): f64 { return rangeScratch(T); }
+export function williamsRScratch(T: i32): f64 { return rangeScratch(T) + STATE_DOUBLES; }
 
 export function williamsR<O>(c: Call): i32 {
   if (<f64>c.scratchLen < williamsRScratch(c.T)) return SCRATCH_TOO_SMALL;
+  placeState(c);
   if (!windowsFit(c, 0)) return BAD_PARAM;
   const highs = c.scratch, lows = buildRange(input(c, 0), input(c, 1), c.T, c.scratch);
   const close = input(c, 2);
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
+    for (let j = 0; j < nb; ++j) setWindow(j, <i32>param(c, 0, b0 + j), highs, lows, c.T);
     let t = 0;
     while (t < c.T) {
       if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
@@ -202,8 +222,8 @@ export function williamsR<O>(c: Call): i32 {
           const w = <i32>param(c, 0, b0 + j);
           let v = NaN;
           if (t - s >= w - 1) {
-            const hh = queryExtreme(true, highs, c.T, t, w);
-            const diff = (hh - queryExtreme(false, lows, c.T, t, w)) / -100.0;
+            const hh = highest(j, t);
+            const diff = (hh - lowest(j, t)) / -100.0;
             v = diff != 0.0 ? (hh - at(close, t)) / diff : 0.0;
           }
           put<O>(c, 0, t, b0 + j, v);
@@ -332,9 +352,10 @@ export function fisher<O>(c: Call): i32 {
   const hl2 = c.scratch;
   for (let t = 0; t < c.T; ++t) store<f64>(hl2 + (<usize>t << 3), (at(high, t) + at(low, t)) / 2.0);
   const highs = hl2 + (<usize>c.T << 3), lows = buildRange(hl2, hl2, c.T, highs);
-  const value = lane(0), fish = lane(1);
+  const value = lane(3), fish = lane(4);
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
+    for (let j = 0; j < nb; ++j) setWindow(j, <i32>param(c, 0, b0 + j), highs, lows, c.T);
     let t = 0;
     while (t < c.T) {
       if (!validAt(c, 2, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
@@ -347,7 +368,7 @@ export function fisher<O>(c: Call): i32 {
           if (t - s >= w - 1) {
             const prev = slot(fish, j);
             if (t - s >= w) trigger = prev;
-            const v = fisherValue(at(hl2, t), queryExtreme(true, highs, c.T, t, w), queryExtreme(false, lows, c.T, t, w), slot(value, j));
+            const v = fisherValue(at(hl2, t), highest(j, t), lowest(j, t), slot(value, j));
             setSlot(value, j, v);
             f = 0.5 * Math.log((1.0 + v) / (1.0 - v)) + 0.5 * prev;
             setSlot(fish, j, f);

@@ -103,18 +103,27 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
   return changetype<EmaStream>(EMA_LANES + <usize>(chain * BLOCK + j) * offsetof<EmaStream>());
 }
 
-// TA-Lib's SMA of a series made on the fly; mirrors runningMeanPush in
-// native/primitives.h, with the running sum kept at sumAt.
-export function runningMeanPush(ring: usize, n: i32, i: i32, x: f64, sumAt: usize): f64 {
-  store<f64>(ring + (<usize>(i % n) << 3), x);
-  let sum = load<f64>(sumAt) + x;
-  let mean = NaN;
-  if (i + 1 >= n) {
-    mean = sum / <f64>n;
-    sum -= load<f64>(ring + (<usize>((i + 1) % n) << 3));
+// TA-Lib's SMA of a series made on the fly; mirrors RunningMean in
+// native/primitives.h. Unmanaged: place instances with changetype, never `new`.
+@unmanaged export class RunningMean {
+  ring: usize = 0;
+  sum: f64 = 0.0;
+  n: i32 = 1;
+  pos: i32 = 0;
+  count: i32 = 0;
+
+  reset(ring: usize, n: i32): void {
+    this.ring = ring; this.n = n; this.pos = 0; this.count = 0; this.sum = 0.0;
   }
-  store<f64>(sumAt, sum);
-  return mean;
+  push(x: f64): f64 {
+    store<f64>(this.ring + (<usize>this.pos << 3), x);
+    this.sum += x;
+    if (++this.pos == this.n) this.pos = 0;
+    if (++this.count < this.n) return NaN;
+    const mean = this.sum / <f64>this.n;
+    this.sum -= load<f64>(this.ring + (<usize>this.pos << 3));
+    return mean;
+  }
 }
 
 @inline export function wilderStep(prev: f64, x: f64, n: f64): f64 {
@@ -446,9 +455,10 @@ export function queryArgExtreme(isMax: bool, x: usize, levels: usize, T: i32, t:
     this.buf = buf; this.cap = cap; this.isMax = isMax; this.head = 0; this.size = 0;
   }
   clear(): void { this.head = 0; this.size = 0; }
-  @inline private slot(i: i32): usize { return this.buf + (<usize>((this.head + i) % this.cap) << 2); }
+  @inline private pos(i: i32): i32 { const k = this.head + i; return k < this.cap ? k : k - this.cap; }
+  @inline private slot(i: i32): usize { return this.buf + (<usize>this.pos(i) << 2); }
   push(x: usize, t: i32, w: i32): void {
-    while (this.size > 0 && load<i32>(this.slot(0)) <= t - w) { this.head = (this.head + 1) % this.cap; --this.size; }
+    while (this.size > 0 && load<i32>(this.slot(0)) <= t - w) { this.head = this.pos(1); --this.size; }
     const xt = at(x, t);
     while (this.size > 0) {
       const back = at(x, load<i32>(this.slot(this.size - 1)));

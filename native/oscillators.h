@@ -14,13 +14,12 @@ inline double stochK(double x, double highest, double lowest) {
   return diff != 0.0 ? (x - lowest) / diff : 0.0;
 }
 
-// Feeds value number m of a %K line (none yet when m < 0) into its %D ring
-// and writes k and d, both from %D's first bar on, as TA-Lib aligns them.
+// Feeds k (when the %K line has a value at this bar) into the %D mean and
+// writes k and d, both from %D's first bar on, as TA-Lib aligns them.
 template <typename Out>
-inline void putKD(const OutView<Out>& out, int64_t t, int64_t v, int64_t m, double k, int64_t dWindow,
-                  double* ring, double& sum) {
-  const double d = m >= 0 ? runningMeanPush(ring, dWindow, m, k, sum) : kNaN;
-  out.put(0, t, v, m >= dWindow - 1 ? k : kNaN);
+inline void putKD(const OutView<Out>& out, int64_t t, int64_t v, bool has, double k, RunningMean& dLine) {
+  const double d = has ? dLine.push(k) : kNaN;
+  out.put(0, t, v, std::isnan(d) ? kNaN : k);
   out.put(1, t, v, d);
 }
 
@@ -29,13 +28,23 @@ inline void putKD(const OutView<Out>& out, int64_t t, int64_t v, int64_t m, doub
 inline int64_t rangeScratch(int64_t T) { return 2 * extremeScratch(T); }
 
 struct RollingRange {
-  RollingExtreme<true> high;
-  RollingExtreme<false> low;
+  using High = RollingExtreme<true>;
+  using Low = RollingExtreme<false>;
+  High high;
+  Low low;
   RollingRange(const double* highs, const double* lows, int64_t T, double* scratch) {
     const int levels = extremeLevels(windowCapacity(T));
     high.build(highs, T, levels, scratch);
     low.build(lows, T, levels, scratch + extremeScratch(T));
   }
+  // One window's levels, looked up once per block.
+  struct Window {
+    High::Window high;
+    Low::Window low;
+  };
+  Window window(int64_t w) const { return {high.window(w), low.window(w)}; }
+  static double highest(const Window& w, int64_t t) { return High::at(w.high, t); }
+  static double lowest(const Window& w, int64_t t) { return Low::at(w.low, t); }
 };
 
 // momentum.stoch and momentum.stochf: TA-Lib STOCH / STOCHF with SMA
@@ -43,7 +52,7 @@ struct RollingRange {
 // = its TA-Lib running SMA over param `smoothing` (none for STOCHF: an SMA over
 // one bar is the value itself, bit for bit), %D = running SMA of that over
 // param `dWindow`. k and d both start on %D's first bar.
-// scratch: ranges + a %K and a %D ring per block slot
+// scratch: ranges + a slow %K and a %D ring per block slot
 inline int64_t stochScratch(int64_t T) { return rangeScratch(T) + 2 * kBlock * windowCapacity(T); }
 inline int64_t stochfScratch(int64_t T) { return stochScratch(T); }
 
@@ -57,28 +66,27 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
   double* ringsD = ringsK + kBlock * cap;
   const double* close = c.in[2];
   forEachBlock(c, [&](int64_t b0, int nb) {
-    int64_t kw[kBlock], sw[kBlock], dw[kBlock];
+    int64_t kw[kBlock];
+    RollingRange::Window win[kBlock];
     for (int j = 0; j < nb; ++j) {
       kw[j] = static_cast<int64_t>(c.param[0][b0 + j]);
-      sw[j] = smoothing >= 0 ? static_cast<int64_t>(c.param[smoothing][b0 + j]) : 1;
-      dw[j] = static_cast<int64_t>(c.param[dWindow][b0 + j]);
+      win[j] = range.window(kw[j]);
     }
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
-        double sumK[kBlock], sumD[kBlock];
-        std::fill(sumK, sumK + nb, 0.0);
-        std::fill(sumD, sumD + nb, 0.0);
+        RunningMean slowK[kBlock], dLine[kBlock];
+        for (int j = 0; j < nb; ++j) {
+          slowK[j].reset(ringsK + j * cap, smoothing >= 0 ? static_cast<int64_t>(c.param[smoothing][b0 + j]) : 1);
+          dLine[j].reset(ringsD + j * cap, static_cast<int64_t>(c.param[dWindow][b0 + j]));
+        }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
-            const int64_t i = t - s - (kw[j] - 1);  // index in the fast %K line
-            int64_t m = -1;                         // index in the slow %K line
             double slow = kNaN;
-            if (i >= 0) {
-              const double fast = stochK(close[t], range.high.query(t, kw[j]), range.low.query(t, kw[j]));
-              slow = runningMeanPush(ringsK + j * cap, sw[j], i, fast, sumK[j]);
-              m = i - (sw[j] - 1);
+            if (t - s >= kw[j] - 1) {
+              const double fast = stochK(close[t], RollingRange::highest(win[j], t), RollingRange::lowest(win[j], t));
+              slow = slowK[j].push(fast);
             }
-            putKD(out, t, b0 + j, m, slow, dw[j], ringsD + j * cap, sumD[j]);
+            putKD(out, t, b0 + j, !std::isnan(slow), slow, dLine[j]);
           }
         }
       },
@@ -143,32 +151,29 @@ int32_t stochRsi(const KernelCall& c, const OutView<Out>& out) {
     run.v0 = r0;
     run.v1 = r1;
     forEachBlock(run, [&](int64_t b0, int nb) {
-      int64_t kw[kBlock], dw[kBlock];
-      for (int j = 0; j < nb; ++j) {
-        kw[j] = static_cast<int64_t>(c.param[1][b0 + j]);
-        dw[j] = static_cast<int64_t>(c.param[2][b0 + j]);
-      }
+      int64_t kw[kBlock];
+      for (int j = 0; j < nb; ++j) kw[j] = static_cast<int64_t>(c.param[1][b0 + j]);
       forEachSegment(c.in, 1, c.T,
         [&](int64_t s, int64_t e) {
           MonotonicDeque<true> highest[kBlock];
           MonotonicDeque<false> lowest[kBlock];
-          double sumD[kBlock];
+          RunningMean dLine[kBlock];
           for (int j = 0; j < nb; ++j) {
             highest[j].reset(highIdx + j * cap, cap);
             lowest[j].reset(lowIdx + j * cap, cap);
-            sumD[j] = 0.0;
+            dLine[j].reset(rings + j * cap, static_cast<int64_t>(c.param[2][b0 + j]));
           }
           for (int64_t t = s; t < e; ++t) {
             for (int j = 0; j < nb; ++j) {
-              int64_t i = -1;  // index in the %K line
+              bool has = false;
               double fast = kNaN;
               if (t >= s + n) {
                 highest[j].push(rsi, t, kw[j]);
                 lowest[j].push(rsi, t, kw[j]);
-                i = t - (s + n) - (kw[j] - 1);
-                if (i >= 0) fast = stochK(rsi[t], rsi[highest[j].front()], rsi[lowest[j].front()]);
+                has = t - (s + n) >= kw[j] - 1;
+                if (has) fast = stochK(rsi[t], rsi[highest[j].front()], rsi[lowest[j].front()]);
               }
-              putKD(out, t, b0 + j, i, fast, dw[j], rings + j * cap, sumD[j]);
+              putKD(out, t, b0 + j, has, fast, dLine[j]);
             }
           }
         },
@@ -190,15 +195,19 @@ int32_t williamsR(const KernelCall& c, const OutView<Out>& out) {
   const double* close = c.in[2];
   forEachBlock(c, [&](int64_t b0, int nb) {
     int64_t w[kBlock];
-    for (int j = 0; j < nb; ++j) w[j] = static_cast<int64_t>(c.param[0][b0 + j]);
+    RollingRange::Window win[kBlock];
+    for (int j = 0; j < nb; ++j) {
+      w[j] = static_cast<int64_t>(c.param[0][b0 + j]);
+      win[j] = range.window(w[j]);
+    }
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             double v = kNaN;
             if (t - s >= w[j] - 1) {
-              const double hh = range.high.query(t, w[j]);
-              const double diff = (hh - range.low.query(t, w[j])) / -100.0;
+              const double hh = RollingRange::highest(win[j], t);
+              const double diff = (hh - RollingRange::lowest(win[j], t)) / -100.0;
               v = diff != 0.0 ? (hh - close[t]) / diff : 0.0;
             }
             out.put(0, t, b0 + j, v);
@@ -345,7 +354,11 @@ int32_t fisher(const KernelCall& c, const OutView<Out>& out) {
   const RollingRange range(hl2, hl2, c.T, c.scratch + c.T);
   forEachBlock(c, [&](int64_t b0, int nb) {
     int64_t w[kBlock];
-    for (int j = 0; j < nb; ++j) w[j] = static_cast<int64_t>(c.param[0][b0 + j]);
+    RollingRange::Window win[kBlock];
+    for (int j = 0; j < nb; ++j) {
+      w[j] = static_cast<int64_t>(c.param[0][b0 + j]);
+      win[j] = range.window(w[j]);
+    }
     forEachSegment(c.in, 2, c.T,
       [&](int64_t s, int64_t e) {
         double value[kBlock], fish[kBlock];
@@ -356,7 +369,7 @@ int32_t fisher(const KernelCall& c, const OutView<Out>& out) {
             double f = kNaN, trigger = kNaN;
             if (t - s >= w[j] - 1) {
               if (t - s >= w[j]) trigger = fish[j];
-              const double v = fisherValue(hl2[t], range.high.query(t, w[j]), range.low.query(t, w[j]), value[j]);
+              const double v = fisherValue(hl2[t], RollingRange::highest(win[j], t), RollingRange::lowest(win[j], t), value[j]);
               value[j] = v;
               fish[j] = 0.5 * std::log((1.0 + v) / (1.0 - v)) + 0.5 * fish[j];
               f = fish[j];

@@ -125,17 +125,30 @@ struct EmaStream {
 };
 
 // TA-Lib's SMA of a series made on the fly (STOCH's %K and %D): a running
-// sum that adds the newest value, emits sum / n, then drops the oldest. Push
-// value number i (from 0) of the series; ring holds its last n values. NaN
-// until n values have arrived.
-inline double runningMeanPush(double* ring, int64_t n, int64_t i, double x, double& sum) {
-  ring[i % n] = x;
-  sum += x;
-  if (i + 1 < n) return kNaN;
-  const double mean = sum / static_cast<double>(n);
-  sum -= ring[(i + 1) % n];  // the oldest value of this window
-  return mean;
-}
+// sum that adds the newest value, emits sum / n, then drops the oldest. The
+// caller's ring holds the last n values.
+struct RunningMean {
+  double* ring = nullptr;
+  int64_t n = 1, pos = 0, count = 0;
+  double sum = 0.0;
+
+  void reset(double* buffer, int64_t window) {
+    ring = buffer;
+    n = window;
+    pos = count = 0;
+    sum = 0.0;
+  }
+  // Feeds x; the mean of the last n values once n have arrived, else NaN.
+  double push(double x) {
+    ring[pos] = x;
+    sum += x;
+    if (++pos == n) pos = 0;
+    if (++count < n) return kNaN;
+    const double mean = sum / static_cast<double>(n);
+    sum -= ring[pos];  // the oldest value of this window
+    return mean;
+  }
+};
 
 // Wilder's smoothing, in TA-Lib's operation order (RSI, ATR).
 inline double wilderStep(double prev, double x, double n) { return (prev * (n - 1.0) + x) / n; }
@@ -463,15 +476,17 @@ struct MonotonicDeque {
   MonotonicDeque(int64_t* buffer, int64_t capacity) : idx(buffer), cap(capacity) {}
   void reset(int64_t* buffer, int64_t capacity) { idx = buffer; cap = capacity; head = size = 0; }
   void clear() { head = size = 0; }
+  // Ring position of the i-th entry from the front (i <= size <= cap).
+  int64_t slot(int64_t i) const { return head + i < cap ? head + i : head + i - cap; }
   // Adds bar t with value x[t]; drops bars older than t - w + 1.
   void push(const double* x, int64_t t, int64_t w) {
-    while (size > 0 && idx[head] <= t - w) { head = (head + 1) % cap; --size; }
+    while (size > 0 && idx[head] <= t - w) { head = slot(1); --size; }
     while (size > 0) {
-      const double back = x[idx[(head + size - 1) % cap]];
+      const double back = x[idx[slot(size - 1)]];
       if (IsMax ? back <= x[t] : back >= x[t]) --size;
       else break;
     }
-    idx[(head + size) % cap] = t;
+    idx[slot(size)] = t;
     ++size;
   }
   int64_t front() const { return idx[head]; }
