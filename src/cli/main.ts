@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Command, Option } from 'commander';
 import { PACKAGE_ROOT } from '../backends/paths.js';
 import { indicatorPage, indicatorTable } from '../docs.js';
@@ -63,6 +64,21 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+
+program
+  .command('bench')
+  .description('benchmark suites (catalogue, grid, threads, startup, lag) beside the memory floor and peer libraries; --compare gates on a stored baseline')
+  .option('--quick', 'a smaller workload (131,400 candles, fewer runs)')
+  .option('--json', 'machine-readable report on stdout')
+  .option('--suite <list>', 'comma-separated suites: catalogue,grid,threads,startup,lag')
+  .option('--only <regex>', 'only indicators whose id matches (catalogue suite)')
+  .option('--compare <baseline.json>', 'compare with a stored --json report; exit 1 past the threshold')
+  .option('--threshold <percent>', 'regression threshold for --compare', '15')
+  .action(async (o: Record<string, string | boolean | undefined>) => {
+    const argv = Object.entries(o).flatMap(([k, v]) => (v === true ? [`--${k}`] : typeof v === 'string' ? [`--${k}`, v] : []));
+    process.argv = [process.argv[0]!, 'bench', ...argv];
+    await import(pathToFileURL(path.join(PACKAGE_ROOT, 'bench', 'run.mjs')).href);
+  });
 
 const common = (c: Command) => c
   .addOption(backendOption())

@@ -1,0 +1,80 @@
+// Shared pieces of the benchmark suites: the seeded workload, the machine
+// line, medians, and the memory floor.
+import os from 'node:os';
+import { readFileSync } from 'node:fs';
+
+/** mulberry32 random walk: the same candles on every run. */
+export function workload(t, seed = 42) {
+  let state = seed >>> 0;
+  const u = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let x = state;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  const c = { ts_open: new Float64Array(t), open: new Float64Array(t), high: new Float64Array(t), low: new Float64Array(t), close: new Float64Array(t), volume: new Float64Array(t) };
+  let p = 30_000;
+  for (let i = 0; i < t; i++) {
+    const o = p, cl = o * (1 + (u() - 0.5) * 0.004);
+    c.ts_open[i] = 1_700_000_000_000 + 60_000 * i;
+    c.open[i] = o; c.close[i] = cl;
+    c.high[i] = Math.max(o, cl) * (1 + u() * 0.001);
+    c.low[i] = Math.min(o, cl) * (1 - u() * 0.001);
+    c.volume[i] = 10 + 100 * u();
+    p = cl;
+  }
+  return c;
+}
+
+export function machine() {
+  let flags = [];
+  try {
+    flags = (/^flags\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? '').split(/\s+/);
+  } catch { /* not Linux */ }
+  const features = ['sse4_2', 'avx', 'avx2', 'fma', 'avx512f'].filter((f) => flags.includes(f));
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.availableParallelism(), memGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version, platform: `${process.platform}-${process.arch}`, features,
+  };
+}
+
+export function machineLine(m) {
+  return `${m.cpu}, ${m.cores} cores, ${m.memGiB} GiB, ${m.platform}, Node ${m.node}, CPU features ${m.features.join(' ') || 'n/a'}`;
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Runs fn `runs` times (after one warm-up call) and returns the median in ms. */
+export async function timeIt(fn, runs) {
+  await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/**
+ * The memory floor for writing `bytes` of float32 output: one fill of an
+ * already-touched buffer (warm), and the first touch of a fresh one (page
+ * faults), reported separately because the latter varies a lot.
+ */
+export async function memoryFloor(bytes, runs) {
+  const warm = new Float32Array(bytes / 4);
+  warm.fill(1);
+  const warmMs = await timeIt(() => { warm.fill(Math.random()); }, runs);
+  const fresh = [];
+  for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
+    const t0 = performance.now();
+    new Float32Array(new SharedArrayBuffer(bytes)).fill(1);
+    fresh.push(performance.now() - t0);
+  }
+  return { warmMs, firstTouchMs: median(fresh) };
+}

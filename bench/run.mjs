@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,startup,lag]
+//   [-- --compare baseline.json [--threshold 15]]`.
+// Every figure is a median of several runs in this process, measured side by
+// side with the memory floor (writing the same output once into a touched buffer).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { Bench } from 'tinybench';
+import { readFileSync } from 'node:fs';
+import { createEngine, listIndicators } from '../dist/index.js';
+import { compareReports, formatComparison } from './compare.mjs';
+import { loadPeers } from './peers.mjs';
+import { silentLogger } from '../dist/runtime/logger.js';
+import { machine, machineLine, median, memoryFloor, workload } from './common.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const json = args.includes('--json');
+const suiteArg = args.find((a) => a.startsWith('--suite='))?.slice(8) ?? (args.includes('--suite') ? args[args.indexOf('--suite') + 1] : undefined);
+const suites = new Set((suiteArg ?? 'catalogue,grid,threads,startup,lag').split(','));
+const compareWith = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : undefined;
+const threshold = args.includes('--threshold') ? Number(args[args.indexOf('--threshold') + 1]) : 15;
+const only = args.includes('--only') ? new RegExp(args[args.indexOf('--only') + 1]) : null;
+const T = quick ? 131_400 : 525_600;
+const RUNS = quick ? 2 : 5;
+const SOURCES = ['close', 'open', 'high', 'low', 'hl2', 'hlc3'];
+const GRID = { source: SOURCES, window: { start: 5, stop: 200 } }; // 6 x 196 = 1176 variants
+const log = (...a) => { if (!json) console.log(...a); };
+
+const report = { machine: machine(), t: T, quick, runs: RUNS, suites: {} };
+log(`ta-grid bench${quick ? ' --quick' : ''}: ${machineLine(report.machine)}`);
+log(`workload: seeded random walk, T = ${T.toLocaleString('en-US')} candles, medians of ${RUNS} runs\n`);
+const candles = workload(T);
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ta-grid-bench-'));
+
+async function engineWith(backend, numThreads) {
+  const e = await createEngine({ backend, numThreads, cacheDir: path.join(tmp, 'cache'), nativeBuild: 'off', logger: silentLogger, env: {} });
+  await e.warmup();
+  return e;
+}
+
+/**
+ * Every indicator's default grid, native on every core and (full run) wasm,
+ * beside the memory floor for the same output and a loop of single calls of
+ * each peer library (timed on a few variants, scaled to the grid).
+ */
+async function catalogueSuite() {
+  const threads = os.availableParallelism();
+  const native = await engineWith('native', threads);
+  const wasm = quick ? null : await engineWith('wasm', threads);
+  const peers = loadPeers();
+  const cols = { close: Array.from(candles.close), high: Array.from(candles.high), low: Array.from(candles.low), volume: Array.from(candles.volume) };
+  const infos = listIndicators().filter((i) => !only || only.test(i.id));
+  const sizes = infos.map((i) => native.estimate({ indicator: i.id, t: T }).bytesOut);
+  const out = new SharedArrayBuffer(Math.max(...sizes));
+  new Float32Array(out).fill(0);
+  const rows = [];
+  for (const info of infos) {
+    const est = native.estimate({ indicator: info.id, t: T });
+    const floorView = new Float32Array(out, 0, est.bytesOut / 4);
+    const floorMs = await timeItSync(() => floorView.fill(Math.random()), RUNS);
+    const values = est.bytesOut / 4;
+    const backends = [['native', native], ...(wasm ? [['wasm', wasm]] : [])];
+    const mine = {};
+    for (const [backend, engine] of backends) {
+      const times = [];
+      let result;
+      for (let i = 0; i < (backend === 'wasm' ? 1 : RUNS) + 1; i++) {
+        const t0 = performance.now();
+        result = await engine.compute({ indicator: info.id, candles, out });
+        if (i > 0) times.push(performance.now() - t0);
+      }
+      mine[backend] = { ms: median(times), result };
+    }
+    const row = {
+      case: info.id, backend: 'native', threads, variants: est.variants, ms: mine.native.ms, nsPerValue: (mine.native.ms * 1e6) / values,
+      variantsPerS: est.variants / (mine.native.ms / 1000), gbPerS: est.bytesOut / mine.native.ms / 1e6, floorMs, xFloor: mine.native.ms / floorMs,
+      wasmMs: mine.wasm?.ms ?? null, peers: {},
+    };
+    const talibName = /^TA-Lib (\w+)/.exec(info.convention)?.[1];
+    const windowOnly = info.axes.every((a) => a.kind === 'source' || a.name === 'window');
+    if (talibName && windowOnly) {
+      const res = mine.native.result;
+      const picks = [0, res.variants >> 1, res.variants - 1].map((v) => ({ v, window: res.variant(v).window }));
+      for (const peer of peers) {
+        if (peer.missing) { row.peers[peer.name] = { status: 'missing' }; continue; }
+        if (!peer.supports(talibName)) continue;
+        const per = [];
+        let status = 'ok';
+        for (const { v, window } of picks) {
+          const t0 = performance.now();
+          const r = peer.run(talibName, cols, window);
+          per.push(performance.now() - t0);
+          const ours = res.at(res.outputs[0], T - 1, v), theirs = r.values[r.values.length - 1];
+          if (!(Math.abs(ours - theirs) <= 1e-4 * Math.max(1, Math.abs(theirs)))) status = `differs (last value ${theirs} vs ${ours})`;
+        }
+        const gridMs = (per.reduce((a, b) => a + b, 0) / per.length) * est.variants;
+        row.peers[peer.name] = { status, gridMs, ratio: gridMs / row.ms, sampledVariants: picks.length };
+      }
+    }
+    rows.push(row);
+    if (!json) process.stdout.write('.');
+  }
+  await native.close();
+  await wasm?.close();
+  report.suites.catalogue = { threads, peers: peers.map((p) => ({ name: p.name, version: p.version, missing: p.missing })), rows };
+  log(`\ncatalogue: default grid of every indicator, float32 time-major, native on ${threads} threads${wasm ? ' (wasm beside it)' : ''}, output buffer reused; peers loop single calls (timed on 3 variants, scaled to the grid, outputs checked)`);
+  log(`peers: ${peers.map((p) => `${p.name} ${p.version ?? `missing (${p.missing})`}`).join(', ')}`);
+  const peerCell = (r, name) => { const p = r.peers[name]; return !p ? '' : p.status === 'missing' ? 'missing' : p.status !== 'ok' ? 'differs' : `${p.ratio.toFixed(0)}x`; };
+  log(table(['indicator', 'variants', 'ms', 'ns/value', 'variants/s', 'GB/s', 'x floor', ...(wasm ? ['wasm ms'] : []), 'talib', 'tulind', 'techind'],
+    rows.map((r) => [r.case, r.variants, r.ms.toFixed(0), r.nsPerValue.toFixed(3), r.variantsPerS.toFixed(0), r.gbPerS.toFixed(2), r.xFloor.toFixed(1), ...(wasm ? [r.wasmMs.toFixed(0)] : []), peerCell(r, 'talib'), peerCell(r, 'tulind'), peerCell(r, 'technicalindicators')])));
+}
+
+async function timeItSync(fn, runs) {
+  fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) { const t0 = performance.now(); fn(); times.push(performance.now() - t0); }
+  return median(times);
+}
+
+/** A tinybench task per case; `out` is reused, so the figures exclude first-touch page faults. */
+async function gridSuite() {
+  const rows = [];
+  const bytes = T * 1176 * 4;
+  const floor = await memoryFloor(bytes, RUNS);
+  const out = new SharedArrayBuffer(bytes);
+  new Float32Array(out).fill(0);
+  const bench = new Bench({ iterations: RUNS, time: 0, warmupIterations: 1, warmupTime: 0, throws: true });
+  const engines = {};
+  for (const backend of ['native', 'wasm']) {
+    engines[backend] = await engineWith(backend, 1);
+    for (const indicator of ['ma.sma', 'ma.ema']) {
+      bench.add(`${indicator} ${backend}`, async () => { await engines[backend].compute({ indicator, candles, grid: GRID, out }); });
+    }
+  }
+  await bench.run();
+  for (const task of bench.tasks) {
+    const [indicator, backend] = task.name.split(' ');
+    const ms = task.result.latency.p50;
+    const values = T * 1176;
+    rows.push({ case: indicator, backend, threads: 1, variants: 1176, ms, nsPerValue: (ms * 1e6) / values, gbPerS: bytes / ms / 1e6, xFloor: ms / floor.warmMs });
+  }
+  for (const e of Object.values(engines)) await e.close();
+  report.suites.grid = { floor, rows };
+  log(`grid: 6 sources x windows 5..200 = 1176 variants, float32 time-major, one worker thread, output buffer reused`);
+  log(`memory floor: warm write ${floor.warmMs.toFixed(1)} ms for ${(bytes / 1e9).toFixed(2)} GB (${(bytes / floor.warmMs / 1e6).toFixed(1)} GB/s); first touch of a fresh buffer ${floor.firstTouchMs.toFixed(0)} ms (${(floor.firstTouchMs / floor.warmMs).toFixed(0)}x, reported apart)`);
+  log(table(['case', 'backend', 'threads', 'median ms', 'ns/value', 'GB/s', 'x floor'], rows.map((r) => [r.case, r.backend, r.threads, r.ms.toFixed(0), r.nsPerValue.toFixed(3), r.gbPerS.toFixed(2), r.xFloor.toFixed(1)])));
+}
+
+async function threadsSuite() {
+  const bytes = T * 1176 * 4;
+  const out = new SharedArrayBuffer(bytes);
+  new Float32Array(out).fill(0);
+  const rows = [];
+  for (const threads of [1, 2]) {
+    const e = await engineWith('native', threads);
+    const times = [];
+    await e.compute({ indicator: 'ma.ema', candles, grid: GRID, out });
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      await e.compute({ indicator: 'ma.ema', candles, grid: GRID, out });
+      times.push(performance.now() - t0);
+    }
+    rows.push({ threads, ms: median(times) });
+    await e.close();
+  }
+  const speedup = rows[0].ms / rows[1].ms;
+  report.suites.threads = { rows, speedup };
+  log(`\nthread scaling: ma.ema, 1176 variants, native, output buffer reused`);
+  log(table(['threads', 'median ms', 'speedup'], rows.map((r) => [r.threads, r.ms.toFixed(0), (rows[0].ms / r.ms).toFixed(2)])));
+}
+
+async function startupSuite() {
+  const run = promisify(execFile);
+  const script = `
+    const t0 = performance.now();
+    const { createEngine } = await import(${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)});
+    const e = await createEngine({ cacheDir: process.env.CACHE_DIR, nativeBuild: 'off', logger: { info() {}, warn() {}, error() {}, debug() {} } });
+    const w = await e.warmup();
+    const n = 20000, close = Float64Array.from({ length: n }, (_, i) => 100 + Math.sin(i / 50));
+    await e.compute({ indicator: 'ma.ema', candles: { ts_open: Float64Array.from({ length: n }, (_, i) => i), close }, grid: { window: { start: 5, stop: 200 } } });
+    console.log(JSON.stringify({ warmupSeconds: w.warmupSeconds, warm: w.cacheWasWarm, firstComputeDoneMs: performance.now() - t0 }));
+    await e.close();`;
+  const once = async (cacheDir) => {
+    const t0 = performance.now();
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, CACHE_DIR: cacheDir } });
+    return { ...JSON.parse(stdout), processMs: performance.now() - t0 };
+  };
+  const cold = [], warm = [];
+  for (let i = 0; i < Math.max(3, RUNS); i++) {
+    const dir = mkdtempSync(path.join(tmp, 'startup-'));
+    cold.push(await once(dir));
+    warm.push(await once(dir));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const pick = (xs, k) => median(xs.map((x) => x[k]));
+  const rows = [
+    { start: 'cold (empty cache dir)', processMs: pick(cold, 'processMs'), warmupS: pick(cold, 'warmupSeconds') },
+    { start: 'warm (filled cache dir)', processMs: pick(warm, 'processMs'), warmupS: pick(warm, 'warmupSeconds') },
+  ];
+  report.suites.startup = { rows };
+  log(`\nstart-up: process start to first compute done (ma.ema, 196 variants x 20,000 candles), ${os.availableParallelism()} workers`);
+  log(table(['start', 'process ms', 'warmup s'], rows.map((r) => [r.start, r.processMs.toFixed(0), r.warmupS.toFixed(3)])));
+}
+
+async function lagSuite() {
+  const e = await engineWith('native', Math.min(2, os.availableParallelism()));
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  const t0 = performance.now();
+  await e.compute({ indicator: 'ma.ema', candles, grid: GRID });
+  const ms = performance.now() - t0;
+  h.disable();
+  const row = { computeMs: ms, p50: h.percentile(50) / 1e6, p99: h.percentile(99) / 1e6, max: h.max / 1e6 };
+  report.suites.lag = row;
+  await e.close();
+  log(`\nevent-loop lag during a ${ms.toFixed(0)} ms grid compute (ma.ema, 1176 variants, fresh output buffer): p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, max ${row.max.toFixed(1)} ms`);
+}
+
+function table(head, rows) {
+  const w = head.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
+}
+
+try {
+  if (suites.has('catalogue')) await catalogueSuite();
+  if (suites.has('grid')) await gridSuite();
+  if (suites.has('threads')) await threadsSuite();
+  if (suites.has('startup')) await startupSuite();
+  if (suites.has('lag')) await lagSuite();
+  if (json) console.log(JSON.stringify(report, null, 2));
+  if (compareWith) {
+    const cmp = compareReports(JSON.parse(readFileSync(compareWith, 'utf8')), report, threshold);
+    (json ? console.error : console.log)(`\ncompared with ${compareWith}:\n${formatComparison(cmp)}`);
+    if (cmp.regressions.length) process.exitCode = 1;
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
