@@ -45,7 +45,29 @@ export interface LoadedBackend {
 /** Test and drill hook: pretend the native addon is missing. */
 const NATIVE_DISABLED = () => process.env.TA_GRID_DISABLE_NATIVE === '1';
 
+/**
+ * Fault drill: TA_GRID_DRILL_CORRUPT_KERNEL=<id> makes that kernel's outputs
+ * wrong by 1e-3, to prove the self-test and perf-smoke catch a broken build.
+ */
+function withDrillFault(b: Backend): Backend {
+  const broken = process.env.TA_GRID_DRILL_CORRUPT_KERNEL;
+  if (!broken) return b;
+  return {
+    name: b.name,
+    kernels: b.kernels,
+    run(job) {
+      b.run(job);
+      if (job.kernel !== broken) return;
+      for (const out of job.outputs) if (out) for (let i = 0; i < out.length; i++) out[i] = out[i]! + 1e-3;
+    },
+  };
+}
+
 export function createBackend(spec: BackendSpec): Backend {
+  return withDrillFault(loadOne(spec));
+}
+
+function loadOne(spec: BackendSpec): Backend {
   try {
     if (spec.name === 'native' && NATIVE_DISABLED()) throw new Error('disabled by TA_GRID_DISABLE_NATIVE=1');
     const b = spec.name === 'native'

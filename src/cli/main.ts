@@ -9,6 +9,7 @@ import { TaGridError } from '../errors.js';
 import { GROUPS, listIndicators } from '../registry/index.js';
 import { runDemo } from './demo.js';
 import { doctorReport, runWarmup, type CommonOptions } from './ops.js';
+import { perfSmoke } from './perf-smoke.js';
 
 const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -93,6 +94,19 @@ common(program.command('warmup'))
   .description('prepare the cache dir (e.g. in a deploy step): verify or build every artifact, including the host-tuned addon, spawn the workers and self-test the kernels')
   .option('--json', 'print the warmup report as JSON')
   .action(async (o) => runWarmup({ ...toOptions(o), json: o.json }));
+
+common(program.command('perf-smoke'))
+  .description('after a deploy: warm up with the service config, run a small workload across the catalogue, check it against shipped reference values and check the first compute is not abnormally slow; prints a JSON report, exits 1 with the reason on one line')
+  .option('--max-first-ratio <x>', 'fail when the first compute takes more than x times the steady state', '3')
+  .option('--reference <file>', 'reference values (default: the ones shipped with the package)')
+  .action(async (o) => {
+    const report = await perfSmoke({ ...toOptions(o), maxFirstRatio: Number(o.maxFirstRatio), referenceFile: o.reference });
+    console.log(JSON.stringify(report, null, 2));
+    if (!report.ok) {
+      console.error(`ta-grid perf-smoke failed: ${report.reason}`);
+      process.exitCode = 1;
+    }
+  });
 
 common(program.command('doctor'))
   .description('effective config and where each value came from, backends available, CPU features, cache contents and their verification state')
