@@ -85,7 +85,7 @@ describe('engine.compute', () => {
 
   it('selects outputs and gives all-NaN for series shorter than the lookback', async () => {
     const short = syntheticCandles({ t: 5, seed: 9 });
-    const r = await engine.compute({ indicator: 'volatility.atr', candles: short, grid: { window: [14] }, outputs: ['atr'] });
+    const r = await engine.compute({ indicator: 'volatility.atr', candles: short, grid: { window: [5] }, outputs: ['atr'] });
     expect(r.outputs).toEqual(['atr']);
     expect(Array.from(r.values('atr')).every(Number.isNaN)).toBe(true);
   });
@@ -99,6 +99,7 @@ describe('engine.compute', () => {
     ['bad layout', () => engine.compute({ indicator: 'ma.sma', candles, layout: 'rows' as never }), 'INVALID_REQUEST', /layout must be/],
     ['bad dtype', () => engine.compute({ indicator: 'ma.sma', candles, dtype: 'int8' as never }), 'INVALID_REQUEST', /dtype must be/],
     ['bad candles', () => engine.compute({ indicator: 'ma.sma', candles: { ts_open: [2, 1], close: [1, 2] } }), 'INVALID_CANDLES', /strictly increasing/],
+    ['window longer than the series', () => engine.compute({ indicator: 'ma.sma', candles: syntheticCandles({ t: 30, seed: 1 }), grid: { window: [10, 31] } }), 'GRID_VALIDATION', /window = 31 is longer than the 30 candles given/],
     ['missing input', () => engine.compute({ indicator: 'volatility.atr', candles: { ts_open: [1, 2], close: [1, 2] } }), 'MISSING_INPUT', /no 'high' column/],
   ])('rejects %s', async (_n, call, code, msg) => {
     const e = await codeOf(call);

@@ -17,7 +17,7 @@ const SCENARIOS = [
 ];
 
 /** A small random grid inside each axis' bounds, biased to short windows so lookbacks fit. */
-function randomGrid(info: IndicatorInfo, r: () => number): Record<string, unknown> {
+function randomGrid(info: IndicatorInfo, r: () => number, t: number): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
     if (a.kind === 'source') {
@@ -25,7 +25,8 @@ function randomGrid(info: IndicatorInfo, r: () => number): Record<string, unknow
       if ((grid.source as string[]).length === 0) grid.source = ['close'];
       continue;
     }
-    const lo = a.min!, hi = Math.min(a.max!, a.min! + 40);
+    // Int params are lengths in bars and may not exceed t.
+    const lo = a.min!, hi = a.kind === 'int' ? Math.max(lo, Math.min(a.max!, a.min! + 40, t)) : Math.min(a.max!, a.min! + 40);
     const n = 1 + Math.floor(r() * 3);
     const values = new Set<number>();
     for (let i = 0; i < n; i++) {
@@ -55,9 +56,10 @@ describe('parity: native = wasm = reference', () => {
         const wasm = await engineFor('wasm');
         const r = rng(sc.seed * 7919 + info.id.length);
         for (let round = 0; round < 3; round++) {
-          const t = round === 0 ? 1 + Math.floor(r() * 30) : 50 + Math.floor(r() * 2500);
+          const minT = Math.max(1, ...info.axes.filter((a) => a.kind === 'int').map((a) => a.min!));
+          const t = Math.max(minT, round === 0 ? 1 + Math.floor(r() * 30) : 50 + Math.floor(r() * 2500));
           const candles = syntheticCandles({ t, seed: sc.seed * 100 + round, scale: sc.scale, holes: sc.holes, flat: sc.flat });
-          const grid = randomGrid(info, r);
+          const grid = randomGrid(info, r, t);
           const layout = r() < 0.5 ? 'time-major' : 'variant-major';
           const a = await native.compute({ indicator: info.id, candles, grid: grid as never, dtype: 'float64', layout });
           const b = await wasm.compute({ indicator: info.id, candles, grid: grid as never, dtype: 'float64', layout });

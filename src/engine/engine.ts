@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { InlineExecutor, type Executor } from './executor.js';
 export type { WarmupReport };
 import { planChunks, type Chunk } from './planner.js';
-import { checkT, planRequest, requireObject, type Estimate, type EstimateRequest, type Plan } from './request.js';
+import { checkLengths, checkT, planRequest, requireObject, type Estimate, type EstimateRequest, type Plan } from './request.js';
 import { ComputeResult, type Dtype, type Layout } from './result.js';
 
 export interface ComputeRequest {
@@ -128,7 +128,10 @@ export class Engine {
   /** Size of a request's output and memory estimate; throws the same guard errors compute() would. */
   estimate(request: EstimateRequest): Estimate {
     const req = requireObject(request, 'estimate()');
-    return planRequest(req, checkT(req.t), this.limits()).estimate;
+    const t = checkT(req.t);
+    const plan = planRequest(req, t, this.limits());
+    checkLengths(plan, t);
+    return plan.estimate;
   }
 
   private limits() {
@@ -161,6 +164,9 @@ export class Engine {
     const plan = planRequest(req, numRows(req.candles) || 1, this.limits());
     const candles = loadCandles(req.candles);
     if (candles.t !== plan.estimate.t) Object.assign(plan, planRequest(req, candles.t, this.limits()));
+    const inputsFor = this.inputResolver(plan, candles);
+    for (const run of plan.grid.sourceRuns()) inputsFor(run); // a missing column fails here, before any allocation
+    checkLengths(plan, candles.t);
     const signal = req.signal as AbortSignal | undefined;
     if (signal?.aborted) throw new ComputeCancelledError('compute cancelled before it started: the AbortSignal had already fired');
     await this.warmup();
@@ -173,7 +179,6 @@ export class Engine {
     const out = req.out;
     const copyBack = out instanceof ArrayBuffer && executor === warm.pool ? out : undefined;
     const arrays = this.allocateOutputs(plan, candles.t, copyBack ? undefined : out);
-    const inputsFor = this.inputResolver(plan, candles);
     const chunks = planChunks(plan.grid, candles.t, executor.numThreads, { minValuesPerChunk: Math.ceil(MIN_CHUNK_NS / nsPerValue) });
     // Shared, like the candles and outputs: workers read them in place.
     const params = plan.def.params.map((p) => { const col = plan.grid.paramColumn(p.name); const shared = sharedFloat64(col.length); shared.set(col); return shared; });
@@ -195,7 +200,7 @@ export class Engine {
     });
   }
 
-  private inputResolver(plan: Plan, candles: Candles): (c: Chunk) => Float64Array[] {
+  private inputResolver(plan: Plan, candles: Candles): (c: { source: Chunk['source'] }) => Float64Array[] {
     const cache = new Map<string, Float64Array[]>();
     return (c) => {
       const key = c.source ?? '';

@@ -25,6 +25,7 @@ export type AxisSpec = number | string | readonly (number | string)[] | RangeSpe
 
 export interface ParamDef {
   readonly name: string;
+  /** 'int' params are lengths in bars (windows, periods, shifts): none may exceed the candle count. */
   readonly kind: 'int' | 'float';
   readonly min: number;
   readonly max: number;
