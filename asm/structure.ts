@@ -1,6 +1,6 @@
 // Market structure: candle anatomy, rolling extremes and sums, ranks, z-scores,
 // pivots; mirrors native/structure.h.
-import { BAD_PARAM, BLOCK, Call, MAX_WINDOW, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_B, STATE_C, STATE_D, STATE_E, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
+import { BAD_PARAM, BLOCK, Call, MAX_WINDOW, OK, SCRATCH_TOO_SMALL, at, input, param, put, putNaNAll } from "./abi";
 import {
   MOMENTS, buildExtremes, emaLane, extremeAt, extremeLevels, extremeScratch, extremeWindowBack, extremeWindowLevel,
   inputGaps, lastGaps, maxParam, prefixSums, prefixWindowSum, rollingMomentsScratch, segmentEnd, trueRange, validAt,
@@ -103,7 +103,8 @@ export function distanceToMaNorm<O>(c: Call): i32 {
 }
 
 // Rolling extremes (native rollingExtremes): MAX, MIN, or the mid of the max
-// of input 0 and the min of input nIn - 1.
+// of input 0 and the min of input nIn - 1. The wasm backend writes
+// variant-major, so each variant is one pass over the bars.
 const KIND_MAX: i32 = 0, KIND_MIN: i32 = 1, KIND_MID: i32 = 2;
 
 export function rollingMaxScratch(T: i32): f64 { return extremeScratch(T) + <f64>T; }
@@ -122,28 +123,18 @@ function rollingExtremes<O>(c: Call, kind: i32, nIn: i32): i32 {
   const lows = highs + (kind == KIND_MID ? <usize>extremeScratch(T) << 3 : 0);
   if (kind != KIND_MIN) buildExtremes(true, input(c, 0), T, levels, highs);
   if (kind != KIND_MAX) buildExtremes(false, input(c, nIn - 1), T, levels, lows);
-  const w = STATE_A, hiLevel = STATE_B, hiBack = STATE_C, loLevel = STATE_D, loBack = STATE_E;
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    for (let j = 0; j < nb; ++j) {
-      const n = <i32>param(c, 0, b0 + j);
-      setSlot(w, j, <f64>n);
-      setSlot(hiLevel, j, <f64>extremeWindowLevel(highs, T, n));
-      setSlot(loLevel, j, <f64>extremeWindowLevel(lows, T, n));
-      setSlot(hiBack, j, <f64>extremeWindowBack(n));
-      setSlot(loBack, j, <f64>extremeWindowBack(n));
-    }
+  for (let v = c.v0; v < c.v1; ++v) {
+    const n = <i32>param(c, 0, v);
+    const hiLevel = extremeWindowLevel(highs, T, n), loLevel = extremeWindowLevel(lows, T, n);
+    const back = extremeWindowBack(n);
     for (let t = 0; t < T; ++t) {
-      const run = <f64>(t - <i32>at(lastGap, t));
-      for (let j = 0; j < nb; ++j) {
-        let v = NaN;
-        if (run >= slot(w, j)) {
-          const hi = kind != KIND_MIN ? extremeAt(true, <usize>slot(hiLevel, j), <i32>slot(hiBack, j), t) : 0.0;
-          const lo = kind != KIND_MAX ? extremeAt(false, <usize>slot(loLevel, j), <i32>slot(loBack, j), t) : 0.0;
-          v = kind == KIND_MAX ? hi : kind == KIND_MIN ? lo : (hi + lo) / 2.0;
-        }
-        put<O>(c, 0, t, b0 + j, v);
+      let x = NaN;
+      if (t - <i32>at(lastGap, t) >= n) {
+        const hi = kind != KIND_MIN ? extremeAt(true, hiLevel, back, t) : 0.0;
+        const lo = kind != KIND_MAX ? extremeAt(false, loLevel, back, t) : 0.0;
+        x = kind == KIND_MAX ? hi : kind == KIND_MIN ? lo : (hi + lo) / 2.0;
       }
+      put<O>(c, 0, t, v, x);
     }
   }
   return OK;
@@ -160,15 +151,9 @@ export function rollingSum<O>(c: Call): i32 {
   if (<f64>c.scratchLen < rollingSumScratch(c.T)) return SCRATCH_TOO_SMALL;
   const prefix = c.scratch, lastGap = c.scratch + (<usize>(c.T + 1) << 3);
   prefixSums(input(c, 0), c.T, prefix, lastGap);
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    for (let t = 0; t < c.T; ++t) {
-      const run = t - <i32>at(lastGap, t);
-      for (let j = 0; j < nb; ++j) {
-        const w = <i32>param(c, 0, b0 + j);
-        put<O>(c, 0, t, b0 + j, run >= w ? prefixWindowSum(prefix, t, w) : NaN);
-      }
-    }
+  for (let v = c.v0; v < c.v1; ++v) {
+    const n = <i32>param(c, 0, v);
+    for (let t = 0; t < c.T; ++t) put<O>(c, 0, t, v, t - <i32>at(lastGap, t) >= n ? prefixWindowSum(prefix, t, n) : NaN);
   }
   return OK;
 }
