@@ -80,7 +80,7 @@ export const volume: readonly IndicatorDef[] = [
     params: [windowParam({ start: 5, stop: 100 })],
     outputs: [{ name: 'volume_sma', description: 'mean of the last `window` volumes' }],
     lookback: (p) => p.window! - 1,
-    convention: 'Simple moving average of the volume column (the ma.sma kernel, TA-Lib SMA conventions)',
+    convention: 'Sum of the last `window` volumes / window (TA-Lib SMA applied to the volume column)',
   },
   {
     id: 'volume.vwap',
