@@ -1,8 +1,9 @@
-// Moving averages; mirrors native/ma.h.
-import { BAD_PARAM, BLOCK, Call, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_B, STATE_C, STATE_D, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
+// Moving averages; mirrors native/ma.h with the same arithmetic in the same
+// order. Lanes live in static areas and scratch; wasm has no vector path, so
+// there is no separate branch-free phase.
+import { BAD_PARAM, BLOCK, Call, MAX_WINDOW, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_B, STATE_C, STATE_D, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
 import {
-  emaLane, emaStep, nearZero, prefixSums, prefixWindowSum, segmentEnd, sumRange, validAt,
-  wilderStep, wmaDivider, wmaNext, wmaPrime,
+  emaLane, emaStep, nearZero, prefixSums, prefixWindowSum, segmentEnd, validAt, wilderStep, wmaDivider, wmaNext, wmaPrime,
 } from "./primitives";
 
 export function smaScratch(T: i32): f64 { return 2.0 * T + 1.0; }
@@ -27,83 +28,42 @@ export function sma<O>(c: Call): i32 {
   return OK;
 }
 
-export function emaScratch(T: i32): f64 { return 0.0; }
+export function wmaScratch(T: i32): f64 { return 0.0; }
 
-export function ema<O>(c: Call): i32 {
-  const x = input(c, 0);
-  const state = STATE_A, k = STATE_B, seedAt = STATE_C;
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
-      const s = t, e = segmentEnd(c, 1, t);
-      for (let j = 0; j < nb; ++j) {
-        const n = param(c, 0, b0 + j);
-        setSlot(k, j, 2.0 / (n + 1.0));
-        setSlot(seedAt, j, <f64>s + n - 1.0);
-        setSlot(state, j, <f64>s + n - 1.0 < <f64>e ? sumRange(x, s, <i32>n) / n : NaN);
-      }
-      for (t = s; t < e; ++t) {
-        const xt = at(x, t);
-        const tf = <f64>t;
-        for (let j = 0; j < nb; ++j) {
-          const sa = slot(seedAt, j);
-          if (tf > sa) setSlot(state, j, emaStep(slot(state, j), xt, slot(k, j)));
-          put<O>(c, 0, t, b0 + j, tf >= sa ? slot(state, j) : NaN);
-        }
-      }
-    }
+// Value i (from 0) of a series into the running WMA of span w whose sums sit
+// at `sum` and `sub`; trailing is value i − w, ignored while i < w. NaN until
+// the window is full (WmaLanes::feed).
+function wmaFeed(sum: usize, sub: usize, x: f64, trailing: f64, i: i32, w: i32): f64 {
+  if (i + 1 < w) {
+    wmaPrime(sum, sub, x, <f64>(i + 1));
+    return NaN;
   }
-  return OK;
+  const n = <f64>w;
+  return wmaNext(sum, sub, x, i >= w ? trailing : 0.0, n, wmaDivider(n));
 }
 
-export function wmaScratch(T: i32): f64 { return 2.0 * BLOCK; }
+@inline function lane(area: usize, j: i32): usize { return area + (<usize>j << 3); }
 
-@inline function zeroFill(p: usize, n: i32): void {
-  for (let i = 0; i < n; ++i) store<f64>(p + (<usize>i << 3), 0.0);
+function clearLanes(area: usize, nb: i32): void {
+  for (let j = 0; j < nb; ++j) store<f64>(lane(area, j), 0.0);
 }
 
 export function wma<O>(c: Call): i32 {
-  if (<f64>c.scratchLen < wmaScratch(c.T)) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
-  const st = c.scratch;
-  const divider = STATE_A;
+  const sum = STATE_A, sub = STATE_B;
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
-    let longest = 0;
-    for (let j = 0; j < nb; ++j) {
-      const n = param(c, 0, b0 + j);
-      setSlot(divider, j, wmaDivider(n));
-      longest = max(longest, <i32>n);
-    }
     let t = 0;
     while (t < c.T) {
       if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
       const s = t, e = segmentEnd(c, 1, t);
-      zeroFill(st, 2 * nb);
-      const full = min(e, s + longest);
-      for (t = s; t < full; ++t) {
+      clearLanes(sum, nb);
+      clearLanes(sub, nb);
+      for (t = s; t < e; ++t) {
         const age = t - s;
-        const xt = at(x, t);
         for (let j = 0; j < nb; ++j) {
-          const n = param(c, 0, b0 + j);
-          const lag = <i32>n;
-          const sj = st + (<usize>j << 4);
-          if (age + 1 < lag) {
-            wmaPrime(sj, xt, <f64>(age + 1));
-            put<O>(c, 0, t, b0 + j, NaN);
-          } else {
-            const trailing = age >= lag ? at(x, t - lag) : 0.0;
-            put<O>(c, 0, t, b0 + j, wmaNext(sj, xt, trailing, n, slot(divider, j)));
-          }
-        }
-      }
-      for (; t < e; ++t) {
-        const xt = at(x, t);
-        for (let j = 0; j < nb; ++j) {
-          const n = param(c, 0, b0 + j);
-          put<O>(c, 0, t, b0 + j, wmaNext(st + (<usize>j << 4), xt, at(x, t - <i32>n), n, slot(divider, j)));
+          const n = <i32>param(c, 0, b0 + j);
+          put<O>(c, 0, t, b0 + j, wmaFeed(lane(sum, j), lane(sub, j), at(x, t), at(x, t - min(age, n)), age, n));
         }
       }
     }
@@ -111,15 +71,17 @@ export function wma<O>(c: Call): i32 {
   return OK;
 }
 
-// DEMA, TEMA, T3 and RMA: chains of smoothers over EmaStream lanes (lane d
-// of variant j is stage d); mirrors emaChain in native/ma.h.
-const DEMA = 0, TEMA = 1, T3 = 2, RMA = 3;
+// EMA, DEMA, TEMA, T3, RMA and ZLEMA: chains of smoothers over EmaStream
+// lanes (lane d of variant j is stage d); mirrors emaChain in native/ma.h.
+const EMA = 0, DEMA = 1, TEMA = 2, T3 = 3, RMA = 4, ZLEMA = 5;
 
 @inline function chainDepth(kind: i32): i32 {
   return kind == DEMA ? 2 : kind == TEMA ? 3 : kind == T3 ? 6 : 1;
 }
 
 @inline function t3Step(e: f64, x: f64, k: f64): f64 { return k * x + (1.0 - k) * e; }
+
+@inline function zlemaLag(n: f64): i32 { return (<i32>n - 1) / 2; }
 
 function emaChain<O>(c: Call, kind: i32): i32 {
   const x = input(c, 0);
@@ -145,8 +107,9 @@ function emaChain<O>(c: Call, kind: i32): i32 {
       for (t = s; t < e; ++t) {
         const xt = at(x, t);
         for (let j = 0; j < nb; ++j) {
-          let ready = true;
-          let v = xt;
+          const lag = kind == ZLEMA ? zlemaLag(param(c, 0, b0 + j)) : 0;
+          let ready = t - s >= lag;
+          let v = ready ? (kind == ZLEMA ? xt + (xt - at(x, t - lag)) : xt) : 0.0;
           for (let d = 0; d < depth && ready; ++d) {
             const stage = emaLane(d, j);
             if (kind == T3 && stage.ready()) stage.value = t3Step(stage.value, v, stage.k);
@@ -169,15 +132,19 @@ function emaChain<O>(c: Call, kind: i32): i32 {
   return OK;
 }
 
+export function emaScratch(T: i32): f64 { return 0.0; }
 export function demaScratch(T: i32): f64 { return 0.0; }
 export function temaScratch(T: i32): f64 { return 0.0; }
 export function t3Scratch(T: i32): f64 { return 0.0; }
 export function rmaScratch(T: i32): f64 { return 0.0; }
+export function zlemaScratch(T: i32): f64 { return 0.0; }
 
+export function ema<O>(c: Call): i32 { return emaChain<O>(c, EMA); }
 export function dema<O>(c: Call): i32 { return emaChain<O>(c, DEMA); }
 export function tema<O>(c: Call): i32 { return emaChain<O>(c, TEMA); }
 export function t3<O>(c: Call): i32 { return emaChain<O>(c, T3); }
 export function rma<O>(c: Call): i32 { return emaChain<O>(c, RMA); }
+export function zlema<O>(c: Call): i32 { return emaChain<O>(c, ZLEMA); }
 
 export function trimaScratch(T: i32): f64 { return 2.0 * T + 1.0; }
 
@@ -249,74 +216,46 @@ export function kama<O>(c: Call): i32 {
   return OK;
 }
 
+// Hull: three running WMAs per variant (half, full, hull) whose sums sit in
+// scratch after the ring of the last HULL_RING differences (one row of the
+// block per bar, as in native/ma.h).
 const HULL_RING: i32 = 32;
 
-export function hmaScratch(T: i32): f64 { return <f64>(BLOCK * (6 + HULL_RING)); }
+export function hmaScratch(T: i32): f64 { return <f64>(BLOCK * (HULL_RING + 6)); }
 
 @inline function hullSpan(n: f64): i32 { return <i32>Math.sqrt(n); }
-
-function wmaFeed(st: usize, x: f64, trailing: f64, i: i32, w: i32): f64 {
-  if (i + 1 < w) { wmaPrime(st, x, <f64>(i + 1)); return NaN; }
-  const n = <f64>w;
-  return wmaNext(st, x, i >= w ? trailing : 0.0, n, wmaDivider(n));
-}
+@inline function hullSlot(ring: usize, t: i32, j: i32): usize { return ring + (<usize>((t & (HULL_RING - 1)) * BLOCK + j) << 3); }
 
 export function hma<O>(c: Call): i32 {
   if (<f64>c.scratchLen < hmaScratch(c.T)) return SCRATCH_TOO_SMALL;
+  for (let v = c.v0; v < c.v1; ++v) {
+    const w = param(c, 0, v);
+    if (!(w >= 1.0 && w <= <f64>MAX_WINDOW)) return BAD_PARAM;
+  }
   const x = input(c, 0);
-  for (let v = c.v0; v < c.v1; ++v) if (hullSpan(param(c, 0, v)) > HULL_RING) return BAD_PARAM;
-  const sums = c.scratch;
-  const rings = c.scratch + (<usize>(6 * BLOCK) << 3);
+  const ring = c.scratch;
+  const sums = c.scratch + (<usize>(HULL_RING * BLOCK) << 3);  // 6 areas of BLOCK: sum and sub of half, full, hull
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
     while (t < c.T) {
       if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
       const s = t, e = segmentEnd(c, 1, t);
-      zeroFill(sums, 6 * nb);
+      clearLanes(sums, 6 * BLOCK);
       for (t = s; t < e; ++t) {
         const age = t - s;
         const xt = at(x, t);
         for (let j = 0; j < nb; ++j) {
           const w = param(c, 0, b0 + j);
           const n = <i32>w, h = n / 2, m = hullSpan(w);
-          const st = sums + (<usize>(6 * j) << 3);
-          const ring = rings + (<usize>(HULL_RING * j) << 3);
-          const half = wmaFeed(st, xt, at(x, t - min(age, h)), age, h);
-          const full = wmaFeed(st + 16, xt, at(x, t - min(age, n)), age, n);
+          const half = wmaFeed(lane(sums, j), lane(sums, BLOCK + j), xt, at(x, t - min(age, h)), age, h);
+          const full = wmaFeed(lane(sums, 2 * BLOCK + j), lane(sums, 3 * BLOCK + j), xt, at(x, t - min(age, n)), age, n);
           if (age + 1 < n) { put<O>(c, 0, t, b0 + j, NaN); continue; }
           const i = age + 1 - n;
           const diff = 2.0 * half - full;
-          const hull = wmaFeed(st + 32, diff, at(ring, (i + HULL_RING - m) % HULL_RING), i, m);
-          store<f64>(ring + (<usize>(i % HULL_RING) << 3), diff);
-          put<O>(c, 0, t, b0 + j, hull);
-        }
-      }
-    }
-  }
-  return OK;
-}
-
-export function zlemaScratch(T: i32): f64 { return 0.0; }
-
-@inline function zlemaLag(n: f64): i32 { return (<i32>n - 1) / 2; }
-
-export function zlema<O>(c: Call): i32 {
-  const x = input(c, 0);
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
-      const s = t, e = segmentEnd(c, 1, t);
-      for (let j = 0; j < nb; ++j) emaLane(0, j).reset(param(c, 0, b0 + j));
-      for (t = s; t < e; ++t) {
-        const xt = at(x, t);
-        for (let j = 0; j < nb; ++j) {
-          const ema = emaLane(0, j);
-          const lag = zlemaLag(param(c, 0, b0 + j));
-          const ready = t - s >= lag && ema.push(xt + (xt - at(x, t - lag)));
-          put<O>(c, 0, t, b0 + j, ready ? ema.value : NaN);
+          const back = load<f64>(hullSlot(ring, t - min(i, m), j));
+          store<f64>(hullSlot(ring, t, j), diff);
+          put<O>(c, 0, t, b0 + j, wmaFeed(lane(sums, 4 * BLOCK + j), lane(sums, 5 * BLOCK + j), diff, back, i, m));
         }
       }
     }

@@ -158,24 +158,24 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
   return changetype<WilderStream>(WILDER_LANES + <usize>(chain * BLOCK + j) * offsetof<WilderStream>());
 }
 
-// TA-Lib's WMA as two running sums at st: weighted sum, then plain sum
-// (mirrors wmaPrime / wmaNext in native/primitives.h).
+// TA-Lib's WMA as two running sums, the f64 slots at `sum` (weighted) and
+// `sub` (plain); mirrors wmaPrime / wmaNext in native/primitives.h.
 @inline export function wmaDivider(n: f64): f64 {
   return n * (n + 1.0) / 2.0;
 }
 
-@inline export function wmaPrime(st: usize, x: f64, weight: f64): void {
-  store<f64>(st + 8, load<f64>(st + 8) + x);
-  store<f64>(st, load<f64>(st) + x * weight);
+@inline export function wmaPrime(sum: usize, sub: usize, x: f64, weight: f64): void {
+  store<f64>(sub, load<f64>(sub) + x);
+  store<f64>(sum, load<f64>(sum) + x * weight);
 }
 
-export function wmaNext(st: usize, x: f64, trailing: f64, n: f64, divider: f64): f64 {
-  let sub = load<f64>(st + 8) + x;
-  sub -= trailing;
-  const sum = load<f64>(st) + x * n;
-  store<f64>(st + 8, sub);
-  store<f64>(st, sum - sub);
-  return sum / divider;
+@inline export function wmaNext(sum: usize, sub: usize, x: f64, trailing: f64, n: f64, divider: f64): f64 {
+  let s = load<f64>(sub) + x;
+  s -= trailing;
+  const w = load<f64>(sum) + x * n;
+  store<f64>(sub, s);
+  store<f64>(sum, w - s);
+  return w / divider;
 }
 
 export function trueRange(high: f64, low: f64, prevClose: f64): f64 {

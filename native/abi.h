@@ -65,6 +65,19 @@ struct OutView {
     for (int k = 0; k < nOut; ++k)
       for (int j = 0; j < nb; ++j) put(k, t, b0 + j, kNaN);
   }
+  // Output k of variants [b0, b0 + nb) at bar t from row[0..nb): one
+  // contiguous run in time-major layout, so block kernels that compute a row
+  // of state first get a vectorized copy.
+  inline void putRow(int k, int64_t t, int64_t b0, int nb, const double* row) const {
+    Out* p = ptr[k];
+    if (!p) return;
+    p += t * timeStride + b0 * variantStride;
+    if (variantStride == 1) {
+      for (int j = 0; j < nb; ++j) p[j] = static_cast<Out>(row[j]);
+    } else {
+      for (int j = 0; j < nb; ++j) p[j * variantStride] = static_cast<Out>(row[j]);
+    }
+  }
 };
 
 template <typename Out>

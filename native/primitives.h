@@ -177,24 +177,24 @@ struct WilderStream {
   }
 };
 
-// TA-Lib's WMA (weights 1..n, newest n, divider n(n+1)/2) as two running sums,
-// O(1) per bar: st[0] is the weighted sum, st[1] the plain sum of the window.
-// Start from zeros, prime the first n-1 values with weights 1..n-1, then
-// wmaNext slides the window (trailing = the value leaving it, 0 until one
-// does) and returns the WMA, in TA-Lib's operation order.
+// TA-Lib's WMA (weights 1..n, newest n, divider n(n+1)/2) as two running
+// sums, O(1) per bar: `sum` is the weighted sum, `sub` the plain sum of the
+// window. Start from zeros, prime the first n-1 values with weights 1..n-1,
+// then wmaNext slides the window (trailing = the value leaving it, 0 until
+// one does) and returns the WMA, in TA-Lib's operation order.
 inline double wmaDivider(double n) { return n * (n + 1.0) / 2.0; }
 
-inline void wmaPrime(double* st, double x, double weight) {
-  st[1] += x;
-  st[0] += x * weight;
+inline void wmaPrime(double& sum, double& sub, double x, double weight) {
+  sub += x;
+  sum += x * weight;
 }
 
-inline double wmaNext(double* st, double x, double trailing, double n, double divider) {
-  st[1] += x;
-  st[1] -= trailing;
-  st[0] += x * n;
-  const double w = st[0] / divider;
-  st[0] -= st[1];
+inline double wmaNext(double& sum, double& sub, double x, double trailing, double n, double divider) {
+  sub += x;
+  sub -= trailing;
+  sum += x * n;
+  const double w = sum / divider;
+  sum -= sub;
   return w;
 }
 
