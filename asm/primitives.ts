@@ -204,70 +204,104 @@ export function trueRanges(high: usize, low: usize, close: usize, T: i32, tr: us
 // Rolling mean and population variance for any window; mirrors RollingMoments
 // in native/primitives.h. Use the static instance MOMENTS: build() points it
 // into the caller's scratch (rollingMomentsScratch(T) doubles).
-const TWO_PASS_BELOW = 1e-6;
+const MOMENTS_CHUNK_BITS = 9;  // kMomentsChunkBits, the shortest chunk
+const TWO_PASS_BELOW = 1e-6;   // RollingMoments::kTwoPassBelow
 
-export function rollingMomentsScratch(T: i32): f64 { return 4.0 * (<f64>T + 1.0) + 2.0 * <f64>T; }
+export function rollingMomentsScratch(T: i32): f64 { return 6.0 * <f64>T + <f64>(T >> MOMENTS_CHUNK_BITS) + 1.0; }
 
 @unmanaged export class RollingMoments {
   x: usize = 0;
-  anchor: f64 = 0.0;
-  // Prefix sums over x[0..i) (length T + 1) and their compensations.
+  chunkBits: i32 = MOMENTS_CHUNK_BITS;
+  anchors: usize = 0;  // per chunk
+  // Running sums of d and d^2 from the first bar of t's chunk to t, and their compensations.
   sum1: usize = 0;
   err1: usize = 0;
   sum2: usize = 0;
   err2: usize = 0;
   lastGap: usize = 0;
   runStart: usize = 0;  // first bar of the run of values equal to x[t]
+  // Results of windowSums (no tuples without allocating).
+  s1: f64 = 0.0;
+  s2: f64 = 0.0;
 
-  build(x: usize, T: i32, scratch: usize): void {
-    const len = <usize>(T + 1) << 3;
+  build(x: usize, T: i32, maxWindow: i32, scratch: usize): void {
     this.x = x;
+    let bits = MOMENTS_CHUNK_BITS;
+    while ((1 << bits) < maxWindow) ++bits;
+    this.chunkBits = bits;
+    const len = <usize>T << 3;
     this.sum1 = scratch; this.err1 = scratch + len; this.sum2 = scratch + 2 * len; this.err2 = scratch + 3 * len;
-    this.lastGap = scratch + 4 * len; this.runStart = this.lastGap + (<usize>T << 3);
+    this.lastGap = scratch + 4 * len; this.runStart = scratch + 5 * len; this.anchors = scratch + 6 * len;
     lastGaps(x, T, this.lastGap);
-    let anchor = 0.0;
     for (let t = 0; t < T; ++t) {
-      if (!isNaN(at(x, t))) { anchor = at(x, t); break; }
-    }
-    this.anchor = anchor;
-    let a1 = 0.0, c1 = 0.0, a2 = 0.0, c2 = 0.0;
-    store<f64>(this.sum1, 0.0); store<f64>(this.err1, 0.0); store<f64>(this.sum2, 0.0); store<f64>(this.err2, 0.0);
-    for (let t = 0; t < T; ++t) {
-      const xt = at(x, t);
-      if (!isNaN(xt)) {
-        const d = xt - anchor, d2 = d * d;
-        const n1 = a1 + d, n2 = a2 + d2;
-        c1 += sumError(a1, d, n1);
-        c2 += sumError(a2, d2, n2);
-        a1 = n1; a2 = n2;
-      }
-      const i = <usize>(t + 1) << 3;
-      store<f64>(this.sum1 + i, a1); store<f64>(this.err1 + i, c1);
-      store<f64>(this.sum2 + i, a2); store<f64>(this.err2 + i, c2);
-      const run = t > 0 && xt == at(x, t - 1) ? at(this.runStart, t - 1) : <f64>t;
+      const run = t > 0 && at(x, t) == at(x, t - 1) ? at(this.runStart, t - 1) : <f64>t;
       store<f64>(this.runStart + (<usize>t << 3), run);
+    }
+    const L = 1 << bits;
+    for (let start = 0; start < T; start += L) {
+      const end = min(T, start + L);
+      let a = 0.0;
+      for (let t = start; t < end; ++t) {
+        if (!isNaN(at(x, t))) { a = at(x, t); break; }
+      }
+      store<f64>(this.anchors + (<usize>(start >> bits) << 3), a);
+      let a1 = 0.0, c1 = 0.0, a2 = 0.0, c2 = 0.0;
+      for (let t = start; t < end; ++t) {
+        const xt = at(x, t);
+        if (!isNaN(xt)) {
+          const d = xt - a, d2 = d * d;
+          const n1 = a1 + d, n2 = a2 + d2;
+          c1 += sumError(a1, d, n1);
+          c2 += sumError(a2, d2, n2);
+          a1 = n1; a2 = n2;
+        }
+        const i = <usize>t << 3;
+        store<f64>(this.sum1 + i, a1); store<f64>(this.err1 + i, c1);
+        store<f64>(this.sum2 + i, a2); store<f64>(this.err2 + i, c2);
+      }
     }
   }
   @inline valid(t: i32, w: i32): bool { return <f64>t - at(this.lastGap, t) >= <f64>w; }
   @inline constant(t: i32, w: i32): bool { return at(this.runStart, t) <= <f64>(t - w + 1); }
-  @inline windowSum(sum: usize, err: usize, t: i32, w: i32): f64 {
-    return (at(sum, t + 1) - at(sum, t + 1 - w)) + (at(err, t + 1) - at(err, t + 1 - w));
+  @inline anchorOf(t: i32): f64 { return at(this.anchors, t >> this.chunkBits); }
+
+  // Sum of d over bars [a, b] of one chunk.
+  @inline part(sum: usize, err: usize, a: i32, b: i32): f64 {
+    if ((a & ((1 << this.chunkBits) - 1)) == 0) return at(sum, b) + at(err, b);
+    return (at(sum, b) - at(sum, a - 1)) + (at(err, b) - at(err, a - 1));
+  }
+  // Sums of d and d^2 over x[t-w+1 .. t] into s1 and s2, d taken from the anchor of t's chunk.
+  windowSums(t: i32, w: i32): void {
+    const s = t - w + 1, start = (t >> this.chunkBits) << this.chunkBits;
+    if (s >= start) {
+      this.s1 = this.part(this.sum1, this.err1, s, t);
+      this.s2 = this.part(this.sum2, this.err2, s, t);
+      return;
+    }
+    // The window begins in the previous chunk: move that part onto this chunk's anchor.
+    const p1 = this.part(this.sum1, this.err1, s, start - 1), p2 = this.part(this.sum2, this.err2, s, start - 1);
+    const delta = this.anchorOf(s) - this.anchorOf(t), m = <f64>(start - s);
+    this.s1 = this.part(this.sum1, this.err1, start, t) + (p1 + m * delta);
+    this.s2 = this.part(this.sum2, this.err2, start, t) + (p2 + delta * (2.0 * p1 + m * delta));
   }
   // Mean of x[t-w+1 .. t]; the caller checks valid(t, w).
   mean(t: i32, w: i32): f64 {
-    return this.constant(t, w) ? at(this.x, t) : this.anchor + this.windowSum(this.sum1, this.err1, t, w) / <f64>w;
+    if (this.constant(t, w)) return at(this.x, t);
+    this.windowSums(t, w);
+    return this.anchorOf(t) + this.s1 / <f64>w;
   }
   // Population variance (divisor w) of x[t-w+1 .. t]; the caller checks valid(t, w).
   variance(t: i32, w: i32): f64 {
     if (this.constant(t, w)) return 0.0;
     const n = <f64>w;
-    const m = this.windowSum(this.sum1, this.err1, t, w) / n;
-    const meanSquare = this.windowSum(this.sum2, this.err2, t, w) / n;
+    this.windowSums(t, w);
+    const m = this.s1 / n, meanSquare = this.s2 / n;
     const v = meanSquare - m * m;
     if (v > TWO_PASS_BELOW * meanSquare) return v;
+    const a = this.anchorOf(t);
     let s = 0.0;
     for (let i = t - w + 1; i <= t; ++i) {
-      const e = (at(this.x, i) - this.anchor) - m;
+      const e = (at(this.x, i) - a) - m;
       s += e * e;
     }
     return s / n;

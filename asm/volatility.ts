@@ -1,23 +1,22 @@
 // Volatility measures; mirrors native/volatility.h.
 import { BLOCK, Call, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_C, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
-import { MOMENTS, rollingMomentsScratch, segmentEnd, sumRange, trueRange, validAt, wilderStep } from "./primitives";
+import { MOMENTS, maxParam, rollingMomentsScratch, segmentEnd, sumRange, trueRange, trueRanges, validAt, wilderStep } from "./primitives";
 
 export function trScratch(T: i32): f64 { return 0.0; }
 
+// 0 when bars t-1 and t are valid, NaN otherwise: x - x is 0 for a number.
+@inline function trGap(high: usize, low: usize, close: usize, t: i32): f64 {
+  return (at(high, t) - at(high, t)) + (at(low, t) - at(low, t)) + (at(close, t) - at(close, t)) +
+         (at(high, t - 1) - at(high, t - 1)) + (at(low, t - 1) - at(low, t - 1)) + (at(close, t - 1) - at(close, t - 1));
+}
+
 export function tr<O>(c: Call): i32 {
+  if (c.T == 0) return OK;
   const high = input(c, 0), low = input(c, 1), close = input(c, 2);
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
-      const s = t, e = segmentEnd(c, 3, t);
-      putNaNAll<O>(c, s, b0, nb);
-      for (t = s + 1; t < e; ++t) {
-        const r = trueRange(at(high, t), at(low, t), at(close, t - 1));
-        for (let j = 0; j < nb; ++j) put<O>(c, 0, t, b0 + j, r);
-      }
-    }
+  for (let v = c.v0; v < c.v1; ++v) {
+    put<O>(c, 0, 0, v, NaN);
+    for (let t = 1; t < c.T; ++t)
+      put<O>(c, 0, t, v, trueRange(at(high, t), at(low, t), at(close, t - 1)) + trGap(high, low, close, t));
   }
   return OK;
 }
@@ -31,8 +30,7 @@ function averageTrueRange<O>(c: Call, normalized: bool): i32 {
   if (<f64>c.scratchLen < atrScratch(c.T)) return SCRATCH_TOO_SMALL;
   const high = input(c, 0), low = input(c, 1), close = input(c, 2);
   const ranges = c.scratch;
-  for (let t = 1; t < c.T; ++t)
-    store<f64>(ranges + (<usize>t << 3), trueRange(at(high, t), at(low, t), at(close, t - 1)));
+  trueRanges(high, low, close, c.T, ranges);
   const state = STATE_A, seedAt = STATE_C;
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
@@ -71,7 +69,7 @@ function spread<O>(c: Call, kind: i32): i32 {
   if (<f64>c.scratchLen < spreadScratch(c.T)) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
   const m = MOMENTS;
-  m.build(x, c.T, c.scratch);
+  m.build(x, c.T, <i32>maxParam(c, 0), c.scratch);
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const b1 = min(b0 + BLOCK, c.v1);
     for (let t = 0; t < c.T; ++t) {
@@ -113,7 +111,7 @@ export function hv<O>(c: Call): i32 {
     store<f64>(ret + (<usize>t << 3), r);
   }
   const m = MOMENTS;
-  m.build(ret, c.T, c.scratch + (<usize>c.T << 3));
+  m.build(ret, c.T, <i32>maxParam(c, 0), c.scratch + (<usize>c.T << 3));
   const scale = STATE_A;
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);

@@ -222,68 +222,105 @@ inline double sumError(double a, double b, double s) {
 }
 
 // Rolling mean and population variance for a whole grid of windows (VAR,
-// STDDEV, BBANDS, z-scores, ...): compensated prefix sums of d = x - anchor
-// and of d^2, built once per call, answer any window [t-w+1, t] in O(1).
-// The one-pass mean(d^2) - mean(d)^2 (TA-Lib's formula) loses about
-// eps * mean(d^2) / variance of relative accuracy, so a window whose variance
-// is below kTwoPassBelow * mean(d^2) is recomputed in two passes: every window
-// gets about 1e-9 relative accuracy or better, and a window of identical values
-// has exactly that value as mean and 0 as variance. NaN bars add nothing;
-// valid(t, w) says whether the window is NaN-free. Scratch: rollingMomentsScratch(T).
-inline int64_t rollingMomentsScratch(int64_t T) { return 4 * (T + 1) + 2 * T; }
+// STDDEV, BBANDS, z-scores, ...), O(1) per window from sums built once per
+// call. The series is cut into chunks of L >= maxWindow bars, so a window
+// spans at most two; each chunk holds compensated running sums of d = x -
+// anchor and d^2, the anchor being its first valid value. The one-pass
+// mean(d^2) - mean(d)^2 (TA-Lib's formula, which cancels at high prices) then
+// loses only about eps * mean(d^2) / variance of relative accuracy, with d the
+// distance to a value at most 2L bars away; below kTwoPassBelow * mean(d^2)
+// the window is recomputed in two passes. Every window gets about 1e-9
+// relative accuracy or better, and a window of identical values has exactly
+// that value as mean and 0 as variance. NaN bars add nothing; valid(t, w)
+// says whether the window is NaN-free. Scratch: rollingMomentsScratch(T) for
+// any maxWindow (chunks are at least 512 bars).
+constexpr int kMomentsChunkBits = 9;  // the shortest chunk, 512 bars
+
+inline int64_t rollingMomentsScratch(int64_t T) { return 6 * T + (T >> kMomentsChunkBits) + 1; }
 
 struct RollingMoments {
   static constexpr double kTwoPassBelow = 1e-6;
   const double* x = nullptr;
-  double anchor = 0.0;
-  // Prefix sums over x[0..i) (length T + 1) and their compensations.
+  int chunkBits = kMomentsChunkBits;
+  const double* anchors = nullptr;  // per chunk
+  // Running sums of d and d^2 from the first bar of t's chunk to t, and their compensations.
   const double *sum1 = nullptr, *err1 = nullptr, *sum2 = nullptr, *err2 = nullptr;
   const double* lastGap = nullptr;
   const double* runStart = nullptr;  // first bar of the run of values equal to x[t]
 
-  void build(const double* x_, int64_t T, double* scratch) {
+  void build(const double* x_, int64_t T, int64_t maxWindow, double* scratch) {
     x = x_;
-    double *s1 = scratch, *e1 = s1 + T + 1, *s2 = e1 + T + 1, *e2 = s2 + T + 1;
-    double *gap = e2 + T + 1, *run = gap + T;
-    sum1 = s1; err1 = e1; sum2 = s2; err2 = e2; lastGap = gap; runStart = run;
+    chunkBits = kMomentsChunkBits;
+    while ((int64_t{1} << chunkBits) < maxWindow) ++chunkBits;
+    double *s1 = scratch, *e1 = s1 + T, *s2 = e1 + T, *e2 = s2 + T;
+    double *gap = e2 + T, *run = gap + T, *anchor = run + T;
+    sum1 = s1; err1 = e1; sum2 = s2; err2 = e2; lastGap = gap; runStart = run; anchors = anchor;
     lastGaps(x, T, gap);
-    anchor = 0.0;
     for (int64_t t = 0; t < T; ++t)
-      if (!std::isnan(x[t])) { anchor = x[t]; break; }
-    double a1 = 0.0, c1 = 0.0, a2 = 0.0, c2 = 0.0;
-    s1[0] = e1[0] = s2[0] = e2[0] = 0.0;
-    for (int64_t t = 0; t < T; ++t) {
-      if (!std::isnan(x[t])) {
-        const double d = x[t] - anchor, d2 = d * d;
-        const double n1 = a1 + d, n2 = a2 + d2;
-        c1 += sumError(a1, d, n1);
-        c2 += sumError(a2, d2, n2);
-        a1 = n1; a2 = n2;
-      }
-      s1[t + 1] = a1; e1[t + 1] = c1; s2[t + 1] = a2; e2[t + 1] = c2;
       run[t] = t > 0 && x[t] == x[t - 1] ? run[t - 1] : static_cast<double>(t);
+    const int64_t L = int64_t{1} << chunkBits;
+    for (int64_t start = 0; start < T; start += L) {
+      const int64_t end = std::min(T, start + L);
+      double a = 0.0;
+      for (int64_t t = start; t < end; ++t)
+        if (!std::isnan(x[t])) { a = x[t]; break; }
+      anchor[start >> chunkBits] = a;
+      double a1 = 0.0, c1 = 0.0, a2 = 0.0, c2 = 0.0;
+      for (int64_t t = start; t < end; ++t) {
+        if (!std::isnan(x[t])) {
+          const double d = x[t] - a, d2 = d * d;
+          const double n1 = a1 + d, n2 = a2 + d2;
+          c1 += sumError(a1, d, n1);
+          c2 += sumError(a2, d2, n2);
+          a1 = n1; a2 = n2;
+        }
+        s1[t] = a1; e1[t] = c1; s2[t] = a2; e2[t] = c2;
+      }
     }
   }
   bool valid(int64_t t, int64_t w) const { return static_cast<double>(t) - lastGap[t] >= static_cast<double>(w); }
   bool constant(int64_t t, int64_t w) const { return runStart[t] <= static_cast<double>(t - w + 1); }
-  static double windowSum(const double* sum, const double* err, int64_t t, int64_t w) {
-    return (sum[t + 1] - sum[t + 1 - w]) + (err[t + 1] - err[t + 1 - w]);
+  double anchorOf(int64_t t) const { return anchors[t >> chunkBits]; }
+
+  // Sum of d over bars [a, b] of one chunk.
+  double part(const double* sum, const double* err, int64_t a, int64_t b) const {
+    if ((a & ((int64_t{1} << chunkBits) - 1)) == 0) return sum[b] + err[b];
+    return (sum[b] - sum[a - 1]) + (err[b] - err[a - 1]);
+  }
+  // Sums of d and d^2 over x[t-w+1 .. t], d taken from the anchor of t's chunk.
+  void windowSums(int64_t t, int64_t w, double& s1, double& s2) const {
+    const int64_t s = t - w + 1, start = (t >> chunkBits) << chunkBits;
+    if (s >= start) {
+      s1 = part(sum1, err1, s, t);
+      s2 = part(sum2, err2, s, t);
+      return;
+    }
+    // The window begins in the previous chunk: move that part onto this chunk's anchor.
+    const double p1 = part(sum1, err1, s, start - 1), p2 = part(sum2, err2, s, start - 1);
+    const double delta = anchorOf(s) - anchorOf(t), m = static_cast<double>(start - s);
+    s1 = part(sum1, err1, start, t) + (p1 + m * delta);
+    s2 = part(sum2, err2, start, t) + (p2 + delta * (2.0 * p1 + m * delta));
   }
   // Mean of x[t-w+1 .. t]; the caller checks valid(t, w).
   double mean(int64_t t, int64_t w) const {
-    return constant(t, w) ? x[t] : anchor + windowSum(sum1, err1, t, w) / static_cast<double>(w);
+    if (constant(t, w)) return x[t];
+    double s1, s2;
+    windowSums(t, w, s1, s2);
+    return anchorOf(t) + s1 / static_cast<double>(w);
   }
   // Population variance (divisor w) of x[t-w+1 .. t]; the caller checks valid(t, w).
   double variance(int64_t t, int64_t w) const {
     if (constant(t, w)) return 0.0;
     const double n = static_cast<double>(w);
-    const double m = windowSum(sum1, err1, t, w) / n;
-    const double meanSquare = windowSum(sum2, err2, t, w) / n;
+    double s1, s2;
+    windowSums(t, w, s1, s2);
+    const double m = s1 / n, meanSquare = s2 / n;
     const double v = meanSquare - m * m;
     if (v > kTwoPassBelow * meanSquare) return v;
+    const double a = anchorOf(t);
     double s = 0.0;
     for (int64_t i = t - w + 1; i <= t; ++i) {
-      const double e = (x[i] - anchor) - m;
+      const double e = (x[i] - a) - m;
       s += e * e;
     }
     return s / n;

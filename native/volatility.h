@@ -5,24 +5,28 @@
 namespace tagrid {
 
 // volatility.tr: TA-Lib TRANGE. The first bar of a segment has no previous
-// close, so no value. One pass straight into the output, no scratch.
-// inputs: high, low, close.
+// close, so no value. Memory-bound: one branch-free pass per variant straight
+// into its output row, which vectorizes. inputs: high, low, close. No scratch.
 inline int64_t trScratch(int64_t) { return 0; }
+
+// 0 when bars t-1 and t are valid, NaN otherwise: x - x is 0 for a number.
+inline double trGap(const double* high, const double* low, const double* close, int64_t t) {
+  return (high[t] - high[t]) + (low[t] - low[t]) + (close[t] - close[t]) +
+         (high[t - 1] - high[t - 1]) + (low[t - 1] - low[t - 1]) + (close[t - 1] - close[t - 1]);
+}
 
 template <typename Out>
 int32_t tr(const KernelCall& c, const OutView<Out>& out) {
+  Out* const base = out.ptr[0];
+  if (!base || c.T == 0) return kOk;
   const double *high = c.in[0], *low = c.in[1], *close = c.in[2];
-  forEachBlock(c, [&](int64_t b0, int nb) {
-    forEachSegment(c.in, 3, c.T,
-      [&](int64_t s, int64_t e) {
-        out.putNaNAll(s, b0, nb);
-        for (int64_t t = s + 1; t < e; ++t) {
-          const double r = trueRange(high[t], low[t], close[t - 1]);
-          for (int j = 0; j < nb; ++j) out.put(0, t, b0 + j, r);
-        }
-      },
-      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
-  });
+  const int64_t stride = out.timeStride;
+  for (int64_t v = c.v0; v < c.v1; ++v) {
+    Out* row = base + v * out.variantStride;
+    row[0] = static_cast<Out>(kNaN);
+    for (int64_t t = 1; t < c.T; ++t)
+      row[t * stride] = static_cast<Out>(trueRange(high[t], low[t], close[t - 1]) + trGap(high, low, close, t));
+  }
   return kOk;
 }
 
@@ -40,7 +44,7 @@ int32_t averageTrueRange(const KernelCall& c, const OutView<Out>& out, bool norm
   if (c.scratchLen < atrScratch(c.T)) return kScratchTooSmall;
   const double *high = c.in[0], *low = c.in[1], *close = c.in[2];
   double* ranges = c.scratch;
-  for (int64_t t = 1; t < c.T; ++t) ranges[t] = trueRange(high[t], low[t], close[t - 1]);
+  trueRanges(high, low, close, c.T, ranges);
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
     forEachSegment(c.in, 3, c.T,
@@ -85,7 +89,7 @@ int32_t spread(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < rollingMomentsScratch(c.T)) return kScratchTooSmall;
   const double* x = c.in[0];
   RollingMoments m;
-  m.build(x, c.T, c.scratch);
+  m.build(x, c.T, static_cast<int64_t>(maxParam(c, 0)), c.scratch);
   const double* window = c.param[0];
   const double* mult = K == Spread::kVariance ? nullptr : c.param[1];
   forEachBlock(c, [&](int64_t b0, int nb) {
@@ -149,7 +153,7 @@ int32_t hv(const KernelCall& c, const OutView<Out>& out) {
   for (int64_t t = 0; t < c.T; ++t)
     ret[t] = t > 0 && x[t] > 0.0 && x[t - 1] > 0.0 ? std::log1p((x[t] - x[t - 1]) / x[t - 1]) : kNaN;
   RollingMoments m;
-  m.build(ret, c.T, c.scratch + c.T);
+  m.build(ret, c.T, static_cast<int64_t>(maxParam(c, 0)), c.scratch + c.T);
   const double *window = c.param[0], *annualization = c.param[1];
   forEachBlock(c, [&](int64_t b0, int nb) {
     double scale[kBlock];
