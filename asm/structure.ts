@@ -194,7 +194,7 @@ export function zscore<O>(c: Call): i32 {
   if (<f64>c.scratchLen < zscoreScratch(c.T)) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
   const moments = MOMENTS;
-  moments.build(x, c.T, c.scratch);
+  moments.build(x, c.T, <i32>maxParam(c, 0), c.scratch);
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     for (let t = 0; t < c.T; ++t) {

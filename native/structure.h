@@ -286,7 +286,7 @@ int32_t zscore(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < zscoreScratch(c.T)) return kScratchTooSmall;
   const double* x = c.in[0];
   RollingMoments moments;
-  moments.build(x, c.T, c.scratch);
+  moments.build(x, c.T, static_cast<int64_t>(maxParam(c, 0)), c.scratch);
   forEachBlock(c, [&](int64_t b0, int nb) {
     for (int64_t t = 0; t < c.T; ++t) {
       for (int j = 0; j < nb; ++j) {
