@@ -70,9 +70,10 @@ export class PoolExecutor implements Executor {
     }
   }
 
-  /** Fault drill: kills one worker while it runs a task. */
-  async crashOne(): Promise<void> {
-    await this.piscina.run({ kind: 'crash' } satisfies WorkerTask).catch(() => undefined);
+  /** Fault drill: terminates one worker, busy or not, as a crash would. */
+  async killOne(): Promise<void> {
+    const worker = this.piscina.threads[0];
+    if (worker) await worker.terminate();
   }
 
   async close(): Promise<void> {

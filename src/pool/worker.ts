@@ -6,9 +6,7 @@ import { selfTest } from '../runtime/selftest.js';
 
 export type WorkerTask =
   | { kind: 'run'; job: KernelJob }
-  | { kind: 'selftest' }
-  /** Fault drill: the worker dies as if killed. */
-  | { kind: 'crash' };
+  | { kind: 'selftest' };
 
 const backend = createBackend((workerData as { backend: BackendSpec }).backend);
 
@@ -20,7 +18,5 @@ export default function handle(task: WorkerTask): number | null {
     case 'selftest':
       selfTest(backend);
       return threadId;
-    case 'crash':
-      process.exit(137);
   }
 }
