@@ -469,10 +469,12 @@ export function buildArgExtremes(isMax: bool, x: usize, T: i32, nLevels: i32, le
 
 // Bar of the extreme of x[t-w+1 .. t]; the caller guarantees t >= w-1 and no NaN inside.
 export function queryArgExtreme(isMax: bool, x: usize, levels: usize, T: i32, t: i32, w: i32): i32 {
-  let k = 0;
-  while ((2 << k) <= w) ++k;
-  const lv = levels + <usize>k * <usize>T * 8;
-  return pickBar(isMax, x, <i32>at(lv, t), <i32>at(lv, t - w + (1 << k)));
+  return argExtremeAt(isMax, x, extremeWindowLevel(levels, T, w), extremeWindowBack(w), t);
+}
+
+// queryArgExtreme for one window at many bars, with extremeWindowLevel / Back.
+@inline export function argExtremeAt(isMax: bool, x: usize, level: usize, back: i32, t: i32): i32 {
+  return pickBar(isMax, x, <i32>at(level, t), <i32>at(level, t - back));
 }
 
 // Monotonic deque of bar indices in a caller-supplied i32 ring buffer; mirrors

@@ -4,9 +4,9 @@ import {
   at, input, param, put, putNaNAll, selected, setSlot, slot,
 } from "./abi";
 import {
-  buildArgExtremes, buildExtremes, emaStep, extremeLevels, extremeScratch, maxParam, nearZero, prefixSums,
-  prefixWindowSum, queryArgExtreme, queryExtreme, segmentEnd, sumRange, trueRanges, validAt, windowCapacity,
-  windowsFit, wilderStep,
+  argExtremeAt, buildArgExtremes, buildExtremes, emaStep, extremeAt, extremeLevels, extremeScratch,
+  extremeWindowBack, extremeWindowLevel, maxParam, nearZero, prefixSums, prefixWindowSum,
+  segmentEnd, sumRange, trueRanges, validAt, windowCapacity, windowsFit, wilderStep,
 } from "./primitives";
 
 // ---------------------------------------------------------------------------
@@ -120,6 +120,7 @@ export function aroon<O>(c: Call): i32 {
   buildArgExtremes(false, low, T, levels, lowest);
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
+    for (let j = 0; j < nb; ++j) laneWindow(STATE_A, STATE_B, j, T, <i32>param(c, 0, b0 + j) + 1);
     let t = 0;
     while (t < T) {
       if (!validAt(c, 2, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
@@ -128,10 +129,10 @@ export function aroon<O>(c: Call): i32 {
         for (let j = 0; j < nb; ++j) {
           const v = b0 + j;
           const n = param(c, 0, v);
-          const span = <i32>n + 1;
-          if (t - s < span - 1) { putNaNAll<O>(c, t, v, 1); continue; }
-          const hi = queryArgExtreme(true, high, highest, T, t, span);
-          const lo = queryArgExtreme(false, low, lowest, T, t, span);
+          if (t - s < <i32>n) { putNaNAll<O>(c, t, v, 1); continue; }
+          const offset = <usize>slot(STATE_A, j), back = <i32>slot(STATE_B, j);
+          const hi = argExtremeAt(true, high, highest + offset, back, t);
+          const lo = argExtremeAt(false, low, lowest + offset, back, t);
           const factor = 100.0 / n;
           put<O>(c, 0, t, v, factor * (n - <f64>(t - hi)));
           put<O>(c, 1, t, v, factor * (n - <f64>(t - lo)));
@@ -314,8 +315,18 @@ function buildChannel(high: usize, low: usize, T: i32, maxWindow: f64, highs: us
   return lows;
 }
 
-@inline function channelMid(highs: usize, lows: usize, T: i32, t: i32, w: i32): f64 {
-  return (queryExtreme(true, highs, T, t, w) + queryExtreme(false, lows, T, t, w)) / 2.0;
+// For a lane that reads window w at every bar (RollingExtreme::window): the
+// byte offset of the level serving w, the same in every table over T bars,
+// into `offsets`, and how far back its second span ends into `backs`.
+function laneWindow(offsets: usize, backs: usize, j: i32, T: i32, w: i32): void {
+  setSlot(offsets, j, <f64>extremeWindowLevel(0, T, w));
+  setSlot(backs, j, <f64>extremeWindowBack(w));
+}
+
+// The channel midpoint of lane j's window at bar t.
+@inline function laneMid(highs: usize, lows: usize, offsets: usize, backs: usize, j: i32, t: i32): f64 {
+  const offset = <usize>slot(offsets, j), back = <i32>slot(backs, j);
+  return (extremeAt(true, highs + offset, back, t) + extremeAt(false, lows + offset, back, t)) / 2.0;
 }
 
 // trend.donchian
@@ -330,6 +341,7 @@ export function donchian<O>(c: Call): i32 {
   const lows = buildChannel(input(c, 0), input(c, 1), T, maxParam(c, 0), highs);
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
+    for (let j = 0; j < nb; ++j) laneWindow(STATE_A, STATE_B, j, T, <i32>param(c, 0, b0 + j));
     let t = 0;
     while (t < T) {
       if (!validAt(c, 2, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
@@ -339,7 +351,8 @@ export function donchian<O>(c: Call): i32 {
           const v = b0 + j;
           const w = <i32>param(c, 0, v);
           if (t - s < w - 1) { putNaNAll<O>(c, t, v, 1); continue; }
-          const upper = queryExtreme(true, highs, T, t, w), lower = queryExtreme(false, lows, T, t, w);
+          const offset = <usize>slot(STATE_A, j), back = <i32>slot(STATE_B, j);
+          const upper = extremeAt(true, highs + offset, back, t), lower = extremeAt(false, lows + offset, back, t);
           put<O>(c, 0, t, v, upper);
           put<O>(c, 1, t, v, lower);
           put<O>(c, 2, t, v, (upper + lower) / 2.0);
@@ -446,7 +459,8 @@ export function supertrend<O>(c: Call): i32 {
   return OK;
 }
 
-// trend.chandelier_exit: lanes hold the ATR (STATE_A); true range, then the channel.
+// trend.chandelier_exit: lanes hold the ATR (STATE_A) and their channel window
+// (STATE_B, STATE_C); scratch: true range, then the channel.
 
 export function chandelierExitScratch(T: i32): f64 { return <f64>T + channelScratch(T); }
 
@@ -459,6 +473,7 @@ export function chandelierExit<O>(c: Call): i32 {
   const lows = buildChannel(input(c, 0), input(c, 1), T, maxParam(c, 0), highs);
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
+    for (let j = 0; j < nb; ++j) laneWindow(STATE_B, STATE_C, j, T, <i32>param(c, 0, b0 + j));
     let t = 0;
     while (t < T) {
       if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
@@ -470,8 +485,9 @@ export function chandelierExit<O>(c: Call): i32 {
           const w = <i32>n;
           if (t < s + w) { putNaNAll<O>(c, t, v, 1); continue; }
           const band = param(c, 1, v) * atrAdvance(STATE_A, j, tr, s, t, n);
-          put<O>(c, 0, t, v, queryExtreme(true, highs, T, t, w) - band);
-          put<O>(c, 1, t, v, queryExtreme(false, lows, T, t, w) + band);
+          const offset = <usize>slot(STATE_B, j), back = <i32>slot(STATE_C, j);
+          put<O>(c, 0, t, v, extremeAt(true, highs + offset, back, t) - band);
+          put<O>(c, 1, t, v, extremeAt(false, lows + offset, back, t) + band);
         }
       }
     }
@@ -480,9 +496,10 @@ export function chandelierExit<O>(c: Call): i32 {
 }
 
 // ---------------------------------------------------------------------------
-// trend.ichimoku
+// trend.ichimoku: scratch holds the channel, then the lane windows of the
+// conversion, base and span_b windows (an offset and a back area each).
 
-export function ichimokuScratch(T: i32): f64 { return channelScratch(T); }
+export function ichimokuScratch(T: i32): f64 { return channelScratch(T) + 6.0 * BLOCK; }
 
 export function ichimoku<O>(c: Call): i32 {
   if (<f64>c.scratchLen < ichimokuScratch(c.T)) return SCRATCH_TOO_SMALL;
@@ -491,8 +508,16 @@ export function ichimoku<O>(c: Call): i32 {
   const close = input(c, 2);
   const highs = c.scratch;
   const lows = buildChannel(input(c, 0), input(c, 1), T, max(maxParam(c, 0), max(maxParam(c, 1), maxParam(c, 2))), highs);
+  const lanes = highs + (<usize>channelScratch(T) << 3), area = <usize>BLOCK << 3;
+  const convOffsets = lanes, convBacks = lanes + area, baseOffsets = lanes + 2 * area;
+  const baseBacks = lanes + 3 * area, spanOffsets = lanes + 4 * area, spanBacks = lanes + 5 * area;
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
+    for (let j = 0; j < nb; ++j) {
+      laneWindow(convOffsets, convBacks, j, T, <i32>param(c, 0, b0 + j));
+      laneWindow(baseOffsets, baseBacks, j, T, <i32>param(c, 1, b0 + j));
+      laneWindow(spanOffsets, spanBacks, j, T, <i32>param(c, 2, b0 + j));
+    }
     let t = 0;
     while (t < T) {
       if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
@@ -503,10 +528,13 @@ export function ichimoku<O>(c: Call): i32 {
           const wc = <i32>param(c, 0, v), wb = <i32>param(c, 1, v);
           const ws = <i32>param(c, 2, v), d = <i32>param(c, 3, v);
           const u = t - d;  // the bar the spans at t were computed on
-          put<O>(c, 0, t, v, t - s >= wc - 1 ? channelMid(highs, lows, T, t, wc) : NaN);
-          put<O>(c, 1, t, v, t - s >= wb - 1 ? channelMid(highs, lows, T, t, wb) : NaN);
-          put<O>(c, 2, t, v, u - s >= max(wc, wb) - 1 ? (channelMid(highs, lows, T, u, wc) + channelMid(highs, lows, T, u, wb)) / 2.0 : NaN);
-          put<O>(c, 3, t, v, u - s >= ws - 1 ? channelMid(highs, lows, T, u, ws) : NaN);
+          put<O>(c, 0, t, v, t - s >= wc - 1 ? laneMid(highs, lows, convOffsets, convBacks, j, t) : NaN);
+          put<O>(c, 1, t, v, t - s >= wb - 1 ? laneMid(highs, lows, baseOffsets, baseBacks, j, t) : NaN);
+          const spanA = u - s >= max(wc, wb) - 1
+            ? (laneMid(highs, lows, convOffsets, convBacks, j, u) + laneMid(highs, lows, baseOffsets, baseBacks, j, u)) / 2.0
+            : NaN;
+          put<O>(c, 2, t, v, spanA);
+          put<O>(c, 3, t, v, u - s >= ws - 1 ? laneMid(highs, lows, spanOffsets, spanBacks, j, u) : NaN);
           put<O>(c, 4, t, v, t + d < e ? at(close, t + d) : NaN);
         }
       }

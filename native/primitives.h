@@ -494,11 +494,19 @@ struct RollingArgExtreme {
     }
   }
   // Bar of the extreme of x[t-w+1 .. t]; the caller guarantees t >= w-1 and no NaN inside.
-  int64_t query(int64_t t, int64_t w) const {
+  int64_t query(int64_t t, int64_t w) const { return at(window(w), t); }
+  // query() for one window at many bars, as RollingExtreme::window / at.
+  struct Window {
+    const double* level;
+    int64_t back;
+  };
+  Window window(int64_t w) const {
     int k = 0;
     while ((int64_t{2} << k) <= w) ++k;
-    const double* lv = levels + k * T;
-    return pick(static_cast<int64_t>(lv[t]), static_cast<int64_t>(lv[t - w + (int64_t{1} << k)]));
+    return {levels + k * T, w - (int64_t{1} << k)};
+  }
+  int64_t at(const Window& s, int64_t t) const {
+    return pick(static_cast<int64_t>(s.level[t]), static_cast<int64_t>(s.level[t - s.back]));
   }
 };
 

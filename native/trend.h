@@ -120,14 +120,20 @@ int32_t aroon(const KernelCall& c, const OutView<Out>& out) {
   lowest.build(c.in[1], c.T, levels, c.scratch + extremeScratch(c.T));
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    RollingArgExtreme<true>::Window highs[kBlock];
+    RollingArgExtreme<false>::Window lows[kBlock];
+    for (int j = 0; j < nb; ++j) {
+      const int64_t span = static_cast<int64_t>(window[b0 + j]) + 1;
+      highs[j] = highest.window(span);
+      lows[j] = lowest.window(span);
+    }
     forEachSegment(c.in, 2, c.T,
       [&](int64_t s, int64_t e) {
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             const double n = window[b0 + j];
-            const int64_t span = static_cast<int64_t>(n) + 1;
-            if (t - s < span - 1) { out.putNaNAll(t, b0 + j, 1); continue; }
-            const int64_t hi = highest.query(t, span), lo = lowest.query(t, span);
+            if (t - s < static_cast<int64_t>(n)) { out.putNaNAll(t, b0 + j, 1); continue; }
+            const int64_t hi = highest.at(highs[j], t), lo = lowest.at(lows[j], t);
             const double factor = 100.0 / n;
             out.put(0, t, b0 + j, factor * (n - static_cast<double>(t - hi)));
             out.put(1, t, b0 + j, factor * (n - static_cast<double>(t - lo)));
@@ -310,7 +316,15 @@ struct PriceChannel {
     highest.build(high, T, levels, at);
     lowest.build(low, T, levels, at + extremeScratch(T));
   }
-  double mid(int64_t t, int64_t w) const { return (highest.query(t, w) + lowest.query(t, w)) / 2.0; }
+  // The levels serving one window, for a lane that reads it at every bar.
+  struct Window {
+    RollingExtreme<true>::Window high;
+    RollingExtreme<false>::Window low;
+    double upper(int64_t t) const { return RollingExtreme<true>::at(high, t); }
+    double lower(int64_t t) const { return RollingExtreme<false>::at(low, t); }
+    double mid(int64_t t) const { return (upper(t) + lower(t)) / 2.0; }
+  };
+  Window window(int64_t w) const { return {highest.window(w), lowest.window(w)}; }
 };
 
 // trend.donchian: upper = highest high, lower = lowest low of the last n bars
@@ -325,13 +339,15 @@ int32_t donchian(const KernelCall& c, const OutView<Out>& out) {
   channel.build(c.in[0], c.in[1], c.T, maxParam(c, 0), c.scratch);
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    PriceChannel::Window lanes[kBlock];
+    for (int j = 0; j < nb; ++j) lanes[j] = channel.window(static_cast<int64_t>(window[b0 + j]));
     forEachSegment(c.in, 2, c.T,
       [&](int64_t s, int64_t e) {
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             const int64_t w = static_cast<int64_t>(window[b0 + j]);
             if (t - s < w - 1) { out.putNaNAll(t, b0 + j, 1); continue; }
-            const double upper = channel.highest.query(t, w), lower = channel.lowest.query(t, w);
+            const double upper = lanes[j].upper(t), lower = lanes[j].lower(t);
             out.put(0, t, b0 + j, upper);
             out.put(1, t, b0 + j, lower);
             out.put(2, t, b0 + j, (upper + lower) / 2.0);
@@ -453,6 +469,8 @@ int32_t chandelierExit(const KernelCall& c, const OutView<Out>& out) {
   channel.build(c.in[0], c.in[1], c.T, maxParam(c, 0), c.scratch + c.T);
   const double *window = c.param[0], *mult = c.param[1];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    PriceChannel::Window lanes[kBlock];
+    for (int j = 0; j < nb; ++j) lanes[j] = channel.window(static_cast<int64_t>(window[b0 + j]));
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         double atr[kBlock];
@@ -463,8 +481,8 @@ int32_t chandelierExit(const KernelCall& c, const OutView<Out>& out) {
             if (t < s + w) { out.putNaNAll(t, b0 + j, 1); continue; }
             atrAdvance(atr[j], tr, s, t, n);
             const double band = mult[b0 + j] * atr[j];
-            out.put(0, t, b0 + j, channel.highest.query(t, w) - band);
-            out.put(1, t, b0 + j, channel.lowest.query(t, w) + band);
+            out.put(0, t, b0 + j, lanes[j].upper(t) - band);
+            out.put(1, t, b0 + j, lanes[j].lower(t) + band);
           }
         }
       },
@@ -491,6 +509,12 @@ int32_t ichimoku(const KernelCall& c, const OutView<Out>& out) {
   channel.build(c.in[0], c.in[1], c.T, std::max(maxParam(c, 0), std::max(maxParam(c, 1), maxParam(c, 2))), c.scratch);
   const double *conversion = c.param[0], *base = c.param[1], *spanB = c.param[2], *displacement = c.param[3];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    PriceChannel::Window conversionLane[kBlock], baseLane[kBlock], spanBLane[kBlock];
+    for (int j = 0; j < nb; ++j) {
+      conversionLane[j] = channel.window(static_cast<int64_t>(conversion[b0 + j]));
+      baseLane[j] = channel.window(static_cast<int64_t>(base[b0 + j]));
+      spanBLane[j] = channel.window(static_cast<int64_t>(spanB[b0 + j]));
+    }
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         for (int64_t t = s; t < e; ++t) {
@@ -499,10 +523,10 @@ int32_t ichimoku(const KernelCall& c, const OutView<Out>& out) {
             const int64_t wc = static_cast<int64_t>(conversion[v]), wb = static_cast<int64_t>(base[v]);
             const int64_t ws = static_cast<int64_t>(spanB[v]), d = static_cast<int64_t>(displacement[v]);
             const int64_t u = t - d;  // the bar the spans at t were computed on
-            out.put(0, t, v, t - s >= wc - 1 ? channel.mid(t, wc) : kNaN);
-            out.put(1, t, v, t - s >= wb - 1 ? channel.mid(t, wb) : kNaN);
-            out.put(2, t, v, u - s >= std::max(wc, wb) - 1 ? (channel.mid(u, wc) + channel.mid(u, wb)) / 2.0 : kNaN);
-            out.put(3, t, v, u - s >= ws - 1 ? channel.mid(u, ws) : kNaN);
+            out.put(0, t, v, t - s >= wc - 1 ? conversionLane[j].mid(t) : kNaN);
+            out.put(1, t, v, t - s >= wb - 1 ? baseLane[j].mid(t) : kNaN);
+            out.put(2, t, v, u - s >= std::max(wc, wb) - 1 ? (conversionLane[j].mid(u) + baseLane[j].mid(u)) / 2.0 : kNaN);
+            out.put(3, t, v, u - s >= ws - 1 ? spanBLane[j].mid(u) : kNaN);
             out.put(4, t, v, t + d < e ? close[t + d] : kNaN);
           }
         }

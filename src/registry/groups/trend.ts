@@ -187,7 +187,7 @@ export const trend: readonly IndicatorDef[] = [
       base: p.base! - 1,
       span_a: Math.max(p.conversion!, p.base!) - 1 + p.displacement!,
       span_b: p.span_b! - 1 + p.displacement!,
-      lagging: 0,
+      lagging: 0
     }),
     convention: 'Hosoda: midpoints of high/low channels; span_a[t], span_b[t] computed at t - displacement; lagging[t] = close[t + displacement]',
     notes:
