@@ -11,9 +11,10 @@ const bandsLookback = (p: ParamValues) => p.window! - 1;
 
 const VARIANCE_NOTES =
   'Population variance (divisor window) of the window, as TA-Lib VAR. TA-Lib evaluates mean(x^2) - mean(x)^2 from ' +
-  'running sums, which cancels at high prices; ta-grid evaluates the same formula on values anchored at the first ' +
-  'valid value with compensated sums, so it is as accurate as a two-pass variance, and a window of identical values ' +
-  'gives exactly 0 (TA-Lib leaves a residue of up to about 1e-14 * price^2).';
+  'running sums, which cancels at high prices; ta-grid evaluates the same formula on values taken relative to a ' +
+  'nearby bar, with compensated sums, and recomputes the rare ill-conditioned window in two passes, so it is as ' +
+  'accurate as a two-pass variance, and a window of identical values gives exactly 0 (TA-Lib leaves a residue of up ' +
+  'to about 1e-14 * price^2).';
 
 export const volatility: readonly IndicatorDef[] = [
   {
