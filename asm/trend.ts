@@ -27,6 +27,8 @@ function directionalMoves(high: usize, low: usize, T: i32, plusDM: usize, minusD
 export function adxScratch(T: i32): f64 { return 3.0 * T; }
 export function adxrScratch(T: i32): f64 { return 3.0 * T + <f64>BLOCK * <f64>windowCapacity(T); }
 
+// Lanes hold the sums of TR, +DM and -DM, the DX and the ADX in STATE_A..E;
+// ADXR's rings of recent ADX follow +DM, -DM and TR in scratch.
 function directionalSystem<O>(c: Call, withAdxr: bool): i32 {
   const need = withAdxr ? adxrScratch(c.T) : adxScratch(c.T);
   if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
@@ -105,7 +107,7 @@ export function adx<O>(c: Call): i32 { return directionalSystem<O>(c, false); }
 export function adxr<O>(c: Call): i32 { return directionalSystem<O>(c, true); }
 
 // ---------------------------------------------------------------------------
-// trend.aroon
+// trend.aroon: lanes hold their window (laneWindow) in STATE_A, STATE_B.
 
 export function aroonScratch(T: i32): f64 { return 2.0 * extremeScratch(T); }
 
@@ -329,7 +331,7 @@ function laneWindow(offsets: usize, backs: usize, j: i32, T: i32, w: i32): void 
   return (extremeAt(true, highs + offset, back, t) + extremeAt(false, lows + offset, back, t)) / 2.0;
 }
 
-// trend.donchian
+// trend.donchian: lanes hold their window (laneWindow) in STATE_A, STATE_B.
 
 export function donchianScratch(T: i32): f64 { return channelScratch(T); }
 
