@@ -69,6 +69,9 @@ export const ma: readonly IndicatorDef[] = [
     outputs: [{ name: 'trima', description: 'SMA of an SMA: spans (window+1)/2 twice for odd windows, window/2 then window/2+1 for even ones' }],
     lookback: (p) => p.window! - 1,
     convention: 'TA-Lib TRIMA',
+    notes:
+      'Computed as SMA(SMA(x)) from prefix sums rather than with TA-Lib\'s running numerator: the two differ by rounding, ' +
+      '≤ 1e-12 relative at price 100.',
   },
   {
     id: 'ma.kama',
@@ -80,6 +83,9 @@ export const ma: readonly IndicatorDef[] = [
     outputs: [{ name: 'kama', description: 'EMA-like update with smoothing (ER·(2/3 − 2/31) + 2/31)², ER = net change / path length over the window' }],
     lookback: (p) => p.window!,
     convention: 'TA-Lib KAMA',
+    notes:
+      'ER is 1 where the path length Σ|Δx| is within 1e-14 of 0. The path length comes from a prefix sum, exactly 0 on a flat window, ' +
+      'where TA-Lib\'s running sum can leave a residue; elsewhere the two agree to rounding.',
   },
   {
     id: 'ma.t3',
@@ -94,6 +100,8 @@ export const ma: readonly IndicatorDef[] = [
     outputs: [{ name: 't3', description: 'c1·e6 + c2·e5 + c3·e4 + c4·e3 over six chained EMAs' }],
     lookback: (p) => 6 * (p.window! - 1),
     convention: 'TA-Lib T3',
+    notes:
+      'As in TA-Lib, c1..c4 do not sum to exactly 1: a constant series of 100 gives 100.00000000000011.',
   },
   {
     id: 'ma.rma',
@@ -105,6 +113,8 @@ export const ma: readonly IndicatorDef[] = [
     outputs: [{ name: 'rma', description: 'alpha = 1/window, seeded with the SMA of the first window values' }],
     lookback: (p) => p.window! - 1,
     convention: "Wilder's smoothing r = (r·(n−1) + x)/n, seeded with the mean of the first n values (the smoothing of TA-Lib's RSI and ATR, applied to the source)",
+    notes:
+      'The first value is at bar window−1, the mean of the first window values; TradingView\'s ta.rma seeds the same way.',
   },
   {
     id: 'ma.hma',
@@ -116,6 +126,8 @@ export const ma: readonly IndicatorDef[] = [
     outputs: [{ name: 'hma', description: 'WMA(2·WMA(x, window/2) − WMA(x, window), floor(√window))' }],
     lookback: (p) => p.window! + Math.floor(Math.sqrt(p.window!)) - 2,
     convention: "Alan Hull's HMA: WMA(2·WMA(x, floor(n/2)) − WMA(x, n), floor(√n)), every WMA as TA-Lib's WMA",
+    notes:
+      'The first value is at bar n + floor(√n) − 2, when the outer WMA has floor(√n) differences. Windows 2 and 3 have an inner span of 1.',
   },
   {
     id: 'ma.zlema',
@@ -127,6 +139,8 @@ export const ma: readonly IndicatorDef[] = [
     outputs: [{ name: 'zlema', description: 'EMA of x + (x − x[t−lag]), lag = floor((window−1)/2)' }],
     lookback: (p) => Math.floor((p.window! - 1) / 2) + p.window! - 1,
     convention: "Ehlers and Way's zero-lag EMA: EMA(x + (x − x[t−lag]), n), lag = floor((n−1)/2), the EMA as TA-Lib's (k = 2/(n+1), seeded with the mean of its first n inputs)",
+    notes:
+      'The de-lagged series starts at bar lag, so the first value is at bar lag + n − 1. Window 2 has lag 0: a plain EMA.',
   },
   {
     id: 'ma.vwma',
@@ -138,5 +152,7 @@ export const ma: readonly IndicatorDef[] = [
     outputs: [{ name: 'vwma', description: 'Σ(source·volume) / Σvolume over the window; NaN where the window has no volume', sparse: true }],
     lookback: (p) => p.window! - 1,
     convention: 'Σ(x·volume)/Σvolume over the last n bars (TradingView ta.vwma); NaN where the window volume is 0',
+    notes:
+      'The bar is invalid where the source or the volume is NaN. A window whose volumes are all 0 has no weighted mean and gives NaN.',
   },
 ];
