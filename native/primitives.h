@@ -28,11 +28,14 @@ inline void forEachSegment(const double* const* cols, int nCols, int64_t T,
   }
 }
 
-// Calls block(b0, nb) for consecutive blocks of at most kBlock variants.
+// Calls block(b0, nb) for consecutive blocks of at most c.blockWidth variants.
 template <typename Block>
 inline void forEachBlock(const KernelCall& c, Block&& block) {
-  for (int64_t b0 = c.v0; b0 < c.v1; b0 += kBlock)
-    block(b0, static_cast<int>(std::min<int64_t>(kBlock, c.v1 - b0)));
+  const int64_t width = std::min<int64_t>(c.blockWidth, kBlock);
+  for (int64_t b0 = c.v0; b0 < c.v1; b0 += width) {
+    if (c.cancel && *c.cancel) return;  // cancelled: leave the rest unwritten
+    block(b0, static_cast<int>(std::min<int64_t>(width, c.v1 - b0)));
+  }
 }
 
 // prefix[i] = sum of the valid x[0..i), lastGap[t] = index of the last invalid
@@ -71,14 +74,6 @@ inline void inputGaps(const KernelCall& c, int nCols, double* lastGap) {
   }
 }
 
-// Largest value of param p over the call's variants (e.g. the longest window,
-// so per-call tables are built no deeper than needed).
-inline double maxParam(const KernelCall& c, int p) {
-  double m = 0.0;
-  for (int64_t v = c.v0; v < c.v1; ++v) m = std::max(m, c.param[p][v]);
-  return m;
-}
-
 // True when param p of every variant is a window in [1, kMaxWindow], the
 // range per-variant scratch (rings, deques, sparse-table levels) is sized for.
 inline bool windowsFit(const KernelCall& c, int p) {
@@ -87,6 +82,14 @@ inline bool windowsFit(const KernelCall& c, int p) {
     if (!(w >= 1.0 && w <= static_cast<double>(kMaxWindow))) return false;
   }
   return true;
+}
+
+// Largest value of param p over the call's variants (e.g. the longest window,
+// so per-call tables are built no deeper than needed).
+inline double maxParam(const KernelCall& c, int p) {
+  double m = 0.0;
+  for (int64_t v = c.v0; v < c.v1; ++v) m = std::max(m, c.param[p][v]);
+  return m;
 }
 
 // Sequential sum of x[from .. from+n), the order TA-Lib seeds averages in.
