@@ -383,25 +383,37 @@ struct WmaLanes {
     const double xt = x[t];
     for (int j = 0; j < nb; ++j) row[j] = next(j, xt, x[t - lag[j]]);
   }
+  // The same when lag[j] = lag[0] + j: the trailing values are the run
+  // past[0..nb) of x reversed (past[j] = x[t - lag[j]]), read without a gather.
+  void slideRange(double xt, const double* __restrict past, int nb, double* __restrict row) {
+    for (int j = 0; j < nb; ++j) row[j] = next(j, xt, past[j]);
+  }
   // Lane j takes in[j] and drops back[j], all windows full.
   void slide(const double* __restrict in, const double* __restrict back, int nb, double* __restrict row) {
     for (int j = 0; j < nb; ++j) row[j] = next(j, in[j], back[j]);
   }
 };
 
-// ma.wma: TA-Lib WMA, O(1) per bar and variant.
-inline int64_t wmaScratch(int64_t) { return 0; }
+// ma.wma: TA-Lib WMA, O(1) per bar and variant. A grid of consecutive
+// windows reads its trailing values as one run of x reversed.
+// scratch: x reversed (T)
+inline int64_t wmaScratch(int64_t T) { return T; }
 
 template <typename Out>
 int32_t wma(const KernelCall& c, const OutView<Out>& out) {
+  if (c.scratchLen < wmaScratch(c.T)) return kScratchTooSmall;
   const double* x = c.in[0];
+  double* reversed = c.scratch;
+  for (int64_t t = 0; t < c.T; ++t) reversed[c.T - 1 - t] = x[t];
   forEachBlock(c, [&](int64_t b0, int nb) {
     WmaLanes w;
     alignas(64) double row[kBlock];
     int64_t longest = 0;
+    bool range = true;
     for (int j = 0; j < nb; ++j) {
       w.setSpan(j, static_cast<int64_t>(c.param[0][b0 + j]));
       longest = std::max<int64_t>(longest, w.lag[j]);
+      range = range && w.lag[j] == w.lag[0] + j;
     }
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
@@ -414,7 +426,8 @@ int32_t wma(const KernelCall& c, const OutView<Out>& out) {
           out.putRow(0, t, b0, nb, row);
         }
         for (; t < e; ++t) {
-          w.slide(x, t, nb, row);
+          if (range) w.slideRange(x[t], reversed + (c.T - 1 - t + w.lag[0]), nb, row);
+          else w.slide(x, t, nb, row);
           out.putRow(0, t, b0, nb, row);
         }
       },
