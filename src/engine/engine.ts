@@ -266,6 +266,7 @@ export class Engine {
     };
     const onAbort = () => halt(new ComputeCancelledError('compute cancelled by its AbortSignal; kernels stopped and no chunk started after it fired', { processed, total: opts.total }));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) onAbort(); // fired while the call was warming up or loading candles
     const timer = opts.timeoutMs !== undefined
       ? setTimeout(() => halt(new ComputeTimeoutError(`compute exceeded timeoutMs ${opts.timeoutMs} after ${processed} of ${opts.total} variants; raise timeoutMs or shrink the grid`, { timeoutMs: opts.timeoutMs, processed, total: opts.total })), opts.timeoutMs)
       : undefined;

@@ -1,5 +1,7 @@
 // A pool worker: loads the backend once at start (so a broken build fails the
 // warmup, not a request) and runs kernel jobs over shared memory.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { threadId, workerData } from 'node:worker_threads';
 import { createBackend, type BackendSpec, type KernelJob } from '../backends/index.js';
 import { selfTest } from '../runtime/selftest.js';
@@ -10,10 +12,28 @@ export type WorkerTask =
 
 const backend = createBackend((workerData as { backend: BackendSpec }).backend);
 
+// Each job's typed arrays keep their SharedArrayBuffers alive until this
+// worker collects garbage, and a worker that only runs kernels makes almost
+// none, so without a nudge every result ever computed would stay resident.
+// After every RELEASE_BYTES of shared memory seen, collect.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+const RELEASE_BYTES = 256 * 2 ** 20;
+let seenBytes = 0;
+
+function noteShared(job: KernelJob): void {
+  for (const o of job.outputs) if (o) seenBytes += o.byteLength;
+  if (seenBytes >= RELEASE_BYTES) {
+    seenBytes = 0;
+    collect();
+  }
+}
+
 export default function handle(task: WorkerTask): number | null {
   switch (task.kind) {
     case 'run':
       backend.run(task.job);
+      noteShared(task.job);
       return null;
     case 'selftest':
       selfTest(backend);

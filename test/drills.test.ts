@@ -1,0 +1,112 @@
+// Fault drills (also `npm run drills`): what a service meets in production.
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../dist/index.js';
+import { syntheticCandles, tempDir, testEngineOptions } from './helpers.js';
+
+const candles = syntheticCandles({ t: 50_000, seed: 8 });
+const request = { indicator: 'ma.ema', candles, grid: { source: ['close', 'hlc3'], window: { start: 5, stop: 200 } } };
+
+async function failure(p: Promise<unknown>): Promise<{ code?: string; message?: string }> {
+  try {
+    await p;
+  } catch (e) {
+    return e as never;
+  }
+  return {};
+}
+
+async function withEngine<T>(opts: object, fn: (e: Engine) => Promise<T>): Promise<T> {
+  const e = await createEngine(testEngineOptions({ numThreads: 2, ...opts }));
+  try {
+    return await fn(e);
+  } finally {
+    await e.close();
+  }
+}
+
+describe('fault drills', () => {
+  it('cache dir on a read-only filesystem: warmup fails fast, naming the path', async () => {
+    const e = await failure(withEngine({ cacheDir: '/sys/ta-grid-cache' }, (eng) => eng.warmup()));
+    expect(e.code).toBe('WARMUP_FAILED');
+    expect(e.message).toMatch(/\/sys\/ta-grid-cache is not writable/);
+  });
+
+  it('cache dir deleted while running: computes go on, health says degraded, the next warmup rebuilds it', async () => {
+    const dir = tempDir('deleted');
+    await withEngine({ cacheDir: dir }, async (engine) => {
+      await engine.warmup();
+      rmSync(dir, { recursive: true, force: true });
+      expect((await engine.compute(request)).variants).toBe(392);
+      expect(engine.health()).toMatchObject({ status: 'degraded', cache: { exists: false } });
+    });
+    const report = await withEngine({ cacheDir: dir }, (engine) => engine.warmup());
+    expect(report.artifacts.misses).toBeGreaterThan(0);
+  });
+
+  it('native addon missing: auto falls back to wasm and says so; backend native fails loudly', async () => {
+    const script = (backend: string) => `
+      import { createEngine } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};
+      const warnings = [];
+      const logger = { info() {}, debug() {}, error() {}, warn: (o, m) => warnings.push(m) };
+      try {
+        const e = await createEngine({ backend: '${backend}', numThreads: 1, nativeBuild: 'off', cacheDir: process.env.CACHE_DIR, logger });
+        const r = await e.warmup();
+        console.log(JSON.stringify({ backend: r.backend, fallback: r.backendFallback, warnings }));
+        await e.close();
+      } catch (err) { console.log(JSON.stringify({ code: err.code, message: err.message })); }`;
+    const run = async (backend: string) => JSON.parse((await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script(backend)], { env: { ...process.env, TA_GRID_DISABLE_NATIVE: '1', CACHE_DIR: tempDir('nonative') } })).stdout);
+    const auto = await run('auto');
+    expect(auto.backend).toBe('wasm');
+    expect(auto.fallback).toMatch(/native backend could not be loaded/);
+    expect(auto.warnings).toContain('ta-grid native backend unavailable, using wasm');
+    const native = await run('native');
+    expect(native.code).toBe('BACKEND_UNAVAILABLE');
+    expect(native.message).toMatch(/native backend could not be loaded.*use backend: "wasm"/);
+  });
+
+  it('a compute cancelled and another started at once: the second completes, correct', async () => {
+    await withEngine({}, async (engine) => {
+      const ac = new AbortController();
+      const first = engine.compute({ ...request, signal: ac.signal });
+      const second = engine.compute({ ...request, grid: { window: [20] }, dtype: 'float64' });
+      ac.abort();
+      expect((await failure(first)).code).toBe('COMPUTE_CANCELLED');
+      const r = await second;
+      let s = 0;
+      for (let i = 0; i < 20; i++) s += candles.close[i]!;
+      expect(r.at('ema', 19, 0)).toBeCloseTo(s / 20, 9);
+    });
+  });
+
+  it('50 concurrent computes from one process all complete', async () => {
+    await withEngine({}, async (engine) => {
+      const small = syntheticCandles({ t: 5_000, seed: 2 });
+      const ids = ['ma.sma', 'ma.ema', 'momentum.rsi', 'volatility.atr'];
+      const all = await Promise.all(Array.from({ length: 50 }, (_, i) => engine.compute({ indicator: ids[i % 4]!, candles: small, grid: { window: { start: 5, stop: 5 + (i % 30) } } })));
+      expect(all.map((r) => r.variants)).toEqual(Array.from({ length: 50 }, (_, i) => 1 + (i % 30)));
+      expect(engine.health().pool).toMatchObject({ active: 0, queued: 0 });
+    });
+  });
+
+  it('memory reaches a plateau over many computes in a row (the 1,000-compute run is npm run drills:memory)', async () => {
+    await withEngine({}, async (engine) => {
+      const small = syntheticCandles({ t: 20_000, seed: 4 });
+      const run = () => engine.compute({ indicator: 'ma.sma', candles: small, grid: { source: ['close', 'hl2'], window: { start: 5, stop: 50 } } });
+      const rssAfter = async (n: number) => {
+        let peak = 0;
+        for (let i = 0; i < n; i++) {
+          await run();
+          peak = Math.max(peak, process.memoryUsage().rss);
+        }
+        return peak;
+      };
+      const first = await rssAfter(150);
+      const later = await rssAfter(150);
+      // 150 more results of 7.4 MB each would add 1.1 GB if they were kept alive.
+      expect(later - first).toBeLessThan(256 * 2 ** 20);
+    });
+  });
+});
