@@ -3,7 +3,8 @@
 // 0 means the output was not selected. Element (t, v) of output k lives at
 // out[k] + (t * timeStride + v * variantStride) * sizeof<O>().
 
-export const BLOCK: i32 = 16;
+// Capacity of per-block state areas and the block width (see native/abi.h).
+export const BLOCK: i32 = 256;
 
 export const OK: i32 = 0;
 export const SCRATCH_TOO_SMALL: i32 = 1;

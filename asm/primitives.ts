@@ -47,13 +47,6 @@ export function inputGaps(c: Call, nCols: i32, lastGap: usize): void {
   }
 }
 
-// Largest value of param p over the call's variants; mirrors maxParam.
-export function maxParam(c: Call, p: i32): f64 {
-  let m = 0.0;
-  for (let v = c.v0; v < c.v1; ++v) m = max(m, param(c, p, v));
-  return m;
-}
-
 // True when param p of every variant is a window in [1, MAX_WINDOW].
 export function windowsFit(c: Call, p: i32): bool {
   for (let v = c.v0; v < c.v1; ++v) {
@@ -61,6 +54,13 @@ export function windowsFit(c: Call, p: i32): bool {
     if (!(w >= 1.0 && w <= <f64>MAX_WINDOW)) return false;
   }
   return true;
+}
+
+// Largest value of param p over the call's variants; mirrors maxParam.
+export function maxParam(c: Call, p: i32): f64 {
+  let m = 0.0;
+  for (let v = c.v0; v < c.v1; ++v) m = max(m, param(c, p, v));
+  return m;
 }
 
 export function sumRange(x: usize, from: i32, n: i32): f64 {
