@@ -99,3 +99,15 @@ export function firstMismatch(a: ArrayLike<number>, b: ArrayLike<number>, rel: n
   }
   return -1;
 }
+
+/** Base or derived source column, by the formulas of the docs (TA-Lib's price transforms). */
+export function derived(c: Record<string, Float64Array>, name: string): Float64Array {
+  const t = c.close.length;
+  const out = new Float64Array(t);
+  for (let i = 0; i < t; i++) {
+    const [o, h, l, cl] = [c.open[i]!, c.high[i]!, c.low[i]!, c.close[i]!];
+    out[i] = name === 'hl2' ? (h + l) / 2 : name === 'hlc3' ? (h + l + cl) / 3 : name === 'ohlc4' ? (o + h + l + cl) / 4
+      : name === 'hlcc4' ? (h + l + cl * 2) / 4 : c[name]![i]!;
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 // the lookback), NaN holes, flat stretches, and tiny and huge prices.
 import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type IndicatorInfo } from '../dist/index.js';
-import { closeEngines, engineFor, firstMismatch, rng, syntheticCandles } from './helpers.js';
+import { closeEngines, derived, engineFor, firstMismatch, rng, syntheticCandles } from './helpers.js';
 import { REFERENCES } from './reference/index.js';
 
 afterAll(closeEngines);
@@ -90,15 +90,3 @@ describe('parity: native = wasm = reference', () => {
     });
   }
 });
-
-/** Base or derived source column, by the formulas of the docs (TA-Lib's price transforms). */
-function derived(c: ReturnType<typeof syntheticCandles>, name: string): Float64Array {
-  const t = c.close.length;
-  const out = new Float64Array(t);
-  for (let i = 0; i < t; i++) {
-    const [o, h, l, cl] = [c.open[i]!, c.high[i]!, c.low[i]!, c.close[i]!];
-    out[i] = name === 'hl2' ? (h + l) / 2 : name === 'hlc3' ? (h + l + cl) / 3 : name === 'ohlc4' ? (o + h + l + cl) / 4
-      : name === 'hlcc4' ? (h + l + cl * 2) / 4 : (c as Record<string, Float64Array>)[name]![i]!;
-  }
-  return out;
-}
