@@ -71,7 +71,7 @@ function loadOne(spec: BackendSpec): Backend {
   try {
     if (spec.name === 'native' && NATIVE_DISABLED()) throw new Error('disabled by TA_GRID_DISABLE_NATIVE=1');
     const b = spec.name === 'native'
-      ? new NativeBackend(spec.file ? loadAddonFile(spec.file) : loadAddon())
+      ? new NativeBackend(spec.file ? loadAddonFile(spec.file) : process.env.TA_GRID_NATIVE_PATH ? loadAddonFile(process.env.TA_GRID_NATIVE_PATH) : loadAddon())
       : new WasmBackend(loadWasmModule(spec.file ?? undefined));
     checkKernelTable(b);
     return b;
