@@ -20,7 +20,8 @@ export function sma<O>(c: Call): i32 {
       const head = at(prefix, t + 1);
       for (let j = 0; j < nb; ++j) {
         const w = param(c, 0, b0 + j);
-        const v = age >= w ? (head - at(prefix, t + 1 - <i32>w)) / w : NaN;
+        // Multiply by 1/w, as native/ma.h does (within one ulp of TA-Lib's divide).
+        const v = age >= w ? (head - at(prefix, t + 1 - <i32>w)) * (1.0 / w) : NaN;
         put<O>(c, 0, t, b0 + j, v);
       }
     }

@@ -10,6 +10,9 @@
 #pragma once
 #include <cmath>
 #include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <limits>
 
 namespace tagrid {
@@ -73,6 +76,23 @@ struct OutView {
     if (!p) return;
     p += t * timeStride + b0 * variantStride;
     if (variantStride == 1) {
+#if defined(__SSE2__)
+      // Output rows are written once and not read back: streaming stores skip
+      // the read-for-ownership of every cache line, which otherwise doubles
+      // the memory traffic of a large grid. (The binding fences after the call.)
+      if constexpr (sizeof(Out) == 4) {
+        if ((reinterpret_cast<uintptr_t>(p) & 15) == 0) {
+          int j = 0;
+          for (; j + 4 <= nb; j += 4) {
+            const __m128 lo = _mm_cvtpd_ps(_mm_load_pd(row + j));
+            const __m128 hi = _mm_cvtpd_ps(_mm_load_pd(row + j + 2));
+            _mm_stream_ps(reinterpret_cast<float*>(p + j), _mm_movelh_ps(lo, hi));
+          }
+          for (; j < nb; ++j) p[j] = static_cast<Out>(row[j]);
+          return;
+        }
+      }
+#endif
       for (int j = 0; j < nb; ++j) p[j] = static_cast<Out>(row[j]);
     } else {
       for (int j = 0; j < nb; ++j) p[j * variantStride] = static_cast<Out>(row[j]);

@@ -121,6 +121,9 @@ Napi::Value Run(const Napi::CallbackInfo& info) {
   const int64_t need = (T - 1) * ts + (v1 - 1) * vs + 1;
   const int32_t status = f64 ? runTyped<double>(k, call, outArr, ts, vs, need, env)
                              : runTyped<float>(k, call, outArr, ts, vs, need, env);
+#if defined(__SSE2__)
+  _mm_sfence();  // streaming stores of the kernel are visible before we return
+#endif
   if (status == kScratchTooSmall) throw Napi::RangeError::New(env, "scratch buffer too small");
   if (status != kOk) throw Napi::Error::New(env, std::string("kernel failed: ") + k.id);
   return env.Undefined();

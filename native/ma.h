@@ -27,27 +27,43 @@ inline void windowRows(const OutView<Out>& out, const double* lastGap, int64_t T
 // (32-bit lengths: GCC vectorizes the gathers they index.)
 struct WindowLanes {
   alignas(64) double w[kBlock];
+  alignas(64) double inv[kBlock];
   int32_t n[kBlock];
   int64_t longest = 0;
+  bool consecutive = true;  // n[j] = n[0] + j, as in default grids
 
   void load(const double* window, int nb) {
     for (int j = 0; j < nb; ++j) {
       w[j] = window[j];
+      inv[j] = 1.0 / w[j];
       n[j] = static_cast<int32_t>(w[j]);
       longest = std::max<int64_t>(longest, n[j]);
+      consecutive = consecutive && n[j] == n[0] + j;
     }
   }
 };
 
 // ma.sma: one prefix-sum pass per call serves every window of the grid.
-inline int64_t smaScratch(int64_t T) { return 2 * T + 1; }
+// scratch: prefix (T + 1) + lastGap (T) + prefix reversed (T + 1)
+inline int64_t smaScratch(int64_t T) { return 3 * T + 2; }
 
 struct SmaLanes : WindowLanes {
   const double* prefix;
+  const double* prefixRev;  // prefix reversed: prefixRev[i] = prefix[T - i]
+  int64_t T;
 
-  double at(int j, int64_t t) const { return prefixWindowSum(prefix, t, n[j]) / w[j]; }
+  // A multiply by 1/n instead of TA-Lib's divide: within one ulp, and the
+  // divide would be the slowest instruction of the loop.
+  double at(int j, int64_t t) const { return prefixWindowSum(prefix, t, n[j]) * inv[j]; }
   void steady(int64_t t, int nb, double* __restrict row) const {
-    for (int j = 0; j < nb; ++j) row[j] = at(j, t);
+    if (consecutive) {
+      // prefix[t + 1 - n[j]] = prefixRev[T - t - 1 + n[0] + j]: a forward run.
+      const double head = prefix[t + 1];
+      const double* __restrict tail = prefixRev + (T - t - 1 + n[0]);
+      for (int j = 0; j < nb; ++j) row[j] = (head - tail[j]) * inv[j];
+    } else {
+      for (int j = 0; j < nb; ++j) row[j] = at(j, t);
+    }
   }
   void warm(int64_t t, int64_t run, int nb, double* __restrict row) const {
     for (int j = 0; j < nb; ++j) row[j] = run >= n[j] ? at(j, t) : kNaN;
@@ -72,7 +88,23 @@ int32_t overSourcePrefix(const KernelCall& c, const OutView<Out>& out) {
 }
 
 template <typename Out>
-int32_t sma(const KernelCall& c, const OutView<Out>& out) { return overSourcePrefix<SmaLanes>(c, out); }
+int32_t sma(const KernelCall& c, const OutView<Out>& out) {
+  if (c.scratchLen < smaScratch(c.T)) return kScratchTooSmall;
+  double* prefix = c.scratch;
+  double* lastGap = prefix + c.T + 1;
+  double* prefixRev = lastGap + c.T;
+  prefixSums(c.in[0], c.T, prefix, lastGap);
+  reversed(prefix, c.T + 1, prefixRev);
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    SmaLanes lanes;
+    lanes.prefix = prefix;
+    lanes.prefixRev = prefixRev;
+    lanes.T = c.T;
+    lanes.load(c.param[0] + b0, nb);
+    windowRows(out, lastGap, c.T, b0, nb, lanes.longest, lanes);
+  });
+  return kOk;
+}
 
 // ma.trima: TA-Lib TRIMA as SMA(SMA(x, a), b), a + b = n + 1: (n+1)/2 twice
 // for odd n, n/2 then n/2 + 1 for even n. The inner means come from the

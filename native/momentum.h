@@ -86,10 +86,6 @@ void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
   });
 }
 
-inline void reversed(const double* x, int64_t T, double* rev) {
-  for (int64_t t = 0; t < T; ++t) rev[T - 1 - t] = x[t];
-}
-
 // momentum.mom: TA-Lib MOM, x[t] - x[t-n]. scratch: reversed x (T)
 inline int64_t momScratch(int64_t T) { return T; }
 

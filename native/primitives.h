@@ -92,6 +92,13 @@ inline double maxParam(const KernelCall& c, int p) {
   return m;
 }
 
+// rev[i] = x[T-1-i]. For a block of consecutive windows (w[j] = w[0] + j)
+// the operands x[t - w[j]] are a backward run of x, which is a forward run
+// of rev: the loop over the block then reads memory in order, no gathers.
+inline void reversed(const double* x, int64_t T, double* rev) {
+  for (int64_t t = 0; t < T; ++t) rev[T - 1 - t] = x[t];
+}
+
 // Sequential sum of x[from .. from+n), the order TA-Lib seeds averages in.
 inline double sumRange(const double* x, int64_t from, int64_t n) {
   double s = 0.0;
