@@ -34,12 +34,22 @@ const log = (...a) => { if (!json) console.log(...a); };
 const report = { machine: machine(), t: T, quick, runs: RUNS, suites: {} };
 log(`ta-grid bench${quick ? ' --quick' : ''}: ${machineLine(report.machine)}`);
 log(`workload: seeded random walk, T = ${T.toLocaleString('en-US')} candles, medians of ${RUNS} runs\n`);
-const candles = workload(T);
+const SEED = 42;
+const candles = workload(T, SEED);
+const execFileAsync = promisify(execFile);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ta-grid-bench-'));
 
+/**
+ * Engines warm up the way a service does: the first one builds the
+ * host-tuned addon into the run's cache dir (as `ta-grid warmup` would in a
+ * deploy step), the rest load it. --portable measures the installed build.
+ */
 async function engineWith(backend, numThreads) {
-  const e = await createEngine({ backend, numThreads, cacheDir: path.join(tmp, 'cache'), nativeBuild: 'off', logger: silentLogger, env: {} });
-  await e.warmup();
+  const nativeBuild = args.includes('--portable') ? 'off' : 'wait';
+  const e = await createEngine({ backend, numThreads, cacheDir: path.join(tmp, 'cache'), nativeBuild, logger: silentLogger, env: {} });
+  const w = await e.warmup();
+  report.build ??= {};
+  report.build[backend] = w.backendBuild;
   return e;
 }
 
@@ -53,7 +63,6 @@ async function catalogueSuite() {
   const native = await engineWith('native', threads);
   const wasm = quick ? null : await engineWith('wasm', threads);
   const peers = loadPeers();
-  const cols = { close: Array.from(candles.close), high: Array.from(candles.high), low: Array.from(candles.low), volume: Array.from(candles.volume) };
   const infos = listIndicators().filter((i) => !only || only.test(i.id));
   const sizes = infos.map((i) => native.estimate({ indicator: i.id, t: T }).bytesOut);
   const out = new SharedArrayBuffer(Math.max(...sizes));
@@ -82,23 +91,27 @@ async function catalogueSuite() {
       wasmMs: mine.wasm?.ms ?? null, peers: {},
     };
     const talibName = /^TA-Lib (\w+)/.exec(info.convention)?.[1];
-    const windowOnly = info.axes.every((a) => a.kind === 'source' || a.name === 'window');
+    const windowOnly = info.axes.some((a) => a.name === 'window') && info.axes.every((a) => a.kind === 'source' || a.name === 'window');
     if (talibName && windowOnly) {
       const res = mine.native.result;
       const picks = [0, res.variants >> 1, res.variants - 1].map((v) => ({ v, window: res.variant(v).window }));
       for (const peer of peers) {
         if (peer.missing) { row.peers[peer.name] = { status: 'missing' }; continue; }
         if (!peer.supports(talibName)) continue;
-        const per = [];
-        let status = 'ok';
-        for (const { v, window } of picks) {
-          const t0 = performance.now();
-          const r = peer.run(talibName, cols, window);
-          per.push(performance.now() - t0);
-          const ours = res.at(res.outputs[0], T - 1, v), theirs = r.values[r.values.length - 1];
-          if (!(Math.abs(ours - theirs) <= 1e-4 * Math.max(1, Math.abs(theirs)))) status = `differs (last value ${theirs} vs ${ours})`;
+        let measured;
+        try {
+          const arg = JSON.stringify({ peer: peer.name, fn: talibName, periods: picks.map((p) => p.window), t: T, seed: SEED });
+          measured = JSON.parse((await execFileAsync(process.execPath, [new URL('./peer-run.mjs', import.meta.url).pathname, arg], { maxBuffer: 1 << 20 })).stdout);
+        } catch (e) {
+          row.peers[peer.name] = { status: `crashed (${String(e.message).split('\n')[0].slice(0, 80)})` };
+          continue;
         }
-        const gridMs = (per.reduce((a, b) => a + b, 0) / per.length) * est.variants;
+        let status = 'ok';
+        picks.forEach(({ v }, k) => {
+          const ours = res.at(res.outputs[0], T - 1, v), theirs = measured.last[k];
+          if (!(Math.abs(ours - theirs) <= 1e-4 * Math.max(1, Math.abs(theirs)))) status = `differs (last value ${theirs} vs ${ours})`;
+        });
+        const gridMs = (measured.times.reduce((a, b) => a + b, 0) / measured.times.length) * est.variants;
         row.peers[peer.name] = { status, gridMs, ratio: gridMs / row.ms, sampledVariants: picks.length };
       }
     }
@@ -110,7 +123,7 @@ async function catalogueSuite() {
   report.suites.catalogue = { threads, peers: peers.map((p) => ({ name: p.name, version: p.version, missing: p.missing })), rows };
   log(`\ncatalogue: default grid of every indicator, float32 time-major, native on ${threads} threads${wasm ? ' (wasm beside it)' : ''}, output buffer reused; peers loop single calls (timed on 3 variants, scaled to the grid, outputs checked)`);
   log(`peers: ${peers.map((p) => `${p.name} ${p.version ?? `missing (${p.missing})`}`).join(', ')}`);
-  const peerCell = (r, name) => { const p = r.peers[name]; return !p ? '' : p.status === 'missing' ? 'missing' : p.status !== 'ok' ? 'differs' : `${p.ratio.toFixed(0)}x`; };
+  const peerCell = (r, name) => { const p = r.peers[name]; return !p ? '' : p.status === 'ok' ? `${p.ratio.toFixed(0)}x` : p.status.split(' ')[0]; };
   log(table(['indicator', 'variants', 'ms', 'ns/value', 'variants/s', 'GB/s', 'x floor', ...(wasm ? ['wasm ms'] : []), 'talib', 'tulind', 'techind'],
     rows.map((r) => [r.case, r.variants, r.ms.toFixed(0), r.nsPerValue.toFixed(3), r.variantsPerS.toFixed(0), r.gbPerS.toFixed(2), r.xFloor.toFixed(1), ...(wasm ? [r.wasmMs.toFixed(0)] : []), peerCell(r, 'talib'), peerCell(r, 'tulind'), peerCell(r, 'technicalindicators')])));
 }
@@ -233,6 +246,7 @@ try {
   if (suites.has('threads')) await threadsSuite();
   if (suites.has('startup')) await startupSuite();
   if (suites.has('lag')) await lagSuite();
+  log(`\nbuilds: ${Object.entries(report.build ?? {}).map(([b, k]) => `${b} ${k}`).join(', ')}`);
   if (json) console.log(JSON.stringify(report, null, 2));
   if (compareWith) {
     const cmp = compareReports(JSON.parse(readFileSync(compareWith, 'utf8')), report, threshold);

@@ -98,7 +98,13 @@ function toFloat64(name: string, raw: unknown, t: number): Float64Array {
   if (raw.length !== t) {
     throw new InvalidCandlesError(`column '${name}' has ${raw.length} values but ts_open has ${t}; all columns must have the same length`, { column: name, length: raw.length, expected: t });
   }
+  // Float64Array over shared memory: used in place (workers can read it). Other float arrays: one bulk copy.
+  if (raw instanceof Float64Array && raw.buffer instanceof SharedArrayBuffer) return raw;
   const out = sharedFloat64(t);
+  if (raw instanceof Float64Array || raw instanceof Float32Array) {
+    out.set(raw);
+    return out;
+  }
   for (let i = 0; i < t; i++) {
     const v = raw[i];
     if (typeof v === 'number') out[i] = v;
@@ -119,8 +125,11 @@ function tsColumn(raw: unknown): BigInt64Array | Float64Array {
   if (raw instanceof BigInt64Array) return raw;
   if (raw instanceof BigUint64Array) return new BigInt64Array(raw.buffer, raw.byteOffset, raw.length);
   if (!isNumericArray(raw)) throw new InvalidCandlesError(`column 'ts_open' must be a typed array or an array of numbers, got ${describe(raw)}`, { column: 'ts_open' });
+  if (raw instanceof Float64Array) return raw; // read-only here: no copy needed
   if (raw.length > 0 && typeof raw[0] === 'bigint') return BigInt64Array.from(raw as ArrayLike<bigint>);
-  return Float64Array.from(raw as ArrayLike<number>);
+  const out = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = (raw as ArrayLike<number>)[i]!;
+  return out;
 }
 
 function validate(c: Candles): void {
