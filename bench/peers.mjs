@@ -29,7 +29,13 @@ export function loadPeers() {
   return [
     {
       name: 'talib', version: talib.mod?.version ?? null, missing: talib.error,
-      supports: (fn) => Boolean(talib.mod?.explain?.(fn)),
+      // Only single-input, optInTimePeriod-only functions: talib 1.1.6 aborts the
+      // process (not an exception) on a call it cannot run.
+      supports: (fn) => {
+        const e = talib.mod?.explain?.(fn);
+        return Boolean(e && e.optInputs.length === 1 && e.optInputs[0].name === 'optInTimePeriod' && e.inputs.length === 1
+          && ['inReal', 'inPriceHLC', 'inPriceHLCV'].includes(e.inputs[0].name));
+      },
       run: (fn, cols, period) => {
         const inputs = HLC.has(fn) ? { high: cols.high, low: cols.low, close: cols.close } : fn === 'MFI' ? { high: cols.high, low: cols.low, close: cols.close, volume: cols.volume } : { inReal: cols.close };
         const r = talib.mod.execute({ name: fn, startIdx: 0, endIdx: cols.close.length - 1, ...inputs, optInTimePeriod: period });

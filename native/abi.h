@@ -80,12 +80,20 @@ struct OutView {
       // Output rows are written once and not read back: streaming stores skip
       // the read-for-ownership of every cache line, which otherwise doubles
       // the memory traffic of a large grid. (The binding fences after the call.)
+      // Only whole 64-byte lines are streamed: a partial line written with a
+      // streaming store costs a read-modify-write in memory, so the ragged
+      // ends of a block's run (chunks split rows) take ordinary stores.
       if constexpr (sizeof(Out) == 4) {
-        if ((reinterpret_cast<uintptr_t>(p) & 15) == 0) {
-          int j = 0;
-          for (; j + 4 <= nb; j += 4) {
-            const __m128 lo = _mm_cvtpd_ps(_mm_load_pd(row + j));
-            const __m128 hi = _mm_cvtpd_ps(_mm_load_pd(row + j + 2));
+        const uintptr_t addr = reinterpret_cast<uintptr_t>(p);
+        if ((addr & 3) == 0) {
+          int j = static_cast<int>(((64 - (addr & 63)) & 63) / 4);
+          if (j > nb) j = nb;
+          for (int i = 0; i < j; ++i) p[i] = static_cast<Out>(row[i]);
+          const int lines = (nb - j) / 16;
+          const int end = j + lines * 16;
+          for (; j < end; j += 4) {
+            const __m128 lo = _mm_cvtpd_ps(_mm_loadu_pd(row + j));
+            const __m128 hi = _mm_cvtpd_ps(_mm_loadu_pd(row + j + 2));
             _mm_stream_ps(reinterpret_cast<float*>(p + j), _mm_movelh_ps(lo, hi));
           }
           for (; j < nb; ++j) p[j] = static_cast<Out>(row[j]);

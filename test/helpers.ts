@@ -21,9 +21,16 @@ export function engineFor(backend: BackendName): Promise<Engine> {
   return e;
 }
 
-/** Options for a quiet engine with its own fresh cache dir and no background compiler. */
+let sharedCache: string | null = null;
+
+/**
+ * Options for a quiet engine with no background compiler. Engines of one
+ * test file share a cache dir (warm after the first, as in a service);
+ * tests about the cache pass their own.
+ */
 export function testEngineOptions(extra: EngineOptions = {}): EngineOptions {
-  return { numThreads: 1, logger: silentLogger, env: {}, nativeBuild: 'off', cacheDir: tempDir('cache'), ...extra };
+  sharedCache ??= tempDir('cache');
+  return { numThreads: 1, logger: silentLogger, env: {}, nativeBuild: 'off', cacheDir: sharedCache, ...extra };
 }
 
 export function tempDir(prefix: string): string {

@@ -7,7 +7,7 @@ import { syntheticCandles, testEngineOptions } from './helpers.js';
 let engine: Engine;
 // Big enough that a grid takes a few hundred ms on 2 threads.
 const big = syntheticCandles({ t: 300_000, seed: 21 });
-const bigRequest = { indicator: 'ma.ema', candles: big, grid: { source: ['close', 'hlc3'], window: { start: 5, stop: 200 } } };
+const bigRequest = { indicator: 'ma.ema', candles: big, grid: { source: ['close', 'hlc3', 'open', 'high', 'low', 'hl2'], window: { start: 5, stop: 200 } } };
 
 beforeAll(async () => {
   engine = await createEngine(testEngineOptions({ numThreads: 2 }));
@@ -32,7 +32,7 @@ describe('pool', () => {
     expect(r.meta.numThreads).toBe(2);
     expect(seen.length).toBe(r.meta.chunks);
     expect(seen.length).toBeGreaterThan(1);
-    expect(seen.at(-1)).toEqual({ processed: 392, total: 392 });
+    expect(seen.at(-1)).toEqual({ processed: 1176, total: 1176 });
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.processed).toBeGreaterThan(seen[i - 1]!.processed);
   });
 
@@ -71,8 +71,8 @@ describe('pool', () => {
     expect(e.code).toBe('WORKER_CRASHED');
     expect(e.message).toMatch(/worker died/);
     const r = await engine.compute(bigRequest);
-    expect(r.variants).toBe(392);
-    expect(Number.isFinite(r.at('ema', 299_999, 391))).toBe(true);
+    expect(r.variants).toBe(1176);
+    expect(Number.isFinite(r.at('ema', 299_999, 1175))).toBe(true);
   });
 
   it('runs concurrent calls to completion with the same values as one at a time', async () => {

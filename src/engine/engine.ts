@@ -39,8 +39,10 @@ export interface EngineHealth {
 
 /** Requests estimated below this run on the calling thread. */
 const INLINE_BELOW_NS = 250_000;
-/** Chunks are at least this much work, so dispatch overhead stays small. */
-const MIN_CHUNK_NS = 5_000_000;
+/** Chunks are at least this much work, so dispatch and per-call setup stay small. */
+const MIN_CHUNK_NS = 10_000_000;
+/** ...and at most this much, so cancellation and progress stay responsive. */
+const MAX_CHUNK_NS = 150_000_000;
 
 function numRows(candles: unknown): number {
   if (typeof candles !== 'object' || candles === null) return 0;
@@ -179,7 +181,7 @@ export class Engine {
     const out = req.out;
     const copyBack = out instanceof ArrayBuffer && executor === warm.pool ? out : undefined;
     const arrays = this.allocateOutputs(plan, candles.t, copyBack ? undefined : out);
-    const chunks = planChunks(plan.grid, candles.t, executor.numThreads, { minValuesPerChunk: Math.ceil(MIN_CHUNK_NS / nsPerValue) });
+    const chunks = planChunks(plan.grid, candles.t, executor.numThreads, { minValuesPerChunk: MIN_CHUNK_NS / nsPerValue, maxValuesPerChunk: MAX_CHUNK_NS / nsPerValue });
     // Shared, like the candles and outputs: workers read them in place.
     const params = plan.def.params.map((p) => { const col = plan.grid.paramColumn(p.name); const shared = sharedFloat64(col.length); shared.set(col); return shared; });
     const V = plan.grid.variants;

@@ -7,25 +7,29 @@ export interface Chunk {
   v1: number;
 }
 
-/** Variants per kernel block (native/abi.h kBlock); chunks are cut on its multiples. */
-export const KERNEL_BLOCK = 16;
+/** Chunk sizes are multiples of this many variants (16 float32 = one 64-byte line of a time-major row). */
+export const CHUNK_ALIGN = 16;
 
 /**
  * Groups variants by input source (contiguous, since source is the first
- * axis) and cuts each group into chunks of similar work: about
- * `chunksPerThread` chunks per thread overall, so threads stay busy to the
- * end, each a multiple of the kernel block.
+ * axis) and cuts the groups into chunks. Chunks are as wide as balance
+ * allows: each kernel call redoes its per-call work (prefix sums, true
+ * range, ...) and writes time-major rows only as wide as its chunk, so
+ * splitting a group costs real time. A group is split only to give every
+ * thread work, or to keep a chunk under `maxValuesPerChunk` (cancellation
+ * and progress happen between chunks and between blocks).
  */
-export function planChunks(grid: Grid, t: number, threads: number, opts: { chunksPerThread?: number; minValuesPerChunk?: number } = {}): Chunk[] {
-  const chunksPerThread = opts.chunksPerThread ?? 4;
-  const minValues = opts.minValuesPerChunk ?? 1 << 20;
-  const target = Math.ceil(grid.variants / (threads * chunksPerThread));
-  const floor = Math.ceil(minValues / Math.max(1, t));
-  let size = Math.max(target, floor, 1);
-  size = Math.ceil(size / KERNEL_BLOCK) * KERNEL_BLOCK;
+export function planChunks(grid: Grid, t: number, threads: number, opts: { minValuesPerChunk?: number; maxValuesPerChunk?: number } = {}): Chunk[] {
+  const perThread = Math.ceil(grid.variants / Math.max(1, threads));
+  const most = Math.max(CHUNK_ALIGN, Math.floor((opts.maxValuesPerChunk ?? Infinity) / Math.max(1, t)));
+  const least = Math.ceil((opts.minValuesPerChunk ?? 0) / Math.max(1, t));
+  const size = Math.max(CHUNK_ALIGN, least, Math.min(perThread, most));
   const chunks: Chunk[] = [];
   for (const run of grid.sourceRuns()) {
-    for (let v0 = run.v0; v0 < run.v1; v0 += size) chunks.push({ source: run.source, v0, v1: Math.min(run.v1, v0 + size) });
+    const len = run.v1 - run.v0;
+    const parts = Math.ceil(len / size);
+    const step = Math.ceil(len / parts / CHUNK_ALIGN) * CHUNK_ALIGN;
+    for (let v0 = run.v0; v0 < run.v1; v0 += step) chunks.push({ source: run.source, v0, v1: Math.min(run.v1, v0 + step) });
   }
   return chunks;
 }

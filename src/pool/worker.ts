@@ -18,7 +18,7 @@ const backend = createBackend((workerData as { backend: BackendSpec }).backend);
 // After every RELEASE_BYTES of shared memory seen, collect.
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
-const RELEASE_BYTES = 256 * 2 ** 20;
+const RELEASE_BYTES = 64 * 2 ** 20;
 let seenBytes = 0;
 
 function noteShared(job: KernelJob): void {
