@@ -4,19 +4,10 @@ import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../dist/index.js';
-import { syntheticCandles, tempDir, testEngineOptions } from './helpers.js';
+import { failure, syntheticCandles, tempDir, testEngineOptions } from './helpers.js';
 
 const candles = syntheticCandles({ t: 50_000, seed: 8 });
 const request = { indicator: 'ma.ema', candles, grid: { source: ['close', 'hlc3'], window: { start: 5, stop: 200 } } };
-
-async function failure(p: Promise<unknown>): Promise<{ code?: string; message?: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as never;
-  }
-  return {};
-}
 
 async function withEngine<T>(opts: object, fn: (e: Engine) => Promise<T>): Promise<T> {
   const e = await createEngine(testEngineOptions({ numThreads: 2, ...opts }));

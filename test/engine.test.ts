@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../dist/index.js';
-import { syntheticCandles, testEngineOptions } from './helpers.js';
+import { failure, syntheticCandles, testEngineOptions } from './helpers.js';
 
 let engine: Engine;
 const candles = syntheticCandles({ t: 600, seed: 3 });
@@ -10,15 +10,6 @@ beforeAll(async () => {
   await engine.warmup();
 });
 afterAll(() => engine.close());
-
-async function codeOf(p: Promise<unknown> | (() => unknown)): Promise<{ code?: string; message?: string; details?: Record<string, unknown> }> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    return e as never;
-  }
-  return {};
-}
 
 describe('engine.compute', () => {
   it('returns the tensor, axes, variants and meta of a grid', async () => {
@@ -78,7 +69,7 @@ describe('engine.compute', () => {
     const r2 = await engine.compute({ indicator: 'ma.sma', candles, grid: { window: [5, 9] }, out: plain });
     expect(r2.values('sma').buffer).toBe(plain);
     expect(Array.from(r2.values('sma'))).toEqual(Array.from(r.values('sma')));
-    const small = await codeOf(engine.compute({ indicator: 'ma.sma', candles, grid: { window: [5, 9] }, out: new SharedArrayBuffer(16) }));
+    const small = await failure(engine.compute({ indicator: 'ma.sma', candles, grid: { window: [5, 9] }, out: new SharedArrayBuffer(16) }));
     expect(small.code).toBe('INVALID_REQUEST');
     expect(small.message).toMatch(/at least estimate\(\)\.bytesOut/);
   });
@@ -102,7 +93,7 @@ describe('engine.compute', () => {
     ['window longer than the series', () => engine.compute({ indicator: 'ma.sma', candles: syntheticCandles({ t: 30, seed: 1 }), grid: { window: [10, 31] } }), 'GRID_VALIDATION', /window = 31 is longer than the 30 candles given/],
     ['missing input', () => engine.compute({ indicator: 'volatility.atr', candles: { ts_open: [1, 2], close: [1, 2] } }), 'MISSING_INPUT', /no 'high' column/],
   ])('rejects %s', async (_n, call, code, msg) => {
-    const e = await codeOf(call);
+    const e = await failure(call);
     expect(e.code).toBe(code);
     expect(e.message).toMatch(msg);
     // The engine stays usable.
@@ -112,17 +103,17 @@ describe('engine.compute', () => {
   it('refuses an oversized grid in estimate() and in compute(), before allocating', async () => {
     const small = await createEngine(testEngineOptions({ maxComputeBytesTotal: 128 * 2 ** 20 }));
     const grid = { source: ['close', 'open', 'high', 'low', 'hl2', 'hlc3'], window: { start: 5, stop: 200 } };
-    const est = await codeOf(() => small.estimate({ indicator: 'ma.sma', t: 525_600, grid }));
+    const est = await failure(() => small.estimate({ indicator: 'ma.sma', t: 525_600, grid }));
     expect(est.code).toBe('COMPUTE_BUDGET_EXCEEDED');
     const bytesOut = 525_600 * 1176 * 4;
     expect(est.details).toMatchObject({ t: 525_600, variants: 1176, bytesOut, bytesTotalEst: bytesOut + Math.ceil(0.2 * bytesOut) + 64 * 2 ** 20, maxComputeBytesTotal: 128 * 2 ** 20 });
     // 525,600 candles of plain arrays: refused from the row count, before candles or outputs are touched.
     const huge = { ts_open: { length: 525_600 } as unknown as number[], close: [] as number[] };
     const rss = process.memoryUsage().rss;
-    const c = await codeOf(small.compute({ indicator: 'ma.sma', candles: huge, grid }));
+    const c = await failure(small.compute({ indicator: 'ma.sma', candles: huge, grid }));
     expect(c.code).toBe('COMPUTE_BUDGET_EXCEEDED');
     expect(process.memoryUsage().rss - rss).toBeLessThan(64 * 2 ** 20);
-    const v = await codeOf(() => createEngine(testEngineOptions({ maxVariants: 10 })).then((e) => e.estimate({ indicator: 'ma.sma', t: 10, grid })));
+    const v = await failure(() => createEngine(testEngineOptions({ maxVariants: 10 })).then((e) => e.estimate({ indicator: 'ma.sma', t: 10, grid })));
     expect(v.code).toBe('GRID_TOO_LARGE');
     await small.close();
   });

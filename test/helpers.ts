@@ -118,3 +118,19 @@ export function derived(c: Record<string, Float64Array>, name: string): Float64A
   }
   return out;
 }
+
+export interface Failure {
+  code?: string;
+  message?: string;
+  details?: Record<string, unknown>;
+}
+
+/** The error a call or promise fails with, or {} when it succeeds. */
+export async function failure(p: Promise<unknown> | (() => unknown)): Promise<Failure> {
+  try {
+    await (typeof p === 'function' ? p() : p);
+  } catch (e) {
+    return e as Failure;
+  }
+  return {};
+}

@@ -2,7 +2,7 @@
 // concurrent calls, and an event loop that keeps answering.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../dist/index.js';
-import { syntheticCandles, testEngineOptions } from './helpers.js';
+import { failure, syntheticCandles, testEngineOptions } from './helpers.js';
 
 let engine: Engine;
 // Big enough that a grid takes a few hundred ms on 2 threads.
@@ -15,15 +15,6 @@ beforeAll(async () => {
   expect(report.numThreadsEffective).toBe(2);
 });
 afterAll(() => engine.close());
-
-async function failure(p: Promise<unknown>): Promise<{ code?: string; message?: string }> {
-  try {
-    await p;
-  } catch (e) {
-    return e as never;
-  }
-  return {};
-}
 
 describe('pool', () => {
   it('reports progress after each chunk, up to every variant', async () => {
