@@ -1,0 +1,30 @@
+// Renders the README's performance section from a `npm run bench -- --json`
+// report: node scripts/bench-table.mjs report.json
+import { readFileSync } from 'node:fs';
+import { machineLine } from '../bench/common.mjs';
+
+const r = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const f = (x, d = 0) => (x === null || x === undefined ? '' : Number(x).toFixed(d));
+const lines = [];
+lines.push(`Machine: ${machineLine(r.machine)}; builds: ${Object.entries(r.build ?? {}).map(([b, k]) => `${b} ${k}`).join(', ')}. T = ${r.t.toLocaleString('en-US')} candles, medians of ${r.runs} runs.`, '');
+const g = r.suites.grid;
+if (g) {
+  lines.push(`**SMA and EMA grids** (6 sources x windows 5..200 = 1176 variants, float32 time-major, one worker thread, output buffer reused). Memory floor: one warm \`Float32Array.prototype.fill\` of the same ${(r.t * 1176 * 4 / 1e9).toFixed(2)} GB = ${f(g.floor.warmMs, 1)} ms; the first touch of a fresh buffer of that size took ${f(g.floor.firstTouchMs)} ms (${f(g.floor.firstTouchMs / g.floor.warmMs)}x, reported apart).`, '');
+  lines.push('| case | backend | ms | ns/value | GB/s | x floor |', '|---|---|---:|---:|---:|---:|');
+  for (const x of g.rows) lines.push(`| ${x.case} | ${x.backend} | ${f(x.ms)} | ${f(x.nsPerValue, 3)} | ${f(x.gbPerS, 2)} | ${f(x.xFloor, 1)} |`);
+  lines.push('');
+}
+const th = r.suites.threads;
+if (th) lines.push(`**Thread scaling** (ma.ema, 1176 variants, native): 1 thread ${f(th.rows[0].ms)} ms, 2 threads ${f(th.rows[1].ms)} ms, speedup ${f(th.speedup, 2)}x.`, '');
+const st = r.suites.startup;
+if (st) lines.push(`**Start-up** (new process to first compute done, ma.ema 196 variants x 20,000 candles): cold cache dir ${f(st.rows[0].processMs)} ms (warmup ${f(st.rows[0].warmupS, 3)} s), warm cache dir ${f(st.rows[1].processMs)} ms (warmup ${f(st.rows[1].warmupS, 3)} s).`, '');
+const lag = r.suites.lag;
+if (lag) lines.push(`**Event-loop lag** during a ${f(lag.computeMs)} ms grid compute (ma.ema, 1176 variants, 2 workers, fresh output buffer): p50 ${f(lag.p50, 1)} ms, p99 ${f(lag.p99, 1)} ms, max ${f(lag.max, 1)} ms.`, '');
+const c = r.suites.catalogue;
+if (c) {
+  lines.push(`**Catalogue** (every indicator's default grid, float32 time-major, native on ${c.threads} threads, output buffer reused; wasm beside it). "x floor" divides by one warm fill of the same output. Peers loop single calls over plain Arrays (${c.peers.map((p) => `${p.name} ${p.version ?? 'missing'}`).join(', ')}), timed on 3 variants of the grid and scaled to it, outputs checked against ours first; the peer columns are how many times longer the peer takes.`, '');
+  lines.push('| indicator | variants | ms | ns/value | variants/s | GB/s | x floor | wasm ms | talib | tulind | technicalindicators |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const peer = (x, n) => { const p = x.peers[n]; return !p ? '' : p.status === 'ok' ? `${f(p.ratio)}x` : p.status.split(' ')[0]; };
+  for (const x of c.rows) lines.push(`| \`${x.case}\` | ${x.variants} | ${f(x.ms)} | ${f(x.nsPerValue, 3)} | ${f(x.variantsPerS)} | ${f(x.gbPerS, 2)} | ${f(x.xFloor, 1)} | ${f(x.wasmMs)} | ${peer(x, 'talib')} | ${peer(x, 'tulind')} | ${peer(x, 'technicalindicators')} |`);
+}
+console.log(lines.join('\n'));
