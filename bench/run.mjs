@@ -103,7 +103,7 @@ async function catalogueSuite() {
           const arg = JSON.stringify({ peer: peer.name, fn: talibName, periods: picks.map((p) => p.window), t: T, seed: SEED });
           measured = JSON.parse((await execFileAsync(process.execPath, [new URL('./peer-run.mjs', import.meta.url).pathname, arg], { maxBuffer: 1 << 20 })).stdout);
         } catch (e) {
-          row.peers[peer.name] = { status: `crashed (${String(e.message).split('\n')[0].slice(0, 80)})` };
+          row.peers[peer.name] = { status: `crashed (${e.signal ?? `exit code ${e.code}`})` };
           continue;
         }
         let status = 'ok';
