@@ -85,8 +85,8 @@ describe('fault drills', () => {
   it('memory reaches a plateau over many computes in a row (npm run drills:memory runs 1,000)', async () => {
     // In its own process, as a service runs: the test runner's heap would blur it.
     const { stdout } = await promisify(execFile)(process.execPath, [new URL('../scripts/memory-drill.mjs', import.meta.url).pathname], {
-      env: { ...process.env, DRILL_COMPUTES: '600', TA_GRID_CACHE_DIR: tempDir('memory') },
+      env: { ...process.env, DRILL_COMPUTES: '800', TA_GRID_CACHE_DIR: tempDir('memory') },
     });
-    expect(stdout).toMatch(/growth from the first to the last three tenths: -?\d+ MiB/);
+    expect(stdout).toMatch(/growth from the middle to the last three tenths: -?\d+ MiB/);
   });
 });
