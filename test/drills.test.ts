@@ -19,10 +19,10 @@ async function withEngine<T>(opts: object, fn: (e: Engine) => Promise<T>): Promi
 }
 
 describe('fault drills', () => {
-  it('cache dir on a read-only filesystem: warmup fails fast, naming the path', async () => {
-    const e = await failure(withEngine({ cacheDir: '/sys/ta-grid-cache' }, (eng) => eng.warmup()));
+  it.each(['/sys/ta-grid-cache', '/proc/ta-grid-cache/x'])('cache dir on a read-only or virtual filesystem (%s): warmup fails fast, naming the path', async (dir) => {
+    const e = await failure(withEngine({ cacheDir: dir }, (eng) => eng.warmup()));
     expect(e.code).toBe('WARMUP_FAILED');
-    expect(e.message).toMatch(/\/sys\/ta-grid-cache is not writable/);
+    expect(e.message).toContain(`${dir} is not writable`);
   });
 
   it('cache dir deleted while running: computes go on, health says degraded, the next warmup rebuilds it', async () => {

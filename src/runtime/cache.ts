@@ -4,9 +4,25 @@ import path from 'node:path';
 import { WarmupError } from '../errors.js';
 
 /** Fails fast, naming the path and the fix, when the cache dir cannot be created or written. */
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdir can spin forever on
+ * virtual filesystems such as /proc, and a warmup must fail, not hang.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  while (!existsSync(at)) {
+    missing.push(at);
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
+}
+
 export function ensureWritable(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     const probe = path.join(dir, `.probe-${process.pid}-${randomBytes(4).toString('hex')}`);
     writeFileSync(probe, 'ok');
     rmSync(probe);
