@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableFromArrays, RecordBatch, Table, makeVector, TimestampMillisecond, vectorFromArray, Float32 } from 'apache-arrow';
+import { tableFromArrays, RecordBatch, Table, makeVector, TimestampMillisecond, vectorFromArray, Float32, Float64 } from 'apache-arrow';
 import { loadCandles } from '../dist/candles/candles.js';
 
 const base = () => ({
@@ -40,6 +40,18 @@ describe('candles', () => {
     const ts = makeVector({ type: new TimestampMillisecond(), data: BigInt64Array.from([10n, 20n, 30n]) } as never);
     const table = new Table({ ts_open: ts, close: vectorFromArray([1, 2, 3], new Float32()) });
     expect(loadCandles(table).t).toBe(3);
+  });
+
+  it('reads Arrow nulls as NaN, and refuses a null open time', () => {
+    const table = new Table({
+      ts_open: vectorFromArray([1, 2, 3], new Float64()),
+      close: vectorFromArray([1.5, null, 3.5], new Float64()),
+    });
+    const c = loadCandles(table);
+    expect(c.column('close')[0]).toBe(1.5);
+    expect(c.column('close')[1]).toBeNaN();
+    const badTs = new Table({ ts_open: vectorFromArray([1, null, 3], new Float64()), close: vectorFromArray([1, 2, 3], new Float64()) });
+    expect(() => loadCandles(badTs)).toThrow(/ts_open\[1\] is null/);
   });
 
   it('allows NaN holes', () => {

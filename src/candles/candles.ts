@@ -17,7 +17,7 @@ export interface CandleArrays {
 interface ArrowLike {
   readonly numRows: number;
   readonly schema: { readonly fields: readonly { readonly name: string; readonly type: { toString(): string } }[] };
-  getChild(name: string): { toArray(): unknown; readonly length: number } | null;
+  getChild(name: string): { toArray(): unknown; get(i: number): unknown; readonly length: number; readonly nullCount?: number } | null;
 }
 
 export type CandlesInput = ArrowLike | CandleArrays;
@@ -126,9 +126,15 @@ function tsColumn(raw: unknown): BigInt64Array | Float64Array {
   if (raw instanceof BigUint64Array) return new BigInt64Array(raw.buffer, raw.byteOffset, raw.length);
   if (!isNumericArray(raw)) throw new InvalidCandlesError(`column 'ts_open' must be a typed array or an array of numbers, got ${describe(raw)}`, { column: 'ts_open' });
   if (raw instanceof Float64Array) return raw; // read-only here: no copy needed
-  if (raw.length > 0 && typeof raw[0] === 'bigint') return BigInt64Array.from(raw as ArrayLike<bigint>);
+  if (raw.length > 0 && typeof raw[0] === 'bigint' && Array.prototype.every.call(raw, (x) => typeof x === 'bigint')) return BigInt64Array.from(raw as ArrayLike<bigint>);
   const out = new Float64Array(raw.length);
-  for (let i = 0; i < raw.length; i++) out[i] = (raw as ArrayLike<number>)[i]!;
+  for (let i = 0; i < raw.length; i++) {
+    const v = (raw as ArrayLike<unknown>)[i];
+    if (typeof v !== 'number' && typeof v !== 'bigint') {
+      throw new InvalidCandlesError(`ts_open[${i}] is ${v === null ? 'null' : typeof v}; every candle needs an open time (mark a missing candle with NaN prices, not a missing time)`, { column: 'ts_open', row: i });
+    }
+    out[i] = Number(v);
+  }
   return out;
 }
 
@@ -181,7 +187,13 @@ export function loadCandles(input: unknown): Candles {
   let names: string[];
   if (isArrow(input)) {
     names = input.schema.fields.map((f) => f.name);
-    get = (name) => input.getChild(name)?.toArray();
+    // toArray() drops the validity bitmap: a null would read as whatever the
+    // buffer holds. With nulls, read element by element so they become NaN.
+    get = (name) => {
+      const v = input.getChild(name);
+      if (!v) return undefined;
+      return (v.nullCount ?? 0) > 0 ? Array.from({ length: v.length }, (_, i) => v.get(i)) : v.toArray();
+    };
   } else {
     names = Object.keys(input);
     get = (name) => (input as Record<string, unknown>)[name];
