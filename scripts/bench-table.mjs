@@ -1,9 +1,11 @@
-// Renders the README's performance section from a `npm run bench -- --json`
-// report: node scripts/bench-table.mjs report.json
+// Renders the README's performance section from `npm run bench -- --json`
+// reports: node scripts/bench-table.mjs report.json [more.json ...]; a suite
+// in a later report replaces the same suite of an earlier one.
 import { readFileSync } from 'node:fs';
 import { machineLine } from '../bench/common.mjs';
 
-const r = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const reports = process.argv.slice(2).map((f) => JSON.parse(readFileSync(f, 'utf8')));
+const r = { ...reports[0], suites: Object.assign({}, ...reports.map((x) => x.suites)) };
 const f = (x, d = 0) => (x === null || x === undefined ? '' : Number(x).toFixed(d));
 const lines = [];
 lines.push(`Machine: ${machineLine(r.machine)}; builds: ${Object.entries(r.build ?? {}).map(([b, k]) => `${b} ${k}`).join(', ')}. T = ${r.t.toLocaleString('en-US')} candles, medians of ${r.runs} runs.`, '');
@@ -15,7 +17,10 @@ if (g) {
   lines.push('');
 }
 const th = r.suites.threads;
-if (th) lines.push(`**Thread scaling** (ma.ema, 1176 variants, native): 1 thread ${f(th.rows[0].ms)} ms, 2 threads ${f(th.rows[1].ms)} ms, speedup ${f(th.speedup, 2)}x.`, '');
+if (th) {
+  const ms = (layout, n) => th.rows.find((x) => (x.layout ?? 'time-major') === layout && x.threads === n)?.ms;
+  lines.push(`**Thread scaling** (ma.ema, 1176 variants, native): time-major 1 thread ${f(ms('time-major', 1))} ms, 2 threads ${f(ms('time-major', 2))} ms, speedup ${f(th.speedup, 2)}x` + (th.speedupVariantMajor ? `; variant-major 1 thread ${f(ms('variant-major', 1))} ms, 2 threads ${f(ms('variant-major', 2))} ms, speedup ${f(th.speedupVariantMajor, 2)}x.` : '.'), '');
+}
 const st = r.suites.startup;
 if (st) lines.push(`**Start-up** (new process to first compute done, ma.ema 196 variants x 20,000 candles): cold cache dir ${f(st.rows[0].processMs)} ms (warmup ${f(st.rows[0].warmupS, 3)} s), warm cache dir ${f(st.rows[1].processMs)} ms (warmup ${f(st.rows[1].warmupS, 3)} s).`, '');
 const lag = r.suites.lag;
