@@ -43,22 +43,38 @@ export class Candles {
   readonly t: number;
   /** ts_open as given: bigint when the input was int64/timestamp, else number. */
   readonly tsOpen: BigInt64Array | Float64Array;
+  /** Columns as given (already checked for shape and values). */
+  private readonly raw = new Map<CandleColumn, NumericArray>();
+  /** Shared float64 columns, converted or derived on first use. */
   private readonly columns = new Map<SourceName, Float64Array>();
 
-  constructor(t: number, tsOpen: BigInt64Array | Float64Array, columns: Partial<Record<CandleColumn, Float64Array>>) {
+  constructor(t: number, tsOpen: BigInt64Array | Float64Array, raw: Partial<Record<CandleColumn, NumericArray>>) {
     this.t = t;
     this.tsOpen = tsOpen;
-    for (const [k, v] of Object.entries(columns)) if (v) this.columns.set(k as SourceName, v);
+    for (const [k, v] of Object.entries(raw)) if (v) this.raw.set(k as CandleColumn, v);
   }
 
   has(name: CandleColumn): boolean {
-    return this.columns.has(name);
+    return this.raw.has(name);
+  }
+
+  /** A column as given, for validation without a conversion. */
+  given(name: CandleColumn): NumericArray | undefined {
+    return this.raw.get(name);
   }
 
   /** A base column or a derived source (TA-Lib MEDPRICE / TYPPRICE / AVGPRICE / WCLPRICE). */
   column(name: SourceName): Float64Array {
     const have = this.columns.get(name);
     if (have) return have;
+    const given = this.raw.get(name as CandleColumn);
+    if (given) {
+      // Only the columns a request reads are converted: an SMA of the close
+      // does not pay for copying high, low and volume into shared memory.
+      const converted = toFloat64(given);
+      this.columns.set(name, converted);
+      return converted;
+    }
     const need: Record<string, readonly CandleColumn[]> = {
       hl2: ['high', 'low'],
       hlc3: ['high', 'low', 'close'],
@@ -68,22 +84,22 @@ export class Candles {
     const cols = need[name];
     if (!cols) throw new MissingInputError(`the candles have no '${name}' column; add it to the input`, { column: name });
     for (const c of cols) {
-      if (!this.columns.has(c)) {
+      if (!this.raw.has(c)) {
         throw new MissingInputError(`source '${name}' is derived from ${cols.join(', ')}, but the candles have no '${c}' column`, { column: c, source: name });
       }
     }
-    const h = this.columns.get('high')!, l = this.columns.get('low')!;
+    const h = this.column('high'), l = this.column('low');
     const out = sharedFloat64(this.t);
     // Operation order follows TA-Lib so the derived prices match it bit for bit.
     if (name === 'hl2') for (let i = 0; i < this.t; i++) out[i] = (h[i]! + l[i]!) / 2;
     else if (name === 'hlc3') {
-      const c = this.columns.get('close')!;
+      const c = this.column('close');
       for (let i = 0; i < this.t; i++) out[i] = (h[i]! + l[i]! + c[i]!) / 3;
     } else if (name === 'ohlc4') {
-      const o = this.columns.get('open')!, c = this.columns.get('close')!;
+      const o = this.column('open'), c = this.column('close');
       for (let i = 0; i < this.t; i++) out[i] = (o[i]! + h[i]! + l[i]! + c[i]!) / 4;
     } else {
-      const c = this.columns.get('close')!;
+      const c = this.column('close');
       for (let i = 0; i < this.t; i++) out[i] = (h[i]! + l[i]! + c[i]! * 2) / 4;
     }
     this.columns.set(name, out);
@@ -91,29 +107,46 @@ export class Candles {
   }
 }
 
-function toFloat64(name: string, raw: unknown, t: number): Float64Array {
+/** Shape and element types of a column, before anything is converted. */
+function checkColumn(name: string, raw: unknown, t: number): NumericArray {
   if (!isNumericArray(raw)) {
     throw new InvalidCandlesError(`column '${name}' must be a typed array or an array of numbers, got ${describe(raw)}`, { column: name });
   }
   if (raw.length !== t) {
     throw new InvalidCandlesError(`column '${name}' has ${raw.length} values but ts_open has ${t}; all columns must have the same length`, { column: name, length: raw.length, expected: t });
   }
+  if (Array.isArray(raw)) {
+    for (let i = 0; i < t; i++) {
+      const v: unknown = raw[i];
+      if (typeof v !== 'number' && typeof v !== 'bigint' && v !== null && v !== undefined) {
+        throw new InvalidCandlesError(`column '${name}' holds a ${typeof v} at row ${i}; only numbers are allowed`, { column: name, row: i });
+      }
+    }
+  }
+  return raw;
+}
+
+/** A checked column as float64 in shared memory (null and undefined become NaN). */
+function toFloat64(raw: NumericArray): Float64Array {
   // Float64Array over shared memory: used in place (workers can read it). Other float arrays: one bulk copy.
   if (raw instanceof Float64Array && raw.buffer instanceof SharedArrayBuffer) return raw;
-  const out = sharedFloat64(t);
+  const out = sharedFloat64(raw.length);
   if (raw instanceof Float64Array || raw instanceof Float32Array) {
     out.set(raw);
     return out;
   }
-  for (let i = 0; i < t; i++) {
-    const v = raw[i];
-    if (typeof v === 'number') out[i] = v;
-    else if (typeof v === 'bigint') out[i] = Number(v);
-    else if (v === null || v === undefined) out[i] = NaN;
-    else throw new InvalidCandlesError(`column '${name}' holds a ${typeof v} at row ${i}; only numbers are allowed`, { column: name, row: i });
+  for (let i = 0; i < raw.length; i++) {
+    const v: unknown = raw[i];
+    out[i] = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : NaN;
   }
   return out;
 }
+
+/** Element i of a checked column as a number. */
+const num = (col: NumericArray, i: number): number => {
+  const v: unknown = col[i];
+  return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : NaN;
+};
 
 function describe(x: unknown): string {
   if (x === null) return 'null';
@@ -153,10 +186,10 @@ function validate(c: Candles): void {
     }
   }
   for (const name of CANDLE_COLUMNS) {
-    if (!c.has(name)) continue;
-    const col = c.column(name);
+    const col = c.given(name);
+    if (!col) continue;
     for (let i = 0; i < c.t; i++) {
-      const v = col[i]!;
+      const v = num(col, i);
       if (v === Infinity || v === -Infinity) {
         throw new InvalidCandlesError(`${name}[${i}] is ${v}; use NaN for a missing value`, { column: name, row: i });
       }
@@ -165,10 +198,11 @@ function validate(c: Candles): void {
       }
     }
   }
-  if (c.has('high') && c.has('low')) {
-    const h = c.column('high'), l = c.column('low');
+  const h = c.given('high'), l = c.given('low');
+  if (h && l) {
     for (let i = 0; i < c.t; i++) {
-      if (h[i]! < l[i]!) throw new InvalidCandlesError(`high[${i}] = ${h[i]} is below low[${i}] = ${l[i]}; check the column order`, { row: i, high: h[i], low: l[i] });
+      const hi = num(h, i), lo = num(l, i);
+      if (hi < lo) throw new InvalidCandlesError(`high[${i}] = ${hi} is below low[${i}] = ${lo}; check the column order`, { row: i, high: hi, low: lo });
     }
   }
 }
@@ -204,8 +238,8 @@ export function loadCandles(input: unknown): Candles {
   const ts = tsColumn(get('ts_open'));
   const t = ts.length;
   if (t === 0) throw new InvalidCandlesError('candles are empty: ts_open has no rows; pass at least one candle', {});
-  const cols: Partial<Record<CandleColumn, Float64Array>> = {};
-  for (const name of CANDLE_COLUMNS) if (names.includes(name)) cols[name] = toFloat64(name, get(name), t);
+  const cols: Partial<Record<CandleColumn, NumericArray>> = {};
+  for (const name of CANDLE_COLUMNS) if (names.includes(name)) cols[name] = checkColumn(name, get(name), t);
   const candles = new Candles(t, ts, cols);
   validate(candles);
   return candles;
