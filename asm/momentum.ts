@@ -2,7 +2,7 @@
 // native/momentum.h. Where C++ passes a lambda or a template flag, a flag
 // argument picks the formula.
 import { BLOCK, Call, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_B, STATE_C, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
-import { emaLane, nearZero, segmentEnd, sumRange, validAt, wilderStep } from "./primitives";
+import { emaLane, nearZero, rsiFromAverages, segmentEnd, sumRange, validAt, wilderStep } from "./primitives";
 
 export function momScratch(T: i32): f64 { return 0.0; }
 export function rocScratch(T: i32): f64 { return <f64>T; }
@@ -64,8 +64,9 @@ export function gainLossScratch(T: i32): f64 { return 2.0 * T; }
 
 // RSI, or CMO when cmo: 0 when the sum of the averages is ~0.
 @inline function gainLossValue(gain: f64, loss: f64, cmo: bool): f64 {
+  if (!cmo) return rsiFromAverages(gain, loss);
   const sum = gain + loss;
-  return nearZero(sum) ? 0.0 : 100.0 * ((cmo ? gain - loss : gain) / sum);
+  return nearZero(sum) ? 0.0 : 100.0 * ((gain - loss) / sum);
 }
 
 function gainLoss<O>(c: Call, cmo: bool): i32 {

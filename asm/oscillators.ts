@@ -4,7 +4,7 @@
 import { BAD_PARAM, BLOCK, Call, OK, SCRATCH_TOO_SMALL, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
 import {
   MonotonicDeque, RunningMean, buildExtremes, extremeAt, extremeLevels, extremeScratch, extremeWindowBack,
-  extremeWindowLevel, nearZero, segmentEnd, trueRange, validAt, wilderStep, windowCapacity, windowsFit,
+  extremeWindowLevel, nearZero, rsiFromAverages, segmentEnd, trueRange, validAt, wilderStep, windowCapacity, windowsFit,
 } from "./primitives";
 
 // Per-block state (LANE_COUNT lanes of BLOCK doubles, then two deques and two
@@ -138,8 +138,7 @@ function rsiRun(x: usize, s: i32, e: i32, n: i32, rsi: usize): void {
       gain = wilderStep(gain, up, nd);
       loss = wilderStep(loss, down, nd);
     }
-    const sum = gain + loss;
-    store<f64>(rsi + (<usize>t << 3), nearZero(sum) ? 0.0 : 100.0 * (gain / sum));
+    store<f64>(rsi + (<usize>t << 3), rsiFromAverages(gain, loss));
   }
 }
 

@@ -196,6 +196,12 @@ export function trueRanges(high: usize, low: usize, close: usize, T: i32, tr: us
   return x > -1e-14 && x < 1e-14;
 }
 
+// TA-Lib's RSI from Wilder averages; mirrors rsiFromAverages in native/primitives.h.
+@inline export function rsiFromAverages(gain: f64, loss: f64): f64 {
+  const sum = gain + loss;
+  return nearZero(sum) ? 0.0 : 100.0 * (gain / sum);
+}
+
 // Rounding error of s = a + b (Neumaier), carried as a compensation term.
 @inline export function sumError(a: f64, b: f64, s: f64): f64 {
   return Math.abs(a) >= Math.abs(b) ? (a - s) + b : (b - s) + a;

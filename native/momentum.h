@@ -166,10 +166,7 @@ inline int64_t rsiScratch(int64_t T) { return gainLossScratch(T); }
 
 template <typename Out>
 int32_t rsi(const KernelCall& c, const OutView<Out>& out) {
-  return gainLoss(c, out, [](double gain, double loss) {
-    const double sum = gain + loss;
-    return nearZero(sum) ? 0.0 : 100.0 * (gain / sum);
-  });
+  return gainLoss(c, out, rsiFromAverages);
 }
 
 // momentum.cmo: TA-Lib CMO, 100 * (gain - loss) / (gain + loss) over the same

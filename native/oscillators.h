@@ -119,8 +119,7 @@ inline void rsiRun(const double* x, int64_t s, int64_t e, int64_t n, double* rsi
       gain = wilderStep(gain, up, nd);
       loss = wilderStep(loss, down, nd);
     }
-    const double sum = gain + loss;
-    rsi[t] = nearZero(sum) ? 0.0 : 100.0 * (gain / sum);
+    rsi[t] = rsiFromAverages(gain, loss);
   }
 }
 

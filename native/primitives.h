@@ -226,6 +226,13 @@ inline void trueRanges(const double* high, const double* low, const double* clos
 // TA-Lib's TA_IS_ZERO.
 inline bool nearZero(double x) { return x > -1e-14 && x < 1e-14; }
 
+// TA-Lib's RSI from Wilder averages of gains and losses, in its operation
+// order (which decides ill-conditioned flat windows, e.g. under STOCHRSI).
+inline double rsiFromAverages(double gain, double loss) {
+  const double sum = gain + loss;
+  return nearZero(sum) ? 0.0 : 100.0 * (gain / sum);
+}
+
 // Rounding error of s = a + b (Neumaier), carried as a compensation term.
 inline double sumError(double a, double b, double s) {
   return std::fabs(a) >= std::fabs(b) ? (a - s) + b : (b - s) + a;

@@ -1,18 +1,6 @@
-import { bySegments, mean, nanArray, trueRangeSeries, wilderSeries, type ReferenceFn } from './common.js';
+import { bySegments, highest, lowest, mean, nanArray, trueRangeSeries, wilderSeries, type ReferenceFn } from './common.js';
 
 const nearZero = (x: number) => Math.abs(x) < 1e-14;
-
-function highest(x: Float64Array, t: number, n: number): number {
-  let m = -Infinity;
-  for (let i = t - n + 1; i <= t; i++) m = Math.max(m, x[i]!);
-  return m;
-}
-
-function lowest(x: Float64Array, t: number, n: number): number {
-  let m = Infinity;
-  for (let i = t - n + 1; i <= t; i++) m = Math.min(m, x[i]!);
-  return m;
-}
 
 /**
  * Fast %K of x within the n-bar range of highs and lows, for bars whose window
