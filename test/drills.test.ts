@@ -72,6 +72,17 @@ describe('fault drills', () => {
     });
   });
 
+  it('close() during a compute: the call rejects with ENGINE_CLOSED and later calls too', async () => {
+    const engine = await createEngine(testEngineOptions({ numThreads: 2 }));
+    await engine.warmup();
+    const big = { ...request, candles: syntheticCandles({ t: 300_000, seed: 3 }), grid: { source: ['close', 'open', 'high', 'low'], window: { start: 5, stop: 200 } } };
+    const running = engine.compute(big);
+    await new Promise((r) => setTimeout(r, 20));
+    await engine.close();
+    expect((await failure(running)).code).toBe('ENGINE_CLOSED');
+    expect((await failure(engine.compute(request))).code).toBe('ENGINE_CLOSED');
+  });
+
   it('50 concurrent computes from one process all complete', async () => {
     await withEngine({}, async (engine) => {
       const small = syntheticCandles({ t: 5_000, seed: 2 });

@@ -59,6 +59,8 @@ export class Engine {
   private warming: Promise<WarmupReport> | null = null;
   private closed = false;
   private readonly stats: EngineMetrics;
+  /** Calls with kernels in flight, so close() can stop them first. */
+  private readonly running = new Set<{ halt: (e: Error) => void; done: Promise<void> }>();
 
   constructor(resolved: ResolvedConfig, logger: Logger) {
     this.config = resolved.config;
@@ -269,6 +271,8 @@ export class Engine {
     const onAbort = () => halt(new ComputeCancelledError('compute cancelled by its AbortSignal; kernels stopped and no chunk started after it fired', { processed, total: opts.total }));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     if (opts.signal?.aborted) onAbort(); // fired while the call was warming up or loading candles
+    const call = { halt, done: Promise.resolve() };
+    this.running.add(call);
     const timer = opts.timeoutMs !== undefined
       ? setTimeout(() => halt(new ComputeTimeoutError(`compute exceeded timeoutMs ${opts.timeoutMs} after ${processed} of ${opts.total} variants; raise timeoutMs or shrink the grid`, { timeoutMs: opts.timeoutMs, processed, total: opts.total })), opts.timeoutMs)
       : undefined;
@@ -287,18 +291,28 @@ export class Engine {
         opts.onProgress?.({ processed, total: opts.total });
       }
     };
+    const all = Promise.all(Array.from({ length: Math.min(executor.numThreads, chunks.length) }, lane));
+    call.done = all.then(() => undefined);
     try {
-      await Promise.all(Array.from({ length: Math.min(executor.numThreads, chunks.length) }, lane));
+      await all;
     } finally {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
+      this.running.delete(call);
     }
     if (stop) throw stop;
   }
 
+  /**
+   * Stops the engine: calls in flight stop at their next kernel block and
+   * reject with ENGINE_CLOSED, then the workers exit. Idempotent.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    const running = [...this.running];
+    for (const call of running) call.halt(new EngineClosedError('the engine was closed during this call; nothing more was written'));
+    await Promise.all(running.map((c) => c.done));
     await this.warm?.pool.close();
   }
 }
