@@ -171,6 +171,26 @@ function tsColumn(raw: unknown): BigInt64Array | Float64Array {
   return out;
 }
 
+/**
+ * Index of the first infinite value (or negative one, for volume), or -1.
+ * Float arrays take a tight loop: validation runs on every call.
+ */
+function firstBadValue(col: NumericArray, isVolume: boolean): number {
+  if (col instanceof Float64Array || col instanceof Float32Array) {
+    for (let i = 0; i < col.length; i++) {
+      const v = col[i]!;
+      // v - v is NaN only for ±Infinity and NaN; NaN (a missing value) is allowed.
+      if ((v - v !== 0 && v === v) || (isVolume && v < 0)) return i;
+    }
+    return -1;
+  }
+  for (let i = 0; i < col.length; i++) {
+    const v = num(col, i);
+    if (v === Infinity || v === -Infinity || (isVolume && v < 0)) return i;
+  }
+  return -1;
+}
+
 function validate(c: Candles): void {
   const ts = c.tsOpen;
   for (let i = 0; i < c.t; i++) {
@@ -188,20 +208,17 @@ function validate(c: Candles): void {
   for (const name of CANDLE_COLUMNS) {
     const col = c.given(name);
     if (!col) continue;
-    for (let i = 0; i < c.t; i++) {
-      const v = num(col, i);
-      if (v === Infinity || v === -Infinity) {
-        throw new InvalidCandlesError(`${name}[${i}] is ${v}; use NaN for a missing value`, { column: name, row: i });
-      }
-      if (name === 'volume' && v < 0) {
-        throw new InvalidCandlesError(`volume[${i}] is negative (${v}); volume must be >= 0`, { column: name, row: i, value: v });
-      }
-    }
+    const bad = firstBadValue(col, name === 'volume');
+    if (bad < 0) continue;
+    const v = num(col, bad);
+    if (v < 0 && Number.isFinite(v)) throw new InvalidCandlesError(`volume[${bad}] is negative (${v}); volume must be >= 0`, { column: name, row: bad, value: v });
+    throw new InvalidCandlesError(`${name}[${bad}] is ${v}; use NaN for a missing value`, { column: name, row: bad });
   }
   const h = c.given('high'), l = c.given('low');
   if (h && l) {
+    const typed = (h instanceof Float64Array || h instanceof Float32Array) && (l instanceof Float64Array || l instanceof Float32Array);
     for (let i = 0; i < c.t; i++) {
-      const hi = num(h, i), lo = num(l, i);
+      const hi = typed ? (h as Float64Array)[i]! : num(h, i), lo = typed ? (l as Float64Array)[i]! : num(l, i);
       if (hi < lo) throw new InvalidCandlesError(`high[${i}] = ${hi} is below low[${i}] = ${lo}; check the column order`, { row: i, high: hi, low: lo });
     }
   }
