@@ -435,8 +435,8 @@ template <typename Out>
 int32_t wma(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < wmaScratch(c.T)) return kScratchTooSmall;
   const double* x = c.in[0];
-  double* reversed = c.scratch;
-  for (int64_t t = 0; t < c.T; ++t) reversed[c.T - 1 - t] = x[t];
+  double* xRev = c.scratch;
+  reversed(x, c.T, xRev);
   forEachBlock(c, [&](int64_t b0, int nb) {
     WmaLanes w;
     alignas(64) double row[kBlock];
@@ -458,7 +458,7 @@ int32_t wma(const KernelCall& c, const OutView<Out>& out) {
           out.putRow(0, t, b0, nb, row);
         }
         for (; t < e; ++t) {
-          if (range) w.slideRange(x[t], reversed + (c.T - 1 - t + w.lag[0]), nb, row);
+          if (range) w.slideRange(x[t], xRev + (c.T - 1 - t + w.lag[0]), nb, row);
           else w.slide(x, t, nb, row);
           out.putRow(0, t, b0, nb, row);
         }
