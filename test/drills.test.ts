@@ -76,10 +76,10 @@ describe('fault drills', () => {
     const engine = await createEngine(testEngineOptions({ numThreads: 2 }));
     await engine.warmup();
     const big = { ...request, candles: syntheticCandles({ t: 300_000, seed: 3 }), grid: { source: ['close', 'open', 'high', 'low'], window: { start: 5, stop: 200 } } };
-    const running = engine.compute(big);
+    const running = failure(engine.compute(big)); // handled from the start: close() settles it
     await new Promise((r) => setTimeout(r, 20));
     await engine.close();
-    expect((await failure(running)).code).toBe('ENGINE_CLOSED');
+    expect((await running).code).toBe('ENGINE_CLOSED');
     expect((await failure(engine.compute(request))).code).toBe('ENGINE_CLOSED');
   });
 
