@@ -1,9 +1,10 @@
 // Moving averages; mirrors native/ma.h with the same arithmetic in the same
 // order. Lanes live in static areas and scratch; wasm has no vector path, so
 // there is no separate branch-free phase.
-import { BAD_PARAM, BLOCK, Call, MAX_WINDOW, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_B, STATE_C, STATE_D, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
+import { BAD_PARAM, BLOCK, Call, MAX_WINDOW, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_B, STATE_C, STATE_D, at, input, param, put, setSlot, slot } from "./abi";
 import {
-  emaLane, emaStep, nearZero, prefixSums, prefixWindowSum, segmentEnd, validAt, wilderStep, wmaDivider, wmaNext, wmaPrime,
+  emaLane, emaStep, nearZero, prefixSums, prefixWindowSum, segmentEnd, skipGaps, wilderStep,
+  wmaDivider, wmaNext, wmaPrime,
 } from "./primitives";
 
 export function smaScratch(T: i32): f64 { return 2.0 * T + 1.0; }
@@ -55,8 +56,7 @@ export function wma<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 1, t);
       clearLanes(sum, nb);
       clearLanes(sub, nb);
@@ -100,8 +100,7 @@ function emaChain<O>(c: Call, kind: i32): i32 {
       }
     }
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 1, t);
       for (let d = 0; d < depth; ++d)
         for (let j = 0; j < nb; ++j) emaLane(d, j).reset(param(c, 0, b0 + j));
@@ -239,8 +238,7 @@ export function hma<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 1, t);
       clearLanes(sums, 6 * BLOCK);
       for (t = s; t < e; ++t) {

@@ -2,7 +2,9 @@
 // native/momentum.h. Where C++ passes a lambda or a template flag, a flag
 // argument picks the formula.
 import { BLOCK, Call, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_B, STATE_C, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
-import { emaLane, nearZero, rsiFromAverages, segmentEnd, sumRange, validAt, wilderStep } from "./primitives";
+import {
+  emaLane, nearZero, rsiFromAverages, segmentEnd, skipGaps, sumRange, validAt, wilderStep,
+} from "./primitives";
 
 export function momScratch(T: i32): f64 { return 0.0; }
 export function rocScratch(T: i32): f64 { return <f64>T; }
@@ -30,8 +32,7 @@ function lagged<O>(c: Call, roc: bool): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 1, t);
       if (c.timeStride == 1) {
         for (let j = 0; j < nb; ++j) {
@@ -82,8 +83,7 @@ function gainLoss<O>(c: Call, cmo: bool): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 1, t);
       for (let j = 0; j < nb; ++j) {
         const n = param(c, 0, b0 + j);
@@ -126,8 +126,7 @@ function emaSpread<O>(c: Call, macd: bool, withSignal: bool, percent: bool): i32
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 1, t);
       for (let j = 0; j < nb; ++j) {
         let f = param(c, 0, b0 + j), sl = param(c, 1, b0 + j);
@@ -171,8 +170,7 @@ export function trix<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 1, t);
       for (let j = 0; j < nb; ++j) {
         const n = param(c, 0, b0 + j);

@@ -1,10 +1,11 @@
 // Momentum oscillators over rolling ranges and windows; mirrors
 // native/oscillators.h. Sparse tables sit at the start of the scratch: the
 // highs' levels, then the lows' (extremeScratch(T) doubles each).
-import { BAD_PARAM, BLOCK, Call, OK, SCRATCH_TOO_SMALL, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
+import { BAD_PARAM, BLOCK, Call, OK, SCRATCH_TOO_SMALL, at, input, param, put, setSlot, slot } from "./abi";
 import {
-  MonotonicDeque, RunningMean, buildExtremes, extremeAt, extremeLevels, extremeScratch, extremeWindowBack,
-  extremeWindowLevel, nearZero, rsiFromAverages, segmentEnd, trueRange, validAt, wilderStep, windowCapacity, windowsFit,
+  buildExtremes, extremeAt, extremeLevels, extremeScratch, extremeWindowBack, extremeWindowLevel,
+  MonotonicDeque, nearZero, rsiFromAverages, RunningMean, segmentEnd, skipGaps, trueRange, validAt,
+  wilderStep, windowCapacity, windowsFit,
 } from "./primitives";
 
 // Per-block state (LANE_COUNT lanes of BLOCK doubles, then two deques and two
@@ -98,8 +99,7 @@ function stochastic<O>(c: Call, smoothing: i32, dWindow: i32): i32 {
       setWindow(j, <i32>w, highs, lows, c.T);
     }
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 3, t);
       for (let j = 0; j < nb; ++j) {
         mean(0, j).reset(ringsK + <usize>j * ringBytes, smoothing >= 0 ? <i32>param(c, smoothing, b0 + j) : 1);
@@ -172,8 +172,7 @@ export function stochRsi<O>(c: Call): i32 {
       const nb = min(BLOCK, r1 - b0);
       for (let j = 0; j < nb; ++j) setSlot(kw, j, param(c, 1, b0 + j));
       t = 0;
-      while (t < c.T) {
-        if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+      while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
         const s = t, e = segmentEnd(c, 1, t);
         for (let j = 0; j < nb; ++j) {
           deque(0, j).reset(highIdx + <usize>j * ringBytes, cap, true);
@@ -213,8 +212,7 @@ export function williamsR<O>(c: Call): i32 {
     const nb = min(BLOCK, c.v1 - b0);
     for (let j = 0; j < nb; ++j) setWindow(j, <i32>param(c, 0, b0 + j), highs, lows, c.T);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 3, t);
       for (t = s; t < e; ++t) {
         for (let j = 0; j < nb; ++j) {
@@ -259,8 +257,7 @@ export function cci<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 3, t);
       for (t = s; t < e; ++t) {
         for (let j = 0; j < nb; ++j) {
@@ -297,8 +294,7 @@ export function ultosc<O>(c: Call): i32 {
       setSlot(lane(2), j, hi);
     }
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 3, t);
       for (let q = 3; q < 9; ++q) for (let j = 0; j < nb; ++j) setSlot(lane(q), j, 0.0);
       for (t = s; t < e; ++t) {
@@ -356,8 +352,7 @@ export function fisher<O>(c: Call): i32 {
     const nb = min(BLOCK, c.v1 - b0);
     for (let j = 0; j < nb; ++j) setWindow(j, <i32>param(c, 0, b0 + j), highs, lows, c.T);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 2, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 2, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 2, t);
       for (let j = 0; j < nb; ++j) { setSlot(value, j, 0.0); setSlot(fish, j, 0.0); }
       for (t = s; t < e; ++t) {

@@ -1,10 +1,22 @@
 // Mirrors native/primitives.h. AssemblyScript has no closures, so the segment
 // walk is spelled out: validAt / segmentEnd instead of forEachSegment.
-import { BLOCK, Call, EMA_LANES, MAX_WINDOW, WILDER_LANES, at, input, param } from "./abi";
+import { BLOCK, Call, EMA_LANES, MAX_WINDOW, WILDER_LANES, at, input, param, putNaNAll } from "./abi";
 
 export function validAt(c: Call, nCols: i32, t: i32): bool {
   for (let i = 0; i < nCols; ++i) if (isNaN(at(input(c, i), t))) return false;
   return true;
+}
+
+// NaN for every output of the block at invalid bars from t on; returns the
+// next valid bar (or T). With segmentEnd, the segment walk of
+// forEachSegment in native/primitives.h:
+//   while ((t = skipGaps<O>(c, n, t, b0, nb)) < c.T) { const s = t, e = segmentEnd(c, n, t); ... }
+export function skipGaps<O>(c: Call, nCols: i32, t: i32, b0: i32, nb: i32): i32 {
+  while (t < c.T && !validAt(c, nCols, t)) {
+    putNaNAll<O>(c, t, b0, nb);
+    ++t;
+  }
+  return t;
 }
 
 // End (exclusive) of the run of valid bars starting at s.

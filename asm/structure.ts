@@ -2,9 +2,9 @@
 // pivots; mirrors native/structure.h.
 import { BAD_PARAM, BLOCK, Call, MAX_WINDOW, OK, SCRATCH_TOO_SMALL, at, input, param, put, putNaNAll } from "./abi";
 import {
-  MOMENTS, buildExtremes, emaLane, extremeAt, extremeLevels, extremeScratch, extremeWindowBack, extremeWindowLevel,
-  inputGaps, lastGaps, maxParam, prefixSums, prefixWindowSum, rollingMomentsScratch, segmentEnd, trueRange, validAt,
-  wilderLane, windowsFit,
+  buildExtremes, emaLane, extremeAt, extremeLevels, extremeScratch, extremeWindowBack,
+  extremeWindowLevel, inputGaps, lastGaps, maxParam, MOMENTS, prefixSums, prefixWindowSum,
+  rollingMomentsScratch, segmentEnd, skipGaps, trueRange, validAt, wilderLane, windowsFit,
 } from "./primitives";
 
 // The four lengths of a candle: body, range, upper wick, lower wick.
@@ -46,8 +46,7 @@ export function candleStatsAtrNorm<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 4, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 4, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 4, t);
       for (let j = 0; j < nb; ++j) wilderLane(0, j).reset(param(c, 0, b0 + j));
       putNaNAll<O>(c, s, b0, nb);
@@ -80,8 +79,7 @@ export function distanceToMaNorm<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 4, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 4, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 4, t);
       for (let j = 0; j < nb; ++j) {
         emaLane(0, j).reset(param(c, 0, b0 + j));

@@ -5,8 +5,8 @@ import {
 } from "./abi";
 import {
   argExtremeAt, buildArgExtremes, buildExtremes, emaStep, extremeAt, extremeLevels, extremeScratch,
-  extremeWindowBack, extremeWindowLevel, maxParam, nearZero, prefixSums, prefixWindowSum,
-  segmentEnd, sumRange, trueRanges, validAt, windowCapacity, windowsFit, wilderStep,
+  extremeWindowBack, extremeWindowLevel, maxParam, nearZero, prefixSums, prefixWindowSum, segmentEnd,
+  skipGaps, sumRange, trueRanges, wilderStep, windowCapacity, windowsFit,
 } from "./primitives";
 
 // ---------------------------------------------------------------------------
@@ -45,8 +45,7 @@ function directionalSystem<O>(c: Call, withAdxr: bool): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < T) {
       const s = t, e = segmentEnd(c, 3, t);
       for (let j = 0; j < nb; ++j) {
         const n = <i32>param(c, 0, b0 + j);
@@ -124,8 +123,7 @@ export function aroon<O>(c: Call): i32 {
     const nb = min(BLOCK, c.v1 - b0);
     for (let j = 0; j < nb; ++j) laneWindow(STATE_A, STATE_B, j, T, <i32>param(c, 0, b0 + j) + 1);
     let t = 0;
-    while (t < T) {
-      if (!validAt(c, 2, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 2, t, b0, nb)) < T) {
       const s = t, e = segmentEnd(c, 2, t);
       for (t = s; t < e; ++t) {
         for (let j = 0; j < nb; ++j) {
@@ -210,8 +208,7 @@ export function psar<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < T) {
-      if (!validAt(c, 2, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 2, t, b0, nb)) < T) {
       const s = t, e = segmentEnd(c, 2, t);
       putNaNAll<O>(c, s, b0, nb);
       t = e;
@@ -264,8 +261,7 @@ export function linreg<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 1, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 1, t);
       for (let j = 0; j < nb; ++j) {
         const w = <i64>param(c, 0, b0 + j);
@@ -345,8 +341,7 @@ export function donchian<O>(c: Call): i32 {
     const nb = min(BLOCK, c.v1 - b0);
     for (let j = 0; j < nb; ++j) laneWindow(STATE_A, STATE_B, j, T, <i32>param(c, 0, b0 + j));
     let t = 0;
-    while (t < T) {
-      if (!validAt(c, 2, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 2, t, b0, nb)) < T) {
       const s = t, e = segmentEnd(c, 2, t);
       for (t = s; t < e; ++t) {
         for (let j = 0; j < nb; ++j) {
@@ -390,8 +385,7 @@ export function keltner<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < T) {
       const s = t, e = segmentEnd(c, 3, t);
       for (t = s; t < e; ++t) {
         for (let j = 0; j < nb; ++j) {
@@ -427,8 +421,7 @@ export function supertrend<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < T) {
       const s = t, e = segmentEnd(c, 3, t);
       for (t = s; t < e; ++t) {
         const mid = (at(high, t) + at(low, t)) / 2.0;
@@ -477,8 +470,7 @@ export function chandelierExit<O>(c: Call): i32 {
     const nb = min(BLOCK, c.v1 - b0);
     for (let j = 0; j < nb; ++j) laneWindow(STATE_B, STATE_C, j, T, <i32>param(c, 0, b0 + j));
     let t = 0;
-    while (t < T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < T) {
       const s = t, e = segmentEnd(c, 3, t);
       for (t = s; t < e; ++t) {
         for (let j = 0; j < nb; ++j) {
@@ -521,8 +513,7 @@ export function ichimoku<O>(c: Call): i32 {
       laneWindow(spanOffsets, spanBacks, j, T, <i32>param(c, 2, b0 + j));
     }
     let t = 0;
-    while (t < T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < T) {
       const s = t, e = segmentEnd(c, 3, t);
       for (t = s; t < e; ++t) {
         for (let j = 0; j < nb; ++j) {
@@ -569,8 +560,7 @@ export function vortex<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < T) {
       const s = t, e = segmentEnd(c, 3, t);
       for (t = s; t < e; ++t) {
         for (let j = 0; j < nb; ++j) {

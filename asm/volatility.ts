@@ -1,6 +1,9 @@
 // Volatility measures; mirrors native/volatility.h.
 import { BLOCK, Call, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_C, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
-import { MOMENTS, maxParam, rollingMomentsScratch, segmentEnd, sumRange, trueRange, trueRanges, validAt, wilderStep } from "./primitives";
+import {
+  maxParam, MOMENTS, rollingMomentsScratch, segmentEnd, skipGaps, sumRange, trueRange, trueRanges,
+  wilderStep,
+} from "./primitives";
 
 export function trScratch(T: i32): f64 { return 0.0; }
 
@@ -35,8 +38,7 @@ function averageTrueRange<O>(c: Call, normalized: bool): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 3, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 3, t);
       for (let j = 0; j < nb; ++j) {
         const n = param(c, 0, b0 + j);

@@ -3,8 +3,8 @@
 import { BAD_PARAM, BLOCK, Call, OK, SCRATCH_TOO_SMALL, STATE_A, STATE_B, STATE_C, STATE_D, STATE_E, at, input, param, put, putNaNAll, setSlot, slot } from "./abi";
 import { sma, smaScratch } from "./ma";
 import {
-  WINDOW_MOMENTS, WeightedMoments, prefixSums, prefixWindowSum, segmentEnd, validAt, weightedMomentsScratch,
-  windowCapacity, windowsFit,
+  prefixSums, prefixWindowSum, segmentEnd, skipGaps, validAt, WeightedMoments, weightedMomentsScratch,
+  WINDOW_MOMENTS, windowCapacity, windowsFit,
 } from "./primitives";
 
 @inline function typicalPrice(high: f64, low: f64, close: f64): f64 {
@@ -73,8 +73,7 @@ export function adosc<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 4, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 4, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 4, t);
       for (let j = 0; j < nb; ++j) {
         const f = param(c, 0, b0 + j), sl = param(c, 1, b0 + j);
@@ -193,8 +192,7 @@ export function vwapDeviation<O>(c: Call): i32 {
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
     let t = 0;
-    while (t < c.T) {
-      if (!validAt(c, 4, t)) { putNaNAll<O>(c, t, b0, nb); ++t; continue; }
+    while ((t = skipGaps<O>(c, 4, t, b0, nb)) < c.T) {
       const s = t, e = segmentEnd(c, 4, t);
       for (let j = 0; j < nb; ++j) {
         const lane = lanes + <usize>j * stride;

@@ -43,14 +43,17 @@ struct WindowLanes {
   }
 };
 
-// ma.sma: one prefix-sum pass per call serves every window of the grid.
-// scratch: prefix (T + 1) + lastGap (T) + prefix reversed (T + 1)
-inline int64_t smaScratch(int64_t T) { return 3 * T + 2; }
+// Lanes that read windows of one prefix sum of the source (SMA, TRIMA).
+struct PrefixLanes : WindowLanes {
+  const double* prefix = nullptr;
+  const double* prefixRev = nullptr;  // prefix reversed (prefixRev[i] = prefix[T - i]), when kReversed
+  int64_t T = 0;
+};
 
-struct SmaLanes : WindowLanes {
-  const double* prefix;
-  const double* prefixRev;  // prefix reversed: prefixRev[i] = prefix[T - i]
-  int64_t T;
+// ma.sma: one prefix-sum pass per call serves every window of the grid;
+// consecutive windows read the reversed prefix as a forward run.
+struct SmaLanes : PrefixLanes {
+  static constexpr bool kReversed = true;
 
   // A multiply by 1/n instead of TA-Lib's divide: within one ulp, and the
   // divide would be the slowest instruction of the loop.
@@ -71,32 +74,20 @@ struct SmaLanes : WindowLanes {
 };
 
 // SMA and TRIMA: lanes over one prefix sum of the source.
-// scratch: prefix (T + 1) + lastGap (T)
+// scratch: prefix (T + 1) + lastGap (T) [+ prefix reversed (T + 1) when Lanes::kReversed]
+template <typename Lanes>
+constexpr int64_t prefixLanesScratch(int64_t T) { return 2 * T + 1 + (Lanes::kReversed ? T + 1 : 0); }
+
 template <typename Lanes, typename Out>
 int32_t overSourcePrefix(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < smaScratch(c.T)) return kScratchTooSmall;
-  double* prefix = c.scratch;
-  double* lastGap = c.scratch + c.T + 1;
-  prefixSums(c.in[0], c.T, prefix, lastGap);
-  forEachBlock(c, [&](int64_t b0, int nb) {
-    Lanes lanes;
-    lanes.prefix = prefix;
-    lanes.load(c.param[0] + b0, nb);
-    windowRows(out, lastGap, c.T, b0, nb, lanes.longest, lanes);
-  });
-  return kOk;
-}
-
-template <typename Out>
-int32_t sma(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < smaScratch(c.T)) return kScratchTooSmall;
+  if (c.scratchLen < prefixLanesScratch<Lanes>(c.T)) return kScratchTooSmall;
   double* prefix = c.scratch;
   double* lastGap = prefix + c.T + 1;
-  double* prefixRev = lastGap + c.T;
+  double* prefixRev = Lanes::kReversed ? lastGap + c.T : nullptr;
   prefixSums(c.in[0], c.T, prefix, lastGap);
-  reversed(prefix, c.T + 1, prefixRev);
+  if (prefixRev) reversed(prefix, c.T + 1, prefixRev);
   forEachBlock(c, [&](int64_t b0, int nb) {
-    SmaLanes lanes;
+    Lanes lanes;
     lanes.prefix = prefix;
     lanes.prefixRev = prefixRev;
     lanes.T = c.T;
@@ -106,14 +97,17 @@ int32_t sma(const KernelCall& c, const OutView<Out>& out) {
   return kOk;
 }
 
+inline int64_t smaScratch(int64_t T) { return prefixLanesScratch<SmaLanes>(T); }
+
+template <typename Out>
+int32_t sma(const KernelCall& c, const OutView<Out>& out) { return overSourcePrefix<SmaLanes>(c, out); }
+
 // ma.trima: TA-Lib TRIMA as SMA(SMA(x, a), b), a + b = n + 1: (n+1)/2 twice
 // for odd n, n/2 then n/2 + 1 for even n. The inner means come from the
 // shared prefix sums; the outer sum runs per lane, adding the newest inner
 // mean, emitting, then dropping the oldest.
-inline int64_t trimaScratch(int64_t T) { return smaScratch(T); }
-
-struct TrimaLanes : WindowLanes {
-  const double* prefix;
+struct TrimaLanes : PrefixLanes {
+  static constexpr bool kReversed = false;
   alignas(64) double sum[kBlock], innerSpan[kBlock], outerSpan[kBlock];
   int32_t inner[kBlock], outer[kBlock];
 
@@ -146,6 +140,8 @@ struct TrimaLanes : WindowLanes {
     }
   }
 };
+
+inline int64_t trimaScratch(int64_t T) { return prefixLanesScratch<TrimaLanes>(T); }
 
 template <typename Out>
 int32_t trima(const KernelCall& c, const OutView<Out>& out) { return overSourcePrefix<TrimaLanes>(c, out); }

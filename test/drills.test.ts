@@ -25,6 +25,17 @@ describe('fault drills', () => {
     expect(e.message).toContain(`${dir} is not writable`);
   });
 
+  it('a warmup failure seen through compute() is one log line and one error count', async () => {
+    const lines: string[] = [];
+    const logger = { info() {}, debug() {}, warn: (_o: object, m = '') => lines.push(m), error: (_o: object, m = '') => lines.push(m) };
+    const engine = await createEngine(testEngineOptions({ cacheDir: '/sys/ta-grid-cache', logger }));
+    expect((await failure(engine.compute(request))).code).toBe('WARMUP_FAILED');
+    const errors = (await Promise.all(engine.metrics().map((m) => m.get()))).find((m) => m.name === 'ta_grid_errors_total')!;
+    expect(errors.values).toEqual([{ value: 1, labels: { code: 'WARMUP_FAILED' } }]);
+    expect(lines).toEqual(['ta-grid warmup failed']);
+    await engine.close();
+  });
+
   it('cache dir deleted while running: computes go on, health says degraded, the next warmup rebuilds it', async () => {
     const dir = tempDir('deleted');
     await withEngine({ cacheDir: dir }, async (engine) => {

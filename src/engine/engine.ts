@@ -59,6 +59,8 @@ export class Engine {
   private warming: Promise<WarmupReport> | null = null;
   private closed = false;
   private readonly stats: EngineMetrics;
+  /** Errors already counted and logged (a warmup failure seen again by compute()). */
+  private readonly reported = new WeakSet<object>();
   /** Calls with kernels in flight, so close() can stop them first. */
   private readonly running = new Set<{ halt: (e: Error) => void; done: Promise<void> }>();
 
@@ -104,6 +106,7 @@ export class Engine {
       this.stats.artifacts.inc({ result: 'rebuilt' }, r.artifacts.rebuilt);
     } catch (e) {
       this.stats.errors.inc({ code: (e as { code?: string }).code ?? 'UNKNOWN' });
+      if (typeof e === 'object' && e !== null) this.reported.add(e);
       this.warming = null; // a later call may retry, e.g. after the cache dir is fixed
       this.logger.error({ err: (e as Error).message, code: (e as { code?: string }).code }, 'ta-grid warmup failed');
       throw e;
@@ -151,6 +154,8 @@ export class Engine {
       this.stats.bytes.inc(labels, result.t * result.variants * result.outputs.length * (result.dtype === 'float64' ? 8 : 4));
       return result;
     } catch (e) {
+      // A warmup failure was counted and logged where it happened.
+      if (typeof e === 'object' && e !== null && this.reported.has(e)) throw e;
       const code = (e as { code?: string }).code ?? 'INTERNAL';
       this.stats.errors.inc({ code });
       // One line per failure; a caller's bad input is a warning, anything else an error.
