@@ -109,30 +109,8 @@ inline double sumRange(const double* x, int64_t from, int64_t n) {
 // TA-Lib's EMA update, in its operation order.
 inline double emaStep(double prev, double x, double k) { return (x - prev) * k + prev; }
 
-// TA-Lib's EMA fed one value at a time, for EMAs of series made on the fly
-// (MACD's signal, TRIX's chain): the plain mean of the first n values seeds
-// it, summed in order as sumRange does, then emaStep.
-struct EmaStream {
-  double n = 0.0, k = 0.0, value = 0.0;  // value holds the running sum until seeded
-  int64_t count = 0, period = 0;
-
-  void reset(double window) {
-    n = window;
-    k = 2.0 / (window + 1.0);
-    value = 0.0;
-    count = 0;
-    period = static_cast<int64_t>(window);
-  }
-  bool ready() const { return count >= period; }
-  // Feeds x; true once the EMA is defined, from the n-th value on.
-  bool push(double x) {
-    if (ready()) { value = emaStep(value, x, k); return true; }
-    value += x;
-    if (++count < period) return false;
-    value /= n;
-    return true;
-  }
-};
+// Wilder's smoothing, in TA-Lib's operation order (RSI, ATR).
+inline double wilderStep(double prev, double x, double n) { return (prev * (n - 1.0) + x) / n; }
 
 // TA-Lib's SMA of a series made on the fly (STOCH's %K and %D): a running
 // sum that adds the newest value, emits sum / n, then drops the oldest. The
@@ -160,18 +138,18 @@ struct RunningMean {
   }
 };
 
-// Wilder's smoothing, in TA-Lib's operation order (RSI, ATR).
-inline double wilderStep(double prev, double x, double n) { return (prev * (n - 1.0) + x) / n; }
-
-// Wilder's average fed one value at a time, for series made on the fly (ATR
-// of true ranges inside another kernel): the plain mean of the first n values
-// seeds it, summed in order as sumRange does, then wilderStep.
-struct WilderStream {
-  double n = 0.0, value = 0.0;  // value holds the running sum until seeded
+// An average fed one value at a time, for series made on the fly (MACD's
+// signal, TRIX's chain, the ATR of true ranges inside another kernel): the
+// plain mean of the first n values seeds it, summed in order as sumRange
+// does, then TA-Lib's EMA step (k = 2/(n+1)) or Wilder's step.
+template <bool Wilder>
+struct SeededAverage {
+  double n = 0.0, k = 0.0, value = 0.0;  // value holds the running sum until seeded
   int64_t count = 0, period = 0;
 
   void reset(double window) {
     n = window;
+    k = 2.0 / (window + 1.0);
     value = 0.0;
     count = 0;
     period = static_cast<int64_t>(window);
@@ -179,13 +157,18 @@ struct WilderStream {
   bool ready() const { return count >= period; }
   // Feeds x; true once the average is defined, from the n-th value on.
   bool push(double x) {
-    if (ready()) { value = wilderStep(value, x, n); return true; }
+    if (ready()) {
+      value = Wilder ? wilderStep(value, x, n) : emaStep(value, x, k);
+      return true;
+    }
     value += x;
     if (++count < period) return false;
     value /= n;
     return true;
   }
 };
+using EmaStream = SeededAverage<false>;
+using WilderStream = SeededAverage<true>;
 
 // TA-Lib's WMA (weights 1..n, newest n, divider n(n+1)/2) as two running
 // sums, O(1) per bar: `sum` is the weighted sum, `sub` the plain sum of the
