@@ -3,16 +3,25 @@
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 
+/**
+ * mulberry32: the seeded generator of every synthetic series in the project
+ * (the TA-Lib fixtures, the sample candles, the tests and this workload),
+ * documented in test/fixtures/ta-lib/README.md. Uniform doubles in [0, 1).
+ */
+export function mulberry32(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** mulberry32 random walk: the same candles on every run. */
 export function workload(t, seed = 42) {
-  let state = seed >>> 0;
-  const u = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
+  const u = mulberry32(seed);
   const c = { ts_open: new Float64Array(t), open: new Float64Array(t), high: new Float64Array(t), low: new Float64Array(t), close: new Float64Array(t), volume: new Float64Array(t) };
   let p = 30_000;
   for (let i = 0; i < t; i++) {

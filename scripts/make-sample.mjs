@@ -4,16 +4,10 @@
 // the NaN policy. Deterministic: rerunning gives the same bytes.
 import { writeFileSync } from 'node:fs';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { mulberry32 } from '../bench/common.mjs';
 
 const N = 20_160, seed = 7, p0 = 30_000, sigma = 0.0012, sigmaO = 0.0003, kappa = 0.002, w = 0.0015, S = 100, V = 25;
-let state = seed >>> 0;
-const u = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const u = mulberry32(seed);
 const z = () => { let s = 0; for (let i = 0; i < 12; i++) s += u(); return s - 6; };
 const q = (x) => Math.round(x * S) / S;
 const cols = { ts_open: new BigInt64Array(N), open: new Float64Array(N), high: new Float64Array(N), low: new Float64Array(N), close: new Float64Array(N), volume: new Float64Array(N) };

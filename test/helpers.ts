@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createEngine, type Engine, type EngineOptions } from '../dist/index.js';
 import { silentLogger } from '../dist/runtime/logger.js';
+import { mulberry32 } from '../bench/common.mjs';
 
 export type BackendName = 'native' | 'wasm';
 
@@ -43,16 +44,7 @@ export async function closeEngines(): Promise<void> {
 }
 
 /** mulberry32, the generator of the golden fixture. */
-export function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng: (seed: number) => () => number = mulberry32;
 
 export interface SyntheticOptions {
   t: number;
