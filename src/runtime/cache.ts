@@ -129,10 +129,10 @@ export function defaultKeyFile(): string {
 
 export interface CacheKey {
   key: Buffer;
-  /** 'config': cacheKey / TA_GRID_CACHE_KEY; 'file': the per-user key file; 'ephemeral': this process only. */
-  source: 'config' | 'file' | 'ephemeral';
+  /** 'config': cacheKey / TA_GRID_CACHE_KEY; 'file': the per-user key file; 'none': no usable key (the cache dir is left alone). */
+  source: 'config' | 'file' | 'none';
   file: string | null;
-  /** Why the key file could not be used (then the key is ephemeral and nothing persists). */
+  /** Why the key file could not be used. */
   problem: string | null;
 }
 
@@ -171,8 +171,8 @@ function readKeyFile(file: string): Buffer {
  * The key that signs manifest entries: from config (fleets sharing one
  * volume), else the per-user key file (created 0600 on first use, atomically:
  * a temp file hard-linked into place, so two processes agree on one key),
- * else an ephemeral key, with the reason: the cache then works but nothing
- * it holds survives a restart.
+ * else no key (source 'none', with the reason; `key` is then random, so
+ * nothing verifies): warmup then neither reads nor writes the cache dir.
  */
 export function loadCacheKey(configured: string | null, file: string = defaultKeyFile(), o: { create?: boolean } = {}): CacheKey {
   if (configured) return { key: createHash('sha256').update(configured).digest(), source: 'config', file: null, problem: null };
@@ -195,7 +195,7 @@ export function loadCacheKey(configured: string | null, file: string = defaultKe
     }
     return { key: readKeyFile(file), source: 'file', file, problem: null };
   } catch (e) {
-    return { key: randomBytes(32), source: 'ephemeral', file, problem: `key file ${file} unusable (${(e as Error).message}); fix it (a 0600 file of 64 hex digits owned by this user) or set TA_GRID_CACHE_KEY` };
+    return { key: randomBytes(32), source: 'none', file, problem: `key file ${file} unusable (${(e as Error).message}); fix it (a 0600 file of 64 hex digits owned by this user) or set TA_GRID_CACHE_KEY` };
   }
 }
 

@@ -140,9 +140,10 @@ export async function warmup(config: EffectiveConfig, logger: Logger): Promise<W
   if (trustProblem) {
     logger.warn({ cache_dir: config.cacheDir, reason: trustProblem, fix: LOAD_FIX.trust }, 'ta-grid cache dir not trusted: nothing is loaded from it, using the packaged build');
   } else if (cacheKey.problem) {
-    logger.warn({ reason: cacheKey.problem }, 'ta-grid cache key unavailable: using a key for this process only, the cache will not persist across restarts');
+    logger.warn({ reason: cacheKey.problem }, 'ta-grid cache key unavailable: nothing is read from or written to the cache dir, using the packaged build');
   }
-  const store = trustProblem ? null : new ArtifactStore(config.cacheDir, cacheKey.key);
+  // Without trust in the dir, or without a key to authenticate entries, the cache is not used at all.
+  const store = trustProblem || cacheKey.source === 'none' ? null : new ArtifactStore(config.cacheDir, cacheKey.key);
   const artifacts: WarmState['artifacts'] = [];
   const noteArtifact = (name: string, r: { status: string; reason?: string; unstored?: string }) => {
     artifacts.push({ name, status: r.status });
@@ -177,8 +178,9 @@ export async function warmup(config: EffectiveConfig, logger: Logger): Promise<W
     tunedBuild = 'off';
     skip('tuned', 'skipped', "nativeBuild is 'off'", LOAD_FIX.tuned);
   } else if (!store) {
-    tunedBuild = 'untrusted cache dir';
-    skip('tuned', 'skipped', `cache dir not trusted: ${trustProblem}`, LOAD_FIX.trust);
+    tunedBuild = trustProblem ? 'untrusted cache dir' : 'no cache key';
+    if (trustProblem) skip('tuned', 'skipped', `cache dir not trusted: ${trustProblem}`, LOAD_FIX.trust);
+    else skip('tuned', 'skipped', `cache key unavailable: ${cacheKey.problem}`, 'fix the key file or set TA_GRID_CACHE_KEY');
   } else {
     const plan = tunedBuildPlan();
     const hit = store.lookup(TUNED_NAME, plan.key, { file: artifactFilePattern(TUNED_NAME, '.node') });
@@ -191,7 +193,7 @@ export async function warmup(config: EffectiveConfig, logger: Logger): Promise<W
       if (hit.status === 'invalid') {
         store.counts.rebuilt++;
         logger.warn({ artifact: TUNED_NAME, reason: hit.reason }, 'ta-grid cache artifact failed verification: quarantined, never loaded');
-      } else {
+      } else if (!plan.unavailable) {
         store.counts.misses++;
       }
       if (plan.unavailable) {
@@ -263,7 +265,7 @@ export async function warmup(config: EffectiveConfig, logger: Logger): Promise<W
     }
     // One line per fallback, saying why and how to get the faster build.
     const tunedStep = load[0]!;
-    if (nativeAllowed && !trustProblem && tunedStep.build === 'tuned' && tunedStep.status !== 'used') {
+    if (nativeAllowed && store && tunedStep.build === 'tuned' && tunedStep.status !== 'used') {
       const failed = /^(failed|quarantined)/.test(tunedStep.reason ?? '');
       logger[failed ? 'warn' : 'info']({ reason: tunedStep.reason, fix: tunedStep.fix }, `ta-grid host-tuned build not used, using the ${loaded.spec.name === 'native' ? 'packaged prebuild' : 'wasm backend'}`);
     }
