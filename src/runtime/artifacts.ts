@@ -143,9 +143,13 @@ let packaged: { bytes: Buffer; sha256: string } | null = null;
  * it matches this hash bit for bit.
  */
 export function packagedWasm(): { bytes: Buffer; sha256: string } | null {
-  if (!packaged && existsSync(WASM_PATH)) {
-    const bytes = readFileSync(WASM_PATH);
-    packaged = { bytes, sha256: sha256(bytes) };
+  if (!packaged) {
+    try {
+      const bytes = readFileSync(WASM_PATH);
+      packaged = { bytes, sha256: sha256(bytes) };
+    } catch {
+      return null; // not installed: the wasm backend reports it when chosen
+    }
   }
   return packaged;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBackend, loadBackend, type Backend, type BackendName, type BackendSpec, type LoadedBackend } from '../backends/index.js';
 import { packagedAddonPath } from '../backends/native.js';
-import { WarmupError } from '../errors.js';
+import { TaGridError, WarmupError } from '../errors.js';
 import { PoolExecutor } from '../pool/pool.js';
 import {
   TUNED_NAME, buildTuned, calibrate, calibrationKey, packagedWasm, parseCalibration, startTunedBuildInBackground, tunedBuildPlan,
@@ -108,6 +108,62 @@ function buildId(spec: BackendSpec, tunedSha: string | null, wasmSha: string | n
 }
 
 /**
+ * The host-tuned native build: only from a trusted dir, only an
+ * authenticated entry, never when nativeBuild is 'off'. A verified one is
+ * copied to a private file to load; a missing one is built now ('wait') or
+ * in a background process; `step` says why none is used.
+ */
+function findTuned(
+  config: EffectiveConfig, store: ArtifactStore | null, cacheKey: CacheKey, trustProblem: string | null, nativeAllowed: boolean, logger: Logger,
+): { tuned: { file: string; sha256: string } | null; tunedBuild: WarmupReport['tunedBuild']; step: LoadStep | null } {
+  const none = (tunedBuild: string, status: LoadStep['status'], reason: string, fix: string | null) =>
+    ({ tuned: null, tunedBuild, step: { build: 'tuned' as const, status, reason, fix } });
+  if (!nativeAllowed) return none('not-applicable', 'skipped', config.backend === 'wasm' ? "backend 'wasm' chosen" : 'disabled by TA_GRID_DISABLE_NATIVE=1', null);
+  if (config.nativeBuild === 'off') return none('off', 'skipped', "nativeBuild is 'off'", LOAD_FIX.tuned);
+  if (!store) {
+    return trustProblem
+      ? none('untrusted cache dir', 'skipped', `cache dir not trusted: ${trustProblem}`, LOAD_FIX.trust)
+      : none('no cache key', 'skipped', `cache key unavailable: ${cacheKey.problem}`, 'fix the key file or set TA_GRID_CACHE_KEY');
+  }
+  const plan = tunedBuildPlan();
+  const hit = store.lookup(TUNED_NAME, plan.key, { file: artifactFilePattern(TUNED_NAME, '.node') });
+  let found: { bytes: Buffer; file: string } | null = null;
+  let tunedBuild: WarmupReport['tunedBuild'];
+  if (hit.status === 'valid') {
+    store.counts.hits++;
+    found = { bytes: hit.bytes!, file: hit.entry!.file };
+    tunedBuild = 'hit';
+  } else {
+    if (hit.status === 'invalid') {
+      store.counts.rebuilt++;
+      logger.warn({ artifact: TUNED_NAME, reason: hit.reason }, 'ta-grid cache artifact failed verification: quarantined, never loaded');
+    } else if (!plan.unavailable) {
+      store.counts.misses++;
+    }
+    if (plan.unavailable) {
+      tunedBuild = `unavailable: ${plan.unavailable}`;
+    } else if (config.nativeBuild === 'wait') {
+      try {
+        found = buildTuned(store, plan);
+        tunedBuild = 'built';
+      } catch (e) {
+        tunedBuild = `failed: ${(e as Error).message.split('\n')[0]}`;
+      }
+    } else {
+      tunedBuild = startTunedBuildInBackground(config.cacheDir, cacheKey) ? 'building' : 'building (another process)';
+    }
+  }
+  if (found) {
+    try {
+      return { tuned: { file: privateAddonCopy(found.bytes, found.file), sha256: sha256(found.bytes) }, tunedBuild, step: null };
+    } catch (e) {
+      tunedBuild = `failed: private copy: ${(e as Error).message}`;
+    }
+  }
+  return none(tunedBuild, 'unavailable', tunedBuild.startsWith('building') ? 'being built in the background; the next start uses it' : tunedBuild, LOAD_FIX.tuned);
+}
+
+/**
  * Kernel timings: from the cache when authentic and plausible, else measured
  * (and stored when the dir is trusted).
  */
@@ -133,6 +189,17 @@ async function resolveCalibration(
  * backend and runs the self-test), calibrate, and log one line.
  */
 export async function warmup(config: EffectiveConfig, logger: Logger): Promise<WarmState> {
+  try {
+    return await warmupOnce(config, logger);
+  } catch (e) {
+    if (e instanceof TaGridError) throw e;
+    // Anything else (an I/O error on the cache dir, a broken package file) still gets a code and a fix.
+    const cause = (e as NodeJS.ErrnoException).code ?? (e as Error).name;
+    throw new WarmupError(`warmup failed: ${(e as Error).message}; run \`npx ta-grid doctor\` to see the cache dir and backends, fix what it reports or remove the cache dir`, { cacheDir: config.cacheDir, cause });
+  }
+}
+
+async function warmupOnce(config: EffectiveConfig, logger: Logger): Promise<WarmState> {
   const started = performance.now();
   ensureWritable(config.cacheDir);
   const trustProblem = cacheDirTrustProblem(config.cacheDir);
@@ -162,64 +229,18 @@ export async function warmup(config: EffectiveConfig, logger: Logger): Promise<W
       noteArtifact('wasm', r);
       bytes = r.bytes;
     }
-    wasmModule = new WebAssembly.Module(bytes);
+    try {
+      wasmModule = new WebAssembly.Module(bytes);
+    } catch (e) {
+      logger.warn({ err: (e as Error).message }, 'ta-grid packaged WebAssembly binary does not compile; reinstall the package');
+    }
   }
 
-  // Host-tuned native build: only from a trusted dir, only an authenticated entry, never when 'off'.
+  const nativeAllowed = config.backend !== 'wasm' && process.env.TA_GRID_DISABLE_NATIVE !== '1';
   const load: LoadStep[] = [];
   const skip = (build: LoadStep['build'], status: LoadStep['status'], reason: string, fix: string | null) => load.push({ build, status, reason, fix });
-  let tunedBuild: WarmupReport['tunedBuild'] = 'not-applicable';
-  let tuned: { file: string; sha256: string } | null = null;
-  const nativeAllowed = config.backend !== 'wasm' && process.env.TA_GRID_DISABLE_NATIVE !== '1';
-  if (!nativeAllowed) {
-    const why = config.backend === 'wasm' ? "backend 'wasm' chosen" : 'disabled by TA_GRID_DISABLE_NATIVE=1';
-    skip('tuned', 'skipped', why, null);
-  } else if (config.nativeBuild === 'off') {
-    tunedBuild = 'off';
-    skip('tuned', 'skipped', "nativeBuild is 'off'", LOAD_FIX.tuned);
-  } else if (!store) {
-    tunedBuild = trustProblem ? 'untrusted cache dir' : 'no cache key';
-    if (trustProblem) skip('tuned', 'skipped', `cache dir not trusted: ${trustProblem}`, LOAD_FIX.trust);
-    else skip('tuned', 'skipped', `cache key unavailable: ${cacheKey.problem}`, 'fix the key file or set TA_GRID_CACHE_KEY');
-  } else {
-    const plan = tunedBuildPlan();
-    const hit = store.lookup(TUNED_NAME, plan.key, { file: artifactFilePattern(TUNED_NAME, '.node') });
-    let bytes: Buffer | null = null;
-    let fileName = '';
-    if (hit.status === 'valid') {
-      store.counts.hits++;
-      [bytes, fileName, tunedBuild] = [hit.bytes!, hit.entry!.file, 'hit'];
-    } else {
-      if (hit.status === 'invalid') {
-        store.counts.rebuilt++;
-        logger.warn({ artifact: TUNED_NAME, reason: hit.reason }, 'ta-grid cache artifact failed verification: quarantined, never loaded');
-      } else if (!plan.unavailable) {
-        store.counts.misses++;
-      }
-      if (plan.unavailable) {
-        tunedBuild = `unavailable: ${plan.unavailable}`;
-      } else if (config.nativeBuild === 'wait') {
-        try {
-          ({ bytes, file: fileName } = buildTuned(store, plan));
-          tunedBuild = 'built';
-        } catch (e) {
-          tunedBuild = `failed: ${(e as Error).message.split('\n')[0]}`;
-        }
-      } else {
-        tunedBuild = startTunedBuildInBackground(config.cacheDir, cacheKey) ? 'building' : 'building (another process)';
-      }
-    }
-    if (bytes) {
-      try {
-        tuned = { file: privateAddonCopy(bytes, fileName), sha256: sha256(bytes) };
-      } catch (e) {
-        tunedBuild = `failed: private copy: ${(e as Error).message}`;
-      }
-    }
-    if (!tuned) {
-      skip('tuned', 'unavailable', tunedBuild.startsWith('building') ? 'being built in the background; the next start uses it' : tunedBuild, LOAD_FIX.tuned);
-    }
-  }
+  let { tuned, tunedBuild, step } = findTuned(config, store, cacheKey, trustProblem, nativeAllowed, logger);
+  if (step) load.push(step);
 
   // Load order: tuned (self-tested against the packaged build), else packaged prebuild, else wasm.
   // Each pool is made as soon as its backend is chosen, so workers boot while this thread self-tests and calibrates.
