@@ -377,6 +377,20 @@ describe('workers never re-read the cache', () => {
     expect(engine.health()).toMatchObject({ status: 'degraded', cache: { exists: false }, pool: { degraded: null } });
   });
 
+  it("private addon copies of processes that died without cleaning up are removed at the next tuned start; live ones stay", async () => {
+    const dead = execFileSync(process.execPath, ['-p', 'process.pid'], { encoding: 'utf8' }).trim();
+    const stale = path.join(os.tmpdir(), `ta-grid-addon-${dead}-test`);
+    const live = path.join(os.tmpdir(), `ta-grid-addon-${process.ppid}-test`);
+    for (const d of [stale, live]) mkdirSync(d, { recursive: true });
+    const dir = warmDir();
+    plantTuned(dir, { sign: true });
+    const { report } = await warm(dir);
+    expect(report.backendBuild).toBe('tuned');
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    rmSync(live, { recursive: true });
+  });
+
   it('a replacement worker that cannot load its backend falls back, health says degraded, computes stay correct', async () => {
     const dir = warmDir();
     plantTuned(dir, { sign: true });

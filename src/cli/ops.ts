@@ -19,6 +19,8 @@ export async function runWarmup(o: CommonOptions & { json?: boolean }): Promise<
     else {
       console.log(`warmup ok in ${report.warmupSeconds.toFixed(3)} s: backend ${report.backend} (${report.backendBuild} build), ${report.numThreadsEffective} workers, ${report.kernels.checked} kernels self-tested`);
       console.log(`cache ${report.cacheDir}: ${report.cacheWasWarm ? 'warm' : 'cold'} (hits ${report.artifacts.hits}, misses ${report.artifacts.misses}, rebuilt ${report.artifacts.rebuilt}); host-tuned build: ${report.tunedBuild}`);
+      if (!report.cacheTrust.trusted) console.log(`cache dir not trusted: ${report.cacheTrust.problem}`);
+      console.log(`load order: ${report.load.map((s) => `${s.build} ${s.status}${s.reason ? ` (${s.reason})` : ''}`).join(' -> ')}`);
     }
   } finally {
     await engine.close();

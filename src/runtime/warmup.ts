@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -70,6 +70,35 @@ export const LOAD_FIX = {
 /** Private copies of tuned addons, removed when the process exits. */
 const privateDirs = new Set<string>();
 let exitHookSet = false;
+const PRIVATE_COPY_DIR = /^ta-grid-addon-(\d+)-/;
+
+/** Removes private copies left by processes of this user that were killed before their exit hook ran. */
+function removeStaleCopies(): void {
+  const uid = process.geteuid?.();
+  let names: string[];
+  try {
+    names = readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(PRIVATE_COPY_DIR.exec(name)?.[1] ?? process.pid);
+    if (pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+      continue; // still running
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ESRCH') continue;
+    }
+    const dir = path.join(os.tmpdir(), name);
+    try {
+      const st = lstatSync(dir);
+      if (st.isDirectory() && (uid === undefined || st.uid === uid)) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Gone already.
+    }
+  }
+}
 
 /**
  * Writes verified addon bytes to a private 0700 temp dir: the main thread
@@ -77,7 +106,8 @@ let exitHookSet = false;
  * nothing written to the cache dir after verification is ever loaded.
  */
 function privateAddonCopy(bytes: Uint8Array, name: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ta-grid-addon-'));
+  removeStaleCopies();
+  const dir = mkdtempSync(path.join(os.tmpdir(), `ta-grid-addon-${process.pid}-`));
   privateDirs.add(dir);
   if (!exitHookSet) {
     exitHookSet = true;
