@@ -19,8 +19,7 @@ export class PoolExecutor implements Executor {
   private readonly piscina: Piscina;
   private readonly permits: Semaphore;
   private active = 0;
-  /** Why a worker runs a fallback backend or could not start, when one did (health() says degraded). */
-  degradedReason: string | null = null;
+  private degraded: string | null = null;
 
   /**
    * `fallbacks` are tried in order by a worker whose backend does not load;
@@ -40,7 +39,7 @@ export class PoolExecutor implements Executor {
       workerData: { backend: spec, fallbacks },
     });
     const degrade = (reason: string) => {
-      this.degradedReason = reason;
+      this.degraded = reason;
       onDegraded(reason);
     };
     this.piscina.on('error', (e: unknown) => degrade(`pool worker error: ${e instanceof Error ? e.message : String(e)}`));
@@ -57,6 +56,11 @@ export class PoolExecutor implements Executor {
 
   get activeWorkers(): number {
     return this.active;
+  }
+
+  /** Why a worker runs a fallback backend or could not start, when one did (health() says degraded). */
+  get degradedReason(): string | null {
+    return this.degraded;
   }
 
   get threads(): number {
