@@ -6,7 +6,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../dist/index.js';
-import { ArtifactStore, loadCacheKey } from '../dist/runtime/cache.js';
+import { ArtifactStore } from '../dist/runtime/cache.js';
+import { loadCacheKey } from '../dist/runtime/trust.js';
 import { syntheticCandles, tempDir, testEngineOptions } from './helpers.js';
 
 const run = promisify(execFile);

@@ -13,7 +13,8 @@ import { createEngine, type Engine, type EngineOptions } from '../dist/index.js'
 import { packagedAddonPath } from '../dist/backends/native.js';
 import { doctorReport } from '../dist/cli/ops.js';
 import { TUNED_NAME, packagedWasm, tunedBuildPlan, wasmArtifactInputs } from '../dist/runtime/artifacts.js';
-import { ArtifactStore, loadCacheKey, sha256 } from '../dist/runtime/cache.js';
+import { ArtifactStore, sha256 } from '../dist/runtime/cache.js';
+import { loadCacheKey } from '../dist/runtime/trust.js';
 import { resolveConfig } from '../dist/runtime/config.js';
 import { failure, syntheticCandles, tempDir, testEngineOptions } from './helpers.js';
 

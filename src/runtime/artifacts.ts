@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import type { Backend, BackendName } from '../backends/index.js';
 import { PACKAGE_ROOT, WASM_PATH } from '../backends/paths.js';
 import { INDICATORS } from '../registry/index.js';
-import { ArtifactStore, sha256, type CacheKey } from './cache.js';
+import { ArtifactStore, sha256 } from './cache.js';
+import type { CacheKey } from './trust.js';
 import { selfTestCandles, selfTestParams } from './selftest.js';
 
 const require = createRequire(import.meta.url);

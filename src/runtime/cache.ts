@@ -1,18 +1,16 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
-  closeSync, constants as fsc, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync,
-  rmSync, statSync, unlinkSync, writeFileSync, type Stats,
+  closeSync, constants as fsc, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, writeFileSync, type Stats,
 } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { WarmupError } from '../errors.js';
 
 /**
  * The cache dir is as trusted as the code: native code and the numbers that
- * steer scheduling are read from it. This module decides whether it can be
- * trusted (ownership and permissions, like ssh's StrictModes), authenticates
- * every manifest entry with an HMAC whose key lives outside the dir, and
- * reads files only as bounded regular files by plain name.
+ * steer scheduling are read from it. The artifact store authenticates every
+ * manifest entry with an HMAC whose key lives outside the dir (trust.ts
+ * decides whether the dir may be used at all and finds the key), and reads
+ * files only as bounded regular files by plain name.
  */
 
 /** Largest artifact read back from the cache (a tuned addon is well under 10 MiB). */
@@ -76,68 +74,8 @@ export function ensureWritable(dir: string): void {
   }
 }
 
-const euid = (): number | null => (typeof process.geteuid === 'function' ? process.geteuid() : null);
-
-function ownerProblem(p: string, st: Stats, uid: number): string | null {
-  return st.uid !== uid && st.uid !== 0 ? `${p} is owned by uid ${st.uid}, not by this process (uid ${uid}) or root` : null;
-}
-
-/**
- * Why `dir` cannot be trusted with native code, or null when it can: every
- * symlink on the way belongs to this user or root; the real dir is owned by
- * this user (or root) and writable by nobody else; every parent is owned by
- * this user or root and not writable by others unless sticky (like /tmp,
- * where others cannot rename what is ours). Stats only: cheap enough for
- * health(). Always trusted on platforms without uids (Windows).
- */
-export function cacheDirTrustProblem(dir: string): string | null {
-  const uid = euid();
-  if (uid === null) return null;
-  const abs = path.resolve(dir);
-  try {
-    let at = path.parse(abs).root;
-    for (const part of abs.slice(at.length).split(path.sep).filter(Boolean)) {
-      at = path.join(at, part);
-      const st = lstatSync(at);
-      if (st.isSymbolicLink() && st.uid !== uid && st.uid !== 0) return `${at} is a symlink owned by uid ${st.uid} (another user could point it anywhere)`;
-    }
-    const real = realpathSync(abs);
-    const st = statSync(real);
-    if (!st.isDirectory()) return `${real} is not a directory`;
-    const own = ownerProblem(real, st, uid);
-    if (own) return own;
-    if (st.mode & 0o022) return `${real} is writable by ${st.mode & 0o002 ? 'other users' : 'its group'} (mode ${(st.mode & 0o7777).toString(8)}); chmod 700 it`;
-    for (let p = path.dirname(real); ; p = path.dirname(p)) {
-      const ps = statSync(p);
-      const pown = ownerProblem(p, ps, uid);
-      if (pown) return `parent ${pown}`;
-      if (ps.mode & 0o022 && !(ps.mode & 0o1000)) return `parent ${p} is writable by others and not sticky (mode ${(ps.mode & 0o7777).toString(8)}), so the cache dir could be swapped`;
-      if (path.dirname(p) === p) break;
-    }
-  } catch (e) {
-    return `cannot check ${abs}: ${(e as Error).message}`;
-  }
-  return null;
-}
-
-/** Where the per-user key lives: $XDG_STATE_HOME/ta-grid/key, else ~/.local/state/ta-grid/key. */
-export function defaultKeyFile(): string {
-  const xdg = process.env.XDG_STATE_HOME;
-  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.local', 'state');
-  return path.join(base, 'ta-grid', 'key');
-}
-
-export interface CacheKey {
-  key: Buffer;
-  /** 'config': cacheKey / TA_GRID_CACHE_KEY; 'file': the per-user key file; 'none': no usable key (the cache dir is left alone). */
-  source: 'config' | 'file' | 'none';
-  file: string | null;
-  /** Why the key file could not be used. */
-  problem: string | null;
-}
-
 /** Reads a small regular file without following a symlink or blocking on a FIFO. */
-function readSmallFile(file: string, limit: number, check?: (st: Stats) => string | null): Buffer {
+export function readSmallFile(file: string, limit: number, check?: (st: Stats) => string | null): Buffer {
   const fd = openSync(file, fsc.O_RDONLY | fsc.O_NOFOLLOW | fsc.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
@@ -155,47 +93,6 @@ function readSmallFile(file: string, limit: number, check?: (st: Stats) => strin
     return buf;
   } finally {
     closeSync(fd);
-  }
-}
-
-function readKeyFile(file: string): Buffer {
-  const uid = euid();
-  const text = readSmallFile(file, 1024, (st) =>
-    uid !== null && st.uid !== uid ? `owned by uid ${st.uid}, not ${uid}` : st.mode & 0o077 ? `mode ${(st.mode & 0o777).toString(8)}; it must be 600` : null,
-  ).toString('utf8').trim();
-  if (!/^[0-9a-f]{64}$/.test(text)) throw new Error('not a 64-digit hex key');
-  return Buffer.from(text, 'hex');
-}
-
-/**
- * The key that signs manifest entries: from config (fleets sharing one
- * volume), else the per-user key file (created 0600 on first use, atomically:
- * a temp file hard-linked into place, so two processes agree on one key),
- * else no key (source 'none', with the reason; `key` is then random, so
- * nothing verifies): warmup then neither reads nor writes the cache dir.
- */
-export function loadCacheKey(configured: string | null, file: string = defaultKeyFile(), o: { create?: boolean } = {}): CacheKey {
-  if (configured) return { key: createHash('sha256').update(configured).digest(), source: 'config', file: null, problem: null };
-  try {
-    try {
-      return { key: readKeyFile(file), source: 'file', file, problem: null };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      if (o.create === false) throw new Error('not created yet (the first warmup creates it)');
-    }
-    makePrivateDirs(path.dirname(file));
-    const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-    writeFileSync(tmp, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
-    try {
-      linkSync(tmp, file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    } finally {
-      unlinkSync(tmp);
-    }
-    return { key: readKeyFile(file), source: 'file', file, problem: null };
-  } catch (e) {
-    return { key: randomBytes(32), source: 'none', file, problem: `key file ${file} unusable (${(e as Error).message}); fix it (a 0600 file of 64 hex digits owned by this user) or set TA_GRID_CACHE_KEY` };
   }
 }
 

@@ -10,9 +10,8 @@ import {
   TUNED_NAME, buildTuned, calibrate, calibrationKey, packagedWasm, parseCalibration, startTunedBuildInBackground, tunedBuildPlan,
   wasmArtifactInputs, type Calibration,
 } from './artifacts.js';
-import {
-  ArtifactStore, artifactFilePattern, cacheDirTrustProblem, ensureWritable, loadCacheKey, sha256, type CacheKey,
-} from './cache.js';
+import { ArtifactStore, artifactFilePattern, ensureWritable, sha256 } from './cache.js';
+import { cacheDirTrustProblem, loadCacheKey, type CacheKey } from './trust.js';
 import type { EffectiveConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { SELFTEST_LENGTHS, selfTest } from './selftest.js';
