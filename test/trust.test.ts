@@ -10,7 +10,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine, type EngineOptions } from '../dist/index.js';
+import { createBackend } from '../dist/backends/index.js';
 import { packagedAddonPath } from '../dist/backends/native.js';
+import { SELFTEST_LENGTHS, selfTest } from '../dist/runtime/selftest.js';
 import { doctorReport } from '../dist/cli/ops.js';
 import { TUNED_NAME, packagedWasm, tunedBuildPlan, wasmArtifactInputs } from '../dist/runtime/artifacts.js';
 import { ArtifactStore, sha256 } from '../dist/runtime/cache.js';
@@ -354,6 +356,26 @@ describe('values read from the cache are checked', () => {
     expect(now.status).toBe('valid');
     expect(now.bytes!.equals(pw.bytes)).toBe(true);
     await expectCorrectSma(engine);
+  });
+});
+
+describe('the self-test catches a build wrong only on long inputs', () => {
+  it('a kernel off by 1e-6 only past bar 1000 passes a short self-test and fails the long one against the packaged build', () => {
+    const packagedBuild = createBackend({ name: 'native', file: null });
+    const broken = {
+      name: packagedBuild.name,
+      kernels: packagedBuild.kernels,
+      run(job: Parameters<typeof packagedBuild.run>[0]) {
+        packagedBuild.run(job);
+        if (job.kernel !== 'ma.ema' || job.t <= 1000) return;
+        for (const out of job.outputs) if (out) for (let i = 1000; i < job.t; i++) out[i] = out[i]! * (1 + 1e-6);
+      },
+    };
+    expect(selfTest(broken, packagedBuild)).toBe(selfTest(packagedBuild));
+    const e = (() => { try { selfTest(broken, packagedBuild, SELFTEST_LENGTHS); return null; } catch (err) { return err as { code: string; message: string; details: { t: number; bar: number } }; } })();
+    expect(e?.code).toBe('WARMUP_FAILED');
+    expect(e?.message).toMatch(/ma\.ema output 'ema' .* at bar 1000 of 4099 .* the packaged native build gives/);
+    expect(e?.details).toMatchObject({ t: SELFTEST_LENGTHS[1], bar: 1000 });
   });
 });
 
