@@ -200,7 +200,8 @@ export class ArtifactStore {
     } catch (e) {
       return { name, status: 'invalid', entry: null, reason: `manifest entry unreadable: ${(e as Error).message}` };
     }
-    const plainName = typeof entry.file === 'string' && entry.file === path.basename(entry.file) && !entry.file.includes('\\') && !entry.file.startsWith('.');
+    // A name, never a path: no separator, not empty, not '.', '..' or hidden.
+    const plainName = typeof entry.file === 'string' && entry.file !== '' && entry.file === path.basename(entry.file) && !entry.file.includes('\\') && !entry.file.startsWith('.');
     if (!plainName) return { name, status: 'invalid', entry: { ...entry, file: '' }, reason: `manifest names a path, not a file name: ${JSON.stringify(entry.file)}` };
     if (!this.authentic(entry)) return { name, status: 'invalid', entry, reason: 'manifest entry failed authentication (not written with this cache key)' };
     if (entry.name !== name || !Number.isSafeInteger(entry.size) || entry.size < 0 || typeof entry.sha256 !== 'string') {
