@@ -8,7 +8,8 @@ import Fastify from 'fastify';
 import { Registry } from 'prom-client';
 import { createEngine, TaGridError } from 'ta-grid';
 
-const engine = await createEngine({ cacheDir: process.env.TA_GRID_CACHE_DIR ?? '.cache/ta-grid' });
+// Configured from TA_GRID_* (cache dir: TA_GRID_CACHE_DIR, else per-user ~/.cache/ta-grid).
+const engine = await createEngine();
 await engine.warmup();
 
 const registry = new Registry();

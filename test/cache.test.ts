@@ -7,9 +7,12 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../dist/index.js';
 import { ArtifactStore } from '../dist/runtime/cache.js';
+import { loadCacheKey } from '../dist/runtime/trust.js';
 import { syntheticCandles, tempDir, testEngineOptions } from './helpers.js';
 
 const run = promisify(execFile);
+/** The store as engines of this test run see it: signed with the per-user key under the test HOME. */
+const store = (dir: string) => new ArtifactStore(dir, loadCacheKey(null).key);
 
 async function warm(cacheDir: string, extra = {}) {
   const engine = await createEngine(testEngineOptions({ cacheDir, ...extra }));
@@ -56,12 +59,12 @@ describe('warmup and artifact cache', () => {
     await warm(dir);
     const entry = JSON.parse(readFileSync(path.join(dir, 'manifest', 'wasm.json'), 'utf8')) as { file: string; sha256: string };
     damage(path.join(dir, entry.file));
-    expect(new ArtifactStore(dir).inspect('wasm').status).toBe('invalid');
+    expect(store(dir).inspect('wasm').status).toBe('invalid');
     const report = await warm(dir, { backend: 'wasm' });
     expect(report.artifacts.rebuilt).toBe(1);
     expect(report.backend).toBe('wasm');
     expect(readdirSync(path.join(dir, 'quarantine')).some((f) => f.startsWith(entry.file))).toBe(true);
-    expect(new ArtifactStore(dir).inspect('wasm').status).toBe('valid');
+    expect(store(dir).inspect('wasm').status).toBe('valid');
     // And the rebuilt backend computes correctly.
     const engine = await createEngine(testEngineOptions({ cacheDir: dir, backend: 'wasm' }));
     const candles = syntheticCandles({ t: 50, seed: 1 });
@@ -81,8 +84,8 @@ describe('warmup and artifact cache', () => {
       await e.close();`;
     const both = await Promise.all([0, 1].map(() => run(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, CACHE_DIR: dir } })));
     for (const { stdout } of both) expect(JSON.parse(stdout)).toEqual({ backend: 'native', last: 2.5 });
-    const states = new ArtifactStore(dir).list();
-    expect(states.map((s) => s.name).sort()).toEqual(['calibration-native', 'wasm']);
+    const states = store(dir).list();
+    expect(states.map((s) => s.name).sort()).toEqual(['calibration-native-packaged', 'wasm']);
     for (const s of states) expect(s.status).toBe('valid');
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });

@@ -26,13 +26,15 @@ export function checkKernelTable(backend: Backend): void {
 }
 
 /**
- * Where a backend comes from: the packaged build (file null) or a specific
- * file, e.g. a host-tuned addon or a verified wasm binary from the artifact
- * cache. Plain data, so it can be handed to worker threads.
+ * Where a backend comes from: the packaged build (file null), a private copy
+ * of a verified host-tuned addon (native file), or an already compiled
+ * WebAssembly.Module of verified bytes. Structured-cloneable, so it can be
+ * handed to worker threads, which then never read the cache dir.
  */
 export interface BackendSpec {
   name: BackendName;
   file: string | null;
+  module?: WebAssembly.Module;
 }
 
 export interface LoadedBackend {
@@ -71,35 +73,27 @@ function loadOne(spec: BackendSpec): Backend {
   try {
     if (spec.name === 'native' && NATIVE_DISABLED()) throw new Error('disabled by TA_GRID_DISABLE_NATIVE=1');
     const b = spec.name === 'native'
-      ? new NativeBackend(spec.file ? loadAddonFile(spec.file) : process.env.TA_GRID_NATIVE_PATH ? loadAddonFile(process.env.TA_GRID_NATIVE_PATH) : loadAddon())
-      : new WasmBackend(loadWasmModule(spec.file ?? undefined));
+      ? new NativeBackend(spec.file ? loadAddonFile(spec.file) : loadAddon())
+      : new WasmBackend(spec.module ?? loadWasmModule());
     checkKernelTable(b);
     return b;
   } catch (e) {
     if (e instanceof BackendUnavailableError) throw e;
     const why = e instanceof Error ? e.message : String(e);
-    const fix = spec.name === 'native' ? 'reinstall so the addon builds (needs python3, make and a C++ compiler), or use backend: "wasm"' : 'reinstall the package (build-wasm/ta_grid.wasm is missing)';
+    const fix = spec.name === 'native' ? 'install a package with a prebuild for this platform, or build the addon from source (npm run build:native: needs python3, make and a C++ compiler), or use backend: "wasm"' : 'reinstall the package (build-wasm/ta_grid.wasm is missing)';
     throw new BackendUnavailableError(`the ${spec.name} backend could not be loaded${spec.file ? ` from ${spec.file}` : ''}: ${why}; ${fix}`, { backend: spec.name, file: spec.file, cause: why });
   }
 }
 
 /**
  * 'auto' takes native and falls back to wasm, reporting why; an explicit
- * choice fails loudly. `files` names preferred files (e.g. from the artifact
- * cache); a preferred native file that fails to load falls back to the
- * packaged build.
+ * choice fails loudly. `wasm` is the compiled module of verified bytes
+ * (default: the packaged binary).
  */
-export function loadBackend(choice: BackendChoice, files: Partial<Record<BackendName, string>> = {}): LoadedBackend {
+export function loadBackend(choice: BackendChoice, wasm?: WebAssembly.Module): LoadedBackend {
   const load = (name: BackendName): LoadedBackend => {
-    const file = files[name];
-    if (file) {
-      try {
-        return { backend: createBackend({ name, file }), spec: { name, file } };
-      } catch {
-        // A cached artifact that does not load is not fatal: the packaged build is next.
-      }
-    }
-    return { backend: createBackend({ name, file: null }), spec: { name, file: null } };
+    const spec: BackendSpec = name === 'wasm' && wasm ? { name, file: null, module: wasm } : { name, file: null };
+    return { backend: createBackend(spec), spec };
   };
   if (choice !== 'auto') return load(choice);
   try {

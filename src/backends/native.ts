@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Backend, KernelInfo, KernelJob } from './types.js';
 import { PACKAGE_ROOT } from './paths.js';
 
@@ -14,15 +15,31 @@ interface Addon {
 
 const require = createRequire(import.meta.url);
 
-/** Loads the addon through node-gyp-build: prebuilds/ first, then build/Release. */
+type NodeGypBuild = ((dir: string) => unknown) & { path(dir: string): string };
+
+/** Loads the packaged addon through node-gyp-build: prebuilds/<platform>-<arch>/ first, then build/Release. */
 export function loadAddon(dir: string = PACKAGE_ROOT): Addon {
-  const nodeGypBuild = require('node-gyp-build') as (dir: string) => unknown;
-  return nodeGypBuild(dir) as Addon;
+  return (require('node-gyp-build') as NodeGypBuild)(dir) as Addon;
 }
 
-/** Loads a specific .node file (e.g. a host-tuned build from the artifact cache). */
-export function loadAddonFile(file: string): Addon {
-  return require(file) as Addon;
+/** The file node-gyp-build picks for this platform (throws when there is none). */
+export function packagedAddonPath(dir: string = PACKAGE_ROOT): string {
+  return (require('node-gyp-build') as NodeGypBuild).path(dir);
+}
+
+/** What a native artifact's file is called; anything else is never loaded. */
+export const ADDON_FILE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.node$/;
+
+/**
+ * Loads a specific .node file (a private copy of a verified host-tuned
+ * build) with process.dlopen: only a .node file by the expected name is
+ * loaded, never an arbitrary module through require.
+ */
+export function loadAddonFile(file: string, pattern: RegExp = ADDON_FILE): Addon {
+  if (!pattern.test(path.basename(file))) throw new Error(`refusing to load ${file}: not a native addon file name (${pattern})`);
+  const module = { exports: {} as unknown };
+  process.dlopen(module, path.resolve(file));
+  return module.exports as Addon;
 }
 
 export class NativeBackend implements Backend {

@@ -19,8 +19,9 @@ interface WasmExports {
 /** Output bytes one wasm call may write before its values are copied out. */
 const CHUNK_BYTES = 32 * 2 ** 20;
 
-export function loadWasmModule(file: string = WASM_PATH): WebAssembly.Module {
-  return new WebAssembly.Module(readFileSync(file));
+/** Compiles the packaged binary (or verified bytes handed in: no file is read again). */
+export function loadWasmModule(bytes: Uint8Array = readFileSync(WASM_PATH)): WebAssembly.Module {
+  return new WebAssembly.Module(bytes);
 }
 
 /**

@@ -84,7 +84,7 @@ program
 const common = (c: Command) => c
   .addOption(backendOption())
   .addOption(threadsOption())
-  .option('--cache-dir <dir>', 'artifact cache dir (default: TA_GRID_CACHE_DIR or .cache/ta-grid)')
+  .option('--cache-dir <dir>', 'artifact cache dir (default: TA_GRID_CACHE_DIR, else $XDG_CACHE_HOME/ta-grid or ~/.cache/ta-grid)')
   .option('--config <file>', 'YAML config file (default: TA_GRID_CONFIG)');
 const toOptions = (o: { backend?: CommonOptions['backend']; threads?: number; cacheDir?: string; config?: string }): CommonOptions => ({
   backend: o.backend, numThreads: o.threads, cacheDir: o.cacheDir, configFile: o.config,
@@ -109,7 +109,7 @@ common(program.command('perf-smoke'))
   });
 
 common(program.command('doctor'))
-  .description('effective config and where each value came from, backends available, CPU features, cache contents and their verification state')
+  .description('effective config and where each value came from, cache dir trust and key, the load order (host-tuned, packaged prebuild, wasm) and why, CPU features, cache contents and their verification state')
   .action((o) => console.log(JSON.stringify(doctorReport(toOptions(o)), null, 2)));
 
 program.parseAsync().catch((e: unknown) => {

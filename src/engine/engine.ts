@@ -5,10 +5,8 @@ import { ComputeCancelledError, ComputeTimeoutError, EngineClosedError, InvalidR
 import type { GridSpec } from '../grid/grid.js';
 import { logConfig, resolveConfig, type EffectiveConfig, type EngineOptions, type ResolvedConfig } from '../runtime/config.js';
 import { defaultLogger, type Logger } from '../runtime/logger.js';
-import { warmup, type WarmState, type WarmupReport } from '../runtime/warmup.js';
+import { cacheHealth, warmup, type CacheHealth, type LoadStep, type WarmState, type WarmupReport } from '../runtime/warmup.js';
 import { EngineMetrics } from '../runtime/metrics.js';
-import { ArtifactStore } from '../runtime/cache.js';
-import { existsSync } from 'node:fs';
 import { InlineExecutor, type Executor } from './executor.js';
 export type { WarmupReport };
 import { planChunks, type Chunk } from './planner.js';
@@ -32,9 +30,9 @@ export interface ComputeRequest {
 
 export interface EngineHealth {
   status: 'ok' | 'degraded' | 'cold' | 'closed';
-  backend: { name: string; build: string; fallback: string | null } | null;
-  pool: { threads: number; configured: number; active: number; queued: number } | null;
-  cache: { dir: string; exists: boolean; artifacts: { name: string; status: string }[] };
+  backend: { name: string; build: string; fallback: string | null; load: LoadStep[] } | null;
+  pool: { threads: number; configured: number; active: number; queued: number; degraded: string | null } | null;
+  cache: CacheHealth;
 }
 
 /** Requests estimated below this run on the calling thread. */
@@ -76,16 +74,17 @@ export class Engine {
     return this.stats.all();
   }
 
-  /** Pool, backend and cache state, for a health endpoint. Cheap: no I/O beyond a stat. */
+  /** Pool, backend and cache state, for a health endpoint. Cheap: a few stats, nothing read or hashed. */
   health(): EngineHealth {
     const warm = this.warm;
-    const cacheDirExists = existsSync(this.config.cacheDir);
-    const status: EngineHealth['status'] = this.closed ? 'closed' : !warm ? 'cold' : warm.pool.threads < warm.pool.numThreads || !cacheDirExists ? 'degraded' : 'ok';
+    const cache = cacheHealth(this.config.cacheDir, warm);
+    const degraded = warm && (warm.pool.threads < warm.pool.numThreads || warm.pool.degradedReason !== null || !cache.trusted);
+    const status: EngineHealth['status'] = this.closed ? 'closed' : !warm ? 'cold' : degraded ? 'degraded' : 'ok';
     return {
       status,
-      backend: warm ? { name: warm.report.backend, build: warm.report.backendBuild, fallback: warm.report.backendFallback } : null,
-      pool: warm ? { threads: warm.pool.threads, configured: warm.pool.numThreads, active: warm.pool.activeWorkers, queued: warm.pool.queueDepth } : null,
-      cache: { dir: this.config.cacheDir, exists: cacheDirExists, artifacts: cacheDirExists ? new ArtifactStore(this.config.cacheDir).list().map((a) => ({ name: a.name, status: a.status })) : [] },
+      backend: warm ? { name: warm.report.backend, build: warm.report.backendBuild, fallback: warm.report.backendFallback, load: warm.report.load } : null,
+      pool: warm ? { threads: warm.pool.threads, configured: warm.pool.numThreads, active: warm.pool.activeWorkers, queued: warm.pool.queueDepth, degraded: warm.pool.degradedReason } : null,
+      cache,
     };
   }
 

@@ -19,8 +19,14 @@ export class PoolExecutor implements Executor {
   private readonly piscina: Piscina;
   private readonly permits: Semaphore;
   private active = 0;
+  private degraded: string | null = null;
 
-  constructor(spec: BackendSpec, numThreads: number) {
+  /**
+   * `fallbacks` are tried in order by a worker whose backend does not load;
+   * `onDegraded` hears about it (and about worker errors outside any call),
+   * so a replacement worker that cannot load never takes the process down.
+   */
+  constructor(spec: BackendSpec, numThreads: number, fallbacks: BackendSpec[] = [], onDegraded: (reason: string) => void = () => {}) {
     this.numThreads = numThreads;
     this.backend = spec.name;
     this.permits = new Semaphore(numThreads);
@@ -30,7 +36,16 @@ export class PoolExecutor implements Executor {
       maxThreads: numThreads,
       idleTimeout: Number.MAX_SAFE_INTEGER,
       concurrentTasksPerWorker: 1,
-      workerData: { backend: spec },
+      workerData: { backend: spec, fallbacks },
+    });
+    const degrade = (reason: string) => {
+      this.degraded = reason;
+      onDegraded(reason);
+    };
+    this.piscina.on('error', (e: unknown) => degrade(`pool worker error: ${e instanceof Error ? e.message : String(e)}`));
+    this.piscina.on('message', (m: unknown) => {
+      const fallback = (m as { backendFallback?: unknown } | null)?.backendFallback;
+      if (typeof fallback === 'string') degrade(fallback);
     });
   }
 
@@ -41,6 +56,11 @@ export class PoolExecutor implements Executor {
 
   get activeWorkers(): number {
     return this.active;
+  }
+
+  /** Why a worker runs a fallback backend or could not start, when one did (health() says degraded). */
+  get degradedReason(): string | null {
+    return this.degraded;
   }
 
   get threads(): number {

@@ -2,15 +2,37 @@
 // warmup, not a request) and runs kernel jobs over shared memory.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { threadId, workerData } from 'node:worker_threads';
-import { createBackend, type BackendSpec, type KernelJob } from '../backends/index.js';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { createBackend, type Backend, type BackendSpec, type KernelJob } from '../backends/index.js';
 import { selfTest } from '../runtime/selftest.js';
 
 export type WorkerTask =
   | { kind: 'run'; job: KernelJob }
   | { kind: 'selftest' };
 
-const backend = createBackend((workerData as { backend: BackendSpec }).backend);
+/**
+ * The backend warmup verified: a private copy of the tuned addon, the
+ * packaged addon, or a compiled WebAssembly.Module. Nothing is read from the
+ * cache dir here, so a replacement worker started after the dir was deleted
+ * or rewritten loads exactly what the first one did; if it cannot, it takes
+ * the next fallback and tells the pool (health() then says degraded).
+ */
+function loadVerified(): Backend {
+  const { backend: spec, fallbacks = [] } = workerData as { backend: BackendSpec; fallbacks?: BackendSpec[] };
+  const failures: string[] = [];
+  for (const s of [spec, ...fallbacks]) {
+    try {
+      const b = createBackend(s);
+      if (failures.length) parentPort?.postMessage({ backendFallback: `worker ${threadId} runs the ${s.file ? 'tuned ' : ''}${s.name} backend: ${failures.join('; ')}` });
+      return b;
+    } catch (e) {
+      failures.push((e as Error).message);
+    }
+  }
+  throw new Error(`no backend loads in worker ${threadId}: ${failures.join('; ')}`);
+}
+
+const backend = loadVerified();
 
 // Each job's typed arrays keep their SharedArrayBuffers alive until this
 // worker collects garbage, and a worker that only runs kernels makes almost

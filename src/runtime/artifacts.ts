@@ -1,14 +1,15 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import type { Backend, BackendSpec } from '../backends/index.js';
+import type { Backend, BackendName } from '../backends/index.js';
 import { PACKAGE_ROOT, WASM_PATH } from '../backends/paths.js';
 import { INDICATORS } from '../registry/index.js';
 import { ArtifactStore, sha256 } from './cache.js';
+import type { CacheKey } from './trust.js';
 import { selfTestCandles, selfTestParams } from './selftest.js';
 
 const require = createRequire(import.meta.url);
@@ -17,9 +18,10 @@ const require = createRequire(import.meta.url);
 export const TUNED_FLAGS = ['-std=c++17', '-O3', '-march=native', '-ffp-contract=off', '-fno-math-errno', '-fPIC', '-shared',
   '-DNAPI_VERSION=8', '-DNAPI_CPP_EXCEPTIONS', '-DNODE_ADDON_API_DISABLE_DEPRECATED'];
 
+/** Hash of every matching file under dir (recursively), by relative path and content. */
 function hashDir(dir: string, ext: RegExp): string {
   if (!existsSync(dir)) return 'absent';
-  const files = readdirSync(dir).filter((f) => ext.test(f)).sort();
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => ext.test(f)).sort();
   return sha256(files.map((f) => `${f}\0${sha256(readFileSync(path.join(dir, f)))}`).join('\n'));
 }
 
@@ -87,15 +89,23 @@ export function tunedBuildPlan(): TunedBuildPlan {
   return { key: sha256(JSON.stringify(inputs)), inputs, compiler, includeDirs: [nodeInclude ?? '', addonInclude ?? ''], unavailable };
 }
 
-/** Compiles the host-tuned addon into the store (synchronously; run it off the main thread). */
-export function buildTuned(store: ArtifactStore, plan: TunedBuildPlan): string {
+export const TUNED_NAME = 'native-tuned';
+
+/**
+ * Compiles the host-tuned addon into the store (synchronously; run it off
+ * the main thread). The compiler writes into a private temp dir, not the
+ * cache dir, so nothing half-built or unsigned is ever there.
+ */
+export function buildTuned(store: ArtifactStore, plan: TunedBuildPlan): { bytes: Buffer; file: string } {
   if (plan.unavailable) throw new Error(plan.unavailable);
-  const out = path.join(store.dir, `.native-build-${process.pid}.node`);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'ta-grid-build-'));
+  const out = path.join(tmp, 'ta_grid.node');
   try {
     execFileSync(process.env.CXX ?? 'g++', [...TUNED_FLAGS, ...plan.includeDirs.map((d) => `-I${d}`), path.join(PACKAGE_ROOT, 'native', 'binding.cc'), '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
-    return store.put('native-tuned', plan.key, '.node', readFileSync(out), plan.inputs);
+    const bytes = readFileSync(out);
+    return { bytes, file: store.put(TUNED_NAME, plan.key, '.node', bytes, plan.inputs) };
   } finally {
-    rmSync(out, { force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
@@ -106,26 +116,47 @@ const LOCK_STALE_MS = 10 * 60_000;
  * running for this cache dir (a lock file); the current process keeps using
  * the portable build and the next warmup picks the tuned one up.
  */
-export function startTunedBuildInBackground(cacheDir: string): boolean {
+export function startTunedBuildInBackground(cacheDir: string, key: CacheKey): boolean {
   const lock = path.join(cacheDir, 'native-tuned.lock');
   try {
     if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) rmSync(lock, { force: true });
-    closeSync(openSync(lock, 'wx'));
+    closeSync(openSync(lock, 'wx', 0o600));
   } catch {
     return false;
   }
   const script = fileURLToPath(new URL('./build-tuned.js', import.meta.url));
-  const child = spawn(process.execPath, [script, cacheDir, lock], { detached: true, stdio: 'ignore' });
+  // The signing key goes to the child in its environment (readable only by this user), never through the cache dir.
+  const env = { ...process.env, [SIGNING_KEY_ENV]: key.key.toString('hex') };
+  const child = spawn(process.execPath, [script, cacheDir, lock], { detached: true, stdio: 'ignore', env });
   child.on('error', () => rmSync(lock, { force: true }));
   child.unref();
   return true;
 }
 
-export function wasmArtifactInputs(): { key: string; inputs: Record<string, string> } {
-  const inputs = {
-    binary: existsSync(WASM_PATH) ? sha256(readFileSync(WASM_PATH)) : 'absent',
-    sources: hashDir(path.join(PACKAGE_ROOT, 'asm'), /\.ts$/),
-  };
+/** Environment variable through which warmup hands the signing key to the background build. */
+export const SIGNING_KEY_ENV = 'TA_GRID_INTERNAL_SIGNING_KEY';
+
+let packaged: { bytes: Buffer; sha256: string } | null = null;
+
+/**
+ * The WebAssembly binary shipped in the package and its sha256, read once:
+ * the package is as trusted as the code, so a cached copy is used only when
+ * it matches this hash bit for bit.
+ */
+export function packagedWasm(): { bytes: Buffer; sha256: string } | null {
+  if (!packaged) {
+    try {
+      const bytes = readFileSync(WASM_PATH);
+      packaged = { bytes, sha256: sha256(bytes) };
+    } catch {
+      return null; // not installed: the wasm backend reports it when chosen
+    }
+  }
+  return packaged;
+}
+
+export function wasmArtifactInputs(binarySha256: string): { key: string; inputs: Record<string, string> } {
+  const inputs = { binary: binarySha256 };
   return { key: sha256(JSON.stringify(inputs)), inputs };
 }
 
@@ -135,9 +166,41 @@ export type Calibration = Record<string, number>;
 export const CALIBRATION_T = 16_384;
 const CALIBRATION_VARIANTS = 64;
 
-export function calibrationKey(spec: BackendSpec, backendKey: string): { key: string; inputs: Record<string, string> } {
-  const inputs = { backend: spec.name, build: backendKey, cpu: cpuFeatures().hash, t: String(CALIBRATION_T), variants: String(CALIBRATION_VARIANTS) };
-  return { key: sha256(JSON.stringify(inputs)), inputs };
+/**
+ * Calibration is keyed by what it describes (backend, build, CPU, workload),
+ * and its artifact name says which build: processes sharing a dir with
+ * different builds keep separate entries instead of replacing each other's.
+ */
+export function calibrationKey(backend: BackendName, build: 'packaged' | 'tuned', buildId: string): { name: string; key: string; inputs: Record<string, string> } {
+  const inputs = { backend, build: buildId, cpu: cpuFeatures().hash, t: String(CALIBRATION_T), variants: String(CALIBRATION_VARIANTS) };
+  return { name: `calibration-${backend}-${build}`, key: sha256(JSON.stringify(inputs)), inputs };
+}
+
+/** Plausible nanoseconds per output value: below this no kernel runs, above it something is broken. */
+export const CALIBRATION_BOUNDS = { min: 0.05, max: 10_000 } as const;
+
+/**
+ * Parses stored calibration, or says why it cannot be used: every kernel of
+ * the registry present, each a finite number within CALIBRATION_BOUNDS. A
+ * bad value would send huge grids to the calling thread or spin chunks.
+ */
+export function parseCalibration(bytes: Buffer): { calibration: Calibration } | { problem: string } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    return { problem: `calibration is not JSON: ${(e as Error).message}` };
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { problem: 'calibration is not an object' };
+  const calibration: Calibration = {};
+  for (const def of INDICATORS) {
+    const v = (doc as Record<string, unknown>)[def.id];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < CALIBRATION_BOUNDS.min || v > CALIBRATION_BOUNDS.max) {
+      return { problem: `calibration for ${def.id} is ${JSON.stringify(v)}, outside ${CALIBRATION_BOUNDS.min}..${CALIBRATION_BOUNDS.max} ns per value` };
+    }
+    calibration[def.id] = v;
+  }
+  return { calibration };
 }
 
 /**
@@ -167,7 +230,9 @@ export function calibrate(backend: Backend): Calibration {
       backend.run(job);
       best = Math.min(best, performance.now() - started);
     }
-    out[def.id] = (best * 1e6) / (CALIBRATION_T * CALIBRATION_VARIANTS * def.outputs.length);
+    // Clamped into the plausible range, so a timer glitch cannot store a value the next start rejects.
+    const ns = (best * 1e6) / (CALIBRATION_T * CALIBRATION_VARIANTS * def.outputs.length);
+    out[def.id] = Math.min(CALIBRATION_BOUNDS.max, Math.max(CALIBRATION_BOUNDS.min, ns));
   }
   return out;
 }

@@ -12,8 +12,14 @@ export type ConfigOrigin = 'option' | 'env' | 'file' | 'default';
 export interface EngineOptions {
   /** Worker threads; default os.availableParallelism(). */
   numThreads?: number;
-  /** Where warmup keeps its artifacts; default `.cache/ta-grid` under the working directory. */
+  /** Where warmup keeps its artifacts; default per-user: `$XDG_CACHE_HOME/ta-grid`, else `~/.cache/ta-grid`. */
   cacheDir?: string;
+  /**
+   * Secret that signs the cache dir's manifest entries (at least 32
+   * characters), for fleets sharing one volume; default: a per-user key file,
+   * `$XDG_STATE_HOME/ta-grid/key` (else `~/.local/state/ta-grid/key`), created 0600.
+   */
+  cacheKey?: string;
   backend?: 'auto' | 'native' | 'wasm';
   /** Memory guard for one compute, in bytes; default 5 GiB. */
   maxComputeBytesTotal?: number;
@@ -32,6 +38,7 @@ export interface EngineOptions {
 export interface EffectiveConfig {
   numThreads: number;
   cacheDir: string;
+  cacheKey: string | null;
   backend: 'auto' | 'native' | 'wasm';
   maxComputeBytesTotal: number;
   maxVariants: number;
@@ -43,7 +50,7 @@ export interface EffectiveConfig {
 
 export interface ResolvedConfig {
   config: EffectiveConfig;
-  origins: Record<'numThreads' | 'cacheDir' | 'backend' | 'maxComputeBytesTotal' | 'maxVariants' | 'nativeBuild' | 'configFile', ConfigOrigin>;
+  origins: Record<'numThreads' | 'cacheDir' | 'cacheKey' | 'backend' | 'maxComputeBytesTotal' | 'maxVariants' | 'nativeBuild' | 'configFile', ConfigOrigin>;
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -52,6 +59,7 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 const SETTINGS = {
   numThreads: { schema: int(1, 256), env: 'TA_GRID_NUM_THREADS', yaml: 'num_threads', allowed: 'an integer from 1 to 256' },
   cacheDir: { schema: z.string().min(1), env: 'TA_GRID_CACHE_DIR', yaml: 'cache_dir', allowed: 'a directory path' },
+  cacheKey: { schema: z.string().min(32).nullable(), env: 'TA_GRID_CACHE_KEY', yaml: 'cache_key', allowed: 'a secret of at least 32 characters (e.g. `openssl rand -hex 32`)' },
   backend: { schema: z.enum(['auto', 'native', 'wasm']), env: 'TA_GRID_BACKEND', yaml: 'backend', allowed: "'auto', 'native' or 'wasm'" },
   maxComputeBytesTotal: { schema: int(64 * 2 ** 20, Number.MAX_SAFE_INTEGER), env: 'TA_GRID_MAX_COMPUTE_BYTES_TOTAL', yaml: 'max_compute_bytes_total', allowed: 'an integer number of bytes, at least 67108864 (64 MiB)' },
   maxVariants: { schema: int(1, 100_000_000), env: 'TA_GRID_MAX_VARIANTS', yaml: 'max_variants', allowed: 'an integer from 1 to 100000000' },
@@ -65,10 +73,17 @@ const fileSchema = z.object({
   indicators: z.record(z.string(), z.object({ grid: z.record(z.string(), z.unknown()) }).strict()).optional(),
 }).strict();
 
+/** Per-user, never relative to the working directory: $XDG_CACHE_HOME/ta-grid, else ~/.cache/ta-grid. */
+export function defaultCacheDir(): string {
+  const xdg = process.env.XDG_CACHE_HOME;
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), '.cache'), 'ta-grid');
+}
+
 function defaults(): Record<Key, unknown> {
   return {
     numThreads: os.availableParallelism(),
-    cacheDir: path.resolve('.cache', 'ta-grid'),
+    cacheDir: defaultCacheDir(),
+    cacheKey: null,
     backend: 'auto',
     maxComputeBytesTotal: 5 * 2 ** 30,
     maxVariants: 1_000_000,
@@ -130,7 +145,8 @@ export function resolveConfig(options: EngineOptions = {}): ResolvedConfig {
     const [origin, value, where] = candidates.find(([, v]) => v !== undefined)!;
     const parsed = s.schema.safeParse(value);
     if (!parsed.success) {
-      throw new ConfigError(`invalid ${key}: ${JSON.stringify(value)} (from ${origin}: ${where}); allowed: ${s.allowed}`, { key, value, origin, allowed: s.allowed });
+      const shown = key === 'cacheKey' ? `a ${String(value).length}-character value` : JSON.stringify(value);
+      throw new ConfigError(`invalid ${key}: ${shown} (from ${origin}: ${where}); allowed: ${s.allowed}`, { key, value: key === 'cacheKey' ? '[redacted]' : value, origin, allowed: s.allowed });
     }
     out[key] = key === 'cacheDir' ? path.resolve(parsed.data as string) : parsed.data;
     origins[key] = origin;
@@ -141,8 +157,14 @@ export function resolveConfig(options: EngineOptions = {}): ResolvedConfig {
   };
 }
 
+/** The effective values for logs and `ta-grid doctor`: the cache key is shown as set or not, never its value. */
+export function printableConfig(config: EffectiveConfig): Record<string, unknown> {
+  const { indicatorGrids, cacheKey, ...rest } = config;
+  return { ...rest, cacheKey: cacheKey === null ? null : '[redacted]', indicatorGrids: Object.keys(indicatorGrids) };
+}
+
 /** Logged once per engine: the effective values and where each came from. */
 export function logConfig(logger: Logger, r: ResolvedConfig): void {
-  const { indicatorGrids, ...rest } = r.config;
-  logger.info({ config: rest, origins: r.origins, indicatorGrids: Object.keys(indicatorGrids) }, 'ta-grid config');
+  const { indicatorGrids, ...config } = printableConfig(r.config);
+  logger.info({ config, origins: r.origins, indicatorGrids }, 'ta-grid config');
 }

@@ -3,6 +3,11 @@ import { WarmupError } from '../errors.js';
 import { INDICATORS, outputLookback, type IndicatorDef, type ParamValues } from '../registry/index.js';
 
 export const SELFTEST_T = 96;
+/**
+ * Self-test lengths: a short one, and one long enough that a kernel wrong
+ * only past a block size, a buffer size or a refresh interval shows it.
+ */
+export const SELFTEST_LENGTHS = [SELFTEST_T, 4_099] as const;
 
 /** A small deterministic OHLCV series with a trend, swings and flat bars. */
 export function selfTestCandles(t = SELFTEST_T): Record<'open' | 'high' | 'low' | 'close' | 'volume', Float64Array> {
@@ -28,8 +33,12 @@ export function selfTestParams(def: IndicatorDef): ParamValues {
   return out;
 }
 
+const candlesByLength = new Map<number, ReturnType<typeof selfTestCandles>>();
+
 function runOne(backend: Backend, def: IndicatorDef, params: ParamValues, t: number): Float64Array[] {
-  const candles = selfTestCandles(t);
+  // Made once per length: kernels only read their inputs.
+  let candles = candlesByLength.get(t);
+  if (!candles) candlesByLength.set(t, (candles = selfTestCandles(t)));
   const outs = def.outputs.map(() => new Float64Array(t));
   backend.run({
     kernel: def.id, t, v0: 0, v1: 1, float64: true, timeStride: 1, variantStride: t,
@@ -41,36 +50,41 @@ function runOne(backend: Backend, def: IndicatorDef, params: ParamValues, t: num
 }
 
 /**
- * Runs every kernel once on a small input and checks its shape: NaN exactly
- * in the warm-up zone, finite after it. With a second backend, the two must
- * also agree value for value (to 1e-9 relative).
+ * Runs every kernel at each length and checks its shape: NaN exactly in the
+ * warm-up zone, finite after it. With a second backend (the packaged
+ * build), the two must also agree value for value (to 1e-9 relative). A
+ * build made on the host is checked at SELFTEST_LENGTHS; the packaged
+ * builds (tested for parity before release) and workers loading bytes
+ * already checked, at the short length only.
  */
-export function selfTest(backend: Backend, other?: Backend): number {
+export function selfTest(backend: Backend, other?: Backend, lengths: readonly number[] = [SELFTEST_T]): number {
   for (const def of INDICATORS) {
     const params = selfTestParams(def);
-    let outs: Float64Array[];
-    try {
-      outs = runOne(backend, def, params, SELFTEST_T);
-    } catch (e) {
-      throw new WarmupError(`kernel self-test: ${def.id} failed on the ${backend.name} backend: ${(e as Error).message}`, { indicator: def.id, backend: backend.name });
-    }
-    const check = other ? runOne(other, def, params, SELFTEST_T) : null;
-    outs.forEach((out, k) => {
-      const { name, sparse } = def.outputs[k]!;
-      const lookback = outputLookback(def, params, name);
-      for (let i = 0; i < SELFTEST_T; i++) {
-        const v = out[i]!;
-        const bad = i < lookback ? !Number.isNaN(v) : !sparse && !Number.isFinite(v);
-        const ref = check?.[k]![i]!;
-        const differs = ref !== undefined && !(Number.isNaN(v) && Number.isNaN(ref)) && !(Math.abs(v - ref) <= 1e-9 * Math.max(1, Math.abs(ref)));
-        if (bad || differs) {
-          throw new WarmupError(
-            `kernel self-test: ${def.id} output '${name}' is ${v} at bar ${i} (lookback ${lookback}${differs ? `, ${other!.name} gives ${ref}` : ''}) on the ${backend.name} backend; the build is broken, reinstall ta-grid`,
-            { indicator: def.id, backend: backend.name, bar: i, value: v, lookback },
-          );
-        }
+    for (const t of lengths) {
+      let outs: Float64Array[];
+      try {
+        outs = runOne(backend, def, params, t);
+      } catch (e) {
+        throw new WarmupError(`kernel self-test: ${def.id} failed on the ${backend.name} backend: ${(e as Error).message}`, { indicator: def.id, backend: backend.name });
       }
-    });
+      const check = other ? runOne(other, def, params, t) : null;
+      outs.forEach((out, k) => {
+        const { name, sparse } = def.outputs[k]!;
+        const lookback = outputLookback(def, params, name);
+        for (let i = 0; i < t; i++) {
+          const v = out[i]!;
+          const bad = i < lookback ? !Number.isNaN(v) : !sparse && !Number.isFinite(v);
+          const ref = check?.[k]![i]!;
+          const differs = ref !== undefined && !(Number.isNaN(v) && Number.isNaN(ref)) && !(Math.abs(v - ref) <= 1e-9 * Math.max(1, Math.abs(ref)));
+          if (bad || differs) {
+            throw new WarmupError(
+              `kernel self-test: ${def.id} output '${name}' is ${v} at bar ${i} of ${t} (lookback ${lookback}${differs ? `, the packaged ${other!.name} build gives ${ref}` : ''}) on the ${backend.name} backend; the build is broken, reinstall ta-grid`,
+              { indicator: def.id, backend: backend.name, t, bar: i, value: v, lookback },
+            );
+          }
+        }
+      });
+    }
   }
   return INDICATORS.length;
 }
