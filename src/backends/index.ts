@@ -78,7 +78,9 @@ function loadOne(spec: BackendSpec): Backend {
   } catch (e) {
     if (e instanceof BackendUnavailableError) throw e;
     const why = e instanceof Error ? e.message : String(e);
-    const fix = spec.name === 'native' ? 'reinstall so the addon builds (needs python3, make and a C++ compiler), or use backend: "wasm"' : 'reinstall the package (build-wasm/ta_grid.wasm is missing)';
+    const fix = spec.name === 'native'
+      ? `the package ships a prebuilt addon for linux-x64 (glibc) only; on ${process.platform}-${process.arch} use backend: "wasm", or build one with npm run build:prebuild in a checkout`
+      : 'reinstall the package (build-wasm/ta_grid.wasm is missing)';
     throw new BackendUnavailableError(`the ${spec.name} backend could not be loaded${spec.file ? ` from ${spec.file}` : ''}: ${why}; ${fix}`, { backend: spec.name, file: spec.file, cause: why });
   }
 }

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Backend, KernelInfo, KernelJob } from './types.js';
 import { PACKAGE_ROOT } from './paths.js';
 
@@ -14,10 +16,21 @@ interface Addon {
 
 const require = createRequire(import.meta.url);
 
-/** Loads the addon through node-gyp-build: prebuilds/ first, then build/Release. */
+/**
+ * The packaged addon file: a contributor's source build
+ * (native/build/Release, `npm run build:native`) when there is one, else the
+ * prebuild for this platform (prebuilds/<platform>-<arch>/, chosen by
+ * node-gyp-build). Throws when neither exists.
+ */
+export function packagedAddonPath(dir: string = PACKAGE_ROOT): string {
+  const source = path.join(dir, 'native', 'build', 'Release', 'ta_grid.node');
+  if (existsSync(source)) return source;
+  const nodeGypBuild = require('node-gyp-build') as { resolve(dir: string): string };
+  return nodeGypBuild.resolve(dir);
+}
+
 export function loadAddon(dir: string = PACKAGE_ROOT): Addon {
-  const nodeGypBuild = require('node-gyp-build') as (dir: string) => unknown;
-  return nodeGypBuild(dir) as Addon;
+  return require(packagedAddonPath(dir)) as Addon;
 }
 
 /** Loads a specific .node file (e.g. a host-tuned build from the artifact cache). */
