@@ -132,8 +132,20 @@ export function wasmArtifactInputs(): { key: string; inputs: Record<string, stri
 /** Nanoseconds per output value of each kernel on this host and backend. */
 export type Calibration = Record<string, number>;
 
-export const CALIBRATION_T = 16_384;
-const CALIBRATION_VARIANTS = 64;
+/**
+ * Calibration size: big enough that one call of a cheap addon kernel takes
+ * microseconds (well above the clock's resolution), small enough that all
+ * kernels together cost tens of milliseconds on wasm, so a cold start does
+ * not pay seconds for it. The figures only pick chunk sizes (10-150 ms of
+ * work) and the inline threshold, where a factor of two does not matter.
+ */
+export const CALIBRATION_T = 1024;
+const CALIBRATION_VARIANTS = 8;
+/** Short runs are repeated (best of up to this many) to shed noise; one run this long is taken as it is. */
+const CALIBRATION_MAX_RUNS = 3;
+const CALIBRATION_LONG_RUN_MS = 0.25;
+/** A floor far below any kernel, so a run too short for the clock never reads as free. */
+const MIN_NS_PER_VALUE = 0.01;
 
 export function calibrationKey(spec: BackendSpec, backendKey: string): { key: string; inputs: Record<string, string> } {
   const inputs = { backend: spec.name, build: backendKey, cpu: cpuFeatures().hash, t: String(CALIBRATION_T), variants: String(CALIBRATION_VARIANTS) };
@@ -142,8 +154,8 @@ export function calibrationKey(spec: BackendSpec, backendKey: string): { key: st
 
 /**
  * Times every kernel on a grid of consecutive windows (the shape of default
- * grids) into an already-touched buffer, best of two runs: a few hundred ms
- * in all, paid once per build and host.
+ * grids) into an already-touched buffer: a few milliseconds on the addon, a
+ * few tens on wasm, paid once per build and host.
  */
 export function calibrate(backend: Backend): Calibration {
   const candles = selfTestCandles(CALIBRATION_T);
@@ -162,12 +174,12 @@ export function calibrate(backend: Backend): Calibration {
       inputs: def.inputs.map((i) => candles[i === 'source' ? 'close' : i]), params, outputs: buffers.slice(0, def.outputs.length),
     };
     let best = Infinity;
-    for (let r = 0; r < 2; r++) {
+    for (let r = 0; r < CALIBRATION_MAX_RUNS && best > CALIBRATION_LONG_RUN_MS; r++) {
       const started = performance.now();
       backend.run(job);
       best = Math.min(best, performance.now() - started);
     }
-    out[def.id] = (best * 1e6) / (CALIBRATION_T * CALIBRATION_VARIANTS * def.outputs.length);
+    out[def.id] = Math.max(MIN_NS_PER_VALUE, (best * 1e6) / (CALIBRATION_T * CALIBRATION_VARIANTS * def.outputs.length));
   }
   return out;
 }
