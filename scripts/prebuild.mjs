@@ -1,5 +1,5 @@
-// Builds the portable addon that ships in the package (npm run prebuild):
-// prebuilds/<platform>-<arch>/ta-grid.napi.<libc>.node, picked at load by
+// Builds the portable addon that ships in the package (npm run build:prebuild):
+// prebuilds/<platform>-<arch>/ta-grid[.<libc>].node, picked at load by
 // node-gyp-build. Node-API 8, so one binary serves every supported Node
 // major; -O3 on the baseline ISA (native/binding.gyp), never -march=native
 // (the host-tuned build made at warmup is that one). Run the same script on
@@ -52,8 +52,13 @@ if (!env.npm_config_nodedir && existsSync(path.join(prefix, 'include', 'node', '
 const prebuildify = path.join(root, 'node_modules', 'prebuildify', 'bin.js');
 const r = spawnSync(process.execPath, [
   prebuildify, '--napi', '--strip', '--tag-libc', '--name', 'ta-grid', '--target', process.versions.node, '--out', root, '--cwd', nativeDir,
-], { cwd: root, env, stdio: 'inherit' });
+], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+// node-gyp's log is long: shown only when the build fails, compiler warnings always.
+const log = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+const warnings = log.split('\n').filter((l) => /warning:/.test(l));
+if (warnings.length) console.warn(warnings.join('\n'));
 if (r.status !== 0) {
+  console.error(log.split('\n').slice(-60).join('\n'));
   console.error('prebuild: the addon did not build. Building it needs python3, make and a C++17 compiler; users of the package need none of these.');
   process.exit(r.status ?? 1);
 }
