@@ -151,7 +151,9 @@ const INSTALLS: { name: string; args: string[]; noCompiler?: boolean }[] = [
   { name: 'no-compiler', args: [], noCompiler: true },
 ];
 
-describe.concurrent('installing the tarball into a fresh app', () => {
+// One install at a time: three npm installs at once would starve the test
+// files running beside this one (some of them time event-loop latency).
+describe('installing the tarball into a fresh app', () => {
   it.each(INSTALLS)('$name install: native from the prebuild, values equal to wasm', async ({ name, args, noCompiler }) => {
     const app = path.join(work, `app-${name}`);
     mkdirSync(app);
@@ -193,5 +195,5 @@ describe.concurrent('installing the tarball into a fresh app', () => {
       expect(at, `${indicator}: native ${a[at]} vs wasm ${b[at]} at ${at}`).toBe(-1);
     }
     console.log(`pack install (${name}): npm install ${((t1 - t0) / 1000).toFixed(1)} s; import to last result ${((t2 - t1) / 1000).toFixed(1)} s, backend native from ${got.addon}, warmup ${got.report.warmupSeconds.toFixed(2)} s; ${REQUESTS.map((r) => r.indicator).join(', ')} equal to wasm`);
-  }, 240_000);
+  }, 180_000);
 });
