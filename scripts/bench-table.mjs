@@ -24,8 +24,8 @@ if (th) {
 const st = r.suites.startup;
 if (st?.goal) {
   lines.push(`**Start-up** (\`npm run bench -- --suite startup\`: a fresh process imports ta-grid, warms up with ${st.threads} workers and computes ma.ema, 196 variants x 20,000 candles; medians of ${st.rows[0].runs} processes; goal: cold warmup <= ${st.goal.coldWarmupS} s, warm <= ${st.goal.warmWarmupS} s):`, '');
-  lines.push('| build | cache dir | import ms | warmup s | import to first result ms |', '|---|---|---:|---:|---:|');
-  for (const x of st.rows) lines.push(`| ${x.build} | ${x.start === 'cold' ? 'cold (empty)' : 'warm (filled)'} | ${f(x.importMs)} | ${f(x.warmupS, 3)} | ${f(x.firstResultMs)} |`);
+  lines.push('| build | cache dir | import ms | warmup s | import to first result ms | CPU ms (all threads) |', '|---|---|---:|---:|---:|---:|');
+  for (const x of st.rows) lines.push(`| ${x.build} | ${x.start === 'cold' ? 'cold (empty)' : 'warm (filled)'} | ${f(x.importMs)} | ${f(x.warmupS, 3)} | ${f(x.firstResultMs)} | ${f(x.cpuMs)} |`);
   lines.push('');
 } else if (st) lines.push(`**Start-up** (new process to first compute done, ma.ema 196 variants x 20,000 candles): cold cache dir ${f(st.rows[0].processMs)} ms (warmup ${f(st.rows[0].warmupS, 3)} s), warm cache dir ${f(st.rows[1].processMs)} ms (warmup ${f(st.rows[1].warmupS, 3)} s).`, '');
 const lag = r.suites.lag;
