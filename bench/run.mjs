@@ -220,6 +220,7 @@ async function startupSuite() {
     return r;
   };
   const rows = [];
+  const loadBefore = os.loadavg()[0];
   for (const backend of ['native', 'wasm']) {
     const cold = [], warm = [];
     for (let i = 0; i < Math.max(3, RUNS); i++) {
@@ -235,8 +236,10 @@ async function startupSuite() {
       rows.push({ backend, build, start, runs: xs.length, importMs: pick(xs, 'importMs'), warmupS: pick(xs, 'warmupSeconds'), firstResultMs: pick(xs, 'firstResultMs'), cpuMs: pick(xs, 'cpuMs'), processMs: pick(xs, 'processMs') });
     }
   }
-  report.suites.startup = { goal: STARTUP_GOAL, threads: os.availableParallelism(), rows };
-  log(`\nstart-up: import to first result (ma.ema, 196 variants x 20,000 candles), ${os.availableParallelism()} workers, fresh process each, medians of ${rows[0].runs}`);
+  // Start-up is mostly single-threaded work: other jobs on the machine stretch it, so say how busy it was.
+  const loadAvg = [loadBefore, os.loadavg()[0]];
+  report.suites.startup = { goal: STARTUP_GOAL, threads: os.availableParallelism(), loadAvg, rows };
+  log(`\nstart-up: import to first result (ma.ema, 196 variants x 20,000 candles), ${os.availableParallelism()} workers, fresh process each, medians of ${rows[0].runs}; load average ${loadAvg.map((l) => l.toFixed(1)).join(' -> ')}`);
   log(`goal: cold warmup <= ${STARTUP_GOAL.coldWarmupS} s, warm <= ${STARTUP_GOAL.warmWarmupS} s`);
   // CPU time (all threads, import to first result) says how much work a start is, whatever else the machine runs.
   log(table(['build', 'cache dir', 'import ms', 'warmup s', 'import to result ms', 'cpu ms', 'process ms'],

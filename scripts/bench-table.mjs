@@ -23,7 +23,7 @@ if (th) {
 }
 const st = r.suites.startup;
 if (st?.goal) {
-  lines.push(`**Start-up** (\`npm run bench -- --suite startup\`: a fresh process imports ta-grid, warms up with ${st.threads} workers and computes ma.ema, 196 variants x 20,000 candles; medians of ${st.rows[0].runs} processes; goal: cold warmup <= ${st.goal.coldWarmupS} s, warm <= ${st.goal.warmWarmupS} s):`, '');
+  lines.push(`**Start-up** (\`npm run bench -- --suite startup\`: a fresh process imports ta-grid, warms up with ${st.threads} workers and computes ma.ema, 196 variants x 20,000 candles; medians of ${st.rows[0].runs} processes${st.loadAvg ? `; 1-minute load average ${st.loadAvg.map((l) => l.toFixed(1)).join(' to ')} on ${r.machine.cores} cores` : ''}; goal: cold warmup <= ${st.goal.coldWarmupS} s, warm <= ${st.goal.warmWarmupS} s):`, '');
   lines.push('| build | cache dir | import ms | warmup s | import to first result ms | CPU ms (all threads) |', '|---|---|---:|---:|---:|---:|');
   for (const x of st.rows) lines.push(`| ${x.build} | ${x.start === 'cold' ? 'cold (empty)' : 'warm (filled)'} | ${f(x.importMs)} | ${f(x.warmupS, 3)} | ${f(x.firstResultMs)} | ${f(x.cpuMs)} |`);
   lines.push('');
