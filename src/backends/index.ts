@@ -79,7 +79,7 @@ function loadOne(spec: BackendSpec): Backend {
     if (e instanceof BackendUnavailableError) throw e;
     const why = e instanceof Error ? e.message : String(e);
     const fix = spec.name === 'native'
-      ? `the package ships a prebuilt addon for linux-x64 (glibc) only; on ${process.platform}-${process.arch} use backend: "wasm", or build one with npm run build:prebuild in a checkout`
+      ? `no usable prebuilt addon for ${process.platform}-${process.arch} (the package ships linux-x64 with glibc); use backend: "wasm", or build the addon in a checkout with npm run build:prebuild`
       : 'reinstall the package (build-wasm/ta_grid.wasm is missing)';
     throw new BackendUnavailableError(`the ${spec.name} backend could not be loaded${spec.file ? ` from ${spec.file}` : ''}: ${why}; ${fix}`, { backend: spec.name, file: spec.file, cause: why });
   }
