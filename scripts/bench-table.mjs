@@ -22,7 +22,12 @@ if (th) {
   lines.push(`**Thread scaling** (ma.ema, 1176 variants, native): time-major 1 thread ${f(ms('time-major', 1))} ms, 2 threads ${f(ms('time-major', 2))} ms, speedup ${f(th.speedup, 2)}x` + (th.speedupVariantMajor ? `; variant-major 1 thread ${f(ms('variant-major', 1))} ms, 2 threads ${f(ms('variant-major', 2))} ms, speedup ${f(th.speedupVariantMajor, 2)}x.` : '.'), '');
 }
 const st = r.suites.startup;
-if (st) lines.push(`**Start-up** (new process to first compute done, ma.ema 196 variants x 20,000 candles): cold cache dir ${f(st.rows[0].processMs)} ms (warmup ${f(st.rows[0].warmupS, 3)} s), warm cache dir ${f(st.rows[1].processMs)} ms (warmup ${f(st.rows[1].warmupS, 3)} s).`, '');
+if (st?.goal) {
+  lines.push(`**Start-up** (\`npm run bench -- --suite startup\`: a fresh process imports ta-grid, warms up with ${st.threads} workers and computes ma.ema, 196 variants x 20,000 candles; medians of ${st.rows[0].runs} processes${st.loadAvg ? `; 1-minute load average ${st.loadAvg.map((l) => l.toFixed(1)).join(' to ')} on ${r.machine.cores} cores` : ''}; goal: cold warmup <= ${st.goal.coldWarmupS} s, warm <= ${st.goal.warmWarmupS} s):`, '');
+  lines.push('| build | cache dir | import ms | warmup s | import to first result ms | CPU ms (all threads) |', '|---|---|---:|---:|---:|---:|');
+  for (const x of st.rows) lines.push(`| ${x.build} | ${x.start === 'cold' ? 'cold (empty)' : 'warm (filled)'} | ${f(x.importMs)} | ${f(x.warmupS, 3)} | ${f(x.firstResultMs)} | ${f(x.cpuMs)} |`);
+  lines.push('');
+} else if (st) lines.push(`**Start-up** (new process to first compute done, ma.ema 196 variants x 20,000 candles): cold cache dir ${f(st.rows[0].processMs)} ms (warmup ${f(st.rows[0].warmupS, 3)} s), warm cache dir ${f(st.rows[1].processMs)} ms (warmup ${f(st.rows[1].warmupS, 3)} s).`, '');
 const lag = r.suites.lag;
 if (lag) lines.push(`**Event-loop lag** during a ${f(lag.computeMs)} ms grid compute (ma.ema, 1176 variants, 2 workers, fresh output buffer): p50 ${f(lag.p50, 1)} ms, p99 ${f(lag.p99, 1)} ms, max ${f(lag.max, 1)} ms.`, '');
 const c = r.suites.catalogue;

@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 exec flock "${TMPDIR:-/tmp}/ta-grid-build.lock" sh -c '
   set -e
   log=$(mktemp)
-  [ -f build/Makefile ] || npx node-gyp configure >"$log" 2>&1
-  if ! npx node-gyp build >"$log" 2>&1; then grep -E "error|Error" "$log" | head -40; rm -f "$log"; exit 1; fi
+  [ -f native/build/Makefile ] || npx node-gyp configure -C native >"$log" 2>&1
+  if ! npx node-gyp build -C native >"$log" 2>&1; then grep -E "error|Error" "$log" | head -40; rm -f "$log"; exit 1; fi
   grep -E "warning" "$log" || true
   rm -f "$log"
   npx asc asm/index.ts --config asm/asconfig.json --target release

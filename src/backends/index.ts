@@ -80,7 +80,9 @@ function loadOne(spec: BackendSpec): Backend {
   } catch (e) {
     if (e instanceof BackendUnavailableError) throw e;
     const why = e instanceof Error ? e.message : String(e);
-    const fix = spec.name === 'native' ? 'install a package with a prebuild for this platform, or build the addon from source (npm run build:native: needs python3, make and a C++ compiler), or use backend: "wasm"' : 'reinstall the package (build-wasm/ta_grid.wasm is missing)';
+    const fix = spec.name === 'native'
+      ? `no usable prebuilt addon for ${process.platform}-${process.arch} (the package ships linux-x64 with glibc); use backend: "wasm", or build the addon in a checkout with npm run build:prebuild`
+      : 'reinstall the package (build-wasm/ta_grid.wasm is missing)';
     throw new BackendUnavailableError(`the ${spec.name} backend could not be loaded${spec.file ? ` from ${spec.file}` : ''}: ${why}; ${fix}`, { backend: spec.name, file: spec.file, cause: why });
   }
 }

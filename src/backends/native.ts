@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Backend, KernelInfo, KernelJob } from './types.js';
@@ -15,16 +16,21 @@ interface Addon {
 
 const require = createRequire(import.meta.url);
 
-type NodeGypBuild = ((dir: string) => unknown) & { path(dir: string): string };
-
-/** Loads the packaged addon through node-gyp-build: prebuilds/<platform>-<arch>/ first, then build/Release. */
-export function loadAddon(dir: string = PACKAGE_ROOT): Addon {
-  return (require('node-gyp-build') as NodeGypBuild)(dir) as Addon;
+/**
+ * The packaged addon file: a contributor's source build
+ * (native/build/Release, `npm run build:native`) when there is one, else the
+ * prebuild for this platform (prebuilds/<platform>-<arch>/, chosen by
+ * node-gyp-build). Throws when neither exists.
+ */
+export function packagedAddonPath(dir: string = PACKAGE_ROOT): string {
+  const source = path.join(dir, 'native', 'build', 'Release', 'ta_grid.node');
+  if (existsSync(source)) return source;
+  const nodeGypBuild = require('node-gyp-build') as { resolve(dir: string): string };
+  return nodeGypBuild.resolve(dir);
 }
 
-/** The file node-gyp-build picks for this platform (throws when there is none). */
-export function packagedAddonPath(dir: string = PACKAGE_ROOT): string {
-  return (require('node-gyp-build') as NodeGypBuild).path(dir);
+export function loadAddon(dir: string = PACKAGE_ROOT): Addon {
+  return loadAddonFile(packagedAddonPath(dir));
 }
 
 /** What a native artifact's file is called; anything else is never loaded. */

@@ -163,8 +163,18 @@ export function wasmArtifactInputs(binarySha256: string): { key: string; inputs:
 /** Nanoseconds per output value of each kernel on this host and backend. */
 export type Calibration = Record<string, number>;
 
-export const CALIBRATION_T = 16_384;
-const CALIBRATION_VARIANTS = 64;
+/**
+ * Calibration size: big enough that one call of a cheap addon kernel takes
+ * microseconds (well above the clock's resolution), small enough that all
+ * kernels together cost tens of milliseconds on wasm, so a cold start does
+ * not pay seconds for it. The figures only pick chunk sizes (10-150 ms of
+ * work) and the inline threshold, where a factor of two does not matter.
+ */
+export const CALIBRATION_T = 1024;
+const CALIBRATION_VARIANTS = 8;
+/** Short runs are repeated (best of up to this many) to shed noise; one run this long is taken as it is. */
+const CALIBRATION_MAX_RUNS = 3;
+const CALIBRATION_LONG_RUN_MS = 0.25;
 
 /**
  * Calibration is keyed by what it describes (backend, build, CPU, workload),
@@ -205,8 +215,8 @@ export function parseCalibration(bytes: Buffer): { calibration: Calibration } | 
 
 /**
  * Times every kernel on a grid of consecutive windows (the shape of default
- * grids) into an already-touched buffer, best of two runs: a few hundred ms
- * in all, paid once per build and host.
+ * grids) into an already-touched buffer: a few milliseconds on the addon, a
+ * few tens on wasm, paid once per build and host.
  */
 export function calibrate(backend: Backend): Calibration {
   const candles = selfTestCandles(CALIBRATION_T);
@@ -225,7 +235,7 @@ export function calibrate(backend: Backend): Calibration {
       inputs: def.inputs.map((i) => candles[i === 'source' ? 'close' : i]), params, outputs: buffers.slice(0, def.outputs.length),
     };
     let best = Infinity;
-    for (let r = 0; r < 2; r++) {
+    for (let r = 0; r < CALIBRATION_MAX_RUNS && best > CALIBRATION_LONG_RUN_MS; r++) {
       const started = performance.now();
       backend.run(job);
       best = Math.min(best, performance.now() - started);
