@@ -119,12 +119,19 @@ export class Grid {
     return i;
   }
 
-  /** Per-variant values of a numeric axis, as the kernels read them. */
-  paramColumn(name: string, v0 = 0, v1 = this.variants): Float64Array {
+  /**
+   * Per-variant values of a numeric axis, as the kernels read them, written
+   * into `out` (length >= variants). One period of the axis is written with
+   * fills and then doubled by copies, so a million variants cost a few
+   * memcpys, not a million divisions.
+   */
+  paramColumn(name: string, out: Float64Array = new Float64Array(this.variants)): Float64Array {
     const a = this.axes.findIndex((x) => x.name === name);
-    const axis = this.axes[a]!;
-    const out = new Float64Array(v1 - v0);
-    for (let i = v0; i < v1; i++) out[i - v0] = axis.values[Math.floor(i / this.radix[a]!) % axis.values.length] as number;
+    const values = this.axes[a]!.values as readonly number[];
+    const r = this.radix[a]!;
+    const period = Math.min(this.variants, values.length * r);
+    for (let k = 0; k < values.length; k++) out.fill(values[k]!, k * r, (k + 1) * r);
+    for (let filled = period; filled < this.variants; filled *= 2) out.copyWithin(filled, 0, Math.min(filled, this.variants - filled));
     return out;
   }
 

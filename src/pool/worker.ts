@@ -8,7 +8,11 @@ import { selfTest } from '../runtime/selftest.js';
 
 export type WorkerTask =
   | { kind: 'run'; job: KernelJob }
+  | { kind: 'job'; job: KernelJob }
   | { kind: 'selftest' };
+
+/** What a 'job' task resolves to: null, or the message of the kernel failure. */
+export type JobOutcome = null | { failed: string };
 
 const backend = createBackend((workerData as { backend: BackendSpec }).backend);
 
@@ -29,8 +33,18 @@ function noteShared(job: KernelJob): void {
   }
 }
 
-export default function handle(task: WorkerTask): number | null {
+export default function handle(task: WorkerTask): number | JobOutcome {
   switch (task.kind) {
+    // A kernel job whose failure is a result, not a thrown error: the pool
+    // then knows that a rejected task means the worker died.
+    case 'job':
+      try {
+        backend.run(task.job);
+      } catch (e) {
+        return { failed: e instanceof Error ? e.message : String(e) };
+      }
+      noteShared(task.job);
+      return null;
     case 'run':
       backend.run(task.job);
       noteShared(task.job);
