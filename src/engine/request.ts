@@ -185,7 +185,8 @@ export function planRequest(req: Record<string, unknown>, t: number, limits: Lim
     def, grid, outputs, layout, dtype, sources, memory,
     estimate: {
       t, variants: grid.variants, outputs: outputs.length, bytesOut, bytesTotalEst: 0,
-      axes: grid.axes.map((a) => ({ name: a.name, values: a.values })),
+      // Range axes make their values only when the caller reads them: estimate() stays O(axes).
+      axes: grid.axes.map((a) => ({ name: a.name, get values() { return a.values; } })),
     },
   };
   checkBudget(plan, limits);
