@@ -7,7 +7,6 @@ import { createBackend, type BackendSpec, type KernelJob } from '../backends/ind
 import { selfTest } from '../runtime/selftest.js';
 
 export type WorkerTask =
-  | { kind: 'run'; job: KernelJob }
   | { kind: 'job'; job: KernelJob }
   | { kind: 'selftest' };
 
@@ -43,10 +42,6 @@ export default function handle(task: WorkerTask): number | JobOutcome {
       } catch (e) {
         return { failed: e instanceof Error ? e.message : String(e) };
       }
-      noteShared(task.job);
-      return null;
-    case 'run':
-      backend.run(task.job);
       noteShared(task.job);
       return null;
     case 'selftest':
