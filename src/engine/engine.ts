@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { isSharedArrayBuffer } from 'node:util/types';
 import type { KernelJob, OutputArray } from '../backends/index.js';
 import { Candles, countCandles, loadCandlesAsync, sharedFloat64, type CandlesInput } from '../candles/candles.js';
+import { drainAsync } from '../candles/steps.js';
 import { ComputeCancelledError, ComputeTimeoutError, EngineClosedError, InvalidRequestError, TaGridError } from '../errors.js';
 import type { GridSpec } from '../grid/grid.js';
 import { logConfig, resolveConfig, type EffectiveConfig, type EngineOptions, type ResolvedConfig } from '../runtime/config.js';
@@ -14,9 +15,10 @@ import { InlineExecutor, type Executor } from '../pool/executor.js';
 import { ChunkCutter, type Chunk } from '../pool/planner.js';
 import { CallStop, runChunks } from '../pool/scheduler.js';
 import {
-  callOptions, checkBudget, checkLengths, checkT, COMPUTE_KEYS, planRequest, requireEstimateRequest, requireRequest,
+  callOptions, checkBudget, checkT, COMPUTE_KEYS, planRequest, requireEstimateRequest, requireRequest,
   type CallOptions, type Estimate, type EstimateRequest, type Plan, type ScratchModel,
 } from './request.js';
+import { clampLengths, countNeverWarm, fillNaN, nothingFits } from './history.js';
 import { ComputeResult, type Dtype, type Layout } from './result.js';
 export type { WarmupReport };
 export { Candles as PreparedCandles };
@@ -158,9 +160,7 @@ export class Engine {
   estimate(request: EstimateRequest): Estimate {
     const req = requireEstimateRequest(request);
     const t = checkT(req.t);
-    const plan = planRequest(req, t, this.limits(), this.scratchModel());
-    checkLengths(plan, t);
-    return plan.estimate;
+    return planRequest(req, t, this.limits(), this.scratchModel()).estimate;
   }
 
   private limits() {
@@ -237,7 +237,6 @@ export class Engine {
     try {
       const candles = await stop.race(loadCandlesAsync(req.candles, stop.signal));
       for (const s of plan.sources) candles.checkReadable(s); // a missing column fails here, before any allocation
-      checkLengths(plan, t);
       // Now the exact figure: what loading allocated (nothing, for prepared candles) and the columns still to make.
       plan.memory.columns = (req.candles === candles ? 0 : candles.loadedBytes) + candles.bytesToRead(plan.sources);
       checkBudget(plan, this.limits());
@@ -271,6 +270,9 @@ export class Engine {
     const arrays = this.allocateOutputs(plan, t, copyBack ? undefined : opts.out);
     // Shared, like the candles and outputs: workers read them in place.
     const params = plan.def.params.map((p) => plan.grid.paramColumn(p.name, sharedFloat64(V)));
+    // Windows longer than the series: clamped for the kernels, NaN in the result.
+    const none = nothingFits(plan, t);
+    const tooLong = none ? null : clampLengths(plan, t, params);
     const [timeStride, variantStride] = plan.layout === 'time-major' ? [V, 1] : [1, t];
     const outList: (OutputArray | null)[] = plan.def.outputs.map((o) => arrays.get(o.name) ?? null);
     const columnsOf = (c: Chunk) => plan.def.inputs.map((i) => inputs.get(i === 'source' ? c.source! : i)!);
@@ -281,7 +283,7 @@ export class Engine {
     const cutter = new ChunkCutter(plan.grid.sourceRuns(), { valuesPerVariant, threads: executor.numThreads, nsPerValue, minNs: MIN_CHUNK_NS, maxNs: MAX_CHUNK_NS });
     let processed = 0;
     let progressFailed = false;
-    const chunks = await runChunks(cutter, executor, makeJob, stop, (c) => {
+    const chunks = none ? 0 : await runChunks(cutter, executor, makeJob, stop, (c) => {
       processed += c.v1 - c.v0;
       this.progress.set(stop, processed);
       if (!opts.onProgress || progressFailed) return;
@@ -293,12 +295,14 @@ export class Engine {
         this.logger.warn({ err: (e as Error)?.message ?? String(e), indicator: plan.def.id }, 'ta-grid onProgress threw; it is not called again for this compute');
       }
     });
+    if (none || tooLong) await drainAsync(fillNaN(arrays, tooLong, t, V, plan.layout === 'time-major'), stop.signal);
+    const neverWarm = none ? V : await drainAsync(countNeverWarm(plan, t, tooLong), stop.signal);
     // close() may have come after the last chunk: no compute resolves after close.
     if (this.closed) throw new EngineClosedError('the engine was closed during this call; nothing more was written');
     const resultArrays = copyBack ? this.copyInto(copyBack, arrays) : arrays;
     return new ComputeResult({
       indicator: plan.def.id, grid: plan.grid, layout: plan.layout, dtype: plan.dtype, t, arrays: resultArrays, tsOpen: candles.tsOpen,
-      meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks },
+      meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks, neverWarm },
     });
   }
 

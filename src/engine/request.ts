@@ -208,25 +208,6 @@ export function checkBudget(plan: Plan, limits: Limits): void {
   }
 }
 
-/**
- * Integer params are lengths in bars: one longer than the series is a
- * mistake (a grid that cannot produce a single value), not a NaN tensor.
- */
-export function checkLengths(plan: Plan, t: number): void {
-  for (const p of plan.def.params) {
-    if (p.kind !== 'int') continue;
-    const values = plan.grid.axes.find((a) => a.name === p.name)!.values as number[];
-    let longest = -Infinity;
-    for (const v of values) longest = Math.max(longest, v);
-    if (longest > t) {
-      throw new GridValidationError(
-        `${plan.def.id}: ${p.name} = ${longest} is longer than the ${t} candles given; use ${p.name} values of at most ${t} or pass more candles`,
-        { indicator: plan.def.id, axis: p.name, value: longest, t },
-      );
-    }
-  }
-}
-
 export function checkT(t: unknown): number {
   if (typeof t !== 'number' || !Number.isInteger(t) || t < 1) {
     throw new InvalidRequestError(`t must be a positive integer number of candles, got ${JSON.stringify(t)}`, { t });
