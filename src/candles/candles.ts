@@ -133,28 +133,30 @@ export class Candles {
         yield;
       }
     } else {
-      // Derived straight from the base columns; operation order follows
-      // TA-Lib so the derived prices match it bit for bit.
-      const g = (c: CandleColumn) => this.given.get(c)!;
-      const h = g('high'), l = g('low');
+      // Derived straight from the base columns.
       for (let i0 = 0; i0 < T; i0 += SLICE) {
-        const i1 = Math.min(T, i0 + SLICE);
-        if (name === 'hl2') for (let i = i0; i < i1; i++) out[i] = (h[i]! + l[i]!) / 2;
-        else if (name === 'hlc3') {
-          const c = g('close');
-          for (let i = i0; i < i1; i++) out[i] = (h[i]! + l[i]! + c[i]!) / 3;
-        } else if (name === 'ohlc4') {
-          const o = g('open'), c = g('close');
-          for (let i = i0; i < i1; i++) out[i] = (o[i]! + h[i]! + l[i]! + c[i]!) / 4;
-        } else {
-          const c = g('close');
-          for (let i = i0; i < i1; i++) out[i] = (h[i]! + l[i]! + c[i]! * 2) / 4;
-        }
+        derive(name, (c) => this.given.get(c)!, out, i0, Math.min(T, i0 + SLICE));
         yield;
       }
     }
     this.columns.set(name, out);
     return out;
+  }
+}
+
+/** Rows [i0, i1) of a derived source; operation order follows TA-Lib so the derived prices match it bit for bit. */
+function derive(name: SourceName, g: (c: CandleColumn) => FloatArray, out: Float64Array, i0: number, i1: number): void {
+  const h = g('high'), l = g('low');
+  if (name === 'hl2') for (let i = i0; i < i1; i++) out[i] = (h[i]! + l[i]!) / 2;
+  else if (name === 'hlc3') {
+    const c = g('close');
+    for (let i = i0; i < i1; i++) out[i] = (h[i]! + l[i]! + c[i]!) / 3;
+  } else if (name === 'ohlc4') {
+    const o = g('open'), c = g('close');
+    for (let i = i0; i < i1; i++) out[i] = (o[i]! + h[i]! + l[i]! + c[i]!) / 4;
+  } else {
+    const c = g('close');
+    for (let i = i0; i < i1; i++) out[i] = (h[i]! + l[i]! + c[i]! * 2) / 4;
   }
 }
 
@@ -254,22 +256,32 @@ function* tsColumn(pieces: Piece[], t: number): Steps<BigInt64Array | Float64Arr
   return out;
 }
 
-function* checkTimes(ts: BigInt64Array | Float64Array): Steps<void> {
-  for (let i0 = 0; i0 < ts.length; i0 += SLICE) {
-    const i1 = Math.min(ts.length, i0 + SLICE);
+/** First row in [i0, i1) whose open time is not finite or not after the previous one, or -1. Plain loops: generator bodies optimize worse. */
+function badTime(ts: BigInt64Array | Float64Array, i0: number, i1: number): number {
+  if (ts instanceof Float64Array) {
     for (let i = i0; i < i1; i++) {
       const v = ts[i]!;
-      if (typeof v === 'number' && !Number.isFinite(v)) {
-        throw new InvalidCandlesError(`ts_open[${i}] is ${v}; every candle needs a finite open time`, { column: 'ts_open', row: i });
-      }
-      if (i > 0 && !(ts[i - 1]! < v)) {
-        throw new InvalidCandlesError(
-          `ts_open is not strictly increasing at row ${i} (${String(ts[i - 1])} then ${String(v)}); sort the candles and drop duplicates, and mark missing candles with NaN prices instead of leaving them out`,
-          { column: 'ts_open', row: i },
-        );
-      }
+      if (!Number.isFinite(v) || (i > 0 && !(ts[i - 1]! < v))) return i;
     }
+    return -1;
+  }
+  for (let i = Math.max(1, i0); i < i1; i++) if (!(ts[i - 1]! < ts[i]!)) return i;
+  return -1;
+}
+
+function* checkTimes(ts: BigInt64Array | Float64Array): Steps<void> {
+  for (let i0 = 0; i0 < ts.length; i0 += SLICE) {
+    const i = badTime(ts, i0, Math.min(ts.length, i0 + SLICE));
     yield;
+    if (i < 0) continue;
+    const v = ts[i]!;
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      throw new InvalidCandlesError(`ts_open[${i}] is ${v}; every candle needs a finite open time`, { column: 'ts_open', row: i });
+    }
+    throw new InvalidCandlesError(
+      `ts_open is not strictly increasing at row ${i} (${String(ts[i - 1])} then ${String(v)}); sort the candles and drop duplicates, and mark missing candles with NaN prices instead of leaving them out`,
+      { column: 'ts_open', row: i },
+    );
   }
 }
 
@@ -295,28 +307,38 @@ function* priceColumn(name: string, pieces: Piece[], t: number): Steps<FloatArra
   return out;
 }
 
+/** First row in [i0, i1) holding ±Infinity (or, for volume, a negative value), or -1. */
+function badValue(col: FloatArray, i0: number, i1: number, isVolume: boolean): number {
+  for (let i = i0; i < i1; i++) {
+    const v = col[i]!;
+    // v - v is NaN only for ±Infinity and NaN; NaN (a missing value) is allowed.
+    if ((v - v !== 0 && v === v) || (isVolume && v < 0)) return i;
+  }
+  return -1;
+}
+
 /** Infinite values (and negative volume) are refused; NaN marks a missing value. */
 function* checkValues(name: CandleColumn, col: FloatArray): Steps<void> {
-  const isVolume = name === 'volume';
   for (let i0 = 0; i0 < col.length; i0 += SLICE) {
-    const i1 = Math.min(col.length, i0 + SLICE);
-    for (let i = i0; i < i1; i++) {
-      const v = col[i]!;
-      // v - v is NaN only for ±Infinity and NaN; NaN (a missing value) is allowed.
-      if (v - v !== 0 && v === v) throw new InvalidCandlesError(`${name}[${i}] is ${v}; use NaN for a missing value`, { column: name, row: i });
-      if (isVolume && v < 0) throw new InvalidCandlesError(`volume[${i}] is negative (${v}); volume must be >= 0`, { column: name, row: i, value: v });
-    }
+    const i = badValue(col, i0, Math.min(col.length, i0 + SLICE), name === 'volume');
     yield;
+    if (i < 0) continue;
+    const v = col[i]!;
+    if (name === 'volume' && v < 0 && Number.isFinite(v)) throw new InvalidCandlesError(`volume[${i}] is negative (${v}); volume must be >= 0`, { column: name, row: i, value: v });
+    throw new InvalidCandlesError(`${name}[${i}] is ${v}; use NaN for a missing value`, { column: name, row: i });
   }
+}
+
+function firstBelow(h: FloatArray, l: FloatArray, i0: number, i1: number): number {
+  for (let i = i0; i < i1; i++) if (h[i]! < l[i]!) return i;
+  return -1;
 }
 
 function* checkHighLow(h: FloatArray, l: FloatArray): Steps<void> {
   for (let i0 = 0; i0 < h.length; i0 += SLICE) {
-    const i1 = Math.min(h.length, i0 + SLICE);
-    for (let i = i0; i < i1; i++) {
-      if (h[i]! < l[i]!) throw new InvalidCandlesError(`high[${i}] = ${h[i]} is below low[${i}] = ${l[i]}; check the column order`, { row: i, high: h[i], low: l[i] });
-    }
+    const i = firstBelow(h, l, i0, Math.min(h.length, i0 + SLICE));
     yield;
+    if (i >= 0) throw new InvalidCandlesError(`high[${i}] = ${h[i]} is below low[${i}] = ${l[i]}; check the column order`, { row: i, high: h[i], low: l[i] });
   }
 }
 
