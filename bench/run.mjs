@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,startup,lag]
+// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,startup,lag,abort,rss,prepared]
 //   [-- --compare baseline.json [--threshold 15]]`.
 // Every figure is a median of several runs in this process, measured side by
 // side with the memory floor (writing the same output once into a touched buffer).
@@ -7,11 +7,11 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { Bench } from 'tinybench';
 import { readFileSync } from 'node:fs';
 import { createEngine, listIndicators } from '../dist/index.js';
+import { abortSuite, lagSuite, preparedSuite, rssSuite } from './calls.mjs';
 import { compareReports, formatComparison } from './compare.mjs';
 import { loadPeers } from './peers.mjs';
 import { silentLogger } from '../dist/runtime/logger.js';
@@ -44,9 +44,9 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'ta-grid-bench-'));
  * host-tuned addon into the run's cache dir (as `ta-grid warmup` would in a
  * deploy step), the rest load it. --portable measures the installed build.
  */
-async function engineWith(backend, numThreads) {
+async function engineWith(backend, numThreads, extra = {}) {
   const nativeBuild = args.includes('--portable') ? 'off' : 'wait';
-  const e = await createEngine({ backend, numThreads, cacheDir: path.join(tmp, 'cache'), nativeBuild, logger: silentLogger, env: {} });
+  const e = await createEngine({ backend, numThreads, cacheDir: path.join(tmp, 'cache'), nativeBuild, logger: silentLogger, env: {}, ...extra });
   const w = await e.warmup();
   report.build ??= {};
   report.build[backend] = w.backendBuild;
@@ -246,20 +246,6 @@ async function startupSuite() {
     rows.map((r) => [r.build, r.start === 'cold' ? 'cold (empty)' : 'warm (filled)', r.importMs.toFixed(0), r.warmupS.toFixed(3), r.firstResultMs.toFixed(0), r.cpuMs.toFixed(0), r.processMs.toFixed(0)])));
 }
 
-async function lagSuite() {
-  const e = await engineWith('native', Math.min(2, os.availableParallelism()));
-  const h = monitorEventLoopDelay({ resolution: 5 });
-  h.enable();
-  const t0 = performance.now();
-  await e.compute({ indicator: 'ma.ema', candles, grid: GRID });
-  const ms = performance.now() - t0;
-  h.disable();
-  const row = { computeMs: ms, p50: h.percentile(50) / 1e6, p99: h.percentile(99) / 1e6, max: h.max / 1e6 };
-  report.suites.lag = row;
-  await e.close();
-  log(`\nevent-loop lag during a ${ms.toFixed(0)} ms grid compute (ma.ema, 1176 variants, fresh output buffer): p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, max ${row.max.toFixed(1)} ms`);
-}
-
 function table(head, rows) {
   const w = head.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
@@ -271,7 +257,11 @@ try {
   if (suites.has('grid')) await gridSuite();
   if (suites.has('threads')) await threadsSuite();
   if (suites.has('startup')) await startupSuite();
-  if (suites.has('lag')) await lagSuite();
+  const ctx = { engineWith, candles, grid: GRID, runs: RUNS, quick, only, log, report, table };
+  if (suites.has('lag')) await lagSuite(ctx);
+  if (suites.has('abort')) await abortSuite(ctx);
+  if (suites.has('rss')) await rssSuite(ctx);
+  if (suites.has('prepared')) await preparedSuite(ctx);
   log(`\nbuilds: ${Object.entries(report.build ?? {}).map(([b, k]) => `${b} ${k}`).join(', ')}`);
   if (json) console.log(JSON.stringify(report, null, 2));
   if (compareWith) {

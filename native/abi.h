@@ -53,13 +53,30 @@ struct KernelCall {
   const volatile int32_t* cancel = nullptr;
 };
 
+// Thrown by OutView when the cancel flag is raised mid-block; caught by the binding.
+struct Cancelled {};
+
 template <typename Out>
 struct OutView {
   Out* const* ptr;            // ptr[k] or nullptr when output k is not selected
   int nOut;
   int64_t timeStride, variantStride;
+  // Cancellation inside a block: every kCheckEvery values written, the flag
+  // is read; once raised, Cancelled unwinds the kernel to the binding (kernels
+  // hold no resources, so there is nothing to release). A block can be a
+  // whole series of 256 variants, far too long to wait for.
+  const volatile int32_t* cancel = nullptr;
+  static constexpr int64_t kCheckEvery = int64_t{1} << 13;
+  mutable int64_t untilCheck = kCheckEvery;
+
+  inline void written(int64_t n) const {
+    if ((untilCheck -= n) > 0) return;
+    untilCheck = kCheckEvery;
+    if (cancel && *cancel) throw Cancelled{};
+  }
 
   inline void put(int k, int64_t t, int64_t v, double x) const {
+    written(1);
     Out* p = ptr[k];
     if (p) p[t * timeStride + v * variantStride] = static_cast<Out>(x);
   }
@@ -72,6 +89,7 @@ struct OutView {
   // contiguous run in time-major layout, so block kernels that compute a row
   // of state first get a vectorized copy.
   inline void putRow(int k, int64_t t, int64_t b0, int nb, const double* row) const {
+    written(nb);
     Out* p = ptr[k];
     if (!p) return;
     p += t * timeStride + b0 * variantStride;

@@ -76,8 +76,13 @@ int32_t runTyped(const KernelEntry& k, const KernelCall& call, const Napi::Array
     ptrs[i] = static_cast<Out*>(dataOf(env, ta));
   }
   OutView<Out> view{ptrs.data(), k.nOut, ts, vs};
-  if constexpr (sizeof(Out) == 4) return k.f32(call, view);
-  else return k.f64(call, view);
+  view.cancel = call.cancel;
+  try {
+    if constexpr (sizeof(Out) == 4) return k.f32(call, view);
+    else return k.f64(call, view);
+  } catch (const Cancelled&) {
+    return kOk;  // stopped on request: the caller discards the outputs
+  }
 }
 
 // run(kernel, inputs[], T, params[], v0, v1, outputs[], float64?, timeStride, variantStride, scratch[, cancel])
@@ -125,7 +130,7 @@ Napi::Value Run(const Napi::CallbackInfo& info) {
   _mm_sfence();  // streaming stores of the kernel are visible before we return
 #endif
   if (status == kScratchTooSmall) throw Napi::RangeError::New(env, "scratch buffer too small");
-  if (status != kOk) throw Napi::Error::New(env, std::string("kernel failed: ") + k.id);
+  if (status != kOk) throw Napi::Error::New(env, std::string("kernel failed: ") + k.id + " (status " + std::to_string(status) + ")");
   return env.Undefined();
 }
 

@@ -63,6 +63,7 @@ void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
       [&](int64_t s, int64_t e) {
         if (ts == 1) {
           for (int j = 0; j < nb; ++j) {
+            out.written(e - s);  // writes bypass put(): count them for the cancel check
             Out* o = dst + (b0 + j) * vs;
             const int64_t from = std::min(s + lag[j], e);
             for (int64_t t = s; t < from; ++t) o[t] = static_cast<Out>(kNaN);
@@ -71,6 +72,7 @@ void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
           return;
         }
         for (int64_t t = s; t < e; ++t) {
+          out.written(nb);
           Out* row = dst + t * ts + b0;  // time-major: vs == 1
           if (t - s < maxLag) {
             for (int j = 0; j < nb; ++j)

@@ -123,6 +123,7 @@ void putWindowed(const KernelCall& c, const OutView<Out>& out, int nIn, int64_t 
     [&](int64_t s, int64_t e) {
       if (vs != 1 || ts == 1) {
         for (int j = 0; j < nb; ++j) {
+          out.written(e - s);  // writes bypass put(): count them for the cancel check
           Out* __restrict o = dst + (b0 + j) * vs;
           const int64_t from = std::min(s + w[j] - 1, e);
           for (int64_t t = s; t < from; ++t) o[t * ts] = static_cast<Out>(kNaN);
@@ -135,6 +136,7 @@ void putWindowed(const KernelCall& c, const OutView<Out>& out, int nIn, int64_t 
         return;
       }
       for (int64_t t = s; t < e; ++t) {
+        out.written(nb);
         Out* r = dst + t * ts + b0;
         if (t - s + 1 < longest) {
           for (int j = 0; j < nb; ++j) r[j] = static_cast<Out>(t - s + 1 >= w[j] ? value(j, t) : kNaN);

@@ -57,6 +57,7 @@ function withDrillFault(b: Backend): Backend {
   return {
     name: b.name,
     kernels: b.kernels,
+    scratchBytes: (kernel, t) => b.scratchBytes(kernel, t),
     run(job) {
       b.run(job);
       if (job.kernel !== broken) return;

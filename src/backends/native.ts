@@ -59,6 +59,11 @@ export class NativeBackend implements Backend {
     this.kernels.forEach((k, i) => this.index.set(k.id, i));
   }
 
+  scratchBytes(kernel: string, t: number): number {
+    const k = this.index.get(kernel);
+    return k === undefined ? 0 : 8 * this.addon.scratchSize(k, t);
+  }
+
   run(job: KernelJob): void {
     const k = this.index.get(job.kernel);
     if (k === undefined) throw new Error(`native backend has no kernel '${job.kernel}'`);

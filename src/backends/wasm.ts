@@ -62,6 +62,14 @@ export class WasmBackend implements Backend {
     if (bytes > have) this.x.memory.grow(Math.ceil((bytes - have) / 65536));
   }
 
+  scratchBytes(kernel: string, t: number): number {
+    const k = this.index.get(kernel);
+    if (k === undefined) return 0;
+    const info = this.kernels[k]!;
+    // Inputs copied in, scratch, and one block of local output (CHUNK_BYTES, or one variant when that is larger).
+    return 8 * (info.inputs * t + this.x.scratchSize(k, t)) + Math.max(CHUNK_BYTES, 8 * t * info.outputs) + 8 * info.params * Math.max(1, Math.floor(CHUNK_BYTES / (4 * t)));
+  }
+
   run(job: KernelJob): void {
     const k = this.index.get(job.kernel);
     if (k === undefined) throw new Error(`wasm backend has no kernel '${job.kernel}'`);

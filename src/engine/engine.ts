@@ -1,29 +1,45 @@
 import { performance } from 'node:perf_hooks';
+import { isSharedArrayBuffer } from 'node:util/types';
 import type { KernelJob, OutputArray } from '../backends/index.js';
-import { loadCandles, sharedFloat64, type Candles, type CandlesInput } from '../candles/candles.js';
+import { Candles, countCandles, loadCandlesAsync, sharedFloat64, type CandlesInput } from '../candles/candles.js';
+import { drainAsync } from '../candles/steps.js';
 import { ComputeCancelledError, ComputeTimeoutError, EngineClosedError, InvalidRequestError, TaGridError } from '../errors.js';
 import type { GridSpec } from '../grid/grid.js';
 import { logConfig, resolveConfig, type EffectiveConfig, type EngineOptions, type ResolvedConfig } from '../runtime/config.js';
 import { defaultLogger, type Logger } from '../runtime/logger.js';
 import { cacheHealth, warmup, type CacheHealth, type LoadStep, type WarmState, type WarmupReport } from '../runtime/warmup.js';
 import { EngineMetrics } from '../runtime/metrics.js';
-import { InlineExecutor, type Executor } from './executor.js';
-export type { WarmupReport };
-import { planChunks, type Chunk } from './planner.js';
-import { checkLengths, checkT, planRequest, requireObject, type Estimate, type EstimateRequest, type Plan } from './request.js';
+import { InlineExecutor, type Executor } from '../pool/executor.js';
+import { ChunkCutter, type Chunk } from '../pool/planner.js';
+import { CallStop, runChunks } from '../pool/scheduler.js';
+import {
+  callOptions, checkBudget, checkT, COMPUTE_KEYS, planRequest, requireEstimateRequest, requireRequest,
+  type CallOptions, type Estimate, type EstimateRequest, type Plan, type ScratchModel,
+} from './request.js';
+import { clampLengths, countNeverWarm, fillNaN, nothingFits } from './history.js';
 import { ComputeResult, type Dtype, type Layout } from './result.js';
+export type { WarmupReport };
+export { Candles as PreparedCandles };
 
 export interface ComputeRequest {
   indicator: string;
+  /** Candles as columns, an Arrow Table or RecordBatch, or the result of engine.prepare(). */
   candles: CandlesInput;
   grid?: GridSpec;
   outputs?: readonly string[];
   layout?: Layout;
   dtype?: Dtype;
   signal?: AbortSignal;
+  /** Called after each chunk; if it throws, the error is logged, it is not called again, and the compute goes on. */
   onProgress?: (p: { processed: number; total: number }) => void;
+  /** Milliseconds from the call's entry (loading and warmup included); Infinity or absent for none. */
   timeoutMs?: number;
-  /** Caller-owned buffer to write into (reuse it across calls to skip page faults). */
+  /**
+   * Caller-owned buffer to write into: the result's arrays are views over it,
+   * so the next call into the same buffer overwrites them. A buffer another
+   * call is still writing is refused. Reuse a SharedArrayBuffer to skip page
+   * faults; a plain ArrayBuffer gets one copy at the end (no speed benefit).
+   */
   out?: ArrayBuffer | SharedArrayBuffer;
 }
 
@@ -39,15 +55,15 @@ export interface EngineHealth {
 const INLINE_BELOW_NS = 250_000;
 /** Chunks are at least this much work, so dispatch and per-call setup stay small. */
 const MIN_CHUNK_NS = 10_000_000;
-/** ...and at most this much, so cancellation and progress stay responsive. */
+/**
+ * ...and at most this much, so progress is reported often and a kernel
+ * without in-block cancel checks (wasm) stops soon. Native kernels check the
+ * flag every few thousand values, so their aborts do not wait for a chunk.
+ */
 const MAX_CHUNK_NS = 150_000_000;
-
-function numRows(candles: unknown): number {
-  if (typeof candles !== 'object' || candles === null) return 0;
-  const c = candles as { numRows?: unknown; ts_open?: { length?: unknown } };
-  if (typeof c.numRows === 'number') return c.numRows;
-  return typeof c.ts_open?.length === 'number' ? c.ts_open.length : 0;
-}
+/** Kernel scratch per thread assumed before warmup has loaded a backend (above every kernel's: see estimate()). */
+const COLD_SCRATCH_BYTES_PER_BAR = 8 * 32;
+const COLD_SCRATCH_BYTES = 48 * 2 ** 20;
 
 export class Engine {
   readonly config: EffectiveConfig;
@@ -59,8 +75,13 @@ export class Engine {
   private readonly stats: EngineMetrics;
   /** Errors already counted and logged (a warmup failure seen again by compute()). */
   private readonly reported = new WeakSet<object>();
-  /** Calls with kernels in flight, so close() can stop them first. */
-  private readonly running = new Set<{ halt: (e: Error) => void; done: Promise<void> }>();
+  /** Calls from entry to settlement, so close() can stop them wherever they are. */
+  private readonly running = new Set<{ stop: CallStop; done: Promise<unknown> }>();
+  /** Variants done so far per call (for the figures of a cancel or timeout). */
+  private readonly progress = new WeakMap<CallStop, number>();
+  /** `out` buffers of calls that have not settled. */
+  private readonly outInFlight = new WeakSet<ArrayBuffer | SharedArrayBuffer>();
+  private closing: Promise<unknown> | null = null;
 
   constructor(resolved: ResolvedConfig, logger: Logger) {
     this.config = resolved.config;
@@ -110,7 +131,6 @@ export class Engine {
       this.logger.error({ err: (e as Error).message, code: (e as { code?: string }).code }, 'ta-grid warmup failed');
       throw e;
     }
-    if (this.closed) await this.warm.pool.close();
     return this.warm.report;
   }
 
@@ -131,22 +151,50 @@ export class Engine {
     return this.warm?.report ?? null;
   }
 
-  /** Size of a request's output and memory estimate; throws the same guard errors compute() would. */
+  /**
+   * Size of a request's output and an upper bound of the memory it takes;
+   * throws the same guard errors compute() would. Costs O(axes), never O(t)
+   * or O(variants) beyond building the axis values.
+   */
   estimate(request: EstimateRequest): Estimate {
-    const req = requireObject(request, 'estimate()');
+    const req = requireEstimateRequest(request);
     const t = checkT(req.t);
-    const plan = planRequest(req, t, this.limits());
-    checkLengths(plan, t);
-    return plan.estimate;
+    return planRequest(req, t, this.limits(), this.scratchModel()).estimate;
   }
 
   private limits() {
     return { maxVariants: this.config.maxVariants, maxComputeBytesTotal: this.config.maxComputeBytesTotal, indicatorGrids: this.config.indicatorGrids };
   }
 
+  /** Kernel scratch per thread, from the loaded backend (a generous bound before warmup). */
+  private scratchModel(): ScratchModel {
+    const backend = this.warm?.inline;
+    return {
+      threads: this.config.numThreads,
+      bytes: (kernel, t) => (backend ? backend.scratchBytes(kernel, t) : COLD_SCRATCH_BYTES_PER_BAR * t + COLD_SCRATCH_BYTES),
+    };
+  }
+
+  /**
+   * Validates and converts candles once, off the hot path of later calls:
+   * the result is accepted wherever `candles` is, and the shared columns and
+   * derived sources a call reads are made on first use and kept with it.
+   * Long series are processed in slices that give the event loop a turn.
+   */
+  async prepare(candles: CandlesInput): Promise<Candles> {
+    if (this.closed) throw new EngineClosedError();
+    return loadCandlesAsync(candles);
+  }
+
   async compute(request: ComputeRequest): Promise<ComputeResult> {
+    // Stoppable from its first line: close() stops it wherever it is.
+    const stop = new CallStop();
+    const call = { stop, done: Promise.resolve() as Promise<unknown> };
+    const settled = this.computeOnce(request, stop);
+    call.done = settled.catch(() => undefined);
+    this.running.add(call);
     try {
-      const result = await this.computeOnce(request);
+      const result = await settled;
       const labels = { indicator: result.indicator };
       this.stats.computeSeconds.observe({ ...labels, backend: result.meta.backend }, result.meta.computeMs / 1000);
       this.stats.variants.inc(labels, result.variants);
@@ -161,64 +209,111 @@ export class Engine {
       const level = e instanceof TaGridError && !['WORKER_CRASHED', 'KERNEL_FAILED', 'WARMUP_FAILED'].includes(code) ? 'warn' : 'error';
       this.logger[level]({ code, indicator: (request as { indicator?: unknown } | null)?.indicator, err: (e as Error).message }, 'ta-grid compute failed');
       throw e;
+    } finally {
+      this.running.delete(call);
     }
   }
 
-  private async computeOnce(request: ComputeRequest): Promise<ComputeResult> {
-    if (this.closed) throw new EngineClosedError();
-    const req = requireObject(request, 'compute()');
+  private async computeOnce(request: ComputeRequest, stop: CallStop): Promise<ComputeResult> {
     const started = performance.now();
-    // Guards first: the plan needs only the row count, not the converted candles.
-    const plan = planRequest(req, numRows(req.candles) || 1, this.limits());
-    const candles = loadCandles(req.candles);
-    if (candles.t !== plan.estimate.t) Object.assign(plan, planRequest(req, candles.t, this.limits()));
-    const inputsFor = this.inputResolver(plan, candles);
-    for (const run of plan.grid.sourceRuns()) inputsFor(run); // a missing column fails here, before any allocation
-    checkLengths(plan, candles.t);
-    const signal = req.signal as AbortSignal | undefined;
-    if (signal?.aborted) throw new ComputeCancelledError('compute cancelled before it started: the AbortSignal had already fired');
-    await this.warmup();
-    const warm = this.warm!;
-    const values = candles.t * plan.grid.variants * plan.outputs.length;
+    if (this.closed) throw new EngineClosedError();
+    const req = requireRequest(request, 'compute()', COMPUTE_KEYS);
+    const opts = callOptions(req);
+    // The guards first: the plan needs only the row count, not the converted candles.
+    const t = countCandles(req.candles);
+    const plan = planRequest(req, t, this.limits(), this.scratchModel());
+    const out = opts.out;
+    if (out !== undefined) this.checkOut(out, plan);
+    if (opts.signal?.aborted) throw new ComputeCancelledError('compute cancelled before it started: the AbortSignal had already fired');
+
+    // From here on the call can be stopped: by its signal, its timeout (counted from entry), or close().
+    const onAbort = () => stop.halt(new ComputeCancelledError('compute cancelled by its AbortSignal; kernels stopped and no chunk started after it fired', { processed: this.processedOf(stop), total: plan.grid.variants }));
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = opts.timeoutMs === undefined ? undefined : setTimeout(() => {
+      stop.halt(new ComputeTimeoutError(`compute exceeded timeoutMs ${opts.timeoutMs} (counted from the call) after ${this.processedOf(stop)} of ${plan.grid.variants} variants; raise timeoutMs or shrink the grid`, { timeoutMs: opts.timeoutMs, processed: this.processedOf(stop), total: plan.grid.variants }));
+    }, Math.max(0, opts.timeoutMs - (performance.now() - started)));
+    if (out) this.outInFlight.add(out);
+    try {
+      const candles = await stop.race(loadCandlesAsync(req.candles, stop.signal));
+      for (const s of plan.sources) candles.checkReadable(s); // a missing column fails here, before any allocation
+      // Now the exact figure: what loading allocated (nothing, for prepared candles) and the columns still to make.
+      plan.memory.columns = (req.candles === candles ? 0 : candles.loadedBytes) + candles.bytesToRead(plan.sources);
+      checkBudget(plan, this.limits());
+      await stop.race(this.warmup());
+      const warm = this.warm!;
+      plan.memory.scratch = this.scratchModel().threads * warm.inline.scratchBytes(plan.def.id, t);
+      const inputs = new Map<string, Float64Array>();
+      for (const s of plan.sources) inputs.set(s, await candles.columnAsync(s, stop.signal));
+      stop.throwIfStopped();
+      return await this.run(plan, candles, inputs, opts, stop, warm, started);
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
+      if (out) this.outInFlight.delete(out);
+    }
+  }
+
+  private processedOf(stop: CallStop): number {
+    return this.progress.get(stop) ?? 0;
+  }
+
+  /** The kernels of one call, on the pool (or inline when it is tiny). */
+  private async run(plan: Plan, candles: Candles, inputs: Map<string, Float64Array>, opts: CallOptions, stop: CallStop, warm: WarmState, started: number): Promise<ComputeResult> {
+    const t = candles.t, V = plan.grid.variants;
     const nsPerValue = warm.calibration[plan.def.id] ?? 1;
+    const valuesPerVariant = t * plan.outputs.length;
     // Work far below a millisecond costs less on this thread than a worker round trip.
-    const executor: Executor = values * nsPerValue < INLINE_BELOW_NS ? new InlineExecutor(warm.inline) : warm.pool;
+    const executor: Executor = V * valuesPerVariant * nsPerValue < INLINE_BELOW_NS ? new InlineExecutor(warm.inline) : warm.pool;
     // Workers can only write into shared memory: a plain ArrayBuffer `out` is filled by one copy at the end.
-    const out = req.out;
-    const copyBack = out instanceof ArrayBuffer && executor === warm.pool ? out : undefined;
-    const arrays = this.allocateOutputs(plan, candles.t, copyBack ? undefined : out);
-    const chunks = planChunks(plan.grid, candles.t, executor.numThreads, { minValuesPerChunk: MIN_CHUNK_NS / nsPerValue, maxValuesPerChunk: MAX_CHUNK_NS / nsPerValue });
+    const copyBack = opts.out && !isSharedArrayBuffer(opts.out) && executor === warm.pool ? (opts.out as ArrayBuffer) : undefined;
+    const arrays = this.allocateOutputs(plan, t, copyBack ? undefined : opts.out);
     // Shared, like the candles and outputs: workers read them in place.
-    const params = plan.def.params.map((p) => { const col = plan.grid.paramColumn(p.name); const shared = sharedFloat64(col.length); shared.set(col); return shared; });
-    const V = plan.grid.variants;
-    const [timeStride, variantStride] = plan.layout === 'time-major' ? [V, 1] : [1, candles.t];
+    const params = plan.def.params.map((p) => plan.grid.paramColumn(p.name, sharedFloat64(V)));
+    // Windows longer than the series: clamped for the kernels, NaN in the result.
+    const none = nothingFits(plan, t);
+    const tooLong = none ? null : clampLengths(plan, t, params);
+    const [timeStride, variantStride] = plan.layout === 'time-major' ? [V, 1] : [1, t];
     const outList: (OutputArray | null)[] = plan.def.outputs.map((o) => arrays.get(o.name) ?? null);
-    const makeJob = (c: Chunk, cancel: Int32Array): KernelJob => ({
-      kernel: plan.def.id, inputs: inputsFor(c), t: candles.t, params, v0: c.v0, v1: c.v1,
-      outputs: outList, float64: plan.dtype === 'float64', timeStride, variantStride, cancel,
+    const columnsOf = (c: Chunk) => plan.def.inputs.map((i) => inputs.get(i === 'source' ? c.source! : i)!);
+    const makeJob = (c: Chunk): KernelJob => ({
+      kernel: plan.def.id, inputs: columnsOf(c), t, params, v0: c.v0, v1: c.v1,
+      outputs: outList, float64: plan.dtype === 'float64', timeStride, variantStride, cancel: stop.flag,
     });
-    await this.runChunks(chunks, executor, makeJob, {
-      signal, timeoutMs: req.timeoutMs as number | undefined, total: V,
-      onProgress: req.onProgress as ComputeRequest['onProgress'],
+    const cutter = new ChunkCutter(plan.grid.sourceRuns(), { valuesPerVariant, threads: executor.numThreads, nsPerValue, minNs: MIN_CHUNK_NS, maxNs: MAX_CHUNK_NS });
+    let processed = 0;
+    let progressFailed = false;
+    const chunks = none ? 0 : await runChunks(cutter, executor, makeJob, stop, (c) => {
+      processed += c.v1 - c.v0;
+      this.progress.set(stop, processed);
+      if (!opts.onProgress || progressFailed) return;
+      try {
+        opts.onProgress({ processed, total: V });
+      } catch (e) {
+        // The caller's callback is not the compute: log it once, stop calling it, go on.
+        progressFailed = true;
+        this.logger.warn({ err: (e as Error)?.message ?? String(e), indicator: plan.def.id }, 'ta-grid onProgress threw; it is not called again for this compute');
+      }
     });
+    if (none || tooLong) await drainAsync(fillNaN(arrays, tooLong, t, V, plan.layout === 'time-major'), stop.signal);
+    const neverWarm = none ? V : await drainAsync(countNeverWarm(plan, t, tooLong), stop.signal);
+    // close() may have come after the last chunk: no compute resolves after close.
+    if (this.closed) throw new EngineClosedError('the engine was closed during this call; nothing more was written');
     const resultArrays = copyBack ? this.copyInto(copyBack, arrays) : arrays;
     return new ComputeResult({
-      indicator: plan.def.id, grid: plan.grid, layout: plan.layout, dtype: plan.dtype, t: candles.t, arrays: resultArrays, tsOpen: candles.tsOpen,
-      meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks: chunks.length },
+      indicator: plan.def.id, grid: plan.grid, layout: plan.layout, dtype: plan.dtype, t, arrays: resultArrays, tsOpen: candles.tsOpen,
+      meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks, neverWarm },
     });
   }
 
-  private inputResolver(plan: Plan, candles: Candles): (c: { source: Chunk['source'] }) => Float64Array[] {
-    const cache = new Map<string, Float64Array[]>();
-    return (c) => {
-      const key = c.source ?? '';
-      let cols = cache.get(key);
-      if (!cols) {
-        cols = plan.def.inputs.map((i) => candles.column(i === 'source' ? c.source! : i));
-        cache.set(key, cols);
-      }
-      return cols;
-    };
+  /** `out` is refused before any work when it is too small or another call is writing into it. */
+  private checkOut(out: ArrayBuffer | SharedArrayBuffer, plan: Plan): void {
+    if (this.outInFlight.has(out)) {
+      throw new InvalidRequestError('out is already being written by another compute() that has not settled; wait for it, or pass another buffer (results are views over out, so a buffer holds one result at a time)', { key: 'out' });
+    }
+    const bytesOut = plan.estimate.bytesOut;
+    if (out.byteLength < bytesOut) {
+      throw new InvalidRequestError(`out holds ${out.byteLength} bytes but this request writes ${bytesOut}; pass a buffer of at least estimate().bytesOut bytes`, { byteLength: out.byteLength, bytesOut });
+    }
   }
 
   private copyInto(out: ArrayBuffer, arrays: Map<string, OutputArray>): Map<string, OutputArray> {
@@ -233,91 +328,32 @@ export class Engine {
     return copies;
   }
 
-  private allocateOutputs(plan: Plan, t: number, out: unknown): Map<string, OutputArray> {
+  /** The output arrays of a call: views over `out` (checked by checkOut) or over a new shared buffer. */
+  private allocateOutputs(plan: Plan, t: number, out: ArrayBuffer | SharedArrayBuffer | undefined): Map<string, OutputArray> {
     const per = t * plan.grid.variants;
     const Ctor = plan.dtype === 'float64' ? Float64Array : Float32Array;
     const bytes = per * Ctor.BYTES_PER_ELEMENT;
-    let buffer: ArrayBuffer | SharedArrayBuffer;
-    if (out !== undefined) {
-      if (!(out instanceof ArrayBuffer || out instanceof SharedArrayBuffer)) {
-        throw new InvalidRequestError(`out must be an ArrayBuffer or SharedArrayBuffer, got ${typeof out}`, {});
-      }
-      if (out.byteLength < bytes * plan.outputs.length) {
-        throw new InvalidRequestError(`out holds ${out.byteLength} bytes but this request writes ${bytes * plan.outputs.length}; pass a buffer of at least estimate().bytesOut bytes`, { byteLength: out.byteLength, bytesOut: bytes * plan.outputs.length });
-      }
-      buffer = out;
-    } else {
-      buffer = new SharedArrayBuffer(Math.max(1, bytes * plan.outputs.length));
-    }
+    const buffer = out ?? new SharedArrayBuffer(Math.max(1, bytes * plan.outputs.length));
     const arrays = new Map<string, OutputArray>();
     plan.outputs.forEach((name, k) => arrays.set(name, new Ctor(buffer as ArrayBuffer, k * bytes, per)));
     return arrays;
   }
 
   /**
-   * Runs chunks with up to numThreads in flight, continuously (a free lane
-   * takes the next chunk at once). Abort and timeout raise a shared flag the
-   * kernels check between blocks, no new chunk starts, and the call rejects
-   * only once every in-flight kernel has stopped, so nothing is written after
-   * the rejection. Progress is reported after each chunk.
-   */
-  private async runChunks(
-    chunks: Chunk[], executor: Executor, makeJob: (c: Chunk, cancel: Int32Array) => KernelJob,
-    opts: { signal?: AbortSignal; timeoutMs?: number; total: number; onProgress?: ComputeRequest['onProgress'] },
-  ): Promise<void> {
-    const cancel = new Int32Array(new SharedArrayBuffer(4));
-    let stop: Error | null = null;
-    let processed = 0;
-    const halt = (e: Error) => {
-      stop ??= e;
-      Atomics.store(cancel, 0, 1);
-    };
-    const onAbort = () => halt(new ComputeCancelledError('compute cancelled by its AbortSignal; kernels stopped and no chunk started after it fired', { processed, total: opts.total }));
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    if (opts.signal?.aborted) onAbort(); // fired while the call was warming up or loading candles
-    const call = { halt, done: Promise.resolve() };
-    this.running.add(call);
-    const timer = opts.timeoutMs !== undefined
-      ? setTimeout(() => halt(new ComputeTimeoutError(`compute exceeded timeoutMs ${opts.timeoutMs} after ${processed} of ${opts.total} variants; raise timeoutMs or shrink the grid`, { timeoutMs: opts.timeoutMs, processed, total: opts.total })), opts.timeoutMs)
-      : undefined;
-    let next = 0;
-    const lane = async () => {
-      while (next < chunks.length && !stop) {
-        const c = chunks[next++]!;
-        try {
-          await executor.run(makeJob(c, cancel));
-        } catch (e) {
-          halt(e as Error);
-          return;
-        }
-        if (stop) return;
-        processed += c.v1 - c.v0;
-        opts.onProgress?.({ processed, total: opts.total });
-      }
-    };
-    const all = Promise.all(Array.from({ length: Math.min(executor.numThreads, chunks.length) }, lane));
-    call.done = all.then(() => undefined);
-    try {
-      await all;
-    } finally {
-      clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
-      this.running.delete(call);
-    }
-    if (stop) throw stop;
-  }
-
-  /**
-   * Stops the engine: calls in flight stop at their next kernel block and
-   * reject with ENGINE_CLOSED, then the workers exit. Idempotent.
+   * Stops the engine: every call in flight, queued or still loading rejects
+   * with ENGINE_CLOSED (running kernels stop at their next check), no compute
+   * resolves after it, and the workers have exited when it resolves. Idempotent.
    */
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    const running = [...this.running];
-    for (const call of running) call.halt(new EngineClosedError('the engine was closed during this call; nothing more was written'));
-    await Promise.all(running.map((c) => c.done));
-    await this.warm?.pool.close();
+    if (!this.closed) {
+      this.closed = true;
+      const running = [...this.running];
+      for (const call of running) call.stop.halt(new EngineClosedError('the engine was closed during this call; nothing more was written'));
+      this.closing = Promise.all(running.map((c) => c.done))
+        .then(() => this.warming?.catch(() => undefined))
+        .then(() => this.warm?.pool.close());
+    }
+    await this.closing;
   }
 }
 

@@ -12,6 +12,8 @@ export interface ResultMeta {
   numThreads: number;
   /** Kernel calls the request was cut into. */
   chunks: number;
+  /** Variants NaN throughout because the candles are shorter than their lookback (e.g. a window longer than the series). */
+  neverWarm: number;
 }
 
 /**

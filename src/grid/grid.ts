@@ -6,6 +6,9 @@ export type AxisValue = number | string;
 export interface Axis {
   readonly name: string;
   readonly kind: 'source' | 'int' | 'float';
+  /** Number of values, known without making them. */
+  readonly count: number;
+  /** The values; a range axis makes them on first use. */
   readonly values: readonly AxisValue[];
 }
 
@@ -25,12 +28,8 @@ function decimalsOf(x: number): number {
   return Math.min(12, s.length - s.indexOf('.') - 1);
 }
 
-/**
- * Expands an inclusive range. Values are start + i * step, rounded to the
- * decimals of start and step, so 0.1 steps give 0.3 and not 0.30000000000000004,
- * and the count is fixed before any value is made (no accumulated drift).
- */
-export function expandRange(axis: string, r: RangeSpec, maxValues: number): number[] {
+/** Number of values of an inclusive range, checked, without making them. */
+function rangeCount(axis: string, r: RangeSpec, maxValues: number): number {
   const { start, stop } = r;
   const step = r.step ?? 1;
   for (const [k, v] of [['start', start], ['stop', stop], ['step', step]] as const) {
@@ -44,19 +43,54 @@ export function expandRange(axis: string, r: RangeSpec, maxValues: number): numb
   if (start > stop) {
     throw new GridValidationError(`axis '${axis}': range start ${start} is above stop ${stop}; ranges are inclusive and increasing`, { axis, range: r });
   }
+  if (step < 1e-12) {
+    throw new GridValidationError(`axis '${axis}': range step ${step} is below 1e-12, the finest step values are kept to; use a larger step`, { axis, range: r });
+  }
   const count = Math.floor((stop - start) / step + 1e-9) + 1;
   if (count > maxValues) {
     throw new GridTooLargeError(`axis '${axis}': range ${start}..${stop} step ${step} has ${count} values, above maxVariants ${maxValues}; use a larger step or a narrower range`, { axis, count, maxVariants: maxValues });
   }
-  const digits = Math.max(decimalsOf(start), decimalsOf(step));
+  return count;
+}
+
+/**
+ * Value i of an inclusive range: start + i * step, rounded to the decimals
+ * of start and step, so 0.1 steps give 0.3 and not 0.30000000000000004, with
+ * no accumulated drift.
+ */
+function rangeValue(r: RangeSpec, i: number): number {
+  const step = r.step ?? 1;
+  const digits = Math.max(decimalsOf(r.start), decimalsOf(step));
+  if (digits === 0) return r.start + i * step;
   const scale = 10 ** digits;
+  return Math.round((r.start + i * step) * scale) / scale;
+}
+
+/** Expands an inclusive range (see rangeValue). */
+export function expandRange(axis: string, r: RangeSpec, maxValues: number): number[] {
+  const count = rangeCount(axis, r, maxValues);
   const out: number[] = new Array(count);
-  for (let i = 0; i < count; i++) out[i] = digits === 0 ? start + i * step : Math.round((start + i * step) * scale) / scale;
+  for (let i = 0; i < count; i++) out[i] = rangeValue(r, i);
   return out;
 }
 
-function axisValues(name: string, spec: AxisSpec, maxValues: number): AxisValue[] {
-  if (isRange(spec)) return expandRange(name, spec, maxValues);
+/** A range axis makes its values on first use: estimate() and the guards need only the count and the ends. */
+function rangeAxis(name: string, kind: Axis['kind'], r: RangeSpec, count: number): Axis {
+  let values: number[] | null = null;
+  return {
+    name, kind, count,
+    get values() {
+      values ??= expandRange(name, r, count);
+      return values;
+    },
+  };
+}
+
+function listAxis(name: string, kind: Axis['kind'], values: readonly AxisValue[]): Axis {
+  return { name, kind, count: values.length, values };
+}
+
+function listValues(name: string, spec: AxisSpec): AxisValue[] {
   const list = Array.isArray(spec) ? [...spec] : [spec as AxisValue];
   if (list.length === 0) throw new GridValidationError(`axis '${name}' is empty; give at least one value or leave the axis out to use its default`, { axis: name });
   return list;
@@ -80,7 +114,7 @@ export class Grid {
     let n = 1;
     for (let a = axes.length - 1; a >= 0; a--) {
       this.radix[a] = n;
-      n *= axes[a]!.values.length;
+      n *= axes[a]!.count;
     }
     this.variants = n;
   }
@@ -119,12 +153,19 @@ export class Grid {
     return i;
   }
 
-  /** Per-variant values of a numeric axis, as the kernels read them. */
-  paramColumn(name: string, v0 = 0, v1 = this.variants): Float64Array {
+  /**
+   * Per-variant values of a numeric axis, as the kernels read them, written
+   * into `out` (length >= variants). One period of the axis is written with
+   * fills and then doubled by copies, so a million variants cost a few
+   * memcpys, not a million divisions.
+   */
+  paramColumn(name: string, out: Float64Array = new Float64Array(this.variants)): Float64Array {
     const a = this.axes.findIndex((x) => x.name === name);
-    const axis = this.axes[a]!;
-    const out = new Float64Array(v1 - v0);
-    for (let i = v0; i < v1; i++) out[i - v0] = axis.values[Math.floor(i / this.radix[a]!) % axis.values.length] as number;
+    const values = this.axes[a]!.values as readonly number[];
+    const r = this.radix[a]!;
+    const period = Math.min(this.variants, values.length * r);
+    for (let k = 0; k < values.length; k++) out.fill(values[k]!, k * r, (k + 1) * r);
+    for (let filled = period; filled < this.variants; filled *= 2) out.copyWithin(filled, 0, Math.min(filled, this.variants - filled));
     return out;
   }
 
@@ -161,13 +202,14 @@ export function buildGrid(
   const pick = (name: string, fallback: AxisSpec): AxisSpec => given[name] ?? opts.defaults?.[name] ?? fallback;
   const axes: Axis[] = [];
   if (hasSource) {
-    const values = axisValues('source', pick('source', def.defaultSource ?? ['close']), opts.maxVariants);
+    const spec = pick('source', def.defaultSource ?? ['close']);
+    const values = isRange(spec) ? expandRange('source', spec, opts.maxVariants) : listValues('source', spec);
     values.forEach(checkSource);
-    axes.push({ name: 'source', kind: 'source', values: unique(def.id, 'source', values) });
+    axes.push(listAxis('source', 'source', unique(def.id, 'source', values)));
   }
   for (const p of def.params) {
-    const values = axisValues(p.name, pick(p.name, p.default), opts.maxVariants);
-    for (const v of values) {
+    const spec = pick(p.name, p.default);
+    const check = (v: AxisValue) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
         throw new GridValidationError(`${def.id}: axis '${p.name}' needs finite numbers, got ${JSON.stringify(v)}`, { indicator: def.id, axis: p.name, value: v });
       }
@@ -177,14 +219,25 @@ export function buildGrid(
       if (v < p.min || v > p.max) {
         throw new GridValidationError(`${def.id}: ${p.name} = ${v} is outside its bounds [${p.min}, ${p.max}]`, { indicator: def.id, axis: p.name, value: v, min: p.min, max: p.max });
       }
+    };
+    if (isRange(spec)) {
+      // Increasing, evenly spaced and distinct: the ends and the step say everything the checks need.
+      const count = rangeCount(p.name, spec, opts.maxVariants);
+      check(rangeValue(spec, 0));
+      check(rangeValue(spec, count - 1));
+      if (p.kind === 'int' && count > 1) check(rangeValue(spec, 1));
+      axes.push(rangeAxis(p.name, p.kind, spec, count));
+    } else {
+      const values = listValues(p.name, spec);
+      values.forEach(check);
+      axes.push(listAxis(p.name, p.kind, unique(def.id, p.name, values)));
     }
-    axes.push({ name: p.name, kind: p.kind, values: unique(def.id, p.name, values) });
   }
-  const variants = axes.reduce((n, a) => n * a.values.length, 1);
+  const variants = axes.reduce((n, a) => n * a.count, 1);
   if (variants > opts.maxVariants) {
     throw new GridTooLargeError(
       `${def.id}: the grid has ${variants} variants, above maxVariants ${opts.maxVariants}; narrow an axis or raise maxVariants`,
-      { indicator: def.id, variants, maxVariants: opts.maxVariants, axes: axes.map((a) => ({ name: a.name, count: a.values.length })) },
+      { indicator: def.id, variants, maxVariants: opts.maxVariants, axes: axes.map((a) => ({ name: a.name, count: a.count })) },
     );
   }
   return new Grid(axes);

@@ -1,9 +1,9 @@
 import { Piscina } from 'piscina';
 import type { BackendName, BackendSpec, KernelJob } from '../backends/index.js';
-import { WarmupError, WorkerCrashedError } from '../errors.js';
-import type { Executor } from '../engine/executor.js';
+import { EngineClosedError, WarmupError, WorkerCrashedError } from '../errors.js';
+import { kernelFailure, type Executor } from './executor.js';
 import { Semaphore } from './semaphore.js';
-import type { WorkerTask } from './worker.js';
+import type { JobOutcome, WorkerTask } from './worker.js';
 
 const WORKER_FILE = new URL('./worker.js', import.meta.url).href;
 
@@ -20,6 +20,7 @@ export class PoolExecutor implements Executor {
   private readonly permits: Semaphore;
   private active = 0;
   private degraded: string | null = null;
+  private closing = false;
 
   /**
    * `fallbacks` are tried in order by a worker whose backend does not load;
@@ -77,17 +78,27 @@ export class PoolExecutor implements Executor {
     }
   }
 
-  async run(job: KernelJob): Promise<void> {
-    await this.permits.acquire();
+  async run(job: KernelJob, signal?: AbortSignal): Promise<number> {
+    if (this.closing) throw new EngineClosedError();
+    await this.permits.acquire(signal);
     this.active++;
+    const started = performance.now();
+    let outcome: JobOutcome;
     try {
-      await this.piscina.run({ kind: 'run', job } satisfies WorkerTask);
+      // A 'job' task reports a kernel failure as its result, so a rejected
+      // task can only mean the worker itself went away (exited or was torn
+      // down): no guessing from the message.
+      outcome = (await this.piscina.run({ kind: 'job', job } satisfies WorkerTask)) as JobOutcome;
     } catch (e) {
-      throw asWorkerError(e, job);
+      const cause = e instanceof Error ? e.message : String(e);
+      if (this.closing) throw new EngineClosedError('the engine was closed during this call; nothing more was written', { cause });
+      throw new WorkerCrashedError(`a worker died while computing ${job.kernel} variants ${job.v0}..${job.v1 - 1} (${cause}); the pool has replaced it, retry the call`, { kernel: job.kernel, v0: job.v0, v1: job.v1, cause });
     } finally {
       this.active--;
       this.permits.release();
     }
+    if (outcome !== null) throw kernelFailure(job, outcome.failed);
+    return performance.now() - started;
   }
 
   /** Fault drill: terminates one worker, busy or not, as a crash would. */
@@ -97,14 +108,7 @@ export class PoolExecutor implements Executor {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.piscina.destroy();
   }
-}
-
-function asWorkerError(e: unknown, job: KernelJob): Error {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/exit|terminat|worker/i.test(msg)) {
-    return new WorkerCrashedError(`a worker died while computing ${job.kernel} variants ${job.v0}..${job.v1 - 1} (${msg}); the pool has replaced it, retry the call`, { kernel: job.kernel, v0: job.v0, v1: job.v1, cause: msg });
-  }
-  return e instanceof Error ? e : new Error(msg);
 }

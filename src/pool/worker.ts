@@ -7,7 +7,7 @@ import { createBackend, type Backend, type BackendSpec, type KernelJob } from '.
 import { selfTest } from '../runtime/selftest.js';
 
 export type WorkerTask =
-  | { kind: 'run'; job: KernelJob }
+  | { kind: 'job'; job: KernelJob }
   | { kind: 'selftest' };
 
 /**
@@ -34,6 +34,9 @@ function loadVerified(): Backend {
 
 const backend = loadVerified();
 
+/** What a 'job' task resolves to: null, or the message of the kernel failure. */
+export type JobOutcome = null | { failed: string };
+
 // Each job's typed arrays keep their SharedArrayBuffers alive until this
 // worker collects garbage, and a worker that only runs kernels makes almost
 // none, so without a nudge every result ever computed would stay resident.
@@ -51,10 +54,16 @@ function noteShared(job: KernelJob): void {
   }
 }
 
-export default function handle(task: WorkerTask): number | null {
+export default function handle(task: WorkerTask): number | JobOutcome {
   switch (task.kind) {
-    case 'run':
-      backend.run(task.job);
+    // A kernel job whose failure is a result, not a thrown error: the pool
+    // then knows that a rejected task means the worker died.
+    case 'job':
+      try {
+        backend.run(task.job);
+      } catch (e) {
+        return { failed: e instanceof Error ? e.message : String(e) };
+      }
       noteShared(task.job);
       return null;
     case 'selftest':

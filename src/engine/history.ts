@@ -1,0 +1,84 @@
+// Short histories: a variant whose window is longer than the candles is NaN
+// throughout, not an error (a grid scanned over a symbol listed last month
+// still computes its other variants). Kernels never see such a window: it is
+// clamped to the series length for the call and the variant's outputs are
+// overwritten with NaN afterwards.
+import type { OutputArray } from '../backends/types.js';
+import type { Steps } from '../candles/steps.js';
+import { outputLookback } from '../registry/index.js';
+import type { Plan } from './request.js';
+
+/** Values written between two looks at the clock. */
+const SLICE = 1 << 16;
+
+/**
+ * Clamps every int param longer than `t` to `t` (or the param's minimum, if
+ * larger) in the param columns the kernels read, and marks those variants.
+ * Returns null when no variant is marked.
+ */
+export function clampLengths(plan: Plan, t: number, params: Float64Array[]): Uint8Array | null {
+  let mask: Uint8Array | null = null;
+  plan.def.params.forEach((p, k) => {
+    if (p.kind !== 'int') return;
+    const col = params[k]!;
+    for (let v = 0; v < col.length; v++) {
+      if (col[v]! <= t) continue;
+      mask ??= new Uint8Array(plan.grid.variants);
+      mask[v] = 1;
+      col[v] = Math.max(t, p.min);
+    }
+  });
+  return mask;
+}
+
+/** True when some int param's minimum is already longer than the series: no variant can fit. */
+export function nothingFits(plan: Plan, t: number): boolean {
+  return plan.def.params.some((p) => p.kind === 'int' && p.min > t);
+}
+
+/** NaN over every output of the marked variants (all variants when mask is null). */
+export function* fillNaN(arrays: Map<string, OutputArray>, mask: Uint8Array | null, t: number, variants: number, timeMajor: boolean): Steps<void> {
+  for (const a of arrays.values()) {
+    if (!mask) {
+      for (let i0 = 0; i0 < a.length; i0 += SLICE) {
+        a.fill(NaN, i0, Math.min(a.length, i0 + SLICE));
+        yield;
+      }
+      continue;
+    }
+    let written = 0;
+    for (let v = 0; v < variants; v++) {
+      if (!mask[v]) continue;
+      if (timeMajor) for (let i = 0; i < t; i++) a[i * variants + v] = NaN;
+      else a.fill(NaN, v * t, (v + 1) * t);
+      if ((written += t) >= SLICE) {
+        written = 0;
+        yield;
+      }
+    }
+  }
+}
+
+/**
+ * Variants that never warm up on t candles: every selected output's lookback
+ * is at least t (marked variants always). When even the longest params leave
+ * a value, none; otherwise each variant's lookback is evaluated.
+ */
+export function* countNeverWarm(plan: Plan, t: number, mask: Uint8Array | null): Steps<number> {
+  const { def, grid, outputs } = plan;
+  const longest: Record<string, number> = {};
+  for (const a of grid.axes) {
+    if (a.kind === 'source') continue;
+    let m = -Infinity;
+    for (const x of a.values as number[]) m = Math.max(m, x);
+    longest[a.name] = m;
+  }
+  const warms = (params: Record<string, number>) => outputs.some((o) => outputLookback(def, params, o) < t);
+  if (!mask && warms(longest)) return 0;
+  let count = 0;
+  for (let v = 0; v < grid.variants; v++) {
+    if (mask?.[v] || !warms(grid.variant(v) as Record<string, number>)) count++;
+    if ((v & 4095) === 4095) yield;
+  }
+  return count;
+}
