@@ -1,5 +1,6 @@
 import { createBackend, type BackendName } from '../backends/index.js';
 import { createEngine } from '../engine/engine.js';
+import { hugePageProbe } from '../engine/outputs.js';
 import { cpuFeatures, tunedBuildPlan } from '../runtime/artifacts.js';
 import { ArtifactStore } from '../runtime/cache.js';
 import { resolveConfig, type EngineOptions } from '../runtime/config.js';
@@ -28,9 +29,11 @@ const INTERESTING_FLAGS = ['sse4_2', 'avx', 'avx2', 'fma', 'avx512f', 'avx512vl'
 export function doctorReport(o: CommonOptions): Record<string, unknown> {
   const { config, origins } = resolveConfig(o);
   const backends: Record<string, string> = {};
+  let native: unknown = null;
   for (const name of ['native', 'wasm'] as BackendName[]) {
     try {
-      createBackend({ name, file: null });
+      const b = createBackend({ name, file: null });
+      if (name === 'native') native = b;
       backends[name] = 'ok';
     } catch (e) {
       backends[name] = `unavailable: ${(e as Error).message}`;
@@ -47,6 +50,7 @@ export function doctorReport(o: CommonOptions): Record<string, unknown> {
     backends,
     cpu: { model: cpu.model, features: cpu.flags.filter((f) => INTERESTING_FLAGS.includes(f)), featureHash: cpu.hash },
     tunedBuild: { compiler: plan.compiler, key: plan.key.slice(0, 16), unavailable: plan.unavailable, cached: store.lookup('native-tuned', plan.key) !== null },
+    hugePages: hugePageProbe(native),
     cache: store.list().map((s) => ({ name: s.name, status: s.status, file: s.entry?.file ?? null, size: s.entry?.size ?? null, createdAt: s.entry?.createdAt ?? null, reason: s.reason ?? null })),
   };
 }

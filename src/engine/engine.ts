@@ -14,6 +14,7 @@ export type { WarmupReport };
 import { planChunks, type Chunk } from './planner.js';
 import { checkLengths, checkT, planRequest, requireObject, type Estimate, type EstimateRequest, type Plan } from './request.js';
 import { ComputeResult, type Dtype, type Layout } from './result.js';
+import { OutputPool, advisorOf, releaseBuffer } from './outputs.js';
 
 export interface ComputeRequest {
   indicator: string;
@@ -63,12 +64,15 @@ export class Engine {
   private readonly reported = new WeakSet<object>();
   /** Calls with kernels in flight, so close() can stop them first. */
   private readonly running = new Set<{ halt: (e: Error) => void; done: Promise<void> }>();
+  /** Released output buffers for reuse; idle bytes count against maxComputeBytesTotal. */
+  readonly outputPool: OutputPool;
 
   constructor(resolved: ResolvedConfig, logger: Logger) {
     this.config = resolved.config;
     this.origins = resolved.origins;
     this.logger = logger;
     this.stats = new EngineMetrics(() => this.warm?.pool ?? null);
+    this.outputPool = new OutputPool({ maxIdleBytes: this.config.maxComputeBytesTotal });
   }
 
   /** prom-client collectors to register on the service's registry. */
@@ -203,6 +207,7 @@ export class Engine {
       onProgress: req.onProgress as ComputeRequest['onProgress'],
     });
     const resultArrays = copyBack ? this.copyInto(copyBack, arrays) : arrays;
+    if (copyBack) releaseBuffer(arrays.values().next().value!.buffer);
     return new ComputeResult({
       indicator: plan.def.id, grid: plan.grid, layout: plan.layout, dtype: plan.dtype, t: candles.t, arrays: resultArrays, tsOpen: candles.tsOpen,
       meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks: chunks.length },
@@ -248,7 +253,7 @@ export class Engine {
       }
       buffer = out;
     } else {
-      buffer = new SharedArrayBuffer(Math.max(1, bytes * plan.outputs.length));
+      buffer = this.outputPool.acquire(bytes * plan.outputs.length, advisorOf(this.warm?.inline));
     }
     const arrays = new Map<string, OutputArray>();
     plan.outputs.forEach((name, k) => arrays.set(name, new Ctor(buffer as ArrayBuffer, k * bytes, per)));
@@ -319,6 +324,7 @@ export class Engine {
     for (const call of running) call.halt(new EngineClosedError('the engine was closed during this call; nothing more was written'));
     await Promise.all(running.map((c) => c.done));
     await this.warm?.pool.close();
+    this.outputPool.clear();
   }
 }
 
