@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, ResultReleasedError, type ComputeResult, type Engine } from '../dist/index.js';
-import { MIN_MANAGED_BYTES, OutputPool, advisorOf, freshShared, hugePageProbe, leaseOf, releaseBuffer, releaseLease, transparentHugePageMode, type HugePageAdvisor } from '../dist/engine/outputs.js';
+import { MIN_MANAGED_BYTES, OutputPool, countPool, advisorOf, freshShared, hugePageProbe, leaseOf, releaseBuffer, releaseLease, transparentHugePageMode, type HugePageAdvisor } from '../dist/engine/outputs.js';
 import { syntheticCandles, testEngineOptions } from './helpers.js';
 import { REFERENCES } from './reference/index.js';
 
@@ -95,6 +95,7 @@ describe('OutputPool', () => {
     expect(pool.stats().idleBytes).toBe(32 * MiB); // the oldest was dropped
     expect(pool.bytesHeldBeside(16 * MiB)).toBe(16 * MiB); // a hit leaves the other one idle
     expect(pool.bytesHeldBeside(30 * MiB)).toBe(10 * MiB); // a miss trims idle to 40 - 30
+    expect(countPool({ bytesOut: 30 * MiB, bytesTotalEst: 100 * MiB, t: 1 }, pool)).toEqual({ bytesOut: 30 * MiB, bytesTotalEst: 110 * MiB, bytesPooled: 10 * MiB, t: 1 });
     pool.acquire(30 * MiB);
     expect(pool.stats().idleBytes).toBeLessThanOrEqual(10 * MiB);
     releaseBuffer(pool.acquire(41 * MiB)); // larger than the bound: never kept

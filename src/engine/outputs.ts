@@ -203,6 +203,17 @@ export class OutputPool {
   }
 }
 
+/**
+ * A request's estimate with the pool counted: `bytesPooled` is what the pool
+ * keeps idle while the request runs (after it has reused or made room), and
+ * it is added to `bytesTotalEst`, so a budget check on the result bounds the
+ * engine's output memory as a whole.
+ */
+export function countPool<E extends { bytesOut: number; bytesTotalEst: number }>(estimate: E, pool: OutputPool): E & { bytesPooled: number } {
+  const bytesPooled = pool.bytesHeldBeside(estimate.bytesOut);
+  return { ...estimate, bytesPooled, bytesTotalEst: estimate.bytesTotalEst + bytesPooled };
+}
+
 export interface HugePageProbe {
   /** /sys/kernel/mm/transparent_hugepage/enabled and .../defrag. */
   mode: ThpMode;
