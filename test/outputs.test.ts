@@ -104,6 +104,35 @@ describe('OutputPool', () => {
     expect(pool.stats()).toMatchObject({ idleBytes: 0, idleBuffers: 0 });
   });
 
+  it('asks for a collection once fresh allocations since the last one reach the bound, not on reuse', () => {
+    let collected = 0;
+    const pool = new OutputPool({ maxIdleBytes: 40 * MiB, collect: () => { collected++; } });
+    pool.acquire(16 * MiB);
+    pool.acquire(16 * MiB);
+    expect(collected).toBe(0); // 32 MiB fresh: within the bound
+    const third = pool.acquire(16 * MiB); // 48 MiB would exceed it: collect first
+    expect(collected).toBe(1);
+    releaseBuffer(third);
+    pool.acquire(16 * MiB); // a hit allocates nothing
+    pool.acquire(16 * MiB);
+    expect(collected).toBe(1);
+    pool.acquire(16 * MiB);
+    expect(collected).toBe(2);
+    expect(pool.stats().collections).toBe(2);
+  });
+
+  it('reclaims dropped outputs with a real collection', async () => {
+    const pool = new OutputPool({ maxIdleBytes: 40 * MiB });
+    const refs: WeakRef<SharedArrayBuffer>[] = [];
+    for (let i = 0; i < 3; i++) refs.push(new WeakRef(pool.acquire(16 * MiB)));
+    await new Promise((r) => setTimeout(r, 0)); // WeakRef targets are kept until the end of the job that made them
+    const before = pool.stats().collections;
+    pool.acquire(16 * MiB);
+    pool.acquire(16 * MiB); // 48 MiB fresh since the last collection: collects before allocating
+    expect(pool.stats().collections).toBe(before + 1);
+    expect(refs.filter((r) => r.deref()).length).toBe(0);
+  });
+
   it('keeps no reference to buffers that were never released', async () => {
     const pool = new OutputPool({ maxIdleBytes: 64 * MiB });
     let buf: SharedArrayBuffer | null = pool.acquire(8 * MiB);

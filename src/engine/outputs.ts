@@ -13,6 +13,8 @@
 // not referenced from here and is collected like any other object.
 
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** What the native addon reports for one madvise. */
 export interface HugePageAdvice {
@@ -59,6 +61,21 @@ export function advisorOf(backend: unknown): HugePageAdvisor | null {
   if (mode !== 'madvise' && mode !== 'always') return null;
   const b = backend as Partial<HugePageAdvisor> | null;
   return typeof b?.adviseHugePages === 'function' ? (b as HugePageAdvisor) : null;
+}
+
+let gc: (() => void) | null | undefined;
+
+/** A full collection, where the runtime lets us ask for one. */
+function collectGarbage(): void {
+  if (gc === undefined) {
+    try {
+      setFlagsFromString('--expose-gc');
+      gc = runInNewContext('gc') as () => void;
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
 }
 
 /**
@@ -114,6 +131,8 @@ export interface OutputPoolStats {
   /** Acquisitions served from released buffers / by fresh allocations. */
   hits: number;
   misses: number;
+  /** Collections asked for to reclaim outputs of results dropped without release(). */
+  collections: number;
   /** Bytes of fresh buffers advised for huge pages, and the THP mode that acted on it. */
   advisedBytes: number;
   thpMode: ThpMode;
@@ -123,6 +142,13 @@ export interface OutputPoolStats {
  * Released output buffers, reused by later calls of a fitting size. Idle
  * bytes are bounded by maxIdleBytes, and when a call needs a fresh buffer the
  * pool first drops idle ones so idle + new stays within that bound.
+ *
+ * Results dropped without release() are garbage the runtime may leave
+ * uncollected for several calls (V8 does not weigh a SharedArrayBuffer's
+ * gigabytes when it schedules a collection), so a service making plain calls
+ * would hold many outputs at once. Before a fresh allocation that would take
+ * idle bytes + fresh allocations since the last collection past
+ * maxIdleBytes, the pool asks for a collection.
  */
 export class OutputPool {
   readonly maxIdleBytes: number;
@@ -131,9 +157,13 @@ export class OutputPool {
   private hits = 0;
   private misses = 0;
   private advised = 0;
+  private freshSinceCollect = 0;
+  private collections = 0;
+  private readonly collect: () => void;
 
-  constructor(opts: { maxIdleBytes: number }) {
+  constructor(opts: { maxIdleBytes: number; collect?: () => void }) {
     this.maxIdleBytes = opts.maxIdleBytes;
+    this.collect = opts.collect ?? collectGarbage;
   }
 
   /**
@@ -150,6 +180,12 @@ export class OutputPool {
       this.hits++;
     } else {
       this.trimTo(this.maxIdleBytes - bytes);
+      if (this.freshSinceCollect > 0 && this.idleTotal + this.freshSinceCollect + bytes > this.maxIdleBytes) {
+        this.collect();
+        this.collections++;
+        this.freshSinceCollect = 0;
+      }
+      this.freshSinceCollect += bytes;
       const fresh = freshShared(bytes, advisor);
       buffer = fresh.buffer;
       this.advised += fresh.advisedBytes;
@@ -170,7 +206,7 @@ export class OutputPool {
   }
 
   stats(): OutputPoolStats {
-    return { idleBytes: this.idleTotal, idleBuffers: this.idle.length, hits: this.hits, misses: this.misses, advisedBytes: this.advised, thpMode: transparentHugePageMode() };
+    return { idleBytes: this.idleTotal, idleBuffers: this.idle.length, hits: this.hits, misses: this.misses, advisedBytes: this.advised, collections: this.collections, thpMode: transparentHugePageMode() };
   }
 
   /** Drops every idle buffer (the engine is closing, or memory is wanted back). */
