@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,startup,lag,abort,rss,prepared]
+// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared]
 //   [-- --compare baseline.json [--threshold 15]]`.
 // Every figure is a median of several runs in this process, measured side by
 // side with the memory floor (writing the same output once into a touched buffer).
@@ -21,7 +21,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const json = args.includes('--json');
 const suiteArg = args.find((a) => a.startsWith('--suite='))?.slice(8) ?? (args.includes('--suite') ? args[args.indexOf('--suite') + 1] : undefined);
-const suites = new Set((suiteArg ?? 'catalogue,grid,threads,startup,lag').split(','));
+const suites = new Set((suiteArg ?? 'catalogue,grid,threads,plain,startup,lag').split(','));
 const compareWith = args.includes('--compare') ? args[args.indexOf('--compare') + 1] : undefined;
 const threshold = args.includes('--threshold') ? Number(args[args.indexOf('--threshold') + 1]) : 15;
 const only = args.includes('--only') ? new RegExp(args[args.indexOf('--only') + 1]) : null;
@@ -192,6 +192,77 @@ async function threadsSuite() {
 }
 
 /**
+ * The call a service makes: `await engine.compute(request)` with default
+ * options and a fresh output each time, beside the same call writing into a
+ * reused `out` and the same call whose result is released after use. The
+ * three run interleaved, round by round, so load on a shared machine hits
+ * them alike; page faults and CPU seconds (all threads of this process) per
+ * call are reported beside the wall time, since they do not depend on load.
+ */
+async function plainSuite() {
+  const bytes = T * 1176 * 4;
+  const out = new SharedArrayBuffer(bytes);
+  new Float32Array(out).fill(0);
+  const usage = async (fn) => {
+    const u0 = process.resourceUsage(), t0 = performance.now();
+    await fn();
+    const u1 = process.resourceUsage();
+    return { ms: performance.now() - t0, faults: u1.minorPageFault - u0.minorPageFault, cpuMs: (u1.userCPUTime - u0.userCPUTime + u1.systemCPUTime - u0.systemCPUTime) / 1000 };
+  };
+  // 'plain' runs on an engine of its own that never sees a release, so its
+  // output is always fresh; 'out' and 'released' share the other engine.
+  const calls = {
+    out: (e, req) => e.compute({ ...req, out }),
+    plain: (e, req, plainEngine) => plainEngine.compute(req),
+    released: async (e, req) => { (await e.compute(req)).release(); },
+  };
+  const cases = [
+    ...['native', 'wasm'].flatMap((backend) => [1, 2].map((threads) => ({ backend, threads, indicator: 'ma.sma', layout: 'time-major' }))),
+    ...[1, 2].map((threads) => ({ backend: 'native', threads, indicator: 'ma.ema', layout: 'variant-major' })),
+  ].filter((c) => !only || only.test(`${c.indicator} ${c.layout} ${c.backend}`));
+  const rows = [];
+  for (const c of cases) {
+    const e = await engineWith(c.backend, c.threads);
+    const plainEngine = await engineWith(c.backend, c.threads);
+    const req = { indicator: c.indicator, candles, grid: GRID, ...(c.layout === 'variant-major' ? { layout: c.layout } : {}) };
+    const runs = c.backend === 'wasm' ? Math.min(RUNS, 3) : RUNS;
+    const seen = Object.fromEntries(Object.keys(calls).map((k) => [k, []]));
+    const first = {};
+    for (let round = 0; round <= runs; round++) {
+      for (const [kind, call] of Object.entries(calls)) {
+        const u = await usage(() => call(e, req, plainEngine));
+        if (round === 0) first[kind] = u;
+        else seen[kind].push(u);
+      }
+    }
+    const med = (kind, k) => median(seen[kind].map((u) => u[k]));
+    const row = { case: `${c.indicator} ${c.layout}`, ...c, pool: e.outputPool.stats(), plainPool: plainEngine.outputPool.stats(), firstOutMs: first.out.ms, firstPlainMs: first.plain.ms };
+    for (const kind of Object.keys(calls)) row[kind] = { ms: med(kind, 'ms'), faults: med(kind, 'faults'), cpuMs: med(kind, 'cpuMs') };
+    row.ms = row.plain.ms; // what --compare gates on
+    row.plainXOut = row.plain.ms / row.out.ms;
+    row.releasedXOut = row.released.ms / row.out.ms;
+    rows.push(row);
+    await e.close();
+    await plainEngine.close();
+  }
+  const pick = (backend, indicator, threads) => rows.find((r) => r.backend === backend && r.indicator === indicator && r.threads === threads);
+  const scaling = (kind, backend, indicator) => { const a = pick(backend, indicator, 1), b = pick(backend, indicator, 2); return a && b ? a[kind].ms / b[kind].ms : null; };
+  const x = (v) => (v === null ? 'n/a' : `${v.toFixed(2)}x`);
+  const summary = {
+    plainScalingEmaVariantMajor: scaling('plain', 'native', 'ma.ema'),
+    outScalingEmaVariantMajor: scaling('out', 'native', 'ma.ema'),
+    plainScalingSma: scaling('plain', 'native', 'ma.sma'),
+  };
+  report.suites.plain = { rows, ...summary };
+  const mb = (n) => (n * 4096 / 2 ** 20).toFixed(0);
+  log(`\nplain call: ${T.toLocaleString('en-US')} candles x 1176 variants, float32; 'plain' is compute(request) with a fresh output (result dropped), 'released' releases each result, 'out' reuses one touched buffer; interleaved, medians; faults in MiB of 4 KiB pages`);
+  log(table(['case', 'backend', 'threads', 'out ms', 'plain ms', 'released ms', 'plain/out', 'released/out', 'plain faults', 'plain cpu ms', 'out cpu ms', 'first out ms', 'first plain ms', 'plain advised GB', 'released pool hits'],
+    rows.map((r) => [r.case, r.backend, r.threads, r.out.ms.toFixed(0), r.plain.ms.toFixed(0), r.released.ms.toFixed(0), r.plainXOut.toFixed(2), r.releasedXOut.toFixed(2),
+      mb(r.plain.faults), r.plain.cpuMs.toFixed(0), r.out.cpuMs.toFixed(0), r.firstOutMs.toFixed(0), r.firstPlainMs.toFixed(0), (r.plainPool.advisedBytes / 1e9).toFixed(1), r.pool.hits])));
+  log(`thread scaling of the plain call (native, 1 -> 2 threads): ma.ema variant-major ${x(summary.plainScalingEmaVariantMajor)} (reused out ${x(summary.outScalingEmaVariantMajor)}), ma.sma time-major ${x(summary.plainScalingSma)}`);
+}
+
+/**
  * Cold start as a service sees it: a fresh process imports ta-grid, warms up
  * (default threads, the packaged build: prebuild or wasm, no host-tuned
  * build) and computes one grid. "cold" has an empty cache dir, "warm" the
@@ -256,6 +327,7 @@ try {
   if (suites.has('catalogue')) await catalogueSuite();
   if (suites.has('grid')) await gridSuite();
   if (suites.has('threads')) await threadsSuite();
+  if (suites.has('plain')) await plainSuite();
   if (suites.has('startup')) await startupSuite();
   const ctx = { engineWith, candles, grid: GRID, runs: RUNS, quick, only, log, report, table };
   if (suites.has('lag')) await lagSuite(ctx);

@@ -18,7 +18,8 @@ export type ErrorCode =
   | 'COMPUTE_CANCELLED'
   | 'COMPUTE_TIMEOUT'
   | 'WORKER_CRASHED'
-  | 'KERNEL_FAILED';
+  | 'KERNEL_FAILED'
+  | 'RESULT_RELEASED';
 
 export class TaGridError extends Error {
   /** Overridden by each subclass; the base class is never thrown directly. */
@@ -100,4 +101,8 @@ export class EngineClosedError extends TaGridError {
   constructor(message = 'the engine is closed: create a new one with createEngine()', details: Record<string, unknown> = {}) {
     super(message, details);
   }
+}
+/** The result was released (its buffer may already hold another call's output). */
+export class ResultReleasedError extends TaGridError {
+  static override readonly code: ErrorCode = 'RESULT_RELEASED';
 }

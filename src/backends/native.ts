@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Backend, KernelInfo, KernelJob } from './types.js';
 import { PACKAGE_ROOT } from './paths.js';
+import type { HugePageAdvice } from '../engine/outputs.js';
 
 interface Addon {
   kernels(): KernelInfo[];
@@ -12,6 +13,8 @@ interface Addon {
     outputs: (Float32Array | Float64Array | null)[], float64: boolean, timeStride: number, variantStride: number,
     scratch: Float64Array | null, cancel?: Int32Array,
   ): void;
+  /** madvise(MADV_HUGEPAGE) of the view's 2 MiB-aligned interior (absent from older builds). */
+  adviseHugePages?(view: Uint8Array): HugePageAdvice;
 }
 
 const require = createRequire(import.meta.url);
@@ -57,12 +60,16 @@ export class NativeBackend implements Backend {
   constructor(private readonly addon: Addon = loadAddon()) {
     this.kernels = addon.kernels();
     this.kernels.forEach((k, i) => this.index.set(k.id, i));
+    if (addon.adviseHugePages) this.adviseHugePages = addon.adviseHugePages.bind(addon);
   }
 
   scratchBytes(kernel: string, t: number): number {
     const k = this.index.get(kernel);
     return k === undefined ? 0 : 8 * this.addon.scratchSize(k, t);
   }
+
+  /** Present when the loaded addon can advise memory for huge pages (see engine/outputs.ts). */
+  readonly adviseHugePages?: (view: Uint8Array) => HugePageAdvice;
 
   run(job: KernelJob): void {
     const k = this.index.get(job.kernel);

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { createBackend } from '../backends/index.js';
+import { createBackend, type Backend } from '../backends/index.js';
 import { packagedAddonPath } from '../backends/native.js';
 import { createEngine } from '../engine/engine.js';
+import { hugePageProbe } from '../engine/outputs.js';
 import { TUNED_NAME, cpuFeatures, tunedBuildPlan } from '../runtime/artifacts.js';
 import { ArtifactStore, artifactFilePattern } from '../runtime/cache.js';
 import { cacheDirTrustProblem, loadCacheKey } from '../runtime/trust.js';
@@ -55,10 +56,11 @@ export function doctorReport(o: CommonOptions & Pick<EngineOptions, 'cacheKey' |
   else if (tuned.status === 'valid') load.push({ build: 'tuned', status: 'available', reason: null, fix: null });
   else load.push({ build: 'tuned', status: 'unavailable', reason: plan.unavailable ?? `${tuned.status}${tuned.reason ? `: ${tuned.reason}` : ''}`, fix: LOAD_FIX.tuned });
   let prebuild: string | null = null;
+  let native: Backend | null = null;
   if (!nativeAllowed) load.push({ build: 'prebuild', status: 'skipped', reason: "backend 'wasm' chosen", fix: null });
   else {
     try {
-      createBackend({ name: 'native', file: null });
+      native = createBackend({ name: 'native', file: null });
       prebuild = packagedAddonPath();
       load.push({ build: 'prebuild', status: 'available', reason: null, fix: null });
     } catch (e) {
@@ -87,6 +89,7 @@ export function doctorReport(o: CommonOptions & Pick<EngineOptions, 'cacheKey' |
     },
     cpu: { model: cpu.model, features: cpu.flags.filter((f) => INTERESTING_FLAGS.includes(f)), featureHash: cpu.hash },
     tunedBuild: { compiler: plan.compiler, key: plan.key.slice(0, 16), unavailable: plan.unavailable, cached: tuned.status },
+    hugePages: hugePageProbe(native),
     cache: store.list().map((s) => ({ name: s.name, status: s.status, file: s.entry?.file ?? null, size: s.entry?.size ?? null, createdAt: s.entry?.createdAt ?? null, reason: s.reason ?? null })),
   };
 }

@@ -14,12 +14,13 @@ import { ChunkCutter, type Chunk } from '../pool/planner.js';
 import { CallStop, runChunks } from '../pool/scheduler.js';
 import {
   callOptions, checkBudget, checkT, COMPUTE_KEYS, planRequest, requireEstimateRequest, requireRequest,
-  type CallOptions, type Estimate, type EstimateRequest, type Plan, type ScratchModel,
+  type CallOptions, type Estimate, type EstimateRequest, type Plan, type MemoryModel,
 } from './request.js';
 import { clampLengths, countNeverWarm, fillNaN, nothingFits } from './history.js';
 import { ComputeResult, type Dtype, type Layout } from './result.js';
 export type { WarmupReport };
 export { Candles as PreparedCandles };
+import { OutputPool, advisorOf, releaseBuffer } from './outputs.js';
 
 export interface ComputeRequest {
   indicator: string;
@@ -82,12 +83,15 @@ export class Engine {
   /** `out` buffers of calls that have not settled. */
   private readonly outInFlight = new WeakSet<ArrayBuffer | SharedArrayBuffer>();
   private closing: Promise<unknown> | null = null;
+  /** Released output buffers for reuse; idle bytes count against maxComputeBytesTotal. */
+  readonly outputPool: OutputPool;
 
   constructor(resolved: ResolvedConfig, logger: Logger) {
     this.config = resolved.config;
     this.origins = resolved.origins;
     this.logger = logger;
     this.stats = new EngineMetrics(() => this.warm?.pool ?? null);
+    this.outputPool = new OutputPool({ maxIdleBytes: this.config.maxComputeBytesTotal });
   }
 
   /** prom-client collectors to register on the service's registry. */
@@ -159,19 +163,20 @@ export class Engine {
   estimate(request: EstimateRequest): Estimate {
     const req = requireEstimateRequest(request);
     const t = checkT(req.t);
-    return planRequest(req, t, this.limits(), this.scratchModel()).estimate;
+    return planRequest(req, t, this.limits(), this.memoryModel()).estimate;
   }
 
   private limits() {
     return { maxVariants: this.config.maxVariants, maxComputeBytesTotal: this.config.maxComputeBytesTotal, indicatorGrids: this.config.indicatorGrids };
   }
 
-  /** Kernel scratch per thread, from the loaded backend (a generous bound before warmup). */
-  private scratchModel(): ScratchModel {
+  /** Kernel scratch per thread, from the loaded backend (a generous bound before warmup), and the output pool's idle bytes. */
+  private memoryModel(): MemoryModel {
     const backend = this.warm?.inline;
     return {
       threads: this.config.numThreads,
-      bytes: (kernel, t) => (backend ? backend.scratchBytes(kernel, t) : COLD_SCRATCH_BYTES_PER_BAR * t + COLD_SCRATCH_BYTES),
+      scratchBytes: (kernel, t) => (backend ? backend.scratchBytes(kernel, t) : COLD_SCRATCH_BYTES_PER_BAR * t + COLD_SCRATCH_BYTES),
+      pooledBytes: (bytesOut) => this.outputPool.bytesHeldBeside(bytesOut),
     };
   }
 
@@ -221,7 +226,7 @@ export class Engine {
     const opts = callOptions(req);
     // The guards first: the plan needs only the row count, not the converted candles.
     const t = countCandles(req.candles);
-    const plan = planRequest(req, t, this.limits(), this.scratchModel());
+    const plan = planRequest(req, t, this.limits(), this.memoryModel());
     const out = opts.out;
     if (out !== undefined) this.checkOut(out, plan);
     if (opts.signal?.aborted) throw new ComputeCancelledError('compute cancelled before it started: the AbortSignal had already fired');
@@ -241,7 +246,7 @@ export class Engine {
       checkBudget(plan, this.limits());
       await stop.race(this.warmup());
       const warm = this.warm!;
-      plan.memory.scratch = this.scratchModel().threads * warm.inline.scratchBytes(plan.def.id, t);
+      plan.memory.scratch = this.memoryModel().threads * warm.inline.scratchBytes(plan.def.id, t);
       const inputs = new Map<string, Float64Array>();
       for (const s of plan.sources) inputs.set(s, await candles.columnAsync(s, stop.signal));
       stop.throwIfStopped();
@@ -299,6 +304,7 @@ export class Engine {
     // close() may have come after the last chunk: no compute resolves after close.
     if (this.closed) throw new EngineClosedError('the engine was closed during this call; nothing more was written');
     const resultArrays = copyBack ? this.copyInto(copyBack, arrays) : arrays;
+    if (copyBack) releaseBuffer(arrays.values().next().value!.buffer);
     return new ComputeResult({
       indicator: plan.def.id, grid: plan.grid, layout: plan.layout, dtype: plan.dtype, t, arrays: resultArrays, tsOpen: candles.tsOpen,
       meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks, neverWarm },
@@ -333,7 +339,7 @@ export class Engine {
     const per = t * plan.grid.variants;
     const Ctor = plan.dtype === 'float64' ? Float64Array : Float32Array;
     const bytes = per * Ctor.BYTES_PER_ELEMENT;
-    const buffer = out ?? new SharedArrayBuffer(Math.max(1, bytes * plan.outputs.length));
+    const buffer = out ?? this.outputPool.acquire(bytes * plan.outputs.length, advisorOf(this.warm?.inline));
     const arrays = new Map<string, OutputArray>();
     plan.outputs.forEach((name, k) => arrays.set(name, new Ctor(buffer as ArrayBuffer, k * bytes, per)));
     return arrays;
@@ -351,7 +357,8 @@ export class Engine {
       for (const call of running) call.stop.halt(new EngineClosedError('the engine was closed during this call; nothing more was written'));
       this.closing = Promise.all(running.map((c) => c.done))
         .then(() => this.warming?.catch(() => undefined))
-        .then(() => this.warm?.pool.close());
+        .then(() => this.warm?.pool.close())
+        .then(() => this.outputPool.clear());
     }
     await this.closing;
   }

@@ -36,10 +36,13 @@ export interface Limits {
   indicatorGrids: Record<string, GridSpec>;
 }
 
-/** What a thread holds to run a kernel, and how many threads may run one. */
-export interface ScratchModel {
+/** What the engine holds besides a call's own buffers: kernel scratch on each thread, idle pooled outputs. */
+export interface MemoryModel {
   threads: number;
-  bytes(kernel: string, t: number): number;
+  /** Scratch one thread holds to run `kernel` over t bars. */
+  scratchBytes(kernel: string, t: number): number;
+  /** Idle output-pool bytes still held while a call writing bytesOut runs. */
+  pooledBytes(bytesOut: number): number;
 }
 
 /** Memory of a call, part by part (bytesTotalEst is their sum). */
@@ -48,6 +51,7 @@ export interface MemoryParts {
   params: number;
   columns: number;
   scratch: number;
+  pooled: number;
   overhead: number;
 }
 
@@ -162,7 +166,7 @@ function worstCaseColumns(sources: readonly SourceName[]): number {
  * grid); estimated bytes > maxComputeBytesTotal -> ComputeBudgetExceededError.
  * `t` is the candle count (estimate()'s `t`, or counted from the candles).
  */
-export function planRequest(req: Record<string, unknown>, t: number, limits: Limits, scratch: ScratchModel): Plan {
+export function planRequest(req: Record<string, unknown>, t: number, limits: Limits, model: MemoryModel): Plan {
   const def = getIndicator(req.indicator);
   if (req.grid !== undefined && !isPlainObject(req.grid)) {
     throw new GridValidationError(`grid must be a plain object of axis specs like { window: { start: 5, stop: 50 } }, got ${kindOf(req.grid)}`, {});
@@ -178,7 +182,8 @@ export function planRequest(req: Record<string, unknown>, t: number, limits: Lim
     outputs: bytesOut,
     params: grid.variants * def.params.length * 8,
     columns: worstCaseColumns(sources) * t * 8,
-    scratch: scratch.threads * scratch.bytes(def.id, t),
+    scratch: model.threads * model.scratchBytes(def.id, t),
+    pooled: model.pooledBytes(bytesOut),
     overhead: OVERHEAD_BYTES,
   };
   const plan: Plan = {
@@ -196,13 +201,13 @@ export function planRequest(req: Record<string, unknown>, t: number, limits: Lim
 /** Sets bytesTotalEst from the plan's memory parts and refuses it above the budget. */
 export function checkBudget(plan: Plan, limits: Limits): void {
   const m = plan.memory;
-  const total = m.outputs + m.params + m.columns + m.scratch + m.overhead;
+  const total = m.outputs + m.params + m.columns + m.scratch + m.pooled + m.overhead;
   const { t, variants, bytesOut } = plan.estimate;
   plan.estimate.bytesTotalEst = total;
   if (total > limits.maxComputeBytesTotal) {
     const gib = (x: number) => `${(x / 2 ** 30).toFixed(2)} GiB`;
     throw new ComputeBudgetExceededError(
-      `${plan.def.id}: ${t} candles x ${variants} variants x ${plan.outputs.length} output(s) needs about ${gib(total)} (outputs ${gib(m.outputs)}, candle columns ${gib(m.columns)}, parameters ${gib(m.params)}, kernel scratch ${gib(m.scratch)}), above maxComputeBytesTotal ${gib(limits.maxComputeBytesTotal)}; shrink the grid, select fewer outputs, use float32, split the candles, or raise maxComputeBytesTotal`,
+      `${plan.def.id}: ${t} candles x ${variants} variants x ${plan.outputs.length} output(s) needs about ${gib(total)} (outputs ${gib(m.outputs)}, candle columns ${gib(m.columns)}, parameters ${gib(m.params)}, kernel scratch ${gib(m.scratch)}, idle pooled outputs ${gib(m.pooled)}), above maxComputeBytesTotal ${gib(limits.maxComputeBytesTotal)}; shrink the grid, select fewer outputs, use float32, split the candles, or raise maxComputeBytesTotal`,
       { t, variants, bytesOut, bytesTotalEst: total, memory: { ...m }, maxComputeBytesTotal: limits.maxComputeBytesTotal },
     );
   }

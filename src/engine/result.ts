@@ -1,7 +1,8 @@
 import { Float32, Float64, Int64, Table, makeData, makeVector, type Vector } from 'apache-arrow';
-import { GridValidationError } from '../errors.js';
+import { GridValidationError, ResultReleasedError } from '../errors.js';
 import type { Axis, AxisValue, Grid, VariantParams } from '../grid/grid.js';
 import type { BackendName, OutputArray } from '../backends/types.js';
+import { leaseOf, releaseLease, type Lease } from './outputs.js';
 
 export type Layout = 'time-major' | 'variant-major';
 export type Dtype = 'float32' | 'float64';
@@ -20,6 +21,14 @@ export interface ResultMeta {
  * A computed tensor: for each selected output, t x variants values over one
  * buffer (time-major: value (t, v) at t * variants + v; variant-major: at
  * v * t + t). The arrays are views, not copies.
+ *
+ * release() (or `using r = await engine.compute(...)`) hands the buffer back
+ * to the engine for the next call of a fitting size, which then skips the
+ * page faults of fresh memory. After it the accessors throw
+ * ResultReleasedError; arrays taken from the result before (values(), a
+ * variant-major series(), toArrow() columns) are views of a buffer another
+ * call may now be writing, and must not be used. A result that is never
+ * released is collected as usual.
  */
 export class ComputeResult {
   readonly indicator: string;
@@ -33,6 +42,9 @@ export class ComputeResult {
   readonly tsOpen: BigInt64Array | Float64Array;
   private readonly grid: Grid;
   private readonly arrays: ReadonlyMap<string, OutputArray>;
+  /** The pool lease of the buffer, when the engine allocated it (not a caller-owned `out`). */
+  private readonly lease: Lease | null;
+  private isReleased = false;
 
   constructor(args: {
     indicator: string; grid: Grid; layout: Layout; dtype: Dtype; t: number;
@@ -49,10 +61,36 @@ export class ComputeResult {
     this.outputs = [...args.arrays.keys()];
     this.meta = args.meta;
     this.tsOpen = args.tsOpen;
+    const first = args.arrays.values().next().value;
+    this.lease = first ? leaseOf(first.buffer) : null;
+  }
+
+  /** True once release() was called. */
+  get released(): boolean {
+    return this.isReleased;
+  }
+
+  /**
+   * Gives the output buffer back for reuse by a later call. Idempotent. The
+   * values are gone for this result: copy what you keep first.
+   */
+  release(): void {
+    if (this.isReleased) return;
+    this.isReleased = true;
+    const first = this.arrays.values().next().value;
+    if (first) releaseLease(this.lease, first.buffer);
+  }
+
+  /** release(), for `using result = await engine.compute(...)`. */
+  [Symbol.dispose](): void {
+    this.release();
   }
 
   /** All values of one output, length t * variants, in the result's layout. */
   values(output?: string): OutputArray {
+    if (this.isReleased) {
+      throw new ResultReleasedError(`${this.indicator}: this result was released and its buffer may hold another call's output; read values before release(), or copy them (values().slice())`, { indicator: this.indicator });
+    }
     const name = output ?? this.outputs[0]!;
     const a = this.arrays.get(name);
     if (!a) throw new GridValidationError(`${this.indicator}: no output '${name}' in this result; it has ${this.outputs.join(', ')}`, { output: name });

@@ -1,0 +1,264 @@
+// Output memory: huge-page advice of fresh buffers, the pool of released
+// buffers, and released results refusing reads.
+import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, ResultReleasedError, type ComputeResult, type Engine } from '../dist/index.js';
+import { MIN_MANAGED_BYTES, OutputPool, advisorOf, freshShared, hugePageProbe, leaseOf, releaseBuffer, releaseLease, transparentHugePageMode, type HugePageAdvisor } from '../dist/engine/outputs.js';
+import { syntheticCandles, testEngineOptions } from './helpers.js';
+import { REFERENCES } from './reference/index.js';
+
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+const MiB = 2 ** 20;
+
+/** The packaged addon, or null when it is not built here (the wasm-only case). */
+function addon(): HugePageAdvisor | null {
+  try {
+    const a = createRequire(import.meta.url)('node-gyp-build')(new URL('..', import.meta.url).pathname) as Partial<HugePageAdvisor>;
+    return typeof a.adviseHugePages === 'function' ? (a as HugePageAdvisor) : null;
+  } catch {
+    return null;
+  }
+}
+
+describe('adviseHugePages (native)', () => {
+  const a = addon();
+  it.skipIf(!a || process.platform !== 'linux')('advises exactly the 2 MiB-aligned interior of the view', () => {
+    const sab = new SharedArrayBuffer(9 * MiB);
+    const r = a!.adviseHugePages(new Uint8Array(sab));
+    expect(r).toEqual({ supported: true, advisedBytes: expect.any(Number), errno: 0 });
+    // 9 MiB starting anywhere holds 3 or 4 aligned 2 MiB pages, never more than the view.
+    expect(r.advisedBytes % (2 * MiB)).toBe(0);
+    expect([6 * MiB, 8 * MiB]).toContain(r.advisedBytes);
+    // A view smaller than 2 MiB has no aligned interior: nothing outside it is advised.
+    expect(a!.adviseHugePages(new Uint8Array(sab, 0, MiB)).advisedBytes).toBe(0);
+    // Float views of the same memory advise the same range.
+    expect(a!.adviseHugePages(new Float32Array(sab)).advisedBytes).toBe(r.advisedBytes);
+  });
+
+  it.skipIf(!a)('rejects what is not a typed array', () => {
+    expect(() => a!.adviseHugePages(new SharedArrayBuffer(8) as never)).toThrow(TypeError);
+  });
+
+  it.skipIf(!a || process.platform !== 'linux')('the probe reports the THP mode and whether huge pages backed an advised buffer', () => {
+    const p = hugePageProbe(a);
+    expect(p.mode).toBe(transparentHugePageMode());
+    expect(['madvise', 'always', 'never']).toContain(p.mode);
+    if (p.mode === 'never') expect(p.advice).toMatch(/^off/);
+    else expect(p.advisedBytes).toBeGreaterThan(0);
+    expect(p.hugeBytes).toBeGreaterThanOrEqual(0);
+  });
+});
+
+/** An advisor that records what it was asked, for the pool tests. */
+function recordingAdvisor(): HugePageAdvisor & { calls: number[] } {
+  const calls: number[] = [];
+  return { calls, adviseHugePages: (v) => { calls.push(v.byteLength); return { supported: true, advisedBytes: v.byteLength & ~(2 * MiB - 1), errno: 0 }; } };
+}
+
+describe('OutputPool', () => {
+  it('reuses a released buffer of fitting size and never hands one buffer to two live leases', () => {
+    const pool = new OutputPool({ maxIdleBytes: 64 * MiB });
+    const a = pool.acquire(8 * MiB);
+    const first = leaseOf(a);
+    expect(first?.live).toBe(true);
+    expect(releaseLease(first, a)).toBe(true);
+    expect(releaseLease(first, a)).toBe(false); // a second release is a no-op
+    expect(pool.stats()).toMatchObject({ idleBytes: 8 * MiB, idleBuffers: 1, hits: 0, misses: 1 });
+    const b = pool.acquire(7 * MiB); // fits: 8 MiB <= 1.25 x 7 MiB
+    expect(b).toBe(a);
+    expect(leaseOf(b)).not.toBe(first);
+    expect(pool.stats()).toMatchObject({ idleBytes: 0, hits: 1 });
+    // The stale first lease cannot put the buffer back while b holds it.
+    expect(releaseLease(first, a)).toBe(false);
+    expect(pool.stats().idleBuffers).toBe(0);
+    const c = pool.acquire(8 * MiB);
+    expect(c).not.toBe(b);
+  });
+
+  it('does not hand a much larger buffer to a small request, nor pool small buffers', () => {
+    const pool = new OutputPool({ maxIdleBytes: 64 * MiB });
+    releaseBuffer(pool.acquire(16 * MiB));
+    expect(pool.acquire(8 * MiB).byteLength).toBe(8 * MiB);
+    const small = pool.acquire(MIN_MANAGED_BYTES - 1);
+    expect(leaseOf(small)).toBeNull();
+    expect(releaseBuffer(small)).toBe(false);
+    expect(pool.stats()).toMatchObject({ idleBuffers: 1, idleBytes: 16 * MiB });
+  });
+
+  it('bounds idle bytes, and drops idle buffers before a fresh allocation would exceed the bound', () => {
+    const pool = new OutputPool({ maxIdleBytes: 40 * MiB });
+    const bufs = [pool.acquire(16 * MiB), pool.acquire(16 * MiB), pool.acquire(16 * MiB)];
+    for (const b of bufs) releaseBuffer(b);
+    expect(pool.stats().idleBytes).toBe(32 * MiB); // the oldest was dropped
+    expect(pool.bytesHeldBeside(16 * MiB)).toBe(16 * MiB); // a hit leaves the other one idle
+    expect(pool.bytesHeldBeside(30 * MiB)).toBe(10 * MiB); // a miss trims idle to 40 - 30
+    pool.acquire(30 * MiB);
+    expect(pool.stats().idleBytes).toBeLessThanOrEqual(10 * MiB);
+    releaseBuffer(pool.acquire(41 * MiB)); // larger than the bound: never kept
+    expect(pool.stats().idleBytes).toBeLessThanOrEqual(40 * MiB);
+    pool.clear();
+    expect(pool.stats()).toMatchObject({ idleBytes: 0, idleBuffers: 0 });
+  });
+
+  it('asks for a collection once fresh allocations since the last one reach the bound, not on reuse', () => {
+    let collected = 0;
+    const pool = new OutputPool({ maxIdleBytes: 40 * MiB, collect: () => { collected++; } });
+    pool.acquire(16 * MiB);
+    pool.acquire(16 * MiB);
+    expect(collected).toBe(0); // 32 MiB fresh: within the bound
+    const third = pool.acquire(16 * MiB); // 48 MiB would exceed it: collect first
+    expect(collected).toBe(1);
+    releaseBuffer(third);
+    pool.acquire(16 * MiB); // a hit allocates nothing
+    pool.acquire(16 * MiB);
+    expect(collected).toBe(1);
+    pool.acquire(16 * MiB);
+    expect(collected).toBe(2);
+    expect(pool.stats().collections).toBe(2);
+  });
+
+  it('reclaims dropped outputs with a real collection', async () => {
+    const pool = new OutputPool({ maxIdleBytes: 40 * MiB });
+    const refs: WeakRef<SharedArrayBuffer>[] = [];
+    for (let i = 0; i < 3; i++) refs.push(new WeakRef(pool.acquire(16 * MiB)));
+    await new Promise((r) => setTimeout(r, 0)); // WeakRef targets are kept until the end of the job that made them
+    const before = pool.stats().collections;
+    pool.acquire(16 * MiB);
+    pool.acquire(16 * MiB); // 48 MiB fresh since the last collection: collects before allocating
+    expect(pool.stats().collections).toBe(before + 1);
+    expect(refs.filter((r) => r.deref()).length).toBe(0);
+  });
+
+  it('keeps no reference to buffers that were never released', async () => {
+    const pool = new OutputPool({ maxIdleBytes: 64 * MiB });
+    let buf: SharedArrayBuffer | null = pool.acquire(8 * MiB);
+    const ref = new WeakRef(buf);
+    buf = null;
+    for (let i = 0; i < 5 && ref.deref(); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      collect();
+    }
+    expect(ref.deref()).toBeUndefined();
+  });
+
+  it('advises fresh buffers, not reused or small ones', () => {
+    const adv = recordingAdvisor();
+    const pool = new OutputPool({ maxIdleBytes: 64 * MiB });
+    releaseBuffer(pool.acquire(8 * MiB, adv));
+    pool.acquire(8 * MiB, adv);
+    pool.acquire(MiB, adv);
+    expect(adv.calls).toEqual([8 * MiB]);
+    expect(pool.stats().advisedBytes).toBe(8 * MiB);
+    expect(freshShared(MiB, adv).advisedBytes).toBe(0);
+  });
+
+  it('takes advice only from a backend that offers it, and only where THP is on', () => {
+    expect(advisorOf(null)).toBeNull();
+    expect(advisorOf({ name: 'wasm' })).toBeNull();
+    const adv = recordingAdvisor();
+    const mode = transparentHugePageMode();
+    expect(advisorOf(adv)).toBe(mode === 'madvise' || mode === 'always' ? adv : null);
+  });
+});
+
+describe.each(['native', 'wasm'] as const)('released results (%s)', (backend) => {
+  let engine: Engine;
+  const T = 20_000;
+  const grid = { source: ['close'], window: { start: 5, stop: 64 } }; // 60 variants: 4.8 MB of float32
+  const candlesA = syntheticCandles({ t: T, seed: 1 });
+  const candlesB = syntheticCandles({ t: T, seed: 2 });
+
+  beforeAll(async () => {
+    engine = await createEngine(testEngineOptions({ backend }));
+    await engine.warmup();
+  });
+  afterAll(async () => {
+    await engine.close();
+  });
+
+  /** Every value of every variant equals the naive SMA of these candles (float32 rounding), so no stale value survives reuse. */
+  function expectSma(r: ComputeResult, close: Float64Array): void {
+    const values = r.values('sma');
+    let wrong = 0;
+    for (let v = 0; v < r.variants; v++) {
+      const [ref] = REFERENCES['ma.sma']!([close], { window: r.variant(v).window as number });
+      for (let t = 0; t < r.t; t++) {
+        const got = values[t * r.variants + v]!, want = ref![t]!;
+        if (Number.isNaN(want) ? !Number.isNaN(got) : !(Math.abs(got - want) <= 1e-5 * Math.abs(want))) wrong++;
+      }
+    }
+    expect(wrong).toBe(0);
+  }
+
+  it('a released buffer serves the next call, which writes every value of it', async () => {
+    const before = engine.outputPool.stats();
+    const a = await engine.compute({ indicator: 'ma.sma', candles: candlesA, grid });
+    expectSma(a, candlesA.close);
+    const bufferA = a.values().buffer;
+    a.release();
+    expect(a.released).toBe(true);
+    const b = await engine.compute({ indicator: 'ma.sma', candles: candlesB, grid });
+    expect(b.values().buffer).toBe(bufferA);
+    expectSma(b, candlesB.close);
+    const after = engine.outputPool.stats();
+    expect(after.hits - before.hits).toBe(1);
+    // The first call's fresh buffer was advised where the native addon can and THP is on; never on wasm.
+    const advisable = backend === 'native' && advisorOf(addon()) !== null;
+    expect(after.misses - before.misses).toBe(1);
+    expect(after.advisedBytes - before.advisedBytes > 0).toBe(advisable);
+    b.release();
+  });
+
+  it('a released result refuses every read with RESULT_RELEASED, and a second release does nothing', async () => {
+    const r = await engine.compute({ indicator: 'ma.sma', candles: candlesA, grid });
+    r.release();
+    for (const read of [() => r.values(), () => r.values('sma'), () => r.at('sma', 0, 0), () => r.series('sma', 0), () => r.toArrow()]) {
+      expect(read).toThrow(ResultReleasedError);
+    }
+    try { r.values(); } catch (e) { expect((e as ResultReleasedError).code).toBe('RESULT_RELEASED'); }
+    // Descriptions of the grid do not read the buffer and stay available.
+    expect(r.variant(0)).toEqual({ source: 'close', window: 5 });
+    const live = await engine.compute({ indicator: 'ma.sma', candles: candlesB, grid }); // takes r's buffer
+    r.release();
+    const other = await engine.compute({ indicator: 'ma.sma', candles: candlesA, grid });
+    expect(other.values().buffer).not.toBe(live.values().buffer);
+    expectSma(live, candlesB.close);
+    live.release();
+    other.release();
+  });
+
+  it('Symbol.dispose releases, so `using` scopes a result', async () => {
+    let seen: ComputeResult;
+    {
+      using r = await engine.compute({ indicator: 'ma.sma', candles: candlesA, grid });
+      seen = r;
+      expectSma(r, candlesA.close);
+    }
+    expect(seen.released).toBe(true);
+    expect(() => seen.values()).toThrow(ResultReleasedError);
+  });
+
+  it('a result over a caller-owned out is guarded on release but the buffer stays the caller\'s', async () => {
+    const out = new SharedArrayBuffer(T * 60 * 4);
+    const idle = engine.outputPool.stats().idleBytes;
+    const r = await engine.compute({ indicator: 'ma.sma', candles: candlesA, grid, out });
+    r.release();
+    expect(() => r.values()).toThrow(ResultReleasedError);
+    expect(engine.outputPool.stats().idleBytes).toBe(idle);
+    expect(leaseOf(out)).toBeNull();
+  });
+
+  it('a plain ArrayBuffer out is filled by a copy, and the shared buffer the workers wrote goes back to the pool', async () => {
+    const wide = { source: ['close'], window: { start: 5, stop: 200 } }; // 196 variants: enough work for the worker pool
+    const bytes = T * 196 * 4;
+    const out = new ArrayBuffer(bytes);
+    const idle = engine.outputPool.stats().idleBytes;
+    const r = await engine.compute({ indicator: 'ma.sma', candles: candlesA, grid: wide, out });
+    expect(r.values().buffer).toBe(out);
+    expectSma(r, candlesA.close);
+    expect(engine.outputPool.stats().idleBytes - idle).toBe(bytes);
+  });
+});
