@@ -18,7 +18,11 @@ export type ErrorCode =
   | 'COMPUTE_CANCELLED'
   | 'COMPUTE_TIMEOUT'
   | 'WORKER_CRASHED'
-  | 'KERNEL_FAILED';
+  | 'KERNEL_FAILED'
+  // ta-grid/cluster (classes in src/cluster/errors.ts)
+  | 'SHARD_FAILED'
+  | 'CLUSTER_UNAVAILABLE'
+  | 'RESULT_UNAVAILABLE';
 
 export class TaGridError extends Error {
   /** Overridden by each subclass; the base class is never thrown directly. */

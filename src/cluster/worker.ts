@@ -1,0 +1,242 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Table } from 'apache-arrow';
+import { Job, Queue, UnrecoverableError, Worker, type Processor } from 'bullmq';
+import { createEngine, Engine } from '../engine/engine.js';
+import type { ComputeResult } from '../engine/result.js';
+import { TaGridError } from '../errors.js';
+import type { EngineOptions } from '../runtime/config.js';
+import { defaultLogger, type Logger } from '../runtime/logger.js';
+import { readIpc, toIpcChunks } from './arrow-io.js';
+import { manifestKey, shardGrid, shardKey, specKey, specShards, type JobSpec } from './plan.js';
+import { connectRedis, decodeError, encodeError, JOB_QUEUE, SHARD_QUEUE, STOP_TTL_S, stopKey, type Failure, type JobData, type RedisTarget, type ShardData } from './protocol.js';
+import { toStore, type ClusterStore } from './store.js';
+
+export interface WorkerOptions {
+  redis: RedisTarget;
+  store: string | ClusterStore;
+  /** Shards computed at once (each uses the whole engine pool). Default 1. */
+  concurrency?: number;
+  /** Engine options (one engine per worker), or an engine the caller owns and closes. */
+  engine?: EngineOptions | Engine;
+  /** BullMQ key prefix, as given to createCluster(). Default 'bull'. */
+  prefix?: string;
+  /** Reducer module paths this worker may load; any other is refused. */
+  reducers?: readonly string[];
+  /** A shard whose worker stops renewing its lock for this long is given to another worker. Default 30 s. */
+  lockDurationMs?: number;
+  /** How often stalled shards are looked for. Default 30 s. */
+  stalledIntervalMs?: number;
+  connectTimeoutMs?: number;
+  logger?: Logger;
+}
+
+export interface ClusterWorker {
+  readonly engine: Engine;
+  /** Stops taking shards, lets the running ones finish, then closes the engine (unless the caller owns it). */
+  close(): Promise<void>;
+}
+
+/** Codes a retry on the same or another worker can fix. */
+const TRANSIENT = new Set(['WORKER_CRASHED', 'ENGINE_CLOSED', 'WARMUP_FAILED', 'INTERNAL', 'REDUCER_FAILED']);
+/** How often a running shard looks at its job's stop flag. */
+const STOP_POLL_MS = 200;
+const PROGRESS_EVERY_MS = 250;
+
+type Reducer = (shard: ComputeResult, range: { v0: number; v1: number }) => unknown;
+
+/** A small map that forgets its oldest entry past `size`. */
+function memo<T>(size: number, load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (key) => {
+    let p = cache.get(key);
+    if (!p) {
+      p = load(key);
+      p.catch(() => cache.delete(key));
+      cache.set(key, p);
+      if (cache.size > size) cache.delete(cache.keys().next().value!);
+    }
+    return p;
+  };
+}
+
+class StopError extends Error {}
+
+/**
+ * Starts a worker: one engine, pulling shards (and finishing jobs) from the
+ * cluster's queues, writing each shard's tensor into the store as Arrow IPC.
+ */
+export async function startWorker(options: WorkerOptions): Promise<ClusterWorker> {
+  const logger = options.logger ?? defaultLogger();
+  const prefix = options.prefix ?? 'bull';
+  const store = toStore(options.store);
+  const ownsEngine = !(options.engine instanceof Engine);
+  const engine = options.engine instanceof Engine ? options.engine : await createEngine({ logger, ...(options.engine ?? {}) });
+  await engine.warmup();
+  const redis = await connectRedis(options.redis, options.connectTimeoutMs ?? 5000);
+  const allowed = new Set((options.reducers ?? []).map((r) => path.resolve(r)));
+
+  const spec = memo(64, async (job: string) => JSON.parse(Buffer.from(await store.get(specKey(job))).toString('utf8')) as JobSpec);
+  const candles = memo(4, async (key: string) => readIpc(await store.get(key), key).table as Table);
+  const reducer = memo(16, async (p: string): Promise<Reducer> => {
+    if (!allowed.has(path.resolve(p))) {
+      throw new UnrecoverableError(encodeError('INVALID_REQUEST', `reducer ${p} is not allowed on this worker; start it with --reducer ${p} (reducers option)`));
+    }
+    const mod = (await import(pathToFileURL(path.resolve(p)).href)) as { reduce?: unknown; default?: unknown };
+    const fn = mod.reduce ?? mod.default;
+    if (typeof fn !== 'function') throw new UnrecoverableError(encodeError('INVALID_REQUEST', `reducer ${p} exports no reduce() function (export function reduce(shard, { v0, v1 }))`));
+    return fn as Reducer;
+  });
+
+  const stopped = async (job: string) => (await redis.get(stopKey(prefix, job))) !== null;
+
+  const processShard: Processor<ShardData> = async (job, _token, signal) => {
+    const { job: id, index, v0, v1 } = job.data;
+    if (await stopped(id)) throw new UnrecoverableError(encodeError('COMPUTE_CANCELLED', `job ${id} was stopped before shard ${index} started`));
+    const s = await spec(id);
+    const table = await candles(s.candles);
+    const abort = new AbortController();
+    signal?.addEventListener('abort', () => abort.abort(), { once: true });
+    const poll = setInterval(() => { stopped(id).then((yes) => yes && abort.abort(), () => {}); }, STOP_POLL_MS);
+    logger.info({ job: id, shard: index, v0, v1, attempt: job.attemptsMade + 1, pid: process.pid }, 'ta-grid shard started');
+    let lastProgress = 0;
+    try {
+      const res = await engine.compute({
+        indicator: s.indicator, candles: table, grid: shardGrid(s, v0, v1), outputs: s.outputs, dtype: s.dtype, layout: s.layout,
+        signal: abort.signal,
+        onProgress: ({ processed }) => {
+          if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+          lastProgress = Date.now();
+          job.updateProgress({ processed, total: v1 - v0 }).catch(() => {});
+        },
+      });
+      let summary: Record<string, Float64Array> | null = null;
+      if (s.reducer) summary = checkSummary(s.reducer, await runReducer(await reducer(s.reducer), res, v0, v1), v1 - v0);
+      // Nothing is written once the job is stopped; each file is whole or absent.
+      const put = async (part: string, cols: Record<string, Float32Array | Float64Array>) => {
+        if (abort.signal.aborted || (await stopped(id))) throw new StopError();
+        await store.put(shardKey(id, { v0, v1 }, part), toIpcChunks(cols, { job: id, v0, v1, t: s.t, part }));
+      };
+      if (s.keepTensor) for (const o of s.outputs) await put(o, { [o]: res.values(o) });
+      if (summary) await put('summary', summary);
+      logger.info({ job: id, shard: index, v0, v1, computeMs: Math.round(res.meta.computeMs), pid: process.pid }, 'ta-grid shard done');
+      return { v0, v1, computeMs: res.meta.computeMs, backend: res.meta.backend };
+    } catch (e) {
+      if (e instanceof UnrecoverableError) throw e;
+      if (e instanceof StopError || abort.signal.aborted) {
+        throw new UnrecoverableError(encodeError('COMPUTE_CANCELLED', `shard ${index} of job ${id} stopped: the job was cancelled or failed`));
+      }
+      const code = e instanceof TaGridError ? e.code : (e as { code?: string }).code && /^[A-Z_]+$/.test(String((e as { code?: string }).code)) ? String((e as { code: string }).code) : 'INTERNAL';
+      const text = encodeError(code, (e as Error).message);
+      logger.warn({ job: id, shard: index, code, err: (e as Error).message, attempt: job.attemptsMade + 1 }, 'ta-grid shard failed');
+      throw TRANSIENT.has(code) ? new Error(text) : new UnrecoverableError(text);
+    } finally {
+      clearInterval(poll);
+    }
+  };
+
+  const processJob: Processor<JobData> = async (job) => {
+    const id = job.data.job;
+    const s = await spec(id);
+    const shards = specShards(s);
+    let failure: Failure | null = null;
+    if ((await redis.get(stopKey(prefix, id))) === 'cancelled') {
+      failure = { code: 'COMPUTE_CANCELLED', message: `cluster job ${id} was cancelled`, details: {} };
+    } else {
+      const failed = Object.entries(await job.getIgnoredChildrenFailures())
+        .map(([key, reason]) => ({ key, cause: decodeError(reason), range: /-(\d+)-(\d+)$/.exec(key) }))
+        .filter((f) => f.range)
+        .map((f) => ({ ...f, shard: shards.find((x) => x.v0 === Number(f.range![1]) && x.v1 === Number(f.range![2]))! }))
+        .filter((f) => f.shard)
+        // The first real failure: the others may only have been stopped because of it.
+        .sort((a, b) => Number(a.cause.code === 'COMPUTE_CANCELLED') - Number(b.cause.code === 'COMPUTE_CANCELLED') || a.shard.index - b.shard.index);
+      const first = failed[0];
+      if (first) {
+        await redis.set(stopKey(prefix, id), 'failed', 'EX', STOP_TTL_S);
+        await job.removeUnprocessedChildren().catch(() => {});
+        const child = await Job.fromId(shardQueue, first.key.slice(first.key.lastIndexOf(':') + 1));
+        const attempts = child?.attemptsMade ?? 0;
+        const { index, v0, v1 } = first.shard;
+        failure = {
+          code: 'SHARD_FAILED',
+          message: `cluster job ${id}: shard ${index} (variants ${v0}..${v1 - 1}) failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: [${first.cause.code}] ${first.cause.message}`,
+          details: { shard: { index, v0, v1 }, attempts, cause: first.cause },
+        };
+      }
+    }
+    if (!failure) {
+      const parts = [...(s.keepTensor ? s.outputs : []), ...(s.reducer ? ['summary'] : [])];
+      for (const sh of shards) {
+        for (const part of parts) {
+          if (!(await store.has(shardKey(id, sh, part)))) {
+            failure = {
+              code: 'SHARD_FAILED',
+              message: `cluster job ${id}: shard ${sh.index} (variants ${sh.v0}..${sh.v1 - 1}) finished but ${shardKey(id, sh, part)} is not in the store; do all workers share one store?`,
+              details: { shard: { index: sh.index, v0: sh.v0, v1: sh.v1 }, attempts: 0, cause: { code: 'RESULT_UNAVAILABLE', message: 'shard file missing' } },
+            };
+            break;
+          }
+        }
+        if (failure) break;
+      }
+    }
+    if (failure) {
+      await job.updateData({ ...job.data, failure });
+      logger.warn({ job: id, code: failure.code, err: failure.message }, 'ta-grid job failed');
+      throw new UnrecoverableError(failure.message);
+    }
+    await store.put(manifestKey(id), Buffer.from(JSON.stringify({ job: id, shards: shards.length, variants: s.variants, finishedAt: new Date().toISOString() })));
+    logger.info({ job: id, shards: shards.length, variants: s.variants }, 'ta-grid job complete');
+    return { shards: shards.length };
+  };
+
+  const common = {
+    connection: redis, prefix,
+    lockDuration: options.lockDurationMs ?? 30_000,
+    stalledInterval: options.stalledIntervalMs ?? 30_000,
+    // A shard may lose its worker twice (killed, OOM, lost network) before it counts as failed.
+    maxStalledCount: 2,
+  };
+  const shardWorker = new Worker<ShardData>(SHARD_QUEUE, processShard, { ...common, concurrency: options.concurrency ?? 1 });
+  const jobWorker = new Worker<JobData>(JOB_QUEUE, processJob, { ...common, concurrency: 4 });
+  // Read-only handle for looking failed shards up.
+  const shardQueue = new Queue(SHARD_QUEUE, { connection: redis, prefix });
+  for (const w of [shardWorker, jobWorker]) w.on('error', (e) => logger.error({ err: e.message }, 'ta-grid worker: redis error (retrying)'));
+  await Promise.all([shardWorker.waitUntilReady(), jobWorker.waitUntilReady()]);
+  logger.info({ pid: process.pid, concurrency: options.concurrency ?? 1, threads: engine.warmupReport?.numThreadsEffective, backend: engine.warmupReport?.backend }, 'ta-grid worker ready');
+
+  let closing: Promise<void> | null = null;
+  return {
+    engine,
+    close() {
+      closing ??= (async () => {
+        await Promise.allSettled([shardWorker.close(), jobWorker.close(), shardQueue.close()]);
+        redis.disconnect();
+        if (ownsEngine) await engine.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+async function runReducer(fn: Reducer, res: ComputeResult, v0: number, v1: number): Promise<unknown> {
+  try {
+    return await fn(res, { v0, v1 });
+  } catch (e) {
+    throw Object.assign(new Error(`reducer threw on variants ${v0}..${v1 - 1}: ${(e as Error).message}`), { code: 'REDUCER_FAILED' });
+  }
+}
+
+/** A reducer returns { column: numbers }, one number per variant of the shard. */
+function checkSummary(p: string, out: unknown, variants: number): Record<string, Float64Array> {
+  const bad = (why: string) => new UnrecoverableError(encodeError('INVALID_REQUEST', `reducer ${p} ${why}; return { name: numbers } with ${variants} numbers per name (one per variant of the shard)`));
+  if (typeof out !== 'object' || out === null || Array.isArray(out)) throw bad(`returned ${out === null ? 'null' : typeof out}`);
+  const cols: Record<string, Float64Array> = {};
+  for (const [k, v] of Object.entries(out)) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(k) || k === 'variant') throw bad(`returned a column named ${JSON.stringify(k)}`);
+    if (!(Array.isArray(v) || ArrayBuffer.isView(v)) || (v as ArrayLike<unknown>).length !== variants) throw bad(`returned column '${k}' that is not ${variants} numbers`);
+    cols[k] = Float64Array.from(v as ArrayLike<number>);
+  }
+  if (Object.keys(cols).length === 0) throw bad('returned no columns');
+  return cols;
+}
