@@ -183,7 +183,11 @@ export class ClusterResult {
       if (this.layout === 'variant-major') {
         out.set(a.subarray((lo - s.v0) * this.t, (hi - s.v0) * this.t), (lo - v0) * this.t);
       } else {
-        for (let t = 0; t < this.t; t++) out.set(a.subarray(t * w + lo - s.v0, t * w + hi - s.v0), t * width + lo - v0);
+        // Rows of a shard are narrow (tens to thousands of values): a plain loop beats a subarray per row.
+        const n = hi - lo;
+        for (let t = 0, src = lo - s.v0, dst = lo - v0; t < this.t; t++, src += w, dst += width) {
+          for (let k = 0; k < n; k++) out[dst + k] = a[src + k]!;
+        }
       }
     }
     return out;

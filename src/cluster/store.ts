@@ -78,7 +78,8 @@ export class DirStore implements ClusterStore {
     }
     try {
       const { size } = await fh.stat();
-      const out = new Uint8Array(size);
+      // Unpooled (offset 0, so Arrow buffers stay aligned) and not zeroed: every byte is read into it.
+      const out = new Uint8Array(Buffer.allocUnsafeSlow(size).buffer, 0, size);
       // fs reads at most 2 GiB per call.
       for (let off = 0; off < size;) {
         const { bytesRead } = await fh.read(out, off, Math.min(size - off, 2 ** 30), off);
