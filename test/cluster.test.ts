@@ -5,12 +5,15 @@
  * restart Redis, fail a shard on every attempt and cancel a running job.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../dist/index.js';
-import { createCluster, type Cluster, type ClusterRequest } from '../dist/cluster/index.js';
+import { createCluster, DirStore, type Cluster, type ClusterRequest } from '../dist/cluster/index.js';
+import { cutShards, shardGrid, type JobSpec } from '../dist/cluster/plan.js';
+import { buildGrid } from '../dist/grid/grid.js';
+import { getIndicator } from '../dist/registry/index.js';
 import { createEngine } from '../dist/index.js';
 import { syntheticCandles, tempDir, testEngineOptions } from './helpers.js';
 
@@ -119,6 +122,45 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   }
 }
 
+describe('cluster shards and store (no Redis)', () => {
+  it('shards tile the variant order, each one the sub-grid of its range', () => {
+    const def = getIndicator('volatility.bbands');
+    const full = buildGrid(def, { source: ['close', 'hl2', 'hlc3'], window: { start: 5, stop: 41 }, mult: [1, 2, 3, 4, 5] }, { maxVariants: 1e6 });
+    const sizes = full.axes.map((a) => a.values.length);
+    for (const most of [1, 4, 5, 7, 23, 185, 186, 400, 555, 10_000]) {
+      const cut = cutShards(sizes, most);
+      const spec = { axes: full.axes.map((a) => ({ name: a.name, values: [...a.values] })), splitAxis: cut.splitAxis, splitWidth: cut.splitWidth } as JobSpec;
+      let next = 0;
+      for (const s of cut.shards) {
+        expect(s.v0).toBe(next);
+        expect(s.v1 - s.v0).toBeLessThanOrEqual(most);
+        const sub = buildGrid(def, shardGrid(spec, s.v0, s.v1), { maxVariants: 1e6 });
+        expect(sub.variants).toBe(s.v1 - s.v0);
+        for (const k of [0, sub.variants - 1, sub.variants >> 1]) expect(sub.variant(k)).toEqual(full.variant(s.v0 + k));
+        next = s.v1;
+      }
+      expect(next).toBe(full.variants);
+    }
+  });
+
+  it('the store writes atomically, refuses keys outside it, reports missing files and expires old ones', async () => {
+    const root = tempDir('store');
+    const store = new DirStore(root);
+    await store.put('results/a/x.arrow', new Uint8Array([1, 2, 3]));
+    expect([...(await store.get('results/a/x.arrow'))]).toEqual([1, 2, 3]);
+    expect(readdirSync(path.join(root, 'results', 'a'))).toEqual(['x.arrow']);
+    expect(await codeOf(store.get('results/a/none.arrow'))).toBe('RESULT_UNAVAILABLE');
+    expect(await codeOf(store.put('../escape', new Uint8Array(1)))).toBe('INVALID_REQUEST');
+    await store.put('results/b/request.json', new Uint8Array([1]));
+    const old = new Date(Date.now() - 10 * 86_400_000);
+    utimesSync(path.join(root, 'results', 'a'), old, old);
+    writeFileSync(path.join(root, 'results', 'a', 'request.json'), '{}');
+    utimesSync(path.join(root, 'results', 'a', 'request.json'), old, old);
+    expect(await store.expire('results', Date.now() - 86_400_000)).toBe(1);
+    expect(readdirSync(path.join(root, 'results'))).toEqual(['b']);
+  });
+});
+
 describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with worker processes', () => {
   let redis: RedisServer;
   let store: string;
@@ -190,6 +232,9 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
     expect(again.cached).toBe(true);
     expect(sameBits(await (await again.result()).values('lower'), local.values('lower'))).toBe(true);
     expect(lines().filter((l) => l.msg === 'ta-grid shard started' && l.job === job.id).length).toBe(12);
+    // A shard file damaged on disk is an error, not a wrong tensor.
+    writeFileSync(path.join(store, 'results', job.id, `${shard.v0}-${shard.v1}.mid.arrow`), 'not arrow');
+    expect(await codeOf(res.values('mid'))).toBe('RESULT_UNAVAILABLE');
   });
 
   it('refuses bad requests at submit with the codes compute() gives', async () => {
@@ -259,6 +304,12 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
     expect(err!.details.cause).toEqual({ code: 'REDUCER_FAILED', message: expect.stringContaining('no score for variant 0') });
     expect(err!.details.attempts).toBe(2);
     expect(err!.message).toMatch(/shard 0 \(variants 0\.\.\d+\) failed after 2 attempts: \[REDUCER_FAILED\]/);
+    // A reducer the workers were not started with is refused at once, without retries.
+    const refused = await cluster.submit({ indicator: 'ma.wma', candles, grid: { window: [5, 6] }, reducer: path.join(FIXTURES, '..', 'elsewhere.mjs') });
+    const e2 = await refused.result().then(() => null, (e: unknown) => e as { code: string; details: Record<string, unknown> });
+    expect(e2?.code).toBe('SHARD_FAILED');
+    expect(e2!.details.cause).toEqual({ code: 'INVALID_REQUEST', message: expect.stringContaining('not allowed on this worker') });
+    expect(e2!.details.attempts).toBe(1);
   }, 60_000);
 
   it('cancel while shards run: every shard stops, nothing more is written, result() rejects with COMPUTE_CANCELLED', async () => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PACKAGE_ROOT } from '../backends/paths.js';
 import { ComputeCancelledError, ConfigError } from '../errors.js';
 import { candleColumns, collect, toIpcChunks } from './arrow-io.js';
-import { ResultUnavailableError, ShardFailedError } from './errors.js';
+import { ClusterUnavailableError, ResultUnavailableError, ShardFailedError } from './errors.js';
 import { cutShards, jobId, manifestKey, sha256, shardJobId, shardVariants, specKey, validateRequest, type ClusterRequest, type JobSpec, type Shard } from './plan.js';
 import { connectRedis, JOB_QUEUE, SHARD_QUEUE, STOP_TTL_S, stopKey, type JobData, type RedisTarget, type ShardData, type ShardProgress } from './protocol.js';
 import { ClusterResult } from './result.js';
@@ -111,14 +111,17 @@ export class ClusterJob extends EventEmitter<{ progress: [ShardProgress] }> {
       if (this.cancelled) throw cancelledError(this.id);
       if (await c.store.has(manifestKey(this.id))) {
         this.processed = this.variants;
+        await c.store.touch(specKey(this.id)); // used now: expiry counts from here
         return new ClusterResult(this.id, this.spec, c.store, { maxResultBytes: c.options.maxResultBytes });
       }
       const parent = await Job.fromId<JobData>(c.jobQueue, this.id);
       const state = parent ? await parent.getState() : 'unknown';
       if (state === 'failed') throw failureError(this.id, parent!);
-      if (state === 'completed') {
+      // The parent writes the manifest before it completes: look again before calling it lost.
+      if (state === 'completed' && !(await c.store.has(manifestKey(this.id)))) {
         throw new ResultUnavailableError(`job ${this.id} completed but ${manifestKey(this.id)} is not in the store: the result expired, or the workers use another store`, { job: this.id });
       }
+      if (state === 'completed') continue;
       if (state === 'unknown') {
         if ((await c.redis.get(stopKey(c.options.prefix, this.id))) === 'cancelled') throw cancelledError(this.id);
         throw new ResultUnavailableError(`job ${this.id} is neither in Redis nor in the store (removed, or Redis lost its data without persistence); submit the request again`, { job: this.id });
@@ -166,8 +169,10 @@ export class Cluster {
   readonly store: ClusterStore;
   readonly redis: Redis;
   /** @internal */ readonly options: z.infer<typeof optionsSchema>;
-  /** @internal */ readonly jobQueue: Queue;
-  /** @internal */ readonly shardQueue: Queue;
+  /** BullMQ queue of jobs (one per grid): counts, inspection. */
+  readonly jobQueue: Queue;
+  /** BullMQ queue of shards: counts (waiting, active, failed), inspection. */
+  readonly shardQueue: Queue;
   private readonly flows: FlowProducer;
   private readonly events: QueueEvents[];
   private readonly jobs = new Map<string, Set<ClusterJob>>();
@@ -246,7 +251,11 @@ export class Cluster {
   private async clearStale(id: string): Promise<void> {
     const parent = await Job.fromId(this.jobQueue, id);
     const state = parent ? await parent.getState() : 'unknown';
-    if (state === 'failed' || state === 'completed') await parent!.remove({ removeChildren: true });
+    if (state === 'failed' || state === 'completed') {
+      await parent!.remove({ removeChildren: true }).catch((e: Error) => {
+        throw new ClusterUnavailableError(`job ${id} from an earlier run still has a shard running (${e.message}); submit again once it stops (within lockDurationMs)`, { job: id });
+      });
+    }
     if (state === 'failed' || state === 'completed' || state === 'unknown') await this.redis.del(stopKey(this.options.prefix, id));
   }
 

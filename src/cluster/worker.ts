@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Table } from 'apache-arrow';
+import { sharedFloat64 } from '../candles/candles.js';
 import { Job, Queue, UnrecoverableError, Worker, type Processor } from 'bullmq';
 import { createEngine, Engine } from '../engine/engine.js';
 import type { ComputeResult } from '../engine/result.js';
@@ -77,7 +78,8 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
   const allowed = new Set((options.reducers ?? []).map((r) => path.resolve(r)));
 
   const spec = memo(64, async (job: string) => JSON.parse(Buffer.from(await store.get(specKey(job))).toString('utf8')) as JobSpec);
-  const candles = memo(4, async (key: string) => readIpc(await store.get(key), key).table as Table);
+  // Columns as float64 over shared memory, which compute() reads in place (no copy per shard).
+  const candles = memo(4, async (key: string) => sharedColumns(readIpc(await store.get(key), key).table));
   const reducer = memo(16, async (p: string): Promise<Reducer> => {
     if (!allowed.has(path.resolve(p))) {
       throw new UnrecoverableError(encodeError('INVALID_REQUEST', `reducer ${p} is not allowed on this worker; start it with --reducer ${p} (reducers option)`));
@@ -94,7 +96,7 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
     const { job: id, index, v0, v1 } = job.data;
     if (await stopped(id)) throw new UnrecoverableError(encodeError('COMPUTE_CANCELLED', `job ${id} was stopped before shard ${index} started`));
     const s = await spec(id);
-    const table = await candles(s.candles);
+    const columns = await candles(s.candles);
     const abort = new AbortController();
     signal?.addEventListener('abort', () => abort.abort(), { once: true });
     const poll = setInterval(() => { stopped(id).then((yes) => yes && abort.abort(), () => {}); }, STOP_POLL_MS);
@@ -102,7 +104,7 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
     let lastProgress = 0;
     try {
       const res = await engine.compute({
-        indicator: s.indicator, candles: table, grid: shardGrid(s, v0, v1), outputs: s.outputs, dtype: s.dtype, layout: s.layout,
+        indicator: s.indicator, candles: columns as never, grid: shardGrid(s, v0, v1), outputs: s.outputs, dtype: s.dtype, layout: s.layout,
         signal: abort.signal,
         onProgress: ({ processed }) => {
           if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
@@ -238,5 +240,20 @@ function checkSummary(p: string, out: unknown, variants: number): Record<string,
     cols[k] = Float64Array.from(v as ArrayLike<number>);
   }
   if (Object.keys(cols).length === 0) throw bad('returned no columns');
+  return cols;
+}
+
+function sharedColumns(table: Table): Record<string, Float64Array | BigInt64Array> {
+  const cols: Record<string, Float64Array | BigInt64Array> = {};
+  for (const f of table.schema.fields) {
+    const values = table.getChild(f.name)!.toArray() as Float64Array | BigInt64Array;
+    if (values instanceof Float64Array && f.name !== 'ts_open') {
+      const shared = sharedFloat64(values.length);
+      shared.set(values);
+      cols[f.name] = shared;
+    } else {
+      cols[f.name] = values;
+    }
+  }
   return cols;
 }
