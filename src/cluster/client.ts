@@ -20,6 +20,7 @@ const optionsSchema = z.object({
   maxVariants: z.number().int().min(1).default(100_000_000),
   attempts: z.number().int().min(1).max(100).default(3),
   resultTtlMs: z.number().int().min(1).default(7 * 24 * 3600 * 1000),
+  expireEveryMs: z.number().int().min(0).default(3600 * 1000),
   connectTimeoutMs: z.number().int().min(1).default(5000),
   maxResultBytes: z.number().int().min(1).default(2 ** 31),
 }).strict();
@@ -41,6 +42,8 @@ export interface ClusterOptions {
   attempts?: number;
   /** Results and candles unused this long are removed by expire(). Default 7 days. */
   resultTtlMs?: number;
+  /** How often this client runs expire() by itself (first at creation); 0: never. Default 1 hour. */
+  expireEveryMs?: number;
   connectTimeoutMs?: number;
   /** Largest tensor result.values() assembles in memory. Default 2 GiB. */
   maxResultBytes?: number;
@@ -140,6 +143,7 @@ export class ClusterJob extends EventEmitter<{ progress: [ShardProgress] }> {
    */
   async cancel(): Promise<void> {
     const c = this.cluster;
+    if (await c.store.has(manifestKey(this.id))) return; // finished: nothing to stop
     this.cancelled = true;
     this.wake();
     await c.redis.set(stopKey(c.options.prefix, this.id), 'cancelled', 'EX', STOP_TTL_S);
@@ -176,6 +180,7 @@ export class Cluster {
   private readonly flows: FlowProducer;
   private readonly events: QueueEvents[];
   private readonly jobs = new Map<string, Set<ClusterJob>>();
+  private readonly expiry: NodeJS.Timeout | null = null;
 
   /** @internal use createCluster() */
   constructor(redis: Redis, store: ClusterStore, options: z.infer<typeof optionsSchema>, events: QueueEvents[]) {
@@ -199,6 +204,11 @@ export class Cluster {
     const wake = ({ jobId }: { jobId: string }) => { for (const job of this.jobs.get(jobId) ?? []) job.wake(); };
     jobEvents.on('completed', wake);
     jobEvents.on('failed', wake);
+    if (options.expireEveryMs > 0) {
+      const run = () => { this.expire().catch(() => {}); };
+      run();
+      this.expiry = setInterval(run, options.expireEveryMs).unref();
+    }
   }
 
   /**
@@ -276,6 +286,7 @@ export class Cluster {
   }
 
   async close(): Promise<void> {
+    if (this.expiry) clearInterval(this.expiry);
     await Promise.allSettled([...this.events.map((e) => e.close()), this.jobQueue.close(), this.shardQueue.close(), this.flows.close()]);
     for (const e of this.events) (await e.client).disconnect();
     this.redis.disconnect();

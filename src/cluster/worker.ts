@@ -38,8 +38,8 @@ export interface ClusterWorker {
   close(): Promise<void>;
 }
 
-/** Codes a retry on the same or another worker can fix. */
-const TRANSIENT = new Set(['WORKER_CRASHED', 'ENGINE_CLOSED', 'WARMUP_FAILED', 'INTERNAL', 'REDUCER_FAILED']);
+/** ta-grid error codes a retry on the same or another worker can fix. */
+const TRANSIENT = new Set(['WORKER_CRASHED', 'ENGINE_CLOSED', 'WARMUP_FAILED']);
 /** How often a running shard looks at its job's stop flag. */
 const STOP_POLL_MS = 200;
 const PROGRESS_EVERY_MS = 250;
@@ -98,8 +98,10 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
     const s = await spec(id);
     const columns = await candles(s.candles);
     const abort = new AbortController();
+    // Stopped by the job's flag (cancel, or another shard failed), or by this worker (BullMQ's signal): only the first is the job's end.
+    let byFlag = false;
     signal?.addEventListener('abort', () => abort.abort(), { once: true });
-    const poll = setInterval(() => { stopped(id).then((yes) => yes && abort.abort(), () => {}); }, STOP_POLL_MS);
+    const poll = setInterval(() => { stopped(id).then((yes) => { if (yes) { byFlag = true; abort.abort(); } }, () => {}); }, STOP_POLL_MS);
     logger.info({ job: id, shard: index, v0, v1, attempt: job.attemptsMade + 1, pid: process.pid }, 'ta-grid shard started');
     let lastProgress = 0;
     try {
@@ -116,7 +118,8 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
       if (s.reducer) summary = checkSummary(s.reducer, await runReducer(await reducer(s.reducer), res, v0, v1), v1 - v0);
       // Nothing is written once the job is stopped; each file is whole or absent.
       const put = async (part: string, cols: Record<string, Float32Array | Float64Array>) => {
-        if (abort.signal.aborted || (await stopped(id))) throw new StopError();
+        if (abort.signal.aborted) throw new StopError();
+        if (await stopped(id)) { byFlag = true; throw new StopError(); }
         await store.put(shardKey(id, { v0, v1 }, part), toIpcChunks(cols, { job: id, v0, v1, t: s.t, part }));
       };
       if (s.keepTensor) for (const o of s.outputs) await put(o, { [o]: res.values(o) });
@@ -125,13 +128,14 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
       return { v0, v1, computeMs: res.meta.computeMs, backend: res.meta.backend };
     } catch (e) {
       if (e instanceof UnrecoverableError) throw e;
-      if (e instanceof StopError || abort.signal.aborted) {
-        throw new UnrecoverableError(encodeError('COMPUTE_CANCELLED', `shard ${index} of job ${id} stopped: the job was cancelled or failed`));
-      }
-      const code = e instanceof TaGridError ? e.code : (e as { code?: string }).code && /^[A-Z_]+$/.test(String((e as { code?: string }).code)) ? String((e as { code: string }).code) : 'INTERNAL';
+      if (byFlag) throw new UnrecoverableError(encodeError('COMPUTE_CANCELLED', `shard ${index} of job ${id} stopped: the job was cancelled or failed`));
+      if (e instanceof StopError || abort.signal.aborted) throw new Error(encodeError('WORKER_STOPPED', `shard ${index} of job ${id} was stopped by its worker; it runs again`));
+      // ta-grid's own errors say whether a retry helps; anything else (I/O, a throwing reducer) gets the retries.
+      const own = e instanceof TaGridError;
+      const code = own ? e.code : typeof (e as { code?: unknown }).code === 'string' && /^[A-Z_]+$/.test((e as { code: string }).code) ? (e as { code: string }).code : 'INTERNAL';
       const text = encodeError(code, (e as Error).message);
       logger.warn({ job: id, shard: index, code, err: (e as Error).message, attempt: job.attemptsMade + 1 }, 'ta-grid shard failed');
-      throw TRANSIENT.has(code) ? new Error(text) : new UnrecoverableError(text);
+      throw !own || TRANSIENT.has(code) ? new Error(text) : new UnrecoverableError(text);
     } finally {
       clearInterval(poll);
     }
