@@ -256,6 +256,7 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
       expect(await codeOf(cluster.submit(req as never))).toBe(expected);
     }
     expect(await codeOf(cluster.submit({ ...ok, signal: new AbortController().signal } as never))).toBe('INVALID_REQUEST');
+    expect(await codeOf(cluster.submit({ ...ok, reducer: path.join(FIXTURES, 'no-such-reducer.mjs') } as never))).toBe('INVALID_REQUEST');
     // One variant larger than a worker's budget can run nowhere.
     const tiny = await createCluster({ redis: redis.url, store, workerBudgetBytes: 64 * 2 ** 20 });
     expect(await codeOf(tiny.submit(ok as never))).toBe('COMPUTE_BUDGET_EXCEEDED');
@@ -305,7 +306,7 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
     expect(err!.details.attempts).toBe(2);
     expect(err!.message).toMatch(/shard 0 \(variants 0\.\.\d+\) failed after 2 attempts: \[REDUCER_FAILED\]/);
     // A reducer the workers were not started with is refused at once, without retries.
-    const refused = await cluster.submit({ indicator: 'ma.wma', candles, grid: { window: [5, 6] }, reducer: path.join(FIXTURES, '..', 'elsewhere.mjs') });
+    const refused = await cluster.submit({ indicator: 'ma.wma', candles, grid: { window: [5, 6] }, reducer: path.join(ROOT, 'bench', 'cluster-reducer.mjs') });
     const e2 = await refused.result().then(() => null, (e: unknown) => e as { code: string; details: Record<string, unknown> });
     expect(e2?.code).toBe('SHARD_FAILED');
     expect(e2!.details.cause).toEqual({ code: 'INVALID_REQUEST', message: expect.stringContaining('not allowed on this worker') });

@@ -220,7 +220,7 @@ export class Cluster {
   async submit(request: ClusterRequest): Promise<ClusterJob> {
     const o = this.options;
     const limits = { workerBudgetBytes: o.workerBudgetBytes, shardBytes: o.shardBytes, maxVariants: o.maxVariants };
-    const { plan, candles, reducer, keepTensor } = validateRequest(request, limits);
+    const { plan, candles, reducer, reducerHash, keepTensor } = validateRequest(request, limits);
     const cut = cutShards(plan.grid.axes.map((a) => a.values.length), shardVariants(plan, limits));
     const candleBytes = await collect(toIpcChunks(candleColumns(candles), { kind: 'candles', t: candles.t }));
     const candlesKey = `candles/${sha256(candleBytes)}.arrow`;
@@ -230,7 +230,7 @@ export class Cluster {
       version: 1, taGrid: VERSION, indicator: plan.def.id, t: candles.t, variants: plan.grid.variants,
       axes: plan.grid.axes.map((a) => ({ name: a.name, values: [...a.values] })),
       outputs: plan.outputs, dtype: plan.dtype, layout: plan.layout, candles: candlesKey,
-      splitAxis: cut.splitAxis, splitWidth: cut.splitWidth, reducer, keepTensor,
+      splitAxis: cut.splitAxis, splitWidth: cut.splitWidth, reducer, reducerHash, keepTensor,
     };
     const id = jobId(spec);
     const specBytes = Buffer.from(JSON.stringify(spec));

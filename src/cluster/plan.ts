@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { loadCandles, type Candles } from '../candles/candles.js';
 import { ComputeBudgetExceededError, InvalidRequestError } from '../errors.js';
 import type { AxisValue, GridSpec } from '../grid/grid.js';
@@ -27,6 +29,8 @@ export interface JobSpec {
   /** Values of the split axis per shard (the last shard of a run may hold fewer). */
   splitWidth: number;
   reducer: string | null;
+  /** sha256 of the reducer's source at submit: a changed reducer is another job, and workers check they load the same. */
+  reducerHash: string | null;
   keepTensor: boolean;
 }
 
@@ -62,7 +66,7 @@ export interface ClusterRequest {
  * errors, same order: indicator and grid, then candles, then lengths and
  * inputs), except the memory guard, which applies per shard.
  */
-export function validateRequest(request: unknown, limits: ShardLimits): { plan: Plan; candles: Candles; reducer: string | null; keepTensor: boolean } {
+export function validateRequest(request: unknown, limits: ShardLimits): { plan: Plan; candles: Candles; reducer: string | null; reducerHash: string | null; keepTensor: boolean } {
   const req = requireObject(request, 'submit()');
   for (const k of LOCAL_ONLY) {
     if (req[k] !== undefined) {
@@ -82,7 +86,19 @@ export function validateRequest(request: unknown, limits: ShardLimits): { plan: 
   // A missing column fails here, as in compute(), before anything is stored.
   for (const run of plan.grid.sourceRuns()) for (const i of plan.def.inputs) candles.column(i === 'source' ? run.source! : i);
   checkLengths(plan, candles.t);
-  return { plan, candles, reducer: (req.reducer as string | undefined) ?? null, keepTensor: req.keepTensor === true || req.reducer === undefined };
+  const reducer = (req.reducer as string | undefined) ?? null;
+  return { plan, candles, reducer, reducerHash: reducer === null ? null : reducerHash(reducer), keepTensor: req.keepTensor === true || reducer === null };
+}
+
+/** The reducer's source hash; the module must be readable where the job is submitted. */
+export function reducerHash(file: string): string {
+  let source: Buffer;
+  try {
+    source = readFileSync(path.resolve(file));
+  } catch (e) {
+    throw new InvalidRequestError(`reducer ${file} cannot be read here (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); give a path to the same module the workers load`, { reducer: file });
+  }
+  return sha256(source);
 }
 
 /** Most variants one shard may hold under the limits (at least 1, or the request cannot run anywhere). */

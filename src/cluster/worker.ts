@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Table } from 'apache-arrow';
@@ -9,7 +10,7 @@ import { TaGridError } from '../errors.js';
 import type { EngineOptions } from '../runtime/config.js';
 import { defaultLogger, type Logger } from '../runtime/logger.js';
 import { readIpc, toIpcChunks } from './arrow-io.js';
-import { manifestKey, shardGrid, shardKey, specKey, specShards, type JobSpec } from './plan.js';
+import { manifestKey, sha256, shardGrid, shardKey, specKey, specShards, type JobSpec } from './plan.js';
 import { connectRedis, decodeError, encodeError, JOB_QUEUE, SHARD_QUEUE, STOP_TTL_S, stopKey, type Failure, type JobData, type RedisTarget, type ShardData } from './protocol.js';
 import { toStore, type ClusterStore } from './store.js';
 
@@ -80,11 +81,17 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
   const spec = memo(64, async (job: string) => JSON.parse(Buffer.from(await store.get(specKey(job))).toString('utf8')) as JobSpec);
   // Columns as float64 over shared memory, which compute() reads in place (no copy per shard).
   const candles = memo(4, async (key: string) => sharedColumns(readIpc(await store.get(key), key).table));
-  const reducer = memo(16, async (p: string): Promise<Reducer> => {
+  // Keyed by path and source hash: a reducer changed on disk is loaded again (from a fresh URL), never confused with the old one.
+  const reducer = memo(16, async (key: string): Promise<Reducer> => {
+    const [p, hash] = JSON.parse(key) as [string, string];
     if (!allowed.has(path.resolve(p))) {
       throw new UnrecoverableError(encodeError('INVALID_REQUEST', `reducer ${p} is not allowed on this worker; start it with --reducer ${p} (reducers option)`));
     }
-    const mod = (await import(pathToFileURL(path.resolve(p)).href)) as { reduce?: unknown; default?: unknown };
+    const here = await readFile(path.resolve(p)).then(sha256, () => null);
+    if (here !== hash) {
+      throw new UnrecoverableError(encodeError('INVALID_REQUEST', `reducer ${p} on this worker ${here ? 'differs from' : 'is missing, unlike'} the one the job was submitted with; deploy the same file to every worker`));
+    }
+    const mod = (await import(`${pathToFileURL(path.resolve(p)).href}?sha256=${hash}`)) as { reduce?: unknown; default?: unknown };
     const fn = mod.reduce ?? mod.default;
     if (typeof fn !== 'function') throw new UnrecoverableError(encodeError('INVALID_REQUEST', `reducer ${p} exports no reduce() function (export function reduce(shard, { v0, v1 }))`));
     return fn as Reducer;
@@ -115,7 +122,7 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
         },
       });
       let summary: Record<string, Float64Array> | null = null;
-      if (s.reducer) summary = checkSummary(s.reducer, await runReducer(await reducer(s.reducer), res, v0, v1), v1 - v0);
+      if (s.reducer) summary = checkSummary(s.reducer, await runReducer(await reducer(JSON.stringify([s.reducer, s.reducerHash])), res, v0, v1), v1 - v0);
       // Nothing is written once the job is stopped; each file is whole or absent.
       const put = async (part: string, cols: Record<string, Float32Array | Float64Array>) => {
         if (abort.signal.aborted) throw new StopError();
