@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../dist/index.js';
 import { createCluster, DirStore, type Cluster, type ClusterRequest } from '../dist/cluster/index.js';
@@ -232,6 +233,12 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
     expect(again.cached).toBe(true);
     expect(sameBits(await (await again.result()).values('lower'), local.values('lower'))).toBe(true);
     expect(lines().filter((l) => l.msg === 'ta-grid shard started' && l.job === job.id).length).toBe(12);
+    // Queue state for a metrics endpoint: nothing left waiting or running.
+    const registry = new Registry();
+    for (const m of cluster.metrics()) registry.registerMetric(m);
+    const text = await registry.metrics();
+    expect(text).toMatch(/ta_grid_cluster_queue_shards\{state="waiting"\} 0/);
+    expect(text).toMatch(/ta_grid_cluster_queue_jobs\{state="waiting-children"\} 0/);
     // A shard file damaged on disk is an error, not a wrong tensor.
     writeFileSync(path.join(store, 'results', job.id, `${shard.v0}-${shard.v1}.mid.arrow`), 'not arrow');
     expect(await codeOf(res.values('mid'))).toBe('RESULT_UNAVAILABLE');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FlowProducer, Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { Gauge, type Metric } from 'prom-client';
 import { z } from 'zod';
 import { PACKAGE_ROOT } from '../backends/paths.js';
 import { ComputeCancelledError, ConfigError } from '../errors.js';
@@ -276,6 +277,24 @@ export class Cluster {
     const untrack = () => set!.delete(job);
     job.result().then(untrack, untrack);
     return job;
+  }
+
+  /**
+   * prom-client collectors (register them on the service's registry): shards
+   * and jobs by queue state, read from Redis at each scrape.
+   */
+  metrics(): Metric[] {
+    const counts = (name: string, help: string, queue: Queue) => new Gauge({
+      name, help, labelNames: ['state'] as const, registers: [],
+      async collect() {
+        const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'waiting-children', 'prioritized');
+        for (const [state, n] of Object.entries(c)) this.set({ state }, n);
+      },
+    });
+    return [
+      counts('ta_grid_cluster_queue_shards', 'shards in the queue by state', this.shardQueue),
+      counts('ta_grid_cluster_queue_jobs', 'grid jobs in the queue by state (waiting-children: shards still running)', this.jobQueue),
+    ];
   }
 
   /** Removes results and candles unused for resultTtlMs (and temp files of writers that died). */

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Table } from 'apache-arrow';
 import { sharedFloat64 } from '../candles/candles.js';
 import { Job, Queue, UnrecoverableError, Worker, type Processor } from 'bullmq';
+import { Counter, Histogram, type Metric } from 'prom-client';
 import { createEngine, Engine } from '../engine/engine.js';
 import type { ComputeResult } from '../engine/result.js';
 import { TaGridError } from '../errors.js';
@@ -35,6 +36,8 @@ export interface WorkerOptions {
 
 export interface ClusterWorker {
   readonly engine: Engine;
+  /** prom-client collectors: this worker's shards (by result), their duration and bytes stored, and its engine's. */
+  metrics(): Metric[];
   /** Stops taking shards, lets the running ones finish, then closes the engine (unless the caller owns it). */
   close(): Promise<void>;
 }
@@ -98,6 +101,12 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
   });
 
   const stopped = async (job: string) => (await redis.get(stopKey(prefix, job))) !== null;
+  const shardsTotal = new Counter({ name: 'ta_grid_cluster_shards_total', help: 'shards this worker finished, by result (done, failed, stopped)', labelNames: ['result'] as const, registers: [] });
+  const shardSeconds = new Histogram({
+    name: 'ta_grid_cluster_shard_duration_seconds', help: 'shard wall time: compute, reducer and store writes', registers: [],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+  });
+  const storedBytes = new Counter({ name: 'ta_grid_cluster_store_bytes_total', help: 'bytes of shard tensors and summaries written to the store', registers: [] });
 
   const processShard: Processor<ShardData> = async (job, _token, signal) => {
     const { job: id, index, v0, v1 } = job.data;
@@ -110,6 +119,7 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
     signal?.addEventListener('abort', () => abort.abort(), { once: true });
     const poll = setInterval(() => { stopped(id).then((yes) => { if (yes) { byFlag = true; abort.abort(); } }, () => {}); }, STOP_POLL_MS);
     logger.info({ job: id, shard: index, v0, v1, attempt: job.attemptsMade + 1, pid: process.pid }, 'ta-grid shard started');
+    const endTimer = shardSeconds.startTimer();
     let lastProgress = 0;
     try {
       const res = await engine.compute({
@@ -128,12 +138,15 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
         if (abort.signal.aborted) throw new StopError();
         if (await stopped(id)) { byFlag = true; throw new StopError(); }
         await store.put(shardKey(id, { v0, v1 }, part), toIpcChunks(cols, { job: id, v0, v1, t: s.t, part }));
+        storedBytes.inc(Object.values(cols).reduce((n, c) => n + c.byteLength, 0));
       };
       if (s.keepTensor) for (const o of s.outputs) await put(o, { [o]: res.values(o) });
       if (summary) await put('summary', summary);
       logger.info({ job: id, shard: index, v0, v1, computeMs: Math.round(res.meta.computeMs), pid: process.pid }, 'ta-grid shard done');
+      shardsTotal.inc({ result: 'done' });
       return { v0, v1, computeMs: res.meta.computeMs, backend: res.meta.backend };
     } catch (e) {
+      shardsTotal.inc({ result: byFlag || e instanceof StopError ? 'stopped' : 'failed' });
       if (e instanceof UnrecoverableError) throw e;
       if (byFlag) throw new UnrecoverableError(encodeError('COMPUTE_CANCELLED', `shard ${index} of job ${id} stopped: the job was cancelled or failed`));
       if (e instanceof StopError || abort.signal.aborted) throw new Error(encodeError('WORKER_STOPPED', `shard ${index} of job ${id} was stopped by its worker; it runs again`));
@@ -145,6 +158,7 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
       throw !own || TRANSIENT.has(code) ? new Error(text) : new UnrecoverableError(text);
     } finally {
       clearInterval(poll);
+      endTimer();
     }
   };
 
@@ -221,6 +235,7 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
   let closing: Promise<void> | null = null;
   return {
     engine,
+    metrics: () => [shardsTotal, shardSeconds, storedBytes, ...engine.metrics()],
     close() {
       closing ??= (async () => {
         await Promise.allSettled([shardWorker.close(), jobWorker.close(), shardQueue.close()]);
