@@ -288,8 +288,7 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
     expect(summary.numRows).toBe(600);
     const last = summary.getChild('last')!.toArray() as Float64Array;
     for (const v of [0, 250, 599]) expect(last[v]).toBe(local.series('ema', v).at(-1));
-    workers.splice(workers.indexOf(victim), 1);
-    await startWorker();
+    // The drills below run on the two workers left.
   }, 60_000);
 
   it('Redis restarted mid-run: the job resumes and completes with identical values', async () => {

@@ -51,6 +51,8 @@ export interface ClusterOptions {
 }
 
 const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+/** How long cancel() waits for running shards to stop. */
+const CANCEL_WAIT_MS = 120_000;
 /** How often result() looks at the job's state even without an event (events are not replayed across a Redis restart). */
 const POLL_MS = 1000;
 
@@ -77,7 +79,7 @@ export class ClusterJob extends EventEmitter<{ progress: [ShardProgress] }> {
   private processed = 0;
   private cancelled = false;
   private settled: Promise<ClusterResult> | null = null;
-  /** Wakes result() early on a job event. */
+  /** @internal wakes result() early on a job event. */
   wake: () => void = () => {};
 
   constructor(cluster: Cluster, id: string, spec: JobSpec, shards: Shard[], cached: boolean) {
@@ -126,8 +128,9 @@ export class ClusterJob extends EventEmitter<{ progress: [ShardProgress] }> {
         throw new ResultUnavailableError(`job ${this.id} completed but ${manifestKey(this.id)} is not in the store: the result expired, or the workers use another store`, { job: this.id });
       }
       if (state === 'completed') continue;
+      // Cancelled from any client: the parent may never run (no shard left to finish it).
+      if ((await c.redis.get(stopKey(c.options.prefix, this.id))) === 'cancelled') throw cancelledError(this.id);
       if (state === 'unknown') {
-        if ((await c.redis.get(stopKey(c.options.prefix, this.id))) === 'cancelled') throw cancelledError(this.id);
         throw new ResultUnavailableError(`job ${this.id} is neither in Redis nor in the store (removed, or Redis lost its data without persistence); submit the request again`, { job: this.id });
       }
       await new Promise<void>((resolve) => {
@@ -150,11 +153,16 @@ export class ClusterJob extends EventEmitter<{ progress: [ShardProgress] }> {
     await c.redis.set(stopKey(c.options.prefix, this.id), 'cancelled', 'EX', STOP_TTL_S);
     const parent = await Job.fromId(c.jobQueue, this.id);
     await parent?.removeUnprocessedChildren().catch(() => {});
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+    for (const deadline = Date.now() + CANCEL_WAIT_MS; ;) {
       const active = await c.shardQueue.getActive();
-      if (!active.some((j) => (j.data as ShardData).job === this.id)) return;
+      if (!active.some((j) => (j.data as ShardData).job === this.id)) break;
+      if (Date.now() > deadline) {
+        throw new ClusterUnavailableError(`job ${this.id}: shards still running ${CANCEL_WAIT_MS / 1000} s after cancel(); a worker is not reading Redis (its shards stop once its lock expires)`, { job: this.id });
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
+    // Nothing runs any more: the parent has nothing to wait for.
+    await parent?.remove().catch(() => {});
   }
 }
 
