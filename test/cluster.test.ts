@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../dist/index.js';
-import { createCluster, DirStore, type Cluster, type ClusterRequest } from '../dist/cluster/index.js';
+import { createCluster, DirStore, startWorker, type Cluster, type ClusterRequest } from '../dist/cluster/index.js';
 import { cutShards, shardGrid, type JobSpec } from '../dist/cluster/plan.js';
 import { buildGrid } from '../dist/grid/grid.js';
 import { getIndicator } from '../dist/registry/index.js';
@@ -159,6 +159,14 @@ describe('cluster shards and store (no Redis)', () => {
     utimesSync(path.join(root, 'results', 'a', 'request.json'), old, old);
     expect(await store.expire('results', Date.now() - 86_400_000)).toBe(1);
     expect(readdirSync(path.join(root, 'results'))).toEqual(['b']);
+  });
+
+  it('refuses bad options before connecting', async () => {
+    const store = tempDir('store');
+    expect(await codeOf(createCluster({ redis: 'redis://127.0.0.1:1', store, shardBytes: 0 }))).toBe('INVALID_CONFIG');
+    expect(await codeOf(createCluster({ redis: 'redis://127.0.0.1:1', store, prefix: 'a:b' }))).toBe('INVALID_CONFIG');
+    expect(await codeOf(startWorker({ redis: 'redis://127.0.0.1:1', store, concurrency: 0 }))).toBe('INVALID_CONFIG');
+    expect(await codeOf(startWorker({ redis: 'redis://127.0.0.1:1', store, lockDurationMs: Number('x') }))).toBe('INVALID_CONFIG');
   });
 });
 

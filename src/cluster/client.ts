@@ -6,11 +6,11 @@ import type { Redis } from 'ioredis';
 import { Gauge, type Metric } from 'prom-client';
 import { z } from 'zod';
 import { PACKAGE_ROOT } from '../backends/paths.js';
-import { ComputeCancelledError, ConfigError } from '../errors.js';
+import { ComputeCancelledError } from '../errors.js';
 import { candleColumns, collect, toIpcChunks } from './arrow-io.js';
 import { ClusterUnavailableError, ResultUnavailableError, ShardFailedError } from './errors.js';
 import { cutShards, jobId, manifestKey, sha256, shardJobId, shardVariants, specKey, validateRequest, type ClusterRequest, type JobSpec, type Shard } from './plan.js';
-import { connectRedis, JOB_QUEUE, SHARD_QUEUE, STOP_TTL_S, stopKey, type JobData, type RedisTarget, type ShardData, type ShardProgress } from './protocol.js';
+import { connectRedis, JOB_QUEUE, parseOptions, SHARD_QUEUE, STOP_TTL_S, stopKey, type JobData, type RedisTarget, type ShardData, type ShardProgress } from './protocol.js';
 import { ClusterResult } from './result.js';
 import { toStore, type ClusterStore } from './store.js';
 
@@ -55,16 +55,6 @@ const VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json')
 const CANCEL_WAIT_MS = 120_000;
 /** How often result() looks at the job's state even without an event (events are not replayed across a Redis restart). */
 const POLL_MS = 1000;
-
-function parseOptions(options: ClusterOptions): z.infer<typeof optionsSchema> {
-  const { redis: _r, store: _s, ...rest } = options ?? ({} as ClusterOptions);
-  const parsed = optionsSchema.safeParse(rest);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`createCluster(): ${issue.path.join('.') || 'options'}: ${issue.message}`, { key: issue.path.join('.') });
-  }
-  return parsed.data;
-}
 
 /** A submitted grid: progress events, cancel(), result(). */
 export class ClusterJob extends EventEmitter<{ progress: [ShardProgress] }> {
@@ -322,7 +312,8 @@ export class Cluster {
 
 /** Connects to Redis (failing fast with CLUSTER_UNAVAILABLE) and opens the queues. */
 export async function createCluster(options: ClusterOptions): Promise<Cluster> {
-  const parsed = parseOptions(options);
+  const { redis: _r, store: _s, ...rest } = (options ?? {}) as ClusterOptions;
+  const parsed = parseOptions(optionsSchema, rest, 'createCluster()');
   const store = toStore(options.store);
   const redis = await connectRedis(options.redis, parsed.connectTimeoutMs);
   const events = [SHARD_QUEUE, JOB_QUEUE].map((q) => new QueueEvents(q, { connection: redis.duplicate(), prefix: parsed.prefix }));

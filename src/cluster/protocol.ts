@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
-import { InvalidRequestError } from '../errors.js';
+import type { z } from 'zod';
+import { ConfigError, InvalidRequestError } from '../errors.js';
 import { ClusterUnavailableError } from './errors.js';
 
 /** What both sides of a cluster agree on: queue names, job data, Redis keys, the failure encoding. */
@@ -57,4 +58,15 @@ export const encodeError = (code: string, message: string): string => `[${code}]
 export function decodeError(text: string): { code: string; message: string } {
   const m = /^\[([A-Z_]+)\] ([\s\S]*)$/.exec(text);
   return m ? { code: m[1]!, message: m[2]! } : { code: 'INTERNAL', message: text };
+}
+
+/** Options checked against a zod schema; the first problem becomes a ConfigError naming the option. */
+export function parseOptions<S extends z.ZodType>(schema: S, value: Record<string, unknown>, where: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = issue.path.join('.');
+    throw new ConfigError(`${where}: ${key || 'options'}: ${issue.message}`, { key, value: key ? value[key] : undefined });
+  }
+  return parsed.data;
 }

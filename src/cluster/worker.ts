@@ -12,7 +12,8 @@ import type { EngineOptions } from '../runtime/config.js';
 import { defaultLogger, type Logger } from '../runtime/logger.js';
 import { readIpc, toIpcChunks } from './arrow-io.js';
 import { manifestKey, sha256, shardGrid, shardKey, specKey, specShards, type JobSpec } from './plan.js';
-import { connectRedis, decodeError, encodeError, JOB_QUEUE, SHARD_QUEUE, STOP_TTL_S, stopKey, type Failure, type JobData, type RedisTarget, type ShardData } from './protocol.js';
+import { z } from 'zod';
+import { connectRedis, decodeError, encodeError, JOB_QUEUE, parseOptions, SHARD_QUEUE, STOP_TTL_S, stopKey, type Failure, type JobData, type RedisTarget, type ShardData } from './protocol.js';
 import { toStore, type ClusterStore } from './store.js';
 
 export interface WorkerOptions {
@@ -41,6 +42,15 @@ export interface ClusterWorker {
   /** Stops taking shards, lets the running ones finish, then closes the engine (unless the caller owns it). */
   close(): Promise<void>;
 }
+
+const workerSchema = z.object({
+  concurrency: z.number().int().min(1).max(1024).default(1),
+  prefix: z.string().regex(/^[A-Za-z0-9_-]+$/).default('bull'),
+  reducers: z.array(z.string().min(1)).default([]),
+  lockDurationMs: z.number().int().min(100).default(30_000),
+  stalledIntervalMs: z.number().int().min(100).default(30_000),
+  connectTimeoutMs: z.number().int().min(1).default(5000),
+}).strict();
 
 /** ta-grid error codes a retry on the same or another worker can fix. */
 const TRANSIENT = new Set(['WORKER_CRASHED', 'ENGINE_CLOSED', 'WARMUP_FAILED']);
@@ -73,13 +83,15 @@ class StopError extends Error {}
  */
 export async function startWorker(options: WorkerOptions): Promise<ClusterWorker> {
   const logger = options.logger ?? defaultLogger();
-  const prefix = options.prefix ?? 'bull';
+  const { redis: _r, store: _s, engine: _e, logger: _l, ...rest } = (options ?? {}) as WorkerOptions;
+  const o = parseOptions(workerSchema, rest, 'startWorker()');
+  const prefix = o.prefix;
   const store = toStore(options.store);
   const ownsEngine = !(options.engine instanceof Engine);
   const engine = options.engine instanceof Engine ? options.engine : await createEngine({ logger, ...(options.engine ?? {}) });
   await engine.warmup();
-  const redis = await connectRedis(options.redis, options.connectTimeoutMs ?? 5000);
-  const allowed = new Set((options.reducers ?? []).map((r) => path.resolve(r)));
+  const redis = await connectRedis(options.redis, o.connectTimeoutMs);
+  const allowed = new Set(o.reducers.map((r) => path.resolve(r)));
 
   const spec = memo(64, async (job: string) => JSON.parse(Buffer.from(await store.get(specKey(job))).toString('utf8')) as JobSpec);
   // Columns as float64 over shared memory, which compute() reads in place (no copy per shard).
@@ -219,18 +231,18 @@ export async function startWorker(options: WorkerOptions): Promise<ClusterWorker
 
   const common = {
     connection: redis, prefix,
-    lockDuration: options.lockDurationMs ?? 30_000,
-    stalledInterval: options.stalledIntervalMs ?? 30_000,
+    lockDuration: o.lockDurationMs,
+    stalledInterval: o.stalledIntervalMs,
     // A shard may lose its worker twice (killed, OOM, lost network) before it counts as failed.
     maxStalledCount: 2,
   };
-  const shardWorker = new Worker<ShardData>(SHARD_QUEUE, processShard, { ...common, concurrency: options.concurrency ?? 1 });
+  const shardWorker = new Worker<ShardData>(SHARD_QUEUE, processShard, { ...common, concurrency: o.concurrency });
   const jobWorker = new Worker<JobData>(JOB_QUEUE, processJob, { ...common, concurrency: 4 });
   // Read-only handle for looking failed shards up.
   const shardQueue = new Queue(SHARD_QUEUE, { connection: redis, prefix });
   for (const w of [shardWorker, jobWorker]) w.on('error', (e) => logger.error({ err: e.message }, 'ta-grid worker: redis error (retrying)'));
   await Promise.all([shardWorker.waitUntilReady(), jobWorker.waitUntilReady()]);
-  logger.info({ pid: process.pid, concurrency: options.concurrency ?? 1, threads: engine.warmupReport?.numThreadsEffective, backend: engine.warmupReport?.backend }, 'ta-grid worker ready');
+  logger.info({ pid: process.pid, concurrency: o.concurrency, threads: engine.warmupReport?.numThreadsEffective, backend: engine.warmupReport?.backend }, 'ta-grid worker ready');
 
   let closing: Promise<void> | null = null;
   return {
