@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared]
+// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster]
 //   [-- --compare baseline.json [--threshold 15]]`.
 // Every figure is a median of several runs in this process, measured side by
 // side with the memory floor (writing the same output once into a touched buffer).
@@ -317,6 +317,126 @@ async function startupSuite() {
     rows.map((r) => [r.build, r.start === 'cold' ? 'cold (empty)' : 'warm (filled)', r.importMs.toFixed(0), r.warmupS.toFixed(3), r.firstResultMs.toFixed(0), r.cpuMs.toFixed(0), r.processMs.toFixed(0)])));
 }
 
+/**
+ * ta-grid/cluster on this machine: a redis-server (no persistence) and
+ * `ta-grid worker` processes over a store in the run's temp dir. One worker
+ * with the engine's threads against a local compute() of the same grid
+ * (the cluster's fixed costs: candles and shard files through the store,
+ * queue round trips), then job throughput with 1, 2 and 3 single-thread
+ * workers. Needs redis-server on PATH; not in the default suite list.
+ */
+async function clusterSuite() {
+  const { spawn, spawnSync } = await import('node:child_process');
+  const net = await import('node:net');
+  const { createCluster } = await import('../dist/cluster/index.js');
+  if (spawnSync('redis-server', ['--version']).status !== 0) throw new Error('bench --suite cluster needs redis-server on PATH (apt-get install redis-server, or docker run -p 6379:6379 redis:7)');
+  const tc = quick ? 32_850 : 65_700;
+  // Shards of 98 windows of one source: 4 shards for the overhead grid, 12 for throughput.
+  // (Narrower time-major shards cost kernel time: see docs/cluster.md.)
+  const grid = { source: ['close', 'hlc3'], window: { start: 5, stop: 200 } }; // 392 variants
+  const variants = 392;
+  const bytes = tc * variants * 4;
+  const shardBytes = 98 * tc * 4;
+  const port = await new Promise((resolve) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+  const dir = mkdtempSync(path.join(tmp, 'cluster-'));
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  const store = path.join(dir, 'store');
+  const procs = [];
+  const startWorkers = async (n, threads, concurrency = 1, reducer = null) => {
+    const ws = Array.from({ length: n }, () => spawn(process.execPath, [new URL('../dist/cli/main.js', import.meta.url).pathname, 'worker', '--redis', url, '--store', store, '--threads', String(threads), '--concurrency', String(concurrency), '--cache-dir', path.join(tmp, 'cache'), ...(reducer ? ['--reducer', reducer] : [])],
+      { env: { ...process.env, TA_GRID_NATIVE_BUILD: 'off', TA_GRID_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] }));
+    procs.push(...ws);
+    await Promise.all(ws.map((w) => new Promise((resolve, reject) => {
+      let out = '';
+      w.stdout.on('data', (d) => { out += d; if (out.includes('ta-grid worker ready')) { resolve(); out = ''; } });
+      w.once('exit', (c) => reject(new Error(`worker exited with ${c}`)));
+    })));
+    return ws;
+  };
+  const stopWorkers = async (ws) => Promise.all(ws.map((w) => new Promise((r) => { w.once('exit', r); w.kill('SIGTERM'); })));
+  let seed = 1000;
+  try {
+    await new Promise((r) => setTimeout(r, 300));
+    const cluster = await createCluster({ redis: url, store, shardBytes });
+    // A new seed per run: the same request twice would be answered from the store.
+    const runJob = async (c, extra = {}) => { const t0 = performance.now(); const job = await cluster.submit({ indicator: 'ma.ema', candles: c, grid, ...extra }); await job.result(); return { ms: performance.now() - t0, job }; };
+    const wide = { grid: GRID }; // 6 sources x 196 windows = 1176 variants, 12 shards
+    // Results are dropped once measured: a full run would otherwise leave gigabytes in the temp dir.
+    const drop = (job) => rmSync(path.join(store, 'results', job.id), { recursive: true, force: true });
+    const threads = Math.min(2, os.availableParallelism());
+    const local = await engineWith('native', threads);
+    const reducer = new URL('./cluster-reducer.mjs', import.meta.url).pathname;
+    const overhead = [];
+    let shards = 0;
+    let latencyMs = NaN;
+    // Full tensor into the store; the same with two shards in flight (one writes while the next computes);
+    // a reducer's per-variant summary only (what a backtest sweep keeps).
+    for (const [mode, concurrency, extra] of [['tensor', 1, {}], ['tensor', 2, {}], ['reducer', 1, { reducer }]]) {
+      const ws = await startWorkers(1, threads, concurrency, reducer);
+      drop((await runJob(workload(tc, seed++), extra)).job); // first job: worker caches warm
+      const localMs = [], clusterMs = [], readMs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const c = workload(tc, seed++);
+        let t0 = performance.now();
+        await local.compute({ indicator: 'ma.ema', candles: c, grid });
+        localMs.push(performance.now() - t0);
+        const { ms, job } = await runJob(c, extra);
+        clusterMs.push(ms);
+        shards = job.shards.length;
+        t0 = performance.now();
+        const res = await job.result();
+        await (mode === 'tensor' ? res.values('ema') : res.summary());
+        readMs.push(performance.now() - t0);
+        drop(job);
+      }
+      if (mode === 'reducer') {
+        // Fixed cost of a job: one shard of one variant over 1,000 candles, submit to result().
+        const times = [];
+        for (let i = 0; i < RUNS; i++) {
+          const t0 = performance.now();
+          const job = await cluster.submit({ indicator: 'ma.ema', candles: workload(1000, seed++), grid: { window: [20] }, reducer });
+          await job.result();
+          times.push(performance.now() - t0);
+          drop(job);
+        }
+        latencyMs = median(times);
+      }
+      await stopWorkers(ws);
+      overhead.push({ mode, concurrency, localMs: median(localMs), clusterMs: median(clusterMs), readBackMs: median(readMs), ratio: median(clusterMs) / median(localMs), threads });
+    }
+    await local.close();
+    const rows = [];
+    for (const n of [1, 2, 3]) {
+      const ws = await startWorkers(n, 1);
+      drop((await runJob(workload(tc, seed++), wide)).job);
+      const times = [];
+      let jobShards = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const { ms, job } = await runJob(workload(tc, seed++), wide);
+        jobShards = job.shards.length;
+        times.push(ms);
+        drop(job);
+      }
+      const ms = median(times);
+      rows.push({ workers: n, threadsPerWorker: 1, ms, shards: jobShards, shardsPerS: (jobShards * 1000) / ms, variantsPerS: (1176 * 1000) / ms, storeMBPerS: (tc * 1176 * 4) / ms / 1e3 });
+      await stopWorkers(ws);
+    }
+    await cluster.close();
+    report.suites.cluster = { t: tc, variants, shards, bytes, overhead, latencyMs, rows };
+    log(`\ncluster: ma.ema over ${tc.toLocaleString('en-US')} candles, float32 time-major, shards of 98 variants (${(shardBytes / 1e6).toFixed(1)} MB), store and Redis on this machine`);
+    log(`overhead grid: 2 sources x windows 5..200 = ${variants} variants (${(bytes / 1e6).toFixed(0)} MB, ${shards} shards)`);
+    log(`one worker (${threads} threads) against a local compute() (${threads} threads), submit to result():`);
+    log(table(['kept', 'concurrency', 'local ms', 'cluster ms', 'ratio', 'read back ms'], overhead.map((r) => [r.mode, r.concurrency, r.localMs.toFixed(0), r.clusterMs.toFixed(0), r.ratio.toFixed(2), r.readBackMs.toFixed(0)])));
+    log(`fixed cost of a job (one shard of one variant, 1,000 candles, reducer), submit to result(): ${latencyMs.toFixed(0)} ms`);
+    log(`throughput: 6 sources x windows 5..200 = 1176 variants (${(tc * 1176 * 4 / 1e6).toFixed(0)} MB, ${rows[0]?.shards ?? 12} shards), full tensor kept, single-thread workers:`);
+    log(table(['workers', 'threads each', 'median ms', 'shards/s', 'variants/s', 'store MB/s'], rows.map((r) => [r.workers, r.threadsPerWorker, r.ms.toFixed(0), r.shardsPerS.toFixed(2), r.variantsPerS.toFixed(0), r.storeMBPerS.toFixed(0)])));
+  } finally {
+    for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+    redis.kill('SIGTERM');
+  }
+}
+
 function table(head, rows) {
   const w = head.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i]).length)));
   const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
@@ -334,6 +454,7 @@ try {
   if (suites.has('abort')) await abortSuite(ctx);
   if (suites.has('rss')) await rssSuite(ctx);
   if (suites.has('prepared')) await preparedSuite(ctx);
+  if (suites.has('cluster')) await clusterSuite();
   log(`\nbuilds: ${Object.entries(report.build ?? {}).map(([b, k]) => `${b} ${k}`).join(', ')}`);
   if (json) console.log(JSON.stringify(report, null, 2));
   if (compareWith) {

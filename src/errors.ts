@@ -19,7 +19,11 @@ export type ErrorCode =
   | 'COMPUTE_TIMEOUT'
   | 'WORKER_CRASHED'
   | 'KERNEL_FAILED'
-  | 'RESULT_RELEASED';
+  | 'RESULT_RELEASED'
+  // ta-grid/cluster (classes in src/cluster/errors.ts)
+  | 'SHARD_FAILED'
+  | 'CLUSTER_UNAVAILABLE'
+  | 'RESULT_UNAVAILABLE';
 
 export class TaGridError extends Error {
   /** Overridden by each subclass; the base class is never thrown directly. */

@@ -112,6 +112,26 @@ common(program.command('doctor'))
   .description('effective config and where each value came from, cache dir trust and key, the load order (host-tuned, packaged prebuild, wasm) and why, CPU features, cache contents and their verification state')
   .action((o) => console.log(JSON.stringify(doctorReport(toOptions(o)), null, 2)));
 
+// ta-grid/cluster: a worker process pulling shards from Redis (docs/cluster.md).
+common(program.command('worker'))
+  .description('compute shards of cluster jobs (ta-grid/cluster) from a Redis queue into a shared store; stops gracefully on SIGTERM/SIGINT')
+  .requiredOption('--redis <url>', 'Redis URL, e.g. redis://127.0.0.1:6379')
+  .requiredOption('--store <dir>', 'store directory shared with the clients and the other workers')
+  .option('--concurrency <n>', 'shards at once (each uses all threads)', (v) => Number(v), 1)
+  .option('--reducer <path...>', 'reducer modules this worker may load')
+  .option('--prefix <prefix>', 'BullMQ key prefix', 'bull')
+  .option('--lock-ms <ms>', 'a shard whose worker is silent this long goes to another worker', (v) => Number(v))
+  .action(async (o) => {
+    const { startWorker } = await import('../cluster/worker.js');
+    const worker = await startWorker({
+      redis: o.redis, store: o.store, concurrency: o.concurrency, prefix: o.prefix, reducers: o.reducer,
+      lockDurationMs: o.lockMs, stalledIntervalMs: o.lockMs, engine: toOptions(o),
+    });
+    const stop = () => { worker.close().then(() => process.exit(0), () => process.exit(1)); };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+
 program.parseAsync().catch((e: unknown) => {
   if (e instanceof TaGridError) {
     console.error(`ta-grid: ${e.message} [${e.code}]`);
