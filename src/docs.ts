@@ -41,7 +41,7 @@ export function indicatorPage(): string {
   return [
     '# Indicators',
     '',
-    'Generated from the registry (`src/registry/`) by `npm run docs`; do not edit by hand.',
+    'Generated from the indicator definitions (`src/indicators/`) by `npm run generate`; do not edit by hand.',
     '',
     'Every indicator computes a whole grid per call. Axes are the `source` axis (when the',
     'indicator reads a price series) and then its params, in this order; the last axis',

@@ -19,7 +19,8 @@ export const TUNED_FLAGS = ['-std=c++17', '-O3', '-march=native', '-ffp-contract
 
 function hashDir(dir: string, ext: RegExp): string {
   if (!existsSync(dir)) return 'absent';
-  const files = readdirSync(dir).filter((f) => ext.test(f)).sort();
+  // Kernels live in one folder per group: every file below dir counts.
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => ext.test(f)).sort();
   return sha256(files.map((f) => `${f}\0${sha256(readFileSync(path.join(dir, f)))}`).join('\n'));
 }
 

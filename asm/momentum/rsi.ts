@@ -1,0 +1,7 @@
+// momentum.rsi: TA-Lib RSI; mirrors native/momentum/rsi.h.
+import { Call } from "../abi";
+import { gainLoss, gainLossScratch } from "./common";
+
+export function scratch(T: i32): f64 { return gainLossScratch(T); }
+
+export function run<O>(c: Call): i32 { return gainLoss<O>(c, false); }

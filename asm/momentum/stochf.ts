@@ -1,0 +1,7 @@
+// momentum.stochf: TA-Lib STOCHF; mirrors native/momentum/stochf.h.
+import { Call } from "../abi";
+import { stochastic, stochasticScratch } from "./common";
+
+export function scratch(T: i32): f64 { return stochasticScratch(T); }
+
+export function run<O>(c: Call): i32 { return stochastic<O>(c, -1, 1); }
