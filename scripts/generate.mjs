@@ -135,12 +135,35 @@ files.set('native/kernels.h', [
   '',
 ].join('\n'));
 
+// What each AS kernel exports: run() (its own loop), or the hooks the shared
+// loop below calls: prepare() once per call, block() per block of variants,
+// segment() per run of valid bars of a block.
+const HOOKS = ['run', 'prepare', 'block', 'segment'];
+const asmHooks = new Map(ids.map((id) => {
+  const text = read(`asm/${id.replace('.', '/')}.ts`);
+  const has = new Set(HOOKS.filter((h) => new RegExp(`^export function ${h}\\b`, 'm').test(text)));
+  const wrong = has.has('run') ? has.size > 1 : !has.has('block') && !has.has('segment');
+  if (wrong) problems.push(`asm/${id.replace('.', '/')}.ts: export run(), or block() and/or segment() (with an optional prepare()), not ${[...has].join(', ') || 'none of them'}`);
+  return [id, has];
+}));
+if (problems.length) {
+  console.error(`${SELF}:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+const hooked = (hook) => ids.map((id, k) => [id, k]).filter(([id]) => asmHooks.get(id).has(hook));
+const alias = (id, hook) => (hook === 'run' ? symbol(id) : `${symbol(id)}_${hook}`);
+
 files.set('asm/kernels.ts', [
   header('//', 'the indicator definitions (src/indicators/)'),
   '// The kernel table ("id:inputs:params:outputs" rows, in registry order, as',
-  '// native/kernels.h) and the dispatch from a row number to its kernel.',
-  'import { Call } from "./abi";',
-  ...ids.map((id) => `import { run as ${symbol(id)}, scratch as ${symbol(id)}_scratch } from "./${id.replace('.', '/')}";`),
+  '// native/kernels.h), the dispatch from a row number to its kernel, and the',
+  '// block and segment loop that kernels without their own run() share.',
+  'import { BLOCK, Call, OK } from "./abi";',
+  'import { segmentEnd, skipGaps } from "./primitives";',
+  ...ids.map((id) => {
+    const names = ['scratch', ...HOOKS.filter((h) => asmHooks.get(id).has(h))].map((h) => `${h} as ${h === 'scratch' ? `${symbol(id)}_scratch` : alias(id, h)}`);
+    return `import { ${names.join(', ')} } from "./${id.replace('.', '/')}";`;
+  }),
   '',
   `export const KERNEL_TABLE = "${defs.map((d) => `${d.id}:${arity(d).replace(/, /g, ':')}`).join(',')}";`,
   '',
@@ -153,9 +176,57 @@ files.set('asm/kernels.ts', [
   '',
   'export function runKernel<O>(k: i32, c: Call): i32 {',
   '  switch (k) {',
-  ...ids.map((id, k) => `    case ${k}: return ${symbol(id)}<O>(c);`),
+  ...hooked('run').map(([id, k]) => `    case ${k}: return ${symbol(id)}<O>(c);`),
   '  }',
-  '  return -1;',
+  `  return k >= 0 && k < ${ids.length} ? runBlocks<O>(k, c) : -1;`,
+  '}',
+  '',
+  '// Every block of variants [b0, b0 + nb) of the call, and in each its runs of',
+  '// bars [s, e) where every input is a number; the bars between runs get NaN',
+  '// (the NaN policy, as forEachBlock and forEachSegment in native/primitives.h).',
+  'function runBlocks<O>(k: i32, c: Call): i32 {',
+  '  const status = prepare(k, c);',
+  '  if (status != OK) return status;',
+  '  const nIn = segmentInputs(k);',
+  '  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {',
+  '    const nb = min(BLOCK, c.v1 - b0);',
+  '    block<O>(k, c, b0, nb);',
+  '    if (nIn == 0) continue;',
+  '    let t = 0;',
+  '    while ((t = skipGaps<O>(c, nIn, t, b0, nb)) < c.T) {',
+  '      const e = segmentEnd(c, nIn, t);',
+  '      segment<O>(k, c, b0, nb, t, e);',
+  '      t = e;',
+  '    }',
+  '  }',
+  '  return OK;',
+  '}',
+  '',
+  '// Inputs whose NaN ends a segment: all of the kernel\'s inputs, 0 without segment().',
+  'function segmentInputs(k: i32): i32 {',
+  '  switch (k) {',
+  ...hooked('segment').map(([id, k]) => `    case ${k}: return ${defs[k].inputs.length};`),
+  '  }',
+  '  return 0;',
+  '}',
+  '',
+  'function prepare(k: i32, c: Call): i32 {',
+  '  switch (k) {',
+  ...hooked('prepare').map(([id, k]) => `    case ${k}: return ${alias(id, 'prepare')}(c);`),
+  '  }',
+  '  return OK;',
+  '}',
+  '',
+  'function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {',
+  '  switch (k) {',
+  ...hooked('block').map(([id, k]) => `    case ${k}: ${alias(id, 'block')}<O>(c, b0, nb); return;`),
+  '  }',
+  '}',
+  '',
+  'function segment<O>(k: i32, c: Call, b0: i32, nb: i32, s: i32, e: i32): void {',
+  '  switch (k) {',
+  ...hooked('segment').map(([id, k]) => `    case ${k}: ${alias(id, 'segment')}<O>(c, b0, nb, s, e); return;`),
+  '  }',
   '}',
   '',
 ].join('\n'));

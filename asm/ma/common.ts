@@ -2,8 +2,8 @@
 // lanes (WMA, HMA) and chains of seeded smoothers (EMA, DEMA, TEMA, T3, RMA,
 // ZLEMA). Lanes live in static areas and scratch; wasm has no vector path, so
 // there is no separate branch-free phase.
-import { at, BLOCK, Call, input, OK, param, put, setSlot, slot, STATE_A, STATE_B, STATE_C, STATE_D } from "../abi";
-import { averageLane, segmentEnd, skipGaps, wmaDivider, wmaNext, wmaPrime } from "../primitives";
+import { at, Call, input, param, put, setSlot, slot, STATE_A, STATE_B, STATE_C, STATE_D } from "../abi";
+import { averageLane, wmaDivider, wmaNext, wmaPrime } from "../primitives";
 
 // Value i (from 0) of a series into the running WMA of span w whose sums sit
 // at `sum` and `sub`; trailing is value i − w, ignored while i < w. NaN until
@@ -35,49 +35,45 @@ export const EMA = 0, DEMA = 1, TEMA = 2, T3 = 3, RMA = 4, ZLEMA = 5;
 
 @inline function zlemaLag(n: f64): i32 { return (<i32>n - 1) / 2; }
 
-export function emaChain<O>(c: Call, kind: i32): i32 {
+export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
+  const c1 = STATE_A, c2 = STATE_B, c3 = STATE_C, c4 = STATE_D;
+  if (kind == T3) {
+    for (let j = 0; j < nb; ++j) {
+      const a = param(c, 1, b0 + j), a2 = a * a, k1 = -(a2 * a);
+      setSlot(c1, j, k1);
+      setSlot(c2, j, 3.0 * (a2 - k1));
+      setSlot(c3, j, -6.0 * a2 - 3.0 * (a - k1));
+      setSlot(c4, j, 1.0 + 3.0 * a - k1 + 3.0 * a2);
+    }
+  }
+}
+
+export function emaChainSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32): void {
   const x = input(c, 0);
   const depth = chainDepth(kind);
   const c1 = STATE_A, c2 = STATE_B, c3 = STATE_C, c4 = STATE_D;
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    if (kind == T3) {
-      for (let j = 0; j < nb; ++j) {
-        const a = param(c, 1, b0 + j), a2 = a * a, k1 = -(a2 * a);
-        setSlot(c1, j, k1);
-        setSlot(c2, j, 3.0 * (a2 - k1));
-        setSlot(c3, j, -6.0 * a2 - 3.0 * (a - k1));
-        setSlot(c4, j, 1.0 + 3.0 * a - k1 + 3.0 * a2);
+  for (let d = 0; d < depth; ++d)
+    for (let j = 0; j < nb; ++j) averageLane(d, j).reset(param(c, 0, b0 + j), kind == RMA);
+  for (let t = s; t < e; ++t) {
+    const xt = at(x, t);
+    for (let j = 0; j < nb; ++j) {
+      const lag = kind == ZLEMA ? zlemaLag(param(c, 0, b0 + j)) : 0;
+      let ready = t - s >= lag;
+      let v = ready ? (kind == ZLEMA ? xt + (xt - at(x, t - lag)) : xt) : 0.0;
+      for (let d = 0; d < depth && ready; ++d) {
+        const stage = averageLane(d, j);
+        if (kind == T3 && stage.ready()) stage.value = t3Step(stage.value, v, stage.k);
+        else ready = stage.push(v);
+        v = stage.value;
       }
-    }
-    let t = 0;
-    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
-      const s = t, e = segmentEnd(c, 1, t);
-      for (let d = 0; d < depth; ++d)
-        for (let j = 0; j < nb; ++j) averageLane(d, j).reset(param(c, 0, b0 + j), kind == RMA);
-      for (t = s; t < e; ++t) {
-        const xt = at(x, t);
-        for (let j = 0; j < nb; ++j) {
-          const lag = kind == ZLEMA ? zlemaLag(param(c, 0, b0 + j)) : 0;
-          let ready = t - s >= lag;
-          let v = ready ? (kind == ZLEMA ? xt + (xt - at(x, t - lag)) : xt) : 0.0;
-          for (let d = 0; d < depth && ready; ++d) {
-            const stage = averageLane(d, j);
-            if (kind == T3 && stage.ready()) stage.value = t3Step(stage.value, v, stage.k);
-            else ready = stage.push(v);
-            v = stage.value;
-          }
-          if (!ready) v = NaN;
-          else if (kind == DEMA) v = 2.0 * averageLane(0, j).value - averageLane(1, j).value;
-          else if (kind == TEMA) v = averageLane(2, j).value + (3.0 * averageLane(0, j).value - 3.0 * averageLane(1, j).value);
-          else if (kind == T3) {
-            v = slot(c1, j) * averageLane(5, j).value + slot(c2, j) * averageLane(4, j).value
-              + slot(c3, j) * averageLane(3, j).value + slot(c4, j) * averageLane(2, j).value;
-          }
-          put<O>(c, 0, t, b0 + j, v);
-        }
+      if (!ready) v = NaN;
+      else if (kind == DEMA) v = 2.0 * averageLane(0, j).value - averageLane(1, j).value;
+      else if (kind == TEMA) v = averageLane(2, j).value + (3.0 * averageLane(0, j).value - 3.0 * averageLane(1, j).value);
+      else if (kind == T3) {
+        v = slot(c1, j) * averageLane(5, j).value + slot(c2, j) * averageLane(4, j).value
+          + slot(c3, j) * averageLane(3, j).value + slot(c4, j) * averageLane(2, j).value;
       }
+      put<O>(c, 0, t, b0 + j, v);
     }
   }
-  return OK;
 }

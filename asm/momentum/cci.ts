@@ -1,9 +1,9 @@
-// TA-Lib CCI at bar t of the run starting at s, summing its circular buffer
-// in slot order (see native/momentum/cci.h).
-import { at, BLOCK, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
-import { segmentEnd, skipGaps } from "../primitives";
+// momentum.cci; mirrors native/momentum/cci.h.
+import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
 import { mean } from "./common";
 
+// TA-Lib CCI at bar t of the run starting at s, summing its circular buffer
+// in slot order (see native/momentum/cci.h).
 function cciAt(tp: usize, s: i32, t: i32, n: i32): f64 {
   const nd = <f64>n;
   const slot0 = t - (t - s) % n;
@@ -20,23 +20,20 @@ function cciAt(tp: usize, s: i32, t: i32, n: i32): f64 {
 
 export function scratch(T: i32): f64 { return <f64>T; }
 
-export function run<O>(c: Call): i32 {
+export function prepare(c: Call): i32 {
   if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
   const high = input(c, 0), low = input(c, 1), close = input(c, 2);
   const tp = c.scratch;
   for (let t = 0; t < c.T; ++t) store<f64>(tp + (<usize>t << 3), (at(high, t) + at(low, t) + at(close, t)) / 3.0);
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    let t = 0;
-    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < c.T) {
-      const s = t, e = segmentEnd(c, 3, t);
-      for (t = s; t < e; ++t) {
-        for (let j = 0; j < nb; ++j) {
-          const w = <i32>param(c, 0, b0 + j);
-          put<O>(c, 0, t, b0 + j, t - s >= w - 1 ? cciAt(tp, s, t, w) : NaN);
-        }
-      }
+  return OK;
+}
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  const tp = c.scratch;
+  for (let t = s; t < e; ++t) {
+    for (let j = 0; j < nb; ++j) {
+      const w = <i32>param(c, 0, b0 + j);
+      put<O>(c, 0, t, b0 + j, t - s >= w - 1 ? cciAt(tp, s, t, w) : NaN);
     }
   }
-  return OK;
 }

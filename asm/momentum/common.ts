@@ -8,8 +8,8 @@ import {
 } from "../abi";
 import {
   averageLane, buildRange, extremeAt, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
-  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, segmentEnd, skipGaps, sumRange,
-  wilderStep, windowCapacity, windowsFit,
+  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, sumRange, wilderStep,
+  windowCapacity, windowsFit,
 } from "../primitives";
 
 // x[t] - x[t-n] (MOM), times 100 / x[t-n] for ROC (see native/momentum/common.h).
@@ -22,7 +22,7 @@ export function laggedScratch(T: i32, roc: bool): f64 { return roc ? <f64>T : 0.
 
 // MOM, or ROC when roc, where bars t-n..t are all valid. Variant-major output
 // is written one contiguous run per variant, as in C++.
-export function lagged<O>(c: Call, roc: bool): i32 {
+export function laggedPrepare(c: Call, roc: bool): i32 {
   const need = laggedScratch(c.T, roc);
   if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
@@ -33,38 +33,35 @@ export function lagged<O>(c: Call, roc: bool): i32 {
       store<f64>(scale + (<usize>t << 3), v != 0.0 ? 100.0 / v : 0.0);
     }
   }
+  return OK;
+}
+
+export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, roc: bool): void {
+  const x = input(c, 0);
+  const scale = c.scratch;
   const dst = load<usize>(c.outPtrs);
-  if (dst == 0) return OK;
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    let t = 0;
-    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
-      const s = t, e = segmentEnd(c, 1, t);
-      if (c.timeStride == 1) {
-        for (let j = 0; j < nb; ++j) {
-          const n = <i32>param(c, 0, b0 + j);
-          const o = dst + <usize>(b0 + j) * <usize>c.variantStride * sizeof<O>();
-          const from = min(s + n, e);
-          for (t = s; t < from; ++t) store<O>(o + <usize>t * sizeof<O>(), <O>NaN);
-          for (t = from; t < e; ++t) {
-            const v = lagValue(roc, at(x, t), at(x, t - n), roc ? at(scale, t - n) : 0.0);
-            store<O>(o + <usize>t * sizeof<O>(), <O>v);
-          }
-        }
-      } else {
-        for (t = s; t < e; ++t) {
-          const xt = at(x, t);
-          for (let j = 0; j < nb; ++j) {
-            const n = <i32>param(c, 0, b0 + j);
-            const v = t - s >= n ? lagValue(roc, xt, at(x, t - n), roc ? at(scale, t - n) : 0.0) : NaN;
-            put<O>(c, 0, t, b0 + j, v);
-          }
-        }
+  if (dst == 0) return;  // the output was not selected
+  if (c.timeStride == 1) {
+    for (let j = 0; j < nb; ++j) {
+      const n = <i32>param(c, 0, b0 + j);
+      const o = dst + <usize>(b0 + j) * <usize>c.variantStride * sizeof<O>();
+      const from = min(s + n, e);
+      for (let t = s; t < from; ++t) store<O>(o + <usize>t * sizeof<O>(), <O>NaN);
+      for (let t = from; t < e; ++t) {
+        const v = lagValue(roc, at(x, t), at(x, t - n), roc ? at(scale, t - n) : 0.0);
+        store<O>(o + <usize>t * sizeof<O>(), <O>v);
       }
-      t = e;
+    }
+  } else {
+    for (let t = s; t < e; ++t) {
+      const xt = at(x, t);
+      for (let j = 0; j < nb; ++j) {
+        const n = <i32>param(c, 0, b0 + j);
+        const v = t - s >= n ? lagValue(roc, xt, at(x, t - n), roc ? at(scale, t - n) : 0.0) : NaN;
+        put<O>(c, 0, t, b0 + j, v);
+      }
     }
   }
-  return OK;
 }
 
 export function gainLossScratch(T: i32): f64 { return 2.0 * T; }
@@ -76,7 +73,7 @@ export function gainLossScratch(T: i32): f64 { return 2.0 * T; }
   return nearZero(sum) ? 0.0 : 100.0 * ((gain - loss) / sum);
 }
 
-export function gainLoss<O>(c: Call, cmo: bool): i32 {
+export function gainLossPrepare(c: Call, cmo: bool): i32 {
   if (<f64>c.scratchLen < gainLossScratch(c.T)) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
   const gain = c.scratch, loss = c.scratch + (<usize>c.T << 3);
@@ -85,35 +82,32 @@ export function gainLoss<O>(c: Call, cmo: bool): i32 {
     store<f64>(gain + (<usize>t << 3), d > 0.0 ? d : 0.0);
     store<f64>(loss + (<usize>t << 3), d < 0.0 ? -d : 0.0);
   }
+  return OK;
+}
+
+export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cmo: bool): void {
+  const gain = c.scratch, loss = c.scratch + (<usize>c.T << 3);
   const avgGain = STATE_A, avgLoss = STATE_B, seedAt = STATE_C;
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    let t = 0;
-    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
-      const s = t, e = segmentEnd(c, 1, t);
-      for (let j = 0; j < nb; ++j) {
+  for (let j = 0; j < nb; ++j) {
+    const n = param(c, 0, b0 + j);
+    const sa = <f64>s + n;
+    setSlot(seedAt, j, sa);
+    const seeded = sa < <f64>e;
+    setSlot(avgGain, j, seeded ? sumRange(gain, s + 1, <i32>n) / n : NaN);
+    setSlot(avgLoss, j, seeded ? sumRange(loss, s + 1, <i32>n) / n : NaN);
+  }
+  for (let t = s; t < e; ++t) {
+    const tf = <f64>t;
+    for (let j = 0; j < nb; ++j) {
+      const sa = slot(seedAt, j);
+      if (tf > sa) {
         const n = param(c, 0, b0 + j);
-        const sa = <f64>s + n;
-        setSlot(seedAt, j, sa);
-        const seeded = sa < <f64>e;
-        setSlot(avgGain, j, seeded ? sumRange(gain, s + 1, <i32>n) / n : NaN);
-        setSlot(avgLoss, j, seeded ? sumRange(loss, s + 1, <i32>n) / n : NaN);
+        setSlot(avgGain, j, wilderStep(slot(avgGain, j), at(gain, t), n));
+        setSlot(avgLoss, j, wilderStep(slot(avgLoss, j), at(loss, t), n));
       }
-      for (t = s; t < e; ++t) {
-        const tf = <f64>t;
-        for (let j = 0; j < nb; ++j) {
-          const sa = slot(seedAt, j);
-          if (tf > sa) {
-            const n = param(c, 0, b0 + j);
-            setSlot(avgGain, j, wilderStep(slot(avgGain, j), at(gain, t), n));
-            setSlot(avgLoss, j, wilderStep(slot(avgLoss, j), at(loss, t), n));
-          }
-          put<O>(c, 0, t, b0 + j, tf >= sa ? gainLossValue(slot(avgGain, j), slot(avgLoss, j), cmo) : NaN);
-        }
-      }
+      put<O>(c, 0, t, b0 + j, tf >= sa ? gainLossValue(slot(avgGain, j), slot(avgLoss, j), cmo) : NaN);
     }
   }
-  return OK;
 }
 
 // TA-Lib PPO: 0 where the slow EMA is ~0.
@@ -124,42 +118,34 @@ export function gainLoss<O>(c: Call, cmo: bool): i32 {
 // Fast and slow EMAs (lanes of chains 0 and 1) and their difference, or
 // percent difference when percent; with withSignal a signal EMA (chain 2) and
 // the histogram. macd selects MACD's fast-EMA alignment and common first bar.
-export function emaSpread<O>(c: Call, macd: bool, withSignal: bool, percent: bool): i32 {
+export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool): void {
   const x = input(c, 0);
   const fastFrom = STATE_A;
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    let t = 0;
-    while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
-      const s = t, e = segmentEnd(c, 1, t);
-      for (let j = 0; j < nb; ++j) {
-        let f = param(c, 0, b0 + j), sl = param(c, 1, b0 + j);
-        if (f > sl) { const swap = f; f = sl; sl = swap; }
-        averageLane(0, j).reset(f);
-        averageLane(1, j).reset(sl);
-        if (withSignal) averageLane(2, j).reset(param(c, 2, b0 + j));
-        setSlot(fastFrom, j, macd ? <f64>s + (sl - f) : <f64>s);
-      }
-      for (t = s; t < e; ++t) {
-        const xt = at(x, t);
-        const tf = <f64>t;
-        for (let j = 0; j < nb; ++j) {
-          const fast = averageLane(0, j), slow = averageLane(1, j);
-          if (tf >= slot(fastFrom, j)) fast.push(xt);
-          if (!slow.push(xt)) { putNaNAll<O>(c, t, b0 + j, 1); continue; }
-          const v = percent ? emaPercent(fast.value, slow.value) : fast.value - slow.value;
-          if (!withSignal) { put<O>(c, 0, t, b0 + j, v); continue; }
-          const signal = averageLane(2, j);
-          const hasSignal = signal.push(v);
-          const sig = hasSignal ? signal.value : NaN;
-          put<O>(c, 0, t, b0 + j, hasSignal || !macd ? v : NaN);
-          put<O>(c, 1, t, b0 + j, sig);
-          put<O>(c, 2, t, b0 + j, v - sig);
-        }
-      }
+  for (let j = 0; j < nb; ++j) {
+    let f = param(c, 0, b0 + j), sl = param(c, 1, b0 + j);
+    if (f > sl) { const swap = f; f = sl; sl = swap; }
+    averageLane(0, j).reset(f);
+    averageLane(1, j).reset(sl);
+    if (withSignal) averageLane(2, j).reset(param(c, 2, b0 + j));
+    setSlot(fastFrom, j, macd ? <f64>s + (sl - f) : <f64>s);
+  }
+  for (let t = s; t < e; ++t) {
+    const xt = at(x, t);
+    const tf = <f64>t;
+    for (let j = 0; j < nb; ++j) {
+      const fast = averageLane(0, j), slow = averageLane(1, j);
+      if (tf >= slot(fastFrom, j)) fast.push(xt);
+      if (!slow.push(xt)) { putNaNAll<O>(c, t, b0 + j, 1); continue; }
+      const v = percent ? emaPercent(fast.value, slow.value) : fast.value - slow.value;
+      if (!withSignal) { put<O>(c, 0, t, b0 + j, v); continue; }
+      const signal = averageLane(2, j);
+      const hasSignal = signal.push(v);
+      const sig = hasSignal ? signal.value : NaN;
+      put<O>(c, 0, t, b0 + j, hasSignal || !macd ? v : NaN);
+      put<O>(c, 1, t, b0 + j, sig);
+      put<O>(c, 2, t, b0 + j, v - sig);
     }
   }
-  return OK;
 }
 
 // %K and %D over rolling ranges (STOCH, STOCHF, STOCHRSI, WILLR, Fisher).
@@ -224,41 +210,41 @@ export function setWindow(j: i32, w: i32, highs: usize, lows: usize, T: i32): vo
 export function stochasticScratch(T: i32): f64 { return rangeScratch(T) + 2.0 * <f64>BLOCK * <f64>windowCapacity(T) + STATE_DOUBLES; }
 
 // STOCH (smoothing = param index of the slow %K window) or STOCHF (smoothing -1).
-export function stochastic<O>(c: Call, smoothing: i32, dWindow: i32): i32 {
+export function stochasticPrepare(c: Call, smoothing: i32, dWindow: i32): i32 {
   if (<f64>c.scratchLen < stochasticScratch(c.T)) return SCRATCH_TOO_SMALL;
   placeState(c);
   if (!windowsFit(c, 0) || !windowsFit(c, dWindow) || (smoothing >= 0 && !windowsFit(c, smoothing))) return BAD_PARAM;
   buildRange(input(c, 0), input(c, 1), c.T, windowCapacity(c.T), c.scratch);
+  return OK;
+}
+
+export function stochasticBlock<O>(c: Call, b0: i32, nb: i32, smoothing: i32, dWindow: i32): void {
   const highs = c.scratch, lows = rangeLows(c.scratch, c.T);
+  const kw = lane(3);
+  for (let j = 0; j < nb; ++j) {
+    const w = param(c, 0, b0 + j);
+    setSlot(kw, j, w);
+    setWindow(j, <i32>w, highs, lows, c.T);
+  }
+}
+
+export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, smoothing: i32, dWindow: i32): void {
   const cap = windowCapacity(c.T);
   const ringBytes = <usize>cap << 3;
   const ringsK = c.scratch + (<usize>rangeScratch(c.T) << 3);
   const ringsD = ringsK + <usize>BLOCK * ringBytes;
   const close = input(c, 2);
   const kw = lane(3);
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
+  for (let j = 0; j < nb; ++j) {
+    mean(0, j).reset(ringsK + <usize>j * ringBytes, smoothing >= 0 ? <i32>param(c, smoothing, b0 + j) : 1);
+    mean(1, j).reset(ringsD + <usize>j * ringBytes, <i32>param(c, dWindow, b0 + j));
+  }
+  for (let t = s; t < e; ++t) {
+    const ct = at(close, t);
     for (let j = 0; j < nb; ++j) {
-      const w = param(c, 0, b0 + j);
-      setSlot(kw, j, w);
-      setWindow(j, <i32>w, highs, lows, c.T);
-    }
-    let t = 0;
-    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < c.T) {
-      const s = t, e = segmentEnd(c, 3, t);
-      for (let j = 0; j < nb; ++j) {
-        mean(0, j).reset(ringsK + <usize>j * ringBytes, smoothing >= 0 ? <i32>param(c, smoothing, b0 + j) : 1);
-        mean(1, j).reset(ringsD + <usize>j * ringBytes, <i32>param(c, dWindow, b0 + j));
-      }
-      for (t = s; t < e; ++t) {
-        const ct = at(close, t);
-        for (let j = 0; j < nb; ++j) {
-          let slow = NaN;
-          if (t - s >= <i32>slot(kw, j) - 1) slow = mean(0, j).push(stochK(ct, highest(j, t), lowest(j, t)));
-          putKD<O>(c, t, b0 + j, !isNaN(slow), slow, mean(1, j));
-        }
-      }
+      let slow = NaN;
+      if (t - s >= <i32>slot(kw, j) - 1) slow = mean(0, j).push(stochK(ct, highest(j, t), lowest(j, t)));
+      putKD<O>(c, t, b0 + j, !isNaN(slow), slow, mean(1, j));
     }
   }
-  return OK;
 }

@@ -1,9 +1,5 @@
 // trend.psar: lanes hold sar, ep, af and isLong (1 or 0) in STATE_A..D.
-import {
-  at, BLOCK, Call, input, OK, param, put, putNaNAll, setSlot, slot, STATE_A, STATE_B, STATE_C,
-  STATE_D,
-} from "../abi";
-import { segmentEnd, skipGaps } from "../primitives";
+import { at, Call, input, param, put, putNaNAll, setSlot, slot, STATE_A, STATE_B, STATE_C, STATE_D } from "../abi";
 
 @inline function belowBars(sar: f64, prevLow: f64, low: f64): f64 {
   if (sar > prevLow) sar = prevLow;
@@ -60,37 +56,27 @@ function sarBar(j: i32, prevHigh: f64, prevLow: f64, high: f64, low: f64, afStar
 
 export function scratch(T: i32): f64 { return 0.0; }
 
-export function run<O>(c: Call): i32 {
-  const T = c.T;
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const high = input(c, 0), low = input(c, 1);
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    let t = 0;
-    while ((t = skipGaps<O>(c, 2, t, b0, nb)) < T) {
-      const s = t, e = segmentEnd(c, 2, t);
-      putNaNAll<O>(c, s, b0, nb);
-      t = e;
-      if (e - s < 2) continue;
-      const up = at(high, s + 1) - at(high, s), down = at(low, s) - at(low, s + 1);
-      const startLong = !(down > 0.0 && up < down);
-      for (let j = 0; j < nb; ++j) {
-        const v = b0 + j;
-        setSlot(STATE_A, j, startLong ? at(low, s) : at(high, s));
-        setSlot(STATE_B, j, startLong ? at(high, s + 1) : at(low, s + 1));
-        setSlot(STATE_C, j, sarStart(param(c, 0, v), param(c, 2, v)));
-        setSlot(STATE_D, j, startLong ? 1.0 : 0.0);
-      }
-      for (let u = s + 1; u < e; ++u) {
-        const p = u > s + 1 ? u - 1 : u;  // TA-Lib's first bar is its own previous bar
-        const prevHigh = at(high, p), prevLow = at(low, p), h = at(high, u), l = at(low, u);
-        for (let j = 0; j < nb; ++j) {
-          const v = b0 + j;
-          const maxAf = param(c, 2, v);
-          put<O>(c, 0, u, v, sarBar(j, prevHigh, prevLow, h, l, sarStart(param(c, 0, v), maxAf), param(c, 1, v), maxAf));
-          put<O>(c, 1, u, v, slot(STATE_D, j) != 0.0 ? 1.0 : -1.0);
-        }
-      }
+  putNaNAll<O>(c, s, b0, nb);
+  if (e - s < 2) return;
+  const up = at(high, s + 1) - at(high, s), down = at(low, s) - at(low, s + 1);
+  const startLong = !(down > 0.0 && up < down);
+  for (let j = 0; j < nb; ++j) {
+    const v = b0 + j;
+    setSlot(STATE_A, j, startLong ? at(low, s) : at(high, s));
+    setSlot(STATE_B, j, startLong ? at(high, s + 1) : at(low, s + 1));
+    setSlot(STATE_C, j, sarStart(param(c, 0, v), param(c, 2, v)));
+    setSlot(STATE_D, j, startLong ? 1.0 : 0.0);
+  }
+  for (let u = s + 1; u < e; ++u) {
+    const p = u > s + 1 ? u - 1 : u;  // TA-Lib's first bar is its own previous bar
+    const prevHigh = at(high, p), prevLow = at(low, p), h = at(high, u), l = at(low, u);
+    for (let j = 0; j < nb; ++j) {
+      const v = b0 + j;
+      const maxAf = param(c, 2, v);
+      put<O>(c, 0, u, v, sarBar(j, prevHigh, prevLow, h, l, sarStart(param(c, 0, v), maxAf), param(c, 1, v), maxAf));
+      put<O>(c, 1, u, v, slot(STATE_D, j) != 0.0 ? 1.0 : -1.0);
     }
   }
-  return OK;
 }

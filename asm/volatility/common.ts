@@ -5,43 +5,39 @@ import {
   at, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A,
   STATE_C,
 } from "../abi";
-import {
-  maxParam, MOMENTS, rollingMomentsScratch, segmentEnd, skipGaps, sumRange, trueRanges, wilderStep,
-} from "../primitives";
+import { maxParam, MOMENTS, rollingMomentsScratch, sumRange, trueRanges, wilderStep } from "../primitives";
 
 export function averageTrueRangeScratch(T: i32): f64 { return <f64>T; }
 
 @inline function natrValue(atr: f64, close: f64): f64 { return close != 0.0 ? (atr / close) * 100.0 : NaN; }
 
-export function averageTrueRange<O>(c: Call, normalized: bool): i32 {
+export function averageTrueRangePrepare(c: Call, normalized: bool): i32 {
   if (<f64>c.scratchLen < averageTrueRangeScratch(c.T)) return SCRATCH_TOO_SMALL;
   const high = input(c, 0), low = input(c, 1), close = input(c, 2);
   const ranges = c.scratch;
   trueRanges(high, low, close, c.T, ranges);
+  return OK;
+}
+
+export function averageTrueRangeSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, normalized: bool): void {
+  const high = input(c, 0), low = input(c, 1), close = input(c, 2);
+  const ranges = c.scratch;
   const state = STATE_A, seedAt = STATE_C;
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    let t = 0;
-    while ((t = skipGaps<O>(c, 3, t, b0, nb)) < c.T) {
-      const s = t, e = segmentEnd(c, 3, t);
-      for (let j = 0; j < nb; ++j) {
-        const n = param(c, 0, b0 + j);
-        const sa = <f64>s + n;
-        setSlot(seedAt, j, sa);
-        setSlot(state, j, sa < <f64>e ? sumRange(ranges, s + 1, <i32>n) / n : NaN);
-      }
-      for (t = s; t < e; ++t) {
-        const tf = <f64>t;
-        for (let j = 0; j < nb; ++j) {
-          const sa = slot(seedAt, j);
-          if (tf > sa) setSlot(state, j, wilderStep(slot(state, j), at(ranges, t), param(c, 0, b0 + j)));
-          const v = normalized ? natrValue(slot(state, j), at(close, t)) : slot(state, j);
-          put<O>(c, 0, t, b0 + j, tf >= sa ? v : NaN);
-        }
-      }
+  for (let j = 0; j < nb; ++j) {
+    const n = param(c, 0, b0 + j);
+    const sa = <f64>s + n;
+    setSlot(seedAt, j, sa);
+    setSlot(state, j, sa < <f64>e ? sumRange(ranges, s + 1, <i32>n) / n : NaN);
+  }
+  for (let t = s; t < e; ++t) {
+    const tf = <f64>t;
+    for (let j = 0; j < nb; ++j) {
+      const sa = slot(seedAt, j);
+      if (tf > sa) setSlot(state, j, wilderStep(slot(state, j), at(ranges, t), param(c, 0, b0 + j)));
+      const v = normalized ? natrValue(slot(state, j), at(close, t)) : slot(state, j);
+      put<O>(c, 0, t, b0 + j, tf >= sa ? v : NaN);
     }
   }
-  return OK;
 }
 
 @inline function taStddev(variance: f64): f64 { return variance < 1e-14 ? 0.0 : Math.sqrt(variance); }

@@ -1,7 +1,7 @@
 // What several volume indicators share (see native/volume/common.h): the
 // typical price and money-flow volume of a bar, the AD line, and ratios of
 // two series summed over a window (MFI, CMF, VWAP).
-import { at, BLOCK, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
 import { prefixSums, prefixWindowSum, segmentEnd, validAt } from "../primitives";
 
 @inline export function typicalPrice(high: f64, low: f64, close: f64): f64 {
@@ -72,7 +72,7 @@ function fillRatioSeries(c: Call, kind: i32, a: usize, b: usize): void {
 
 export function windowRatioScratch(T: i32): f64 { return 5.0 * <f64>T + 2.0; }
 
-export function windowRatio<O>(c: Call, kind: i32): i32 {
+export function windowRatioPrepare(c: Call, kind: i32): i32 {
   if (<f64>c.scratchLen < windowRatioScratch(c.T)) return SCRATCH_TOO_SMALL;
   const T = c.T;
   const a = c.scratch, b = a + (<usize>T << 3), sumA = b + (<usize>T << 3);
@@ -80,16 +80,19 @@ export function windowRatio<O>(c: Call, kind: i32): i32 {
   fillRatioSeries(c, kind, a, b);
   prefixSums(a, T, sumA, lastGap);
   prefixSums(b, T, sumB, lastGap);
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const nb = min(BLOCK, c.v1 - b0);
-    for (let t = 0; t < T; ++t) {
-      const run = t - <i32>at(lastGap, t);
-      for (let j = 0; j < nb; ++j) {
-        const w = <i32>param(c, 0, b0 + j);
-        const v = run >= w ? ratioValue(kind, prefixWindowSum(sumA, t, w), prefixWindowSum(sumB, t, w)) : NaN;
-        put<O>(c, 0, t, b0 + j, v);
-      }
+  return OK;
+}
+
+export function windowRatioBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
+  const T = c.T;
+  const a = c.scratch, b = a + (<usize>T << 3), sumA = b + (<usize>T << 3);
+  const sumB = sumA + (<usize>(T + 1) << 3), lastGap = sumB + (<usize>(T + 1) << 3);
+  for (let t = 0; t < T; ++t) {
+    const run = t - <i32>at(lastGap, t);
+    for (let j = 0; j < nb; ++j) {
+      const w = <i32>param(c, 0, b0 + j);
+      const v = run >= w ? ratioValue(kind, prefixWindowSum(sumA, t, w), prefixWindowSum(sumB, t, w)) : NaN;
+      put<O>(c, 0, t, b0 + j, v);
     }
   }
-  return OK;
 }

@@ -1,12 +1,15 @@
-// TA-Lib CCI keeps the window in a circular buffer filled from the first bar
-// of the run and sums it in slot order: from the bar in slot 0 (a multiple of
-// n bars after s) up to t, then the older bars. Summing chronologically
-// instead differs by up to 1e-10 relative.
+// momentum.cci: TA-Lib CCI of the typical price (H + L + C) / 3, computed once
+// per call. Each bar costs O(window): the mean deviation has no running form.
+// scratch: tp (T)
 #pragma once
 #include "common.h"
 
 namespace tagrid::momentum::cci {
 
+// TA-Lib CCI keeps the window in a circular buffer filled from the first bar
+// of the run and sums it in slot order: from the bar in slot 0 (a multiple of
+// n bars after s) up to t, then the older bars. Summing chronologically
+// instead differs by up to 1e-10 relative.
 template <typename Term>
 inline double slotOrderSum(const double* x, int64_t s, int64_t t, int64_t n, Term term) {
   const int64_t slot0 = t - (t - s) % n;
@@ -26,9 +29,6 @@ inline double cciAt(const double* tp, int64_t s, int64_t t, int64_t n) {
   return diff != 0.0 && dev != 0.0 ? diff / (0.015 * (dev / nd)) : 0.0;
 }
 
-// momentum.cci: TA-Lib CCI of the typical price (H + L + C) / 3, computed once
-// per call. Each bar costs O(window): the mean deviation has no running form.
-// scratch: tp (T)
 inline int64_t scratch(int64_t T) { return T; }
 
 template <typename Out>

@@ -1,12 +1,16 @@
-// One step of Ehlers' smoothed position: hl2 mapped to [-0.5, 0.5] within the
-// window's range (0 when the range is empty), 0.33 * 2 * that + 0.67 * the
-// previous value, clamped to +-0.999 so the transform stays finite.
+// momentum.fisher: Ehlers' Fisher transform of hl2. inputs high, low; outputs
+// fisher = 0.5 * ln((1 + v) / (1 - v)) + 0.5 * previous fisher, and trigger =
+// previous fisher. Both chains start at 0 on the first full window.
+// scratch: hl2 (T) + ranges
 #pragma once
 #include <cmath>
 #include "common.h"
 
 namespace tagrid::momentum::fisher {
 
+// One step of Ehlers' smoothed position: hl2 mapped to [-0.5, 0.5] within the
+// window's range (0 when the range is empty), 0.33 * 2 * that + 0.67 * the
+// previous value, clamped to +-0.999 so the transform stays finite.
 inline double fisherValue(double x, double highest, double lowest, double prev) {
   const double range = highest - lowest;
   const double position = range != 0.0 ? (x - lowest) / range - 0.5 : 0.0;
@@ -14,10 +18,6 @@ inline double fisherValue(double x, double highest, double lowest, double prev) 
   return v > 0.999 ? 0.999 : (v < -0.999 ? -0.999 : v);
 }
 
-// momentum.fisher: Ehlers' Fisher transform of hl2. inputs high, low; outputs
-// fisher = 0.5 * ln((1 + v) / (1 - v)) + 0.5 * previous fisher, and trigger =
-// previous fisher. Both chains start at 0 on the first full window.
-// scratch: hl2 (T) + ranges
 inline int64_t scratch(int64_t T) { return T + RollingRange::scratch(T); }
 
 template <typename Out>

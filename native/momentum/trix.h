@@ -1,13 +1,13 @@
-// TA-Lib ROC in its own operation order: 0 where the earlier value is 0.
+// momentum.trix: TA-Lib TRIX, the one-bar ROC of EMA(EMA(EMA(x))), each EMA
+// seeded with the mean of the first n values of its input.
 #pragma once
 #include "common.h"
 
 namespace tagrid::momentum::trix {
 
+// TA-Lib ROC in its own operation order: 0 where the earlier value is 0.
 inline double rocValue(double x, double prev) { return prev != 0.0 ? (x / prev - 1.0) * 100.0 : 0.0; }
 
-// momentum.trix: TA-Lib TRIX, the one-bar ROC of EMA(EMA(EMA(x))), each EMA
-// seeded with the mean of the first n values of its input.
 inline int64_t scratch(int64_t) { return 0; }
 
 template <typename Out>

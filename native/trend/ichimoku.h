@@ -1,4 +1,3 @@
-// ---------------------------------------------------------------------------
 // trend.ichimoku: conversion and base lines are the channel midpoints of their
 // windows; span A (their mean) and span B (the midpoint of the span_b window)
 // are plotted displacement bars ahead, so span[t] uses bars up to t - d; the

@@ -1,4 +1,3 @@
-// ---------------------------------------------------------------------------
 // trend.vortex: VI+ = sum |H - L_prev| / sum TR and VI- = sum |L - H_prev| /
 // sum TR over the last n bars, from bar n (the first movement is at bar 1).
 // NaN where the true ranges of the window sum to 0. Window sums come from
