@@ -65,16 +65,16 @@ async function loadSources(indicatorIndex) {
 const symbol = (id) => id.replace('.', '_');
 
 const definitionFiles = rooms('src/indicators', '.ts');
-const groupOrder = /export const GROUPS = \[([^\]]*)\]/.exec(read('src/registry/types.ts'))[1].match(/'(\w+)'/g).map((g) => g.slice(1, -1));
+const groupOrder = /export const GROUPS = \[([^\]]*)\]/.exec(read('src/indicators/types.ts'))[1].match(/'(\w+)'/g).map((g) => g.slice(1, -1));
 const ids = [...definitionFiles.keys()].sort((a, b) => groupOrder.indexOf(a.split('.')[0]) - groupOrder.indexOf(b.split('.')[0]) || (a < b ? -1 : 1));
 const strayGroups = ids.filter((id) => !groupOrder.includes(id.split('.')[0]));
-if (strayGroups.length) throw new Error(`${strayGroups.join(', ')}: not in a group of GROUPS (src/registry/types.ts)`);
+if (strayGroups.length) throw new Error(`${strayGroups.join(', ')}: not in a group of GROUPS (src/indicators/types.ts)`);
 
 const files = new Map();
 
 files.set('src/indicators/index.ts', [
   header('//', 'the files in src/indicators/<group>/'),
-  "import type { IndicatorDef } from '../registry/types.js';",
+  "import type { IndicatorDef } from './types.js';",
   ...ids.map((id) => `import ${symbol(id)} from './${definitionFiles.get(id).replace(/\.ts$/, '.js')}';`),
   '',
   '/** Every indicator definition: groups in their fixed order, ids in alphabetical order within a group. */',

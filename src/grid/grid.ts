@@ -120,11 +120,11 @@ export class Grid {
   }
 
   /** Per-variant values of a numeric axis, as the kernels read them. */
-  paramColumn(name: string, v0 = 0, v1 = this.variants): Float64Array {
+  paramColumn(name: string): Float64Array {
     const a = this.axes.findIndex((x) => x.name === name);
     const axis = this.axes[a]!;
-    const out = new Float64Array(v1 - v0);
-    for (let i = v0; i < v1; i++) out[i - v0] = axis.values[Math.floor(i / this.radix[a]!) % axis.values.length] as number;
+    const out = new Float64Array(this.variants);
+    for (let i = 0; i < this.variants; i++) out[i] = axis.values[Math.floor(i / this.radix[a]!) % axis.values.length] as number;
     return out;
   }
 

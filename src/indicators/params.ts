@@ -1,4 +1,4 @@
-import type { ParamDef } from '../registry/types.js';
+import type { ParamDef } from './types.js';
 
 /** Bounds every length parameter shares (kMaxWindow in native/abi.h, MAX_WINDOW in asm/abi.ts). */
 export const WINDOW_MAX = 500;

@@ -1,8 +1,10 @@
+// The indicators by id: the definitions of src/indicators/ in their fixed
+// order, lookup with a helpful error, and the public listing.
 import { UnknownIndicatorError } from '../errors.js';
 import { DEFINITIONS } from '../indicators/index.js';
-import { GROUPS, type IndicatorDef, type ParamValues } from './types.js';
+import { GROUPS, type IndicatorDef, type ParamValues } from '../indicators/types.js';
 
-export * from './types.js';
+export * from '../indicators/types.js';
 
 /** Every indicator, groups in their fixed order (one file each under src/indicators/<group>/). */
 export const INDICATORS: readonly IndicatorDef[] = DEFINITIONS;

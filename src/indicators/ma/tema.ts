@@ -1,5 +1,5 @@
 import { windowParam } from '../params.js';
-import type { IndicatorDef } from '../../registry/types.js';
+import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
   id: 'ma.tema',

@@ -1,4 +1,4 @@
-import type { IndicatorDef } from '../../registry/types.js';
+import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
   id: 'momentum.bop',

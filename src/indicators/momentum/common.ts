@@ -1,6 +1,6 @@
 // What several momentum definitions share.
 import { period } from '../params.js';
-import type { ParamValues } from '../../registry/types.js';
+import type { ParamValues } from '../types.js';
 
 export const fast = period('fast', 2, { start: 4, stop: 20, step: 2 }, 'fast EMA window (swapped with slow when larger, as TA-Lib does)');
 export const slow = period('slow', 2, { start: 24, stop: 60, step: 4 }, 'slow EMA window');

@@ -1,4 +1,4 @@
-import type { IndicatorDef } from '../../registry/types.js';
+import type { IndicatorDef } from '../types.js';
 import { fast, slow, signal, slowLookback } from './common.js';
 
 const definition: IndicatorDef = {

@@ -1,5 +1,5 @@
 import { period } from '../params.js';
-import type { IndicatorDef } from '../../registry/types.js';
+import type { IndicatorDef } from '../types.js';
 import { dWindow, KD_NOTES } from './common.js';
 
 const definition: IndicatorDef = {

@@ -1,5 +1,5 @@
 import { period } from '../params.js';
-import type { IndicatorDef, ParamValues } from '../../registry/types.js';
+import type { IndicatorDef, ParamValues } from '../types.js';
 
 const definition: IndicatorDef = {
   id: 'momentum.ultosc',

@@ -1,4 +1,4 @@
-import type { IndicatorDef } from '../../registry/types.js';
+import type { IndicatorDef } from '../types.js';
 import { OHLC } from './common.js';
 
 const definition: IndicatorDef = {

@@ -1,5 +1,5 @@
 import { period } from '../params.js';
-import type { IndicatorDef } from '../../registry/types.js';
+import type { IndicatorDef } from '../types.js';
 import { OHLC } from './common.js';
 
 const definition: IndicatorDef = {

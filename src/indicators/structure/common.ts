@@ -1,6 +1,6 @@
 // What several structure definitions share.
 import { windowParam } from '../params.js';
-import type { IndicatorDef } from '../../registry/types.js';
+import type { IndicatorDef } from '../types.js';
 
 export const OHLC = ['open', 'high', 'low', 'close'] as const;
 

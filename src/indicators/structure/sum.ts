@@ -1,4 +1,4 @@
-import type { IndicatorDef } from '../../registry/types.js';
+import type { IndicatorDef } from '../types.js';
 import { windowed } from './common.js';
 
 const definition: IndicatorDef = windowed('sum', 'Rolling sum', 'sum of the last `window` values', 'TA-Lib SUM');

@@ -1,5 +1,5 @@
 // What several trend definitions share.
-import type { ParamDef, ParamValues } from '../../registry/types.js';
+import type { ParamDef, ParamValues } from '../types.js';
 
 export const HLC = ['high', 'low', 'close'] as const;
 

@@ -1,5 +1,5 @@
 import { multiplier, windowParam } from '../params.js';
-import type { IndicatorDef } from '../../registry/types.js';
+import type { IndicatorDef } from '../types.js';
 import { HLC, atrBands, ATR_NOTE } from './common.js';
 
 const definition: IndicatorDef = {

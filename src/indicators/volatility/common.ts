@@ -1,6 +1,6 @@
 // What several volatility definitions share.
 import { multiplier, windowParam } from '../params.js';
-import type { ParamValues } from '../../registry/types.js';
+import type { ParamValues } from '../types.js';
 
 export const bandWindow = windowParam({ start: 10, stop: 100, step: 5 });
 export const bandMult = multiplier('mult', [1.5, 2, 2.5, 3], 'band distance in standard deviations');

@@ -1,3 +1,6 @@
+// What an indicator definition says: its inputs, params, outputs and lookback,
+// and the vocabulary they are written in (candle columns, sources, groups).
+
 /** Columns a candle set can hold. */
 export const CANDLE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;
 export type CandleColumn = (typeof CANDLE_COLUMNS)[number];
