@@ -426,6 +426,19 @@ inline int64_t windowCapacity(int64_t T) { return std::min<int64_t>(T, kMaxWindo
 // Scratch of one RollingExtreme that serves every window a call may ask for.
 inline int64_t extremeScratch(int64_t T) { return extremeLevels(windowCapacity(T)) * T; }
 
+// One window w of a sparse table over T bars: the level of the two spans of
+// 2^k bars that cover it, and how far back the second span ends.
+struct SparseWindow {
+  const double* level;
+  int64_t back;
+};
+
+inline SparseWindow sparseWindow(const double* levels, int64_t T, int64_t w) {
+  int k = 0;
+  while ((int64_t{2} << k) <= w) ++k;
+  return {levels + k * T, w - (int64_t{1} << k)};
+}
+
 template <bool IsMax>
 inline double pickExtreme(double a, double b) { return IsMax ? (a > b ? a : b) : (a < b ? a : b); }
 
@@ -445,18 +458,10 @@ struct RollingExtreme {
       for (int64_t t = 0; t < T; ++t) cur[t] = t >= half ? pickExtreme<IsMax>(prev[t], prev[t - half]) : prev[t];
     }
   }
-  // The level serving window w and how far back its second span ends:
   // at(window(w), t) is the extreme of x[t-w+1 .. t]; the caller guarantees
   // t >= w-1 and no NaN inside.
-  struct Window {
-    const double* level;
-    int64_t back;
-  };
-  Window window(int64_t w) const {
-    int k = 0;
-    while ((int64_t{2} << k) <= w) ++k;
-    return {levels + k * T, w - (int64_t{1} << k)};
-  }
+  using Window = SparseWindow;
+  Window window(int64_t w) const { return sparseWindow(levels, T, w); }
   static double at(const Window& s, int64_t t) { return pickExtreme<IsMax>(s.level[t], s.level[t - s.back]); }
 };
 
@@ -512,15 +517,8 @@ struct RollingArgExtreme {
     }
   }
   // at(window(w), t) is the bar of the extreme of x[t-w+1 .. t], as RollingExtreme::window / at.
-  struct Window {
-    const double* level;
-    int64_t back;
-  };
-  Window window(int64_t w) const {
-    int k = 0;
-    while ((int64_t{2} << k) <= w) ++k;
-    return {levels + k * T, w - (int64_t{1} << k)};
-  }
+  using Window = SparseWindow;
+  Window window(int64_t w) const { return sparseWindow(levels, T, w); }
   int64_t at(const Window& s, int64_t t) const {
     return pick(static_cast<int64_t>(s.level[t]), static_cast<int64_t>(s.level[t - s.back]));
   }

@@ -2,8 +2,11 @@
 // lanes (WMA, HMA) and chains of seeded smoothers (EMA, DEMA, TEMA, T3, RMA,
 // ZLEMA). Lanes live in static areas and scratch; wasm has no vector path, so
 // there is no separate branch-free phase.
-import { at, Call, input, param, put, setSlot, slot, STATE_A, STATE_B, STATE_C, STATE_D } from "../abi";
-import { averageLane, wmaDivider, wmaNext, wmaPrime } from "../primitives";
+import {
+  at, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B, STATE_C,
+  STATE_D,
+} from "../abi";
+import { averageLane, prefixSums, wmaDivider, wmaNext, wmaPrime } from "../primitives";
 
 // Value i (from 0) of a series into the running WMA of span w whose sums sit
 // at `sum` and `sub`; trailing is value i − w, ignored while i < w. NaN until
@@ -76,4 +79,18 @@ export function emaChainSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, ki
       put<O>(c, 0, t, b0 + j, v);
     }
   }
+}
+
+// SMA and TRIMA read windows of one prefix sum of the source (overSourcePrefix
+// in native/ma/common.h): prefix sums (T + 1) and lastGap (T) at the scratch.
+export function sourcePrefixScratch(T: i32): f64 { return 2.0 * T + 1.0; }
+
+@inline export function sourcePrefix(c: Call): usize { return c.scratch; }
+
+@inline export function sourceLastGap(c: Call): usize { return c.scratch + (<usize>(c.T + 1) << 3); }
+
+export function prepareSourcePrefix(c: Call): i32 {
+  if (<f64>c.scratchLen < sourcePrefixScratch(c.T)) return SCRATCH_TOO_SMALL;
+  prefixSums(input(c, 0), c.T, sourcePrefix(c), sourceLastGap(c));
+  return OK;
 }

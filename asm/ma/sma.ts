@@ -1,20 +1,13 @@
 // ma.sma; mirrors native/ma/sma.h.
-import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
-import { prefixSums } from "../primitives";
+import { at, Call, param, put } from "../abi";
+import { prepareSourcePrefix, sourceLastGap, sourcePrefix, sourcePrefixScratch } from "./common";
 
-export function scratch(T: i32): f64 { return 2.0 * T + 1.0; }
+export function scratch(T: i32): f64 { return sourcePrefixScratch(T); }
 
-export function prepare(c: Call): i32 {
-  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
-  const prefix = c.scratch;
-  const lastGap = c.scratch + (<usize>(c.T + 1) << 3);
-  prefixSums(input(c, 0), c.T, prefix, lastGap);
-  return OK;
-}
+export function prepare(c: Call): i32 { return prepareSourcePrefix(c); }
 
 export function block<O>(c: Call, b0: i32, nb: i32): void {
-  const prefix = c.scratch;
-  const lastGap = c.scratch + (<usize>(c.T + 1) << 3);
+  const prefix = sourcePrefix(c), lastGap = sourceLastGap(c);
   for (let t = 0; t < c.T; ++t) {
     const age = <f64>t - at(lastGap, t);
     const head = at(prefix, t + 1);

@@ -1,22 +1,16 @@
 // ma.trima; mirrors native/ma/trima.h.
-import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A } from "../abi";
-import { prefixSums, prefixWindowSum } from "../primitives";
+import { at, Call, param, put, setSlot, slot, STATE_A } from "../abi";
+import { prefixWindowSum } from "../primitives";
+import { prepareSourcePrefix, sourceLastGap, sourcePrefix, sourcePrefixScratch } from "./common";
 
-export function scratch(T: i32): f64 { return 2.0 * T + 1.0; }
+export function scratch(T: i32): f64 { return sourcePrefixScratch(T); }
 
 @inline function trimaInner(n: i32): i32 { return n % 2 ? (n + 1) / 2 : n / 2; }
 
-export function prepare(c: Call): i32 {
-  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
-  const prefix = c.scratch;
-  const lastGap = c.scratch + (<usize>(c.T + 1) << 3);
-  prefixSums(input(c, 0), c.T, prefix, lastGap);
-  return OK;
-}
+export function prepare(c: Call): i32 { return prepareSourcePrefix(c); }
 
 export function block<O>(c: Call, b0: i32, nb: i32): void {
-  const prefix = c.scratch;
-  const lastGap = c.scratch + (<usize>(c.T + 1) << 3);
+  const prefix = sourcePrefix(c), lastGap = sourceLastGap(c);
   const sum = STATE_A;
   for (let t = 0; t < c.T; ++t) {
     const age = t - <i32>at(lastGap, t);

@@ -85,3 +85,14 @@ export function sumOf(x: Float64Array, from: number, to: number, f: (v: number) 
   for (let i = from; i <= to; i++) s += f(x[i]!);
   return s;
 }
+
+/** f(gain, loss) of the Wilder averages of the gains and losses, from bar n on (RSI, CMO). */
+export function fromGainsLosses(f: (gain: number, loss: number) => number): ReferenceFn {
+  return ([x], { window: n }) =>
+    bySegments([x!], 1, ([s]) => {
+      const [g, l] = wilderGainsLosses(s!, n!);
+      const out = nanArray(s!.length);
+      for (let t = n!; t < s!.length; t++) out[t] = f(g[t]!, l[t]!);
+      return [out];
+    });
+}
