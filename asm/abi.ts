@@ -19,12 +19,10 @@ export const STATE_B: usize = memory.data(BLOCK * 8, 8);
 export const STATE_C: usize = memory.data(BLOCK * 8, 8);
 export const STATE_D: usize = memory.data(BLOCK * 8, 8);
 export const STATE_E: usize = memory.data(BLOCK * 8, 8);
-// EmaStream lanes (asm/primitives.ts): EMA_CHAINS chains of BLOCK lanes, 32 bytes each.
-export const EMA_CHAINS: i32 = 6;
-export const EMA_LANES: usize = memory.data(EMA_CHAINS * BLOCK * 32, 8);
-// WilderStream lanes (asm/primitives.ts): WILDER_CHAINS chains of BLOCK lanes, 24 bytes each.
-export const WILDER_CHAINS: i32 = 2;
-export const WILDER_LANES: usize = memory.data(WILDER_CHAINS * BLOCK * 24, 8);
+// SeededAverage lanes (asm/primitives.ts): AVERAGE_CHAINS chains of BLOCK lanes.
+export const AVERAGE_CHAINS: i32 = 6;
+export const AVERAGE_LANE_BYTES: usize = 40;  // offsetof<SeededAverage>(), rounded up to 8
+export const AVERAGE_LANES: usize = memory.data(AVERAGE_CHAINS * BLOCK * 40, 8);
 
 // Unmanaged and placed in static memory (see asm/index.ts): nothing is ever
 // allocated, so the whole heap from __heap_base belongs to the JS side.

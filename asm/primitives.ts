@@ -1,6 +1,6 @@
 // Mirrors native/primitives.h. AssemblyScript has no closures, so the segment
 // walk is spelled out: validAt / segmentEnd instead of forEachSegment.
-import { BLOCK, Call, EMA_LANES, MAX_WINDOW, WILDER_LANES, at, input, param, putNaNAll } from "./abi";
+import { AVERAGE_LANE_BYTES, AVERAGE_LANES, BLOCK, Call, MAX_WINDOW, at, input, param, putNaNAll } from "./abi";
 
 export function validAt(c: Call, nCols: i32, t: i32): bool {
   for (let i = 0; i < nCols; ++i) if (isNaN(at(input(c, i), t))) return false;
@@ -85,25 +85,33 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
   return (x - prev) * k + prev;
 }
 
-// TA-Lib's EMA fed one value at a time; mirrors EmaStream in native/primitives.h.
-// Lanes live in static memory (EMA_LANES): emaLane(chain, j) is lane j of chain.
-@unmanaged export class EmaStream {
+// An average fed one value at a time, for series made on the fly: the plain
+// mean of the first n values seeds it, then TA-Lib's EMA step (k = 2/(n+1))
+// or, when wilder, Wilder's step; mirrors SeededAverage in native/primitives.h.
+// Lanes live in static memory (AVERAGE_LANES): averageLane(chain, j) is lane j of chain.
+@unmanaged export class SeededAverage {
   n: f64 = 0.0;
   k: f64 = 0.0;
   value: f64 = 0.0;  // the running sum until seeded
   count: i32 = 0;
   period: i32 = 0;
+  wilder: bool = false;
 
-  reset(window: f64): void {
+  reset(window: f64, wilder: bool = false): void {
     this.n = window;
     this.k = 2.0 / (window + 1.0);
     this.value = 0.0;
     this.count = 0;
     this.period = <i32>window;
+    this.wilder = wilder;
   }
   @inline ready(): bool { return this.count >= this.period; }
+  // Feeds x; true once the average is defined, from the n-th value on.
   push(x: f64): bool {
-    if (this.ready()) { this.value = emaStep(this.value, x, this.k); return true; }
+    if (this.ready()) {
+      this.value = this.wilder ? wilderStep(this.value, x, this.n) : emaStep(this.value, x, this.k);
+      return true;
+    }
     this.value += x;
     if (++this.count < this.period) return false;
     this.value /= this.n;
@@ -111,8 +119,8 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
   }
 }
 
-@inline export function emaLane(chain: i32, j: i32): EmaStream {
-  return changetype<EmaStream>(EMA_LANES + <usize>(chain * BLOCK + j) * offsetof<EmaStream>());
+@inline export function averageLane(chain: i32, j: i32): SeededAverage {
+  return changetype<SeededAverage>(AVERAGE_LANES + <usize>(chain * BLOCK + j) * AVERAGE_LANE_BYTES);
 }
 
 // TA-Lib's SMA of a series made on the fly; mirrors RunningMean in
@@ -140,34 +148,6 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
 
 @inline export function wilderStep(prev: f64, x: f64, n: f64): f64 {
   return (prev * (n - 1.0) + x) / n;
-}
-
-// Wilder's average fed one value at a time; mirrors WilderStream in
-// native/primitives.h. Lanes live in static memory (WILDER_LANES).
-@unmanaged export class WilderStream {
-  n: f64 = 0.0;
-  value: f64 = 0.0;  // the running sum until seeded
-  count: i32 = 0;
-  period: i32 = 0;
-
-  reset(window: f64): void {
-    this.n = window;
-    this.value = 0.0;
-    this.count = 0;
-    this.period = <i32>window;
-  }
-  @inline ready(): bool { return this.count >= this.period; }
-  push(x: f64): bool {
-    if (this.ready()) { this.value = wilderStep(this.value, x, this.n); return true; }
-    this.value += x;
-    if (++this.count < this.period) return false;
-    this.value /= this.n;
-    return true;
-  }
-}
-
-@inline export function wilderLane(chain: i32, j: i32): WilderStream {
-  return changetype<WilderStream>(WILDER_LANES + <usize>(chain * BLOCK + j) * offsetof<WilderStream>());
 }
 
 // TA-Lib's WMA as two running sums, the f64 slots at `sum` (weighted) and
@@ -440,16 +420,9 @@ export function buildExtremes(isMax: bool, x: usize, T: i32, nLevels: i32, level
   }
 }
 
-// Extreme of x[t-w+1 .. t]; the caller guarantees t >= w-1 and no NaN inside.
-export function queryExtreme(isMax: bool, levels: usize, T: i32, t: i32, w: i32): f64 {
-  let k = 0;
-  while ((2 << k) <= w) ++k;
-  const lv = levels + <usize>k * <usize>T * 8;
-  return pickExtreme(isMax, at(lv, t), at(lv, t - w + (1 << k)));
-}
-
-// queryExtreme for one window at many bars (RollingExtreme::window / at):
-// the level serving w and how far back its second span ends.
+// The extreme of x[t-w+1 .. t] (RollingExtreme::window / at): the level
+// serving w, how far back its second span ends, and extremeAt; the caller
+// guarantees t >= w-1 and no NaN inside.
 export function extremeWindowLevel(levels: usize, T: i32, w: i32): usize {
   let k = 0;
   while ((2 << k) <= w) ++k;
@@ -464,6 +437,19 @@ export function extremeWindowBack(w: i32): i32 {
 
 @inline export function extremeAt(isMax: bool, level: usize, back: i32, t: i32): f64 {
   return pickExtreme(isMax, at(level, t), at(level, t - back));
+}
+
+// The highest of one series and the lowest of another for every window of a
+// call; mirrors RollingRange in native/primitives.h. Two sparse tables at
+// `levels`: the highs', then the lows' (rangeLows), deep enough for maxWindow.
+export function rangeScratch(T: i32): f64 { return 2.0 * extremeScratch(T); }
+
+@inline export function rangeLows(levels: usize, T: i32): usize { return levels + (<usize>extremeScratch(T) << 3); }
+
+export function buildRange(high: usize, low: usize, T: i32, maxWindow: i32, levels: usize): void {
+  const n = extremeLevels(min(maxWindow, windowCapacity(T)));
+  buildExtremes(true, high, T, n, levels);
+  buildExtremes(false, low, T, n, rangeLows(levels, T));
 }
 
 // Bar of the rolling extreme, ties to the most recent bar; mirrors
@@ -485,12 +471,7 @@ export function buildArgExtremes(isMax: bool, x: usize, T: i32, nLevels: i32, le
   }
 }
 
-// Bar of the extreme of x[t-w+1 .. t]; the caller guarantees t >= w-1 and no NaN inside.
-export function queryArgExtreme(isMax: bool, x: usize, levels: usize, T: i32, t: i32, w: i32): i32 {
-  return argExtremeAt(isMax, x, extremeWindowLevel(levels, T, w), extremeWindowBack(w), t);
-}
-
-// queryArgExtreme for one window at many bars, with extremeWindowLevel / Back.
+// Bar of the extreme of x[t-w+1 .. t], with extremeWindowLevel / Back.
 @inline export function argExtremeAt(isMax: bool, x: usize, level: usize, back: i32, t: i32): i32 {
   return pickBar(isMax, x, <i32>at(level, t), <i32>at(level, t - back));
 }

@@ -129,7 +129,7 @@ struct OutView {
 template <typename Out>
 using KernelFn = int32_t (*)(const KernelCall&, const OutView<Out>&);
 
-// One row of a group's kernel table (see kernels.h).
+// One row of the kernel table (native/kernels.h, generated).
 struct KernelEntry {
   const char* id;
   int nIn, nParam, nOut;
@@ -138,8 +138,9 @@ struct KernelEntry {
   int64_t (*scratch)(int64_t T);  // doubles of scratch the kernel needs for T bars
 };
 
-// A table row for kernel template `fn` with scratch function `fn##Scratch`.
-#define TAGRID_KERNEL(id, nIn, nParam, nOut, fn) \
-  ::tagrid::KernelEntry { id, nIn, nParam, nOut, &fn<float>, &fn<double>, &fn##Scratch }
+// A table row for the kernel in namespace `ns` (tagrid::<group>::<name>),
+// which defines `template <typename Out> int32_t run(...)` and `int64_t scratch(int64_t T)`.
+#define TAGRID_KERNEL(id, nIn, nParam, nOut, ns) \
+  ::tagrid::KernelEntry { id, nIn, nParam, nOut, &ns::run<float>, &ns::run<double>, &ns::scratch }
 
 }  // namespace tagrid

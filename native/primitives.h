@@ -426,6 +426,19 @@ inline int64_t windowCapacity(int64_t T) { return std::min<int64_t>(T, kMaxWindo
 // Scratch of one RollingExtreme that serves every window a call may ask for.
 inline int64_t extremeScratch(int64_t T) { return extremeLevels(windowCapacity(T)) * T; }
 
+// One window w of a sparse table over T bars: the level of the two spans of
+// 2^k bars that cover it, and how far back the second span ends.
+struct SparseWindow {
+  const double* level;
+  int64_t back;
+};
+
+inline SparseWindow sparseWindow(const double* levels, int64_t T, int64_t w) {
+  int k = 0;
+  while ((int64_t{2} << k) <= w) ++k;
+  return {levels + k * T, w - (int64_t{1} << k)};
+}
+
 template <bool IsMax>
 inline double pickExtreme(double a, double b) { return IsMax ? (a > b ? a : b) : (a < b ? a : b); }
 
@@ -445,25 +458,35 @@ struct RollingExtreme {
       for (int64_t t = 0; t < T; ++t) cur[t] = t >= half ? pickExtreme<IsMax>(prev[t], prev[t - half]) : prev[t];
     }
   }
-  // Extreme of x[t-w+1 .. t]; the caller guarantees t >= w-1 and no NaN inside.
-  double query(int64_t t, int64_t w) const {
-    int k = 0;
-    while ((int64_t{2} << k) <= w) ++k;
-    const double* lv = levels + k * T;
-    return pickExtreme<IsMax>(lv[t], lv[t - w + (int64_t{1} << k)]);
-  }
-  // query() for one window at many bars: window(w) finds the level once,
-  // at(window(w), t) == query(t, w).
-  struct Window {
-    const double* level;
-    int64_t back;
-  };
-  Window window(int64_t w) const {
-    int k = 0;
-    while ((int64_t{2} << k) <= w) ++k;
-    return {levels + k * T, w - (int64_t{1} << k)};
-  }
+  // at(window(w), t) is the extreme of x[t-w+1 .. t]; the caller guarantees
+  // t >= w-1 and no NaN inside.
+  using Window = SparseWindow;
+  Window window(int64_t w) const { return sparseWindow(levels, T, w); }
   static double at(const Window& s, int64_t t) { return pickExtreme<IsMax>(s.level[t], s.level[t - s.back]); }
+};
+
+// The highest of one series and the lowest of another for every window of a
+// call (stochastics, Williams %R, Fisher, Donchian, Chandelier, Ichimoku,
+// pivots): two sparse tables built once, deep enough for maxWindow.
+struct RollingRange {
+  RollingExtreme<true> highest;
+  RollingExtreme<false> lowest;
+
+  static int64_t scratch(int64_t T) { return 2 * extremeScratch(T); }
+  void build(const double* high, const double* low, int64_t T, int64_t maxWindow, double* at) {
+    const int levels = extremeLevels(std::min(maxWindow, windowCapacity(T)));
+    highest.build(high, T, levels, at);
+    lowest.build(low, T, levels, at + extremeScratch(T));
+  }
+  // The levels serving one window, for a lane that reads it at every bar.
+  struct Window {
+    RollingExtreme<true>::Window high;
+    RollingExtreme<false>::Window low;
+    double upper(int64_t t) const { return RollingExtreme<true>::at(high, t); }
+    double lower(int64_t t) const { return RollingExtreme<false>::at(low, t); }
+    double mid(int64_t t) const { return (upper(t) + lower(t)) / 2.0; }
+  };
+  Window window(int64_t w) const { return {highest.window(w), lowest.window(w)}; }
 };
 
 // The bar of the rolling extreme rather than its value (AROON): the same
@@ -493,18 +516,9 @@ struct RollingArgExtreme {
       for (int64_t t = 0; t < std::min(half, T); ++t) cur[t] = prev[t];
     }
   }
-  // Bar of the extreme of x[t-w+1 .. t]; the caller guarantees t >= w-1 and no NaN inside.
-  int64_t query(int64_t t, int64_t w) const { return at(window(w), t); }
-  // query() for one window at many bars, as RollingExtreme::window / at.
-  struct Window {
-    const double* level;
-    int64_t back;
-  };
-  Window window(int64_t w) const {
-    int k = 0;
-    while ((int64_t{2} << k) <= w) ++k;
-    return {levels + k * T, w - (int64_t{1} << k)};
-  }
+  // at(window(w), t) is the bar of the extreme of x[t-w+1 .. t], as RollingExtreme::window / at.
+  using Window = SparseWindow;
+  Window window(int64_t w) const { return sparseWindow(levels, T, w); }
   int64_t at(const Window& s, int64_t t) const {
     return pick(static_cast<int64_t>(s.level[t]), static_cast<int64_t>(s.level[t - s.back]));
   }
@@ -517,8 +531,6 @@ template <bool IsMax>
 struct MonotonicDeque {
   int64_t* idx = nullptr;  // ring buffer of capacity cap
   int64_t cap = 0, head = 0, size = 0;
-  MonotonicDeque() = default;
-  MonotonicDeque(int64_t* buffer, int64_t capacity) : idx(buffer), cap(capacity) {}
   void reset(int64_t* buffer, int64_t capacity) { idx = buffer; cap = capacity; head = size = 0; }
   void clear() { head = size = 0; }
   // Ring position of the i-th entry from the front (i <= size <= cap).

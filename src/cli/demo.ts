@@ -25,7 +25,7 @@ const fmt = (x: number, d = 2) => x.toLocaleString('en-US', { minimumFractionDig
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
-export async function runDemo(opts: EngineOptions & { json?: boolean }): Promise<void> {
+export async function runDemo(opts: EngineOptions): Promise<void> {
   const table = tableFromIPC(readFileSync(SAMPLE_CANDLES));
   const close = table.getChild('close')!.toArray() as Float64Array;
   const missing = close.filter((x) => Number.isNaN(x)).length;

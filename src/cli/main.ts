@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-import { writeFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, Option } from 'commander';
 import { PACKAGE_ROOT } from '../backends/paths.js';
-import { indicatorPage, indicatorTable } from '../docs.js';
+import { indicatorTable } from '../docs.js';
 import { TaGridError } from '../errors.js';
 import { GROUPS, listIndicators } from '../registry/index.js';
 import { runDemo } from './demo.js';
@@ -37,19 +37,8 @@ program
 
 program
   .command('docs')
-  .description('print the indicator table generated from the registry; --write updates docs/indicators.md and the README table')
-  .option('--write', 'write docs/indicators.md and the README section between the indicator-table markers')
-  .action((o: { write?: boolean }) => {
-    if (!o.write) return console.log(indicatorTable());
-    writeFileSync(path.join(PACKAGE_ROOT, 'docs', 'indicators.md'), indicatorPage() + '\n');
-    const readmePath = path.join(PACKAGE_ROOT, 'README.md');
-    const readme = readFileSync(readmePath, 'utf8');
-    const begin = '<!-- indicator-table:begin -->', end = '<!-- indicator-table:end -->';
-    const a = readme.indexOf(begin), b = readme.indexOf(end);
-    if (a < 0 || b < a) throw new Error(`README.md has no ${begin} ... ${end} section`);
-    writeFileSync(readmePath, readme.slice(0, a + begin.length) + '\n' + indicatorTable() + '\n' + readme.slice(b));
-    console.log('wrote docs/indicators.md and the README indicator table');
-  });
+  .description('print the indicator table (docs/indicators.md and the README table are written by npm run generate)')
+  .action(() => console.log(indicatorTable()));
 
 program
   .command('demo')

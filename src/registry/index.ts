@@ -1,17 +1,13 @@
+// The indicators by id: the definitions of src/indicators/ in their fixed
+// order, lookup with a helpful error, and the public listing.
 import { UnknownIndicatorError } from '../errors.js';
-import { ma } from './groups/ma.js';
-import { momentum } from './groups/momentum.js';
-import { oscillators } from './groups/oscillators.js';
-import { structure } from './groups/structure.js';
-import { trend } from './groups/trend.js';
-import { volatility } from './groups/volatility.js';
-import { volume } from './groups/volume.js';
-import { GROUPS, type IndicatorDef, type ParamValues } from './types.js';
+import { DEFINITIONS } from '../indicators/index.js';
+import { GROUPS, type IndicatorDef, type ParamValues } from '../indicators/types.js';
 
-export * from './types.js';
+export * from '../indicators/types.js';
 
-/** Every indicator, groups in their fixed order. */
-export const INDICATORS: readonly IndicatorDef[] = [...ma, ...volatility, ...momentum, ...oscillators, ...trend, ...volume, ...structure];
+/** Every indicator, groups in their fixed order (one file each under src/indicators/<group>/). */
+export const INDICATORS: readonly IndicatorDef[] = DEFINITIONS;
 
 const byId = new Map(INDICATORS.map((d) => [d.id, d]));
 
@@ -69,7 +65,7 @@ export function listIndicators(): IndicatorInfo[] {
   return INDICATORS.map(describeIndicator);
 }
 
-// The fixed group order is part of the contract; fail at load if a group file breaks it.
+// The fixed group order is part of the contract; fail at load if the generated list breaks it.
 for (let i = 1; i < INDICATORS.length; i++) {
   if (GROUPS.indexOf(INDICATORS[i]!.group) < GROUPS.indexOf(INDICATORS[i - 1]!.group)) {
     throw new Error(`registry out of group order at ${INDICATORS[i]!.id}`);

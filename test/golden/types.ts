@@ -15,3 +15,8 @@ export interface GoldenMapping {
 }
 
 export const period = (p: Record<string, number>) => ({ window: p.optInTimePeriod! });
+export const fastSlow = (p: Record<string, number>) => ({ fast: p.optInFastPeriod!, slow: p.optInSlowPeriod! });
+export const fastSlowSignal = (p: Record<string, number>) => ({ ...fastSlow(p), signal: p.optInSignalPeriod! });
+
+/** An indicator's mappings, by TA-Lib function name (its id comes from its file's place). */
+export type TalibMappings = Record<string, Omit<GoldenMapping, 'id'>>;

@@ -1,0 +1,28 @@
+// ma.trima; mirrors native/ma/trima.h.
+import { at, Call, param, put, setSlot, slot, STATE_A } from "../abi";
+import { prefixWindowSum } from "../primitives";
+import { prepareSourcePrefix, sourceLastGap, sourcePrefix, sourcePrefixScratch } from "./common";
+
+export function scratch(T: i32): f64 { return sourcePrefixScratch(T); }
+
+@inline function trimaInner(n: i32): i32 { return n % 2 ? (n + 1) / 2 : n / 2; }
+
+export function prepare(c: Call): i32 { return prepareSourcePrefix(c); }
+
+export function block<O>(c: Call, b0: i32, nb: i32): void {
+  const prefix = sourcePrefix(c), lastGap = sourceLastGap(c);
+  const sum = STATE_A;
+  for (let t = 0; t < c.T; ++t) {
+    const age = t - <i32>at(lastGap, t);
+    for (let j = 0; j < nb; ++j) {
+      const n = <i32>param(c, 0, b0 + j);
+      const a = trimaInner(n), b = n + 1 - a;
+      if (age < a) { put<O>(c, 0, t, b0 + j, NaN); continue; }
+      const mean = prefixWindowSum(prefix, t, a) / <f64>a;
+      setSlot(sum, j, age == a ? mean : slot(sum, j) + mean);
+      if (age < n) { put<O>(c, 0, t, b0 + j, NaN); continue; }
+      put<O>(c, 0, t, b0 + j, slot(sum, j) / <f64>b);
+      setSlot(sum, j, slot(sum, j) - prefixWindowSum(prefix, t - b + 1, a) / <f64>a);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+// momentum.fisher; mirrors native/momentum/fisher.h.
+import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
+import { buildRange, rangeLows, rangeScratch, windowCapacity, windowsFit } from "../primitives";
+import { highest, lane, lowest, placeState, setWindow, STATE_DOUBLES } from "./common";
+
+@inline function fisherValue(x: f64, highest: f64, lowest: f64, prev: f64): f64 {
+  const range = highest - lowest;
+  const position = range != 0.0 ? (x - lowest) / range - 0.5 : 0.0;
+  const v = 0.66 * position + 0.67 * prev;
+  return v > 0.999 ? 0.999 : (v < -0.999 ? -0.999 : v);
+}
+
+export function scratch(T: i32): f64 { return <f64>T + rangeScratch(T) + STATE_DOUBLES; }
+
+export function prepare(c: Call): i32 {
+  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
+  placeState(c);
+  if (!windowsFit(c, 0)) return BAD_PARAM;
+  const high = input(c, 0), low = input(c, 1);
+  const hl2 = c.scratch;
+  for (let t = 0; t < c.T; ++t) store<f64>(hl2 + (<usize>t << 3), (at(high, t) + at(low, t)) / 2.0);
+  const highs = hl2 + (<usize>c.T << 3), lows = rangeLows(highs, c.T);
+  buildRange(hl2, hl2, c.T, windowCapacity(c.T), highs);
+  return OK;
+}
+
+export function block<O>(c: Call, b0: i32, nb: i32): void {
+  const hl2 = c.scratch;
+  const highs = hl2 + (<usize>c.T << 3), lows = rangeLows(highs, c.T);
+  for (let j = 0; j < nb; ++j) setWindow(j, <i32>param(c, 0, b0 + j), highs, lows, c.T);
+}
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  const hl2 = c.scratch;
+  const value = lane(3), fish = lane(4);
+  for (let j = 0; j < nb; ++j) { setSlot(value, j, 0.0); setSlot(fish, j, 0.0); }
+  for (let t = s; t < e; ++t) {
+    for (let j = 0; j < nb; ++j) {
+      const w = <i32>param(c, 0, b0 + j);
+      let f = NaN, trigger = NaN;
+      if (t - s >= w - 1) {
+        const prev = slot(fish, j);
+        if (t - s >= w) trigger = prev;
+        const v = fisherValue(at(hl2, t), highest(j, t), lowest(j, t), slot(value, j));
+        setSlot(value, j, v);
+        f = 0.5 * Math.log((1.0 + v) / (1.0 - v)) + 0.5 * prev;
+        setSlot(fish, j, f);
+      }
+      put<O>(c, 0, t, b0 + j, f);
+      put<O>(c, 1, t, b0 + j, trigger);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// momentum.stoch_rsi; mirrors native/momentum/stoch_rsi.h.
+// TA-Lib RSI of the valid run x[s, e), from bar s + n on.
+import { at, BAD_PARAM, BLOCK, Call, input, OK, param, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
+import { rsiFromAverages, segmentEnd, skipGaps, validAt, wilderStep, windowCapacity, windowsFit } from "../primitives";
+import { deque, lane, mean, placeState, putKD, STATE_DOUBLES, stochK } from "./common";
+
+function rsiRun(x: usize, s: i32, e: i32, n: i32, rsi: usize): void {
+  if (s + n >= e) return;
+  const nd = <f64>n;
+  let gain = 0.0, loss = 0.0;
+  for (let t = s + 1; t < e; ++t) {
+    const d = at(x, t) - at(x, t - 1);
+    const up = d > 0.0 ? d : 0.0, down = d < 0.0 ? -d : 0.0;
+    if (t <= s + n) {
+      gain += up;
+      loss += down;
+      if (t < s + n) continue;
+      gain /= nd;
+      loss /= nd;
+    } else {
+      gain = wilderStep(gain, up, nd);
+      loss = wilderStep(loss, down, nd);
+    }
+    store<f64>(rsi + (<usize>t << 3), rsiFromAverages(gain, loss));
+  }
+}
+
+export function scratch(T: i32): f64 { return <f64>T + 3.0 * <f64>BLOCK * <f64>windowCapacity(T) + STATE_DOUBLES; }
+
+export function run<O>(c: Call): i32 {
+  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
+  placeState(c);
+  if (!windowsFit(c, 0) || !windowsFit(c, 1) || !windowsFit(c, 2)) return BAD_PARAM;
+  const x = input(c, 0);
+  const rsi = c.scratch;
+  const cap = windowCapacity(c.T);
+  const ringBytes = <usize>cap << 3;
+  const highIdx = c.scratch + (<usize>c.T << 3);
+  const lowIdx = highIdx + <usize>BLOCK * ringBytes;
+  const rings = lowIdx + <usize>BLOCK * ringBytes;
+  const kw = lane(0);
+  let r1 = c.v0;
+  for (let r0 = c.v0; r0 < c.v1; r0 = r1) {
+    const rsiWindow = param(c, 0, r0);
+    for (r1 = r0 + 1; r1 < c.v1 && param(c, 0, r1) == rsiWindow; ++r1) {}
+    const n = <i32>rsiWindow;
+    let t = 0;
+    while (t < c.T) {
+      if (!validAt(c, 1, t)) { ++t; continue; }
+      const e = segmentEnd(c, 1, t);
+      rsiRun(x, t, e, n, rsi);
+      t = e;
+    }
+    for (let b0 = r0; b0 < r1; b0 += BLOCK) {
+      const nb = min(BLOCK, r1 - b0);
+      for (let j = 0; j < nb; ++j) setSlot(kw, j, param(c, 1, b0 + j));
+      t = 0;
+      while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
+        const s = t, e = segmentEnd(c, 1, t);
+        for (let j = 0; j < nb; ++j) {
+          deque(0, j).reset(highIdx + <usize>j * ringBytes, cap, true);
+          deque(1, j).reset(lowIdx + <usize>j * ringBytes, cap, false);
+          mean(1, j).reset(rings + <usize>j * ringBytes, <i32>param(c, 2, b0 + j));
+        }
+        for (t = s; t < e; ++t) {
+          for (let j = 0; j < nb; ++j) {
+            let has = false;
+            let fast = NaN;
+            if (t >= s + n) {
+              const kn = <i32>slot(kw, j);
+              const hi = deque(0, j), lo = deque(1, j);
+              hi.push(rsi, t, kn);
+              lo.push(rsi, t, kn);
+              has = t - (s + n) >= kn - 1;
+              if (has) fast = stochK(at(rsi, t), at(rsi, hi.front()), at(rsi, lo.front()));
+            }
+            putKD<O>(c, t, b0 + j, has, fast, mean(1, j));
+          }
+        }
+      }
+    }
+  }
+  return OK;
+}

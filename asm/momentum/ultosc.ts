@@ -1,0 +1,64 @@
+// momentum.ultosc; mirrors native/momentum/ultosc.h.
+import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
+import { nearZero, trueRange } from "../primitives";
+import { lane, placeState, STATE_DOUBLES } from "./common";
+
+export function scratch(T: i32): f64 { return 2.0 * <f64>T + STATE_DOUBLES; }
+
+export function prepare(c: Call): i32 {
+  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
+  placeState(c);
+  const high = input(c, 0), low = input(c, 1), close = input(c, 2);
+  const bp = c.scratch, tr = c.scratch + (<usize>c.T << 3);
+  for (let t = 1; t < c.T; ++t) {
+    const l = at(low, t), pc = at(close, t - 1);
+    store<f64>(bp + (<usize>t << 3), at(close, t) - (l < pc ? l : pc));
+    store<f64>(tr + (<usize>t << 3), trueRange(at(high, t), l, pc));
+  }
+  // Lanes 0..2: the windows sorted (min, middle, max); 3..5: buying-pressure
+  // sums; 6..8: true-range sums.
+  return OK;
+}
+
+export function block<O>(c: Call, b0: i32, nb: i32): void {
+  for (let j = 0; j < nb; ++j) {
+    const w0 = param(c, 0, b0 + j), w1 = param(c, 1, b0 + j), w2 = param(c, 2, b0 + j);
+    const lo = min(w0, min(w1, w2)), hi = max(w0, max(w1, w2));
+    setSlot(lane(0), j, lo);
+    setSlot(lane(1), j, w0 + w1 + w2 - lo - hi);
+    setSlot(lane(2), j, hi);
+  }
+}
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  const bp = c.scratch, tr = c.scratch + (<usize>c.T << 3);
+  for (let q = 3; q < 9; ++q) for (let j = 0; j < nb; ++j) setSlot(lane(q), j, 0.0);
+  for (let t = s; t < e; ++t) {
+    const bpt = at(bp, t), trt = at(tr, t);
+    for (let j = 0; j < nb; ++j) {
+      const first = s + <i32>slot(lane(2), j);
+      for (let q = 0; q < 3; ++q) {
+        if (t > first - <i32>slot(lane(q), j)) {
+          setSlot(lane(3 + q), j, slot(lane(3 + q), j) + bpt);
+          setSlot(lane(6 + q), j, slot(lane(6 + q), j) + trt);
+        }
+      }
+      let v = NaN;
+      if (t >= first) {
+        const a0 = slot(lane(3), j), a1 = slot(lane(4), j), a2 = slot(lane(5), j);
+        const r0 = slot(lane(6), j), r1 = slot(lane(7), j), r2 = slot(lane(8), j);
+        let sum = 0.0;
+        if (!nearZero(r0)) sum += 4.0 * (a0 / r0);
+        if (!nearZero(r1)) sum += 2.0 * (a1 / r1);
+        if (!nearZero(r2)) sum += a2 / r2;
+        v = 100.0 * (sum / 7.0);
+        for (let q = 0; q < 3; ++q) {
+          const oldest = t - <i32>slot(lane(q), j) + 1;
+          setSlot(lane(3 + q), j, slot(lane(3 + q), j) - at(bp, oldest));
+          setSlot(lane(6 + q), j, slot(lane(6 + q), j) - at(tr, oldest));
+        }
+      }
+      put<O>(c, 0, t, b0 + j, v);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+// What several structure indicators share (see native/structure/common.h):
+// the lengths of a candle, and rolling extremes over windows (MAX, MIN,
+// MIDPOINT, MIDPRICE).
+import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import {
+  buildExtremes, extremeAt, extremeLevels, extremeScratch, extremeWindowBack, extremeWindowLevel,
+  inputGaps, maxParam, windowsFit,
+} from "../primitives";
+
+// The four lengths of a candle: body, range, upper wick, lower wick.
+@inline export function candleTop(open: f64, close: f64): f64 { return open > close ? open : close; }
+@inline export function candleBottom(open: f64, close: f64): f64 { return open > close ? close : open; }
+
+@inline export function ratioOrNaN(x: f64, by: f64): f64 {
+  return by != 0.0 ? x / by : NaN;
+}
+
+// Rolling extremes (native rollingExtremes): MAX, MIN, or the mid of the max
+// of input 0 and the min of input nIn - 1. The wasm backend writes
+// variant-major, so each variant is one pass over the bars.
+export const KIND_MAX: i32 = 0, KIND_MIN: i32 = 1, KIND_MID: i32 = 2;
+
+export function extremesScratch(T: i32, tables: i32): f64 { return <f64>tables * extremeScratch(T) + <f64>T; }
+
+export function rollingExtremes<O>(c: Call, kind: i32, nIn: i32): i32 {
+  const T = c.T;
+  if (<f64>c.scratchLen < extremesScratch(T, kind == KIND_MID ? 2 : 1)) return SCRATCH_TOO_SMALL;
+  if (!windowsFit(c, 0)) return BAD_PARAM;
+  const levels = extremeLevels(<i32>maxParam(c, 0));
+  const lastGap = c.scratch;
+  inputGaps(c, nIn, lastGap);
+  const highs = lastGap + (<usize>T << 3);
+  const lows = highs + (kind == KIND_MID ? <usize>extremeScratch(T) << 3 : 0);
+  if (kind != KIND_MIN) buildExtremes(true, input(c, 0), T, levels, highs);
+  if (kind != KIND_MAX) buildExtremes(false, input(c, nIn - 1), T, levels, lows);
+  for (let v = c.v0; v < c.v1; ++v) {
+    const n = <i32>param(c, 0, v);
+    const hiLevel = extremeWindowLevel(highs, T, n), loLevel = extremeWindowLevel(lows, T, n);
+    const back = extremeWindowBack(n);
+    for (let t = 0; t < T; ++t) {
+      let x = NaN;
+      if (t - <i32>at(lastGap, t) >= n) {
+        const hi = kind != KIND_MIN ? extremeAt(true, hiLevel, back, t) : 0.0;
+        const lo = kind != KIND_MAX ? extremeAt(false, loLevel, back, t) : 0.0;
+        x = kind == KIND_MAX ? hi : kind == KIND_MIN ? lo : (hi + lo) / 2.0;
+      }
+      put<O>(c, 0, t, v, x);
+    }
+  }
+  return OK;
+}

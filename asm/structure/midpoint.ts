@@ -1,0 +1,7 @@
+// structure.midpoint: rolling extremes; mirrors native/structure/midpoint.h.
+import { Call } from "../abi";
+import { extremesScratch, KIND_MID, rollingExtremes } from "./common";
+
+export function scratch(T: i32): f64 { return extremesScratch(T, 2); }
+
+export function run<O>(c: Call): i32 { return rollingExtremes<O>(c, KIND_MID, 1); }

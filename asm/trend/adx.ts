@@ -1,0 +1,11 @@
+// trend.adx: TA-Lib ADX with PLUS_DI, MINUS_DI and DX; mirrors native/trend/adx.h.
+import { Call } from "../abi";
+import { directionalScratch, directionalSystemPrepare, directionalSystemSegment } from "./common";
+
+export function scratch(T: i32): f64 { return directionalScratch(T, false); }
+
+export function prepare(c: Call): i32 { return directionalSystemPrepare(c, false); }
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  directionalSystemSegment<O>(c, b0, nb, s, e, false);
+}

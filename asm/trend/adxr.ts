@@ -1,0 +1,11 @@
+// trend.adxr: TA-Lib ADXR; mirrors native/trend/adxr.h.
+import { Call } from "../abi";
+import { directionalScratch, directionalSystemPrepare, directionalSystemSegment } from "./common";
+
+export function scratch(T: i32): f64 { return directionalScratch(T, true); }
+
+export function prepare(c: Call): i32 { return directionalSystemPrepare(c, true); }
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  directionalSystemSegment<O>(c, b0, nb, s, e, true);
+}

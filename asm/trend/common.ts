@@ -1,0 +1,122 @@
+// What several trend indicators share (see native/trend/common.h): Wilder's
+// directional system (ADX, ADXR), lanes over the rolling range's windows
+// (Donchian, Chandelier, Ichimoku) and TA-Lib's ATR advanced bar by bar.
+import {
+  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot,
+  STATE_A, STATE_B, STATE_C, STATE_D, STATE_E,
+} from "../abi";
+import {
+  extremeAt, extremeWindowBack, extremeWindowLevel, nearZero, sumRange, trueRanges, wilderStep,
+  windowCapacity, windowsFit,
+} from "../primitives";
+
+function directionalMoves(high: usize, low: usize, T: i32, plusDM: usize, minusDM: usize): void {
+  for (let t = 1; t < T; ++t) {
+    const up = at(high, t) - at(high, t - 1), down = at(low, t - 1) - at(low, t);
+    setSlot(plusDM, t, up > 0.0 && up > down ? up : 0.0);
+    setSlot(minusDM, t, down > 0.0 && down > up ? down : 0.0);
+  }
+}
+
+@inline function wilderSumStep(prev: f64, x: f64, n: f64): f64 {
+  return prev - prev / n + x;
+}
+
+export function directionalScratch(T: i32, adxr: bool): f64 { return 3.0 * T + (adxr ? <f64>BLOCK * <f64>windowCapacity(T) : 0.0); }
+
+// Lanes hold the sums of TR, +DM and -DM, the DX and the ADX in STATE_A..E;
+// ADXR's rings of recent ADX follow +DM, -DM and TR in scratch.
+export function directionalSystemPrepare(c: Call, withAdxr: bool): i32 {
+  const need = directionalScratch(c.T, withAdxr);
+  if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
+  if (!windowsFit(c, 0)) return BAD_PARAM;
+  const T = c.T;
+  const plusDM = c.scratch;
+  const minusDM = plusDM + (<usize>T << 3);
+  const tr = minusDM + (<usize>T << 3);
+  directionalMoves(input(c, 0), input(c, 1), T, plusDM, minusDM);
+  trueRanges(input(c, 0), input(c, 1), input(c, 2), T, tr);
+  return OK;
+}
+
+export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, withAdxr: bool): void {
+  const T = c.T;
+  const plusDM = c.scratch;
+  const minusDM = plusDM + (<usize>T << 3);
+  const tr = minusDM + (<usize>T << 3);
+  const history = tr + (<usize>T << 3);
+  const ring = windowCapacity(T);
+  const sTR = STATE_A, sPlus = STATE_B, sMinus = STATE_C, dx = STATE_D, adx = STATE_E;
+  for (let j = 0; j < nb; ++j) {
+    const n = <i32>param(c, 0, b0 + j);
+    const seeded = s + n < e;
+    setSlot(sTR, j, seeded ? sumRange(tr, s + 1, n - 1) : NaN);
+    setSlot(sPlus, j, seeded ? sumRange(plusDM, s + 1, n - 1) : NaN);
+    setSlot(sMinus, j, seeded ? sumRange(minusDM, s + 1, n - 1) : NaN);
+    setSlot(dx, j, 0.0);
+    setSlot(adx, j, 0.0);
+  }
+  for (let t = s; t < e; ++t) {
+    for (let j = 0; j < nb; ++j) {
+      const v = b0 + j;
+      const n = param(c, 0, v);
+      const w = <i32>n;
+      const first = s + w, adxFrom = first + w - 1;
+      if (t < first) { putNaNAll<O>(c, t, v, 1); continue; }
+      const str = wilderSumStep(slot(sTR, j), at(tr, t), n);
+      const sp = wilderSumStep(slot(sPlus, j), at(plusDM, t), n);
+      const sm = wilderSumStep(slot(sMinus, j), at(minusDM, t), n);
+      setSlot(sTR, j, str);
+      setSlot(sPlus, j, sp);
+      setSlot(sMinus, j, sm);
+      const flat = nearZero(str);
+      const plusDI = flat ? 0.0 : 100.0 * (sp / str);
+      const minusDI = flat ? 0.0 : 100.0 * (sm / str);
+      const sum = minusDI + plusDI;
+      const defined = !flat && !nearZero(sum);
+      const x = defined ? 100.0 * (Math.abs(minusDI - plusDI) / sum) : 0.0;
+      if (defined) setSlot(dx, j, x);
+      let a = slot(adx, j);
+      if (t < adxFrom) a += x;
+      else if (t == adxFrom) a = (a + x) / n;
+      else if (defined) a = wilderStep(a, x, n);
+      setSlot(adx, j, a);
+      if (withAdxr) {
+        const lane = history + (<usize>j * <usize>ring << 3);
+        let r: f64 = NaN;
+        if (t >= adxFrom) {
+          if (t >= adxFrom + w - 1) r = (a + slot(lane, (t + 1) % w)) / 2.0;
+          setSlot(lane, t % w, a);
+        }
+        put<O>(c, 0, t, v, r);
+      } else {
+        put<O>(c, 0, t, v, t >= adxFrom ? a : NaN);
+        put<O>(c, 1, t, v, plusDI);
+        put<O>(c, 2, t, v, minusDI);
+        put<O>(c, 3, t, v, slot(dx, j));
+      }
+    }
+  }
+}
+
+// For a lane that reads window w at every bar (RollingExtreme::window): the
+// byte offset of the level serving w, the same in every table over T bars,
+// into `offsets`, and how far back its second span ends into `backs`.
+export function laneWindow(offsets: usize, backs: usize, j: i32, T: i32, w: i32): void {
+  setSlot(offsets, j, <f64>extremeWindowLevel(0, T, w));
+  setSlot(backs, j, <f64>extremeWindowBack(w));
+}
+
+// The channel midpoint of lane j's window at bar t.
+@inline export function laneMid(highs: usize, lows: usize, offsets: usize, backs: usize, j: i32, t: i32): f64 {
+  const offset = <usize>slot(offsets, j), back = <i32>slot(backs, j);
+  return (extremeAt(true, highs + offset, back, t) + extremeAt(false, lows + offset, back, t)) / 2.0;
+}
+
+// Advances the ATR of lane j in `area` (segment from s) to bar t >= s + n.
+@inline export function atrAdvance(area: usize, j: i32, tr: usize, s: i32, t: i32, n: f64): f64 {
+  const w = <i32>n;
+  const a = t == s + w ? sumRange(tr, s + 1, w) / n : wilderStep(slot(area, j), at(tr, t), n);
+  setSlot(area, j, a);
+  return a;
+}

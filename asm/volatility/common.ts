@@ -1,0 +1,83 @@
+// What several volatility measures share (see native/volatility/common.h):
+// TA-Lib's ATR over true ranges computed once per call, and the
+// rolling-variance family.
+import {
+  at, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A,
+  STATE_C,
+} from "../abi";
+import { maxParam, MOMENTS, rollingMomentsScratch, sumRange, trueRanges, wilderStep } from "../primitives";
+
+export function averageTrueRangeScratch(T: i32): f64 { return <f64>T; }
+
+@inline function natrValue(atr: f64, close: f64): f64 { return close != 0.0 ? (atr / close) * 100.0 : NaN; }
+
+export function averageTrueRangePrepare(c: Call, normalized: bool): i32 {
+  if (<f64>c.scratchLen < averageTrueRangeScratch(c.T)) return SCRATCH_TOO_SMALL;
+  const high = input(c, 0), low = input(c, 1), close = input(c, 2);
+  const ranges = c.scratch;
+  trueRanges(high, low, close, c.T, ranges);
+  return OK;
+}
+
+export function averageTrueRangeSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, normalized: bool): void {
+  const high = input(c, 0), low = input(c, 1), close = input(c, 2);
+  const ranges = c.scratch;
+  const state = STATE_A, seedAt = STATE_C;
+  for (let j = 0; j < nb; ++j) {
+    const n = param(c, 0, b0 + j);
+    const sa = <f64>s + n;
+    setSlot(seedAt, j, sa);
+    setSlot(state, j, sa < <f64>e ? sumRange(ranges, s + 1, <i32>n) / n : NaN);
+  }
+  for (let t = s; t < e; ++t) {
+    const tf = <f64>t;
+    for (let j = 0; j < nb; ++j) {
+      const sa = slot(seedAt, j);
+      if (tf > sa) setSlot(state, j, wilderStep(slot(state, j), at(ranges, t), param(c, 0, b0 + j)));
+      const v = normalized ? natrValue(slot(state, j), at(close, t)) : slot(state, j);
+      put<O>(c, 0, t, b0 + j, tf >= sa ? v : NaN);
+    }
+  }
+}
+
+@inline function taStddev(variance: f64): f64 { return variance < 1e-14 ? 0.0 : Math.sqrt(variance); }
+
+// The rolling-variance family (see spread in native/volatility/common.h).
+export const VARIANCE = 0, STDDEV = 1, BANDS = 2, BANDWIDTH = 3, PERCENT_B = 4;
+
+export function spreadScratch(T: i32): f64 { return rollingMomentsScratch(T); }
+
+export function spread<O>(c: Call, kind: i32): i32 {
+  if (<f64>c.scratchLen < spreadScratch(c.T)) return SCRATCH_TOO_SMALL;
+  const x = input(c, 0);
+  const m = MOMENTS;
+  m.build(x, c.T, <i32>maxParam(c, 0), c.scratch);
+  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
+    const b1 = min(b0 + BLOCK, c.v1);
+    for (let t = 0; t < c.T; ++t) {
+      for (let v = b0; v < b1; ++v) {
+        const w = <i32>param(c, 0, v);
+        if (!m.valid(t, w)) { putNaNAll<O>(c, t, v, 1); continue; }
+        const variance = m.variance(t, w);
+        if (kind == VARIANCE) {
+          put<O>(c, 0, t, v, variance);
+        } else if (kind == STDDEV) {
+          put<O>(c, 0, t, v, taStddev(variance) * param(c, 1, v));
+        } else {
+          const mid = m.mean(t, w), dev = taStddev(variance) * param(c, 1, v);
+          const upper = mid + dev, lower = mid - dev;
+          if (kind == BANDS) {
+            put<O>(c, 0, t, v, mid);
+            put<O>(c, 1, t, v, upper);
+            put<O>(c, 2, t, v, lower);
+          } else if (kind == BANDWIDTH) {
+            put<O>(c, 0, t, v, mid != 0.0 ? (upper - lower) / mid : NaN);
+          } else {
+            put<O>(c, 0, t, v, upper != lower ? (at(x, t) - lower) / (upper - lower) : NaN);
+          }
+        }
+      }
+    }
+  }
+  return OK;
+}

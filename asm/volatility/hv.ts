@@ -1,0 +1,30 @@
+// volatility.hv; mirrors native/volatility/hv.h.
+import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A } from "../abi";
+import { maxParam, MOMENTS, rollingMomentsScratch } from "../primitives";
+
+export function scratch(T: i32): f64 { return <f64>T + rollingMomentsScratch(T); }
+
+export function prepare(c: Call): i32 {
+  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
+  const x = input(c, 0);
+  const ret = c.scratch;
+  for (let t = 0; t < c.T; ++t) {
+    const r = t > 0 && at(x, t) > 0.0 && at(x, t - 1) > 0.0 ? Math.log1p((at(x, t) - at(x, t - 1)) / at(x, t - 1)) : NaN;
+    store<f64>(ret + (<usize>t << 3), r);
+  }
+  const m = MOMENTS;
+  m.build(ret, c.T, <i32>maxParam(c, 0), c.scratch + (<usize>c.T << 3));
+  return OK;
+}
+
+export function block<O>(c: Call, b0: i32, nb: i32): void {
+  const m = MOMENTS;
+  const scale = STATE_A;
+  for (let j = 0; j < nb; ++j) setSlot(scale, j, 100.0 * Math.sqrt(param(c, 1, b0 + j)));
+  for (let t = 0; t < c.T; ++t) {
+    for (let j = 0; j < nb; ++j) {
+      const w = <i32>param(c, 0, b0 + j);
+      put<O>(c, 0, t, b0 + j, m.valid(t, w) ? Math.sqrt(m.variance(t, w)) * slot(scale, j) : NaN);
+    }
+  }
+}

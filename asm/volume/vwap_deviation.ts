@@ -1,0 +1,49 @@
+// volume.vwap_deviation; mirrors native/volume/vwap_deviation.h.
+// A WeightedMoments object per variant of a block, each followed by its tail.
+import { at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL } from "../abi";
+import { WeightedMoments, weightedMomentsScratch, WINDOW_MOMENTS, windowCapacity, windowsFit } from "../primitives";
+import { typicalPrice } from "./common";
+
+const LANE_BYTES: usize = (offsetof<WeightedMoments>() + 7) & ~7;
+
+function laneBytes(T: i32): usize {
+  return LANE_BYTES + (<usize>weightedMomentsScratch(windowCapacity(T)) << 3);
+}
+
+export function scratch(T: i32): f64 {
+  return <f64>T + <f64>BLOCK * <f64>(laneBytes(T) >> 3);
+}
+
+export function prepare(c: Call): i32 {
+  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
+  if (!windowsFit(c, 0)) return BAD_PARAM;
+  const high = input(c, 0), low = input(c, 1), close = input(c, 2), volume = input(c, 3);
+  const tp = c.scratch, lanes = c.scratch + (<usize>c.T << 3), stride = laneBytes(c.T);
+  for (let t = 0; t < c.T; ++t) store<f64>(tp + (<usize>t << 3), typicalPrice(at(high, t), at(low, t), at(close, t)));
+  return OK;
+}
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  const high = input(c, 0), low = input(c, 1), close = input(c, 2), volume = input(c, 3);
+  const tp = c.scratch, lanes = c.scratch + (<usize>c.T << 3), stride = laneBytes(c.T);
+  const m = WINDOW_MOMENTS;
+  for (let j = 0; j < nb; ++j) {
+    const lane = lanes + <usize>j * stride;
+    changetype<WeightedMoments>(lane).reset(lane + LANE_BYTES, <i32>param(c, 0, b0 + j));
+  }
+  for (let t = s; t < e; ++t) {
+    for (let j = 0; j < nb; ++j) {
+      const window = changetype<WeightedMoments>(lanes + <usize>j * stride);
+      window.push(tp, volume, t, m);
+      if (!window.full() || m.weight == 0.0) {
+        putNaNAll<O>(c, t, b0 + j, 1);
+        continue;
+      }
+      const sd = Math.sqrt(m.m2 / m.weight), band = param(c, 1, b0 + j) * sd;
+      put<O>(c, 0, t, b0 + j, m.mean);
+      put<O>(c, 1, t, b0 + j, m.mean + band);
+      put<O>(c, 2, t, b0 + j, m.mean - band);
+      put<O>(c, 3, t, b0 + j, sd);
+    }
+  }
+}

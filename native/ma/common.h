@@ -1,0 +1,227 @@
+// What several moving averages share: lanes over windows of prefix sums
+// (SMA, TRIMA, KAMA, VWMA), chains of seeded smoothers (EMA, DEMA, TEMA, T3,
+// RMA, ZLEMA) and lanes of running WMAs (WMA, HMA).
+//
+// Every kernel keeps the state of a block of variants side by side ("lanes")
+// and writes each bar as one row of the block. Bars where some variant of the
+// block is still warming up take a branchy path; once every variant is past
+// its warm-up the block loop is branch-free and vectorizes.
+#pragma once
+#include "../primitives.h"
+
+namespace tagrid::ma {
+
+// Walks the bars of a block for lanes that read windows of prefix sums:
+// run = valid bars ending at t. Bars where run >= steadyRun for the whole
+// block take lanes.steady(t, nb, row), the others lanes.warm(t, run, nb, row).
+template <typename Out, typename Lanes>
+inline void windowRows(const OutView<Out>& out, const double* lastGap, int64_t T, int64_t b0, int nb, int64_t steadyRun, Lanes& lanes) {
+  alignas(64) double row[kBlock];
+  for (int64_t t = 0; t < T; ++t) {
+    const int64_t run = t - static_cast<int64_t>(lastGap[t]);
+    if (run >= steadyRun) lanes.steady(t, nb, row);
+    else lanes.warm(t, run, nb, row);
+    out.putRow(0, t, b0, nb, row);
+  }
+}
+
+// Window lengths of a block: n[j] as a count, w[j] as a double.
+// (32-bit lengths: GCC vectorizes the gathers they index.)
+struct WindowLanes {
+  alignas(64) double w[kBlock];
+  alignas(64) double inv[kBlock];
+  int32_t n[kBlock];
+  int64_t longest = 0;
+  bool consecutive = true;  // n[j] = n[0] + j, as in default grids
+
+  void load(const double* window, int nb) {
+    for (int j = 0; j < nb; ++j) {
+      w[j] = window[j];
+      inv[j] = 1.0 / w[j];
+      n[j] = static_cast<int32_t>(w[j]);
+      longest = std::max<int64_t>(longest, n[j]);
+      consecutive = consecutive && n[j] == n[0] + j;
+    }
+  }
+};
+
+// Lanes that read windows of one prefix sum of the source (SMA, TRIMA).
+struct PrefixLanes : WindowLanes {
+  const double* prefix = nullptr;
+  const double* prefixRev = nullptr;  // prefix reversed (prefixRev[i] = prefix[T - i]), when kReversed
+  int64_t T = 0;
+};
+
+// SMA and TRIMA: lanes over one prefix sum of the source.
+// scratch: prefix (T + 1) + lastGap (T) [+ prefix reversed (T + 1) when Lanes::kReversed]
+template <typename Lanes>
+constexpr int64_t prefixLanesScratch(int64_t T) { return 2 * T + 1 + (Lanes::kReversed ? T + 1 : 0); }
+
+template <typename Lanes, typename Out>
+int32_t overSourcePrefix(const KernelCall& c, const OutView<Out>& out) {
+  if (c.scratchLen < prefixLanesScratch<Lanes>(c.T)) return kScratchTooSmall;
+  double* prefix = c.scratch;
+  double* lastGap = prefix + c.T + 1;
+  double* prefixRev = Lanes::kReversed ? lastGap + c.T : nullptr;
+  prefixSums(c.in[0], c.T, prefix, lastGap);
+  if (prefixRev) reversed(prefix, c.T + 1, prefixRev);
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    Lanes lanes;
+    lanes.prefix = prefix;
+    lanes.prefixRev = prefixRev;
+    lanes.T = c.T;
+    lanes.load(c.param[0] + b0, nb);
+    windowRows(out, lastGap, c.T, b0, nb, lanes.longest, lanes);
+  });
+  return kOk;
+}
+
+// ma.ema, ma.dema, ma.tema, ma.t3, ma.rma, ma.zlema: chains of smoothers,
+// each stage fed the one before and seeded with the mean of its first n
+// inputs, as TA-Lib seeds its EMAs. DEMA = 2·E1 − E2 and TEMA = E3 +
+// (3·E1 − 3·E2) over EMAs; T3 (Tillson) steps its six stages as
+// k·x + (1 − k)·e and weights e6..e3 with c1..c4 of its volume factor; RMA is
+// one stage of Wilder's smoothing; ZLEMA is an EMA of x + (x − x[t−lag]),
+// lag = (n − 1)/2. EmaStream seeds each stage during the warm-up.
+enum class EmaChain { Ema, Dema, Tema, T3, Rma, Zlema };
+
+constexpr int chainDepth(EmaChain kind) {
+  return kind == EmaChain::Dema ? 2 : kind == EmaChain::Tema ? 3 : kind == EmaChain::T3 ? 6 : 1;
+}
+
+inline double t3Step(double e, double x, double k) { return k * x + (1.0 - k) * e; }
+
+inline int64_t zlemaLag(double n) { return (static_cast<int64_t>(n) - 1) / 2; }
+
+template <EmaChain kind>
+struct ChainLanes {
+  static constexpr int kDepth = chainDepth(kind);
+  alignas(64) double e[kDepth][kBlock];  // stage values once seeded
+  alignas(64) double n[kBlock], k[kBlock], c1[kBlock], c2[kBlock], c3[kBlock], c4[kBlock];
+  int32_t lag[kBlock];
+  int64_t warmAge = 0;  // from this age of a run on every stage of the block is seeded
+
+  void load(const KernelCall& c, int64_t b0, int nb) {
+    for (int j = 0; j < nb; ++j) {
+      n[j] = c.param[0][b0 + j];
+      k[j] = 2.0 / (n[j] + 1.0);
+      lag[j] = kind == EmaChain::Zlema ? static_cast<int32_t>(zlemaLag(n[j])) : 0;
+      warmAge = std::max(warmAge, lag[j] + kDepth * (static_cast<int64_t>(n[j]) - 1) + 1);
+      if (kind == EmaChain::T3) {
+        // TA-Lib's operation order; the four do not sum to exactly 1.
+        const double a = c.param[1][b0 + j], a2 = a * a;
+        c1[j] = -(a2 * a);
+        c2[j] = 3.0 * (a2 - c1[j]);
+        c3[j] = -6.0 * a2 - 3.0 * (a - c1[j]);
+        c4[j] = 1.0 + 3.0 * a - c1[j] + 3.0 * a2;
+      }
+    }
+  }
+  double input(int j, const double* x, int64_t t) const {
+    return kind == EmaChain::Zlema ? x[t] + (x[t] - x[t - lag[j]]) : x[t];
+  }
+  double step(int j, double e, double v) const {
+    return kind == EmaChain::T3 ? t3Step(e, v, k[j]) : kind == EmaChain::Rma ? wilderStep(e, v, n[j]) : emaStep(e, v, k[j]);
+  }
+  double combine(int j) const {
+    if (kind == EmaChain::Dema) return 2.0 * e[0][j] - e[1][j];
+    if (kind == EmaChain::Tema) return e[2][j] + (3.0 * e[0][j] - 3.0 * e[1][j]);
+    if (kind == EmaChain::T3) return c1[j] * e[5][j] + c2[j] * e[4][j] + c3[j] * e[3][j] + c4[j] * e[2][j];
+    return e[0][j];
+  }
+  // Warm-up bar `age` of a run for lane j: seeds through the streams.
+  double warm(int j, EmaStream* const* streams, const double* x, int64_t t, int64_t age) {
+    if (age < lag[j]) return kNaN;
+    bool ready = true;
+    double v = input(j, x, t);
+    for (int d = 0; d < kDepth && ready; ++d) {
+      EmaStream& s = streams[d][j];
+      if (s.ready()) s.value = step(j, s.value, v);
+      else ready = s.push(v);
+      v = e[d][j] = s.value;
+    }
+    return ready ? combine(j) : kNaN;
+  }
+  // Every stage of every lane seeded: one bar of the block.
+  void steady(const double* __restrict x, int64_t t, int nb, double* __restrict row) {
+    for (int j = 0; j < nb; ++j) {
+      double v = input(j, x, t);
+      for (int d = 0; d < kDepth; ++d) v = e[d][j] = step(j, e[d][j], v);
+      row[j] = combine(j);
+    }
+  }
+};
+
+template <EmaChain kind, typename Out>
+int32_t emaChain(const KernelCall& c, const OutView<Out>& out) {
+  constexpr int depth = chainDepth(kind);
+  const double* x = c.in[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    ChainLanes<kind> lanes;
+    lanes.load(c, b0, nb);
+    EmaStream stages[depth][kBlock];
+    EmaStream* streams[depth];
+    for (int d = 0; d < depth; ++d) streams[d] = stages[d];
+    alignas(64) double row[kBlock];
+    forEachSegment(c.in, 1, c.T,
+      [&](int64_t s, int64_t e) {
+        for (int d = 0; d < depth; ++d)
+          for (int j = 0; j < nb; ++j) stages[d][j].reset(lanes.n[j]);
+        const int64_t steady = std::min(e, s + lanes.warmAge);
+        int64_t t = s;
+        for (; t < steady; ++t) {
+          for (int j = 0; j < nb; ++j) row[j] = lanes.warm(j, streams, x, t, t - s);
+          out.putRow(0, t, b0, nb, row);
+        }
+        for (; t < e; ++t) {
+          lanes.steady(x, t, nb, row);
+          out.putRow(0, t, b0, nb, row);
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
+
+// TA-Lib running WMAs (wmaNext) of a block, one lane each.
+struct WmaLanes {
+  alignas(64) double sum[kBlock], sub[kBlock], span[kBlock], divider[kBlock];
+  int32_t lag[kBlock];
+
+  void setSpan(int j, int64_t w) {
+    lag[j] = static_cast<int32_t>(w);
+    span[j] = static_cast<double>(w);
+    divider[j] = wmaDivider(span[j]);
+  }
+  void clear(int nb) {
+    std::fill(sum, sum + nb, 0.0);
+    std::fill(sub, sub + nb, 0.0);
+  }
+  // Value i (from 0) of lane j's series; trailing is value i − span, ignored
+  // while i < span. NaN until the window is full.
+  double feed(int j, double x, double trailing, int64_t i) {
+    if (i + 1 < lag[j]) {
+      wmaPrime(sum[j], sub[j], x, static_cast<double>(i + 1));
+      return kNaN;
+    }
+    return wmaNext(sum[j], sub[j], x, i >= lag[j] ? trailing : 0.0, span[j], divider[j]);
+  }
+  // The next value once the window is full.
+  double next(int j, double x, double trailing) { return wmaNext(sum[j], sub[j], x, trailing, span[j], divider[j]); }
+  // Every lane slides over bar t of x, all windows full.
+  void slide(const double* __restrict x, int64_t t, int nb, double* __restrict row) {
+    const double xt = x[t];
+    for (int j = 0; j < nb; ++j) row[j] = next(j, xt, x[t - lag[j]]);
+  }
+  // The same when lag[j] = lag[0] + j: the trailing values are the run
+  // past[0..nb) of x reversed (past[j] = x[t - lag[j]]), read without a gather.
+  void slideRange(double xt, const double* __restrict past, int nb, double* __restrict row) {
+    for (int j = 0; j < nb; ++j) row[j] = next(j, xt, past[j]);
+  }
+  // Lane j takes in[j] and drops back[j], all windows full.
+  void slide(const double* __restrict in, const double* __restrict back, int nb, double* __restrict row) {
+    for (int j = 0; j < nb; ++j) row[j] = next(j, in[j], back[j]);
+  }
+};
+
+}  // namespace tagrid::ma

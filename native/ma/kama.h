@@ -1,0 +1,66 @@
+// ma.kama: TA-Lib KAMA. ER = |x − x[t−n]| / Σ|Δx| over the window, and the
+// smoothing constant (ER·(2/3 − 2/31) + 2/31)² drives an EMA-like update
+// that starts from x[n−1]. The path length of every window comes from one
+// prefix sum of |Δx|, which is exactly 0 on a flat window.
+// scratch: |Δx| (T) + prefix (T + 1) + lastGap (T)
+#pragma once
+#include "common.h"
+
+namespace tagrid::ma::kama {
+
+inline int64_t scratch(int64_t T) { return 3 * T + 1; }
+
+constexpr double kKamaSlow = 2.0 / (30.0 + 1.0);
+constexpr double kKamaDiff = 2.0 / (2.0 + 1.0) - kKamaSlow;
+
+inline double kamaConstant(double change, double path) {
+  const double ratio = std::fabs(change / path);  // divided either way: no branch
+  const double er = path <= change || nearZero(path) ? 1.0 : ratio;
+  const double sc = er * kKamaDiff + kKamaSlow;
+  return sc * sc;
+}
+
+struct KamaLanes : WindowLanes {
+  const double *x, *prefix;
+  alignas(64) double kama[kBlock];
+
+  double slide(int j, int64_t t) {
+    kama[j] = emaStep(kama[j], x[t], kamaConstant(x[t] - x[t - n[j]], prefixWindowSum(prefix, t, n[j])));
+    return kama[j];
+  }
+  void steady(int64_t t, int nb, double* __restrict row) {
+    for (int j = 0; j < nb; ++j) row[j] = slide(j, t);
+  }
+  // run counts the valid differences ending at t: n of them first at bar n.
+  void warm(int64_t t, int64_t run, int nb, double* __restrict row) {
+    for (int j = 0; j < nb; ++j) {
+      row[j] = kNaN;
+      if (run < n[j]) continue;
+      if (run == n[j]) kama[j] = x[t - 1];
+      row[j] = slide(j, t);
+    }
+  }
+};
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  const double* x = c.in[0];
+  double* absDiff = c.scratch;
+  double* prefix = c.scratch + c.T;
+  double* lastGap = prefix + c.T + 1;
+  // |Δx| is NaN at bar 0 and next to a gap, so a window of n differences is
+  // NaN-free exactly when its n + 1 bars are.
+  for (int64_t t = 0; t < c.T; ++t) absDiff[t] = t > 0 ? std::fabs(x[t] - x[t - 1]) : kNaN;
+  prefixSums(absDiff, c.T, prefix, lastGap);
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    KamaLanes lanes;
+    lanes.x = x;
+    lanes.prefix = prefix;
+    lanes.load(c.param[0] + b0, nb);
+    windowRows(out, lastGap, c.T, b0, nb, lanes.longest + 1, lanes);
+  });
+  return kOk;
+}
+
+}  // namespace tagrid::ma::kama

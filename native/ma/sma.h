@@ -1,0 +1,34 @@
+// ma.sma: one prefix-sum pass per call serves every window of the grid;
+// consecutive windows read the reversed prefix as a forward run.
+#pragma once
+#include "common.h"
+
+namespace tagrid::ma::sma {
+
+struct SmaLanes : PrefixLanes {
+  static constexpr bool kReversed = true;
+
+  // A multiply by 1/n instead of TA-Lib's divide: within one ulp, and the
+  // divide would be the slowest instruction of the loop.
+  double at(int j, int64_t t) const { return prefixWindowSum(prefix, t, n[j]) * inv[j]; }
+  void steady(int64_t t, int nb, double* __restrict row) const {
+    if (consecutive) {
+      // prefix[t + 1 - n[j]] = prefixRev[T - t - 1 + n[0] + j]: a forward run.
+      const double head = prefix[t + 1];
+      const double* __restrict tail = prefixRev + (T - t - 1 + n[0]);
+      for (int j = 0; j < nb; ++j) row[j] = (head - tail[j]) * inv[j];
+    } else {
+      for (int j = 0; j < nb; ++j) row[j] = at(j, t);
+    }
+  }
+  void warm(int64_t t, int64_t run, int nb, double* __restrict row) const {
+    for (int j = 0; j < nb; ++j) row[j] = run >= n[j] ? at(j, t) : kNaN;
+  }
+};
+
+inline int64_t scratch(int64_t T) { return prefixLanesScratch<SmaLanes>(T); }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return overSourcePrefix<SmaLanes>(c, out); }
+
+}  // namespace tagrid::ma::sma

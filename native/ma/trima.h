@@ -1,0 +1,50 @@
+// ma.trima: TA-Lib TRIMA as SMA(SMA(x, a), b), a + b = n + 1: (n+1)/2 twice
+// for odd n, n/2 then n/2 + 1 for even n. The inner means come from the
+// shared prefix sums; the outer sum runs per lane, adding the newest inner
+// mean, emitting, then dropping the oldest.
+#pragma once
+#include "common.h"
+
+namespace tagrid::ma::trima {
+
+struct TrimaLanes : PrefixLanes {
+  static constexpr bool kReversed = false;
+  alignas(64) double sum[kBlock], innerSpan[kBlock], outerSpan[kBlock];
+  int32_t inner[kBlock], outer[kBlock];
+
+  void load(const double* window, int nb) {
+    WindowLanes::load(window, nb);
+    for (int j = 0; j < nb; ++j) {
+      inner[j] = n[j] % 2 ? (n[j] + 1) / 2 : n[j] / 2;
+      outer[j] = n[j] + 1 - inner[j];
+      innerSpan[j] = static_cast<double>(inner[j]);
+      outerSpan[j] = static_cast<double>(outer[j]);
+    }
+  }
+  double mean(int j, int64_t t) const { return prefixWindowSum(prefix, t, inner[j]) / innerSpan[j]; }
+  double slide(int j, int64_t t) {
+    sum[j] += mean(j, t);
+    const double v = sum[j] / outerSpan[j];
+    sum[j] -= mean(j, t - outer[j] + 1);
+    return v;
+  }
+  void steady(int64_t t, int nb, double* __restrict row) {
+    for (int j = 0; j < nb; ++j) row[j] = slide(j, t);
+  }
+  void warm(int64_t t, int64_t run, int nb, double* __restrict row) {
+    for (int j = 0; j < nb; ++j) {
+      row[j] = kNaN;
+      if (run < inner[j]) continue;
+      if (run == inner[j]) sum[j] = 0.0;  // the first inner mean of a run of valid bars
+      if (run < n[j]) sum[j] += mean(j, t);
+      else row[j] = slide(j, t);
+    }
+  }
+};
+
+inline int64_t scratch(int64_t T) { return prefixLanesScratch<TrimaLanes>(T); }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return overSourcePrefix<TrimaLanes>(c, out); }
+
+}  // namespace tagrid::ma::trima

@@ -1,0 +1,262 @@
+// What several momentum indicators share: lags (MOM, ROC), Wilder gains and
+// losses (RSI, CMO), spreads of EMAs (MACD, PPO, APO), %K and %D over
+// rolling ranges (STOCH, STOCHF, STOCHRSI, WILLR, Fisher).
+#pragma once
+#include <algorithm>
+#include <cmath>
+#include <utility>
+#include "../primitives.h"
+
+namespace tagrid::momentum {
+
+// MOM and ROC: x[t] - x[t-n], and the same times 100 / x[t-n] for ROC.
+template <bool Roc>
+inline double lagValue(double xt, double past, double scale) { return Roc ? (xt - past) * scale : xt - past; }
+
+// Earlier-bar operands, forward and reversed (rev[i] = fwd[T-1-i]): for a
+// range of windows the earlier values of one bar are a run read backward,
+// which the reversed copies turn into a forward run.
+struct LagInputs {
+  const double *x, *scale, *xRev, *scaleRev;
+  int64_t T;
+};
+
+// One time-major row of the block, any lags (a gather).
+template <bool Roc, typename Out>
+inline void lagRow(Out* __restrict row, const LagInputs& in, const int64_t* __restrict lag, int nb, int64_t t) {
+  const double xt = in.x[t];
+  for (int j = 0; j < nb; ++j) row[j] = static_cast<Out>(lagValue<Roc>(xt, in.x[t - lag[j]], Roc ? in.scale[t - lag[j]] : 0.0));
+}
+
+// One time-major row when lag[j] = lag[0] + j.
+template <bool Roc, typename Out>
+inline void lagRowRange(Out* __restrict row, const LagInputs& in, int64_t lag0, int nb, int64_t t) {
+  const double xt = in.x[t];
+  const double* __restrict past = in.xRev + (in.T - 1 - (t - lag0));
+  const double* __restrict scale = Roc ? in.scaleRev + (in.T - 1 - (t - lag0)) : nullptr;
+  for (int j = 0; j < nb; ++j) row[j] = static_cast<Out>(lagValue<Roc>(xt, past[j], Roc ? scale[j] : 0.0));
+}
+
+// One variant-major run [from, e) of one lag.
+template <bool Roc, typename Out>
+inline void lagRun(Out* __restrict o, const LagInputs& in, int64_t lag, int64_t from, int64_t e) {
+  const double* __restrict x = in.x;
+  const double* __restrict scale = in.scale;
+  for (int64_t t = from; t < e; ++t) o[t] = static_cast<Out>(lagValue<Roc>(x[t], x[t - lag], Roc ? scale[t - lag] : 0.0));
+}
+
+// Stateless, so the loop order follows the layout: time-major writes one row
+// of the block per bar, variant-major one contiguous run per variant; bars
+// past every lag of the block skip the warm-up test. Either way the cost
+// stays close to that of writing the output.
+template <bool Roc, typename Out>
+void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
+  Out* const dst = out.ptr[0];
+  if (!dst) return;
+  const int64_t ts = out.timeStride, vs = out.variantStride;
+  const double* window = c.param[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    int64_t lag[kBlock], maxLag = 0;
+    bool range = true;
+    for (int j = 0; j < nb; ++j) {
+      lag[j] = static_cast<int64_t>(window[b0 + j]);
+      maxLag = std::max(maxLag, lag[j]);
+      range = range && lag[j] == lag[0] + j;
+    }
+    forEachSegment(c.in, 1, c.T,
+      [&](int64_t s, int64_t e) {
+        if (ts == 1) {
+          for (int j = 0; j < nb; ++j) {
+            out.written(e - s);  // writes bypass put(): count them for the cancel check
+            Out* o = dst + (b0 + j) * vs;
+            const int64_t from = std::min(s + lag[j], e);
+            for (int64_t t = s; t < from; ++t) o[t] = static_cast<Out>(kNaN);
+            lagRun<Roc>(o, in, lag[j], from, e);
+          }
+          return;
+        }
+        for (int64_t t = s; t < e; ++t) {
+          out.written(nb);
+          Out* row = dst + t * ts + b0;  // time-major: vs == 1
+          if (t - s < maxLag) {
+            for (int j = 0; j < nb; ++j)
+              row[j] = static_cast<Out>(t - s >= lag[j] ? lagValue<Roc>(in.x[t], in.x[t - lag[j]], Roc ? in.scale[t - lag[j]] : 0.0) : kNaN);
+          } else if (range) {
+            lagRowRange<Roc>(row, in, lag[0], nb, t);
+          } else {
+            lagRow<Roc>(row, in, lag, nb, t);
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+}
+
+// Wilder averages of the gains and losses of x (RSI, CMO), TA-Lib's seeding:
+// at bar n, the means over bars 1..n. Gains and losses are computed once per
+// call for every window. scratch: gain (T) + loss (T)
+inline int64_t gainLossScratch(int64_t T) { return 2 * T; }
+
+template <typename Out, typename Value>
+int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value) {
+  if (c.scratchLen < gainLossScratch(c.T)) return kScratchTooSmall;
+  const double* x = c.in[0];
+  double* gain = c.scratch;
+  double* loss = c.scratch + c.T;
+  for (int64_t t = 1; t < c.T; ++t) {
+    const double d = x[t] - x[t - 1];
+    gain[t] = d > 0.0 ? d : 0.0;
+    loss[t] = d < 0.0 ? -d : 0.0;
+  }
+  const double* window = c.param[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    forEachSegment(c.in, 1, c.T,
+      [&](int64_t s, int64_t e) {
+        double avgGain[kBlock], avgLoss[kBlock];
+        int64_t seedAt[kBlock];
+        for (int j = 0; j < nb; ++j) {
+          const double n = window[b0 + j];
+          seedAt[j] = s + static_cast<int64_t>(n);
+          const bool seeded = seedAt[j] < e;
+          avgGain[j] = seeded ? sumRange(gain, s + 1, static_cast<int64_t>(n)) / n : kNaN;
+          avgLoss[j] = seeded ? sumRange(loss, s + 1, static_cast<int64_t>(n)) / n : kNaN;
+        }
+        for (int64_t t = s; t < e; ++t) {
+          for (int j = 0; j < nb; ++j) {
+            if (t > seedAt[j]) {
+              const double n = window[b0 + j];
+              avgGain[j] = wilderStep(avgGain[j], gain[t], n);
+              avgLoss[j] = wilderStep(avgLoss[j], loss[t], n);
+            }
+            out.put(0, t, b0 + j, t >= seedAt[j] ? value(avgGain[j], avgLoss[j]) : kNaN);
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
+
+// A line made of a fast and a slow EMA of x (param 0, 1; swapped when fast >
+// slow, as TA-Lib does), optionally with a signal EMA of the line (param 2)
+// and the histogram line - signal. TA-Lib's MACD seeds the fast EMA on the
+// slow EMA's first bar, with the mean of the `fast` values ending there, and
+// emits all three outputs from the signal's first bar; APO and PPO seed each
+// EMA on its own and emit the line from the slow EMA's first bar.
+struct SpreadStyle {
+  bool macd;    // MACD's fast-EMA alignment and common first bar
+  bool signal;  // outputs line, signal, hist (else line only)
+};
+
+template <typename Out, typename Line>
+int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle style, Line line) {
+  const double* x = c.in[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    forEachSegment(c.in, 1, c.T,
+      [&](int64_t s, int64_t e) {
+        EmaStream fast[kBlock], slow[kBlock], signal[kBlock];
+        int64_t fastFrom[kBlock];
+        for (int j = 0; j < nb; ++j) {
+          double f = c.param[0][b0 + j], sl = c.param[1][b0 + j];
+          if (f > sl) std::swap(f, sl);
+          fast[j].reset(f);
+          slow[j].reset(sl);
+          if (style.signal) signal[j].reset(c.param[2][b0 + j]);
+          fastFrom[j] = style.macd ? s + static_cast<int64_t>(sl - f) : s;
+        }
+        for (int64_t t = s; t < e; ++t) {
+          const double xt = x[t];
+          for (int j = 0; j < nb; ++j) {
+            if (t >= fastFrom[j]) fast[j].push(xt);
+            if (!slow[j].push(xt)) {
+              out.putNaNAll(t, b0 + j, 1);
+              continue;
+            }
+            const double v = line(fast[j].value, slow[j].value);
+            if (!style.signal) {
+              out.put(0, t, b0 + j, v);
+              continue;
+            }
+            const bool hasSignal = signal[j].push(v);
+            const double sig = hasSignal ? signal[j].value : kNaN;
+            out.put(0, t, b0 + j, hasSignal || !style.macd ? v : kNaN);
+            out.put(1, t, b0 + j, sig);
+            out.put(2, t, b0 + j, v - sig);
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
+
+inline double emaDifference(double fast, double slow) { return fast - slow; }
+
+// TA-Lib PPO: 0 where the slow EMA is ~0.
+inline double emaPercent(double fast, double slow) { return nearZero(slow) ? 0.0 : ((fast - slow) / slow) * 100.0; }
+
+// TA-Lib's fast %K: where x sits in [lowest, highest], in percent; 0 when the
+// range is empty.
+inline double stochK(double x, double highest, double lowest) {
+  const double diff = (highest - lowest) / 100.0;
+  return diff != 0.0 ? (x - lowest) / diff : 0.0;
+}
+
+// Feeds k (when the %K line has a value at this bar) into the %D mean and
+// writes k and d, both from %D's first bar on, as TA-Lib aligns them.
+template <typename Out>
+inline void putKD(const OutView<Out>& out, int64_t t, int64_t v, bool has, double k, RunningMean& dLine) {
+  const double d = has ? dLine.push(k) : kNaN;
+  out.put(0, t, v, std::isnan(d) ? kNaN : k);
+  out.put(1, t, v, d);
+}
+
+// momentum.stoch and momentum.stochf: TA-Lib STOCH / STOCHF with SMA
+// smoothing. inputs high, low, close. Fast %K over k_window (param 0), slow %K
+// = its TA-Lib running SMA over param `smoothing` (none for STOCHF: an SMA over
+// one bar is the value itself, bit for bit), %D = running SMA of that over
+// param `dWindow`. k and d both start on %D's first bar.
+// scratch: ranges + a slow %K and a %D ring per block slot
+inline int64_t stochasticScratch(int64_t T) { return RollingRange::scratch(T) + 2 * kBlock * windowCapacity(T); }
+
+template <typename Out>
+int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, int dWindow) {
+  if (c.scratchLen < stochasticScratch(c.T)) return kScratchTooSmall;
+  if (!windowsFit(c, 0) || !windowsFit(c, dWindow) || (smoothing >= 0 && !windowsFit(c, smoothing))) return kBadParam;
+  RollingRange range;
+  range.build(c.in[0], c.in[1], c.T, windowCapacity(c.T), c.scratch);
+  const int64_t cap = windowCapacity(c.T);
+  double* ringsK = c.scratch + RollingRange::scratch(c.T);
+  double* ringsD = ringsK + kBlock * cap;
+  const double* close = c.in[2];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    int64_t kw[kBlock];
+    RollingRange::Window win[kBlock];
+    for (int j = 0; j < nb; ++j) {
+      kw[j] = static_cast<int64_t>(c.param[0][b0 + j]);
+      win[j] = range.window(kw[j]);
+    }
+    forEachSegment(c.in, 3, c.T,
+      [&](int64_t s, int64_t e) {
+        RunningMean slowK[kBlock], dLine[kBlock];
+        for (int j = 0; j < nb; ++j) {
+          slowK[j].reset(ringsK + j * cap, smoothing >= 0 ? static_cast<int64_t>(c.param[smoothing][b0 + j]) : 1);
+          dLine[j].reset(ringsD + j * cap, static_cast<int64_t>(c.param[dWindow][b0 + j]));
+        }
+        for (int64_t t = s; t < e; ++t) {
+          for (int j = 0; j < nb; ++j) {
+            double slow = kNaN;
+            if (t - s >= kw[j] - 1) {
+              const double fast = stochK(close[t], win[j].upper(t), win[j].lower(t));
+              slow = slowK[j].push(fast);
+            }
+            putKD(out, t, b0 + j, !std::isnan(slow), slow, dLine[j]);
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
+
+}  // namespace tagrid::momentum

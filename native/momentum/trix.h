@@ -1,0 +1,44 @@
+// momentum.trix: TA-Lib TRIX, the one-bar ROC of EMA(EMA(EMA(x))), each EMA
+// seeded with the mean of the first n values of its input.
+#pragma once
+#include "common.h"
+
+namespace tagrid::momentum::trix {
+
+// TA-Lib ROC in its own operation order: 0 where the earlier value is 0.
+inline double rocValue(double x, double prev) { return prev != 0.0 ? (x / prev - 1.0) * 100.0 : 0.0; }
+
+inline int64_t scratch(int64_t) { return 0; }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  const double* x = c.in[0];
+  const double* window = c.param[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    forEachSegment(c.in, 1, c.T,
+      [&](int64_t s, int64_t e) {
+        EmaStream e1[kBlock], e2[kBlock], e3[kBlock];
+        for (int j = 0; j < nb; ++j) {
+          e1[j].reset(window[b0 + j]);
+          e2[j].reset(window[b0 + j]);
+          e3[j].reset(window[b0 + j]);
+        }
+        for (int64_t t = s; t < e; ++t) {
+          const double xt = x[t];
+          for (int j = 0; j < nb; ++j) {
+            double v = kNaN;
+            if (e1[j].push(xt) && e2[j].push(e1[j].value)) {
+              const bool hadPrev = e3[j].ready();
+              const double prev = e3[j].value;
+              if (e3[j].push(e2[j].value) && hadPrev) v = rocValue(e3[j].value, prev);
+            }
+            out.put(0, t, b0 + j, v);
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
+
+}  // namespace tagrid::momentum::trix

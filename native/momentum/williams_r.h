@@ -1,0 +1,43 @@
+// momentum.williams_r: TA-Lib WILLR, (HH - close) / ((HH - LL) / -100), 0 when
+// HH == LL. inputs high, low, close. scratch: ranges
+#pragma once
+#include "common.h"
+
+namespace tagrid::momentum::williams_r {
+
+inline int64_t scratch(int64_t T) { return RollingRange::scratch(T); }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  if (!windowsFit(c, 0)) return kBadParam;
+  RollingRange range;
+  range.build(c.in[0], c.in[1], c.T, windowCapacity(c.T), c.scratch);
+  const double* close = c.in[2];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    int64_t w[kBlock];
+    RollingRange::Window win[kBlock];
+    for (int j = 0; j < nb; ++j) {
+      w[j] = static_cast<int64_t>(c.param[0][b0 + j]);
+      win[j] = range.window(w[j]);
+    }
+    forEachSegment(c.in, 3, c.T,
+      [&](int64_t s, int64_t e) {
+        for (int64_t t = s; t < e; ++t) {
+          for (int j = 0; j < nb; ++j) {
+            double v = kNaN;
+            if (t - s >= w[j] - 1) {
+              const double hh = win[j].upper(t);
+              const double diff = (hh - win[j].lower(t)) / -100.0;
+              v = diff != 0.0 ? (hh - close[t]) / diff : 0.0;
+            }
+            out.put(0, t, b0 + j, v);
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
+
+}  // namespace tagrid::momentum::williams_r

@@ -1,0 +1,40 @@
+// structure.candle_stats_atr_norm: body, range and wicks divided by TA-Lib
+// ATR(atr_window), from the ATR's first bar on. inputs: open, high, low, close.
+#pragma once
+#include "common.h"
+
+namespace tagrid::structure::candle_stats_atr_norm {
+
+inline int64_t scratch(int64_t) { return 0; }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  const double *open = c.in[0], *high = c.in[1], *low = c.in[2], *close = c.in[3];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    forEachSegment(c.in, 4, c.T,
+      [&](int64_t s, int64_t e) {
+        WilderStream atr[kBlock];
+        for (int j = 0; j < nb; ++j) atr[j].reset(c.param[0][b0 + j]);
+        out.putNaNAll(s, b0, nb);
+        for (int64_t t = s + 1; t < e; ++t) {
+          const double range = trueRange(high[t], low[t], close[t - 1]);
+          const CandleShape k = candleShape(open[t], high[t], low[t], close[t]);
+          for (int j = 0; j < nb; ++j) {
+            if (!atr[j].push(range)) {
+              out.putNaNAll(t, b0 + j, 1);
+              continue;
+            }
+            const double a = atr[j].value;
+            out.put(0, t, b0 + j, ratioOrNaN(k.body, a));
+            out.put(1, t, b0 + j, ratioOrNaN(k.range, a));
+            out.put(2, t, b0 + j, ratioOrNaN(k.upperWick, a));
+            out.put(3, t, b0 + j, ratioOrNaN(k.lowerWick, a));
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
+
+}  // namespace tagrid::structure::candle_stats_atr_norm

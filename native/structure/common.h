@@ -1,0 +1,131 @@
+// What several structure indicators share: the lengths of a candle, and
+// stateless values over windows written in the output's layout (rolling
+// extremes and sums).
+#pragma once
+#include "../primitives.h"
+
+namespace tagrid::structure {
+
+// The four lengths of a candle.
+struct CandleShape {
+  double body, range, upperWick, lowerWick;
+};
+
+inline CandleShape candleShape(double open, double high, double low, double close) {
+  const double top = open > close ? open : close, bottom = open > close ? close : open;
+  return {top - bottom, high - low, high - top, bottom - low};
+}
+
+// x / by, NaN where by is 0.
+inline double ratioOrNaN(double x, double by) { return by != 0.0 ? x / by : kNaN; }
+
+// A stateless value over windows of the last w[j] bars (current one
+// included), written in the output's layout as momentum's lagged() does:
+// variant-major as one contiguous run per variant, time-major as one row per
+// bar. Rows past every window of the block skip the warm-up test, and when
+// the windows are consecutive (w[j] = w[0] + j, as in default grids)
+// row(r, t) fills the row from operands read as runs, so neither layout needs
+// gathers. value(j, t) is variant b0 + j at bar t; the segments of valid bars
+// come from the first nIn inputs.
+template <typename Out, typename Value, typename Row>
+void putWindowed(const KernelCall& c, const OutView<Out>& out, int nIn, int64_t b0, int nb, const int64_t* w, Value value,
+                 Row row) {
+  Out* const dst = out.ptr[0];
+  if (!dst) return;
+  const int64_t ts = out.timeStride, vs = out.variantStride;
+  int64_t longest = 0;
+  bool consecutive = true;
+  for (int j = 0; j < nb; ++j) {
+    longest = std::max(longest, w[j]);
+    consecutive = consecutive && w[j] == w[0] + j;
+  }
+  forEachSegment(c.in, nIn, c.T,
+    [&](int64_t s, int64_t e) {
+      if (vs != 1 || ts == 1) {
+        for (int j = 0; j < nb; ++j) {
+          out.written(e - s);  // writes bypass put(): count them for the cancel check
+          Out* __restrict o = dst + (b0 + j) * vs;
+          const int64_t from = std::min(s + w[j] - 1, e);
+          for (int64_t t = s; t < from; ++t) o[t * ts] = static_cast<Out>(kNaN);
+          if (ts == 1) {
+            for (int64_t t = from; t < e; ++t) o[t] = static_cast<Out>(value(j, t));
+          } else {
+            for (int64_t t = from; t < e; ++t) o[t * ts] = static_cast<Out>(value(j, t));
+          }
+        }
+        return;
+      }
+      for (int64_t t = s; t < e; ++t) {
+        out.written(nb);
+        Out* r = dst + t * ts + b0;
+        if (t - s + 1 < longest) {
+          for (int j = 0; j < nb; ++j) r[j] = static_cast<Out>(t - s + 1 >= w[j] ? value(j, t) : kNaN);
+        } else if (consecutive) {
+          row(r, t);
+        } else {
+          for (int j = 0; j < nb; ++j) r[j] = static_cast<Out>(value(j, t));
+        }
+      }
+    },
+    [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+}
+
+// structure.max, structure.min, structure.midpoint, structure.midprice:
+// TA-Lib MAX, MIN, MIDPOINT ((max + min) / 2) and MIDPRICE ((highest high +
+// lowest low) / 2) over the last n bars, current bar included. One sparse
+// table per extreme serves every window; consecutive windows sharing a level
+// read its second span as one run backward. scratch: one or two tables
+inline int64_t extremesScratch(int64_t T, int tables) { return tables * extremeScratch(T); }
+
+enum class Extreme { kMax, kMin, kMid };
+
+template <Extreme E>
+inline double extremeValue(double high, double low) {
+  return E == Extreme::kMax ? high : E == Extreme::kMin ? low : (high + low) / 2.0;
+}
+
+// kMax and kMin read in[0]; kMid takes the max of in[0] and the min of
+// in[nIn - 1] (MIDPOINT of one source, MIDPRICE of high and low).
+template <Extreme E, typename Out>
+int32_t rollingExtremes(const KernelCall& c, const OutView<Out>& out, int nIn) {
+  const int64_t T = c.T;
+  constexpr bool kHigh = E != Extreme::kMin, kLow = E != Extreme::kMax;
+  if (c.scratchLen < extremesScratch(T, kHigh + kLow)) return kScratchTooSmall;
+  if (!windowsFit(c, 0)) return kBadParam;
+  const int levels = extremeLevels(static_cast<int64_t>(maxParam(c, 0)));
+  RollingExtreme<true> highs;
+  RollingExtreme<false> lows;
+  if (kHigh) highs.build(c.in[0], T, levels, c.scratch);
+  if (kLow) lows.build(c.in[nIn - 1], T, levels, c.scratch + (kHigh ? extremeScratch(T) : 0));
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    int64_t w[kBlock];
+    RollingExtreme<true>::Window hi[kBlock];
+    RollingExtreme<false>::Window lo[kBlock];
+    for (int j = 0; j < nb; ++j) {
+      w[j] = static_cast<int64_t>(c.param[0][b0 + j]);
+      if (kHigh) hi[j] = highs.window(w[j]);
+      if (kLow) lo[j] = lows.window(w[j]);
+    }
+    putWindowed(c, out, nIn, b0, nb, w,
+      [&](int j, int64_t t) {
+        return extremeValue<E>(kHigh ? highs.at(hi[j], t) : 0.0, kLow ? lows.at(lo[j], t) : 0.0);
+      },
+      [&](Out* __restrict r, int64_t t) {
+        for (int j = 0; j < nb;) {
+          // Windows w[j] .. w[j] + n - 1 share a level; their second spans end at t - back, t - back - 1, ...
+          const int64_t back = kHigh ? hi[j].back : lo[j].back;
+          const int n = static_cast<int>(std::min<int64_t>(nb - j, w[j] - 2 * back));
+          const double* __restrict h = kHigh ? hi[j].level + t - back : nullptr;
+          const double* __restrict l = kLow ? lo[j].level + t - back : nullptr;
+          const double headHigh = kHigh ? hi[j].level[t] : 0.0, headLow = kLow ? lo[j].level[t] : 0.0;
+          for (int i = 0; i < n; ++i)
+            r[j + i] = static_cast<Out>(extremeValue<E>(kHigh ? pickExtreme<true>(headHigh, h[-i]) : 0.0,
+                                                        kLow ? pickExtreme<false>(headLow, l[-i]) : 0.0));
+          j += n;
+        }
+      });
+  });
+  return kOk;
+}
+
+}  // namespace tagrid::structure

@@ -1,0 +1,30 @@
+// structure.zscore: (x - mean) / population standard deviation of the last n
+// values, from RollingMoments built once per call; NaN on a flat window.
+#pragma once
+#include <cmath>
+#include "common.h"
+
+namespace tagrid::structure::zscore {
+
+inline int64_t scratch(int64_t T) { return rollingMomentsScratch(T); }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  const double* x = c.in[0];
+  RollingMoments moments;
+  moments.build(x, c.T, static_cast<int64_t>(maxParam(c, 0)), c.scratch);
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    for (int64_t t = 0; t < c.T; ++t) {
+      for (int j = 0; j < nb; ++j) {
+        const int64_t w = static_cast<int64_t>(c.param[0][b0 + j]);
+        double v = kNaN;
+        if (moments.valid(t, w)) v = ratioOrNaN(x[t] - moments.mean(t, w), std::sqrt(moments.variance(t, w)));
+        out.put(0, t, b0 + j, v);
+      }
+    }
+  });
+  return kOk;
+}
+
+}  // namespace tagrid::structure::zscore

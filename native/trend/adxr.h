@@ -1,0 +1,13 @@
+// trend.adxr: TA-Lib ADXR, the mean of the ADX and the ADX n-1 bars back.
+// scratch: +DM, -DM and TR (3T) and a ring of recent ADX per block lane
+#pragma once
+#include "common.h"
+
+namespace tagrid::trend::adxr {
+
+inline int64_t scratch(int64_t T) { return directionalScratch(T, true); }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return directionalSystem<true>(c, out); }
+
+}  // namespace tagrid::trend::adxr

@@ -1,0 +1,106 @@
+// What several trend indicators share: Wilder's directional system (ADX,
+// ADXR) and TA-Lib's ATR advanced bar by bar (Keltner, Supertrend, Chandelier).
+#pragma once
+#include "../primitives.h"
+
+namespace tagrid::trend {
+
+// TA-Lib's one-bar directional movement, from bar 1 on: the larger move
+// outside the previous bar's range counts, equal moves count for neither side.
+inline void directionalMoves(const double* high, const double* low, int64_t T, double* plusDM, double* minusDM) {
+  for (int64_t t = 1; t < T; ++t) {
+    const double up = high[t] - high[t - 1], down = low[t - 1] - low[t];
+    plusDM[t] = up > 0.0 && up > down ? up : 0.0;
+    minusDM[t] = down > 0.0 && down > up ? down : 0.0;
+  }
+}
+
+// Wilder's running sum, as TA-Lib smooths DM and TR: S - S/n + x.
+inline double wilderSumStep(double prev, double x, double n) { return prev - prev / n + x; }
+
+// TA-Lib's PLUS_DI, MINUS_DI, DX, ADX and ADXR in its operation order. The
+// sums of DM and TR are seeded with bars s+1 .. s+n-1 and smoothed from bar
+// s+n, where the DIs and DX start; the ADX is the mean of the first n DX, then
+// Wilder's average. DX is undefined where TR or +DI + -DI vanish: TA-Lib then
+// repeats the last DX (0 at first) and leaves the ADX unchanged.
+// Outputs: adx, plus_di, minus_di, dx (trend.adx) or adxr (trend.adxr).
+// scratch: +DM, -DM and TR (3T); ADXR adds a ring of recent ADX per block lane.
+inline int64_t directionalScratch(int64_t T, bool adxr) { return 3 * T + (adxr ? kBlock * windowCapacity(T) : 0); }
+
+template <bool Adxr, typename Out>
+int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out) {
+  if (c.scratchLen < directionalScratch(c.T, Adxr)) return kScratchTooSmall;
+  if (!windowsFit(c, 0)) return kBadParam;
+  double* plusDM = c.scratch;
+  double* minusDM = plusDM + c.T;
+  double* tr = minusDM + c.T;
+  double* history = tr + c.T;
+  const int64_t ring = windowCapacity(c.T);
+  directionalMoves(c.in[0], c.in[1], c.T, plusDM, minusDM);
+  trueRanges(c.in[0], c.in[1], c.in[2], c.T, tr);
+  const double* window = c.param[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    forEachSegment(c.in, 3, c.T,
+      [&](int64_t s, int64_t e) {
+        double sTR[kBlock], sPlus[kBlock], sMinus[kBlock], dx[kBlock], adx[kBlock];
+        for (int j = 0; j < nb; ++j) {
+          const int64_t n = static_cast<int64_t>(window[b0 + j]);
+          const bool seeded = s + n < e;
+          sTR[j] = seeded ? sumRange(tr, s + 1, n - 1) : kNaN;
+          sPlus[j] = seeded ? sumRange(plusDM, s + 1, n - 1) : kNaN;
+          sMinus[j] = seeded ? sumRange(minusDM, s + 1, n - 1) : kNaN;
+          dx[j] = 0.0;
+          adx[j] = 0.0;  // sums the first n DX until the ADX starts
+        }
+        for (int64_t t = s; t < e; ++t) {
+          for (int j = 0; j < nb; ++j) {
+            const double n = window[b0 + j];
+            const int64_t w = static_cast<int64_t>(n);
+            const int64_t first = s + w, adxFrom = first + w - 1;
+            if (t < first) { out.putNaNAll(t, b0 + j, 1); continue; }
+            sTR[j] = wilderSumStep(sTR[j], tr[t], n);
+            sPlus[j] = wilderSumStep(sPlus[j], plusDM[t], n);
+            sMinus[j] = wilderSumStep(sMinus[j], minusDM[t], n);
+            const bool flat = nearZero(sTR[j]);
+            const double plusDI = flat ? 0.0 : 100.0 * (sPlus[j] / sTR[j]);
+            const double minusDI = flat ? 0.0 : 100.0 * (sMinus[j] / sTR[j]);
+            const double sum = minusDI + plusDI;
+            const bool defined = !flat && !nearZero(sum);
+            const double x = defined ? 100.0 * (std::fabs(minusDI - plusDI) / sum) : 0.0;
+            if (defined) dx[j] = x;
+            if (t < adxFrom) adx[j] += x;  // an undefined DX adds nothing
+            else if (t == adxFrom) adx[j] = (adx[j] + x) / n;
+            else if (defined) adx[j] = wilderStep(adx[j], x, n);
+            if constexpr (Adxr) {
+              // ADXR averages the ADX with the one n-1 bars back, kept in slot t mod n.
+              double* lane = history + j * ring;
+              double v = kNaN;
+              if (t >= adxFrom) {
+                if (t >= adxFrom + w - 1) v = (adx[j] + lane[(t + 1) % w]) / 2.0;
+                lane[t % w] = adx[j];
+              }
+              out.put(0, t, b0 + j, v);
+            } else {
+              out.put(0, t, b0 + j, t >= adxFrom ? adx[j] : kNaN);
+              out.put(1, t, b0 + j, plusDI);
+              out.put(2, t, b0 + j, minusDI);
+              out.put(3, t, b0 + j, dx[j]);
+            }
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
+
+// ATR-banded indicators. Each keeps TA-Lib's ATR per variant: the mean of the
+// true ranges of bars s+1 .. s+n at bar s+n, then Wilder's smoothing.
+
+// Advances the ATR of a segment starting at s to bar t >= s + n.
+inline void atrAdvance(double& atr, const double* tr, int64_t s, int64_t t, double n) {
+  const int64_t w = static_cast<int64_t>(n);
+  atr = t == s + w ? sumRange(tr, s + 1, w) / n : wilderStep(atr, tr[t], n);
+}
+
+}  // namespace tagrid::trend

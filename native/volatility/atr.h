@@ -1,0 +1,12 @@
+// volatility.atr: TA-Lib ATR. scratch: true ranges (T)
+#pragma once
+#include "common.h"
+
+namespace tagrid::volatility::atr {
+
+inline int64_t scratch(int64_t T) { return averageTrueRangeScratch(T); }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return averageTrueRange(c, out, false); }
+
+}  // namespace tagrid::volatility::atr

@@ -1,0 +1,93 @@
+// What several volatility measures share: TA-Lib's ATR over true ranges
+// computed once per call (ATR, NATR) and the rolling-variance family (VAR,
+// STDDEV, BBANDS and its bandwidth and %b).
+#pragma once
+#include "../primitives.h"
+
+namespace tagrid::volatility {
+
+// TA-Lib ATR (Wilder smoothing of TRANGE,
+// seeded with the mean of the first n true ranges) and NATR = ATR / close * 100
+// (NaN when the close is 0). TR is computed once per call for every window.
+// inputs: high, low, close. scratch: true ranges (T)
+inline int64_t averageTrueRangeScratch(int64_t T) { return T; }
+
+inline double natrValue(double atr, double close) { return close != 0.0 ? (atr / close) * 100.0 : kNaN; }
+
+template <typename Out>
+int32_t averageTrueRange(const KernelCall& c, const OutView<Out>& out, bool normalized) {
+  if (c.scratchLen < averageTrueRangeScratch(c.T)) return kScratchTooSmall;
+  const double *high = c.in[0], *low = c.in[1], *close = c.in[2];
+  double* ranges = c.scratch;
+  trueRanges(high, low, close, c.T, ranges);
+  const double* window = c.param[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    forEachSegment(c.in, 3, c.T,
+      [&](int64_t s, int64_t e) {
+        double state[kBlock];
+        int64_t seedAt[kBlock];
+        for (int j = 0; j < nb; ++j) {
+          const double n = window[b0 + j];
+          seedAt[j] = s + static_cast<int64_t>(n);
+          state[j] = seedAt[j] < e ? sumRange(ranges, s + 1, static_cast<int64_t>(n)) / n : kNaN;
+        }
+        for (int64_t t = s; t < e; ++t) {
+          for (int j = 0; j < nb; ++j) {
+            if (t > seedAt[j]) state[j] = wilderStep(state[j], ranges[t], window[b0 + j]);
+            const double v = normalized ? natrValue(state[j], close[t]) : state[j];
+            out.put(0, t, b0 + j, t >= seedAt[j] ? v : kNaN);
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
+
+// TA-Lib STDDEV and BBANDS take the standard deviation as 0 below a variance of 1e-14.
+inline double taStddev(double variance) { return variance < 1e-14 ? 0.0 : std::sqrt(variance); }
+
+// The rolling-variance family over one `source` input, from RollingMoments
+// built once per call: VAR; STDDEV (window, nbdev); BBANDS with an SMA middle
+// and its bandwidth and %b (window, mult). Division by zero gives NaN.
+// scratch: rolling moments
+enum class Spread { kVariance, kStddev, kBands, kBandwidth, kPercentB };
+
+template <Spread K, typename Out>
+int32_t spread(const KernelCall& c, const OutView<Out>& out) {
+  if (c.scratchLen < rollingMomentsScratch(c.T)) return kScratchTooSmall;
+  const double* x = c.in[0];
+  RollingMoments m;
+  m.build(x, c.T, static_cast<int64_t>(maxParam(c, 0)), c.scratch);
+  const double* window = c.param[0];
+  const double* mult = K == Spread::kVariance ? nullptr : c.param[1];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    for (int64_t t = 0; t < c.T; ++t) {
+      for (int64_t v = b0; v < b0 + nb; ++v) {
+        const int64_t w = static_cast<int64_t>(window[v]);
+        if (!m.valid(t, w)) { out.putNaNAll(t, v, 1); continue; }
+        const double variance = m.variance(t, w);
+        if constexpr (K == Spread::kVariance) {
+          out.put(0, t, v, variance);
+        } else if constexpr (K == Spread::kStddev) {
+          out.put(0, t, v, taStddev(variance) * mult[v]);
+        } else {
+          const double mid = m.mean(t, w), dev = taStddev(variance) * mult[v];
+          const double upper = mid + dev, lower = mid - dev;
+          if constexpr (K == Spread::kBands) {
+            out.put(0, t, v, mid);
+            out.put(1, t, v, upper);
+            out.put(2, t, v, lower);
+          } else if constexpr (K == Spread::kBandwidth) {
+            out.put(0, t, v, mid != 0.0 ? (upper - lower) / mid : kNaN);
+          } else {
+            out.put(0, t, v, upper != lower ? (x[t] - lower) / (upper - lower) : kNaN);
+          }
+        }
+      }
+    }
+  });
+  return kOk;
+}
+
+}  // namespace tagrid::volatility

@@ -1,0 +1,12 @@
+// volatility.variance: TA-Lib VAR, the population variance of the window.
+#pragma once
+#include "common.h"
+
+namespace tagrid::volatility::variance {
+
+inline int64_t scratch(int64_t T) { return rollingMomentsScratch(T); }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return spread<Spread::kVariance>(c, out); }
+
+}  // namespace tagrid::volatility::variance

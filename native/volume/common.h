@@ -1,0 +1,84 @@
+// What several volume indicators share: the typical price and money-flow
+// volume of a bar, the AD line, and ratios of two series summed over a window
+// (MFI, CMF, VWAP).
+#pragma once
+#include "../primitives.h"
+
+namespace tagrid::volume {
+
+// TA-Lib's typical price (H + L + C) / 3, in the operation order of the hlc3 source.
+inline double typicalPrice(double high, double low, double close) { return (high + low + close) / 3.0; }
+
+// TA-Lib AD's term of one bar: where the close sits in the bar's range, from
+// -1 at the low to +1 at the high, times the volume; 0 for a bar without range.
+inline double moneyFlowVolume(double high, double low, double close, double volume) {
+  const double range = high - low;
+  return range > 0.0 ? (((close - low) - (high - close)) / range) * volume : 0.0;
+}
+
+// Indicators without parameters give every variant the same series.
+template <typename Out>
+inline void putEvery(const KernelCall& c, const OutView<Out>& out, int k, int64_t t, double x) {
+  for (int64_t v = c.v0; v < c.v1; ++v) out.put(k, t, v, x);
+}
+
+// TA-Lib AD of each run of valid bars into ad (NaN on invalid bars).
+// inputs: high, low, close, volume.
+inline void adLine(const KernelCall& c, double* ad) {
+  const double *high = c.in[0], *low = c.in[1], *close = c.in[2], *volume = c.in[3];
+  forEachSegment(c.in, 4, c.T,
+    [&](int64_t s, int64_t e) {
+      double sum = 0.0;
+      for (int64_t t = s; t < e; ++t) {
+        sum += moneyFlowVolume(high[t], low[t], close[t], volume[t]);
+        ad[t] = sum;
+      }
+    },
+    [&](int64_t t) { ad[t] = kNaN; });
+}
+
+// Indicators made of two per-bar series summed over the window (MFI, CMF,
+// VWAP). fill(a, b) writes both for every bar, NaN where the bar cannot be
+// used; value(sumA, sumB) makes the output. The window sums come from prefix
+// sums built once per call, so a variant costs O(1) per bar.
+// scratch: a, b (2T), their prefix sums (2T + 2), lastGap (T)
+inline int64_t windowRatioScratch(int64_t T) { return 5 * T + 2; }
+
+template <typename Out, typename Fill, typename Value>
+int32_t windowRatio(const KernelCall& c, const OutView<Out>& out, Fill fill, Value value) {
+  if (c.scratchLen < windowRatioScratch(c.T)) return kScratchTooSmall;
+  const int64_t T = c.T;
+  double *a = c.scratch, *b = a + T, *sumA = b + T, *sumB = sumA + T + 1, *lastGap = sumB + T + 1;
+  fill(a, b);
+  prefixSums(a, T, sumA, lastGap);
+  prefixSums(b, T, sumB, lastGap);  // a and b have the same gaps
+  const double* window = c.param[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    int64_t w[kBlock];
+    for (int j = 0; j < nb; ++j) w[j] = static_cast<int64_t>(window[b0 + j]);
+    for (int64_t t = 0; t < T; ++t) {
+      const int64_t run = t - static_cast<int64_t>(lastGap[t]);  // usable bars ending at t
+      for (int j = 0; j < nb; ++j)
+        out.put(0, t, b0 + j, run >= w[j] ? value(prefixWindowSum(sumA, t, w[j]), prefixWindowSum(sumB, t, w[j])) : kNaN);
+    }
+  });
+  return kOk;
+}
+
+// Sum of term(t) over the window / sum of volume over it (CMF, VWAP); NaN
+// where the window holds no volume. inputs: high, low, close, volume.
+template <typename Out, typename Term>
+int32_t perVolume(const KernelCall& c, const OutView<Out>& out, Term term) {
+  const double* volume = c.in[3];
+  return windowRatio(c, out,
+    [&](double* sum, double* vol) {
+      for (int64_t t = 0; t < c.T; ++t) {
+        const bool valid = validAt(c.in, 4, t);
+        sum[t] = valid ? term(t) : kNaN;
+        vol[t] = valid ? volume[t] : kNaN;
+      }
+    },
+    [](double sum, double vol) { return vol != 0.0 ? sum / vol : kNaN; });
+}
+
+}  // namespace tagrid::volume

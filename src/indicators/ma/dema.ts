@@ -1,0 +1,16 @@
+import { windowParam } from '../params.js';
+import type { IndicatorDef } from '../types.js';
+
+const definition: IndicatorDef = {
+  id: 'ma.dema',
+  group: 'ma',
+  title: 'Double exponential moving average',
+  inputs: ['source'],
+  defaultSource: ['close'],
+  params: [windowParam({ start: 5, stop: 200 })],
+  outputs: [{ name: 'dema', description: '2·EMA − EMA(EMA), each EMA seeded with the mean of its first window inputs' }],
+  lookback: (p) => 2 * (p.window! - 1),
+  convention: 'TA-Lib DEMA',
+};
+
+export default definition;

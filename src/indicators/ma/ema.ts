@@ -1,0 +1,16 @@
+import { windowParam } from '../params.js';
+import type { IndicatorDef } from '../types.js';
+
+const definition: IndicatorDef = {
+  id: 'ma.ema',
+  group: 'ma',
+  title: 'Exponential moving average',
+  inputs: ['source'],
+  defaultSource: ['close'],
+  params: [windowParam({ start: 5, stop: 200 })],
+  outputs: [{ name: 'ema', description: 'k = 2/(window+1), seeded with the SMA of the first window values' }],
+  lookback: (p) => p.window! - 1,
+  convention: 'TA-Lib EMA',
+};
+
+export default definition;

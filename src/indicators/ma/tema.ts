@@ -1,0 +1,16 @@
+import { windowParam } from '../params.js';
+import type { IndicatorDef } from '../types.js';
+
+const definition: IndicatorDef = {
+  id: 'ma.tema',
+  group: 'ma',
+  title: 'Triple exponential moving average',
+  inputs: ['source'],
+  defaultSource: ['close'],
+  params: [windowParam({ start: 5, stop: 200 })],
+  outputs: [{ name: 'tema', description: 'E3 + (3·E1 − 3·E2) over three chained EMAs' }],
+  lookback: (p) => 3 * (p.window! - 1),
+  convention: 'TA-Lib TEMA',
+};
+
+export default definition;

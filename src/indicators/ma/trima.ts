@@ -1,0 +1,19 @@
+import { windowParam } from '../params.js';
+import type { IndicatorDef } from '../types.js';
+
+const definition: IndicatorDef = {
+  id: 'ma.trima',
+  group: 'ma',
+  title: 'Triangular moving average',
+  inputs: ['source'],
+  defaultSource: ['close'],
+  params: [windowParam({ start: 5, stop: 200 })],
+  outputs: [{ name: 'trima', description: 'SMA of an SMA: spans (window+1)/2 twice for odd windows, window/2 then window/2+1 for even ones' }],
+  lookback: (p) => p.window! - 1,
+  convention: 'TA-Lib TRIMA',
+  notes:
+    'Computed as SMA(SMA(x)) from prefix sums rather than with TA-Lib\'s running numerator: the two differ by rounding, ' +
+    '≤ 1e-12 relative at price 100.',
+};
+
+export default definition;

@@ -1,0 +1,16 @@
+import { windowParam } from '../params.js';
+import type { IndicatorDef } from '../types.js';
+
+const definition: IndicatorDef = {
+  id: 'ma.wma',
+  group: 'ma',
+  title: 'Weighted moving average',
+  inputs: ['source'],
+  defaultSource: ['close'],
+  params: [windowParam({ start: 5, stop: 200 })],
+  outputs: [{ name: 'wma', description: 'linear weights 1..window (newest heaviest), divided by window(window+1)/2' }],
+  lookback: (p) => p.window! - 1,
+  convention: 'TA-Lib WMA',
+};
+
+export default definition;

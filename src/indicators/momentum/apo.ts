@@ -1,0 +1,17 @@
+import type { IndicatorDef } from '../types.js';
+import { fast, slow, slowLookback } from './common.js';
+
+const definition: IndicatorDef = {
+  id: 'momentum.apo',
+  group: 'momentum',
+  title: 'Absolute price oscillator',
+  inputs: ['source'],
+  defaultSource: ['close'],
+  params: [fast, slow],
+  outputs: [{ name: 'apo', description: 'fast EMA - slow EMA' }],
+  lookback: slowLookback,
+  convention: 'TA-Lib APO (matype 1: EMA)',
+  notes: 'The two EMAs are seeded independently (TA-Lib APO with matype 1), unlike MACD. fast > slow is swapped.',
+};
+
+export default definition;

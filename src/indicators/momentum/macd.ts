@@ -1,0 +1,23 @@
+import type { IndicatorDef } from '../types.js';
+import { fast, slow, signal, slowLookback } from './common.js';
+
+const definition: IndicatorDef = {
+  id: 'momentum.macd',
+  group: 'momentum',
+  title: 'Moving average convergence/divergence',
+  inputs: ['source'],
+  defaultSource: ['close'],
+  params: [fast, slow, signal],
+  outputs: [
+    { name: 'macd', description: 'fast EMA - slow EMA' },
+    { name: 'signal', description: 'EMA of the macd line' },
+    { name: 'hist', description: 'macd - signal' },
+  ],
+  lookback: (p) => slowLookback(p) + p.signal! - 1,
+  convention: 'TA-Lib MACD',
+  notes:
+    "As TA-Lib, the fast EMA is seeded on the slow EMA's first bar with the mean of the `fast` values ending there, " +
+    'and all three outputs start on the first bar of the signal line. fast > slow is swapped.',
+};
+
+export default definition;

@@ -1,0 +1,24 @@
+import type { IndicatorDef } from '../types.js';
+import { fast, slow, signal, slowLookback } from './common.js';
+
+const definition: IndicatorDef = {
+  id: 'momentum.ppo',
+  group: 'momentum',
+  title: 'Percentage price oscillator',
+  inputs: ['source'],
+  defaultSource: ['close'],
+  params: [fast, slow, signal],
+  outputs: [
+    { name: 'ppo', description: '(fast EMA - slow EMA) / slow EMA * 100, 0 where the slow EMA is ~0' },
+    { name: 'signal', description: 'EMA of the ppo line, seeded with the mean of its first `signal` values' },
+    { name: 'hist', description: 'ppo - signal' },
+  ],
+  lookback: (p) => {
+    const line = slowLookback(p);
+    return { ppo: line, signal: line + p.signal! - 1, hist: line + p.signal! - 1 };
+  },
+  convention: 'TA-Lib PPO (matype 1: EMA; signal and hist added as for MACD)',
+  notes: 'The two EMAs are seeded independently (TA-Lib PPO with matype 1), unlike MACD. fast > slow is swapped.',
+};
+
+export default definition;

@@ -1,0 +1,16 @@
+import { windowParam } from '../params.js';
+import type { IndicatorDef } from '../types.js';
+
+const definition: IndicatorDef = {
+  id: 'momentum.rsi',
+  group: 'momentum',
+  title: 'Relative strength index',
+  inputs: ['source'],
+  defaultSource: ['close'],
+  params: [windowParam({ start: 5, stop: 100 })],
+  outputs: [{ name: 'rsi', description: "100 * avgGain / (avgGain + avgLoss), Wilder's smoothing" }],
+  lookback: (p) => p.window!,
+  convention: 'TA-Lib RSI',
+};
+
+export default definition;

@@ -1,0 +1,27 @@
+import { period } from '../params.js';
+import type { IndicatorDef } from '../types.js';
+import { dWindow, KD_NOTES } from './common.js';
+
+const definition: IndicatorDef = {
+  id: 'momentum.stoch_rsi',
+  group: 'momentum',
+  title: 'Stochastic RSI',
+  inputs: ['source'],
+  defaultSource: ['close'],
+  params: [
+    period('rsi_window', 2, { start: 5, stop: 30 }, 'RSI window'),
+    period('k_window', 1, [5, 10, 14, 20], 'bars of the RSI range behind %K'),
+    dWindow,
+  ],
+  outputs: [
+    { name: 'k', description: '100 * (RSI - lowest RSI) / (highest RSI - lowest RSI) over k_window, 0 when the range is 0' },
+    { name: 'd', description: 'SMA of %K over d_window' },
+  ],
+  lookback: (p) => p.rsi_window! + p.k_window! - 1 + p.d_window! - 1,
+  convention: 'TA-Lib STOCHRSI (fastD matype 0: SMA)',
+  notes:
+    `STOCHF applied to RSI(rsi_window) as high, low and close. ${KD_NOTES} ` +
+    'On flat stretches the RSI values of a window differ only in their last bits, so k jumps between 0 and 100 there, as it does in TA-Lib.',
+};
+
+export default definition;

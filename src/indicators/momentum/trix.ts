@@ -1,0 +1,16 @@
+import { windowParam } from '../params.js';
+import type { IndicatorDef } from '../types.js';
+
+const definition: IndicatorDef = {
+  id: 'momentum.trix',
+  group: 'momentum',
+  title: 'Triple exponential average rate of change',
+  inputs: ['source'],
+  defaultSource: ['close'],
+  params: [windowParam({ start: 5, stop: 60 }, 1)],
+  outputs: [{ name: 'trix', description: '100 * (E3 / E3[t-1] - 1), E3 = EMA(EMA(EMA(x))); 0 where E3[t-1] is 0' }],
+  lookback: (p) => 3 * (p.window! - 1) + 1,
+  convention: 'TA-Lib TRIX',
+};
+
+export default definition;

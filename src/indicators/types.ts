@@ -1,0 +1,77 @@
+// What an indicator definition says: its inputs, params, outputs and lookback,
+// and the vocabulary they are written in (candle columns, sources, groups).
+
+/** Columns a candle set can hold. */
+export const CANDLE_COLUMNS = ['open', 'high', 'low', 'close', 'volume'] as const;
+export type CandleColumn = (typeof CANDLE_COLUMNS)[number];
+
+/**
+ * Price series an indicator with a `source` axis can read. The derived ones
+ * are TA-Lib's MEDPRICE (hl2), TYPPRICE (hlc3), AVGPRICE (ohlc4), WCLPRICE (hlcc4).
+ */
+export const SOURCES = ['open', 'high', 'low', 'close', 'volume', 'hl2', 'hlc3', 'ohlc4', 'hlcc4'] as const;
+export type SourceName = (typeof SOURCES)[number];
+
+/** Indicator groups, in their fixed listing order. */
+export const GROUPS = ['ma', 'volatility', 'momentum', 'trend', 'volume', 'structure'] as const;
+export type GroupName = (typeof GROUPS)[number];
+
+/** An inclusive range of axis values. */
+export interface RangeSpec {
+  start: number;
+  stop: number;
+  step?: number;
+}
+
+/** How a request (or a default) names the values of one axis. */
+export type AxisSpec = number | string | readonly (number | string)[] | RangeSpec;
+
+export interface ParamDef {
+  readonly name: string;
+  /** 'int' params are lengths in bars (windows, periods, shifts): none may exceed the candle count. */
+  readonly kind: 'int' | 'float';
+  readonly min: number;
+  readonly max: number;
+  /** The values swept when a request leaves this axis out. */
+  readonly default: AxisSpec;
+  readonly description: string;
+}
+
+export interface OutputDef {
+  readonly name: string;
+  readonly description: string;
+  /**
+   * NaN is a legitimate value after the lookback (pivots between pivots, the
+   * undefined end of a line shifted backward). The warmup self-test then only
+   * checks the warm-up zone.
+   */
+  readonly sparse?: boolean;
+}
+
+/** An input is either the `source` axis or a fixed candle column. */
+export type InputRef = 'source' | CandleColumn;
+
+export type ParamValues = Readonly<Record<string, number>>;
+
+export interface IndicatorDef {
+  /** `group.name` */
+  readonly id: string;
+  readonly group: GroupName;
+  readonly title: string;
+  /** Kernel input columns in kernel order; 'source' becomes the `source` axis. */
+  readonly inputs: readonly InputRef[];
+  /** Default of the `source` axis when the indicator has one. */
+  readonly defaultSource?: AxisSpec;
+  readonly params: readonly ParamDef[];
+  readonly outputs: readonly OutputDef[];
+  /**
+   * Index of the first non-NaN output on NaN-free input (TA-Lib's lookback):
+   * one number for all outputs, or one per output name when they differ
+   * (e.g. ADX's plus_di starts before adx).
+   */
+  lookback(params: ParamValues): number | Readonly<Record<string, number>>;
+  /** The TA-Lib function it matches ("TA-Lib NAME ..."), or the formula and its convention. */
+  readonly convention: string;
+  /** Longer notes for the docs: edge cases, which bar a value is reported at and why. */
+  readonly notes?: string;
+}

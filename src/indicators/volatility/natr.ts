@@ -1,0 +1,16 @@
+import { windowParam } from '../params.js';
+import type { IndicatorDef } from '../types.js';
+
+const definition: IndicatorDef = {
+  id: 'volatility.natr',
+  group: 'volatility',
+  title: 'Normalized average true range',
+  inputs: ['high', 'low', 'close'],
+  params: [windowParam({ start: 5, stop: 100 }, 1)],
+  outputs: [{ name: 'natr', description: 'ATR / close * 100' }],
+  lookback: (p) => p.window!,
+  convention: 'TA-Lib NATR',
+  notes: 'NaN where the close is 0 (TA-Lib writes 0 there, to the wrong output slot).',
+};
+
+export default definition;

@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  DEMA: { params: period, outputs: { outReal: 'dema' } },
+};
+
+export default talib;

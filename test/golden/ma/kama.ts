@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  KAMA: { params: period, outputs: { outReal: 'kama' } },
+};
+
+export default talib;

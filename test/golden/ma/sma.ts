@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  SMA: { params: period, outputs: { outReal: 'sma' } },
+};
+
+export default talib;

@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  TEMA: { params: period, outputs: { outReal: 'tema' } },
+};
+
+export default talib;

@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  WMA: { params: period, outputs: { outReal: 'wma' } },
+};
+
+export default talib;

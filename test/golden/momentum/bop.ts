@@ -1,0 +1,7 @@
+import { type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  BOP: { params: () => ({}), outputs: { outReal: 'bop' } },
+};
+
+export default talib;

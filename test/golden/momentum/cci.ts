@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  CCI: { params: period, outputs: { outReal: 'cci' } },
+};
+
+export default talib;

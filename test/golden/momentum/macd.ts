@@ -1,0 +1,11 @@
+import { fastSlowSignal, type TalibMappings } from '../types.js';
+
+const macdOutputs = { outMACD: 'macd', outMACDSignal: 'signal', outMACDHist: 'hist' };
+
+const talib: TalibMappings = {
+  MACD: { params: fastSlowSignal, outputs: macdOutputs },
+  // MACDEXT with all three MA types EMA is MACD.
+  MACDEXT: { params: fastSlowSignal, outputs: macdOutputs },
+};
+
+export default talib;

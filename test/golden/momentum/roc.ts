@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  ROC: { params: period, outputs: { outReal: 'roc' } },
+};
+
+export default talib;

@@ -1,0 +1,12 @@
+import { type TalibMappings } from '../types.js';
+
+const fastKd = { outFastK: 'k', outFastD: 'd' };
+
+const talib: TalibMappings = {
+  STOCHF: {
+    params: (p) => ({ k_window: p.optInFastK_Period!, d_window: p.optInFastD_Period! }),
+    outputs: fastKd,
+  },
+};
+
+export default talib;

@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  MIN: { params: period, outputs: { outReal: 'min' } },
+};
+
+export default talib;

@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  ADXR: { params: period, outputs: { outReal: 'adxr' } },
+};
+
+export default talib;

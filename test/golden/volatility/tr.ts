@@ -1,0 +1,7 @@
+import { type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  TRANGE: { params: () => ({}), outputs: { outReal: 'tr' } },
+};
+
+export default talib;

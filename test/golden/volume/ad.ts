@@ -1,0 +1,7 @@
+import { type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  AD: { params: () => ({}), outputs: { outReal: 'ad' } },
+};
+
+export default talib;

@@ -1,0 +1,9 @@
+import { type ReferenceFn, emaSeries, emaFrom } from '../common.js';
+import { onSource } from './common.js';
+
+const reference: ReferenceFn = onSource((s, { window: n }) => {
+  const e1 = emaSeries(s, n!), e2 = emaFrom(e1, n! - 1, n!);
+  return e1.map((v, t) => 2 * v - e2[t]!);
+});
+
+export default reference;

@@ -1,0 +1,21 @@
+import { type ReferenceFn, bySegments, wilderSeries } from '../common.js';
+import { nearZero, fastK, withD } from './common.js';
+
+/** TA-Lib RSI, 100 * (gain / (gain + loss)) in that order. */
+function rsiSeries(x: Float64Array, n: number): Float64Array {
+  const change = x.map((v, t) => (t > 0 ? v - x[t - 1]! : NaN));
+  const gain = wilderSeries(change.map((d) => Math.max(d, 0)), n);
+  const loss = wilderSeries(change.map((d) => Math.max(-d, 0)), n);
+  return gain.map((g, t) => {
+    const sum = g + loss[t]!;
+    return Number.isNaN(sum) ? NaN : nearZero(sum) ? 0 : 100 * (g / sum);
+  });
+}
+
+const reference: ReferenceFn = ([x], { rsi_window: n, k_window: kw, d_window: dw }) =>
+  bySegments([x!], 2, ([s]) => {
+    const rsi = rsiSeries(s!, n!);
+    return withD(fastK(rsi, rsi, rsi, kw!, n!), n! + kw! - 1, dw!);
+  });
+
+export default reference;
