@@ -89,6 +89,11 @@ export class Candles {
     }
   }
 
+  /** Whether the input had this base column. */
+  has(name: CandleColumn): boolean {
+    return this.given.has(name);
+  }
+
   /** A base column or a derived source, in shared memory. */
   column(name: SourceName): Float64Array {
     return drain(this.columnSteps(name));

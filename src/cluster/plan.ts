@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadCandles, type Candles } from '../candles/candles.js';
+import { countCandles, loadCandles, type Candles } from '../candles/candles.js';
 import { ComputeBudgetExceededError, InvalidRequestError } from '../errors.js';
 import type { AxisValue, GridSpec } from '../grid/grid.js';
-import { checkLengths, OVERHEAD_BYTES, planRequest, requireObject, type Plan } from '../engine/request.js';
+import { COMPUTE_KEYS, OVERHEAD_BYTES, planRequest, requireRequest, type MemoryModel, type Plan } from '../engine/request.js';
 import type { Dtype, Layout } from '../engine/result.js';
 
 /** Options of compute() that make no sense across machines, refused rather than ignored. */
@@ -67,7 +67,7 @@ export interface ClusterRequest {
  * inputs), except the memory guard, which applies per shard.
  */
 export function validateRequest(request: unknown, limits: ShardLimits): { plan: Plan; candles: Candles; reducer: string | null; reducerHash: string | null; keepTensor: boolean } {
-  const req = requireObject(request, 'submit()');
+  const req = requireRequest(request, 'submit()', [...COMPUTE_KEYS, 'reducer', 'keepTensor']);
   for (const k of LOCAL_ONLY) {
     if (req[k] !== undefined) {
       throw new InvalidRequestError(`submit() does not take '${k}': a cluster job is cancelled with job.cancel(), watched with job.on('progress') and has no caller buffer`, { option: k });
@@ -80,12 +80,12 @@ export function validateRequest(request: unknown, limits: ShardLimits): { plan: 
     throw new InvalidRequestError(`keepTensor must be true or false, got ${JSON.stringify(req.keepTensor)}`, { keepTensor: req.keepTensor });
   }
   const unbounded = { maxVariants: limits.maxVariants, maxComputeBytesTotal: Number.MAX_SAFE_INTEGER, indicatorGrids: {} };
-  planRequest(req, 1, unbounded);
+  // The memory guard applies per shard (planShards), so the whole plan is only checked for its shape here.
+  const noMemory: MemoryModel = { threads: 0, scratchBytes: () => 0, pooledBytes: () => 0 };
+  const plan = planRequest(req, countCandles(req.candles), unbounded, noMemory);
   const candles = loadCandles(req.candles);
-  const plan = planRequest(req, candles.t, unbounded);
   // A missing column fails here, as in compute(), before anything is stored.
-  for (const run of plan.grid.sourceRuns()) for (const i of plan.def.inputs) candles.column(i === 'source' ? run.source! : i);
-  checkLengths(plan, candles.t);
+  for (const s of plan.sources) candles.checkReadable(s);
   const reducer = (req.reducer as string | undefined) ?? null;
   return { plan, candles, reducer, reducerHash: reducer === null ? null : reducerHash(reducer), keepTensor: req.keepTensor === true || reducer === null };
 }

@@ -2,7 +2,7 @@ import type { Table } from 'apache-arrow';
 import type { OutputArray } from '../backends/types.js';
 import { ComputeResult, type ResultMeta } from '../engine/result.js';
 import { ComputeBudgetExceededError, GridValidationError } from '../errors.js';
-import { buildGrid, Grid, type AxisValue, type VariantParams } from '../grid/grid.js';
+import { buildGrid, Grid, listAxis, type AxisValue, type VariantParams } from '../grid/grid.js';
 import { getIndicator } from '../registry/index.js';
 import { column, readIpc } from './arrow-io.js';
 import { ResultUnavailableError } from './errors.js';
@@ -69,7 +69,7 @@ export class ShardResult {
     const grid = buildGrid(def, shardGrid(this.spec, this.v0, this.v1), { maxVariants: this.variants });
     return new ComputeResult({
       indicator: this.spec.indicator, grid, layout: this.spec.layout, dtype: this.spec.dtype, t: this.spec.t, arrays,
-      tsOpen: await this.tsOpen(), meta: meta ?? { computeMs: NaN, backend: 'native', numThreads: 0, chunks: 0 },
+      tsOpen: await this.tsOpen(), meta: meta ?? { computeMs: NaN, backend: 'native', numThreads: 0, chunks: 0, neverWarm: NaN },
     });
   }
 
@@ -123,7 +123,7 @@ export class ClusterResult {
     this.axes = spec.axes;
     this.reducer = spec.reducer;
     this.maxResultBytes = opts.maxResultBytes ?? MAX_RESULT_BYTES;
-    this.grid = new Grid(spec.axes.map((a) => ({ name: a.name, kind: a.name === 'source' ? 'source' : 'float', values: a.values })));
+    this.grid = new Grid(spec.axes.map((a) => listAxis(a.name, a.name === 'source' ? 'source' : 'float', a.values)));
     const tsOpen = () => (this.ts ??= this.readTsOpen());
     this.shards = specShards(spec).map((s) => new ShardResult(spec, id, s, store, tsOpen));
   }

@@ -86,7 +86,7 @@ function rangeAxis(name: string, kind: Axis['kind'], r: RangeSpec, count: number
   };
 }
 
-function listAxis(name: string, kind: Axis['kind'], values: readonly AxisValue[]): Axis {
+export function listAxis(name: string, kind: Axis['kind'], values: readonly AxisValue[]): Axis {
   return { name, kind, count: values.length, values };
 }
 
