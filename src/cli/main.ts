@@ -101,6 +101,18 @@ common(program.command('doctor'))
   .description('effective config and where each value came from, cache dir trust and key, the load order (host-tuned, packaged prebuild, wasm) and why, CPU features, cache contents and their verification state')
   .action((o) => console.log(JSON.stringify(doctorReport(toOptions(o)), null, 2)));
 
+/** bullmq and ioredis are optional peer dependencies: only cluster users install them. */
+async function importClusterWorker(): Promise<typeof import('../cluster/worker.js')> {
+  try {
+    return await import('../cluster/worker.js');
+  } catch (e) {
+    const missing = /Cannot find (package|module) '(bullmq|ioredis)'/.exec(String((e as Error)?.message))?.[2];
+    if (!missing) throw e;
+    const { ClusterUnavailableError } = await import('../cluster/errors.js');
+    throw new ClusterUnavailableError(`ta-grid worker needs the ${missing} package, an optional peer dependency: npm install bullmq@5 ioredis@5`, { missing });
+  }
+}
+
 // ta-grid/cluster: a worker process pulling shards from Redis (docs/cluster.md).
 common(program.command('worker'))
   .description('compute shards of cluster jobs (ta-grid/cluster) from a Redis queue into a shared store; stops gracefully on SIGTERM/SIGINT')
@@ -111,7 +123,7 @@ common(program.command('worker'))
   .option('--prefix <prefix>', 'BullMQ key prefix', 'bull')
   .option('--lock-ms <ms>', 'a shard whose worker is silent this long goes to another worker', (v) => Number(v))
   .action(async (o) => {
-    const { startWorker } = await import('../cluster/worker.js');
+    const { startWorker } = await importClusterWorker();
     const worker = await startWorker({
       redis: o.redis, store: o.store, concurrency: o.concurrency, prefix: o.prefix, reducers: o.reducer,
       lockDurationMs: o.lockMs, stalledIntervalMs: o.lockMs, engine: toOptions(o),
