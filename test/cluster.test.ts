@@ -336,7 +336,7 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
     const files = readdirSync(dir).sort();
     const doneAt = lines().filter((l) => l.msg === 'ta-grid shard done' && l.job === job.id).length;
     expect(await codeOf(job.result())).toBe('COMPUTE_CANCELLED');
-    await sleep(2500); // longer than a shard's pause: a shard still running would write by now
+    await sleep(1500); // longer than a shard's pause (1 s): a shard still running would write by now
     expect(readdirSync(dir).sort()).toEqual(files);
     expect(lines().filter((l) => l.msg === 'ta-grid shard done' && l.job === job.id).length).toBe(doneAt);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
