@@ -16,6 +16,7 @@ import { cutShards, shardGrid, type JobSpec } from '../dist/cluster/plan.js';
 import { buildGrid } from '../dist/grid/grid.js';
 import { getIndicator } from '../dist/registry/index.js';
 import { createEngine } from '../dist/index.js';
+import { silentLogger } from '../dist/runtime/logger.js';
 import { syntheticCandles, tempDir, testEngineOptions } from './helpers.js';
 
 const HAVE_REDIS = spawnSync('redis-server', ['--version']).status === 0;
@@ -179,7 +180,7 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
   let engine: Engine;
   const candles = syntheticCandles({ t: 2000, seed: 17, holes: 0.002 });
   const lines = () => workers.flatMap((w) => w.lines);
-  const startWorker = async () => {
+  const spawnWorker = async () => {
     const w = new WorkerProcess(redis.url, store, cacheDir);
     workers.push(w);
     await w.ready();
@@ -192,7 +193,7 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
     store = tempDir('store');
     cacheDir = tempDir('cache');
     await redis.start();
-    await Promise.all([startWorker(), startWorker(), startWorker()]);
+    await Promise.all([spawnWorker(), spawnWorker(), spawnWorker()]);
     cluster = await createCluster({ redis: redis.url, store, workerBudgetBytes: WORKER_BUDGET, shardBytes: 2_400_000, attempts: 2 });
     engine = await createEngine(testEngineOptions());
   }, 90_000);
@@ -335,12 +336,25 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
     const files = readdirSync(dir).sort();
     const doneAt = lines().filter((l) => l.msg === 'ta-grid shard done' && l.job === job.id).length;
     expect(await codeOf(job.result())).toBe('COMPUTE_CANCELLED');
-    await sleep(2500); // longer than a shard's pause: a shard still running would write by now
+    await sleep(1500); // longer than a shard's pause (1 s): a shard still running would write by now
     expect(readdirSync(dir).sort()).toEqual(files);
     expect(lines().filter((l) => l.msg === 'ta-grid shard done' && l.job === job.id).length).toBe(doneAt);
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(job.progress.processed).toBeLessThan(job.variants);
     const active = await cluster.shardQueue.getActive();
     expect(active.filter((j) => j.data.job === job.id)).toEqual([]);
+  }, 60_000);
+
+  it('a worker inside a service: startWorker() on the service\'s engine, with metrics; close() leaves the engine open', async () => {
+    await Promise.all(workers.map((w) => w.kill())); // only this worker is left
+    const worker = await startWorker({ redis: redis.url, store, engine, logger: silentLogger });
+    const req: ClusterRequest = { indicator: 'momentum.rsi', candles, grid: { source: ['close', 'ohlc4'], window: { start: 2, stop: 151 } } };
+    const res = await (await cluster.submit(req)).result();
+    const registry = new Registry();
+    for (const m of worker.metrics()) registry.registerMetric(m);
+    expect(await registry.metrics()).toMatch(/ta_grid_cluster_shards_total\{result="done"\} [1-9]/);
+    await worker.close();
+    const local = await engine.compute(localOf(req));
+    expect(sameBits(await res.values('rsi'), local.values('rsi'))).toBe(true);
   }, 60_000);
 });

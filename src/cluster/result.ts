@@ -9,8 +9,8 @@ import { ResultUnavailableError } from './errors.js';
 import { shardGrid, shardKey, specShards, type JobSpec, type Shard } from './plan.js';
 import type { ClusterStore } from './store.js';
 
-/** What a worker records in each shard file beside the values. */
-export interface ShardMeta { job: string; v0: number; v1: number; t: number; part: string; compute?: ResultMeta }
+/** What a worker records in each shard file beside the values (no timing or host: a redelivery writes the same bytes). */
+export interface ShardMeta { job: string; v0: number; v1: number; t: number; part: string }
 
 /**
  * One shard of a finished job: variants [v0, v1) of the whole grid. Nothing
@@ -56,20 +56,19 @@ export class ShardResult {
     return (await this.read(checkOutput(this.spec, output))).values;
   }
 
-  /** The shard as a ComputeResult over its own sub-grid (variant k here is variant v0 + k of the job). */
+  /**
+   * The shard as a ComputeResult over its own sub-grid (variant k here is
+   * variant v0 + k of the job). It was computed on a worker: meta has no
+   * timing (computeMs NaN, numThreads 0); the worker's log has it.
+   */
   async result(): Promise<ComputeResult> {
     const arrays = new Map<string, OutputArray>();
-    let meta: ResultMeta | undefined;
-    for (const o of this.spec.outputs) {
-      const r = await this.read(o);
-      arrays.set(o, r.values);
-      meta ??= r.meta.compute;
-    }
+    for (const o of this.spec.outputs) arrays.set(o, (await this.read(o)).values);
     const def = getIndicator(this.spec.indicator);
     const grid = buildGrid(def, shardGrid(this.spec, this.v0, this.v1), { maxVariants: this.variants });
     return new ComputeResult({
       indicator: this.spec.indicator, grid, layout: this.spec.layout, dtype: this.spec.dtype, t: this.spec.t, arrays,
-      tsOpen: await this.tsOpen(), meta: meta ?? { computeMs: NaN, backend: 'native', numThreads: 0, chunks: 0, neverWarm: NaN },
+      tsOpen: await this.tsOpen(), meta: WORKER_META,
     });
   }
 
@@ -84,6 +83,8 @@ function checkOutput(spec: JobSpec, output: string | undefined): string {
   if (!spec.outputs.includes(name)) throw new GridValidationError(`${spec.indicator}: no output '${name}' in this result; it has ${spec.outputs.join(', ')}`, { output: name });
   return name;
 }
+
+const WORKER_META: ResultMeta = { computeMs: NaN, backend: 'native', numThreads: 0, chunks: 0, neverWarm: NaN };
 
 /** Default cap for assembling a whole tensor in memory. */
 export const MAX_RESULT_BYTES = 2 ** 31;
