@@ -29,7 +29,25 @@ if (st?.goal) {
   lines.push('');
 } else if (st) lines.push(`**Start-up** (new process to first compute done, ma.ema 196 variants x 20,000 candles): cold cache dir ${f(st.rows[0].processMs)} ms (warmup ${f(st.rows[0].warmupS, 3)} s), warm cache dir ${f(st.rows[1].processMs)} ms (warmup ${f(st.rows[1].warmupS, 3)} s).`, '');
 const lag = r.suites.lag;
-if (lag) lines.push(`**Event-loop lag** during a ${f(lag.computeMs)} ms grid compute (ma.ema, 1176 variants, 2 workers, fresh output buffer): p50 ${f(lag.p50, 1)} ms, p99 ${f(lag.p99, 1)} ms, max ${f(lag.max, 1)} ms.`, '');
+if (lag?.rows) {
+  lines.push('**Event-loop lag** during heavy calls (native, 2 workers):', '', '| case | call ms | lag p99 ms | lag max ms | outcome |', '|---|---:|---:|---:|---|');
+  for (const x of lag.rows) lines.push(`| ${x.case} | ${f(x.ms)} | ${f(x.p99, 1)} | ${f(x.max, 1)} | ${x.error ? x.error.split(':')[0] : 'ok'} |`);
+  lines.push('');
+} else if (lag) lines.push(`**Event-loop lag** during a ${f(lag.computeMs)} ms grid compute (ma.ema, 1176 variants, 2 workers, fresh output buffer): p50 ${f(lag.p50, 1)} ms, p99 ${f(lag.p99, 1)} ms, max ${f(lag.max, 1)} ms.`, '');
+const ab = r.suites.abort;
+if (ab) lines.push(`**Abort latency** (abort() to rejection; every kernel, default grid and largest default windows, a second call queued behind; ${ab.samples} aborts, native, ${ab.threads} workers): p50 ${f(ab.p50, 1)} ms, p99 ${f(ab.p99, 1)} ms, max ${f(ab.max, 1)} ms; queued calls p99 ${f(ab.queuedP99, 1)} ms.`, '');
+const rss = r.suites.rss;
+if (rss) {
+  lines.push('**Peak RSS growth vs estimate** (`bytesTotalEst`; a fresh process per case, native, 2 workers):', '', '| case | variants | estimate MiB | RSS growth MiB | growth / estimate |', '|---|---:|---:|---:|---:|');
+  for (const x of rss.rows) lines.push(`| ${x.case} | ${x.variants} | ${f(x.estimate / 2 ** 20)} | ${f(x.growth / 2 ** 20)} | ${f(x.growth / x.estimate, 2)} |`);
+  lines.push('');
+}
+const pr = r.suites.prepared;
+if (pr) {
+  lines.push('**Single-variant calls on prepared candles** (525,600 candles, `out` reused, median ms):', '', '| indicator | kernel alone | raw columns | prepared |', '|---|---:|---:|---:|');
+  for (const x of pr.rows) lines.push(`| ${x.indicator} | ${f(x.kernelMs, 2)} | ${f(x.rawMs, 2)} | ${f(x.preparedMs, 2)} |`);
+  lines.push('');
+}
 const c = r.suites.catalogue;
 if (c) {
   lines.push(`**Catalogue** (every indicator's default grid, float32 time-major, native on ${c.threads} threads, output buffer reused; wasm beside it). "x floor" divides by one warm fill of the same output. Peers loop single calls over plain Arrays (${c.peers.map((p) => `${p.name} ${p.version ?? 'missing'}`).join(', ')}), timed on 3 variants of the grid and scaled to it, outputs checked against ours first; the peer columns are how many times longer the peer takes.`, '');

@@ -10,7 +10,7 @@ import { defaultLogger, type Logger } from '../runtime/logger.js';
 import { cacheHealth, warmup, type CacheHealth, type LoadStep, type WarmState, type WarmupReport } from '../runtime/warmup.js';
 import { EngineMetrics } from '../runtime/metrics.js';
 import { InlineExecutor, type Executor } from '../pool/executor.js';
-import { ChunkCutter, type Chunk } from '../pool/planner.js';
+import { planChunks, type Chunk } from '../pool/planner.js';
 import { CallStop, runChunks } from '../pool/scheduler.js';
 import {
   callOptions, checkBudget, checkT, COMPUTE_KEYS, planRequest, requireEstimateRequest, requireRequest,
@@ -57,9 +57,9 @@ const INLINE_BELOW_NS = 250_000;
 /** Chunks are at least this much work, so dispatch and per-call setup stay small. */
 const MIN_CHUNK_NS = 10_000_000;
 /**
- * ...and at most this much, so progress is reported often and a kernel
- * without in-block cancel checks (wasm) stops soon. Native kernels check the
- * flag every few thousand values, so their aborts do not wait for a chunk.
+ * ...and at most this much, so progress is reported often and a wasm kernel
+ * (which checks for cancellation between blocks only) stops soon. Native
+ * kernels check the flag every few thousand values, inside a block.
  */
 const MAX_CHUNK_NS = 150_000_000;
 /** Kernel scratch per thread assumed before warmup has loaded a backend (above every kernel's: see estimate()). */
@@ -162,7 +162,7 @@ export class Engine {
    */
   estimate(request: EstimateRequest): Estimate {
     const req = requireEstimateRequest(request);
-    const t = checkT(req.t);
+    const t = req.t === undefined && req.candles !== undefined ? countCandles(req.candles) : checkT(req.t);
     return planRequest(req, t, this.limits(), this.memoryModel()).estimate;
   }
 
@@ -284,10 +284,10 @@ export class Engine {
       kernel: plan.def.id, inputs: columnsOf(c), t, params, v0: c.v0, v1: c.v1,
       outputs: outList, float64: plan.dtype === 'float64', timeStride, variantStride, cancel: stop.flag,
     });
-    const cutter = new ChunkCutter(plan.grid.sourceRuns(), { valuesPerVariant, threads: executor.numThreads, nsPerValue, minNs: MIN_CHUNK_NS, maxNs: MAX_CHUNK_NS });
+    const chunks = none ? [] : planChunks(plan.grid, t, executor.numThreads, { minValuesPerChunk: MIN_CHUNK_NS / nsPerValue, maxValuesPerChunk: MAX_CHUNK_NS / nsPerValue });
     let processed = 0;
     let progressFailed = false;
-    const chunks = none ? 0 : await runChunks(cutter, executor, makeJob, stop, (c) => {
+    await runChunks(chunks, executor, makeJob, stop, (c) => {
       processed += c.v1 - c.v0;
       this.progress.set(stop, processed);
       if (!opts.onProgress || progressFailed) return;
@@ -307,7 +307,7 @@ export class Engine {
     if (copyBack) releaseBuffer(arrays.values().next().value!.buffer);
     return new ComputeResult({
       indicator: plan.def.id, grid: plan.grid, layout: plan.layout, dtype: plan.dtype, t, arrays: resultArrays, tsOpen: candles.tsOpen,
-      meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks, neverWarm },
+      meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks: chunks.length, neverWarm },
     });
   }
 

@@ -7,8 +7,9 @@ import type { Dtype, Layout } from './result.js';
 
 export interface EstimateRequest {
   indicator: string;
-  /** Number of candles. */
-  t: number;
+  /** Number of candles (or give `candles`, and they are counted). */
+  t?: number;
+  candles?: unknown;
   grid?: GridSpec;
   outputs?: readonly string[];
   dtype?: Dtype;
@@ -71,8 +72,9 @@ export interface Plan {
 /** Fixed allowance for what a call allocates besides the parts counted one by one (job messages, result objects, Arrow schema). */
 export const OVERHEAD_BYTES = 64 * 2 ** 20;
 
-const ESTIMATE_KEYS = ['indicator', 't', 'grid', 'outputs', 'dtype', 'layout'] as const;
 export const COMPUTE_KEYS = ['indicator', 'candles', 'grid', 'outputs', 'layout', 'dtype', 'signal', 'onProgress', 'timeoutMs', 'out'] as const;
+/** estimate() takes a compute request as it is (so `{ ...request, t }` works), or `t` instead of candles. */
+const ESTIMATE_KEYS = ['indicator', 't', ...COMPUTE_KEYS.slice(1)] as const;
 
 /** Longest timer Node can arm (setTimeout clamps anything above to 1 ms). */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
@@ -110,7 +112,7 @@ export function requireRequest(req: unknown, what: string, allowed: readonly str
     if ((allowed as readonly string[]).includes(key)) continue;
     const near = closest(key, allowed);
     throw new InvalidRequestError(
-      `${what}: unknown key '${key}'${near ? `; did you mean '${near}'?` : ''} The keys are ${allowed.join(', ')}`,
+      `${what}: unknown key '${key}'${near ? `; did you mean '${near}'?` : '.'} The keys are ${allowed.join(', ')}`,
       { key, suggestion: near, allowed: [...allowed] },
     );
   }

@@ -5,11 +5,8 @@ import { KernelError } from '../errors.js';
 export interface Executor {
   readonly backend: BackendName;
   readonly numThreads: number;
-  /**
-   * Runs one job and resolves to the milliseconds it ran (not counting a
-   * wait for a thread); `signal` abandons a job still waiting for a thread.
-   */
-  run(job: KernelJob, signal?: AbortSignal): Promise<number>;
+  /** Runs one job; `signal` abandons a job still waiting for a thread (never one already running). */
+  run(job: KernelJob, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,15 +30,13 @@ export class InlineExecutor implements Executor {
   get backend(): BackendName {
     return this.impl.name;
   }
-  async run(job: KernelJob, signal?: AbortSignal): Promise<number> {
+  async run(job: KernelJob, signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
-    const started = performance.now();
     try {
       this.impl.run(job);
     } catch (e) {
       throw kernelFailure(job, e instanceof Error ? e.message : String(e));
     }
-    return performance.now() - started;
   }
   async close(): Promise<void> {}
 }

@@ -78,11 +78,10 @@ export class PoolExecutor implements Executor {
     }
   }
 
-  async run(job: KernelJob, signal?: AbortSignal): Promise<number> {
+  async run(job: KernelJob, signal?: AbortSignal): Promise<void> {
     if (this.closing) throw new EngineClosedError();
     await this.permits.acquire(signal);
     this.active++;
-    const started = performance.now();
     let outcome: JobOutcome;
     try {
       // A 'job' task reports a kernel failure as its result, so a rejected
@@ -98,7 +97,6 @@ export class PoolExecutor implements Executor {
       this.permits.release();
     }
     if (outcome !== null) throw kernelFailure(job, outcome.failed);
-    return performance.now() - started;
   }
 
   /** Fault drill: terminates one worker, busy or not, as a crash would. */

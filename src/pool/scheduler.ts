@@ -1,6 +1,6 @@
 import type { KernelJob } from '../backends/types.js';
 import type { Executor } from './executor.js';
-import type { Chunk, ChunkCutter } from './planner.js';
+import type { Chunk } from './planner.js';
 
 /**
  * How a call is stopped, from anywhere (its AbortSignal, its timeout,
@@ -50,22 +50,21 @@ export class CallStop {
  * starts, waits for a thread are abandoned, running kernels stop at their
  * next check, and this rejects only once every lane has stopped, so nothing
  * is written after the rejection. `onChunk` runs after each chunk (progress).
- * Resolves to the number of chunks run.
  */
 export async function runChunks(
-  cutter: ChunkCutter, executor: Executor, makeJob: (c: Chunk) => KernelJob, stop: CallStop, onChunk: (c: Chunk) => void,
-): Promise<number> {
-  let chunks = 0;
+  chunks: readonly Chunk[], executor: Executor, makeJob: (c: Chunk) => KernelJob, stop: CallStop, onChunk: (c: Chunk) => void,
+): Promise<void> {
+  let next = 0;
   const lane = async () => {
-    for (let c = cutter.next(); c && !stop.reason; c = cutter.next()) {
+    while (next < chunks.length && !stop.reason) {
+      const c = chunks[next++]!;
       try {
-        cutter.observe(c, await executor.run(makeJob(c), stop.signal));
+        await executor.run(makeJob(c), stop.signal);
       } catch (e) {
         stop.halt(e as Error);
         return;
       }
       if (stop.reason) return;
-      chunks++;
       try {
         onChunk(c);
       } catch (e) {
@@ -74,7 +73,6 @@ export async function runChunks(
       }
     }
   };
-  await Promise.all(Array.from({ length: executor.numThreads }, lane));
+  await Promise.all(Array.from({ length: Math.min(executor.numThreads, chunks.length) }, lane));
   stop.throwIfStopped();
-  return chunks;
 }
