@@ -198,6 +198,9 @@ async function threadsSuite() {
  * three run interleaved, round by round, so load on a shared machine hits
  * them alike; page faults and CPU seconds (all threads of this process) per
  * call are reported beside the wall time, since they do not depend on load.
+ * Both engines get a memory budget of 1.4 outputs, so dropped outputs are
+ * reclaimed before each fresh one and the suite (three engines' worth of
+ * output at once) fits beside other work on a 24 GiB machine.
  */
 async function plainSuite() {
   const bytes = T * 1176 * 4;
@@ -222,8 +225,9 @@ async function plainSuite() {
   ].filter((c) => !only || only.test(`${c.indicator} ${c.layout} ${c.backend}`));
   const rows = [];
   for (const c of cases) {
-    const e = await engineWith(c.backend, c.threads);
-    const plainEngine = await engineWith(c.backend, c.threads);
+    const budget = { maxComputeBytesTotal: Math.round(1.4 * bytes) };
+    const e = await engineWith(c.backend, c.threads, budget);
+    const plainEngine = await engineWith(c.backend, c.threads, budget);
     const req = { indicator: c.indicator, candles, grid: GRID, ...(c.layout === 'variant-major' ? { layout: c.layout } : {}) };
     const runs = c.backend === 'wasm' ? Math.min(RUNS, 3) : RUNS;
     const seen = Object.fromEntries(Object.keys(calls).map((k) => [k, []]));
