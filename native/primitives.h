@@ -487,6 +487,14 @@ struct RollingRange {
     double mid(int64_t t) const { return (upper(t) + lower(t)) / 2.0; }
   };
   Window window(int64_t w) const { return {highest.window(w), lowest.window(w)}; }
+  // Lane j of a block reads the window param[b0 + j] at every bar: its length
+  // into w[j], its levels into win[j].
+  void windows(const double* param, int64_t b0, int nb, int64_t* w, Window* win) const {
+    for (int j = 0; j < nb; ++j) {
+      w[j] = static_cast<int64_t>(param[b0 + j]);
+      win[j] = window(w[j]);
+    }
+  }
 };
 
 // The bar of the rolling extreme rather than its value (AROON): the same

@@ -232,10 +232,7 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
   forEachBlock(c, [&](int64_t b0, int nb) {
     int64_t kw[kBlock];
     RollingRange::Window win[kBlock];
-    for (int j = 0; j < nb; ++j) {
-      kw[j] = static_cast<int64_t>(c.param[0][b0 + j]);
-      win[j] = range.window(kw[j]);
-    }
+    range.windows(c.param[0], b0, nb, kw, win);
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         RunningMean slowK[kBlock], dLine[kBlock];

@@ -17,10 +17,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   forEachBlock(c, [&](int64_t b0, int nb) {
     int64_t w[kBlock];
     RollingRange::Window win[kBlock];
-    for (int j = 0; j < nb; ++j) {
-      w[j] = static_cast<int64_t>(c.param[0][b0 + j]);
-      win[j] = range.window(w[j]);
-    }
+    range.windows(c.param[0], b0, nb, w, win);
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         for (int64_t t = s; t < e; ++t) {
