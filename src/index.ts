@@ -1,4 +1,4 @@
-export { createEngine, Engine, type ComputeRequest, type WarmupReport, type EngineHealth } from './engine/engine.js';
+export { createEngine, Engine, type ComputeRequest, type WarmupReport, type EngineHealth, type PreparedCandles } from './engine/engine.js';
 export { ComputeResult, type Dtype, type Layout, type ResultMeta } from './engine/result.js';
 export type { Estimate, EstimateRequest } from './engine/request.js';
 export { listIndicators, describeIndicator, SOURCES, GROUPS, type IndicatorInfo, type SourceName, type AxisSpec, type RangeSpec } from './registry/index.js';

@@ -266,9 +266,8 @@ export class Engine {
   private async run(plan: Plan, candles: Candles, inputs: Map<string, Float64Array>, opts: CallOptions, stop: CallStop, warm: WarmState, started: number): Promise<ComputeResult> {
     const t = candles.t, V = plan.grid.variants;
     const nsPerValue = warm.calibration[plan.def.id] ?? 1;
-    const valuesPerVariant = t * plan.outputs.length;
     // Work far below a millisecond costs less on this thread than a worker round trip.
-    const executor: Executor = V * valuesPerVariant * nsPerValue < INLINE_BELOW_NS ? new InlineExecutor(warm.inline) : warm.pool;
+    const executor: Executor = t * V * plan.outputs.length * nsPerValue < INLINE_BELOW_NS ? new InlineExecutor(warm.inline) : warm.pool;
     // Workers can only write into shared memory: a plain ArrayBuffer `out` is filled by one copy at the end.
     const copyBack = opts.out && !isSharedArrayBuffer(opts.out) && executor === warm.pool ? (opts.out as ArrayBuffer) : undefined;
     const arrays = this.allocateOutputs(plan, t, copyBack ? undefined : opts.out);
