@@ -11,7 +11,7 @@
 // `prepare`, i.e. `npm install` in a checkout) turns "no C++ compiler" into a
 // warning: the checkout then runs on the WebAssembly backend.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,8 +40,16 @@ if (process.argv.includes('--optional') && spawnSync(cxx, ['--version'], { stdio
 
 // The addon used to build into build/ at the package root, which
 // node-gyp-build would prefer over the prebuild: a stale copy must not load.
-rmSync(path.join(root, 'build'), { recursive: true, force: true });
+for (const d of ['Release', 'Debug']) rmSync(path.join(root, 'build', d), { recursive: true, force: true });
 rmSync(outDir, { recursive: true, force: true });
+
+// Compiled from a private copy of the sources, so a contributor's
+// native/build (npm run build:native), which running tests may be loading,
+// is never touched. Under the package root, so binding.gyp still finds
+// node-addon-api in node_modules.
+const stage = path.join(root, 'build', 'prebuild', 'native');
+rmSync(stage, { recursive: true, force: true });
+cpSync(nativeDir, stage, { recursive: true, filter: (src) => !src.startsWith(path.join(nativeDir, 'build')) });
 
 // Compile against this Node's own headers (no download): the target is the
 // running version and, unless npm already names one, nodedir is its prefix.
@@ -51,7 +59,7 @@ if (!env.npm_config_nodedir && existsSync(path.join(prefix, 'include', 'node', '
 
 const prebuildify = path.join(root, 'node_modules', 'prebuildify', 'bin.js');
 const r = spawnSync(process.execPath, [
-  prebuildify, '--napi', '--strip', '--tag-libc', '--name', 'ta-grid', '--target', process.versions.node, '--out', root, '--cwd', nativeDir,
+  prebuildify, '--napi', '--strip', '--tag-libc', '--name', 'ta-grid', '--target', process.versions.node, '--out', root, '--cwd', stage,
 ], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
 // node-gyp's log is long: shown only when the build fails, compiler warnings always.
 const log = `${r.stdout ?? ''}${r.stderr ?? ''}`;
@@ -62,4 +70,5 @@ if (r.status !== 0) {
   console.error('prebuild: the addon did not build. Building it needs python3, make and a C++17 compiler; users of the package need none of these.');
   process.exit(r.status ?? 1);
 }
+rmSync(stage, { recursive: true, force: true });
 console.log(`prebuild: ${built().map((f) => path.relative(root, path.join(outDir, f))).join(', ')}`);
