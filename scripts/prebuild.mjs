@@ -11,7 +11,7 @@
 // `prepare`, i.e. `npm install` in a checkout) turns "no C++ compiler" into a
 // warning: the checkout then runs on the WebAssembly backend.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,14 +41,16 @@ if (process.argv.includes('--optional') && spawnSync(cxx, ['--version'], { stdio
 // The addon used to build into build/ at the package root, which
 // node-gyp-build would prefer over the prebuild: a stale copy must not load.
 for (const d of ['Release', 'Debug']) rmSync(path.join(root, 'build', d), { recursive: true, force: true });
-rmSync(outDir, { recursive: true, force: true });
 
-// Compiled from a private copy of the sources, so a contributor's
-// native/build (npm run build:native), which running tests may be loading,
-// is never touched. Under the package root, so binding.gyp still finds
-// node-addon-api in node_modules.
-const stage = path.join(root, 'build', 'prebuild', 'native');
-rmSync(stage, { recursive: true, force: true });
+// Compiled from a private copy of the sources into a private output dir, and
+// moved into prebuilds/ by a rename at the end: a contributor's native/build
+// (npm run build:native) and the current prebuild, which running tests may be
+// loading, are never missing. Under the package root, so binding.gyp still
+// finds node-addon-api in node_modules.
+const work = path.join(root, 'build', 'prebuild');
+const stage = path.join(work, 'native');
+const stageOut = path.join(work, 'out');
+rmSync(work, { recursive: true, force: true });
 cpSync(nativeDir, stage, { recursive: true, filter: (src) => !src.startsWith(path.join(nativeDir, 'build')) });
 
 // Compile against this Node's own headers (no download): the target is the
@@ -59,7 +61,7 @@ if (!env.npm_config_nodedir && existsSync(path.join(prefix, 'include', 'node', '
 
 const prebuildify = path.join(root, 'node_modules', 'prebuildify', 'bin.js');
 const r = spawnSync(process.execPath, [
-  prebuildify, '--napi', '--strip', '--tag-libc', '--name', 'ta-grid', '--target', process.versions.node, '--out', root, '--cwd', stage,
+  prebuildify, '--napi', '--strip', '--tag-libc', '--name', 'ta-grid', '--target', process.versions.node, '--out', stageOut, '--cwd', stage,
 ], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
 // node-gyp's log is long: shown only when the build fails, compiler warnings always.
 const log = `${r.stdout ?? ''}${r.stderr ?? ''}`;
@@ -70,5 +72,10 @@ if (r.status !== 0) {
   console.error('prebuild: the addon did not build. Building it needs python3, make and a C++17 compiler; users of the package need none of these.');
   process.exit(r.status ?? 1);
 }
-rmSync(stage, { recursive: true, force: true });
+const fresh = path.join(stageOut, 'prebuilds', `${process.platform}-${process.arch}`);
+const names = readdirSync(fresh).filter((f) => f.endsWith('.node'));
+mkdirSync(outDir, { recursive: true });
+for (const f of names) renameSync(path.join(fresh, f), path.join(outDir, f));
+for (const f of built()) if (!names.includes(f)) rmSync(path.join(outDir, f));
+rmSync(work, { recursive: true, force: true });
 console.log(`prebuild: ${built().map((f) => path.relative(root, path.join(outDir, f))).join(', ')}`);
