@@ -9,11 +9,15 @@ function axisDefault(spec: AxisSpec | undefined): string {
   return Array.isArray(spec) ? spec.join(', ') : String(spec);
 }
 
-/** The lookback function's body as a formula: `(p) => p.window - 1` -> `window - 1`. */
+/**
+ * The lookback formula as written in the definition; per-output formulas as
+ * `output: formula` lines, outputs sharing a formula on one line.
+ */
 export function lookbackFormula(def: IndicatorDef): string {
-  const src = def.lookback.toString().replace(/\s+/g, ' ');
-  const body = src.replace(/^\(?\s*\w*\s*\)?\s*=>\s*/, '').replace(/^\{ ?return (.*);? ?\}$/, '$1');
-  return body.replace(/\b[a-z]\.(\w+)/g, '$1').replace(/;$/, '').replace(/Math\./g, '');
+  if (typeof def.lookback === 'string') return def.lookback;
+  const byFormula = new Map<string, string[]>();
+  for (const [output, f] of Object.entries(def.lookback)) byFormula.set(f, [...(byFormula.get(f) ?? []), output]);
+  return [...byFormula].map(([f, outputs]) => `${outputs.join(', ')}: ${f}`).join('<br>');
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');

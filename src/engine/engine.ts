@@ -16,7 +16,8 @@ import {
   callOptions, checkBudget, checkT, COMPUTE_KEYS, planRequest, requireEstimateRequest, requireRequest,
   type CallOptions, type Estimate, type EstimateRequest, type Plan, type MemoryModel,
 } from './request.js';
-import { clampLengths, countNeverWarm, fillNaN, nothingFits } from './history.js';
+import { clampLengths, countNeverWarm, fillNaN, nothingFits, variantLookback } from './history.js';
+import type { ParamValues } from '../registry/index.js';
 import { ComputeResult, type Dtype, type Layout } from './result.js';
 export type { WarmupReport };
 export { Candles as PreparedCandles };
@@ -306,6 +307,7 @@ export class Engine {
     if (copyBack) releaseBuffer(arrays.values().next().value!.buffer);
     return new ComputeResult({
       indicator: plan.def.id, grid: plan.grid, layout: plan.layout, dtype: plan.dtype, t, arrays: resultArrays, tsOpen: candles.tsOpen,
+      lookback: (output, params) => variantLookback(plan.def, params as ParamValues, output, t),
       meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks: chunks.length, neverWarm },
     });
   }

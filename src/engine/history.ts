@@ -5,7 +5,7 @@
 // overwritten with NaN afterwards.
 import type { OutputArray } from '../backends/types.js';
 import type { Steps } from '../candles/steps.js';
-import { outputLookback } from '../registry/index.js';
+import { outputLookback, type IndicatorDef, type ParamValues } from '../registry/index.js';
 import type { Plan } from './request.js';
 
 /** Values written between two looks at the clock. */
@@ -29,6 +29,18 @@ export function clampLengths(plan: Plan, t: number, params: Float64Array[]): Uin
     }
   });
   return mask;
+}
+
+/**
+ * First valid bar of one output of one variant on t gap-free candles: the
+ * output's lookback formula evaluated on the variant's params, raised to t
+ * when a length param is longer than the series (the kernels then ran with it
+ * clamped to t, and the variant is NaN throughout). A value >= t means the
+ * output has no value on these candles.
+ */
+export function variantLookback(def: IndicatorDef, params: ParamValues, output: string, t: number): number {
+  const lb = outputLookback(def, params, output);
+  return def.params.some((p) => p.kind === 'int' && params[p.name]! > t) ? Math.max(lb, t) : lb;
 }
 
 /** True when some int param's minimum is already longer than the series: no variant can fit. */

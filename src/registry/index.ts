@@ -2,7 +2,8 @@
 // order, lookup with a helpful error, and the public listing.
 import { UnknownIndicatorError } from '../errors.js';
 import { DEFINITIONS } from '../indicators/index.js';
-import { GROUPS, type IndicatorDef, type ParamValues } from '../indicators/types.js';
+import { compileFormula, FormulaError, type Formula } from '../indicators/formula.js';
+import { GROUPS, type IndicatorDef, type Lookback, type ParamValues } from '../indicators/types.js';
 
 export * from '../indicators/types.js';
 
@@ -11,10 +12,49 @@ export const INDICATORS: readonly IndicatorDef[] = DEFINITIONS;
 
 const byId = new Map(INDICATORS.map((d) => [d.id, d]));
 
-/** Lookback of one output of an indicator for the given params. */
+/**
+ * Each definition's lookback formulas, parsed and checked against its param
+ * names once, when the registry loads: one per output name.
+ */
+function compileLookback(def: IndicatorDef): ReadonlyMap<string, Formula> {
+  const names = def.params.map((p) => p.name);
+  const outputs = def.outputs.map((o) => o.name);
+  const lb = def.lookback;
+  const fail = (why: string): never => {
+    throw new Error(`${def.id}: lookback ${why}`);
+  };
+  const compile = (src: unknown, where: string) => {
+    try {
+      return compileFormula(src as string, names);
+    } catch (e) {
+      if (e instanceof FormulaError) return fail(`${where}${e.message}`);
+      throw e;
+    }
+  };
+  const byOutput = new Map<string, Formula>();
+  if (typeof lb === 'string') {
+    const f = compile(lb, '');
+    for (const o of outputs) byOutput.set(o, f);
+  } else if (typeof lb === 'object' && lb !== null) {
+    for (const key of Object.keys(lb)) if (!outputs.includes(key)) fail(`names '${key}', not an output (the outputs are ${outputs.join(', ')})`);
+    for (const o of outputs) {
+      if (!Object.hasOwn(lb, o)) fail(`gives no formula for output '${o}'`);
+      byOutput.set(o, compile(lb[o], `of '${o}': `));
+    }
+  } else {
+    fail(`must be a formula string or a record of formula strings per output, got ${typeof lb}`);
+  }
+  return byOutput;
+}
+
+const lookbacks = new Map(INDICATORS.map((d) => [d.id, compileLookback(d)]));
+
+/** Lookback of one output of an indicator for the given params (the definition's formula, evaluated). */
 export function outputLookback(def: IndicatorDef, params: ParamValues, output: string): number {
-  const lb = def.lookback(params);
-  return typeof lb === 'number' ? lb : lb[output] ?? Math.max(...Object.values(lb));
+  const formulas = lookbacks.get(def.id) ?? compileLookback(def);
+  const f = formulas.get(output);
+  if (!f) throw new Error(`${def.id} has no output '${output}'; its outputs are ${[...formulas.keys()].join(', ')}`);
+  return f.evaluate(params);
 }
 
 export function getIndicator(id: unknown): IndicatorDef {
@@ -41,6 +81,12 @@ export interface IndicatorInfo {
   inputs: string[];
   axes: { name: string; kind: 'source' | 'int' | 'float'; min?: number; max?: number; default: unknown; description: string }[];
   outputs: { name: string; description: string }[];
+  /**
+   * Index of the first value on NaN-free candles, as a formula over the axis
+   * names (numbers, + - * /, parentheses, max, min, floor, ceil, sqrt); a
+   * record gives one formula per output when they differ.
+   */
+  lookback: Lookback;
   convention: string;
 }
 
@@ -57,6 +103,7 @@ export function describeIndicator(def: IndicatorDef): IndicatorInfo {
     inputs: [...def.inputs],
     axes,
     outputs: def.outputs.map((o) => ({ ...o })),
+    lookback: typeof def.lookback === 'string' ? def.lookback : { ...def.lookback },
     convention: def.convention,
   };
 }
