@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type IndicatorInfo } from '../dist/index.js';
 import { compileFormula, FormulaError } from '../dist/indicators/formula.js';
-import { INDICATORS, outputLookback } from '../dist/registry/index.js';
+import { getIndicator, INDICATORS, outputLookback } from '../dist/registry/index.js';
 import { closeEngines, engineFor, syntheticCandles, type BackendName } from './helpers.js';
 
 afterAll(closeEngines);
@@ -84,8 +84,10 @@ describe('lookbacks in the registry', () => {
 
   it('exposes each formula verbatim in listIndicators()', () => {
     for (const info of listIndicators()) {
-      const def = INDICATORS.find((d) => d.id === info.id)!;
-      expect(info.lookback, info.id).toEqual(def.lookback);
+      const def = getIndicator(info.id);
+      if (!info.aliasOf) expect(info.lookback, info.id).toEqual(def.lookback);
+      // An alias shows its target's formulas under its own output names.
+      else for (const [name, of] of Object.entries(info.aliasOf.outputs)) expect(typeof info.lookback === 'string' ? info.lookback : info.lookback[name], info.id).toBe(typeof def.lookback === 'string' ? def.lookback : def.lookback[of]);
     }
     const adx = listIndicators().find((i) => i.id === 'trend.adx')!;
     expect(adx.lookback).toEqual({ adx: '2 * window - 1', plus_di: 'window', minus_di: 'window', dx: 'window' });
@@ -128,6 +130,10 @@ describe('the docs', () => {
         expect([...seen].sort(), id).toEqual(Object.keys(want).sort());
       }
       expect(rows).toBe(INDICATORS.length);
+      const aliasHeader = lines.findIndex((l) => l.startsWith('| alias |'));
+      const aliasRows = lines.slice(aliasHeader + 2).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith('|')));
+      expect(aliasRows.length).toBe(listIndicators().filter((i) => i.aliasOf).length);
+      for (const line of aliasRows) for (const c of cellsOf(line)) for (const re of CODE) if (re.test(c)) expect.fail(`${page}: cell '${c}' looks like code (${re})`);
     });
   }
 });
@@ -153,15 +159,16 @@ describe.each<BackendName>(['native', 'wasm'])('first valid bar = result.lookbac
   for (const info of listIndicators()) {
     it(info.id, async () => {
       const engine = await engineFor(backend);
-      const def = INDICATORS.find((d) => d.id === info.id)!;
+      const def = getIndicator(info.id);
+      const of = (name: string) => info.aliasOf?.outputs[name] ?? name;
       for (const candles of [long, short]) {
         const r = await engine.compute({ indicator: info.id, candles, grid: lookbackGrid(info) as never, dtype: 'float64', layout: 'variant-major' });
         for (const o of info.outputs) {
-          const sparse = def.outputs.find((x) => x.name === o.name)!.sparse;
+          const sparse = def.outputs.find((x) => x.name === of(o.name))!.sparse;
           for (let v = 0; v < r.variants; v++) {
             const lb = r.lookback(o.name, v);
             const params = r.variant(v) as Record<string, number>;
-            const formula = outputLookback(def, params, o.name);
+            const formula = outputLookback(def, params, of(o.name));
             const tooLong = def.params.some((p) => p.kind === 'int' && params[p.name]! > r.t);
             expect(lb, `${info.id} ${o.name}`).toBe(tooLong ? Math.max(formula, r.t) : formula);
             const s = r.series(o.name, v);
