@@ -95,8 +95,11 @@ describe('alias requests', () => {
     expect(r.values('lwma')).toBe(r.values());
     expect(r.lookback('lwma', 1)).toBe(8);
     expect(engine.estimate({ indicator: 'ma.lwma', t: 200, grid: { window: [5, 9] } })).toMatchObject({ t: 200, variants: 2, outputs: 1, bytesOut: 200 * 2 * 4 });
-    const e = await failure(() => r.values('wma'));
-    expect(e.code).toBe('GRID_VALIDATION');
+    expect((await failure(() => r.values('wma'))).code).toBe('GRID_VALIDATION');
+    expect((await failure(() => r.lookback('wma', 0))).code).toBe('GRID_VALIDATION');
+    // The lookback is the grid's, not the buffer's: still there after release().
+    r.release();
+    expect(r.lookback('lwma', 0)).toBe(4);
   });
 
   it.each([

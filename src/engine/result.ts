@@ -95,10 +95,13 @@ export class ComputeResult {
     if (this.isReleased) {
       throw new ResultReleasedError(`${this.indicator}: this result was released and its buffer may hold another call's output; read values before release(), or copy them (values().slice())`, { indicator: this.indicator });
     }
+    return this.arrays.get(this.outputName(output))!;
+  }
+
+  private outputName(output: string | undefined): string {
     const name = output ?? this.outputs[0]!;
-    const a = this.arrays.get(name);
-    if (!a) throw new GridValidationError(`${this.indicator}: no output '${name}' in this result; it has ${this.outputs.join(', ')}`, { output: name });
-    return a;
+    if (!this.arrays.has(name)) throw new GridValidationError(`${this.indicator}: no output '${name}' in this result; it has ${this.outputs.join(', ')}`, { output: name });
+    return name;
   }
 
   /**
@@ -110,8 +113,7 @@ export class ComputeResult {
    * output warms up again, that many valid bars after the gap.
    */
   lookback(output: string, v: number): number {
-    this.values(output);
-    return this.lookbackOf(output, this.grid.variant(v));
+    return this.lookbackOf(this.outputName(output), this.grid.variant(v));
   }
 
   /** Parameters of variant i. */

@@ -49,11 +49,11 @@ function compileLookback(def: IndicatorDef): ReadonlyMap<string, Formula> {
   return byOutput;
 }
 
-const lookbacks = new Map(INDICATORS.map((d) => [d.id, compileLookback(d)]));
+const lookbacks = new Map(INDICATORS.map((d) => [d, compileLookback(d)]));
 
 /** Lookback of one output of an indicator for the given params (the definition's formula, evaluated). */
 export function outputLookback(def: IndicatorDef, params: ParamValues, output: string): number {
-  const formulas = lookbacks.get(def.id) ?? compileLookback(def);
+  const formulas = lookbacks.get(def) ?? compileLookback(def);
   const f = formulas.get(output);
   if (!f) throw new Error(`${def.id} has no output '${output}'; its outputs are ${[...formulas.keys()].join(', ')}`);
   return f.evaluate(params);
