@@ -38,7 +38,7 @@ export async function abortSuite({ engineWith, candles, runs, only, log, report,
   const engine = await engineWith('native', threads);
   const prepared = await engine.prepare(candles);
   const samples = [], queued = [], perKernel = [];
-  for (const info of listIndicators().filter((i) => !only || only.test(i.id))) {
+  for (const info of listIndicators().filter((i) => !i.aliasOf && (!only || only.test(i.id)))) {
     const mine = [];
     for (const [shape, grid] of [['default', undefined], ['largest windows', largestWindows(info)]]) {
       for (let r = 0; r < runs; r++) {

@@ -63,7 +63,7 @@ async function catalogueSuite() {
   const native = await engineWith('native', threads);
   const wasm = quick ? null : await engineWith('wasm', threads);
   const peers = loadPeers();
-  const infos = listIndicators().filter((i) => !only || only.test(i.id));
+  const infos = listIndicators().filter((i) => !i.aliasOf && (!only || only.test(i.id)));
   const sizes = infos.map((i) => native.estimate({ indicator: i.id, t: T }).bytesOut);
   const out = new SharedArrayBuffer(Math.max(...sizes));
   new Float32Array(out).fill(0);

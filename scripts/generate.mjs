@@ -266,7 +266,7 @@ files.set('test/golden/index.ts', [
 files.set('docs/indicators.md', docs.indicatorPage() + '\n');
 const readme = read('README.md');
 const [begin, end] = ['<!-- indicator-table:begin -->', '<!-- indicator-table:end -->'];
-files.set('README.md', readme.slice(0, readme.indexOf(begin) + begin.length) + '\n' + docs.indicatorTable() + '\n' + readme.slice(readme.indexOf(end)));
+files.set('README.md', readme.slice(0, readme.indexOf(begin) + begin.length) + '\n' + docs.indicatorTable() + '\n\n**Aliases.** ' + docs.ALIAS_INTRO + '\n\n' + docs.aliasTable() + '\n' + readme.slice(readme.indexOf(end)));
 
 const stale = [...files].filter(([rel, text]) => !existsSync(path.join(ROOT, rel)) || read(rel) !== text).map(([rel]) => rel);
 if (check) {

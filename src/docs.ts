@@ -1,4 +1,4 @@
-import { INDICATORS, type AxisSpec, type IndicatorDef } from './registry/index.js';
+import { INDICATORS, listIndicators, type AxisSpec, type Lookback } from './registry/index.js';
 
 function axisDefault(spec: AxisSpec | undefined): string {
   if (spec === undefined) return '';
@@ -9,11 +9,15 @@ function axisDefault(spec: AxisSpec | undefined): string {
   return Array.isArray(spec) ? spec.join(', ') : String(spec);
 }
 
-/** The lookback function's body as a formula: `(p) => p.window - 1` -> `window - 1`. */
-export function lookbackFormula(def: IndicatorDef): string {
-  const src = def.lookback.toString().replace(/\s+/g, ' ');
-  const body = src.replace(/^\(?\s*\w*\s*\)?\s*=>\s*/, '').replace(/^\{ ?return (.*);? ?\}$/, '$1');
-  return body.replace(/\b[a-z]\.(\w+)/g, '$1').replace(/;$/, '').replace(/Math\./g, '');
+/**
+ * A lookback formula as written in the definition; per-output formulas as
+ * `output: formula` lines, outputs sharing a formula on one line.
+ */
+export function lookbackFormula(lookback: Lookback): string {
+  if (typeof lookback === 'string') return lookback;
+  const byFormula = new Map<string, string[]>();
+  for (const [output, f] of Object.entries(lookback)) byFormula.set(f, [...(byFormula.get(f) ?? []), output]);
+  return [...byFormula].map(([f, outputs]) => `${outputs.join(', ')}: ${f}`).join('<br>');
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -29,7 +33,22 @@ export function indicatorTable(): string {
       ...(d.inputs.includes('source') ? [`source: ${axisDefault(d.defaultSource ?? ['close'])}`] : []),
       ...d.params.map((p) => `${p.name}: ${p.kind} [${p.min}, ${p.max}] ${axisDefault(p.default)}`),
     ];
-    rows.push(`| \`${d.id}\` | ${d.inputs.join(', ')} | ${cell(params.join('<br>'))} | ${d.outputs.map((o) => o.name).join(', ')} | ${cell(lookbackFormula(d))} | ${cell(d.convention)} |`);
+    rows.push(`| \`${d.id}\` | ${d.inputs.join(', ')} | ${cell(params.join('<br>'))} | ${d.outputs.map((o) => o.name).join(', ')} | ${cell(lookbackFormula(d.lookback))} | ${cell(d.convention)} |`);
+  }
+  return rows.join('\n');
+}
+
+/** What the alias table lists. */
+export const ALIAS_INTRO =
+  "Ids of the engine ta-grid replaces that are outputs of a ta-grid indicator. Each is accepted wherever an id is (compute, estimate, the cluster's submit): it computes the indicator it names, over the same axes (params keep their names), and its result has the alias's id and output names. `listIndicators()` lists them after the indicators, with `aliasOf`.";
+
+/** Markdown table of the old engine's ids kept as aliases of an indicator's outputs. */
+export function aliasTable(): string {
+  const rows = ['| alias | computes | outputs | lookback |', '|---|---|---|---|'];
+  for (const a of listIndicators()) {
+    if (!a.aliasOf) continue;
+    const outputs = Object.entries(a.aliasOf.outputs).map(([name, of]) => (name === of ? name : `${name} (= ${of})`));
+    rows.push(`| \`${a.id}\` | \`${a.aliasOf.id}\` | ${outputs.join(', ')} | ${cell(lookbackFormula(a.lookback))} |`);
   }
   return rows.join('\n');
 }
@@ -50,6 +69,12 @@ export function indicatorPage(): string {
     'Sources `hl2`, `hlc3`, `ohlc4`, `hlcc4` are TA-Lib\'s MEDPRICE, TYPPRICE, AVGPRICE and WCLPRICE.',
     '',
     indicatorTable(),
+    '',
+    '## Aliases',
+    '',
+    ALIAS_INTRO,
+    '',
+    aliasTable(),
     '',
     '## Outputs',
     '',

@@ -253,6 +253,19 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
     expect(await codeOf(res.values('mid'))).toBe('RESULT_UNAVAILABLE');
   });
 
+  it("an alias of the replaced engine runs as a job under its own id and output names", async () => {
+    const req: ClusterRequest = { indicator: 'ma.lwma', candles, grid: { window: { start: 2, stop: 41 } } };
+    const res = await (await cluster.submit(req)).result();
+    const local = await engine.compute(localOf({ ...req, indicator: 'ma.wma' }));
+    expect(res.indicator).toBe('ma.lwma');
+    expect(res.outputs).toEqual(['lwma']);
+    expect(sameBits(await res.values('lwma'), local.values('wma'))).toBe(true);
+    const shard = await res.shardOf(0).result();
+    expect(shard.indicator).toBe('ma.lwma');
+    expect(shard.outputs).toEqual(['lwma']);
+    expect(shard.lookback('lwma', 3)).toBe(local.lookback('wma', 3));
+  }, 60_000);
+
   it('refuses bad requests at submit with the codes compute() gives', async () => {
     const ok = { indicator: 'ma.ema', candles, grid: { window: [5, 10] } };
     const unsorted = { ...candles, ts_open: candles.ts_open.slice().reverse() };

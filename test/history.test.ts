@@ -28,7 +28,7 @@ describe('windows longer than the candles', () => {
       it(`${backend}, ${t} candle(s): NaN where a window does not fit, reference values elsewhere, for every indicator`, async () => {
         const engine = await engineFor(backend);
         const candles = syntheticCandles({ t, seed: 30 + t });
-        for (const info of listIndicators()) {
+        for (const info of listIndicators().filter((i) => !i.aliasOf)) {
           const grid = mixedGrid(info, t);
           const r = await engine.compute({ indicator: info.id, candles, grid: grid as never, dtype: 'float64' });
           let tooLong = 0;

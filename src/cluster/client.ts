@@ -226,7 +226,7 @@ export class Cluster {
     if (await this.store.has(candlesKey)) await this.store.touch(candlesKey);
     else await this.store.put(candlesKey, candleBytes);
     const spec: JobSpec = {
-      version: 1, taGrid: VERSION, indicator: plan.def.id, t: candles.t, variants: plan.grid.variants,
+      version: 1, taGrid: VERSION, indicator: plan.indicator.id, t: candles.t, variants: plan.grid.variants,
       axes: plan.grid.axes.map((a) => ({ name: a.name, values: [...a.values] })),
       outputs: plan.outputs, dtype: plan.dtype, layout: plan.layout, candles: candlesKey,
       splitAxis: cut.splitAxis, splitWidth: cut.splitWidth, reducer, reducerHash, keepTensor,

@@ -113,7 +113,7 @@ export function shardVariants(plan: Plan, limits: ShardLimits): number {
   if (estimate(most) > limits.workerBudgetBytes) {
     const bytesOut = perVariant;
     throw new ComputeBudgetExceededError(
-      `${plan.def.id}: one variant over ${t} candles needs about ${(estimate(1) / 2 ** 20).toFixed(1)} MiB, above the workers' budget of ${(limits.workerBudgetBytes / 2 ** 20).toFixed(1)} MiB; split the candles or raise workerBudgetBytes (and the workers' maxComputeBytesTotal)`,
+      `${plan.indicator.id}: one variant over ${t} candles needs about ${(estimate(1) / 2 ** 20).toFixed(1)} MiB, above the workers' budget of ${(limits.workerBudgetBytes / 2 ** 20).toFixed(1)} MiB; split the candles or raise workerBudgetBytes (and the workers' maxComputeBytesTotal)`,
       { t, variants: 1, bytesOut, bytesTotalEst: estimate(1), maxComputeBytesTotal: limits.workerBudgetBytes },
     );
   }

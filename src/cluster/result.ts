@@ -3,7 +3,8 @@ import type { OutputArray } from '../backends/types.js';
 import { ComputeResult, type ResultMeta } from '../engine/result.js';
 import { ComputeBudgetExceededError, GridValidationError } from '../errors.js';
 import { buildGrid, Grid, listAxis, type AxisValue, type VariantParams } from '../grid/grid.js';
-import { getIndicator } from '../registry/index.js';
+import { resultLookback } from '../engine/history.js';
+import { getIndicator, resolveIndicator } from '../registry/index.js';
 import { column, readIpc } from './arrow-io.js';
 import { ResultUnavailableError } from './errors.js';
 import { shardGrid, shardKey, specShards, type JobSpec, type Shard } from './plan.js';
@@ -69,6 +70,7 @@ export class ShardResult {
     return new ComputeResult({
       indicator: this.spec.indicator, grid, layout: this.spec.layout, dtype: this.spec.dtype, t: this.spec.t, arrays,
       tsOpen: await this.tsOpen(), meta: WORKER_META,
+      lookback: resultLookback(resolveIndicator(this.spec.indicator), this.spec.t),
     });
   }
 

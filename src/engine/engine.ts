@@ -16,7 +16,7 @@ import {
   callOptions, checkBudget, checkT, COMPUTE_KEYS, planRequest, requireEstimateRequest, requireRequest,
   type CallOptions, type Estimate, type EstimateRequest, type Plan, type MemoryModel,
 } from './request.js';
-import { clampLengths, countNeverWarm, fillNaN, nothingFits } from './history.js';
+import { clampLengths, countNeverWarm, fillNaN, nothingFits, resultLookback } from './history.js';
 import { ComputeResult, type Dtype, type Layout } from './result.js';
 export type { WarmupReport };
 export { Candles as PreparedCandles };
@@ -277,7 +277,11 @@ export class Engine {
     const none = nothingFits(plan, t);
     const tooLong = none ? null : clampLengths(plan, t, params);
     const [timeStride, variantStride] = plan.layout === 'time-major' ? [V, 1] : [1, t];
-    const outList: (OutputArray | null)[] = plan.def.outputs.map((o) => arrays.get(o.name) ?? null);
+    // Kernel order; the arrays carry the request's output names (an alias's, for an alias).
+    const outList: (OutputArray | null)[] = plan.def.outputs.map((o) => {
+      const k = plan.kernelOutputs.indexOf(o.name);
+      return k < 0 ? null : arrays.get(plan.outputs[k]!)!;
+    });
     const columnsOf = (c: Chunk) => plan.def.inputs.map((i) => inputs.get(i === 'source' ? c.source! : i)!);
     const makeJob = (c: Chunk): KernelJob => ({
       kernel: plan.def.id, inputs: columnsOf(c), t, params, v0: c.v0, v1: c.v1,
@@ -305,7 +309,8 @@ export class Engine {
     const resultArrays = copyBack ? this.copyInto(copyBack, arrays) : arrays;
     if (copyBack) releaseBuffer(arrays.values().next().value!.buffer);
     return new ComputeResult({
-      indicator: plan.def.id, grid: plan.grid, layout: plan.layout, dtype: plan.dtype, t, arrays: resultArrays, tsOpen: candles.tsOpen,
+      indicator: plan.indicator.id, grid: plan.grid, layout: plan.layout, dtype: plan.dtype, t, arrays: resultArrays, tsOpen: candles.tsOpen,
+      lookback: resultLookback(plan.indicator, t),
       meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks: chunks.length, neverWarm },
     });
   }

@@ -5,7 +5,7 @@
 // overwritten with NaN afterwards.
 import type { OutputArray } from '../backends/types.js';
 import type { Steps } from '../candles/steps.js';
-import { outputLookback } from '../registry/index.js';
+import { outputLookback, type IndicatorDef, type ParamValues, type ResolvedIndicator } from '../registry/index.js';
 import type { Plan } from './request.js';
 
 /** Values written between two looks at the clock. */
@@ -29,6 +29,23 @@ export function clampLengths(plan: Plan, t: number, params: Float64Array[]): Uin
     }
   });
   return mask;
+}
+
+/**
+ * First valid bar of one output of one variant on t gap-free candles: the
+ * output's lookback formula evaluated on the variant's params, raised to t
+ * when a length param is longer than the series (the kernels then ran with it
+ * clamped to t, and the variant is NaN throughout). A value >= t means the
+ * output has no value on these candles.
+ */
+export function variantLookback(def: IndicatorDef, params: ParamValues, output: string, t: number): number {
+  const lb = outputLookback(def, params, output);
+  return def.params.some((p) => p.kind === 'int' && params[p.name]! > t) ? Math.max(lb, t) : lb;
+}
+
+/** result.lookback() of a call over t candles: output names as the request gave them (an alias's, for an alias). */
+export function resultLookback(ind: ResolvedIndicator, t: number): (output: string, params: Readonly<Record<string, unknown>>) => number {
+  return (output, params) => variantLookback(ind.def, params as ParamValues, ind.outputs.find((o) => o.name === output)!.of, t);
 }
 
 /** True when some int param's minimum is already longer than the series: no variant can fit. */
@@ -65,7 +82,7 @@ export function* fillNaN(arrays: Map<string, OutputArray>, mask: Uint8Array | nu
  * a value, none; otherwise each variant's lookback is evaluated.
  */
 export function* countNeverWarm(plan: Plan, t: number, mask: Uint8Array | null): Steps<number> {
-  const { def, grid, outputs } = plan;
+  const { def, grid, kernelOutputs: outputs } = plan;
   const longest: Record<string, number> = {};
   for (const a of grid.axes) {
     if (a.kind === 'source') continue;

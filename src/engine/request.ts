@@ -2,7 +2,7 @@ import { isArrayBuffer, isSharedArrayBuffer } from 'node:util/types';
 import { DERIVED } from '../candles/candles.js';
 import { ComputeBudgetExceededError, GridValidationError, InvalidRequestError } from '../errors.js';
 import { buildGrid, type Grid, type GridSpec } from '../grid/grid.js';
-import { CANDLE_COLUMNS, getIndicator, type IndicatorDef, type SourceName } from '../registry/index.js';
+import { CANDLE_COLUMNS, resolveIndicator, type IndicatorDef, type ResolvedIndicator, type SourceName } from '../registry/index.js';
 import type { Dtype, Layout } from './result.js';
 
 export interface EstimateRequest {
@@ -58,9 +58,14 @@ export interface MemoryParts {
 
 /** Everything about a request that does not need the candles' values. */
 export interface Plan {
+  /** The id as requested (an alias's, for an alias) and the definition whose kernel computes it. */
+  indicator: ResolvedIndicator;
   def: IndicatorDef;
   grid: Grid;
+  /** Selected outputs under the request's names (an alias's names for an alias), in kernel order. */
   outputs: string[];
+  /** The definition's name of each selected output (same order). */
+  kernelOutputs: string[];
   layout: Layout;
   dtype: Dtype;
   /** Every source the kernels read (inputs and source axis values). */
@@ -131,17 +136,17 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
   return value as T;
 }
 
-function selectOutputs(def: IndicatorDef, outputs: unknown): string[] {
-  const all = def.outputs.map((o) => o.name);
-  if (outputs === undefined) return all;
+function selectOutputs(ind: ResolvedIndicator, outputs: unknown): ResolvedIndicator['outputs'] {
+  const all = ind.outputs.map((o) => o.name);
+  if (outputs === undefined) return ind.outputs;
   if (!Array.isArray(outputs) || outputs.length === 0) {
-    throw new GridValidationError(`outputs must be a non-empty array of output names of ${def.id} (${all.join(', ')})`, { indicator: def.id });
+    throw new GridValidationError(`outputs must be a non-empty array of output names of ${ind.id} (${all.join(', ')})`, { indicator: ind.id });
   }
   for (const o of outputs) {
-    if (!all.includes(o)) throw new GridValidationError(`${def.id} has no output '${String(o)}'; its outputs are ${all.join(', ')}`, { indicator: def.id, output: o });
+    if (!all.includes(o)) throw new GridValidationError(`${ind.id} has no output '${String(o)}'; its outputs are ${all.join(', ')}`, { indicator: ind.id, output: o });
   }
   // Kernel output order, whatever order the caller listed them in.
-  return all.filter((o) => outputs.includes(o));
+  return ind.outputs.filter((o) => outputs.includes(o.name));
 }
 
 function isPlainObject(x: unknown): boolean {
@@ -169,12 +174,16 @@ function worstCaseColumns(sources: readonly SourceName[]): number {
  * `t` is the candle count (estimate()'s `t`, or counted from the candles).
  */
 export function planRequest(req: Record<string, unknown>, t: number, limits: Limits, model: MemoryModel): Plan {
-  const def = getIndicator(req.indicator);
+  const indicator = resolveIndicator(req.indicator);
+  const def = indicator.def;
   if (req.grid !== undefined && !isPlainObject(req.grid)) {
     throw new GridValidationError(`grid must be a plain object of axis specs like { window: { start: 5, stop: 50 } }, got ${kindOf(req.grid)}`, {});
   }
-  const grid = buildGrid(def, req.grid, { maxVariants: limits.maxVariants, defaults: limits.indicatorGrids[def.id] });
-  const outputs = selectOutputs(def, req.outputs);
+  // An alias's grid errors name the alias; its axes and config defaults are the target's.
+  const gridDef = indicator.alias ? { ...def, id: indicator.id } : def;
+  const grid = buildGrid(gridDef, req.grid, { maxVariants: limits.maxVariants, defaults: limits.indicatorGrids[indicator.id] ?? limits.indicatorGrids[def.id] });
+  const selected = selectOutputs(indicator, req.outputs);
+  const outputs = selected.map((o) => o.name);
   const layout = oneOf<Layout>('layout', req.layout, ['time-major', 'variant-major'], 'time-major');
   const dtype = oneOf<Dtype>('dtype', req.dtype, ['float32', 'float64'], 'float32');
   const sourceAxis = grid.axes.find((a) => a.kind === 'source');
@@ -189,7 +198,7 @@ export function planRequest(req: Record<string, unknown>, t: number, limits: Lim
     overhead: OVERHEAD_BYTES,
   };
   const plan: Plan = {
-    def, grid, outputs, layout, dtype, sources, memory,
+    indicator, def, grid, outputs, kernelOutputs: selected.map((o) => o.of), layout, dtype, sources, memory,
     estimate: {
       t, variants: grid.variants, outputs: outputs.length, bytesOut, bytesTotalEst: 0,
       // Range axes make their values only when the caller reads them: estimate() stays O(axes).
@@ -209,7 +218,7 @@ export function checkBudget(plan: Plan, limits: Limits): void {
   if (total > limits.maxComputeBytesTotal) {
     const gib = (x: number) => `${(x / 2 ** 30).toFixed(2)} GiB`;
     throw new ComputeBudgetExceededError(
-      `${plan.def.id}: ${t} candles x ${variants} variants x ${plan.outputs.length} output(s) needs about ${gib(total)} (outputs ${gib(m.outputs)}, candle columns ${gib(m.columns)}, parameters ${gib(m.params)}, kernel scratch ${gib(m.scratch)}, idle pooled outputs ${gib(m.pooled)}), above maxComputeBytesTotal ${gib(limits.maxComputeBytesTotal)}; shrink the grid, select fewer outputs, use float32, split the candles, or raise maxComputeBytesTotal`,
+      `${plan.indicator.id}: ${t} candles x ${variants} variants x ${plan.outputs.length} output(s) needs about ${gib(total)} (outputs ${gib(m.outputs)}, candle columns ${gib(m.columns)}, parameters ${gib(m.params)}, kernel scratch ${gib(m.scratch)}, idle pooled outputs ${gib(m.pooled)}), above maxComputeBytesTotal ${gib(limits.maxComputeBytesTotal)}; shrink the grid, select fewer outputs, use float32, split the candles, or raise maxComputeBytesTotal`,
       { t, variants, bytesOut, bytesTotalEst: total, memory: { ...m }, maxComputeBytesTotal: limits.maxComputeBytesTotal },
     );
   }

@@ -42,6 +42,7 @@ export class ComputeResult {
   readonly tsOpen: BigInt64Array | Float64Array;
   private readonly grid: Grid;
   private readonly arrays: ReadonlyMap<string, OutputArray>;
+  private readonly lookbackOf: (output: string, params: VariantParams) => number;
   /** The pool lease of the buffer, when the engine allocated it (not a caller-owned `out`). */
   private readonly lease: Lease | null;
   private isReleased = false;
@@ -49,6 +50,8 @@ export class ComputeResult {
   constructor(args: {
     indicator: string; grid: Grid; layout: Layout; dtype: Dtype; t: number;
     arrays: Map<string, OutputArray>; meta: ResultMeta; tsOpen: BigInt64Array | Float64Array;
+    /** First valid bar of an output for a variant's params (variantLookback for this call). */
+    lookback: (output: string, params: VariantParams) => number;
   }) {
     this.indicator = args.indicator;
     this.grid = args.grid;
@@ -58,6 +61,7 @@ export class ComputeResult {
     this.dtype = args.dtype;
     this.axes = args.grid.axes.map((a: Axis) => ({ name: a.name, values: a.values }));
     this.arrays = args.arrays;
+    this.lookbackOf = args.lookback;
     this.outputs = [...args.arrays.keys()];
     this.meta = args.meta;
     this.tsOpen = args.tsOpen;
@@ -91,10 +95,25 @@ export class ComputeResult {
     if (this.isReleased) {
       throw new ResultReleasedError(`${this.indicator}: this result was released and its buffer may hold another call's output; read values before release(), or copy them (values().slice())`, { indicator: this.indicator });
     }
+    return this.arrays.get(this.outputName(output))!;
+  }
+
+  private outputName(output: string | undefined): string {
     const name = output ?? this.outputs[0]!;
-    const a = this.arrays.get(name);
-    if (!a) throw new GridValidationError(`${this.indicator}: no output '${name}' in this result; it has ${this.outputs.join(', ')}`, { output: name });
-    return a;
+    if (!this.arrays.has(name)) throw new GridValidationError(`${this.indicator}: no output '${name}' in this result; it has ${this.outputs.join(', ')}`, { output: name });
+    return name;
+  }
+
+  /**
+   * First valid bar of one output of variant v on gap-free candles: the
+   * output's lookback formula (listIndicators()[i].lookback) evaluated on the
+   * variant's params. Bars before it are NaN. A variant with a length longer
+   * than the series is NaN throughout and gives at least t; in general a value
+   * >= t means no value on these candles. After a NaN gap in the candles the
+   * output warms up again, that many valid bars after the gap.
+   */
+  lookback(output: string, v: number): number {
+    return this.lookbackOf(this.outputName(output), this.grid.variant(v));
   }
 
   /** Parameters of variant i. */

@@ -53,6 +53,13 @@ export type InputRef = 'source' | CandleColumn;
 
 export type ParamValues = Readonly<Record<string, number>>;
 
+/**
+ * A lookback formula such as `'window - 1'` or `'max(fast, slow) - 1'`: numbers,
+ * param names, + - * /, parentheses, max, min, floor, ceil, sqrt. A record
+ * gives one formula per output name.
+ */
+export type Lookback = string | Readonly<Record<string, string>>;
+
 export interface IndicatorDef {
   /** `group.name` */
   readonly id: string;
@@ -65,11 +72,11 @@ export interface IndicatorDef {
   readonly params: readonly ParamDef[];
   readonly outputs: readonly OutputDef[];
   /**
-   * Index of the first non-NaN output on NaN-free input (TA-Lib's lookback):
-   * one number for all outputs, or one per output name when they differ
-   * (e.g. ADX's plus_di starts before adx).
+   * Index of the first non-NaN output on NaN-free input (TA-Lib's lookback),
+   * as a formula over the param names (see formula.ts): one for all outputs,
+   * or one per output name when they differ (ADX's plus_di starts before adx).
    */
-  lookback(params: ParamValues): number | Readonly<Record<string, number>>;
+  readonly lookback: Lookback;
   /** The TA-Lib function it matches ("TA-Lib NAME ..."), or the formula and its convention. */
   readonly convention: string;
   /** Longer notes for the docs: edge cases, which bar a value is reported at and why. */

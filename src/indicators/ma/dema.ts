@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 200 })],
   outputs: [{ name: 'dema', description: '2·EMA − EMA(EMA), each EMA seeded with the mean of its first window inputs' }],
-  lookback: (p) => 2 * (p.window! - 1),
+  lookback: '2 * (window - 1)',
   convention: 'TA-Lib DEMA',
 };
 

@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 200 })],
   outputs: [{ name: 'ema', description: 'k = 2/(window+1), seeded with the SMA of the first window values' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'TA-Lib EMA',
 };
 

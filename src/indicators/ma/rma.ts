@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 200 })],
   outputs: [{ name: 'rma', description: 'alpha = 1/window, seeded with the SMA of the first window values' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: "Wilder's smoothing r = (r·(n−1) + x)/n, seeded with the mean of the first n values (the smoothing of TA-Lib's RSI and ATR, applied to the source)",
   notes:
     'The first value is at bar window−1, the mean of the first window values; TradingView\'s ta.rma seeds the same way.',

@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 200 })],
   outputs: [{ name: 'tema', description: 'E3 + (3·E1 − 3·E2) over three chained EMAs' }],
-  lookback: (p) => 3 * (p.window! - 1),
+  lookback: '3 * (window - 1)',
   convention: 'TA-Lib TEMA',
 };
 

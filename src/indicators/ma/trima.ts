@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 200 })],
   outputs: [{ name: 'trima', description: 'SMA of an SMA: spans (window+1)/2 twice for odd windows, window/2 then window/2+1 for even ones' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'TA-Lib TRIMA',
   notes:
     'Computed as SMA(SMA(x)) from prefix sums rather than with TA-Lib\'s running numerator: the two differ by rounding, ' +

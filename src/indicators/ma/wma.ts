@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 200 })],
   outputs: [{ name: 'wma', description: 'linear weights 1..window (newest heaviest), divided by window(window+1)/2' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'TA-Lib WMA',
 };
 

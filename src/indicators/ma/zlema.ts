@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 200 })],
   outputs: [{ name: 'zlema', description: 'EMA of x + (x − x[t−lag]), lag = floor((window−1)/2)' }],
-  lookback: (p) => Math.floor((p.window! - 1) / 2) + p.window! - 1,
+  lookback: 'floor((window - 1) / 2) + window - 1',
   convention: "Ehlers and Way's zero-lag EMA: EMA(x + (x − x[t−lag]), n), lag = floor((n−1)/2), the EMA as TA-Lib's (k = 2/(n+1), seeded with the mean of its first n inputs)",
   notes:
     'The de-lagged series starts at bar lag, so the first value is at bar lag + n − 1. Window 2 has lag 0: a plain EMA.',

@@ -1,5 +1,5 @@
 import type { IndicatorDef } from '../types.js';
-import { fast, slow, slowLookback } from './common.js';
+import { fast, slow } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'momentum.apo',
@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [fast, slow],
   outputs: [{ name: 'apo', description: 'fast EMA - slow EMA' }],
-  lookback: slowLookback,
+  lookback: 'max(fast, slow) - 1',
   convention: 'TA-Lib APO (matype 1: EMA)',
   notes: 'The two EMAs are seeded independently (TA-Lib APO with matype 1), unlike MACD. fast > slow is swapped.',
 };

@@ -7,7 +7,7 @@ const definition: IndicatorDef = {
   inputs: ['open', 'high', 'low', 'close'],
   params: [],
   outputs: [{ name: 'bop', description: '(close - open) / (high - low), 0 when high - low < 1e-14' }],
-  lookback: () => 0,
+  lookback: '0',
   convention: 'TA-Lib BOP',
 };
 

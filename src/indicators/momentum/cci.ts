@@ -8,7 +8,7 @@ const definition: IndicatorDef = {
   inputs: ['high', 'low', 'close'],
   params: [windowParam({ start: 5, stop: 100 })],
   outputs: [{ name: 'cci', description: '(TP - SMA(TP)) / (0.015 * mean absolute deviation of TP), TP = (high + low + close) / 3' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'TA-Lib CCI',
   notes:
     "0 when TP - mean or the deviation is exactly 0. The window is summed in the slot order of TA-Lib's circular buffer. " +

@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 100 })],
   outputs: [{ name: 'cmo', description: "100 * (avgGain - avgLoss) / (avgGain + avgLoss), Wilder's smoothing as in RSI" }],
-  lookback: (p) => p.window!,
+  lookback: 'window',
   convention: 'TA-Lib CMO',
 };
 

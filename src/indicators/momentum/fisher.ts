@@ -11,7 +11,7 @@ const definition: IndicatorDef = {
     { name: 'fisher', description: '0.5 * ln((1 + v) / (1 - v)) + 0.5 * previous fisher' },
     { name: 'trigger', description: "the previous bar's fisher" },
   ],
-  lookback: (p) => ({ fisher: p.window! - 1, trigger: p.window! }),
+  lookback: { fisher: 'window - 1', trigger: 'window' },
   convention:
     "Ehlers' Fisher transform (Cybernetic Analysis for Stocks and Futures, 2004) of hl2 = (high + low) / 2: " +
     'v = clamp(0.33 * 2 * ((hl2 - LL) / (HH - LL) - 0.5) + 0.67 * previous v, +-0.999) with HH, LL the highest and lowest hl2 ' +

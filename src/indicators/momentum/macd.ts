@@ -1,5 +1,5 @@
 import type { IndicatorDef } from '../types.js';
-import { fast, slow, signal, slowLookback } from './common.js';
+import { fast, slow, signal } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'momentum.macd',
@@ -13,7 +13,7 @@ const definition: IndicatorDef = {
     { name: 'signal', description: 'EMA of the macd line' },
     { name: 'hist', description: 'macd - signal' },
   ],
-  lookback: (p) => slowLookback(p) + p.signal! - 1,
+  lookback: 'max(fast, slow) - 1 + signal - 1',
   convention: 'TA-Lib MACD',
   notes:
     "As TA-Lib, the fast EMA is seeded on the slow EMA's first bar with the mean of the `fast` values ending there, " +

@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 1, stop: 100 }, 1)],
   outputs: [{ name: 'mom', description: 'x - x[t-window]' }],
-  lookback: (p) => p.window!,
+  lookback: 'window',
   convention: 'TA-Lib MOM',
 };
 

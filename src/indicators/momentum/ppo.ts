@@ -1,5 +1,5 @@
 import type { IndicatorDef } from '../types.js';
-import { fast, slow, signal, slowLookback } from './common.js';
+import { fast, slow, signal } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'momentum.ppo',
@@ -13,10 +13,7 @@ const definition: IndicatorDef = {
     { name: 'signal', description: 'EMA of the ppo line, seeded with the mean of its first `signal` values' },
     { name: 'hist', description: 'ppo - signal' },
   ],
-  lookback: (p) => {
-    const line = slowLookback(p);
-    return { ppo: line, signal: line + p.signal! - 1, hist: line + p.signal! - 1 };
-  },
+  lookback: { ppo: 'max(fast, slow) - 1', signal: 'max(fast, slow) - 1 + signal - 1', hist: 'max(fast, slow) - 1 + signal - 1' },
   convention: 'TA-Lib PPO (matype 1: EMA; signal and hist added as for MACD)',
   notes: 'The two EMAs are seeded independently (TA-Lib PPO with matype 1), unlike MACD. fast > slow is swapped.',
 };

@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 1, stop: 100 }, 1)],
   outputs: [{ name: 'roc', description: '(x / x[t-window] - 1) * 100' }],
-  lookback: (p) => p.window!,
+  lookback: 'window',
   convention: 'TA-Lib ROC (0 where x[t-window] is 0)',
 };
 

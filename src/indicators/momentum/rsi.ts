@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 100 })],
   outputs: [{ name: 'rsi', description: "100 * avgGain / (avgGain + avgLoss), Wilder's smoothing" }],
-  lookback: (p) => p.window!,
+  lookback: 'window',
   convention: 'TA-Lib RSI',
 };
 

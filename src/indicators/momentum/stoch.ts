@@ -11,7 +11,7 @@ const definition: IndicatorDef = {
     { name: 'k', description: 'slow %K: SMA over k_smoothing of fast %K = 100 * (close - LL) / (HH - LL), 0 when HH = LL' },
     { name: 'd', description: 'slow %D: SMA of slow %K over d_window' },
   ],
-  lookback: (p) => p.k_window! - 1 + p.k_smoothing! - 1 + p.d_window! - 1,
+  lookback: 'k_window - 1 + k_smoothing - 1 + d_window - 1',
   convention: 'TA-Lib STOCH (slowK and slowD matype 0: SMA)',
   notes: `${KD_NOTES} The SMAs are TA-Lib's running sums (add the newest value, then drop the oldest).`,
 };

@@ -17,7 +17,7 @@ const definition: IndicatorDef = {
     { name: 'k', description: '100 * (RSI - lowest RSI) / (highest RSI - lowest RSI) over k_window, 0 when the range is 0' },
     { name: 'd', description: 'SMA of %K over d_window' },
   ],
-  lookback: (p) => p.rsi_window! + p.k_window! - 1 + p.d_window! - 1,
+  lookback: 'rsi_window + k_window - 1 + d_window - 1',
   convention: 'TA-Lib STOCHRSI (fastD matype 0: SMA)',
   notes:
     `STOCHF applied to RSI(rsi_window) as high, low and close. ${KD_NOTES} ` +

@@ -11,7 +11,7 @@ const definition: IndicatorDef = {
     { name: 'k', description: 'fast %K = 100 * (close - LL) / (HH - LL) over k_window, 0 when HH = LL' },
     { name: 'd', description: 'fast %D: SMA of fast %K over d_window' },
   ],
-  lookback: (p) => p.k_window! - 1 + p.d_window! - 1,
+  lookback: 'k_window - 1 + d_window - 1',
   convention: 'TA-Lib STOCHF (fastD matype 0: SMA)',
   notes: KD_NOTES,
 };

@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 60 }, 1)],
   outputs: [{ name: 'trix', description: '100 * (E3 / E3[t-1] - 1), E3 = EMA(EMA(EMA(x))); 0 where E3[t-1] is 0' }],
-  lookback: (p) => 3 * (p.window! - 1) + 1,
+  lookback: '3 * (window - 1) + 1',
   convention: 'TA-Lib TRIX',
 };
 

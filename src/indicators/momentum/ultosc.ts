@@ -1,5 +1,5 @@
 import { period } from '../params.js';
-import type { IndicatorDef, ParamValues } from '../types.js';
+import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
   id: 'momentum.ultosc',
@@ -12,7 +12,7 @@ const definition: IndicatorDef = {
     period('window3', 1, [20, 28, 40], 'longest window (weight 1)'),
   ],
   outputs: [{ name: 'ultosc', description: '100 * (4 * A1 + 2 * A2 + A3) / 7, Ai = sum(close - min(low, prev close)) / sum(true range) over window i' }],
-  lookback: (p: ParamValues) => Math.max(p.window1!, p.window2!, p.window3!),
+  lookback: 'max(window1, window2, window3)',
   convention: 'TA-Lib ULTOSC (windows sorted so the shortest gets weight 4, as TA-Lib does)',
   notes: 'An average whose true-range sum is within 1e-14 of 0 counts as 0. The sums are running sums, as in TA-Lib.',
 };

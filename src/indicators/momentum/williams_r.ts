@@ -8,7 +8,7 @@ const definition: IndicatorDef = {
   inputs: ['high', 'low', 'close'],
   params: [windowParam({ start: 5, stop: 100 })],
   outputs: [{ name: 'williams_r', description: '-100 * (HH - close) / (HH - LL) over the window, in [-100, 0]; 0 when HH = LL' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'TA-Lib WILLR',
 };
 

@@ -16,7 +16,7 @@ const definition: IndicatorDef = {
     { name: 'upper_wick_pct', description: '100 * upper_wick / range' },
     { name: 'lower_wick_pct', description: '100 * lower_wick / range' },
   ],
-  lookback: () => 0,
+  lookback: '0',
   convention: 'Candle lengths of each bar: body |C - O|, range H - L, wicks H - max(O, C) and min(O, C) - L; the *_pct outputs are percentages of the range',
   notes: 'The percentages are NaN on a bar with high = low.',
 };

@@ -14,7 +14,7 @@ const definition: IndicatorDef = {
     { name: 'upper_wick', description: '(high - max(open, close)) / ATR' },
     { name: 'lower_wick', description: '(min(open, close) - low) / ATR' },
   ],
-  lookback: (p) => p.atr_window!,
+  lookback: 'atr_window',
   convention: 'Candle lengths (as structure.candle_stats) divided by TA-Lib ATR(atr_window) (Wilder smoothing of the true range)',
   notes: 'NaN where the ATR is 0.',
 };

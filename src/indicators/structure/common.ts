@@ -14,7 +14,7 @@ export function windowed(name: string, title: string, description: string, conve
     defaultSource: ['close'],
     params: [windowParam({ start: 5, stop: 200 })],
     outputs: [{ name, description }],
-    lookback: (p) => p.window! - 1,
+    lookback: 'window - 1',
     convention,
   };
 }

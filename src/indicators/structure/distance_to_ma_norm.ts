@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 100 })],
   outputs: [{ name: 'distance_to_ma_norm', description: '(source - EMA(source, window)) / ATR(window)' }],
-  lookback: (p) => p.window!,
+  lookback: 'window',
   convention: '(source - TA-Lib EMA(source, window)) / TA-Lib ATR(window)',
   notes: "Starts at the ATR's first bar (window); NaN where the ATR is 0.",
 };

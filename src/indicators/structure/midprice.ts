@@ -8,7 +8,7 @@ const definition: IndicatorDef = {
   inputs: ['high', 'low'],
   params: [windowParam({ start: 5, stop: 200 })],
   outputs: [{ name: 'midprice', description: '(highest high + lowest low) / 2 over the last `window` bars' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'TA-Lib MIDPRICE',
 };
 

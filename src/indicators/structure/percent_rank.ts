@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 100 })],
   outputs: [{ name: 'percent_rank', description: '100 * (how many of the previous `window` values are <= source) / window' }],
-  lookback: (p) => p.window!,
+  lookback: 'window',
   convention: "100 * count(x[t-i] <= x[t], i = 1..window) / window, Pine Script's ta.percentrank",
   notes: 'The current bar is compared with the `window` bars before it, so the first value is at bar `window`.',
 };

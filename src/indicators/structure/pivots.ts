@@ -14,7 +14,7 @@ const definition: IndicatorDef = {
     { name: 'pivot_high', description: 'high of the pivot bar, at the bar that confirms it; NaN elsewhere', sparse: true },
     { name: 'pivot_low', description: 'low of the pivot bar, at the bar that confirms it; NaN elsewhere', sparse: true },
   ],
-  lookback: (p) => p.left! + p.right!,
+  lookback: 'left + right',
   convention:
     'Bar p is a pivot high when high[p] > each of the `left` highs before it and >= each of the `right` highs after it ' +
     '(pivot low likewise with lows); the value high[p] is reported at bar p + right',

@@ -14,7 +14,7 @@ const definition: IndicatorDef = {
     { name: 'minus_di', description: '100 * smoothed -DM / smoothed TR' },
     { name: 'dx', description: '100 * |(+DI) - (-DI)| / ((+DI) + (-DI))' },
   ],
-  lookback: (p) => ({ adx: 2 * p.window! - 1, plus_di: p.window!, minus_di: p.window!, dx: p.window! }),
+  lookback: { adx: '2 * window - 1', plus_di: 'window', minus_di: 'window', dx: 'window' },
   convention: 'TA-Lib ADX (plus_di, minus_di and dx are TA-Lib PLUS_DI, MINUS_DI, DX)',
   notes:
     'DM and TR sums are seeded with the first window-1 one-bar values and smoothed as S - S/window + x. ' +

@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   inputs: [...HLC],
   params: [windowParam({ start: 5, stop: 50 })],
   outputs: [{ name: 'adxr', description: '(ADX + ADX window-1 bars earlier) / 2' }],
-  lookback: (p) => 3 * p.window! - 2,
+  lookback: '3 * window - 2',
   convention: 'TA-Lib ADXR',
 };
 

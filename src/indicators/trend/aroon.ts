@@ -12,7 +12,7 @@ const definition: IndicatorDef = {
     { name: 'down', description: '100/window * (window - bars since the lowest low of the last window+1 bars)' },
     { name: 'osc', description: '100/window * (bar of the highest high - bar of the lowest low)' },
   ],
-  lookback: (p) => p.window!,
+  lookback: 'window',
   convention: 'TA-Lib AROON (osc is TA-Lib AROONOSC)',
   notes: 'The window spans window+1 bars, current included; ties go to the most recent bar, as in TA-Lib.',
 };

@@ -1,6 +1,6 @@
 import { multiplier, windowParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
-import { HLC, atrBands, ATR_NOTE } from './common.js';
+import { HLC, ATR_NOTE } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'trend.chandelier_exit',
@@ -12,7 +12,7 @@ const definition: IndicatorDef = {
     { name: 'long', description: 'highest high of the last window bars - mult * ATR(window)' },
     { name: 'short', description: 'lowest low of the last window bars + mult * ATR(window)' },
   ],
-  lookback: atrBands,
+  lookback: 'window',
   convention: 'long = max(high, window) - mult * TA-Lib ATR(window), short = min(low, window) + mult * ATR (LeBeau)',
   notes: ATR_NOTE,
 };

@@ -12,7 +12,7 @@ const definition: IndicatorDef = {
     { name: 'lower', description: 'lowest low of the last window bars' },
     { name: 'mid', description: '(upper + lower) / 2' },
   ],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'upper = max(high), lower = min(low) over the last window bars, current bar included; mid = (upper + lower) / 2, equal to TA-Lib MIDPRICE (Donchian)',
 };
 

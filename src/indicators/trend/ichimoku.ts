@@ -20,13 +20,13 @@ const definition: IndicatorDef = {
     { name: 'span_b', description: '(highest high + lowest low) / 2 over span_b bars, displacement bars ahead' },
     { name: 'lagging', description: 'the close displacement bars later', sparse: true },
   ],
-  lookback: (p) => ({
-    conversion: p.conversion! - 1,
-    base: p.base! - 1,
-    span_a: Math.max(p.conversion!, p.base!) - 1 + p.displacement!,
-    span_b: p.span_b! - 1 + p.displacement!,
-    lagging: 0
-  }),
+  lookback: {
+    conversion: 'conversion - 1',
+    base: 'base - 1',
+    span_a: 'max(conversion, base) - 1 + displacement',
+    span_b: 'span_b - 1 + displacement',
+    lagging: '0',
+  },
   convention: 'Hosoda: midpoints of high/low channels; span_a[t], span_b[t] computed at t - displacement; lagging[t] = close[t + displacement]',
   notes:
     'The spans at bar t are the values computed displacement bars earlier, where a chart plots them. ' +

@@ -13,7 +13,7 @@ const definition: IndicatorDef = {
     { name: 'upper', description: 'middle + mult * ATR(window)' },
     { name: 'lower', description: 'middle - mult * ATR(window)' },
   ],
-  lookback: (p) => ({ middle: p.window! - 1, upper: p.window!, lower: p.window! }),
+  lookback: { middle: 'window - 1', upper: 'window', lower: 'window' },
   convention: 'middle = EMA(window) of (H+L+C)/3 seeded like TA-Lib EMA; upper/lower = middle +- mult * TA-Lib ATR(window) (Keltner, ATR bands as popularized by Raschke)',
   notes: ATR_NOTE,
 };

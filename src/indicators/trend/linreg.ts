@@ -14,7 +14,7 @@ const definition: IndicatorDef = {
     { name: 'intercept', description: 'the line at the oldest bar of the window' },
     { name: 'angle', description: 'atan(slope) in degrees' },
   ],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'TA-Lib LINEARREG (slope, intercept, angle are TA-Lib LINEARREG_SLOPE, _INTERCEPT, _ANGLE)',
   notes:
     'The window sums slide in O(1) per bar and are re-summed in TA-Lib order every window bars; slope differs from ' +

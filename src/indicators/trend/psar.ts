@@ -15,7 +15,7 @@ const definition: IndicatorDef = {
     { name: 'psar', description: 'stop-and-reverse level' },
     { name: 'direction', description: '+1 in a long trend (psar below price), -1 in a short one' },
   ],
-  lookback: () => 1,
+  lookback: '1',
   convention: 'TA-Lib SAR (acceleration = accel_start = accel_step, maximum = accel_max)',
   notes:
     'Generalizes TA-Lib SAR: the acceleration starts at accel_start (clamped to accel_max), grows by accel_step on ' +

@@ -1,6 +1,6 @@
 import { multiplier, windowParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
-import { HLC, atrBands, ATR_NOTE } from './common.js';
+import { HLC, ATR_NOTE } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'trend.supertrend',
@@ -12,7 +12,7 @@ const definition: IndicatorDef = {
     { name: 'supertrend', description: 'the lower band in an uptrend, the upper band in a downtrend' },
     { name: 'direction', description: '+1 uptrend, -1 downtrend' },
   ],
-  lookback: atrBands,
+  lookback: 'window',
   convention: 'bands (H+L)/2 +- mult * TA-Lib ATR(window); a band moves against its trend only when the previous close broke it; the trend flips when the close crosses the opposite band (TradingView ta.supertrend)',
   notes:
     `${ATR_NOTE} The lower band rises, or resets to its basic value when the previous close was below it; the upper ` +

@@ -12,7 +12,7 @@ const definition: IndicatorDef = {
     { name: 'vi_plus', description: 'sum |high - previous low| / sum TR over the last window bars' },
     { name: 'vi_minus', description: 'sum |low - previous high| / sum TR over the last window bars' },
   ],
-  lookback: (p) => p.window!,
+  lookback: 'window',
   convention: 'VI+- = sum of |high - low_prev| (|low - high_prev|) / sum of TA-Lib TRANGE over the last window bars (Botes & Siepman); NaN where the true ranges sum to 0',
 };
 

@@ -8,7 +8,7 @@ const definition: IndicatorDef = {
   inputs: ['high', 'low', 'close'],
   params: [windowParam({ start: 5, stop: 100 }, 1)],
   outputs: [{ name: 'atr', description: "Wilder's smoothing of the true range" }],
-  lookback: (p) => p.window!,
+  lookback: 'window',
   convention: 'TA-Lib ATR',
 };
 

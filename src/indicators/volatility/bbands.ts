@@ -1,5 +1,5 @@
 import type { IndicatorDef } from '../types.js';
-import { bandWindow, bandMult, bandsLookback } from './common.js';
+import { bandWindow, bandMult } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'volatility.bbands',
@@ -13,7 +13,7 @@ const definition: IndicatorDef = {
     { name: 'upper', description: 'mid + mult * population standard deviation' },
     { name: 'lower', description: 'mid - mult * population standard deviation' },
   ],
-  lookback: bandsLookback,
+  lookback: 'window - 1',
   convention: 'TA-Lib BBANDS (matype 0: SMA middle, nbDevUp = nbDevDn = mult)',
   notes: 'The standard deviation is that of volatility.stddev: 0 where the variance is below 1e-14, as TA-Lib.',
 };

@@ -1,5 +1,5 @@
 import type { IndicatorDef } from '../types.js';
-import { bandWindow, bandMult, bandsLookback } from './common.js';
+import { bandWindow, bandMult } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'volatility.bbands_bandwidth',
@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [bandWindow, bandMult],
   outputs: [{ name: 'bandwidth', description: '(upper - lower) / mid' }],
-  lookback: bandsLookback,
+  lookback: 'window - 1',
   convention: '(upper - lower) / mid of volatility.bbands (TA-Lib BBANDS, matype 0); NaN where mid is 0',
 };
 

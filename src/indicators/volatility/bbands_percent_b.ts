@@ -1,5 +1,5 @@
 import type { IndicatorDef } from '../types.js';
-import { bandWindow, bandMult, bandsLookback } from './common.js';
+import { bandWindow, bandMult } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'volatility.bbands_percent_b',
@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [bandWindow, bandMult],
   outputs: [{ name: 'percent_b', description: '(source - lower) / (upper - lower)', sparse: true }],
-  lookback: bandsLookback,
+  lookback: 'window - 1',
   convention: '(source - lower) / (upper - lower) of volatility.bbands (TA-Lib BBANDS, matype 0); NaN where the bands meet',
   notes: 'The bands meet on flat windows (and wherever TA-Lib takes the standard deviation as 0), so %b is NaN there.',
 };

@@ -1,10 +1,8 @@
 // What several volatility definitions share.
 import { multiplier, windowParam } from '../params.js';
-import type { ParamValues } from '../types.js';
 
 export const bandWindow = windowParam({ start: 10, stop: 100, step: 5 });
 export const bandMult = multiplier('mult', [1.5, 2, 2.5, 3], 'band distance in standard deviations');
-export const bandsLookback = (p: ParamValues) => p.window! - 1;
 
 export const VARIANCE_NOTES =
   'Population variance (divisor window) of the window, as TA-Lib VAR. TA-Lib evaluates mean(x^2) - mean(x)^2 from ' +

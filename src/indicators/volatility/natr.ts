@@ -8,7 +8,7 @@ const definition: IndicatorDef = {
   inputs: ['high', 'low', 'close'],
   params: [windowParam({ start: 5, stop: 100 }, 1)],
   outputs: [{ name: 'natr', description: 'ATR / close * 100' }],
-  lookback: (p) => p.window!,
+  lookback: 'window',
   convention: 'TA-Lib NATR',
   notes: 'NaN where the close is 0 (TA-Lib writes 0 there, to the wrong output slot).',
 };

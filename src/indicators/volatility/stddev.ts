@@ -10,7 +10,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 100 }), multiplier('nbdev', [1], 'multiplier of the standard deviation')],
   outputs: [{ name: 'stddev', description: 'nbdev * population standard deviation of the last `window` values' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'TA-Lib STDDEV',
   notes: `sqrt(variance) * nbdev, and 0 where the variance is below 1e-14, as TA-Lib. ${VARIANCE_NOTES}`,
 };

@@ -7,7 +7,7 @@ const definition: IndicatorDef = {
   inputs: ['high', 'low', 'close'],
   params: [],
   outputs: [{ name: 'tr', description: 'max(high - low, |high - previous close|, |low - previous close|)' }],
-  lookback: () => 1,
+  lookback: '1',
   convention: 'TA-Lib TRANGE',
   notes: 'The first bar, and the first bar after a gap, have no previous close and are NaN.',
 };

@@ -10,7 +10,7 @@ const definition: IndicatorDef = {
   defaultSource: ['close'],
   params: [windowParam({ start: 5, stop: 100 }, 1)],
   outputs: [{ name: 'variance', description: 'population variance of the last `window` values' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'TA-Lib VAR',
   notes: VARIANCE_NOTES,
 };

@@ -8,7 +8,7 @@ const definition: IndicatorDef = {
   inputs: [...HLCV],
   params: [],
   outputs: [{ name: 'ad', description: 'running sum of ((close - low) - (high - close)) / (high - low) * volume' }],
-  lookback: () => 0,
+  lookback: '0',
   convention: 'TA-Lib AD',
   notes: 'A bar with high = low adds nothing. The sum restarts from 0 after a gap.',
 };

@@ -12,7 +12,7 @@ const definition: IndicatorDef = {
     period('slow', 2, { start: 10, stop: 60, step: 5 }, 'slow EMA period'),
   ],
   outputs: [{ name: 'adosc', description: 'EMA(AD, fast) - EMA(AD, slow)' }],
-  lookback: (p) => Math.max(p.fast!, p.slow!) - 1,
+  lookback: 'max(fast, slow) - 1',
   convention: 'TA-Lib ADOSC',
   notes:
     'As TA-Lib, both EMAs start from the first AD value (no SMA seed) and update as k * x + (1 - k) * e with ' +

@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   inputs: [...HLCV],
   params: [windowParam({ start: 5, stop: 100 })],
   outputs: [{ name: 'cmf', description: 'money-flow volume summed over the window / volume summed over it' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention:
     'Chaikin money flow: sum of ((close - low) - (high - close)) / (high - low) * volume over the window divided by ' +
     'the sum of volume (money-flow volume as in TA-Lib AD: 0 for a bar with high = low)',

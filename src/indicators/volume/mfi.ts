@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   inputs: [...HLCV],
   params: [windowParam({ start: 5, stop: 100 })],
   outputs: [{ name: 'mfi', description: '100 * positive flow / (positive + negative flow) over the window' }],
-  lookback: (p) => p.window!,
+  lookback: 'window',
   convention: 'TA-Lib MFI',
   notes:
     "A bar's flow is typical price * volume, positive when the typical price rose from the previous bar, negative " +

@@ -7,7 +7,7 @@ const definition: IndicatorDef = {
   inputs: ['close', 'volume'],
   params: [],
   outputs: [{ name: 'obv', description: 'running sum of volume, added when the close rises and subtracted when it falls' }],
-  lookback: () => 0,
+  lookback: '0',
   convention: 'TA-Lib OBV',
   notes: "Starts at the first bar's volume, as TA-Lib does, and again after every gap.",
 };

@@ -8,7 +8,7 @@ const definition: IndicatorDef = {
   inputs: ['volume'],
   params: [windowParam({ start: 5, stop: 100 })],
   outputs: [{ name: 'volume_sma', description: 'mean of the last `window` volumes' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'Sum of the last `window` volumes / window (TA-Lib SMA applied to the volume column)',
 };
 

@@ -9,7 +9,7 @@ const definition: IndicatorDef = {
   inputs: [...HLCV],
   params: [windowParam({ start: 10, stop: 200, step: 10 })],
   outputs: [{ name: 'vwap', description: 'volume-weighted mean of the typical price over the window' }],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention: 'Rolling VWAP: sum of typical price * volume over the window / sum of volume; typical price (H + L + C) / 3 as TA-Lib TYPPRICE',
   notes: 'A rolling window, not a session-anchored VWAP. NaN where the window holds no volume.',
 };

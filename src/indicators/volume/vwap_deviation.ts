@@ -17,7 +17,7 @@ const definition: IndicatorDef = {
     { name: 'lower', description: 'vwap - mult * stdev' },
     { name: 'stdev', description: 'volume-weighted population standard deviation of the typical price around vwap' },
   ],
-  lookback: (p) => p.window! - 1,
+  lookback: 'window - 1',
   convention:
     'Rolling VWAP of the typical price (H + L + C) / 3 with bands at +- mult * sqrt(sum(volume * (tp - vwap)^2) / sum(volume)) ' +
     'over the window (volume-weighted population standard deviation)',
