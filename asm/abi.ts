@@ -11,7 +11,7 @@ export const SCRATCH_TOO_SMALL: i32 = 1;
 export const BAD_PARAM: i32 = 2;
 
 // Largest window a parameter may take; see kMaxWindow in native/abi.h.
-export const MAX_WINDOW: i32 = 500;
+export const MAX_WINDOW: i32 = 100000;
 
 // Per-block state lives in static memory: kernels never allocate.
 export const STATE_A: usize = memory.data(BLOCK * 8, 8);

@@ -23,8 +23,9 @@ export function groupTableLength(g: i32): i32 {
   return g == 0 ? KERNEL_TABLE.length : 0;
 }
 
-export function scratchSize(kernel: i32, T: i32): f64 {
-  return kernelScratch(kernel, T);
+// W: the longest window of the request, which per-variant rings are sized for.
+export function scratchSize(kernel: i32, T: i32, W: i32): f64 {
+  return kernelScratch(kernel, T, W);
 }
 
 export function run(

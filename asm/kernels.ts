@@ -74,11 +74,11 @@ import { scratch as structure_zscore_scratch, prepare as structure_zscore_prepar
 
 export const KERNEL_TABLE = "ma.dema:1:1:1,ma.ema:1:1:1,ma.hma:1:1:1,ma.kama:1:1:1,ma.rma:1:1:1,ma.sma:1:1:1,ma.t3:1:2:1,ma.tema:1:1:1,ma.trima:1:1:1,ma.vwma:2:1:1,ma.wma:1:1:1,ma.zlema:1:1:1,volatility.atr:3:1:1,volatility.bbands:1:2:3,volatility.bbands_bandwidth:1:2:1,volatility.bbands_percent_b:1:2:1,volatility.hv:1:2:1,volatility.natr:3:1:1,volatility.stddev:1:2:1,volatility.tr:3:0:1,volatility.variance:1:1:1,momentum.apo:1:2:1,momentum.bop:4:0:1,momentum.cci:3:1:1,momentum.cmo:1:1:1,momentum.fisher:2:1:2,momentum.macd:1:3:3,momentum.mom:1:1:1,momentum.ppo:1:3:3,momentum.roc:1:1:1,momentum.rsi:1:1:1,momentum.stoch:3:3:2,momentum.stoch_rsi:1:3:2,momentum.stochf:3:2:2,momentum.trix:1:1:1,momentum.ultosc:3:3:1,momentum.williams_r:3:1:1,trend.adx:3:1:4,trend.adxr:3:1:1,trend.aroon:2:1:3,trend.chandelier_exit:3:2:2,trend.donchian:2:1:3,trend.ichimoku:3:4:5,trend.keltner:3:2:3,trend.linreg:1:1:4,trend.psar:2:3:2,trend.supertrend:3:2:2,trend.vortex:3:1:2,volume.ad:4:0:1,volume.adosc:4:2:1,volume.cmf:4:1:1,volume.mfi:4:1:1,volume.obv:2:0:1,volume.volume_sma:1:1:1,volume.vwap:4:1:1,volume.vwap_deviation:4:2:4,structure.candle_stats:4:0:7,structure.candle_stats_atr_norm:4:1:4,structure.distance_to_ma_norm:4:1:1,structure.max:1:1:1,structure.midpoint:1:1:1,structure.midprice:2:1:1,structure.min:1:1:1,structure.percent_rank:1:1:1,structure.pivots:2:2:2,structure.sum:1:1:1,structure.zscore:1:1:1";
 
-export function kernelScratch(k: i32, T: i32): f64 {
+export function kernelScratch(k: i32, T: i32, W: i32): f64 {
   switch (k) {
     case 0: return ma_dema_scratch(T);
     case 1: return ma_ema_scratch(T);
-    case 2: return ma_hma_scratch(T);
+    case 2: return ma_hma_scratch(T, W);
     case 3: return ma_kama_scratch(T);
     case 4: return ma_rma_scratch(T);
     case 5: return ma_sma_scratch(T);
@@ -107,14 +107,14 @@ export function kernelScratch(k: i32, T: i32): f64 {
     case 28: return momentum_ppo_scratch(T);
     case 29: return momentum_roc_scratch(T);
     case 30: return momentum_rsi_scratch(T);
-    case 31: return momentum_stoch_scratch(T);
-    case 32: return momentum_stoch_rsi_scratch(T);
-    case 33: return momentum_stochf_scratch(T);
+    case 31: return momentum_stoch_scratch(T, W);
+    case 32: return momentum_stoch_rsi_scratch(T, W);
+    case 33: return momentum_stochf_scratch(T, W);
     case 34: return momentum_trix_scratch(T);
     case 35: return momentum_ultosc_scratch(T);
     case 36: return momentum_williams_r_scratch(T);
     case 37: return trend_adx_scratch(T);
-    case 38: return trend_adxr_scratch(T);
+    case 38: return trend_adxr_scratch(T, W);
     case 39: return trend_aroon_scratch(T);
     case 40: return trend_chandelier_exit_scratch(T);
     case 41: return trend_donchian_scratch(T);
@@ -131,7 +131,7 @@ export function kernelScratch(k: i32, T: i32): f64 {
     case 52: return volume_obv_scratch(T);
     case 53: return volume_volume_sma_scratch(T);
     case 54: return volume_vwap_scratch(T);
-    case 55: return volume_vwap_deviation_scratch(T);
+    case 55: return volume_vwap_deviation_scratch(T, W);
     case 56: return structure_candle_stats_scratch(T);
     case 57: return structure_candle_stats_atr_norm_scratch(T);
     case 58: return structure_distance_to_ma_norm_scratch(T);
@@ -139,7 +139,7 @@ export function kernelScratch(k: i32, T: i32): f64 {
     case 60: return structure_midpoint_scratch(T);
     case 61: return structure_midprice_scratch(T);
     case 62: return structure_min_scratch(T);
-    case 63: return structure_percent_rank_scratch(T);
+    case 63: return structure_percent_rank_scratch(T, W);
     case 64: return structure_pivots_scratch(T);
     case 65: return structure_sum_scratch(T);
     case 66: return structure_zscore_scratch(T);

@@ -75,6 +75,16 @@ export function maxParam(c: Call, p: i32): f64 {
   return m;
 }
 
+// The longest of params p, q and r (-1: none) over the call's variants, the W
+// a kernel sized its scratch with; mirrors callWindow.
+export function callWindow(c: Call, p: i32, q: i32 = -1, r: i32 = -1): i32 {
+  let m = 0.0;
+  if (p >= 0) m = max(m, maxParam(c, p));
+  if (q >= 0) m = max(m, maxParam(c, q));
+  if (r >= 0) m = max(m, maxParam(c, r));
+  return <i32>min(m, <f64>MAX_WINDOW);
+}
+
 export function sumRange(x: usize, from: i32, n: i32): f64 {
   let s = 0.0;
   for (let i = 0; i < n; ++i) s += at(x, from + i);
@@ -398,10 +408,11 @@ export function extremeLevels(maxWindow: i32): i32 {
   return k;
 }
 
-// The longest window that can fill on T bars, within MAX_WINDOW.
-export function windowCapacity(T: i32): i32 { return min(T, MAX_WINDOW); }
+// The longest window that can fill on T bars when windows go up to W (within
+// MAX_WINDOW): the capacity of per-variant rings and deques.
+export function windowCapacity(T: i32, W: i32): i32 { return min(T, min(W, MAX_WINDOW)); }
 
-export function extremeScratch(T: i32): f64 { return <f64>extremeLevels(windowCapacity(T)) * <f64>T; }
+export function extremeScratch(T: i32): f64 { return <f64>extremeLevels(min(T, MAX_WINDOW)) * <f64>T; }
 
 @inline export function pickExtreme(isMax: bool, a: f64, b: f64): f64 {
   return isMax ? (a > b ? a : b) : (a < b ? a : b);
@@ -447,7 +458,7 @@ export function rangeScratch(T: i32): f64 { return 2.0 * extremeScratch(T); }
 @inline export function rangeLows(levels: usize, T: i32): usize { return levels + (<usize>extremeScratch(T) << 3); }
 
 export function buildRange(high: usize, low: usize, T: i32, maxWindow: i32, levels: usize): void {
-  const n = extremeLevels(min(maxWindow, windowCapacity(T)));
+  const n = extremeLevels(windowCapacity(T, maxWindow));
   buildExtremes(true, high, T, n, levels);
   buildExtremes(false, low, T, n, rangeLows(levels, T));
 }

@@ -14,6 +14,7 @@
 #include <emmintrin.h>
 #endif
 #include <limits>
+#include <type_traits>
 
 namespace tagrid {
 
@@ -29,10 +30,11 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kBlock = 256;
 constexpr int kNarrowBlock = 16;
 
-// Largest window a parameter may take (WINDOW_MAX in src/registry/params.ts).
-// Kernels that keep per-variant windows in scratch (ring buffers, deques,
-// sparse-table levels) size them with it and reject longer windows.
-constexpr int64_t kMaxWindow = 500;
+// Largest window a parameter may take (WINDOW_MAX in src/indicators/params.ts),
+// TA-Lib's limit. Kernels that keep per-variant windows in scratch (rings,
+// deques) size them from the longest window of the request, W, passed to
+// scratch(T, W), and reject longer windows.
+constexpr int64_t kMaxWindow = 100000;
 
 enum Status : int32_t {
   kOk = 0,
@@ -135,12 +137,19 @@ struct KernelEntry {
   int nIn, nParam, nOut;
   KernelFn<float> f32;
   KernelFn<double> f64;
-  int64_t (*scratch)(int64_t T);  // doubles of scratch the kernel needs for T bars
+  int64_t (*scratch)(int64_t T, int64_t W);  // doubles of scratch for T bars and windows up to W
 };
 
 // A table row for the kernel in namespace `ns` (tagrid::<group>::<name>),
 // which defines `template <typename Out> int32_t run(...)` and `int64_t scratch(int64_t T)`.
+// A kernel whose scratch does not depend on the window declares scratch(T).
+template <auto Scratch>
+int64_t scratchFor(int64_t T, int64_t W) {
+  if constexpr (std::is_invocable_v<decltype(Scratch), int64_t, int64_t>) return Scratch(T, W);
+  else return Scratch(T);
+}
+
 #define TAGRID_KERNEL(id, nIn, nParam, nOut, ns) \
-  ::tagrid::KernelEntry { id, nIn, nParam, nOut, &ns::run<float>, &ns::run<double>, &ns::scratch }
+  ::tagrid::KernelEntry { id, nIn, nParam, nOut, &ns::run<float>, &ns::run<double>, &::tagrid::scratchFor<&ns::scratch> }
 
 }  // namespace tagrid

@@ -42,7 +42,8 @@ Napi::Value ScratchSize(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   const KernelEntry& k = entryAt(env, info[0]);
   const int64_t T = info[1].As<Napi::Number>().Int64Value();
-  return Napi::Number::New(env, static_cast<double>(k.scratch(T)));
+  const int64_t W = info[2].As<Napi::Number>().Int64Value();  // longest window of the request
+  return Napi::Number::New(env, static_cast<double>(k.scratch(T, W)));
 }
 
 // Element pointer of a typed array; works for SharedArrayBuffer-backed arrays too.

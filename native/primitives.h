@@ -2,6 +2,7 @@
 // prefix sums, Wilder and EMA steps, true range. asm/primitives.ts mirrors them.
 #pragma once
 #include <algorithm>
+#include <initializer_list>
 #include "abi.h"
 
 namespace tagrid {
@@ -419,12 +420,20 @@ inline int extremeLevels(int64_t maxWindow) {
   return k;
 }
 
-// The longest window that can fill on T bars, within kMaxWindow: the capacity
-// of per-variant rings and deques.
-inline int64_t windowCapacity(int64_t T) { return std::min<int64_t>(T, kMaxWindow); }
+// The longest window that can fill on T bars when windows go up to W (within
+// kMaxWindow): the capacity of per-variant rings and deques.
+inline int64_t windowCapacity(int64_t T, int64_t W) { return std::min<int64_t>(T, std::min<int64_t>(W, kMaxWindow)); }
+
+// The longest of params ps over the call's variants: the W a kernel sized its
+// scratch with (the caller's W, the longest window of the request, is >= it).
+inline int64_t callWindow(const KernelCall& c, std::initializer_list<int> ps) {
+  int64_t w = 0;
+  for (int p : ps) w = std::max(w, static_cast<int64_t>(std::min(maxParam(c, p), static_cast<double>(kMaxWindow))));
+  return w;
+}
 
 // Scratch of one RollingExtreme that serves every window a call may ask for.
-inline int64_t extremeScratch(int64_t T) { return extremeLevels(windowCapacity(T)) * T; }
+inline int64_t extremeScratch(int64_t T) { return extremeLevels(std::min<int64_t>(T, kMaxWindow)) * T; }
 
 // One window w of a sparse table over T bars: the level of the two spans of
 // 2^k bars that cover it, and how far back the second span ends.
@@ -474,7 +483,7 @@ struct RollingRange {
 
   static int64_t scratch(int64_t T) { return 2 * extremeScratch(T); }
   void build(const double* high, const double* low, int64_t T, int64_t maxWindow, double* at) {
-    const int levels = extremeLevels(std::min(maxWindow, windowCapacity(T)));
+    const int levels = extremeLevels(windowCapacity(T, maxWindow));
     highest.build(high, T, levels, at);
     lowest.build(low, T, levels, at + extremeScratch(T));
   }

@@ -150,6 +150,8 @@ if (problems.length) {
   console.error(`${SELF}:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
+// Kernels whose scratch depends on the longest window declare scratch(T, W).
+const asmScratchTakesWindow = (id) => /^export function scratch\(T: i32, W: i32\)/m.test(read(`asm/${id.replace('.', '/')}.ts`));
 const hooked = (hook) => ids.map((id, k) => [id, k]).filter(([id]) => asmHooks.get(id).has(hook));
 const alias = (id, hook) => (hook === 'run' ? symbol(id) : `${symbol(id)}_${hook}`);
 
@@ -167,9 +169,9 @@ files.set('asm/kernels.ts', [
   '',
   `export const KERNEL_TABLE = "${defs.map((d) => `${d.id}:${arity(d).replace(/, /g, ':')}`).join(',')}";`,
   '',
-  'export function kernelScratch(k: i32, T: i32): f64 {',
+  'export function kernelScratch(k: i32, T: i32, W: i32): f64 {',
   '  switch (k) {',
-  ...ids.map((id, k) => `    case ${k}: return ${symbol(id)}_scratch(T);`),
+  ...ids.map((id, k) => `    case ${k}: return ${symbol(id)}_scratch(${asmScratchTakesWindow(id) ? 'T, W' : 'T'});`),
   '  }',
   '  return -1.0;',
   '}',

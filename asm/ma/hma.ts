@@ -1,19 +1,31 @@
 // ma.hma; mirrors native/ma/hma.h.
 // Hull: three running WMAs per variant (half, full, hull) whose sums sit in
-// scratch after the ring of the last HULL_RING differences (one row of the
+// scratch before the ring of the last hullRing(W) differences (one row of the
 // block per bar, as in native/ma/hma.h).
 import { at, BAD_PARAM, BLOCK, Call, input, MAX_WINDOW, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import { callWindow } from "../primitives";
 import { clearLanes, lane, wmaFeed } from "./common";
 
-const HULL_RING: i32 = 32;
-
-export function scratch(T: i32): f64 { return <f64>(BLOCK * (HULL_RING + 6)); }
-
 @inline function hullSpan(n: f64): i32 { return <i32>Math.sqrt(n); }
-@inline function hullSlot(ring: usize, t: i32, j: i32): usize { return ring + (<usize>((t & (HULL_RING - 1)) * BLOCK + j) << 3); }
+
+// Rows of the ring for windows up to W; mirrors hullRing in native/ma/hma.h.
+function hullRing(W: i32): i32 {
+  let rows = 32;
+  while (rows <= hullSpan(<f64>W)) rows *= 2;
+  return rows;
+}
+
+export function scratch(T: i32, W: i32): f64 { return <f64>(BLOCK * (hullRing(W) + 6)); }
+
+// hullRing(W) - 1 for this call, set by prepare.
+let ringMask: i32 = 0;
+
+@inline function hullSlot(ring: usize, t: i32, j: i32): usize { return ring + (<usize>((t & ringMask) * BLOCK + j) << 3); }
 
 export function prepare(c: Call): i32 {
-  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
+  const W = callWindow(c, 0);
+  if (<f64>c.scratchLen < scratch(c.T, W)) return SCRATCH_TOO_SMALL;
+  ringMask = hullRing(W) - 1;
   for (let v = c.v0; v < c.v1; ++v) {
     const w = param(c, 0, v);
     if (!(w >= 1.0 && w <= <f64>MAX_WINDOW)) return BAD_PARAM;
@@ -23,8 +35,8 @@ export function prepare(c: Call): i32 {
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
-  const ring = c.scratch;
-  const sums = c.scratch + (<usize>(HULL_RING * BLOCK) << 3);  // 6 areas of BLOCK: sum and sub of half, full, hull
+  const sums = c.scratch;  // 6 areas of BLOCK: sum and sub of half, full, hull
+  const ring = c.scratch + (<usize>(6 * BLOCK) << 3);
   clearLanes(sums, 6 * BLOCK);
   for (let t = s; t < e; ++t) {
     const age = t - s;

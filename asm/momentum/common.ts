@@ -7,7 +7,7 @@ import {
   STATE_A, STATE_B, STATE_C,
 } from "../abi";
 import {
-  averageLane, buildRange, extremeAt, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
+  averageLane, buildRange, callWindow, extremeAt, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
   nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, sumRange, wilderStep,
   windowCapacity, windowsFit,
 } from "../primitives";
@@ -207,14 +207,19 @@ export function setWindow(j: i32, w: i32, highs: usize, lows: usize, T: i32): vo
   return extremeAt(false, <usize>slot(lane(WIN_LOW), j), <i32>slot(lane(WIN_BACK), j), t);
 }
 
-export function stochasticScratch(T: i32): f64 { return rangeScratch(T) + 2.0 * <f64>BLOCK * <f64>windowCapacity(T) + STATE_DOUBLES; }
+export function stochasticScratch(T: i32, W: i32): f64 { return rangeScratch(T) + 2.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + STATE_DOUBLES; }
+
+// Capacity of the %K and %D rings of this call, set by stochasticPrepare.
+let stochasticCap: i32 = 0;
 
 // STOCH (smoothing = param index of the slow %K window) or STOCHF (smoothing -1).
 export function stochasticPrepare(c: Call, smoothing: i32, dWindow: i32): i32 {
-  if (<f64>c.scratchLen < stochasticScratch(c.T)) return SCRATCH_TOO_SMALL;
+  const W = callWindow(c, 0, dWindow, smoothing);
+  if (<f64>c.scratchLen < stochasticScratch(c.T, W)) return SCRATCH_TOO_SMALL;
   placeState(c);
   if (!windowsFit(c, 0) || !windowsFit(c, dWindow) || (smoothing >= 0 && !windowsFit(c, smoothing))) return BAD_PARAM;
-  buildRange(input(c, 0), input(c, 1), c.T, windowCapacity(c.T), c.scratch);
+  stochasticCap = windowCapacity(c.T, W);
+  buildRange(input(c, 0), input(c, 1), c.T, W, c.scratch);
   return OK;
 }
 
@@ -229,8 +234,7 @@ export function stochasticBlock<O>(c: Call, b0: i32, nb: i32, smoothing: i32, dW
 }
 
 export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, smoothing: i32, dWindow: i32): void {
-  const cap = windowCapacity(c.T);
-  const ringBytes = <usize>cap << 3;
+  const ringBytes = <usize>stochasticCap << 3;
   const ringsK = c.scratch + (<usize>rangeScratch(c.T) << 3);
   const ringsD = ringsK + <usize>BLOCK * ringBytes;
   const close = input(c, 2);

@@ -1,6 +1,6 @@
 // momentum.fisher; mirrors native/momentum/fisher.h.
 import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
-import { buildRange, rangeLows, rangeScratch, windowCapacity, windowsFit } from "../primitives";
+import { buildRange, callWindow, rangeLows, rangeScratch, windowsFit } from "../primitives";
 import { highest, lane, lowest, placeState, setWindow, STATE_DOUBLES } from "./common";
 
 @inline function fisherValue(x: f64, highest: f64, lowest: f64, prev: f64): f64 {
@@ -20,7 +20,7 @@ export function prepare(c: Call): i32 {
   const hl2 = c.scratch;
   for (let t = 0; t < c.T; ++t) store<f64>(hl2 + (<usize>t << 3), (at(high, t) + at(low, t)) / 2.0);
   const highs = hl2 + (<usize>c.T << 3), lows = rangeLows(highs, c.T);
-  buildRange(hl2, hl2, c.T, windowCapacity(c.T), highs);
+  buildRange(hl2, hl2, c.T, callWindow(c, 0), highs);
   return OK;
 }
 

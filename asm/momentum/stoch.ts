@@ -2,7 +2,7 @@
 import { Call } from "../abi";
 import { stochasticBlock, stochasticPrepare, stochasticScratch, stochasticSegment } from "./common";
 
-export function scratch(T: i32): f64 { return stochasticScratch(T); }
+export function scratch(T: i32, W: i32): f64 { return stochasticScratch(T, W); }
 
 export function prepare(c: Call): i32 { return stochasticPrepare(c, 1, 2); }
 

@@ -1,7 +1,7 @@
 // momentum.stoch_rsi; mirrors native/momentum/stoch_rsi.h.
 // TA-Lib RSI of the valid run x[s, e), from bar s + n on.
 import { at, BAD_PARAM, BLOCK, Call, input, OK, param, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
-import { rsiFromAverages, segmentEnd, skipGaps, validAt, wilderStep, windowCapacity, windowsFit } from "../primitives";
+import { callWindow, rsiFromAverages, segmentEnd, skipGaps, validAt, wilderStep, windowCapacity, windowsFit } from "../primitives";
 import { deque, lane, mean, placeState, putKD, STATE_DOUBLES, stochK } from "./common";
 
 function rsiRun(x: usize, s: i32, e: i32, n: i32, rsi: usize): void {
@@ -25,15 +25,16 @@ function rsiRun(x: usize, s: i32, e: i32, n: i32, rsi: usize): void {
   }
 }
 
-export function scratch(T: i32): f64 { return <f64>T + 3.0 * <f64>BLOCK * <f64>windowCapacity(T) + STATE_DOUBLES; }
+export function scratch(T: i32, W: i32): f64 { return <f64>T + 3.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + STATE_DOUBLES; }
 
 export function run<O>(c: Call): i32 {
-  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
+  const W = callWindow(c, 0, 1, 2);
+  if (<f64>c.scratchLen < scratch(c.T, W)) return SCRATCH_TOO_SMALL;
   placeState(c);
   if (!windowsFit(c, 0) || !windowsFit(c, 1) || !windowsFit(c, 2)) return BAD_PARAM;
   const x = input(c, 0);
   const rsi = c.scratch;
-  const cap = windowCapacity(c.T);
+  const cap = windowCapacity(c.T, W);
   const ringBytes = <usize>cap << 3;
   const highIdx = c.scratch + (<usize>c.T << 3);
   const lowIdx = highIdx + <usize>BLOCK * ringBytes;

@@ -1,6 +1,6 @@
 // momentum.williams_r; mirrors native/momentum/williams_r.h.
 import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
-import { buildRange, rangeLows, rangeScratch, windowCapacity, windowsFit } from "../primitives";
+import { buildRange, callWindow, rangeLows, rangeScratch, windowsFit } from "../primitives";
 import { highest, lowest, placeState, setWindow, STATE_DOUBLES } from "./common";
 
 export function scratch(T: i32): f64 { return rangeScratch(T) + STATE_DOUBLES; }
@@ -9,7 +9,7 @@ export function prepare(c: Call): i32 {
   if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
   placeState(c);
   if (!windowsFit(c, 0)) return BAD_PARAM;
-  buildRange(input(c, 0), input(c, 1), c.T, windowCapacity(c.T), c.scratch);
+  buildRange(input(c, 0), input(c, 1), c.T, callWindow(c, 0), c.scratch);
   return OK;
 }
 

@@ -1,11 +1,11 @@
 // structure.percent_rank; mirrors native/structure/percent_rank.h.
-import { at, BAD_PARAM, Call, input, MAX_WINDOW, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
-import { lastGaps, windowsFit } from "../primitives";
+import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import { callWindow, lastGaps, windowsFit } from "../primitives";
 
-export function scratch(T: i32): f64 { return <f64>T + <f64>MAX_WINDOW + 1.0; }
+export function scratch(T: i32, W: i32): f64 { return <f64>T + <f64>W + 1.0; }
 
 export function prepare(c: Call): i32 {
-  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
+  if (<f64>c.scratchLen < scratch(c.T, callWindow(c, 0))) return SCRATCH_TOO_SMALL;
   if (!windowsFit(c, 0)) return BAD_PARAM;
   const x = input(c, 0);
   const lastGap = c.scratch, notAbove = c.scratch + (<usize>c.T << 3);

@@ -2,7 +2,7 @@
 import { Call } from "../abi";
 import { directionalScratch, directionalSystemPrepare, directionalSystemSegment } from "./common";
 
-export function scratch(T: i32): f64 { return directionalScratch(T, false); }
+export function scratch(T: i32): f64 { return directionalScratch(T, 0, false); }
 
 export function prepare(c: Call): i32 { return directionalSystemPrepare(c, false); }
 

@@ -2,7 +2,7 @@
 import { Call } from "../abi";
 import { directionalScratch, directionalSystemPrepare, directionalSystemSegment } from "./common";
 
-export function scratch(T: i32): f64 { return directionalScratch(T, true); }
+export function scratch(T: i32, W: i32): f64 { return directionalScratch(T, W, true); }
 
 export function prepare(c: Call): i32 { return directionalSystemPrepare(c, true); }
 

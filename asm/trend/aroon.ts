@@ -1,5 +1,5 @@
 // trend.aroon: lanes hold their window (laneWindow) in STATE_A, STATE_B.
-import { BAD_PARAM, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, slot, STATE_A, STATE_B } from "../abi";
+import { BAD_PARAM, Call, input, MAX_WINDOW, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, slot, STATE_A, STATE_B } from "../abi";
 import {
   argExtremeAt, buildArgExtremes, extremeLevels, extremeScratch, maxParam, windowCapacity,
   windowsFit,
@@ -13,7 +13,7 @@ export function prepare(c: Call): i32 {
   if (!windowsFit(c, 0)) return BAD_PARAM;
   const T = c.T;
   const high = input(c, 0), low = input(c, 1);
-  const levels = extremeLevels(min(<i32>maxParam(c, 0) + 1, windowCapacity(T)));
+  const levels = extremeLevels(min(<i32>maxParam(c, 0) + 1, windowCapacity(T, MAX_WINDOW)));
   const highest = c.scratch, lowest = c.scratch + (<usize>extremeScratch(T) << 3);
   buildArgExtremes(true, high, T, levels, highest);
   buildArgExtremes(false, low, T, levels, lowest);

@@ -7,7 +7,7 @@ import {
 } from "../abi";
 import {
   extremeAt, extremeWindowBack, extremeWindowLevel, nearZero, sumRange, trueRanges, wilderStep,
-  windowCapacity, windowsFit,
+  callWindow, windowCapacity, windowsFit,
 } from "../primitives";
 
 function directionalMoves(high: usize, low: usize, T: i32, plusDM: usize, minusDM: usize): void {
@@ -22,14 +22,19 @@ function directionalMoves(high: usize, low: usize, T: i32, plusDM: usize, minusD
   return prev - prev / n + x;
 }
 
-export function directionalScratch(T: i32, adxr: bool): f64 { return 3.0 * T + (adxr ? <f64>BLOCK * <f64>windowCapacity(T) : 0.0); }
+export function directionalScratch(T: i32, W: i32, adxr: bool): f64 { return 3.0 * T + (adxr ? <f64>BLOCK * <f64>windowCapacity(T, W) : 0.0); }
 
 // Lanes hold the sums of TR, +DM and -DM, the DX and the ADX in STATE_A..E;
 // ADXR's rings of recent ADX follow +DM, -DM and TR in scratch.
+// Capacity of ADXR's rings in this call, set by directionalSystemPrepare.
+let adxrRing: i32 = 0;
+
 export function directionalSystemPrepare(c: Call, withAdxr: bool): i32 {
-  const need = directionalScratch(c.T, withAdxr);
+  const W = callWindow(c, 0);
+  const need = directionalScratch(c.T, W, withAdxr);
   if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
   if (!windowsFit(c, 0)) return BAD_PARAM;
+  adxrRing = windowCapacity(c.T, W);
   const T = c.T;
   const plusDM = c.scratch;
   const minusDM = plusDM + (<usize>T << 3);
@@ -45,7 +50,7 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
   const minusDM = plusDM + (<usize>T << 3);
   const tr = minusDM + (<usize>T << 3);
   const history = tr + (<usize>T << 3);
-  const ring = windowCapacity(T);
+  const ring = adxrRing;
   const sTR = STATE_A, sPlus = STATE_B, sMinus = STATE_C, dx = STATE_D, adx = STATE_E;
   for (let j = 0; j < nb; ++j) {
     const n = <i32>param(c, 0, b0 + j);

@@ -1,31 +1,36 @@
 // volume.vwap_deviation; mirrors native/volume/vwap_deviation.h.
 // A WeightedMoments object per variant of a block, each followed by its tail.
 import { at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL } from "../abi";
-import { WeightedMoments, weightedMomentsScratch, WINDOW_MOMENTS, windowCapacity, windowsFit } from "../primitives";
+import { callWindow, WeightedMoments, weightedMomentsScratch, WINDOW_MOMENTS, windowCapacity, windowsFit } from "../primitives";
 import { typicalPrice } from "./common";
 
 const LANE_BYTES: usize = (offsetof<WeightedMoments>() + 7) & ~7;
 
-function laneBytes(T: i32): usize {
-  return LANE_BYTES + (<usize>weightedMomentsScratch(windowCapacity(T)) << 3);
+function laneBytes(T: i32, W: i32): usize {
+  return LANE_BYTES + (<usize>weightedMomentsScratch(windowCapacity(T, W)) << 3);
 }
 
-export function scratch(T: i32): f64 {
-  return <f64>T + <f64>BLOCK * <f64>(laneBytes(T) >> 3);
+export function scratch(T: i32, W: i32): f64 {
+  return <f64>T + <f64>BLOCK * <f64>(laneBytes(T, W) >> 3);
 }
+
+// Bytes between lanes in this call, set by prepare.
+let stride: usize = 0;
 
 export function prepare(c: Call): i32 {
-  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
+  const W = callWindow(c, 0);
+  if (<f64>c.scratchLen < scratch(c.T, W)) return SCRATCH_TOO_SMALL;
   if (!windowsFit(c, 0)) return BAD_PARAM;
-  const high = input(c, 0), low = input(c, 1), close = input(c, 2), volume = input(c, 3);
-  const tp = c.scratch, lanes = c.scratch + (<usize>c.T << 3), stride = laneBytes(c.T);
+  stride = laneBytes(c.T, W);
+  const high = input(c, 0), low = input(c, 1), close = input(c, 2);
+  const tp = c.scratch;
   for (let t = 0; t < c.T; ++t) store<f64>(tp + (<usize>t << 3), typicalPrice(at(high, t), at(low, t), at(close, t)));
   return OK;
 }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const high = input(c, 0), low = input(c, 1), close = input(c, 2), volume = input(c, 3);
-  const tp = c.scratch, lanes = c.scratch + (<usize>c.T << 3), stride = laneBytes(c.T);
+  const tp = c.scratch, lanes = c.scratch + (<usize>c.T << 3);
   const m = WINDOW_MOMENTS;
   for (let j = 0; j < nb; ++j) {
     const lane = lanes + <usize>j * stride;

@@ -1,27 +1,34 @@
 // ma.hma: Hull, WMA(2·WMA(x, n/2) − WMA(x, n), floor(√n)): three lanes of
 // running WMAs per block. The hull WMA reads its input m bars back from a
-// ring of the last kHullRing differences, one row of the block per bar.
-// scratch: the ring (kHullRing rows of a block)
+// ring of the last hullRing(W) differences, one row of the block per bar.
+// scratch: the ring (hullRing(W) rows of a block)
 #pragma once
 #include "common.h"
 
 namespace tagrid::ma::hma {
 
-constexpr int64_t kHullRing = 32;
-static_assert(kHullRing * kHullRing > kMaxWindow, "the ring holds floor(sqrt(window)) differences");
-inline int64_t scratch(int64_t) { return kHullRing * kBlock; }
-
 inline int64_t hullSpan(double n) { return static_cast<int64_t>(std::sqrt(n)); }
-inline int64_t hullSlot(int64_t t) { return (t & (kHullRing - 1)) * kBlock; }
+
+// Rows of the ring for windows up to W: a power of two above floor(sqrt(W)),
+// at least 32 (windows up to 1,023 share one small ring).
+inline int64_t hullRing(int64_t W) {
+  int64_t rows = 32;
+  while (rows <= hullSpan(static_cast<double>(W))) rows *= 2;
+  return rows;
+}
+inline int64_t scratch(int64_t, int64_t W) { return hullRing(W) * kBlock; }
+
+inline int64_t hullSlot(int64_t t, int64_t mask) { return (t & mask) * kBlock; }
 
 // back[j] = the difference of lane j from m[j] bars before t.
-inline void hullBack(const double* __restrict ring, const int32_t* __restrict m, int64_t t, int nb, double* __restrict back) {
-  for (int j = 0; j < nb; ++j) back[j] = ring[hullSlot(t - m[j]) + j];
+inline void hullBack(const double* __restrict ring, int64_t mask, const int32_t* __restrict m, int64_t t, int nb, double* __restrict back) {
+  for (int j = 0; j < nb; ++j) back[j] = ring[hullSlot(t - m[j], mask) + j];
 }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  const int64_t mask = hullRing(callWindow(c, {0})) - 1;
+  if (c.scratchLen < (mask + 1) * kBlock) return kScratchTooSmall;
   if (!windowsFit(c, 0)) return kBadParam;
   const double* x = c.in[0];
   double* ring = c.scratch;
@@ -52,8 +59,8 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
             if (age + 1 < full.lag[j]) { row[j] = kNaN; continue; }
             const int64_t i = age + 1 - full.lag[j];
             const double d = 2.0 * h - f;
-            const double b = ring[hullSlot(t - std::min<int64_t>(i, hull.lag[j])) + j];
-            ring[hullSlot(t) + j] = d;
+            const double b = ring[hullSlot(t - std::min<int64_t>(i, hull.lag[j]), mask) + j];
+            ring[hullSlot(t, mask) + j] = d;
             row[j] = hull.feed(j, d, b, i);
           }
           out.putRow(0, t, b0, nb, row);
@@ -62,8 +69,8 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
           half.slide(x, t, nb, diff);
           full.slide(x, t, nb, row);
           for (int j = 0; j < nb; ++j) diff[j] = 2.0 * diff[j] - row[j];
-          hullBack(ring, hull.lag, t, nb, back);
-          std::copy(diff, diff + nb, ring + hullSlot(t));
+          hullBack(ring, mask, hull.lag, t, nb, back);
+          std::copy(diff, diff + nb, ring + hullSlot(t, mask));
           hull.slide(diff, back, nb, row);
           out.putRow(0, t, b0, nb, row);
         }

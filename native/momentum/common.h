@@ -217,15 +217,16 @@ inline void putKD(const OutView<Out>& out, int64_t t, int64_t v, bool has, doubl
 // one bar is the value itself, bit for bit), %D = running SMA of that over
 // param `dWindow`. k and d both start on %D's first bar.
 // scratch: ranges + a slow %K and a %D ring per block slot
-inline int64_t stochasticScratch(int64_t T) { return RollingRange::scratch(T) + 2 * kBlock * windowCapacity(T); }
+inline int64_t stochasticScratch(int64_t T, int64_t W) { return RollingRange::scratch(T) + 2 * kBlock * windowCapacity(T, W); }
 
 template <typename Out>
 int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, int dWindow) {
-  if (c.scratchLen < stochasticScratch(c.T)) return kScratchTooSmall;
+  const int64_t W = smoothing >= 0 ? callWindow(c, {0, dWindow, smoothing}) : callWindow(c, {0, dWindow});
+  if (c.scratchLen < stochasticScratch(c.T, W)) return kScratchTooSmall;
   if (!windowsFit(c, 0) || !windowsFit(c, dWindow) || (smoothing >= 0 && !windowsFit(c, smoothing))) return kBadParam;
   RollingRange range;
-  range.build(c.in[0], c.in[1], c.T, windowCapacity(c.T), c.scratch);
-  const int64_t cap = windowCapacity(c.T);
+  range.build(c.in[0], c.in[1], c.T, W, c.scratch);
+  const int64_t cap = windowCapacity(c.T, W);
   double* ringsK = c.scratch + RollingRange::scratch(c.T);
   double* ringsD = ringsK + kBlock * cap;
   const double* close = c.in[2];

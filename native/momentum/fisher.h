@@ -28,7 +28,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   double* hl2 = c.scratch;
   for (int64_t t = 0; t < c.T; ++t) hl2[t] = (high[t] + low[t]) / 2.0;
   RollingRange range;
-  range.build(hl2, hl2, c.T, windowCapacity(c.T), c.scratch + c.T);
+  range.build(hl2, hl2, c.T, callWindow(c, {0}), c.scratch + c.T);
   forEachBlock(c, [&](int64_t b0, int nb) {
     int64_t w[kBlock];
     RollingRange::Window win[kBlock];

@@ -31,15 +31,16 @@ inline void rsiRun(const double* x, int64_t s, int64_t e, int64_t n, double* rsi
   }
 }
 
-inline int64_t scratch(int64_t T) { return T + 3 * kBlock * windowCapacity(T); }
+inline int64_t scratch(int64_t T, int64_t W) { return T + 3 * kBlock * windowCapacity(T, W); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  const int64_t W = callWindow(c, {0, 1, 2});
+  if (c.scratchLen < scratch(c.T, W)) return kScratchTooSmall;
   if (!windowsFit(c, 0) || !windowsFit(c, 1) || !windowsFit(c, 2)) return kBadParam;
   const double* x = c.in[0];
   double* rsi = c.scratch;
-  const int64_t cap = windowCapacity(c.T);
+  const int64_t cap = windowCapacity(c.T, W);
   int64_t* highIdx = reinterpret_cast<int64_t*>(c.scratch + c.T);
   int64_t* lowIdx = highIdx + kBlock * cap;
   double* rings = c.scratch + c.T + 2 * kBlock * cap;

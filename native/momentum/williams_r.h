@@ -12,7 +12,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
   if (!windowsFit(c, 0)) return kBadParam;
   RollingRange range;
-  range.build(c.in[0], c.in[1], c.T, windowCapacity(c.T), c.scratch);
+  range.build(c.in[0], c.in[1], c.T, callWindow(c, {0}), c.scratch);
   const double* close = c.in[2];
   forEachBlock(c, [&](int64_t b0, int nb) {
     int64_t w[kBlock];

@@ -1,16 +1,16 @@
 // structure.percent_rank: 100 * (how many of the previous n values are <= x[t]) / n,
 // Pine Script's ta.percentrank. One backward scan per bar counts for every
-// window of the block at once. scratch: lastGap (T) + counts (kMaxWindow + 1)
+// window of the block at once. scratch: lastGap (T) + counts (W + 1)
 #pragma once
 #include "common.h"
 
 namespace tagrid::structure::percent_rank {
 
-inline int64_t scratch(int64_t T) { return T + kMaxWindow + 1; }
+inline int64_t scratch(int64_t T, int64_t W) { return T + W + 1; }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  if (c.scratchLen < scratch(c.T, callWindow(c, {0}))) return kScratchTooSmall;
   if (!windowsFit(c, 0)) return kBadParam;
   const double* x = c.in[0];
   double* lastGap = c.scratch;

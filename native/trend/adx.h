@@ -4,7 +4,7 @@
 
 namespace tagrid::trend::adx {
 
-inline int64_t scratch(int64_t T) { return directionalScratch(T, false); }
+inline int64_t scratch(int64_t T) { return directionalScratch(T, 0, false); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) { return directionalSystem<false>(c, out); }

@@ -12,7 +12,7 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
   if (!windowsFit(c, 0)) return kBadParam;
-  const int levels = extremeLevels(std::min<int64_t>(static_cast<int64_t>(maxParam(c, 0)) + 1, windowCapacity(c.T)));
+  const int levels = extremeLevels(std::min<int64_t>(static_cast<int64_t>(maxParam(c, 0)) + 1, windowCapacity(c.T, kMaxWindow)));
   RollingArgExtreme<true> highest;
   RollingArgExtreme<false> lowest;
   highest.build(c.in[0], c.T, levels, c.scratch);

@@ -25,17 +25,18 @@ inline double wilderSumStep(double prev, double x, double n) { return prev - pre
 // repeats the last DX (0 at first) and leaves the ADX unchanged.
 // Outputs: adx, plus_di, minus_di, dx (trend.adx) or adxr (trend.adxr).
 // scratch: +DM, -DM and TR (3T); ADXR adds a ring of recent ADX per block lane.
-inline int64_t directionalScratch(int64_t T, bool adxr) { return 3 * T + (adxr ? kBlock * windowCapacity(T) : 0); }
+inline int64_t directionalScratch(int64_t T, int64_t W, bool adxr) { return 3 * T + (adxr ? kBlock * windowCapacity(T, W) : 0); }
 
 template <bool Adxr, typename Out>
 int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < directionalScratch(c.T, Adxr)) return kScratchTooSmall;
+  const int64_t W = callWindow(c, {0});
+  if (c.scratchLen < directionalScratch(c.T, W, Adxr)) return kScratchTooSmall;
   if (!windowsFit(c, 0)) return kBadParam;
   double* plusDM = c.scratch;
   double* minusDM = plusDM + c.T;
   double* tr = minusDM + c.T;
   double* history = tr + c.T;
-  const int64_t ring = windowCapacity(c.T);
+  const int64_t ring = windowCapacity(c.T, W);
   directionalMoves(c.in[0], c.in[1], c.T, plusDM, minusDM);
   trueRanges(c.in[0], c.in[1], c.in[2], c.T, tr);
   const double* window = c.param[0];

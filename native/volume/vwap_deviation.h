@@ -9,14 +9,15 @@
 
 namespace tagrid::volume::vwap_deviation {
 
-inline int64_t scratch(int64_t T) { return T + kBlock * weightedMomentsScratch(windowCapacity(T)); }
+inline int64_t scratch(int64_t T, int64_t W) { return T + kBlock * weightedMomentsScratch(windowCapacity(T, W)); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  const int64_t W = callWindow(c, {0});
+  if (c.scratchLen < scratch(c.T, W)) return kScratchTooSmall;
   if (!windowsFit(c, 0)) return kBadParam;
   const double *high = c.in[0], *low = c.in[1], *close = c.in[2], *volume = c.in[3];
-  const int64_t lane = weightedMomentsScratch(windowCapacity(c.T));
+  const int64_t lane = weightedMomentsScratch(windowCapacity(c.T, W));
   double* tp = c.scratch;
   double* tails = c.scratch + c.T;
   for (int64_t t = 0; t < c.T; ++t) tp[t] = typicalPrice(high[t], low[t], close[t]);

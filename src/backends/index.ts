@@ -57,7 +57,7 @@ function withDrillFault(b: Backend): Backend {
   return {
     name: b.name,
     kernels: b.kernels,
-    scratchBytes: (kernel, t) => b.scratchBytes(kernel, t),
+    scratchBytes: (kernel, t, window) => b.scratchBytes(kernel, t, window),
     run(job) {
       b.run(job);
       if (job.kernel !== broken) return;

@@ -3,11 +3,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Backend, KernelInfo, KernelJob } from './types.js';
 import { PACKAGE_ROOT } from './paths.js';
+import { jobWindow } from './window.js';
 import type { HugePageAdvice } from '../engine/outputs.js';
 
 interface Addon {
   kernels(): KernelInfo[];
-  scratchSize(kernel: number, t: number): number;
+  /** Doubles of scratch for t bars and windows up to `window`. */
+  scratchSize(kernel: number, t: number, window: number): number;
   run(
     kernel: number, inputs: Float64Array[], t: number, params: Float64Array[], v0: number, v1: number,
     outputs: (Float32Array | Float64Array | null)[], float64: boolean, timeStride: number, variantStride: number,
@@ -63,9 +65,9 @@ export class NativeBackend implements Backend {
     if (addon.adviseHugePages) this.adviseHugePages = addon.adviseHugePages.bind(addon);
   }
 
-  scratchBytes(kernel: string, t: number): number {
+  scratchBytes(kernel: string, t: number, window: number): number {
     const k = this.index.get(kernel);
-    return k === undefined ? 0 : 8 * this.addon.scratchSize(k, t);
+    return k === undefined ? 0 : 8 * this.addon.scratchSize(k, t, window);
   }
 
   /** Present when the loaded addon can advise memory for huge pages (see engine/outputs.ts). */
@@ -74,7 +76,7 @@ export class NativeBackend implements Backend {
   run(job: KernelJob): void {
     const k = this.index.get(job.kernel);
     if (k === undefined) throw new Error(`native backend has no kernel '${job.kernel}'`);
-    const need = this.addon.scratchSize(k, job.t);
+    const need = this.addon.scratchSize(k, job.t, jobWindow(job));
     // Scratch is owned by the backend and reused across calls; kernels never allocate.
     if (this.scratch.length < need) this.scratch = new Float64Array(need);
     this.addon.run(k, job.inputs, job.t, job.params, job.v0, job.v1, job.outputs, job.float64, job.timeStride, job.variantStride, need > 0 ? this.scratch : null, job.cancel);

@@ -31,6 +31,10 @@ export interface Backend {
   readonly name: BackendName;
   readonly kernels: readonly KernelInfo[];
   run(job: KernelJob): void;
-  /** Bytes a thread holds to run this kernel on t bars (scratch, and for wasm its copies of the inputs and an output block); they stay reserved for later calls. */
-  scratchBytes(kernel: string, t: number): number;
+  /**
+   * Bytes a thread holds to run this kernel on t bars with windows up to
+   * `window` (the request's longest; see longestWindow): scratch, and for wasm
+   * its copies of the inputs and an output block. They stay reserved for later calls.
+   */
+  scratchBytes(kernel: string, t: number, window: number): number;
 }

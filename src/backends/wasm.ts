@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Backend, KernelInfo, KernelJob, OutputArray } from './types.js';
 import { WASM_PATH } from './paths.js';
+import { jobWindow } from './window.js';
 
 interface WasmExports {
   memory: WebAssembly.Memory;
@@ -8,7 +9,7 @@ interface WasmExports {
   groupCount(): number;
   groupTablePtr(g: number): number;
   groupTableLength(g: number): number;
-  scratchSize(kernel: number, t: number): number;
+  scratchSize(kernel: number, t: number, window: number): number;
   run(
     kernel: number, inPtrs: number, t: number, paramPtrs: number, v0: number, v1: number,
     outPtrs: number, nOut: number, float64: number, timeStride: number, variantStride: number,
@@ -62,12 +63,12 @@ export class WasmBackend implements Backend {
     if (bytes > have) this.x.memory.grow(Math.ceil((bytes - have) / 65536));
   }
 
-  scratchBytes(kernel: string, t: number): number {
+  scratchBytes(kernel: string, t: number, window: number): number {
     const k = this.index.get(kernel);
     if (k === undefined) return 0;
     const info = this.kernels[k]!;
     // Inputs copied in, scratch, and one block of local output (CHUNK_BYTES, or one variant when that is larger).
-    return 8 * (info.inputs * t + this.x.scratchSize(k, t)) + Math.max(CHUNK_BYTES, 8 * t * info.outputs) + 8 * info.params * Math.max(1, Math.floor(CHUNK_BYTES / (4 * t)));
+    return 8 * (info.inputs * t + this.x.scratchSize(k, t, window)) + Math.max(CHUNK_BYTES, 8 * t * info.outputs) + 8 * info.params * Math.max(1, Math.floor(CHUNK_BYTES / (4 * t)));
   }
 
   run(job: KernelJob): void {
@@ -80,7 +81,7 @@ export class WasmBackend implements Backend {
     if (t === 0 || span <= 0) return;
     const selected = outputs.filter((o) => o !== null).length || 1;
     const block = Math.max(1, Math.min(span, Math.floor(CHUNK_BYTES / (t * bpv * selected))));
-    const scratchLen = this.x.scratchSize(k, t);
+    const scratchLen = this.x.scratchSize(k, t, jobWindow(job));
 
     // Layout: [pointer tables][inputs][params][scratch][outputs], 8-byte aligned.
     let p = (this.x.heapBase() + 7) & ~7;

@@ -13,7 +13,7 @@ import { InlineExecutor, type Executor } from '../pool/executor.js';
 import { planChunks, type Chunk } from '../pool/planner.js';
 import { CallStop, runChunks } from '../pool/scheduler.js';
 import {
-  callOptions, checkBudget, checkT, COMPUTE_KEYS, planRequest, requireEstimateRequest, requireRequest,
+  callOptions, checkBudget, checkT, COMPUTE_KEYS, gridWindow, planRequest, requireEstimateRequest, requireRequest,
   type CallOptions, type Estimate, type EstimateRequest, type Plan, type MemoryModel,
 } from './request.js';
 import { clampLengths, countNeverWarm, fillNaN, nothingFits, resultLookback } from './history.js';
@@ -65,6 +65,8 @@ const MAX_CHUNK_NS = 150_000_000;
 /** Kernel scratch per thread assumed before warmup has loaded a backend (above every kernel's: see estimate()). */
 const COLD_SCRATCH_BYTES_PER_BAR = 8 * 32;
 const COLD_SCRATCH_BYTES = 48 * 2 ** 20;
+/** ...plus this per bar of the longest window that fits (stoch_rsi's three rings of a block of 256 variants). */
+const COLD_SCRATCH_BYTES_PER_WINDOW_BAR = 8 * 3 * 256;
 
 export class Engine {
   readonly config: EffectiveConfig;
@@ -175,7 +177,7 @@ export class Engine {
     const backend = this.warm?.inline;
     return {
       threads: this.config.numThreads,
-      scratchBytes: (kernel, t) => (backend ? backend.scratchBytes(kernel, t) : COLD_SCRATCH_BYTES_PER_BAR * t + COLD_SCRATCH_BYTES),
+      scratchBytes: (kernel, t, window) => (backend ? backend.scratchBytes(kernel, t, window) : COLD_SCRATCH_BYTES_PER_BAR * t + COLD_SCRATCH_BYTES_PER_WINDOW_BAR * Math.min(t, window) + COLD_SCRATCH_BYTES),
       pooledBytes: (bytesOut) => this.outputPool.bytesHeldBeside(bytesOut),
     };
   }
@@ -246,7 +248,7 @@ export class Engine {
       checkBudget(plan, this.limits());
       await stop.race(this.warmup());
       const warm = this.warm!;
-      plan.memory.scratch = this.memoryModel().threads * warm.inline.scratchBytes(plan.def.id, t);
+      plan.memory.scratch = this.memoryModel().threads * warm.inline.scratchBytes(plan.def.id, t, gridWindow(plan.def, plan.grid));
       const inputs = new Map<string, Float64Array>();
       for (const s of plan.sources) inputs.set(s, await candles.columnAsync(s, stop.signal));
       stop.throwIfStopped();

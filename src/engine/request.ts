@@ -2,6 +2,7 @@ import { isArrayBuffer, isSharedArrayBuffer } from 'node:util/types';
 import { DERIVED } from '../candles/candles.js';
 import { ComputeBudgetExceededError, GridValidationError, InvalidRequestError } from '../errors.js';
 import { buildGrid, type Grid, type GridSpec } from '../grid/grid.js';
+import { isWindowParam } from '../indicators/params.js';
 import { CANDLE_COLUMNS, resolveIndicator, type IndicatorDef, type ResolvedIndicator, type SourceName } from '../registry/index.js';
 import type { Dtype, Layout } from './result.js';
 
@@ -40,8 +41,8 @@ export interface Limits {
 /** What the engine holds besides a call's own buffers: kernel scratch on each thread, idle pooled outputs. */
 export interface MemoryModel {
   threads: number;
-  /** Scratch one thread holds to run `kernel` over t bars. */
-  scratchBytes(kernel: string, t: number): number;
+  /** Scratch one thread holds to run `kernel` over t bars with windows up to `window`. */
+  scratchBytes(kernel: string, t: number, window: number): number;
   /** Idle output-pool bytes still held while a call writing bytesOut runs. */
   pooledBytes(bytesOut: number): number;
 }
@@ -167,6 +168,16 @@ function worstCaseColumns(sources: readonly SourceName[]): number {
   return 1 + CANDLE_COLUMNS.length + sources.filter((s) => DERIVED[s]).length;
 }
 
+/** The longest window of a grid, which kernel scratch is sized for (0 when the indicator has none). */
+export function gridWindow(def: IndicatorDef, grid: Grid): number {
+  let w = 0;
+  for (const axis of grid.axes) {
+    const p = def.params.find((q) => q.name === axis.name);
+    if (p && isWindowParam(p)) for (const v of axis.values as readonly number[]) w = Math.max(w, v);
+  }
+  return w;
+}
+
 /**
  * Validates a request, builds its grid and applies the guards, all before any
  * large allocation: variants > maxVariants -> GridTooLargeError (from the
@@ -193,7 +204,7 @@ export function planRequest(req: Record<string, unknown>, t: number, limits: Lim
     outputs: bytesOut,
     params: grid.variants * def.params.length * 8,
     columns: worstCaseColumns(sources) * t * 8,
-    scratch: model.threads * model.scratchBytes(def.id, t),
+    scratch: model.threads * model.scratchBytes(def.id, t, gridWindow(def, grid)),
     pooled: model.pooledBytes(bytesOut),
     overhead: OVERHEAD_BYTES,
   };
