@@ -276,7 +276,7 @@ describe.skipIf(!HAVE_REDIS && !IN_CI)('ta-grid/cluster on a real Redis with wor
       { ...ok, grid: { length: [3] } },
       { ...ok, candles: { ...candles, ts_open: unsorted.ts_open } },
       { ...ok, grid: { source: ['hlc3'], window: [5] }, candles: noHigh },
-      { ...ok, grid: { window: [5000] } },
+      { ...ok, grid: { window: [100_001] } },
       { ...ok, dtype: 'float16' },
     ];
     for (const req of bad) {
