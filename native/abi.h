@@ -141,8 +141,9 @@ struct KernelEntry {
 };
 
 // A table row for the kernel in namespace `ns` (tagrid::<group>::<name>),
-// which defines `template <typename Out> int32_t run(...)` and `int64_t scratch(int64_t T)`.
-// A kernel whose scratch does not depend on the window declares scratch(T).
+// which defines `template <typename Out> int32_t run(...)` and
+// `int64_t scratch(int64_t T, int64_t W)`, or `scratch(int64_t T)` when its
+// scratch does not depend on the window.
 template <auto Scratch>
 int64_t scratchFor(int64_t T, int64_t W) {
   if constexpr (std::is_invocable_v<decltype(Scratch), int64_t, int64_t>) return Scratch(T, W);

@@ -105,3 +105,24 @@ describe('the memory estimate', () => {
     });
   }
 });
+
+describe('scratch sized for a shorter window than the call asks', () => {
+  it('native: every ring-keeping kernel refuses it (kScratchTooSmall) instead of writing past it', async () => {
+    const { loadAddon } = await import('../dist/backends/native.js');
+    const addon = loadAddon();
+    const kernels = addon.kernels();
+    const t = 400;
+    const candles = syntheticCandles({ t, seed: 9 });
+    for (const id of ['ma.hma', 'momentum.stoch', 'momentum.stochf', 'momentum.stoch_rsi', 'trend.adxr', 'volume.vwap_deviation', 'structure.percent_rank']) {
+      const k = kernels.findIndex((x) => x.id === id);
+      const info = listIndicators().find((i) => i.id === id)!;
+      const inputs = info.inputs.map((i) => derived(candles, i === 'source' ? 'close' : i));
+      const params = info.axes.filter((a) => a.kind !== 'source').map(() => Float64Array.of(3000));
+      const out = info.outputs.map(() => new Float64Array(t));
+      const short = addon.scratchSize(k, t, 30);
+      expect(short, id).toBeLessThan(addon.scratchSize(k, t, 3000));
+      expect(() => addon.run(k, inputs, t, params, 0, 1, out, true, 1, t, new Float64Array(short)), id).toThrow(/scratch buffer too small/);
+      addon.run(k, inputs, t, params, 0, 1, out, true, 1, t, new Float64Array(addon.scratchSize(k, t, 3000)));
+    }
+  });
+});
