@@ -254,7 +254,7 @@ files.set('test/golden/index.ts', [
   ...golden.map((id) => `import ${symbol(id)} from './${id.replace('.', '/')}.js';`),
   '',
   "export type { GoldenMapping };",
-  "export { loadGolden, type GoldenCase, type GoldenFile } from './load.js';",
+  "export { expectedSeries, loadGolden, type Dataset, type GoldenCase, type GoldenData } from './load.js';",
   '',
   'const mapped = (id: string, m: TalibMappings) => Object.entries(m).map(([talib, rest]) => [talib, { id, ...rest }] as const);',
   '',

@@ -6,11 +6,11 @@ import { loadGolden } from './golden/index.js';
 import { closeEngines, engineFor, type BackendName } from './helpers.js';
 
 const golden = loadGolden();
-const columns = Object.fromEntries(Object.entries(golden.dataset).map(([k, v]) => [k, Float64Array.from(v)]));
+const columns = Object.fromEntries(Object.entries(golden.datasets.public!).map(([k, v]) => [k, Float64Array.from(v)]));
 const TRANSFORMS = [['TYPPRICE', 'hlc3'], ['MEDPRICE', 'hl2'], ['WCLPRICE', 'hlcc4']] as const;
 
 function talib(fn: string): number[] {
-  const c = golden.cases.find((x) => x.function === fn)!;
+  const c = golden.cases.find((x) => x.function === fn && x.dataset === 'public')!;
   expect(c.begIndex).toBe(0);
   return c.outputs.outReal!;
 }

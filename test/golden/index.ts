@@ -45,7 +45,7 @@ import structure_min from './structure/min.js';
 import structure_sum from './structure/sum.js';
 
 export type { GoldenMapping };
-export { loadGolden, type GoldenCase, type GoldenFile } from './load.js';
+export { expectedSeries, loadGolden, type Dataset, type GoldenCase, type GoldenData } from './load.js';
 
 const mapped = (id: string, m: TalibMappings) => Object.entries(m).map(([talib, rest]) => [talib, { id, ...rest }] as const);
 

@@ -1,8 +1,12 @@
 /** How one TA-Lib function of the golden file maps onto a ta-grid indicator. */
 export interface GoldenMapping {
   id: string;
-  /** TA-Lib optIn values -> our parameter values. */
-  params: (talib: Record<string, number>) => Record<string, number>;
+  /**
+   * TA-Lib optIn values -> our grid values, one per axis. `inputs` is the
+   * case's input map for two-input functions (BETA, CORREL: `{ inReal0:
+   * 'close', inReal1: 'open' }`), so a mapping can name source axes.
+   */
+  params: (talib: Record<string, number>, inputs: Record<string, string> | null) => Record<string, number | string>;
   /** TA-Lib output name -> our output name. */
   outputs: Record<string, string>;
   /**

@@ -6,6 +6,8 @@ const talib: TalibMappings = {
   STOCH: {
     params: (p) => ({ k_window: p.optInFastK_Period!, k_smoothing: p.optInSlowK_Period!, d_window: p.optInSlowD_Period! }),
     outputs: kd,
+    // Our %K and %D smoothings are SMAs, TA-Lib's default matype 0.
+    only: (p) => p.optInSlowK_MAType === 0 && p.optInSlowD_MAType === 0,
   },
 };
 

@@ -6,6 +6,8 @@ const talib: TalibMappings = {
   STOCHF: {
     params: (p) => ({ k_window: p.optInFastK_Period!, d_window: p.optInFastD_Period! }),
     outputs: fastKd,
+    // Our %D is an SMA, TA-Lib's default matype 0.
+    only: (p) => p.optInFastD_MAType === 0,
   },
 };
 
