@@ -13,7 +13,7 @@ export const SOURCES = ['open', 'high', 'low', 'close', 'volume', 'hl2', 'hlc3',
 export type SourceName = (typeof SOURCES)[number];
 
 /** Indicator groups, in their fixed listing order. */
-export const GROUPS = ['ma', 'volatility', 'momentum', 'trend', 'volume', 'structure'] as const;
+export const GROUPS = ['ma', 'volatility', 'momentum', 'trend', 'volume', 'structure', 'cycle', 'pattern'] as const;
 export type GroupName = (typeof GROUPS)[number];
 
 /** An inclusive range of axis values. */
