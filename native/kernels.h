@@ -6,7 +6,9 @@
 #include "ma/dema.h"
 #include "ma/ema.h"
 #include "ma/hma.h"
+#include "ma/ht_trendline.h"
 #include "ma/kama.h"
+#include "ma/mama.h"
 #include "ma/rma.h"
 #include "ma/sma.h"
 #include "ma/t3.h"
@@ -15,6 +17,7 @@
 #include "ma/vwma.h"
 #include "ma/wma.h"
 #include "ma/zlema.h"
+#include "volatility/accbands.h"
 #include "volatility/atr.h"
 #include "volatility/bbands.h"
 #include "volatility/bbands_bandwidth.h"
@@ -49,6 +52,7 @@
 #include "trend/keltner.h"
 #include "trend/linreg.h"
 #include "trend/psar.h"
+#include "trend/sarext.h"
 #include "trend/supertrend.h"
 #include "trend/vortex.h"
 #include "volume/ad.h"
@@ -70,6 +74,11 @@
 #include "structure/pivots.h"
 #include "structure/sum.h"
 #include "structure/zscore.h"
+#include "cycle/ht_dcperiod.h"
+#include "cycle/ht_dcphase.h"
+#include "cycle/ht_phasor.h"
+#include "cycle/ht_sine.h"
+#include "cycle/ht_trendmode.h"
 
 namespace tagrid {
 
@@ -77,7 +86,9 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("ma.dema", 1, 1, 1, ma::dema),
   TAGRID_KERNEL("ma.ema", 1, 1, 1, ma::ema),
   TAGRID_KERNEL("ma.hma", 1, 1, 1, ma::hma),
+  TAGRID_KERNEL("ma.ht_trendline", 1, 0, 1, ma::ht_trendline),
   TAGRID_KERNEL("ma.kama", 1, 1, 1, ma::kama),
+  TAGRID_KERNEL("ma.mama", 1, 2, 2, ma::mama),
   TAGRID_KERNEL("ma.rma", 1, 1, 1, ma::rma),
   TAGRID_KERNEL("ma.sma", 1, 1, 1, ma::sma),
   TAGRID_KERNEL("ma.t3", 1, 2, 1, ma::t3),
@@ -86,6 +97,7 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("ma.vwma", 2, 1, 1, ma::vwma),
   TAGRID_KERNEL("ma.wma", 1, 1, 1, ma::wma),
   TAGRID_KERNEL("ma.zlema", 1, 1, 1, ma::zlema),
+  TAGRID_KERNEL("volatility.accbands", 3, 1, 3, volatility::accbands),
   TAGRID_KERNEL("volatility.atr", 3, 1, 1, volatility::atr),
   TAGRID_KERNEL("volatility.bbands", 1, 2, 3, volatility::bbands),
   TAGRID_KERNEL("volatility.bbands_bandwidth", 1, 2, 1, volatility::bbands_bandwidth),
@@ -120,6 +132,7 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("trend.keltner", 3, 2, 3, trend::keltner),
   TAGRID_KERNEL("trend.linreg", 1, 1, 4, trend::linreg),
   TAGRID_KERNEL("trend.psar", 2, 3, 2, trend::psar),
+  TAGRID_KERNEL("trend.sarext", 2, 8, 1, trend::sarext),
   TAGRID_KERNEL("trend.supertrend", 3, 2, 2, trend::supertrend),
   TAGRID_KERNEL("trend.vortex", 3, 1, 2, trend::vortex),
   TAGRID_KERNEL("volume.ad", 4, 0, 1, volume::ad),
@@ -141,6 +154,11 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("structure.pivots", 2, 2, 2, structure::pivots),
   TAGRID_KERNEL("structure.sum", 1, 1, 1, structure::sum),
   TAGRID_KERNEL("structure.zscore", 1, 1, 1, structure::zscore),
+  TAGRID_KERNEL("cycle.ht_dcperiod", 1, 0, 1, cycle::ht_dcperiod),
+  TAGRID_KERNEL("cycle.ht_dcphase", 1, 0, 1, cycle::ht_dcphase),
+  TAGRID_KERNEL("cycle.ht_phasor", 1, 0, 2, cycle::ht_phasor),
+  TAGRID_KERNEL("cycle.ht_sine", 1, 0, 2, cycle::ht_sine),
+  TAGRID_KERNEL("cycle.ht_trendmode", 1, 0, 1, cycle::ht_trendmode),
 };
 
 inline int kernelCount() { return static_cast<int>(std::size(kKernels)); }

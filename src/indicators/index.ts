@@ -3,7 +3,9 @@ import type { IndicatorDef } from './types.js';
 import ma_dema from './ma/dema.js';
 import ma_ema from './ma/ema.js';
 import ma_hma from './ma/hma.js';
+import ma_ht_trendline from './ma/ht_trendline.js';
 import ma_kama from './ma/kama.js';
+import ma_mama from './ma/mama.js';
 import ma_rma from './ma/rma.js';
 import ma_sma from './ma/sma.js';
 import ma_t3 from './ma/t3.js';
@@ -12,6 +14,7 @@ import ma_trima from './ma/trima.js';
 import ma_vwma from './ma/vwma.js';
 import ma_wma from './ma/wma.js';
 import ma_zlema from './ma/zlema.js';
+import volatility_accbands from './volatility/accbands.js';
 import volatility_atr from './volatility/atr.js';
 import volatility_bbands from './volatility/bbands.js';
 import volatility_bbands_bandwidth from './volatility/bbands_bandwidth.js';
@@ -46,6 +49,7 @@ import trend_ichimoku from './trend/ichimoku.js';
 import trend_keltner from './trend/keltner.js';
 import trend_linreg from './trend/linreg.js';
 import trend_psar from './trend/psar.js';
+import trend_sarext from './trend/sarext.js';
 import trend_supertrend from './trend/supertrend.js';
 import trend_vortex from './trend/vortex.js';
 import volume_ad from './volume/ad.js';
@@ -67,13 +71,20 @@ import structure_percent_rank from './structure/percent_rank.js';
 import structure_pivots from './structure/pivots.js';
 import structure_sum from './structure/sum.js';
 import structure_zscore from './structure/zscore.js';
+import cycle_ht_dcperiod from './cycle/ht_dcperiod.js';
+import cycle_ht_dcphase from './cycle/ht_dcphase.js';
+import cycle_ht_phasor from './cycle/ht_phasor.js';
+import cycle_ht_sine from './cycle/ht_sine.js';
+import cycle_ht_trendmode from './cycle/ht_trendmode.js';
 
 /** Every indicator definition: groups in their fixed order, ids in alphabetical order within a group. */
 export const DEFINITIONS: readonly IndicatorDef[] = [
   ma_dema,
   ma_ema,
   ma_hma,
+  ma_ht_trendline,
   ma_kama,
+  ma_mama,
   ma_rma,
   ma_sma,
   ma_t3,
@@ -82,6 +93,7 @@ export const DEFINITIONS: readonly IndicatorDef[] = [
   ma_vwma,
   ma_wma,
   ma_zlema,
+  volatility_accbands,
   volatility_atr,
   volatility_bbands,
   volatility_bbands_bandwidth,
@@ -116,6 +128,7 @@ export const DEFINITIONS: readonly IndicatorDef[] = [
   trend_keltner,
   trend_linreg,
   trend_psar,
+  trend_sarext,
   trend_supertrend,
   trend_vortex,
   volume_ad,
@@ -137,4 +150,9 @@ export const DEFINITIONS: readonly IndicatorDef[] = [
   structure_pivots,
   structure_sum,
   structure_zscore,
+  cycle_ht_dcperiod,
+  cycle_ht_dcphase,
+  cycle_ht_phasor,
+  cycle_ht_sine,
+  cycle_ht_trendmode,
 ];

@@ -2,12 +2,15 @@
 import type { GoldenMapping, TalibMappings } from './types.js';
 import ma_dema from './ma/dema.js';
 import ma_ema from './ma/ema.js';
+import ma_ht_trendline from './ma/ht_trendline.js';
 import ma_kama from './ma/kama.js';
+import ma_mama from './ma/mama.js';
 import ma_sma from './ma/sma.js';
 import ma_t3 from './ma/t3.js';
 import ma_tema from './ma/tema.js';
 import ma_trima from './ma/trima.js';
 import ma_wma from './ma/wma.js';
+import volatility_accbands from './volatility/accbands.js';
 import volatility_atr from './volatility/atr.js';
 import volatility_bbands from './volatility/bbands.js';
 import volatility_natr from './volatility/natr.js';
@@ -34,6 +37,7 @@ import trend_adxr from './trend/adxr.js';
 import trend_aroon from './trend/aroon.js';
 import trend_linreg from './trend/linreg.js';
 import trend_psar from './trend/psar.js';
+import trend_sarext from './trend/sarext.js';
 import volume_ad from './volume/ad.js';
 import volume_adosc from './volume/adosc.js';
 import volume_mfi from './volume/mfi.js';
@@ -43,6 +47,11 @@ import structure_midpoint from './structure/midpoint.js';
 import structure_midprice from './structure/midprice.js';
 import structure_min from './structure/min.js';
 import structure_sum from './structure/sum.js';
+import cycle_ht_dcperiod from './cycle/ht_dcperiod.js';
+import cycle_ht_dcphase from './cycle/ht_dcphase.js';
+import cycle_ht_phasor from './cycle/ht_phasor.js';
+import cycle_ht_sine from './cycle/ht_sine.js';
+import cycle_ht_trendmode from './cycle/ht_trendmode.js';
 
 export type { GoldenMapping };
 export { expectedSeries, loadGolden, type Dataset, type GoldenCase, type GoldenData } from './load.js';
@@ -53,12 +62,15 @@ const mapped = (id: string, m: TalibMappings) => Object.entries(m).map(([talib, 
 export const GOLDEN: Record<string, GoldenMapping> = Object.fromEntries([
   ...mapped('ma.dema', ma_dema),
   ...mapped('ma.ema', ma_ema),
+  ...mapped('ma.ht_trendline', ma_ht_trendline),
   ...mapped('ma.kama', ma_kama),
+  ...mapped('ma.mama', ma_mama),
   ...mapped('ma.sma', ma_sma),
   ...mapped('ma.t3', ma_t3),
   ...mapped('ma.tema', ma_tema),
   ...mapped('ma.trima', ma_trima),
   ...mapped('ma.wma', ma_wma),
+  ...mapped('volatility.accbands', volatility_accbands),
   ...mapped('volatility.atr', volatility_atr),
   ...mapped('volatility.bbands', volatility_bbands),
   ...mapped('volatility.natr', volatility_natr),
@@ -85,6 +97,7 @@ export const GOLDEN: Record<string, GoldenMapping> = Object.fromEntries([
   ...mapped('trend.aroon', trend_aroon),
   ...mapped('trend.linreg', trend_linreg),
   ...mapped('trend.psar', trend_psar),
+  ...mapped('trend.sarext', trend_sarext),
   ...mapped('volume.ad', volume_ad),
   ...mapped('volume.adosc', volume_adosc),
   ...mapped('volume.mfi', volume_mfi),
@@ -94,4 +107,9 @@ export const GOLDEN: Record<string, GoldenMapping> = Object.fromEntries([
   ...mapped('structure.midprice', structure_midprice),
   ...mapped('structure.min', structure_min),
   ...mapped('structure.sum', structure_sum),
+  ...mapped('cycle.ht_dcperiod', cycle_ht_dcperiod),
+  ...mapped('cycle.ht_dcphase', cycle_ht_dcphase),
+  ...mapped('cycle.ht_phasor', cycle_ht_phasor),
+  ...mapped('cycle.ht_sine', cycle_ht_sine),
+  ...mapped('cycle.ht_trendmode', cycle_ht_trendmode),
 ]);

@@ -3,7 +3,9 @@ import type { ReferenceFn } from './common.js';
 import ma_dema from './ma/dema.js';
 import ma_ema from './ma/ema.js';
 import ma_hma from './ma/hma.js';
+import ma_ht_trendline from './ma/ht_trendline.js';
 import ma_kama from './ma/kama.js';
+import ma_mama from './ma/mama.js';
 import ma_rma from './ma/rma.js';
 import ma_sma from './ma/sma.js';
 import ma_t3 from './ma/t3.js';
@@ -12,6 +14,7 @@ import ma_trima from './ma/trima.js';
 import ma_vwma from './ma/vwma.js';
 import ma_wma from './ma/wma.js';
 import ma_zlema from './ma/zlema.js';
+import volatility_accbands from './volatility/accbands.js';
 import volatility_atr from './volatility/atr.js';
 import volatility_bbands from './volatility/bbands.js';
 import volatility_bbands_bandwidth from './volatility/bbands_bandwidth.js';
@@ -46,6 +49,7 @@ import trend_ichimoku from './trend/ichimoku.js';
 import trend_keltner from './trend/keltner.js';
 import trend_linreg from './trend/linreg.js';
 import trend_psar from './trend/psar.js';
+import trend_sarext from './trend/sarext.js';
 import trend_supertrend from './trend/supertrend.js';
 import trend_vortex from './trend/vortex.js';
 import volume_ad from './volume/ad.js';
@@ -67,6 +71,11 @@ import structure_percent_rank from './structure/percent_rank.js';
 import structure_pivots from './structure/pivots.js';
 import structure_sum from './structure/sum.js';
 import structure_zscore from './structure/zscore.js';
+import cycle_ht_dcperiod from './cycle/ht_dcperiod.js';
+import cycle_ht_dcphase from './cycle/ht_dcphase.js';
+import cycle_ht_phasor from './cycle/ht_phasor.js';
+import cycle_ht_sine from './cycle/ht_sine.js';
+import cycle_ht_trendmode from './cycle/ht_trendmode.js';
 
 export type { ReferenceFn, Params } from './common.js';
 
@@ -75,7 +84,9 @@ export const REFERENCES: Record<string, ReferenceFn> = {
   'ma.dema': ma_dema,
   'ma.ema': ma_ema,
   'ma.hma': ma_hma,
+  'ma.ht_trendline': ma_ht_trendline,
   'ma.kama': ma_kama,
+  'ma.mama': ma_mama,
   'ma.rma': ma_rma,
   'ma.sma': ma_sma,
   'ma.t3': ma_t3,
@@ -84,6 +95,7 @@ export const REFERENCES: Record<string, ReferenceFn> = {
   'ma.vwma': ma_vwma,
   'ma.wma': ma_wma,
   'ma.zlema': ma_zlema,
+  'volatility.accbands': volatility_accbands,
   'volatility.atr': volatility_atr,
   'volatility.bbands': volatility_bbands,
   'volatility.bbands_bandwidth': volatility_bbands_bandwidth,
@@ -118,6 +130,7 @@ export const REFERENCES: Record<string, ReferenceFn> = {
   'trend.keltner': trend_keltner,
   'trend.linreg': trend_linreg,
   'trend.psar': trend_psar,
+  'trend.sarext': trend_sarext,
   'trend.supertrend': trend_supertrend,
   'trend.vortex': trend_vortex,
   'volume.ad': volume_ad,
@@ -139,4 +152,9 @@ export const REFERENCES: Record<string, ReferenceFn> = {
   'structure.pivots': structure_pivots,
   'structure.sum': structure_sum,
   'structure.zscore': structure_zscore,
+  'cycle.ht_dcperiod': cycle_ht_dcperiod,
+  'cycle.ht_dcphase': cycle_ht_dcphase,
+  'cycle.ht_phasor': cycle_ht_phasor,
+  'cycle.ht_sine': cycle_ht_sine,
+  'cycle.ht_trendmode': cycle_ht_trendmode,
 };

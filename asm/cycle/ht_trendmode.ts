@@ -1,0 +1,34 @@
+// cycle.ht_trendmode; mirrors native/cycle/ht_trendmode.h.
+import { Call, input, put } from "../abi";
+import { dcPhase, RAD2DEG, ringIdx, smoothPeriod, smoothPriceAt, startSegment, step, trendline, updatePhase } from "./common";
+
+export function scratch(T: i32): f64 { return 0.0; }
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  const x = input(c, 0);
+  const deg2Rad = 1.0 / RAD2DEG;
+  let sine = 0.0, leadSine = 0.0;
+  let daysInTrend = 0;
+  for (let t = startSegment<O>(c, b0, nb, s, e, 34, 63); t < e; ++t) {
+    step(x, t, ((t - s) & 1) == 0);
+    const prevPhase = dcPhase;
+    updatePhase();
+    const prevSine = sine, prevLeadSine = leadSine;
+    sine = Math.sin(dcPhase * deg2Rad);
+    leadSine = Math.sin((dcPhase + 45) * deg2Rad);
+    const line = trendline(x, s, t);
+    let trend = 1;
+    if ((sine > leadSine && prevSine <= prevLeadSine) || (sine < leadSine && prevSine >= prevLeadSine)) {
+      daysInTrend = 0;
+      trend = 0;
+    }
+    daysInTrend++;
+    if (<f64>daysInTrend < 0.5 * smoothPeriod) trend = 0;
+    const advance = dcPhase - prevPhase;
+    if (smoothPeriod != 0.0 && advance > 0.67 * 360.0 / smoothPeriod && advance < 1.5 * 360.0 / smoothPeriod) trend = 0;
+    const price = smoothPriceAt(ringIdx);
+    if (line != 0.0 && Math.abs((price - line) / line) >= 0.015) trend = 1;
+    const value = t - s >= 63 ? <f64>trend : NaN;
+    for (let j = 0; j < nb; ++j) put<O>(c, 0, t, b0 + j, value);
+  }
+}

@@ -1,0 +1,16 @@
+// cycle.ht_dcperiod: TA-Lib HT_DCPERIOD, the smoothed dominant-cycle period
+// (cycle/common.h). One series for every variant (there are no params).
+#pragma once
+#include "common.h"
+
+namespace tagrid::cycle::ht_dcperiod {
+
+inline int64_t scratch(int64_t) { return 0; }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  return runHilbert<1>(c, out, 9, 32, [] {},
+    [](const HilbertCore& core, int64_t, int64_t, double* values) { values[0] = core.smoothPeriod; });
+}
+
+}  // namespace tagrid::cycle::ht_dcperiod

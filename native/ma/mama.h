@@ -1,0 +1,54 @@
+// ma.mama: TA-Lib MAMA. The Hilbert transform does not depend on the limits,
+// so it runs once per block and each variant keeps only its MAMA and FAMA.
+// α = fast / Δphase clamped to [slow, fast] (fast when Δphase ≤ 1 degree);
+// MAMA is an EMA of the price with α, FAMA an EMA of MAMA with α/2. Both start
+// from 0 on the first bar of the transform, as in TA-Lib. No scratch.
+#pragma once
+#include "../cycle/common.h"
+
+namespace tagrid::ma::mama {
+
+inline int64_t scratch(int64_t) { return 0; }
+
+constexpr int kWarmup = 9;       // WMA-only bars after its 3 seed bars
+constexpr int64_t kLookback = 32;
+
+inline double alpha(double deltaPhase, double fast, double slow) {
+  if (deltaPhase < 1.0) deltaPhase = 1.0;
+  if (deltaPhase > 1.0) {
+    const double a = fast / deltaPhase;
+    return a < slow ? slow : a;
+  }
+  return fast;
+}
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  const double *fast = c.param[0], *slow = c.param[1];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    double mama[kBlock], fama[kBlock], prevPhase = 0.0;
+    cycle::forEachHilbertBar(c.in, c.T, kWarmup, kLookback,
+      [&] {
+        prevPhase = 0.0;
+        for (int j = 0; j < nb; ++j) mama[j] = fama[j] = 0.0;
+      },
+      [&](const cycle::HilbertCore& core, int64_t, int64_t t, bool emit) {
+        const double phase = core.phase(), deltaPhase = prevPhase - phase;
+        prevPhase = phase;
+        const double x = c.in[0][t];
+        for (int j = 0; j < nb; ++j) {
+          const int64_t v = b0 + j;
+          double a = alpha(deltaPhase, fast[v], slow[v]);
+          mama[j] = (a * x) + ((1 - a) * mama[j]);
+          a *= 0.5;
+          fama[j] = (a * mama[j]) + ((1 - a) * fama[j]);
+          out.put(0, t, v, emit ? mama[j] : kNaN);
+          out.put(1, t, v, emit ? fama[j] : kNaN);
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
+
+}  // namespace tagrid::ma::mama

@@ -1,0 +1,61 @@
+// volatility.accbands: TA-Lib ACCBANDS, SMAs of the widened high, the close
+// and the widened low. The widened bars and the three prefix sums are made once
+// per call; every window reads them. A window needs all of high, low and close
+// valid on its bars. inputs: high, low, close.
+// scratch: 3 prefix sums (3T + 3) + widened high and low (2T) + lastGap (T)
+#pragma once
+#include "common.h"
+
+namespace tagrid::volatility::accbands {
+
+inline int64_t scratch(int64_t T) { return 6 * T + 3; }
+
+// The bar's high and low pushed apart by 4·(high − low)/(high + low) of
+// themselves; unchanged where high + low is (near) 0. NaN unless all three
+// inputs are numbers, so one lastGap covers the three series.
+inline void widen(double high, double low, double close, double& upper, double& lower) {
+  const double sum = high + low;
+  if (std::isnan(sum) || std::isnan(close)) {
+    upper = lower = kNaN;
+  } else if (sum > -1e-14 && sum < 1e-14) {
+    upper = high;
+    lower = low;
+  } else {
+    const double width = 4 * (high - low) / sum;
+    upper = high * (1 + width);
+    lower = low * (1 - width);
+  }
+}
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  const double *high = c.in[0], *low = c.in[1], *close = c.in[2];
+  double* upperPrefix = c.scratch;
+  double* middlePrefix = upperPrefix + (c.T + 1);
+  double* lowerPrefix = middlePrefix + (c.T + 1);
+  double* upper = lowerPrefix + (c.T + 1);
+  double* lower = upper + c.T;
+  double* lastGap = lower + c.T;
+  for (int64_t t = 0; t < c.T; ++t) widen(high[t], low[t], close[t], upper[t], lower[t]);
+  prefixSums(close, c.T, middlePrefix, lastGap);
+  prefixSums(lower, c.T, lowerPrefix, lastGap);
+  prefixSums(upper, c.T, upperPrefix, lastGap);  // last: its gaps are those of all three inputs
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    for (int64_t t = 0; t < c.T; ++t) {
+      const double age = static_cast<double>(t) - lastGap[t];
+      for (int j = 0; j < nb; ++j) {
+        const int64_t v = b0 + j;
+        const double n = c.param[0][v];
+        const int64_t w = static_cast<int64_t>(n);
+        const bool full = age >= n;
+        out.put(0, t, v, full ? prefixWindowSum(upperPrefix, t, w) / n : kNaN);
+        out.put(1, t, v, full ? prefixWindowSum(middlePrefix, t, w) / n : kNaN);
+        out.put(2, t, v, full ? prefixWindowSum(lowerPrefix, t, w) / n : kNaN);
+      }
+    }
+  });
+  return kOk;
+}
+
+}  // namespace tagrid::volatility::accbands

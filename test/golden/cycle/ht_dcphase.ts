@@ -1,0 +1,7 @@
+import { type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  HT_DCPHASE: { params: () => ({}), outputs: { outReal: 'dcphase' } },
+};
+
+export default talib;

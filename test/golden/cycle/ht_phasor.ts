@@ -1,0 +1,7 @@
+import { type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  HT_PHASOR: { params: () => ({}), outputs: { outInPhase: 'inphase', outQuadrature: 'quadrature' } },
+};
+
+export default talib;

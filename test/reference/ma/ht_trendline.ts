@@ -1,0 +1,7 @@
+import { bySegments, type ReferenceFn } from '../common.js';
+import { fromLookback, hilbertSeries, trendlineSeries } from '../cycle/common.js';
+
+const reference: ReferenceFn = ([x]) =>
+  bySegments([x!], 1, ([s]) => (s!.length <= 63 ? [fromLookback(s!, 63)] : [fromLookback(trendlineSeries(s!, hilbertSeries(s!, 34)), 63)]));
+
+export default reference;
