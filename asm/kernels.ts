@@ -71,8 +71,11 @@ import { scratch as structure_percent_rank_scratch, prepare as structure_percent
 import { scratch as structure_pivots_scratch, prepare as structure_pivots_prepare, block as structure_pivots_block } from "./structure/pivots";
 import { scratch as structure_sum_scratch, run as structure_sum } from "./structure/sum";
 import { scratch as structure_zscore_scratch, prepare as structure_zscore_prepare, block as structure_zscore_block } from "./structure/zscore";
+import { scratch as pattern_three_black_crows_scratch, segment as pattern_three_black_crows_segment } from "./pattern/three_black_crows";
+import { scratch as pattern_three_inside_scratch, segment as pattern_three_inside_segment } from "./pattern/three_inside";
+import { scratch as pattern_two_crows_scratch, segment as pattern_two_crows_segment } from "./pattern/two_crows";
 
-export const KERNEL_TABLE = "ma.dema:1:1:1,ma.ema:1:1:1,ma.hma:1:1:1,ma.kama:1:1:1,ma.rma:1:1:1,ma.sma:1:1:1,ma.t3:1:2:1,ma.tema:1:1:1,ma.trima:1:1:1,ma.vwma:2:1:1,ma.wma:1:1:1,ma.zlema:1:1:1,volatility.atr:3:1:1,volatility.bbands:1:2:3,volatility.bbands_bandwidth:1:2:1,volatility.bbands_percent_b:1:2:1,volatility.hv:1:2:1,volatility.natr:3:1:1,volatility.stddev:1:2:1,volatility.tr:3:0:1,volatility.variance:1:1:1,momentum.apo:1:2:1,momentum.bop:4:0:1,momentum.cci:3:1:1,momentum.cmo:1:1:1,momentum.fisher:2:1:2,momentum.macd:1:3:3,momentum.mom:1:1:1,momentum.ppo:1:3:3,momentum.roc:1:1:1,momentum.rsi:1:1:1,momentum.stoch:3:3:2,momentum.stoch_rsi:1:3:2,momentum.stochf:3:2:2,momentum.trix:1:1:1,momentum.ultosc:3:3:1,momentum.williams_r:3:1:1,trend.adx:3:1:4,trend.adxr:3:1:1,trend.aroon:2:1:3,trend.chandelier_exit:3:2:2,trend.donchian:2:1:3,trend.ichimoku:3:4:5,trend.keltner:3:2:3,trend.linreg:1:1:4,trend.psar:2:3:2,trend.supertrend:3:2:2,trend.vortex:3:1:2,volume.ad:4:0:1,volume.adosc:4:2:1,volume.cmf:4:1:1,volume.mfi:4:1:1,volume.obv:2:0:1,volume.volume_sma:1:1:1,volume.vwap:4:1:1,volume.vwap_deviation:4:2:4,structure.candle_stats:4:0:7,structure.candle_stats_atr_norm:4:1:4,structure.distance_to_ma_norm:4:1:1,structure.max:1:1:1,structure.midpoint:1:1:1,structure.midprice:2:1:1,structure.min:1:1:1,structure.percent_rank:1:1:1,structure.pivots:2:2:2,structure.sum:1:1:1,structure.zscore:1:1:1";
+export const KERNEL_TABLE = "ma.dema:1:1:1,ma.ema:1:1:1,ma.hma:1:1:1,ma.kama:1:1:1,ma.rma:1:1:1,ma.sma:1:1:1,ma.t3:1:2:1,ma.tema:1:1:1,ma.trima:1:1:1,ma.vwma:2:1:1,ma.wma:1:1:1,ma.zlema:1:1:1,volatility.atr:3:1:1,volatility.bbands:1:2:3,volatility.bbands_bandwidth:1:2:1,volatility.bbands_percent_b:1:2:1,volatility.hv:1:2:1,volatility.natr:3:1:1,volatility.stddev:1:2:1,volatility.tr:3:0:1,volatility.variance:1:1:1,momentum.apo:1:2:1,momentum.bop:4:0:1,momentum.cci:3:1:1,momentum.cmo:1:1:1,momentum.fisher:2:1:2,momentum.macd:1:3:3,momentum.mom:1:1:1,momentum.ppo:1:3:3,momentum.roc:1:1:1,momentum.rsi:1:1:1,momentum.stoch:3:3:2,momentum.stoch_rsi:1:3:2,momentum.stochf:3:2:2,momentum.trix:1:1:1,momentum.ultosc:3:3:1,momentum.williams_r:3:1:1,trend.adx:3:1:4,trend.adxr:3:1:1,trend.aroon:2:1:3,trend.chandelier_exit:3:2:2,trend.donchian:2:1:3,trend.ichimoku:3:4:5,trend.keltner:3:2:3,trend.linreg:1:1:4,trend.psar:2:3:2,trend.supertrend:3:2:2,trend.vortex:3:1:2,volume.ad:4:0:1,volume.adosc:4:2:1,volume.cmf:4:1:1,volume.mfi:4:1:1,volume.obv:2:0:1,volume.volume_sma:1:1:1,volume.vwap:4:1:1,volume.vwap_deviation:4:2:4,structure.candle_stats:4:0:7,structure.candle_stats_atr_norm:4:1:4,structure.distance_to_ma_norm:4:1:1,structure.max:1:1:1,structure.midpoint:1:1:1,structure.midprice:2:1:1,structure.min:1:1:1,structure.percent_rank:1:1:1,structure.pivots:2:2:2,structure.sum:1:1:1,structure.zscore:1:1:1,pattern.three_black_crows:4:0:1,pattern.three_inside:4:0:1,pattern.two_crows:4:0:1";
 
 export function kernelScratch(k: i32, T: i32, W: i32): f64 {
   switch (k) {
@@ -143,6 +146,9 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 64: return structure_pivots_scratch(T);
     case 65: return structure_sum_scratch(T);
     case 66: return structure_zscore_scratch(T);
+    case 67: return pattern_three_black_crows_scratch(T);
+    case 68: return pattern_three_inside_scratch(T);
+    case 69: return pattern_two_crows_scratch(T);
   }
   return -1.0;
 }
@@ -166,7 +172,7 @@ export function runKernel<O>(k: i32, c: Call): i32 {
     case 62: return structure_min<O>(c);
     case 65: return structure_sum<O>(c);
   }
-  return k >= 0 && k < 67 ? runBlocks<O>(k, c) : -1;
+  return k >= 0 && k < 70 ? runBlocks<O>(k, c) : -1;
 }
 
 // Every block of variants [b0, b0 + nb) of the call, and in each its runs of
@@ -232,6 +238,9 @@ function segmentInputs(k: i32): i32 {
     case 55: return 4;
     case 57: return 4;
     case 58: return 4;
+    case 67: return 4;
+    case 68: return 4;
+    case 69: return 4;
   }
   return 0;
 }
@@ -351,5 +360,8 @@ function segment<O>(k: i32, c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     case 55: volume_vwap_deviation_segment<O>(c, b0, nb, s, e); return;
     case 57: structure_candle_stats_atr_norm_segment<O>(c, b0, nb, s, e); return;
     case 58: structure_distance_to_ma_norm_segment<O>(c, b0, nb, s, e); return;
+    case 67: pattern_three_black_crows_segment<O>(c, b0, nb, s, e); return;
+    case 68: pattern_three_inside_segment<O>(c, b0, nb, s, e); return;
+    case 69: pattern_two_crows_segment<O>(c, b0, nb, s, e); return;
   }
 }

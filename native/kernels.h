@@ -70,6 +70,9 @@
 #include "structure/pivots.h"
 #include "structure/sum.h"
 #include "structure/zscore.h"
+#include "pattern/three_black_crows.h"
+#include "pattern/three_inside.h"
+#include "pattern/two_crows.h"
 
 namespace tagrid {
 
@@ -141,6 +144,9 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("structure.pivots", 2, 2, 2, structure::pivots),
   TAGRID_KERNEL("structure.sum", 1, 1, 1, structure::sum),
   TAGRID_KERNEL("structure.zscore", 1, 1, 1, structure::zscore),
+  TAGRID_KERNEL("pattern.three_black_crows", 4, 0, 1, pattern::three_black_crows),
+  TAGRID_KERNEL("pattern.three_inside", 4, 0, 1, pattern::three_inside),
+  TAGRID_KERNEL("pattern.two_crows", 4, 0, 1, pattern::two_crows),
 };
 
 inline int kernelCount() { return static_cast<int>(std::size(kKernels)); }

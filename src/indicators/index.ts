@@ -67,6 +67,9 @@ import structure_percent_rank from './structure/percent_rank.js';
 import structure_pivots from './structure/pivots.js';
 import structure_sum from './structure/sum.js';
 import structure_zscore from './structure/zscore.js';
+import pattern_three_black_crows from './pattern/three_black_crows.js';
+import pattern_three_inside from './pattern/three_inside.js';
+import pattern_two_crows from './pattern/two_crows.js';
 
 /** Every indicator definition: groups in their fixed order, ids in alphabetical order within a group. */
 export const DEFINITIONS: readonly IndicatorDef[] = [
@@ -137,4 +140,7 @@ export const DEFINITIONS: readonly IndicatorDef[] = [
   structure_pivots,
   structure_sum,
   structure_zscore,
+  pattern_three_black_crows,
+  pattern_three_inside,
+  pattern_two_crows,
 ];

@@ -43,6 +43,9 @@ import structure_midpoint from './structure/midpoint.js';
 import structure_midprice from './structure/midprice.js';
 import structure_min from './structure/min.js';
 import structure_sum from './structure/sum.js';
+import pattern_three_black_crows from './pattern/three_black_crows.js';
+import pattern_three_inside from './pattern/three_inside.js';
+import pattern_two_crows from './pattern/two_crows.js';
 
 export type { GoldenMapping };
 export { expectedSeries, loadGolden, type Dataset, type GoldenCase, type GoldenData } from './load.js';
@@ -94,4 +97,7 @@ export const GOLDEN: Record<string, GoldenMapping> = Object.fromEntries([
   ...mapped('structure.midprice', structure_midprice),
   ...mapped('structure.min', structure_min),
   ...mapped('structure.sum', structure_sum),
+  ...mapped('pattern.three_black_crows', pattern_three_black_crows),
+  ...mapped('pattern.three_inside', pattern_three_inside),
+  ...mapped('pattern.two_crows', pattern_two_crows),
 ]);

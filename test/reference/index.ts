@@ -67,6 +67,9 @@ import structure_percent_rank from './structure/percent_rank.js';
 import structure_pivots from './structure/pivots.js';
 import structure_sum from './structure/sum.js';
 import structure_zscore from './structure/zscore.js';
+import pattern_three_black_crows from './pattern/three_black_crows.js';
+import pattern_three_inside from './pattern/three_inside.js';
+import pattern_two_crows from './pattern/two_crows.js';
 
 export type { ReferenceFn, Params } from './common.js';
 
@@ -139,4 +142,7 @@ export const REFERENCES: Record<string, ReferenceFn> = {
   'structure.pivots': structure_pivots,
   'structure.sum': structure_sum,
   'structure.zscore': structure_zscore,
+  'pattern.three_black_crows': pattern_three_black_crows,
+  'pattern.three_inside': pattern_three_inside,
+  'pattern.two_crows': pattern_two_crows,
 };
