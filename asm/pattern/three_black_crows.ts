@@ -9,7 +9,7 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  // shortShadowD: the SHADOW_VERY_SHORT total judging bar i - D
+  // shortShadowD: the ShadowVeryShort total judging bar i - D
   let shortShadow2 = total(SHADOW_VERY_SHORT, first - 2);
   let shortShadow1 = total(SHADOW_VERY_SHORT, first - 1);
   let shortShadow0 = total(SHADOW_VERY_SHORT, first);

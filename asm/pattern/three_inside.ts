@@ -1,6 +1,6 @@
 // pattern.three_inside; mirrors native/pattern/three_inside.h.
 import { Call } from "../abi";
-import { average, BODY_LONG, BODY_SHORT, body, bodyBottom, bodyTop, close, color, open, period, putAll, roll, startRun, total } from "./common";
+import { average, body, BODY_LONG, BODY_SHORT, bodyBottom, bodyTop, close, color, open, period, putAll, roll, startRun, total } from "./common";
 
 const LOOKBACK = max(period(BODY_SHORT), period(BODY_LONG)) + 2;
 
@@ -17,7 +17,7 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
                 bodyTop(i - 1) < bodyTop(i - 2) && bodyBottom(i - 1) > bodyBottom(i - 2) &&
                 ((color(i - 2) == 1 && color(i) == -1 && close(i) < open(i - 2)) ||
                  (color(i - 2) == -1 && color(i) == 1 && close(i) > open(i - 2)));
-    putAll<O>(c, i, b0, nb, hit ? <f64>(-color(i - 2) * 100) : 0.0);
+    putAll<O>(c, i, b0, nb, hit ? -color(i - 2) * 100.0 : 0.0);
     bodyLong = roll(BODY_LONG, bodyLong, i - 2);
     bodyShort = roll(BODY_SHORT, bodyShort, i - 1);
   }

@@ -64,3 +64,13 @@ export function patternReference(lookback: number, value: (k: Bars, i: number, p
       return [out];
     });
 }
+
+/**
+ * Harami's code for bars i - 1, i: the second body inside the first, strictly
+ * (±100) or touching one end (±80), the sign opposite to the first candle's colour.
+ */
+export function haramiValue(k: Bars, i: number): number {
+  if (k.top(i) < k.top(i - 1) && k.bottom(i) > k.bottom(i - 1)) return -k.color(i - 1) * 100;
+  if (k.top(i) <= k.top(i - 1) && k.bottom(i) >= k.bottom(i - 1)) return -k.color(i - 1) * 80;
+  return 0;
+}
