@@ -91,6 +91,8 @@
 #include "pattern/harami.h"
 #include "pattern/harami_cross.h"
 #include "pattern/high_wave.h"
+#include "pattern/hikkake.h"
+#include "pattern/hikkake_mod.h"
 #include "pattern/three_black_crows.h"
 #include "pattern/three_inside.h"
 #include "pattern/three_line_strike.h"
@@ -190,6 +192,8 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("pattern.harami", 4, 0, 1, pattern::harami),
   TAGRID_KERNEL("pattern.harami_cross", 4, 0, 1, pattern::harami_cross),
   TAGRID_KERNEL("pattern.high_wave", 4, 0, 1, pattern::high_wave),
+  TAGRID_KERNEL("pattern.hikkake", 4, 0, 1, pattern::hikkake),
+  TAGRID_KERNEL("pattern.hikkake_mod", 4, 0, 1, pattern::hikkake_mod),
   TAGRID_KERNEL("pattern.three_black_crows", 4, 0, 1, pattern::three_black_crows),
   TAGRID_KERNEL("pattern.three_inside", 4, 0, 1, pattern::three_inside),
   TAGRID_KERNEL("pattern.three_line_strike", 4, 0, 1, pattern::three_line_strike),

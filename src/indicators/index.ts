@@ -88,6 +88,8 @@ import pattern_hanging_man from './pattern/hanging_man.js';
 import pattern_harami from './pattern/harami.js';
 import pattern_harami_cross from './pattern/harami_cross.js';
 import pattern_high_wave from './pattern/high_wave.js';
+import pattern_hikkake from './pattern/hikkake.js';
+import pattern_hikkake_mod from './pattern/hikkake_mod.js';
 import pattern_three_black_crows from './pattern/three_black_crows.js';
 import pattern_three_inside from './pattern/three_inside.js';
 import pattern_three_line_strike from './pattern/three_line_strike.js';
@@ -186,6 +188,8 @@ export const DEFINITIONS: readonly IndicatorDef[] = [
   pattern_harami,
   pattern_harami_cross,
   pattern_high_wave,
+  pattern_hikkake,
+  pattern_hikkake_mod,
   pattern_three_black_crows,
   pattern_three_inside,
   pattern_three_line_strike,

@@ -64,6 +64,8 @@ import pattern_hanging_man from './pattern/hanging_man.js';
 import pattern_harami from './pattern/harami.js';
 import pattern_harami_cross from './pattern/harami_cross.js';
 import pattern_high_wave from './pattern/high_wave.js';
+import pattern_hikkake from './pattern/hikkake.js';
+import pattern_hikkake_mod from './pattern/hikkake_mod.js';
 import pattern_three_black_crows from './pattern/three_black_crows.js';
 import pattern_three_inside from './pattern/three_inside.js';
 import pattern_three_line_strike from './pattern/three_line_strike.js';
@@ -143,6 +145,8 @@ export const GOLDEN: Record<string, GoldenMapping> = Object.fromEntries([
   ...mapped('pattern.harami', pattern_harami),
   ...mapped('pattern.harami_cross', pattern_harami_cross),
   ...mapped('pattern.high_wave', pattern_high_wave),
+  ...mapped('pattern.hikkake', pattern_hikkake),
+  ...mapped('pattern.hikkake_mod', pattern_hikkake_mod),
   ...mapped('pattern.three_black_crows', pattern_three_black_crows),
   ...mapped('pattern.three_inside', pattern_three_inside),
   ...mapped('pattern.three_line_strike', pattern_three_line_strike),

@@ -88,6 +88,8 @@ import pattern_hanging_man from './pattern/hanging_man.js';
 import pattern_harami from './pattern/harami.js';
 import pattern_harami_cross from './pattern/harami_cross.js';
 import pattern_high_wave from './pattern/high_wave.js';
+import pattern_hikkake from './pattern/hikkake.js';
+import pattern_hikkake_mod from './pattern/hikkake_mod.js';
 import pattern_three_black_crows from './pattern/three_black_crows.js';
 import pattern_three_inside from './pattern/three_inside.js';
 import pattern_three_line_strike from './pattern/three_line_strike.js';
@@ -188,6 +190,8 @@ export const REFERENCES: Record<string, ReferenceFn> = {
   'pattern.harami': pattern_harami,
   'pattern.harami_cross': pattern_harami_cross,
   'pattern.high_wave': pattern_high_wave,
+  'pattern.hikkake': pattern_hikkake,
+  'pattern.hikkake_mod': pattern_hikkake_mod,
   'pattern.three_black_crows': pattern_three_black_crows,
   'pattern.three_inside': pattern_three_inside,
   'pattern.three_line_strike': pattern_three_line_strike,
