@@ -1,22 +1,7 @@
 // pattern.closing_marubozu; mirrors native/pattern/closing_marubozu.h.
 import { Call } from "../abi";
-import { average, body, BODY_LONG, color, lowerShadow, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
-
-const LOOKBACK = max(period(BODY_LONG), period(SHADOW_VERY_SHORT));
+import { sideSegment } from "./belt_hold";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
-export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
-  const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
-  if (first == e) return;
-  let bodyLong = total(BODY_LONG, first);
-  let shortShadow = total(SHADOW_VERY_SHORT, first);
-  for (let i = first; i < e; ++i) {
-    const hit = body(i) > average(BODY_LONG, bodyLong, i) &&
-                ((color(i) == 1 && upperShadow(i) < average(SHADOW_VERY_SHORT, shortShadow, i)) ||
-                 (color(i) == -1 && lowerShadow(i) < average(SHADOW_VERY_SHORT, shortShadow, i)));
-    putAll<O>(c, i, b0, nb, hit ? color(i) * 100.0 : 0.0);
-    bodyLong = roll(BODY_LONG, bodyLong, i);
-    shortShadow = roll(SHADOW_VERY_SHORT, shortShadow, i);
-  }
-}
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void { sideSegment<O>(c, b0, nb, s, e, true); }

@@ -1,22 +1,7 @@
 // pattern.gravestone_doji; mirrors native/pattern/gravestone_doji.h.
 import { Call } from "../abi";
-import { average, body, BODY_DOJI, lowerShadow, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
-
-const LOOKBACK = max(period(BODY_DOJI), period(SHADOW_VERY_SHORT));
+import { sideSegment } from "./dragonfly_doji";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
-export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
-  const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
-  if (first == e) return;
-  let bodyDoji = total(BODY_DOJI, first);
-  let shortShadow = total(SHADOW_VERY_SHORT, first);
-  for (let i = first; i < e; ++i) {
-    const hit = body(i) <= average(BODY_DOJI, bodyDoji, i) &&
-                lowerShadow(i) < average(SHADOW_VERY_SHORT, shortShadow, i) &&
-                upperShadow(i) > average(SHADOW_VERY_SHORT, shortShadow, i);
-    putAll<O>(c, i, b0, nb, hit ? 100.0 : 0.0);
-    bodyDoji = roll(BODY_DOJI, bodyDoji, i);
-    shortShadow = roll(SHADOW_VERY_SHORT, shortShadow, i);
-  }
-}
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void { sideSegment<O>(c, b0, nb, s, e, true); }

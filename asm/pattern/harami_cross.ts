@@ -1,24 +1,8 @@
 // pattern.harami_cross; mirrors native/pattern/harami_cross.h.
 import { Call } from "../abi";
-import { average, body, BODY_DOJI, BODY_LONG, bodyBottom, bodyTop, color, period, putAll, roll, startRun, total } from "./common";
-
-const LOOKBACK = max(period(BODY_DOJI), period(BODY_LONG)) + 1;
+import { BODY_DOJI } from "./common";
+import { haramiSegment } from "./harami";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
-export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
-  const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
-  if (first == e) return;
-  let bodyLong = total(BODY_LONG, first - 1);
-  let bodyDoji = total(BODY_DOJI, first);
-  for (let i = first; i < e; ++i) {
-    let v = 0.0;
-    if (body(i - 1) > average(BODY_LONG, bodyLong, i - 1) && body(i) <= average(BODY_DOJI, bodyDoji, i)) {
-      if (bodyTop(i) < bodyTop(i - 1) && bodyBottom(i) > bodyBottom(i - 1)) v = -color(i - 1) * 100.0;
-      else if (bodyTop(i) <= bodyTop(i - 1) && bodyBottom(i) >= bodyBottom(i - 1)) v = -color(i - 1) * 80.0;
-    }
-    putAll<O>(c, i, b0, nb, v);
-    bodyLong = roll(BODY_LONG, bodyLong, i - 1);
-    bodyDoji = roll(BODY_DOJI, bodyDoji, i);
-  }
-}
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void { haramiSegment<O>(c, b0, nb, s, e, BODY_DOJI); }

@@ -1,29 +1,13 @@
 // pattern.closing_marubozu: TA-Lib CDLCLOSINGMARUBOZU. A long candle with no
 // shadow on its closing side (a very short one): +100 white, -100 black.
 #pragma once
-#include "common.h"
+#include "belt_hold.h"
 
 namespace tagrid::pattern::closing_marubozu {
-
-constexpr int64_t kLookback = std::max(kBodyLong.period, kShadowVeryShort.period);
 
 inline int64_t scratch(int64_t) { return 0; }
 
 template <typename Out>
-int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  const Candles k(c);
-  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyLong = k.total(kBodyLong, first);
-    double shortShadow = k.total(kShadowVeryShort, first);
-    for (int64_t i = first; i < e; ++i) {
-      const bool hit = k.body(i) > k.average(kBodyLong, bodyLong, i) &&
-                       ((k.color(i) == 1 && k.upperShadow(i) < k.average(kShadowVeryShort, shortShadow, i)) ||
-                        (k.color(i) == -1 && k.lowerShadow(i) < k.average(kShadowVeryShort, shortShadow, i)));
-      putAll(out, i, b0, nb, hit ? k.color(i) * 100.0 : 0.0);
-      bodyLong = k.roll(kBodyLong, bodyLong, i);
-      shortShadow = k.roll(kShadowVeryShort, shortShadow, i);
-    }
-  });
-}
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return belt_hold::runSide<true>(c, out); }
 
 }  // namespace tagrid::pattern::closing_marubozu

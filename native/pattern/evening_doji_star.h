@@ -2,36 +2,13 @@
 // doji whose body gaps up, and a black candle that is not short closing more
 // than `penetration` of the first body below its close: -100.
 #pragma once
-#include "common.h"
+#include "evening_star.h"
 
 namespace tagrid::pattern::evening_doji_star {
-
-constexpr int64_t kLookback = std::max(std::max(kBodyDoji.period, kBodyLong.period), kBodyShort.period) + 2;
 
 inline int64_t scratch(int64_t) { return 0; }
 
 template <typename Out>
-int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  const Candles k(c);
-  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    for (int j = 0; j < nb; ++j) {
-      const int64_t v = b0 + j;
-      const double penetration = c.param[0][v];
-      double bodyLong = k.total(kBodyLong, first - 2);
-      double bodyDoji = k.total(kBodyDoji, first - 1);
-      double bodyShort = k.total(kBodyShort, first);
-      for (int64_t i = first; i < e; ++i) {
-        const bool hit = k.body(i - 2) > k.average(kBodyLong, bodyLong, i - 2) && k.color(i - 2) == 1 &&
-                         k.body(i - 1) <= k.average(kBodyDoji, bodyDoji, i - 1) && k.bodyGapUp(i - 1, i - 2) &&
-                         k.body(i) > k.average(kBodyShort, bodyShort, i) && k.color(i) == -1 &&
-                         k.close(i) < k.close(i - 2) - k.body(i - 2) * penetration;
-        out.put(0, i, v, hit ? -100.0 : 0.0);
-        bodyLong = k.roll(kBodyLong, bodyLong, i - 2);
-        bodyDoji = k.roll(kBodyDoji, bodyDoji, i - 1);
-        bodyShort = k.roll(kBodyShort, bodyShort, i);
-      }
-    }
-  });
-}
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return evening_star::runWith<kBodyDoji>(c, out); }
 
 }  // namespace tagrid::pattern::evening_doji_star

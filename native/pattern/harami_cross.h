@@ -2,31 +2,13 @@
 // body lies inside the first body: +100 bullish (first black), -100 bearish;
 // +80 / -80 when one end of the bodies coincides.
 #pragma once
-#include "common.h"
+#include "harami.h"
 
 namespace tagrid::pattern::harami_cross {
-
-constexpr int64_t kLookback = std::max(kBodyDoji.period, kBodyLong.period) + 1;
 
 inline int64_t scratch(int64_t) { return 0; }
 
 template <typename Out>
-int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  const Candles k(c);
-  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyLong = k.total(kBodyLong, first - 1);
-    double bodyDoji = k.total(kBodyDoji, first);
-    for (int64_t i = first; i < e; ++i) {
-      double v = 0.0;
-      if (k.body(i - 1) > k.average(kBodyLong, bodyLong, i - 1) && k.body(i) <= k.average(kBodyDoji, bodyDoji, i)) {
-        if (k.bodyTop(i) < k.bodyTop(i - 1) && k.bodyBottom(i) > k.bodyBottom(i - 1)) v = -k.color(i - 1) * 100.0;
-        else if (k.bodyTop(i) <= k.bodyTop(i - 1) && k.bodyBottom(i) >= k.bodyBottom(i - 1)) v = -k.color(i - 1) * 80.0;
-      }
-      putAll(out, i, b0, nb, v);
-      bodyLong = k.roll(kBodyLong, bodyLong, i - 1);
-      bodyDoji = k.roll(kBodyDoji, bodyDoji, i);
-    }
-  });
-}
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return harami::runWith<kBodyDoji>(c, out); }
 
 }  // namespace tagrid::pattern::harami_cross
