@@ -80,8 +80,38 @@ import { scratch as cycle_ht_dcphase_scratch, segment as cycle_ht_dcphase_segmen
 import { scratch as cycle_ht_phasor_scratch, segment as cycle_ht_phasor_segment } from "./cycle/ht_phasor";
 import { scratch as cycle_ht_sine_scratch, segment as cycle_ht_sine_segment } from "./cycle/ht_sine";
 import { scratch as cycle_ht_trendmode_scratch, segment as cycle_ht_trendmode_segment } from "./cycle/ht_trendmode";
+import { scratch as pattern_abandoned_baby_scratch, segment as pattern_abandoned_baby_segment } from "./pattern/abandoned_baby";
+import { scratch as pattern_advance_block_scratch, segment as pattern_advance_block_segment } from "./pattern/advance_block";
+import { scratch as pattern_belt_hold_scratch, segment as pattern_belt_hold_segment } from "./pattern/belt_hold";
+import { scratch as pattern_breakaway_scratch, segment as pattern_breakaway_segment } from "./pattern/breakaway";
+import { scratch as pattern_closing_marubozu_scratch, segment as pattern_closing_marubozu_segment } from "./pattern/closing_marubozu";
+import { scratch as pattern_conceal_baby_swallow_scratch, segment as pattern_conceal_baby_swallow_segment } from "./pattern/conceal_baby_swallow";
+import { scratch as pattern_counterattack_scratch, segment as pattern_counterattack_segment } from "./pattern/counterattack";
+import { scratch as pattern_dark_cloud_cover_scratch, segment as pattern_dark_cloud_cover_segment } from "./pattern/dark_cloud_cover";
+import { scratch as pattern_doji_scratch, segment as pattern_doji_segment } from "./pattern/doji";
+import { scratch as pattern_doji_star_scratch, segment as pattern_doji_star_segment } from "./pattern/doji_star";
+import { scratch as pattern_dragonfly_doji_scratch, segment as pattern_dragonfly_doji_segment } from "./pattern/dragonfly_doji";
+import { scratch as pattern_engulfing_scratch, segment as pattern_engulfing_segment } from "./pattern/engulfing";
+import { scratch as pattern_evening_doji_star_scratch, segment as pattern_evening_doji_star_segment } from "./pattern/evening_doji_star";
+import { scratch as pattern_evening_star_scratch, segment as pattern_evening_star_segment } from "./pattern/evening_star";
+import { scratch as pattern_gap_side_side_white_scratch, segment as pattern_gap_side_side_white_segment } from "./pattern/gap_side_side_white";
+import { scratch as pattern_gravestone_doji_scratch, segment as pattern_gravestone_doji_segment } from "./pattern/gravestone_doji";
+import { scratch as pattern_hammer_scratch, segment as pattern_hammer_segment } from "./pattern/hammer";
+import { scratch as pattern_hanging_man_scratch, segment as pattern_hanging_man_segment } from "./pattern/hanging_man";
+import { scratch as pattern_harami_scratch, segment as pattern_harami_segment } from "./pattern/harami";
+import { scratch as pattern_harami_cross_scratch, segment as pattern_harami_cross_segment } from "./pattern/harami_cross";
+import { scratch as pattern_high_wave_scratch, segment as pattern_high_wave_segment } from "./pattern/high_wave";
+import { scratch as pattern_hikkake_scratch, segment as pattern_hikkake_segment } from "./pattern/hikkake";
+import { scratch as pattern_hikkake_mod_scratch, segment as pattern_hikkake_mod_segment } from "./pattern/hikkake_mod";
+import { scratch as pattern_three_black_crows_scratch, segment as pattern_three_black_crows_segment } from "./pattern/three_black_crows";
+import { scratch as pattern_three_inside_scratch, segment as pattern_three_inside_segment } from "./pattern/three_inside";
+import { scratch as pattern_three_line_strike_scratch, segment as pattern_three_line_strike_segment } from "./pattern/three_line_strike";
+import { scratch as pattern_three_outside_scratch, segment as pattern_three_outside_segment } from "./pattern/three_outside";
+import { scratch as pattern_three_stars_in_south_scratch, segment as pattern_three_stars_in_south_segment } from "./pattern/three_stars_in_south";
+import { scratch as pattern_three_white_soldiers_scratch, segment as pattern_three_white_soldiers_segment } from "./pattern/three_white_soldiers";
+import { scratch as pattern_two_crows_scratch, segment as pattern_two_crows_segment } from "./pattern/two_crows";
 
-export const KERNEL_TABLE = "ma.dema:1:1:1,ma.ema:1:1:1,ma.hma:1:1:1,ma.ht_trendline:1:0:1,ma.kama:1:1:1,ma.mama:1:2:2,ma.rma:1:1:1,ma.sma:1:1:1,ma.t3:1:2:1,ma.tema:1:1:1,ma.trima:1:1:1,ma.vwma:2:1:1,ma.wma:1:1:1,ma.zlema:1:1:1,volatility.accbands:3:1:3,volatility.atr:3:1:1,volatility.bbands:1:2:3,volatility.bbands_bandwidth:1:2:1,volatility.bbands_percent_b:1:2:1,volatility.hv:1:2:1,volatility.natr:3:1:1,volatility.stddev:1:2:1,volatility.tr:3:0:1,volatility.variance:1:1:1,momentum.apo:1:2:1,momentum.bop:4:0:1,momentum.cci:3:1:1,momentum.cmo:1:1:1,momentum.fisher:2:1:2,momentum.macd:1:3:3,momentum.mom:1:1:1,momentum.ppo:1:3:3,momentum.roc:1:1:1,momentum.rsi:1:1:1,momentum.stoch:3:3:2,momentum.stoch_rsi:1:3:2,momentum.stochf:3:2:2,momentum.trix:1:1:1,momentum.ultosc:3:3:1,momentum.williams_r:3:1:1,trend.adx:3:1:4,trend.adxr:3:1:1,trend.aroon:2:1:3,trend.chandelier_exit:3:2:2,trend.donchian:2:1:3,trend.ichimoku:3:4:5,trend.keltner:3:2:3,trend.linreg:1:1:4,trend.psar:2:3:2,trend.sarext:2:8:1,trend.supertrend:3:2:2,trend.vortex:3:1:2,volume.ad:4:0:1,volume.adosc:4:2:1,volume.cmf:4:1:1,volume.mfi:4:1:1,volume.obv:2:0:1,volume.volume_sma:1:1:1,volume.vwap:4:1:1,volume.vwap_deviation:4:2:4,structure.candle_stats:4:0:7,structure.candle_stats_atr_norm:4:1:4,structure.distance_to_ma_norm:4:1:1,structure.max:1:1:1,structure.midpoint:1:1:1,structure.midprice:2:1:1,structure.min:1:1:1,structure.percent_rank:1:1:1,structure.pivots:2:2:2,structure.sum:1:1:1,structure.zscore:1:1:1,cycle.ht_dcperiod:1:0:1,cycle.ht_dcphase:1:0:1,cycle.ht_phasor:1:0:2,cycle.ht_sine:1:0:2,cycle.ht_trendmode:1:0:1";
+export const KERNEL_TABLE = "ma.dema:1:1:1,ma.ema:1:1:1,ma.hma:1:1:1,ma.ht_trendline:1:0:1,ma.kama:1:1:1,ma.mama:1:2:2,ma.rma:1:1:1,ma.sma:1:1:1,ma.t3:1:2:1,ma.tema:1:1:1,ma.trima:1:1:1,ma.vwma:2:1:1,ma.wma:1:1:1,ma.zlema:1:1:1,volatility.accbands:3:1:3,volatility.atr:3:1:1,volatility.bbands:1:2:3,volatility.bbands_bandwidth:1:2:1,volatility.bbands_percent_b:1:2:1,volatility.hv:1:2:1,volatility.natr:3:1:1,volatility.stddev:1:2:1,volatility.tr:3:0:1,volatility.variance:1:1:1,momentum.apo:1:2:1,momentum.bop:4:0:1,momentum.cci:3:1:1,momentum.cmo:1:1:1,momentum.fisher:2:1:2,momentum.macd:1:3:3,momentum.mom:1:1:1,momentum.ppo:1:3:3,momentum.roc:1:1:1,momentum.rsi:1:1:1,momentum.stoch:3:3:2,momentum.stoch_rsi:1:3:2,momentum.stochf:3:2:2,momentum.trix:1:1:1,momentum.ultosc:3:3:1,momentum.williams_r:3:1:1,trend.adx:3:1:4,trend.adxr:3:1:1,trend.aroon:2:1:3,trend.chandelier_exit:3:2:2,trend.donchian:2:1:3,trend.ichimoku:3:4:5,trend.keltner:3:2:3,trend.linreg:1:1:4,trend.psar:2:3:2,trend.sarext:2:8:1,trend.supertrend:3:2:2,trend.vortex:3:1:2,volume.ad:4:0:1,volume.adosc:4:2:1,volume.cmf:4:1:1,volume.mfi:4:1:1,volume.obv:2:0:1,volume.volume_sma:1:1:1,volume.vwap:4:1:1,volume.vwap_deviation:4:2:4,structure.candle_stats:4:0:7,structure.candle_stats_atr_norm:4:1:4,structure.distance_to_ma_norm:4:1:1,structure.max:1:1:1,structure.midpoint:1:1:1,structure.midprice:2:1:1,structure.min:1:1:1,structure.percent_rank:1:1:1,structure.pivots:2:2:2,structure.sum:1:1:1,structure.zscore:1:1:1,cycle.ht_dcperiod:1:0:1,cycle.ht_dcphase:1:0:1,cycle.ht_phasor:1:0:2,cycle.ht_sine:1:0:2,cycle.ht_trendmode:1:0:1,pattern.abandoned_baby:4:1:1,pattern.advance_block:4:0:1,pattern.belt_hold:4:0:1,pattern.breakaway:4:0:1,pattern.closing_marubozu:4:0:1,pattern.conceal_baby_swallow:4:0:1,pattern.counterattack:4:0:1,pattern.dark_cloud_cover:4:1:1,pattern.doji:4:0:1,pattern.doji_star:4:0:1,pattern.dragonfly_doji:4:0:1,pattern.engulfing:4:0:1,pattern.evening_doji_star:4:1:1,pattern.evening_star:4:1:1,pattern.gap_side_side_white:4:0:1,pattern.gravestone_doji:4:0:1,pattern.hammer:4:0:1,pattern.hanging_man:4:0:1,pattern.harami:4:0:1,pattern.harami_cross:4:0:1,pattern.high_wave:4:0:1,pattern.hikkake:4:0:1,pattern.hikkake_mod:4:0:1,pattern.three_black_crows:4:0:1,pattern.three_inside:4:0:1,pattern.three_line_strike:4:0:1,pattern.three_outside:4:0:1,pattern.three_stars_in_south:4:0:1,pattern.three_white_soldiers:4:0:1,pattern.two_crows:4:0:1";
 
 export function kernelScratch(k: i32, T: i32, W: i32): f64 {
   switch (k) {
@@ -161,6 +191,36 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 73: return cycle_ht_phasor_scratch(T);
     case 74: return cycle_ht_sine_scratch(T);
     case 75: return cycle_ht_trendmode_scratch(T);
+    case 76: return pattern_abandoned_baby_scratch(T);
+    case 77: return pattern_advance_block_scratch(T);
+    case 78: return pattern_belt_hold_scratch(T);
+    case 79: return pattern_breakaway_scratch(T);
+    case 80: return pattern_closing_marubozu_scratch(T);
+    case 81: return pattern_conceal_baby_swallow_scratch(T);
+    case 82: return pattern_counterattack_scratch(T);
+    case 83: return pattern_dark_cloud_cover_scratch(T);
+    case 84: return pattern_doji_scratch(T);
+    case 85: return pattern_doji_star_scratch(T);
+    case 86: return pattern_dragonfly_doji_scratch(T);
+    case 87: return pattern_engulfing_scratch(T);
+    case 88: return pattern_evening_doji_star_scratch(T);
+    case 89: return pattern_evening_star_scratch(T);
+    case 90: return pattern_gap_side_side_white_scratch(T);
+    case 91: return pattern_gravestone_doji_scratch(T);
+    case 92: return pattern_hammer_scratch(T);
+    case 93: return pattern_hanging_man_scratch(T);
+    case 94: return pattern_harami_scratch(T);
+    case 95: return pattern_harami_cross_scratch(T);
+    case 96: return pattern_high_wave_scratch(T);
+    case 97: return pattern_hikkake_scratch(T);
+    case 98: return pattern_hikkake_mod_scratch(T);
+    case 99: return pattern_three_black_crows_scratch(T);
+    case 100: return pattern_three_inside_scratch(T);
+    case 101: return pattern_three_line_strike_scratch(T);
+    case 102: return pattern_three_outside_scratch(T);
+    case 103: return pattern_three_stars_in_south_scratch(T);
+    case 104: return pattern_three_white_soldiers_scratch(T);
+    case 105: return pattern_two_crows_scratch(T);
   }
   return -1.0;
 }
@@ -184,7 +244,7 @@ export function runKernel<O>(k: i32, c: Call): i32 {
     case 66: return structure_min<O>(c);
     case 69: return structure_sum<O>(c);
   }
-  return k >= 0 && k < 76 ? runBlocks<O>(k, c) : -1;
+  return k >= 0 && k < 106 ? runBlocks<O>(k, c) : -1;
 }
 
 // Every block of variants [b0, b0 + nb) of the call, and in each its runs of
@@ -258,6 +318,36 @@ function segmentInputs(k: i32): i32 {
     case 73: return 1;
     case 74: return 1;
     case 75: return 1;
+    case 76: return 4;
+    case 77: return 4;
+    case 78: return 4;
+    case 79: return 4;
+    case 80: return 4;
+    case 81: return 4;
+    case 82: return 4;
+    case 83: return 4;
+    case 84: return 4;
+    case 85: return 4;
+    case 86: return 4;
+    case 87: return 4;
+    case 88: return 4;
+    case 89: return 4;
+    case 90: return 4;
+    case 91: return 4;
+    case 92: return 4;
+    case 93: return 4;
+    case 94: return 4;
+    case 95: return 4;
+    case 96: return 4;
+    case 97: return 4;
+    case 98: return 4;
+    case 99: return 4;
+    case 100: return 4;
+    case 101: return 4;
+    case 102: return 4;
+    case 103: return 4;
+    case 104: return 4;
+    case 105: return 4;
   }
   return 0;
 }
@@ -387,5 +477,35 @@ function segment<O>(k: i32, c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     case 73: cycle_ht_phasor_segment<O>(c, b0, nb, s, e); return;
     case 74: cycle_ht_sine_segment<O>(c, b0, nb, s, e); return;
     case 75: cycle_ht_trendmode_segment<O>(c, b0, nb, s, e); return;
+    case 76: pattern_abandoned_baby_segment<O>(c, b0, nb, s, e); return;
+    case 77: pattern_advance_block_segment<O>(c, b0, nb, s, e); return;
+    case 78: pattern_belt_hold_segment<O>(c, b0, nb, s, e); return;
+    case 79: pattern_breakaway_segment<O>(c, b0, nb, s, e); return;
+    case 80: pattern_closing_marubozu_segment<O>(c, b0, nb, s, e); return;
+    case 81: pattern_conceal_baby_swallow_segment<O>(c, b0, nb, s, e); return;
+    case 82: pattern_counterattack_segment<O>(c, b0, nb, s, e); return;
+    case 83: pattern_dark_cloud_cover_segment<O>(c, b0, nb, s, e); return;
+    case 84: pattern_doji_segment<O>(c, b0, nb, s, e); return;
+    case 85: pattern_doji_star_segment<O>(c, b0, nb, s, e); return;
+    case 86: pattern_dragonfly_doji_segment<O>(c, b0, nb, s, e); return;
+    case 87: pattern_engulfing_segment<O>(c, b0, nb, s, e); return;
+    case 88: pattern_evening_doji_star_segment<O>(c, b0, nb, s, e); return;
+    case 89: pattern_evening_star_segment<O>(c, b0, nb, s, e); return;
+    case 90: pattern_gap_side_side_white_segment<O>(c, b0, nb, s, e); return;
+    case 91: pattern_gravestone_doji_segment<O>(c, b0, nb, s, e); return;
+    case 92: pattern_hammer_segment<O>(c, b0, nb, s, e); return;
+    case 93: pattern_hanging_man_segment<O>(c, b0, nb, s, e); return;
+    case 94: pattern_harami_segment<O>(c, b0, nb, s, e); return;
+    case 95: pattern_harami_cross_segment<O>(c, b0, nb, s, e); return;
+    case 96: pattern_high_wave_segment<O>(c, b0, nb, s, e); return;
+    case 97: pattern_hikkake_segment<O>(c, b0, nb, s, e); return;
+    case 98: pattern_hikkake_mod_segment<O>(c, b0, nb, s, e); return;
+    case 99: pattern_three_black_crows_segment<O>(c, b0, nb, s, e); return;
+    case 100: pattern_three_inside_segment<O>(c, b0, nb, s, e); return;
+    case 101: pattern_three_line_strike_segment<O>(c, b0, nb, s, e); return;
+    case 102: pattern_three_outside_segment<O>(c, b0, nb, s, e); return;
+    case 103: pattern_three_stars_in_south_segment<O>(c, b0, nb, s, e); return;
+    case 104: pattern_three_white_soldiers_segment<O>(c, b0, nb, s, e); return;
+    case 105: pattern_two_crows_segment<O>(c, b0, nb, s, e); return;
   }
 }

@@ -79,6 +79,36 @@
 #include "cycle/ht_phasor.h"
 #include "cycle/ht_sine.h"
 #include "cycle/ht_trendmode.h"
+#include "pattern/abandoned_baby.h"
+#include "pattern/advance_block.h"
+#include "pattern/belt_hold.h"
+#include "pattern/breakaway.h"
+#include "pattern/closing_marubozu.h"
+#include "pattern/conceal_baby_swallow.h"
+#include "pattern/counterattack.h"
+#include "pattern/dark_cloud_cover.h"
+#include "pattern/doji.h"
+#include "pattern/doji_star.h"
+#include "pattern/dragonfly_doji.h"
+#include "pattern/engulfing.h"
+#include "pattern/evening_doji_star.h"
+#include "pattern/evening_star.h"
+#include "pattern/gap_side_side_white.h"
+#include "pattern/gravestone_doji.h"
+#include "pattern/hammer.h"
+#include "pattern/hanging_man.h"
+#include "pattern/harami.h"
+#include "pattern/harami_cross.h"
+#include "pattern/high_wave.h"
+#include "pattern/hikkake.h"
+#include "pattern/hikkake_mod.h"
+#include "pattern/three_black_crows.h"
+#include "pattern/three_inside.h"
+#include "pattern/three_line_strike.h"
+#include "pattern/three_outside.h"
+#include "pattern/three_stars_in_south.h"
+#include "pattern/three_white_soldiers.h"
+#include "pattern/two_crows.h"
 
 namespace tagrid {
 
@@ -159,6 +189,36 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("cycle.ht_phasor", 1, 0, 2, cycle::ht_phasor),
   TAGRID_KERNEL("cycle.ht_sine", 1, 0, 2, cycle::ht_sine),
   TAGRID_KERNEL("cycle.ht_trendmode", 1, 0, 1, cycle::ht_trendmode),
+  TAGRID_KERNEL("pattern.abandoned_baby", 4, 1, 1, pattern::abandoned_baby),
+  TAGRID_KERNEL("pattern.advance_block", 4, 0, 1, pattern::advance_block),
+  TAGRID_KERNEL("pattern.belt_hold", 4, 0, 1, pattern::belt_hold),
+  TAGRID_KERNEL("pattern.breakaway", 4, 0, 1, pattern::breakaway),
+  TAGRID_KERNEL("pattern.closing_marubozu", 4, 0, 1, pattern::closing_marubozu),
+  TAGRID_KERNEL("pattern.conceal_baby_swallow", 4, 0, 1, pattern::conceal_baby_swallow),
+  TAGRID_KERNEL("pattern.counterattack", 4, 0, 1, pattern::counterattack),
+  TAGRID_KERNEL("pattern.dark_cloud_cover", 4, 1, 1, pattern::dark_cloud_cover),
+  TAGRID_KERNEL("pattern.doji", 4, 0, 1, pattern::doji),
+  TAGRID_KERNEL("pattern.doji_star", 4, 0, 1, pattern::doji_star),
+  TAGRID_KERNEL("pattern.dragonfly_doji", 4, 0, 1, pattern::dragonfly_doji),
+  TAGRID_KERNEL("pattern.engulfing", 4, 0, 1, pattern::engulfing),
+  TAGRID_KERNEL("pattern.evening_doji_star", 4, 1, 1, pattern::evening_doji_star),
+  TAGRID_KERNEL("pattern.evening_star", 4, 1, 1, pattern::evening_star),
+  TAGRID_KERNEL("pattern.gap_side_side_white", 4, 0, 1, pattern::gap_side_side_white),
+  TAGRID_KERNEL("pattern.gravestone_doji", 4, 0, 1, pattern::gravestone_doji),
+  TAGRID_KERNEL("pattern.hammer", 4, 0, 1, pattern::hammer),
+  TAGRID_KERNEL("pattern.hanging_man", 4, 0, 1, pattern::hanging_man),
+  TAGRID_KERNEL("pattern.harami", 4, 0, 1, pattern::harami),
+  TAGRID_KERNEL("pattern.harami_cross", 4, 0, 1, pattern::harami_cross),
+  TAGRID_KERNEL("pattern.high_wave", 4, 0, 1, pattern::high_wave),
+  TAGRID_KERNEL("pattern.hikkake", 4, 0, 1, pattern::hikkake),
+  TAGRID_KERNEL("pattern.hikkake_mod", 4, 0, 1, pattern::hikkake_mod),
+  TAGRID_KERNEL("pattern.three_black_crows", 4, 0, 1, pattern::three_black_crows),
+  TAGRID_KERNEL("pattern.three_inside", 4, 0, 1, pattern::three_inside),
+  TAGRID_KERNEL("pattern.three_line_strike", 4, 0, 1, pattern::three_line_strike),
+  TAGRID_KERNEL("pattern.three_outside", 4, 0, 1, pattern::three_outside),
+  TAGRID_KERNEL("pattern.three_stars_in_south", 4, 0, 1, pattern::three_stars_in_south),
+  TAGRID_KERNEL("pattern.three_white_soldiers", 4, 0, 1, pattern::three_white_soldiers),
+  TAGRID_KERNEL("pattern.two_crows", 4, 0, 1, pattern::two_crows),
 };
 
 inline int kernelCount() { return static_cast<int>(std::size(kKernels)); }

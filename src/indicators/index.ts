@@ -76,6 +76,36 @@ import cycle_ht_dcphase from './cycle/ht_dcphase.js';
 import cycle_ht_phasor from './cycle/ht_phasor.js';
 import cycle_ht_sine from './cycle/ht_sine.js';
 import cycle_ht_trendmode from './cycle/ht_trendmode.js';
+import pattern_abandoned_baby from './pattern/abandoned_baby.js';
+import pattern_advance_block from './pattern/advance_block.js';
+import pattern_belt_hold from './pattern/belt_hold.js';
+import pattern_breakaway from './pattern/breakaway.js';
+import pattern_closing_marubozu from './pattern/closing_marubozu.js';
+import pattern_conceal_baby_swallow from './pattern/conceal_baby_swallow.js';
+import pattern_counterattack from './pattern/counterattack.js';
+import pattern_dark_cloud_cover from './pattern/dark_cloud_cover.js';
+import pattern_doji from './pattern/doji.js';
+import pattern_doji_star from './pattern/doji_star.js';
+import pattern_dragonfly_doji from './pattern/dragonfly_doji.js';
+import pattern_engulfing from './pattern/engulfing.js';
+import pattern_evening_doji_star from './pattern/evening_doji_star.js';
+import pattern_evening_star from './pattern/evening_star.js';
+import pattern_gap_side_side_white from './pattern/gap_side_side_white.js';
+import pattern_gravestone_doji from './pattern/gravestone_doji.js';
+import pattern_hammer from './pattern/hammer.js';
+import pattern_hanging_man from './pattern/hanging_man.js';
+import pattern_harami from './pattern/harami.js';
+import pattern_harami_cross from './pattern/harami_cross.js';
+import pattern_high_wave from './pattern/high_wave.js';
+import pattern_hikkake from './pattern/hikkake.js';
+import pattern_hikkake_mod from './pattern/hikkake_mod.js';
+import pattern_three_black_crows from './pattern/three_black_crows.js';
+import pattern_three_inside from './pattern/three_inside.js';
+import pattern_three_line_strike from './pattern/three_line_strike.js';
+import pattern_three_outside from './pattern/three_outside.js';
+import pattern_three_stars_in_south from './pattern/three_stars_in_south.js';
+import pattern_three_white_soldiers from './pattern/three_white_soldiers.js';
+import pattern_two_crows from './pattern/two_crows.js';
 
 /** Every indicator definition: groups in their fixed order, ids in alphabetical order within a group. */
 export const DEFINITIONS: readonly IndicatorDef[] = [
@@ -155,4 +185,34 @@ export const DEFINITIONS: readonly IndicatorDef[] = [
   cycle_ht_phasor,
   cycle_ht_sine,
   cycle_ht_trendmode,
+  pattern_abandoned_baby,
+  pattern_advance_block,
+  pattern_belt_hold,
+  pattern_breakaway,
+  pattern_closing_marubozu,
+  pattern_conceal_baby_swallow,
+  pattern_counterattack,
+  pattern_dark_cloud_cover,
+  pattern_doji,
+  pattern_doji_star,
+  pattern_dragonfly_doji,
+  pattern_engulfing,
+  pattern_evening_doji_star,
+  pattern_evening_star,
+  pattern_gap_side_side_white,
+  pattern_gravestone_doji,
+  pattern_hammer,
+  pattern_hanging_man,
+  pattern_harami,
+  pattern_harami_cross,
+  pattern_high_wave,
+  pattern_hikkake,
+  pattern_hikkake_mod,
+  pattern_three_black_crows,
+  pattern_three_inside,
+  pattern_three_line_strike,
+  pattern_three_outside,
+  pattern_three_stars_in_south,
+  pattern_three_white_soldiers,
+  pattern_two_crows,
 ];

@@ -52,6 +52,36 @@ import cycle_ht_dcphase from './cycle/ht_dcphase.js';
 import cycle_ht_phasor from './cycle/ht_phasor.js';
 import cycle_ht_sine from './cycle/ht_sine.js';
 import cycle_ht_trendmode from './cycle/ht_trendmode.js';
+import pattern_abandoned_baby from './pattern/abandoned_baby.js';
+import pattern_advance_block from './pattern/advance_block.js';
+import pattern_belt_hold from './pattern/belt_hold.js';
+import pattern_breakaway from './pattern/breakaway.js';
+import pattern_closing_marubozu from './pattern/closing_marubozu.js';
+import pattern_conceal_baby_swallow from './pattern/conceal_baby_swallow.js';
+import pattern_counterattack from './pattern/counterattack.js';
+import pattern_dark_cloud_cover from './pattern/dark_cloud_cover.js';
+import pattern_doji from './pattern/doji.js';
+import pattern_doji_star from './pattern/doji_star.js';
+import pattern_dragonfly_doji from './pattern/dragonfly_doji.js';
+import pattern_engulfing from './pattern/engulfing.js';
+import pattern_evening_doji_star from './pattern/evening_doji_star.js';
+import pattern_evening_star from './pattern/evening_star.js';
+import pattern_gap_side_side_white from './pattern/gap_side_side_white.js';
+import pattern_gravestone_doji from './pattern/gravestone_doji.js';
+import pattern_hammer from './pattern/hammer.js';
+import pattern_hanging_man from './pattern/hanging_man.js';
+import pattern_harami from './pattern/harami.js';
+import pattern_harami_cross from './pattern/harami_cross.js';
+import pattern_high_wave from './pattern/high_wave.js';
+import pattern_hikkake from './pattern/hikkake.js';
+import pattern_hikkake_mod from './pattern/hikkake_mod.js';
+import pattern_three_black_crows from './pattern/three_black_crows.js';
+import pattern_three_inside from './pattern/three_inside.js';
+import pattern_three_line_strike from './pattern/three_line_strike.js';
+import pattern_three_outside from './pattern/three_outside.js';
+import pattern_three_stars_in_south from './pattern/three_stars_in_south.js';
+import pattern_three_white_soldiers from './pattern/three_white_soldiers.js';
+import pattern_two_crows from './pattern/two_crows.js';
 
 export type { GoldenMapping };
 export { expectedSeries, loadGolden, type Dataset, type GoldenCase, type GoldenData } from './load.js';
@@ -112,4 +142,34 @@ export const GOLDEN: Record<string, GoldenMapping> = Object.fromEntries([
   ...mapped('cycle.ht_phasor', cycle_ht_phasor),
   ...mapped('cycle.ht_sine', cycle_ht_sine),
   ...mapped('cycle.ht_trendmode', cycle_ht_trendmode),
+  ...mapped('pattern.abandoned_baby', pattern_abandoned_baby),
+  ...mapped('pattern.advance_block', pattern_advance_block),
+  ...mapped('pattern.belt_hold', pattern_belt_hold),
+  ...mapped('pattern.breakaway', pattern_breakaway),
+  ...mapped('pattern.closing_marubozu', pattern_closing_marubozu),
+  ...mapped('pattern.conceal_baby_swallow', pattern_conceal_baby_swallow),
+  ...mapped('pattern.counterattack', pattern_counterattack),
+  ...mapped('pattern.dark_cloud_cover', pattern_dark_cloud_cover),
+  ...mapped('pattern.doji', pattern_doji),
+  ...mapped('pattern.doji_star', pattern_doji_star),
+  ...mapped('pattern.dragonfly_doji', pattern_dragonfly_doji),
+  ...mapped('pattern.engulfing', pattern_engulfing),
+  ...mapped('pattern.evening_doji_star', pattern_evening_doji_star),
+  ...mapped('pattern.evening_star', pattern_evening_star),
+  ...mapped('pattern.gap_side_side_white', pattern_gap_side_side_white),
+  ...mapped('pattern.gravestone_doji', pattern_gravestone_doji),
+  ...mapped('pattern.hammer', pattern_hammer),
+  ...mapped('pattern.hanging_man', pattern_hanging_man),
+  ...mapped('pattern.harami', pattern_harami),
+  ...mapped('pattern.harami_cross', pattern_harami_cross),
+  ...mapped('pattern.high_wave', pattern_high_wave),
+  ...mapped('pattern.hikkake', pattern_hikkake),
+  ...mapped('pattern.hikkake_mod', pattern_hikkake_mod),
+  ...mapped('pattern.three_black_crows', pattern_three_black_crows),
+  ...mapped('pattern.three_inside', pattern_three_inside),
+  ...mapped('pattern.three_line_strike', pattern_three_line_strike),
+  ...mapped('pattern.three_outside', pattern_three_outside),
+  ...mapped('pattern.three_stars_in_south', pattern_three_stars_in_south),
+  ...mapped('pattern.three_white_soldiers', pattern_three_white_soldiers),
+  ...mapped('pattern.two_crows', pattern_two_crows),
 ]);

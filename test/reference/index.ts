@@ -76,6 +76,36 @@ import cycle_ht_dcphase from './cycle/ht_dcphase.js';
 import cycle_ht_phasor from './cycle/ht_phasor.js';
 import cycle_ht_sine from './cycle/ht_sine.js';
 import cycle_ht_trendmode from './cycle/ht_trendmode.js';
+import pattern_abandoned_baby from './pattern/abandoned_baby.js';
+import pattern_advance_block from './pattern/advance_block.js';
+import pattern_belt_hold from './pattern/belt_hold.js';
+import pattern_breakaway from './pattern/breakaway.js';
+import pattern_closing_marubozu from './pattern/closing_marubozu.js';
+import pattern_conceal_baby_swallow from './pattern/conceal_baby_swallow.js';
+import pattern_counterattack from './pattern/counterattack.js';
+import pattern_dark_cloud_cover from './pattern/dark_cloud_cover.js';
+import pattern_doji from './pattern/doji.js';
+import pattern_doji_star from './pattern/doji_star.js';
+import pattern_dragonfly_doji from './pattern/dragonfly_doji.js';
+import pattern_engulfing from './pattern/engulfing.js';
+import pattern_evening_doji_star from './pattern/evening_doji_star.js';
+import pattern_evening_star from './pattern/evening_star.js';
+import pattern_gap_side_side_white from './pattern/gap_side_side_white.js';
+import pattern_gravestone_doji from './pattern/gravestone_doji.js';
+import pattern_hammer from './pattern/hammer.js';
+import pattern_hanging_man from './pattern/hanging_man.js';
+import pattern_harami from './pattern/harami.js';
+import pattern_harami_cross from './pattern/harami_cross.js';
+import pattern_high_wave from './pattern/high_wave.js';
+import pattern_hikkake from './pattern/hikkake.js';
+import pattern_hikkake_mod from './pattern/hikkake_mod.js';
+import pattern_three_black_crows from './pattern/three_black_crows.js';
+import pattern_three_inside from './pattern/three_inside.js';
+import pattern_three_line_strike from './pattern/three_line_strike.js';
+import pattern_three_outside from './pattern/three_outside.js';
+import pattern_three_stars_in_south from './pattern/three_stars_in_south.js';
+import pattern_three_white_soldiers from './pattern/three_white_soldiers.js';
+import pattern_two_crows from './pattern/two_crows.js';
 
 export type { ReferenceFn, Params } from './common.js';
 
@@ -157,4 +187,34 @@ export const REFERENCES: Record<string, ReferenceFn> = {
   'cycle.ht_phasor': cycle_ht_phasor,
   'cycle.ht_sine': cycle_ht_sine,
   'cycle.ht_trendmode': cycle_ht_trendmode,
+  'pattern.abandoned_baby': pattern_abandoned_baby,
+  'pattern.advance_block': pattern_advance_block,
+  'pattern.belt_hold': pattern_belt_hold,
+  'pattern.breakaway': pattern_breakaway,
+  'pattern.closing_marubozu': pattern_closing_marubozu,
+  'pattern.conceal_baby_swallow': pattern_conceal_baby_swallow,
+  'pattern.counterattack': pattern_counterattack,
+  'pattern.dark_cloud_cover': pattern_dark_cloud_cover,
+  'pattern.doji': pattern_doji,
+  'pattern.doji_star': pattern_doji_star,
+  'pattern.dragonfly_doji': pattern_dragonfly_doji,
+  'pattern.engulfing': pattern_engulfing,
+  'pattern.evening_doji_star': pattern_evening_doji_star,
+  'pattern.evening_star': pattern_evening_star,
+  'pattern.gap_side_side_white': pattern_gap_side_side_white,
+  'pattern.gravestone_doji': pattern_gravestone_doji,
+  'pattern.hammer': pattern_hammer,
+  'pattern.hanging_man': pattern_hanging_man,
+  'pattern.harami': pattern_harami,
+  'pattern.harami_cross': pattern_harami_cross,
+  'pattern.high_wave': pattern_high_wave,
+  'pattern.hikkake': pattern_hikkake,
+  'pattern.hikkake_mod': pattern_hikkake_mod,
+  'pattern.three_black_crows': pattern_three_black_crows,
+  'pattern.three_inside': pattern_three_inside,
+  'pattern.three_line_strike': pattern_three_line_strike,
+  'pattern.three_outside': pattern_three_outside,
+  'pattern.three_stars_in_south': pattern_three_stars_in_south,
+  'pattern.three_white_soldiers': pattern_three_white_soldiers,
+  'pattern.two_crows': pattern_two_crows,
 };

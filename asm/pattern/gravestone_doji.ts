@@ -1,0 +1,7 @@
+// pattern.gravestone_doji; mirrors native/pattern/gravestone_doji.h.
+import { Call } from "../abi";
+import { sideSegment } from "./dragonfly_doji";
+
+export function scratch(T: i32): f64 { return 0.0; }
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void { sideSegment<O>(c, b0, nb, s, e, true); }

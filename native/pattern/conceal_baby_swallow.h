@@ -1,0 +1,39 @@
+// pattern.conceal_baby_swallow: TA-Lib CDLCONCEALBABYSWALL, concealing baby
+// swallow. Two black marubozu, a black candle gapping down whose upper shadow
+// reaches into the second body, and a black candle engulfing it, shadows
+// included: +100.
+#pragma once
+#include "common.h"
+
+namespace tagrid::pattern::conceal_baby_swallow {
+
+constexpr int64_t kLookback = kShadowVeryShort.period + 3;
+
+inline int64_t scratch(int64_t) { return 0; }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  const Candles k(c);
+  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+    double shortShadow3 = k.total(kShadowVeryShort, first - 3);
+    double shortShadow2 = k.total(kShadowVeryShort, first - 2);
+    double shortShadow1 = k.total(kShadowVeryShort, first - 1);
+    for (int64_t i = first; i < e; ++i) {
+      const bool hit = k.color(i - 3) == -1 && k.color(i - 2) == -1 && k.color(i - 1) == -1 && k.color(i) == -1 &&
+                       k.lowerShadow(i - 3) < k.average(kShadowVeryShort, shortShadow3, i - 3) &&
+                       k.upperShadow(i - 3) < k.average(kShadowVeryShort, shortShadow3, i - 3) &&
+                       k.lowerShadow(i - 2) < k.average(kShadowVeryShort, shortShadow2, i - 2) &&
+                       k.upperShadow(i - 2) < k.average(kShadowVeryShort, shortShadow2, i - 2) &&
+                       k.bodyGapDown(i - 1, i - 2) &&
+                       k.upperShadow(i - 1) > k.average(kShadowVeryShort, shortShadow1, i - 1) &&
+                       k.high(i - 1) > k.close(i - 2) &&
+                       k.high(i) > k.high(i - 1) && k.low(i) < k.low(i - 1);
+      putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
+      shortShadow3 = k.roll(kShadowVeryShort, shortShadow3, i - 3);
+      shortShadow2 = k.roll(kShadowVeryShort, shortShadow2, i - 2);
+      shortShadow1 = k.roll(kShadowVeryShort, shortShadow1, i - 1);
+    }
+  });
+}
+
+}  // namespace tagrid::pattern::conceal_baby_swallow

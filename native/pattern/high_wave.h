@@ -1,0 +1,29 @@
+// pattern.high_wave: TA-Lib CDLHIGHWAVE. A short body with very long upper and
+// lower shadows: +100 white, -100 black.
+#pragma once
+#include "common.h"
+
+namespace tagrid::pattern::high_wave {
+
+constexpr int64_t kLookback = std::max(kBodyShort.period, kShadowVeryLong.period);
+
+inline int64_t scratch(int64_t) { return 0; }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  const Candles k(c);
+  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+    double bodyShort = k.total(kBodyShort, first);
+    double shadowVeryLong = k.total(kShadowVeryLong, first);
+    for (int64_t i = first; i < e; ++i) {
+      const bool hit = k.body(i) < k.average(kBodyShort, bodyShort, i) &&
+                       k.upperShadow(i) > k.average(kShadowVeryLong, shadowVeryLong, i) &&
+                       k.lowerShadow(i) > k.average(kShadowVeryLong, shadowVeryLong, i);
+      putAll(out, i, b0, nb, hit ? k.color(i) * 100.0 : 0.0);
+      bodyShort = k.roll(kBodyShort, bodyShort, i);
+      shadowVeryLong = k.roll(kShadowVeryLong, shadowVeryLong, i);
+    }
+  });
+}
+
+}  // namespace tagrid::pattern::high_wave

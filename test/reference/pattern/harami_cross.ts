@@ -1,0 +1,4 @@
+import { BODY_DOJI, BODY_LONG, haramiValue, patternReference } from './common.js';
+
+export default patternReference(11, (k, i) =>
+  k.body(i - 1) > k.average(BODY_LONG, i - 1) && k.body(i) <= k.average(BODY_DOJI, i) ? haramiValue(k, i) : 0);

@@ -1,0 +1,3 @@
+import { hikkakeReference, modifiedBreakout } from './hikkake.js';
+
+export default hikkakeReference(10, modifiedBreakout);
