@@ -71,11 +71,42 @@ import { scratch as structure_percent_rank_scratch, prepare as structure_percent
 import { scratch as structure_pivots_scratch, prepare as structure_pivots_prepare, block as structure_pivots_block } from "./structure/pivots";
 import { scratch as structure_sum_scratch, run as structure_sum } from "./structure/sum";
 import { scratch as structure_zscore_scratch, prepare as structure_zscore_prepare, block as structure_zscore_block } from "./structure/zscore";
+import { scratch as pattern_homing_pigeon_scratch, segment as pattern_homing_pigeon_segment } from "./pattern/homing_pigeon";
+import { scratch as pattern_identical_three_crows_scratch, segment as pattern_identical_three_crows_segment } from "./pattern/identical_three_crows";
+import { scratch as pattern_in_neck_scratch, segment as pattern_in_neck_segment } from "./pattern/in_neck";
+import { scratch as pattern_inverted_hammer_scratch, segment as pattern_inverted_hammer_segment } from "./pattern/inverted_hammer";
+import { scratch as pattern_kicking_scratch, segment as pattern_kicking_segment } from "./pattern/kicking";
+import { scratch as pattern_kicking_by_length_scratch, segment as pattern_kicking_by_length_segment } from "./pattern/kicking_by_length";
+import { scratch as pattern_ladder_bottom_scratch, segment as pattern_ladder_bottom_segment } from "./pattern/ladder_bottom";
+import { scratch as pattern_long_legged_doji_scratch, segment as pattern_long_legged_doji_segment } from "./pattern/long_legged_doji";
+import { scratch as pattern_long_line_scratch, segment as pattern_long_line_segment } from "./pattern/long_line";
+import { scratch as pattern_marubozu_scratch, segment as pattern_marubozu_segment } from "./pattern/marubozu";
+import { scratch as pattern_mat_hold_scratch, segment as pattern_mat_hold_segment } from "./pattern/mat_hold";
+import { scratch as pattern_matching_low_scratch, segment as pattern_matching_low_segment } from "./pattern/matching_low";
+import { scratch as pattern_morning_doji_star_scratch, segment as pattern_morning_doji_star_segment } from "./pattern/morning_doji_star";
+import { scratch as pattern_morning_star_scratch, segment as pattern_morning_star_segment } from "./pattern/morning_star";
+import { scratch as pattern_on_neck_scratch, segment as pattern_on_neck_segment } from "./pattern/on_neck";
+import { scratch as pattern_piercing_scratch, segment as pattern_piercing_segment } from "./pattern/piercing";
+import { scratch as pattern_rickshaw_man_scratch, segment as pattern_rickshaw_man_segment } from "./pattern/rickshaw_man";
+import { scratch as pattern_rise_fall_three_methods_scratch, segment as pattern_rise_fall_three_methods_segment } from "./pattern/rise_fall_three_methods";
+import { scratch as pattern_separating_lines_scratch, segment as pattern_separating_lines_segment } from "./pattern/separating_lines";
+import { scratch as pattern_shooting_star_scratch, segment as pattern_shooting_star_segment } from "./pattern/shooting_star";
+import { scratch as pattern_short_line_scratch, segment as pattern_short_line_segment } from "./pattern/short_line";
+import { scratch as pattern_spinning_top_scratch, segment as pattern_spinning_top_segment } from "./pattern/spinning_top";
+import { scratch as pattern_stalled_pattern_scratch, segment as pattern_stalled_pattern_segment } from "./pattern/stalled_pattern";
+import { scratch as pattern_stick_sandwich_scratch, segment as pattern_stick_sandwich_segment } from "./pattern/stick_sandwich";
+import { scratch as pattern_takuri_scratch, segment as pattern_takuri_segment } from "./pattern/takuri";
+import { scratch as pattern_tasuki_gap_scratch, segment as pattern_tasuki_gap_segment } from "./pattern/tasuki_gap";
 import { scratch as pattern_three_black_crows_scratch, segment as pattern_three_black_crows_segment } from "./pattern/three_black_crows";
 import { scratch as pattern_three_inside_scratch, segment as pattern_three_inside_segment } from "./pattern/three_inside";
+import { scratch as pattern_thrusting_scratch, segment as pattern_thrusting_segment } from "./pattern/thrusting";
+import { scratch as pattern_tristar_scratch, segment as pattern_tristar_segment } from "./pattern/tristar";
 import { scratch as pattern_two_crows_scratch, segment as pattern_two_crows_segment } from "./pattern/two_crows";
+import { scratch as pattern_unique_three_river_scratch, segment as pattern_unique_three_river_segment } from "./pattern/unique_three_river";
+import { scratch as pattern_upside_gap_two_crows_scratch, segment as pattern_upside_gap_two_crows_segment } from "./pattern/upside_gap_two_crows";
+import { scratch as pattern_xside_gap_three_methods_scratch, segment as pattern_xside_gap_three_methods_segment } from "./pattern/xside_gap_three_methods";
 
-export const KERNEL_TABLE = "ma.dema:1:1:1,ma.ema:1:1:1,ma.hma:1:1:1,ma.kama:1:1:1,ma.rma:1:1:1,ma.sma:1:1:1,ma.t3:1:2:1,ma.tema:1:1:1,ma.trima:1:1:1,ma.vwma:2:1:1,ma.wma:1:1:1,ma.zlema:1:1:1,volatility.atr:3:1:1,volatility.bbands:1:2:3,volatility.bbands_bandwidth:1:2:1,volatility.bbands_percent_b:1:2:1,volatility.hv:1:2:1,volatility.natr:3:1:1,volatility.stddev:1:2:1,volatility.tr:3:0:1,volatility.variance:1:1:1,momentum.apo:1:2:1,momentum.bop:4:0:1,momentum.cci:3:1:1,momentum.cmo:1:1:1,momentum.fisher:2:1:2,momentum.macd:1:3:3,momentum.mom:1:1:1,momentum.ppo:1:3:3,momentum.roc:1:1:1,momentum.rsi:1:1:1,momentum.stoch:3:3:2,momentum.stoch_rsi:1:3:2,momentum.stochf:3:2:2,momentum.trix:1:1:1,momentum.ultosc:3:3:1,momentum.williams_r:3:1:1,trend.adx:3:1:4,trend.adxr:3:1:1,trend.aroon:2:1:3,trend.chandelier_exit:3:2:2,trend.donchian:2:1:3,trend.ichimoku:3:4:5,trend.keltner:3:2:3,trend.linreg:1:1:4,trend.psar:2:3:2,trend.supertrend:3:2:2,trend.vortex:3:1:2,volume.ad:4:0:1,volume.adosc:4:2:1,volume.cmf:4:1:1,volume.mfi:4:1:1,volume.obv:2:0:1,volume.volume_sma:1:1:1,volume.vwap:4:1:1,volume.vwap_deviation:4:2:4,structure.candle_stats:4:0:7,structure.candle_stats_atr_norm:4:1:4,structure.distance_to_ma_norm:4:1:1,structure.max:1:1:1,structure.midpoint:1:1:1,structure.midprice:2:1:1,structure.min:1:1:1,structure.percent_rank:1:1:1,structure.pivots:2:2:2,structure.sum:1:1:1,structure.zscore:1:1:1,pattern.three_black_crows:4:0:1,pattern.three_inside:4:0:1,pattern.two_crows:4:0:1";
+export const KERNEL_TABLE = "ma.dema:1:1:1,ma.ema:1:1:1,ma.hma:1:1:1,ma.kama:1:1:1,ma.rma:1:1:1,ma.sma:1:1:1,ma.t3:1:2:1,ma.tema:1:1:1,ma.trima:1:1:1,ma.vwma:2:1:1,ma.wma:1:1:1,ma.zlema:1:1:1,volatility.atr:3:1:1,volatility.bbands:1:2:3,volatility.bbands_bandwidth:1:2:1,volatility.bbands_percent_b:1:2:1,volatility.hv:1:2:1,volatility.natr:3:1:1,volatility.stddev:1:2:1,volatility.tr:3:0:1,volatility.variance:1:1:1,momentum.apo:1:2:1,momentum.bop:4:0:1,momentum.cci:3:1:1,momentum.cmo:1:1:1,momentum.fisher:2:1:2,momentum.macd:1:3:3,momentum.mom:1:1:1,momentum.ppo:1:3:3,momentum.roc:1:1:1,momentum.rsi:1:1:1,momentum.stoch:3:3:2,momentum.stoch_rsi:1:3:2,momentum.stochf:3:2:2,momentum.trix:1:1:1,momentum.ultosc:3:3:1,momentum.williams_r:3:1:1,trend.adx:3:1:4,trend.adxr:3:1:1,trend.aroon:2:1:3,trend.chandelier_exit:3:2:2,trend.donchian:2:1:3,trend.ichimoku:3:4:5,trend.keltner:3:2:3,trend.linreg:1:1:4,trend.psar:2:3:2,trend.supertrend:3:2:2,trend.vortex:3:1:2,volume.ad:4:0:1,volume.adosc:4:2:1,volume.cmf:4:1:1,volume.mfi:4:1:1,volume.obv:2:0:1,volume.volume_sma:1:1:1,volume.vwap:4:1:1,volume.vwap_deviation:4:2:4,structure.candle_stats:4:0:7,structure.candle_stats_atr_norm:4:1:4,structure.distance_to_ma_norm:4:1:1,structure.max:1:1:1,structure.midpoint:1:1:1,structure.midprice:2:1:1,structure.min:1:1:1,structure.percent_rank:1:1:1,structure.pivots:2:2:2,structure.sum:1:1:1,structure.zscore:1:1:1,pattern.homing_pigeon:4:0:1,pattern.identical_three_crows:4:0:1,pattern.in_neck:4:0:1,pattern.inverted_hammer:4:0:1,pattern.kicking:4:0:1,pattern.kicking_by_length:4:0:1,pattern.ladder_bottom:4:0:1,pattern.long_legged_doji:4:0:1,pattern.long_line:4:0:1,pattern.marubozu:4:0:1,pattern.mat_hold:4:1:1,pattern.matching_low:4:0:1,pattern.morning_doji_star:4:1:1,pattern.morning_star:4:1:1,pattern.on_neck:4:0:1,pattern.piercing:4:0:1,pattern.rickshaw_man:4:0:1,pattern.rise_fall_three_methods:4:0:1,pattern.separating_lines:4:0:1,pattern.shooting_star:4:0:1,pattern.short_line:4:0:1,pattern.spinning_top:4:0:1,pattern.stalled_pattern:4:0:1,pattern.stick_sandwich:4:0:1,pattern.takuri:4:0:1,pattern.tasuki_gap:4:0:1,pattern.three_black_crows:4:0:1,pattern.three_inside:4:0:1,pattern.thrusting:4:0:1,pattern.tristar:4:0:1,pattern.two_crows:4:0:1,pattern.unique_three_river:4:0:1,pattern.upside_gap_two_crows:4:0:1,pattern.xside_gap_three_methods:4:0:1";
 
 export function kernelScratch(k: i32, T: i32, W: i32): f64 {
   switch (k) {
@@ -146,9 +177,40 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 64: return structure_pivots_scratch(T);
     case 65: return structure_sum_scratch(T);
     case 66: return structure_zscore_scratch(T);
-    case 67: return pattern_three_black_crows_scratch(T);
-    case 68: return pattern_three_inside_scratch(T);
-    case 69: return pattern_two_crows_scratch(T);
+    case 67: return pattern_homing_pigeon_scratch(T);
+    case 68: return pattern_identical_three_crows_scratch(T);
+    case 69: return pattern_in_neck_scratch(T);
+    case 70: return pattern_inverted_hammer_scratch(T);
+    case 71: return pattern_kicking_scratch(T);
+    case 72: return pattern_kicking_by_length_scratch(T);
+    case 73: return pattern_ladder_bottom_scratch(T);
+    case 74: return pattern_long_legged_doji_scratch(T);
+    case 75: return pattern_long_line_scratch(T);
+    case 76: return pattern_marubozu_scratch(T);
+    case 77: return pattern_mat_hold_scratch(T);
+    case 78: return pattern_matching_low_scratch(T);
+    case 79: return pattern_morning_doji_star_scratch(T);
+    case 80: return pattern_morning_star_scratch(T);
+    case 81: return pattern_on_neck_scratch(T);
+    case 82: return pattern_piercing_scratch(T);
+    case 83: return pattern_rickshaw_man_scratch(T);
+    case 84: return pattern_rise_fall_three_methods_scratch(T);
+    case 85: return pattern_separating_lines_scratch(T);
+    case 86: return pattern_shooting_star_scratch(T);
+    case 87: return pattern_short_line_scratch(T);
+    case 88: return pattern_spinning_top_scratch(T);
+    case 89: return pattern_stalled_pattern_scratch(T);
+    case 90: return pattern_stick_sandwich_scratch(T);
+    case 91: return pattern_takuri_scratch(T);
+    case 92: return pattern_tasuki_gap_scratch(T);
+    case 93: return pattern_three_black_crows_scratch(T);
+    case 94: return pattern_three_inside_scratch(T);
+    case 95: return pattern_thrusting_scratch(T);
+    case 96: return pattern_tristar_scratch(T);
+    case 97: return pattern_two_crows_scratch(T);
+    case 98: return pattern_unique_three_river_scratch(T);
+    case 99: return pattern_upside_gap_two_crows_scratch(T);
+    case 100: return pattern_xside_gap_three_methods_scratch(T);
   }
   return -1.0;
 }
@@ -172,7 +234,7 @@ export function runKernel<O>(k: i32, c: Call): i32 {
     case 62: return structure_min<O>(c);
     case 65: return structure_sum<O>(c);
   }
-  return k >= 0 && k < 70 ? runBlocks<O>(k, c) : -1;
+  return k >= 0 && k < 101 ? runBlocks<O>(k, c) : -1;
 }
 
 // Every block of variants [b0, b0 + nb) of the call, and in each its runs of
@@ -241,6 +303,37 @@ function segmentInputs(k: i32): i32 {
     case 67: return 4;
     case 68: return 4;
     case 69: return 4;
+    case 70: return 4;
+    case 71: return 4;
+    case 72: return 4;
+    case 73: return 4;
+    case 74: return 4;
+    case 75: return 4;
+    case 76: return 4;
+    case 77: return 4;
+    case 78: return 4;
+    case 79: return 4;
+    case 80: return 4;
+    case 81: return 4;
+    case 82: return 4;
+    case 83: return 4;
+    case 84: return 4;
+    case 85: return 4;
+    case 86: return 4;
+    case 87: return 4;
+    case 88: return 4;
+    case 89: return 4;
+    case 90: return 4;
+    case 91: return 4;
+    case 92: return 4;
+    case 93: return 4;
+    case 94: return 4;
+    case 95: return 4;
+    case 96: return 4;
+    case 97: return 4;
+    case 98: return 4;
+    case 99: return 4;
+    case 100: return 4;
   }
   return 0;
 }
@@ -360,8 +453,39 @@ function segment<O>(k: i32, c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     case 55: volume_vwap_deviation_segment<O>(c, b0, nb, s, e); return;
     case 57: structure_candle_stats_atr_norm_segment<O>(c, b0, nb, s, e); return;
     case 58: structure_distance_to_ma_norm_segment<O>(c, b0, nb, s, e); return;
-    case 67: pattern_three_black_crows_segment<O>(c, b0, nb, s, e); return;
-    case 68: pattern_three_inside_segment<O>(c, b0, nb, s, e); return;
-    case 69: pattern_two_crows_segment<O>(c, b0, nb, s, e); return;
+    case 67: pattern_homing_pigeon_segment<O>(c, b0, nb, s, e); return;
+    case 68: pattern_identical_three_crows_segment<O>(c, b0, nb, s, e); return;
+    case 69: pattern_in_neck_segment<O>(c, b0, nb, s, e); return;
+    case 70: pattern_inverted_hammer_segment<O>(c, b0, nb, s, e); return;
+    case 71: pattern_kicking_segment<O>(c, b0, nb, s, e); return;
+    case 72: pattern_kicking_by_length_segment<O>(c, b0, nb, s, e); return;
+    case 73: pattern_ladder_bottom_segment<O>(c, b0, nb, s, e); return;
+    case 74: pattern_long_legged_doji_segment<O>(c, b0, nb, s, e); return;
+    case 75: pattern_long_line_segment<O>(c, b0, nb, s, e); return;
+    case 76: pattern_marubozu_segment<O>(c, b0, nb, s, e); return;
+    case 77: pattern_mat_hold_segment<O>(c, b0, nb, s, e); return;
+    case 78: pattern_matching_low_segment<O>(c, b0, nb, s, e); return;
+    case 79: pattern_morning_doji_star_segment<O>(c, b0, nb, s, e); return;
+    case 80: pattern_morning_star_segment<O>(c, b0, nb, s, e); return;
+    case 81: pattern_on_neck_segment<O>(c, b0, nb, s, e); return;
+    case 82: pattern_piercing_segment<O>(c, b0, nb, s, e); return;
+    case 83: pattern_rickshaw_man_segment<O>(c, b0, nb, s, e); return;
+    case 84: pattern_rise_fall_three_methods_segment<O>(c, b0, nb, s, e); return;
+    case 85: pattern_separating_lines_segment<O>(c, b0, nb, s, e); return;
+    case 86: pattern_shooting_star_segment<O>(c, b0, nb, s, e); return;
+    case 87: pattern_short_line_segment<O>(c, b0, nb, s, e); return;
+    case 88: pattern_spinning_top_segment<O>(c, b0, nb, s, e); return;
+    case 89: pattern_stalled_pattern_segment<O>(c, b0, nb, s, e); return;
+    case 90: pattern_stick_sandwich_segment<O>(c, b0, nb, s, e); return;
+    case 91: pattern_takuri_segment<O>(c, b0, nb, s, e); return;
+    case 92: pattern_tasuki_gap_segment<O>(c, b0, nb, s, e); return;
+    case 93: pattern_three_black_crows_segment<O>(c, b0, nb, s, e); return;
+    case 94: pattern_three_inside_segment<O>(c, b0, nb, s, e); return;
+    case 95: pattern_thrusting_segment<O>(c, b0, nb, s, e); return;
+    case 96: pattern_tristar_segment<O>(c, b0, nb, s, e); return;
+    case 97: pattern_two_crows_segment<O>(c, b0, nb, s, e); return;
+    case 98: pattern_unique_three_river_segment<O>(c, b0, nb, s, e); return;
+    case 99: pattern_upside_gap_two_crows_segment<O>(c, b0, nb, s, e); return;
+    case 100: pattern_xside_gap_three_methods_segment<O>(c, b0, nb, s, e); return;
   }
 }
