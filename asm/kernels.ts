@@ -103,15 +103,46 @@ import { scratch as pattern_harami_cross_scratch, segment as pattern_harami_cros
 import { scratch as pattern_high_wave_scratch, segment as pattern_high_wave_segment } from "./pattern/high_wave";
 import { scratch as pattern_hikkake_scratch, segment as pattern_hikkake_segment } from "./pattern/hikkake";
 import { scratch as pattern_hikkake_mod_scratch, segment as pattern_hikkake_mod_segment } from "./pattern/hikkake_mod";
+import { scratch as pattern_homing_pigeon_scratch, segment as pattern_homing_pigeon_segment } from "./pattern/homing_pigeon";
+import { scratch as pattern_identical_three_crows_scratch, segment as pattern_identical_three_crows_segment } from "./pattern/identical_three_crows";
+import { scratch as pattern_in_neck_scratch, segment as pattern_in_neck_segment } from "./pattern/in_neck";
+import { scratch as pattern_inverted_hammer_scratch, segment as pattern_inverted_hammer_segment } from "./pattern/inverted_hammer";
+import { scratch as pattern_kicking_scratch, segment as pattern_kicking_segment } from "./pattern/kicking";
+import { scratch as pattern_kicking_by_length_scratch, segment as pattern_kicking_by_length_segment } from "./pattern/kicking_by_length";
+import { scratch as pattern_ladder_bottom_scratch, segment as pattern_ladder_bottom_segment } from "./pattern/ladder_bottom";
+import { scratch as pattern_long_legged_doji_scratch, segment as pattern_long_legged_doji_segment } from "./pattern/long_legged_doji";
+import { scratch as pattern_long_line_scratch, segment as pattern_long_line_segment } from "./pattern/long_line";
+import { scratch as pattern_marubozu_scratch, segment as pattern_marubozu_segment } from "./pattern/marubozu";
+import { scratch as pattern_mat_hold_scratch, segment as pattern_mat_hold_segment } from "./pattern/mat_hold";
+import { scratch as pattern_matching_low_scratch, segment as pattern_matching_low_segment } from "./pattern/matching_low";
+import { scratch as pattern_morning_doji_star_scratch, segment as pattern_morning_doji_star_segment } from "./pattern/morning_doji_star";
+import { scratch as pattern_morning_star_scratch, segment as pattern_morning_star_segment } from "./pattern/morning_star";
+import { scratch as pattern_on_neck_scratch, segment as pattern_on_neck_segment } from "./pattern/on_neck";
+import { scratch as pattern_piercing_scratch, segment as pattern_piercing_segment } from "./pattern/piercing";
+import { scratch as pattern_rickshaw_man_scratch, segment as pattern_rickshaw_man_segment } from "./pattern/rickshaw_man";
+import { scratch as pattern_rise_fall_three_methods_scratch, segment as pattern_rise_fall_three_methods_segment } from "./pattern/rise_fall_three_methods";
+import { scratch as pattern_separating_lines_scratch, segment as pattern_separating_lines_segment } from "./pattern/separating_lines";
+import { scratch as pattern_shooting_star_scratch, segment as pattern_shooting_star_segment } from "./pattern/shooting_star";
+import { scratch as pattern_short_line_scratch, segment as pattern_short_line_segment } from "./pattern/short_line";
+import { scratch as pattern_spinning_top_scratch, segment as pattern_spinning_top_segment } from "./pattern/spinning_top";
+import { scratch as pattern_stalled_pattern_scratch, segment as pattern_stalled_pattern_segment } from "./pattern/stalled_pattern";
+import { scratch as pattern_stick_sandwich_scratch, segment as pattern_stick_sandwich_segment } from "./pattern/stick_sandwich";
+import { scratch as pattern_takuri_scratch, segment as pattern_takuri_segment } from "./pattern/takuri";
+import { scratch as pattern_tasuki_gap_scratch, segment as pattern_tasuki_gap_segment } from "./pattern/tasuki_gap";
 import { scratch as pattern_three_black_crows_scratch, segment as pattern_three_black_crows_segment } from "./pattern/three_black_crows";
 import { scratch as pattern_three_inside_scratch, segment as pattern_three_inside_segment } from "./pattern/three_inside";
 import { scratch as pattern_three_line_strike_scratch, segment as pattern_three_line_strike_segment } from "./pattern/three_line_strike";
 import { scratch as pattern_three_outside_scratch, segment as pattern_three_outside_segment } from "./pattern/three_outside";
 import { scratch as pattern_three_stars_in_south_scratch, segment as pattern_three_stars_in_south_segment } from "./pattern/three_stars_in_south";
 import { scratch as pattern_three_white_soldiers_scratch, segment as pattern_three_white_soldiers_segment } from "./pattern/three_white_soldiers";
+import { scratch as pattern_thrusting_scratch, segment as pattern_thrusting_segment } from "./pattern/thrusting";
+import { scratch as pattern_tristar_scratch, segment as pattern_tristar_segment } from "./pattern/tristar";
 import { scratch as pattern_two_crows_scratch, segment as pattern_two_crows_segment } from "./pattern/two_crows";
+import { scratch as pattern_unique_three_river_scratch, segment as pattern_unique_three_river_segment } from "./pattern/unique_three_river";
+import { scratch as pattern_upside_gap_two_crows_scratch, segment as pattern_upside_gap_two_crows_segment } from "./pattern/upside_gap_two_crows";
+import { scratch as pattern_xside_gap_three_methods_scratch, segment as pattern_xside_gap_three_methods_segment } from "./pattern/xside_gap_three_methods";
 
-export const KERNEL_TABLE = "ma.dema:1:1:1,ma.ema:1:1:1,ma.hma:1:1:1,ma.ht_trendline:1:0:1,ma.kama:1:1:1,ma.mama:1:2:2,ma.rma:1:1:1,ma.sma:1:1:1,ma.t3:1:2:1,ma.tema:1:1:1,ma.trima:1:1:1,ma.vwma:2:1:1,ma.wma:1:1:1,ma.zlema:1:1:1,volatility.accbands:3:1:3,volatility.atr:3:1:1,volatility.bbands:1:2:3,volatility.bbands_bandwidth:1:2:1,volatility.bbands_percent_b:1:2:1,volatility.hv:1:2:1,volatility.natr:3:1:1,volatility.stddev:1:2:1,volatility.tr:3:0:1,volatility.variance:1:1:1,momentum.apo:1:2:1,momentum.bop:4:0:1,momentum.cci:3:1:1,momentum.cmo:1:1:1,momentum.fisher:2:1:2,momentum.macd:1:3:3,momentum.mom:1:1:1,momentum.ppo:1:3:3,momentum.roc:1:1:1,momentum.rsi:1:1:1,momentum.stoch:3:3:2,momentum.stoch_rsi:1:3:2,momentum.stochf:3:2:2,momentum.trix:1:1:1,momentum.ultosc:3:3:1,momentum.williams_r:3:1:1,trend.adx:3:1:4,trend.adxr:3:1:1,trend.aroon:2:1:3,trend.chandelier_exit:3:2:2,trend.donchian:2:1:3,trend.ichimoku:3:4:5,trend.keltner:3:2:3,trend.linreg:1:1:4,trend.psar:2:3:2,trend.sarext:2:8:1,trend.supertrend:3:2:2,trend.vortex:3:1:2,volume.ad:4:0:1,volume.adosc:4:2:1,volume.cmf:4:1:1,volume.mfi:4:1:1,volume.obv:2:0:1,volume.volume_sma:1:1:1,volume.vwap:4:1:1,volume.vwap_deviation:4:2:4,structure.candle_stats:4:0:7,structure.candle_stats_atr_norm:4:1:4,structure.distance_to_ma_norm:4:1:1,structure.max:1:1:1,structure.midpoint:1:1:1,structure.midprice:2:1:1,structure.min:1:1:1,structure.percent_rank:1:1:1,structure.pivots:2:2:2,structure.sum:1:1:1,structure.zscore:1:1:1,cycle.ht_dcperiod:1:0:1,cycle.ht_dcphase:1:0:1,cycle.ht_phasor:1:0:2,cycle.ht_sine:1:0:2,cycle.ht_trendmode:1:0:1,pattern.abandoned_baby:4:1:1,pattern.advance_block:4:0:1,pattern.belt_hold:4:0:1,pattern.breakaway:4:0:1,pattern.closing_marubozu:4:0:1,pattern.conceal_baby_swallow:4:0:1,pattern.counterattack:4:0:1,pattern.dark_cloud_cover:4:1:1,pattern.doji:4:0:1,pattern.doji_star:4:0:1,pattern.dragonfly_doji:4:0:1,pattern.engulfing:4:0:1,pattern.evening_doji_star:4:1:1,pattern.evening_star:4:1:1,pattern.gap_side_side_white:4:0:1,pattern.gravestone_doji:4:0:1,pattern.hammer:4:0:1,pattern.hanging_man:4:0:1,pattern.harami:4:0:1,pattern.harami_cross:4:0:1,pattern.high_wave:4:0:1,pattern.hikkake:4:0:1,pattern.hikkake_mod:4:0:1,pattern.three_black_crows:4:0:1,pattern.three_inside:4:0:1,pattern.three_line_strike:4:0:1,pattern.three_outside:4:0:1,pattern.three_stars_in_south:4:0:1,pattern.three_white_soldiers:4:0:1,pattern.two_crows:4:0:1";
+export const KERNEL_TABLE = "ma.dema:1:1:1,ma.ema:1:1:1,ma.hma:1:1:1,ma.ht_trendline:1:0:1,ma.kama:1:1:1,ma.mama:1:2:2,ma.rma:1:1:1,ma.sma:1:1:1,ma.t3:1:2:1,ma.tema:1:1:1,ma.trima:1:1:1,ma.vwma:2:1:1,ma.wma:1:1:1,ma.zlema:1:1:1,volatility.accbands:3:1:3,volatility.atr:3:1:1,volatility.bbands:1:2:3,volatility.bbands_bandwidth:1:2:1,volatility.bbands_percent_b:1:2:1,volatility.hv:1:2:1,volatility.natr:3:1:1,volatility.stddev:1:2:1,volatility.tr:3:0:1,volatility.variance:1:1:1,momentum.apo:1:2:1,momentum.bop:4:0:1,momentum.cci:3:1:1,momentum.cmo:1:1:1,momentum.fisher:2:1:2,momentum.macd:1:3:3,momentum.mom:1:1:1,momentum.ppo:1:3:3,momentum.roc:1:1:1,momentum.rsi:1:1:1,momentum.stoch:3:3:2,momentum.stoch_rsi:1:3:2,momentum.stochf:3:2:2,momentum.trix:1:1:1,momentum.ultosc:3:3:1,momentum.williams_r:3:1:1,trend.adx:3:1:4,trend.adxr:3:1:1,trend.aroon:2:1:3,trend.chandelier_exit:3:2:2,trend.donchian:2:1:3,trend.ichimoku:3:4:5,trend.keltner:3:2:3,trend.linreg:1:1:4,trend.psar:2:3:2,trend.sarext:2:8:1,trend.supertrend:3:2:2,trend.vortex:3:1:2,volume.ad:4:0:1,volume.adosc:4:2:1,volume.cmf:4:1:1,volume.mfi:4:1:1,volume.obv:2:0:1,volume.volume_sma:1:1:1,volume.vwap:4:1:1,volume.vwap_deviation:4:2:4,structure.candle_stats:4:0:7,structure.candle_stats_atr_norm:4:1:4,structure.distance_to_ma_norm:4:1:1,structure.max:1:1:1,structure.midpoint:1:1:1,structure.midprice:2:1:1,structure.min:1:1:1,structure.percent_rank:1:1:1,structure.pivots:2:2:2,structure.sum:1:1:1,structure.zscore:1:1:1,cycle.ht_dcperiod:1:0:1,cycle.ht_dcphase:1:0:1,cycle.ht_phasor:1:0:2,cycle.ht_sine:1:0:2,cycle.ht_trendmode:1:0:1,pattern.abandoned_baby:4:1:1,pattern.advance_block:4:0:1,pattern.belt_hold:4:0:1,pattern.breakaway:4:0:1,pattern.closing_marubozu:4:0:1,pattern.conceal_baby_swallow:4:0:1,pattern.counterattack:4:0:1,pattern.dark_cloud_cover:4:1:1,pattern.doji:4:0:1,pattern.doji_star:4:0:1,pattern.dragonfly_doji:4:0:1,pattern.engulfing:4:0:1,pattern.evening_doji_star:4:1:1,pattern.evening_star:4:1:1,pattern.gap_side_side_white:4:0:1,pattern.gravestone_doji:4:0:1,pattern.hammer:4:0:1,pattern.hanging_man:4:0:1,pattern.harami:4:0:1,pattern.harami_cross:4:0:1,pattern.high_wave:4:0:1,pattern.hikkake:4:0:1,pattern.hikkake_mod:4:0:1,pattern.homing_pigeon:4:0:1,pattern.identical_three_crows:4:0:1,pattern.in_neck:4:0:1,pattern.inverted_hammer:4:0:1,pattern.kicking:4:0:1,pattern.kicking_by_length:4:0:1,pattern.ladder_bottom:4:0:1,pattern.long_legged_doji:4:0:1,pattern.long_line:4:0:1,pattern.marubozu:4:0:1,pattern.mat_hold:4:1:1,pattern.matching_low:4:0:1,pattern.morning_doji_star:4:1:1,pattern.morning_star:4:1:1,pattern.on_neck:4:0:1,pattern.piercing:4:0:1,pattern.rickshaw_man:4:0:1,pattern.rise_fall_three_methods:4:0:1,pattern.separating_lines:4:0:1,pattern.shooting_star:4:0:1,pattern.short_line:4:0:1,pattern.spinning_top:4:0:1,pattern.stalled_pattern:4:0:1,pattern.stick_sandwich:4:0:1,pattern.takuri:4:0:1,pattern.tasuki_gap:4:0:1,pattern.three_black_crows:4:0:1,pattern.three_inside:4:0:1,pattern.three_line_strike:4:0:1,pattern.three_outside:4:0:1,pattern.three_stars_in_south:4:0:1,pattern.three_white_soldiers:4:0:1,pattern.thrusting:4:0:1,pattern.tristar:4:0:1,pattern.two_crows:4:0:1,pattern.unique_three_river:4:0:1,pattern.upside_gap_two_crows:4:0:1,pattern.xside_gap_three_methods:4:0:1";
 
 export function kernelScratch(k: i32, T: i32, W: i32): f64 {
   switch (k) {
@@ -214,13 +245,44 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 96: return pattern_high_wave_scratch(T);
     case 97: return pattern_hikkake_scratch(T);
     case 98: return pattern_hikkake_mod_scratch(T);
-    case 99: return pattern_three_black_crows_scratch(T);
-    case 100: return pattern_three_inside_scratch(T);
-    case 101: return pattern_three_line_strike_scratch(T);
-    case 102: return pattern_three_outside_scratch(T);
-    case 103: return pattern_three_stars_in_south_scratch(T);
-    case 104: return pattern_three_white_soldiers_scratch(T);
-    case 105: return pattern_two_crows_scratch(T);
+    case 99: return pattern_homing_pigeon_scratch(T);
+    case 100: return pattern_identical_three_crows_scratch(T);
+    case 101: return pattern_in_neck_scratch(T);
+    case 102: return pattern_inverted_hammer_scratch(T);
+    case 103: return pattern_kicking_scratch(T);
+    case 104: return pattern_kicking_by_length_scratch(T);
+    case 105: return pattern_ladder_bottom_scratch(T);
+    case 106: return pattern_long_legged_doji_scratch(T);
+    case 107: return pattern_long_line_scratch(T);
+    case 108: return pattern_marubozu_scratch(T);
+    case 109: return pattern_mat_hold_scratch(T);
+    case 110: return pattern_matching_low_scratch(T);
+    case 111: return pattern_morning_doji_star_scratch(T);
+    case 112: return pattern_morning_star_scratch(T);
+    case 113: return pattern_on_neck_scratch(T);
+    case 114: return pattern_piercing_scratch(T);
+    case 115: return pattern_rickshaw_man_scratch(T);
+    case 116: return pattern_rise_fall_three_methods_scratch(T);
+    case 117: return pattern_separating_lines_scratch(T);
+    case 118: return pattern_shooting_star_scratch(T);
+    case 119: return pattern_short_line_scratch(T);
+    case 120: return pattern_spinning_top_scratch(T);
+    case 121: return pattern_stalled_pattern_scratch(T);
+    case 122: return pattern_stick_sandwich_scratch(T);
+    case 123: return pattern_takuri_scratch(T);
+    case 124: return pattern_tasuki_gap_scratch(T);
+    case 125: return pattern_three_black_crows_scratch(T);
+    case 126: return pattern_three_inside_scratch(T);
+    case 127: return pattern_three_line_strike_scratch(T);
+    case 128: return pattern_three_outside_scratch(T);
+    case 129: return pattern_three_stars_in_south_scratch(T);
+    case 130: return pattern_three_white_soldiers_scratch(T);
+    case 131: return pattern_thrusting_scratch(T);
+    case 132: return pattern_tristar_scratch(T);
+    case 133: return pattern_two_crows_scratch(T);
+    case 134: return pattern_unique_three_river_scratch(T);
+    case 135: return pattern_upside_gap_two_crows_scratch(T);
+    case 136: return pattern_xside_gap_three_methods_scratch(T);
   }
   return -1.0;
 }
@@ -244,7 +306,7 @@ export function runKernel<O>(k: i32, c: Call): i32 {
     case 66: return structure_min<O>(c);
     case 69: return structure_sum<O>(c);
   }
-  return k >= 0 && k < 106 ? runBlocks<O>(k, c) : -1;
+  return k >= 0 && k < 137 ? runBlocks<O>(k, c) : -1;
 }
 
 // Every block of variants [b0, b0 + nb) of the call, and in each its runs of
@@ -348,6 +410,37 @@ function segmentInputs(k: i32): i32 {
     case 103: return 4;
     case 104: return 4;
     case 105: return 4;
+    case 106: return 4;
+    case 107: return 4;
+    case 108: return 4;
+    case 109: return 4;
+    case 110: return 4;
+    case 111: return 4;
+    case 112: return 4;
+    case 113: return 4;
+    case 114: return 4;
+    case 115: return 4;
+    case 116: return 4;
+    case 117: return 4;
+    case 118: return 4;
+    case 119: return 4;
+    case 120: return 4;
+    case 121: return 4;
+    case 122: return 4;
+    case 123: return 4;
+    case 124: return 4;
+    case 125: return 4;
+    case 126: return 4;
+    case 127: return 4;
+    case 128: return 4;
+    case 129: return 4;
+    case 130: return 4;
+    case 131: return 4;
+    case 132: return 4;
+    case 133: return 4;
+    case 134: return 4;
+    case 135: return 4;
+    case 136: return 4;
   }
   return 0;
 }
@@ -500,12 +593,43 @@ function segment<O>(k: i32, c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     case 96: pattern_high_wave_segment<O>(c, b0, nb, s, e); return;
     case 97: pattern_hikkake_segment<O>(c, b0, nb, s, e); return;
     case 98: pattern_hikkake_mod_segment<O>(c, b0, nb, s, e); return;
-    case 99: pattern_three_black_crows_segment<O>(c, b0, nb, s, e); return;
-    case 100: pattern_three_inside_segment<O>(c, b0, nb, s, e); return;
-    case 101: pattern_three_line_strike_segment<O>(c, b0, nb, s, e); return;
-    case 102: pattern_three_outside_segment<O>(c, b0, nb, s, e); return;
-    case 103: pattern_three_stars_in_south_segment<O>(c, b0, nb, s, e); return;
-    case 104: pattern_three_white_soldiers_segment<O>(c, b0, nb, s, e); return;
-    case 105: pattern_two_crows_segment<O>(c, b0, nb, s, e); return;
+    case 99: pattern_homing_pigeon_segment<O>(c, b0, nb, s, e); return;
+    case 100: pattern_identical_three_crows_segment<O>(c, b0, nb, s, e); return;
+    case 101: pattern_in_neck_segment<O>(c, b0, nb, s, e); return;
+    case 102: pattern_inverted_hammer_segment<O>(c, b0, nb, s, e); return;
+    case 103: pattern_kicking_segment<O>(c, b0, nb, s, e); return;
+    case 104: pattern_kicking_by_length_segment<O>(c, b0, nb, s, e); return;
+    case 105: pattern_ladder_bottom_segment<O>(c, b0, nb, s, e); return;
+    case 106: pattern_long_legged_doji_segment<O>(c, b0, nb, s, e); return;
+    case 107: pattern_long_line_segment<O>(c, b0, nb, s, e); return;
+    case 108: pattern_marubozu_segment<O>(c, b0, nb, s, e); return;
+    case 109: pattern_mat_hold_segment<O>(c, b0, nb, s, e); return;
+    case 110: pattern_matching_low_segment<O>(c, b0, nb, s, e); return;
+    case 111: pattern_morning_doji_star_segment<O>(c, b0, nb, s, e); return;
+    case 112: pattern_morning_star_segment<O>(c, b0, nb, s, e); return;
+    case 113: pattern_on_neck_segment<O>(c, b0, nb, s, e); return;
+    case 114: pattern_piercing_segment<O>(c, b0, nb, s, e); return;
+    case 115: pattern_rickshaw_man_segment<O>(c, b0, nb, s, e); return;
+    case 116: pattern_rise_fall_three_methods_segment<O>(c, b0, nb, s, e); return;
+    case 117: pattern_separating_lines_segment<O>(c, b0, nb, s, e); return;
+    case 118: pattern_shooting_star_segment<O>(c, b0, nb, s, e); return;
+    case 119: pattern_short_line_segment<O>(c, b0, nb, s, e); return;
+    case 120: pattern_spinning_top_segment<O>(c, b0, nb, s, e); return;
+    case 121: pattern_stalled_pattern_segment<O>(c, b0, nb, s, e); return;
+    case 122: pattern_stick_sandwich_segment<O>(c, b0, nb, s, e); return;
+    case 123: pattern_takuri_segment<O>(c, b0, nb, s, e); return;
+    case 124: pattern_tasuki_gap_segment<O>(c, b0, nb, s, e); return;
+    case 125: pattern_three_black_crows_segment<O>(c, b0, nb, s, e); return;
+    case 126: pattern_three_inside_segment<O>(c, b0, nb, s, e); return;
+    case 127: pattern_three_line_strike_segment<O>(c, b0, nb, s, e); return;
+    case 128: pattern_three_outside_segment<O>(c, b0, nb, s, e); return;
+    case 129: pattern_three_stars_in_south_segment<O>(c, b0, nb, s, e); return;
+    case 130: pattern_three_white_soldiers_segment<O>(c, b0, nb, s, e); return;
+    case 131: pattern_thrusting_segment<O>(c, b0, nb, s, e); return;
+    case 132: pattern_tristar_segment<O>(c, b0, nb, s, e); return;
+    case 133: pattern_two_crows_segment<O>(c, b0, nb, s, e); return;
+    case 134: pattern_unique_three_river_segment<O>(c, b0, nb, s, e); return;
+    case 135: pattern_upside_gap_two_crows_segment<O>(c, b0, nb, s, e); return;
+    case 136: pattern_xside_gap_three_methods_segment<O>(c, b0, nb, s, e); return;
   }
 }

@@ -102,13 +102,44 @@
 #include "pattern/high_wave.h"
 #include "pattern/hikkake.h"
 #include "pattern/hikkake_mod.h"
+#include "pattern/homing_pigeon.h"
+#include "pattern/identical_three_crows.h"
+#include "pattern/in_neck.h"
+#include "pattern/inverted_hammer.h"
+#include "pattern/kicking.h"
+#include "pattern/kicking_by_length.h"
+#include "pattern/ladder_bottom.h"
+#include "pattern/long_legged_doji.h"
+#include "pattern/long_line.h"
+#include "pattern/marubozu.h"
+#include "pattern/mat_hold.h"
+#include "pattern/matching_low.h"
+#include "pattern/morning_doji_star.h"
+#include "pattern/morning_star.h"
+#include "pattern/on_neck.h"
+#include "pattern/piercing.h"
+#include "pattern/rickshaw_man.h"
+#include "pattern/rise_fall_three_methods.h"
+#include "pattern/separating_lines.h"
+#include "pattern/shooting_star.h"
+#include "pattern/short_line.h"
+#include "pattern/spinning_top.h"
+#include "pattern/stalled_pattern.h"
+#include "pattern/stick_sandwich.h"
+#include "pattern/takuri.h"
+#include "pattern/tasuki_gap.h"
 #include "pattern/three_black_crows.h"
 #include "pattern/three_inside.h"
 #include "pattern/three_line_strike.h"
 #include "pattern/three_outside.h"
 #include "pattern/three_stars_in_south.h"
 #include "pattern/three_white_soldiers.h"
+#include "pattern/thrusting.h"
+#include "pattern/tristar.h"
 #include "pattern/two_crows.h"
+#include "pattern/unique_three_river.h"
+#include "pattern/upside_gap_two_crows.h"
+#include "pattern/xside_gap_three_methods.h"
 
 namespace tagrid {
 
@@ -212,13 +243,44 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("pattern.high_wave", 4, 0, 1, pattern::high_wave),
   TAGRID_KERNEL("pattern.hikkake", 4, 0, 1, pattern::hikkake),
   TAGRID_KERNEL("pattern.hikkake_mod", 4, 0, 1, pattern::hikkake_mod),
+  TAGRID_KERNEL("pattern.homing_pigeon", 4, 0, 1, pattern::homing_pigeon),
+  TAGRID_KERNEL("pattern.identical_three_crows", 4, 0, 1, pattern::identical_three_crows),
+  TAGRID_KERNEL("pattern.in_neck", 4, 0, 1, pattern::in_neck),
+  TAGRID_KERNEL("pattern.inverted_hammer", 4, 0, 1, pattern::inverted_hammer),
+  TAGRID_KERNEL("pattern.kicking", 4, 0, 1, pattern::kicking),
+  TAGRID_KERNEL("pattern.kicking_by_length", 4, 0, 1, pattern::kicking_by_length),
+  TAGRID_KERNEL("pattern.ladder_bottom", 4, 0, 1, pattern::ladder_bottom),
+  TAGRID_KERNEL("pattern.long_legged_doji", 4, 0, 1, pattern::long_legged_doji),
+  TAGRID_KERNEL("pattern.long_line", 4, 0, 1, pattern::long_line),
+  TAGRID_KERNEL("pattern.marubozu", 4, 0, 1, pattern::marubozu),
+  TAGRID_KERNEL("pattern.mat_hold", 4, 1, 1, pattern::mat_hold),
+  TAGRID_KERNEL("pattern.matching_low", 4, 0, 1, pattern::matching_low),
+  TAGRID_KERNEL("pattern.morning_doji_star", 4, 1, 1, pattern::morning_doji_star),
+  TAGRID_KERNEL("pattern.morning_star", 4, 1, 1, pattern::morning_star),
+  TAGRID_KERNEL("pattern.on_neck", 4, 0, 1, pattern::on_neck),
+  TAGRID_KERNEL("pattern.piercing", 4, 0, 1, pattern::piercing),
+  TAGRID_KERNEL("pattern.rickshaw_man", 4, 0, 1, pattern::rickshaw_man),
+  TAGRID_KERNEL("pattern.rise_fall_three_methods", 4, 0, 1, pattern::rise_fall_three_methods),
+  TAGRID_KERNEL("pattern.separating_lines", 4, 0, 1, pattern::separating_lines),
+  TAGRID_KERNEL("pattern.shooting_star", 4, 0, 1, pattern::shooting_star),
+  TAGRID_KERNEL("pattern.short_line", 4, 0, 1, pattern::short_line),
+  TAGRID_KERNEL("pattern.spinning_top", 4, 0, 1, pattern::spinning_top),
+  TAGRID_KERNEL("pattern.stalled_pattern", 4, 0, 1, pattern::stalled_pattern),
+  TAGRID_KERNEL("pattern.stick_sandwich", 4, 0, 1, pattern::stick_sandwich),
+  TAGRID_KERNEL("pattern.takuri", 4, 0, 1, pattern::takuri),
+  TAGRID_KERNEL("pattern.tasuki_gap", 4, 0, 1, pattern::tasuki_gap),
   TAGRID_KERNEL("pattern.three_black_crows", 4, 0, 1, pattern::three_black_crows),
   TAGRID_KERNEL("pattern.three_inside", 4, 0, 1, pattern::three_inside),
   TAGRID_KERNEL("pattern.three_line_strike", 4, 0, 1, pattern::three_line_strike),
   TAGRID_KERNEL("pattern.three_outside", 4, 0, 1, pattern::three_outside),
   TAGRID_KERNEL("pattern.three_stars_in_south", 4, 0, 1, pattern::three_stars_in_south),
   TAGRID_KERNEL("pattern.three_white_soldiers", 4, 0, 1, pattern::three_white_soldiers),
+  TAGRID_KERNEL("pattern.thrusting", 4, 0, 1, pattern::thrusting),
+  TAGRID_KERNEL("pattern.tristar", 4, 0, 1, pattern::tristar),
   TAGRID_KERNEL("pattern.two_crows", 4, 0, 1, pattern::two_crows),
+  TAGRID_KERNEL("pattern.unique_three_river", 4, 0, 1, pattern::unique_three_river),
+  TAGRID_KERNEL("pattern.upside_gap_two_crows", 4, 0, 1, pattern::upside_gap_two_crows),
+  TAGRID_KERNEL("pattern.xside_gap_three_methods", 4, 0, 1, pattern::xside_gap_three_methods),
 };
 
 inline int kernelCount() { return static_cast<int>(std::size(kKernels)); }

@@ -99,13 +99,44 @@ import pattern_harami_cross from './pattern/harami_cross.js';
 import pattern_high_wave from './pattern/high_wave.js';
 import pattern_hikkake from './pattern/hikkake.js';
 import pattern_hikkake_mod from './pattern/hikkake_mod.js';
+import pattern_homing_pigeon from './pattern/homing_pigeon.js';
+import pattern_identical_three_crows from './pattern/identical_three_crows.js';
+import pattern_in_neck from './pattern/in_neck.js';
+import pattern_inverted_hammer from './pattern/inverted_hammer.js';
+import pattern_kicking from './pattern/kicking.js';
+import pattern_kicking_by_length from './pattern/kicking_by_length.js';
+import pattern_ladder_bottom from './pattern/ladder_bottom.js';
+import pattern_long_legged_doji from './pattern/long_legged_doji.js';
+import pattern_long_line from './pattern/long_line.js';
+import pattern_marubozu from './pattern/marubozu.js';
+import pattern_mat_hold from './pattern/mat_hold.js';
+import pattern_matching_low from './pattern/matching_low.js';
+import pattern_morning_doji_star from './pattern/morning_doji_star.js';
+import pattern_morning_star from './pattern/morning_star.js';
+import pattern_on_neck from './pattern/on_neck.js';
+import pattern_piercing from './pattern/piercing.js';
+import pattern_rickshaw_man from './pattern/rickshaw_man.js';
+import pattern_rise_fall_three_methods from './pattern/rise_fall_three_methods.js';
+import pattern_separating_lines from './pattern/separating_lines.js';
+import pattern_shooting_star from './pattern/shooting_star.js';
+import pattern_short_line from './pattern/short_line.js';
+import pattern_spinning_top from './pattern/spinning_top.js';
+import pattern_stalled_pattern from './pattern/stalled_pattern.js';
+import pattern_stick_sandwich from './pattern/stick_sandwich.js';
+import pattern_takuri from './pattern/takuri.js';
+import pattern_tasuki_gap from './pattern/tasuki_gap.js';
 import pattern_three_black_crows from './pattern/three_black_crows.js';
 import pattern_three_inside from './pattern/three_inside.js';
 import pattern_three_line_strike from './pattern/three_line_strike.js';
 import pattern_three_outside from './pattern/three_outside.js';
 import pattern_three_stars_in_south from './pattern/three_stars_in_south.js';
 import pattern_three_white_soldiers from './pattern/three_white_soldiers.js';
+import pattern_thrusting from './pattern/thrusting.js';
+import pattern_tristar from './pattern/tristar.js';
 import pattern_two_crows from './pattern/two_crows.js';
+import pattern_unique_three_river from './pattern/unique_three_river.js';
+import pattern_upside_gap_two_crows from './pattern/upside_gap_two_crows.js';
+import pattern_xside_gap_three_methods from './pattern/xside_gap_three_methods.js';
 
 /** Every indicator definition: groups in their fixed order, ids in alphabetical order within a group. */
 export const DEFINITIONS: readonly IndicatorDef[] = [
@@ -208,11 +239,42 @@ export const DEFINITIONS: readonly IndicatorDef[] = [
   pattern_high_wave,
   pattern_hikkake,
   pattern_hikkake_mod,
+  pattern_homing_pigeon,
+  pattern_identical_three_crows,
+  pattern_in_neck,
+  pattern_inverted_hammer,
+  pattern_kicking,
+  pattern_kicking_by_length,
+  pattern_ladder_bottom,
+  pattern_long_legged_doji,
+  pattern_long_line,
+  pattern_marubozu,
+  pattern_mat_hold,
+  pattern_matching_low,
+  pattern_morning_doji_star,
+  pattern_morning_star,
+  pattern_on_neck,
+  pattern_piercing,
+  pattern_rickshaw_man,
+  pattern_rise_fall_three_methods,
+  pattern_separating_lines,
+  pattern_shooting_star,
+  pattern_short_line,
+  pattern_spinning_top,
+  pattern_stalled_pattern,
+  pattern_stick_sandwich,
+  pattern_takuri,
+  pattern_tasuki_gap,
   pattern_three_black_crows,
   pattern_three_inside,
   pattern_three_line_strike,
   pattern_three_outside,
   pattern_three_stars_in_south,
   pattern_three_white_soldiers,
+  pattern_thrusting,
+  pattern_tristar,
   pattern_two_crows,
+  pattern_unique_three_river,
+  pattern_upside_gap_two_crows,
+  pattern_xside_gap_three_methods,
 ];

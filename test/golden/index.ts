@@ -75,13 +75,44 @@ import pattern_harami_cross from './pattern/harami_cross.js';
 import pattern_high_wave from './pattern/high_wave.js';
 import pattern_hikkake from './pattern/hikkake.js';
 import pattern_hikkake_mod from './pattern/hikkake_mod.js';
+import pattern_homing_pigeon from './pattern/homing_pigeon.js';
+import pattern_identical_three_crows from './pattern/identical_three_crows.js';
+import pattern_in_neck from './pattern/in_neck.js';
+import pattern_inverted_hammer from './pattern/inverted_hammer.js';
+import pattern_kicking from './pattern/kicking.js';
+import pattern_kicking_by_length from './pattern/kicking_by_length.js';
+import pattern_ladder_bottom from './pattern/ladder_bottom.js';
+import pattern_long_legged_doji from './pattern/long_legged_doji.js';
+import pattern_long_line from './pattern/long_line.js';
+import pattern_marubozu from './pattern/marubozu.js';
+import pattern_mat_hold from './pattern/mat_hold.js';
+import pattern_matching_low from './pattern/matching_low.js';
+import pattern_morning_doji_star from './pattern/morning_doji_star.js';
+import pattern_morning_star from './pattern/morning_star.js';
+import pattern_on_neck from './pattern/on_neck.js';
+import pattern_piercing from './pattern/piercing.js';
+import pattern_rickshaw_man from './pattern/rickshaw_man.js';
+import pattern_rise_fall_three_methods from './pattern/rise_fall_three_methods.js';
+import pattern_separating_lines from './pattern/separating_lines.js';
+import pattern_shooting_star from './pattern/shooting_star.js';
+import pattern_short_line from './pattern/short_line.js';
+import pattern_spinning_top from './pattern/spinning_top.js';
+import pattern_stalled_pattern from './pattern/stalled_pattern.js';
+import pattern_stick_sandwich from './pattern/stick_sandwich.js';
+import pattern_takuri from './pattern/takuri.js';
+import pattern_tasuki_gap from './pattern/tasuki_gap.js';
 import pattern_three_black_crows from './pattern/three_black_crows.js';
 import pattern_three_inside from './pattern/three_inside.js';
 import pattern_three_line_strike from './pattern/three_line_strike.js';
 import pattern_three_outside from './pattern/three_outside.js';
 import pattern_three_stars_in_south from './pattern/three_stars_in_south.js';
 import pattern_three_white_soldiers from './pattern/three_white_soldiers.js';
+import pattern_thrusting from './pattern/thrusting.js';
+import pattern_tristar from './pattern/tristar.js';
 import pattern_two_crows from './pattern/two_crows.js';
+import pattern_unique_three_river from './pattern/unique_three_river.js';
+import pattern_upside_gap_two_crows from './pattern/upside_gap_two_crows.js';
+import pattern_xside_gap_three_methods from './pattern/xside_gap_three_methods.js';
 
 export type { GoldenMapping };
 export { expectedSeries, loadGolden, type Dataset, type GoldenCase, type GoldenData } from './load.js';
@@ -165,11 +196,42 @@ export const GOLDEN: Record<string, GoldenMapping> = Object.fromEntries([
   ...mapped('pattern.high_wave', pattern_high_wave),
   ...mapped('pattern.hikkake', pattern_hikkake),
   ...mapped('pattern.hikkake_mod', pattern_hikkake_mod),
+  ...mapped('pattern.homing_pigeon', pattern_homing_pigeon),
+  ...mapped('pattern.identical_three_crows', pattern_identical_three_crows),
+  ...mapped('pattern.in_neck', pattern_in_neck),
+  ...mapped('pattern.inverted_hammer', pattern_inverted_hammer),
+  ...mapped('pattern.kicking', pattern_kicking),
+  ...mapped('pattern.kicking_by_length', pattern_kicking_by_length),
+  ...mapped('pattern.ladder_bottom', pattern_ladder_bottom),
+  ...mapped('pattern.long_legged_doji', pattern_long_legged_doji),
+  ...mapped('pattern.long_line', pattern_long_line),
+  ...mapped('pattern.marubozu', pattern_marubozu),
+  ...mapped('pattern.mat_hold', pattern_mat_hold),
+  ...mapped('pattern.matching_low', pattern_matching_low),
+  ...mapped('pattern.morning_doji_star', pattern_morning_doji_star),
+  ...mapped('pattern.morning_star', pattern_morning_star),
+  ...mapped('pattern.on_neck', pattern_on_neck),
+  ...mapped('pattern.piercing', pattern_piercing),
+  ...mapped('pattern.rickshaw_man', pattern_rickshaw_man),
+  ...mapped('pattern.rise_fall_three_methods', pattern_rise_fall_three_methods),
+  ...mapped('pattern.separating_lines', pattern_separating_lines),
+  ...mapped('pattern.shooting_star', pattern_shooting_star),
+  ...mapped('pattern.short_line', pattern_short_line),
+  ...mapped('pattern.spinning_top', pattern_spinning_top),
+  ...mapped('pattern.stalled_pattern', pattern_stalled_pattern),
+  ...mapped('pattern.stick_sandwich', pattern_stick_sandwich),
+  ...mapped('pattern.takuri', pattern_takuri),
+  ...mapped('pattern.tasuki_gap', pattern_tasuki_gap),
   ...mapped('pattern.three_black_crows', pattern_three_black_crows),
   ...mapped('pattern.three_inside', pattern_three_inside),
   ...mapped('pattern.three_line_strike', pattern_three_line_strike),
   ...mapped('pattern.three_outside', pattern_three_outside),
   ...mapped('pattern.three_stars_in_south', pattern_three_stars_in_south),
   ...mapped('pattern.three_white_soldiers', pattern_three_white_soldiers),
+  ...mapped('pattern.thrusting', pattern_thrusting),
+  ...mapped('pattern.tristar', pattern_tristar),
   ...mapped('pattern.two_crows', pattern_two_crows),
+  ...mapped('pattern.unique_three_river', pattern_unique_three_river),
+  ...mapped('pattern.upside_gap_two_crows', pattern_upside_gap_two_crows),
+  ...mapped('pattern.xside_gap_three_methods', pattern_xside_gap_three_methods),
 ]);

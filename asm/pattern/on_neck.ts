@@ -1,0 +1,14 @@
+// pattern.on_neck; mirrors native/pattern/on_neck.h.
+import { Call } from "../abi";
+import { close, low } from "./common";
+import { scan } from "./in_neck";
+
+export function scratch(T: i32): f64 { return 0.0; }
+
+function closesOnNeck(i: i32, same: f64): bool {
+  return close(i) <= low(i - 1) + same && close(i) >= low(i - 1) - same;
+}
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  scan<O>(c, b0, nb, s, e, closesOnNeck);
+}

@@ -1,0 +1,9 @@
+// pattern.shooting_star; mirrors native/pattern/shooting_star.h.
+import { Call } from "../abi";
+import { scan } from "./inverted_hammer";
+
+export function scratch(T: i32): f64 { return 0.0; }
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  scan<O>(c, b0, nb, s, e, true, -100.0);
+}

@@ -1,0 +1,30 @@
+// pattern.homing_pigeon: TA-Lib CDLHOMINGPIGEON. A long black candle, then a
+// short black one whose body lies inside the first body: +100.
+#pragma once
+#include "common.h"
+
+namespace tagrid::pattern::homing_pigeon {
+
+constexpr int64_t kLookback = std::max(kBodyShort.period, kBodyLong.period) + 1;
+
+inline int64_t scratch(int64_t) { return 0; }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  const Candles k(c);
+  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+    double bodyLong = k.total(kBodyLong, first - 1);
+    double bodyShort = k.total(kBodyShort, first);
+    for (int64_t i = first; i < e; ++i) {
+      const bool hit = k.color(i - 1) == -1 && k.color(i) == -1 &&
+                       k.body(i - 1) > k.average(kBodyLong, bodyLong, i - 1) &&
+                       k.body(i) <= k.average(kBodyShort, bodyShort, i) &&
+                       k.open(i) < k.open(i - 1) && k.close(i) > k.close(i - 1);
+      putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
+      bodyLong = k.roll(kBodyLong, bodyLong, i - 1);
+      bodyShort = k.roll(kBodyShort, bodyShort, i);
+    }
+  });
+}
+
+}  // namespace tagrid::pattern::homing_pigeon

@@ -1,0 +1,38 @@
+// pattern.long_line: TA-Lib CDLLONGLINE. A long body with short shadows:
+// +100 white, -100 black.
+#pragma once
+#include "common.h"
+
+namespace tagrid::pattern::long_line {
+
+constexpr int64_t kLookback = std::max(kBodyLong.period, kShadowShort.period);
+
+inline int64_t scratch(int64_t) { return 0; }
+
+// The one-candle scan shared with pattern.marubozu and pattern.short_line: a
+// body longer (longBody) or shorter than setting `body` with both shadows
+// shorter than setting `shadow`, signed by the candle's colour.
+template <typename Out>
+int32_t scan(const KernelCall& c, const OutView<Out>& out, int64_t lookback, const CandleSetting& body, bool longBody,
+             const CandleSetting& shadow) {
+  const Candles k(c);
+  return forEachRun(c, out, lookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+    double bodyTotal = k.total(body, first);
+    double shadowTotal = k.total(shadow, first);
+    for (int64_t i = first; i < e; ++i) {
+      const double bodyAverage = k.average(body, bodyTotal, i), shadowAverage = k.average(shadow, shadowTotal, i);
+      const bool hit = (longBody ? k.body(i) > bodyAverage : k.body(i) < bodyAverage) &&
+                       k.upperShadow(i) < shadowAverage && k.lowerShadow(i) < shadowAverage;
+      putAll(out, i, b0, nb, hit ? k.color(i) * 100.0 : 0.0);
+      bodyTotal = k.roll(body, bodyTotal, i);
+      shadowTotal = k.roll(shadow, shadowTotal, i);
+    }
+  });
+}
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  return scan(c, out, kLookback, kBodyLong, true, kShadowShort);
+}
+
+}  // namespace tagrid::pattern::long_line

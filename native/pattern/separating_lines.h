@@ -1,0 +1,36 @@
+// pattern.separating_lines: TA-Lib CDLSEPARATINGLINES. A candle, then one of
+// the opposite colour opening at about the same price with a long body and
+// almost no shadow on its opening side (a belt hold): +100 white second
+// candle, -100 black.
+#pragma once
+#include "common.h"
+
+namespace tagrid::pattern::separating_lines {
+
+constexpr int64_t kLookback = std::max(std::max(kShadowVeryShort.period, kBodyLong.period), kEqual.period) + 1;
+
+inline int64_t scratch(int64_t) { return 0; }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  const Candles k(c);
+  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+    double shortShadow = k.total(kShadowVeryShort, first);
+    double bodyLong = k.total(kBodyLong, first);
+    double equal = k.total(kEqual, first - 1);
+    for (int64_t i = first; i < e; ++i) {
+      const double same = k.average(kEqual, equal, i - 1);
+      const double shadow = k.average(kShadowVeryShort, shortShadow, i);
+      const bool hit = k.color(i - 1) == -k.color(i) &&
+                       k.open(i) <= k.open(i - 1) + same && k.open(i) >= k.open(i - 1) - same &&
+                       k.body(i) > k.average(kBodyLong, bodyLong, i) &&
+                       ((k.color(i) == 1 && k.lowerShadow(i) < shadow) || (k.color(i) == -1 && k.upperShadow(i) < shadow));
+      putAll(out, i, b0, nb, hit ? k.color(i) * 100.0 : 0.0);
+      shortShadow = k.roll(kShadowVeryShort, shortShadow, i);
+      bodyLong = k.roll(kBodyLong, bodyLong, i);
+      equal = k.roll(kEqual, equal, i - 1);
+    }
+  });
+}
+
+}  // namespace tagrid::pattern::separating_lines

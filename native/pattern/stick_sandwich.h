@@ -1,0 +1,28 @@
+// pattern.stick_sandwich: TA-Lib CDLSTICKSANDWICH. A black candle, a white
+// one trading above its close, and a black one closing at about the first
+// close: +100.
+#pragma once
+#include "common.h"
+
+namespace tagrid::pattern::stick_sandwich {
+
+constexpr int64_t kLookback = kEqual.period + 2;
+
+inline int64_t scratch(int64_t) { return 0; }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  const Candles k(c);
+  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+    double equal = k.total(kEqual, first - 2);
+    for (int64_t i = first; i < e; ++i) {
+      const double same = k.average(kEqual, equal, i - 2);
+      const bool hit = k.color(i - 2) == -1 && k.color(i - 1) == 1 && k.color(i) == -1 && k.low(i - 1) > k.close(i - 2) &&
+                       k.close(i) <= k.close(i - 2) + same && k.close(i) >= k.close(i - 2) - same;
+      putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
+      equal = k.roll(kEqual, equal, i - 2);
+    }
+  });
+}
+
+}  // namespace tagrid::pattern::stick_sandwich

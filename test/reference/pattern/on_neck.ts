@@ -1,0 +1,6 @@
+import { BODY_LONG, EQUAL, patternReference } from './common.js';
+
+export default patternReference(11, (k, i) =>
+  k.color(i - 1) === -1 && k.body(i - 1) > k.average(BODY_LONG, i - 1) && k.color(i) === 1 && k.o[i]! < k.l[i - 1]! &&
+  Math.abs(k.c[i]! - k.l[i - 1]!) <= k.average(EQUAL, i - 1)
+    ? -100 : 0);

@@ -1,0 +1,7 @@
+import { BODY_LONG, BODY_SHORT, patternReference } from './common.js';
+
+export default patternReference(12, (k, i) =>
+  k.color(i - 2) === 1 && k.body(i - 2) > k.average(BODY_LONG, i - 2) &&
+  k.color(i - 1) === -1 && k.body(i - 1) <= k.average(BODY_SHORT, i - 1) && k.bodyGapUp(i - 1, i - 2) &&
+  k.color(i) === -1 && k.o[i]! > k.o[i - 1]! && k.c[i]! < k.c[i - 1]! && k.c[i]! > k.c[i - 2]!
+    ? -100 : 0);
