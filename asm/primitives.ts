@@ -95,6 +95,11 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
   return (x - prev) * k + prev;
 }
 
+// The `seed` choice param by code (kSeedFirst in native/primitives.h): 'sma'
+// = 0 seeds with the mean of the first n values, 'first' = 1 with the first value.
+export const SEED_FIRST: f64 = 1.0;
+@inline export function seedsFirst(c: Call, p: i32, v: i32): bool { return param(c, p, v) == SEED_FIRST; }
+
 // An average fed one value at a time, for series made on the fly: the plain
 // mean of the first n values seeds it, then TA-Lib's EMA step (k = 2/(n+1))
 // or, when wilder, Wilder's step; mirrors SeededAverage in native/primitives.h.
@@ -107,12 +112,12 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
   period: i32 = 0;
   wilder: bool = false;
 
-  reset(window: f64, wilder: bool = false): void {
+  reset(window: f64, wilder: bool = false, seedFirst: bool = false): void {
     this.n = window;
     this.k = 2.0 / (window + 1.0);
     this.value = 0.0;
     this.count = 0;
-    this.period = <i32>window;
+    this.period = seedFirst ? 1 : <i32>window;
     this.wilder = wilder;
   }
   @inline ready(): bool { return this.count >= this.period; }
@@ -124,7 +129,7 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
     }
     this.value += x;
     if (++this.count < this.period) return false;
-    this.value /= this.n;
+    this.value /= <f64>this.period;  // n itself when seeding with the mean: windows are whole
     return true;
   }
 }

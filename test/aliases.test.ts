@@ -33,7 +33,7 @@ const info = (id: string) => listIndicators().find((i) => i.id === id)!;
 /** Two values of every axis, inside its bounds. */
 function smallGrid(i: IndicatorInfo): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
-  for (const a of i.axes) grid[a.name] = a.kind === 'source' ? ['close', 'hl2'] : [a.min! + (a.kind === 'int' ? 2 : 0.1), a.min! + (a.kind === 'int' ? 9 : 0.4)];
+  for (const a of i.axes) grid[a.name] = a.kind === 'source' ? ['close', 'hl2'] : a.kind === 'choice' ? a.values : [a.min! + (a.kind === 'int' ? 2 : 0.1), a.min! + (a.kind === 'int' ? 9 : 0.4)];
   return grid;
 }
 

@@ -143,6 +143,7 @@ function lookbackGrid(info: IndicatorInfo): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
     if (a.kind === 'source') grid.source = ['close'];
+    else if (a.kind === 'choice') grid[a.name] = a.values;
     else if (a.kind === 'int') grid[a.name] = [a.min!, a.min! + 3, a.min! + 17];
     else {
       const d = a.default as number | number[] | { start: number };
@@ -167,9 +168,9 @@ describe.each<BackendName>(['native', 'wasm'])('first valid bar = result.lookbac
           const sparse = def.outputs.find((x) => x.name === of(o.name))!.sparse;
           for (let v = 0; v < r.variants; v++) {
             const lb = r.lookback(o.name, v);
-            const params = r.variant(v) as Record<string, number>;
+            const params = r.variant(v);
             const formula = outputLookback(def, params, of(o.name));
-            const tooLong = def.params.some((p) => p.kind === 'int' && params[p.name]! > r.t);
+            const tooLong = def.params.some((p) => p.kind === 'int' && (params[p.name] as number) > r.t);
             expect(lb, `${info.id} ${o.name}`).toBe(tooLong ? Math.max(formula, r.t) : formula);
             const s = r.series(o.name, v);
             let first = s.findIndex((x) => !Number.isNaN(x));

@@ -2,8 +2,20 @@
 // clarity, not speed: every window is summed afresh, every chain is a loop.
 
 export type Params = Record<string, number>;
+/** Values of choice params (string axes such as `seed`), by name. */
+export type Choices = Record<string, string>;
 /** inputs in the definition's input order -> one array per output, length T. */
-export type ReferenceFn = (inputs: Float64Array[], params: Params) => Float64Array[];
+export type ReferenceFn = (inputs: Float64Array[], params: Params, choices: Choices) => Float64Array[];
+
+/** A variant's params as a reference takes them: numbers, and choices by name (the source is an input, neither). */
+export function referenceArgs(variant: Readonly<Record<string, unknown>>): [Params, Choices] {
+  const params: Params = {}, choices: Choices = {};
+  for (const [k, v] of Object.entries(variant)) {
+    if (typeof v === 'number') params[k] = v;
+    else if (k !== 'source') choices[k] = String(v);
+  }
+  return [params, choices];
+}
 
 export function nanArray(n: number): Float64Array {
   return new Float64Array(n).fill(NaN);
@@ -64,6 +76,26 @@ export function emaFrom(x: Float64Array, from: number, n: number): Float64Array 
   const out = nanArray(x.length);
   if (from < x.length) out.set(emaSeries(x.subarray(from), n), from);
   return out;
+}
+
+/**
+ * pandas `x.ewm(alpha=alpha, adjust=False).mean()` of the part of x from bar
+ * `from` on, NaN before: y[from] = x[from], y[t] = (1 − alpha)·y[t−1] +
+ * alpha·x[t]. With alpha = 2/(n+1) it is TradingView's ta.ema; with 1/n,
+ * pandas' form of Wilder's smoothing. The `seed: 'first'` convention.
+ */
+export function ewmFirst(x: Float64Array, alpha: number, from = 0): Float64Array {
+  const out = nanArray(x.length);
+  if (from >= x.length) return out;
+  let y = x[from]!;
+  out[from] = y;
+  for (let t = from + 1; t < x.length; t++) out[t] = y = (1 - alpha) * y + alpha * x[t]!;
+  return out;
+}
+
+/** An EMA (k = 2/(n+1)) of x from bar `from` on, seeded as the `seed` axis says ('sma': TA-Lib's; 'first': ewmFirst). */
+export function emaSeeded(x: Float64Array, n: number, from: number, seed: string | undefined): Float64Array {
+  return seed === 'first' ? ewmFirst(x, 2 / (n + 1), from) : emaFrom(x, from, n);
 }
 
 /** Wilder's running average of x[1..]: seeded with the mean of x[1..n] at bar n. */
