@@ -8,7 +8,7 @@ import {
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, extremeAt, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
-  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, sumRange, wilderStep,
+  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, wilderStep,
   windowCapacity, windowsFit,
 } from "../primitives";
 
@@ -85,16 +85,17 @@ export function gainLossPrepare(c: Call, cmo: bool): i32 {
   return OK;
 }
 
-export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cmo: bool): void {
+// seedParam: index of the `seed` param (gainLoss in native/momentum/common.h).
+export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cmo: bool, seedParam: i32): void {
   const gain = c.scratch, loss = c.scratch + (<usize>c.T << 3);
   const avgGain = STATE_A, avgLoss = STATE_B, seedAt = STATE_C;
   for (let j = 0; j < nb; ++j) {
-    const n = param(c, 0, b0 + j);
-    const sa = <f64>s + n;
+    const m = seedsFirst(c, seedParam, b0 + j) ? 1.0 : param(c, 0, b0 + j);  // bars averaged into the seed
+    const sa = <f64>s + m;
     setSlot(seedAt, j, sa);
     const seeded = sa < <f64>e;
-    setSlot(avgGain, j, seeded ? sumRange(gain, s + 1, <i32>n) / n : NaN);
-    setSlot(avgLoss, j, seeded ? sumRange(loss, s + 1, <i32>n) / n : NaN);
+    setSlot(avgGain, j, seeded ? sumRange(gain, s + 1, <i32>m) / m : NaN);
+    setSlot(avgLoss, j, seeded ? sumRange(loss, s + 1, <i32>m) / m : NaN);
   }
   for (let t = s; t < e; ++t) {
     const tf = <f64>t;
@@ -117,17 +118,19 @@ export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cm
 
 // Fast and slow EMAs (lanes of chains 0 and 1) and their difference, or
 // percent difference when percent; with withSignal a signal EMA (chain 2) and
-// the histogram. macd selects MACD's fast-EMA alignment and common first bar.
-export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool): void {
+// the histogram. macd selects MACD's fast-EMA alignment and common first bar;
+// seedParam is the index of the `seed` param.
+export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32): void {
   const x = input(c, 0);
   const fastFrom = STATE_A;
   for (let j = 0; j < nb; ++j) {
     let f = param(c, 0, b0 + j), sl = param(c, 1, b0 + j);
     if (f > sl) { const swap = f; f = sl; sl = swap; }
-    averageLane(0, j).reset(f);
-    averageLane(1, j).reset(sl);
-    if (withSignal) averageLane(2, j).reset(param(c, 2, b0 + j));
-    setSlot(fastFrom, j, macd ? <f64>s + (sl - f) : <f64>s);
+    const first = seedsFirst(c, seedParam, b0 + j);
+    averageLane(0, j).reset(f, false, first);
+    averageLane(1, j).reset(sl, false, first);
+    if (withSignal) averageLane(2, j).reset(param(c, 2, b0 + j), false, first);
+    setSlot(fastFrom, j, macd && !first ? <f64>s + (sl - f) : <f64>s);
   }
   for (let t = s; t < e; ++t) {
     const xt = at(x, t);

@@ -111,6 +111,23 @@ export function wilderSeries(x: Float64Array, n: number): Float64Array {
   return out;
 }
 
+/** Wilder's average of x[1..] seeded as the `seed` axis says: wilderSeries for 'sma', pandas ewm(alpha=1/n, adjust=False) from bar 1 for 'first'. */
+export function wilderSeeded(x: Float64Array, n: number, seed: string | undefined): Float64Array {
+  return seed === 'first' ? ewmFirst(x, 1 / n, 1) : wilderSeries(x, n);
+}
+
+/** TradingView's ta.tr(true): the true range, and high − low on the first bar (no previous close). */
+export function trueRangeFirstBar(high: Float64Array, low: Float64Array, close: Float64Array): Float64Array {
+  const tr = trueRangeSeries(high, low, close);
+  if (tr.length) tr[0] = high[0]! - low[0]!;
+  return tr;
+}
+
+/** ATR seeded as the `seed` axis says: TA-Lib's, or TradingView's ta.atr (ta.rma of ta.tr(true)) as pandas writes it. */
+export function atrSeeded(high: Float64Array, low: Float64Array, close: Float64Array, n: number, seed: string | undefined): Float64Array {
+  return seed === 'first' ? ewmFirst(trueRangeFirstBar(high, low, close), 1 / n, 0) : wilderSeries(trueRangeSeries(high, low, close), n);
+}
+
 export function trueRangeSeries(high: Float64Array, low: Float64Array, close: Float64Array): Float64Array {
   const tr = nanArray(high.length);
   for (let t = 1; t < high.length; t++) {
