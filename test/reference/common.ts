@@ -82,14 +82,17 @@ export function emaFrom(x: Float64Array, from: number, n: number): Float64Array 
  * pandas `x.ewm(alpha=alpha, adjust=False).mean()` of the part of x from bar
  * `from` on, NaN before: y[from] = x[from], y[t] = (1 − alpha)·y[t−1] +
  * alpha·x[t]. With alpha = 2/(n+1) it is TradingView's ta.ema; with 1/n,
- * pandas' form of Wilder's smoothing. The `seed: 'first'` convention.
+ * pandas' form of Wilder's smoothing. The `seed: 'first'` convention. The
+ * step is written y + alpha·(x − y), the same value, so that a flat series
+ * stays exactly flat (ratios over it, such as distance / ATR, are
+ * ill-conditioned).
  */
 export function ewmFirst(x: Float64Array, alpha: number, from = 0): Float64Array {
   const out = nanArray(x.length);
   if (from >= x.length) return out;
   let y = x[from]!;
   out[from] = y;
-  for (let t = from + 1; t < x.length; t++) out[t] = y = (1 - alpha) * y + alpha * x[t]!;
+  for (let t = from + 1; t < x.length; t++) out[t] = y = y + alpha * (x[t]! - y);
   return out;
 }
 
