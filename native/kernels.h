@@ -111,7 +111,7 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("momentum.trix", 1, 2, 1, momentum::trix),
   TAGRID_KERNEL("momentum.ultosc", 3, 3, 1, momentum::ultosc),
   TAGRID_KERNEL("momentum.williams_r", 3, 1, 1, momentum::williams_r),
-  TAGRID_KERNEL("trend.adx", 3, 1, 4, trend::adx),
+  TAGRID_KERNEL("trend.adx", 3, 3, 4, trend::adx),
   TAGRID_KERNEL("trend.adxr", 3, 1, 1, trend::adxr),
   TAGRID_KERNEL("trend.aroon", 2, 1, 3, trend::aroon),
   TAGRID_KERNEL("trend.chandelier_exit", 3, 2, 2, trend::chandelier_exit),

@@ -68,6 +68,7 @@ describe('lookback formulas over a choice', () => {
     ["seed - 1", /'seed' is a choice/],
     ["if(seed == 'ema', 0, 1)", /'ema' is not a value of 'seed'.*sma, first/],
     ["if(window == 'first', 0, 1)", /'window' is not a choice param/],
+    ["if(seed == 1, 0, 1)", /'seed' is a choice.*quoted value/],
     ["if(seed == first, 0, 1)", /must be followed by a quoted value/],
     ["'first'", /may only follow/],
     ["if(seed == 'first', 0)", /if\(\) takes 3 arguments, got 2/],

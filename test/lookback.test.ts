@@ -90,7 +90,10 @@ describe('lookbacks in the registry', () => {
       else for (const [name, of] of Object.entries(info.aliasOf.outputs)) expect(typeof info.lookback === 'string' ? info.lookback : info.lookback[name], info.id).toBe(typeof def.lookback === 'string' ? def.lookback : def.lookback[of]);
     }
     const adx = listIndicators().find((i) => i.id === 'trend.adx')!;
-    expect(adx.lookback).toEqual({ adx: '2 * window - 1', plus_di: 'window', minus_di: 'window', dx: 'window' });
+    expect(adx.lookback).toEqual(getIndicator('trend.adx').lookback);
+    expect(outputLookback(getIndicator('trend.adx'), { window: 14, adx_window: 0, seed: 'sma' }, 'adx')).toBe(27);
+    expect(outputLookback(getIndicator('trend.adx'), { window: 14, adx_window: 6, seed: 'sma' }, 'adx')).toBe(19);
+    expect(outputLookback(getIndicator('trend.adx'), { window: 14, adx_window: 6, seed: 'first' }, 'adx')).toBe(1);
     expect(listIndicators().find((i) => i.id === 'ma.sma')!.lookback).toBe('window - 1');
   });
 });

@@ -3,10 +3,11 @@
 // names, + - * /, unary minus, parentheses and the functions below. A choice
 // param (a string-valued axis such as `seed`) enters only through a test
 // against one of its values, `seed == 'first'` (1 or 0), which `if()` reads:
-// `if(seed == 'first', 0, window - 1)`.
+// `if(seed == 'first', 0, window - 1)`; a numeric param can be tested against
+// a number the same way (`adx_window == 0`).
 //
 //   expr   := test | sum
-//   test   := name ('==' | '!=') string
+//   test   := name ('==' | '!=') (string | number)
 //   sum    := term (('+' | '-') term)*
 //   term   := unary (('*' | '/') unary)*
 //   unary  := '-' unary | atom
@@ -38,7 +39,7 @@ type Node =
   | { kind: 'neg'; arg: Node }
   | { kind: 'bin'; op: '+' | '-' | '*' | '/'; left: Node; right: Node }
   | { kind: 'call'; fn: string; args: Node[] }
-  | { kind: 'test'; name: string; op: '==' | '!='; value: string };
+  | { kind: 'test'; name: string; op: '==' | '!='; value: string | number };
 
 const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|([A-Za-z_]\w*)|(==|!=|[-+*/(),])|('[A-Za-z_]\w*'))/y;
 
@@ -73,8 +74,8 @@ function parse(src: string): Node {
       const name = tokens[i]!, op = tokens[i + 1] as '==' | '!=';
       i += 2;
       const lit = tokens[i++];
-      if (lit === undefined || !lit.startsWith("'")) fail(`'${name} ${op}' must be followed by a quoted value such as 'first'`);
-      return { kind: 'test', name, op, value: lit!.slice(1, -1) };
+      if (lit === undefined || !/^['\d]/.test(lit)) fail(`'${name} ${op}' must be followed by a quoted value such as 'first', or a number`);
+      return { kind: 'test', name, op, value: lit!.startsWith("'") ? lit!.slice(1, -1) : Number(lit) };
     }
     return sum();
   }
@@ -181,7 +182,7 @@ export function compileFormula(source: string, allowed?: readonly string[], choi
   const root = parse(source);
   const used = names(root, new Set());
   const tested = tests(root, []);
-  const testedNames = new Set(tested.map((t) => t.name));
+  const testedNames = new Set(tested.filter((t) => typeof t.value === 'string').map((t) => t.name));
   if (allowed) {
     for (const n of used) {
       if (!allowed.includes(n)) throw new FormulaError(`unknown name '${n}' in '${source}' (the names are ${allowed.length ? allowed.join(', ') : 'none: the formula must be a number'})`);
@@ -198,7 +199,11 @@ export function compileFormula(source: string, allowed?: readonly string[], choi
     for (const n of numeric) if (Object.hasOwn(choices, n)) throw new FormulaError(`'${n}' is a choice in '${source}': test it against a value, e.g. if(${n} == '${choices[n]![0]}', ..., ...)`);
     for (const t of tested) {
       const values = Object.hasOwn(choices, t.name) ? choices[t.name]! : null;
-      if (!values) throw new FormulaError(`'${t.name}' is not a choice param in '${source}'; only choices are tested with ${t.op}`);
+      if (typeof t.value === 'number') {
+        if (values) throw new FormulaError(`'${t.name}' is a choice in '${source}': test it against a quoted value such as '${values[0]}'`);
+        continue;
+      }
+      if (!values) throw new FormulaError(`'${t.name}' is not a choice param in '${source}'; test it against a number`);
       if (!values.includes(t.value)) throw new FormulaError(`'${t.value}' is not a value of '${t.name}' in '${source}' (its values are ${values.join(', ')})`);
     }
   }
