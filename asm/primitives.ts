@@ -77,11 +77,12 @@ export function maxParam(c: Call, p: i32): f64 {
 
 // The longest of params p, q and r (-1: none) over the call's variants, the W
 // a kernel sized its scratch with; mirrors callWindow.
-export function callWindow(c: Call, p: i32, q: i32 = -1, r: i32 = -1): i32 {
+export function callWindow(c: Call, p: i32, q: i32 = -1, r: i32 = -1, u: i32 = -1): i32 {
   let m = 0.0;
   if (p >= 0) m = max(m, maxParam(c, p));
   if (q >= 0) m = max(m, maxParam(c, q));
   if (r >= 0) m = max(m, maxParam(c, r));
+  if (u >= 0) m = max(m, maxParam(c, u));
   return <i32>min(m, <f64>MAX_WINDOW);
 }
 

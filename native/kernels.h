@@ -106,7 +106,7 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("momentum.roc", 1, 1, 1, momentum::roc),
   TAGRID_KERNEL("momentum.rsi", 1, 2, 1, momentum::rsi),
   TAGRID_KERNEL("momentum.stoch", 3, 3, 2, momentum::stoch),
-  TAGRID_KERNEL("momentum.stoch_rsi", 1, 3, 2, momentum::stoch_rsi),
+  TAGRID_KERNEL("momentum.stoch_rsi", 1, 4, 2, momentum::stoch_rsi),
   TAGRID_KERNEL("momentum.stochf", 3, 2, 2, momentum::stochf),
   TAGRID_KERNEL("momentum.trix", 1, 2, 1, momentum::trix),
   TAGRID_KERNEL("momentum.ultosc", 3, 3, 1, momentum::ultosc),
