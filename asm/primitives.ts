@@ -101,6 +101,13 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
 export const SEED_FIRST: f64 = 1.0;
 @inline export function seedsFirst(c: Call, p: i32, v: i32): bool { return param(c, p, v) == SEED_FIRST; }
 
+// The `zero_denominator` choice param by code (zeroDenominator in
+// native/primitives.h): 'talib' = 0 keeps TA-Lib's number for a 0/0 bar, 'nan' = 1 gives NaN.
+export const ZERO_DENOMINATOR_NAN: f64 = 1.0;
+@inline export function zeroDenominator(c: Call, p: i32, v: i32, talib: f64): f64 {
+  return param(c, p, v) == ZERO_DENOMINATOR_NAN ? NaN : talib;
+}
+
 // An average fed one value at a time, for series made on the fly: the plain
 // mean of the first n values seeds it, then TA-Lib's EMA step (k = 2/(n+1))
 // or, when wilder, Wilder's step; mirrors SeededAverage in native/primitives.h.

@@ -145,6 +145,14 @@ struct RunningMean {
 constexpr double kSeedFirst = 1.0;
 inline bool seedsFirst(const KernelCall& c, int p, int64_t v) { return c.param[p][v] == kSeedFirst; }
 
+// The `zero_denominator` choice param (ZERO_DENOMINATORS in
+// src/indicators/params.ts), by code: 'talib' = 0 writes TA-Lib's number for
+// a 0/0 bar, 'nan' = 1 writes NaN. Returns what the bar gets.
+constexpr double kZeroDenominatorNaN = 1.0;
+inline double zeroDenominator(const KernelCall& c, int p, int64_t v, double talib) {
+  return c.param[p][v] == kZeroDenominatorNaN ? kNaN : talib;
+}
+
 // An average fed one value at a time, for series made on the fly (MACD's
 // signal, TRIX's chain, the ATR of true ranges inside another kernel): the
 // plain mean of the first n values seeds it, summed in order as sumRange

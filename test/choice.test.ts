@@ -100,3 +100,25 @@ describe('a result over a choice axis', () => {
     expect(first[1]).toBeCloseTo((9 / 11) * candles.close[0]! + (2 / 11) * candles.close[1]!, 10);
   });
 });
+
+describe.each(['native', 'wasm'] as const)('zero_denominator on flat candles (%s)', (backend) => {
+  const t = 40;
+  const flat = { ts_open: Float64Array.from({ length: t }, (_, i) => 1_700_000_000_000 + i * 60_000), open: new Float64Array(t).fill(100), high: new Float64Array(t).fill(100), low: new Float64Array(t).fill(100), close: new Float64Array(t).fill(100), volume: new Float64Array(t).fill(10) };
+  it.each([
+    ['momentum.rsi', 'rsi', 0],
+    ['momentum.cmo', 'cmo', 0],
+    ['momentum.williams_r', 'williams_r', 0],
+    ['momentum.cci', 'cci', 0],
+  ] as const)("%s: 'talib' writes TA-Lib's %s = %d, 'nan' writes NaN", async (id, output, talib) => {
+    const engine = await engineFor(backend);
+    const r = await engine.compute({ indicator: id, candles: flat, grid: { window: [5], zero_denominator: ['talib', 'nan'] } as never, dtype: 'float64' });
+    expect(r.variant(1).zero_denominator).toBe('nan');
+    const a = r.series(output, 0), b = r.series(output, 1);
+    const from = r.lookback(output, 0);
+    expect(r.lookback(output, 1)).toBe(from);
+    for (let i = from; i < t; i++) {
+      expect(a[i], `${id} talib bar ${i}`).toBe(talib);
+      expect(Number.isNaN(b[i]!), `${id} nan bar ${i}`).toBe(true);
+    }
+  });
+});

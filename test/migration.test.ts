@@ -34,7 +34,7 @@ const CASES: Case[] = [
   { old: 'ma.tema', indicator: 'ma.tema', grid: { window: [5, 14, 50], seed: ['first'] }, output: 'tema', port: (c, p) => old.oldTema(close(c), n(p, 'window')) },
   { old: 'ma.zlema', indicator: 'ma.zlema', grid: { window: [5, 14, 50], seed: ['first'] }, output: 'zlema', port: (c, p) => old.oldZlema(close(c), n(p, 'window')) },
   { old: 'volatility.atr', indicator: 'volatility.atr', grid: { window: [5, 14, 50], seed: ['first'] }, output: 'atr', port: (c, p) => old.oldAtr(c.high, c.low, c.close, n(p, 'window')) },
-  { old: 'momentum.rsi', indicator: 'momentum.rsi', grid: { window: [3, 14, 50], seed: ['first'] }, output: 'rsi', port: (c, p) => old.oldRsi(close(c), n(p, 'window')) },
+  { old: 'momentum.rsi', indicator: 'momentum.rsi', grid: { window: [3, 14, 50], seed: ['first'], zero_denominator: ['nan'] }, output: 'rsi', port: (c, p) => old.oldRsi(close(c), n(p, 'window')) },
   {
     old: 'momentum.macd', indicator: 'momentum.macd', grid: { fast: [4, 12], slow: [26, 50], signal: [9], seed: ['first'] }, output: 'macd',
     port: (c, p) => old.oldMacd(close(c), n(p, 'fast'), n(p, 'slow')),

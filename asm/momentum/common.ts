@@ -8,7 +8,7 @@ import {
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, extremeAt, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
-  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, wilderStep,
+  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, zeroDenominator, wilderStep,
   windowCapacity, windowsFit,
 } from "../primitives";
 
@@ -85,8 +85,8 @@ export function gainLossPrepare(c: Call, cmo: bool): i32 {
   return OK;
 }
 
-// seedParam: index of the `seed` param (gainLoss in native/momentum/common.h).
-export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cmo: bool, seedParam: i32): void {
+// seedParam, zeroParam: indexes of the `seed` and `zero_denominator` params (gainLoss in native/momentum/common.h).
+export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cmo: bool, seedParam: i32, zeroParam: i32): void {
   const gain = c.scratch, loss = c.scratch + (<usize>c.T << 3);
   const avgGain = STATE_A, avgLoss = STATE_B, seedAt = STATE_C;
   for (let j = 0; j < nb; ++j) {
@@ -106,7 +106,13 @@ export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cm
         setSlot(avgGain, j, wilderStep(slot(avgGain, j), at(gain, t), n));
         setSlot(avgLoss, j, wilderStep(slot(avgLoss, j), at(loss, t), n));
       }
-      put<O>(c, 0, t, b0 + j, tf >= sa ? gainLossValue(slot(avgGain, j), slot(avgLoss, j), cmo) : NaN);
+      let v = NaN;
+      if (tf >= sa) {
+        const g = slot(avgGain, j), l = slot(avgLoss, j);
+        v = gainLossValue(g, l, cmo);
+        if (nearZero(g + l)) v = zeroDenominator(c, zeroParam, b0 + j, v);
+      }
+      put<O>(c, 0, t, b0 + j, v);
     }
   }
 }

@@ -95,11 +95,13 @@ void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
 // Wilder averages of the gains and losses of x (RSI, CMO), TA-Lib's seeding:
 // at bar n, the means over bars 1..n (seed 'first', param seedParam: at bar 1,
 // the gain and loss of bar 1). Gains and losses are computed once per call
-// for every window. scratch: gain (T) + loss (T)
+// for every window. Where both averages are ~0 (a flat run), value() gives
+// TA-Lib's number, or NaN by the zero_denominator param (zeroParam).
+// scratch: gain (T) + loss (T)
 inline int64_t gainLossScratch(int64_t T) { return 2 * T; }
 
 template <typename Out, typename Value>
-int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int seedParam) {
+int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int seedParam, int zeroParam) {
   if (c.scratchLen < gainLossScratch(c.T)) return kScratchTooSmall;
   const double* x = c.in[0];
   double* gain = c.scratch;
@@ -129,7 +131,12 @@ int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int 
               avgGain[j] = wilderStep(avgGain[j], gain[t], n);
               avgLoss[j] = wilderStep(avgLoss[j], loss[t], n);
             }
-            out.put(0, t, b0 + j, t >= seedAt[j] ? value(avgGain[j], avgLoss[j]) : kNaN);
+            double v = kNaN;
+            if (t >= seedAt[j]) {
+              v = value(avgGain[j], avgLoss[j]);
+              if (nearZero(avgGain[j] + avgLoss[j])) v = zeroDenominator(c, zeroParam, b0 + j, v);
+            }
+            out.put(0, t, b0 + j, v);
           }
         }
       },

@@ -73,6 +73,20 @@ export function bySeed(sma: string, first: string): string {
   return `if(seed == 'first', ${first}, ${sma})`;
 }
 
+/** Values of the `zero_denominator` axis, in code order (kZeroDenominatorNaN in native/primitives.h, ZERO_DENOMINATOR_NAN in asm/primitives.ts). */
+export const ZERO_DENOMINATORS = ['talib', 'nan'] as const;
+
+/**
+ * The `zero_denominator` axis of indicators for which TA-Lib writes a number
+ * where the ratio is 0/0 (a flat or untraded window): 'talib' (default) keeps
+ * it, 'nan' writes NaN (the old engine, pandas). An axis like `seed`, so it
+ * shows in listIndicators() exactly where it applies and one grid can hold
+ * both; `where` says which bars and what TA-Lib writes there.
+ */
+export function zeroDenominatorParam(where: string): ChoiceParamDef {
+  return choice('zero_denominator', ZERO_DENOMINATORS, 'talib', `what a bar with a zero denominator gives (${where}): 'talib' TA-Lib's number, 'nan' NaN`);
+}
+
 /** A distance in units of a spread (standard deviations, ATRs): a float in [0.1, 10]. */
 export function multiplier(name: string, defaults: ParamDef['default'], description: string): ParamDef {
   return { name, kind: 'float', min: 0.1, max: 10, default: defaults, description };

@@ -93,11 +93,12 @@ export function sumOf(x: Float64Array, from: number, to: number, f: (v: number) 
 
 /** f(gain, loss) of the Wilder averages of the gains and losses, from bar n on (bar 1 seeding from the first value) (RSI, CMO). */
 export function fromGainsLosses(f: (gain: number, loss: number) => number): ReferenceFn {
-  return ([x], { window: n }, { seed } = {}) =>
+  return ([x], { window: n }, { seed, zero_denominator: zero } = {}) =>
     bySegments([x!], 1, ([s]) => {
       const [g, l] = wilderGainsLosses(s!, n!, seed);
       const out = nanArray(s!.length);
-      for (let t = seed === 'first' ? 1 : n!; t < s!.length; t++) out[t] = f(g[t]!, l[t]!);
+      // A flat window (no gain, no loss) is 0/0: TA-Lib's number, or NaN.
+      for (let t = seed === 'first' ? 1 : n!; t < s!.length; t++) out[t] = zero === 'nan' && nearZero(g[t]! + l[t]!) ? NaN : f(g[t]!, l[t]!);
       return [out];
     });
 }
