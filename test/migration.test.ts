@@ -55,6 +55,10 @@ const CASES: Case[] = [
     port: (c, p) => old.oldKeltnerMiddle(c.high, c.low, c.close, n(p, 'window')),
   },
   {
+    old: 'trend.chandelier_exit', indicator: 'trend.chandelier_exit', grid: { window: [5, 22], mult: [3], seed: ['first'] }, output: 'long',
+    port: (c, p) => old.oldChandelierLong(c.high, c.low, c.close, n(p, 'window'), n(p, 'mult')),
+  },
+  {
     old: 'structure.distance_to_ma_norm', indicator: 'structure.distance_to_ma_norm', grid: { window: [5, 20], seed: ['first'] }, output: 'distance_to_ma_norm',
     port: (c, p) => old.oldDistanceToMaNorm(close(c), c.high, c.low, c.close, n(p, 'window')),
   },

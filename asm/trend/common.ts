@@ -131,10 +131,13 @@ export function laneWindow(offsets: usize, backs: usize, j: i32, T: i32, w: i32)
   return (extremeAt(true, highs + offset, back, t) + extremeAt(false, lows + offset, back, t)) / 2.0;
 }
 
-// Advances the ATR of lane j in `area` (segment from s) to bar t >= s + n.
-@inline export function atrAdvance(area: usize, j: i32, tr: usize, s: i32, t: i32, n: f64): f64 {
+// Advances the ATR of lane j in `area` (segment from s) to bar t >= s + n, or
+// t >= s seeding from the first bar (firstRange: bar s's high - low).
+@inline export function atrAdvance(area: usize, j: i32, tr: usize, s: i32, t: i32, n: f64, seedFirst: bool = false, firstRange: f64 = 0.0): f64 {
   const w = <i32>n;
-  const a = t == s + w ? sumRange(tr, s + 1, w) / n : wilderStep(slot(area, j), at(tr, t), n);
+  const a = seedFirst
+    ? (t == s ? firstRange : wilderStep(slot(area, j), at(tr, t), n))
+    : (t == s + w ? sumRange(tr, s + 1, w) / n : wilderStep(slot(area, j), at(tr, t), n));
   setSlot(area, j, a);
   return a;
 }

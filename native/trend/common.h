@@ -108,12 +108,15 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out) {
 }
 
 // ATR-banded indicators. Each keeps TA-Lib's ATR per variant: the mean of the
-// true ranges of bars s+1 .. s+n at bar s+n, then Wilder's smoothing.
+// true ranges of bars s+1 .. s+n at bar s+n, then Wilder's smoothing; or,
+// with seed 'first' (seedFirst), bar s's high - low at bar s, as volatility.atr.
 
-// Advances the ATR of a segment starting at s to bar t >= s + n.
-inline void atrAdvance(double& atr, const double* tr, int64_t s, int64_t t, double n) {
+// Advances the ATR of a segment starting at s to bar t: t >= s + n, or t >= s
+// seeding from the first bar (firstRange: bar s's high - low).
+inline void atrAdvance(double& atr, const double* tr, int64_t s, int64_t t, double n, bool seedFirst = false, double firstRange = 0.0) {
   const int64_t w = static_cast<int64_t>(n);
-  atr = t == s + w ? sumRange(tr, s + 1, w) / n : wilderStep(atr, tr[t], n);
+  if (seedFirst) atr = t == s ? firstRange : wilderStep(atr, tr[t], n);
+  else atr = t == s + w ? sumRange(tr, s + 1, w) / n : wilderStep(atr, tr[t], n);
 }
 
 }  // namespace tagrid::trend

@@ -84,3 +84,14 @@ export function oldAdx(h: S, l: S, c: S, n: number, smoothing: number): S {
   });
   return rma(dx, smoothing);
 }
+
+/** trend.chandelier_exit primary output `chandelier_long`: rolling_max(high, window) − mult · atr. */
+export function oldChandelierLong(h: S, l: S, c: S, n: number, mult: number): S {
+  const a = atr(h, l, c, n);
+  return Float64Array.from({ length: h.length }, (_, t) => {
+    if (t < n - 1) return NaN;
+    let hh = -Infinity;
+    for (let i = t - n + 1; i <= t; i++) hh = Math.max(hh, h[i]!);
+    return hh - mult * a[t]!;
+  });
+}
