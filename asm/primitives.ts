@@ -77,11 +77,12 @@ export function maxParam(c: Call, p: i32): f64 {
 
 // The longest of params p, q and r (-1: none) over the call's variants, the W
 // a kernel sized its scratch with; mirrors callWindow.
-export function callWindow(c: Call, p: i32, q: i32 = -1, r: i32 = -1): i32 {
+export function callWindow(c: Call, p: i32, q: i32 = -1, r: i32 = -1, u: i32 = -1): i32 {
   let m = 0.0;
   if (p >= 0) m = max(m, maxParam(c, p));
   if (q >= 0) m = max(m, maxParam(c, q));
   if (r >= 0) m = max(m, maxParam(c, r));
+  if (u >= 0) m = max(m, maxParam(c, u));
   return <i32>min(m, <f64>MAX_WINDOW);
 }
 
@@ -93,6 +94,18 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
 
 @inline export function emaStep(prev: f64, x: f64, k: f64): f64 {
   return (x - prev) * k + prev;
+}
+
+// The `seed` choice param by code (kSeedFirst in native/primitives.h): 'sma'
+// = 0 seeds with the mean of the first n values, 'first' = 1 with the first value.
+export const SEED_FIRST: f64 = 1.0;
+@inline export function seedsFirst(c: Call, p: i32, v: i32): bool { return param(c, p, v) == SEED_FIRST; }
+
+// The `zero_denominator` choice param by code (zeroDenominator in
+// native/primitives.h): 'talib' = 0 keeps TA-Lib's number for a 0/0 bar, 'nan' = 1 gives NaN.
+export const ZERO_DENOMINATOR_NAN: f64 = 1.0;
+@inline export function zeroDenominator(c: Call, p: i32, v: i32, talib: f64): f64 {
+  return param(c, p, v) == ZERO_DENOMINATOR_NAN ? NaN : talib;
 }
 
 // An average fed one value at a time, for series made on the fly: the plain
@@ -107,12 +120,12 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
   period: i32 = 0;
   wilder: bool = false;
 
-  reset(window: f64, wilder: bool = false): void {
+  reset(window: f64, wilder: bool = false, seedFirst: bool = false): void {
     this.n = window;
     this.k = 2.0 / (window + 1.0);
     this.value = 0.0;
     this.count = 0;
-    this.period = <i32>window;
+    this.period = seedFirst ? 1 : <i32>window;
     this.wilder = wilder;
   }
   @inline ready(): bool { return this.count >= this.period; }
@@ -124,7 +137,7 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
     }
     this.value += x;
     if (++this.count < this.period) return false;
-    this.value /= this.n;
+    this.value /= <f64>this.period;  // n itself when seeding with the mean: windows are whole
     return true;
   }
 }

@@ -91,7 +91,7 @@ async function catalogueSuite() {
       wasmMs: mine.wasm?.ms ?? null, peers: {},
     };
     const talibName = /^TA-Lib (\w+)/.exec(info.convention)?.[1];
-    const windowOnly = info.axes.some((a) => a.name === 'window') && info.axes.every((a) => a.kind === 'source' || a.name === 'window');
+    const windowOnly = info.axes.some((a) => a.name === 'window') && info.axes.every((a) => a.kind === 'source' || a.kind === 'choice' || a.name === 'window');
     if (talibName && windowOnly) {
       const res = mine.native.result;
       const picks = [0, res.variants >> 1, res.variants - 1].map((v) => ({ v, window: res.variant(v).window }));

@@ -139,21 +139,36 @@ struct RunningMean {
   }
 };
 
+// The `seed` choice param (src/indicators/params.ts SEEDS), by code: 'sma'
+// seeds an average with the mean of its first n values (TA-Lib), 'first' with
+// its first value (pandas ewm(adjust=False), TradingView ta.ema).
+constexpr double kSeedFirst = 1.0;
+inline bool seedsFirst(const KernelCall& c, int p, int64_t v) { return c.param[p][v] == kSeedFirst; }
+
+// The `zero_denominator` choice param (ZERO_DENOMINATORS in
+// src/indicators/params.ts), by code: 'talib' = 0 writes TA-Lib's number for
+// a 0/0 bar, 'nan' = 1 writes NaN. Returns what the bar gets.
+constexpr double kZeroDenominatorNaN = 1.0;
+inline double zeroDenominator(const KernelCall& c, int p, int64_t v, double talib) {
+  return c.param[p][v] == kZeroDenominatorNaN ? kNaN : talib;
+}
+
 // An average fed one value at a time, for series made on the fly (MACD's
 // signal, TRIX's chain, the ATR of true ranges inside another kernel): the
 // plain mean of the first n values seeds it, summed in order as sumRange
-// does, then TA-Lib's EMA step (k = 2/(n+1)) or Wilder's step.
+// does (or, seeding from the first value, that value alone), then TA-Lib's
+// EMA step (k = 2/(n+1)) or Wilder's step.
 template <bool Wilder>
 struct SeededAverage {
   double n = 0.0, k = 0.0, value = 0.0;  // value holds the running sum until seeded
-  int64_t count = 0, period = 0;
+  int64_t count = 0, period = 0;          // period: values averaged into the seed
 
-  void reset(double window) {
+  void reset(double window, bool seedFirst = false) {
     n = window;
     k = 2.0 / (window + 1.0);
     value = 0.0;
     count = 0;
-    period = static_cast<int64_t>(window);
+    period = seedFirst ? 1 : static_cast<int64_t>(window);
   }
   bool ready() const { return count >= period; }
   // Feeds x; true once the average is defined, from the n-th value on.
@@ -164,7 +179,7 @@ struct SeededAverage {
     }
     value += x;
     if (++count < period) return false;
-    value /= n;
+    value /= static_cast<double>(period);  // n itself when seeding with the mean: windows are whole
     return true;
   }
 };

@@ -31,7 +31,7 @@ export function indicatorTable(): string {
   for (const d of INDICATORS) {
     const params = [
       ...(d.inputs.includes('source') ? [`source: ${axisDefault(d.defaultSource ?? ['close'])}`] : []),
-      ...d.params.map((p) => `${p.name}: ${p.kind} [${p.min}, ${p.max}] ${axisDefault(p.default)}`),
+      ...d.params.map((p) => (p.kind === 'choice' ? `${p.name}: choice ${p.values.map((x) => `'${x}'`).join(' \\| ')} ${axisDefault(p.default)}` : `${p.name}: ${p.kind} [${p.min}, ${p.max}] ${axisDefault(p.default)}`)),
     ];
     rows.push(`| \`${d.id}\` | ${d.inputs.join(', ')} | ${cell(params.join('<br>'))} | ${d.outputs.map((o) => o.name).join(', ')} | ${cell(lookbackFormula(d.lookback))} | ${cell(d.convention)} |`);
   }

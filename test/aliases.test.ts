@@ -33,7 +33,7 @@ const info = (id: string) => listIndicators().find((i) => i.id === id)!;
 /** Two values of every axis, inside its bounds. */
 function smallGrid(i: IndicatorInfo): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
-  for (const a of i.axes) grid[a.name] = a.kind === 'source' ? ['close', 'hl2'] : [a.min! + (a.kind === 'int' ? 2 : 0.1), a.min! + (a.kind === 'int' ? 9 : 0.4)];
+  for (const a of i.axes) grid[a.name] = a.kind === 'source' ? ['close', 'hl2'] : a.kind === 'choice' ? a.values : [a.min! + (a.kind === 'int' ? 2 : 0.1), a.min! + (a.kind === 'int' ? 9 : 0.4)];
   return grid;
 }
 
@@ -54,7 +54,8 @@ describe('aliases in the listing', () => {
 
   it("keep the old engine's param names", () => {
     const axes = (id: string) => info(id).axes.map((a) => a.name);
-    for (const id of Object.keys(OLD_IDS).filter((k) => k.endsWith('_atr'))) expect(axes(id)).toEqual(['atr_window']);
+    // The old names first; ta-grid's own axes (the ATR's seed) after them.
+    for (const id of Object.keys(OLD_IDS).filter((k) => k.endsWith('_atr'))) expect(axes(id)).toEqual(['atr_window', 'seed']);
     expect(axes('structure.pivot_high')).toEqual(['left', 'right']);
     expect(axes('structure.pivot_low')).toEqual(['left', 'right']);
     expect(axes('ma.lwma')).toEqual(['source', 'window']);

@@ -50,12 +50,13 @@ describe('engine.compute', () => {
     const r = await engine.compute({ indicator: 'ma.ema', candles, grid: { window: [10, 20] }, layout: 'variant-major' });
     const table = r.toArrow();
     expect(table.numRows).toBe(600);
-    expect(table.schema.fields.map((f) => f.name)).toEqual(['ts_open', 'ema{source=close,window=10}', 'ema{source=close,window=20}']);
-    const col = table.getChild('ema{source=close,window=20}')!.toArray() as Float32Array;
+    // Every axis is in the name, choice axes (seed) included.
+    expect(table.schema.fields.map((f) => f.name)).toEqual(['ts_open', 'ema{source=close,window=10,seed=sma}', 'ema{source=close,window=20,seed=sma}']);
+    const col = table.getChild('ema{source=close,window=20,seed=sma}')!.toArray() as Float32Array;
     expect(col.buffer).toBe(r.values('ema').buffer);
     expect(col[100]).toBe(r.at('ema', 100, 1));
     const tm = await engine.compute({ indicator: 'ma.ema', candles, grid: { window: [10, 20] } });
-    expect(tm.toArrow().getChild('ema{source=close,window=20}')!.get(100)).toBe(col[100]);
+    expect(tm.toArrow().getChild('ema{source=close,window=20,seed=sma}')!.get(100)).toBe(col[100]);
     expect(Number(table.getChild('ts_open')!.get(1))).toBe(candles.ts_open[1]);
   });
 

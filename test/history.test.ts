@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type IndicatorInfo } from '../dist/index.js';
 import { closeEngines, derived, engineFor, failure, firstMismatch, syntheticCandles } from './helpers.js';
+import { referenceArgs } from './reference/common.js';
 import { REFERENCES } from './reference/index.js';
 
 afterAll(closeEngines);
@@ -13,6 +14,7 @@ function mixedGrid(info: IndicatorInfo, t: number): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
     if (a.kind === 'source') grid.source = ['close', 'hlc3'];
+    else if (a.kind === 'choice') grid[a.name] = a.values;
     else if (a.kind === 'int') grid[a.name] = [...new Set([a.min!, t - 1, t, t + 1, t + 7, a.max!].filter((v) => v >= a.min! && v <= a.max!))];
     else {
       const d = a.default as number | number[] | { start: number };
@@ -42,8 +44,7 @@ describe('windows longer than the candles', () => {
               continue;
             }
             const inputs = info.inputs.map((i) => derived(candles, i === 'source' ? String(params.source) : i));
-            const numeric = Object.fromEntries(Object.entries(params).filter(([, x]) => typeof x === 'number')) as Record<string, number>;
-            const ref = REFERENCES[info.id]!(inputs, numeric);
+            const ref = REFERENCES[info.id]!(inputs, ...referenceArgs(params));
             info.outputs.forEach((o, k) => {
               const got = r.series(o.name, v);
               const at = firstMismatch(got, ref[k]!, 1e-9, 1e-9);

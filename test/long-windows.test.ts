@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type IndicatorInfo } from '../dist/index.js';
 import { closeEngines, derived, engineFor, failure, firstMismatch, syntheticCandles } from './helpers.js';
+import { referenceArgs } from './reference/common.js';
 import { REFERENCES } from './reference/index.js';
 
 afterAll(closeEngines);
@@ -20,6 +21,7 @@ function weekGrid(info: IndicatorInfo, long: string): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
     if (a.kind === 'source') grid.source = ['close'];
+    else if (a.kind === 'choice') grid[a.name] = a.values;
     else if (a.kind === 'int') grid[a.name] = [a.name === long ? WEEK : a.min!];
     else {
       const d = a.default as number | number[] | { start: number };
@@ -65,8 +67,7 @@ describe(`window ${WEEK} against the naive reference`, () => {
       const r = await engine.compute({ indicator: info.id, candles, grid: grid as never, dtype: 'float64' });
       const params = r.variant(0);
       const inputs = info.inputs.map((i) => derived(candles, i === 'source' ? String(params.source) : i));
-      const numeric = Object.fromEntries(Object.entries(params).filter(([, x]) => typeof x === 'number')) as Record<string, number>;
-      const ref = REFERENCES[info.id]!(inputs, numeric);
+      const ref = REFERENCES[info.id]!(inputs, ...referenceArgs(params));
       const scale = Math.max(...inputs.map(scaleOf), 1e-300);
       let values = 0;
       info.outputs.forEach((o, k) => {

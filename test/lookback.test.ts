@@ -90,7 +90,10 @@ describe('lookbacks in the registry', () => {
       else for (const [name, of] of Object.entries(info.aliasOf.outputs)) expect(typeof info.lookback === 'string' ? info.lookback : info.lookback[name], info.id).toBe(typeof def.lookback === 'string' ? def.lookback : def.lookback[of]);
     }
     const adx = listIndicators().find((i) => i.id === 'trend.adx')!;
-    expect(adx.lookback).toEqual({ adx: '2 * window - 1', plus_di: 'window', minus_di: 'window', dx: 'window' });
+    expect(adx.lookback).toEqual(getIndicator('trend.adx').lookback);
+    expect(outputLookback(getIndicator('trend.adx'), { window: 14, adx_window: 0, seed: 'sma' }, 'adx')).toBe(27);
+    expect(outputLookback(getIndicator('trend.adx'), { window: 14, adx_window: 6, seed: 'sma' }, 'adx')).toBe(19);
+    expect(outputLookback(getIndicator('trend.adx'), { window: 14, adx_window: 6, seed: 'first' }, 'adx')).toBe(1);
     expect(listIndicators().find((i) => i.id === 'ma.sma')!.lookback).toBe('window - 1');
   });
 });
@@ -143,6 +146,7 @@ function lookbackGrid(info: IndicatorInfo): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
     if (a.kind === 'source') grid.source = ['close'];
+    else if (a.kind === 'choice') grid[a.name] = a.values;
     else if (a.kind === 'int') grid[a.name] = [a.min!, a.min! + 3, a.min! + 17];
     else {
       const d = a.default as number | number[] | { start: number };
@@ -167,9 +171,9 @@ describe.each<BackendName>(['native', 'wasm'])('first valid bar = result.lookbac
           const sparse = def.outputs.find((x) => x.name === of(o.name))!.sparse;
           for (let v = 0; v < r.variants; v++) {
             const lb = r.lookback(o.name, v);
-            const params = r.variant(v) as Record<string, number>;
+            const params = r.variant(v);
             const formula = outputLookback(def, params, of(o.name));
-            const tooLong = def.params.some((p) => p.kind === 'int' && params[p.name]! > r.t);
+            const tooLong = def.params.some((p) => p.kind === 'int' && (params[p.name] as number) > r.t);
             expect(lb, `${info.id} ${o.name}`).toBe(tooLong ? Math.max(formula, r.t) : formula);
             const s = r.series(o.name, v);
             let first = s.findIndex((x) => !Number.isNaN(x));

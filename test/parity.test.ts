@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type IndicatorInfo } from '../dist/index.js';
 import { closeEngines, derived, engineFor, firstMismatch, rng, syntheticCandles } from './helpers.js';
+import { referenceArgs } from './reference/common.js';
 import { REFERENCES } from './reference/index.js';
 
 afterAll(closeEngines);
@@ -23,6 +24,11 @@ function randomGrid(info: IndicatorInfo, r: () => number, t: number): Record<str
     if (a.kind === 'source') {
       grid.source = SOURCES.filter(() => r() < 0.3).slice(0, 3);
       if ((grid.source as string[]).length === 0) grid.source = ['close'];
+      continue;
+    }
+    if (a.kind === 'choice') {
+      grid[a.name] = a.values!.filter(() => r() < 0.7);
+      if ((grid[a.name] as string[]).length === 0) grid[a.name] = [a.values![Math.floor(r() * a.values!.length)]];
       continue;
     }
     // Int params are lengths in bars and may not exceed t.
@@ -70,8 +76,7 @@ describe('parity: native = wasm = reference', () => {
               const col = i === 'source' ? String(params.source) : i;
               return derived(candles, col);
             });
-            const numeric = Object.fromEntries(Object.entries(params).filter(([, x]) => typeof x === 'number')) as Record<string, number>;
-            const ref = REFERENCES[info.id]!(inputs, numeric);
+            const ref = REFERENCES[info.id]!(inputs, ...referenceArgs(params));
             const scale = Math.max(...inputs.map(scaleOf), 1e-300);
             info.outputs.forEach((o, k) => {
               const got = a.series(o.name, v), other = b.series(o.name, v), single = f32.series(o.name, v);

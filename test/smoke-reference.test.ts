@@ -8,6 +8,7 @@ import { SMOKE_REFERENCE, smokeCandles, smokeGrid } from '../dist/cli/perf-smoke
 import { buildGrid } from '../dist/grid/grid.js';
 import { loadCandles } from '../dist/candles/candles.js';
 import { getIndicator } from '../dist/registry/index.js';
+import { referenceArgs } from './reference/common.js';
 import { REFERENCES } from './reference/index.js';
 
 const shipped = JSON.parse(readFileSync(SMOKE_REFERENCE, 'utf8')) as Record<string, Record<string, (number | null)[][]>>;
@@ -26,8 +27,7 @@ describe('perf-smoke reference values', () => {
       for (let v = 0; v < grid.variants; v++) {
         const params = grid.variant(v);
         const inputs = def.inputs.map((i) => candles.column((i === 'source' ? params.source : i) as never));
-        const numeric = Object.fromEntries(Object.entries(params).filter(([, x]) => typeof x === 'number')) as Record<string, number>;
-        const ref = REFERENCES[info.id]!(inputs, numeric);
+        const ref = REFERENCES[info.id]!(inputs, ...referenceArgs(params));
         def.outputs.forEach((o, k) => {
           const row = shipped[info.id]![o.name]![v]!;
           const bars = [...Array.from({ length: Math.ceil(candles.t / SAMPLE_EVERY) }, (_, i) => i * SAMPLE_EVERY), candles.t - 1];

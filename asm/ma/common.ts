@@ -6,7 +6,7 @@ import {
   at, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B, STATE_C,
   STATE_D,
 } from "../abi";
-import { averageLane, prefixSums, wmaDivider, wmaNext, wmaPrime } from "../primitives";
+import { averageLane, prefixSums, seedsFirst, wmaDivider, wmaNext, wmaPrime } from "../primitives";
 
 // Value i (from 0) of a series into the running WMA of span w whose sums sit
 // at `sum` and `sub`; trailing is value i − w, ignored while i < w. NaN until
@@ -51,12 +51,13 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
   }
 }
 
-export function emaChainSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32): void {
+// seedParam: index of the `seed` param.
+export function emaChainSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32, seedParam: i32): void {
   const x = input(c, 0);
   const depth = chainDepth(kind);
   const c1 = STATE_A, c2 = STATE_B, c3 = STATE_C, c4 = STATE_D;
   for (let d = 0; d < depth; ++d)
-    for (let j = 0; j < nb; ++j) averageLane(d, j).reset(param(c, 0, b0 + j), kind == RMA);
+    for (let j = 0; j < nb; ++j) averageLane(d, j).reset(param(c, 0, b0 + j), kind == RMA, seedsFirst(c, seedParam, b0 + j));
   for (let t = s; t < e; ++t) {
     const xt = at(x, t);
     for (let j = 0; j < nb; ++j) {

@@ -7,5 +7,5 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function block<O>(c: Call, b0: i32, nb: i32): void { emaChainBlock<O>(c, b0, nb, ZLEMA); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
-  emaChainSegment<O>(c, b0, nb, s, e, ZLEMA);
+  emaChainSegment<O>(c, b0, nb, s, e, ZLEMA, 1);
 }

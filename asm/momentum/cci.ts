@@ -1,10 +1,12 @@
 // momentum.cci; mirrors native/momentum/cci.h.
 import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import { zeroDenominator } from "../primitives";
 import { mean } from "./common";
 
 // TA-Lib CCI at bar t of the run starting at s, summing its circular buffer
 // in slot order (see native/momentum/cci.h).
-function cciAt(tp: usize, s: i32, t: i32, n: i32): f64 {
+// flat: the value where the deviation is 0 (zero_denominator).
+function cciAt(tp: usize, s: i32, t: i32, n: i32, flat: f64): f64 {
   const nd = <f64>n;
   const slot0 = t - (t - s) % n;
   let sum = 0.0;
@@ -15,7 +17,8 @@ function cciAt(tp: usize, s: i32, t: i32, n: i32): f64 {
   for (let i = slot0; i <= t; ++i) dev += Math.abs(at(tp, i) - mean);
   for (let i = t - n + 1; i < slot0; ++i) dev += Math.abs(at(tp, i) - mean);
   const diff = at(tp, t) - mean;
-  return diff != 0.0 && dev != 0.0 ? diff / (0.015 * (dev / nd)) : 0.0;
+  if (dev == 0.0) return flat;
+  return diff != 0.0 ? diff / (0.015 * (dev / nd)) : 0.0;
 }
 
 export function scratch(T: i32): f64 { return <f64>T; }
@@ -33,7 +36,7 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   for (let t = s; t < e; ++t) {
     for (let j = 0; j < nb; ++j) {
       const w = <i32>param(c, 0, b0 + j);
-      put<O>(c, 0, t, b0 + j, t - s >= w - 1 ? cciAt(tp, s, t, w) : NaN);
+      put<O>(c, 0, t, b0 + j, t - s >= w - 1 ? cciAt(tp, s, t, w, zeroDenominator(c, 1, b0 + j, 0.0)) : NaN);
     }
   }
 }

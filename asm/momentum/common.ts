@@ -8,7 +8,7 @@ import {
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, extremeAt, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
-  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, sumRange, wilderStep,
+  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, zeroDenominator, wilderStep,
   windowCapacity, windowsFit,
 } from "../primitives";
 
@@ -85,16 +85,17 @@ export function gainLossPrepare(c: Call, cmo: bool): i32 {
   return OK;
 }
 
-export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cmo: bool): void {
+// seedParam, zeroParam: indexes of the `seed` and `zero_denominator` params (gainLoss in native/momentum/common.h).
+export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cmo: bool, seedParam: i32, zeroParam: i32): void {
   const gain = c.scratch, loss = c.scratch + (<usize>c.T << 3);
   const avgGain = STATE_A, avgLoss = STATE_B, seedAt = STATE_C;
   for (let j = 0; j < nb; ++j) {
-    const n = param(c, 0, b0 + j);
-    const sa = <f64>s + n;
+    const m = seedsFirst(c, seedParam, b0 + j) ? 1.0 : param(c, 0, b0 + j);  // bars averaged into the seed
+    const sa = <f64>s + m;
     setSlot(seedAt, j, sa);
     const seeded = sa < <f64>e;
-    setSlot(avgGain, j, seeded ? sumRange(gain, s + 1, <i32>n) / n : NaN);
-    setSlot(avgLoss, j, seeded ? sumRange(loss, s + 1, <i32>n) / n : NaN);
+    setSlot(avgGain, j, seeded ? sumRange(gain, s + 1, <i32>m) / m : NaN);
+    setSlot(avgLoss, j, seeded ? sumRange(loss, s + 1, <i32>m) / m : NaN);
   }
   for (let t = s; t < e; ++t) {
     const tf = <f64>t;
@@ -105,7 +106,13 @@ export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cm
         setSlot(avgGain, j, wilderStep(slot(avgGain, j), at(gain, t), n));
         setSlot(avgLoss, j, wilderStep(slot(avgLoss, j), at(loss, t), n));
       }
-      put<O>(c, 0, t, b0 + j, tf >= sa ? gainLossValue(slot(avgGain, j), slot(avgLoss, j), cmo) : NaN);
+      let v = NaN;
+      if (tf >= sa) {
+        const g = slot(avgGain, j), l = slot(avgLoss, j);
+        v = gainLossValue(g, l, cmo);
+        if (nearZero(g + l)) v = zeroDenominator(c, zeroParam, b0 + j, v);
+      }
+      put<O>(c, 0, t, b0 + j, v);
     }
   }
 }
@@ -117,17 +124,19 @@ export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cm
 
 // Fast and slow EMAs (lanes of chains 0 and 1) and their difference, or
 // percent difference when percent; with withSignal a signal EMA (chain 2) and
-// the histogram. macd selects MACD's fast-EMA alignment and common first bar.
-export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool): void {
+// the histogram. macd selects MACD's fast-EMA alignment and common first bar;
+// seedParam is the index of the `seed` param.
+export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32): void {
   const x = input(c, 0);
   const fastFrom = STATE_A;
   for (let j = 0; j < nb; ++j) {
     let f = param(c, 0, b0 + j), sl = param(c, 1, b0 + j);
     if (f > sl) { const swap = f; f = sl; sl = swap; }
-    averageLane(0, j).reset(f);
-    averageLane(1, j).reset(sl);
-    if (withSignal) averageLane(2, j).reset(param(c, 2, b0 + j));
-    setSlot(fastFrom, j, macd ? <f64>s + (sl - f) : <f64>s);
+    const first = seedsFirst(c, seedParam, b0 + j);
+    averageLane(0, j).reset(f, false, first);
+    averageLane(1, j).reset(sl, false, first);
+    if (withSignal) averageLane(2, j).reset(param(c, 2, b0 + j), false, first);
+    setSlot(fastFrom, j, macd && !first ? <f64>s + (sl - f) : <f64>s);
   }
   for (let t = s; t < e; ++t) {
     const xt = at(x, t);

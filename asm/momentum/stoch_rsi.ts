@@ -25,13 +25,13 @@ function rsiRun(x: usize, s: i32, e: i32, n: i32, rsi: usize): void {
   }
 }
 
-export function scratch(T: i32, W: i32): f64 { return <f64>T + 3.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + STATE_DOUBLES; }
+export function scratch(T: i32, W: i32): f64 { return <f64>T + 4.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + STATE_DOUBLES; }
 
 export function run<O>(c: Call): i32 {
-  const W = callWindow(c, 0, 1, 2);
+  const W = callWindow(c, 0, 1, 2, 3);
   if (<f64>c.scratchLen < scratch(c.T, W)) return SCRATCH_TOO_SMALL;
   placeState(c);
-  if (!windowsFit(c, 0) || !windowsFit(c, 1) || !windowsFit(c, 2)) return BAD_PARAM;
+  if (!windowsFit(c, 0) || !windowsFit(c, 1) || !windowsFit(c, 2) || !windowsFit(c, 3)) return BAD_PARAM;
   const x = input(c, 0);
   const rsi = c.scratch;
   const cap = windowCapacity(c.T, W);
@@ -39,6 +39,7 @@ export function run<O>(c: Call): i32 {
   const highIdx = c.scratch + (<usize>c.T << 3);
   const lowIdx = highIdx + <usize>BLOCK * ringBytes;
   const rings = lowIdx + <usize>BLOCK * ringBytes;
+  const ringsK = rings + <usize>BLOCK * ringBytes;
   const kw = lane(0);
   let r1 = c.v0;
   for (let r0 = c.v0; r0 < c.v1; r0 = r1) {
@@ -62,6 +63,7 @@ export function run<O>(c: Call): i32 {
           deque(0, j).reset(highIdx + <usize>j * ringBytes, cap, true);
           deque(1, j).reset(lowIdx + <usize>j * ringBytes, cap, false);
           mean(1, j).reset(rings + <usize>j * ringBytes, <i32>param(c, 2, b0 + j));
+          mean(0, j).reset(ringsK + <usize>j * ringBytes, <i32>param(c, 3, b0 + j));  // %K smoothing
         }
         for (t = s; t < e; ++t) {
           for (let j = 0; j < nb; ++j) {
@@ -72,8 +74,10 @@ export function run<O>(c: Call): i32 {
               const hi = deque(0, j), lo = deque(1, j);
               hi.push(rsi, t, kn);
               lo.push(rsi, t, kn);
-              has = t - (s + n) >= kn - 1;
-              if (has) fast = stochK(at(rsi, t), at(rsi, hi.front()), at(rsi, lo.front()));
+              if (t - (s + n) >= kn - 1) {
+                fast = mean(0, j).push(stochK(at(rsi, t), at(rsi, hi.front()), at(rsi, lo.front())));
+                has = !isNaN(fast);
+              }
             }
             putKD<O>(c, t, b0 + j, has, fast, mean(1, j));
           }

@@ -1,7 +1,7 @@
 // momentum.trix; mirrors native/momentum/trix.h.
 // TA-Lib ROC in its own operation order: 0 where the earlier value is 0.
 import { at, Call, input, param, put } from "../abi";
-import { averageLane } from "../primitives";
+import { averageLane, seedsFirst } from "../primitives";
 
 @inline function rocValue(x: f64, prev: f64): f64 {
   return prev != 0.0 ? (x / prev - 1.0) * 100.0 : 0.0;
@@ -12,10 +12,10 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
   for (let j = 0; j < nb; ++j) {
-    const n = param(c, 0, b0 + j);
-    averageLane(0, j).reset(n);
-    averageLane(1, j).reset(n);
-    averageLane(2, j).reset(n);
+    const n = param(c, 0, b0 + j), first = seedsFirst(c, 1, b0 + j);
+    averageLane(0, j).reset(n, false, first);
+    averageLane(1, j).reset(n, false, first);
+    averageLane(2, j).reset(n, false, first);
   }
   for (let t = s; t < e; ++t) {
     const xt = at(x, t);

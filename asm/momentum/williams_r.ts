@@ -1,6 +1,6 @@
 // momentum.williams_r; mirrors native/momentum/williams_r.h.
 import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
-import { buildRange, callWindow, rangeLows, rangeScratch, windowsFit } from "../primitives";
+import { buildRange, callWindow, rangeLows, rangeScratch, windowsFit, zeroDenominator } from "../primitives";
 import { highest, lowest, placeState, setWindow, STATE_DOUBLES } from "./common";
 
 export function scratch(T: i32): f64 { return rangeScratch(T) + STATE_DOUBLES; }
@@ -27,7 +27,7 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
       if (t - s >= w - 1) {
         const hh = highest(j, t);
         const diff = (hh - lowest(j, t)) / -100.0;
-        v = diff != 0.0 ? (hh - at(close, t)) / diff : 0.0;
+        v = diff != 0.0 ? (hh - at(close, t)) / diff : zeroDenominator(c, 1, b0 + j, 0.0);
       }
       put<O>(c, 0, t, b0 + j, v);
     }

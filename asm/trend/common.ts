@@ -6,7 +6,7 @@ import {
   STATE_A, STATE_B, STATE_C, STATE_D, STATE_E,
 } from "../abi";
 import {
-  extremeAt, extremeWindowBack, extremeWindowLevel, nearZero, sumRange, trueRanges, wilderStep,
+  extremeAt, extremeWindowBack, extremeWindowLevel, nearZero, seedsFirst, sumRange, trueRanges, wilderStep,
   callWindow, windowCapacity, windowsFit,
 } from "../primitives";
 
@@ -44,6 +44,8 @@ export function directionalSystemPrepare(c: Call, withAdxr: bool): i32 {
   return OK;
 }
 
+// Without withAdxr (trend.adx), param 1 is adx_window (0: window) and param 2
+// the seed (directionalSystem in native/trend/common.h).
 export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, withAdxr: bool): void {
   const T = c.T;
   const plusDM = c.scratch;
@@ -53,11 +55,18 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
   const ring = adxrRing;
   const sTR = STATE_A, sPlus = STATE_B, sMinus = STATE_C, dx = STATE_D, adx = STATE_E;
   for (let j = 0; j < nb; ++j) {
-    const n = <i32>param(c, 0, b0 + j);
+    const v = b0 + j;
+    const n = <i32>param(c, 0, v);
     const seeded = s + n < e;
-    setSlot(sTR, j, seeded ? sumRange(tr, s + 1, n - 1) : NaN);
-    setSlot(sPlus, j, seeded ? sumRange(plusDM, s + 1, n - 1) : NaN);
-    setSlot(sMinus, j, seeded ? sumRange(minusDM, s + 1, n - 1) : NaN);
+    if (!withAdxr && seedsFirst(c, 2, v)) {
+      setSlot(sTR, j, param(c, 0, v) * (at(input(c, 0), s) - at(input(c, 1), s)));
+      setSlot(sPlus, j, 0.0);
+      setSlot(sMinus, j, 0.0);
+    } else {
+      setSlot(sTR, j, seeded ? sumRange(tr, s + 1, n - 1) : NaN);
+      setSlot(sPlus, j, seeded ? sumRange(plusDM, s + 1, n - 1) : NaN);
+      setSlot(sMinus, j, seeded ? sumRange(minusDM, s + 1, n - 1) : NaN);
+    }
     setSlot(dx, j, 0.0);
     setSlot(adx, j, 0.0);
   }
@@ -66,11 +75,15 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
       const v = b0 + j;
       const n = param(c, 0, v);
       const w = <i32>n;
-      const first = s + w, adxFrom = first + w - 1;
+      const seedFirst = !withAdxr && seedsFirst(c, 2, v);
+      const m = !withAdxr && param(c, 1, v) > 0.0 ? param(c, 1, v) : n;
+      const first = seedFirst ? s : s + w, adxFrom = seedFirst ? s + 1 : first + <i32>m - 1;
       if (t < first) { putNaNAll<O>(c, t, v, 1); continue; }
-      const str = wilderSumStep(slot(sTR, j), at(tr, t), n);
-      const sp = wilderSumStep(slot(sPlus, j), at(plusDM, t), n);
-      const sm = wilderSumStep(slot(sMinus, j), at(minusDM, t), n);
+      // Seeding with the first bar, its values are the seed.
+      const step = t > s || !seedFirst;
+      const str = step ? wilderSumStep(slot(sTR, j), at(tr, t), n) : slot(sTR, j);
+      const sp = step ? wilderSumStep(slot(sPlus, j), at(plusDM, t), n) : slot(sPlus, j);
+      const sm = step ? wilderSumStep(slot(sMinus, j), at(minusDM, t), n) : slot(sMinus, j);
       setSlot(sTR, j, str);
       setSlot(sPlus, j, sp);
       setSlot(sMinus, j, sm);
@@ -83,8 +96,8 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
       if (defined) setSlot(dx, j, x);
       let a = slot(adx, j);
       if (t < adxFrom) a += x;
-      else if (t == adxFrom) a = (a + x) / n;
-      else if (defined) a = wilderStep(a, x, n);
+      else if (t == adxFrom) a = seedFirst ? x : (a + x) / m;
+      else if (defined) a = wilderStep(a, x, m);
       setSlot(adx, j, a);
       if (withAdxr) {
         const lane = history + (<usize>j * <usize>ring << 3);
@@ -118,10 +131,13 @@ export function laneWindow(offsets: usize, backs: usize, j: i32, T: i32, w: i32)
   return (extremeAt(true, highs + offset, back, t) + extremeAt(false, lows + offset, back, t)) / 2.0;
 }
 
-// Advances the ATR of lane j in `area` (segment from s) to bar t >= s + n.
-@inline export function atrAdvance(area: usize, j: i32, tr: usize, s: i32, t: i32, n: f64): f64 {
+// Advances the ATR of lane j in `area` (segment from s) to bar t >= s + n, or
+// t >= s seeding from the first bar (firstRange: bar s's high - low).
+@inline export function atrAdvance(area: usize, j: i32, tr: usize, s: i32, t: i32, n: f64, seedFirst: bool = false, firstRange: f64 = 0.0): f64 {
   const w = <i32>n;
-  const a = t == s + w ? sumRange(tr, s + 1, w) / n : wilderStep(slot(area, j), at(tr, t), n);
+  const a = seedFirst
+    ? (t == s ? firstRange : wilderStep(slot(area, j), at(tr, t), n))
+    : (t == s + w ? sumRange(tr, s + 1, w) / n : wilderStep(slot(area, j), at(tr, t), n));
   setSlot(area, j, a);
   return a;
 }

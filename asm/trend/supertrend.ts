@@ -3,7 +3,7 @@ import {
   at, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B,
   STATE_C, STATE_D,
 } from "../abi";
-import { trueRanges } from "../primitives";
+import { seedsFirst, trueRanges } from "../primitives";
 import { atrAdvance } from "./common";
 
 export function scratch(T: i32): f64 { return <f64>T; }
@@ -25,9 +25,10 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     for (let j = 0; j < nb; ++j) {
       const v = b0 + j;
       const n = param(c, 0, v);
-      const first = s + <i32>n;
+      const seedFirst = seedsFirst(c, 2, v);
+      const first = seedFirst ? s : s + <i32>n;
       if (t < first) { putNaNAll<O>(c, t, v, 1); continue; }
-      const atr = atrAdvance(STATE_A, j, tr, s, t, n);
+      const atr = atrAdvance(STATE_A, j, tr, s, t, n, seedFirst, at(high, s) - at(low, s));
       const mult = param(c, 1, v);
       const basicUpper = mid + mult * atr, basicLower = mid - mult * atr;
       let upper = basicUpper, lower = basicLower, up = false;

@@ -7,5 +7,5 @@ export function scratch(T: i32): f64 { return averageTrueRangeScratch(T); }
 export function prepare(c: Call): i32 { return averageTrueRangePrepare(c, false); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
-  averageTrueRangeSegment<O>(c, b0, nb, s, e, false);
+  averageTrueRangeSegment<O>(c, b0, nb, s, e, false, 1);
 }

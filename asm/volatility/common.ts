@@ -5,7 +5,7 @@ import {
   at, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A,
   STATE_C,
 } from "../abi";
-import { maxParam, MOMENTS, rollingMomentsScratch, sumRange, trueRanges, wilderStep } from "../primitives";
+import { maxParam, MOMENTS, rollingMomentsScratch, seedsFirst, sumRange, trueRanges, wilderStep } from "../primitives";
 
 export function averageTrueRangeScratch(T: i32): f64 { return <f64>T; }
 
@@ -19,15 +19,17 @@ export function averageTrueRangePrepare(c: Call, normalized: bool): i32 {
   return OK;
 }
 
-export function averageTrueRangeSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, normalized: bool): void {
+// Seed 'first' (param seedParam) starts from the first bar's high − low (averageTrueRange in native/volatility/common.h).
+export function averageTrueRangeSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, normalized: bool, seedParam: i32): void {
   const high = input(c, 0), low = input(c, 1), close = input(c, 2);
   const ranges = c.scratch;
   const state = STATE_A, seedAt = STATE_C;
   for (let j = 0; j < nb; ++j) {
     const n = param(c, 0, b0 + j);
-    const sa = <f64>s + n;
+    const first = seedsFirst(c, seedParam, b0 + j);
+    const sa = first ? <f64>s : <f64>s + n;
     setSlot(seedAt, j, sa);
-    setSlot(state, j, sa < <f64>e ? sumRange(ranges, s + 1, <i32>n) / n : NaN);
+    setSlot(state, j, first ? at(high, s) - at(low, s) : sa < <f64>e ? sumRange(ranges, s + 1, <i32>n) / n : NaN);
   }
   for (let t = s; t < e; ++t) {
     const tf = <f64>t;

@@ -82,7 +82,8 @@ int32_t overSourcePrefix(const KernelCall& c, const OutView<Out>& out) {
 // (3·E1 − 3·E2) over EMAs; T3 (Tillson) steps its six stages as
 // k·x + (1 − k)·e and weights e6..e3 with c1..c4 of its volume factor; RMA is
 // one stage of Wilder's smoothing; ZLEMA is an EMA of x + (x − x[t−lag]),
-// lag = (n − 1)/2. EmaStream seeds each stage during the warm-up.
+// lag = (n − 1)/2. EmaStream seeds each stage during the warm-up, from the
+// mean of its first n inputs or (seed 'first') from its first input.
 enum class EmaChain { Ema, Dema, Tema, T3, Rma, Zlema };
 
 constexpr int chainDepth(EmaChain kind) {
@@ -99,14 +100,17 @@ struct ChainLanes {
   alignas(64) double e[kDepth][kBlock];  // stage values once seeded
   alignas(64) double n[kBlock], k[kBlock], c1[kBlock], c2[kBlock], c3[kBlock], c4[kBlock];
   int32_t lag[kBlock];
+  bool seedFirst[kBlock];
   int64_t warmAge = 0;  // from this age of a run on every stage of the block is seeded
 
-  void load(const KernelCall& c, int64_t b0, int nb) {
+  // seedParam: index of the `seed` param.
+  void load(const KernelCall& c, int64_t b0, int nb, int seedParam) {
     for (int j = 0; j < nb; ++j) {
       n[j] = c.param[0][b0 + j];
       k[j] = 2.0 / (n[j] + 1.0);
       lag[j] = kind == EmaChain::Zlema ? static_cast<int32_t>(zlemaLag(n[j])) : 0;
-      warmAge = std::max(warmAge, lag[j] + kDepth * (static_cast<int64_t>(n[j]) - 1) + 1);
+      seedFirst[j] = seedsFirst(c, seedParam, b0 + j);
+      warmAge = std::max(warmAge, lag[j] + (seedFirst[j] ? 0 : kDepth * (static_cast<int64_t>(n[j]) - 1)) + 1);
       if (kind == EmaChain::T3) {
         // TA-Lib's operation order; the four do not sum to exactly 1.
         const double a = c.param[1][b0 + j], a2 = a * a;
@@ -153,12 +157,12 @@ struct ChainLanes {
 };
 
 template <EmaChain kind, typename Out>
-int32_t emaChain(const KernelCall& c, const OutView<Out>& out) {
+int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
   constexpr int depth = chainDepth(kind);
   const double* x = c.in[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
     ChainLanes<kind> lanes;
-    lanes.load(c, b0, nb);
+    lanes.load(c, b0, nb, seedParam);
     EmaStream stages[depth][kBlock];
     EmaStream* streams[depth];
     for (int d = 0; d < depth; ++d) streams[d] = stages[d];
@@ -166,7 +170,7 @@ int32_t emaChain(const KernelCall& c, const OutView<Out>& out) {
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
         for (int d = 0; d < depth; ++d)
-          for (int j = 0; j < nb; ++j) stages[d][j].reset(lanes.n[j]);
+          for (int j = 0; j < nb; ++j) stages[d][j].reset(lanes.n[j], lanes.seedFirst[j]);
         const int64_t steady = std::min(e, s + lanes.warmAge);
         int64_t t = s;
         for (; t < steady; ++t) {

@@ -7,6 +7,6 @@ namespace tagrid::ma::ema {
 inline int64_t scratch(int64_t) { return 0; }
 
 template <typename Out>
-int32_t run(const KernelCall& c, const OutView<Out>& out) { return emaChain<EmaChain::Ema>(c, out); }
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return emaChain<EmaChain::Ema>(c, out, 1); }
 
 }  // namespace tagrid::ma::ema

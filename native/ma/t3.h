@@ -7,6 +7,6 @@ namespace tagrid::ma::t3 {
 inline int64_t scratch(int64_t) { return 0; }
 
 template <typename Out>
-int32_t run(const KernelCall& c, const OutView<Out>& out) { return emaChain<EmaChain::T3>(c, out); }
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return emaChain<EmaChain::T3>(c, out, 2); }
 
 }  // namespace tagrid::ma::t3

@@ -20,13 +20,15 @@ inline double slotOrderSum(const double* x, int64_t s, int64_t t, int64_t n, Ter
 }
 
 // TA-Lib CCI at bar t of the run starting at s: (TP - mean) / (0.015 * mean
-// absolute deviation), 0 when either is exactly 0.
-inline double cciAt(const double* tp, int64_t s, int64_t t, int64_t n) {
+// absolute deviation), 0 when either is exactly 0; `flat` where the deviation
+// is 0 (0/0: 0 in TA-Lib, NaN with zero_denominator 'nan').
+inline double cciAt(const double* tp, int64_t s, int64_t t, int64_t n, double flat) {
   const double nd = static_cast<double>(n);
   const double mean = slotOrderSum(tp, s, t, n, [](double v) { return v; }) / nd;
   const double dev = slotOrderSum(tp, s, t, n, [mean](double v) { return std::fabs(v - mean); });
   const double diff = tp[t] - mean;
-  return diff != 0.0 && dev != 0.0 ? diff / (0.015 * (dev / nd)) : 0.0;
+  if (dev == 0.0) return flat;
+  return diff != 0.0 ? diff / (0.015 * (dev / nd)) : 0.0;
 }
 
 inline int64_t scratch(int64_t T) { return T; }
@@ -43,7 +45,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         for (int64_t t = s; t < e; ++t)
-          for (int j = 0; j < nb; ++j) out.put(0, t, b0 + j, t - s >= w[j] - 1 ? cciAt(tp, s, t, w[j]) : kNaN);
+          for (int j = 0; j < nb; ++j) out.put(0, t, b0 + j, t - s >= w[j] - 1 ? cciAt(tp, s, t, w[j], zeroDenominator(c, 1, b0 + j, 0.0)) : kNaN);
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
   });

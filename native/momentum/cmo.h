@@ -12,7 +12,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   return gainLoss(c, out, [](double gain, double loss) {
     const double sum = gain + loss;
     return nearZero(sum) ? 0.0 : 100.0 * ((gain - loss) / sum);
-  });
+  }, 1, 2);
 }
 
 }  // namespace tagrid::momentum::cmo

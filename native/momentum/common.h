@@ -93,12 +93,15 @@ void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
 }
 
 // Wilder averages of the gains and losses of x (RSI, CMO), TA-Lib's seeding:
-// at bar n, the means over bars 1..n. Gains and losses are computed once per
-// call for every window. scratch: gain (T) + loss (T)
+// at bar n, the means over bars 1..n (seed 'first', param seedParam: at bar 1,
+// the gain and loss of bar 1). Gains and losses are computed once per call
+// for every window. Where both averages are ~0 (a flat run), value() gives
+// TA-Lib's number, or NaN by the zero_denominator param (zeroParam).
+// scratch: gain (T) + loss (T)
 inline int64_t gainLossScratch(int64_t T) { return 2 * T; }
 
 template <typename Out, typename Value>
-int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value) {
+int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int seedParam, int zeroParam) {
   if (c.scratchLen < gainLossScratch(c.T)) return kScratchTooSmall;
   const double* x = c.in[0];
   double* gain = c.scratch;
@@ -115,11 +118,11 @@ int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value) {
         double avgGain[kBlock], avgLoss[kBlock];
         int64_t seedAt[kBlock];
         for (int j = 0; j < nb; ++j) {
-          const double n = window[b0 + j];
-          seedAt[j] = s + static_cast<int64_t>(n);
+          const double m = seedsFirst(c, seedParam, b0 + j) ? 1.0 : window[b0 + j];  // bars averaged into the seed
+          seedAt[j] = s + static_cast<int64_t>(m);
           const bool seeded = seedAt[j] < e;
-          avgGain[j] = seeded ? sumRange(gain, s + 1, static_cast<int64_t>(n)) / n : kNaN;
-          avgLoss[j] = seeded ? sumRange(loss, s + 1, static_cast<int64_t>(n)) / n : kNaN;
+          avgGain[j] = seeded ? sumRange(gain, s + 1, static_cast<int64_t>(m)) / m : kNaN;
+          avgLoss[j] = seeded ? sumRange(loss, s + 1, static_cast<int64_t>(m)) / m : kNaN;
         }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
@@ -128,7 +131,12 @@ int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value) {
               avgGain[j] = wilderStep(avgGain[j], gain[t], n);
               avgLoss[j] = wilderStep(avgLoss[j], loss[t], n);
             }
-            out.put(0, t, b0 + j, t >= seedAt[j] ? value(avgGain[j], avgLoss[j]) : kNaN);
+            double v = kNaN;
+            if (t >= seedAt[j]) {
+              v = value(avgGain[j], avgLoss[j]);
+              if (nearZero(avgGain[j] + avgLoss[j])) v = zeroDenominator(c, zeroParam, b0 + j, v);
+            }
+            out.put(0, t, b0 + j, v);
           }
         }
       },
@@ -142,10 +150,12 @@ int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value) {
 // and the histogram line - signal. TA-Lib's MACD seeds the fast EMA on the
 // slow EMA's first bar, with the mean of the `fast` values ending there, and
 // emits all three outputs from the signal's first bar; APO and PPO seed each
-// EMA on its own and emit the line from the slow EMA's first bar.
+// EMA on its own and emit the line from the slow EMA's first bar. Seed
+// 'first' starts every EMA on the run's first bar (pandas, TradingView).
 struct SpreadStyle {
-  bool macd;    // MACD's fast-EMA alignment and common first bar
-  bool signal;  // outputs line, signal, hist (else line only)
+  bool macd;      // MACD's fast-EMA alignment and common first bar
+  bool signal;    // outputs line, signal, hist (else line only)
+  int seedParam;  // index of the `seed` param
 };
 
 template <typename Out, typename Line>
@@ -159,10 +169,11 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
         for (int j = 0; j < nb; ++j) {
           double f = c.param[0][b0 + j], sl = c.param[1][b0 + j];
           if (f > sl) std::swap(f, sl);
-          fast[j].reset(f);
-          slow[j].reset(sl);
-          if (style.signal) signal[j].reset(c.param[2][b0 + j]);
-          fastFrom[j] = style.macd ? s + static_cast<int64_t>(sl - f) : s;
+          const bool first = seedsFirst(c, style.seedParam, b0 + j);
+          fast[j].reset(f, first);
+          slow[j].reset(sl, first);
+          if (style.signal) signal[j].reset(c.param[2][b0 + j], first);
+          fastFrom[j] = style.macd && !first ? s + static_cast<int64_t>(sl - f) : s;
         }
         for (int64_t t = s; t < e; ++t) {
           const double xt = x[t];

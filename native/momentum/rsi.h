@@ -8,7 +8,7 @@ inline int64_t scratch(int64_t T) { return gainLossScratch(T); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  return gainLoss(c, out, rsiFromAverages);
+  return gainLoss(c, out, rsiFromAverages, 1, 2);
 }
 
 }  // namespace tagrid::momentum::rsi

@@ -1,5 +1,6 @@
 // momentum.trix: TA-Lib TRIX, the one-bar ROC of EMA(EMA(EMA(x))), each EMA
-// seeded with the mean of the first n values of its input.
+// seeded with the mean of the first n values of its input (seed 'first',
+// param 1: with its first input).
 #pragma once
 #include "common.h"
 
@@ -19,9 +20,10 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
       [&](int64_t s, int64_t e) {
         EmaStream e1[kBlock], e2[kBlock], e3[kBlock];
         for (int j = 0; j < nb; ++j) {
-          e1[j].reset(window[b0 + j]);
-          e2[j].reset(window[b0 + j]);
-          e3[j].reset(window[b0 + j]);
+          const bool first = seedsFirst(c, 1, b0 + j);
+          e1[j].reset(window[b0 + j], first);
+          e2[j].reset(window[b0 + j], first);
+          e3[j].reset(window[b0 + j], first);
         }
         for (int64_t t = s; t < e; ++t) {
           const double xt = x[t];

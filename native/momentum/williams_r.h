@@ -1,5 +1,6 @@
 // momentum.williams_r: TA-Lib WILLR, (HH - close) / ((HH - LL) / -100), 0 when
-// HH == LL. inputs high, low, close. scratch: ranges
+// HH == LL (NaN with zero_denominator 'nan', param 1). inputs high, low,
+// close. scratch: ranges
 #pragma once
 #include "common.h"
 
@@ -26,7 +27,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
             if (t - s >= w[j] - 1) {
               const double hh = win[j].upper(t);
               const double diff = (hh - win[j].lower(t)) / -100.0;
-              v = diff != 0.0 ? (hh - close[t]) / diff : 0.0;
+              v = diff != 0.0 ? (hh - close[t]) / diff : zeroDenominator(c, 1, b0 + j, 0.0);
             }
             out.put(0, t, b0 + j, v);
           }

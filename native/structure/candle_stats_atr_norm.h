@@ -1,5 +1,6 @@
 // structure.candle_stats_atr_norm: body, range and wicks divided by TA-Lib
-// ATR(atr_window), from the ATR's first bar on. inputs: open, high, low, close.
+// ATR(atr_window), from the ATR's first bar on; seed 'first' (param 1) starts
+// the ATR from the first bar's high - low, as ATR does. inputs: open, high, low, close.
 #pragma once
 #include "common.h"
 
@@ -14,13 +15,16 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     forEachSegment(c.in, 4, c.T,
       [&](int64_t s, int64_t e) {
         WilderStream atr[kBlock];
-        for (int j = 0; j < nb; ++j) atr[j].reset(c.param[0][b0 + j]);
-        out.putNaNAll(s, b0, nb);
-        for (int64_t t = s + 1; t < e; ++t) {
-          const double range = trueRange(high[t], low[t], close[t - 1]);
+        bool first[kBlock];
+        for (int j = 0; j < nb; ++j) {
+          first[j] = seedsFirst(c, 1, b0 + j);
+          atr[j].reset(c.param[0][b0 + j], first[j]);
+        }
+        for (int64_t t = s; t < e; ++t) {
+          const double range = t > s ? trueRange(high[t], low[t], close[t - 1]) : high[t] - low[t];
           const CandleShape k = candleShape(open[t], high[t], low[t], close[t]);
           for (int j = 0; j < nb; ++j) {
-            if (!atr[j].push(range)) {
+            if ((t == s && !first[j]) || !atr[j].push(range)) {
               out.putNaNAll(t, b0 + j, 1);
               continue;
             }

@@ -1,6 +1,7 @@
 // trend.chandelier_exit: long = highest high - mult * ATR(n), short = lowest
-// low + mult * ATR(n), the extremes over the last n bars; from bar n.
-// scratch: true range (T) and a price channel
+// low + mult * ATR(n), the extremes over the last n bars; from bar n, or from
+// bar n-1 (the first full channel) with seed 'first' (param 2), whose ATR
+// starts at bar 0 as volatility.atr's. scratch: true range (T) and a price channel
 #pragma once
 #include "common.h"
 
@@ -27,8 +28,10 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
           for (int j = 0; j < nb; ++j) {
             const double n = window[b0 + j];
             const int64_t w = static_cast<int64_t>(n);
-            if (t < s + w) { out.putNaNAll(t, b0 + j, 1); continue; }
-            atrAdvance(atr[j], tr, s, t, n);
+            const bool first = seedsFirst(c, 2, b0 + j);
+            if (first) atrAdvance(atr[j], tr, s, t, n, true, c.in[0][s] - c.in[1][s]);
+            if (t < s + w - (first ? 1 : 0)) { out.putNaNAll(t, b0 + j, 1); continue; }
+            if (!first) atrAdvance(atr[j], tr, s, t, n);
             const double band = mult[b0 + j] * atr[j];
             out.put(0, t, b0 + j, lanes[j].upper(t) - band);
             out.put(1, t, b0 + j, lanes[j].lower(t) + band);

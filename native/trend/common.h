@@ -23,6 +23,11 @@ inline double wilderSumStep(double prev, double x, double n) { return prev - pre
 // s+n, where the DIs and DX start; the ADX is the mean of the first n DX, then
 // Wilder's average. DX is undefined where TR or +DI + -DI vanish: TA-Lib then
 // repeats the last DX (0 at first) and leaves the ADX unchanged.
+// trend.adx adds two axes (trend.adxr has neither): adx_window (param 1), the
+// bars m of the DX smoothing, 0 for window; and seed (param 2): 'first'
+// seeds the sums on bar s with n times its values (+DM = -DM = 0, TR = high -
+// low, so they are n times pandas' ewm(alpha=1/n, adjust=False) averages), has
+// the DIs and DX from bar s and the ADX from bar s+1, seeded with its DX.
 // Outputs: adx, plus_di, minus_di, dx (trend.adx) or adxr (trend.adxr).
 // scratch: +DM, -DM and TR (3T); ADXR adds a ring of recent ADX per block lane.
 inline int64_t directionalScratch(int64_t T, int64_t W, bool adxr) { return 3 * T + (adxr ? kBlock * windowCapacity(T, W) : 0); }
@@ -43,25 +48,32 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out) {
   forEachBlock(c, [&](int64_t b0, int nb) {
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
-        double sTR[kBlock], sPlus[kBlock], sMinus[kBlock], dx[kBlock], adx[kBlock];
+        double sTR[kBlock], sPlus[kBlock], sMinus[kBlock], dx[kBlock], adx[kBlock], m[kBlock];
+        int64_t from[kBlock], adxFrom[kBlock];
+        bool seedFirst[kBlock];
         for (int j = 0; j < nb; ++j) {
           const int64_t n = static_cast<int64_t>(window[b0 + j]);
+          seedFirst[j] = !Adxr && seedsFirst(c, 2, b0 + j);
+          m[j] = !Adxr && c.param[1][b0 + j] > 0.0 ? c.param[1][b0 + j] : window[b0 + j];
+          from[j] = seedFirst[j] ? s : s + n;
+          adxFrom[j] = seedFirst[j] ? s + 1 : from[j] + static_cast<int64_t>(m[j]) - 1;
           const bool seeded = s + n < e;
-          sTR[j] = seeded ? sumRange(tr, s + 1, n - 1) : kNaN;
-          sPlus[j] = seeded ? sumRange(plusDM, s + 1, n - 1) : kNaN;
-          sMinus[j] = seeded ? sumRange(minusDM, s + 1, n - 1) : kNaN;
+          sTR[j] = seedFirst[j] ? window[b0 + j] * (c.in[0][s] - c.in[1][s]) : seeded ? sumRange(tr, s + 1, n - 1) : kNaN;
+          sPlus[j] = seedFirst[j] ? 0.0 : seeded ? sumRange(plusDM, s + 1, n - 1) : kNaN;
+          sMinus[j] = seedFirst[j] ? 0.0 : seeded ? sumRange(minusDM, s + 1, n - 1) : kNaN;
           dx[j] = 0.0;
-          adx[j] = 0.0;  // sums the first n DX until the ADX starts
+          adx[j] = 0.0;  // sums the first m DX until the ADX starts
         }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             const double n = window[b0 + j];
             const int64_t w = static_cast<int64_t>(n);
-            const int64_t first = s + w, adxFrom = first + w - 1;
-            if (t < first) { out.putNaNAll(t, b0 + j, 1); continue; }
-            sTR[j] = wilderSumStep(sTR[j], tr[t], n);
-            sPlus[j] = wilderSumStep(sPlus[j], plusDM[t], n);
-            sMinus[j] = wilderSumStep(sMinus[j], minusDM[t], n);
+            if (t < from[j]) { out.putNaNAll(t, b0 + j, 1); continue; }
+            if (t > s || !seedFirst[j]) {  // seeding with the first bar, its values are the seed
+              sTR[j] = wilderSumStep(sTR[j], tr[t], n);
+              sPlus[j] = wilderSumStep(sPlus[j], plusDM[t], n);
+              sMinus[j] = wilderSumStep(sMinus[j], minusDM[t], n);
+            }
             const bool flat = nearZero(sTR[j]);
             const double plusDI = flat ? 0.0 : 100.0 * (sPlus[j] / sTR[j]);
             const double minusDI = flat ? 0.0 : 100.0 * (sMinus[j] / sTR[j]);
@@ -69,20 +81,20 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out) {
             const bool defined = !flat && !nearZero(sum);
             const double x = defined ? 100.0 * (std::fabs(minusDI - plusDI) / sum) : 0.0;
             if (defined) dx[j] = x;
-            if (t < adxFrom) adx[j] += x;  // an undefined DX adds nothing
-            else if (t == adxFrom) adx[j] = (adx[j] + x) / n;
-            else if (defined) adx[j] = wilderStep(adx[j], x, n);
+            if (t < adxFrom[j]) adx[j] += x;  // an undefined DX adds nothing
+            else if (t == adxFrom[j]) adx[j] = seedFirst[j] ? x : (adx[j] + x) / m[j];
+            else if (defined) adx[j] = wilderStep(adx[j], x, m[j]);
             if constexpr (Adxr) {
               // ADXR averages the ADX with the one n-1 bars back, kept in slot t mod n.
               double* lane = history + j * ring;
               double v = kNaN;
-              if (t >= adxFrom) {
-                if (t >= adxFrom + w - 1) v = (adx[j] + lane[(t + 1) % w]) / 2.0;
+              if (t >= adxFrom[j]) {
+                if (t >= adxFrom[j] + w - 1) v = (adx[j] + lane[(t + 1) % w]) / 2.0;
                 lane[t % w] = adx[j];
               }
               out.put(0, t, b0 + j, v);
             } else {
-              out.put(0, t, b0 + j, t >= adxFrom ? adx[j] : kNaN);
+              out.put(0, t, b0 + j, t >= adxFrom[j] ? adx[j] : kNaN);
               out.put(1, t, b0 + j, plusDI);
               out.put(2, t, b0 + j, minusDI);
               out.put(3, t, b0 + j, dx[j]);
@@ -96,12 +108,15 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out) {
 }
 
 // ATR-banded indicators. Each keeps TA-Lib's ATR per variant: the mean of the
-// true ranges of bars s+1 .. s+n at bar s+n, then Wilder's smoothing.
+// true ranges of bars s+1 .. s+n at bar s+n, then Wilder's smoothing; or,
+// with seed 'first' (seedFirst), bar s's high - low at bar s, as volatility.atr.
 
-// Advances the ATR of a segment starting at s to bar t >= s + n.
-inline void atrAdvance(double& atr, const double* tr, int64_t s, int64_t t, double n) {
+// Advances the ATR of a segment starting at s to bar t: t >= s + n, or t >= s
+// seeding from the first bar (firstRange: bar s's high - low).
+inline void atrAdvance(double& atr, const double* tr, int64_t s, int64_t t, double n, bool seedFirst = false, double firstRange = 0.0) {
   const int64_t w = static_cast<int64_t>(n);
-  atr = t == s + w ? sumRange(tr, s + 1, w) / n : wilderStep(atr, tr[t], n);
+  if (seedFirst) atr = t == s ? firstRange : wilderStep(atr, tr[t], n);
+  else atr = t == s + w ? sumRange(tr, s + 1, w) / n : wilderStep(atr, tr[t], n);
 }
 
 }  // namespace tagrid::trend

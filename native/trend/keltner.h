@@ -1,6 +1,8 @@
 // trend.keltner: middle = TA-Lib EMA(n) of the typical price (H+L+C)/3,
 // upper / lower = middle +- mult * ATR(n). The middle starts at bar n-1, the
-// bands at bar n. scratch: typical price, true range (2T)
+// bands at bar n; with seed 'first' (param 2) the EMA and the ATR start from
+// bar 0 (as ma.ema and volatility.atr do), and so do all three.
+// scratch: typical price, true range (2T)
 #pragma once
 #include "common.h"
 
@@ -24,12 +26,13 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             const double n = window[b0 + j];
-            const int64_t w = static_cast<int64_t>(n);
+            const bool first = seedsFirst(c, 2, b0 + j);
+            const int64_t w = first ? 1 : static_cast<int64_t>(n);  // bars into the seeds
             if (t < s + w - 1) { out.putNaNAll(t, b0 + j, 1); continue; }
-            middle[j] = t == s + w - 1 ? sumRange(typical, s, w) / n : emaStep(middle[j], typical[t], 2.0 / (n + 1.0));
+            middle[j] = t == s + w - 1 ? sumRange(typical, s, w) / static_cast<double>(w) : emaStep(middle[j], typical[t], 2.0 / (n + 1.0));
             out.put(0, t, b0 + j, middle[j]);
-            if (t < s + w) { out.put(1, t, b0 + j, kNaN); out.put(2, t, b0 + j, kNaN); continue; }
-            atrAdvance(atr[j], tr, s, t, n);
+            if (!first && t < s + w) { out.put(1, t, b0 + j, kNaN); out.put(2, t, b0 + j, kNaN); continue; }
+            atrAdvance(atr[j], tr, s, t, n, first, high[s] - low[s]);
             out.put(1, t, b0 + j, middle[j] + mult[b0 + j] * atr[j]);
             out.put(2, t, b0 + j, middle[j] - mult[b0 + j] * atr[j]);
           }

@@ -2,8 +2,9 @@
 // trend they guard unless the previous close broke through them; the trend
 // flips when the close crosses the band on the other side (TradingView's
 // ta.supertrend flip rule). Outputs supertrend (the lower band in an uptrend,
-// the upper one in a downtrend) and direction (+1 up, -1 down), from bar n,
-// where the trend starts down. scratch: true range (T)
+// the upper one in a downtrend) and direction (+1 up, -1 down), from bar n
+// (bar 0 with seed 'first', param 2, the ATR then as volatility.atr's), where
+// the trend starts down. scratch: true range (T)
 #pragma once
 #include "common.h"
 
@@ -27,9 +28,10 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
           const double mid = (high[t] + low[t]) / 2.0;
           for (int j = 0; j < nb; ++j) {
             const double n = window[b0 + j];
-            const int64_t first = s + static_cast<int64_t>(n);
+            const bool seedFirst = seedsFirst(c, 2, b0 + j);
+            const int64_t first = seedFirst ? s : s + static_cast<int64_t>(n);
             if (t < first) { out.putNaNAll(t, b0 + j, 1); continue; }
-            atrAdvance(atr[j], tr, s, t, n);
+            atrAdvance(atr[j], tr, s, t, n, seedFirst, high[s] - low[s]);
             const double basicUpper = mid + mult[b0 + j] * atr[j], basicLower = mid - mult[b0 + j] * atr[j];
             if (t == first) {
               upper[j] = basicUpper;

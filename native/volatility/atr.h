@@ -7,6 +7,6 @@ namespace tagrid::volatility::atr {
 inline int64_t scratch(int64_t T) { return averageTrueRangeScratch(T); }
 
 template <typename Out>
-int32_t run(const KernelCall& c, const OutView<Out>& out) { return averageTrueRange(c, out, false); }
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return averageTrueRange(c, out, false, 1); }
 
 }  // namespace tagrid::volatility::atr

@@ -9,13 +9,15 @@ namespace tagrid::volatility {
 // TA-Lib ATR (Wilder smoothing of TRANGE,
 // seeded with the mean of the first n true ranges) and NATR = ATR / close * 100
 // (NaN when the close is 0). TR is computed once per call for every window.
+// Seed 'first' (param seedParam) starts from the first bar's high − low, as
+// TradingView's ta.atr does (ta.tr(true) into ta.rma), so there is no warm-up.
 // inputs: high, low, close. scratch: true ranges (T)
 inline int64_t averageTrueRangeScratch(int64_t T) { return T; }
 
 inline double natrValue(double atr, double close) { return close != 0.0 ? (atr / close) * 100.0 : kNaN; }
 
 template <typename Out>
-int32_t averageTrueRange(const KernelCall& c, const OutView<Out>& out, bool normalized) {
+int32_t averageTrueRange(const KernelCall& c, const OutView<Out>& out, bool normalized, int seedParam) {
   if (c.scratchLen < averageTrueRangeScratch(c.T)) return kScratchTooSmall;
   const double *high = c.in[0], *low = c.in[1], *close = c.in[2];
   double* ranges = c.scratch;
@@ -28,8 +30,9 @@ int32_t averageTrueRange(const KernelCall& c, const OutView<Out>& out, bool norm
         int64_t seedAt[kBlock];
         for (int j = 0; j < nb; ++j) {
           const double n = window[b0 + j];
-          seedAt[j] = s + static_cast<int64_t>(n);
-          state[j] = seedAt[j] < e ? sumRange(ranges, s + 1, static_cast<int64_t>(n)) / n : kNaN;
+          const bool first = seedsFirst(c, seedParam, b0 + j);
+          seedAt[j] = first ? s : s + static_cast<int64_t>(n);
+          state[j] = first ? high[s] - low[s] : seedAt[j] < e ? sumRange(ranges, s + 1, static_cast<int64_t>(n)) / n : kNaN;
         }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {

@@ -8,6 +8,6 @@ namespace tagrid::volatility::natr {
 inline int64_t scratch(int64_t T) { return averageTrueRangeScratch(T); }
 
 template <typename Out>
-int32_t run(const KernelCall& c, const OutView<Out>& out) { return averageTrueRange(c, out, true); }
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return averageTrueRange(c, out, true, 1); }
 
 }  // namespace tagrid::volatility::natr

@@ -126,7 +126,7 @@ export class ClusterResult {
     this.axes = spec.axes;
     this.reducer = spec.reducer;
     this.maxResultBytes = opts.maxResultBytes ?? MAX_RESULT_BYTES;
-    this.grid = new Grid(spec.axes.map((a) => listAxis(a.name, a.name === 'source' ? 'source' : 'float', a.values)));
+    this.grid = new Grid(spec.axes.map((a) => listAxis(a.name, a.name === 'source' ? 'source' : typeof a.values[0] === 'string' ? 'choice' : 'float', a.values)));
     const tsOpen = () => (this.ts ??= this.readTsOpen());
     this.shards = specShards(spec).map((s) => new ShardResult(spec, id, s, store, tsOpen));
   }

@@ -40,7 +40,7 @@ export function clampLengths(plan: Plan, t: number, params: Float64Array[]): Uin
  */
 export function variantLookback(def: IndicatorDef, params: ParamValues, output: string, t: number): number {
   const lb = outputLookback(def, params, output);
-  return def.params.some((p) => p.kind === 'int' && params[p.name]! > t) ? Math.max(lb, t) : lb;
+  return def.params.some((p) => p.kind === 'int' && (params[p.name] as number) > t) ? Math.max(lb, t) : lb;
 }
 
 /** result.lookback() of a call over t candles: output names as the request gave them (an alias's, for an alias). */
@@ -79,22 +79,27 @@ export function* fillNaN(arrays: Map<string, OutputArray>, mask: Uint8Array | nu
 /**
  * Variants that never warm up on t candles: every selected output's lookback
  * is at least t (marked variants always). When even the longest params leave
- * a value, none; otherwise each variant's lookback is evaluated.
+ * a value, with every value of the choice axes, none; otherwise each
+ * variant's lookback is evaluated.
  */
 export function* countNeverWarm(plan: Plan, t: number, mask: Uint8Array | null): Steps<number> {
   const { def, grid, kernelOutputs: outputs } = plan;
-  const longest: Record<string, number> = {};
+  let longest: Record<string, number | string>[] = [{}];
   for (const a of grid.axes) {
     if (a.kind === 'source') continue;
+    if (a.kind === 'choice') {
+      longest = longest.flatMap((p) => a.values.map((x) => ({ ...p, [a.name]: x })));
+      continue;
+    }
     let m = -Infinity;
     for (const x of a.values as number[]) m = Math.max(m, x);
-    longest[a.name] = m;
+    for (const p of longest) p[a.name] = m;
   }
-  const warms = (params: Record<string, number>) => outputs.some((o) => outputLookback(def, params, o) < t);
-  if (!mask && warms(longest)) return 0;
+  const warms = (params: ParamValues) => outputs.some((o) => outputLookback(def, params, o) < t);
+  if (!mask && longest.every(warms)) return 0;
   let count = 0;
   for (let v = 0; v < grid.variants; v++) {
-    if (mask?.[v] || !warms(grid.variant(v) as Record<string, number>)) count++;
+    if (mask?.[v] || !warms(grid.variant(v))) count++;
     if ((v & 4095) === 4095) yield;
   }
   return count;

@@ -5,7 +5,10 @@ export type AxisValue = number | string;
 
 export interface Axis {
   readonly name: string;
-  readonly kind: 'source' | 'int' | 'float';
+  /** 'choice' axes hold strings; kernels read the index of each in `choices`. */
+  readonly kind: 'source' | 'int' | 'float' | 'choice';
+  /** For a choice axis: every allowed value, in code order (the definition's `values`). */
+  readonly choices?: readonly string[];
   /** Number of values, known without making them. */
   readonly count: number;
   /** The values; a range axis makes them on first use. */
@@ -86,8 +89,8 @@ function rangeAxis(name: string, kind: Axis['kind'], r: RangeSpec, count: number
   };
 }
 
-export function listAxis(name: string, kind: Axis['kind'], values: readonly AxisValue[]): Axis {
-  return { name, kind, count: values.length, values };
+export function listAxis(name: string, kind: Axis['kind'], values: readonly AxisValue[], choices?: readonly string[]): Axis {
+  return choices ? { name, kind, count: values.length, values, choices } : { name, kind, count: values.length, values };
 }
 
 function listValues(name: string, spec: AxisSpec): AxisValue[] {
@@ -154,14 +157,16 @@ export class Grid {
   }
 
   /**
-   * Per-variant values of a numeric axis, as the kernels read them, written
+   * Per-variant values of an axis as the kernels read them (a choice axis:
+   * each value's index in its `choices`), written
    * into `out` (length >= variants). One period of the axis is written with
    * fills and then doubled by copies, so a million variants cost a few
    * memcpys, not a million divisions.
    */
   paramColumn(name: string, out: Float64Array = new Float64Array(this.variants)): Float64Array {
     const a = this.axes.findIndex((x) => x.name === name);
-    const values = this.axes[a]!.values as readonly number[];
+    const axis = this.axes[a]!;
+    const values = axis.choices ? axis.values.map((x) => axis.choices!.indexOf(x as string)) : (axis.values as readonly number[]);
     const r = this.radix[a]!;
     const period = Math.min(this.variants, values.length * r);
     for (let k = 0; k < values.length; k++) out.fill(values[k]!, k * r, (k + 1) * r);
@@ -209,6 +214,22 @@ export function buildGrid(
   }
   for (const p of def.params) {
     const spec = pick(p.name, p.default);
+    if (p.kind === 'choice') {
+      if (isRange(spec)) {
+        throw new GridValidationError(`${def.id}: axis '${p.name}' is a choice; list its values (${p.values.map((x) => `'${x}'`).join(', ')}), not a range`, { indicator: def.id, axis: p.name, allowed: p.values });
+      }
+      const values = listValues(p.name, spec);
+      for (const v of values) {
+        if (typeof v !== 'string' || !p.values.includes(v)) {
+          throw new GridValidationError(
+            `${def.id}: ${p.name} = ${JSON.stringify(v)} is not one of its values; use ${p.values.map((x) => `'${x}'`).join(' or ')}`,
+            { indicator: def.id, axis: p.name, value: v, allowed: p.values },
+          );
+        }
+      }
+      axes.push(listAxis(p.name, 'choice', unique(def.id, p.name, values), p.values));
+      continue;
+    }
     const check = (v: AxisValue) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
         throw new GridValidationError(`${def.id}: axis '${p.name}' needs finite numbers, got ${JSON.stringify(v)}`, { indicator: def.id, axis: p.name, value: v });

@@ -1,4 +1,4 @@
-import type { ParamDef } from './types.js';
+import type { ChoiceParamDef, ParamDef } from './types.js';
 
 /** Bounds every length parameter shares (kMaxWindow in native/abi.h, MAX_WINDOW in asm/abi.ts): TA-Lib's limit. */
 export const WINDOW_MAX = 100_000;
@@ -30,6 +30,61 @@ export function period(name: string, min: number, defaults: ParamDef['default'],
 /** The `window` parameter most indicators take. */
 export function windowParam(defaults: ParamDef['default'], min = 2, description = 'window length in bars'): ParamDef {
   return period('window', min, defaults, description);
+}
+
+/**
+ * A param's value as kernels read it: the number itself, or for a choice
+ * the index of the value in its `values`.
+ */
+export function kernelValue(p: ParamDef, value: number | string): number {
+  return p.kind === 'choice' ? p.values.indexOf(value as string) : (value as number);
+}
+
+/** A param's default values as a list (a range default expands to its start: callers wanting one value take [0]). */
+export function firstDefault(p: ParamDef): number | string {
+  const d = p.default;
+  if (typeof d === 'number' || typeof d === 'string') return d;
+  if (Array.isArray(d)) return p.kind === 'choice' ? (d as string[])[0]! : Math.min(...(d as number[]));
+  return (d as { start: number }).start;
+}
+
+/** An axis of named alternatives (see ChoiceParamDef): `values` in code order, `default` one of them. */
+export function choice(name: string, values: readonly string[], defaultValue: string, description: string): ChoiceParamDef {
+  return { name, kind: 'choice', values, default: [defaultValue], description };
+}
+
+/** Values of the `seed` axis, in code order (kSeedFirst in native/primitives.h, SEED_FIRST in asm/primitives.ts). */
+export const SEEDS = ['sma', 'first'] as const;
+
+/**
+ * The `seed` axis of indicators built on EMAs or Wilder averages: how each
+ * average starts. 'sma' (default, TA-Lib): the mean of its first n inputs,
+ * NaN before. 'first': its first input, no warm-up NaN (pandas
+ * ewm(adjust=False); TradingView ta.ema). An axis, not a request option, so
+ * one grid can hold both and each variant's params and labels say which.
+ */
+export const seedParam: ChoiceParamDef = choice(
+  'seed', SEEDS, 'sma',
+  "how each EMA or Wilder average starts: 'sma' with the mean of its first window inputs, NaN before (TA-Lib); 'first' with its first input, no warm-up (pandas ewm(adjust=False), TradingView ta.ema)",
+);
+
+/** A lookback that depends on the seed: `sma` for seed 'sma' (TA-Lib's), `first` for seed 'first'. */
+export function bySeed(sma: string, first: string): string {
+  return `if(seed == 'first', ${first}, ${sma})`;
+}
+
+/** Values of the `zero_denominator` axis, in code order (kZeroDenominatorNaN in native/primitives.h, ZERO_DENOMINATOR_NAN in asm/primitives.ts). */
+export const ZERO_DENOMINATORS = ['talib', 'nan'] as const;
+
+/**
+ * The `zero_denominator` axis of indicators for which TA-Lib writes a number
+ * where the ratio is 0/0 (a flat or untraded window): 'talib' (default) keeps
+ * it, 'nan' writes NaN (the old engine, pandas). An axis like `seed`, so it
+ * shows in listIndicators() exactly where it applies and one grid can hold
+ * both; `where` says which bars and what TA-Lib writes there.
+ */
+export function zeroDenominatorParam(where: string): ChoiceParamDef {
+  return choice('zero_denominator', ZERO_DENOMINATORS, 'talib', `what a bar with a zero denominator gives (${where}): 'talib' TA-Lib's number, 'nan' NaN`);
 }
 
 /** A distance in units of a spread (standard deviations, ATRs): a float in [0.1, 10]. */

@@ -26,7 +26,8 @@ export interface RangeSpec {
 /** How a request (or a default) names the values of one axis. */
 export type AxisSpec = number | string | readonly (number | string)[] | RangeSpec;
 
-export interface ParamDef {
+/** A numeric axis: a length in bars ('int') or a real coefficient ('float'). */
+export interface NumericParamDef {
   readonly name: string;
   /** 'int' params are lengths in bars (windows, periods, shifts): none may exceed the candle count. */
   readonly kind: 'int' | 'float';
@@ -36,6 +37,26 @@ export interface ParamDef {
   readonly default: AxisSpec;
   readonly description: string;
 }
+
+/**
+ * An axis of named alternatives, e.g. `seed: 'sma' | 'first'`. Requests,
+ * results (params, variant labels, Arrow column names), listings and docs use
+ * the strings; the kernels read value i as the number i (its index in
+ * `values`), so a kernel's switch follows the order written here. Lookback
+ * formulas test it by value: `if(seed == 'first', 0, window - 1)`.
+ */
+export interface ChoiceParamDef {
+  readonly name: string;
+  readonly kind: 'choice';
+  /** The allowed values, in the order of their codes 0, 1, ... */
+  readonly values: readonly string[];
+  /** The values swept when a request leaves this axis out: one, so default grids do not grow. */
+  readonly default: string | readonly string[];
+  /** What the axis chooses, and what each value means. */
+  readonly description: string;
+}
+
+export type ParamDef = NumericParamDef | ChoiceParamDef;
 
 export interface OutputDef {
   readonly name: string;
@@ -51,11 +72,13 @@ export interface OutputDef {
 /** An input is either the `source` axis or a fixed candle column. */
 export type InputRef = 'source' | CandleColumn;
 
-export type ParamValues = Readonly<Record<string, number>>;
+/** One variant's params: numbers, and strings for choice params. */
+export type ParamValues = Readonly<Record<string, number | string>>;
 
 /**
  * A lookback formula such as `'window - 1'` or `'max(fast, slow) - 1'`: numbers,
- * param names, + - * /, parentheses, max, min, floor, ceil, sqrt. A record
+ * param names, + - * /, parentheses, max, min, floor, ceil, sqrt, and if() over a
+ * test of a choice param (`if(seed == 'first', 0, window - 1)`). A record
  * gives one formula per output name.
  */
 export type Lookback = string | Readonly<Record<string, string>>;

@@ -20,6 +20,7 @@ const byId = new Map(INDICATORS.map((d) => [d.id, d]));
  */
 function compileLookback(def: IndicatorDef): ReadonlyMap<string, Formula> {
   const names = def.params.map((p) => p.name);
+  const choices = Object.fromEntries(def.params.flatMap((p) => (p.kind === 'choice' ? [[p.name, p.values]] : [])));
   const outputs = def.outputs.map((o) => o.name);
   const lb = def.lookback;
   const fail = (why: string): never => {
@@ -27,7 +28,7 @@ function compileLookback(def: IndicatorDef): ReadonlyMap<string, Formula> {
   };
   const compile = (src: unknown, where: string) => {
     try {
-      return compileFormula(src as string, names);
+      return compileFormula(src as string, names, choices);
     } catch (e) {
       if (e instanceof FormulaError) return fail(`${where}${e.message}`);
       throw e;
@@ -117,7 +118,8 @@ export interface IndicatorInfo {
   group: string;
   title: string;
   inputs: string[];
-  axes: { name: string; kind: 'source' | 'int' | 'float'; min?: number; max?: number; default: unknown; description: string }[];
+  /** A 'choice' axis lists its allowed `values` (strings) instead of bounds. */
+  axes: { name: string; kind: 'source' | 'int' | 'float' | 'choice'; min?: number; max?: number; values?: string[]; default: unknown; description: string }[];
   outputs: { name: string; description: string }[];
   /**
    * Index of the first value on NaN-free candles, as a formula over the axis
@@ -135,7 +137,10 @@ export function describeIndicator(def: IndicatorDef): IndicatorInfo {
   if (def.inputs.includes('source')) {
     axes.push({ name: 'source', kind: 'source', default: def.defaultSource ?? ['close'], description: 'price series the indicator reads' });
   }
-  for (const p of def.params) axes.push({ name: p.name, kind: p.kind, min: p.min, max: p.max, default: p.default, description: p.description });
+  for (const p of def.params) {
+    if (p.kind === 'choice') axes.push({ name: p.name, kind: 'choice', values: [...p.values], default: p.default, description: p.description });
+    else axes.push({ name: p.name, kind: p.kind, min: p.min, max: p.max, default: p.default, description: p.description });
+  }
   return {
     id: def.id,
     group: def.group,

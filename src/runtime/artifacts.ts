@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Backend, BackendName } from '../backends/index.js';
 import { PACKAGE_ROOT, WASM_PATH } from '../backends/paths.js';
+import { kernelValue } from '../indicators/params.js';
 import { INDICATORS } from '../registry/index.js';
 import { ArtifactStore, sha256 } from './cache.js';
 import type { CacheKey } from './trust.js';
@@ -226,8 +227,8 @@ export function calibrate(backend: Backend): Calibration {
   for (const def of INDICATORS) {
     const base = selfTestParams(def);
     const params = def.params.map((p) => {
-      const col = new Float64Array(CALIBRATION_VARIANTS).fill(base[p.name]!);
-      if (p.kind === 'int') for (let v = 0; v < CALIBRATION_VARIANTS; v++) col[v] = Math.min(p.max, base[p.name]! + (p === def.params[0] ? v : 0));
+      const col = new Float64Array(CALIBRATION_VARIANTS).fill(kernelValue(p, base[p.name]!));
+      if (p.kind === 'int') for (let v = 0; v < CALIBRATION_VARIANTS; v++) col[v] = Math.min(p.max, (base[p.name] as number) + (p === def.params[0] ? v : 0));
       return col;
     });
     const job = {

@@ -1,5 +1,6 @@
 import type { Backend } from '../backends/types.js';
 import { WarmupError } from '../errors.js';
+import { firstDefault, kernelValue } from '../indicators/params.js';
 import { INDICATORS, outputLookback, type IndicatorDef, type ParamValues } from '../registry/index.js';
 
 export const SELFTEST_T = 96;
@@ -25,11 +26,8 @@ export function selfTestCandles(t = SELFTEST_T): Record<'open' | 'high' | 'low' 
 
 /** The smallest value of each param's default grid: the cheapest variant. */
 export function selfTestParams(def: IndicatorDef): ParamValues {
-  const out: Record<string, number> = {};
-  for (const p of def.params) {
-    const d = p.default;
-    out[p.name] = typeof d === 'number' ? d : Array.isArray(d) ? Math.min(...(d as number[])) : (d as { start: number }).start;
-  }
+  const out: Record<string, number | string> = {};
+  for (const p of def.params) out[p.name] = firstDefault(p);
   return out;
 }
 
@@ -43,7 +41,7 @@ function runOne(backend: Backend, def: IndicatorDef, params: ParamValues, t: num
   backend.run({
     kernel: def.id, t, v0: 0, v1: 1, float64: true, timeStride: 1, variantStride: t,
     inputs: def.inputs.map((i) => candles[i === 'source' ? 'close' : i]),
-    params: def.params.map((p) => Float64Array.of(params[p.name]!)),
+    params: def.params.map((p) => Float64Array.of(kernelValue(p, params[p.name]!))),
     outputs: outs,
   });
   return outs;

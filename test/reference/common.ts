@@ -2,8 +2,20 @@
 // clarity, not speed: every window is summed afresh, every chain is a loop.
 
 export type Params = Record<string, number>;
+/** Values of choice params (string axes such as `seed`), by name. */
+export type Choices = Record<string, string>;
 /** inputs in the definition's input order -> one array per output, length T. */
-export type ReferenceFn = (inputs: Float64Array[], params: Params) => Float64Array[];
+export type ReferenceFn = (inputs: Float64Array[], params: Params, choices: Choices) => Float64Array[];
+
+/** A variant's params as a reference takes them: numbers, and choices by name (the source is an input, neither). */
+export function referenceArgs(variant: Readonly<Record<string, unknown>>): [Params, Choices] {
+  const params: Params = {}, choices: Choices = {};
+  for (const [k, v] of Object.entries(variant)) {
+    if (typeof v === 'number') params[k] = v;
+    else if (k !== 'source') choices[k] = String(v);
+  }
+  return [params, choices];
+}
 
 export function nanArray(n: number): Float64Array {
   return new Float64Array(n).fill(NaN);
@@ -66,6 +78,29 @@ export function emaFrom(x: Float64Array, from: number, n: number): Float64Array 
   return out;
 }
 
+/**
+ * pandas `x.ewm(alpha=alpha, adjust=False).mean()` of the part of x from bar
+ * `from` on, NaN before: y[from] = x[from], y[t] = (1 − alpha)·y[t−1] +
+ * alpha·x[t]. With alpha = 2/(n+1) it is TradingView's ta.ema; with 1/n,
+ * pandas' form of Wilder's smoothing. The `seed: 'first'` convention. The
+ * step is written y + alpha·(x − y), the same value, so that a flat series
+ * stays exactly flat (ratios over it, such as distance / ATR, are
+ * ill-conditioned).
+ */
+export function ewmFirst(x: Float64Array, alpha: number, from = 0): Float64Array {
+  const out = nanArray(x.length);
+  if (from >= x.length) return out;
+  let y = x[from]!;
+  out[from] = y;
+  for (let t = from + 1; t < x.length; t++) out[t] = y = y + alpha * (x[t]! - y);
+  return out;
+}
+
+/** An EMA (k = 2/(n+1)) of x from bar `from` on, seeded as the `seed` axis says ('sma': TA-Lib's; 'first': ewmFirst). */
+export function emaSeeded(x: Float64Array, n: number, from: number, seed: string | undefined): Float64Array {
+  return seed === 'first' ? ewmFirst(x, 2 / (n + 1), from) : emaFrom(x, from, n);
+}
+
 /** Wilder's running average of x[1..]: seeded with the mean of x[1..n] at bar n. */
 export function wilderSeries(x: Float64Array, n: number): Float64Array {
   const out = nanArray(x.length);
@@ -77,6 +112,23 @@ export function wilderSeries(x: Float64Array, n: number): Float64Array {
     out[t] = a;
   }
   return out;
+}
+
+/** Wilder's average of x[1..] seeded as the `seed` axis says: wilderSeries for 'sma', pandas ewm(alpha=1/n, adjust=False) from bar 1 for 'first'. */
+export function wilderSeeded(x: Float64Array, n: number, seed: string | undefined): Float64Array {
+  return seed === 'first' ? ewmFirst(x, 1 / n, 1) : wilderSeries(x, n);
+}
+
+/** TradingView's ta.tr(true): the true range, and high − low on the first bar (no previous close). */
+export function trueRangeFirstBar(high: Float64Array, low: Float64Array, close: Float64Array): Float64Array {
+  const tr = trueRangeSeries(high, low, close);
+  if (tr.length) tr[0] = high[0]! - low[0]!;
+  return tr;
+}
+
+/** ATR seeded as the `seed` axis says: TA-Lib's, or TradingView's ta.atr (ta.rma of ta.tr(true)) as pandas writes it. */
+export function atrSeeded(high: Float64Array, low: Float64Array, close: Float64Array, n: number, seed: string | undefined): Float64Array {
+  return seed === 'first' ? ewmFirst(trueRangeFirstBar(high, low, close), 1 / n, 0) : wilderSeries(trueRangeSeries(high, low, close), n);
 }
 
 export function trueRangeSeries(high: Float64Array, low: Float64Array, close: Float64Array): Float64Array {

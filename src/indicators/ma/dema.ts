@@ -1,4 +1,4 @@
-import { windowParam } from '../params.js';
+import { bySeed, seedParam, windowParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
@@ -7,9 +7,9 @@ const definition: IndicatorDef = {
   title: 'Double exponential moving average',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [windowParam({ start: 5, stop: 200 })],
+  params: [windowParam({ start: 5, stop: 200 }), seedParam],
   outputs: [{ name: 'dema', description: '2·EMA − EMA(EMA), each EMA seeded with the mean of its first window inputs' }],
-  lookback: '2 * (window - 1)',
+  lookback: bySeed('2 * (window - 1)', '0'),
   convention: 'TA-Lib DEMA',
 };
 

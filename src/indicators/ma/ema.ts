@@ -1,4 +1,4 @@
-import { windowParam } from '../params.js';
+import { bySeed, seedParam, windowParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
@@ -7,9 +7,9 @@ const definition: IndicatorDef = {
   title: 'Exponential moving average',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [windowParam({ start: 5, stop: 200 })],
+  params: [windowParam({ start: 5, stop: 200 }), seedParam],
   outputs: [{ name: 'ema', description: 'k = 2/(window+1), seeded with the SMA of the first window values' }],
-  lookback: 'window - 1',
+  lookback: bySeed('window - 1', '0'),
   convention: 'TA-Lib EMA',
 };
 

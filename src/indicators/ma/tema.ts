@@ -1,4 +1,4 @@
-import { windowParam } from '../params.js';
+import { bySeed, seedParam, windowParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
@@ -7,9 +7,9 @@ const definition: IndicatorDef = {
   title: 'Triple exponential moving average',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [windowParam({ start: 5, stop: 200 })],
+  params: [windowParam({ start: 5, stop: 200 }), seedParam],
   outputs: [{ name: 'tema', description: 'E3 + (3·E1 − 3·E2) over three chained EMAs' }],
-  lookback: '3 * (window - 1)',
+  lookback: bySeed('3 * (window - 1)', '0'),
   convention: 'TA-Lib TEMA',
 };
 

@@ -1,4 +1,4 @@
-import { windowParam } from '../params.js';
+import { windowParam, zeroDenominatorParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
@@ -6,7 +6,7 @@ const definition: IndicatorDef = {
   group: 'momentum',
   title: 'Commodity channel index',
   inputs: ['high', 'low', 'close'],
-  params: [windowParam({ start: 5, stop: 100 })],
+  params: [windowParam({ start: 5, stop: 100 }), zeroDenominatorParam('no deviation from the mean; TA-Lib 0')],
   outputs: [{ name: 'cci', description: '(TP - SMA(TP)) / (0.015 * mean absolute deviation of TP), TP = (high + low + close) / 3' }],
   lookback: 'window - 1',
   convention: 'TA-Lib CCI',

@@ -1,4 +1,4 @@
-import { windowParam } from '../params.js';
+import { bySeed, seedParam, windowParam, zeroDenominatorParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
@@ -7,9 +7,9 @@ const definition: IndicatorDef = {
   title: 'Chande momentum oscillator',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [windowParam({ start: 5, stop: 100 })],
+  params: [windowParam({ start: 5, stop: 100 }), seedParam, zeroDenominatorParam('no gain and no loss in the window; TA-Lib 0')],
   outputs: [{ name: 'cmo', description: "100 * (avgGain - avgLoss) / (avgGain + avgLoss), Wilder's smoothing as in RSI" }],
-  lookback: 'window',
+  lookback: bySeed('window', '1'),
   convention: 'TA-Lib CMO',
 };
 

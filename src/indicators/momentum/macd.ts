@@ -1,3 +1,4 @@
+import { bySeed, seedParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 import { fast, slow, signal } from './common.js';
 
@@ -7,13 +8,13 @@ const definition: IndicatorDef = {
   title: 'Moving average convergence/divergence',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [fast, slow, signal],
+  params: [fast, slow, signal, seedParam],
   outputs: [
     { name: 'macd', description: 'fast EMA - slow EMA' },
     { name: 'signal', description: 'EMA of the macd line' },
     { name: 'hist', description: 'macd - signal' },
   ],
-  lookback: 'max(fast, slow) - 1 + signal - 1',
+  lookback: bySeed('max(fast, slow) - 1 + signal - 1', '0'),
   convention: 'TA-Lib MACD',
   notes:
     "As TA-Lib, the fast EMA is seeded on the slow EMA's first bar with the mean of the `fast` values ending there, " +

@@ -1,3 +1,4 @@
+import { bySeed, seedParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 import { fast, slow, signal } from './common.js';
 
@@ -7,13 +8,13 @@ const definition: IndicatorDef = {
   title: 'Percentage price oscillator',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [fast, slow, signal],
+  params: [fast, slow, signal, seedParam],
   outputs: [
     { name: 'ppo', description: '(fast EMA - slow EMA) / slow EMA * 100, 0 where the slow EMA is ~0' },
     { name: 'signal', description: 'EMA of the ppo line, seeded with the mean of its first `signal` values' },
     { name: 'hist', description: 'ppo - signal' },
   ],
-  lookback: { ppo: 'max(fast, slow) - 1', signal: 'max(fast, slow) - 1 + signal - 1', hist: 'max(fast, slow) - 1 + signal - 1' },
+  lookback: { ppo: bySeed('max(fast, slow) - 1', '0'), signal: bySeed('max(fast, slow) - 1 + signal - 1', '0'), hist: bySeed('max(fast, slow) - 1 + signal - 1', '0') },
   convention: 'TA-Lib PPO (matype 1: EMA; signal and hist added as for MACD)',
   notes: 'The two EMAs are seeded independently (TA-Lib PPO with matype 1), unlike MACD. fast > slow is swapped.',
 };

@@ -1,4 +1,4 @@
-import { windowParam } from '../params.js';
+import { bySeed, seedParam, windowParam, zeroDenominatorParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
@@ -7,9 +7,9 @@ const definition: IndicatorDef = {
   title: 'Relative strength index',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [windowParam({ start: 5, stop: 100 })],
+  params: [windowParam({ start: 5, stop: 100 }), seedParam, zeroDenominatorParam('no gain and no loss in the window; TA-Lib 0')],
   outputs: [{ name: 'rsi', description: "100 * avgGain / (avgGain + avgLoss), Wilder's smoothing" }],
-  lookback: 'window',
+  lookback: bySeed('window', '1'),
   convention: 'TA-Lib RSI',
 };
 

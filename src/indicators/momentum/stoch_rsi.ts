@@ -12,12 +12,13 @@ const definition: IndicatorDef = {
     period('rsi_window', 2, { start: 5, stop: 30 }, 'RSI window'),
     period('k_window', 1, [5, 10, 14, 20], 'bars of the RSI range behind %K'),
     dWindow,
+    period('k_smoothing', 1, [1], "SMA window of %K before %D (TradingView's smoothK); 1 (default) is TA-Lib's unsmoothed fast %K"),
   ],
   outputs: [
-    { name: 'k', description: '100 * (RSI - lowest RSI) / (highest RSI - lowest RSI) over k_window, 0 when the range is 0' },
+    { name: 'k', description: '100 * (RSI - lowest RSI) / (highest RSI - lowest RSI) over k_window, 0 when the range is 0; its SMA over k_smoothing' },
     { name: 'd', description: 'SMA of %K over d_window' },
   ],
-  lookback: 'rsi_window + k_window - 1 + d_window - 1',
+  lookback: 'rsi_window + k_window - 1 + k_smoothing - 1 + d_window - 1',
   convention: 'TA-Lib STOCHRSI (fastD matype 0: SMA)',
   notes:
     `STOCHF applied to RSI(rsi_window) as high, low and close. ${KD_NOTES} ` +

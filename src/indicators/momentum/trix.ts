@@ -1,4 +1,4 @@
-import { windowParam } from '../params.js';
+import { bySeed, seedParam, windowParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
@@ -7,9 +7,9 @@ const definition: IndicatorDef = {
   title: 'Triple exponential average rate of change',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [windowParam({ start: 5, stop: 60 }, 1)],
+  params: [windowParam({ start: 5, stop: 60 }, 1), seedParam],
   outputs: [{ name: 'trix', description: '100 * (E3 / E3[t-1] - 1), E3 = EMA(EMA(EMA(x))); 0 where E3[t-1] is 0' }],
-  lookback: '3 * (window - 1) + 1',
+  lookback: bySeed('3 * (window - 1) + 1', '1'),
   convention: 'TA-Lib TRIX',
 };
 

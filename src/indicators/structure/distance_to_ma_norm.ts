@@ -1,4 +1,4 @@
-import { windowParam } from '../params.js';
+import { bySeed, seedParam, windowParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
@@ -7,9 +7,9 @@ const definition: IndicatorDef = {
   title: 'Distance to EMA in ATRs',
   inputs: ['source', 'high', 'low', 'close'],
   defaultSource: ['close'],
-  params: [windowParam({ start: 5, stop: 100 })],
+  params: [windowParam({ start: 5, stop: 100 }), seedParam],
   outputs: [{ name: 'distance_to_ma_norm', description: '(source - EMA(source, window)) / ATR(window)' }],
-  lookback: 'window',
+  lookback: bySeed('window', '0'),
   convention: '(source - TA-Lib EMA(source, window)) / TA-Lib ATR(window)',
   notes: "Starts at the ATR's first bar (window); NaN where the ATR is 0.",
 };

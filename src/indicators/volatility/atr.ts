@@ -1,4 +1,4 @@
-import { windowParam } from '../params.js';
+import { bySeed, seedParam, windowParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 
 const definition: IndicatorDef = {
@@ -6,9 +6,9 @@ const definition: IndicatorDef = {
   group: 'volatility',
   title: 'Average true range',
   inputs: ['high', 'low', 'close'],
-  params: [windowParam({ start: 5, stop: 100 }, 1)],
+  params: [windowParam({ start: 5, stop: 100 }, 1), seedParam],
   outputs: [{ name: 'atr', description: "Wilder's smoothing of the true range" }],
-  lookback: 'window',
+  lookback: bySeed('window', '0'),
   convention: 'TA-Lib ATR',
 };
 

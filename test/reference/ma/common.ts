@@ -1,5 +1,5 @@
 // What several ma references share.
-import { type ReferenceFn, nanArray, bySegments, mean } from '../common.js';
+import { type Choices, type ReferenceFn, nanArray, bySegments, mean } from '../common.js';
 
 /** Mean of every window of n values of x, for series defined from bar `from` on. */
 export function smaFrom(x: Float64Array, from: number, n: number): Float64Array {
@@ -19,6 +19,6 @@ export function wmaFrom(x: Float64Array, from: number, n: number): Float64Array 
   return out;
 }
 
-export type Single = (s: Float64Array, p: Record<string, number>) => Float64Array;
+export type Single = (s: Float64Array, p: Record<string, number>, choices: Choices) => Float64Array;
 
-export const onSource = (f: Single): ReferenceFn => ([x], p) => bySegments([x!], 1, ([s]) => [f(s!, p)]);
+export const onSource = (f: Single): ReferenceFn => ([x], p, choices) => bySegments([x!], 1, ([s]) => [f(s!, p, choices ?? {})]);

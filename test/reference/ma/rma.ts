@@ -1,7 +1,8 @@
-import { type ReferenceFn, nanArray, mean } from '../common.js';
+import { type ReferenceFn, ewmFirst, nanArray, mean } from '../common.js';
 import { onSource } from './common.js';
 
-const reference: ReferenceFn = onSource((s, { window: n }) => {
+const reference: ReferenceFn = onSource((s, { window: n }, { seed }) => {
+  if (seed === 'first') return ewmFirst(s, 1 / n!);
   const out = nanArray(s.length);
   if (s.length < n!) return out;
   let r = mean(s, 0, n!);

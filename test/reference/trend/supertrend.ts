@@ -1,15 +1,16 @@
-import { type ReferenceFn, nanArray, bySegments, wilderSeries, trueRangeSeries } from '../common.js';
+import { type ReferenceFn, nanArray, bySegments, atrSeeded } from '../common.js';
 
-const reference: ReferenceFn = ([h, l, c], { window: n, mult }) =>
+const reference: ReferenceFn = ([h, l, c], { window: n, mult }, { seed } = {}) =>
   bySegments([h!, l!, c!], 2, ([sh, sl, sc]) => {
     const T = sh!.length;
-    const atr = wilderSeries(trueRangeSeries(sh!, sl!, sc!), n!);
+    const atr = atrSeeded(sh!, sl!, sc!, n!, seed);
     const line = nanArray(T), dir = nanArray(T);
     let upper = NaN, lower = NaN, d = -1;
-    for (let t = n!; t < T; t++) {
+    const from = seed === 'first' ? 0 : n!;  // the ATR's first bar
+    for (let t = from; t < T; t++) {
       const mid = (sh![t]! + sl![t]!) / 2;
       const basicUpper = mid + mult! * atr[t]!, basicLower = mid - mult! * atr[t]!;
-      if (t === n!) {
+      if (t === from) {
         [upper, lower, d] = [basicUpper, basicLower, -1];
       } else {
         // A band only moves against the trend it guards when the previous close broke through it.

@@ -1,6 +1,6 @@
-import { type ReferenceFn, bySegments, wilderSeries, trueRangeSeries } from '../common.js';
+import { type ReferenceFn, atrSeeded, bySegments } from '../common.js';
 
-const reference: ReferenceFn = ([h, l, c], { window: n }) =>
-  bySegments([h!, l!, c!], 1, ([sh, sl, sc]) => [wilderSeries(trueRangeSeries(sh!, sl!, sc!), n!)]);
+const reference: ReferenceFn = ([h, l, c], { window: n }, { seed }) =>
+  bySegments([h!, l!, c!], 1, ([sh, sl, sc]) => [atrSeeded(sh!, sl!, sc!, n!, seed)]);
 
 export default reference;
