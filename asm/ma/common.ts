@@ -34,7 +34,7 @@ export const EMA = 0, DEMA = 1, TEMA = 2, T3 = 3, RMA = 4, ZLEMA = 5;
   return kind == DEMA ? 2 : kind == TEMA ? 3 : kind == T3 ? 6 : 1;
 }
 
-@inline function t3Step(e: f64, x: f64, k: f64): f64 { return k * x + (1.0 - k) * e; }
+@inline export function t3Step(e: f64, x: f64, k: f64): f64 { return k * x + (1.0 - k) * e; }
 
 @inline function zlemaLag(n: f64): i32 { return (<i32>n - 1) / 2; }
 

@@ -7,7 +7,7 @@ export function scratch(T: i32): f64 { return 3.0 * T + 1.0; }
 const KAMA_SLOW: f64 = 2.0 / (30.0 + 1.0);
 const KAMA_DIFF: f64 = 2.0 / (2.0 + 1.0) - KAMA_SLOW;
 
-@inline function kamaConstant(change: f64, path: f64): f64 {
+@inline export function kamaConstant(change: f64, path: f64): f64 {
   const er = path <= change || nearZero(path) ? 1.0 : Math.abs(change / path);
   const sc = er * KAMA_DIFF + KAMA_SLOW;
   return sc * sc;

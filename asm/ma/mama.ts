@@ -4,7 +4,7 @@ import { phase, startSegment, step } from "../cycle/common";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
-@inline function alpha(deltaPhase: f64, fast: f64, slow: f64): f64 {
+@inline export function alpha(deltaPhase: f64, fast: f64, slow: f64): f64 {
   if (deltaPhase < 1.0) deltaPhase = 1.0;
   if (deltaPhase > 1.0) {
     const a = fast / deltaPhase;

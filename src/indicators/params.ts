@@ -91,3 +91,35 @@ export function zeroDenominatorParam(where: string): ChoiceParamDef {
 export function multiplier(name: string, defaults: ParamDef['default'], description: string): ParamDef {
   return { name, kind: 'float', min: 0.1, max: 10, default: defaults, description };
 }
+
+/**
+ * Values of a `matype` axis, in TA-Lib's TA_MAType code order (Code in
+ * native/matype.h, asm/matype.ts): SMA, EMA, WMA, DEMA, TEMA, TRIMA, KAMA,
+ * MAMA, T3. Append-only.
+ */
+export const MA_TYPES = ['sma', 'ema', 'wma', 'dema', 'tema', 'trima', 'kama', 'mama', 't3'] as const;
+export type MaType = (typeof MA_TYPES)[number];
+
+/**
+ * A moving-average type as an axis (TA-Lib's optInMAType): `name` is the
+ * param ('matype', 'fast_matype', ...), `of` says which average it picks.
+ * MAMA uses TA_MA's limits 0.5 / 0.05 and ignores the period; T3 its volume
+ * factor 0.7.
+ */
+export function matypeParam(name: string, defaultValue: MaType, of: string): ChoiceParamDef {
+  return choice(
+    name, MA_TYPES, defaultValue,
+    `moving-average type of ${of}, TA-Lib's MA types: 'sma', 'ema', 'wma', 'dema', 'tema', 'trima', 'kama', 'mama' (limits 0.5 / 0.05, period ignored), 't3' (volume factor 0.7)`,
+  );
+}
+
+/**
+ * TA_MA_Lookback as a lookback formula: bars before the first value of a
+ * `matype` average (choice param `matype`) over `n` bars (a param name).
+ * A period of 1 copies the series through (0 bars) for every type.
+ */
+export function maLookback(matype: string, n: string): string {
+  const m = (type: MaType, bars: string, rest: string) => `if(${matype} == '${type}', ${bars}, ${rest})`;
+  const byType = m('dema', `2 * (${n} - 1)`, m('tema', `3 * (${n} - 1)`, m('kama', n, m('mama', '32', m('t3', `6 * (${n} - 1)`, `${n} - 1`)))));
+  return `if(${n} == 1, 0, ${byType})`;
+}

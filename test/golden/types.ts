@@ -24,3 +24,6 @@ export const fastSlowSignal = (p: Record<string, number>) => ({ ...fastSlow(p), 
 
 /** An indicator's mappings, by TA-Lib function name (its id comes from its file's place). */
 export type TalibMappings = Record<string, Omit<GoldenMapping, 'id'>>;
+
+/** TA-Lib's optInMAType codes 0..8 as values of a `matype` axis. */
+export const maType = (code: number) => ['sma', 'ema', 'wma', 'dema', 'tema', 'trima', 'kama', 'mama', 't3'][code]!;

@@ -1,0 +1,124 @@
+// TA-Lib's TA_MA over one valid run of an array, for `matype` axes; mirrors
+// native/matype.h (see there). Arrays are f64 columns indexed by bar.
+import { at } from "./abi";
+import { phase, start, step } from "./cycle/common";
+import { t3Step } from "./ma/common";
+import { kamaConstant } from "./ma/kama";
+import { alpha } from "./ma/mama";
+import { averageLane, emaStep, wmaDivider } from "./primitives";
+
+// Codes of the `matype` choice param (MA_TYPES in src/indicators/params.ts).
+export const MA_SMA = 0, MA_EMA = 1, MA_WMA = 2, MA_DEMA = 3, MA_TEMA = 4, MA_TRIMA = 5, MA_KAMA = 6, MA_MAMA = 7, MA_T3 = 8;
+
+const MAMA_FAST: f64 = 0.5, MAMA_SLOW: f64 = 0.05, T3_VFACTOR: f64 = 0.7;
+const MAMA_WARMUP: i32 = 9, MAMA_LOOKBACK: i32 = 32;
+
+@inline function put(y: usize, t: i32, v: f64): void { store<f64>(y + (<usize>t << 3), v); }
+
+// TA_MA_Lookback (0 for a period of 1: TA_MA copies the series through).
+export function maLookback(type: i32, n: i32): i32 {
+  if (n <= 1) return 0;
+  if (type == MA_DEMA) return 2 * (n - 1);
+  if (type == MA_TEMA) return 3 * (n - 1);
+  if (type == MA_KAMA) return n;
+  if (type == MA_MAMA) return MAMA_LOOKBACK;
+  if (type == MA_T3) return 6 * (n - 1);
+  return n - 1;
+}
+
+function sma(x: usize, from: i32, to: i32, n: i32, y: usize): void {
+  const span = <f64>n;
+  let sum = 0.0;
+  for (let t = from; t < to; ++t) {
+    sum += at(x, t);
+    if (t - from < n - 1) continue;
+    put(y, t, sum / span);
+    sum -= at(x, t - n + 1);
+  }
+}
+
+function emaChain(type: i32, x: usize, from: i32, to: i32, n: i32, y: usize): void {
+  const depth = type == MA_DEMA ? 2 : type == MA_TEMA ? 3 : type == MA_T3 ? 6 : 1;
+  const nd = <f64>n, k = 2.0 / (nd + 1.0);
+  const a = T3_VFACTOR, a2 = a * a;
+  const c1 = -(a2 * a), c2 = 3.0 * (a2 - c1), c3 = -6.0 * a2 - 3.0 * (a - c1), c4 = 1.0 + 3.0 * a - c1 + 3.0 * a2;
+  for (let d = 0; d < depth; ++d) averageLane(d, 0).reset(nd);
+  for (let t = from; t < to; ++t) {
+    let v = at(x, t);
+    let ready = true;
+    for (let d = 0; d < depth && ready; ++d) {
+      const s = averageLane(d, 0);
+      if (s.ready()) s.value = type == MA_T3 ? t3Step(s.value, v, k) : emaStep(s.value, v, k);
+      else ready = s.push(v);
+      v = s.value;
+    }
+    if (!ready) continue;
+    const e0 = averageLane(0, 0).value;
+    put(y, t, type == MA_DEMA ? 2.0 * e0 - averageLane(1, 0).value
+      : type == MA_TEMA ? averageLane(2, 0).value + (3.0 * e0 - 3.0 * averageLane(1, 0).value)
+      : type == MA_T3 ? c1 * averageLane(5, 0).value + c2 * averageLane(4, 0).value + c3 * averageLane(3, 0).value + c4 * averageLane(2, 0).value
+      : e0);
+  }
+}
+
+function wma(x: usize, from: i32, to: i32, n: i32, y: usize): void {
+  const span = <f64>n, divider = wmaDivider(span);
+  let sum = 0.0, sub = 0.0;
+  for (let t = from; t < to; ++t) {
+    const i = t - from, xt = at(x, t);
+    if (i + 1 < n) {
+      sub += xt;
+      sum += xt * <f64>(i + 1);
+      continue;
+    }
+    sub += xt;
+    sub -= i >= n ? at(x, t - n) : 0.0;
+    sum += xt * span;
+    put(y, t, sum / divider);
+    sum -= sub;
+  }
+}
+
+function kama(x: usize, from: i32, to: i32, n: i32, y: usize, path: usize): void {
+  if (to - from <= n) return;
+  put(path, from, 0.0);
+  for (let t = from + 1; t < to; ++t) put(path, t, at(path, t - 1) + Math.abs(at(x, t) - at(x, t - 1)));
+  let value = at(x, from + n - 1);
+  for (let t = from + n; t < to; ++t) {
+    const xt = at(x, t);
+    value = emaStep(value, xt, kamaConstant(xt - at(x, t - n), at(path, t) - at(path, t - n)));
+    put(y, t, value);
+  }
+}
+
+function mama(x: usize, from: i32, to: i32, y: usize): void {
+  if (to - from <= MAMA_LOOKBACK) return;
+  let value = 0.0, prevPhase = 0.0;
+  for (let t = start(x, from, MAMA_WARMUP); t < to; ++t) {
+    step(x, t, ((t - from) & 1) == 0);
+    const ph = phase(), a = alpha(prevPhase - ph, MAMA_FAST, MAMA_SLOW);
+    prevPhase = ph;
+    value = (a * at(x, t)) + ((1 - a) * value);
+    if (t - from >= MAMA_LOOKBACK) put(y, t, value);
+  }
+}
+
+// y[from, to) = TA_MA of x[from, to), period n, type `type`; work: T doubles.
+export function movingAverage(type: i32, n: i32, x: usize, from: i32, to: i32, y: usize, work: usize): void {
+  if (from >= to) return;
+  const nanTo = min(to, from + maLookback(type, n));
+  for (let t = from; t < nanTo; ++t) put(y, t, NaN);
+  if (n <= 1) {
+    for (let t = from; t < to; ++t) put(y, t, at(x, t));
+    return;
+  }
+  if (type == MA_SMA) sma(x, from, to, n, y);
+  else if (type == MA_WMA) wma(x, from, to, n, y);
+  else if (type == MA_TRIMA) {
+    const inner = n % 2 ? (n + 1) / 2 : n / 2;
+    sma(x, from, to, inner, work);
+    sma(work, min(to, from + inner - 1), to, n + 1 - inner, y);
+  } else if (type == MA_KAMA) kama(x, from, to, n, y, work);
+  else if (type == MA_MAMA) mama(x, from, to, y);
+  else emaChain(type, x, from, to, n, y);
+}

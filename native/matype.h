@@ -1,0 +1,140 @@
+// TA-Lib's TA_MA: a moving average of a given type over a series, for
+// indicators with a `matype` axis (MACDEXT's three averages, ...). The
+// series is an array (a source column or a line made on the fly), averaged
+// over one valid run [from, to) as if it began at `from`, the way TA-Lib's
+// functions start at startIdx − lookback. asm/matype.ts mirrors it.
+#pragma once
+#include "ma/common.h"
+#include "ma/kama.h"
+#include "ma/mama.h"
+
+namespace tagrid::matype {
+
+// Codes of the `matype` choice param (MA_TYPES in src/indicators/params.ts),
+// TA-Lib's TA_MAType order.
+enum Code : int { kSma = 0, kEma, kWma, kDema, kTema, kTrima, kKama, kMama, kT3 };
+
+// The fixed parameters TA_MA passes: MAMA's limits and T3's volume factor.
+constexpr double kMamaFast = 0.5, kMamaSlow = 0.05, kT3VFactor = 0.7;
+
+inline int code(double paramValue) { return static_cast<int>(paramValue); }
+
+// TA_MA_Lookback: bars before the first value (0 for a period of 1, which
+// TA_MA copies through for every type).
+inline int64_t lookback(int type, int64_t n) {
+  if (n <= 1) return 0;
+  switch (type) {
+    case kDema: return 2 * (n - 1);
+    case kTema: return 3 * (n - 1);
+    case kKama: return n;
+    case kMama: return ma::mama::kLookback;
+    case kT3: return 6 * (n - 1);
+    default: return n - 1;  // SMA, EMA, WMA, TRIMA
+  }
+}
+
+// TA-Lib's SMA of x[from, to) into y from bar from + n − 1: adds the newest
+// value, emits sum / n, drops the oldest.
+inline void sma(const double* x, int64_t from, int64_t to, int64_t n, double* y) {
+  const double span = static_cast<double>(n);
+  double sum = 0.0;
+  for (int64_t t = from; t < to; ++t) {
+    sum += x[t];
+    if (t - from < n - 1) continue;
+    y[t] = sum / span;
+    sum -= x[t - n + 1];
+  }
+}
+
+// EMA (1 stage), DEMA (2), TEMA (3), T3 (6): stages seeded with the mean of
+// their first n inputs, as the chains of ma/common.h.
+inline void emaChain(int type, const double* x, int64_t from, int64_t to, int64_t n, double* y) {
+  const int depth = type == kDema ? 2 : type == kTema ? 3 : type == kT3 ? 6 : 1;
+  const double nd = static_cast<double>(n), k = 2.0 / (nd + 1.0);
+  const double a = kT3VFactor, a2 = a * a;  // T3's weights in TA-Lib's operation order
+  const double c1 = -(a2 * a), c2 = 3.0 * (a2 - c1), c3 = -6.0 * a2 - 3.0 * (a - c1), c4 = 1.0 + 3.0 * a - c1 + 3.0 * a2;
+  EmaStream stage[6];
+  double e[6] = {};
+  for (int d = 0; d < depth; ++d) stage[d].reset(nd);
+  for (int64_t t = from; t < to; ++t) {
+    double v = x[t];
+    bool ready = true;
+    for (int d = 0; d < depth && ready; ++d) {
+      EmaStream& s = stage[d];
+      if (s.ready()) s.value = type == kT3 ? ma::t3Step(s.value, v, k) : emaStep(s.value, v, k);
+      else ready = s.push(v);
+      v = e[d] = s.value;
+    }
+    if (!ready) continue;
+    y[t] = type == kDema ? 2.0 * e[0] - e[1]
+         : type == kTema ? e[2] + (3.0 * e[0] - 3.0 * e[1])
+         : type == kT3 ? c1 * e[5] + c2 * e[4] + c3 * e[3] + c4 * e[2]
+         : e[0];
+  }
+}
+
+// TA-Lib's WMA (weights 1..n) from its two running sums.
+inline void wma(const double* x, int64_t from, int64_t to, int64_t n, double* y) {
+  const double span = static_cast<double>(n), divider = wmaDivider(span);
+  double sum = 0.0, sub = 0.0;
+  for (int64_t t = from; t < to; ++t) {
+    const int64_t i = t - from;
+    if (i + 1 < n) wmaPrime(sum, sub, x[t], static_cast<double>(i + 1));
+    else y[t] = wmaNext(sum, sub, x[t], i >= n ? x[t - n] : 0.0, span, divider);
+  }
+}
+
+// TA-Lib's KAMA from bar from + n, its path length from a prefix sum of
+// |Δx| in `path` (indexed like x), as ma.kama: exactly 0 on a flat window.
+inline void kama(const double* x, int64_t from, int64_t to, int64_t n, double* y, double* path) {
+  if (to - from <= n) return;
+  path[from] = 0.0;
+  for (int64_t t = from + 1; t < to; ++t) path[t] = path[t - 1] + std::fabs(x[t] - x[t - 1]);
+  double value = x[from + n - 1];
+  for (int64_t t = from + n; t < to; ++t) {
+    value = emaStep(value, x[t], ma::kama::kamaConstant(x[t] - x[t - n], path[t] - path[t - n]));
+    y[t] = value;
+  }
+}
+
+// TA-Lib's MAMA with TA_MA's limits 0.5 and 0.05 (the FAMA is not needed).
+inline void mama(const double* x, int64_t from, int64_t to, double* y) {
+  if (to - from <= ma::mama::kLookback) return;
+  cycle::HilbertCore core;
+  double value = 0.0, prevPhase = 0.0;
+  for (int64_t t = core.start(x, from, ma::mama::kWarmup); t < to; ++t) {
+    core.step(x, t, ((t - from) & 1) == 0);
+    const double phase = core.phase(), a = ma::mama::alpha(prevPhase - phase, kMamaFast, kMamaSlow);
+    prevPhase = phase;
+    value = (a * x[t]) + ((1 - a) * value);
+    if (t - from >= ma::mama::kLookback) y[t] = value;
+  }
+}
+
+// y[from, to) = TA_MA of x[from, to) with period n and type `type`: NaN over
+// the lookback, then the average. work: scratch of T doubles indexed like x
+// (TRIMA's inner means, KAMA's path lengths).
+inline void average(int type, int64_t n, const double* x, int64_t from, int64_t to, double* y, double* work) {
+  if (from >= to) return;
+  for (int64_t t = from; t < std::min(to, from + lookback(type, n)); ++t) y[t] = kNaN;
+  if (n <= 1) {
+    std::copy(x + from, x + to, y + from);
+    return;
+  }
+  switch (type) {
+    case kSma: sma(x, from, to, n, y); break;
+    case kWma: wma(x, from, to, n, y); break;
+    case kTrima: {
+      // SMA(SMA(x, inner), n + 1 − inner), as ma.trima.
+      const int64_t inner = n % 2 ? (n + 1) / 2 : n / 2;
+      sma(x, from, to, inner, work);
+      sma(work, std::min(to, from + inner - 1), to, n + 1 - inner, y);
+      break;
+    }
+    case kKama: kama(x, from, to, n, y, work); break;
+    case kMama: mama(x, from, to, y); break;
+    default: emaChain(type, x, from, to, n, y);  // EMA, DEMA, TEMA, T3
+  }
+}
+
+}  // namespace tagrid::matype
