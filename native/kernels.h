@@ -33,6 +33,7 @@
 #include "momentum/cmo.h"
 #include "momentum/fisher.h"
 #include "momentum/macd.h"
+#include "momentum/macdext.h"
 #include "momentum/mom.h"
 #include "momentum/ppo.h"
 #include "momentum/roc.h"
@@ -174,6 +175,7 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("momentum.cmo", 1, 3, 1, momentum::cmo),
   TAGRID_KERNEL("momentum.fisher", 2, 1, 2, momentum::fisher),
   TAGRID_KERNEL("momentum.macd", 1, 4, 3, momentum::macd),
+  TAGRID_KERNEL("momentum.macdext", 1, 6, 3, momentum::macdext),
   TAGRID_KERNEL("momentum.mom", 1, 1, 1, momentum::mom),
   TAGRID_KERNEL("momentum.ppo", 1, 4, 3, momentum::ppo),
   TAGRID_KERNEL("momentum.roc", 1, 1, 1, momentum::roc),

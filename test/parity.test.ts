@@ -27,8 +27,12 @@ function randomGrid(info: IndicatorInfo, r: () => number, t: number): Record<str
       continue;
     }
     if (a.kind === 'choice') {
-      grid[a.name] = a.values!.filter(() => r() < 0.7);
-      if ((grid[a.name] as string[]).length === 0) grid[a.name] = [a.values![Math.floor(r() * a.values!.length)]];
+      let values = a.values!.filter(() => r() < 0.7);
+      if (values.length === 0) values = [a.values![Math.floor(r() * a.values!.length)]!];
+      // At most two values of a longer choice (the nine MA types): three such
+      // axes would multiply into hundreds of variants per case.
+      if (values.length > 2) values = [...new Set([values[Math.floor(r() * values.length)]!, values[Math.floor(r() * values.length)]!])];
+      grid[a.name] = values;
       continue;
     }
     // Int params are lengths in bars and may not exceed t.

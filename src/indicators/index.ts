@@ -30,6 +30,7 @@ import momentum_cci from './momentum/cci.js';
 import momentum_cmo from './momentum/cmo.js';
 import momentum_fisher from './momentum/fisher.js';
 import momentum_macd from './momentum/macd.js';
+import momentum_macdext from './momentum/macdext.js';
 import momentum_mom from './momentum/mom.js';
 import momentum_ppo from './momentum/ppo.js';
 import momentum_roc from './momentum/roc.js';
@@ -170,6 +171,7 @@ export const DEFINITIONS: readonly IndicatorDef[] = [
   momentum_cmo,
   momentum_fisher,
   momentum_macd,
+  momentum_macdext,
   momentum_mom,
   momentum_ppo,
   momentum_roc,

@@ -22,6 +22,7 @@ import momentum_bop from './momentum/bop.js';
 import momentum_cci from './momentum/cci.js';
 import momentum_cmo from './momentum/cmo.js';
 import momentum_macd from './momentum/macd.js';
+import momentum_macdext from './momentum/macdext.js';
 import momentum_mom from './momentum/mom.js';
 import momentum_ppo from './momentum/ppo.js';
 import momentum_roc from './momentum/roc.js';
@@ -143,6 +144,7 @@ export const GOLDEN: Record<string, GoldenMapping> = Object.fromEntries([
   ...mapped('momentum.cci', momentum_cci),
   ...mapped('momentum.cmo', momentum_cmo),
   ...mapped('momentum.macd', momentum_macd),
+  ...mapped('momentum.macdext', momentum_macdext),
   ...mapped('momentum.mom', momentum_mom),
   ...mapped('momentum.ppo', momentum_ppo),
   ...mapped('momentum.roc', momentum_roc),

@@ -30,6 +30,7 @@ import momentum_cci from './momentum/cci.js';
 import momentum_cmo from './momentum/cmo.js';
 import momentum_fisher from './momentum/fisher.js';
 import momentum_macd from './momentum/macd.js';
+import momentum_macdext from './momentum/macdext.js';
 import momentum_mom from './momentum/mom.js';
 import momentum_ppo from './momentum/ppo.js';
 import momentum_roc from './momentum/roc.js';
@@ -172,6 +173,7 @@ export const REFERENCES: Record<string, ReferenceFn> = {
   'momentum.cmo': momentum_cmo,
   'momentum.fisher': momentum_fisher,
   'momentum.macd': momentum_macd,
+  'momentum.macdext': momentum_macdext,
   'momentum.mom': momentum_mom,
   'momentum.ppo': momentum_ppo,
   'momentum.roc': momentum_roc,

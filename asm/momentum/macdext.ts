@@ -1,0 +1,35 @@
+// momentum.macdext: TA-Lib MACDEXT; mirrors native/momentum/macdext.h.
+// scratch: fast, slow, line, signal, work (T each)
+import { at, Call, input, param, put } from "../abi";
+import { maLookback, movingAverage } from "../matype";
+
+export function scratch(T: i32): f64 { return 5.0 * <f64>T; }
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  const x = input(c, 0);
+  const bytes = <usize>c.T << 3;
+  const fastMa = c.scratch, slowMa = fastMa + bytes, line = slowMa + bytes, signal = line + bytes, work = signal + bytes;
+  for (let v = b0; v < b0 + nb; ++v) {
+    let f = <i32>param(c, 0, v), sl = <i32>param(c, 1, v);
+    let ft = <i32>param(c, 3, v), st = <i32>param(c, 4, v);
+    if (sl < f) {
+      const p = f; f = sl; sl = p;
+      const q = ft; ft = st; st = q;
+    }
+    const sig = <i32>param(c, 2, v), sigType = <i32>param(c, 5, v);
+    const lf = maLookback(ft, f), ls = maLookback(st, sl);
+    const lsig = maLookback(sigType, sig);
+    const begin = min(e, s + max(lf, ls));
+    movingAverage(ft, f, x, begin - min(begin - s, lf), e, fastMa, work);
+    movingAverage(st, sl, x, begin - min(begin - s, ls), e, slowMa, work);
+    for (let t = begin; t < e; ++t) store<f64>(line + (<usize>t << 3), at(fastMa, t) - at(slowMa, t));
+    movingAverage(sigType, sig, line, begin, e, signal, work);
+    for (let t = s; t < e; ++t) {
+      const on = t >= begin + lsig;
+      const m = at(line, t), g = at(signal, t);
+      put<O>(c, 0, t, v, on ? m : NaN);
+      put<O>(c, 1, t, v, on ? g : NaN);
+      put<O>(c, 2, t, v, on ? m - g : NaN);
+    }
+  }
+}

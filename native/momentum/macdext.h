@@ -1,0 +1,58 @@
+// momentum.macdext: TA-Lib MACDEXT, MACD with a moving-average type per
+// average (fast_matype, slow_matype, signal_matype; params 3..5). As TA-Lib,
+// fast > slow swaps periods and types; both averages start so that their
+// first values fall on the same bar, max of their lookbacks into the run
+// (each begins that lookback earlier, as TA_MA from a later startIdx), the
+// signal averages the line from there, and all three outputs start on the
+// signal's first bar. One variant at a time, each average over whole arrays.
+// scratch: fast, slow, line, signal, work (T each)
+#pragma once
+#include <utility>
+#include "../matype.h"
+
+namespace tagrid::momentum::macdext {
+
+inline int64_t scratch(int64_t T) { return 5 * T; }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  double* fastMa = c.scratch;
+  double* slowMa = fastMa + c.T;
+  double* line = slowMa + c.T;
+  double* signal = line + c.T;
+  double* work = signal + c.T;
+  const double* x = c.in[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    for (int64_t v = b0; v < b0 + nb; ++v) {
+      int64_t f = static_cast<int64_t>(c.param[0][v]), sl = static_cast<int64_t>(c.param[1][v]);
+      int ft = matype::code(c.param[3][v]), st = matype::code(c.param[4][v]);
+      if (sl < f) {
+        std::swap(f, sl);
+        std::swap(ft, st);
+      }
+      const int64_t sig = static_cast<int64_t>(c.param[2][v]);
+      const int sigType = matype::code(c.param[5][v]);
+      const int64_t lf = matype::lookback(ft, f), ls = matype::lookback(st, sl);
+      const int64_t largest = std::max(lf, ls), lsig = matype::lookback(sigType, sig);
+      forEachSegment(c.in, 1, c.T,
+        [&](int64_t s, int64_t e) {
+          const int64_t begin = std::min(e, s + largest);
+          matype::average(ft, f, x, begin - std::min(begin - s, lf), e, fastMa, work);
+          matype::average(st, sl, x, begin - std::min(begin - s, ls), e, slowMa, work);
+          for (int64_t t = begin; t < e; ++t) line[t] = fastMa[t] - slowMa[t];
+          matype::average(sigType, sig, line, begin, e, signal, work);
+          for (int64_t t = s; t < e; ++t) {
+            const bool on = t >= begin + lsig;
+            out.put(0, t, v, on ? line[t] : kNaN);
+            out.put(1, t, v, on ? signal[t] : kNaN);
+            out.put(2, t, v, on ? line[t] - signal[t] : kNaN);
+          }
+        },
+        [&](int64_t t) { out.putNaNAll(t, v, 1); });
+    }
+  });
+  return kOk;
+}
+
+}  // namespace tagrid::momentum::macdext
