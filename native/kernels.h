@@ -169,7 +169,7 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("volatility.stddev", 1, 2, 1, volatility::stddev),
   TAGRID_KERNEL("volatility.tr", 3, 0, 1, volatility::tr),
   TAGRID_KERNEL("volatility.variance", 1, 1, 1, volatility::variance),
-  TAGRID_KERNEL("momentum.apo", 1, 3, 1, momentum::apo),
+  TAGRID_KERNEL("momentum.apo", 1, 4, 1, momentum::apo),
   TAGRID_KERNEL("momentum.bop", 4, 0, 1, momentum::bop),
   TAGRID_KERNEL("momentum.cci", 3, 2, 1, momentum::cci),
   TAGRID_KERNEL("momentum.cmo", 1, 3, 1, momentum::cmo),

@@ -1,9 +1,10 @@
-// momentum.apo: TA-Lib APO with EMAs; mirrors native/momentum/apo.h.
+// momentum.apo: TA-Lib APO, EMAs or another TA-Lib MA type; mirrors native/momentum/apo.h.
 import { Call } from "../abi";
-import { emaSpreadSegment } from "./common";
+import { emaSpreadSegment, maSpreadScratch, maSpreadSegment } from "./common";
 
-export function scratch(T: i32): f64 { return 0.0; }
+export function scratch(T: i32): f64 { return maSpreadScratch(T); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   emaSpreadSegment<O>(c, b0, nb, s, e, false, false, false, 2);
+  maSpreadSegment<O>(c, b0, nb, s, e, 3);
 }

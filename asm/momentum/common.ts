@@ -11,6 +11,7 @@ import {
   nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, zeroDenominator, wilderStep,
   windowCapacity, windowsFit,
 } from "../primitives";
+import { MA_EMA, maLookback, movingAverage } from "../matype";
 
 // x[t] - x[t-n] (MOM), times 100 / x[t-n] for ROC (see native/momentum/common.h).
 @inline function lagValue(roc: bool, xt: f64, past: f64, scale: f64): f64 {
@@ -154,6 +155,27 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
       put<O>(c, 1, t, b0 + j, sig);
       put<O>(c, 2, t, b0 + j, v - sig);
     }
+  }
+}
+
+// APO with a TA-Lib MA type other than 'ema' (param maParam) over the
+// variants emaSpreadSegment wrote as EMAs; mirrors maSpread in
+// native/momentum/common.h. scratch: fast, slow, work (T each)
+export function maSpreadScratch(T: i32): f64 { return 3.0 * <f64>T; }
+
+export function maSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, maParam: i32): void {
+  const x = input(c, 0);
+  const bytes = <usize>c.T << 3;
+  const fastMa = c.scratch, slowMa = fastMa + bytes, work = slowMa + bytes;
+  for (let v = b0; v < b0 + nb; ++v) {
+    const type = <i32>param(c, maParam, v);
+    if (type == MA_EMA) continue;
+    let f = <i32>param(c, 0, v), sl = <i32>param(c, 1, v);
+    if (f > sl) { const swap = f; f = sl; sl = swap; }
+    const first = max(maLookback(type, f), maLookback(type, sl));
+    movingAverage(type, f, x, s, e, fastMa, work);
+    movingAverage(type, sl, x, s, e, slowMa, work);
+    for (let t = s; t < e; ++t) put<O>(c, 0, t, v, t - s >= first ? at(fastMa, t) - at(slowMa, t) : NaN);
   }
 }
 

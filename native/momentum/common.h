@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <utility>
+#include "../matype.h"
 #include "../primitives.h"
 
 namespace tagrid::momentum {
@@ -202,6 +203,39 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
 }
 
 inline double emaDifference(double fast, double slow) { return fast - slow; }
+
+// APO with a TA-Lib MA type (param maParam) other than 'ema', whose variants
+// emaSpread has already written as EMAs: TA-Lib's TA_INT_PO, fast and slow
+// TA_MA each over the whole run (started independently), the line from the
+// later one's first value. fast > slow is swapped.
+// scratch: fast, slow, work (T each)
+inline int64_t maSpreadScratch(int64_t T) { return 3 * T; }
+
+template <typename Out, typename Line>
+int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line line) {
+  if (c.scratchLen < maSpreadScratch(c.T)) return kScratchTooSmall;
+  double* fastMa = c.scratch;
+  double* slowMa = fastMa + c.T;
+  double* work = slowMa + c.T;
+  const double* x = c.in[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    for (int64_t v = b0; v < b0 + nb; ++v) {
+      const int type = matype::code(c.param[maParam][v]);
+      if (type == matype::kEma) continue;
+      int64_t f = static_cast<int64_t>(c.param[0][v]), sl = static_cast<int64_t>(c.param[1][v]);
+      if (f > sl) std::swap(f, sl);
+      const int64_t first = std::max(matype::lookback(type, f), matype::lookback(type, sl));
+      forEachSegment(c.in, 1, c.T,
+        [&](int64_t s, int64_t e) {
+          matype::average(type, f, x, s, e, fastMa, work);
+          matype::average(type, sl, x, s, e, slowMa, work);
+          for (int64_t t = s; t < e; ++t) out.put(0, t, v, t - s >= first ? line(fastMa[t], slowMa[t]) : kNaN);
+        },
+        [&](int64_t t) { out.putNaNAll(t, v, 1); });
+    }
+  });
+  return kOk;
+}
 
 // TA-Lib PPO: 0 where the slow EMA is ~0.
 inline double emaPercent(double fast, double slow) { return nearZero(slow) ? 0.0 : ((fast - slow) / slow) * 100.0; }

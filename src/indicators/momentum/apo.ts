@@ -1,4 +1,4 @@
-import { bySeed, seedParam } from '../params.js';
+import { bySeed, maLookback, matypeParam, seedParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 import { fast, slow } from './common.js';
 
@@ -8,11 +8,13 @@ const definition: IndicatorDef = {
   title: 'Absolute price oscillator',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [fast, slow, seedParam],
+  params: [fast, slow, seedParam, matypeParam('matype', 'ema', 'both averages')],
   outputs: [{ name: 'apo', description: 'fast EMA - slow EMA' }],
-  lookback: bySeed('max(fast, slow) - 1', '0'),
-  convention: 'TA-Lib APO (matype 1: EMA)',
-  notes: 'The two EMAs are seeded independently (TA-Lib APO with matype 1), unlike MACD. fast > slow is swapped.',
+  lookback: `if(matype == 'ema', ${bySeed('max(fast, slow) - 1', '0')}, max(${maLookback('matype', 'fast')}, ${maLookback('matype', 'slow')}))`,
+  convention: 'TA-Lib APO (default matype ema: TA-Lib matype 1)',
+  notes:
+    'The two averages start independently (TA-Lib APO), unlike MACD. fast > slow is swapped. ' +
+    "The seed axis applies to matype 'ema' only: the other types start as TA-Lib's TA_MA does.",
 };
 
 export default definition;

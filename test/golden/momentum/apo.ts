@@ -1,8 +1,13 @@
-import { fastSlow, type TalibMappings } from '../types.js';
+import { fastSlow, maType, type TalibMappings } from '../types.js';
 
 const talib: TalibMappings = {
-  // Our APO is EMA-based: only TA-Lib's matype 1 cases apply.
-  APO: { params: fastSlow, outputs: { outReal: 'apo' }, only: (p) => p.optInMAType === 1 },
+  APO: {
+    params: (p) => ({ ...fastSlow(p), matype: maType(p.optInMAType!) }),
+    outputs: { outReal: 'apo' },
+    // A difference of two averages near the price: TRIMA's running sums
+    // round apart from TA-Lib's by ~1e-14 of it (see macdext.ts).
+    absTolerance: 1e-13,
+  },
 };
 
 export default talib;
