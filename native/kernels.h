@@ -177,7 +177,7 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("momentum.macd", 1, 4, 3, momentum::macd),
   TAGRID_KERNEL("momentum.macdext", 1, 6, 3, momentum::macdext),
   TAGRID_KERNEL("momentum.mom", 1, 1, 1, momentum::mom),
-  TAGRID_KERNEL("momentum.ppo", 1, 4, 3, momentum::ppo),
+  TAGRID_KERNEL("momentum.ppo", 1, 5, 3, momentum::ppo),
   TAGRID_KERNEL("momentum.roc", 1, 1, 1, momentum::roc),
   TAGRID_KERNEL("momentum.rsi", 1, 3, 1, momentum::rsi),
   TAGRID_KERNEL("momentum.stoch", 3, 3, 2, momentum::stoch),

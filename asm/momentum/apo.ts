@@ -6,5 +6,5 @@ export function scratch(T: i32): f64 { return maSpreadScratch(T); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   emaSpreadSegment<O>(c, b0, nb, s, e, false, false, false, 2);
-  maSpreadSegment<O>(c, b0, nb, s, e, 3);
+  maSpreadSegment<O>(c, b0, nb, s, e, 3, false);
 }

@@ -158,12 +158,12 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
   }
 }
 
-// APO with a TA-Lib MA type other than 'ema' (param maParam) over the
-// variants emaSpreadSegment wrote as EMAs; mirrors maSpread in
+// APO and PPO with a TA-Lib MA type other than 'ema' (param maParam) over
+// the variants emaSpreadSegment wrote as EMAs; mirrors maSpread in
 // native/momentum/common.h. scratch: fast, slow, work (T each)
 export function maSpreadScratch(T: i32): f64 { return 3.0 * <f64>T; }
 
-export function maSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, maParam: i32): void {
+export function maSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, maParam: i32, percent: bool, signalParam: i32 = -1, seedParam: i32 = -1): void {
   const x = input(c, 0);
   const bytes = <usize>c.T << 3;
   const fastMa = c.scratch, slowMa = fastMa + bytes, work = slowMa + bytes;
@@ -175,7 +175,18 @@ export function maSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, ma
     const first = max(maLookback(type, f), maLookback(type, sl));
     movingAverage(type, f, x, s, e, fastMa, work);
     movingAverage(type, sl, x, s, e, slowMa, work);
-    for (let t = s; t < e; ++t) put<O>(c, 0, t, v, t - s >= first ? at(fastMa, t) - at(slowMa, t) : NaN);
+    const signal = averageLane(2, 0);
+    if (signalParam >= 0) signal.reset(param(c, signalParam, v), false, seedsFirst(c, seedParam, v));
+    for (let t = s; t < e; ++t) {
+      if (t - s < first) { putNaNAll<O>(c, t, v, 1); continue; }
+      const fm = at(fastMa, t), sm = at(slowMa, t);
+      const l = percent ? emaPercent(fm, sm) : fm - sm;
+      put<O>(c, 0, t, v, l);
+      if (signalParam < 0) continue;
+      const g = signal.push(l) ? signal.value : NaN;
+      put<O>(c, 1, t, v, g);
+      put<O>(c, 2, t, v, l - g);
+    }
   }
 }
 

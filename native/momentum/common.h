@@ -204,15 +204,16 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
 
 inline double emaDifference(double fast, double slow) { return fast - slow; }
 
-// APO with a TA-Lib MA type (param maParam) other than 'ema', whose variants
-// emaSpread has already written as EMAs: TA-Lib's TA_INT_PO, fast and slow
-// TA_MA each over the whole run (started independently), the line from the
-// later one's first value. fast > slow is swapped.
+// APO and PPO with a TA-Lib MA type (param maParam) other than 'ema', whose
+// variants emaSpread has already written as EMAs: TA-Lib's TA_INT_PO, fast
+// and slow TA_MA each over the whole run (started independently), the line
+// from the later one's first value. fast > slow is swapped. With signalParam
+// (PPO) also the signal EMA of the line (seeded by the seed param) and hist.
 // scratch: fast, slow, work (T each)
 inline int64_t maSpreadScratch(int64_t T) { return 3 * T; }
 
 template <typename Out, typename Line>
-int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line line) {
+int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line line, int signalParam = -1, int seedParam = -1) {
   if (c.scratchLen < maSpreadScratch(c.T)) return kScratchTooSmall;
   double* fastMa = c.scratch;
   double* slowMa = fastMa + c.T;
@@ -229,7 +230,20 @@ int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line
         [&](int64_t s, int64_t e) {
           matype::average(type, f, x, s, e, fastMa, work);
           matype::average(type, sl, x, s, e, slowMa, work);
-          for (int64_t t = s; t < e; ++t) out.put(0, t, v, t - s >= first ? line(fastMa[t], slowMa[t]) : kNaN);
+          EmaStream signal;
+          if (signalParam >= 0) signal.reset(c.param[signalParam][v], seedsFirst(c, seedParam, v));
+          for (int64_t t = s; t < e; ++t) {
+            if (t - s < first) {
+              out.putNaNAll(t, v, 1);
+              continue;
+            }
+            const double l = line(fastMa[t], slowMa[t]);
+            out.put(0, t, v, l);
+            if (signalParam < 0) continue;
+            const double g = signal.push(l) ? signal.value : kNaN;
+            out.put(1, t, v, g);
+            out.put(2, t, v, l - g);
+          }
         },
         [&](int64_t t) { out.putNaNAll(t, v, 1); });
     }

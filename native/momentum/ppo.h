@@ -4,11 +4,12 @@
 
 namespace tagrid::momentum::ppo {
 
-inline int64_t scratch(int64_t) { return 0; }
+inline int64_t scratch(int64_t T) { return maSpreadScratch(T); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  return emaSpread(c, out, SpreadStyle{false, true, 3}, emaPercent);
+  emaSpread(c, out, SpreadStyle{false, true, 3}, emaPercent);
+  return maSpread(c, out, 4, emaPercent, 2, 3);
 }
 
 }  // namespace tagrid::momentum::ppo
