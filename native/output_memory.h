@@ -9,7 +9,8 @@
 // it, so the next output of a fitting size is written into warm memory.
 //
 // The free list is process-wide (the deleter runs on whichever thread frees
-// the buffer) and guarded by a mutex. A region is either on the free list or
+// the buffer) and guarded by a mutex; each idle region belongs to the owner
+// (an engine's output pool) it was last handed to. A region is either on the free list or
 // behind exactly one backing store, never both: it leaves the list under the
 // lock before a backing store is made over it, and only its deleter, which
 // V8 runs once, puts it back.
@@ -21,6 +22,7 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <new>
 #include <vector>
 #if defined(__linux__)
@@ -29,15 +31,21 @@
 
 namespace tagrid {
 
+// Each region carries the owner (an engine's output pool) it was last handed
+// to; when it is freed it is idle memory of that owner, bounded by that
+// owner's budget, so one engine's idle memory never counts against, nor is
+// trimmed by, another's.
 class OutputMemory {
  public:
   static constexpr size_t kAlign = size_t{2} << 20;
   /** A free region serves a request up to this much smaller than itself (as the JS pool's FIT_SLACK). */
   static constexpr double kFitSlack = 1.25;
-  static constexpr size_t kMaxIdleRegions = 16;
+  /** Bounds the free list's length over all owners. */
+  static constexpr size_t kMaxIdleRegions = 32;
 
   struct Stats {
-    size_t idleBytes, idleRegions, liveBytes, liveRegions, reused, mapped, unmapped, maxIdleBytes;
+    // The owner's idle memory and bound; live memory and counters are process-wide.
+    size_t idleBytes, idleRegions, maxIdleBytes, liveBytes, liveRegions, reused, mapped, unmapped;
   };
 
   static OutputMemory& instance() {
@@ -45,43 +53,45 @@ class OutputMemory {
     return *pool;
   }
 
-  /** Sets the bound of idle bytes and unmaps idle regions, oldest first, down to min(bound, trimTo). */
-  void setMaxIdleBytes(size_t bytes, size_t trimTo) {
+  /** Sets an owner's bound of idle bytes and unmaps its idle regions, oldest first, down to min(bound, trimTo). */
+  void setMaxIdleBytes(uint32_t owner, size_t bytes, size_t trimTo) {
     std::vector<Region> drop;
     {
       std::lock_guard<std::mutex> lock(mu_);
-      maxIdle_ = bytes;
-      trimLocked(drop, std::min(bytes, trimTo));
+      if (bytes == 0) maxIdle_.erase(owner);
+      else maxIdle_[owner] = bytes;
+      trimLocked(drop, owner, std::min(bytes, trimTo));
     }
     unmapAll(drop);
   }
 
-  /** Bytes of the idle region take(bytes, true) would hand out, 0 if none fits. */
-  size_t fit(size_t bytes) {
+  /** Bytes of the idle region take(bytes, true, owner) would hand out, 0 if none fits. */
+  size_t fit(size_t bytes, uint32_t owner) {
     std::lock_guard<std::mutex> lock(mu_);
-    const size_t best = bestFitLocked(bytes);
+    const size_t best = bestFitLocked(bytes, owner);
     return best < idle_.size() ? idle_[best].bytes : 0;
   }
 
-  Stats stats() {
+  Stats stats(uint32_t owner) {
     std::lock_guard<std::mutex> lock(mu_);
-    return {idleBytes_, idle_.size(), liveBytes_, live_, reused_, mapped_, unmapped_, maxIdle_};
+    size_t n = 0;
+    for (const Region& r : idle_) n += r.owner == owner;
+    return {idleBytesLocked(owner), n, maxIdleLocked(owner), liveBytes_, live_, reused_, mapped_, unmapped_};
   }
 
   /**
-   * Memory for `bytes`: the smallest idle region that fits, else (unless
-   * reuseOnly) a new mapping. null when nothing fits and reuseOnly, or when
-   * the mapping fails.
+   * Memory for `bytes`: the owner's smallest idle region that fits, else
+   * (unless reuseOnly) a new mapping. null when nothing fits and reuseOnly,
+   * or when the mapping fails.
    */
-  void* take(size_t bytes, bool reuseOnly, size_t* regionBytes) {
+  void* take(size_t bytes, bool reuseOnly, uint32_t owner, size_t* regionBytes) {
     const size_t want = roundUp(std::max<size_t>(bytes, 1));
     {
       std::lock_guard<std::mutex> lock(mu_);
-      const size_t best = bestFitLocked(bytes);
+      const size_t best = bestFitLocked(bytes, owner);
       if (best < idle_.size()) {
         Region r = idle_[best];
         idle_.erase(idle_.begin() + static_cast<std::ptrdiff_t>(best));
-        idleBytes_ -= r.bytes;
         liveBytes_ += r.bytes;
         ++live_;
         ++reused_;
@@ -100,16 +110,15 @@ class OutputMemory {
     return base;
   }
 
-  /** Back from a freed backing store: onto the free list, or unmapped when the list is full. */
-  void giveBack(void* base, size_t bytes) {
+  /** Back from a freed backing store: onto the owner's free list, or unmapped beyond its bound. */
+  void giveBack(void* base, size_t bytes, uint32_t owner) {
     std::vector<Region> drop;
     {
       std::lock_guard<std::mutex> lock(mu_);
       liveBytes_ -= bytes;
       --live_;
-      idle_.push_back({base, bytes});
-      idleBytes_ += bytes;
-      trimLocked(drop, maxIdle_);
+      idle_.push_back({base, bytes, owner});
+      trimLocked(drop, owner, maxIdleLocked(owner));
     }
     unmapAll(drop);
   }
@@ -118,26 +127,46 @@ class OutputMemory {
   struct Region {
     void* base;
     size_t bytes;
+    uint32_t owner;
   };
 
   static size_t roundUp(size_t n) { return (n + kAlign - 1) & ~(kAlign - 1); }
 
-  // The smallest idle region that holds `bytes` and is not much larger; idle_.size() if none.
-  size_t bestFitLocked(size_t bytes) const {
+  size_t maxIdleLocked(uint32_t owner) const {
+    const auto it = maxIdle_.find(owner);
+    return it == maxIdle_.end() ? 0 : it->second;
+  }
+
+  size_t idleBytesLocked(uint32_t owner) const {
+    size_t n = 0;
+    for (const Region& r : idle_) n += r.owner == owner ? r.bytes : 0;
+    return n;
+  }
+
+  // The owner's smallest idle region that holds `bytes` and is not much larger; idle_.size() if none.
+  size_t bestFitLocked(size_t bytes, uint32_t owner) const {
     const size_t want = roundUp(std::max<size_t>(bytes, 1));
     size_t best = idle_.size();
     for (size_t i = 0; i < idle_.size(); ++i) {
       const size_t n = idle_[i].bytes;
-      if (n >= want && n <= want * kFitSlack + kAlign && (best == idle_.size() || n < idle_[best].bytes)) best = i;
+      if (idle_[i].owner == owner && n >= want && n <= want * kFitSlack + kAlign && (best == idle_.size() || n < idle_[best].bytes)) best = i;
     }
     return best;
   }
 
-  // Oldest regions go first, until idle bytes are within `limit` and the count within its bound.
-  void trimLocked(std::vector<Region>& drop, size_t limit) {
-    while (!idle_.empty() && (idleBytes_ > limit || idle_.size() > kMaxIdleRegions)) {
+  // The owner's oldest regions go first until its idle bytes are within
+  // `limit`, then the oldest of any owner while the list is too long.
+  void trimLocked(std::vector<Region>& drop, uint32_t owner, size_t limit) {
+    size_t idle = idleBytesLocked(owner);
+    for (size_t i = 0; i < idle_.size() && idle > limit;) {
+      if (idle_[i].owner != owner) { ++i; continue; }
+      idle -= idle_[i].bytes;
+      drop.push_back(idle_[i]);
+      idle_.erase(idle_.begin() + static_cast<std::ptrdiff_t>(i));
+      ++unmapped_;
+    }
+    while (idle_.size() > kMaxIdleRegions) {
       drop.push_back(idle_.front());
-      idleBytes_ -= idle_.front().bytes;
       idle_.erase(idle_.begin());
       ++unmapped_;
     }
@@ -172,8 +201,8 @@ class OutputMemory {
 
   std::mutex mu_;
   std::vector<Region> idle_;
-  size_t idleBytes_ = 0, liveBytes_ = 0, live_ = 0, reused_ = 0, mapped_ = 0, unmapped_ = 0;
-  size_t maxIdle_ = 0;
+  std::unordered_map<uint32_t, size_t> maxIdle_;
+  size_t liveBytes_ = 0, live_ = 0, reused_ = 0, mapped_ = 0, unmapped_ = 0;
 };
 
 namespace outmem_detail {
@@ -181,30 +210,42 @@ namespace outmem_detail {
 struct Lease {
   void* base;
   size_t bytes;
+  uint32_t owner;
 };
 
 inline void freeLease(void*, size_t, void* data) {
   Lease* lease = static_cast<Lease*>(data);
-  OutputMemory::instance().giveBack(lease->base, lease->bytes);
+  OutputMemory::instance().giveBack(lease->base, lease->bytes, lease->owner);
   delete lease;
+}
+
+inline size_t byteCount(const Napi::Value& v) {
+  const double n = v.As<Napi::Number>().DoubleValue();
+  return n >= 9.0e15 ? size_t{9000000000000000} : n > 0 ? static_cast<size_t>(n) : 0;
+}
+
+inline uint32_t ownerAt(const Napi::CallbackInfo& info, size_t i) {
+  if (info.Length() <= i || !info[i].IsNumber()) throw Napi::TypeError::New(info.Env(), "output memory: owner must be a number");
+  return info[i].As<Napi::Number>().Uint32Value();
 }
 
 }  // namespace outmem_detail
 
-// outputBuffer(bytes, reuseOnly) -> SharedArrayBuffer | null
+// outputBuffer(bytes, reuseOnly, owner) -> SharedArrayBuffer | null
 // Uses V8's API (N-API cannot make a SharedArrayBuffer over external memory):
 // the JS side calls it only when the addon was compiled against the V8 it
 // runs in (exports.v8Version is a prefix of process.versions.v8).
 inline Napi::Value OutputBuffer(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 2 || !info[0].IsNumber()) throw Napi::TypeError::New(env, "outputBuffer(bytes, reuseOnly) expects a byte count");
+  if (info.Length() < 3 || !info[0].IsNumber()) throw Napi::TypeError::New(env, "outputBuffer(bytes, reuseOnly, owner) expects a byte count");
   const double want = info[0].As<Napi::Number>().DoubleValue();
   if (!(want >= 0) || want > 9.0e15) throw Napi::RangeError::New(env, "outputBuffer(): byte count out of range");
   const size_t bytes = static_cast<size_t>(want);
+  const uint32_t owner = outmem_detail::ownerAt(info, 2);
   size_t regionBytes = 0;
-  void* base = OutputMemory::instance().take(bytes, info[1].ToBoolean(), &regionBytes);
+  void* base = OutputMemory::instance().take(bytes, info[1].ToBoolean(), owner, &regionBytes);
   if (!base) return env.Null();
-  auto* lease = new outmem_detail::Lease{base, regionBytes};
+  auto* lease = new outmem_detail::Lease{base, regionBytes, owner};
   v8::Isolate* isolate = v8::Isolate::GetCurrent();
   std::shared_ptr<v8::BackingStore> store =
       v8::SharedArrayBuffer::NewBackingStore(base, bytes, outmem_detail::freeLease, lease);
@@ -213,37 +254,33 @@ inline Napi::Value OutputBuffer(const Napi::CallbackInfo& info) {
   return Napi::Value(env, reinterpret_cast<napi_value>(*sab));
 }
 
-inline size_t byteCount(const Napi::Value& v) {
-  const double n = v.As<Napi::Number>().DoubleValue();
-  return n >= 9.0e15 ? size_t{9000000000000000} : n > 0 ? static_cast<size_t>(n) : 0;
-}
-
-// outputFit(bytes) -> bytes of the idle region outputBuffer(bytes, true) would use, 0 if none.
+// outputFit(bytes, owner) -> bytes of the idle region outputBuffer(bytes, true, owner) would use, 0 if none.
 inline Napi::Value OutputFit(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 1 || !info[0].IsNumber()) throw Napi::TypeError::New(env, "outputFit(bytes) expects a byte count");
-  return Napi::Number::New(env, static_cast<double>(OutputMemory::instance().fit(byteCount(info[0]))));
+  if (info.Length() < 2 || !info[0].IsNumber()) throw Napi::TypeError::New(env, "outputFit(bytes, owner) expects a byte count");
+  return Napi::Number::New(env, static_cast<double>(OutputMemory::instance().fit(outmem_detail::byteCount(info[0]), outmem_detail::ownerAt(info, 1))));
 }
 
-// outputMemory([maxIdleBytes[, trimTo]]) -> stats; with arguments, first sets
-// the idle bound and unmaps idle regions down to min(bound, trimTo).
+// outputMemory(owner[, maxIdleBytes[, trimTo]]) -> stats; with a bound, first
+// sets the owner's idle bound and unmaps its idle regions down to min(bound, trimTo).
 inline Napi::Value OutputMemoryStats(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   OutputMemory& pool = OutputMemory::instance();
-  if (info.Length() > 0 && info[0].IsNumber()) {
-    const size_t bound = byteCount(info[0]);
-    pool.setMaxIdleBytes(bound, info.Length() > 1 && info[1].IsNumber() ? byteCount(info[1]) : bound);
+  const uint32_t owner = outmem_detail::ownerAt(info, 0);
+  if (info.Length() > 1 && info[1].IsNumber()) {
+    const size_t bound = outmem_detail::byteCount(info[1]);
+    pool.setMaxIdleBytes(owner, bound, info.Length() > 2 && info[2].IsNumber() ? outmem_detail::byteCount(info[2]) : bound);
   }
-  const OutputMemory::Stats s = pool.stats();
+  const OutputMemory::Stats s = pool.stats(owner);
   Napi::Object o = Napi::Object::New(env);
   o.Set("idleBytes", static_cast<double>(s.idleBytes));
   o.Set("idleRegions", static_cast<double>(s.idleRegions));
+  o.Set("maxIdleBytes", static_cast<double>(s.maxIdleBytes));
   o.Set("liveBytes", static_cast<double>(s.liveBytes));
   o.Set("liveRegions", static_cast<double>(s.liveRegions));
   o.Set("reused", static_cast<double>(s.reused));
   o.Set("mapped", static_cast<double>(s.mapped));
   o.Set("unmapped", static_cast<double>(s.unmapped));
-  o.Set("maxIdleBytes", static_cast<double>(s.maxIdleBytes));
   return o;
 }
 

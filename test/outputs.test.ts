@@ -290,35 +290,37 @@ describe('addon-owned output memory (native)', () => {
   const skip = !memory || process.platform !== 'linux';
   // Sizes no other test of this file uses, so their freed outputs cannot serve these requests.
   const BYTES = 10 * MiB;
+  const OWNER = 1_000_000; // not an OutputPool's id
 
   it.skipIf(skip)('recycles a collected buffer\'s memory, never while any buffer over it is alive', async () => {
     const m = memory!;
-    m.outputMemory(64 * MiB, 0);
-    let a: SharedArrayBuffer | null = m.outputBuffer(BYTES, false)!;
-    const b = m.outputBuffer(BYTES, false)!;
+    m.outputMemory(OWNER, 64 * MiB, 0);
+    let a: SharedArrayBuffer | null = m.outputBuffer(BYTES, false, OWNER)!;
+    const b = m.outputBuffer(BYTES, false, OWNER)!;
     expect(a).toBeInstanceOf(SharedArrayBuffer);
     expect(a.byteLength).toBe(BYTES);
     expect(new Uint8Array(a).every((x) => x === 0)).toBe(true); // a new mapping reads as zeros
     new Uint8Array(a).fill(1);
     new Uint8Array(b).fill(2);
-    expect(m.outputBuffer(BYTES, true)).toBeNull(); // nothing idle: both are alive
-    const before = m.outputMemory();
+    expect(m.outputBuffer(BYTES, true, OWNER)).toBeNull(); // nothing idle: both are alive
+    const before = m.outputMemory(OWNER);
     a = null;
-    expect(await collectUntil(() => m.outputFit(BYTES) > 0)).toBe(true);
-    expect(m.outputFit(BYTES)).toBe(BYTES); // a multiple of 2 MiB: no rounding
-    const c = m.outputBuffer(BYTES, true)!;
+    expect(await collectUntil(() => m.outputFit(BYTES, OWNER) > 0)).toBe(true);
+    expect(m.outputFit(BYTES, OWNER)).toBe(BYTES); // a multiple of 2 MiB: no rounding
+    expect(m.outputFit(BYTES, OWNER + 1)).toBe(0); // idle memory serves only the owner it was handed to
+    const c = m.outputBuffer(BYTES, true, OWNER)!;
     expect(new Uint8Array(c)[0]).toBe(1); // a's pages, as they were: the engine overwrites every value
     new Uint8Array(c).fill(3);
     expect(new Uint8Array(b).every((x) => x === 2)).toBe(true);
-    const after = m.outputMemory();
+    const after = m.outputMemory(OWNER);
     expect(after.reused - before.reused).toBe(1);
     expect(after.liveRegions).toBe(before.liveRegions);
-    expect(m.outputBuffer(BYTES, true)).toBeNull(); // c holds the only idle one now
+    expect(m.outputBuffer(BYTES, true, OWNER)).toBeNull(); // c holds the only idle one now
   });
 
   it.skipIf(skip)('a buffer posted to a worker is shared memory, and stays out of the pool until the worker drops it too', async () => {
     const m = memory!;
-    m.outputMemory(64 * MiB, 0);
+    m.outputMemory(OWNER, 64 * MiB, 0);
     const worker = new Worker(`
       const { parentPort } = require('node:worker_threads');
       require('node:v8').setFlagsFromString('--expose-gc');
@@ -331,20 +333,20 @@ describe('addon-owned output memory (native)', () => {
     const reply = () => new Promise((r) => worker.once('message', r));
     try {
       const SIZE = 26 * MiB;
-      let buf: SharedArrayBuffer | null = m.outputBuffer(SIZE, false)!;
+      let buf: SharedArrayBuffer | null = m.outputBuffer(SIZE, false, OWNER)!;
       new Float32Array(buf)[8] = 5;
       worker.postMessage(buf);
       expect(await reply()).toBe(5); // the worker reads what this thread wrote
       expect(new Float32Array(buf)[7]).toBe(42); // and this thread what the worker wrote
-      const live = m.outputMemory().liveRegions;
+      const live = m.outputMemory(OWNER).liveRegions;
       buf = null;
       for (let i = 0; i < 5; i++) { collect(); await sleep(5); }
-      expect(m.outputFit(SIZE)).toBe(0); // the worker still holds it: not idle, not reusable
-      expect(m.outputBuffer(SIZE, true)).toBeNull();
+      expect(m.outputFit(SIZE, OWNER)).toBe(0); // the worker still holds it: not idle, not reusable
+      expect(m.outputBuffer(SIZE, true, OWNER)).toBeNull();
       worker.postMessage('drop');
       await reply();
-      expect(await collectUntil(() => m.outputFit(SIZE) > 0)).toBe(true);
-      expect(m.outputMemory().liveRegions).toBeLessThan(live);
+      expect(await collectUntil(() => m.outputFit(SIZE, OWNER) > 0)).toBe(true);
+      expect(m.outputMemory(OWNER).liveRegions).toBeLessThan(live);
     } finally {
       await worker.terminate();
     }
@@ -353,16 +355,17 @@ describe('addon-owned output memory (native)', () => {
   it.skipIf(skip)('bounds idle memory: beyond the bound, freed memory goes back to the OS', async () => {
     const m = memory!;
     const SIZE = 40 * MiB;
-    m.outputMemory(48 * MiB, 0);
-    let bufs: SharedArrayBuffer[] | null = [m.outputBuffer(SIZE, false)!, m.outputBuffer(SIZE, false)!];
-    const before = m.outputMemory();
+    m.outputMemory(OWNER, 48 * MiB, 0);
+    let bufs: SharedArrayBuffer[] | null = [m.outputBuffer(SIZE, false, OWNER)!, m.outputBuffer(SIZE, false, OWNER)!];
+    const before = m.outputMemory(OWNER);
     bufs = null;
-    expect(await collectUntil(() => m.outputMemory().unmapped > before.unmapped && m.outputFit(SIZE) > 0)).toBe(true);
+    expect(await collectUntil(() => m.outputMemory(OWNER).unmapped > before.unmapped && m.outputFit(SIZE, OWNER) > 0)).toBe(true);
     // One of the two is kept, the other went back to the OS: 80 MiB idle would exceed the bound.
-    expect(m.outputMemory().idleBytes).toBeLessThanOrEqual(48 * MiB);
-    m.outputMemory(64 * MiB, 0);
-    expect(m.outputMemory()).toMatchObject({ idleBytes: 0, idleRegions: 0, maxIdleBytes: 64 * MiB });
-    expect(() => m.outputBuffer(-1, false)).toThrow(RangeError);
+    expect(m.outputMemory(OWNER).idleBytes).toBeLessThanOrEqual(48 * MiB);
+    m.outputMemory(OWNER, 64 * MiB, 0);
+    expect(m.outputMemory(OWNER)).toMatchObject({ idleBytes: 0, idleRegions: 0, maxIdleBytes: 64 * MiB });
+    expect(() => m.outputBuffer(-1, false, OWNER)).toThrow(RangeError);
+    expect(() => m.outputBuffer(MiB, false, 'x' as never)).toThrow(TypeError);
   });
 });
 

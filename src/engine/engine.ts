@@ -179,7 +179,7 @@ export class Engine {
     return {
       threads: this.config.numThreads,
       scratchBytes: (kernel, t, window) => (backend ? backend.scratchBytes(kernel, t, window) : COLD_SCRATCH_BYTES_PER_BAR * t + COLD_SCRATCH_BYTES_PER_WINDOW_BAR * Math.min(t, window) + COLD_SCRATCH_BYTES),
-      pooledBytes: (bytesOut) => this.outputPool.bytesHeldBeside(bytesOut),
+      pooledBytes: (bytesOut, besides) => this.outputPool.bytesHeldBeside(bytesOut, besides),
     };
   }
 
@@ -347,7 +347,8 @@ export class Engine {
     const Ctor = plan.dtype === 'float64' ? Float64Array : Float32Array;
     const bytes = per * Ctor.BYTES_PER_ELEMENT;
     if (!out) await this.outputPool.reclaim(bytes * plan.outputs.length);
-    const buffer = out ?? this.outputPool.acquire(bytes * plan.outputs.length, advisorOf(this.warm?.inline));
+    const m = plan.memory;
+    const buffer = out ?? this.outputPool.acquire(bytes * plan.outputs.length, advisorOf(this.warm?.inline), m.params + m.columns + m.scratch + m.overhead);
     const arrays = new Map<string, OutputArray>();
     plan.outputs.forEach((name, k) => arrays.set(name, new Ctor(buffer as ArrayBuffer, k * bytes, per)));
     return arrays;

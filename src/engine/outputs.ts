@@ -39,35 +39,42 @@ export interface HugePageAdvisor {
 
 export type ThpMode = 'always' | 'madvise' | 'never' | 'unavailable';
 
-/** What the addon's pool of output memory holds (process-wide: every engine's outputs share it). */
+/** What the addon's pool of output memory holds: idle memory per owner (an OutputPool), the rest process-wide. */
 export interface AddonMemoryStats {
-  /** Freed outputs' mappings kept for reuse, resident. */
+  /** Freed outputs' mappings kept for this owner's reuse, resident, and their bound. */
   idleBytes: number;
   idleRegions: number;
-  /** Mappings behind SharedArrayBuffers that are still alive in some thread. */
+  maxIdleBytes: number;
+  /** Mappings behind SharedArrayBuffers that are still alive in some thread (every owner). */
   liveBytes: number;
   liveRegions: number;
   /** Hand-outs of a kept mapping, new mappings, mappings given back to the OS. */
   reused: number;
   mapped: number;
   unmapped: number;
-  maxIdleBytes: number;
 }
 
-/** Output memory the native addon owns and recycles (native/output_memory.h). */
+/**
+ * Output memory the native addon owns and recycles (native/output_memory.h).
+ * A freed buffer's mapping is kept as idle memory of the owner it was handed
+ * to, within that owner's bound.
+ */
 export interface AddonOutputMemory {
-  /** A SharedArrayBuffer of exactly `bytes` over a kept mapping that fits, else (unless reuseOnly) a new one; null if none. */
-  outputBuffer(bytes: number, reuseOnly: boolean): SharedArrayBuffer | null;
-  /** Stats; with arguments, first sets the idle bound and trims idle mappings to min(bound, trimTo). */
-  outputMemory(maxIdleBytes?: number, trimTo?: number): AddonMemoryStats;
-  /** Bytes of the kept mapping outputBuffer(bytes, true) would hand out, 0 if none fits. */
-  outputFit(bytes: number): number;
+  /** A SharedArrayBuffer of exactly `bytes` over the owner's kept mapping that fits, else (unless reuseOnly) a new one; null if none. */
+  outputBuffer(bytes: number, reuseOnly: boolean, owner: number): SharedArrayBuffer | null;
+  /** Stats; with a bound, first sets the owner's idle bound and trims its idle mappings to min(bound, trimTo). */
+  outputMemory(owner: number, maxIdleBytes?: number, trimTo?: number): AddonMemoryStats;
+  /** Bytes of the owner's kept mapping outputBuffer(bytes, true, owner) would hand out, 0 if none fits. */
+  outputFit(bytes: number, owner: number): number;
 }
+
+/** Owner ids of OutputPools in the addon's memory. */
+let nextOwner = 1;
 
 /** The addon memory of a backend, if it has one (native backend, addon built for this V8). */
 export function addonMemoryOf(backend: unknown): AddonOutputMemory | null {
-  const m = (backend as { outputMemory?: AddonOutputMemory } | null)?.outputMemory;
-  return m ?? null;
+  const m = (backend as { outputMemory?: Partial<AddonOutputMemory> | null } | null)?.outputMemory;
+  return typeof m?.outputBuffer === 'function' ? (m as AddonOutputMemory) : null;
 }
 
 /** Buffers below this are neither advised nor pooled: their first touch costs little. */
@@ -226,6 +233,8 @@ export class OutputPool {
   private reclaimTimeouts = 0;
   private readonly collect: () => void;
   private memory: AddonOutputMemory | null;
+  /** This pool's id in the addon's memory: only its own freed outputs serve it or count in its estimate. */
+  private readonly owner = nextOwner++;
   /** Addon-backed buffers handed out, weakly: which dropped outputs a collection could bring back. */
   private handedOut: { ref: WeakRef<SharedArrayBuffer>; bytes: number }[] = [];
 
@@ -239,7 +248,7 @@ export class OutputPool {
   /** Takes fresh buffers from the addon from now on (the engine calls it once its backend is loaded). */
   useAddonMemory(memory: AddonOutputMemory | null): void {
     this.memory = memory;
-    memory?.outputMemory(this.maxIdleBytes, this.maxIdleBytes);
+    memory?.outputMemory(this.owner, this.maxIdleBytes, this.maxIdleBytes);
   }
 
   /**
@@ -247,24 +256,26 @@ export class OutputPool {
    * one, else a kept addon mapping that fits, else a fresh one (advised for
    * huge pages when `advisor` is given; addon mappings always are).
    */
-  acquire(bytes: number, advisor: HugePageAdvisor | null = null): SharedArrayBuffer {
+  acquire(bytes: number, advisor: HugePageAdvisor | null = null, besides = 0): SharedArrayBuffer {
     if (bytes < MIN_MANAGED_BYTES) return new SharedArrayBuffer(Math.max(1, bytes));
     const k = this.bestFit(bytes);
     let buffer: SharedArrayBuffer | null = null;
+    // Idle addon mappings beyond what the budget leaves beside this call go back to the OS.
+    const trimAddon = () => this.memory?.outputMemory(this.owner, this.maxIdleBytes, Math.max(0, this.maxIdleBytes - bytes - besides - this.idleTotal));
     if (k >= 0) {
       buffer = this.idle.splice(k, 1)[0]!;
       this.idleTotal -= buffer.byteLength;
       this.hits++;
+      trimAddon();
     } else {
       this.trimTo(this.maxIdleBytes - bytes);
-      buffer = this.memory?.outputBuffer(bytes, true) ?? null;
+      buffer = this.memory?.outputBuffer(bytes, true, this.owner) ?? null;
+      trimAddon();
       if (buffer) {
         this.recycled++;
       } else {
         this.collectBeforeFresh(bytes);
-        // Idle addon mappings make room for the new one within the bound.
-        this.memory?.outputMemory(this.maxIdleBytes, Math.max(0, this.maxIdleBytes - bytes - this.idleTotal));
-        buffer = this.memory?.outputBuffer(bytes, false) ?? null;
+        buffer = this.memory?.outputBuffer(bytes, false, this.owner) ?? null;
         if (buffer) {
           if (advisor) this.advised += bytes;
         } else {
@@ -292,7 +303,7 @@ export class OutputPool {
    */
   async reclaim(bytes: number): Promise<void> {
     const memory = this.memory;
-    if (!memory || bytes < RECLAIM_MIN_BYTES || this.bestFit(bytes) >= 0 || memory.outputFit(bytes) > 0) return;
+    if (!memory || bytes < RECLAIM_MIN_BYTES || this.bestFit(bytes) >= 0 || memory.outputFit(bytes, this.owner) > 0) return;
     if (!this.handedOut.some((h) => fits(h.bytes, bytes))) return;
     // No deref() before the collection: a WeakRef read keeps its target alive to the end of the turn.
     this.collect();
@@ -306,7 +317,7 @@ export class OutputPool {
     // worker that ran the call drops its copy at its next collection, and
     // V8's sweeper may run on another thread.
     const deadline = performance.now() + RECLAIM_WAIT_MS;
-    while (memory.outputFit(bytes) === 0) {
+    while (memory.outputFit(bytes, this.owner) === 0) {
       if (performance.now() > deadline) {
         this.reclaimTimeouts++;
         return;
@@ -315,32 +326,33 @@ export class OutputPool {
     }
   }
 
-  /** Idle bytes that stay held while a call writing `bytesOut` runs: for the memory estimate. */
-  bytesHeldBeside(bytesOut: number): number {
-    const addonIdle = this.memory?.outputMemory().idleBytes ?? 0;
-    if (bytesOut >= MIN_MANAGED_BYTES) {
-      const k = this.bestFit(bytesOut);
-      if (k >= 0) return this.idleTotal - this.idle[k]!.byteLength + addonIdle;
-      const jsHeld = Math.min(this.idleTotal, Math.max(0, this.maxIdleBytes - bytesOut));
-      const fit = this.memory?.outputFit(bytesOut) ?? 0;
-      if (fit > 0) return jsHeld + addonIdle - fit;
-      return jsHeld + Math.min(addonIdle, Math.max(0, this.maxIdleBytes - bytesOut - jsHeld));
-    }
-    return this.idleTotal + addonIdle;
+  /**
+   * Idle bytes that stay held while a call writing `bytesOut` runs, with
+   * `besides` bytes of other memory (columns, scratch): for the memory
+   * estimate. The addon's idle mappings are trimmed by acquire() to what the
+   * budget leaves, so only that part counts.
+   */
+  bytesHeldBeside(bytesOut: number, besides = 0): number {
+    if (bytesOut < MIN_MANAGED_BYTES) return this.idleTotal + (this.memory?.outputMemory(this.owner).idleBytes ?? 0);
+    const k = this.bestFit(bytesOut);
+    const jsHeld = k >= 0 ? this.idleTotal - this.idle[k]!.byteLength : Math.min(this.idleTotal, Math.max(0, this.maxIdleBytes - bytesOut));
+    if (!this.memory) return jsHeld;
+    const addonIdle = this.memory.outputMemory(this.owner).idleBytes - (k >= 0 ? 0 : this.memory.outputFit(bytesOut, this.owner));
+    return jsHeld + Math.min(addonIdle, Math.max(0, this.maxIdleBytes - bytesOut - besides - jsHeld));
   }
 
   stats(): OutputPoolStats {
     return {
       idleBytes: this.idleTotal, idleBuffers: this.idle.length, hits: this.hits, misses: this.misses, recycled: this.recycled,
       advisedBytes: this.advised, collections: this.collections, reclaimTimeouts: this.reclaimTimeouts,
-      thpMode: transparentHugePageMode(), addon: this.memory?.outputMemory() ?? null,
+      thpMode: transparentHugePageMode(), addon: this.memory?.outputMemory(this.owner) ?? null,
     };
   }
 
   /** Drops every idle buffer and the addon's idle mappings (the engine is closing, or memory is wanted back). */
   clear(): void {
     this.trimTo(0);
-    this.memory?.outputMemory(this.maxIdleBytes, 0);
+    this.memory?.outputMemory(this.owner, 0, 0);
     this.handedOut = [];
   }
 
@@ -388,6 +400,8 @@ export interface HugePageProbe {
   /** Bytes advised and bytes then backed by huge pages, of an 8 MiB test buffer. */
   advisedBytes: number;
   hugeBytes: number;
+  /** Whether outputs come from addon memory recycled when results are collected (native addon built for this V8). */
+  recycledOutputs: boolean;
 }
 
 /** Resident huge-page bytes of this process (AnonHugePages of /proc/self/smaps_rollup), or null. */
@@ -410,7 +424,7 @@ export function hugePageProbe(backend: unknown): HugePageProbe {
   try {
     defrag = /\[(\S+)\]/.exec(readFileSync('/sys/kernel/mm/transparent_hugepage/defrag', 'utf8'))?.[1] ?? null;
   } catch { /* not Linux */ }
-  const probe = { mode, defrag, advisedBytes: 0, hugeBytes: 0 };
+  const probe = { mode, defrag, advisedBytes: 0, hugeBytes: 0, recycledOutputs: addonMemoryOf(backend) !== null };
   if (mode === 'unavailable') return { ...probe, advice: 'unavailable: no transparent huge pages on this platform; released results are reused instead' };
   if (mode === 'never') return { ...probe, advice: 'off: THP mode is never; released results are reused instead' };
   const advisor = advisorOf(backend);
