@@ -259,10 +259,10 @@ async function plainSuite() {
   };
   report.suites.plain = { rows, ...summary };
   const mb = (n) => (n * 4096 / 2 ** 20).toFixed(0);
-  log(`\nplain call: ${T.toLocaleString('en-US')} candles x 1176 variants, float32; 'plain' is compute(request) with a fresh output (result dropped), 'released' releases each result, 'out' reuses one touched buffer; interleaved, medians; faults in MiB of 4 KiB pages`);
-  log(table(['case', 'backend', 'threads', 'out ms', 'plain ms', 'released ms', 'plain/out', 'released/out', 'plain faults', 'plain cpu ms', 'out cpu ms', 'first out ms', 'first plain ms', 'plain advised GB', 'released pool hits'],
+  log(`\nplain call: ${T.toLocaleString('en-US')} candles x 1176 variants, float32; 'plain' is compute(request) with default options (result dropped; native outputs come from addon memory recycled when a result is collected), 'released' releases each result, 'out' reuses one touched buffer; interleaved, medians; faults in MiB of 4 KiB pages`);
+  log(table(['case', 'backend', 'threads', 'out ms', 'plain ms', 'released ms', 'plain/out', 'released/out', 'plain faults', 'plain cpu ms', 'out cpu ms', 'first out ms', 'first plain ms', 'plain advised GB', 'plain recycled', 'released pool hits'],
     rows.map((r) => [r.case, r.backend, r.threads, r.out.ms.toFixed(0), r.plain.ms.toFixed(0), r.released.ms.toFixed(0), r.plainXOut.toFixed(2), r.releasedXOut.toFixed(2),
-      mb(r.plain.faults), r.plain.cpuMs.toFixed(0), r.out.cpuMs.toFixed(0), r.firstOutMs.toFixed(0), r.firstPlainMs.toFixed(0), (r.plainPool.advisedBytes / 1e9).toFixed(1), r.pool.hits])));
+      mb(r.plain.faults), r.plain.cpuMs.toFixed(0), r.out.cpuMs.toFixed(0), r.firstOutMs.toFixed(0), r.firstPlainMs.toFixed(0), (r.plainPool.advisedBytes / 1e9).toFixed(1), r.plainPool.recycled, r.pool.hits])));
   log(`thread scaling of the plain call (native, 1 -> 2 threads): ma.ema variant-major ${x(summary.plainScalingEmaVariantMajor)} (reused out ${x(summary.outScalingEmaVariantMajor)}), ma.sma time-major ${x(summary.plainScalingSma)}`);
 }
 

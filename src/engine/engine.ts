@@ -20,7 +20,7 @@ import { clampLengths, countNeverWarm, fillNaN, nothingFits, resultLookback } fr
 import { ComputeResult, type Dtype, type Layout } from './result.js';
 export type { WarmupReport };
 export { Candles as PreparedCandles };
-import { OutputPool, advisorOf, releaseBuffer } from './outputs.js';
+import { OutputPool, addonMemoryOf, advisorOf, releaseBuffer } from './outputs.js';
 
 export interface ComputeRequest {
   indicator: string;
@@ -125,6 +125,7 @@ export class Engine {
   private async doWarmup(): Promise<WarmupReport> {
     try {
       this.warm = await warmup(this.config, this.logger);
+      this.outputPool.useAddonMemory(addonMemoryOf(this.warm.inline));
       const r = this.warm.report;
       this.stats.warmupSeconds.set(r.warmupSeconds);
       this.stats.artifacts.inc({ result: 'hit' }, r.artifacts.hits);
@@ -178,7 +179,7 @@ export class Engine {
     return {
       threads: this.config.numThreads,
       scratchBytes: (kernel, t, window) => (backend ? backend.scratchBytes(kernel, t, window) : COLD_SCRATCH_BYTES_PER_BAR * t + COLD_SCRATCH_BYTES_PER_WINDOW_BAR * Math.min(t, window) + COLD_SCRATCH_BYTES),
-      pooledBytes: (bytesOut) => this.outputPool.bytesHeldBeside(bytesOut),
+      pooledBytes: (bytesOut, besides) => this.outputPool.bytesHeldBeside(bytesOut, besides),
     };
   }
 
@@ -272,7 +273,7 @@ export class Engine {
     const executor: Executor = t * V * plan.outputs.length * nsPerValue < INLINE_BELOW_NS ? new InlineExecutor(warm.inline) : warm.pool;
     // Workers can only write into shared memory: a plain ArrayBuffer `out` is filled by one copy at the end.
     const copyBack = opts.out && !isSharedArrayBuffer(opts.out) && executor === warm.pool ? (opts.out as ArrayBuffer) : undefined;
-    const arrays = this.allocateOutputs(plan, t, copyBack ? undefined : opts.out);
+    const arrays = await this.allocateOutputs(plan, t, copyBack ? undefined : opts.out);
     // Shared, like the candles and outputs: workers read them in place.
     const params = plan.def.params.map((p) => plan.grid.paramColumn(p.name, sharedFloat64(V)));
     // Windows longer than the series: clamped for the kernels, NaN in the result.
@@ -341,11 +342,13 @@ export class Engine {
   }
 
   /** The output arrays of a call: views over `out` (checked by checkOut) or over a new shared buffer. */
-  private allocateOutputs(plan: Plan, t: number, out: ArrayBuffer | SharedArrayBuffer | undefined): Map<string, OutputArray> {
+  private async allocateOutputs(plan: Plan, t: number, out: ArrayBuffer | SharedArrayBuffer | undefined): Promise<Map<string, OutputArray>> {
     const per = t * plan.grid.variants;
     const Ctor = plan.dtype === 'float64' ? Float64Array : Float32Array;
     const bytes = per * Ctor.BYTES_PER_ELEMENT;
-    const buffer = out ?? this.outputPool.acquire(bytes * plan.outputs.length, advisorOf(this.warm?.inline));
+    if (!out) await this.outputPool.reclaim(bytes * plan.outputs.length);
+    const m = plan.memory;
+    const buffer = out ?? this.outputPool.acquire(bytes * plan.outputs.length, advisorOf(this.warm?.inline), m.params + m.columns + m.scratch + m.overhead);
     const arrays = new Map<string, OutputArray>();
     plan.outputs.forEach((name, k) => arrays.set(name, new Ctor(buffer as ArrayBuffer, k * bytes, per)));
     return arrays;
