@@ -1,5 +1,5 @@
 import type { IndicatorDef } from '../types.js';
-import { fast, slow, signal } from './common.js';
+import { fast, macdOutputs, slow, signal } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'momentum.macd',
@@ -8,11 +8,7 @@ const definition: IndicatorDef = {
   inputs: ['source'],
   defaultSource: ['close'],
   params: [fast, slow, signal],
-  outputs: [
-    { name: 'macd', description: 'fast EMA - slow EMA' },
-    { name: 'signal', description: 'EMA of the macd line' },
-    { name: 'hist', description: 'macd - signal' },
-  ],
+  outputs: macdOutputs('fast EMA - slow EMA'),
   lookback: 'max(fast, slow) - 1 + signal - 1',
   convention: 'TA-Lib MACD',
   notes:

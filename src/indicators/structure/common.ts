@@ -18,3 +18,14 @@ export function windowed(name: string, title: string, description: string, conve
     convention,
   };
 }
+
+const INDEX_NOTES =
+  'Values are bar indexes into the candles given (0 = the first candle), as TA-Lib returns them; t - index is how many bars ago ' +
+  'the extreme was. Ties follow TA-Lib, whose choice depends on the path: the bar found on the previous bar stays while it is in ' +
+  'the window and a new bar with an equal value (or beyond) takes over; when it leaves the window, the first extreme bar of the ' +
+  'window is taken. float32 output holds indexes exactly up to 2^24.';
+
+/** TA-Lib MAXINDEX, MININDEX, MINMAXINDEX: where the window's extremes are, as bar indexes. */
+export function extremeIndexes(name: string, title: string, outputs: IndicatorDef['outputs'], convention: string): IndicatorDef {
+  return { ...windowed(name, title, '', convention), outputs, notes: INDEX_NOTES };
+}
