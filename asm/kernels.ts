@@ -68,8 +68,10 @@ import { scratch as volume_volume_sma_scratch, prepare as volume_volume_sma_prep
 import { scratch as volume_vwap_scratch, prepare as volume_vwap_prepare, block as volume_vwap_block } from "./volume/vwap";
 import { scratch as volume_vwap_deviation_scratch, prepare as volume_vwap_deviation_prepare, segment as volume_vwap_deviation_segment } from "./volume/vwap_deviation";
 import { scratch as structure_avgdev_scratch, segment as structure_avgdev_segment } from "./structure/avgdev";
+import { scratch as structure_beta_scratch, prepare as structure_beta_prepare, segment as structure_beta_segment } from "./structure/beta";
 import { scratch as structure_candle_stats_scratch, run as structure_candle_stats } from "./structure/candle_stats";
 import { scratch as structure_candle_stats_atr_norm_scratch, segment as structure_candle_stats_atr_norm_segment } from "./structure/candle_stats_atr_norm";
+import { scratch as structure_correl_scratch, segment as structure_correl_segment } from "./structure/correl";
 import { scratch as structure_distance_to_ma_norm_scratch, segment as structure_distance_to_ma_norm_segment } from "./structure/distance_to_ma_norm";
 import { scratch as structure_max_scratch, run as structure_max } from "./structure/max";
 import { scratch as structure_maxindex_scratch, segment as structure_maxindex_segment } from "./structure/maxindex";
@@ -85,7 +87,7 @@ import { scratch as structure_sum_scratch, run as structure_sum } from "./struct
 import { scratch as structure_tsf_scratch, segment as structure_tsf_segment } from "./structure/tsf";
 import { scratch as structure_zscore_scratch, prepare as structure_zscore_prepare, block as structure_zscore_block } from "./structure/zscore";
 
-export const KERNEL_TABLE = "ma.dema:1:1:1,ma.ema:1:1:1,ma.hma:1:1:1,ma.kama:1:1:1,ma.rma:1:1:1,ma.sma:1:1:1,ma.t3:1:2:1,ma.tema:1:1:1,ma.trima:1:1:1,ma.vwma:2:1:1,ma.wma:1:1:1,ma.zlema:1:1:1,volatility.atr:3:1:1,volatility.bbands:1:2:3,volatility.bbands_bandwidth:1:2:1,volatility.bbands_percent_b:1:2:1,volatility.hv:1:2:1,volatility.natr:3:1:1,volatility.stddev:1:2:1,volatility.tr:3:0:1,volatility.variance:1:1:1,momentum.apo:1:2:1,momentum.bop:4:0:1,momentum.cci:3:1:1,momentum.cmo:1:1:1,momentum.fisher:2:1:2,momentum.imi:2:1:1,momentum.macd:1:3:3,momentum.macdfix:1:1:3,momentum.minus_dm:2:1:1,momentum.mom:1:1:1,momentum.plus_dm:2:1:1,momentum.ppo:1:3:3,momentum.roc:1:1:1,momentum.rocp:1:1:1,momentum.rocr:1:1:1,momentum.rocr100:1:1:1,momentum.rsi:1:1:1,momentum.stoch:3:3:2,momentum.stoch_rsi:1:3:2,momentum.stochf:3:2:2,momentum.trix:1:1:1,momentum.ultosc:3:3:1,momentum.williams_r:3:1:1,trend.adx:3:1:4,trend.adxr:3:1:1,trend.aroon:2:1:3,trend.chandelier_exit:3:2:2,trend.donchian:2:1:3,trend.ichimoku:3:4:5,trend.keltner:3:2:3,trend.linreg:1:1:4,trend.psar:2:3:2,trend.supertrend:3:2:2,trend.vortex:3:1:2,volume.ad:4:0:1,volume.adosc:4:2:1,volume.cmf:4:1:1,volume.mfi:4:1:1,volume.obv:2:0:1,volume.volume_sma:1:1:1,volume.vwap:4:1:1,volume.vwap_deviation:4:2:4,structure.avgdev:1:1:1,structure.candle_stats:4:0:7,structure.candle_stats_atr_norm:4:1:4,structure.distance_to_ma_norm:4:1:1,structure.max:1:1:1,structure.maxindex:1:1:1,structure.midpoint:1:1:1,structure.midprice:2:1:1,structure.min:1:1:1,structure.minindex:1:1:1,structure.minmax:1:1:2,structure.minmaxindex:1:1:2,structure.percent_rank:1:1:1,structure.pivots:2:2:2,structure.sum:1:1:1,structure.tsf:1:1:1,structure.zscore:1:1:1";
+export const KERNEL_TABLE = "ma.dema:1:1:1,ma.ema:1:1:1,ma.hma:1:1:1,ma.kama:1:1:1,ma.rma:1:1:1,ma.sma:1:1:1,ma.t3:1:2:1,ma.tema:1:1:1,ma.trima:1:1:1,ma.vwma:2:1:1,ma.wma:1:1:1,ma.zlema:1:1:1,volatility.atr:3:1:1,volatility.bbands:1:2:3,volatility.bbands_bandwidth:1:2:1,volatility.bbands_percent_b:1:2:1,volatility.hv:1:2:1,volatility.natr:3:1:1,volatility.stddev:1:2:1,volatility.tr:3:0:1,volatility.variance:1:1:1,momentum.apo:1:2:1,momentum.bop:4:0:1,momentum.cci:3:1:1,momentum.cmo:1:1:1,momentum.fisher:2:1:2,momentum.imi:2:1:1,momentum.macd:1:3:3,momentum.macdfix:1:1:3,momentum.minus_dm:2:1:1,momentum.mom:1:1:1,momentum.plus_dm:2:1:1,momentum.ppo:1:3:3,momentum.roc:1:1:1,momentum.rocp:1:1:1,momentum.rocr:1:1:1,momentum.rocr100:1:1:1,momentum.rsi:1:1:1,momentum.stoch:3:3:2,momentum.stoch_rsi:1:3:2,momentum.stochf:3:2:2,momentum.trix:1:1:1,momentum.ultosc:3:3:1,momentum.williams_r:3:1:1,trend.adx:3:1:4,trend.adxr:3:1:1,trend.aroon:2:1:3,trend.chandelier_exit:3:2:2,trend.donchian:2:1:3,trend.ichimoku:3:4:5,trend.keltner:3:2:3,trend.linreg:1:1:4,trend.psar:2:3:2,trend.supertrend:3:2:2,trend.vortex:3:1:2,volume.ad:4:0:1,volume.adosc:4:2:1,volume.cmf:4:1:1,volume.mfi:4:1:1,volume.obv:2:0:1,volume.volume_sma:1:1:1,volume.vwap:4:1:1,volume.vwap_deviation:4:2:4,structure.avgdev:1:1:1,structure.beta:2:1:1,structure.candle_stats:4:0:7,structure.candle_stats_atr_norm:4:1:4,structure.correl:2:1:1,structure.distance_to_ma_norm:4:1:1,structure.max:1:1:1,structure.maxindex:1:1:1,structure.midpoint:1:1:1,structure.midprice:2:1:1,structure.min:1:1:1,structure.minindex:1:1:1,structure.minmax:1:1:2,structure.minmaxindex:1:1:2,structure.percent_rank:1:1:1,structure.pivots:2:2:2,structure.sum:1:1:1,structure.tsf:1:1:1,structure.zscore:1:1:1";
 
 export function kernelScratch(k: i32, T: i32, W: i32): f64 {
   switch (k) {
@@ -153,22 +155,24 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 61: return volume_vwap_scratch(T);
     case 62: return volume_vwap_deviation_scratch(T, W);
     case 63: return structure_avgdev_scratch(T);
-    case 64: return structure_candle_stats_scratch(T);
-    case 65: return structure_candle_stats_atr_norm_scratch(T);
-    case 66: return structure_distance_to_ma_norm_scratch(T);
-    case 67: return structure_max_scratch(T);
-    case 68: return structure_maxindex_scratch(T);
-    case 69: return structure_midpoint_scratch(T);
-    case 70: return structure_midprice_scratch(T);
-    case 71: return structure_min_scratch(T);
-    case 72: return structure_minindex_scratch(T);
-    case 73: return structure_minmax_scratch(T);
-    case 74: return structure_minmaxindex_scratch(T);
-    case 75: return structure_percent_rank_scratch(T, W);
-    case 76: return structure_pivots_scratch(T);
-    case 77: return structure_sum_scratch(T);
-    case 78: return structure_tsf_scratch(T);
-    case 79: return structure_zscore_scratch(T);
+    case 64: return structure_beta_scratch(T);
+    case 65: return structure_candle_stats_scratch(T);
+    case 66: return structure_candle_stats_atr_norm_scratch(T);
+    case 67: return structure_correl_scratch(T);
+    case 68: return structure_distance_to_ma_norm_scratch(T);
+    case 69: return structure_max_scratch(T);
+    case 70: return structure_maxindex_scratch(T);
+    case 71: return structure_midpoint_scratch(T);
+    case 72: return structure_midprice_scratch(T);
+    case 73: return structure_min_scratch(T);
+    case 74: return structure_minindex_scratch(T);
+    case 75: return structure_minmax_scratch(T);
+    case 76: return structure_minmaxindex_scratch(T);
+    case 77: return structure_percent_rank_scratch(T, W);
+    case 78: return structure_pivots_scratch(T);
+    case 79: return structure_sum_scratch(T);
+    case 80: return structure_tsf_scratch(T);
+    case 81: return structure_zscore_scratch(T);
   }
   return -1.0;
 }
@@ -185,15 +189,15 @@ export function runKernel<O>(k: i32, c: Call): i32 {
     case 39: return momentum_stoch_rsi<O>(c);
     case 55: return volume_ad<O>(c);
     case 59: return volume_obv<O>(c);
-    case 64: return structure_candle_stats<O>(c);
-    case 67: return structure_max<O>(c);
-    case 69: return structure_midpoint<O>(c);
-    case 70: return structure_midprice<O>(c);
-    case 71: return structure_min<O>(c);
-    case 73: return structure_minmax<O>(c);
-    case 77: return structure_sum<O>(c);
+    case 65: return structure_candle_stats<O>(c);
+    case 69: return structure_max<O>(c);
+    case 71: return structure_midpoint<O>(c);
+    case 72: return structure_midprice<O>(c);
+    case 73: return structure_min<O>(c);
+    case 75: return structure_minmax<O>(c);
+    case 79: return structure_sum<O>(c);
   }
-  return k >= 0 && k < 80 ? runBlocks<O>(k, c) : -1;
+  return k >= 0 && k < 82 ? runBlocks<O>(k, c) : -1;
 }
 
 // Every block of variants [b0, b0 + nb) of the call, and in each its runs of
@@ -265,12 +269,14 @@ function segmentInputs(k: i32): i32 {
     case 56: return 4;
     case 62: return 4;
     case 63: return 1;
-    case 65: return 4;
+    case 64: return 2;
     case 66: return 4;
-    case 68: return 1;
-    case 72: return 1;
+    case 67: return 2;
+    case 68: return 4;
+    case 70: return 1;
     case 74: return 1;
-    case 78: return 1;
+    case 76: return 1;
+    case 80: return 1;
   }
   return 0;
 }
@@ -315,9 +321,10 @@ function prepare(k: i32, c: Call): i32 {
     case 60: return volume_volume_sma_prepare(c);
     case 61: return volume_vwap_prepare(c);
     case 62: return volume_vwap_deviation_prepare(c);
-    case 75: return structure_percent_rank_prepare(c);
-    case 76: return structure_pivots_prepare(c);
-    case 79: return structure_zscore_prepare(c);
+    case 64: return structure_beta_prepare(c);
+    case 77: return structure_percent_rank_prepare(c);
+    case 78: return structure_pivots_prepare(c);
+    case 81: return structure_zscore_prepare(c);
   }
   return OK;
 }
@@ -348,9 +355,9 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 58: volume_mfi_block<O>(c, b0, nb); return;
     case 60: volume_volume_sma_block<O>(c, b0, nb); return;
     case 61: volume_vwap_block<O>(c, b0, nb); return;
-    case 75: structure_percent_rank_block<O>(c, b0, nb); return;
-    case 76: structure_pivots_block<O>(c, b0, nb); return;
-    case 79: structure_zscore_block<O>(c, b0, nb); return;
+    case 77: structure_percent_rank_block<O>(c, b0, nb); return;
+    case 78: structure_pivots_block<O>(c, b0, nb); return;
+    case 81: structure_zscore_block<O>(c, b0, nb); return;
   }
 }
 
@@ -401,11 +408,13 @@ function segment<O>(k: i32, c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     case 56: volume_adosc_segment<O>(c, b0, nb, s, e); return;
     case 62: volume_vwap_deviation_segment<O>(c, b0, nb, s, e); return;
     case 63: structure_avgdev_segment<O>(c, b0, nb, s, e); return;
-    case 65: structure_candle_stats_atr_norm_segment<O>(c, b0, nb, s, e); return;
-    case 66: structure_distance_to_ma_norm_segment<O>(c, b0, nb, s, e); return;
-    case 68: structure_maxindex_segment<O>(c, b0, nb, s, e); return;
-    case 72: structure_minindex_segment<O>(c, b0, nb, s, e); return;
-    case 74: structure_minmaxindex_segment<O>(c, b0, nb, s, e); return;
-    case 78: structure_tsf_segment<O>(c, b0, nb, s, e); return;
+    case 64: structure_beta_segment<O>(c, b0, nb, s, e); return;
+    case 66: structure_candle_stats_atr_norm_segment<O>(c, b0, nb, s, e); return;
+    case 67: structure_correl_segment<O>(c, b0, nb, s, e); return;
+    case 68: structure_distance_to_ma_norm_segment<O>(c, b0, nb, s, e); return;
+    case 70: structure_maxindex_segment<O>(c, b0, nb, s, e); return;
+    case 74: structure_minindex_segment<O>(c, b0, nb, s, e); return;
+    case 76: structure_minmaxindex_segment<O>(c, b0, nb, s, e); return;
+    case 80: structure_tsf_segment<O>(c, b0, nb, s, e); return;
   }
 }

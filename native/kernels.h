@@ -67,8 +67,10 @@
 #include "volume/vwap.h"
 #include "volume/vwap_deviation.h"
 #include "structure/avgdev.h"
+#include "structure/beta.h"
 #include "structure/candle_stats.h"
 #include "structure/candle_stats_atr_norm.h"
+#include "structure/correl.h"
 #include "structure/distance_to_ma_norm.h"
 #include "structure/max.h"
 #include "structure/maxindex.h"
@@ -151,8 +153,10 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("volume.vwap", 4, 1, 1, volume::vwap),
   TAGRID_KERNEL("volume.vwap_deviation", 4, 2, 4, volume::vwap_deviation),
   TAGRID_KERNEL("structure.avgdev", 1, 1, 1, structure::avgdev),
+  TAGRID_KERNEL("structure.beta", 2, 1, 1, structure::beta),
   TAGRID_KERNEL("structure.candle_stats", 4, 0, 7, structure::candle_stats),
   TAGRID_KERNEL("structure.candle_stats_atr_norm", 4, 1, 4, structure::candle_stats_atr_norm),
+  TAGRID_KERNEL("structure.correl", 2, 1, 1, structure::correl),
   TAGRID_KERNEL("structure.distance_to_ma_norm", 4, 1, 1, structure::distance_to_ma_norm),
   TAGRID_KERNEL("structure.max", 1, 1, 1, structure::max),
   TAGRID_KERNEL("structure.maxindex", 1, 1, 1, structure::maxindex),

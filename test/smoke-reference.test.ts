@@ -9,6 +9,7 @@ import { buildGrid } from '../dist/grid/grid.js';
 import { loadCandles } from '../dist/candles/candles.js';
 import { getIndicator } from '../dist/registry/index.js';
 import { REFERENCES } from './reference/index.js';
+import { inputName } from './helpers.js';
 
 const shipped = JSON.parse(readFileSync(SMOKE_REFERENCE, 'utf8')) as Record<string, Record<string, (number | null)[][]>>;
 const candles = loadCandles(smokeCandles());
@@ -25,7 +26,7 @@ describe('perf-smoke reference values', () => {
       const grid = buildGrid(def, smokeGrid(def), { maxVariants: 1e6 });
       for (let v = 0; v < grid.variants; v++) {
         const params = grid.variant(v);
-        const inputs = def.inputs.map((i) => candles.column((i === 'source' ? params.source : i) as never));
+        const inputs = def.inputs.map((i) => candles.column(inputName(i, params) as never));
         const numeric = Object.fromEntries(Object.entries(params).filter(([, x]) => typeof x === 'number')) as Record<string, number>;
         const ref = REFERENCES[info.id]!(inputs, numeric);
         def.outputs.forEach((o, k) => {

@@ -64,8 +64,10 @@ import volume_volume_sma from './volume/volume_sma.js';
 import volume_vwap from './volume/vwap.js';
 import volume_vwap_deviation from './volume/vwap_deviation.js';
 import structure_avgdev from './structure/avgdev.js';
+import structure_beta from './structure/beta.js';
 import structure_candle_stats from './structure/candle_stats.js';
 import structure_candle_stats_atr_norm from './structure/candle_stats_atr_norm.js';
+import structure_correl from './structure/correl.js';
 import structure_distance_to_ma_norm from './structure/distance_to_ma_norm.js';
 import structure_max from './structure/max.js';
 import structure_maxindex from './structure/maxindex.js';
@@ -147,8 +149,10 @@ export const DEFINITIONS: readonly IndicatorDef[] = [
   volume_vwap,
   volume_vwap_deviation,
   structure_avgdev,
+  structure_beta,
   structure_candle_stats,
   structure_candle_stats_atr_norm,
+  structure_correl,
   structure_distance_to_ma_norm,
   structure_max,
   structure_maxindex,

@@ -46,6 +46,8 @@ import volume_adosc from './volume/adosc.js';
 import volume_mfi from './volume/mfi.js';
 import volume_obv from './volume/obv.js';
 import structure_avgdev from './structure/avgdev.js';
+import structure_beta from './structure/beta.js';
+import structure_correl from './structure/correl.js';
 import structure_max from './structure/max.js';
 import structure_maxindex from './structure/maxindex.js';
 import structure_midpoint from './structure/midpoint.js';
@@ -110,6 +112,8 @@ export const GOLDEN: Record<string, GoldenMapping> = Object.fromEntries([
   ...mapped('volume.mfi', volume_mfi),
   ...mapped('volume.obv', volume_obv),
   ...mapped('structure.avgdev', structure_avgdev),
+  ...mapped('structure.beta', structure_beta),
+  ...mapped('structure.correl', structure_correl),
   ...mapped('structure.max', structure_max),
   ...mapped('structure.maxindex', structure_maxindex),
   ...mapped('structure.midpoint', structure_midpoint),

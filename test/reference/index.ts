@@ -64,8 +64,10 @@ import volume_volume_sma from './volume/volume_sma.js';
 import volume_vwap from './volume/vwap.js';
 import volume_vwap_deviation from './volume/vwap_deviation.js';
 import structure_avgdev from './structure/avgdev.js';
+import structure_beta from './structure/beta.js';
 import structure_candle_stats from './structure/candle_stats.js';
 import structure_candle_stats_atr_norm from './structure/candle_stats_atr_norm.js';
+import structure_correl from './structure/correl.js';
 import structure_distance_to_ma_norm from './structure/distance_to_ma_norm.js';
 import structure_max from './structure/max.js';
 import structure_maxindex from './structure/maxindex.js';
@@ -149,8 +151,10 @@ export const REFERENCES: Record<string, ReferenceFn> = {
   'volume.vwap': volume_vwap,
   'volume.vwap_deviation': volume_vwap_deviation,
   'structure.avgdev': structure_avgdev,
+  'structure.beta': structure_beta,
   'structure.candle_stats': structure_candle_stats,
   'structure.candle_stats_atr_norm': structure_candle_stats_atr_norm,
+  'structure.correl': structure_correl,
   'structure.distance_to_ma_norm': structure_distance_to_ma_norm,
   'structure.max': structure_max,
   'structure.maxindex': structure_maxindex,
