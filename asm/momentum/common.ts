@@ -11,34 +11,40 @@ import {
   nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, zeroDenominator, wilderStep,
   windowCapacity, windowsFit,
 } from "../primitives";
+import { directionalMoves, wilderSumStep } from "../trend/common";
 
-// x[t] - x[t-n] (MOM), times 100 / x[t-n] for ROC (see native/momentum/common.h).
-@inline function lagValue(roc: bool, xt: f64, past: f64, scale: f64): f64 {
-  return roc ? (xt - past) * scale : xt - past;
+// MOM and the rates of change (see native/momentum/common.h): x[t] - x[t-n]
+// (LAG_DIFFERENCE), that times scale (LAG_CHANGE: ROC, ROCP) or x[t] times
+// scale (LAG_RATIO: ROCR, ROCR100), scale = unit / x[t-n].
+export const LAG_DIFFERENCE: i32 = 0, LAG_CHANGE: i32 = 1, LAG_RATIO: i32 = 2;
+
+@inline function lagValue(kind: i32, xt: f64, past: f64, scale: f64): f64 {
+  return kind == LAG_DIFFERENCE ? xt - past : kind == LAG_CHANGE ? (xt - past) * scale : xt * scale;
 }
 
-// Scratch of lagged: ROC keeps its scaled reciprocals.
-export function laggedScratch(T: i32, roc: bool): f64 { return roc ? <f64>T : 0.0; }
+// Scratch of lagged: the rates keep their scaled reciprocals.
+export function laggedScratch(T: i32, kind: i32): f64 { return kind != LAG_DIFFERENCE ? <f64>T : 0.0; }
 
-// MOM, or ROC when roc, where bars t-n..t are all valid. Variant-major output
-// is written one contiguous run per variant, as in C++.
-export function laggedPrepare(c: Call, roc: bool): i32 {
-  const need = laggedScratch(c.T, roc);
+// Where bars t-n..t are all valid. Variant-major output is written one
+// contiguous run per variant, as in C++.
+export function laggedPrepare(c: Call, kind: i32, unit: f64): i32 {
+  const need = laggedScratch(c.T, kind);
   if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
   const scale = c.scratch;
-  if (roc) {
+  if (kind != LAG_DIFFERENCE) {
     for (let t = 0; t < c.T; ++t) {
       const v = at(x, t);
-      store<f64>(scale + (<usize>t << 3), v != 0.0 ? 100.0 / v : 0.0);
+      store<f64>(scale + (<usize>t << 3), v != 0.0 ? unit / v : 0.0);
     }
   }
   return OK;
 }
 
-export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, roc: bool): void {
+export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32): void {
   const x = input(c, 0);
   const scale = c.scratch;
+  const scaled = kind != LAG_DIFFERENCE;
   const dst = load<usize>(c.outPtrs);
   if (dst == 0) return;  // the output was not selected
   if (c.timeStride == 1) {
@@ -48,7 +54,7 @@ export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, roc:
       const from = min(s + n, e);
       for (let t = s; t < from; ++t) store<O>(o + <usize>t * sizeof<O>(), <O>NaN);
       for (let t = from; t < e; ++t) {
-        const v = lagValue(roc, at(x, t), at(x, t - n), roc ? at(scale, t - n) : 0.0);
+        const v = lagValue(kind, at(x, t), at(x, t - n), scaled ? at(scale, t - n) : 0.0);
         store<O>(o + <usize>t * sizeof<O>(), <O>v);
       }
     }
@@ -57,7 +63,7 @@ export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, roc:
       const xt = at(x, t);
       for (let j = 0; j < nb; ++j) {
         const n = <i32>param(c, 0, b0 + j);
-        const v = t - s >= n ? lagValue(roc, xt, at(x, t - n), roc ? at(scale, t - n) : 0.0) : NaN;
+        const v = t - s >= n ? lagValue(kind, xt, at(x, t - n), scaled ? at(scale, t - n) : 0.0) : NaN;
         put<O>(c, 0, t, b0 + j, v);
       }
     }
@@ -125,17 +131,22 @@ export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cm
 // Fast and slow EMAs (lanes of chains 0 and 1) and their difference, or
 // percent difference when percent; with withSignal a signal EMA (chain 2) and
 // the histogram. macd selects MACD's fast-EMA alignment and common first bar;
-// seedParam is the index of the `seed` param.
-export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32): void {
+// seedParam is the index of the `seed` param (-1: none, seeded like TA-Lib);
+// fixed is MACDFIX (12 and 26 bars, k 0.15 and 0.075, signal window param 0).
+export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32, fixed: bool = false): void {
   const x = input(c, 0);
   const fastFrom = STATE_A;
   for (let j = 0; j < nb; ++j) {
-    let f = param(c, 0, b0 + j), sl = param(c, 1, b0 + j);
+    let f = fixed ? 12.0 : param(c, 0, b0 + j), sl = fixed ? 26.0 : param(c, 1, b0 + j);
     if (f > sl) { const swap = f; f = sl; sl = swap; }
-    const first = seedsFirst(c, seedParam, b0 + j);
+    const first = seedParam >= 0 && seedsFirst(c, seedParam, b0 + j);
     averageLane(0, j).reset(f, false, first);
     averageLane(1, j).reset(sl, false, first);
-    if (withSignal) averageLane(2, j).reset(param(c, 2, b0 + j), false, first);
+    if (fixed) {
+      averageLane(0, j).k = 0.15;
+      averageLane(1, j).k = 0.075;
+    }
+    if (withSignal) averageLane(2, j).reset(param(c, fixed ? 0 : 2, b0 + j), false, first);
     setSlot(fastFrom, j, macd && !first ? <f64>s + (sl - f) : <f64>s);
   }
   for (let t = s; t < e; ++t) {
@@ -260,4 +271,47 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
       putKD<O>(c, t, b0 + j, !isNaN(slow), slow, mean(1, j));
     }
   }
+}
+
+// PLUS_DM (plus) and MINUS_DM (see native/momentum/common.h); STATE_A holds
+// the running sums, STATE_B the first bar of each variant.
+export function directionalMovementScratch(T: i32): f64 { return 2.0 * T; }
+
+export function directionalMovementPrepare(c: Call): i32 {
+  if (<f64>c.scratchLen < directionalMovementScratch(c.T)) return SCRATCH_TOO_SMALL;
+  directionalMoves(input(c, 0), input(c, 1), c.T, c.scratch, c.scratch + (<usize>c.T << 3));
+  return OK;
+}
+
+export function directionalMovementSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, plus: bool): void {
+  const dm = plus ? c.scratch : c.scratch + (<usize>c.T << 3);
+  const sum = STATE_A, first = STATE_B;
+  for (let j = 0; j < nb; ++j) {
+    const n = <i32>param(c, 0, b0 + j);
+    const f = s + max(n - 1, 1);
+    setSlot(first, j, <f64>f);
+    setSlot(sum, j, n > 1 && f < e ? sumRange(dm, s + 1, n - 1) : 0.0);
+  }
+  for (let t = s; t < e; ++t) {
+    for (let j = 0; j < nb; ++j) {
+      const n = param(c, 0, b0 + j);
+      const f = <i32>slot(first, j);
+      if (t < f) { put<O>(c, 0, t, b0 + j, NaN); continue; }
+      if (n == 1.0) { put<O>(c, 0, t, b0 + j, at(dm, t)); continue; }
+      if (t > f) setSlot(sum, j, wilderSumStep(slot(sum, j), at(dm, t), n));
+      put<O>(c, 0, t, b0 + j, slot(sum, j));
+    }
+  }
+}
+
+// TA-Lib IMI at bar t over n bars (see native/momentum/common.h).
+export function intradayMomentum(open: usize, close: usize, t: i32, n: i32): f64 {
+  let up = 0.0, down = 0.0;
+  for (let i = t - n + 1; i <= t; ++i) {
+    const o = at(open, i), cl = at(close, i);
+    if (cl > o) up += cl - o;
+    else down += o - cl;
+  }
+  const sum = up + down;
+  return sum != 0.0 ? 100.0 * (up / sum) : 0.0;
 }

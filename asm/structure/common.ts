@@ -1,7 +1,9 @@
 // What several structure indicators share (see native/structure/common.h):
 // the lengths of a candle, and rolling extremes over windows (MAX, MIN,
 // MIDPOINT, MIDPRICE).
-import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import {
+  at, BAD_PARAM, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B, STATE_C, STATE_D,
+} from "../abi";
 import {
   buildExtremes, extremeAt, extremeLevels, extremeScratch, extremeWindowBack, extremeWindowLevel,
   inputGaps, maxParam, windowsFit,
@@ -22,7 +24,8 @@ export const KIND_MAX: i32 = 0, KIND_MIN: i32 = 1, KIND_MID: i32 = 2;
 
 export function extremesScratch(T: i32, tables: i32): f64 { return <f64>tables * extremeScratch(T) + <f64>T; }
 
-export function rollingExtremes<O>(c: Call, kind: i32, nIn: i32): i32 {
+// The values go to output outK (MINMAX writes its two outputs in turn).
+export function rollingExtremes<O>(c: Call, kind: i32, nIn: i32, outK: i32 = 0): i32 {
   const T = c.T;
   if (<f64>c.scratchLen < extremesScratch(T, kind == KIND_MID ? 2 : 1)) return SCRATCH_TOO_SMALL;
   if (!windowsFit(c, 0)) return BAD_PARAM;
@@ -44,8 +47,60 @@ export function rollingExtremes<O>(c: Call, kind: i32, nIn: i32): i32 {
         const lo = kind != KIND_MAX ? extremeAt(false, loLevel, back, t) : 0.0;
         x = kind == KIND_MAX ? hi : kind == KIND_MIN ? lo : (hi + lo) / 2.0;
       }
-      put<O>(c, 0, t, v, x);
+      put<O>(c, outK, t, v, x);
     }
   }
   return OK;
+}
+
+// TA-Lib AVGDEV at bar t (see native/structure/common.h): summed newest first.
+export function averageDeviation(x: usize, t: i32, n: i32): f64 {
+  const nd = <f64>n;
+  let sum = 0.0;
+  for (let i = 0; i < n; ++i) sum += at(x, t - i);
+  const mean = sum / nd;
+  let dev = 0.0;
+  for (let i = 0; i < n; ++i) dev += Math.abs(at(x, t - i) - mean);
+  return dev / nd;
+}
+
+// TA-Lib MAXINDEX / MININDEX with its path-dependent ties (ExtremeIndex in
+// native/structure/common.h). Lane j of the index and value areas is
+// variant b0 + j; an index of -1 starts a run.
+@inline function extremeIndexNext(isMax: bool, indexes: usize, values: usize, j: i32, x: usize, t: i32, n: i32): i32 {
+  let index = <i32>slot(indexes, j), value = slot(values, j);
+  const oldest = t - n + 1;
+  if (index < oldest) {
+    index = oldest;
+    value = at(x, oldest);
+    for (let i = oldest + 1; i <= t; ++i) {
+      const xi = at(x, i);
+      if (isMax ? xi > value : xi < value) { index = i; value = xi; }
+    }
+  } else {
+    const xt = at(x, t);
+    if (isMax ? xt >= value : xt <= value) { index = t; value = xt; }
+  }
+  setSlot(indexes, j, <f64>index);
+  setSlot(values, j, value);
+  return index;
+}
+
+// MAXINDEX, MININDEX, MINMAXINDEX: the min's bar in output minOut and the
+// max's in output maxOut (-1: not an output). STATE_A..D hold the lanes.
+export function extremeIndexesSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, minOut: i32, maxOut: i32): void {
+  const x = input(c, 0);
+  for (let j = 0; j < nb; ++j) {
+    setSlot(STATE_A, j, -1.0);
+    setSlot(STATE_C, j, -1.0);
+  }
+  for (let t = s; t < e; ++t) {
+    for (let j = 0; j < nb; ++j) {
+      const v = b0 + j;
+      const n = <i32>param(c, 0, v);
+      if (t - s < n - 1) { putNaNAll<O>(c, t, v, 1); continue; }
+      if (minOut >= 0) put<O>(c, minOut, t, v, <f64>extremeIndexNext(false, STATE_A, STATE_B, j, x, t, n));
+      if (maxOut >= 0) put<O>(c, maxOut, t, v, <f64>extremeIndexNext(true, STATE_C, STATE_D, j, x, t, n));
+    }
+  }
 }

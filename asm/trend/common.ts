@@ -10,7 +10,7 @@ import {
   callWindow, windowCapacity, windowsFit,
 } from "../primitives";
 
-function directionalMoves(high: usize, low: usize, T: i32, plusDM: usize, minusDM: usize): void {
+export function directionalMoves(high: usize, low: usize, T: i32, plusDM: usize, minusDM: usize): void {
   for (let t = 1; t < T; ++t) {
     const up = at(high, t) - at(high, t - 1), down = at(low, t - 1) - at(low, t);
     setSlot(plusDM, t, up > 0.0 && up > down ? up : 0.0);
@@ -18,7 +18,7 @@ function directionalMoves(high: usize, low: usize, T: i32, plusDM: usize, minusD
   }
 }
 
-@inline function wilderSumStep(prev: f64, x: f64, n: f64): f64 {
+@inline export function wilderSumStep(prev: f64, x: f64, n: f64): f64 {
   return prev - prev / n + x;
 }
 

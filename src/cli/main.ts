@@ -30,7 +30,7 @@ program
     const list = listIndicators().filter((i) => !o.group || i.group === o.group);
     if (o.json) return console.log(JSON.stringify(list, null, 2));
     for (const i of list) {
-      const axes = i.axes.map((a) => (a.kind === 'source' ? `source` : a.kind === 'choice' ? `${a.name} ${a.values!.join('|')}` : `${a.name} ${a.kind} [${a.min}, ${a.max}]`)).join(', ');
+      const axes = i.axes.map((a) => (a.kind === 'source' ? a.name : a.kind === 'choice' ? `${a.name} ${a.values!.join('|')}` : `${a.name} ${a.kind} [${a.min}, ${a.max}]`)).join(', ');
       console.log(`${i.id.padEnd(32)} ${i.title}\n${''.padEnd(33)}inputs: ${i.inputs.join(', ')}; axes: ${axes}; outputs: ${i.outputs.map((x) => x.name).join(', ')}; ${i.convention}`);
     }
   });

@@ -11,6 +11,7 @@ import { cacheHealth, warmup, type CacheHealth, type LoadStep, type WarmState, t
 import { EngineMetrics } from '../runtime/metrics.js';
 import { InlineExecutor, type Executor } from '../pool/executor.js';
 import { planChunks, type Chunk } from '../pool/planner.js';
+import { isSourceInput } from '../registry/index.js';
 import { CallStop, runChunks } from '../pool/scheduler.js';
 import {
   callOptions, checkBudget, checkT, COMPUTE_KEYS, gridWindow, planRequest, requireEstimateRequest, requireRequest,
@@ -285,7 +286,7 @@ export class Engine {
       const k = plan.kernelOutputs.indexOf(o.name);
       return k < 0 ? null : arrays.get(plan.outputs[k]!)!;
     });
-    const columnsOf = (c: Chunk) => plan.def.inputs.map((i) => inputs.get(i === 'source' ? c.source! : i)!);
+    const columnsOf = (c: Chunk) => plan.def.inputs.map((i) => inputs.get(isSourceInput(i) ? c.sources[i]! : i)!);
     const makeJob = (c: Chunk): KernelJob => ({
       kernel: plan.def.id, inputs: columnsOf(c), t, params, v0: c.v0, v1: c.v1,
       outputs: outList, float64: plan.dtype === 'float64', timeStride, variantStride, cancel: stop.flag,
