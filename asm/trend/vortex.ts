@@ -1,14 +1,14 @@
-// trend.vortex: plus, minus, tr (T each), their prefix sums (T + 1 each), gaps (T).
+// trend.vortex: plus, minus, tr (T each), their prefix sums (2T + 2 each), gaps (T).
 import { at, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot } from "../abi";
-import { prefixSums, prefixWindowSum, trueRanges } from "../primitives";
+import { prefixLength, prefixSums, prefixWindowSum, trueRanges } from "../primitives";
 
-export function scratch(T: i32): f64 { return 7.0 * T + 3.0; }
+export function scratch(T: i32): f64 { return 4.0 * T + 3.0 * prefixLength(T); }
 
 export function prepare(c: Call): i32 {
   if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
   const T = c.T;
   const high = input(c, 0), low = input(c, 1);
-  const series = <usize>T << 3, sums = <usize>(T + 1) << 3;
+  const series = <usize>T << 3, sums = <usize>(T + 1) << 4;
   const plus = c.scratch, minus = plus + series, tr = minus + series;
   const sumPlus = tr + series, sumMinus = sumPlus + sums, sumTR = sumMinus + sums, lastGap = sumTR + sums;
   if (T > 0) { setSlot(plus, 0, NaN); setSlot(minus, 0, NaN); setSlot(tr, 0, NaN); }
@@ -25,7 +25,7 @@ export function prepare(c: Call): i32 {
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const T = c.T;
-  const series = <usize>T << 3, sums = <usize>(T + 1) << 3;
+  const series = <usize>T << 3, sums = <usize>(T + 1) << 4;
   const plus = c.scratch, minus = plus + series, tr = minus + series;
   const sumPlus = tr + series, sumMinus = sumPlus + sums, sumTR = sumMinus + sums, lastGap = sumTR + sums;
   for (let t = s; t < e; ++t) {

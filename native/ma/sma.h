@@ -13,10 +13,10 @@ struct SmaLanes : PrefixLanes {
   double at(int j, int64_t t) const { return prefixWindowSum(prefix, t, n[j]) * inv[j]; }
   void steady(int64_t t, int nb, double* __restrict row) const {
     if (consecutive) {
-      // prefix[t + 1 - n[j]] = prefixRev[T - t - 1 + n[0] + j]: a forward run.
-      const double head = prefix[t + 1];
-      const double* __restrict tail = prefixRev + (T - t - 1 + n[0]);
-      for (int j = 0; j < nb; ++j) row[j] = (head - tail[j]) * inv[j];
+      // Pair t + 1 - n[j] of prefix is pair T - t - 1 + n[0] + j of prefixRev: a forward run.
+      const double head = prefix[2 * (t + 1)], headLo = prefix[2 * (t + 1) + 1];
+      const double* __restrict tail = prefixRev + 2 * (T - t - 1 + n[0]);
+      for (int j = 0; j < nb; ++j) row[j] = ((head - tail[2 * j]) + (headLo - tail[2 * j + 1])) * inv[j];
     } else {
       for (int j = 0; j < nb; ++j) row[j] = at(j, t);
     }
