@@ -178,21 +178,27 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
 @unmanaged export class RunningMean {
   ring: usize = 0;
   sum: f64 = 0.0;
+  err: f64 = 0.0;  // the sum's rounding errors (compensatedAdd)
   n: i32 = 1;
   pos: i32 = 0;
   count: i32 = 0;
 
   reset(ring: usize, n: i32): void {
-    this.ring = ring; this.n = n; this.pos = 0; this.count = 0; this.sum = 0.0;
+    this.ring = ring; this.n = n; this.pos = 0; this.count = 0; this.sum = 0.0; this.err = 0.0;
   }
   push(x: f64): f64 {
     store<f64>(this.ring + (<usize>this.pos << 3), x);
-    this.sum += x;
+    this.add(x);
     if (++this.pos == this.n) this.pos = 0;
     if (++this.count < this.n) return NaN;
-    const mean = this.sum / <f64>this.n;
-    this.sum -= load<f64>(this.ring + (<usize>this.pos << 3));
+    const mean = (this.sum + this.err) / <f64>this.n;
+    this.add(-load<f64>(this.ring + (<usize>this.pos << 3)));
     return mean;
+  }
+  @inline private add(x: f64): void {
+    const s = this.sum + x;
+    this.err += twoSumError(this.sum, x, s);
+    this.sum = s;
   }
 }
 
@@ -249,6 +255,8 @@ export function trueRanges(high: usize, low: usize, close: usize, T: i32, tr: us
 // d = x - anchor and d^2). Use the static instance MOMENTS: build() points it
 // into the caller's scratch (rollingMomentsScratch(T) doubles).
 export function rollingMomentsScratch(T: i32): f64 { return 10.0 * <f64>T; }
+
+const DIRECT_BELOW = 16;  // RollingMoments::kDirectBelow
 
 @unmanaged export class RollingMoments {
   x: usize = 0;
@@ -314,26 +322,53 @@ export function rollingMomentsScratch(T: i32): f64 { return 10.0 * <f64>T; }
   // Mean of x[t-w+1 .. t]; the caller checks valid(t, w).
   mean(t: i32, w: i32): f64 {
     if (this.constant(t, w)) return at(this.x, t);
+    const n = <f64>w;
+    if (w < DIRECT_BELOW) return at(this.x, t) + this.directSum(t, w) / n;
     this.windowSums(t, w);
-    return this.a + (this.s1 + this.e1) / <f64>w;
+    const q = this.s1 / n, qn = q * n;
+    const r = (((this.s1 - qn) - twoProductError(q, n, qn)) + this.e1) / n;
+    const s = this.a + q;
+    return s + (twoSumError(this.a, q, s) + r);
   }
   // Population variance (divisor w) of x[t-w+1 .. t]; the caller checks valid(t, w).
   variance(t: i32, w: i32): f64 {
     if (this.constant(t, w)) return 0.0;
+    const n = <f64>w;
+    if (w < DIRECT_BELOW) {
+      const x = this.x, xt = at(x, t);
+      const m = this.directSum(t, w) / n;
+      let s = 0.0, r = 0.0;
+      for (let i = t - w + 1; i <= t; ++i) {
+        const e = (at(x, i) - xt) - m;
+        s += e * e;
+        r += e;
+      }
+      const v = (s - r * r / n) / n;
+      return v > 0.0 ? v : 0.0;
+    }
     this.windowSums(t, w);
-    const n = <f64>w, s1 = this.s1, s2 = this.s2;
+    const s1 = this.s1, s2 = this.s2, e1 = this.e1;
     const p = n * s2, q = s1 * s1;
     const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * this.e2;
-    const v = ((p - q) + (low - 2.0 * s1 * this.e1)) / (n * n);
+    const v = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
     return v > 0.0 ? v : 0.0;
   }
   // x[t] - mean(t, w) without cancellation; mirrors RollingMoments::deviation.
   deviation(t: i32, w: i32): f64 {
     if (this.constant(t, w)) return 0.0;
+    const n = <f64>w;
+    if (w < DIRECT_BELOW) return -(this.directSum(t, w) / n);
     this.windowSums(t, w);
-    const n = <f64>w, xt = at(this.x, t), a = this.a;
+    const xt = at(this.x, t), a = this.a;
     const dh = xt - a, dl = twoSumError(xt, -a, dh), p = n * dh;
     return ((p - this.s1) + ((twoProductError(n, dh, p) + n * dl) - this.e1)) / n;
+  }
+  // Sum of x[i] - x[t] over a short window, summed directly.
+  directSum(t: i32, w: i32): f64 {
+    const x = this.x, xt = at(x, t);
+    let s = 0.0;
+    for (let i = t - w + 1; i <= t; ++i) s += at(x, i) - xt;
+    return s;
   }
 
   // Grid g's chunk sums into out; 0 at invalid bars.
@@ -358,7 +393,8 @@ export function rollingMomentsScratch(T: i32): f64 { return 10.0 * <f64>T; }
       const n1 = h1 + dh, n2 = h2 + p;
       l1 += twoSumError(h1, dh, n1) + dl;
       l2 += twoSumError(h2, p, n2) + q;
-      h1 = n1; h2 = n2;
+      h1 = n1 + l1; l1 -= h1 - n1;  // renormalized, as native/primitives.h does
+      h2 = n2 + l2; l2 -= h2 - n2;
       store<f64>(o, h1); store<f64>(o, l1, 8); store<f64>(o, h2, 16); store<f64>(o, l2, 24);
     }
   }

@@ -175,27 +175,28 @@ inline double emaStep(double prev, double x, double k) { return (x - prev) * k +
 inline double wilderStep(double prev, double x, double n) { return (prev * (n - 1.0) + x) / n; }
 
 // TA-Lib's SMA of a series made on the fly (STOCH's %K and %D): a running
-// sum that adds the newest value, emits sum / n, then drops the oldest. The
-// caller's ring holds the last n values.
+// sum that adds the newest value, emits sum / n, then drops the oldest, its
+// rounding errors kept (compensatedAdd) so it does not drift along a long
+// run. The caller's ring holds the last n values.
 struct RunningMean {
   double* ring = nullptr;
   int64_t n = 1, pos = 0, count = 0;
-  double sum = 0.0;
+  double sum = 0.0, err = 0.0;
 
   void reset(double* buffer, int64_t window) {
     ring = buffer;
     n = window;
     pos = count = 0;
-    sum = 0.0;
+    sum = err = 0.0;
   }
   // Feeds x; the mean of the last n values once n have arrived, else NaN.
   double push(double x) {
     ring[pos] = x;
-    sum += x;
+    compensatedAdd(sum, err, x);
     if (++pos == n) pos = 0;
     if (++count < n) return kNaN;
-    const double mean = sum / static_cast<double>(n);
-    sum -= ring[pos];  // the oldest value of this window
+    const double mean = (sum + err) / static_cast<double>(n);
+    compensatedAdd(sum, err, -ring[pos]);  // the oldest value of this window
     return mean;
   }
 };
@@ -294,12 +295,18 @@ inline double rsiFromAverages(double gain, double loss) {
 // drift or jump 1000x. Why not Welford: it cannot drop the oldest point
 // without the same cancellation, and it would serve one window per pass. All
 // of it restarts at a run's start, so a run's values never depend on what
-// precedes it. A window of identical values has exactly that value as mean
-// and 0 as variance. valid(t, w) says whether the window is NaN-free.
+// precedes it. Windows shorter than kDirectBelow are summed directly as
+// deviations from their newest value instead: as cheap as the formula there,
+// and exact where the formula's conditioning is worst (two nearly equal
+// prices far from the anchor, e.g. just after the level fell 1000x, whose
+// variance is 1e-12 of (mean - a)^2). A window of identical values has
+// exactly that value as mean and 0 as variance. valid(t, w) says whether the
+// window is NaN-free.
 // Scratch: rollingMomentsScratch(T) for any maxWindow.
 inline int64_t rollingMomentsScratch(int64_t T) { return 10 * T; }
 
 struct RollingMoments {
+  static constexpr int64_t kDirectBelow = 16;
   // The sums of a window, d taken from the anchor a.
   struct Sums {
     double a, s1, e1, s2, e2;  // S1 = s1 + e1, S2 = s2 + e2
@@ -332,6 +339,12 @@ struct RollingMoments {
     if (g == 0) return t - (u & (chunk - 1));
     return u < half ? s : t - ((u - half) & (chunk - 1));
   }
+  // Sum of x[i] - x[t] over the window: short windows, summed directly.
+  double directSum(int64_t t, int64_t w) const {
+    double s = 0.0;
+    for (int64_t i = t - w + 1; i <= t; ++i) s += x[i] - x[t];
+    return s;
+  }
   Sums windowSums(int64_t t, int64_t w) const {
     const int64_t start = static_cast<int64_t>(lastGap[t]) + 1;
     const int64_t c0 = chunkStart(0, start, t), c1 = chunkStart(1, start, t);
@@ -346,25 +359,44 @@ struct RollingMoments {
   // Mean of x[t-w+1 .. t]; the caller checks valid(t, w).
   double mean(int64_t t, int64_t w) const {
     if (constant(t, w)) return x[t];
+    const double n = static_cast<double>(w);
+    if (w < kDirectBelow) return x[t] + directSum(t, w) / n;
+    // a + S1 / n rounded once: the quotient's remainder, S1 - q * n, is exact.
     const Sums m = windowSums(t, w);
-    return m.a + (m.s1 + m.e1) / static_cast<double>(w);
+    const double q = m.s1 / n, qn = q * n;
+    const double r = (((m.s1 - qn) - twoProductError(q, n, qn)) + m.e1) / n;
+    const double s = m.a + q;
+    return s + (twoSumError(m.a, q, s) + r);
   }
   // Population variance (divisor w) of x[t-w+1 .. t]; the caller checks valid(t, w).
   double variance(int64_t t, int64_t w) const {
     if (constant(t, w)) return 0.0;
-    const Sums m = windowSums(t, w);
     const double n = static_cast<double>(w);
+    if (w < kDirectBelow) {
+      // Two passes over deviations from the newest value, the second corrected by its own residual.
+      const double m = directSum(t, w) / n;
+      double s = 0.0, r = 0.0;
+      for (int64_t i = t - w + 1; i <= t; ++i) {
+        const double e = (x[i] - x[t]) - m;
+        s += e * e;
+        r += e;
+      }
+      const double v = (s - r * r / n) / n;
+      return v > 0.0 ? v : 0.0;
+    }
+    const Sums m = windowSums(t, w);
     const double p = n * m.s2, q = m.s1 * m.s1;
     const double low = (twoProductError(n, m.s2, p) - twoProductError(m.s1, m.s1, q)) + n * m.e2;
-    const double v = ((p - q) + (low - 2.0 * m.s1 * m.e1)) / (n * n);
+    const double v = ((p - q) + ((low - 2.0 * m.s1 * m.e1) - m.e1 * m.e1)) / (n * n);
     return v > 0.0 ? v : 0.0;
   }
   // x[t] - mean(t, w), without the cancellation of subtracting the rounded
   // mean: (n * (x[t] - a) - S1) / n with x[t] - a and its product exact.
   double deviation(int64_t t, int64_t w) const {
     if (constant(t, w)) return 0.0;
-    const Sums m = windowSums(t, w);
     const double n = static_cast<double>(w);
+    if (w < kDirectBelow) return -(directSum(t, w) / n);
+    const Sums m = windowSums(t, w);
     const double dh = x[t] - m.a, dl = twoSumError(x[t], -m.a, dh), p = n * dh;
     return ((p - m.s1) + ((twoProductError(n, dh, p) + n * dl) - m.e1)) / n;
   }
@@ -390,7 +422,9 @@ struct RollingMoments {
       const double n1 = h1 + dh, n2 = h2 + p;
       l1 += twoSumError(h1, dh, n1) + dl;
       l2 += twoSumError(h2, p, n2) + q;
-      h1 = n1; h2 = n2;
+      // Renormalized (|lo| <= ulp(hi) / 2), so lo's own roundings stay eps^2 * hi.
+      h1 = n1 + l1; l1 -= h1 - n1;
+      h2 = n2 + l2; l2 -= h2 - n2;
       o[0] = h1; o[1] = l1; o[2] = h2; o[3] = l2;
     }
   }

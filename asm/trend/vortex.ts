@@ -1,6 +1,6 @@
 // trend.vortex: plus, minus, tr (T each), their prefix sums (2T + 2 each), gaps (T).
 import { at, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot } from "../abi";
-import { prefixLength, prefixSums, prefixWindowSum, trueRanges } from "../primitives";
+import { prefixLength, prefixSums, prefixWindowSum, trueRanges, validAt } from "../primitives";
 
 export function scratch(T: i32): f64 { return 4.0 * T + 3.0 * prefixLength(T); }
 
@@ -17,6 +17,9 @@ export function prepare(c: Call): i32 {
     setSlot(minus, t, Math.abs(at(low, t) - at(high, t - 1)));
   }
   trueRanges(high, low, input(c, 2), T, tr);
+  for (let t = 1; t < T; ++t) {
+    if (!validAt(c, 3, t) || !validAt(c, 3, t - 1)) { setSlot(plus, t, NaN); setSlot(minus, t, NaN); setSlot(tr, t, NaN); }
+  }
   prefixSums(plus, T, sumPlus, lastGap);
   prefixSums(minus, T, sumMinus, lastGap);
   prefixSums(tr, T, sumTR, lastGap);

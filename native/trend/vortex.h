@@ -27,6 +27,10 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     minus[t] = std::fabs(low[t] - high[t - 1]);
   }
   trueRanges(high, low, c.in[2], c.T, tr);
+  // A movement needs its bar and the one before valid: NaN elsewhere, so the
+  // three prefix sums restart together at every run's first movement.
+  for (int64_t t = 1; t < c.T; ++t)
+    if (!validAt(c.in, 3, t) || !validAt(c.in, 3, t - 1)) plus[t] = minus[t] = tr[t] = kNaN;
   prefixSums(plus, c.T, sumPlus, lastGap);
   prefixSums(minus, c.T, sumMinus, lastGap);
   prefixSums(tr, c.T, sumTR, lastGap);
