@@ -120,14 +120,12 @@ export const CHECKS = [
   {
     id: 'ma.trima', axes: { source: ['close'] },
     series: (c, p) => ({ x: derivedSource(c, p.source) }),
+    // SMA(SMA(x, a), b) weighs x[t-i] by the number of inner windows holding it.
     exact: (s, t, p) => {
       const n = p.window, a = n % 2 ? (n + 1) / 2 : n / 2, b = n + 1 - a;
-      const outer = new DD();
-      for (let k = 0; k < b; k++) {
-        const inner = windowSum(s.x, t - k, a);
-        outer.add(inner.hi / a, inner.lo / a);
-      }
-      return { trima: [outer.value / b, 0] };
+      const sum = new DD();
+      for (let i = 0; i < n; i++) sum.addProduct(Math.min(i, b - 1) - Math.max(0, i - a + 1) + 1, s.x[t - i]);
+      return { trima: [sum.value / (a * b), 0] };
     },
   },
   {

@@ -153,11 +153,13 @@ inline void reversed(const double* x, int64_t T, double* rev) {
   for (int64_t t = 0; t < T; ++t) rev[T - 1 - t] = x[t];
 }
 
-// reversed for n (hi, lo) pairs, as prefixSums lays them out: pair i of rev is pair n-1-i of x.
-inline void reversedPairs(const double* x, int64_t n, double* rev) {
+// reversed for the n (hi, lo) pairs of prefixSums, the his and the los
+// apart (each a forward run for a block of consecutive windows, read with
+// plain vector loads): revHi[n-1-i] = hi of pair i, revLo[n-1-i] = its lo.
+inline void reversedPairs(const double* x, int64_t n, double* revHi, double* revLo) {
   for (int64_t i = 0; i < n; ++i) {
-    rev[2 * (n - 1 - i)] = x[2 * i];
-    rev[2 * (n - 1 - i) + 1] = x[2 * i + 1];
+    revHi[n - 1 - i] = x[2 * i];
+    revLo[n - 1 - i] = x[2 * i + 1];
   }
 }
 

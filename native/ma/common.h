@@ -48,8 +48,9 @@ struct WindowLanes {
 // Lanes that read windows of one prefix sum of the source (SMA, TRIMA).
 struct PrefixLanes : WindowLanes {
   const double* prefix = nullptr;
-  // prefix reversed by (hi, lo) pairs, when kReversed: pair i is pair T - i of prefix.
+  // prefix reversed, when kReversed: prefixRev[i] and prefixRevLo[i] are pair T - i of prefix.
   const double* prefixRev = nullptr;
+  const double* prefixRevLo = nullptr;
   int64_t T = 0;
 };
 
@@ -65,11 +66,13 @@ int32_t overSourcePrefix(const KernelCall& c, const OutView<Out>& out) {
   double* lastGap = prefix + prefixLength(c.T);
   double* prefixRev = Lanes::kReversed ? lastGap + c.T : nullptr;
   prefixSums(c.in[0], c.T, prefix, lastGap);
-  if (prefixRev) reversedPairs(prefix, c.T + 1, prefixRev);
+  double* prefixRevLo = Lanes::kReversed ? prefixRev + c.T + 1 : nullptr;
+  if (prefixRev) reversedPairs(prefix, c.T + 1, prefixRev, prefixRevLo);
   forEachBlock(c, [&](int64_t b0, int nb) {
     Lanes lanes;
     lanes.prefix = prefix;
     lanes.prefixRev = prefixRev;
+    lanes.prefixRevLo = prefixRevLo;
     lanes.T = c.T;
     lanes.load(c.param[0] + b0, nb);
     windowRows(out, lastGap, c.T, b0, nb, lanes.longest, lanes);
