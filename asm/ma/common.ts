@@ -6,7 +6,7 @@ import {
   at, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B, STATE_C,
   STATE_D,
 } from "../abi";
-import { averageLane, prefixSums, seedsFirst, wmaDivider, wmaNext, wmaPrime } from "../primitives";
+import { averageLane, prefixLength, prefixSums, seedsFirst, wmaDivider, wmaNext, wmaPrime } from "../primitives";
 
 // Value i (from 0) of a series into the running WMA of span w whose sums sit
 // at `sum` and `sub`; trailing is value i − w, ignored while i < w. NaN until
@@ -83,12 +83,12 @@ export function emaChainSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, ki
 }
 
 // SMA and TRIMA read windows of one prefix sum of the source (overSourcePrefix
-// in native/ma/common.h): prefix sums (T + 1) and lastGap (T) at the scratch.
-export function sourcePrefixScratch(T: i32): f64 { return 2.0 * T + 1.0; }
+// in native/ma/common.h): prefix sums (2T + 2) and lastGap (T) at the scratch.
+export function sourcePrefixScratch(T: i32): f64 { return prefixLength(T) + <f64>T; }
 
 @inline export function sourcePrefix(c: Call): usize { return c.scratch; }
 
-@inline export function sourceLastGap(c: Call): usize { return c.scratch + (<usize>(c.T + 1) << 3); }
+@inline export function sourceLastGap(c: Call): usize { return c.scratch + (<usize>(c.T + 1) << 4); }
 
 export function prepareSourcePrefix(c: Call): i32 {
   if (<f64>c.scratchLen < sourcePrefixScratch(c.T)) return SCRATCH_TOO_SMALL;

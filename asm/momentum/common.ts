@@ -173,7 +173,7 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
 // running means a slot) sits in the last STATE_DOUBLES of each kernel's
 // scratch, leaving static memory to the shared areas of abi.ts. placeState()
 // points lane(), deque() and mean() there.
-export const LANE_COUNT = 9;
+export const LANE_COUNT = 15;  // ULTOSC: 3 windows, 6 sums, 6 rounding errors
 const DEQUE_BYTES: usize = (offsetof<MonotonicDeque>() + 7) & ~7;
 const MEAN_BYTES: usize = (offsetof<RunningMean>() + 7) & ~7;
 export const STATE_DOUBLES: f64 = <f64>(LANE_COUNT * BLOCK) + <f64>(2 * BLOCK) * <f64>((DEQUE_BYTES + MEAN_BYTES) >> 3);

@@ -41,14 +41,14 @@ inline void adLine(const KernelCall& c, double* ad) {
 // VWAP). fill(a, b) writes both for every bar, NaN where the bar cannot be
 // used; value(sumA, sumB) makes the output. The window sums come from prefix
 // sums built once per call, so a variant costs O(1) per bar.
-// scratch: a, b (2T), their prefix sums (2T + 2), lastGap (T)
-inline int64_t windowRatioScratch(int64_t T) { return 5 * T + 2; }
+// scratch: a, b (2T), their prefix sums (4T + 4), lastGap (T)
+inline int64_t windowRatioScratch(int64_t T) { return 3 * T + 2 * prefixLength(T); }
 
 template <typename Out, typename Fill, typename Value>
 int32_t windowRatio(const KernelCall& c, const OutView<Out>& out, Fill fill, Value value) {
   if (c.scratchLen < windowRatioScratch(c.T)) return kScratchTooSmall;
   const int64_t T = c.T;
-  double *a = c.scratch, *b = a + T, *sumA = b + T, *sumB = sumA + T + 1, *lastGap = sumB + T + 1;
+  double *a = c.scratch, *b = a + T, *sumA = b + T, *sumB = sumA + prefixLength(T), *lastGap = sumB + prefixLength(T);
   fill(a, b);
   prefixSums(a, T, sumA, lastGap);
   prefixSums(b, T, sumB, lastGap);  // a and b have the same gaps
