@@ -1,7 +1,12 @@
 // The kernel ABI of native/abi.h, over raw wasm memory.
 // inPtrs / paramPtrs / outPtrs are arrays of u32 pointers; an output pointer of
-// 0 means the output was not selected. Element (t, v) of output k lives at
-// out[k] + (t * timeStride + v * variantStride) * sizeof<O>().
+// 0 means the output was not selected. Outputs are tiles of `rows` bars from
+// bar rowStart on: element (t, v) of output k lives at
+//   out[k] + ((t - rowStart) * timeStride + v * variantStride) * sizeof<O>()
+// in the caller's layout (time-major tiles have variantStride 1). Kernels
+// write bars in order; a write past the tile hands the tile to the host
+// (flushRows), which copies it out row by row and may stop the call there
+// (cancellation), and the tile moves on.
 
 // Capacity of per-block state areas and the block width (see native/abi.h).
 export const BLOCK: i32 = 256;
@@ -38,6 +43,44 @@ export const AVERAGE_LANES: usize = memory.data(AVERAGE_CHAINS * BLOCK * 40, 8);
   variantStride: i32 = 0;
   scratch: usize = 0;
   scratchLen: i32 = 0;
+  rowStart: i32 = 0;  // first bar of the output tile
+  rows: i32 = 0;      // bars the tile holds
+  passFrom: i32 = 0;  // variants [passFrom, passTo) being written (see beginPass)
+  passTo: i32 = 0;
+}
+
+// The host copies bars [rowStart, rowStart + rows) of variants [from, to)
+// of the tile out, and the tile moves to bar `next` (-1: to bar 0 for the
+// next pass). A `next` before rowStart (a kernel writing bars out of order)
+// makes the host run the call again with a tile of every bar. It throws,
+// unwinding the call, when the caller cancelled it.
+// @ts-ignore: decorator
+@external("env", "flushRows") export declare function flushRows(rowStart: i32, next: i32, from: i32, to: i32): void;
+
+// Moves the output tile so that it starts at bar t.
+@inline export function moveRows(c: Call, t: i32): void {
+  flushRows(c.rowStart, t, c.passFrom, c.passTo);
+  c.rowStart = t;
+}
+
+// For kernels that make several passes over the bars, each over its own
+// variants [from, to), in order: the previous pass's tile goes out and the
+// tile restarts at bar 0 for these variants.
+export function beginPass(c: Call, from: i32, to: i32): void {
+  if (from > c.v0) flushRows(c.rowStart, -1, c.passFrom, c.passTo);
+  c.rowStart = 0;
+  c.passFrom = from;
+  c.passTo = to;
+}
+
+// Whether bar t lies outside the output tile.
+@inline export function offTile(c: Call, t: i32): bool {
+  return <u32>(t - c.rowStart) >= <u32>c.rows;
+}
+
+// Whether the tile holds every bar, so a kernel may address it as the whole series.
+@inline export function wholeSeries(c: Call): bool {
+  return c.rowStart == 0 && c.rows >= c.T;
 }
 
 @inline export function input(c: Call, i: i32): usize {
@@ -60,10 +103,14 @@ export const AVERAGE_LANES: usize = memory.data(AVERAGE_CHAINS * BLOCK * 40, 8);
 @inline export function put<O>(c: Call, k: i32, t: i32, v: i32, x: f64): void {
   const base = load<usize>(c.outPtrs + (<usize>k << 2));
   if (base != 0) {
-    const idx = <usize>t * <usize>c.timeStride + <usize>v * <usize>c.variantStride;
+    if (offTile(c, t)) tileMiss(c, t);
+    const idx = <usize>(t - c.rowStart) * <usize>c.timeStride + <usize>v * <usize>c.variantStride;
     store<O>(base + idx * sizeof<O>(), <O>x);
   }
 }
+
+// Out of line, so put() stays small where it is inlined.
+export function tileMiss(c: Call, t: i32): void { moveRows(c, t); }
 
 export function putNaNAll<O>(c: Call, t: i32, b0: i32, nb: i32): void {
   for (let k = 0; k < c.nOut; ++k)

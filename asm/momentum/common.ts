@@ -4,7 +4,7 @@
 // picks the formula.
 import {
   at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot,
-  STATE_A, STATE_B, STATE_C,
+  STATE_A, STATE_B, STATE_C, wholeSeries,
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, extremeAt, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
@@ -41,7 +41,7 @@ export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, roc:
   const scale = c.scratch;
   const dst = load<usize>(c.outPtrs);
   if (dst == 0) return;  // the output was not selected
-  if (c.timeStride == 1) {
+  if (c.timeStride == 1 && wholeSeries(c)) {
     for (let j = 0; j < nb; ++j) {
       const n = <i32>param(c, 0, b0 + j);
       const o = dst + <usize>(b0 + j) * <usize>c.variantStride * sizeof<O>();

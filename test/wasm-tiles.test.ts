@@ -1,0 +1,51 @@
+// The wasm backend writes outputs through moving tiles in the caller's layout
+// (src/backends/wasm.ts): every kernel, with tiles of a few bars, gives the
+// same bits as with one tile of every bar, in both layouts, and writes its bars
+// in order (so no kernel falls back to whole-series tiles).
+import { describe, expect, it } from 'vitest';
+import { WasmBackend } from '../dist/backends/index.js';
+import { INDICATORS } from '../dist/registry/index.js';
+import { selfTestCandles, selfTestParams } from '../dist/runtime/selftest.js';
+
+const T = 301;
+const candles = selfTestCandles(T);
+// NaN holes, so gaps and segments cross tile edges too.
+for (const i of [0, 57, 58, 190]) candles.close[i] = NaN;
+
+function run(backend: WasmBackend, id: string, layout: 'time-major' | 'variant-major', float64: boolean) {
+  const def = INDICATORS.find((d) => d.id === id)!;
+  const base = selfTestParams(def);
+  // A few variants: the defaults' smallest values, then a little longer.
+  const V = 5;
+  const params = def.params.map((p) => Float64Array.from({ length: V }, (_, v) => {
+    const x = base[p.name]!;
+    return p.kind === 'int' ? Math.min(x + 2 * v, p.max ?? Infinity) : x;
+  }));
+  const Out = float64 ? Float64Array : Float32Array;
+  const outputs = def.outputs.map(() => new Out(T * V).fill(-1));
+  backend.run({
+    kernel: id, t: T, v0: 0, v1: V, float64, outputs, params,
+    timeStride: layout === 'time-major' ? V : 1, variantStride: layout === 'time-major' ? 1 : T,
+    inputs: def.inputs.map((i) => candles[(i === 'source' ? 'close' : i) as keyof typeof candles]),
+  });
+  return outputs;
+}
+
+describe('wasm output tiles', () => {
+  const big = new WasmBackend(undefined, 2 ** 26);
+  const tiny = new WasmBackend(undefined, 7 * 5 * 4);  // a few bars per tile
+  for (const layout of ['time-major', 'variant-major'] as const) {
+    it(`every kernel, ${layout}: tiles of a few bars = one tile of every bar`, () => {
+      for (const def of INDICATORS) {
+        for (const float64 of [false, true]) {
+          const want = run(big, def.id, layout, float64), got = run(tiny, def.id, layout, float64);
+          got.forEach((out, k) => {
+            expect(out.includes(-1) && !want[k]!.includes(-1), `${def.id} left values unwritten`).toBe(false);
+            expect(Buffer.from(out.buffer).equals(Buffer.from(want[k]!.buffer)), `${def.id} output ${k} ${layout} float64=${float64}`).toBe(true);
+          });
+        }
+      }
+      expect(tiny.outOfOrderKernels()).toEqual([]);
+    });
+  }
+});
