@@ -112,6 +112,36 @@ export function beginPass(c: Call, from: i32, to: i32): void {
 // Out of line, so put() stays small where it is inlined.
 export function tileMiss(c: Call, t: i32): void { moveRows(c, t); }
 
+// One row of state per block: kernels that compute bar t of every variant of
+// a block first (row[j], as native/abi.h putRow) write it with putRow.
+export const ROW: usize = memory.data(BLOCK * 8, 16);
+
+// Output k of variants [b0, b0 + nb) at bar t from row[0..nb): in a
+// time-major tile one contiguous run, stored two or four values per v128
+// (float64 -> float32 rounds as the scalar store does).
+export function putRow<O>(c: Call, k: i32, t: i32, b0: i32, nb: i32, row: usize): void {
+  const base = load<usize>(c.outPtrs + (<usize>k << 2));
+  if (base == 0) return;
+  if (offTile(c, t)) tileMiss(c, t);
+  const p = base + (<usize>(t - c.rowStart) * <usize>c.timeStride + <usize>b0 * <usize>c.variantStride) * sizeof<O>();
+  let j = 0;
+  if (c.variantStride == 1) {
+    if (sizeof<O>() == 4) {
+      for (; j + 4 <= nb; j += 4) {
+        const lo = f32x4.demote_f64x2_zero(v128.load(row + (<usize>j << 3)));
+        const hi = f32x4.demote_f64x2_zero(v128.load(row + (<usize>j << 3), 16));
+        v128.store(p + (<usize>j << 2), v128.shuffle<i32>(lo, hi, 0, 1, 4, 5));
+      }
+    } else {
+      for (; j + 2 <= nb; j += 2) v128.store(p + (<usize>j << 3), v128.load(row + (<usize>j << 3)));
+    }
+    for (; j < nb; ++j) store<O>(p + <usize>j * sizeof<O>(), <O>load<f64>(row + (<usize>j << 3)));
+  } else {
+    const step = <usize>c.variantStride * sizeof<O>();
+    for (; j < nb; ++j) store<O>(p + <usize>j * step, <O>load<f64>(row + (<usize>j << 3)));
+  }
+}
+
 export function putNaNAll<O>(c: Call, t: i32, b0: i32, nb: i32): void {
   for (let k = 0; k < c.nOut; ++k)
     for (let j = 0; j < nb; ++j) put<O>(c, k, t, b0 + j, NaN);
