@@ -50,6 +50,25 @@ describe('wasm output tiles', () => {
       expect(tiny.outOfOrderKernels()).toEqual([]);
     });
   }
+  it('stops inside a block when the cancel flag is raised (read at every tile handed over)', () => {
+    const cancel = new Int32Array(new SharedArrayBuffer(4));
+    // An output that raises the flag once the first tile has been copied into it.
+    class Tripwire extends Float32Array {
+      override set(from: ArrayLike<number>, offset?: number): void {
+        super.set(from, offset);
+        Atomics.store(cancel, 0, 1);
+      }
+    }
+    const V = 5, out = new Tripwire(T * V).fill(-1);
+    tiny.run({
+      kernel: 'ma.ema', t: T, v0: 0, v1: V, float64: false, outputs: [out], params: [Float64Array.of(5, 6, 7, 8, 9)],
+      timeStride: V, variantStride: 1, inputs: [candles.close], cancel,
+    });
+    // The first tile (7 bars) is out, nothing after it: the kernel stopped mid-series.
+    expect(out.subarray(0, 7 * V).includes(-1)).toBe(false);
+    expect(out.subarray(7 * V).every((x) => x === -1)).toBe(true);
+  });
+
   // Differ from native in the last bits of float64 (apart from this change: an
   // operation order of the AS kernel); held to parity.test.ts's 1e-12 there.
   const LAST_BITS = new Set(['trend.linreg']);

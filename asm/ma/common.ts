@@ -51,7 +51,7 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
   }
 }
 
-export function emaChainSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32): void {
+@inline export function emaChainSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32): void {
   const x = input(c, 0);
   const depth = chainDepth(kind);
   const c1 = STATE_A, c2 = STATE_B, c3 = STATE_C, c4 = STATE_D;
@@ -121,7 +121,7 @@ const CHAIN_LAG: usize = memory.data(BLOCK * 4, 16);
 }
 
 // Bar value xt through every stage of lanes [0, nb), the combined value into ROW.
-function chainRow(kind: i32, depth: i32, xt: f64, nb: i32): void {
+@inline function chainRow(kind: i32, depth: i32, xt: f64, nb: i32): void {
   const x2 = f64x2.splat(xt);
   let j = 0;
   for (; j + 2 <= nb; j += 2) {
