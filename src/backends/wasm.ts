@@ -161,7 +161,7 @@ export class WasmBackend implements Backend {
       // rows are whole output rows.
       const whole = timeMajor && nb === job.timeStride;
       const pieces = tiles.map((tile) => {
-        if (!tile || (whole && rows === t)) return [];
+        if (!tile || whole) return [];
         if (timeMajor) return Array.from({ length: rows }, (_, r) => tile.subarray(r * nb, (r + 1) * nb));
         if (variantMajor) return Array.from({ length: nb }, (_, j) => tile.subarray(j * rows, (j + 1) * rows));
         return [];
