@@ -3,7 +3,7 @@
 // PPO, APO). Where C++ passes a lambda or a template flag, a flag argument
 // picks the formula.
 import {
-  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot,
+  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot,
   STATE_A, STATE_B, STATE_C, wholeSeries,
 } from "../abi";
 import {
@@ -58,8 +58,9 @@ export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, roc:
       for (let j = 0; j < nb; ++j) {
         const n = <i32>param(c, 0, b0 + j);
         const v = t - s >= n ? lagValue(roc, xt, at(x, t - n), roc ? at(scale, t - n) : 0.0) : NaN;
-        put<O>(c, 0, t, b0 + j, v);
+        store<f64>(ROW + (<usize>j << 3), v);
       }
+      putRow<O>(c, 0, t, b0, nb, ROW);
     }
   }
 }
