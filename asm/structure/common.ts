@@ -2,7 +2,7 @@
 // the lengths of a candle, and rolling extremes over windows (MAX, MIN,
 // MIDPOINT, MIDPRICE).
 import {
-  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B, STATE_C,
+  at, BAD_PARAM, BLOCK, Call, input, OK, param, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B, STATE_C,
   STATE_D,
 } from "../abi";
 import {
@@ -56,8 +56,9 @@ export function rollingExtremes<O>(c: Call, kind: i32, nIn: i32): i32 {
           const lo = kind != KIND_MAX ? extremeAt(false, <usize>slot(STATE_C, j), back, t) : 0.0;
           x = kind == KIND_MAX ? hi : kind == KIND_MIN ? lo : (hi + lo) / 2.0;
         }
-        put<O>(c, 0, t, b0 + j, x);
+        store<f64>(ROW + (<usize>j << 3), x);
       }
+      putRow<O>(c, 0, t, b0, nb, ROW);
     }
   }
   return OK;
