@@ -1,5 +1,5 @@
 // ma.vwma; mirrors native/ma/vwma.h.
-import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import { at, Call, input, OK, param, putRow, ROW, SCRATCH_TOO_SMALL } from "../abi";
 import { prefixLength, prefixSums, prefixWindowSum } from "../primitives";
 
 export function scratch(T: i32): f64 { return 2.0 * T + 2.0 * prefixLength(T); }
@@ -32,7 +32,8 @@ export function block<O>(c: Call, b0: i32, nb: i32): void {
         const vol = prefixWindowSum(prefixVolume, t, n);
         if (vol != 0.0) v = prefixWindowSum(prefixWeighted, t, n) / vol;
       }
-      put<O>(c, 0, t, b0 + j, v);
+      store<f64>(ROW + (<usize>j << 3), v);
     }
+    putRow<O>(c, 0, t, b0, nb, ROW);
   }
 }

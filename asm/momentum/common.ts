@@ -3,8 +3,8 @@
 // PPO, APO). Where C++ passes a lambda or a template flag, a flag argument
 // picks the formula.
 import {
-  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot,
-  STATE_A, STATE_B, STATE_C,
+  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot,
+  STATE_A, STATE_B, STATE_C, wholeSeries,
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, extremeAt, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
@@ -47,7 +47,7 @@ export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind
   const scaled = kind != LAG_DIFFERENCE;
   const dst = load<usize>(c.outPtrs);
   if (dst == 0) return;  // the output was not selected
-  if (c.timeStride == 1) {
+  if (c.timeStride == 1 && wholeSeries(c)) {
     for (let j = 0; j < nb; ++j) {
       const n = <i32>param(c, 0, b0 + j);
       const o = dst + <usize>(b0 + j) * <usize>c.variantStride * sizeof<O>();
@@ -64,8 +64,9 @@ export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind
       for (let j = 0; j < nb; ++j) {
         const n = <i32>param(c, 0, b0 + j);
         const v = t - s >= n ? lagValue(kind, xt, at(x, t - n), scaled ? at(scale, t - n) : 0.0) : NaN;
-        put<O>(c, 0, t, b0 + j, v);
+        store<f64>(ROW + (<usize>j << 3), v);
       }
+      putRow<O>(c, 0, t, b0, nb, ROW);
     }
   }
 }

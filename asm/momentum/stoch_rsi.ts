@@ -1,6 +1,6 @@
 // momentum.stoch_rsi; mirrors native/momentum/stoch_rsi.h.
 // TA-Lib RSI of the valid run x[s, e), from bar s + n on.
-import { at, BAD_PARAM, BLOCK, Call, input, OK, param, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
+import { at, BAD_PARAM, beginPass, BLOCK, Call, input, OK, param, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
 import { callWindow, rsiFromAverages, segmentEnd, skipGaps, validAt, wilderStep, windowCapacity, windowsFit } from "../primitives";
 import { deque, lane, mean, placeState, putKD, STATE_DOUBLES, stochK } from "./common";
 
@@ -45,6 +45,7 @@ export function run<O>(c: Call): i32 {
   for (let r0 = c.v0; r0 < c.v1; r0 = r1) {
     const rsiWindow = param(c, 0, r0);
     for (r1 = r0 + 1; r1 < c.v1 && param(c, 0, r1) == rsiWindow; ++r1) {}
+    beginPass(c, r0, r1);
     const n = <i32>rsiWindow;
     let t = 0;
     while (t < c.T) {

@@ -57,10 +57,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 program
   .command('bench')
-  .description('benchmark suites (catalogue, grid, threads, plain, startup, lag; and abort, rss, prepared, cluster on request) beside the memory floor and peer libraries; --compare gates on a stored baseline')
+  .description('benchmark suites (catalogue, grid, threads, plain, startup, lag; and abort, rss, prepared, cluster, wasm on request) beside the memory floor and peer libraries; --compare gates on a stored baseline')
   .option('--quick', 'a smaller workload (131,400 candles, fewer runs)')
   .option('--json', 'machine-readable report on stdout')
-  .option('--suite <list>', 'comma-separated suites: catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster')
+  .option('--suite <list>', 'comma-separated suites: catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster,wasm')
   .option('--only <regex>', 'only indicators whose id matches (catalogue suite)')
   .option('--compare <baseline.json>', 'compare with a stored --json report; exit 1 past the threshold')
   .option('--threshold <percent>', 'regression threshold for --compare', '15')

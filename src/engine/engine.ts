@@ -58,11 +58,17 @@ const INLINE_BELOW_NS = 250_000;
 /** Chunks are at least this much work, so dispatch and per-call setup stay small. */
 const MIN_CHUNK_NS = 10_000_000;
 /**
- * ...and at most this much, so progress is reported often and a wasm kernel
- * (which checks for cancellation between blocks only) stops soon. Native
- * kernels check the flag every few thousand values, inside a block.
+ * ...and at most this much, so progress is reported often. (Kernels check
+ * the cancel flag inside a block: native every few thousand values, wasm at
+ * every output tile it hands over.)
  */
 const MAX_CHUNK_NS = 150_000_000;
+/**
+ * Variants a wasm chunk spans at least (a block of asm/abi.ts): its output
+ * tiles are copied out one row of the chunk's variants at a time, so a narrow
+ * chunk would pay a TypedArray.set per short row.
+ */
+const WASM_CHUNK_VARIANTS = 256;
 /** Kernel scratch per thread assumed before warmup has loaded a backend (above every kernel's: see estimate()). */
 const COLD_SCRATCH_BYTES_PER_BAR = 8 * 32;
 const COLD_SCRATCH_BYTES = 48 * 2 ** 20;
@@ -291,7 +297,8 @@ export class Engine {
       kernel: plan.def.id, inputs: columnsOf(c), t, params, v0: c.v0, v1: c.v1,
       outputs: outList, float64: plan.dtype === 'float64', timeStride, variantStride, cancel: stop.flag,
     });
-    const chunks = none ? [] : planChunks(plan.grid, t, executor.numThreads, { minValuesPerChunk: MIN_CHUNK_NS / nsPerValue, maxValuesPerChunk: MAX_CHUNK_NS / nsPerValue });
+    const widest = Math.max(MAX_CHUNK_NS / nsPerValue, warm.inline.name === 'wasm' ? WASM_CHUNK_VARIANTS * t : 0);
+    const chunks = none ? [] : planChunks(plan.grid, t, executor.numThreads, { minValuesPerChunk: MIN_CHUNK_NS / nsPerValue, maxValuesPerChunk: widest });
     let processed = 0;
     let progressFailed = false;
     await runChunks(chunks, executor, makeJob, stop, (c) => {
