@@ -118,6 +118,23 @@ export const CHECKS = [
     exact: (s, t, p) => ({ volume_sma: [windowSum(s.x, t, p.window).value / p.window, 0] }),
   },
   {
+    id: 'volatility.accbands', axes: {},
+    // The widened bars as the kernels make them (native/volatility/accbands.h).
+    series: (c) => {
+      const T = c.close.length, up = new Float64Array(T), down = new Float64Array(T);
+      for (let t = 0; t < T; t++) {
+        const h = c.high[t], l = c.low[t], sum = h + l, width = 4 * (h - l) / sum;
+        [up[t], down[t]] = sum > -1e-14 && sum < 1e-14 ? [h, l] : [h * (1 + width), l * (1 - width)];
+      }
+      return { up, mid: c.close, down };
+    },
+    exact: (s, t, p) => ({
+      upper: [windowSum(s.up, t, p.window).value / p.window, 0],
+      middle: [windowSum(s.mid, t, p.window).value / p.window, 0],
+      lower: [windowSum(s.down, t, p.window).value / p.window, 0],
+    }),
+  },
+  {
     id: 'ma.trima', axes: { source: ['close'] },
     series: (c, p) => ({ x: derivedSource(c, p.source) }),
     // SMA(SMA(x, a), b) weighs x[t-i] by the number of inner windows holding it.

@@ -3,7 +3,7 @@
 // MIDPOINT, MIDPRICE).
 import {
   at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B,
-  STATE_C, STATE_D,
+  STATE_C, STATE_D, STATE_E,
 } from "../abi";
 import {
   buildExtremes, extremeAt, extremeLevels, extremeScratch, extremeWindowBack, extremeWindowLevel,
@@ -19,21 +19,22 @@ import {
 }
 
 // Rolling extremes (native rollingExtremes): MAX, MIN, or the mid of the max
-// of input 0 and the min of input nIn - 1.
-export const KIND_MAX: i32 = 0, KIND_MIN: i32 = 1, KIND_MID: i32 = 2;
+// of input 0 and the min of input nIn - 1; MINMAX writes the min to output 0
+// and the max to output 1 in one pass (output tiles move forward only).
+export const KIND_MAX: i32 = 0, KIND_MIN: i32 = 1, KIND_MID: i32 = 2, KIND_MINMAX: i32 = 3;
 
 export function extremesScratch(T: i32, tables: i32): f64 { return <f64>tables * extremeScratch(T) + <f64>T; }
 
-// The values go to output outK (MINMAX writes its two outputs in turn).
-export function rollingExtremes<O>(c: Call, kind: i32, nIn: i32, outK: i32 = 0): i32 {
-  const T = c.T;
-  if (<f64>c.scratchLen < extremesScratch(T, kind == KIND_MID ? 2 : 1)) return SCRATCH_TOO_SMALL;
+export function rollingExtremes<O>(c: Call, kind: i32, nIn: i32): i32 {
+  const T = c.T, both = kind == KIND_MID || kind == KIND_MINMAX;
+  if (<f64>c.scratchLen < extremesScratch(T, both ? 2 : 1)) return SCRATCH_TOO_SMALL;
   if (!windowsFit(c, 0)) return BAD_PARAM;
   const levels = extremeLevels(<i32>maxParam(c, 0));
   const lastGap = c.scratch;
   inputGaps(c, nIn, lastGap);
   const highs = lastGap + (<usize>T << 3);
-  const lows = highs + (kind == KIND_MID ? <usize>extremeScratch(T) << 3 : 0);
+  const lows = highs + (both ? <usize>extremeScratch(T) << 3 : 0);
+  const maxRow = STATE_E;  // MINMAX's second row
   if (kind != KIND_MIN) buildExtremes(true, input(c, 0), T, levels, highs);
   if (kind != KIND_MAX) buildExtremes(false, input(c, nIn - 1), T, levels, lows);
   // Bar by bar over blocks of variants, each variant's window levels in lanes:
@@ -50,16 +51,19 @@ export function rollingExtremes<O>(c: Call, kind: i32, nIn: i32, outK: i32 = 0):
     for (let t = 0; t < T; ++t) {
       const run = t - <i32>at(lastGap, t);
       for (let j = 0; j < nb; ++j) {
-        let x = NaN;
+        let x = NaN, y = NaN;
         if (run >= <i32>slot(STATE_A, j)) {
           const back = <i32>slot(STATE_D, j);
           const hi = kind != KIND_MIN ? extremeAt(true, <usize>slot(STATE_B, j), back, t) : 0.0;
           const lo = kind != KIND_MAX ? extremeAt(false, <usize>slot(STATE_C, j), back, t) : 0.0;
-          x = kind == KIND_MAX ? hi : kind == KIND_MIN ? lo : (hi + lo) / 2.0;
+          x = kind == KIND_MAX ? hi : kind == KIND_MID ? (hi + lo) / 2.0 : lo;
+          y = hi;
         }
         store<f64>(ROW + (<usize>j << 3), x);
+        if (kind == KIND_MINMAX) store<f64>(maxRow + (<usize>j << 3), y);
       }
-      putRow<O>(c, outK, t, b0, nb, ROW);
+      putRow<O>(c, 0, t, b0, nb, ROW);
+      if (kind == KIND_MINMAX) putRow<O>(c, 1, t, b0, nb, maxRow);
     }
   }
   return OK;
