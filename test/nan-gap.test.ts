@@ -20,11 +20,12 @@ function slice(c: ReturnType<typeof gapped>, from: number, to: number) {
   return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice(from, to)])) as ReturnType<typeof gapped>;
 }
 
-/** Short and long windows (the longest fits the run after the gap), other axes at two values. */
+/** Short and long windows (the longest fits the run after the gap), choice axes at every value, other axes at two values. */
 function gapGrid(info: IndicatorInfo): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
     if (a.kind === 'source') grid.source = ['close', 'hlc3'];
+    else if (a.kind === 'choice') grid[a.name] = a.values;
     else if (a.kind === 'int') grid[a.name] = [...new Set([a.min!, Math.min(a.max!, a.min! + 7), Math.min(a.max!, Math.max(a.min!, 120))])];
     else grid[a.name] = [a.min!, Math.min(a.max!, a.min! + 0.5)];
   }

@@ -2,7 +2,7 @@
 // TA-Lib RSI of the valid run x[s, e), from bar s + n on.
 import { at, BAD_PARAM, beginPass, BLOCK, Call, input, OK, param, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
 import { callWindow, rsiFromAverages, segmentEnd, skipGaps, validAt, wilderStep, windowCapacity, windowsFit } from "../primitives";
-import { deque, lane, mean, placeState, putKD, STATE_DOUBLES, stochK } from "./common";
+import { deque, lane, mean, placeState, putKD, STATE_DOUBLES, stochBlank, stochK } from "./common";
 
 function rsiRun(x: usize, s: i32, e: i32, n: i32, rsi: usize): void {
   if (s + n >= e) return;
@@ -68,7 +68,7 @@ export function run<O>(c: Call): i32 {
         }
         for (t = s; t < e; ++t) {
           for (let j = 0; j < nb; ++j) {
-            let has = false;
+            let has = false, blank = false;
             let fast = NaN;
             if (t >= s + n) {
               const kn = <i32>slot(kw, j);
@@ -76,11 +76,13 @@ export function run<O>(c: Call): i32 {
               hi.push(rsi, t, kn);
               lo.push(rsi, t, kn);
               if (t - (s + n) >= kn - 1) {
-                fast = mean(0, j).push(stochK(at(rsi, t), at(rsi, hi.front()), at(rsi, lo.front())));
+                const hh = at(rsi, hi.front()), ll = at(rsi, lo.front());
+                fast = mean(0, j).push(stochK(at(rsi, t), hh, ll));
                 has = !isNaN(fast);
+                blank = stochBlank(c, 4, b0 + j, hh, ll);
               }
             }
-            putKD<O>(c, t, b0 + j, has, fast, mean(1, j));
+            putKD<O>(c, t, b0 + j, has, fast, mean(1, j), blank);
           }
         }
       }

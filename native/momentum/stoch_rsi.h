@@ -1,7 +1,8 @@
 // momentum.stoch_rsi: TA-Lib STOCHRSI (fastD matype 0), i.e. STOCHF with the
 // RSI as high, low and close. params rsi_window, k_window, d_window,
 // k_smoothing (an SMA of %K before %D, TradingView's smoothK; 1 = none, as
-// TA-Lib: an SMA over one bar is the value itself, bit for bit). The RSI is
+// TA-Lib: an SMA over one bar is the value itself, bit for bit),
+// zero_denominator (param 4). The RSI is
 // computed once per run of variants sharing rsi_window, its rolling range per
 // variant by monotonic deques. On flat stretches the RSI values of a window
 // differ only in their last bits, so %K jumps between 0 and 100 there, as in
@@ -71,17 +72,19 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
           }
           for (int64_t t = s; t < e; ++t) {
             for (int j = 0; j < nb; ++j) {
-              bool has = false;
+              bool has = false, blank = false;
               double fast = kNaN;
               if (t >= s + n) {
                 highest[j].push(rsi, t, kw[j]);
                 lowest[j].push(rsi, t, kw[j]);
                 if (t - (s + n) >= kw[j] - 1) {
-                  fast = slowK[j].push(stochK(rsi[t], rsi[highest[j].front()], rsi[lowest[j].front()]));
+                  const double hh = rsi[highest[j].front()], ll = rsi[lowest[j].front()];
+                  fast = slowK[j].push(stochK(rsi[t], hh, ll));
                   has = !std::isnan(fast);
+                  blank = stochBlank(c, 4, b0 + j, hh, ll);
                 }
               }
-              putKD(out, t, b0 + j, has, fast, dLine[j]);
+              putKD(out, t, b0 + j, has, fast, dLine[j], blank);
             }
           }
         },

@@ -8,6 +8,6 @@ namespace tagrid::trend::adxr {
 inline int64_t scratch(int64_t T, int64_t W) { return directionalScratch(T, W, true); }
 
 template <typename Out>
-int32_t run(const KernelCall& c, const OutView<Out>& out) { return directionalSystem<true>(c, out); }
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return directionalSystem<true>(c, out, {-1, -1, -1}); }
 
 }  // namespace tagrid::trend::adxr
