@@ -23,7 +23,7 @@ const definition: IndicatorDef = {
   // The RSI starts at bar rsi_window (seed 'first': bar 1). A one-bar RSI range
   // is always 0, so with zero_denominator 'nan' k_window 1 never has a value.
   lookback:
-    "if(k_window == 1 , if(zero_denominator == 'nan', 1000000000, 0), 0) + " +
+    "if(k_window == 1, if(zero_denominator == 'nan', 1000000000, 0), 0) + " +
     "if(seed == 'first', 1, rsi_window) + k_window - 1 + k_smoothing - 1 + d_window - 1",
   convention: 'TA-Lib STOCHRSI (fastD matype 0: SMA)',
   notes:
