@@ -20,7 +20,7 @@ function slice(c: ReturnType<typeof gapped>, from: number, to: number) {
   return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice(from, to)])) as ReturnType<typeof gapped>;
 }
 
-/** Short and long windows (the longest fits the run after the gap), other axes at two values. */
+/** Short and long windows (the longest fits the run after the gap), choice axes at every value, other axes at two values. */
 function gapGrid(info: IndicatorInfo): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {

@@ -41,6 +41,8 @@ export function laggedPrepare(c: Call, kind: i32, unit: f64): i32 {
   return OK;
 }
 
+// The rates' zero_denominator is param 1: 'nan' overwrites TA-Lib's 0 with NaN
+// where x[t-n] is 0, in a second pass (blankZeroPast in native/momentum/common.h).
 export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32): void {
   const x = input(c, 0);
   const scale = c.scratch;
@@ -68,6 +70,12 @@ export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind
       }
       putRow<O>(c, 0, t, b0, nb, ROW);
     }
+  }
+  if (!scaled) return;
+  for (let j = 0; j < nb; ++j) {
+    if (!isNaN(zeroDenominator(c, 1, b0 + j, 0.0))) continue;
+    const n = <i32>param(c, 0, b0 + j);
+    for (let t = s + n; t < e; ++t) if (at(x, t - n) == 0.0) put<O>(c, 0, t, b0 + j, NaN);
   }
 }
 
@@ -133,8 +141,9 @@ export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cm
 // percent difference when percent; with withSignal a signal EMA (chain 2) and
 // the histogram. macd selects MACD's fast-EMA alignment and common first bar;
 // seedParam is the index of the `seed` param (-1: none, seeded like TA-Lib);
-// fixed is MACDFIX (12 and 26 bars, k 0.15 and 0.075, signal window param 0).
-export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32, fixed: bool = false): void {
+// fixed is MACDFIX (12 and 26 bars, k 0.15 and 0.075, signal window param 0);
+// zeroParam is PPO's `zero_denominator` (-1: none; SpreadStyle in native/momentum/common.h).
+export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32, fixed: bool = false, zeroParam: i32 = -1): void {
   const x = input(c, 0);
   const fastFrom = STATE_A;
   for (let j = 0; j < nb; ++j) {
@@ -158,13 +167,14 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
       if (tf >= slot(fastFrom, j)) fast.push(xt);
       if (!slow.push(xt)) { putNaNAll<O>(c, t, b0 + j, 1); continue; }
       const v = percent ? emaPercent(fast.value, slow.value) : fast.value - slow.value;
-      if (!withSignal) { put<O>(c, 0, t, b0 + j, v); continue; }
+      const blank = zeroParam >= 0 && nearZero(slow.value) && isNaN(zeroDenominator(c, zeroParam, b0 + j, 0.0));
+      if (!withSignal) { put<O>(c, 0, t, b0 + j, blank ? NaN : v); continue; }
       const signal = averageLane(2, j);
       const hasSignal = signal.push(v);
-      const sig = hasSignal ? signal.value : NaN;
-      put<O>(c, 0, t, b0 + j, hasSignal || !macd ? v : NaN);
+      const sig = hasSignal && !blank ? signal.value : NaN;
+      put<O>(c, 0, t, b0 + j, (hasSignal || !macd) && !blank ? v : NaN);
       put<O>(c, 1, t, b0 + j, sig);
-      put<O>(c, 2, t, b0 + j, v - sig);
+      put<O>(c, 2, t, b0 + j, blank ? NaN : v - sig);
     }
   }
 }
@@ -202,12 +212,18 @@ export function placeState(c: Call): void {
   return diff != 0.0 ? (x - lowest) / diff : 0.0;
 }
 
+// Whether stochK's range is empty here and zero_denominator (param p) says 'nan'.
+@inline export function stochBlank(c: Call, p: i32, v: i32, highest: f64, lowest: f64): bool {
+  return (highest - lowest) / 100.0 == 0.0 && isNaN(zeroDenominator(c, p, v, 0.0));
+}
+
 // Feeds k (when the %K line has a value at this bar) into the %D mean and
-// writes k and d, both from %D's first bar on.
-export function putKD<O>(c: Call, t: i32, v: i32, has: bool, k: f64, dLine: RunningMean): void {
+// writes k and d, both from %D's first bar on; blank writes NaN for both at
+// this bar only (putKD in native/momentum/common.h).
+export function putKD<O>(c: Call, t: i32, v: i32, has: bool, k: f64, dLine: RunningMean, blank: bool): void {
   const d = has ? dLine.push(k) : NaN;
-  put<O>(c, 0, t, v, isNaN(d) ? NaN : k);
-  put<O>(c, 1, t, v, d);
+  put<O>(c, 0, t, v, isNaN(d) || blank ? NaN : k);
+  put<O>(c, 1, t, v, blank ? NaN : d);
 }
 
 // Lanes WIN_HIGH, WIN_LOW, WIN_BACK: each slot's window levels, looked up once
@@ -254,7 +270,7 @@ export function stochasticBlock<O>(c: Call, b0: i32, nb: i32, smoothing: i32, dW
   }
 }
 
-export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, smoothing: i32, dWindow: i32): void {
+export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, smoothing: i32, dWindow: i32, zero: i32): void {
   const ringBytes = <usize>stochasticCap << 3;
   const ringsK = c.scratch + (<usize>rangeScratch(c.T) << 3);
   const ringsD = ringsK + <usize>BLOCK * ringBytes;
@@ -268,8 +284,13 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
     const ct = at(close, t);
     for (let j = 0; j < nb; ++j) {
       let slow = NaN;
-      if (t - s >= <i32>slot(kw, j) - 1) slow = mean(0, j).push(stochK(ct, highest(j, t), lowest(j, t)));
-      putKD<O>(c, t, b0 + j, !isNaN(slow), slow, mean(1, j));
+      let blank = false;
+      if (t - s >= <i32>slot(kw, j) - 1) {
+        const hh = highest(j, t), ll = lowest(j, t);
+        slow = mean(0, j).push(stochK(ct, hh, ll));
+        blank = stochBlank(c, zero, b0 + j, hh, ll);
+      }
+      putKD<O>(c, t, b0 + j, !isNaN(slow), slow, mean(1, j), blank);
     }
   }
 }

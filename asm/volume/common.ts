@@ -2,7 +2,7 @@
 // typical price and money-flow volume of a bar, the AD line, and ratios of
 // two series summed over a window (MFI, CMF, VWAP).
 import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
-import { prefixLength, prefixSums, prefixWindowSum, segmentEnd, validAt } from "../primitives";
+import { prefixLength, prefixSums, prefixWindowSum, segmentEnd, validAt, zeroDenominator } from "../primitives";
 
 @inline export function typicalPrice(high: f64, low: f64, close: f64): f64 {
   return (high + low + close) / 3.0;
@@ -62,10 +62,11 @@ function fillRatioSeries(c: Call, kind: i32, a: usize, b: usize): void {
   }
 }
 
-@inline function ratioValue(kind: i32, a: f64, b: f64): f64 {
+// MFI's zero_denominator is param 1 (see native/volume/mfi.h).
+@inline function ratioValue(c: Call, v: i32, kind: i32, a: f64, b: f64): f64 {
   if (kind == MFI) {
     const sum = a + b;
-    return sum < 1.0 ? 0.0 : 100.0 * (a / sum);
+    return sum < 1.0 ? zeroDenominator(c, 1, v, 0.0) : 100.0 * (a / sum);
   }
   return b != 0.0 ? a / b : NaN;
 }
@@ -91,7 +92,7 @@ export function windowRatioBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void 
     const run = t - <i32>at(lastGap, t);
     for (let j = 0; j < nb; ++j) {
       const w = <i32>param(c, 0, b0 + j);
-      const v = run >= w ? ratioValue(kind, prefixWindowSum(sumA, t, w), prefixWindowSum(sumB, t, w)) : NaN;
+      const v = run >= w ? ratioValue(c, b0 + j, kind, prefixWindowSum(sumA, t, w), prefixWindowSum(sumB, t, w)) : NaN;
       put<O>(c, 0, t, b0 + j, v);
     }
   }

@@ -51,12 +51,25 @@ inline void lagRun(Out* __restrict o, const LagInputs& in, int64_t lag, int64_t 
   for (int64_t t = from; t < e; ++t) o[t] = static_cast<Out>(lagValue<K>(x[t], x[t - lag], K != Lag::kDifference ? scale[t - lag] : 0.0));
 }
 
+// The rates' zero_denominator (param `zero`, -1: none): 'nan' overwrites
+// TA-Lib's 0 with NaN where x[t-lag] is 0, a second pass over the run, as
+// zero prices are rare and the first pass stays one kernel for all variants.
+template <typename Out>
+inline void blankZeroPast(const KernelCall& c, const OutView<Out>& out, int zero, const double* x, const int64_t* lag, int64_t b0, int nb, int64_t s, int64_t e) {
+  if (zero < 0) return;
+  for (int j = 0; j < nb; ++j) {
+    if (!std::isnan(zeroDenominator(c, zero, b0 + j, 0.0))) continue;
+    for (int64_t t = s + lag[j]; t < e; ++t)
+      if (x[t - lag[j]] == 0.0) out.put(0, t, b0 + j, kNaN);
+  }
+}
+
 // Stateless, so the loop order follows the layout: time-major writes one row
 // of the block per bar, variant-major one contiguous run per variant; bars
 // past every lag of the block skip the warm-up test. Either way the cost
 // stays close to that of writing the output.
 template <Lag K, typename Out>
-void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
+void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in, int zero = -1) {
   Out* const dst = out.ptr[0];
   if (!dst) return;
   const int64_t ts = out.timeStride, vs = out.variantStride;
@@ -79,6 +92,7 @@ void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
             for (int64_t t = s; t < from; ++t) o[t] = static_cast<Out>(kNaN);
             lagRun<K>(o, in, lag[j], from, e);
           }
+          blankZeroPast(c, out, zero, in.x, lag, b0, nb, s, e);
           return;
         }
         for (int64_t t = s; t < e; ++t) {
@@ -93,6 +107,7 @@ void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
             lagRow<K>(row, in, lag, nb, t);
           }
         }
+        blankZeroPast(c, out, zero, in.x, lag, b0, nb, s, e);
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
   });
@@ -100,7 +115,8 @@ void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
 
 // TA-Lib ROC (unit 100, kChange), ROCP (1, kChange), ROCR (1, kRatio) and
 // ROCR100 (100, kRatio): the scaled reciprocals unit / x are taken once per
-// call, so the grid costs no division; 0 where x[t-n] is 0, as TA-Lib. Equal
+// call, so the grid costs no division; 0 where x[t-n] is 0, as TA-Lib (NaN
+// with zero_denominator 'nan', param 1). Equal
 // values give exactly 0 change; elsewhere the product differs from TA-Lib's
 // quotient by its rounding, ~1e-16 relative. scratch: scale, reversed x and
 // scale (3T)
@@ -114,7 +130,7 @@ int32_t rate(const KernelCall& c, const OutView<Out>& out, double unit) {
   for (int64_t t = 0; t < c.T; ++t) scale[t] = x[t] != 0.0 ? unit / x[t] : 0.0;
   reversed(x, c.T, xRev);
   reversed(scale, c.T, scaleRev);
-  lagged<K>(c, out, LagInputs{x, scale, xRev, scaleRev, c.T});
+  lagged<K>(c, out, LagInputs{x, scale, xRev, scaleRev, c.T}, 1);
   return kOk;
 }
 
@@ -185,6 +201,7 @@ struct SpreadStyle {
   bool signal;        // outputs line, signal, hist (else line only)
   int seedParam;      // index of the `seed` param (-1: none, seeded like TA-Lib)
   bool fixed = false; // MACDFIX: fast 12 (k 0.15), slow 26 (k 0.075), signal is param 0
+  int zeroParam = -1; // PPO's `zero_denominator`: 'nan' blanks every output where the slow EMA is ~0
 };
 
 template <typename Out, typename Line>
@@ -217,15 +234,17 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
               continue;
             }
             const double v = line(fast[j].value, slow[j].value);
+            // The signal still takes TA-Lib's 0; only this bar's outputs are blank.
+            const bool blank = style.zeroParam >= 0 && nearZero(slow[j].value) && std::isnan(zeroDenominator(c, style.zeroParam, b0 + j, 0.0));
             if (!style.signal) {
-              out.put(0, t, b0 + j, v);
+              out.put(0, t, b0 + j, blank ? kNaN : v);
               continue;
             }
             const bool hasSignal = signal[j].push(v);
-            const double sig = hasSignal ? signal[j].value : kNaN;
-            out.put(0, t, b0 + j, hasSignal || !style.macd ? v : kNaN);
+            const double sig = hasSignal && !blank ? signal[j].value : kNaN;
+            out.put(0, t, b0 + j, (hasSignal || !style.macd) && !blank ? v : kNaN);
             out.put(1, t, b0 + j, sig);
-            out.put(2, t, b0 + j, v - sig);
+            out.put(2, t, b0 + j, blank ? kNaN : v - sig);
           }
         }
       },
@@ -246,25 +265,34 @@ inline double stochK(double x, double highest, double lowest) {
   return diff != 0.0 ? (x - lowest) / diff : 0.0;
 }
 
+// Whether stochK's range is empty at this bar (its 0/0, TA-Lib's 0) and the
+// variant's zero_denominator param p says 'nan'.
+inline bool stochBlank(const KernelCall& c, int p, int64_t v, double highest, double lowest) {
+  return (highest - lowest) / 100.0 == 0.0 && std::isnan(zeroDenominator(c, p, v, 0.0));
+}
+
 // Feeds k (when the %K line has a value at this bar) into the %D mean and
-// writes k and d, both from %D's first bar on, as TA-Lib aligns them.
+// writes k and d, both from %D's first bar on, as TA-Lib aligns them; blank
+// (a 0/0 %K under zero_denominator 'nan') writes NaN for both at this bar
+// only: the means still take TA-Lib's 0.
 template <typename Out>
-inline void putKD(const OutView<Out>& out, int64_t t, int64_t v, bool has, double k, RunningMean& dLine) {
+inline void putKD(const OutView<Out>& out, int64_t t, int64_t v, bool has, double k, RunningMean& dLine, bool blank) {
   const double d = has ? dLine.push(k) : kNaN;
-  out.put(0, t, v, std::isnan(d) ? kNaN : k);
-  out.put(1, t, v, d);
+  out.put(0, t, v, std::isnan(d) || blank ? kNaN : k);
+  out.put(1, t, v, blank ? kNaN : d);
 }
 
 // momentum.stoch and momentum.stochf: TA-Lib STOCH / STOCHF with SMA
 // smoothing. inputs high, low, close. Fast %K over k_window (param 0), slow %K
 // = its TA-Lib running SMA over param `smoothing` (none for STOCHF: an SMA over
 // one bar is the value itself, bit for bit), %D = running SMA of that over
-// param `dWindow`. k and d both start on %D's first bar.
+// param `dWindow`. k and d both start on %D's first bar. Param `zero` is the
+// zero_denominator choice (NaN at bars whose own range is empty).
 // scratch: ranges + a slow %K and a %D ring per block slot
 inline int64_t stochasticScratch(int64_t T, int64_t W) { return RollingRange::scratch(T) + 2 * kBlock * windowCapacity(T, W); }
 
 template <typename Out>
-int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, int dWindow) {
+int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, int dWindow, int zero) {
   const int64_t W = smoothing >= 0 ? callWindow(c, {0, dWindow, smoothing}) : callWindow(c, {0, dWindow});
   if (c.scratchLen < stochasticScratch(c.T, W)) return kScratchTooSmall;
   if (!windowsFit(c, 0) || !windowsFit(c, dWindow) || (smoothing >= 0 && !windowsFit(c, smoothing))) return kBadParam;
@@ -288,11 +316,13 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             double slow = kNaN;
+            bool blank = false;
             if (t - s >= kw[j] - 1) {
-              const double fast = stochK(close[t], win[j].upper(t), win[j].lower(t));
-              slow = slowK[j].push(fast);
+              const double hh = win[j].upper(t), ll = win[j].lower(t);
+              slow = slowK[j].push(stochK(close[t], hh, ll));
+              blank = stochBlank(c, zero, b0 + j, hh, ll);
             }
-            putKD(out, t, b0 + j, !std::isnan(slow), slow, dLine[j]);
+            putKD(out, t, b0 + j, !std::isnan(slow), slow, dLine[j], blank);
           }
         }
       },

@@ -8,7 +8,7 @@ inline int64_t scratch(int64_t) { return 0; }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  return emaSpread(c, out, SpreadStyle{false, true, 3}, emaPercent);
+  return emaSpread(c, out, SpreadStyle{false, true, 3, false, 4}, emaPercent);
 }
 
 }  // namespace tagrid::momentum::ppo

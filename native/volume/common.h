@@ -59,7 +59,7 @@ int32_t windowRatio(const KernelCall& c, const OutView<Out>& out, Fill fill, Val
     for (int64_t t = 0; t < T; ++t) {
       const int64_t run = t - static_cast<int64_t>(lastGap[t]);  // usable bars ending at t
       for (int j = 0; j < nb; ++j)
-        out.put(0, t, b0 + j, run >= w[j] ? value(prefixWindowSum(sumA, t, w[j]), prefixWindowSum(sumB, t, w[j])) : kNaN);
+        out.put(0, t, b0 + j, run >= w[j] ? value(prefixWindowSum(sumA, t, w[j]), prefixWindowSum(sumB, t, w[j]), b0 + j) : kNaN);
     }
   });
   return kOk;
@@ -78,7 +78,7 @@ int32_t perVolume(const KernelCall& c, const OutView<Out>& out, Term term) {
         vol[t] = valid ? volume[t] : kNaN;
       }
     },
-    [](double sum, double vol) { return vol != 0.0 ? sum / vol : kNaN; });
+    [](double sum, double vol, int64_t) { return vol != 0.0 ? sum / vol : kNaN; });
 }
 
 }  // namespace tagrid::volume

@@ -100,13 +100,13 @@ export function emaSeeded(x: Float64Array, n: number, from: number, seed: string
   return seed === 'first' ? ewmFirst(x, 2 / (n + 1), from) : emaFrom(x, from, n);
 }
 
-/** Wilder's running average of x[1..]: seeded with the mean of x[1..n] at bar n. */
-export function wilderSeries(x: Float64Array, n: number): Float64Array {
+/** Wilder's running average of x[1..]: seeded with the mean of x[1..m] at bar m (m = n: TA-Lib's; m = 1: the first value, in TA-Lib's operation order). */
+export function wilderSeries(x: Float64Array, n: number, m = n): Float64Array {
   const out = nanArray(x.length);
-  if (x.length <= n) return out;
-  let a = mean(x, 1, n);
-  out[n] = a;
-  for (let t = n + 1; t < x.length; t++) {
+  if (x.length <= m) return out;
+  let a = mean(x, 1, m);
+  out[m] = a;
+  for (let t = m + 1; t < x.length; t++) {
     a = (a * (n - 1) + x[t]!) / n;
     out[t] = a;
   }

@@ -1,5 +1,5 @@
 // What several momentum definitions share.
-import { period, windowParam } from '../params.js';
+import { period, windowParam, zeroDenominatorParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 
 export const fast = period('fast', 2, { start: 4, stop: 20, step: 2 }, 'fast EMA window (swapped with slow when larger, as TA-Lib does)');
@@ -9,6 +9,9 @@ export const signal = period('signal', 1, { start: 3, stop: 15, step: 3 }, 'wind
 export const kWindow = period('k_window', 1, { start: 5, stop: 50 }, 'bars of the highest high / lowest low behind fast %K');
 export const kSmoothing = period('k_smoothing', 1, [1, 3, 5], 'SMA window that turns fast %K into slow %K');
 export const dWindow = period('d_window', 1, [3, 5], 'SMA window of %D over %K');
+
+/** zero_denominator of the %K/%D family: 'nan' blanks k and d at a bar whose own %K range is 0; the SMAs behind them still take TA-Lib's 0. */
+export const kdZeroDenominator = zeroDenominatorParam("the range behind a bar's %K is 0; TA-Lib 0 for %K. 'nan' blanks k and d at that bar only, the SMAs still take the 0");
 
 export const KD_NOTES = 'k is NaN until d starts, so both outputs begin on the same bar, as in TA-Lib.';
 
@@ -31,15 +34,19 @@ export function directionalMovement(side: 'plus' | 'minus'): IndicatorDef {
   };
 }
 
-/** A value of x and x[t-window] over the `source` axis (TA-Lib MOM, ROC, ROCP, ROCR, ROCR100). */
-export function lagged(name: string, title: string, description: string, convention: string): IndicatorDef {
+/**
+ * A value of x and x[t-window] over the `source` axis (TA-Lib MOM, ROC, ROCP,
+ * ROCR, ROCR100); the rates, which divide by x[t-window], get a
+ * zero_denominator axis (rate).
+ */
+export function lagged(name: string, title: string, description: string, convention: string, rate = false): IndicatorDef {
   return {
     id: `momentum.${name}`,
     group: 'momentum',
     title,
     inputs: ['source'],
     defaultSource: ['close'],
-    params: [windowParam({ start: 1, stop: 100 }, 1)],
+    params: [windowParam({ start: 1, stop: 100 }, 1), ...(rate ? [zeroDenominatorParam('x[t-window] is 0; TA-Lib 0')] : [])],
     outputs: [{ name, description }],
     lookback: 'window',
     convention,

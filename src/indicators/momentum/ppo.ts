@@ -1,4 +1,4 @@
-import { bySeed, seedParam } from '../params.js';
+import { bySeed, seedParam, zeroDenominatorParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 import { fast, slow, signal } from './common.js';
 
@@ -8,7 +8,7 @@ const definition: IndicatorDef = {
   title: 'Percentage price oscillator',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [fast, slow, signal, seedParam],
+  params: [fast, slow, signal, seedParam, zeroDenominatorParam("the slow EMA is ~0; TA-Lib 0 for ppo. 'nan' blanks ppo, signal and hist at that bar only, the signal EMA still takes the 0")],
   outputs: [
     { name: 'ppo', description: '(fast EMA - slow EMA) / slow EMA * 100, 0 where the slow EMA is ~0' },
     { name: 'signal', description: 'EMA of the ppo line, seeded with the mean of its first `signal` values' },

@@ -14,12 +14,12 @@ export function wilderGainsLosses(x: Float64Array, n: number, seed?: string): [F
   return [wilderSeeded(gain, n, seed), wilderSeeded(loss, n, seed)];
 }
 
-/** f(x[t], x[t-n]) from bar n on (MOM, ROC). */
+/** f(x[t], x[t-n]) from bar n on (MOM, ROC); zero_denominator 'nan' gives NaN where x[t-n] is 0 (the rates). */
 export function lagged(f: (x: number, prev: number) => number): ReferenceFn {
-  return ([x], { window: n }) =>
+  return ([x], { window: n }, { zero_denominator: zero } = {}) =>
     bySegments([x!], 1, ([s]) => {
       const out = nanArray(s!.length);
-      for (let t = n!; t < s!.length; t++) out[t] = f(s![t]!, s![t - n!]!);
+      for (let t = n!; t < s!.length; t++) out[t] = zero === 'nan' && s![t - n!] === 0 ? NaN : f(s![t]!, s![t - n!]!);
       return [out];
     });
 }
@@ -77,6 +77,15 @@ export function fastK(x: Float64Array, highs: Float64Array, lows: Float64Array, 
     out[t] = diff !== 0 ? (x[t]! - ll) / diff : 0;
   }
   return out;
+}
+
+/**
+ * k and d blanked where the bar's own n-bar range of highs and lows is 0 (%K's
+ * 0/0), under zero_denominator 'nan'; the means behind them keep TA-Lib's 0.
+ */
+export function blankFlatK(kd: Float64Array[], highs: Float64Array, lows: Float64Array, n: number, from: number, zero: string | undefined): Float64Array[] {
+  if (zero !== 'nan') return kd;
+  return kd.map((s) => s.map((v, t) => (t >= from + n - 1 && (highest(highs, t, n) - lowest(lows, t, n)) / 100 === 0 ? NaN : v)));
 }
 
 /** Plain n-bar means of x from bar from + n - 1 on (x starts at `from`). */
