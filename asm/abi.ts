@@ -1,7 +1,12 @@
 // The kernel ABI of native/abi.h, over raw wasm memory.
 // inPtrs / paramPtrs / outPtrs are arrays of u32 pointers; an output pointer of
-// 0 means the output was not selected. Element (t, v) of output k lives at
-// out[k] + (t * timeStride + v * variantStride) * sizeof<O>().
+// 0 means the output was not selected. Outputs are tiles of `rows` bars from
+// bar rowStart on: element (t, v) of output k lives at
+//   out[k] + ((t - rowStart) * timeStride + v * variantStride) * sizeof<O>()
+// in the caller's layout (time-major tiles have variantStride 1). Kernels
+// write bars in order; a write past the tile hands the tile to the host
+// (flushRows), which copies it out row by row and may stop the call there
+// (cancellation), and the tile moves on.
 
 // Capacity of per-block state areas and the block width (see native/abi.h).
 export const BLOCK: i32 = 256;
@@ -38,6 +43,44 @@ export const AVERAGE_LANES: usize = memory.data(AVERAGE_CHAINS * BLOCK * 40, 8);
   variantStride: i32 = 0;
   scratch: usize = 0;
   scratchLen: i32 = 0;
+  rowStart: i32 = 0;  // first bar of the output tile
+  rows: i32 = 0;      // bars the tile holds
+  passFrom: i32 = 0;  // variants [passFrom, passTo) being written (see beginPass)
+  passTo: i32 = 0;
+}
+
+// The host copies bars [rowStart, rowStart + rows) of variants [from, to)
+// of the tile out, and the tile moves to bar `next` (-1: to bar 0 for the
+// next pass). A `next` before rowStart (a kernel writing bars out of order)
+// makes the host run the call again with a tile of every bar. It throws,
+// unwinding the call, when the caller cancelled it.
+// @ts-ignore: decorator
+@external("env", "flushRows") export declare function flushRows(rowStart: i32, next: i32, from: i32, to: i32): void;
+
+// Moves the output tile so that it starts at bar t.
+@inline export function moveRows(c: Call, t: i32): void {
+  flushRows(c.rowStart, t, c.passFrom, c.passTo);
+  c.rowStart = t;
+}
+
+// For kernels that make several passes over the bars, each over its own
+// variants [from, to), in order: the previous pass's tile goes out and the
+// tile restarts at bar 0 for these variants.
+export function beginPass(c: Call, from: i32, to: i32): void {
+  if (from > c.v0) flushRows(c.rowStart, -1, c.passFrom, c.passTo);
+  c.rowStart = 0;
+  c.passFrom = from;
+  c.passTo = to;
+}
+
+// Whether bar t lies outside the output tile.
+@inline export function offTile(c: Call, t: i32): bool {
+  return <u32>(t - c.rowStart) >= <u32>c.rows;
+}
+
+// Whether the tile holds every bar, so a kernel may address it as the whole series.
+@inline export function wholeSeries(c: Call): bool {
+  return c.rowStart == 0 && c.rows >= c.T;
 }
 
 @inline export function input(c: Call, i: i32): usize {
@@ -60,8 +103,42 @@ export const AVERAGE_LANES: usize = memory.data(AVERAGE_CHAINS * BLOCK * 40, 8);
 @inline export function put<O>(c: Call, k: i32, t: i32, v: i32, x: f64): void {
   const base = load<usize>(c.outPtrs + (<usize>k << 2));
   if (base != 0) {
-    const idx = <usize>t * <usize>c.timeStride + <usize>v * <usize>c.variantStride;
+    if (offTile(c, t)) tileMiss(c, t);
+    const idx = <usize>(t - c.rowStart) * <usize>c.timeStride + <usize>v * <usize>c.variantStride;
     store<O>(base + idx * sizeof<O>(), <O>x);
+  }
+}
+
+// Out of line, so put() stays small where it is inlined.
+export function tileMiss(c: Call, t: i32): void { moveRows(c, t); }
+
+// One row of state per block: kernels that compute bar t of every variant of
+// a block first (row[j], as native/abi.h putRow) write it with putRow.
+export const ROW: usize = memory.data(BLOCK * 8, 16);
+
+// Output k of variants [b0, b0 + nb) at bar t from row[0..nb): in a
+// time-major tile one contiguous run, stored two or four values per v128
+// (float64 -> float32 rounds as the scalar store does).
+export function putRow<O>(c: Call, k: i32, t: i32, b0: i32, nb: i32, row: usize): void {
+  const base = load<usize>(c.outPtrs + (<usize>k << 2));
+  if (base == 0) return;
+  if (offTile(c, t)) tileMiss(c, t);
+  const p = base + (<usize>(t - c.rowStart) * <usize>c.timeStride + <usize>b0 * <usize>c.variantStride) * sizeof<O>();
+  let j = 0;
+  if (c.variantStride == 1) {
+    if (sizeof<O>() == 4) {
+      for (; j + 4 <= nb; j += 4) {
+        const lo = f32x4.demote_f64x2_zero(v128.load(row + (<usize>j << 3)));
+        const hi = f32x4.demote_f64x2_zero(v128.load(row + (<usize>j << 3), 16));
+        v128.store(p + (<usize>j << 2), v128.shuffle<i32>(lo, hi, 0, 1, 4, 5));
+      }
+    } else {
+      for (; j + 2 <= nb; j += 2) v128.store(p + (<usize>j << 3), v128.load(row + (<usize>j << 3)));
+    }
+    for (; j < nb; ++j) store<O>(p + <usize>j * sizeof<O>(), <O>load<f64>(row + (<usize>j << 3)));
+  } else {
+    const step = <usize>c.variantStride * sizeof<O>();
+    for (; j < nb; ++j) store<O>(p + <usize>j * step, <O>load<f64>(row + (<usize>j << 3)));
   }
 }
 

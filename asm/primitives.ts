@@ -26,20 +26,60 @@ export function segmentEnd(c: Call, nCols: i32, s: i32): i32 {
   return t;
 }
 
+// Error-free transformations; mirror twoSumError, splitHalves and
+// twoProductError in native/primitives.h (no FMA in wasm: the same bits).
+@inline export function twoSumError(a: f64, b: f64, s: f64): f64 {
+  const bb = s - a;
+  return (a - (s - bb)) + (b - bb);
+}
+
+@inline function splitHigh(a: f64): f64 {
+  const c = 134217729.0 * a;  // 2^27 + 1
+  return c - (c - a);
+}
+
+@inline export function twoProductError(a: f64, b: f64, p: f64): f64 {
+  const ah = splitHigh(a), bh = splitHigh(b);
+  const al = a - ah, bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+
+// Compensated prefix sums restarted at every run of valid bars, (hi, lo)
+// pairs at prefix (2T + 2 doubles); mirrors prefixSums in native/primitives.h.
+export function prefixLength(T: i32): f64 { return 2.0 * <f64>T + 2.0; }
+
 export function prefixSums(x: usize, T: i32, prefix: usize, lastGap: usize): void {
-  let sum = 0.0, gap = -1.0;
+  let hi = 0.0, lo = 0.0, gap = -1.0;
   store<f64>(prefix, 0.0);
+  store<f64>(prefix + 8, 0.0);
   for (let t = 0; t < T; ++t) {
     const v = at(x, t);
-    if (isNaN(v)) gap = <f64>t;
-    else sum += v;
-    store<f64>(prefix + (<usize>(t + 1) << 3), sum);
+    if (isNaN(v)) {
+      gap = <f64>t;
+      hi = 0.0;
+      lo = 0.0;
+    } else {
+      const s = hi + v;
+      lo += twoSumError(hi, v, s);
+      hi = s;
+    }
+    const p = prefix + (<usize>(t + 1) << 4);
+    store<f64>(p, hi);
+    store<f64>(p + 8, lo);
     store<f64>(lastGap + (<usize>t << 3), gap);
   }
 }
 
 @inline export function prefixWindowSum(prefix: usize, t: i32, w: i32): f64 {
-  return at(prefix, t + 1) - at(prefix, t + 1 - w);
+  const b = prefix + (<usize>(t + 1) << 4), a = prefix + (<usize>(t + 1 - w) << 4);
+  return (load<f64>(b) - load<f64>(a)) + (load<f64>(b, 8) - load<f64>(a, 8));
+}
+
+// A sum and its rounding error at two f64 slots; mirrors compensatedAdd.
+@inline export function compensatedAdd(sum: usize, err: usize, x: f64): void {
+  const a = load<f64>(sum), s = a + x;
+  store<f64>(err, load<f64>(err) + twoSumError(a, x, s));
+  store<f64>(sum, s);
 }
 
 export function lastGaps(x: usize, T: i32, lastGap: usize): void {
@@ -151,21 +191,27 @@ export const ZERO_DENOMINATOR_NAN: f64 = 1.0;
 @unmanaged export class RunningMean {
   ring: usize = 0;
   sum: f64 = 0.0;
+  err: f64 = 0.0;  // the sum's rounding errors (compensatedAdd)
   n: i32 = 1;
   pos: i32 = 0;
   count: i32 = 0;
 
   reset(ring: usize, n: i32): void {
-    this.ring = ring; this.n = n; this.pos = 0; this.count = 0; this.sum = 0.0;
+    this.ring = ring; this.n = n; this.pos = 0; this.count = 0; this.sum = 0.0; this.err = 0.0;
   }
   push(x: f64): f64 {
     store<f64>(this.ring + (<usize>this.pos << 3), x);
-    this.sum += x;
+    this.add(x);
     if (++this.pos == this.n) this.pos = 0;
     if (++this.count < this.n) return NaN;
-    const mean = this.sum / <f64>this.n;
-    this.sum -= load<f64>(this.ring + (<usize>this.pos << 3));
+    const mean = (this.sum + this.err) / <f64>this.n;
+    this.add(-load<f64>(this.ring + (<usize>this.pos << 3)));
     return mean;
+  }
+  @inline private add(x: f64): void {
+    const s = this.sum + x;
+    this.err += twoSumError(this.sum, x, s);
+    this.sum = s;
   }
 }
 
@@ -217,115 +263,153 @@ export function trueRanges(high: usize, low: usize, close: usize, T: i32, tr: us
   return nearZero(sum) ? 0.0 : 100.0 * (gain / sum);
 }
 
-// Rounding error of s = a + b (Neumaier), carried as a compensation term.
-@inline export function sumError(a: f64, b: f64, s: f64): f64 {
-  return Math.abs(a) >= Math.abs(b) ? (a - s) + b : (b - s) + a;
-}
-
 // Rolling mean and population variance for any window; mirrors RollingMoments
-// in native/primitives.h. Use the static instance MOMENTS: build() points it
+// in native/primitives.h (two grids of chunks per run, double-double sums of
+// d = x - anchor and d^2). Use the static instance MOMENTS: build() points it
 // into the caller's scratch (rollingMomentsScratch(T) doubles).
-const MOMENTS_CHUNK_BITS = 9;  // kMomentsChunkBits, the shortest chunk
-const TWO_PASS_BELOW = 1e-6;   // RollingMoments::kTwoPassBelow
+export function rollingMomentsScratch(T: i32): f64 { return 10.0 * <f64>T; }
 
-export function rollingMomentsScratch(T: i32): f64 { return 6.0 * <f64>T + <f64>(T >> MOMENTS_CHUNK_BITS) + 1.0; }
+const DIRECT_BELOW = 16;  // RollingMoments::kDirectBelow
 
 @unmanaged export class RollingMoments {
   x: usize = 0;
-  chunkBits: i32 = MOMENTS_CHUNK_BITS;
-  anchors: usize = 0;  // per chunk
-  // Running sums of d and d^2 from the first bar of t's chunk to t, and their compensations.
-  sum1: usize = 0;
-  err1: usize = 0;
-  sum2: usize = 0;
-  err2: usize = 0;
+  chunk: i32 = 512;
+  sums0: usize = 0;  // per grid, 4 values per bar: S1 hi, lo, S2 hi, lo
+  sums1: usize = 0;
   lastGap: usize = 0;
   runStart: usize = 0;  // first bar of the run of values equal to x[t]
   // Results of windowSums (no tuples without allocating).
+  a: f64 = 0.0;
   s1: f64 = 0.0;
+  e1: f64 = 0.0;
   s2: f64 = 0.0;
+  e2: f64 = 0.0;
 
   build(x: usize, T: i32, maxWindow: i32, scratch: usize): void {
     this.x = x;
-    let bits = MOMENTS_CHUNK_BITS;
-    while ((1 << bits) < maxWindow) ++bits;
-    this.chunkBits = bits;
+    let L = 512;
+    while (L < 2 * maxWindow) L <<= 1;
+    this.chunk = L;
     const len = <usize>T << 3;
-    this.sum1 = scratch; this.err1 = scratch + len; this.sum2 = scratch + 2 * len; this.err2 = scratch + 3 * len;
-    this.lastGap = scratch + 4 * len; this.runStart = scratch + 5 * len; this.anchors = scratch + 6 * len;
+    this.sums0 = scratch;
+    this.sums1 = scratch + 4 * len;
+    this.lastGap = scratch + 8 * len;
+    this.runStart = scratch + 9 * len;
     lastGaps(x, T, this.lastGap);
     for (let t = 0; t < T; ++t) {
       const run = t > 0 && at(x, t) == at(x, t - 1) ? at(this.runStart, t - 1) : <f64>t;
       store<f64>(this.runStart + (<usize>t << 3), run);
     }
-    const L = 1 << bits;
-    for (let start = 0; start < T; start += L) {
-      const end = min(T, start + L);
-      let a = 0.0;
-      for (let t = start; t < end; ++t) {
-        if (!isNaN(at(x, t))) { a = at(x, t); break; }
-      }
-      store<f64>(this.anchors + (<usize>(start >> bits) << 3), a);
-      let a1 = 0.0, c1 = 0.0, a2 = 0.0, c2 = 0.0;
-      for (let t = start; t < end; ++t) {
-        const xt = at(x, t);
-        if (!isNaN(xt)) {
-          const d = xt - a, d2 = d * d;
-          const n1 = a1 + d, n2 = a2 + d2;
-          c1 += sumError(a1, d, n1);
-          c2 += sumError(a2, d2, n2);
-          a1 = n1; a2 = n2;
-        }
-        const i = <usize>t << 3;
-        store<f64>(this.sum1 + i, a1); store<f64>(this.err1 + i, c1);
-        store<f64>(this.sum2 + i, a2); store<f64>(this.err2 + i, c2);
-      }
-    }
+    this.accumulate(0, T, this.sums0);
+    this.accumulate(1, T, this.sums1);
   }
   @inline valid(t: i32, w: i32): bool { return <f64>t - at(this.lastGap, t) >= <f64>w; }
   @inline constant(t: i32, w: i32): bool { return at(this.runStart, t) <= <f64>(t - w + 1); }
-  @inline anchorOf(t: i32): f64 { return at(this.anchors, t >> this.chunkBits); }
 
-  // Sum of d over bars [a, b] of one chunk.
-  @inline part(sum: usize, err: usize, a: i32, b: i32): f64 {
-    if ((a & ((1 << this.chunkBits) - 1)) == 0) return at(sum, b) + at(err, b);
-    return (at(sum, b) - at(sum, a - 1)) + (at(err, b) - at(err, a - 1));
+  // First bar of the chunk of grid g holding bar t, in the run starting at s.
+  @inline chunkStart(g: i32, s: i32, t: i32): i32 {
+    const u = t - s, L = this.chunk, half = L >> 1;
+    if (g == 0) return t - (u & (L - 1));
+    return u < half ? s : t - ((u - half) & (L - 1));
   }
-  // Sums of d and d^2 over x[t-w+1 .. t] into s1 and s2, d taken from the anchor of t's chunk.
+  // Sums of d and d^2 over x[t-w+1 .. t] and the anchor into a, s1 + e1, s2 + e2.
   windowSums(t: i32, w: i32): void {
-    const s = t - w + 1, start = (t >> this.chunkBits) << this.chunkBits;
-    if (s >= start) {
-      this.s1 = this.part(this.sum1, this.err1, s, t);
-      this.s2 = this.part(this.sum2, this.err2, s, t);
+    const start = <i32>at(this.lastGap, t) + 1;
+    const c0 = this.chunkStart(0, start, t), c1 = this.chunkStart(1, start, t);
+    const g = c0 <= c1 ? 0 : 1;  // the grid whose chunk began longer ago
+    const c = g == 0 ? c0 : c1, i = t - w + 1;
+    const sums = g == 0 ? this.sums0 : this.sums1;
+    const b = sums + (<usize>t << 5);
+    this.a = at(this.x, c);
+    if (i == c) {
+      this.s1 = load<f64>(b); this.e1 = load<f64>(b, 8); this.s2 = load<f64>(b, 16); this.e2 = load<f64>(b, 24);
       return;
     }
-    // The window begins in the previous chunk: move that part onto this chunk's anchor.
-    const p1 = this.part(this.sum1, this.err1, s, start - 1), p2 = this.part(this.sum2, this.err2, s, start - 1);
-    const delta = this.anchorOf(s) - this.anchorOf(t), m = <f64>(start - s);
-    this.s1 = this.part(this.sum1, this.err1, start, t) + (p1 + m * delta);
-    this.s2 = this.part(this.sum2, this.err2, start, t) + (p2 + delta * (2.0 * p1 + m * delta));
+    const p = sums + (<usize>(i - 1) << 5);
+    const s1 = load<f64>(b) - load<f64>(p), s2 = load<f64>(b, 16) - load<f64>(p, 16);
+    this.s1 = s1;
+    this.e1 = twoSumError(load<f64>(b), -load<f64>(p), s1) + (load<f64>(b, 8) - load<f64>(p, 8));
+    this.s2 = s2;
+    this.e2 = twoSumError(load<f64>(b, 16), -load<f64>(p, 16), s2) + (load<f64>(b, 24) - load<f64>(p, 24));
   }
   // Mean of x[t-w+1 .. t]; the caller checks valid(t, w).
   mean(t: i32, w: i32): f64 {
     if (this.constant(t, w)) return at(this.x, t);
+    const n = <f64>w;
+    if (w < DIRECT_BELOW) return at(this.x, t) + this.directSum(t, w) / n;
     this.windowSums(t, w);
-    return this.anchorOf(t) + this.s1 / <f64>w;
+    const q = this.s1 / n, qn = q * n;
+    const r = (((this.s1 - qn) - twoProductError(q, n, qn)) + this.e1) / n;
+    const s = this.a + q;
+    return s + (twoSumError(this.a, q, s) + r);
   }
   // Population variance (divisor w) of x[t-w+1 .. t]; the caller checks valid(t, w).
   variance(t: i32, w: i32): f64 {
     if (this.constant(t, w)) return 0.0;
     const n = <f64>w;
-    this.windowSums(t, w);
-    const m = this.s1 / n, meanSquare = this.s2 / n;
-    const v = meanSquare - m * m;
-    if (v > TWO_PASS_BELOW * meanSquare) return v;
-    const a = this.anchorOf(t);
-    let s = 0.0;
-    for (let i = t - w + 1; i <= t; ++i) {
-      const e = (at(this.x, i) - a) - m;
-      s += e * e;
+    if (w < DIRECT_BELOW) {
+      const x = this.x, xt = at(x, t);
+      const m = this.directSum(t, w) / n;
+      let s = 0.0, r = 0.0;
+      for (let i = t - w + 1; i <= t; ++i) {
+        const e = (at(x, i) - xt) - m;
+        s += e * e;
+        r += e;
+      }
+      const v = (s - r * r / n) / n;
+      return v > 0.0 ? v : 0.0;
     }
-    return s / n;
+    this.windowSums(t, w);
+    const s1 = this.s1, s2 = this.s2, e1 = this.e1;
+    const p = n * s2, q = s1 * s1;
+    const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * this.e2;
+    const v = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
+    return v > 0.0 ? v : 0.0;
+  }
+  // x[t] - mean(t, w) without cancellation; mirrors RollingMoments::deviation.
+  deviation(t: i32, w: i32): f64 {
+    if (this.constant(t, w)) return 0.0;
+    const n = <f64>w;
+    if (w < DIRECT_BELOW) return -(this.directSum(t, w) / n);
+    this.windowSums(t, w);
+    const xt = at(this.x, t), a = this.a;
+    const dh = xt - a, dl = twoSumError(xt, -a, dh), p = n * dh;
+    return ((p - this.s1) + ((twoProductError(n, dh, p) + n * dl) - this.e1)) / n;
+  }
+  // Sum of x[i] - x[t] over a short window, summed directly.
+  directSum(t: i32, w: i32): f64 {
+    const x = this.x, xt = at(x, t);
+    let s = 0.0;
+    for (let i = t - w + 1; i <= t; ++i) s += at(x, i) - xt;
+    return s;
+  }
+
+  // Grid g's chunk sums into out; 0 at invalid bars.
+  private accumulate(g: i32, T: i32, out: usize): void {
+    const x = this.x;
+    let a = 0.0, h1 = 0.0, l1 = 0.0, h2 = 0.0, l2 = 0.0;
+    let start = 0;
+    for (let t = 0; t < T; ++t) {
+      const o = out + (<usize>t << 5);
+      const xt = at(x, t);
+      if (isNaN(xt)) {
+        store<f64>(o, 0.0); store<f64>(o, 0.0, 8); store<f64>(o, 0.0, 16); store<f64>(o, 0.0, 24);
+        start = t + 1;
+        continue;
+      }
+      if (this.chunkStart(g, start, t) == t) {
+        a = xt;
+        h1 = 0.0; l1 = 0.0; h2 = 0.0; l2 = 0.0;
+      }
+      const dh = xt - a, dl = twoSumError(xt, -a, dh);
+      const p = dh * dh, q = twoProductError(dh, dh, p) + 2.0 * dh * dl;
+      const n1 = h1 + dh, n2 = h2 + p;
+      l1 += twoSumError(h1, dh, n1) + dl;
+      l2 += twoSumError(h2, p, n2) + q;
+      h1 = n1 + l1; l1 -= h1 - n1;  // renormalized, as native/primitives.h does
+      h2 = n2 + l2; l2 -= h2 - n2;
+      store<f64>(o, h1); store<f64>(o, l1, 8); store<f64>(o, h2, 16); store<f64>(o, l2, 24);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster]
+// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster,wasm]
 //   [-- --compare baseline.json [--threshold 15]]`.
 // Every figure is a median of several runs in this process, measured side by
 // side with the memory floor (writing the same output once into a touched buffer).
@@ -126,6 +126,49 @@ async function catalogueSuite() {
   const peerCell = (r, name) => { const p = r.peers[name]; return !p ? '' : p.status === 'ok' ? `${p.ratio.toFixed(0)}x` : p.status.split(' ')[0]; };
   log(table(['indicator', 'variants', 'ms', 'ns/value', 'variants/s', 'GB/s', 'x floor', ...(wasm ? ['wasm ms'] : []), 'talib', 'tulind', 'techind'],
     rows.map((r) => [r.case, r.variants, r.ms.toFixed(0), r.nsPerValue.toFixed(3), r.variantsPerS.toFixed(0), r.gbPerS.toFixed(2), r.xFloor.toFixed(1), ...(wasm ? [r.wasmMs.toFixed(0)] : []), peerCell(r, 'talib'), peerCell(r, 'tulind'), peerCell(r, 'technicalindicators')])));
+}
+
+/**
+ * The wasm backend beside native, same threads, the two interleaved call by
+ * call so load hits them alike: the SMA and EMA grids on 1 and 2 threads,
+ * then every indicator's default grid on every core. Ratios are wasm / native.
+ */
+async function wasmSuite() {
+  const bytes = T * 1176 * 4;
+  const out = new SharedArrayBuffer(bytes);
+  new Float32Array(out).fill(0);
+  const sideBySide = async (engines, request) => {
+    const times = { native: [], wasm: [] };
+    for (let i = 0; i <= RUNS; i++) {
+      for (const backend of ['native', 'wasm']) {
+        const t0 = performance.now();
+        await engines[backend].compute({ ...request, candles, out });
+        if (i > 0) times[backend].push(performance.now() - t0);
+      }
+    }
+    const native = median(times.native), wasm = median(times.wasm);
+    return { native, wasm, ratio: wasm / native };
+  };
+  const grid = [];
+  const cores = os.availableParallelism();
+  for (const threads of [...new Set([1, Math.min(2, cores)])]) {
+    const engines = { native: await engineWith('native', threads), wasm: await engineWith('wasm', threads) };
+    for (const indicator of ['ma.sma', 'ma.ema']) grid.push({ case: indicator, threads, ...(await sideBySide(engines, { indicator, grid: GRID })) });
+    for (const e of Object.values(engines)) await e.close();
+  }
+  const engines = { native: await engineWith('native', cores), wasm: await engineWith('wasm', cores) };
+  const catalogue = [];
+  for (const info of listIndicators().filter((i) => !i.aliasOf && (!only || only.test(i.id)))) {
+    catalogue.push({ case: info.id, threads: cores, ...(await sideBySide(engines, { indicator: info.id })) });
+    if (!json) process.stdout.write('.');
+  }
+  for (const e of Object.values(engines)) await e.close();
+  const worst = [...catalogue].sort((a, b) => b.ratio - a.ratio);
+  report.suites.wasm = { grid, catalogue, worst: worst.slice(0, 5).map((r) => r.case), over: worst.filter((r) => r.ratio > 2.5).map((r) => r.case) };
+  log(`\nwasm beside native: float32 time-major, output buffer reused, the two backends interleaved call by call, medians of ${RUNS}`);
+  log(table(['case', 'threads', 'native ms', 'wasm ms', 'wasm / native'], grid.map((r) => [r.case, r.threads, r.native.toFixed(0), r.wasm.toFixed(0), r.ratio.toFixed(2)])));
+  log(`\ndefault grid of every indicator, ${cores} threads, worst first`);
+  log(table(['indicator', 'native ms', 'wasm ms', 'wasm / native'], worst.map((r) => [r.case, r.native.toFixed(1), r.wasm.toFixed(1), r.ratio.toFixed(2)])));
 }
 
 async function timeItSync(fn, runs) {
@@ -259,10 +302,10 @@ async function plainSuite() {
   };
   report.suites.plain = { rows, ...summary };
   const mb = (n) => (n * 4096 / 2 ** 20).toFixed(0);
-  log(`\nplain call: ${T.toLocaleString('en-US')} candles x 1176 variants, float32; 'plain' is compute(request) with a fresh output (result dropped), 'released' releases each result, 'out' reuses one touched buffer; interleaved, medians; faults in MiB of 4 KiB pages`);
-  log(table(['case', 'backend', 'threads', 'out ms', 'plain ms', 'released ms', 'plain/out', 'released/out', 'plain faults', 'plain cpu ms', 'out cpu ms', 'first out ms', 'first plain ms', 'plain advised GB', 'released pool hits'],
+  log(`\nplain call: ${T.toLocaleString('en-US')} candles x 1176 variants, float32; 'plain' is compute(request) with default options (result dropped; native outputs come from addon memory recycled when a result is collected), 'released' releases each result, 'out' reuses one touched buffer; interleaved, medians; faults in MiB of 4 KiB pages`);
+  log(table(['case', 'backend', 'threads', 'out ms', 'plain ms', 'released ms', 'plain/out', 'released/out', 'plain faults', 'plain cpu ms', 'out cpu ms', 'first out ms', 'first plain ms', 'plain advised GB', 'plain recycled', 'released pool hits'],
     rows.map((r) => [r.case, r.backend, r.threads, r.out.ms.toFixed(0), r.plain.ms.toFixed(0), r.released.ms.toFixed(0), r.plainXOut.toFixed(2), r.releasedXOut.toFixed(2),
-      mb(r.plain.faults), r.plain.cpuMs.toFixed(0), r.out.cpuMs.toFixed(0), r.firstOutMs.toFixed(0), r.firstPlainMs.toFixed(0), (r.plainPool.advisedBytes / 1e9).toFixed(1), r.pool.hits])));
+      mb(r.plain.faults), r.plain.cpuMs.toFixed(0), r.out.cpuMs.toFixed(0), r.firstOutMs.toFixed(0), r.firstPlainMs.toFixed(0), (r.plainPool.advisedBytes / 1e9).toFixed(1), r.plainPool.recycled, r.pool.hits])));
   log(`thread scaling of the plain call (native, 1 -> 2 threads): ma.ema variant-major ${x(summary.plainScalingEmaVariantMajor)} (reused out ${x(summary.outScalingEmaVariantMajor)}), ma.sma time-major ${x(summary.plainScalingSma)}`);
 }
 
@@ -453,6 +496,7 @@ try {
   if (suites.has('threads')) await threadsSuite();
   if (suites.has('plain')) await plainSuite();
   if (suites.has('startup')) await startupSuite();
+  if (suites.has('wasm')) await wasmSuite();
   const ctx = { engineWith, candles, grid: GRID, runs: RUNS, quick, only, log, report, table };
   if (suites.has('lag')) await lagSuite(ctx);
   if (suites.has('abort')) await abortSuite(ctx);

@@ -1,11 +1,13 @@
 // Thin N-API binding: argument checks and a table lookup, nothing else.
-// No mutable globals, so the addon loads in the main thread and in every worker.
+// The one mutable global is the process-wide, locked pool of output memory
+// (output_memory.h); the addon loads in the main thread and in every worker.
 #include <napi.h>
 #include <cerrno>
 #include <cstdint>
 #include <string>
 #include <vector>
 #include "kernels.h"
+#include "output_memory.h"
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
@@ -174,6 +176,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("scratchSize", Napi::Function::New(env, ScratchSize));
   exports.Set("run", Napi::Function::New(env, Run));
   exports.Set("adviseHugePages", Napi::Function::New(env, AdviseHugePages));
+  exportOutputMemory(env, exports);
   return exports;
 }
 

@@ -32,11 +32,18 @@
 #include "momentum/cci.h"
 #include "momentum/cmo.h"
 #include "momentum/fisher.h"
+#include "momentum/imi.h"
 #include "momentum/macd.h"
 #include "momentum/macdext.h"
+#include "momentum/macdfix.h"
+#include "momentum/minus_dm.h"
 #include "momentum/mom.h"
+#include "momentum/plus_dm.h"
 #include "momentum/ppo.h"
 #include "momentum/roc.h"
+#include "momentum/rocp.h"
+#include "momentum/rocr.h"
+#include "momentum/rocr100.h"
 #include "momentum/rsi.h"
 #include "momentum/stoch.h"
 #include "momentum/stoch_rsi.h"
@@ -64,16 +71,24 @@
 #include "volume/volume_sma.h"
 #include "volume/vwap.h"
 #include "volume/vwap_deviation.h"
+#include "structure/avgdev.h"
+#include "structure/beta.h"
 #include "structure/candle_stats.h"
 #include "structure/candle_stats_atr_norm.h"
+#include "structure/correl.h"
 #include "structure/distance_to_ma_norm.h"
 #include "structure/max.h"
+#include "structure/maxindex.h"
 #include "structure/midpoint.h"
 #include "structure/midprice.h"
 #include "structure/min.h"
+#include "structure/minindex.h"
+#include "structure/minmax.h"
+#include "structure/minmaxindex.h"
 #include "structure/percent_rank.h"
 #include "structure/pivots.h"
 #include "structure/sum.h"
+#include "structure/tsf.h"
 #include "structure/zscore.h"
 #include "cycle/ht_dcperiod.h"
 #include "cycle/ht_dcphase.h"
@@ -174,20 +189,27 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("momentum.cci", 3, 2, 1, momentum::cci),
   TAGRID_KERNEL("momentum.cmo", 1, 3, 1, momentum::cmo),
   TAGRID_KERNEL("momentum.fisher", 2, 1, 2, momentum::fisher),
+  TAGRID_KERNEL("momentum.imi", 2, 1, 1, momentum::imi),
   TAGRID_KERNEL("momentum.macd", 1, 4, 3, momentum::macd),
   TAGRID_KERNEL("momentum.macdext", 1, 6, 3, momentum::macdext),
+  TAGRID_KERNEL("momentum.macdfix", 1, 1, 3, momentum::macdfix),
+  TAGRID_KERNEL("momentum.minus_dm", 2, 1, 1, momentum::minus_dm),
   TAGRID_KERNEL("momentum.mom", 1, 1, 1, momentum::mom),
+  TAGRID_KERNEL("momentum.plus_dm", 2, 1, 1, momentum::plus_dm),
   TAGRID_KERNEL("momentum.ppo", 1, 5, 3, momentum::ppo),
-  TAGRID_KERNEL("momentum.roc", 1, 1, 1, momentum::roc),
+  TAGRID_KERNEL("momentum.roc", 1, 2, 1, momentum::roc),
+  TAGRID_KERNEL("momentum.rocp", 1, 2, 1, momentum::rocp),
+  TAGRID_KERNEL("momentum.rocr", 1, 2, 1, momentum::rocr),
+  TAGRID_KERNEL("momentum.rocr100", 1, 2, 1, momentum::rocr100),
   TAGRID_KERNEL("momentum.rsi", 1, 3, 1, momentum::rsi),
-  TAGRID_KERNEL("momentum.stoch", 3, 3, 2, momentum::stoch),
-  TAGRID_KERNEL("momentum.stoch_rsi", 1, 4, 2, momentum::stoch_rsi),
-  TAGRID_KERNEL("momentum.stochf", 3, 2, 2, momentum::stochf),
-  TAGRID_KERNEL("momentum.trix", 1, 2, 1, momentum::trix),
+  TAGRID_KERNEL("momentum.stoch", 3, 4, 2, momentum::stoch),
+  TAGRID_KERNEL("momentum.stoch_rsi", 1, 6, 2, momentum::stoch_rsi),
+  TAGRID_KERNEL("momentum.stochf", 3, 3, 2, momentum::stochf),
+  TAGRID_KERNEL("momentum.trix", 1, 3, 1, momentum::trix),
   TAGRID_KERNEL("momentum.ultosc", 3, 3, 1, momentum::ultosc),
   TAGRID_KERNEL("momentum.williams_r", 3, 2, 1, momentum::williams_r),
-  TAGRID_KERNEL("trend.adx", 3, 3, 4, trend::adx),
-  TAGRID_KERNEL("trend.adxr", 3, 1, 1, trend::adxr),
+  TAGRID_KERNEL("trend.adx", 3, 4, 4, trend::adx),
+  TAGRID_KERNEL("trend.adxr", 3, 2, 1, trend::adxr),
   TAGRID_KERNEL("trend.aroon", 2, 1, 3, trend::aroon),
   TAGRID_KERNEL("trend.chandelier_exit", 3, 3, 2, trend::chandelier_exit),
   TAGRID_KERNEL("trend.donchian", 2, 1, 3, trend::donchian),
@@ -201,21 +223,29 @@ inline const KernelEntry kKernels[] = {
   TAGRID_KERNEL("volume.ad", 4, 0, 1, volume::ad),
   TAGRID_KERNEL("volume.adosc", 4, 2, 1, volume::adosc),
   TAGRID_KERNEL("volume.cmf", 4, 1, 1, volume::cmf),
-  TAGRID_KERNEL("volume.mfi", 4, 1, 1, volume::mfi),
+  TAGRID_KERNEL("volume.mfi", 4, 2, 1, volume::mfi),
   TAGRID_KERNEL("volume.obv", 2, 0, 1, volume::obv),
   TAGRID_KERNEL("volume.volume_sma", 1, 1, 1, volume::volume_sma),
   TAGRID_KERNEL("volume.vwap", 4, 1, 1, volume::vwap),
   TAGRID_KERNEL("volume.vwap_deviation", 4, 2, 4, volume::vwap_deviation),
+  TAGRID_KERNEL("structure.avgdev", 1, 1, 1, structure::avgdev),
+  TAGRID_KERNEL("structure.beta", 2, 1, 1, structure::beta),
   TAGRID_KERNEL("structure.candle_stats", 4, 0, 7, structure::candle_stats),
   TAGRID_KERNEL("structure.candle_stats_atr_norm", 4, 2, 4, structure::candle_stats_atr_norm),
+  TAGRID_KERNEL("structure.correl", 2, 1, 1, structure::correl),
   TAGRID_KERNEL("structure.distance_to_ma_norm", 4, 2, 1, structure::distance_to_ma_norm),
   TAGRID_KERNEL("structure.max", 1, 1, 1, structure::max),
+  TAGRID_KERNEL("structure.maxindex", 1, 1, 1, structure::maxindex),
   TAGRID_KERNEL("structure.midpoint", 1, 1, 1, structure::midpoint),
   TAGRID_KERNEL("structure.midprice", 2, 1, 1, structure::midprice),
   TAGRID_KERNEL("structure.min", 1, 1, 1, structure::min),
+  TAGRID_KERNEL("structure.minindex", 1, 1, 1, structure::minindex),
+  TAGRID_KERNEL("structure.minmax", 1, 1, 2, structure::minmax),
+  TAGRID_KERNEL("structure.minmaxindex", 1, 1, 2, structure::minmaxindex),
   TAGRID_KERNEL("structure.percent_rank", 1, 1, 1, structure::percent_rank),
   TAGRID_KERNEL("structure.pivots", 2, 2, 2, structure::pivots),
   TAGRID_KERNEL("structure.sum", 1, 1, 1, structure::sum),
+  TAGRID_KERNEL("structure.tsf", 1, 1, 1, structure::tsf),
   TAGRID_KERNEL("structure.zscore", 1, 1, 1, structure::zscore),
   TAGRID_KERNEL("cycle.ht_dcperiod", 1, 0, 1, cycle::ht_dcperiod),
   TAGRID_KERNEL("cycle.ht_dcphase", 1, 0, 1, cycle::ht_dcphase),

@@ -39,22 +39,75 @@ inline void forEachBlock(const KernelCall& c, Block&& block) {
   }
 }
 
-// prefix[i] = sum of the valid x[0..i), lastGap[t] = index of the last invalid
-// bar at or before t (or -1). A window [t-w+1, t] is NaN-free exactly when
-// t - lastGap[t] >= w, and its sum is prefix[t+1] - prefix[t+1-w].
+// Error-free transformations: s + twoSumError(a, b, s) == a + b exactly when
+// s = a + b (Knuth's TwoSum, no branch), and p + twoProductError(a, b, p) ==
+// a * b exactly when p = a * b (Dekker's split, no FMA: the addon is built
+// with -ffp-contract=off and wasm has no FMA, so both give the same bits).
+inline double twoSumError(double a, double b, double s) {
+  const double bb = s - a;
+  return (a - (s - bb)) + (b - bb);
+}
+
+inline void splitHalves(double a, double& hi, double& lo) {
+  const double c = 134217729.0 * a;  // 2^27 + 1
+  hi = c - (c - a);
+  lo = a - hi;
+}
+
+inline double twoProductError(double a, double b, double p) {
+  double ah, al, bh, bl;
+  splitHalves(a, ah, al);
+  splitHalves(b, bh, bl);
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+
+// Compensated prefix sums, restarted at every run of valid bars: prefix[2i]
+// (hi) + prefix[2i+1] (lo) is the sum of x over the valid bars from the start
+// of the run holding bar i-1 to bar i-1, hi the running float sum and lo the
+// sum of its rounding errors (each exact, by TwoSum); 0 after a NaN bar. So
+// a run's sums never depend on what precedes it, and a window sum
+// (hi_b - hi_a) + (lo_b - lo_a) errs by one rounding of the result plus
+// the rounding of lo over the window's w bars, about w * eps^2 * |hi|: below
+// 1e-15 of the window's scale even 10^7 bars into a run whose level fell
+// 1000x (a plain prefix sum errs by eps * |hi|, 1e-8 there).
+// lastGap[t] = index of the last invalid bar at or before t (or -1): a window
+// [t-w+1, t] is NaN-free exactly when t - lastGap[t] >= w.
+inline int64_t prefixLength(int64_t T) { return 2 * T + 2; }
+
 inline void prefixSums(const double* x, int64_t T, double* prefix, double* lastGap) {
-  double sum = 0.0, gap = -1.0;
-  prefix[0] = 0.0;
+  double hi = 0.0, lo = 0.0, gap = -1.0;
+  prefix[0] = prefix[1] = 0.0;
   for (int64_t t = 0; t < T; ++t) {
-    if (std::isnan(x[t])) gap = static_cast<double>(t);
-    else sum += x[t];
-    prefix[t + 1] = sum;
+    if (std::isnan(x[t])) {
+      gap = static_cast<double>(t);
+      hi = lo = 0.0;
+    } else {
+      const double s = hi + x[t];
+      lo += twoSumError(hi, x[t], s);
+      hi = s;
+    }
+    prefix[2 * t + 2] = hi;
+    prefix[2 * t + 3] = lo;
     lastGap[t] = gap;
   }
 }
 
-// Sum of x[t-w+1 .. t] from its prefixSums.
-inline double prefixWindowSum(const double* prefix, int64_t t, int64_t w) { return prefix[t + 1] - prefix[t + 1 - w]; }
+// Sum of x[t-w+1 .. t] from its prefixSums (a NaN-free window).
+inline double prefixWindowSum(const double* prefix, int64_t t, int64_t w) {
+  const double* b = prefix + 2 * (t + 1);
+  const double* a = prefix + 2 * (t + 1 - w);
+  return (b[0] - a[0]) + (b[1] - a[1]);
+}
+
+// A sum kept with its rounding error (Neumaier/TwoSum on every add and
+// subtract), for running window sums that slide along a whole run: the
+// error stays O(eps^2) of the values summed instead of growing as a random
+// walk of eps-sized roundings.
+inline void compensatedAdd(double& sum, double& err, double x) {
+  const double s = sum + x;
+  err += twoSumError(sum, x, s);
+  sum = s;
+}
 
 // lastGap[t] = index of the last NaN of x at or before t (or -1): the window
 // [t-w+1, t] is NaN-free exactly when t - lastGap[t] >= w.
@@ -100,6 +153,16 @@ inline void reversed(const double* x, int64_t T, double* rev) {
   for (int64_t t = 0; t < T; ++t) rev[T - 1 - t] = x[t];
 }
 
+// reversed for the n (hi, lo) pairs of prefixSums, the his and the los
+// apart (each a forward run for a block of consecutive windows, read with
+// plain vector loads): revHi[n-1-i] = hi of pair i, revLo[n-1-i] = its lo.
+inline void reversedPairs(const double* x, int64_t n, double* revHi, double* revLo) {
+  for (int64_t i = 0; i < n; ++i) {
+    revHi[n - 1 - i] = x[2 * i];
+    revLo[n - 1 - i] = x[2 * i + 1];
+  }
+}
+
 // Sequential sum of x[from .. from+n), the order TA-Lib seeds averages in.
 inline double sumRange(const double* x, int64_t from, int64_t n) {
   double s = 0.0;
@@ -114,27 +177,28 @@ inline double emaStep(double prev, double x, double k) { return (x - prev) * k +
 inline double wilderStep(double prev, double x, double n) { return (prev * (n - 1.0) + x) / n; }
 
 // TA-Lib's SMA of a series made on the fly (STOCH's %K and %D): a running
-// sum that adds the newest value, emits sum / n, then drops the oldest. The
-// caller's ring holds the last n values.
+// sum that adds the newest value, emits sum / n, then drops the oldest, its
+// rounding errors kept (compensatedAdd) so it does not drift along a long
+// run. The caller's ring holds the last n values.
 struct RunningMean {
   double* ring = nullptr;
   int64_t n = 1, pos = 0, count = 0;
-  double sum = 0.0;
+  double sum = 0.0, err = 0.0;
 
   void reset(double* buffer, int64_t window) {
     ring = buffer;
     n = window;
     pos = count = 0;
-    sum = 0.0;
+    sum = err = 0.0;
   }
   // Feeds x; the mean of the last n values once n have arrived, else NaN.
   double push(double x) {
     ring[pos] = x;
-    sum += x;
+    compensatedAdd(sum, err, x);
     if (++pos == n) pos = 0;
     if (++count < n) return kNaN;
-    const double mean = sum / static_cast<double>(n);
-    sum -= ring[pos];  // the oldest value of this window
+    const double mean = (sum + err) / static_cast<double>(n);
+    compensatedAdd(sum, err, -ring[pos]);  // the oldest value of this window
     return mean;
   }
 };
@@ -232,114 +296,154 @@ inline double rsiFromAverages(double gain, double loss) {
   return nearZero(sum) ? 0.0 : 100.0 * (gain / sum);
 }
 
-// Rounding error of s = a + b (Neumaier), carried as a compensation term.
-inline double sumError(double a, double b, double s) {
-  return std::fabs(a) >= std::fabs(b) ? (a - s) + b : (b - s) + a;
-}
-
 // Rolling mean and population variance for a whole grid of windows (VAR,
 // STDDEV, BBANDS, z-scores, ...), O(1) per window from sums built once per
-// call. The series is cut into chunks of L >= maxWindow bars, so a window
-// spans at most two; each chunk holds compensated running sums of d = x -
-// anchor and d^2, the anchor being its first valid value. The one-pass
-// mean(d^2) - mean(d)^2 (TA-Lib's formula, which cancels at high prices) then
-// loses only about eps * mean(d^2) / variance of relative accuracy, with d the
-// distance to a value at most 2L bars away; below kTwoPassBelow * mean(d^2)
-// the window is recomputed in two passes. Every window gets about 1e-9
-// relative accuracy or better, and a window of identical values has exactly
-// that value as mean and 0 as variance. NaN bars add nothing; valid(t, w)
-// says whether the window is NaN-free. Scratch: rollingMomentsScratch(T) for
-// any maxWindow (chunks are at least 512 bars).
-constexpr int kMomentsChunkBits = 9;  // the shortest chunk, 512 bars
-
-inline int64_t rollingMomentsScratch(int64_t T) { return 6 * T + (T >> kMomentsChunkBits) + 1; }
+// call. Each run of valid bars is cut into chunks of L bars (a power of two,
+// at least 512 and 2 * maxWindow) twice: from the run's start, and L/2 bars
+// later (that grid's first chunk is the run's first L/2 bars). Every window
+// then lies whole inside a chunk of one grid or the other. A chunk keeps
+// running double-double sums (hi + lo) of d = x - a and d^2, a being its first
+// value, with d and d^2 themselves made exact by TwoSum / TwoProduct: a
+// window's sums S1, S2 are exact to about eps^2 * sum(d^2). The variance is
+// (n * S2 - S1^2) / n^2 with both products exact (TwoProduct), so the
+// one-pass formula's cancellation costs eps^2 * (mean - a)^2 / variance of
+// relative accuracy rather than eps * (mean - a)^2 / variance (1e-10 and
+// worse with d taken from a value 1,000 bars away): a few ulps where prices
+// drift or jump 1000x. Why not Welford: it cannot drop the oldest point
+// without the same cancellation, and it would serve one window per pass. All
+// of it restarts at a run's start, so a run's values never depend on what
+// precedes it. Windows shorter than kDirectBelow are summed directly as
+// deviations from their newest value instead: as cheap as the formula there,
+// and exact where the formula's conditioning is worst (two nearly equal
+// prices far from the anchor, e.g. just after the level fell 1000x, whose
+// variance is 1e-12 of (mean - a)^2). A window of identical values has
+// exactly that value as mean and 0 as variance. valid(t, w) says whether the
+// window is NaN-free.
+// Scratch: rollingMomentsScratch(T) for any maxWindow.
+inline int64_t rollingMomentsScratch(int64_t T) { return 10 * T; }
 
 struct RollingMoments {
-  static constexpr double kTwoPassBelow = 1e-6;
+  static constexpr int64_t kDirectBelow = 16;
+  // The sums of a window, d taken from the anchor a.
+  struct Sums {
+    double a, s1, e1, s2, e2;  // S1 = s1 + e1, S2 = s2 + e2
+  };
   const double* x = nullptr;
-  int chunkBits = kMomentsChunkBits;
-  const double* anchors = nullptr;  // per chunk
-  // Running sums of d and d^2 from the first bar of t's chunk to t, and their compensations.
-  const double *sum1 = nullptr, *err1 = nullptr, *sum2 = nullptr, *err2 = nullptr;
+  int64_t chunk = 512;
+  // Per grid, 4 values per bar: S1 hi, lo, S2 hi, lo from the chunk's first bar to t.
+  const double* sums[2] = {nullptr, nullptr};
   const double* lastGap = nullptr;
   const double* runStart = nullptr;  // first bar of the run of values equal to x[t]
 
   void build(const double* x_, int64_t T, int64_t maxWindow, double* scratch) {
     x = x_;
-    chunkBits = kMomentsChunkBits;
-    while ((int64_t{1} << chunkBits) < maxWindow) ++chunkBits;
-    double *s1 = scratch, *e1 = s1 + T, *s2 = e1 + T, *e2 = s2 + T;
-    double *gap = e2 + T, *run = gap + T, *anchor = run + T;
-    sum1 = s1; err1 = e1; sum2 = s2; err2 = e2; lastGap = gap; runStart = run; anchors = anchor;
+    chunk = 512;
+    while (chunk < 2 * maxWindow) chunk *= 2;
+    double *g0 = scratch, *g1 = g0 + 4 * T, *gap = g1 + 4 * T, *run = gap + T;
+    sums[0] = g0; sums[1] = g1; lastGap = gap; runStart = run;
     lastGaps(x, T, gap);
     for (int64_t t = 0; t < T; ++t)
       run[t] = t > 0 && x[t] == x[t - 1] ? run[t - 1] : static_cast<double>(t);
-    const int64_t L = int64_t{1} << chunkBits;
-    for (int64_t start = 0; start < T; start += L) {
-      const int64_t end = std::min(T, start + L);
-      double a = 0.0;
-      for (int64_t t = start; t < end; ++t)
-        if (!std::isnan(x[t])) { a = x[t]; break; }
-      anchor[start >> chunkBits] = a;
-      double a1 = 0.0, c1 = 0.0, a2 = 0.0, c2 = 0.0;
-      for (int64_t t = start; t < end; ++t) {
-        if (!std::isnan(x[t])) {
-          const double d = x[t] - a, d2 = d * d;
-          const double n1 = a1 + d, n2 = a2 + d2;
-          c1 += sumError(a1, d, n1);
-          c2 += sumError(a2, d2, n2);
-          a1 = n1; a2 = n2;
-        }
-        s1[t] = a1; e1[t] = c1; s2[t] = a2; e2[t] = c2;
-      }
-    }
+    accumulate(0, T, g0);
+    accumulate(1, T, g1);
   }
   bool valid(int64_t t, int64_t w) const { return static_cast<double>(t) - lastGap[t] >= static_cast<double>(w); }
   bool constant(int64_t t, int64_t w) const { return runStart[t] <= static_cast<double>(t - w + 1); }
-  double anchorOf(int64_t t) const { return anchors[t >> chunkBits]; }
 
-  // Sum of d over bars [a, b] of one chunk.
-  double part(const double* sum, const double* err, int64_t a, int64_t b) const {
-    if ((a & ((int64_t{1} << chunkBits) - 1)) == 0) return sum[b] + err[b];
-    return (sum[b] - sum[a - 1]) + (err[b] - err[a - 1]);
+  // First bar of the chunk of grid g holding bar t, in the run starting at s.
+  int64_t chunkStart(int g, int64_t s, int64_t t) const {
+    const int64_t u = t - s, half = chunk / 2;
+    if (g == 0) return t - (u & (chunk - 1));
+    return u < half ? s : t - ((u - half) & (chunk - 1));
   }
-  // Sums of d and d^2 over x[t-w+1 .. t], d taken from the anchor of t's chunk.
-  void windowSums(int64_t t, int64_t w, double& s1, double& s2) const {
-    const int64_t s = t - w + 1, start = (t >> chunkBits) << chunkBits;
-    if (s >= start) {
-      s1 = part(sum1, err1, s, t);
-      s2 = part(sum2, err2, s, t);
-      return;
-    }
-    // The window begins in the previous chunk: move that part onto this chunk's anchor.
-    const double p1 = part(sum1, err1, s, start - 1), p2 = part(sum2, err2, s, start - 1);
-    const double delta = anchorOf(s) - anchorOf(t), m = static_cast<double>(start - s);
-    s1 = part(sum1, err1, start, t) + (p1 + m * delta);
-    s2 = part(sum2, err2, start, t) + (p2 + delta * (2.0 * p1 + m * delta));
+  // Sum of x[i] - x[t] over the window: short windows, summed directly.
+  double directSum(int64_t t, int64_t w) const {
+    double s = 0.0;
+    for (int64_t i = t - w + 1; i <= t; ++i) s += x[i] - x[t];
+    return s;
+  }
+  Sums windowSums(int64_t t, int64_t w) const {
+    const int64_t start = static_cast<int64_t>(lastGap[t]) + 1;
+    const int64_t c0 = chunkStart(0, start, t), c1 = chunkStart(1, start, t);
+    const int g = c0 <= c1 ? 0 : 1;  // the grid whose chunk began longer ago
+    const int64_t c = g == 0 ? c0 : c1, i = t - w + 1;
+    const double* b = sums[g] + 4 * t;
+    if (i == c) return {x[c], b[0], b[1], b[2], b[3]};
+    const double* p = sums[g] + 4 * (i - 1);
+    const double s1 = b[0] - p[0], s2 = b[2] - p[2];
+    return {x[c], s1, twoSumError(b[0], -p[0], s1) + (b[1] - p[1]), s2, twoSumError(b[2], -p[2], s2) + (b[3] - p[3])};
   }
   // Mean of x[t-w+1 .. t]; the caller checks valid(t, w).
   double mean(int64_t t, int64_t w) const {
     if (constant(t, w)) return x[t];
-    double s1, s2;
-    windowSums(t, w, s1, s2);
-    return anchorOf(t) + s1 / static_cast<double>(w);
+    const double n = static_cast<double>(w);
+    if (w < kDirectBelow) return x[t] + directSum(t, w) / n;
+    // a + S1 / n rounded once: the quotient's remainder, S1 - q * n, is exact.
+    const Sums m = windowSums(t, w);
+    const double q = m.s1 / n, qn = q * n;
+    const double r = (((m.s1 - qn) - twoProductError(q, n, qn)) + m.e1) / n;
+    const double s = m.a + q;
+    return s + (twoSumError(m.a, q, s) + r);
   }
   // Population variance (divisor w) of x[t-w+1 .. t]; the caller checks valid(t, w).
   double variance(int64_t t, int64_t w) const {
     if (constant(t, w)) return 0.0;
     const double n = static_cast<double>(w);
-    double s1, s2;
-    windowSums(t, w, s1, s2);
-    const double m = s1 / n, meanSquare = s2 / n;
-    const double v = meanSquare - m * m;
-    if (v > kTwoPassBelow * meanSquare) return v;
-    const double a = anchorOf(t);
-    double s = 0.0;
-    for (int64_t i = t - w + 1; i <= t; ++i) {
-      const double e = (x[i] - a) - m;
-      s += e * e;
+    if (w < kDirectBelow) {
+      // Two passes over deviations from the newest value, the second corrected by its own residual.
+      const double m = directSum(t, w) / n;
+      double s = 0.0, r = 0.0;
+      for (int64_t i = t - w + 1; i <= t; ++i) {
+        const double e = (x[i] - x[t]) - m;
+        s += e * e;
+        r += e;
+      }
+      const double v = (s - r * r / n) / n;
+      return v > 0.0 ? v : 0.0;
     }
-    return s / n;
+    const Sums m = windowSums(t, w);
+    const double p = n * m.s2, q = m.s1 * m.s1;
+    const double low = (twoProductError(n, m.s2, p) - twoProductError(m.s1, m.s1, q)) + n * m.e2;
+    const double v = ((p - q) + ((low - 2.0 * m.s1 * m.e1) - m.e1 * m.e1)) / (n * n);
+    return v > 0.0 ? v : 0.0;
+  }
+  // x[t] - mean(t, w), without the cancellation of subtracting the rounded
+  // mean: (n * (x[t] - a) - S1) / n with x[t] - a and its product exact.
+  double deviation(int64_t t, int64_t w) const {
+    if (constant(t, w)) return 0.0;
+    const double n = static_cast<double>(w);
+    if (w < kDirectBelow) return -(directSum(t, w) / n);
+    const Sums m = windowSums(t, w);
+    const double dh = x[t] - m.a, dl = twoSumError(x[t], -m.a, dh), p = n * dh;
+    return ((p - m.s1) + ((twoProductError(n, dh, p) + n * dl) - m.e1)) / n;
+  }
+
+ private:
+  // Grid g's chunk sums into out; 0 at invalid bars.
+  void accumulate(int g, int64_t T, double* out) const {
+    double a = 0.0, h1 = 0.0, l1 = 0.0, h2 = 0.0, l2 = 0.0;
+    int64_t start = 0;
+    for (int64_t t = 0; t < T; ++t) {
+      double* o = out + 4 * t;
+      if (std::isnan(x[t])) {
+        o[0] = o[1] = o[2] = o[3] = 0.0;
+        start = t + 1;
+        continue;
+      }
+      if (chunkStart(g, start, t) == t) {
+        a = x[t];
+        h1 = l1 = h2 = l2 = 0.0;
+      }
+      const double dh = x[t] - a, dl = twoSumError(x[t], -a, dh);
+      const double p = dh * dh, q = twoProductError(dh, dh, p) + 2.0 * dh * dl;
+      const double n1 = h1 + dh, n2 = h2 + p;
+      l1 += twoSumError(h1, dh, n1) + dl;
+      l2 += twoSumError(h2, p, n2) + q;
+      // Renormalized (|lo| <= ulp(hi) / 2), so lo's own roundings stay eps^2 * hi.
+      h1 = n1 + l1; l1 -= h1 - n1;
+      h2 = n2 + l2; l2 -= h2 - n2;
+      o[0] = h1; o[1] = l1; o[2] = h2; o[3] = l2;
+    }
   }
 };
 

@@ -103,22 +103,46 @@ describe('a result over a choice axis', () => {
 
 describe.each(['native', 'wasm'] as const)('zero_denominator on flat candles (%s)', (backend) => {
   const t = 40;
-  const flat = { ts_open: Float64Array.from({ length: t }, (_, i) => 1_700_000_000_000 + i * 60_000), open: new Float64Array(t).fill(100), high: new Float64Array(t).fill(100), low: new Float64Array(t).fill(100), close: new Float64Array(t).fill(100), volume: new Float64Array(t).fill(10) };
+  // Constant candles at `price` (100: every range and change is 0; 0: every average is 0 too).
+  const flatAt = (price: number) => ({
+    ts_open: Float64Array.from({ length: t }, (_, i) => 1_700_000_000_000 + i * 60_000),
+    open: new Float64Array(t).fill(price), high: new Float64Array(t).fill(price), low: new Float64Array(t).fill(price),
+    close: new Float64Array(t).fill(price), volume: new Float64Array(t).fill(10),
+  });
+  const window5 = { window: [5] };
+  const kd = { k_window: [5], d_window: [3] };
   it.each([
-    ['momentum.rsi', 'rsi', 0],
-    ['momentum.cmo', 'cmo', 0],
-    ['momentum.williams_r', 'williams_r', 0],
-    ['momentum.cci', 'cci', 0],
-  ] as const)("%s: 'talib' writes TA-Lib's %s = %d, 'nan' writes NaN", async (id, output, talib) => {
+    ['momentum.rsi', window5, 100, ['rsi'], 0],
+    ['momentum.cmo', window5, 100, ['cmo'], 0],
+    ['momentum.williams_r', window5, 100, ['williams_r'], 0],
+    ['momentum.cci', window5, 100, ['cci'], 0],
+    ['momentum.stoch', { ...kd, k_smoothing: [3] }, 100, ['k', 'd'], 0],
+    ['momentum.stochf', kd, 100, ['k', 'd'], 0],
+    ['momentum.stoch_rsi', { rsi_window: [5], ...kd }, 100, ['k', 'd'], 0],
+    ['volume.mfi', window5, 100, ['mfi'], 0],
+    ['trend.adx', window5, 100, ['adx', 'plus_di', 'minus_di', 'dx'], 0],
+    ['momentum.ppo', { fast: [4], slow: [8], signal: [3] }, 0, ['ppo', 'signal', 'hist'], 0],
+    ['momentum.trix', window5, 0, ['trix'], 0],
+    ['momentum.roc', window5, 0, ['roc'], 0],
+    ['momentum.rocp', window5, 0, ['rocp'], 0],
+    ['momentum.rocr', window5, 0, ['rocr'], 0],
+    ['momentum.rocr100', window5, 0, ['rocr100'], 0],
+  ] as const)("%s: 'talib' writes TA-Lib's number, 'nan' writes NaN", async (id, grid, price, outputs, talib) => {
     const engine = await engineFor(backend);
-    const r = await engine.compute({ indicator: id, candles: flat, grid: { window: [5], zero_denominator: ['talib', 'nan'] } as never, dtype: 'float64' });
+    const r = await engine.compute({ indicator: id, candles: flatAt(price), grid: { ...grid, zero_denominator: ['talib', 'nan'] } as never, dtype: 'float64' });
     expect(r.variant(1).zero_denominator).toBe('nan');
-    const a = r.series(output, 0), b = r.series(output, 1);
-    const from = r.lookback(output, 0);
-    expect(r.lookback(output, 1)).toBe(from);
-    for (let i = from; i < t; i++) {
-      expect(a[i], `${id} talib bar ${i}`).toBe(talib);
-      expect(Number.isNaN(b[i]!), `${id} nan bar ${i}`).toBe(true);
+    for (const output of outputs) {
+      const a = r.series(output, 0), b = r.series(output, 1);
+      const from = r.lookback(output, 0);
+      expect(r.lookback(output, 1)).toBe(from);
+      for (let i = 0; i < t; i++) {
+        if (i < from) {
+          expect(Number.isNaN(a[i]!) && Number.isNaN(b[i]!), `${id} ${output} warm-up bar ${i}`).toBe(true);
+          continue;
+        }
+        expect(a[i], `${id} ${output} talib bar ${i}`).toBe(talib);
+        expect(Number.isNaN(b[i]!), `${id} ${output} nan bar ${i}`).toBe(true);
+      }
     }
   });
 });

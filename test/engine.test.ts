@@ -30,6 +30,21 @@ describe('engine.compute', () => {
     expect(Number.isNaN(r.at('sma', 3, 0))).toBe(true);
   });
 
+  it('computes every pair of sources of a two-series indicator as one grid, each pair on its own columns', async () => {
+    const grid = { source: ['close', 'high'], source2: ['open', 'hlc3', 'low'], window: [5, 20] };
+    const r = await engine.compute({ indicator: 'structure.correl', candles, grid, dtype: 'float64' });
+    expect(r.axes.map((a) => a.name)).toEqual(['source', 'source2', 'window']);
+    expect(r.variants).toBe(12);
+    for (let v = 0; v < r.variants; v++) {
+      const p = r.variant(v);
+      const one = await engine.compute({ indicator: 'structure.correl', candles, grid: { source: [p.source], source2: [p.source2], window: [p.window] }, dtype: 'float64' });
+      for (let t = 0; t < 600; t++) expect(Object.is(r.at('correl', t, v), one.at('correl', t, 0)), `${JSON.stringify(p)} bar ${t}`).toBe(true);
+    }
+    // close against high differs from close against open: the second axis reaches the kernel.
+    expect(r.at('correl', 100, r.indexOf({ source: 'close', source2: 'open', window: 20 }))).not.toBe(r.at('correl', 100, r.indexOf({ source: 'high', source2: 'open', window: 20 })));
+    expect(r.at('correl', 100, r.indexOf({ source: 'close', source2: 'open', window: 20 }))).not.toBe(r.at('correl', 100, r.indexOf({ source: 'close', source2: 'low', window: 20 })));
+  });
+
   it('writes the same values in both layouts and both dtypes', async () => {
     const grid = { source: ['close', 'ohlc4'], window: [14, 30] };
     const tm = await engine.compute({ indicator: 'momentum.rsi', candles, grid, dtype: 'float64' });

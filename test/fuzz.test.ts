@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type IndicatorInfo } from '../dist/index.js';
-import { closeEngines, derived, engineFor, firstMismatch, rng, syntheticCandles } from './helpers.js';
+import { closeEngines, derived, engineFor, inputName, firstMismatch, rng, syntheticCandles } from './helpers.js';
 import { referenceArgs } from './reference/common.js';
 import { REFERENCES } from './reference/index.js';
 
@@ -32,7 +32,7 @@ function makeCandles(c: FuzzCase) {
 function randomGrid(info: IndicatorInfo, r: () => number, t: number) {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
-    if (a.kind === 'source') grid.source = [SOURCES[Math.floor(r() * SOURCES.length)]];
+    if (a.kind === 'source') grid[a.name] = [SOURCES[Math.floor(r() * SOURCES.length)]];
     else if (a.kind === 'choice') grid[a.name] = [a.values![Math.floor(r() * a.values!.length)]];
     else if (a.kind === 'int') {
       const hi = Math.max(a.min!, Math.min(a.max!, t, a.min! + 60));
@@ -53,7 +53,7 @@ async function check(given: FuzzCase) {
   const b = await wasm.compute({ indicator: c.indicator, candles, grid: grid as never, dtype: 'float64' });
   for (let v = 0; v < a.variants; v++) {
     const params = a.variant(v);
-    const inputs = info.inputs.map((i) => derived(candles, i === 'source' ? String(params.source) : i));
+    const inputs = info.inputs.map((i) => derived(candles, inputName(i, params)));
     const ref = REFERENCES[c.indicator]!(inputs, ...referenceArgs(params));
     const scale = Math.max(1e-300, ...inputs.flatMap((x) => Array.from(x).filter(Number.isFinite).map(Math.abs)));
     info.outputs.forEach((o, k) => {

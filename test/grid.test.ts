@@ -29,8 +29,24 @@ describe('grid', () => {
     ]);
     for (let i = 0; i < 6; i++) expect(g.indexOf(g.variant(i))).toBe(i);
     expect(g.indexOf({ source: 'open', window: 10 })).toBe(-1);
-    expect(g.sourceRuns()).toEqual([{ source: 'hlc3', v0: 0, v1: 3 }, { source: 'close', v0: 3, v1: 6 }]);
+    expect(g.sourceRuns()).toEqual([{ sources: { source: 'hlc3' }, v0: 0, v1: 3 }, { sources: { source: 'close' }, v0: 3, v1: 6 }]);
     expect(Array.from(g.paramColumn('window'))).toEqual([10, 20, 30, 10, 20, 30]);
+  });
+
+  it('gives two-series indicators a second source axis, after the first, with one run per pair of sources', () => {
+    const beta = getIndicator('structure.beta');
+    const g = buildGrid(beta, { source2: ['low', 'hl2'], source: ['close', 'high', 'open'], window: [5, 9] }, limits);
+    expect(g.axes.map((a) => [a.name, a.kind])).toEqual([['source', 'source'], ['source2', 'source'], ['window', 'int']]);
+    expect(g.variants).toBe(12);
+    expect(g.variant(7)).toEqual({ source: 'high', source2: 'hl2', window: 9 });
+    const runs = g.sourceRuns();
+    expect(runs.map((r) => [r.sources.source, r.sources.source2, r.v0, r.v1])).toEqual([
+      ['close', 'low', 0, 2], ['close', 'hl2', 2, 4], ['high', 'low', 4, 6], ['high', 'hl2', 6, 8], ['open', 'low', 8, 10], ['open', 'hl2', 10, 12],
+    ]);
+    for (const r of runs) for (let v = r.v0; v < r.v1; v++) expect(g.variant(v)).toMatchObject(r.sources);
+    expect(buildGrid(beta, {}, limits).axes.slice(0, 2).map((a) => a.values)).toEqual([['close'], ['open']]);
+    expect(() => buildGrid(beta, { source2: ['close', 'median'] }, limits)).toThrow(/axis 'source2': 'median' is not a source/);
+    expect(() => buildGrid(sma, { source2: ['close'] }, limits)).toThrow(/has no axis 'source2'/);
   });
 
   it('uses registry defaults, then config overrides, for axes left out', () => {

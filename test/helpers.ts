@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createEngine, type Engine, type EngineOptions } from '../dist/index.js';
+import { createEngine, isSourceInput, type Engine, type EngineOptions } from '../dist/index.js';
 import { silentLogger } from '../dist/runtime/logger.js';
 import { mulberry32 } from '../bench/common.mjs';
 
@@ -125,4 +125,9 @@ export async function failure(p: Promise<unknown> | (() => unknown)): Promise<Fa
     return e as Failure;
   }
   return {};
+}
+
+/** What an input reads for one variant: a source input (`source`, `source2`) the variant's value of its axis, else the candle column. */
+export function inputName(input: string, params: Record<string, unknown>): string {
+  return isSourceInput(input) ? String(params[input]) : input;
 }

@@ -3,7 +3,7 @@
 // says how many variants never warm up. Bounds stay errors.
 import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type IndicatorInfo } from '../dist/index.js';
-import { closeEngines, derived, engineFor, failure, firstMismatch, syntheticCandles } from './helpers.js';
+import { closeEngines, derived, engineFor, inputName, failure, firstMismatch, syntheticCandles } from './helpers.js';
 import { referenceArgs } from './reference/common.js';
 import { REFERENCES } from './reference/index.js';
 
@@ -13,7 +13,7 @@ afterAll(closeEngines);
 function mixedGrid(info: IndicatorInfo, t: number): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
-    if (a.kind === 'source') grid.source = ['close', 'hlc3'];
+    if (a.kind === 'source') grid[a.name] = ['close', 'hlc3'];
     else if (a.kind === 'choice') grid[a.name] = a.values;
     else if (a.kind === 'int') grid[a.name] = [...new Set([a.min!, t - 1, t, t + 1, t + 7, a.max!].filter((v) => v >= a.min! && v <= a.max!))];
     else {
@@ -43,7 +43,7 @@ describe('windows longer than the candles', () => {
               for (const o of info.outputs) expect(Array.from(r.series(o.name, v)).every(Number.isNaN), `${ctx} ${o.name}`).toBe(true);
               continue;
             }
-            const inputs = info.inputs.map((i) => derived(candles, i === 'source' ? String(params.source) : i));
+            const inputs = info.inputs.map((i) => derived(candles, inputName(i, params)));
             const ref = REFERENCES[info.id]!(inputs, ...referenceArgs(params));
             info.outputs.forEach((o, k) => {
               const got = r.series(o.name, v);

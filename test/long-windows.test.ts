@@ -2,8 +2,8 @@
 // one-minute candles) on every windowed indicator against its naive reference,
 // both backends; scratch is sized from the request's longest window.
 import { afterAll, describe, expect, it } from 'vitest';
-import { listIndicators, type IndicatorInfo } from '../dist/index.js';
-import { closeEngines, derived, engineFor, failure, firstMismatch, syntheticCandles } from './helpers.js';
+import { isSourceInput, listIndicators, type IndicatorInfo } from '../dist/index.js';
+import { closeEngines, derived, engineFor, inputName, failure, firstMismatch, syntheticCandles } from './helpers.js';
 import { referenceArgs } from './reference/common.js';
 import { REFERENCES } from './reference/index.js';
 
@@ -20,7 +20,7 @@ const windowAxes = (info: IndicatorInfo) => info.axes.filter((a) => a.kind === '
 function weekGrid(info: IndicatorInfo, long: string): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
-    if (a.kind === 'source') grid.source = ['close'];
+    if (a.kind === 'source') grid[a.name] = ['close'];
     else if (a.kind === 'choice') grid[a.name] = a.values;
     else if (a.kind === 'int') grid[a.name] = [a.name === long ? WEEK : a.min!];
     else {
@@ -66,7 +66,7 @@ describe(`window ${WEEK} against the naive reference`, () => {
       if (info.id === 'structure.pivots') spike(candles, (grid.left as number[])[0]! + VALUES / 2);
       const r = await engine.compute({ indicator: info.id, candles, grid: grid as never, dtype: 'float64' });
       const params = r.variant(0);
-      const inputs = info.inputs.map((i) => derived(candles, i === 'source' ? String(params.source) : i));
+      const inputs = info.inputs.map((i) => derived(candles, inputName(i, params)));
       const ref = REFERENCES[info.id]!(inputs, ...referenceArgs(params));
       const scale = Math.max(...inputs.map(scaleOf), 1e-300);
       let values = 0;
@@ -117,7 +117,7 @@ describe('scratch sized for a shorter window than the call asks', () => {
     for (const id of ['ma.hma', 'momentum.stoch', 'momentum.stochf', 'momentum.stoch_rsi', 'trend.adxr', 'volume.vwap_deviation', 'structure.percent_rank']) {
       const k = kernels.findIndex((x) => x.id === id);
       const info = listIndicators().find((i) => i.id === id)!;
-      const inputs = info.inputs.map((i) => derived(candles, i === 'source' ? 'close' : i));
+      const inputs = info.inputs.map((i) => derived(candles, isSourceInput(i) ? 'close' : i));
       const params = info.axes.filter((a) => a.kind !== 'source').map(() => Float64Array.of(3000));
       const out = info.outputs.map(() => new Float64Array(t));
       const short = addon.scratchSize(k, t, 30);

@@ -25,7 +25,7 @@ function perturbedAfter(c: ReturnType<typeof syntheticCandles>, cut: number, see
 function smallGrid(info: ReturnType<typeof listIndicators>[number]) {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
-    if (a.kind === 'source') grid.source = ['close', 'hlc3'];
+    if (a.kind === 'source') grid[a.name] = ['close', 'hlc3'];
     else if (a.kind === 'choice') grid[a.name] = a.values;
     // A Set: at a huge bound (SAREXT's startvalue, ±3e37) min + 0.5 is min.
     else grid[a.name] = [...new Set(a.kind === 'int' ? [a.min!, Math.min(a.max!, a.min! + 3)] : [a.min!, Math.min(a.max!, a.min! + 0.5)])];

@@ -145,7 +145,7 @@ describe('the docs', () => {
 function lookbackGrid(info: IndicatorInfo): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
-    if (a.kind === 'source') grid.source = ['close'];
+    if (a.kind === 'source') grid[a.name] = ['close'];
     else if (a.kind === 'choice') grid[a.name] = a.values;
     else if (a.kind === 'int') grid[a.name] = [a.min!, a.min! + 3, a.min! + 17];
     else {

@@ -48,6 +48,11 @@ const CASES: Case[] = [
     old: 'momentum.ppo', indicator: 'momentum.ppo', grid: { fast: [4, 12], slow: [26, 50], signal: [9], seed: ['first'] }, output: 'ppo',
     port: (c, p) => old.oldPpo(close(c), n(p, 'fast'), n(p, 'slow')),
   },
+  // ta-grid's k starts on d's first bar: 1 + (k_window − 1) + (k_smoothing − 1) + (d_window − 1) with seed 'first'.
+  {
+    old: 'momentum.stoch_rsi', indicator: 'momentum.stoch_rsi', grid: { rsi_window: [14], k_window: [14], k_smoothing: [3], d_window: [3], seed: ['first'], zero_denominator: ['nan'] }, output: 'k',
+    port: (c, p) => old.oldStochRsiK(close(c), n(p, 'rsi_window'), n(p, 'k_window'), n(p, 'k_smoothing')), from: 18,
+  },
   { old: 'momentum.trix', indicator: 'momentum.trix', grid: { window: [5, 15, 30], seed: ['first'] }, output: 'trix', port: (c, p) => old.oldTrix(close(c), n(p, 'window')) },
   {
     // The old Keltner's primary output is its middle line: an EMA of the typical price.

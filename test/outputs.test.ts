@@ -3,9 +3,11 @@
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, ResultReleasedError, type ComputeResult, type Engine } from '../dist/index.js';
-import { MIN_MANAGED_BYTES, OutputPool, advisorOf, freshShared, hugePageProbe, leaseOf, releaseBuffer, releaseLease, transparentHugePageMode, type HugePageAdvisor } from '../dist/engine/outputs.js';
+import { MIN_MANAGED_BYTES, OutputPool, RECLAIM_MIN_BYTES, addonMemoryOf, advisorOf, freshShared, hugePageProbe, leaseOf, releaseBuffer, releaseLease, transparentHugePageMode, type AddonMemoryStats, type AddonOutputMemory, type HugePageAdvisor } from '../dist/engine/outputs.js';
+import { NativeBackend, loadAddon } from '../dist/backends/native.js';
 import { syntheticCandles, testEngineOptions } from './helpers.js';
 import { REFERENCES } from './reference/index.js';
 
@@ -260,5 +262,221 @@ describe.each(['native', 'wasm'] as const)('released results (%s)', (backend) =>
     expect(r.values().buffer).toBe(out);
     expectSma(r, candlesA.close);
     expect(engine.outputPool.stats().idleBytes - idle).toBe(bytes);
+  });
+});
+
+/** The loaded native addon's output memory, or null (no addon here, or built for another V8). */
+function addonMemory(): AddonOutputMemory | null {
+  try {
+    return addonMemoryOf(new NativeBackend(loadAddon()));
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Collects until `done` holds (V8 frees a SharedArrayBuffer's memory after the collection, maybe on another thread). */
+async function collectUntil(done: () => boolean): Promise<boolean> {
+  for (let i = 0; i < 50 && !done(); i++) {
+    collect();
+    await sleep(5);
+  }
+  return done();
+}
+
+describe('addon-owned output memory (native)', () => {
+  const memory = addonMemory();
+  const skip = !memory || process.platform !== 'linux';
+  // Sizes no other test of this file uses, so their freed outputs cannot serve these requests.
+  const BYTES = 10 * MiB;
+  const OWNER = 1_000_000; // not an OutputPool's id
+
+  it.skipIf(skip)('recycles a collected buffer\'s memory, never while any buffer over it is alive', async () => {
+    const m = memory!;
+    m.outputMemory(OWNER, 64 * MiB, 0);
+    let a: SharedArrayBuffer | null = m.outputBuffer(BYTES, false, OWNER)!;
+    const b = m.outputBuffer(BYTES, false, OWNER)!;
+    expect(a).toBeInstanceOf(SharedArrayBuffer);
+    expect(a.byteLength).toBe(BYTES);
+    expect(new Uint8Array(a).every((x) => x === 0)).toBe(true); // a new mapping reads as zeros
+    new Uint8Array(a).fill(1);
+    new Uint8Array(b).fill(2);
+    expect(m.outputBuffer(BYTES, true, OWNER)).toBeNull(); // nothing idle: both are alive
+    const before = m.outputMemory(OWNER);
+    a = null;
+    expect(await collectUntil(() => m.outputFit(BYTES, OWNER) > 0)).toBe(true);
+    expect(m.outputFit(BYTES, OWNER)).toBe(BYTES); // a multiple of 2 MiB: no rounding
+    expect(m.outputFit(BYTES, OWNER + 1)).toBe(0); // idle memory serves only the owner it was handed to
+    const c = m.outputBuffer(BYTES, true, OWNER)!;
+    expect(new Uint8Array(c)[0]).toBe(1); // a's pages, as they were: the engine overwrites every value
+    new Uint8Array(c).fill(3);
+    expect(new Uint8Array(b).every((x) => x === 2)).toBe(true);
+    const after = m.outputMemory(OWNER);
+    expect(after.reused - before.reused).toBe(1);
+    expect(after.liveRegions).toBe(before.liveRegions);
+    expect(m.outputBuffer(BYTES, true, OWNER)).toBeNull(); // c holds the only idle one now
+  });
+
+  it.skipIf(skip)('a buffer posted to a worker is shared memory, and stays out of the pool until the worker drops it too', async () => {
+    const m = memory!;
+    m.outputMemory(OWNER, 64 * MiB, 0);
+    const worker = new Worker(`
+      const { parentPort } = require('node:worker_threads');
+      require('node:v8').setFlagsFromString('--expose-gc');
+      const collect = require('node:vm').runInNewContext('gc');
+      let held = null;
+      parentPort.on('message', (m) => {
+        if (m === 'drop') { held = null; collect(); parentPort.postMessage('dropped'); return; }
+        held = m; new Float32Array(m)[7] = 42; parentPort.postMessage(new Float32Array(m)[8]);
+      });`, { eval: true });
+    const reply = () => new Promise((r) => worker.once('message', r));
+    try {
+      const SIZE = 26 * MiB;
+      let buf: SharedArrayBuffer | null = m.outputBuffer(SIZE, false, OWNER)!;
+      new Float32Array(buf)[8] = 5;
+      worker.postMessage(buf);
+      expect(await reply()).toBe(5); // the worker reads what this thread wrote
+      expect(new Float32Array(buf)[7]).toBe(42); // and this thread what the worker wrote
+      const live = m.outputMemory(OWNER).liveRegions;
+      buf = null;
+      for (let i = 0; i < 5; i++) { collect(); await sleep(5); }
+      expect(m.outputFit(SIZE, OWNER)).toBe(0); // the worker still holds it: not idle, not reusable
+      expect(m.outputBuffer(SIZE, true, OWNER)).toBeNull();
+      worker.postMessage('drop');
+      await reply();
+      expect(await collectUntil(() => m.outputFit(SIZE, OWNER) > 0)).toBe(true);
+      expect(m.outputMemory(OWNER).liveRegions).toBeLessThan(live);
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it.skipIf(skip)('bounds idle memory: beyond the bound, freed memory goes back to the OS', async () => {
+    const m = memory!;
+    const SIZE = 40 * MiB;
+    m.outputMemory(OWNER, 48 * MiB, 0);
+    let bufs: SharedArrayBuffer[] | null = [m.outputBuffer(SIZE, false, OWNER)!, m.outputBuffer(SIZE, false, OWNER)!];
+    const before = m.outputMemory(OWNER);
+    bufs = null;
+    expect(await collectUntil(() => m.outputMemory(OWNER).unmapped > before.unmapped && m.outputFit(SIZE, OWNER) > 0)).toBe(true);
+    // One of the two is kept, the other went back to the OS: 80 MiB idle would exceed the bound.
+    expect(m.outputMemory(OWNER).idleBytes).toBeLessThanOrEqual(48 * MiB);
+    m.outputMemory(OWNER, 64 * MiB, 0);
+    expect(m.outputMemory(OWNER)).toMatchObject({ idleBytes: 0, idleRegions: 0, maxIdleBytes: 64 * MiB });
+    expect(() => m.outputBuffer(-1, false, OWNER)).toThrow(RangeError);
+    expect(() => m.outputBuffer(MiB, false, 'x' as never)).toThrow(TypeError);
+  });
+});
+
+/** A stand-in for the addon's memory whose regions come back only when the test says so. */
+function fakeAddonMemory() {
+  const idle: number[] = [];
+  const stats = { reused: 0, mapped: 0 };
+  const memory: AddonOutputMemory = {
+    outputBuffer(bytes, reuseOnly) {
+      const i = idle.findIndex((n) => n >= bytes && n <= bytes * 1.25);
+      if (i >= 0) { idle.splice(i, 1); stats.reused++; return new SharedArrayBuffer(bytes); }
+      if (reuseOnly) return null;
+      stats.mapped++;
+      return new SharedArrayBuffer(bytes);
+    },
+    outputMemory: () => ({ idleBytes: idle.reduce((a, b) => a + b, 0), idleRegions: idle.length } as AddonMemoryStats),
+    outputFit: (bytes) => idle.find((n) => n >= bytes && n <= bytes * 1.25) ?? 0,
+  };
+  return { memory, idle, stats };
+}
+
+describe('OutputPool with addon memory', () => {
+  const BIG = RECLAIM_MIN_BYTES;
+
+  it('reclaim() collects and waits for a dropped output\'s memory, then the call reuses it', async () => {
+    const { memory, idle, stats } = fakeAddonMemory();
+    let collected = 0;
+    // The "collection" gives the dropped region back a few milliseconds later, as V8's sweeper or a worker would.
+    const pool = new OutputPool({ maxIdleBytes: 4 * BIG, memory, collect: () => { collected++; collect(); setTimeout(() => idle.push(BIG), 20); } });
+    pool.acquire(BIG); // dropped at once
+    await sleep(0);
+    await pool.reclaim(BIG);
+    expect(collected).toBe(1);
+    expect(idle).toEqual([BIG]);
+    pool.acquire(BIG);
+    expect(stats).toEqual({ reused: 1, mapped: 1 });
+    expect(pool.stats()).toMatchObject({ recycled: 1, misses: 1, reclaimTimeouts: 0 });
+  });
+
+  it('reclaim() does nothing when memory already fits or nothing handed out could serve the call', async () => {
+    const { memory, idle } = fakeAddonMemory();
+    let collected = 0;
+    const pool = new OutputPool({ maxIdleBytes: 4 * BIG, memory, collect: () => { collected++; } });
+    await pool.reclaim(BIG); // nothing handed out
+    const small = pool.acquire(BIG / 2);
+    await pool.reclaim(BIG); // what was handed out is too small to serve it
+    idle.push(BIG);
+    await pool.reclaim(BIG); // an idle region fits already
+    expect(collected).toBe(0);
+    expect(small.byteLength).toBe(BIG / 2);
+  });
+
+  it('reclaim() does not wait for outputs a caller still holds', async () => {
+    const { memory } = fakeAddonMemory();
+    let collected = 0;
+    const pool = new OutputPool({ maxIdleBytes: 4 * BIG, memory, collect: () => { collected++; collect(); } });
+    const held = pool.acquire(BIG);
+    await sleep(0);
+    await pool.reclaim(BIG);
+    expect(collected).toBe(1);
+    expect(pool.stats().reclaimTimeouts).toBe(0); // it did not sit out the wait for memory that cannot come back
+    expect(held.byteLength).toBe(BIG);
+  });
+
+  it('counts the addon\'s idle memory in what stays held beside a call', () => {
+    const { memory, idle } = fakeAddonMemory();
+    const pool = new OutputPool({ maxIdleBytes: 3 * BIG, memory });
+    idle.push(BIG, 2 * BIG);
+    expect(pool.bytesHeldBeside(BIG)).toBe(2 * BIG); // BIG is reused, 2 BIG stays idle
+    expect(pool.bytesHeldBeside(MiB)).toBe(3 * BIG); // small outputs are not pooled
+    expect(pool.bytesHeldBeside(3 * BIG)).toBe(0); // a miss trims idle to the bound minus the new output
+  });
+});
+
+describe('plain calls over addon memory (native)', () => {
+  const skip = !addonMemory();
+  let engine: Engine;
+  const T = 60_000;
+  const grid = { source: ['close', 'hl2'], window: { start: 5, stop: 154 } }; // 300 variants x 60,000 x 4 B = 72 MB
+  const candles = [syntheticCandles({ t: T, seed: 3 }), syntheticCandles({ t: T, seed: 4 }), syntheticCandles({ t: T, seed: 5 })];
+
+  beforeAll(async () => {
+    if (skip) return;
+    engine = await createEngine(testEngineOptions({ backend: 'native', numThreads: 2 }));
+    await engine.warmup();
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+
+  it.skipIf(skip)('a call after a dropped result writes every value into the recycled memory', async () => {
+    const before = engine.outputPool.stats();
+    for (const c of candles) {
+      const r = await engine.compute({ indicator: 'ma.sma', candles: c, grid });
+      // Sampled variants of both sources against the naive SMA: no value of the previous call survives.
+      const hl2 = c.high.map((h, i) => (h + c.low[i]!) / 2);
+      for (const v of [0, 37, 149, 150, 222, 299]) {
+        const { source, window } = r.variant(v) as { source: string; window: number };
+        const [ref] = REFERENCES['ma.sma']!([source === 'close' ? c.close : hl2], { window });
+        const got = r.series('sma', v);
+        let wrong = 0;
+        for (let t = 0; t < T; t++) {
+          const want = ref![t]!;
+          if (Number.isNaN(want) ? !Number.isNaN(got[t]!) : !(Math.abs(got[t]! - want) <= 1e-5 * Math.abs(want))) wrong++;
+        }
+        expect(wrong).toBe(0);
+      }
+    }
+    const after = engine.outputPool.stats();
+    expect(after.misses - before.misses).toBe(1); // only the first call mapped memory
+    expect(after.recycled - before.recycled).toBe(candles.length - 1);
+    expect(after.addon).not.toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // the lookback), NaN holes, flat stretches, and tiny and huge prices.
 import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type IndicatorInfo } from '../dist/index.js';
-import { closeEngines, derived, engineFor, firstMismatch, rng, syntheticCandles } from './helpers.js';
+import { closeEngines, derived, engineFor, inputName, firstMismatch, rng, syntheticCandles } from './helpers.js';
 import { referenceArgs } from './reference/common.js';
 import { REFERENCES } from './reference/index.js';
 
@@ -22,8 +22,8 @@ function randomGrid(info: IndicatorInfo, r: () => number, t: number): Record<str
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
     if (a.kind === 'source') {
-      grid.source = SOURCES.filter(() => r() < 0.3).slice(0, 3);
-      if ((grid.source as string[]).length === 0) grid.source = ['close'];
+      const picked = SOURCES.filter(() => r() < 0.3).slice(0, 3);
+      grid[a.name] = picked.length > 0 ? picked : ['close'];
       continue;
     }
     if (a.kind === 'choice') {
@@ -77,8 +77,7 @@ describe('parity: native = wasm = reference', () => {
           for (let v = 0; v < a.variants; v++) {
             const params = a.variant(v);
             const inputs = info.inputs.map((i) => {
-              const col = i === 'source' ? String(params.source) : i;
-              return derived(candles, col);
+              return derived(candles, inputName(i, params));
             });
             const ref = REFERENCES[info.id]!(inputs, ...referenceArgs(params));
             const scale = Math.max(...inputs.map(scaleOf), 1e-300);

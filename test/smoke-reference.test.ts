@@ -10,6 +10,7 @@ import { loadCandles } from '../dist/candles/candles.js';
 import { getIndicator } from '../dist/registry/index.js';
 import { referenceArgs } from './reference/common.js';
 import { REFERENCES } from './reference/index.js';
+import { inputName } from './helpers.js';
 
 const shipped = JSON.parse(readFileSync(SMOKE_REFERENCE, 'utf8')) as Record<string, Record<string, (number | null)[][]>>;
 const candles = loadCandles(smokeCandles());
@@ -26,7 +27,7 @@ describe('perf-smoke reference values', () => {
       const grid = buildGrid(def, smokeGrid(def), { maxVariants: 1e6 });
       for (let v = 0; v < grid.variants; v++) {
         const params = grid.variant(v);
-        const inputs = def.inputs.map((i) => candles.column((i === 'source' ? params.source : i) as never));
+        const inputs = def.inputs.map((i) => candles.column(inputName(i, params) as never));
         const ref = REFERENCES[info.id]!(inputs, ...referenceArgs(params));
         def.outputs.forEach((o, k) => {
           const row = shipped[info.id]![o.name]![v]!;

@@ -131,16 +131,40 @@ export function phase(): f64 {
   return <i32>(smoothPeriod + 0.5);
 }
 
+// sin and cos of the DFT angles 2π·i/n for every cycle length n up to 50,
+// made on first use (see CycleAngles in native/cycle/common.h).
+const ANGLE_SINE: usize = memory.data((SMOOTH_PRICE_SIZE + 1) * SMOOTH_PRICE_SIZE * 8, 8);
+const ANGLE_COSINE: usize = memory.data((SMOOTH_PRICE_SIZE + 1) * SMOOTH_PRICE_SIZE * 8, 8);
+let anglesReady = false;
+
+@inline function angle(i: i32, n: i32): f64 {
+  return (<f64>i * (Math.atan(1.0) * 8.0)) / <f64>n;
+}
+
+@inline function angleCell(table: usize, n: i32, i: i32): usize {
+  return table + (<usize>(n * SMOOTH_PRICE_SIZE + i) << 3);
+}
+
+function prepareAngles(): void {
+  for (let n = 1; n <= SMOOTH_PRICE_SIZE; ++n)
+    for (let i = 0; i < n; ++i) {
+      store<f64>(angleCell(ANGLE_SINE, n, i), Math.sin(angle(i, n)));
+      store<f64>(angleCell(ANGLE_COSINE, n, i), Math.cos(angle(i, n)));
+    }
+  anglesReady = true;
+}
+
 // HT_DCPHASE: the phase of the smoothed price over one dominant cycle.
 export function updatePhase(): void {
-  const deg2RadBy360 = Math.atan(1.0) * 8.0;
+  if (!anglesReady) prepareAngles();
   const n = cycleBars();
   let realPart = 0.0, imagPart = 0.0;
   let idx = ringIdx;
   for (let i = 0; i < n; ++i) {
-    const angle = (<f64>i * deg2RadBy360) / <f64>n;
-    realPart += Math.sin(angle) * smoothPriceAt(idx);
-    imagPart += Math.cos(angle) * smoothPriceAt(idx);
+    const sine = n <= SMOOTH_PRICE_SIZE ? load<f64>(angleCell(ANGLE_SINE, n, i)) : Math.sin(angle(i, n));
+    const cosine = n <= SMOOTH_PRICE_SIZE ? load<f64>(angleCell(ANGLE_COSINE, n, i)) : Math.cos(angle(i, n));
+    realPart += sine * smoothPriceAt(idx);
+    imagPart += cosine * smoothPriceAt(idx);
     idx = idx == 0 ? SMOOTH_PRICE_SIZE - 1 : idx - 1;
   }
   const magnitude = Math.abs(imagPart);

@@ -1,12 +1,12 @@
 // What several moving averages share (see native/ma/common.h): running WMA
 // lanes (WMA, HMA) and chains of seeded smoothers (EMA, DEMA, TEMA, T3, RMA,
-// ZLEMA). Lanes live in static areas and scratch; wasm has no vector path, so
-// there is no separate branch-free phase.
+// ZLEMA). Lanes live in static areas and scratch; once a block is past its
+// warm-up, the chains step two lanes per v128.
 import {
-  at, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B, STATE_C,
-  STATE_D,
+  at, BLOCK, Call, input, OK, param, put, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B,
+  STATE_C, STATE_D,
 } from "../abi";
-import { averageLane, prefixSums, seedsFirst, wmaDivider, wmaNext, wmaPrime } from "../primitives";
+import { averageLane, emaStep, prefixLength, prefixSums, seedsFirst, wilderStep, wmaDivider, wmaNext, wmaPrime } from "../primitives";
 
 // Value i (from 0) of a series into the running WMA of span w whose sums sit
 // at `sum` and `sub`; trailing is value i − w, ignored while i < w. NaN until
@@ -52,13 +52,21 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
 }
 
 // seedParam: index of the `seed` param.
-export function emaChainSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32, seedParam: i32): void {
+@inline export function emaChainSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32, seedParam: i32): void {
   const x = input(c, 0);
   const depth = chainDepth(kind);
   const c1 = STATE_A, c2 = STATE_B, c3 = STATE_C, c4 = STATE_D;
   for (let d = 0; d < depth; ++d)
     for (let j = 0; j < nb; ++j) averageLane(d, j).reset(param(c, 0, b0 + j), kind == RMA, seedsFirst(c, seedParam, b0 + j));
-  for (let t = s; t < e; ++t) {
+  // From this age of the run on every stage of every lane is seeded (ChainLanes::warmAge;
+  // seed 'first' lanes are seeded sooner, which the warm-up loop handles as well).
+  let warmAge = 0;
+  for (let j = 0; j < nb; ++j) {
+    const n = param(c, 0, b0 + j);
+    warmAge = max(warmAge, (kind == ZLEMA ? zlemaLag(n) : 0) + depth * (<i32>n - 1) + 1);
+  }
+  const steady = min(e, s + warmAge);
+  for (let t = s; t < steady; ++t) {
     const xt = at(x, t);
     for (let j = 0; j < nb; ++j) {
       const lag = kind == ZLEMA ? zlemaLag(param(c, 0, b0 + j)) : 0;
@@ -77,18 +85,135 @@ export function emaChainSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, ki
         v = slot(c1, j) * averageLane(5, j).value + slot(c2, j) * averageLane(4, j).value
           + slot(c3, j) * averageLane(3, j).value + slot(c4, j) * averageLane(2, j).value;
       }
-      put<O>(c, 0, t, b0 + j, v);
+      store<f64>(ROW + (<usize>j << 3), v);
     }
+    putRow<O>(c, 0, t, b0, nb, ROW);
+  }
+  if (steady == e) return;
+  // Every stage seeded: the stages move to side-by-side lanes and each bar is
+  // one branch-free pass over the block (ChainLanes::steady), two lanes per v128.
+  for (let j = 0; j < nb; ++j) {
+    const first = averageLane(0, j);
+    store<f64>(CHAIN_N + (<usize>j << 3), first.n);
+    store<f64>(CHAIN_K + (<usize>j << 3), first.k);
+    store<i32>(CHAIN_LAG + (<usize>j << 2), kind == ZLEMA ? zlemaLag(first.n) : 0);
+    for (let d = 0; d < depth; ++d) store<f64>(chainStage(d, j), averageLane(d, j).value);
+  }
+  for (let t = steady; t < e; ++t) {
+    if (kind == ZLEMA) zlemaRow(x, t, nb);
+    else chainRow(kind, depth, at(x, t), nb);
+    putRow<O>(c, 0, t, b0, nb, ROW);
   }
 }
 
+// Stage d of lane j once seeded; CHAIN_N, CHAIN_K and CHAIN_LAG hold each lane's n, k and ZLEMA lag.
+const CHAIN_STAGES: usize = memory.data(6 * BLOCK * 8, 16);
+const CHAIN_N: usize = memory.data(BLOCK * 8, 16);
+const CHAIN_K: usize = memory.data(BLOCK * 8, 16);
+const CHAIN_LAG: usize = memory.data(BLOCK * 4, 16);
+
+@inline function chainStage(d: i32, j: i32): usize { return CHAIN_STAGES + (<usize>(d * BLOCK + j) << 3); }
+
+// One step of a seeded stage, two lanes at once: the scalar formulas of
+// emaStep, wilderStep and t3Step, operation for operation.
+@inline function stepPair(kind: i32, e: v128, v: v128, k: v128, n: v128): v128 {
+  if (kind == T3) return f64x2.add(f64x2.mul(k, v), f64x2.mul(f64x2.sub(f64x2.splat(1.0), k), e));
+  if (kind == RMA) return f64x2.div(f64x2.add(f64x2.mul(e, f64x2.sub(n, f64x2.splat(1.0))), v), n);
+  return f64x2.add(f64x2.mul(f64x2.sub(v, e), k), e);
+}
+
+// Bar value xt through every stage of lanes [0, nb), the combined value into ROW.
+@inline function chainRow(kind: i32, depth: i32, xt: f64, nb: i32): void {
+  const x2 = f64x2.splat(xt);
+  let j = 0;
+  for (; j + 2 <= nb; j += 2) {
+    const off = <usize>j << 3;
+    const k = v128.load(CHAIN_K + off), n = v128.load(CHAIN_N + off);
+    let v = x2;
+    for (let d = 0; d < depth; ++d) {
+      const at = chainStage(d, j);
+      v = stepPair(kind, v128.load(at), v, k, n);
+      v128.store(at, v);
+    }
+    let out = v;
+    if (kind == DEMA) out = f64x2.sub(f64x2.mul(f64x2.splat(2.0), v128.load(chainStage(0, j))), v128.load(chainStage(1, j)));
+    else if (kind == TEMA) {
+      const three = f64x2.splat(3.0);
+      out = f64x2.add(v128.load(chainStage(2, j)), f64x2.sub(f64x2.mul(three, v128.load(chainStage(0, j))), f64x2.mul(three, v128.load(chainStage(1, j)))));
+    } else if (kind == T3) {
+      out = f64x2.add(f64x2.add(f64x2.add(
+        f64x2.mul(v128.load(STATE_A + off), v128.load(chainStage(5, j))),
+        f64x2.mul(v128.load(STATE_B + off), v128.load(chainStage(4, j)))),
+        f64x2.mul(v128.load(STATE_C + off), v128.load(chainStage(3, j)))),
+        f64x2.mul(v128.load(STATE_D + off), v128.load(chainStage(2, j))));
+    } else if (kind != EMA && kind != RMA) out = v128.load(chainStage(0, j));
+    v128.store(ROW + off, out);
+  }
+  for (; j < nb; ++j) {
+    const k = load<f64>(CHAIN_K + (<usize>j << 3)), n = load<f64>(CHAIN_N + (<usize>j << 3));
+    let v = xt;
+    for (let d = 0; d < depth; ++d) {
+      const at = chainStage(d, j), e = load<f64>(at);
+      v = kind == T3 ? t3Step(e, v, k) : kind == RMA ? wilderStep(e, v, n) : emaStep(e, v, k);
+      store<f64>(at, v);
+    }
+    if (kind == DEMA) v = 2.0 * load<f64>(chainStage(0, j)) - load<f64>(chainStage(1, j));
+    else if (kind == TEMA) v = load<f64>(chainStage(2, j)) + (3.0 * load<f64>(chainStage(0, j)) - 3.0 * load<f64>(chainStage(1, j)));
+    else if (kind == T3) {
+      v = slot(STATE_A, j) * load<f64>(chainStage(5, j)) + slot(STATE_B, j) * load<f64>(chainStage(4, j))
+        + slot(STATE_C, j) * load<f64>(chainStage(3, j)) + slot(STATE_D, j) * load<f64>(chainStage(2, j));
+    }
+    store<f64>(ROW + (<usize>j << 3), v);
+  }
+}
+
+// ZLEMA: each lane reads its own lagged bar.
+function zlemaRow(x: usize, t: i32, nb: i32): void {
+  const xt = at(x, t);
+  for (let j = 0; j < nb; ++j) {
+    const lag = load<i32>(CHAIN_LAG + (<usize>j << 2));
+    const at0 = chainStage(0, j);
+    const v = emaStep(load<f64>(at0), xt + (xt - at(x, t - lag)), load<f64>(CHAIN_K + (<usize>j << 3)));
+    store<f64>(at0, v);
+    store<f64>(ROW + (<usize>j << 3), v);
+  }
+}
+
+// Window lengths of a block (WindowLanes in native/ma/common.h): n[j] and
+// 1/n[j] in WINDOW_N and WINDOW_INV; `consecutive` when n[j] = n[0] + j, as
+// in default grids.
+export const WINDOW_N: usize = memory.data(BLOCK * 8, 16);
+export const WINDOW_INV: usize = memory.data(BLOCK * 8, 16);
+
+@unmanaged export class WindowLanes {
+  longest: f64 = 0.0;
+  consecutive: bool = true;
+}
+
+const WINDOW_LANES = changetype<WindowLanes>(memory.data(offsetof<WindowLanes>(), 8));
+
+export function loadWindowLanes(c: Call, p: i32, b0: i32, nb: i32): WindowLanes {
+  const lanes = WINDOW_LANES;
+  lanes.longest = 0.0;
+  lanes.consecutive = true;
+  const n0 = param(c, p, b0);
+  for (let j = 0; j < nb; ++j) {
+    const w = param(c, p, b0 + j);
+    store<f64>(WINDOW_N + (<usize>j << 3), w);
+    store<f64>(WINDOW_INV + (<usize>j << 3), 1.0 / w);
+    lanes.longest = max(lanes.longest, w);
+    lanes.consecutive = lanes.consecutive && w == n0 + <f64>j;
+  }
+  return lanes;
+}
+
 // SMA and TRIMA read windows of one prefix sum of the source (overSourcePrefix
-// in native/ma/common.h): prefix sums (T + 1) and lastGap (T) at the scratch.
-export function sourcePrefixScratch(T: i32): f64 { return 2.0 * T + 1.0; }
+// in native/ma/common.h): prefix sums (2T + 2) and lastGap (T) at the scratch.
+export function sourcePrefixScratch(T: i32): f64 { return prefixLength(T) + <f64>T; }
 
 @inline export function sourcePrefix(c: Call): usize { return c.scratch; }
 
-@inline export function sourceLastGap(c: Call): usize { return c.scratch + (<usize>(c.T + 1) << 3); }
+@inline export function sourceLastGap(c: Call): usize { return c.scratch + (<usize>(c.T + 1) << 4); }
 
 export function prepareSourcePrefix(c: Call): i32 {
   if (<f64>c.scratchLen < sourcePrefixScratch(c.T)) return SCRATCH_TOO_SMALL;

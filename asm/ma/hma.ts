@@ -2,7 +2,7 @@
 // Hull: three running WMAs per variant (half, full, hull) whose sums sit in
 // scratch before the ring of the last hullRing(W) differences (one row of the
 // block per bar, as in native/ma/hma.h).
-import { at, BAD_PARAM, BLOCK, Call, input, MAX_WINDOW, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import { at, BAD_PARAM, BLOCK, Call, input, MAX_WINDOW, OK, param, putRow, ROW, SCRATCH_TOO_SMALL } from "../abi";
 import { callWindow } from "../primitives";
 import { clearLanes, lane, wmaFeed } from "./common";
 
@@ -46,12 +46,13 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
       const n = <i32>w, h = n / 2, m = hullSpan(w);
       const half = wmaFeed(lane(sums, j), lane(sums, BLOCK + j), xt, at(x, t - min(age, h)), age, h);
       const full = wmaFeed(lane(sums, 2 * BLOCK + j), lane(sums, 3 * BLOCK + j), xt, at(x, t - min(age, n)), age, n);
-      if (age + 1 < n) { put<O>(c, 0, t, b0 + j, NaN); continue; }
+      if (age + 1 < n) { store<f64>(ROW + (<usize>j << 3), NaN); continue; }
       const i = age + 1 - n;
       const diff = 2.0 * half - full;
       const back = load<f64>(hullSlot(ring, t - min(i, m), j));
       store<f64>(hullSlot(ring, t, j), diff);
-      put<O>(c, 0, t, b0 + j, wmaFeed(lane(sums, 4 * BLOCK + j), lane(sums, 5 * BLOCK + j), diff, back, i, m));
+      store<f64>(ROW + (<usize>j << 3), wmaFeed(lane(sums, 4 * BLOCK + j), lane(sums, 5 * BLOCK + j), diff, back, i, m));
     }
+    putRow<O>(c, 0, t, b0, nb, ROW);
   }
 }

@@ -1,8 +1,8 @@
 // ma.kama; mirrors native/ma/kama.h.
 import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A } from "../abi";
-import { emaStep, nearZero, prefixSums, prefixWindowSum } from "../primitives";
+import { emaStep, nearZero, prefixLength, prefixSums, prefixWindowSum } from "../primitives";
 
-export function scratch(T: i32): f64 { return 3.0 * T + 1.0; }
+export function scratch(T: i32): f64 { return 2.0 * T + prefixLength(T); }
 
 const KAMA_SLOW: f64 = 2.0 / (30.0 + 1.0);
 const KAMA_DIFF: f64 = 2.0 / (2.0 + 1.0) - KAMA_SLOW;
@@ -18,7 +18,7 @@ export function prepare(c: Call): i32 {
   const x = input(c, 0);
   const absDiff = c.scratch;
   const prefix = absDiff + (<usize>c.T << 3);
-  const lastGap = prefix + (<usize>(c.T + 1) << 3);
+  const lastGap = prefix + (<usize>(c.T + 1) << 4);
   for (let t = 0; t < c.T; ++t) {
     store<f64>(absDiff + (<usize>t << 3), t > 0 ? Math.abs(at(x, t) - at(x, t - 1)) : NaN);
   }
@@ -30,7 +30,7 @@ export function block<O>(c: Call, b0: i32, nb: i32): void {
   const x = input(c, 0);
   const absDiff = c.scratch;
   const prefix = absDiff + (<usize>c.T << 3);
-  const lastGap = prefix + (<usize>(c.T + 1) << 3);
+  const lastGap = prefix + (<usize>(c.T + 1) << 4);
   const state = STATE_A;
   for (let t = 0; t < c.T; ++t) {
     const age = t - <i32>at(lastGap, t);

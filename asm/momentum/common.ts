@@ -3,8 +3,8 @@
 // PPO, APO). Where C++ passes a lambda or a template flag, a flag argument
 // picks the formula.
 import {
-  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot,
-  STATE_A, STATE_B, STATE_C,
+  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot,
+  STATE_A, STATE_B, STATE_C, wholeSeries,
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, extremeAt, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
@@ -12,44 +12,52 @@ import {
   windowCapacity, windowsFit,
 } from "../primitives";
 import { MA_EMA, maLookback, movingAverage } from "../matype";
+import { directionalMoves, wilderSumStep } from "../trend/common";
 
-// x[t] - x[t-n] (MOM), times 100 / x[t-n] for ROC (see native/momentum/common.h).
-@inline function lagValue(roc: bool, xt: f64, past: f64, scale: f64): f64 {
-  return roc ? (xt - past) * scale : xt - past;
+// MOM and the rates of change (see native/momentum/common.h): x[t] - x[t-n]
+// (LAG_DIFFERENCE), that times scale (LAG_CHANGE: ROC, ROCP) or x[t] times
+// scale (LAG_RATIO: ROCR, ROCR100), scale = unit / x[t-n].
+export const LAG_DIFFERENCE: i32 = 0, LAG_CHANGE: i32 = 1, LAG_RATIO: i32 = 2;
+
+@inline function lagValue(kind: i32, xt: f64, past: f64, scale: f64): f64 {
+  return kind == LAG_DIFFERENCE ? xt - past : kind == LAG_CHANGE ? (xt - past) * scale : xt * scale;
 }
 
-// Scratch of lagged: ROC keeps its scaled reciprocals.
-export function laggedScratch(T: i32, roc: bool): f64 { return roc ? <f64>T : 0.0; }
+// Scratch of lagged: the rates keep their scaled reciprocals.
+export function laggedScratch(T: i32, kind: i32): f64 { return kind != LAG_DIFFERENCE ? <f64>T : 0.0; }
 
-// MOM, or ROC when roc, where bars t-n..t are all valid. Variant-major output
-// is written one contiguous run per variant, as in C++.
-export function laggedPrepare(c: Call, roc: bool): i32 {
-  const need = laggedScratch(c.T, roc);
+// Where bars t-n..t are all valid. Variant-major output is written one
+// contiguous run per variant, as in C++.
+export function laggedPrepare(c: Call, kind: i32, unit: f64): i32 {
+  const need = laggedScratch(c.T, kind);
   if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
   const scale = c.scratch;
-  if (roc) {
+  if (kind != LAG_DIFFERENCE) {
     for (let t = 0; t < c.T; ++t) {
       const v = at(x, t);
-      store<f64>(scale + (<usize>t << 3), v != 0.0 ? 100.0 / v : 0.0);
+      store<f64>(scale + (<usize>t << 3), v != 0.0 ? unit / v : 0.0);
     }
   }
   return OK;
 }
 
-export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, roc: bool): void {
+// The rates' zero_denominator is param 1: 'nan' overwrites TA-Lib's 0 with NaN
+// where x[t-n] is 0, in a second pass (blankZeroPast in native/momentum/common.h).
+export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32): void {
   const x = input(c, 0);
   const scale = c.scratch;
+  const scaled = kind != LAG_DIFFERENCE;
   const dst = load<usize>(c.outPtrs);
   if (dst == 0) return;  // the output was not selected
-  if (c.timeStride == 1) {
+  if (c.timeStride == 1 && wholeSeries(c)) {
     for (let j = 0; j < nb; ++j) {
       const n = <i32>param(c, 0, b0 + j);
       const o = dst + <usize>(b0 + j) * <usize>c.variantStride * sizeof<O>();
       const from = min(s + n, e);
       for (let t = s; t < from; ++t) store<O>(o + <usize>t * sizeof<O>(), <O>NaN);
       for (let t = from; t < e; ++t) {
-        const v = lagValue(roc, at(x, t), at(x, t - n), roc ? at(scale, t - n) : 0.0);
+        const v = lagValue(kind, at(x, t), at(x, t - n), scaled ? at(scale, t - n) : 0.0);
         store<O>(o + <usize>t * sizeof<O>(), <O>v);
       }
     }
@@ -58,10 +66,17 @@ export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, roc:
       const xt = at(x, t);
       for (let j = 0; j < nb; ++j) {
         const n = <i32>param(c, 0, b0 + j);
-        const v = t - s >= n ? lagValue(roc, xt, at(x, t - n), roc ? at(scale, t - n) : 0.0) : NaN;
-        put<O>(c, 0, t, b0 + j, v);
+        const v = t - s >= n ? lagValue(kind, xt, at(x, t - n), scaled ? at(scale, t - n) : 0.0) : NaN;
+        store<f64>(ROW + (<usize>j << 3), v);
       }
+      putRow<O>(c, 0, t, b0, nb, ROW);
     }
+  }
+  if (!scaled) return;
+  for (let j = 0; j < nb; ++j) {
+    if (!isNaN(zeroDenominator(c, 1, b0 + j, 0.0))) continue;
+    const n = <i32>param(c, 0, b0 + j);
+    for (let t = s + n; t < e; ++t) if (at(x, t - n) == 0.0) put<O>(c, 0, t, b0 + j, NaN);
   }
 }
 
@@ -126,17 +141,23 @@ export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cm
 // Fast and slow EMAs (lanes of chains 0 and 1) and their difference, or
 // percent difference when percent; with withSignal a signal EMA (chain 2) and
 // the histogram. macd selects MACD's fast-EMA alignment and common first bar;
-// seedParam is the index of the `seed` param.
-export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32): void {
+// seedParam is the index of the `seed` param (-1: none, seeded like TA-Lib);
+// fixed is MACDFIX (12 and 26 bars, k 0.15 and 0.075, signal window param 0);
+// zeroParam is PPO's `zero_denominator` (-1: none; SpreadStyle in native/momentum/common.h).
+export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32, fixed: bool = false, zeroParam: i32 = -1): void {
   const x = input(c, 0);
   const fastFrom = STATE_A;
   for (let j = 0; j < nb; ++j) {
-    let f = param(c, 0, b0 + j), sl = param(c, 1, b0 + j);
+    let f = fixed ? 12.0 : param(c, 0, b0 + j), sl = fixed ? 26.0 : param(c, 1, b0 + j);
     if (f > sl) { const swap = f; f = sl; sl = swap; }
-    const first = seedsFirst(c, seedParam, b0 + j);
+    const first = seedParam >= 0 && seedsFirst(c, seedParam, b0 + j);
     averageLane(0, j).reset(f, false, first);
     averageLane(1, j).reset(sl, false, first);
-    if (withSignal) averageLane(2, j).reset(param(c, 2, b0 + j), false, first);
+    if (fixed) {
+      averageLane(0, j).k = 0.15;
+      averageLane(1, j).k = 0.075;
+    }
+    if (withSignal) averageLane(2, j).reset(param(c, fixed ? 0 : 2, b0 + j), false, first);
     setSlot(fastFrom, j, macd && !first ? <f64>s + (sl - f) : <f64>s);
   }
   for (let t = s; t < e; ++t) {
@@ -147,13 +168,14 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
       if (tf >= slot(fastFrom, j)) fast.push(xt);
       if (!slow.push(xt)) { putNaNAll<O>(c, t, b0 + j, 1); continue; }
       const v = percent ? emaPercent(fast.value, slow.value) : fast.value - slow.value;
-      if (!withSignal) { put<O>(c, 0, t, b0 + j, v); continue; }
+      const blank = zeroParam >= 0 && nearZero(slow.value) && isNaN(zeroDenominator(c, zeroParam, b0 + j, 0.0));
+      if (!withSignal) { put<O>(c, 0, t, b0 + j, blank ? NaN : v); continue; }
       const signal = averageLane(2, j);
       const hasSignal = signal.push(v);
-      const sig = hasSignal ? signal.value : NaN;
-      put<O>(c, 0, t, b0 + j, hasSignal || !macd ? v : NaN);
+      const sig = hasSignal && !blank ? signal.value : NaN;
+      put<O>(c, 0, t, b0 + j, (hasSignal || !macd) && !blank ? v : NaN);
       put<O>(c, 1, t, b0 + j, sig);
-      put<O>(c, 2, t, b0 + j, v - sig);
+      put<O>(c, 2, t, b0 + j, blank ? NaN : v - sig);
     }
   }
 }
@@ -195,7 +217,7 @@ export function maSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, ma
 // running means a slot) sits in the last STATE_DOUBLES of each kernel's
 // scratch, leaving static memory to the shared areas of abi.ts. placeState()
 // points lane(), deque() and mean() there.
-export const LANE_COUNT = 9;
+export const LANE_COUNT = 15;  // ULTOSC: 3 windows, 6 sums, 6 rounding errors
 const DEQUE_BYTES: usize = (offsetof<MonotonicDeque>() + 7) & ~7;
 const MEAN_BYTES: usize = (offsetof<RunningMean>() + 7) & ~7;
 export const STATE_DOUBLES: f64 = <f64>(LANE_COUNT * BLOCK) + <f64>(2 * BLOCK) * <f64>((DEQUE_BYTES + MEAN_BYTES) >> 3);
@@ -223,12 +245,18 @@ export function placeState(c: Call): void {
   return diff != 0.0 ? (x - lowest) / diff : 0.0;
 }
 
+// Whether stochK's range is empty here and zero_denominator (param p) says 'nan'.
+@inline export function stochBlank(c: Call, p: i32, v: i32, highest: f64, lowest: f64): bool {
+  return (highest - lowest) / 100.0 == 0.0 && isNaN(zeroDenominator(c, p, v, 0.0));
+}
+
 // Feeds k (when the %K line has a value at this bar) into the %D mean and
-// writes k and d, both from %D's first bar on.
-export function putKD<O>(c: Call, t: i32, v: i32, has: bool, k: f64, dLine: RunningMean): void {
+// writes k and d, both from %D's first bar on; blank writes NaN for both at
+// this bar only (putKD in native/momentum/common.h).
+export function putKD<O>(c: Call, t: i32, v: i32, has: bool, k: f64, dLine: RunningMean, blank: bool): void {
   const d = has ? dLine.push(k) : NaN;
-  put<O>(c, 0, t, v, isNaN(d) ? NaN : k);
-  put<O>(c, 1, t, v, d);
+  put<O>(c, 0, t, v, isNaN(d) || blank ? NaN : k);
+  put<O>(c, 1, t, v, blank ? NaN : d);
 }
 
 // Lanes WIN_HIGH, WIN_LOW, WIN_BACK: each slot's window levels, looked up once
@@ -275,7 +303,7 @@ export function stochasticBlock<O>(c: Call, b0: i32, nb: i32, smoothing: i32, dW
   }
 }
 
-export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, smoothing: i32, dWindow: i32): void {
+export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, smoothing: i32, dWindow: i32, zero: i32): void {
   const ringBytes = <usize>stochasticCap << 3;
   const ringsK = c.scratch + (<usize>rangeScratch(c.T) << 3);
   const ringsD = ringsK + <usize>BLOCK * ringBytes;
@@ -289,8 +317,56 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
     const ct = at(close, t);
     for (let j = 0; j < nb; ++j) {
       let slow = NaN;
-      if (t - s >= <i32>slot(kw, j) - 1) slow = mean(0, j).push(stochK(ct, highest(j, t), lowest(j, t)));
-      putKD<O>(c, t, b0 + j, !isNaN(slow), slow, mean(1, j));
+      let blank = false;
+      if (t - s >= <i32>slot(kw, j) - 1) {
+        const hh = highest(j, t), ll = lowest(j, t);
+        slow = mean(0, j).push(stochK(ct, hh, ll));
+        blank = stochBlank(c, zero, b0 + j, hh, ll);
+      }
+      putKD<O>(c, t, b0 + j, !isNaN(slow), slow, mean(1, j), blank);
     }
   }
+}
+
+// PLUS_DM (plus) and MINUS_DM (see native/momentum/common.h); STATE_A holds
+// the running sums, STATE_B the first bar of each variant.
+export function directionalMovementScratch(T: i32): f64 { return 2.0 * T; }
+
+export function directionalMovementPrepare(c: Call): i32 {
+  if (<f64>c.scratchLen < directionalMovementScratch(c.T)) return SCRATCH_TOO_SMALL;
+  directionalMoves(input(c, 0), input(c, 1), c.T, c.scratch, c.scratch + (<usize>c.T << 3));
+  return OK;
+}
+
+export function directionalMovementSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, plus: bool): void {
+  const dm = plus ? c.scratch : c.scratch + (<usize>c.T << 3);
+  const sum = STATE_A, first = STATE_B;
+  for (let j = 0; j < nb; ++j) {
+    const n = <i32>param(c, 0, b0 + j);
+    const f = s + max(n - 1, 1);
+    setSlot(first, j, <f64>f);
+    setSlot(sum, j, n > 1 && f < e ? sumRange(dm, s + 1, n - 1) : 0.0);
+  }
+  for (let t = s; t < e; ++t) {
+    for (let j = 0; j < nb; ++j) {
+      const n = param(c, 0, b0 + j);
+      const f = <i32>slot(first, j);
+      if (t < f) { put<O>(c, 0, t, b0 + j, NaN); continue; }
+      if (n == 1.0) { put<O>(c, 0, t, b0 + j, at(dm, t)); continue; }
+      if (t > f) setSlot(sum, j, wilderSumStep(slot(sum, j), at(dm, t), n));
+      put<O>(c, 0, t, b0 + j, slot(sum, j));
+    }
+  }
+}
+
+// TA-Lib IMI at bar t over n bars (see native/momentum/common.h).
+export function intradayMomentum(open: usize, close: usize, t: i32, n: i32): f64 {
+  let up = 0.0, down = 0.0;
+  for (let i = t - n + 1; i <= t; ++i) {
+    const o = at(open, i), cl = at(close, i);
+    if (cl > o) up += cl - o;
+    else down += o - cl;
+  }
+  const sum = up + down;
+  return sum != 0.0 ? 100.0 * (up / sum) : 0.0;
 }

@@ -1,11 +1,9 @@
-// momentum.ppo: TA-Lib PPO, EMAs or another TA-Lib MA type, plus a signal
-// line; mirrors native/momentum/ppo.h.
+// momentum.ppo: TA-Lib PPO with EMAs, plus a signal line; mirrors native/momentum/ppo.h.
 import { Call } from "../abi";
-import { emaSpreadSegment, maSpreadScratch, maSpreadSegment } from "./common";
+import { emaSpreadSegment } from "./common";
 
-export function scratch(T: i32): f64 { return maSpreadScratch(T); }
+export function scratch(T: i32): f64 { return 0.0; }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
-  emaSpreadSegment<O>(c, b0, nb, s, e, false, true, true, 3);
-  maSpreadSegment<O>(c, b0, nb, s, e, 4, true, 2, 3);
+  emaSpreadSegment<O>(c, b0, nb, s, e, false, true, true, 3, false, 4);
 }

@@ -1,22 +1,23 @@
 // momentum.stoch_rsi; mirrors native/momentum/stoch_rsi.h.
-// TA-Lib RSI of the valid run x[s, e), from bar s + n on.
-import { at, BAD_PARAM, BLOCK, Call, input, OK, param, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
-import { callWindow, rsiFromAverages, segmentEnd, skipGaps, validAt, wilderStep, windowCapacity, windowsFit } from "../primitives";
-import { deque, lane, mean, placeState, putKD, STATE_DOUBLES, stochK } from "./common";
+// TA-Lib RSI of the valid run x[s, e), from bar s + m on (seeded with the
+// means of the first m changes: m = n, or 1 for seed 'first', param 5).
+import { at, BAD_PARAM, beginPass, BLOCK, Call, input, OK, param, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
+import { callWindow, rsiFromAverages, seedsFirst, segmentEnd, skipGaps, validAt, wilderStep, windowCapacity, windowsFit } from "../primitives";
+import { deque, lane, mean, placeState, putKD, STATE_DOUBLES, stochBlank, stochK } from "./common";
 
-function rsiRun(x: usize, s: i32, e: i32, n: i32, rsi: usize): void {
-  if (s + n >= e) return;
-  const nd = <f64>n;
+function rsiRun(x: usize, s: i32, e: i32, n: i32, m: i32, rsi: usize): void {
+  if (s + m >= e) return;
+  const nd = <f64>n, md = <f64>m;
   let gain = 0.0, loss = 0.0;
   for (let t = s + 1; t < e; ++t) {
     const d = at(x, t) - at(x, t - 1);
     const up = d > 0.0 ? d : 0.0, down = d < 0.0 ? -d : 0.0;
-    if (t <= s + n) {
+    if (t <= s + m) {
       gain += up;
       loss += down;
-      if (t < s + n) continue;
-      gain /= nd;
-      loss /= nd;
+      if (t < s + m) continue;
+      gain /= md;
+      loss /= md;
     } else {
       gain = wilderStep(gain, up, nd);
       loss = wilderStep(loss, down, nd);
@@ -25,7 +26,7 @@ function rsiRun(x: usize, s: i32, e: i32, n: i32, rsi: usize): void {
   }
 }
 
-export function scratch(T: i32, W: i32): f64 { return <f64>T + 4.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + STATE_DOUBLES; }
+export function scratch(T: i32, W: i32): f64 { return 2.0 * <f64>T + 4.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + STATE_DOUBLES; }
 
 export function run<O>(c: Call): i32 {
   const W = callWindow(c, 0, 1, 2, 3);
@@ -33,10 +34,10 @@ export function run<O>(c: Call): i32 {
   placeState(c);
   if (!windowsFit(c, 0) || !windowsFit(c, 1) || !windowsFit(c, 2) || !windowsFit(c, 3)) return BAD_PARAM;
   const x = input(c, 0);
-  const rsi = c.scratch;
+  const rsiSma = c.scratch, rsiFirst = c.scratch + (<usize>c.T << 3);  // by seed
   const cap = windowCapacity(c.T, W);
   const ringBytes = <usize>cap << 3;
-  const highIdx = c.scratch + (<usize>c.T << 3);
+  const highIdx = c.scratch + (<usize>c.T << 4);
   const lowIdx = highIdx + <usize>BLOCK * ringBytes;
   const rings = lowIdx + <usize>BLOCK * ringBytes;
   const ringsK = rings + <usize>BLOCK * ringBytes;
@@ -45,12 +46,19 @@ export function run<O>(c: Call): i32 {
   for (let r0 = c.v0; r0 < c.v1; r0 = r1) {
     const rsiWindow = param(c, 0, r0);
     for (r1 = r0 + 1; r1 < c.v1 && param(c, 0, r1) == rsiWindow; ++r1) {}
+    beginPass(c, r0, r1);
     const n = <i32>rsiWindow;
+    let usesSma = false, usesFirst = false;
+    for (let v = r0; v < r1; ++v) {
+      if (seedsFirst(c, 5, v)) usesFirst = true;
+      else usesSma = true;
+    }
     let t = 0;
     while (t < c.T) {
       if (!validAt(c, 1, t)) { ++t; continue; }
       const e = segmentEnd(c, 1, t);
-      rsiRun(x, t, e, n, rsi);
+      if (usesSma) rsiRun(x, t, e, n, n, rsiSma);
+      if (usesFirst) rsiRun(x, t, e, n, 1, rsiFirst);
       t = e;
     }
     for (let b0 = r0; b0 < r1; b0 += BLOCK) {
@@ -67,19 +75,23 @@ export function run<O>(c: Call): i32 {
         }
         for (t = s; t < e; ++t) {
           for (let j = 0; j < nb; ++j) {
-            let has = false;
+            let has = false, blank = false;
             let fast = NaN;
-            if (t >= s + n) {
+            const first = seedsFirst(c, 5, b0 + j);
+            const rsi = first ? rsiFirst : rsiSma, from = s + (first ? 1 : n);
+            if (t >= from) {
               const kn = <i32>slot(kw, j);
               const hi = deque(0, j), lo = deque(1, j);
               hi.push(rsi, t, kn);
               lo.push(rsi, t, kn);
-              if (t - (s + n) >= kn - 1) {
-                fast = mean(0, j).push(stochK(at(rsi, t), at(rsi, hi.front()), at(rsi, lo.front())));
+              if (t - from >= kn - 1) {
+                const hh = at(rsi, hi.front()), ll = at(rsi, lo.front());
+                fast = mean(0, j).push(stochK(at(rsi, t), hh, ll));
                 has = !isNaN(fast);
+                blank = stochBlank(c, 4, b0 + j, hh, ll);
               }
             }
-            putKD<O>(c, t, b0 + j, has, fast, mean(1, j));
+            putKD<O>(c, t, b0 + j, has, fast, mean(1, j), blank);
           }
         }
       }

@@ -1,6 +1,6 @@
 // momentum.ultosc; mirrors native/momentum/ultosc.h.
 import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
-import { nearZero, trueRange } from "../primitives";
+import { compensatedAdd, nearZero, trueRange } from "../primitives";
 import { lane, placeState, STATE_DOUBLES } from "./common";
 
 export function scratch(T: i32): f64 { return 2.0 * <f64>T + STATE_DOUBLES; }
@@ -16,7 +16,7 @@ export function prepare(c: Call): i32 {
     store<f64>(tr + (<usize>t << 3), trueRange(at(high, t), l, pc));
   }
   // Lanes 0..2: the windows sorted (min, middle, max); 3..5: buying-pressure
-  // sums; 6..8: true-range sums.
+  // sums; 6..8: true-range sums; 9..14: their rounding errors (compensatedAdd).
   return OK;
 }
 
@@ -32,21 +32,21 @@ export function block<O>(c: Call, b0: i32, nb: i32): void {
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const bp = c.scratch, tr = c.scratch + (<usize>c.T << 3);
-  for (let q = 3; q < 9; ++q) for (let j = 0; j < nb; ++j) setSlot(lane(q), j, 0.0);
+  for (let q = 3; q < 15; ++q) for (let j = 0; j < nb; ++j) setSlot(lane(q), j, 0.0);
   for (let t = s; t < e; ++t) {
     const bpt = at(bp, t), trt = at(tr, t);
     for (let j = 0; j < nb; ++j) {
       const first = s + <i32>slot(lane(2), j);
       for (let q = 0; q < 3; ++q) {
         if (t > first - <i32>slot(lane(q), j)) {
-          setSlot(lane(3 + q), j, slot(lane(3 + q), j) + bpt);
-          setSlot(lane(6 + q), j, slot(lane(6 + q), j) + trt);
+          compensatedAdd(lane(3 + q) + (<usize>j << 3), lane(9 + q) + (<usize>j << 3), bpt);
+          compensatedAdd(lane(6 + q) + (<usize>j << 3), lane(12 + q) + (<usize>j << 3), trt);
         }
       }
       let v = NaN;
       if (t >= first) {
-        const a0 = slot(lane(3), j), a1 = slot(lane(4), j), a2 = slot(lane(5), j);
-        const r0 = slot(lane(6), j), r1 = slot(lane(7), j), r2 = slot(lane(8), j);
+        const a0 = slot(lane(3), j) + slot(lane(9), j), a1 = slot(lane(4), j) + slot(lane(10), j), a2 = slot(lane(5), j) + slot(lane(11), j);
+        const r0 = slot(lane(6), j) + slot(lane(12), j), r1 = slot(lane(7), j) + slot(lane(13), j), r2 = slot(lane(8), j) + slot(lane(14), j);
         let sum = 0.0;
         if (!nearZero(r0)) sum += 4.0 * (a0 / r0);
         if (!nearZero(r1)) sum += 2.0 * (a1 / r1);
@@ -54,8 +54,8 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
         v = 100.0 * (sum / 7.0);
         for (let q = 0; q < 3; ++q) {
           const oldest = t - <i32>slot(lane(q), j) + 1;
-          setSlot(lane(3 + q), j, slot(lane(3 + q), j) - at(bp, oldest));
-          setSlot(lane(6 + q), j, slot(lane(6 + q), j) - at(tr, oldest));
+          compensatedAdd(lane(3 + q) + (<usize>j << 3), lane(9 + q) + (<usize>j << 3), -at(bp, oldest));
+          compensatedAdd(lane(6 + q) + (<usize>j << 3), lane(12 + q) + (<usize>j << 3), -at(tr, oldest));
         }
       }
       put<O>(c, 0, t, b0 + j, v);

@@ -10,22 +10,23 @@ export function starSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, middle
   const lookback = max(max(period(middle), period(BODY_LONG)), period(BODY_SHORT)) + 2;
   const first = startRun<O>(c, b0, nb, s, e, lookback);
   if (first == e) return;
-  for (let j = 0; j < nb; ++j) {
-    const v = b0 + j;
-    const penetration = param(c, 0, v);
-    let bodyLong = total(BODY_LONG, first - 2);
-    let middleTotal = total(middle, first - 1);
-    let bodyShort = total(BODY_SHORT, first);
-    for (let i = first; i < e; ++i) {
-      const hit = body(i - 2) > average(BODY_LONG, bodyLong, i - 2) && color(i - 2) == 1 &&
+  // Bar by bar over the block (output tiles move forward only, asm/abi.ts);
+  // the totals do not depend on the penetration.
+  let bodyLong = total(BODY_LONG, first - 2);
+  let middleTotal = total(middle, first - 1);
+  let bodyShort = total(BODY_SHORT, first);
+  for (let i = first; i < e; ++i) {
+    const shape = body(i - 2) > average(BODY_LONG, bodyLong, i - 2) && color(i - 2) == 1 &&
                   body(i - 1) <= average(middle, middleTotal, i - 1) && bodyGapUp(i - 1, i - 2) &&
-                  body(i) > average(BODY_SHORT, bodyShort, i) && color(i) == -1 &&
-                  close(i) < close(i - 2) - body(i - 2) * penetration;
+                  body(i) > average(BODY_SHORT, bodyShort, i) && color(i) == -1;
+    for (let j = 0; j < nb; ++j) {
+      const v = b0 + j;
+      const hit = shape && close(i) < close(i - 2) - body(i - 2) * param(c, 0, v);
       put<O>(c, 0, i, v, hit ? -100.0 : 0.0);
-      bodyLong = roll(BODY_LONG, bodyLong, i - 2);
-      middleTotal = roll(middle, middleTotal, i - 1);
-      bodyShort = roll(BODY_SHORT, bodyShort, i);
     }
+    bodyLong = roll(BODY_LONG, bodyLong, i - 2);
+    middleTotal = roll(middle, middleTotal, i - 1);
+    bodyShort = roll(BODY_SHORT, bodyShort, i);
   }
 }
 

@@ -1,7 +1,10 @@
 // What several structure indicators share (see native/structure/common.h):
 // the lengths of a candle, and rolling extremes over windows (MAX, MIN,
 // MIDPOINT, MIDPRICE).
-import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import {
+  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B,
+  STATE_C, STATE_D, STATE_E,
+} from "../abi";
 import {
   buildExtremes, extremeAt, extremeLevels, extremeScratch, extremeWindowBack, extremeWindowLevel,
   inputGaps, maxParam, windowsFit,
@@ -16,36 +19,104 @@ import {
 }
 
 // Rolling extremes (native rollingExtremes): MAX, MIN, or the mid of the max
-// of input 0 and the min of input nIn - 1. The wasm backend writes
-// variant-major, so each variant is one pass over the bars.
-export const KIND_MAX: i32 = 0, KIND_MIN: i32 = 1, KIND_MID: i32 = 2;
+// of input 0 and the min of input nIn - 1; MINMAX writes the min to output 0
+// and the max to output 1 in one pass (output tiles move forward only).
+export const KIND_MAX: i32 = 0, KIND_MIN: i32 = 1, KIND_MID: i32 = 2, KIND_MINMAX: i32 = 3;
 
 export function extremesScratch(T: i32, tables: i32): f64 { return <f64>tables * extremeScratch(T) + <f64>T; }
 
 export function rollingExtremes<O>(c: Call, kind: i32, nIn: i32): i32 {
-  const T = c.T;
-  if (<f64>c.scratchLen < extremesScratch(T, kind == KIND_MID ? 2 : 1)) return SCRATCH_TOO_SMALL;
+  const T = c.T, both = kind == KIND_MID || kind == KIND_MINMAX;
+  if (<f64>c.scratchLen < extremesScratch(T, both ? 2 : 1)) return SCRATCH_TOO_SMALL;
   if (!windowsFit(c, 0)) return BAD_PARAM;
   const levels = extremeLevels(<i32>maxParam(c, 0));
   const lastGap = c.scratch;
   inputGaps(c, nIn, lastGap);
   const highs = lastGap + (<usize>T << 3);
-  const lows = highs + (kind == KIND_MID ? <usize>extremeScratch(T) << 3 : 0);
+  const lows = highs + (both ? <usize>extremeScratch(T) << 3 : 0);
+  const maxRow = STATE_E;  // MINMAX's second row
   if (kind != KIND_MIN) buildExtremes(true, input(c, 0), T, levels, highs);
   if (kind != KIND_MAX) buildExtremes(false, input(c, nIn - 1), T, levels, lows);
-  for (let v = c.v0; v < c.v1; ++v) {
-    const n = <i32>param(c, 0, v);
-    const hiLevel = extremeWindowLevel(highs, T, n), loLevel = extremeWindowLevel(lows, T, n);
-    const back = extremeWindowBack(n);
+  // Bar by bar over blocks of variants, each variant's window levels in lanes:
+  // output tiles move forward only (asm/abi.ts).
+  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
+    const nb = min(BLOCK, c.v1 - b0);
+    for (let j = 0; j < nb; ++j) {
+      const n = <i32>param(c, 0, b0 + j);
+      setSlot(STATE_A, j, <f64>n);
+      setSlot(STATE_B, j, <f64>(extremeWindowLevel(highs, T, n)));
+      setSlot(STATE_C, j, <f64>(extremeWindowLevel(lows, T, n)));
+      setSlot(STATE_D, j, <f64>extremeWindowBack(n));
+    }
     for (let t = 0; t < T; ++t) {
-      let x = NaN;
-      if (t - <i32>at(lastGap, t) >= n) {
-        const hi = kind != KIND_MIN ? extremeAt(true, hiLevel, back, t) : 0.0;
-        const lo = kind != KIND_MAX ? extremeAt(false, loLevel, back, t) : 0.0;
-        x = kind == KIND_MAX ? hi : kind == KIND_MIN ? lo : (hi + lo) / 2.0;
+      const run = t - <i32>at(lastGap, t);
+      for (let j = 0; j < nb; ++j) {
+        let x = NaN, y = NaN;
+        if (run >= <i32>slot(STATE_A, j)) {
+          const back = <i32>slot(STATE_D, j);
+          const hi = kind != KIND_MIN ? extremeAt(true, <usize>slot(STATE_B, j), back, t) : 0.0;
+          const lo = kind != KIND_MAX ? extremeAt(false, <usize>slot(STATE_C, j), back, t) : 0.0;
+          x = kind == KIND_MAX ? hi : kind == KIND_MID ? (hi + lo) / 2.0 : lo;
+          y = hi;
+        }
+        store<f64>(ROW + (<usize>j << 3), x);
+        if (kind == KIND_MINMAX) store<f64>(maxRow + (<usize>j << 3), y);
       }
-      put<O>(c, 0, t, v, x);
+      putRow<O>(c, 0, t, b0, nb, ROW);
+      if (kind == KIND_MINMAX) putRow<O>(c, 1, t, b0, nb, maxRow);
     }
   }
   return OK;
+}
+
+// TA-Lib AVGDEV at bar t (see native/structure/common.h): summed newest first.
+export function averageDeviation(x: usize, t: i32, n: i32): f64 {
+  const nd = <f64>n;
+  let sum = 0.0;
+  for (let i = 0; i < n; ++i) sum += at(x, t - i);
+  const mean = sum / nd;
+  let dev = 0.0;
+  for (let i = 0; i < n; ++i) dev += Math.abs(at(x, t - i) - mean);
+  return dev / nd;
+}
+
+// TA-Lib MAXINDEX / MININDEX with its path-dependent ties (ExtremeIndex in
+// native/structure/common.h). Lane j of the index and value areas is
+// variant b0 + j; an index of -1 starts a run.
+@inline function extremeIndexNext(isMax: bool, indexes: usize, values: usize, j: i32, x: usize, t: i32, n: i32): i32 {
+  let index = <i32>slot(indexes, j), value = slot(values, j);
+  const oldest = t - n + 1;
+  if (index < oldest) {
+    index = oldest;
+    value = at(x, oldest);
+    for (let i = oldest + 1; i <= t; ++i) {
+      const xi = at(x, i);
+      if (isMax ? xi > value : xi < value) { index = i; value = xi; }
+    }
+  } else {
+    const xt = at(x, t);
+    if (isMax ? xt >= value : xt <= value) { index = t; value = xt; }
+  }
+  setSlot(indexes, j, <f64>index);
+  setSlot(values, j, value);
+  return index;
+}
+
+// MAXINDEX, MININDEX, MINMAXINDEX: the min's bar in output minOut and the
+// max's in output maxOut (-1: not an output). STATE_A..D hold the lanes.
+export function extremeIndexesSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, minOut: i32, maxOut: i32): void {
+  const x = input(c, 0);
+  for (let j = 0; j < nb; ++j) {
+    setSlot(STATE_A, j, -1.0);
+    setSlot(STATE_C, j, -1.0);
+  }
+  for (let t = s; t < e; ++t) {
+    for (let j = 0; j < nb; ++j) {
+      const v = b0 + j;
+      const n = <i32>param(c, 0, v);
+      if (t - s < n - 1) { putNaNAll<O>(c, t, v, 1); continue; }
+      if (minOut >= 0) put<O>(c, minOut, t, v, <f64>extremeIndexNext(false, STATE_A, STATE_B, j, x, t, n));
+      if (maxOut >= 0) put<O>(c, maxOut, t, v, <f64>extremeIndexNext(true, STATE_C, STATE_D, j, x, t, n));
+    }
+  }
 }

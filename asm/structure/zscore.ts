@@ -1,5 +1,5 @@
 // structure.zscore; mirrors native/structure/zscore.h.
-import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import { Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
 import { maxParam, MOMENTS, rollingMomentsScratch } from "../primitives";
 import { ratioOrNaN } from "./common";
 
@@ -14,13 +14,12 @@ export function prepare(c: Call): i32 {
 }
 
 export function block<O>(c: Call, b0: i32, nb: i32): void {
-  const x = input(c, 0);
   const moments = MOMENTS;
   for (let t = 0; t < c.T; ++t) {
     for (let j = 0; j < nb; ++j) {
       const w = <i32>param(c, 0, b0 + j);
       let v = NaN;
-      if (moments.valid(t, w)) v = ratioOrNaN(at(x, t) - moments.mean(t, w), Math.sqrt(moments.variance(t, w)));
+      if (moments.valid(t, w)) v = ratioOrNaN(moments.deviation(t, w), Math.sqrt(moments.variance(t, w)));
       put<O>(c, 0, t, b0 + j, v);
     }
   }

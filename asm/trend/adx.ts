@@ -7,5 +7,5 @@ export function scratch(T: i32): f64 { return directionalScratch(T, 0, false); }
 export function prepare(c: Call): i32 { return directionalSystemPrepare(c, false); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
-  directionalSystemSegment<O>(c, b0, nb, s, e, false);
+  directionalSystemSegment<O>(c, b0, nb, s, e, false, 1, 2, 3);
 }

@@ -6,11 +6,11 @@ import {
   STATE_A, STATE_B, STATE_C, STATE_D, STATE_E,
 } from "../abi";
 import {
-  extremeAt, extremeWindowBack, extremeWindowLevel, nearZero, seedsFirst, sumRange, trueRanges, wilderStep,
+  extremeAt, extremeWindowBack, extremeWindowLevel, nearZero, seedsFirst, sumRange, trueRanges, wilderStep, zeroDenominator,
   callWindow, windowCapacity, windowsFit,
 } from "../primitives";
 
-function directionalMoves(high: usize, low: usize, T: i32, plusDM: usize, minusDM: usize): void {
+export function directionalMoves(high: usize, low: usize, T: i32, plusDM: usize, minusDM: usize): void {
   for (let t = 1; t < T; ++t) {
     const up = at(high, t) - at(high, t - 1), down = at(low, t - 1) - at(low, t);
     setSlot(plusDM, t, up > 0.0 && up > down ? up : 0.0);
@@ -18,7 +18,7 @@ function directionalMoves(high: usize, low: usize, T: i32, plusDM: usize, minusD
   }
 }
 
-@inline function wilderSumStep(prev: f64, x: f64, n: f64): f64 {
+@inline export function wilderSumStep(prev: f64, x: f64, n: f64): f64 {
   return prev - prev / n + x;
 }
 
@@ -44,9 +44,10 @@ export function directionalSystemPrepare(c: Call, withAdxr: bool): i32 {
   return OK;
 }
 
-// Without withAdxr (trend.adx), param 1 is adx_window (0: window) and param 2
-// the seed (directionalSystem in native/trend/common.h).
-export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, withAdxr: bool): void {
+// adxWindowParam, seedParam, zeroParam: indexes of the adx_window (0: window),
+// seed and zero_denominator params, -1 where absent (DirectionalParams in
+// native/trend/common.h).
+export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, withAdxr: bool, adxWindowParam: i32, seedParam: i32, zeroParam: i32): void {
   const T = c.T;
   const plusDM = c.scratch;
   const minusDM = plusDM + (<usize>T << 3);
@@ -58,7 +59,7 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
     const v = b0 + j;
     const n = <i32>param(c, 0, v);
     const seeded = s + n < e;
-    if (!withAdxr && seedsFirst(c, 2, v)) {
+    if (seedParam >= 0 && seedsFirst(c, seedParam, v)) {
       setSlot(sTR, j, param(c, 0, v) * (at(input(c, 0), s) - at(input(c, 1), s)));
       setSlot(sPlus, j, 0.0);
       setSlot(sMinus, j, 0.0);
@@ -75,8 +76,8 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
       const v = b0 + j;
       const n = param(c, 0, v);
       const w = <i32>n;
-      const seedFirst = !withAdxr && seedsFirst(c, 2, v);
-      const m = !withAdxr && param(c, 1, v) > 0.0 ? param(c, 1, v) : n;
+      const seedFirst = seedParam >= 0 && seedsFirst(c, seedParam, v);
+      const m = adxWindowParam >= 0 && param(c, adxWindowParam, v) > 0.0 ? param(c, adxWindowParam, v) : n;
       const first = seedFirst ? s : s + w, adxFrom = seedFirst ? s + 1 : first + <i32>m - 1;
       if (t < first) { putNaNAll<O>(c, t, v, 1); continue; }
       // Seeding with the first bar, its values are the seed.
@@ -108,10 +109,12 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
         }
         put<O>(c, 0, t, v, r);
       } else {
-        put<O>(c, 0, t, v, t >= adxFrom ? a : NaN);
-        put<O>(c, 1, t, v, plusDI);
-        put<O>(c, 2, t, v, minusDI);
-        put<O>(c, 3, t, v, slot(dx, j));
+        const zeroNaN = zeroParam >= 0 && isNaN(zeroDenominator(c, zeroParam, v, 0.0));
+        const blankDI = zeroNaN && flat, blankDX = zeroNaN && !defined;
+        put<O>(c, 0, t, v, t >= adxFrom && !blankDX ? a : NaN);
+        put<O>(c, 1, t, v, blankDI ? NaN : plusDI);
+        put<O>(c, 2, t, v, blankDI ? NaN : minusDI);
+        put<O>(c, 3, t, v, blankDX ? NaN : slot(dx, j));
       }
     }
   }

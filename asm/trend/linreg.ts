@@ -18,10 +18,11 @@ function regressionSums(y: usize, t: i32, n: i32, j: i32): void {
   setSlot(STATE_B, j, sumXY);
 }
 
-export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+// The four lines, or with forecast only TA-Lib TSF (structure.tsf): b + m * n.
+export function regressionSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, forecast: bool): void {
   const degrees = 180.0 / 3.14159265358979323846;
   const y = input(c, 0);
-  const angle = selected(c, 3);  // atan is the costliest step: skip it when not asked for
+  const angle = !forecast && selected(c, 3);  // atan is the costliest step: skip it when not asked for
   for (let j = 0; j < nb; ++j) {
     const w = <i64>param(c, 0, b0 + j);
     const sumX = <f64>(w * (w - 1)) * 0.5;
@@ -47,10 +48,15 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
       const sumY = slot(STATE_A, j), sumXY = slot(STATE_B, j), sumX = slot(STATE_D, j);
       const m = (n * sumXY - sumX * sumY) / slot(STATE_E, j);
       const b = (sumY - m * sumX) / n;
+      if (forecast) { put<O>(c, 0, t, v, b + m * n); continue; }
       put<O>(c, 0, t, v, b + m * (n - 1.0));
       put<O>(c, 1, t, v, m);
       put<O>(c, 2, t, v, b);
       if (angle) put<O>(c, 3, t, v, Math.atan(m) * degrees);
     }
   }
+}
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  regressionSegment<O>(c, b0, nb, s, e, false);
 }

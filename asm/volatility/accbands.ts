@@ -1,19 +1,19 @@
 // volatility.accbands; mirrors native/volatility/accbands.h.
 import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
-import { prefixSums, prefixWindowSum } from "../primitives";
+import { prefixLength, prefixSums, prefixWindowSum } from "../primitives";
 
-export function scratch(T: i32): f64 { return 6.0 * T + 3.0; }
+export function scratch(T: i32): f64 { return 3.0 * prefixLength(T) + 4.0 * T; }
 
 @inline function column(c: Call, k: i32): usize {
-  // upperPrefix, middlePrefix, lowerPrefix (T + 1 each), upper, lower, lastGap (T each)
-  const T = <usize>c.T;
-  return c.scratch + ((k < 3 ? <usize>k * (T + 1) : 3 * (T + 1) + <usize>(k - 3) * T) << 3);
+  // upperPrefix, middlePrefix, lowerPrefix (prefixLength each), upper, lower, masked close, lastGap (T each)
+  const T = <usize>c.T, prefix = <usize>prefixLength(c.T);
+  return c.scratch + ((k < 3 ? <usize>k * prefix : 3 * prefix + <usize>(k - 3) * T) << 3);
 }
 
 export function prepare(c: Call): i32 {
   if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
   const high = input(c, 0), low = input(c, 1), close = input(c, 2);
-  const upper = column(c, 3), lower = column(c, 4), lastGap = column(c, 5);
+  const upper = column(c, 3), lower = column(c, 4), middle = column(c, 5), lastGap = column(c, 6);
   for (let t = 0; t < c.T; ++t) {
     const h = at(high, t), l = at(low, t), sum = h + l;
     let up: f64, down: f64;
@@ -30,15 +30,16 @@ export function prepare(c: Call): i32 {
     }
     store<f64>(upper + (<usize>t << 3), up);
     store<f64>(lower + (<usize>t << 3), down);
+    store<f64>(middle + (<usize>t << 3), isNaN(up) ? NaN : at(close, t));
   }
-  prefixSums(close, c.T, column(c, 1), lastGap);
+  prefixSums(middle, c.T, column(c, 1), lastGap);
   prefixSums(lower, c.T, column(c, 2), lastGap);
-  prefixSums(upper, c.T, column(c, 0), lastGap);  // last: its gaps are those of all three inputs
+  prefixSums(upper, c.T, column(c, 0), lastGap);
   return OK;
 }
 
 export function block<O>(c: Call, b0: i32, nb: i32): void {
-  const upperPrefix = column(c, 0), middlePrefix = column(c, 1), lowerPrefix = column(c, 2), lastGap = column(c, 5);
+  const upperPrefix = column(c, 0), middlePrefix = column(c, 1), lowerPrefix = column(c, 2), lastGap = column(c, 6);
   for (let t = 0; t < c.T; ++t) {
     const age = <f64>t - at(lastGap, t);
     for (let j = 0; j < nb; ++j) {

@@ -73,9 +73,9 @@ export function spread<O>(c: Call, kind: i32): i32 {
             put<O>(c, 1, t, v, upper);
             put<O>(c, 2, t, v, lower);
           } else if (kind == BANDWIDTH) {
-            put<O>(c, 0, t, v, mid != 0.0 ? (upper - lower) / mid : NaN);
+            put<O>(c, 0, t, v, mid != 0.0 ? (dev + dev) / mid : NaN);
           } else {
-            put<O>(c, 0, t, v, upper != lower ? (at(x, t) - lower) / (upper - lower) : NaN);
+            put<O>(c, 0, t, v, upper != lower ? (m.deviation(t, w) + dev) / (dev + dev) : NaN);
           }
         }
       }

@@ -13,10 +13,11 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function run<O>(c: Call): i32 {
   if (c.T == 0) return OK;
   const high = input(c, 0), low = input(c, 1), close = input(c, 2);
-  for (let v = c.v0; v < c.v1; ++v) {
-    put<O>(c, 0, 0, v, NaN);
-    for (let t = 1; t < c.T; ++t)
-      put<O>(c, 0, t, v, trueRange(at(high, t), at(low, t), at(close, t - 1)) + trGap(high, low, close, t));
+  // Bar by bar: output tiles move forward only (asm/abi.ts).
+  for (let v = c.v0; v < c.v1; ++v) put<O>(c, 0, 0, v, NaN);
+  for (let t = 1; t < c.T; ++t) {
+    const x = trueRange(at(high, t), at(low, t), at(close, t - 1)) + trGap(high, low, close, t);
+    for (let v = c.v0; v < c.v1; ++v) put<O>(c, 0, t, v, x);
   }
   return OK;
 }

@@ -2,7 +2,7 @@
 // typical price and money-flow volume of a bar, the AD line, and ratios of
 // two series summed over a window (MFI, CMF, VWAP).
 import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
-import { prefixSums, prefixWindowSum, segmentEnd, validAt } from "../primitives";
+import { prefixLength, prefixSums, prefixWindowSum, segmentEnd, validAt, zeroDenominator } from "../primitives";
 
 @inline export function typicalPrice(high: f64, low: f64, close: f64): f64 {
   return (high + low + close) / 3.0;
@@ -62,21 +62,22 @@ function fillRatioSeries(c: Call, kind: i32, a: usize, b: usize): void {
   }
 }
 
-@inline function ratioValue(kind: i32, a: f64, b: f64): f64 {
+// MFI's zero_denominator is param 1 (see native/volume/mfi.h).
+@inline function ratioValue(c: Call, v: i32, kind: i32, a: f64, b: f64): f64 {
   if (kind == MFI) {
     const sum = a + b;
-    return sum < 1.0 ? 0.0 : 100.0 * (a / sum);
+    return sum < 1.0 ? zeroDenominator(c, 1, v, 0.0) : 100.0 * (a / sum);
   }
   return b != 0.0 ? a / b : NaN;
 }
 
-export function windowRatioScratch(T: i32): f64 { return 5.0 * <f64>T + 2.0; }
+export function windowRatioScratch(T: i32): f64 { return 3.0 * <f64>T + 2.0 * prefixLength(T); }
 
 export function windowRatioPrepare(c: Call, kind: i32): i32 {
   if (<f64>c.scratchLen < windowRatioScratch(c.T)) return SCRATCH_TOO_SMALL;
   const T = c.T;
   const a = c.scratch, b = a + (<usize>T << 3), sumA = b + (<usize>T << 3);
-  const sumB = sumA + (<usize>(T + 1) << 3), lastGap = sumB + (<usize>(T + 1) << 3);
+  const sumB = sumA + (<usize>(T + 1) << 4), lastGap = sumB + (<usize>(T + 1) << 4);
   fillRatioSeries(c, kind, a, b);
   prefixSums(a, T, sumA, lastGap);
   prefixSums(b, T, sumB, lastGap);
@@ -86,12 +87,12 @@ export function windowRatioPrepare(c: Call, kind: i32): i32 {
 export function windowRatioBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
   const T = c.T;
   const a = c.scratch, b = a + (<usize>T << 3), sumA = b + (<usize>T << 3);
-  const sumB = sumA + (<usize>(T + 1) << 3), lastGap = sumB + (<usize>(T + 1) << 3);
+  const sumB = sumA + (<usize>(T + 1) << 4), lastGap = sumB + (<usize>(T + 1) << 4);
   for (let t = 0; t < T; ++t) {
     const run = t - <i32>at(lastGap, t);
     for (let j = 0; j < nb; ++j) {
       const w = <i32>param(c, 0, b0 + j);
-      const v = run >= w ? ratioValue(kind, prefixWindowSum(sumA, t, w), prefixWindowSum(sumB, t, w)) : NaN;
+      const v = run >= w ? ratioValue(c, b0 + j, kind, prefixWindowSum(sumA, t, w), prefixWindowSum(sumB, t, w)) : NaN;
       put<O>(c, 0, t, b0 + j, v);
     }
   }

@@ -183,6 +183,28 @@ inline double rad2Deg() { return 180.0 / (4.0 * fdlibm::atan(1.0)); }
 
 constexpr int kSmoothPriceSize = 50;
 
+// sin and cos of the DFT angles 2π·i/n of every cycle length n up to 50 (the
+// longest the period allows), made once: the same values TA-Lib computes per
+// bar, at a table read each.
+struct CycleAngles {
+  double sine[kSmoothPriceSize + 1][kSmoothPriceSize];
+  double cosine[kSmoothPriceSize + 1][kSmoothPriceSize];
+
+  static double angle(int i, int n) { return (static_cast<double>(i) * (fdlibm::atan(1.0) * 8.0)) / static_cast<double>(n); }
+  CycleAngles() {
+    for (int n = 1; n <= kSmoothPriceSize; ++n)
+      for (int i = 0; i < n; ++i) {
+        sine[n][i] = fdlibm::sin(angle(i, n));
+        cosine[n][i] = fdlibm::cos(angle(i, n));
+      }
+  }
+};
+
+inline const CycleAngles& cycleAngles() {
+  static const CycleAngles table;
+  return table;
+}
+
 struct HilbertCore {
   // The WMA of the price: running sums and the bar leaving next.
   double wmaSub = 0.0, wmaSum = 0.0, trailingValue = 0.0;
@@ -272,14 +294,15 @@ struct HilbertCore {
 
   // HT_DCPHASE: the phase of the smoothed price over one dominant cycle.
   void updatePhase() {
-    const double deg2RadBy360 = fdlibm::atan(1.0) * 8.0;
     const int n = cycleBars();
+    const CycleAngles& angles = cycleAngles();
     double realPart = 0.0, imagPart = 0.0;
     int idx = ringIdx;
     for (int i = 0; i < n; ++i) {
-      const double angle = (static_cast<double>(i) * deg2RadBy360) / static_cast<double>(n);
-      realPart += fdlibm::sin(angle) * smoothPrice[idx];
-      imagPart += fdlibm::cos(angle) * smoothPrice[idx];
+      const double sine = n <= kSmoothPriceSize ? angles.sine[n][i] : fdlibm::sin(CycleAngles::angle(i, n));
+      const double cosine = n <= kSmoothPriceSize ? angles.cosine[n][i] : fdlibm::cos(CycleAngles::angle(i, n));
+      realPart += sine * smoothPrice[idx];
+      imagPart += cosine * smoothPrice[idx];
       idx = idx == 0 ? kSmoothPriceSize - 1 : idx - 1;
     }
     const double magnitude = std::fabs(imagPart);

@@ -48,27 +48,31 @@ struct WindowLanes {
 // Lanes that read windows of one prefix sum of the source (SMA, TRIMA).
 struct PrefixLanes : WindowLanes {
   const double* prefix = nullptr;
-  const double* prefixRev = nullptr;  // prefix reversed (prefixRev[i] = prefix[T - i]), when kReversed
+  // prefix reversed, when kReversed: prefixRev[i] and prefixRevLo[i] are pair T - i of prefix.
+  const double* prefixRev = nullptr;
+  const double* prefixRevLo = nullptr;
   int64_t T = 0;
 };
 
 // SMA and TRIMA: lanes over one prefix sum of the source.
-// scratch: prefix (T + 1) + lastGap (T) [+ prefix reversed (T + 1) when Lanes::kReversed]
+// scratch: prefix (2T + 2) + lastGap (T) [+ prefix reversed (2T + 2) when Lanes::kReversed]
 template <typename Lanes>
-constexpr int64_t prefixLanesScratch(int64_t T) { return 2 * T + 1 + (Lanes::kReversed ? T + 1 : 0); }
+constexpr int64_t prefixLanesScratch(int64_t T) { return prefixLength(T) + T + (Lanes::kReversed ? prefixLength(T) : 0); }
 
 template <typename Lanes, typename Out>
 int32_t overSourcePrefix(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < prefixLanesScratch<Lanes>(c.T)) return kScratchTooSmall;
   double* prefix = c.scratch;
-  double* lastGap = prefix + c.T + 1;
+  double* lastGap = prefix + prefixLength(c.T);
   double* prefixRev = Lanes::kReversed ? lastGap + c.T : nullptr;
   prefixSums(c.in[0], c.T, prefix, lastGap);
-  if (prefixRev) reversed(prefix, c.T + 1, prefixRev);
+  double* prefixRevLo = Lanes::kReversed ? prefixRev + c.T + 1 : nullptr;
+  if (prefixRev) reversedPairs(prefix, c.T + 1, prefixRev, prefixRevLo);
   forEachBlock(c, [&](int64_t b0, int nb) {
     Lanes lanes;
     lanes.prefix = prefix;
     lanes.prefixRev = prefixRev;
+    lanes.prefixRevLo = prefixRevLo;
     lanes.T = c.T;
     lanes.load(c.param[0] + b0, nb);
     windowRows(out, lastGap, c.T, b0, nb, lanes.longest, lanes);

@@ -2,13 +2,13 @@
 // smoothing constant (ER·(2/3 − 2/31) + 2/31)² drives an EMA-like update
 // that starts from x[n−1]. The path length of every window comes from one
 // prefix sum of |Δx|, which is exactly 0 on a flat window.
-// scratch: |Δx| (T) + prefix (T + 1) + lastGap (T)
+// scratch: |Δx| (T) + prefix (2T + 2) + lastGap (T)
 #pragma once
 #include "common.h"
 
 namespace tagrid::ma::kama {
 
-inline int64_t scratch(int64_t T) { return 3 * T + 1; }
+inline int64_t scratch(int64_t T) { return 2 * T + prefixLength(T); }
 
 constexpr double kKamaSlow = 2.0 / (30.0 + 1.0);
 constexpr double kKamaDiff = 2.0 / (2.0 + 1.0) - kKamaSlow;
@@ -48,7 +48,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const double* x = c.in[0];
   double* absDiff = c.scratch;
   double* prefix = c.scratch + c.T;
-  double* lastGap = prefix + c.T + 1;
+  double* lastGap = prefix + prefixLength(c.T);
   // |Δx| is NaN at bar 0 and next to a gap, so a window of n differences is
   // NaN-free exactly when its n + 1 bars are.
   for (int64_t t = 0; t < c.T; ++t) absDiff[t] = t > 0 ? std::fabs(x[t] - x[t - 1]) : kNaN;

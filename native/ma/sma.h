@@ -13,10 +13,11 @@ struct SmaLanes : PrefixLanes {
   double at(int j, int64_t t) const { return prefixWindowSum(prefix, t, n[j]) * inv[j]; }
   void steady(int64_t t, int nb, double* __restrict row) const {
     if (consecutive) {
-      // prefix[t + 1 - n[j]] = prefixRev[T - t - 1 + n[0] + j]: a forward run.
-      const double head = prefix[t + 1];
+      // Pair t + 1 - n[j] of prefix is entry T - t - 1 + n[0] + j of prefixRev(Lo): a forward run.
+      const double head = prefix[2 * (t + 1)], headLo = prefix[2 * (t + 1) + 1];
       const double* __restrict tail = prefixRev + (T - t - 1 + n[0]);
-      for (int j = 0; j < nb; ++j) row[j] = (head - tail[j]) * inv[j];
+      const double* __restrict tailLo = prefixRevLo + (T - t - 1 + n[0]);
+      for (int j = 0; j < nb; ++j) row[j] = ((head - tail[j]) + (headLo - tailLo[j])) * inv[j];
     } else {
       for (int j = 0; j < nb; ++j) row[j] = at(j, t);
     }

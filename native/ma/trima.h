@@ -1,7 +1,8 @@
 // ma.trima: TA-Lib TRIMA as SMA(SMA(x, a), b), a + b = n + 1: (n+1)/2 twice
 // for odd n, n/2 then n/2 + 1 for even n. The inner means come from the
 // shared prefix sums; the outer sum runs per lane, adding the newest inner
-// mean, emitting, then dropping the oldest.
+// mean, emitting, then dropping the oldest, with its rounding errors kept
+// (compensatedAdd) so it does not drift along a long run.
 #pragma once
 #include "common.h"
 
@@ -9,7 +10,7 @@ namespace tagrid::ma::trima {
 
 struct TrimaLanes : PrefixLanes {
   static constexpr bool kReversed = false;
-  alignas(64) double sum[kBlock], innerSpan[kBlock], outerSpan[kBlock];
+  alignas(64) double sum[kBlock], err[kBlock], innerSpan[kBlock], outerSpan[kBlock];
   int32_t inner[kBlock], outer[kBlock];
 
   void load(const double* window, int nb) {
@@ -23,9 +24,9 @@ struct TrimaLanes : PrefixLanes {
   }
   double mean(int j, int64_t t) const { return prefixWindowSum(prefix, t, inner[j]) / innerSpan[j]; }
   double slide(int j, int64_t t) {
-    sum[j] += mean(j, t);
-    const double v = sum[j] / outerSpan[j];
-    sum[j] -= mean(j, t - outer[j] + 1);
+    compensatedAdd(sum[j], err[j], mean(j, t));
+    const double v = (sum[j] + err[j]) / outerSpan[j];
+    compensatedAdd(sum[j], err[j], -mean(j, t - outer[j] + 1));
     return v;
   }
   void steady(int64_t t, int nb, double* __restrict row) {
@@ -35,8 +36,8 @@ struct TrimaLanes : PrefixLanes {
     for (int j = 0; j < nb; ++j) {
       row[j] = kNaN;
       if (run < inner[j]) continue;
-      if (run == inner[j]) sum[j] = 0.0;  // the first inner mean of a run of valid bars
-      if (run < n[j]) sum[j] += mean(j, t);
+      if (run == inner[j]) sum[j] = err[j] = 0.0;  // the first inner mean of a run of valid bars
+      if (run < n[j]) compensatedAdd(sum[j], err[j], mean(j, t));
       else row[j] = slide(j, t);
     }
   }

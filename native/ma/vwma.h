@@ -1,12 +1,12 @@
 // ma.vwma: Σ(x·volume) / Σvolume over the window, from two prefix sums shared
 // by every window; NaN where the window's volume is 0.
-// inputs: source, volume. scratch: x·volume (T) + two prefixes (2T + 2) + lastGap (T)
+// inputs: source, volume. scratch: x·volume (T) + two prefixes (4T + 4) + lastGap (T)
 #pragma once
 #include "common.h"
 
 namespace tagrid::ma::vwma {
 
-inline int64_t scratch(int64_t T) { return 4 * T + 2; }
+inline int64_t scratch(int64_t T) { return 2 * T + 2 * prefixLength(T); }
 
 struct VwmaLanes : WindowLanes {
   const double *prefixWeighted, *prefixVolume;
@@ -30,8 +30,8 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const double *x = c.in[0], *volume = c.in[1];
   double* weighted = c.scratch;
   double* prefixWeighted = weighted + c.T;
-  double* prefixVolume = prefixWeighted + c.T + 1;
-  double* lastGap = prefixVolume + c.T + 1;
+  double* prefixVolume = prefixWeighted + prefixLength(c.T);
+  double* lastGap = prefixVolume + prefixLength(c.T);
   for (int64_t t = 0; t < c.T; ++t) weighted[t] = x[t] * volume[t];
   // x·volume is NaN wherever either input is, so its gaps are the ones that count.
   prefixSums(volume, c.T, prefixVolume, lastGap);

@@ -7,12 +7,18 @@
 #include <utility>
 #include "../matype.h"
 #include "../primitives.h"
+#include "../trend/common.h"
 
 namespace tagrid::momentum {
 
-// MOM and ROC: x[t] - x[t-n], and the same times 100 / x[t-n] for ROC.
-template <bool Roc>
-inline double lagValue(double xt, double past, double scale) { return Roc ? (xt - past) * scale : xt - past; }
+// MOM and the rates of change: x[t] - x[t-n] (MOM), that times scale (ROC,
+// ROCP), or x[t] times scale (ROCR, ROCR100), scale = unit / x[t-n].
+enum class Lag { kDifference, kChange, kRatio };
+
+template <Lag K>
+inline double lagValue(double xt, double past, double scale) {
+  return K == Lag::kDifference ? xt - past : K == Lag::kChange ? (xt - past) * scale : xt * scale;
+}
 
 // Earlier-bar operands, forward and reversed (rev[i] = fwd[T-1-i]): for a
 // range of windows the earlier values of one bar are a run read backward,
@@ -23,35 +29,48 @@ struct LagInputs {
 };
 
 // One time-major row of the block, any lags (a gather).
-template <bool Roc, typename Out>
+template <Lag K, typename Out>
 inline void lagRow(Out* __restrict row, const LagInputs& in, const int64_t* __restrict lag, int nb, int64_t t) {
   const double xt = in.x[t];
-  for (int j = 0; j < nb; ++j) row[j] = static_cast<Out>(lagValue<Roc>(xt, in.x[t - lag[j]], Roc ? in.scale[t - lag[j]] : 0.0));
+  for (int j = 0; j < nb; ++j) row[j] = static_cast<Out>(lagValue<K>(xt, in.x[t - lag[j]], K != Lag::kDifference ? in.scale[t - lag[j]] : 0.0));
 }
 
 // One time-major row when lag[j] = lag[0] + j.
-template <bool Roc, typename Out>
+template <Lag K, typename Out>
 inline void lagRowRange(Out* __restrict row, const LagInputs& in, int64_t lag0, int nb, int64_t t) {
   const double xt = in.x[t];
   const double* __restrict past = in.xRev + (in.T - 1 - (t - lag0));
-  const double* __restrict scale = Roc ? in.scaleRev + (in.T - 1 - (t - lag0)) : nullptr;
-  for (int j = 0; j < nb; ++j) row[j] = static_cast<Out>(lagValue<Roc>(xt, past[j], Roc ? scale[j] : 0.0));
+  const double* __restrict scale = K != Lag::kDifference ? in.scaleRev + (in.T - 1 - (t - lag0)) : nullptr;
+  for (int j = 0; j < nb; ++j) row[j] = static_cast<Out>(lagValue<K>(xt, past[j], K != Lag::kDifference ? scale[j] : 0.0));
 }
 
 // One variant-major run [from, e) of one lag.
-template <bool Roc, typename Out>
+template <Lag K, typename Out>
 inline void lagRun(Out* __restrict o, const LagInputs& in, int64_t lag, int64_t from, int64_t e) {
   const double* __restrict x = in.x;
   const double* __restrict scale = in.scale;
-  for (int64_t t = from; t < e; ++t) o[t] = static_cast<Out>(lagValue<Roc>(x[t], x[t - lag], Roc ? scale[t - lag] : 0.0));
+  for (int64_t t = from; t < e; ++t) o[t] = static_cast<Out>(lagValue<K>(x[t], x[t - lag], K != Lag::kDifference ? scale[t - lag] : 0.0));
+}
+
+// The rates' zero_denominator (param `zero`, -1: none): 'nan' overwrites
+// TA-Lib's 0 with NaN where x[t-lag] is 0, a second pass over the run, as
+// zero prices are rare and the first pass stays one kernel for all variants.
+template <typename Out>
+inline void blankZeroPast(const KernelCall& c, const OutView<Out>& out, int zero, const double* x, const int64_t* lag, int64_t b0, int nb, int64_t s, int64_t e) {
+  if (zero < 0) return;
+  for (int j = 0; j < nb; ++j) {
+    if (!std::isnan(zeroDenominator(c, zero, b0 + j, 0.0))) continue;
+    for (int64_t t = s + lag[j]; t < e; ++t)
+      if (x[t - lag[j]] == 0.0) out.put(0, t, b0 + j, kNaN);
+  }
 }
 
 // Stateless, so the loop order follows the layout: time-major writes one row
 // of the block per bar, variant-major one contiguous run per variant; bars
 // past every lag of the block skip the warm-up test. Either way the cost
 // stays close to that of writing the output.
-template <bool Roc, typename Out>
-void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
+template <Lag K, typename Out>
+void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in, int zero = -1) {
   Out* const dst = out.ptr[0];
   if (!dst) return;
   const int64_t ts = out.timeStride, vs = out.variantStride;
@@ -72,8 +91,9 @@ void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
             Out* o = dst + (b0 + j) * vs;
             const int64_t from = std::min(s + lag[j], e);
             for (int64_t t = s; t < from; ++t) o[t] = static_cast<Out>(kNaN);
-            lagRun<Roc>(o, in, lag[j], from, e);
+            lagRun<K>(o, in, lag[j], from, e);
           }
+          blankZeroPast(c, out, zero, in.x, lag, b0, nb, s, e);
           return;
         }
         for (int64_t t = s; t < e; ++t) {
@@ -81,16 +101,38 @@ void lagged(const KernelCall& c, const OutView<Out>& out, const LagInputs& in) {
           Out* row = dst + t * ts + b0;  // time-major: vs == 1
           if (t - s < maxLag) {
             for (int j = 0; j < nb; ++j)
-              row[j] = static_cast<Out>(t - s >= lag[j] ? lagValue<Roc>(in.x[t], in.x[t - lag[j]], Roc ? in.scale[t - lag[j]] : 0.0) : kNaN);
+              row[j] = static_cast<Out>(t - s >= lag[j] ? lagValue<K>(in.x[t], in.x[t - lag[j]], K != Lag::kDifference ? in.scale[t - lag[j]] : 0.0) : kNaN);
           } else if (range) {
-            lagRowRange<Roc>(row, in, lag[0], nb, t);
+            lagRowRange<K>(row, in, lag[0], nb, t);
           } else {
-            lagRow<Roc>(row, in, lag, nb, t);
+            lagRow<K>(row, in, lag, nb, t);
           }
         }
+        blankZeroPast(c, out, zero, in.x, lag, b0, nb, s, e);
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
   });
+}
+
+// TA-Lib ROC (unit 100, kChange), ROCP (1, kChange), ROCR (1, kRatio) and
+// ROCR100 (100, kRatio): the scaled reciprocals unit / x are taken once per
+// call, so the grid costs no division; 0 where x[t-n] is 0, as TA-Lib (NaN
+// with zero_denominator 'nan', param 1). Equal
+// values give exactly 0 change; elsewhere the product differs from TA-Lib's
+// quotient by its rounding, ~1e-16 relative. scratch: scale, reversed x and
+// scale (3T)
+inline int64_t rateScratch(int64_t T) { return 3 * T; }
+
+template <Lag K, typename Out>
+int32_t rate(const KernelCall& c, const OutView<Out>& out, double unit) {
+  if (c.scratchLen < rateScratch(c.T)) return kScratchTooSmall;
+  const double* x = c.in[0];
+  double *scale = c.scratch, *xRev = scale + c.T, *scaleRev = xRev + c.T;
+  for (int64_t t = 0; t < c.T; ++t) scale[t] = x[t] != 0.0 ? unit / x[t] : 0.0;
+  reversed(x, c.T, xRev);
+  reversed(scale, c.T, scaleRev);
+  lagged<K>(c, out, LagInputs{x, scale, xRev, scaleRev, c.T}, 1);
+  return kOk;
 }
 
 // Wilder averages of the gains and losses of x (RSI, CMO), TA-Lib's seeding:
@@ -153,10 +195,14 @@ int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int 
 // emits all three outputs from the signal's first bar; APO and PPO seed each
 // EMA on its own and emit the line from the slow EMA's first bar. Seed
 // 'first' starts every EMA on the run's first bar (pandas, TradingView).
+// MACDFIX is MACD over 12 and 26 bars with TA-Lib's fixed factors 0.15 and
+// 0.075 (not 2/13 and 2/27); its only param is the signal window.
 struct SpreadStyle {
-  bool macd;      // MACD's fast-EMA alignment and common first bar
-  bool signal;    // outputs line, signal, hist (else line only)
-  int seedParam;  // index of the `seed` param
+  bool macd;          // MACD's fast-EMA alignment and common first bar
+  bool signal;        // outputs line, signal, hist (else line only)
+  int seedParam;      // index of the `seed` param (-1: none, seeded like TA-Lib)
+  bool fixed = false; // MACDFIX: fast 12 (k 0.15), slow 26 (k 0.075), signal is param 0
+  int zeroParam = -1; // PPO's `zero_denominator`: 'nan' blanks every output where the slow EMA is ~0
 };
 
 template <typename Out, typename Line>
@@ -168,12 +214,16 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
         EmaStream fast[kBlock], slow[kBlock], signal[kBlock];
         int64_t fastFrom[kBlock];
         for (int j = 0; j < nb; ++j) {
-          double f = c.param[0][b0 + j], sl = c.param[1][b0 + j];
+          double f = style.fixed ? 12.0 : c.param[0][b0 + j], sl = style.fixed ? 26.0 : c.param[1][b0 + j];
           if (f > sl) std::swap(f, sl);
-          const bool first = seedsFirst(c, style.seedParam, b0 + j);
+          const bool first = style.seedParam >= 0 && seedsFirst(c, style.seedParam, b0 + j);
           fast[j].reset(f, first);
           slow[j].reset(sl, first);
-          if (style.signal) signal[j].reset(c.param[2][b0 + j], first);
+          if (style.fixed) {
+            fast[j].k = 0.15;
+            slow[j].k = 0.075;
+          }
+          if (style.signal) signal[j].reset(c.param[style.fixed ? 0 : 2][b0 + j], first);
           fastFrom[j] = style.macd && !first ? s + static_cast<int64_t>(sl - f) : s;
         }
         for (int64_t t = s; t < e; ++t) {
@@ -185,15 +235,17 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
               continue;
             }
             const double v = line(fast[j].value, slow[j].value);
+            // The signal still takes TA-Lib's 0; only this bar's outputs are blank.
+            const bool blank = style.zeroParam >= 0 && nearZero(slow[j].value) && std::isnan(zeroDenominator(c, style.zeroParam, b0 + j, 0.0));
             if (!style.signal) {
-              out.put(0, t, b0 + j, v);
+              out.put(0, t, b0 + j, blank ? kNaN : v);
               continue;
             }
             const bool hasSignal = signal[j].push(v);
-            const double sig = hasSignal ? signal[j].value : kNaN;
-            out.put(0, t, b0 + j, hasSignal || !style.macd ? v : kNaN);
+            const double sig = hasSignal && !blank ? signal[j].value : kNaN;
+            out.put(0, t, b0 + j, (hasSignal || !style.macd) && !blank ? v : kNaN);
             out.put(1, t, b0 + j, sig);
-            out.put(2, t, b0 + j, v - sig);
+            out.put(2, t, b0 + j, blank ? kNaN : v - sig);
           }
         }
       },
@@ -261,25 +313,34 @@ inline double stochK(double x, double highest, double lowest) {
   return diff != 0.0 ? (x - lowest) / diff : 0.0;
 }
 
+// Whether stochK's range is empty at this bar (its 0/0, TA-Lib's 0) and the
+// variant's zero_denominator param p says 'nan'.
+inline bool stochBlank(const KernelCall& c, int p, int64_t v, double highest, double lowest) {
+  return (highest - lowest) / 100.0 == 0.0 && std::isnan(zeroDenominator(c, p, v, 0.0));
+}
+
 // Feeds k (when the %K line has a value at this bar) into the %D mean and
-// writes k and d, both from %D's first bar on, as TA-Lib aligns them.
+// writes k and d, both from %D's first bar on, as TA-Lib aligns them; blank
+// (a 0/0 %K under zero_denominator 'nan') writes NaN for both at this bar
+// only: the means still take TA-Lib's 0.
 template <typename Out>
-inline void putKD(const OutView<Out>& out, int64_t t, int64_t v, bool has, double k, RunningMean& dLine) {
+inline void putKD(const OutView<Out>& out, int64_t t, int64_t v, bool has, double k, RunningMean& dLine, bool blank) {
   const double d = has ? dLine.push(k) : kNaN;
-  out.put(0, t, v, std::isnan(d) ? kNaN : k);
-  out.put(1, t, v, d);
+  out.put(0, t, v, std::isnan(d) || blank ? kNaN : k);
+  out.put(1, t, v, blank ? kNaN : d);
 }
 
 // momentum.stoch and momentum.stochf: TA-Lib STOCH / STOCHF with SMA
 // smoothing. inputs high, low, close. Fast %K over k_window (param 0), slow %K
 // = its TA-Lib running SMA over param `smoothing` (none for STOCHF: an SMA over
 // one bar is the value itself, bit for bit), %D = running SMA of that over
-// param `dWindow`. k and d both start on %D's first bar.
+// param `dWindow`. k and d both start on %D's first bar. Param `zero` is the
+// zero_denominator choice (NaN at bars whose own range is empty).
 // scratch: ranges + a slow %K and a %D ring per block slot
 inline int64_t stochasticScratch(int64_t T, int64_t W) { return RollingRange::scratch(T) + 2 * kBlock * windowCapacity(T, W); }
 
 template <typename Out>
-int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, int dWindow) {
+int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, int dWindow, int zero) {
   const int64_t W = smoothing >= 0 ? callWindow(c, {0, dWindow, smoothing}) : callWindow(c, {0, dWindow});
   if (c.scratchLen < stochasticScratch(c.T, W)) return kScratchTooSmall;
   if (!windowsFit(c, 0) || !windowsFit(c, dWindow) || (smoothing >= 0 && !windowsFit(c, smoothing))) return kBadParam;
@@ -303,17 +364,73 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             double slow = kNaN;
+            bool blank = false;
             if (t - s >= kw[j] - 1) {
-              const double fast = stochK(close[t], win[j].upper(t), win[j].lower(t));
-              slow = slowK[j].push(fast);
+              const double hh = win[j].upper(t), ll = win[j].lower(t);
+              slow = slowK[j].push(stochK(close[t], hh, ll));
+              blank = stochBlank(c, zero, b0 + j, hh, ll);
             }
-            putKD(out, t, b0 + j, !std::isnan(slow), slow, dLine[j]);
+            putKD(out, t, b0 + j, !std::isnan(slow), slow, dLine[j], blank);
           }
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
   });
   return kOk;
+}
+
+// PLUS_DM and MINUS_DM: TA-Lib's one-bar directional movement (from bar s+1
+// of a run) summed over bars s+1 .. s+n-1, the first value at bar s+n-1, then
+// smoothed as S - S/n + DM. Window 1 is the one-bar value itself, from bar
+// s+1. inputs high, low; scratch: +DM and -DM (2T)
+inline int64_t directionalMovementScratch(int64_t T) { return 2 * T; }
+
+template <bool Plus, typename Out>
+int32_t directionalMovement(const KernelCall& c, const OutView<Out>& out) {
+  if (c.scratchLen < directionalMovementScratch(c.T)) return kScratchTooSmall;
+  double* plusDM = c.scratch;
+  double* minusDM = plusDM + c.T;
+  trend::directionalMoves(c.in[0], c.in[1], c.T, plusDM, minusDM);
+  const double* dm = Plus ? plusDM : minusDM;
+  const double* window = c.param[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    forEachSegment(c.in, 2, c.T,
+      [&](int64_t s, int64_t e) {
+        double sum[kBlock];
+        int64_t first[kBlock];
+        for (int j = 0; j < nb; ++j) {
+          const int64_t n = static_cast<int64_t>(window[b0 + j]);
+          first[j] = s + std::max<int64_t>(n - 1, 1);
+          sum[j] = n > 1 && first[j] < e ? sumRange(dm, s + 1, n - 1) : 0.0;
+        }
+        for (int64_t t = s; t < e; ++t) {
+          for (int j = 0; j < nb; ++j) {
+            const double n = window[b0 + j];
+            if (t < first[j]) { out.put(0, t, b0 + j, kNaN); continue; }
+            if (n == 1.0) { out.put(0, t, b0 + j, dm[t]); continue; }
+            if (t > first[j]) sum[j] = trend::wilderSumStep(sum[j], dm[t], n);
+            out.put(0, t, b0 + j, sum[j]);
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
+
+// TA-Lib IMI over bars t-n+1 .. t: 100 * up / (up + down), up the sum of
+// close - open of rising bars, down that of open - close of the others, both
+// summed oldest first as TA-Lib does. Each bar is summed afresh (O(window)):
+// running sums would leave rounding residue in windows of empty bodies, where
+// the index is 0 (TA-Lib's 0 / 0 gives NaN).
+inline double intradayMomentum(const double* open, const double* close, int64_t t, int64_t n) {
+  double up = 0.0, down = 0.0;
+  for (int64_t i = t - n + 1; i <= t; ++i) {
+    if (close[i] > open[i]) up += close[i] - open[i];
+    else down += open[i] - close[i];
+  }
+  const double sum = up + down;
+  return sum != 0.0 ? 100.0 * (up / sum) : 0.0;
 }
 
 }  // namespace tagrid::momentum

@@ -10,7 +10,7 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
   reversed(c.in[0], c.T, c.scratch);
-  lagged<false>(c, out, LagInputs{c.in[0], nullptr, c.scratch, nullptr, c.T});
+  lagged<Lag::kDifference>(c, out, LagInputs{c.in[0], nullptr, c.scratch, nullptr, c.T});
   return kOk;
 }
 

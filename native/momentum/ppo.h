@@ -4,12 +4,11 @@
 
 namespace tagrid::momentum::ppo {
 
-inline int64_t scratch(int64_t T) { return maSpreadScratch(T); }
+inline int64_t scratch(int64_t) { return 0; }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  emaSpread(c, out, SpreadStyle{false, true, 3}, emaPercent);
-  return maSpread(c, out, 4, emaPercent, 2, 3);
+  return emaSpread(c, out, SpreadStyle{false, true, 3, false, 4}, emaPercent);
 }
 
 }  // namespace tagrid::momentum::ppo

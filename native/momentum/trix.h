@@ -1,13 +1,13 @@
 // momentum.trix: TA-Lib TRIX, the one-bar ROC of EMA(EMA(EMA(x))), each EMA
 // seeded with the mean of the first n values of its input (seed 'first',
-// param 1: with its first input).
+// param 1: with its first input); zero_denominator (param 2) for E3[t-1] = 0.
 #pragma once
 #include "common.h"
 
 namespace tagrid::momentum::trix {
 
-// TA-Lib ROC in its own operation order: 0 where the earlier value is 0.
-inline double rocValue(double x, double prev) { return prev != 0.0 ? (x / prev - 1.0) * 100.0 : 0.0; }
+// TA-Lib ROC in its own operation order; `zero` where the earlier value is 0 (TA-Lib: 0).
+inline double rocValue(double x, double prev, double zero) { return prev != 0.0 ? (x / prev - 1.0) * 100.0 : zero; }
 
 inline int64_t scratch(int64_t) { return 0; }
 
@@ -32,7 +32,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
             if (e1[j].push(xt) && e2[j].push(e1[j].value)) {
               const bool hadPrev = e3[j].ready();
               const double prev = e3[j].value;
-              if (e3[j].push(e2[j].value) && hadPrev) v = rocValue(e3[j].value, prev);
+              if (e3[j].push(e2[j].value) && hadPrev) v = rocValue(e3[j].value, prev, zeroDenominator(c, 2, b0 + j, 0.0));
             }
             out.put(0, t, b0 + j, v);
           }

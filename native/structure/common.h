@@ -2,6 +2,7 @@
 // stateless values over windows written in the output's layout (rolling
 // extremes and sums).
 #pragma once
+#include <cmath>
 #include "../primitives.h"
 
 namespace tagrid::structure {
@@ -124,6 +125,70 @@ int32_t rollingExtremes(const KernelCall& c, const OutView<Out>& out, int nIn) {
           j += n;
         }
       });
+  });
+  return kOk;
+}
+
+// TA-Lib AVGDEV at bar t: the mean of |x - mean| over the last n values,
+// summed newest first as TA-Lib does. O(n) per bar: the deviations change
+// with the mean, so there is no running form.
+inline double averageDeviation(const double* x, int64_t t, int64_t n) {
+  const double nd = static_cast<double>(n);
+  double sum = 0.0;
+  for (int64_t i = 0; i < n; ++i) sum += x[t - i];
+  const double mean = sum / nd;
+  double dev = 0.0;
+  for (int64_t i = 0; i < n; ++i) dev += std::fabs(x[t - i] - mean);
+  return dev / nd;
+}
+
+// TA-Lib MAXINDEX / MININDEX (IsMax false): the bar of the extreme of the
+// window [t-n+1, t], as an absolute bar index. TA-Lib's ties depend on the
+// path, and are kept: the bar found on the previous bar stays while it is in
+// the window and a new value equal to it (or beyond) takes over; once it
+// leaves the window, the window is scanned for its first extreme value.
+// Feed the bars of a run in order from its first full window; reset() at
+// each run.
+template <bool IsMax>
+struct ExtremeIndex {
+  int64_t index = -1;
+  double value = 0.0;
+  void reset() { index = -1; }
+  int64_t next(const double* x, int64_t t, int64_t n) {
+    const int64_t oldest = t - n + 1;
+    if (index < oldest) {
+      index = oldest;
+      value = x[oldest];
+      for (int64_t i = oldest + 1; i <= t; ++i)
+        if (IsMax ? x[i] > value : x[i] < value) { index = i; value = x[i]; }
+    } else if (IsMax ? x[t] >= value : x[t] <= value) {
+      index = t;
+      value = x[t];
+    }
+    return index;
+  }
+};
+
+// MAXINDEX, MININDEX, MINMAXINDEX: the bar index of the window's min in
+// output minOut and of its max in output maxOut (-1: not an output).
+template <typename Out>
+int32_t extremeIndexes(const KernelCall& c, const OutView<Out>& out, int minOut, int maxOut) {
+  const double* x = c.in[0];
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    forEachSegment(c.in, 1, c.T,
+      [&](int64_t s, int64_t e) {
+        ExtremeIndex<false> lo[kBlock];
+        ExtremeIndex<true> hi[kBlock];
+        for (int64_t t = s; t < e; ++t) {
+          for (int j = 0; j < nb; ++j) {
+            const int64_t n = static_cast<int64_t>(c.param[0][b0 + j]);
+            if (t - s < n - 1) { out.putNaNAll(t, b0 + j, 1); continue; }
+            if (minOut >= 0) out.put(minOut, t, b0 + j, static_cast<double>(lo[j].next(x, t, n)));
+            if (maxOut >= 0) out.put(maxOut, t, b0 + j, static_cast<double>(hi[j].next(x, t, n)));
+          }
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
   });
   return kOk;
 }

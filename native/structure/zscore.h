@@ -19,7 +19,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
       for (int j = 0; j < nb; ++j) {
         const int64_t w = static_cast<int64_t>(c.param[0][b0 + j]);
         double v = kNaN;
-        if (moments.valid(t, w)) v = ratioOrNaN(x[t] - moments.mean(t, w), std::sqrt(moments.variance(t, w)));
+        if (moments.valid(t, w)) v = ratioOrNaN(moments.deviation(t, w), std::sqrt(moments.variance(t, w)));
         out.put(0, t, b0 + j, v);
       }
     }

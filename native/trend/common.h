@@ -23,17 +23,23 @@ inline double wilderSumStep(double prev, double x, double n) { return prev - pre
 // s+n, where the DIs and DX start; the ADX is the mean of the first n DX, then
 // Wilder's average. DX is undefined where TR or +DI + -DI vanish: TA-Lib then
 // repeats the last DX (0 at first) and leaves the ADX unchanged.
-// trend.adx adds two axes (trend.adxr has neither): adx_window (param 1), the
-// bars m of the DX smoothing, 0 for window; and seed (param 2): 'first'
-// seeds the sums on bar s with n times its values (+DM = -DM = 0, TR = high -
-// low, so they are n times pandas' ewm(alpha=1/n, adjust=False) averages), has
-// the DIs and DX from bar s and the ADX from bar s+1, seeded with its DX.
+// Optional axes, by param index (-1: absent): adxWindow, the bars m of the
+// DX smoothing, 0 for window; seed: 'first' seeds the sums on bar s with n
+// times its values (+DM = -DM = 0, TR = high - low, so they are n times
+// pandas' ewm(alpha=1/n, adjust=False) averages), has the DIs and DX from bar
+// s and the ADX from bar s+1, seeded with its DX; zero (zero_denominator):
+// 'nan' writes NaN for the DIs where TR vanishes and for DX and ADX where DX
+// is undefined, at that bar only (the sums and the ADX go on as TA-Lib's).
 // Outputs: adx, plus_di, minus_di, dx (trend.adx) or adxr (trend.adxr).
 // scratch: +DM, -DM and TR (3T); ADXR adds a ring of recent ADX per block lane.
 inline int64_t directionalScratch(int64_t T, int64_t W, bool adxr) { return 3 * T + (adxr ? kBlock * windowCapacity(T, W) : 0); }
 
+struct DirectionalParams {
+  int adxWindow, seed, zero;
+};
+
 template <bool Adxr, typename Out>
-int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out) {
+int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out, DirectionalParams p) {
   const int64_t W = callWindow(c, {0});
   if (c.scratchLen < directionalScratch(c.T, W, Adxr)) return kScratchTooSmall;
   if (!windowsFit(c, 0)) return kBadParam;
@@ -50,11 +56,12 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out) {
       [&](int64_t s, int64_t e) {
         double sTR[kBlock], sPlus[kBlock], sMinus[kBlock], dx[kBlock], adx[kBlock], m[kBlock];
         int64_t from[kBlock], adxFrom[kBlock];
-        bool seedFirst[kBlock];
+        bool seedFirst[kBlock], zeroNaN[kBlock];
         for (int j = 0; j < nb; ++j) {
           const int64_t n = static_cast<int64_t>(window[b0 + j]);
-          seedFirst[j] = !Adxr && seedsFirst(c, 2, b0 + j);
-          m[j] = !Adxr && c.param[1][b0 + j] > 0.0 ? c.param[1][b0 + j] : window[b0 + j];
+          seedFirst[j] = p.seed >= 0 && seedsFirst(c, p.seed, b0 + j);
+          zeroNaN[j] = p.zero >= 0 && std::isnan(zeroDenominator(c, p.zero, b0 + j, 0.0));
+          m[j] = p.adxWindow >= 0 && c.param[p.adxWindow][b0 + j] > 0.0 ? c.param[p.adxWindow][b0 + j] : window[b0 + j];
           from[j] = seedFirst[j] ? s : s + n;
           adxFrom[j] = seedFirst[j] ? s + 1 : from[j] + static_cast<int64_t>(m[j]) - 1;
           const bool seeded = s + n < e;
@@ -94,10 +101,11 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out) {
               }
               out.put(0, t, b0 + j, v);
             } else {
-              out.put(0, t, b0 + j, t >= adxFrom[j] ? adx[j] : kNaN);
-              out.put(1, t, b0 + j, plusDI);
-              out.put(2, t, b0 + j, minusDI);
-              out.put(3, t, b0 + j, dx[j]);
+              const bool blankDI = zeroNaN[j] && flat, blankDX = zeroNaN[j] && !defined;
+              out.put(0, t, b0 + j, t >= adxFrom[j] && !blankDX ? adx[j] : kNaN);
+              out.put(1, t, b0 + j, blankDI ? kNaN : plusDI);
+              out.put(2, t, b0 + j, blankDI ? kNaN : minusDI);
+              out.put(3, t, b0 + j, blankDX ? kNaN : dx[j]);
             }
           }
         }

@@ -22,12 +22,14 @@ inline void regressionSums(const double* y, int64_t t, int64_t n, double& sumY, 
   }
 }
 
-template <typename Out>
-int32_t run(const KernelCall& c, const OutView<Out>& out) {
+// The four lines, or with Forecast only TA-Lib TSF (structure.tsf): the line
+// one bar ahead, b + m * n.
+template <bool Forecast, typename Out>
+int32_t regression(const KernelCall& c, const OutView<Out>& out) {
   constexpr double kDegrees = 180.0 / 3.14159265358979323846;
   const double* y = c.in[0];
   const double* window = c.param[0];
-  const bool angle = out.ptr[3] != nullptr;  // atan is the costliest step: skip it when not asked for
+  const bool angle = !Forecast && out.ptr[3] != nullptr;  // atan is the costliest step: skip it when not asked for
   forEachBlock(c, [&](int64_t b0, int nb) {
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
@@ -54,6 +56,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
             }
             const double m = (n * sumXY[j] - sumX[j] * sumY[j]) / divisor[j];
             const double b = (sumY[j] - m * sumX[j]) / n;
+            if (Forecast) { out.put(0, t, b0 + j, b + m * n); continue; }
             out.put(0, t, b0 + j, b + m * (n - 1.0));
             out.put(1, t, b0 + j, m);
             out.put(2, t, b0 + j, b);
@@ -65,5 +68,8 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   });
   return kOk;
 }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return regression<false>(c, out); }
 
 }  // namespace tagrid::trend::linreg

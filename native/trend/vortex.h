@@ -2,13 +2,13 @@
 // sum TR over the last n bars, from bar n (the first movement is at bar 1).
 // NaN where the true ranges of the window sum to 0. Window sums come from
 // prefix sums built once per call. scratch: three series, their prefix sums
-// and the gap index (7T + 3)
+// and the gap index (10T + 6)
 #pragma once
 #include "common.h"
 
 namespace tagrid::trend::vortex {
 
-inline int64_t scratch(int64_t T) { return 7 * T + 3; }
+inline int64_t scratch(int64_t T) { return 4 * T + 3 * prefixLength(T); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
@@ -18,15 +18,19 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   double* minus = plus + c.T;
   double* tr = minus + c.T;
   double* sumPlus = tr + c.T;
-  double* sumMinus = sumPlus + c.T + 1;
-  double* sumTR = sumMinus + c.T + 1;
-  double* lastGap = sumTR + c.T + 1;
+  double* sumMinus = sumPlus + prefixLength(c.T);
+  double* sumTR = sumMinus + prefixLength(c.T);
+  double* lastGap = sumTR + prefixLength(c.T);
   if (c.T > 0) plus[0] = minus[0] = tr[0] = kNaN;
   for (int64_t t = 1; t < c.T; ++t) {
     plus[t] = std::fabs(high[t] - low[t - 1]);
     minus[t] = std::fabs(low[t] - high[t - 1]);
   }
   trueRanges(high, low, c.in[2], c.T, tr);
+  // A movement needs its bar and the one before valid: NaN elsewhere, so the
+  // three prefix sums restart together at every run's first movement.
+  for (int64_t t = 1; t < c.T; ++t)
+    if (!validAt(c.in, 3, t) || !validAt(c.in, 3, t - 1)) plus[t] = minus[t] = tr[t] = kNaN;
   prefixSums(plus, c.T, sumPlus, lastGap);
   prefixSums(minus, c.T, sumMinus, lastGap);
   prefixSums(tr, c.T, sumTR, lastGap);

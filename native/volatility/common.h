@@ -82,9 +82,10 @@ int32_t spread(const KernelCall& c, const OutView<Out>& out) {
             out.put(1, t, v, upper);
             out.put(2, t, v, lower);
           } else if constexpr (K == Spread::kBandwidth) {
-            out.put(0, t, v, mid != 0.0 ? (upper - lower) / mid : kNaN);
+            out.put(0, t, v, mid != 0.0 ? (dev + dev) / mid : kNaN);
           } else {
-            out.put(0, t, v, upper != lower ? (x[t] - lower) / (upper - lower) : kNaN);
+            // (x - lower) / (upper - lower), from x - mid made without cancellation.
+            out.put(0, t, v, upper != lower ? (m.deviation(t, w) + dev) / (dev + dev) : kNaN);
           }
         }
       }

@@ -41,14 +41,14 @@ inline void adLine(const KernelCall& c, double* ad) {
 // VWAP). fill(a, b) writes both for every bar, NaN where the bar cannot be
 // used; value(sumA, sumB) makes the output. The window sums come from prefix
 // sums built once per call, so a variant costs O(1) per bar.
-// scratch: a, b (2T), their prefix sums (2T + 2), lastGap (T)
-inline int64_t windowRatioScratch(int64_t T) { return 5 * T + 2; }
+// scratch: a, b (2T), their prefix sums (4T + 4), lastGap (T)
+inline int64_t windowRatioScratch(int64_t T) { return 3 * T + 2 * prefixLength(T); }
 
 template <typename Out, typename Fill, typename Value>
 int32_t windowRatio(const KernelCall& c, const OutView<Out>& out, Fill fill, Value value) {
   if (c.scratchLen < windowRatioScratch(c.T)) return kScratchTooSmall;
   const int64_t T = c.T;
-  double *a = c.scratch, *b = a + T, *sumA = b + T, *sumB = sumA + T + 1, *lastGap = sumB + T + 1;
+  double *a = c.scratch, *b = a + T, *sumA = b + T, *sumB = sumA + prefixLength(T), *lastGap = sumB + prefixLength(T);
   fill(a, b);
   prefixSums(a, T, sumA, lastGap);
   prefixSums(b, T, sumB, lastGap);  // a and b have the same gaps
@@ -59,7 +59,7 @@ int32_t windowRatio(const KernelCall& c, const OutView<Out>& out, Fill fill, Val
     for (int64_t t = 0; t < T; ++t) {
       const int64_t run = t - static_cast<int64_t>(lastGap[t]);  // usable bars ending at t
       for (int j = 0; j < nb; ++j)
-        out.put(0, t, b0 + j, run >= w[j] ? value(prefixWindowSum(sumA, t, w[j]), prefixWindowSum(sumB, t, w[j])) : kNaN);
+        out.put(0, t, b0 + j, run >= w[j] ? value(prefixWindowSum(sumA, t, w[j]), prefixWindowSum(sumB, t, w[j]), b0 + j) : kNaN);
     }
   });
   return kOk;
@@ -78,7 +78,7 @@ int32_t perVolume(const KernelCall& c, const OutView<Out>& out, Term term) {
         vol[t] = valid ? volume[t] : kNaN;
       }
     },
-    [](double sum, double vol) { return vol != 0.0 ? sum / vol : kNaN; });
+    [](double sum, double vol, int64_t) { return vol != 0.0 ? sum / vol : kNaN; });
 }
 
 }  // namespace tagrid::volume

@@ -1,6 +1,7 @@
 // volume.mfi: TA-Lib MFI. The flow of bar t is TP * volume, positive when TP
 // rose from bar t-1 and negative when it fell, so it needs both bars valid.
-// 100 * positive / (positive + negative), 0 when that sum is below 1.
+// 100 * positive / (positive + negative), 0 when that sum is below 1 (NaN
+// with zero_denominator 'nan', param 1).
 // inputs: high, low, close, volume.
 #pragma once
 #include "common.h"
@@ -30,9 +31,9 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
         prevTp = tp;
       }
     },
-    [](double up, double down) {
+    [&](double up, double down, int64_t v) {
       const double sum = up + down;
-      return sum < 1.0 ? 0.0 : 100.0 * (up / sum);
+      return sum < 1.0 ? zeroDenominator(c, 1, v, 0.0) : 100.0 * (up / sum);
     });
 }
 

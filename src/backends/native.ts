@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Backend, KernelInfo, KernelJob } from './types.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { jobWindow } from './window.js';
-import type { HugePageAdvice } from '../engine/outputs.js';
+import type { AddonOutputMemory, HugePageAdvice } from '../engine/outputs.js';
 
 interface Addon {
   kernels(): KernelInfo[];
@@ -17,6 +17,24 @@ interface Addon {
   ): void;
   /** madvise(MADV_HUGEPAGE) of the view's 2 MiB-aligned interior (absent from older builds). */
   adviseHugePages?(view: Uint8Array): HugePageAdvice;
+  /** Addon-owned output memory (native/output_memory.h; absent from older builds). */
+  outputBuffer?: AddonOutputMemory['outputBuffer'];
+  outputMemory?: AddonOutputMemory['outputMemory'];
+  outputFit?: AddonOutputMemory['outputFit'];
+  /** V8 version the addon was compiled against, "major.minor.build." (its output memory uses V8's own API). */
+  v8Version?: string;
+}
+
+/**
+ * The addon's output memory, when it has one and was compiled against the V8
+ * it runs in: making a SharedArrayBuffer over addon memory takes V8's C++ API,
+ * which, unlike N-API, is not stable across Node versions (a prebuild loaded
+ * by another Node major does not use it and outputs come from V8 as before).
+ */
+function addonOutputMemory(addon: Addon): AddonOutputMemory | null {
+  const { outputBuffer, outputMemory, outputFit, v8Version } = addon;
+  if (!outputBuffer || !outputMemory || !outputFit || !v8Version || !process.versions.v8.startsWith(v8Version)) return null;
+  return { outputBuffer: outputBuffer.bind(addon), outputMemory: outputMemory.bind(addon), outputFit: outputFit.bind(addon) };
 }
 
 const require = createRequire(import.meta.url);
@@ -63,7 +81,11 @@ export class NativeBackend implements Backend {
     this.kernels = addon.kernels();
     this.kernels.forEach((k, i) => this.index.set(k.id, i));
     if (addon.adviseHugePages) this.adviseHugePages = addon.adviseHugePages.bind(addon);
+    this.outputMemory = addonOutputMemory(addon);
   }
+
+  /** Output memory the addon owns and recycles, or null (see addonOutputMemory). */
+  readonly outputMemory: AddonOutputMemory | null;
 
   scratchBytes(kernel: string, t: number, window: number): number {
     const k = this.index.get(kernel);

@@ -30,7 +30,7 @@ program
     const list = listIndicators().filter((i) => !o.group || i.group === o.group);
     if (o.json) return console.log(JSON.stringify(list, null, 2));
     for (const i of list) {
-      const axes = i.axes.map((a) => (a.kind === 'source' ? `source` : a.kind === 'choice' ? `${a.name} ${a.values!.join('|')}` : `${a.name} ${a.kind} [${a.min}, ${a.max}]`)).join(', ');
+      const axes = i.axes.map((a) => (a.kind === 'source' ? a.name : a.kind === 'choice' ? `${a.name} ${a.values!.join('|')}` : `${a.name} ${a.kind} [${a.min}, ${a.max}]`)).join(', ');
       console.log(`${i.id.padEnd(32)} ${i.title}\n${''.padEnd(33)}inputs: ${i.inputs.join(', ')}; axes: ${axes}; outputs: ${i.outputs.map((x) => x.name).join(', ')}; ${i.convention}`);
     }
   });
@@ -57,10 +57,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 program
   .command('bench')
-  .description('benchmark suites (catalogue, grid, threads, plain, startup, lag; and abort, rss, prepared, cluster on request) beside the memory floor and peer libraries; --compare gates on a stored baseline')
+  .description('benchmark suites (catalogue, grid, threads, plain, startup, lag; and abort, rss, prepared, cluster, wasm on request) beside the memory floor and peer libraries; --compare gates on a stored baseline')
   .option('--quick', 'a smaller workload (131,400 candles, fewer runs)')
   .option('--json', 'machine-readable report on stdout')
-  .option('--suite <list>', 'comma-separated suites: catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster')
+  .option('--suite <list>', 'comma-separated suites: catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster,wasm')
   .option('--only <regex>', 'only indicators whose id matches (catalogue suite)')
   .option('--compare <baseline.json>', 'compare with a stored --json report; exit 1 past the threshold')
   .option('--threshold <percent>', 'regression threshold for --compare', '15')

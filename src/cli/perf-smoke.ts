@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../backends/paths.js';
 import { createEngine, type Engine } from '../engine/engine.js';
 import type { ComputeResult } from '../engine/result.js';
 import type { GridSpec } from '../grid/grid.js';
-import { INDICATORS, type AxisSpec, type IndicatorDef } from '../registry/index.js';
+import { INDICATORS, sourceAxes, type AxisSpec, type IndicatorDef } from '../registry/index.js';
 import type { EngineOptions } from '../runtime/config.js';
 import { silentLogger } from '../runtime/logger.js';
 import { SAMPLE_CANDLES } from './demo.js';
@@ -27,7 +27,7 @@ function firstTwo(spec: AxisSpec): (number | string)[] {
 
 export function smokeGrid(def: IndicatorDef): GridSpec {
   const grid: Record<string, AxisSpec> = {};
-  if (def.inputs.includes('source')) grid.source = ['close'];
+  for (const a of sourceAxes(def)) grid[a.name] = firstTwo(a.default).slice(0, 1);
   for (const p of def.params) grid[p.name] = firstTwo(p.default);
   return grid;
 }

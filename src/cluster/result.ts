@@ -4,7 +4,7 @@ import { ComputeResult, type ResultMeta } from '../engine/result.js';
 import { ComputeBudgetExceededError, GridValidationError } from '../errors.js';
 import { buildGrid, Grid, listAxis, type AxisValue, type VariantParams } from '../grid/grid.js';
 import { resultLookback } from '../engine/history.js';
-import { getIndicator, resolveIndicator } from '../registry/index.js';
+import { getIndicator, isSourceInput, resolveIndicator } from '../registry/index.js';
 import { column, readIpc } from './arrow-io.js';
 import { ResultUnavailableError } from './errors.js';
 import { shardGrid, shardKey, specShards, type JobSpec, type Shard } from './plan.js';
@@ -126,7 +126,7 @@ export class ClusterResult {
     this.axes = spec.axes;
     this.reducer = spec.reducer;
     this.maxResultBytes = opts.maxResultBytes ?? MAX_RESULT_BYTES;
-    this.grid = new Grid(spec.axes.map((a) => listAxis(a.name, a.name === 'source' ? 'source' : typeof a.values[0] === 'string' ? 'choice' : 'float', a.values)));
+    this.grid = new Grid(spec.axes.map((a) => listAxis(a.name, isSourceInput(a.name) ? 'source' : typeof a.values[0] === 'string' ? 'choice' : 'float', a.values)));
     const tsOpen = () => (this.ts ??= this.readTsOpen());
     this.shards = specShards(spec).map((s) => new ShardResult(spec, id, s, store, tsOpen));
   }

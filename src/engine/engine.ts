@@ -11,6 +11,7 @@ import { cacheHealth, warmup, type CacheHealth, type LoadStep, type WarmState, t
 import { EngineMetrics } from '../runtime/metrics.js';
 import { InlineExecutor, type Executor } from '../pool/executor.js';
 import { planChunks, type Chunk } from '../pool/planner.js';
+import { isSourceInput } from '../registry/index.js';
 import { CallStop, runChunks } from '../pool/scheduler.js';
 import {
   callOptions, checkBudget, checkT, COMPUTE_KEYS, gridWindow, planRequest, requireEstimateRequest, requireRequest,
@@ -20,7 +21,7 @@ import { clampLengths, countNeverWarm, fillNaN, nothingFits, resultLookback } fr
 import { ComputeResult, type Dtype, type Layout } from './result.js';
 export type { WarmupReport };
 export { Candles as PreparedCandles };
-import { OutputPool, advisorOf, releaseBuffer } from './outputs.js';
+import { OutputPool, addonMemoryOf, advisorOf, releaseBuffer } from './outputs.js';
 
 export interface ComputeRequest {
   indicator: string;
@@ -57,11 +58,17 @@ const INLINE_BELOW_NS = 250_000;
 /** Chunks are at least this much work, so dispatch and per-call setup stay small. */
 const MIN_CHUNK_NS = 10_000_000;
 /**
- * ...and at most this much, so progress is reported often and a wasm kernel
- * (which checks for cancellation between blocks only) stops soon. Native
- * kernels check the flag every few thousand values, inside a block.
+ * ...and at most this much, so progress is reported often. (Kernels check
+ * the cancel flag inside a block: native every few thousand values, wasm at
+ * every output tile it hands over.)
  */
 const MAX_CHUNK_NS = 150_000_000;
+/**
+ * Variants a wasm chunk spans at least (a block of asm/abi.ts): its output
+ * tiles are copied out one row of the chunk's variants at a time, so a narrow
+ * chunk would pay a TypedArray.set per short row.
+ */
+const WASM_CHUNK_VARIANTS = 256;
 /** Kernel scratch per thread assumed before warmup has loaded a backend (above every kernel's: see estimate()). */
 const COLD_SCRATCH_BYTES_PER_BAR = 8 * 32;
 const COLD_SCRATCH_BYTES = 48 * 2 ** 20;
@@ -125,6 +132,7 @@ export class Engine {
   private async doWarmup(): Promise<WarmupReport> {
     try {
       this.warm = await warmup(this.config, this.logger);
+      this.outputPool.useAddonMemory(addonMemoryOf(this.warm.inline));
       const r = this.warm.report;
       this.stats.warmupSeconds.set(r.warmupSeconds);
       this.stats.artifacts.inc({ result: 'hit' }, r.artifacts.hits);
@@ -178,7 +186,7 @@ export class Engine {
     return {
       threads: this.config.numThreads,
       scratchBytes: (kernel, t, window) => (backend ? backend.scratchBytes(kernel, t, window) : COLD_SCRATCH_BYTES_PER_BAR * t + COLD_SCRATCH_BYTES_PER_WINDOW_BAR * Math.min(t, window) + COLD_SCRATCH_BYTES),
-      pooledBytes: (bytesOut) => this.outputPool.bytesHeldBeside(bytesOut),
+      pooledBytes: (bytesOut, besides) => this.outputPool.bytesHeldBeside(bytesOut, besides),
     };
   }
 
@@ -272,7 +280,7 @@ export class Engine {
     const executor: Executor = t * V * plan.outputs.length * nsPerValue < INLINE_BELOW_NS ? new InlineExecutor(warm.inline) : warm.pool;
     // Workers can only write into shared memory: a plain ArrayBuffer `out` is filled by one copy at the end.
     const copyBack = opts.out && !isSharedArrayBuffer(opts.out) && executor === warm.pool ? (opts.out as ArrayBuffer) : undefined;
-    const arrays = this.allocateOutputs(plan, t, copyBack ? undefined : opts.out);
+    const arrays = await this.allocateOutputs(plan, t, copyBack ? undefined : opts.out);
     // Shared, like the candles and outputs: workers read them in place.
     const params = plan.def.params.map((p) => plan.grid.paramColumn(p.name, sharedFloat64(V)));
     // Windows longer than the series: clamped for the kernels, NaN in the result.
@@ -284,12 +292,13 @@ export class Engine {
       const k = plan.kernelOutputs.indexOf(o.name);
       return k < 0 ? null : arrays.get(plan.outputs[k]!)!;
     });
-    const columnsOf = (c: Chunk) => plan.def.inputs.map((i) => inputs.get(i === 'source' ? c.source! : i)!);
+    const columnsOf = (c: Chunk) => plan.def.inputs.map((i) => inputs.get(isSourceInput(i) ? c.sources[i]! : i)!);
     const makeJob = (c: Chunk): KernelJob => ({
       kernel: plan.def.id, inputs: columnsOf(c), t, params, v0: c.v0, v1: c.v1,
       outputs: outList, float64: plan.dtype === 'float64', timeStride, variantStride, cancel: stop.flag,
     });
-    const chunks = none ? [] : planChunks(plan.grid, t, executor.numThreads, { minValuesPerChunk: MIN_CHUNK_NS / nsPerValue, maxValuesPerChunk: MAX_CHUNK_NS / nsPerValue });
+    const widest = Math.max(MAX_CHUNK_NS / nsPerValue, warm.inline.name === 'wasm' ? WASM_CHUNK_VARIANTS * t : 0);
+    const chunks = none ? [] : planChunks(plan.grid, t, executor.numThreads, { minValuesPerChunk: MIN_CHUNK_NS / nsPerValue, maxValuesPerChunk: widest });
     let processed = 0;
     let progressFailed = false;
     await runChunks(chunks, executor, makeJob, stop, (c) => {
@@ -341,11 +350,13 @@ export class Engine {
   }
 
   /** The output arrays of a call: views over `out` (checked by checkOut) or over a new shared buffer. */
-  private allocateOutputs(plan: Plan, t: number, out: ArrayBuffer | SharedArrayBuffer | undefined): Map<string, OutputArray> {
+  private async allocateOutputs(plan: Plan, t: number, out: ArrayBuffer | SharedArrayBuffer | undefined): Promise<Map<string, OutputArray>> {
     const per = t * plan.grid.variants;
     const Ctor = plan.dtype === 'float64' ? Float64Array : Float32Array;
     const bytes = per * Ctor.BYTES_PER_ELEMENT;
-    const buffer = out ?? this.outputPool.acquire(bytes * plan.outputs.length, advisorOf(this.warm?.inline));
+    if (!out) await this.outputPool.reclaim(bytes * plan.outputs.length);
+    const m = plan.memory;
+    const buffer = out ?? this.outputPool.acquire(bytes * plan.outputs.length, advisorOf(this.warm?.inline), m.params + m.columns + m.scratch + m.overhead);
     const arrays = new Map<string, OutputArray>();
     plan.outputs.forEach((name, k) => arrays.set(name, new Ctor(buffer as ArrayBuffer, k * bytes, per)));
     return arrays;

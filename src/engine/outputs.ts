@@ -8,7 +8,13 @@
 //   it, so it faults in 2 MiB at a time;
 // - a pool of released buffers (every platform and backend): a result's
 //   release() hands its buffer back and the next call of a fitting size
-//   reuses it, already touched.
+//   reuses it, already touched;
+// - addon-owned memory (native backend): outputs are SharedArrayBuffers over
+//   mappings the addon made (2 MiB-aligned, huge-page advised), and when V8
+//   frees such a buffer (its result was dropped and collected, in every
+//   thread) the addon keeps the mapping, pages still resident, for the next
+//   output of a fitting size (native/output_memory.h). A plain call that
+//   drops its previous result thus writes into warm memory.
 // The pool holds only released buffers. A result that is never released is
 // not referenced from here and is collected like any other object.
 
@@ -33,12 +39,65 @@ export interface HugePageAdvisor {
 
 export type ThpMode = 'always' | 'madvise' | 'never' | 'unavailable';
 
+/** What the addon's pool of output memory holds: idle memory per owner (an OutputPool), the rest process-wide. */
+export interface AddonMemoryStats {
+  /** Freed outputs' mappings kept for this owner's reuse, resident, and their bound. */
+  idleBytes: number;
+  idleRegions: number;
+  maxIdleBytes: number;
+  /** Mappings behind SharedArrayBuffers that are still alive in some thread (every owner). */
+  liveBytes: number;
+  liveRegions: number;
+  /** Hand-outs of a kept mapping, new mappings, mappings given back to the OS. */
+  reused: number;
+  mapped: number;
+  unmapped: number;
+}
+
+/**
+ * Output memory the native addon owns and recycles (native/output_memory.h).
+ * A freed buffer's mapping is kept as idle memory of the owner it was handed
+ * to, within that owner's bound.
+ */
+export interface AddonOutputMemory {
+  /** A SharedArrayBuffer of exactly `bytes` over the owner's kept mapping that fits, else (unless reuseOnly) a new one; null if none. */
+  outputBuffer(bytes: number, reuseOnly: boolean, owner: number): SharedArrayBuffer | null;
+  /** Stats; with a bound, first sets the owner's idle bound and trims its idle mappings to min(bound, trimTo). */
+  outputMemory(owner: number, maxIdleBytes?: number, trimTo?: number): AddonMemoryStats;
+  /** Bytes of the owner's kept mapping outputBuffer(bytes, true, owner) would hand out, 0 if none fits. */
+  outputFit(bytes: number, owner: number): number;
+}
+
+/** Owner ids of OutputPools in the addon's memory. */
+let nextOwner = 1;
+
+/** The addon memory of a backend, if it has one (native backend, addon built for this V8). */
+export function addonMemoryOf(backend: unknown): AddonOutputMemory | null {
+  const m = (backend as { outputMemory?: Partial<AddonOutputMemory> | null } | null)?.outputMemory;
+  return typeof m?.outputBuffer === 'function' ? (m as AddonOutputMemory) : null;
+}
+
 /** Buffers below this are neither advised nor pooled: their first touch costs little. */
 export const MIN_MANAGED_BYTES = 4 * 2 ** 20;
 /** A pooled buffer serves a request up to this much smaller than itself. */
 const FIT_SLACK = 1.25;
 /** Bounds the free list's length (its bytes are bounded by maxIdleBytes). */
 const MAX_IDLE_BUFFERS = 16;
+/**
+ * From this size on, a call that would map fresh addon memory first asks
+ * for a collection, so the output of a dropped result comes back warm: a
+ * full collection of a service's heap costs far less than faulting this
+ * much memory in page by page.
+ */
+export const RECLAIM_MIN_BYTES = 64 * 2 ** 20;
+/** How long a call waits for a collected output's mapping to come back (a worker or V8's sweeper may still hold it). */
+const RECLAIM_WAIT_MS = 250;
+
+/** Bounds the list of handed-out buffers kept for reclaim() (results a caller holds stay on it). */
+const MAX_HANDED_OUT = 64;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const fits = (have: number, want: number) => have >= want && have <= want * FIT_SLACK + 2 * 2 ** 20;
 
 let thpMode: ThpMode | undefined;
 
@@ -131,8 +190,14 @@ export interface OutputPoolStats {
   /** Acquisitions served from released buffers / by fresh allocations. */
   hits: number;
   misses: number;
+  /** Acquisitions served by addon memory whose result had been collected (warm pages). */
+  recycled: number;
   /** Collections asked for to reclaim outputs of results dropped without release(). */
   collections: number;
+  /** Reclaims that waited for a collected output's memory in vain and mapped fresh memory. */
+  reclaimTimeouts: number;
+  /** The addon's process-wide pool of output memory, where the backend has one. */
+  addon: AddonMemoryStats | null;
   /** Bytes of fresh buffers advised for huge pages, and the THP mode that acted on it. */
   advisedBytes: number;
   thpMode: ThpMode;
@@ -149,6 +214,11 @@ export interface OutputPoolStats {
  * would hold many outputs at once. Before a fresh allocation that would take
  * idle bytes + fresh allocations since the last collection past
  * maxIdleBytes, the pool asks for a collection.
+ *
+ * With addon memory (useAddonMemory), fresh buffers come from the addon, and
+ * reclaim() before a large call collects the outputs of dropped results and
+ * waits the few milliseconds until their mappings are back, so the call
+ * reuses them; the addon's idle mappings count against maxIdleBytes too.
  */
 export class OutputPool {
   readonly maxIdleBytes: number;
@@ -156,62 +226,134 @@ export class OutputPool {
   private idleTotal = 0;
   private hits = 0;
   private misses = 0;
+  private recycled = 0;
   private advised = 0;
   private freshSinceCollect = 0;
   private collections = 0;
+  private reclaimTimeouts = 0;
   private readonly collect: () => void;
+  private memory: AddonOutputMemory | null;
+  /** This pool's id in the addon's memory: only its own freed outputs serve it or count in its estimate. */
+  private readonly owner = nextOwner++;
+  /** Addon-backed buffers handed out, weakly: which dropped outputs a collection could bring back. */
+  private handedOut: { ref: WeakRef<SharedArrayBuffer>; bytes: number }[] = [];
 
-  constructor(opts: { maxIdleBytes: number; collect?: () => void }) {
+  constructor(opts: { maxIdleBytes: number; collect?: () => void; memory?: AddonOutputMemory | null }) {
     this.maxIdleBytes = opts.maxIdleBytes;
     this.collect = opts.collect ?? collectGarbage;
+    this.memory = null;
+    this.useAddonMemory(opts.memory ?? null);
+  }
+
+  /** Takes fresh buffers from the addon from now on (the engine calls it once its backend is loaded). */
+  useAddonMemory(memory: AddonOutputMemory | null): void {
+    this.memory = memory;
+    memory?.outputMemory(this.owner, this.maxIdleBytes, this.maxIdleBytes);
   }
 
   /**
    * A buffer of at least `bytes` for one result: the best-fitting released
-   * one, else a fresh one (advised for huge pages when `advisor` is given).
+   * one, else a kept addon mapping that fits, else a fresh one (advised for
+   * huge pages when `advisor` is given; addon mappings always are).
    */
-  acquire(bytes: number, advisor: HugePageAdvisor | null = null): SharedArrayBuffer {
+  acquire(bytes: number, advisor: HugePageAdvisor | null = null, besides = 0): SharedArrayBuffer {
     if (bytes < MIN_MANAGED_BYTES) return new SharedArrayBuffer(Math.max(1, bytes));
     const k = this.bestFit(bytes);
-    let buffer: SharedArrayBuffer;
+    let buffer: SharedArrayBuffer | null = null;
+    // Idle addon mappings beyond what the budget leaves beside this call go back to the OS.
+    const trimAddon = () => this.memory?.outputMemory(this.owner, this.maxIdleBytes, Math.max(0, this.maxIdleBytes - bytes - besides - this.idleTotal));
     if (k >= 0) {
       buffer = this.idle.splice(k, 1)[0]!;
       this.idleTotal -= buffer.byteLength;
       this.hits++;
+      trimAddon();
     } else {
       this.trimTo(this.maxIdleBytes - bytes);
-      if (this.freshSinceCollect > 0 && this.idleTotal + this.freshSinceCollect + bytes > this.maxIdleBytes) {
-        this.collect();
-        this.collections++;
-        this.freshSinceCollect = 0;
+      buffer = this.memory?.outputBuffer(bytes, true, this.owner) ?? null;
+      trimAddon();
+      if (buffer) {
+        this.recycled++;
+      } else {
+        this.collectBeforeFresh(bytes);
+        buffer = this.memory?.outputBuffer(bytes, false, this.owner) ?? null;
+        if (buffer) {
+          if (advisor) this.advised += bytes;
+        } else {
+          const fresh = freshShared(bytes, advisor);
+          buffer = fresh.buffer;
+          this.advised += fresh.advisedBytes;
+        }
+        this.misses++;
       }
-      this.freshSinceCollect += bytes;
-      const fresh = freshShared(bytes, advisor);
-      buffer = fresh.buffer;
-      this.advised += fresh.advisedBytes;
-      this.misses++;
+      if (this.memory && bytes >= RECLAIM_MIN_BYTES) {
+        if (this.handedOut.length >= MAX_HANDED_OUT) this.handedOut = this.handedOut.filter((h) => h.ref.deref() !== undefined);
+        this.handedOut.push({ ref: new WeakRef(buffer), bytes });
+      }
     }
     leases.set(buffer, { pool: this, live: true });
     return buffer;
   }
 
-  /** Idle bytes that stay held while a call writing `bytesOut` runs: for the memory estimate. */
-  bytesHeldBeside(bytesOut: number): number {
-    if (bytesOut >= MIN_MANAGED_BYTES) {
-      const k = this.bestFit(bytesOut);
-      if (k >= 0) return this.idleTotal - this.idle[k]!.byteLength;
-      return Math.min(this.idleTotal, Math.max(0, this.maxIdleBytes - bytesOut));
+  /**
+   * Before a call of `bytes` that would otherwise map fresh addon memory:
+   * when outputs this pool handed out could serve it, collect, and wait
+   * (at most RECLAIM_WAIT_MS) until the mapping of one that was garbage is
+   * back. Returns at once when a released buffer or kept mapping fits, or
+   * nothing handed out fits.
+   */
+  async reclaim(bytes: number): Promise<void> {
+    const memory = this.memory;
+    if (!memory || bytes < RECLAIM_MIN_BYTES || this.bestFit(bytes) >= 0 || memory.outputFit(bytes, this.owner) > 0) return;
+    if (!this.handedOut.some((h) => fits(h.bytes, bytes))) return;
+    // No deref() before the collection: a WeakRef read keeps its target alive to the end of the turn.
+    this.collect();
+    this.collections++;
+    this.freshSinceCollect = 0;
+    await sleep(0);
+    const dropped = this.handedOut.filter((h) => h.ref.deref() === undefined);
+    this.handedOut = this.handedOut.filter((h) => h.ref.deref() !== undefined);
+    if (!dropped.some((h) => fits(h.bytes, bytes))) return;
+    // Freed, but V8 gives the memory back when no thread holds the buffer: a
+    // worker that ran the call drops its copy at its next collection, and
+    // V8's sweeper may run on another thread.
+    const deadline = performance.now() + RECLAIM_WAIT_MS;
+    while (memory.outputFit(bytes, this.owner) === 0) {
+      if (performance.now() > deadline) {
+        this.reclaimTimeouts++;
+        return;
+      }
+      await sleep(1);
     }
-    return this.idleTotal;
+  }
+
+  /**
+   * Idle bytes that stay held while a call writing `bytesOut` runs, with
+   * `besides` bytes of other memory (columns, scratch): for the memory
+   * estimate. The addon's idle mappings are trimmed by acquire() to what the
+   * budget leaves, so only that part counts.
+   */
+  bytesHeldBeside(bytesOut: number, besides = 0): number {
+    if (bytesOut < MIN_MANAGED_BYTES) return this.idleTotal + (this.memory?.outputMemory(this.owner).idleBytes ?? 0);
+    const k = this.bestFit(bytesOut);
+    const jsHeld = k >= 0 ? this.idleTotal - this.idle[k]!.byteLength : Math.min(this.idleTotal, Math.max(0, this.maxIdleBytes - bytesOut));
+    if (!this.memory) return jsHeld;
+    const addonIdle = this.memory.outputMemory(this.owner).idleBytes - (k >= 0 ? 0 : this.memory.outputFit(bytesOut, this.owner));
+    return jsHeld + Math.min(addonIdle, Math.max(0, this.maxIdleBytes - bytesOut - besides - jsHeld));
   }
 
   stats(): OutputPoolStats {
-    return { idleBytes: this.idleTotal, idleBuffers: this.idle.length, hits: this.hits, misses: this.misses, advisedBytes: this.advised, collections: this.collections, thpMode: transparentHugePageMode() };
+    return {
+      idleBytes: this.idleTotal, idleBuffers: this.idle.length, hits: this.hits, misses: this.misses, recycled: this.recycled,
+      advisedBytes: this.advised, collections: this.collections, reclaimTimeouts: this.reclaimTimeouts,
+      thpMode: transparentHugePageMode(), addon: this.memory?.outputMemory(this.owner) ?? null,
+    };
   }
 
-  /** Drops every idle buffer (the engine is closing, or memory is wanted back). */
+  /** Drops every idle buffer and the addon's idle mappings (the engine is closing, or memory is wanted back). */
   clear(): void {
     this.trimTo(0);
+    this.memory?.outputMemory(this.owner, 0, 0);
+    this.handedOut = [];
   }
 
   /** @internal Use releaseLease(): it guards against a second release. */
@@ -220,6 +362,16 @@ export class OutputPool {
     this.idle.push(buffer);
     this.idleTotal += buffer.byteLength;
     this.trimTo(this.maxIdleBytes);
+  }
+
+  /** Before a fresh allocation that would take idle + unreclaimed fresh bytes past the bound: collect. */
+  private collectBeforeFresh(bytes: number): void {
+    if (this.freshSinceCollect > 0 && this.idleTotal + this.freshSinceCollect + bytes > this.maxIdleBytes) {
+      this.collect();
+      this.collections++;
+      this.freshSinceCollect = 0;
+    }
+    this.freshSinceCollect += bytes;
   }
 
   private bestFit(bytes: number): number {
@@ -248,6 +400,8 @@ export interface HugePageProbe {
   /** Bytes advised and bytes then backed by huge pages, of an 8 MiB test buffer. */
   advisedBytes: number;
   hugeBytes: number;
+  /** Whether outputs come from addon memory recycled when results are collected (native addon built for this V8). */
+  recycledOutputs: boolean;
 }
 
 /** Resident huge-page bytes of this process (AnonHugePages of /proc/self/smaps_rollup), or null. */
@@ -270,7 +424,7 @@ export function hugePageProbe(backend: unknown): HugePageProbe {
   try {
     defrag = /\[(\S+)\]/.exec(readFileSync('/sys/kernel/mm/transparent_hugepage/defrag', 'utf8'))?.[1] ?? null;
   } catch { /* not Linux */ }
-  const probe = { mode, defrag, advisedBytes: 0, hugeBytes: 0 };
+  const probe = { mode, defrag, advisedBytes: 0, hugeBytes: 0, recycledOutputs: addonMemoryOf(backend) !== null };
   if (mode === 'unavailable') return { ...probe, advice: 'unavailable: no transparent huge pages on this platform; released results are reused instead' };
   if (mode === 'never') return { ...probe, advice: 'off: THP mode is never; released results are reused instead' };
   const advisor = advisorOf(backend);

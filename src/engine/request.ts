@@ -3,7 +3,7 @@ import { DERIVED } from '../candles/candles.js';
 import { ComputeBudgetExceededError, GridValidationError, InvalidRequestError } from '../errors.js';
 import { buildGrid, type Grid, type GridSpec } from '../grid/grid.js';
 import { isWindowParam } from '../indicators/params.js';
-import { CANDLE_COLUMNS, resolveIndicator, type IndicatorDef, type ResolvedIndicator, type SourceName } from '../registry/index.js';
+import { CANDLE_COLUMNS, isSourceInput, resolveIndicator, type IndicatorDef, type ResolvedIndicator, type SourceName } from '../registry/index.js';
 import type { Dtype, Layout } from './result.js';
 
 export interface EstimateRequest {
@@ -44,7 +44,7 @@ export interface MemoryModel {
   /** Scratch one thread holds to run `kernel` over t bars with windows up to `window`. */
   scratchBytes(kernel: string, t: number, window: number): number;
   /** Idle output-pool bytes still held while a call writing bytesOut runs. */
-  pooledBytes(bytesOut: number): number;
+  pooledBytes(bytesOut: number, besides: number): number;
 }
 
 /** Memory of a call, part by part (bytesTotalEst is their sum). */
@@ -197,15 +197,15 @@ export function planRequest(req: Record<string, unknown>, t: number, limits: Lim
   const outputs = selected.map((o) => o.name);
   const layout = oneOf<Layout>('layout', req.layout, ['time-major', 'variant-major'], 'time-major');
   const dtype = oneOf<Dtype>('dtype', req.dtype, ['float32', 'float64'], 'float32');
-  const sourceAxis = grid.axes.find((a) => a.kind === 'source');
-  const sources = [...new Set([...def.inputs.filter((i) => i !== 'source'), ...((sourceAxis?.values ?? []) as SourceName[])])] as SourceName[];
+  const sourceValues = grid.axes.filter((a) => a.kind === 'source').flatMap((a) => a.values as SourceName[]);
+  const sources = [...new Set([...def.inputs.filter((i) => !isSourceInput(i)), ...sourceValues])] as SourceName[];
   const bytesOut = t * grid.variants * outputs.length * (dtype === 'float64' ? 8 : 4);
+  const params = grid.variants * def.params.length * 8;
+  const columns = worstCaseColumns(sources) * t * 8;
+  const scratch = model.threads * model.scratchBytes(def.id, t, gridWindow(def, grid));
   const memory: MemoryParts = {
-    outputs: bytesOut,
-    params: grid.variants * def.params.length * 8,
-    columns: worstCaseColumns(sources) * t * 8,
-    scratch: model.threads * model.scratchBytes(def.id, t, gridWindow(def, grid)),
-    pooled: model.pooledBytes(bytesOut),
+    outputs: bytesOut, params, columns, scratch,
+    pooled: model.pooledBytes(bytesOut, params + columns + scratch + OVERHEAD_BYTES),
     overhead: OVERHEAD_BYTES,
   };
   const plan: Plan = {

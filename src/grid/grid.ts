@@ -1,5 +1,5 @@
 import { GridTooLargeError, GridValidationError } from '../errors.js';
-import { SOURCES, type AxisSpec, type IndicatorDef, type RangeSpec, type SourceName } from '../registry/index.js';
+import { SOURCES, sourceAxes, type AxisSpec, type IndicatorDef, type RangeSpec, type SourceName } from '../registry/index.js';
 
 export type AxisValue = number | string;
 
@@ -99,9 +99,9 @@ function listValues(name: string, spec: AxisSpec): AxisValue[] {
   return list;
 }
 
-function checkSource(v: AxisValue): void {
+function checkSource(axis: string, v: AxisValue): void {
   if (typeof v !== 'string' || !(SOURCES as readonly string[]).includes(v)) {
-    throw new GridValidationError(`axis 'source': '${String(v)}' is not a source; use one of ${SOURCES.join(', ')}`, { axis: 'source', value: v });
+    throw new GridValidationError(`axis '${axis}': '${String(v)}' is not a source; use one of ${SOURCES.join(', ')}`, { axis, value: v });
   }
 }
 
@@ -174,18 +174,28 @@ export class Grid {
     return out;
   }
 
-  /** Contiguous variant ranges sharing one source (the source axis is first, so they are contiguous). */
-  sourceRuns(): { source: SourceName | null; v0: number; v1: number }[] {
-    const first = this.axes[0];
-    if (!first || first.kind !== 'source') return [{ source: null, v0: 0, v1: this.variants }];
-    const run = this.radix[0]!;
-    return first.values.map((s, k) => ({ source: s as SourceName, v0: k * run, v1: (k + 1) * run }));
+  /**
+   * Contiguous variant ranges sharing their sources, axis name -> source
+   * (the source axes come first, so each combination is one range).
+   */
+  sourceRuns(): { sources: Record<string, SourceName>; v0: number; v1: number }[] {
+    const n = this.axes.findIndex((a) => a.kind !== 'source');
+    const lead = n < 0 ? this.axes.length : n;
+    if (lead === 0) return [{ sources: {}, v0: 0, v1: this.variants }];
+    const run = this.radix[lead - 1]!;
+    const runs = [];
+    for (let v0 = 0; v0 < this.variants; v0 += run) {
+      const sources: Record<string, SourceName> = {};
+      for (let a = 0; a < lead; a++) sources[this.axes[a]!.name] = this.axes[a]!.values[Math.floor(v0 / this.radix[a]!) % this.axes[a]!.count] as SourceName;
+      runs.push({ sources, v0, v1: v0 + run });
+    }
+    return runs;
   }
 }
 
 /**
- * Builds the grid of a request: the `source` axis first (when the indicator
- * reads a source), then params in definition order. Axes left out take the
+ * Builds the grid of a request: the source axes first (`source`, then
+ * `source2`, when the indicator reads them), then params in definition order. Axes left out take the
  * definition's default (or the overrides given, e.g. from a config file).
  */
 export function buildGrid(
@@ -197,8 +207,8 @@ export function buildGrid(
     throw new GridValidationError(`grid must be an object of axis specs like { window: { start: 5, stop: 50 } }, got ${Array.isArray(spec) ? 'an array' : typeof spec}`, {});
   }
   const given = (spec ?? {}) as Record<string, AxisSpec>;
-  const hasSource = def.inputs.includes('source');
-  const names = [...(hasSource ? ['source'] : []), ...def.params.map((p) => p.name)];
+  const sources = sourceAxes(def);
+  const names = [...sources.map((a) => a.name), ...def.params.map((p) => p.name)];
   for (const key of Object.keys(given)) {
     if (!names.includes(key)) {
       throw new GridValidationError(`${def.id} has no axis '${key}'; its axes are ${names.join(', ') || '(none)'}`, { indicator: def.id, axis: key });
@@ -206,11 +216,11 @@ export function buildGrid(
   }
   const pick = (name: string, fallback: AxisSpec): AxisSpec => given[name] ?? opts.defaults?.[name] ?? fallback;
   const axes: Axis[] = [];
-  if (hasSource) {
-    const spec = pick('source', def.defaultSource ?? ['close']);
-    const values = isRange(spec) ? expandRange('source', spec, opts.maxVariants) : listValues('source', spec);
-    values.forEach(checkSource);
-    axes.push(listAxis('source', 'source', unique(def.id, 'source', values)));
+  for (const source of sources) {
+    const spec = pick(source.name, source.default);
+    const values = isRange(spec) ? expandRange(source.name, spec, opts.maxVariants) : listValues(source.name, spec);
+    values.forEach((v) => checkSource(source.name, v));
+    axes.push(listAxis(source.name, 'source', unique(def.id, source.name, values)));
   }
   for (const p of def.params) {
     const spec = pick(p.name, p.default);

@@ -29,11 +29,18 @@ import momentum_bop from './momentum/bop.js';
 import momentum_cci from './momentum/cci.js';
 import momentum_cmo from './momentum/cmo.js';
 import momentum_fisher from './momentum/fisher.js';
+import momentum_imi from './momentum/imi.js';
 import momentum_macd from './momentum/macd.js';
 import momentum_macdext from './momentum/macdext.js';
+import momentum_macdfix from './momentum/macdfix.js';
+import momentum_minus_dm from './momentum/minus_dm.js';
 import momentum_mom from './momentum/mom.js';
+import momentum_plus_dm from './momentum/plus_dm.js';
 import momentum_ppo from './momentum/ppo.js';
 import momentum_roc from './momentum/roc.js';
+import momentum_rocp from './momentum/rocp.js';
+import momentum_rocr from './momentum/rocr.js';
+import momentum_rocr100 from './momentum/rocr100.js';
 import momentum_rsi from './momentum/rsi.js';
 import momentum_stoch from './momentum/stoch.js';
 import momentum_stoch_rsi from './momentum/stoch_rsi.js';
@@ -61,16 +68,24 @@ import volume_obv from './volume/obv.js';
 import volume_volume_sma from './volume/volume_sma.js';
 import volume_vwap from './volume/vwap.js';
 import volume_vwap_deviation from './volume/vwap_deviation.js';
+import structure_avgdev from './structure/avgdev.js';
+import structure_beta from './structure/beta.js';
 import structure_candle_stats from './structure/candle_stats.js';
 import structure_candle_stats_atr_norm from './structure/candle_stats_atr_norm.js';
+import structure_correl from './structure/correl.js';
 import structure_distance_to_ma_norm from './structure/distance_to_ma_norm.js';
 import structure_max from './structure/max.js';
+import structure_maxindex from './structure/maxindex.js';
 import structure_midpoint from './structure/midpoint.js';
 import structure_midprice from './structure/midprice.js';
 import structure_min from './structure/min.js';
+import structure_minindex from './structure/minindex.js';
+import structure_minmax from './structure/minmax.js';
+import structure_minmaxindex from './structure/minmaxindex.js';
 import structure_percent_rank from './structure/percent_rank.js';
 import structure_pivots from './structure/pivots.js';
 import structure_sum from './structure/sum.js';
+import structure_tsf from './structure/tsf.js';
 import structure_zscore from './structure/zscore.js';
 import cycle_ht_dcperiod from './cycle/ht_dcperiod.js';
 import cycle_ht_dcphase from './cycle/ht_dcphase.js';
@@ -170,11 +185,18 @@ export const DEFINITIONS: readonly IndicatorDef[] = [
   momentum_cci,
   momentum_cmo,
   momentum_fisher,
+  momentum_imi,
   momentum_macd,
   momentum_macdext,
+  momentum_macdfix,
+  momentum_minus_dm,
   momentum_mom,
+  momentum_plus_dm,
   momentum_ppo,
   momentum_roc,
+  momentum_rocp,
+  momentum_rocr,
+  momentum_rocr100,
   momentum_rsi,
   momentum_stoch,
   momentum_stoch_rsi,
@@ -202,16 +224,24 @@ export const DEFINITIONS: readonly IndicatorDef[] = [
   volume_volume_sma,
   volume_vwap,
   volume_vwap_deviation,
+  structure_avgdev,
+  structure_beta,
   structure_candle_stats,
   structure_candle_stats_atr_norm,
+  structure_correl,
   structure_distance_to_ma_norm,
   structure_max,
+  structure_maxindex,
   structure_midpoint,
   structure_midprice,
   structure_min,
+  structure_minindex,
+  structure_minmax,
+  structure_minmaxindex,
   structure_percent_rank,
   structure_pivots,
   structure_sum,
+  structure_tsf,
   structure_zscore,
   cycle_ht_dcperiod,
   cycle_ht_dcphase,

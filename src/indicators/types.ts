@@ -69,8 +69,19 @@ export interface OutputDef {
   readonly sparse?: boolean;
 }
 
-/** An input is either the `source` axis or a fixed candle column. */
-export type InputRef = 'source' | CandleColumn;
+/**
+ * Inputs that become axes of kind 'source', named as the input: `source`, and
+ * `source2` for the second series of two-series indicators (BETA, CORREL).
+ */
+export const SOURCE_INPUTS = ['source', 'source2'] as const;
+export type SourceInput = (typeof SOURCE_INPUTS)[number];
+
+/** An input is either a source axis or a fixed candle column. */
+export type InputRef = SourceInput | CandleColumn;
+
+export function isSourceInput(input: string): input is SourceInput {
+  return (SOURCE_INPUTS as readonly string[]).includes(input);
+}
 
 /** One variant's params: numbers, and strings for choice params. */
 export type ParamValues = Readonly<Record<string, number | string>>;
@@ -88,10 +99,12 @@ export interface IndicatorDef {
   readonly id: string;
   readonly group: GroupName;
   readonly title: string;
-  /** Kernel input columns in kernel order; 'source' becomes the `source` axis. */
+  /** Kernel input columns in kernel order; 'source' and 'source2' become axes of that name. */
   readonly inputs: readonly InputRef[];
-  /** Default of the `source` axis when the indicator has one. */
+  /** Default of the `source` axis when the indicator has one (close when left out). */
   readonly defaultSource?: AxisSpec;
+  /** Default of the `source2` axis when the indicator has one (close when left out). */
+  readonly defaultSource2?: AxisSpec;
   readonly params: readonly ParamDef[];
   readonly outputs: readonly OutputDef[];
   /**
@@ -104,4 +117,12 @@ export interface IndicatorDef {
   readonly convention: string;
   /** Longer notes for the docs: edge cases, which bar a value is reported at and why. */
   readonly notes?: string;
+}
+
+/** The source axes of an indicator, in input order, with their defaults. */
+export function sourceAxes(def: IndicatorDef): { name: SourceInput; default: AxisSpec }[] {
+  return def.inputs.filter(isSourceInput).map((name) => ({
+    name,
+    default: (name === 'source' ? def.defaultSource : def.defaultSource2) ?? ['close'],
+  }));
 }

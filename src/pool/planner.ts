@@ -2,7 +2,8 @@ import type { Grid } from '../grid/grid.js';
 import type { SourceName } from '../registry/index.js';
 
 export interface Chunk {
-  source: SourceName | null;
+  /** Source axis name -> the series this chunk's variants read (empty without source axes). */
+  sources: Readonly<Record<string, SourceName>>;
   v0: number;
   v1: number;
 }
@@ -11,8 +12,8 @@ export interface Chunk {
 export const CHUNK_ALIGN = 16;
 
 /**
- * Groups variants by input source (contiguous, since source is the first
- * axis) and cuts the groups into chunks. Chunks are as wide as balance
+ * Groups variants by input sources (contiguous, since the source axes come
+ * first) and cuts the groups into chunks. Chunks are as wide as balance
  * allows: each kernel call redoes its per-call work (prefix sums, true
  * range, ...) and writes time-major rows only as wide as its chunk, so
  * splitting a group costs real time (narrow time-major rows are written
@@ -31,7 +32,7 @@ export function planChunks(grid: Grid, t: number, threads: number, opts: { minVa
     const len = run.v1 - run.v0;
     const parts = Math.ceil(len / size);
     const step = Math.ceil(len / parts / CHUNK_ALIGN) * CHUNK_ALIGN;
-    for (let v0 = run.v0; v0 < run.v1; v0 += step) chunks.push({ source: run.source, v0, v1: Math.min(run.v1, v0 + step) });
+    for (let v0 = run.v0; v0 < run.v1; v0 += step) chunks.push({ sources: run.sources, v0, v1: Math.min(run.v1, v0 + step) });
   }
   return chunks;
 }

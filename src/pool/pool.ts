@@ -37,6 +37,10 @@ export class PoolExecutor implements Executor {
       maxThreads: numThreads,
       idleTimeout: Number.MAX_SAFE_INTEGER,
       concurrentTasksPerWorker: 1,
+      // Idle workers return to their event loop instead of blocking in
+      // Atomics.wait inside the last task's frame, which kept that task's
+      // output buffers alive until the next task (worker.ts collects them).
+      atomics: 'disabled',
       workerData: { backend: spec, fallbacks },
     });
     const degrade = (reason: string) => {

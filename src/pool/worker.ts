@@ -40,17 +40,25 @@ export type JobOutcome = null | { failed: string };
 // Each job's typed arrays keep their SharedArrayBuffers alive until this
 // worker collects garbage, and a worker that only runs kernels makes almost
 // none, so without a nudge every result ever computed would stay resident.
-// After every RELEASE_BYTES of shared memory seen, collect.
+// After every RELEASE_BYTES of shared memory seen, collect once the reply
+// is sent (setImmediate: the task's message is garbage by then), so this
+// worker's hold on an output ends with the job and a result the caller drops
+// can go back to the addon's memory pool before the next call wants it.
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 const RELEASE_BYTES = 64 * 2 ** 20;
 let seenBytes = 0;
+let collectQueued = false;
 
-function noteShared(job: KernelJob): void {
+function dropShared(job: KernelJob): void {
   for (const o of job.outputs) if (o) seenBytes += o.byteLength;
-  if (seenBytes >= RELEASE_BYTES) {
+  if (seenBytes >= RELEASE_BYTES && !collectQueued) {
     seenBytes = 0;
-    collect();
+    collectQueued = true;
+    setImmediate(() => {
+      collectQueued = false;
+      collect();
+    });
   }
 }
 
@@ -63,8 +71,9 @@ export default function handle(task: WorkerTask): number | JobOutcome {
         backend.run(task.job);
       } catch (e) {
         return { failed: e instanceof Error ? e.message : String(e) };
+      } finally {
+        dropShared(task.job);
       }
-      noteShared(task.job);
       return null;
     case 'selftest':
       selfTest(backend);

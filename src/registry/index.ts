@@ -4,7 +4,7 @@ import { UnknownIndicatorError } from '../errors.js';
 import { DEFINITIONS } from '../indicators/index.js';
 import { ALIASES, type AliasDef } from '../indicators/aliases.js';
 import { compileFormula, FormulaError, type Formula } from '../indicators/formula.js';
-import { GROUPS, type IndicatorDef, type Lookback, type ParamValues } from '../indicators/types.js';
+import { GROUPS, sourceAxes, type IndicatorDef, type Lookback, type ParamValues } from '../indicators/types.js';
 
 export * from '../indicators/types.js';
 export type { AliasDef } from '../indicators/aliases.js';
@@ -134,8 +134,8 @@ export interface IndicatorInfo {
 
 export function describeIndicator(def: IndicatorDef): IndicatorInfo {
   const axes: IndicatorInfo['axes'] = [];
-  if (def.inputs.includes('source')) {
-    axes.push({ name: 'source', kind: 'source', default: def.defaultSource ?? ['close'], description: 'price series the indicator reads' });
+  for (const a of sourceAxes(def)) {
+    axes.push({ name: a.name, kind: 'source', default: a.default, description: a.name === 'source' ? 'price series the indicator reads' : 'second price series the indicator reads' });
   }
   for (const p of def.params) {
     if (p.kind === 'choice') axes.push({ name: p.name, kind: 'choice', values: [...p.values], default: p.default, description: p.description });

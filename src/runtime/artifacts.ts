@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Backend, BackendName } from '../backends/index.js';
 import { PACKAGE_ROOT, WASM_PATH } from '../backends/paths.js';
 import { kernelValue } from '../indicators/params.js';
-import { INDICATORS } from '../registry/index.js';
+import { INDICATORS, isSourceInput } from '../registry/index.js';
 import { ArtifactStore, sha256 } from './cache.js';
 import type { CacheKey } from './trust.js';
 import { selfTestCandles, selfTestParams } from './selftest.js';
@@ -233,7 +233,7 @@ export function calibrate(backend: Backend): Calibration {
     });
     const job = {
       kernel: def.id, t: CALIBRATION_T, v0: 0, v1: CALIBRATION_VARIANTS, float64: false, timeStride: CALIBRATION_VARIANTS, variantStride: 1,
-      inputs: def.inputs.map((i) => candles[i === 'source' ? 'close' : i]), params, outputs: buffers.slice(0, def.outputs.length),
+      inputs: def.inputs.map((i) => candles[isSourceInput(i) ? 'close' : i]), params, outputs: buffers.slice(0, def.outputs.length),
     };
     let best = Infinity;
     for (let r = 0; r < CALIBRATION_MAX_RUNS && best > CALIBRATION_LONG_RUN_MS; r++) {

@@ -1,7 +1,7 @@
 import type { Backend } from '../backends/types.js';
 import { WarmupError } from '../errors.js';
 import { firstDefault, kernelValue } from '../indicators/params.js';
-import { INDICATORS, outputLookback, type IndicatorDef, type ParamValues } from '../registry/index.js';
+import { INDICATORS, isSourceInput, outputLookback, type IndicatorDef, type ParamValues } from '../registry/index.js';
 
 export const SELFTEST_T = 96;
 /**
@@ -40,7 +40,7 @@ function runOne(backend: Backend, def: IndicatorDef, params: ParamValues, t: num
   const outs = def.outputs.map(() => new Float64Array(t));
   backend.run({
     kernel: def.id, t, v0: 0, v1: 1, float64: true, timeStride: 1, variantStride: t,
-    inputs: def.inputs.map((i) => candles[i === 'source' ? 'close' : i]),
+    inputs: def.inputs.map((i) => candles[isSourceInput(i) ? 'close' : i]),
     params: def.params.map((p) => Float64Array.of(kernelValue(p, params[p.name]!))),
     outputs: outs,
   });

@@ -21,11 +21,18 @@ import momentum_apo from './momentum/apo.js';
 import momentum_bop from './momentum/bop.js';
 import momentum_cci from './momentum/cci.js';
 import momentum_cmo from './momentum/cmo.js';
+import momentum_imi from './momentum/imi.js';
 import momentum_macd from './momentum/macd.js';
 import momentum_macdext from './momentum/macdext.js';
+import momentum_macdfix from './momentum/macdfix.js';
+import momentum_minus_dm from './momentum/minus_dm.js';
 import momentum_mom from './momentum/mom.js';
+import momentum_plus_dm from './momentum/plus_dm.js';
 import momentum_ppo from './momentum/ppo.js';
 import momentum_roc from './momentum/roc.js';
+import momentum_rocp from './momentum/rocp.js';
+import momentum_rocr from './momentum/rocr.js';
+import momentum_rocr100 from './momentum/rocr100.js';
 import momentum_rsi from './momentum/rsi.js';
 import momentum_stoch from './momentum/stoch.js';
 import momentum_stoch_rsi from './momentum/stoch_rsi.js';
@@ -43,11 +50,19 @@ import volume_ad from './volume/ad.js';
 import volume_adosc from './volume/adosc.js';
 import volume_mfi from './volume/mfi.js';
 import volume_obv from './volume/obv.js';
+import structure_avgdev from './structure/avgdev.js';
+import structure_beta from './structure/beta.js';
+import structure_correl from './structure/correl.js';
 import structure_max from './structure/max.js';
+import structure_maxindex from './structure/maxindex.js';
 import structure_midpoint from './structure/midpoint.js';
 import structure_midprice from './structure/midprice.js';
 import structure_min from './structure/min.js';
+import structure_minindex from './structure/minindex.js';
+import structure_minmax from './structure/minmax.js';
+import structure_minmaxindex from './structure/minmaxindex.js';
 import structure_sum from './structure/sum.js';
+import structure_tsf from './structure/tsf.js';
 import cycle_ht_dcperiod from './cycle/ht_dcperiod.js';
 import cycle_ht_dcphase from './cycle/ht_dcphase.js';
 import cycle_ht_phasor from './cycle/ht_phasor.js';
@@ -143,11 +158,18 @@ export const GOLDEN: Record<string, GoldenMapping> = Object.fromEntries([
   ...mapped('momentum.bop', momentum_bop),
   ...mapped('momentum.cci', momentum_cci),
   ...mapped('momentum.cmo', momentum_cmo),
+  ...mapped('momentum.imi', momentum_imi),
   ...mapped('momentum.macd', momentum_macd),
   ...mapped('momentum.macdext', momentum_macdext),
+  ...mapped('momentum.macdfix', momentum_macdfix),
+  ...mapped('momentum.minus_dm', momentum_minus_dm),
   ...mapped('momentum.mom', momentum_mom),
+  ...mapped('momentum.plus_dm', momentum_plus_dm),
   ...mapped('momentum.ppo', momentum_ppo),
   ...mapped('momentum.roc', momentum_roc),
+  ...mapped('momentum.rocp', momentum_rocp),
+  ...mapped('momentum.rocr', momentum_rocr),
+  ...mapped('momentum.rocr100', momentum_rocr100),
   ...mapped('momentum.rsi', momentum_rsi),
   ...mapped('momentum.stoch', momentum_stoch),
   ...mapped('momentum.stoch_rsi', momentum_stoch_rsi),
@@ -165,11 +187,19 @@ export const GOLDEN: Record<string, GoldenMapping> = Object.fromEntries([
   ...mapped('volume.adosc', volume_adosc),
   ...mapped('volume.mfi', volume_mfi),
   ...mapped('volume.obv', volume_obv),
+  ...mapped('structure.avgdev', structure_avgdev),
+  ...mapped('structure.beta', structure_beta),
+  ...mapped('structure.correl', structure_correl),
   ...mapped('structure.max', structure_max),
+  ...mapped('structure.maxindex', structure_maxindex),
   ...mapped('structure.midpoint', structure_midpoint),
   ...mapped('structure.midprice', structure_midprice),
   ...mapped('structure.min', structure_min),
+  ...mapped('structure.minindex', structure_minindex),
+  ...mapped('structure.minmax', structure_minmax),
+  ...mapped('structure.minmaxindex', structure_minmaxindex),
   ...mapped('structure.sum', structure_sum),
+  ...mapped('structure.tsf', structure_tsf),
   ...mapped('cycle.ht_dcperiod', cycle_ht_dcperiod),
   ...mapped('cycle.ht_dcphase', cycle_ht_dcphase),
   ...mapped('cycle.ht_phasor', cycle_ht_phasor),

@@ -24,10 +24,10 @@ export function nanArray(n: number): Float64Array {
 /**
  * The NaN policy: a bar is usable when every input is a number there; each
  * maximal run of usable bars is computed as if it were the whole series, and
- * everything else is NaN. `onSegment` gets the sliced inputs and returns full
- * outputs for the slice.
+ * everything else is NaN. `onSegment` gets the sliced inputs and the bar the
+ * slice starts at, and returns full outputs for the slice.
  */
-export function bySegments(inputs: Float64Array[], nOut: number, onSegment: (seg: Float64Array[]) => Float64Array[]): Float64Array[] {
+export function bySegments(inputs: Float64Array[], nOut: number, onSegment: (seg: Float64Array[], from: number) => Float64Array[]): Float64Array[] {
   const T = inputs[0]!.length;
   const out = Array.from({ length: nOut }, () => nanArray(T));
   let t = 0;
@@ -35,7 +35,7 @@ export function bySegments(inputs: Float64Array[], nOut: number, onSegment: (seg
     if (inputs.some((col) => Number.isNaN(col[t]))) { t++; continue; }
     const s = t;
     while (t < T && inputs.every((col) => !Number.isNaN(col[t]))) t++;
-    const res = onSegment(inputs.map((col) => col.slice(s, t)));
+    const res = onSegment(inputs.map((col) => col.slice(s, t)), s);
     res.forEach((r, k) => out[k]!.set(r, s));
   }
   return out;
@@ -57,11 +57,10 @@ export function populationVariance(xs: ArrayLike<number>, from: number, n: numbe
   return d.reduce((s, v) => s + (v - m) ** 2, 0) / n;
 }
 
-/** TA-Lib's EMA of a whole series: seeded with the mean of the first n values. */
-export function emaSeries(x: Float64Array, n: number): Float64Array {
+/** TA-Lib's EMA of a whole series: seeded with the mean of the first n values (k = 2/(n+1) unless given). */
+export function emaSeries(x: Float64Array, n: number, k = 2 / (n + 1)): Float64Array {
   const out = nanArray(x.length);
   if (x.length < n) return out;
-  const k = 2 / (n + 1);
   let e = mean(x, 0, n);
   out[n - 1] = e;
   for (let t = n; t < x.length; t++) {
@@ -72,9 +71,9 @@ export function emaSeries(x: Float64Array, n: number): Float64Array {
 }
 
 /** TA-Lib's EMA of the part of x from bar `from` on (a series that starts late), at x's bar indexes. */
-export function emaFrom(x: Float64Array, from: number, n: number): Float64Array {
+export function emaFrom(x: Float64Array, from: number, n: number, k = 2 / (n + 1)): Float64Array {
   const out = nanArray(x.length);
-  if (from < x.length) out.set(emaSeries(x.subarray(from), n), from);
+  if (from < x.length) out.set(emaSeries(x.subarray(from), n, k), from);
   return out;
 }
 
@@ -101,13 +100,13 @@ export function emaSeeded(x: Float64Array, n: number, from: number, seed: string
   return seed === 'first' ? ewmFirst(x, 2 / (n + 1), from) : emaFrom(x, from, n);
 }
 
-/** Wilder's running average of x[1..]: seeded with the mean of x[1..n] at bar n. */
-export function wilderSeries(x: Float64Array, n: number): Float64Array {
+/** Wilder's running average of x[1..]: seeded with the mean of x[1..m] at bar m (m = n: TA-Lib's; m = 1: the first value, in TA-Lib's operation order). */
+export function wilderSeries(x: Float64Array, n: number, m = n): Float64Array {
   const out = nanArray(x.length);
-  if (x.length <= n) return out;
-  let a = mean(x, 1, n);
-  out[n] = a;
-  for (let t = n + 1; t < x.length; t++) {
+  if (x.length <= m) return out;
+  let a = mean(x, 1, m);
+  out[m] = a;
+  for (let t = m + 1; t < x.length; t++) {
     a = (a * (n - 1) + x[t]!) / n;
     out[t] = a;
   }

@@ -29,11 +29,18 @@ import momentum_bop from './momentum/bop.js';
 import momentum_cci from './momentum/cci.js';
 import momentum_cmo from './momentum/cmo.js';
 import momentum_fisher from './momentum/fisher.js';
+import momentum_imi from './momentum/imi.js';
 import momentum_macd from './momentum/macd.js';
 import momentum_macdext from './momentum/macdext.js';
+import momentum_macdfix from './momentum/macdfix.js';
+import momentum_minus_dm from './momentum/minus_dm.js';
 import momentum_mom from './momentum/mom.js';
+import momentum_plus_dm from './momentum/plus_dm.js';
 import momentum_ppo from './momentum/ppo.js';
 import momentum_roc from './momentum/roc.js';
+import momentum_rocp from './momentum/rocp.js';
+import momentum_rocr from './momentum/rocr.js';
+import momentum_rocr100 from './momentum/rocr100.js';
 import momentum_rsi from './momentum/rsi.js';
 import momentum_stoch from './momentum/stoch.js';
 import momentum_stoch_rsi from './momentum/stoch_rsi.js';
@@ -61,16 +68,24 @@ import volume_obv from './volume/obv.js';
 import volume_volume_sma from './volume/volume_sma.js';
 import volume_vwap from './volume/vwap.js';
 import volume_vwap_deviation from './volume/vwap_deviation.js';
+import structure_avgdev from './structure/avgdev.js';
+import structure_beta from './structure/beta.js';
 import structure_candle_stats from './structure/candle_stats.js';
 import structure_candle_stats_atr_norm from './structure/candle_stats_atr_norm.js';
+import structure_correl from './structure/correl.js';
 import structure_distance_to_ma_norm from './structure/distance_to_ma_norm.js';
 import structure_max from './structure/max.js';
+import structure_maxindex from './structure/maxindex.js';
 import structure_midpoint from './structure/midpoint.js';
 import structure_midprice from './structure/midprice.js';
 import structure_min from './structure/min.js';
+import structure_minindex from './structure/minindex.js';
+import structure_minmax from './structure/minmax.js';
+import structure_minmaxindex from './structure/minmaxindex.js';
 import structure_percent_rank from './structure/percent_rank.js';
 import structure_pivots from './structure/pivots.js';
 import structure_sum from './structure/sum.js';
+import structure_tsf from './structure/tsf.js';
 import structure_zscore from './structure/zscore.js';
 import cycle_ht_dcperiod from './cycle/ht_dcperiod.js';
 import cycle_ht_dcphase from './cycle/ht_dcphase.js';
@@ -172,11 +187,18 @@ export const REFERENCES: Record<string, ReferenceFn> = {
   'momentum.cci': momentum_cci,
   'momentum.cmo': momentum_cmo,
   'momentum.fisher': momentum_fisher,
+  'momentum.imi': momentum_imi,
   'momentum.macd': momentum_macd,
   'momentum.macdext': momentum_macdext,
+  'momentum.macdfix': momentum_macdfix,
+  'momentum.minus_dm': momentum_minus_dm,
   'momentum.mom': momentum_mom,
+  'momentum.plus_dm': momentum_plus_dm,
   'momentum.ppo': momentum_ppo,
   'momentum.roc': momentum_roc,
+  'momentum.rocp': momentum_rocp,
+  'momentum.rocr': momentum_rocr,
+  'momentum.rocr100': momentum_rocr100,
   'momentum.rsi': momentum_rsi,
   'momentum.stoch': momentum_stoch,
   'momentum.stoch_rsi': momentum_stoch_rsi,
@@ -204,16 +226,24 @@ export const REFERENCES: Record<string, ReferenceFn> = {
   'volume.volume_sma': volume_volume_sma,
   'volume.vwap': volume_vwap,
   'volume.vwap_deviation': volume_vwap_deviation,
+  'structure.avgdev': structure_avgdev,
+  'structure.beta': structure_beta,
   'structure.candle_stats': structure_candle_stats,
   'structure.candle_stats_atr_norm': structure_candle_stats_atr_norm,
+  'structure.correl': structure_correl,
   'structure.distance_to_ma_norm': structure_distance_to_ma_norm,
   'structure.max': structure_max,
+  'structure.maxindex': structure_maxindex,
   'structure.midpoint': structure_midpoint,
   'structure.midprice': structure_midprice,
   'structure.min': structure_min,
+  'structure.minindex': structure_minindex,
+  'structure.minmax': structure_minmax,
+  'structure.minmaxindex': structure_minmaxindex,
   'structure.percent_rank': structure_percent_rank,
   'structure.pivots': structure_pivots,
   'structure.sum': structure_sum,
+  'structure.tsf': structure_tsf,
   'structure.zscore': structure_zscore,
   'cycle.ht_dcperiod': cycle_ht_dcperiod,
   'cycle.ht_dcphase': cycle_ht_dcphase,

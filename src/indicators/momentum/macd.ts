@@ -1,6 +1,6 @@
 import { bySeed, seedParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
-import { fast, slow, signal } from './common.js';
+import { fast, macdOutputs, slow, signal } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'momentum.macd',
@@ -9,11 +9,7 @@ const definition: IndicatorDef = {
   inputs: ['source'],
   defaultSource: ['close'],
   params: [fast, slow, signal, seedParam],
-  outputs: [
-    { name: 'macd', description: 'fast EMA - slow EMA' },
-    { name: 'signal', description: 'EMA of the macd line' },
-    { name: 'hist', description: 'macd - signal' },
-  ],
+  outputs: macdOutputs('fast EMA - slow EMA'),
   lookback: bySeed('max(fast, slow) - 1 + signal - 1', '0'),
   convention: 'TA-Lib MACD',
   notes:

@@ -1,16 +1,6 @@
-import { windowParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
+import { lagged } from './common.js';
 
-const definition: IndicatorDef = {
-  id: 'momentum.mom',
-  group: 'momentum',
-  title: 'Momentum',
-  inputs: ['source'],
-  defaultSource: ['close'],
-  params: [windowParam({ start: 1, stop: 100 }, 1)],
-  outputs: [{ name: 'mom', description: 'x - x[t-window]' }],
-  lookback: 'window',
-  convention: 'TA-Lib MOM',
-};
+const definition: IndicatorDef = lagged('mom', 'Momentum', 'x - x[t-window]', 'TA-Lib MOM');
 
 export default definition;

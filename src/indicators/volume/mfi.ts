@@ -1,4 +1,4 @@
-import { windowParam } from '../params.js';
+import { windowParam, zeroDenominatorParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 import { HLCV } from './common.js';
 
@@ -7,7 +7,7 @@ const definition: IndicatorDef = {
   group: 'volume',
   title: 'Money flow index',
   inputs: [...HLCV],
-  params: [windowParam({ start: 5, stop: 100 })],
+  params: [windowParam({ start: 5, stop: 100 }), zeroDenominatorParam('positive + negative flow below 1, a flat or untraded window; TA-Lib 0')],
   outputs: [{ name: 'mfi', description: '100 * positive flow / (positive + negative flow) over the window' }],
   lookback: 'window',
   convention: 'TA-Lib MFI',

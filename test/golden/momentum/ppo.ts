@@ -1,13 +1,9 @@
-import { fastSlow, maType, type TalibMappings } from '../types.js';
+import { fastSlow, type TalibMappings } from '../types.js';
 
 const talib: TalibMappings = {
   // TA-Lib's PPO has no signal line; the ppo output does not depend on it.
-  PPO: {
-    params: (p) => ({ ...fastSlow(p), signal: 9, matype: maType(p.optInMAType!) }),
-    outputs: { outReal: 'ppo' },
-    // A ratio of a difference of two averages near the price (see macdext.ts).
-    absTolerance: 1e-13,
-  },
+  // Our PPO is EMA-based: only TA-Lib's matype 1 cases apply.
+  PPO: { params: (p) => ({ ...fastSlow(p), signal: 9 }), outputs: { outReal: 'ppo' }, only: (p) => p.optInMAType === 1 },
 };
 
 export default talib;

@@ -14,17 +14,23 @@ export function wilderGainsLosses(x: Float64Array, n: number, seed?: string): [F
   return [wilderSeeded(gain, n, seed), wilderSeeded(loss, n, seed)];
 }
 
-/** f(x[t], x[t-n]) from bar n on (MOM, ROC). */
+/** f(x[t], x[t-n]) from bar n on (MOM, ROC); zero_denominator 'nan' gives NaN where x[t-n] is 0 (the rates). */
 export function lagged(f: (x: number, prev: number) => number): ReferenceFn {
-  return ([x], { window: n }) =>
+  return ([x], { window: n }, { zero_denominator: zero } = {}) =>
     bySegments([x!], 1, ([s]) => {
       const out = nanArray(s!.length);
-      for (let t = n!; t < s!.length; t++) out[t] = f(s![t]!, s![t - n!]!);
+      for (let t = n!; t < s!.length; t++) out[t] = zero === 'nan' && s![t - n!] === 0 ? NaN : f(s![t]!, s![t - n!]!);
       return [out];
     });
 }
 
-export const roc = (x: number, prev: number) => (prev !== 0 ? (x / prev - 1) * 100 : 0);
+/** A rate of x over prev, 0 where prev is 0 (TA-Lib's ROC family). */
+const rate = (f: (x: number, prev: number) => number) => (x: number, prev: number) => (prev !== 0 ? f(x, prev) : 0);
+
+export const roc = rate((x, prev) => (x / prev - 1) * 100);
+export const rocp = rate((x, prev) => (x - prev) / prev);
+export const rocr = rate((x, prev) => x / prev);
+export const rocr100 = rate((x, prev) => (x / prev) * 100);
 
 /**
  * Fast and slow EMAs and line(fast, slow) from the slow EMA's first bar, with
@@ -39,7 +45,8 @@ export function emaLine(s: Float64Array, p: Params, macd: boolean, line: (fast: 
     const fastE = ewmFirst(s, 2 / (f + 1)), slowE = ewmFirst(s, 2 / (sl + 1));
     return { out: fastE.map((v, t) => line(v, slowE[t]!)), from: 0 };
   }
-  const fastE = emaFrom(s, macd ? sl - f : 0, f), slowE = emaSeries(s, sl);
+  // MACDFIX (p.fixed): TA-Lib's fixed factors 0.15 and 0.075 for the 12- and 26-bar EMAs.
+  const fastE = emaFrom(s, macd ? sl - f : 0, f, p.fixed ? 0.15 : undefined), slowE = emaSeries(s, sl, p.fixed ? 0.075 : undefined);
   const out = nanArray(s.length);
   for (let t = sl - 1; t < s.length; t++) out[t] = line(fastE[t]!, slowE[t]!);
   return { out, from: sl - 1 };
@@ -72,6 +79,15 @@ export function fastK(x: Float64Array, highs: Float64Array, lows: Float64Array, 
   return out;
 }
 
+/**
+ * k and d blanked where the bar's own n-bar range of highs and lows is 0 (%K's
+ * 0/0), under zero_denominator 'nan'; the means behind them keep TA-Lib's 0.
+ */
+export function blankFlatK(kd: Float64Array[], highs: Float64Array, lows: Float64Array, n: number, from: number, zero: string | undefined): Float64Array[] {
+  if (zero !== 'nan') return kd;
+  return kd.map((s) => s.map((v, t) => (t >= from + n - 1 && (highest(highs, t, n) - lowest(lows, t, n)) / 100 === 0 ? NaN : v)));
+}
+
 /** Plain n-bar means of x from bar from + n - 1 on (x starts at `from`). */
 export function smaFrom(x: Float64Array, from: number, n: number): Float64Array {
   const out = nanArray(x.length);
@@ -99,6 +115,34 @@ export function fromGainsLosses(f: (gain: number, loss: number) => number): Refe
       const out = nanArray(s!.length);
       // A flat window (no gain, no loss) is 0/0: TA-Lib's number, or NaN.
       for (let t = seed === 'first' ? 1 : n!; t < s!.length; t++) out[t] = zero === 'nan' && nearZero(g[t]! + l[t]!) ? NaN : f(g[t]!, l[t]!);
+      return [out];
+    });
+}
+
+/**
+ * TA-Lib PLUS_DM / MINUS_DM: one side's one-bar directional movement (the
+ * larger move outside the previous bar's range; equal moves count for
+ * neither), summed over bars 1 .. n-1 for the value at bar n-1, then Wilder's
+ * S - S/n + DM. Window 1 is the one-bar value, from bar 1.
+ */
+export function directionalMovement(plus: boolean): ReferenceFn {
+  return ([h, l], { window: n }) =>
+    bySegments([h!, l!], 1, ([sh, sl]) => {
+      const T = sh!.length;
+      const dm = nanArray(T);
+      for (let t = 1; t < T; t++) {
+        const up = sh![t]! - sh![t - 1]!, down = sl![t - 1]! - sl![t]!;
+        dm[t] = plus ? (up > 0 && up > down ? up : 0) : (down > 0 && down > up ? down : 0);
+      }
+      if (n === 1) return [dm];
+      const out = nanArray(T);
+      let sum = 0;
+      for (let t = 1; t < Math.min(n!, T); t++) sum += dm[t]!;
+      if (n! - 1 < T) out[n! - 1] = sum;
+      for (let t = n!; t < T; t++) {
+        sum = sum - sum / n! + dm[t]!;
+        out[t] = sum;
+      }
       return [out];
     });
 }

@@ -1,20 +1,15 @@
-import { type ReferenceFn, bySegments, emaSeeded } from '../common.js';
-import { movingAverage, maLookback } from '../matype.js';
-import { nearZero, withSignal } from './common.js';
+import { type ReferenceFn, bySegments } from '../common.js';
+import { emaLine, nearZero, withSignal } from './common.js';
 
 const percent = (fast: number, slow: number) => (nearZero(slow) ? 0 : ((fast - slow) / slow) * 100);
 
-// matype 'ema' as before; another type: TA-Lib's TA_INT_PO line (both
-// averages over the whole run) and the signal EMA of it.
-const reference: ReferenceFn = ([x], p, { seed, matype = 'ema' } = {}) =>
+// zero_denominator 'nan': every output is NaN at a bar whose slow EMA is ~0 (the signal EMA still takes TA-Lib's 0).
+const reference: ReferenceFn = ([x], p, { seed, zero_denominator: zero } = {}) =>
   bySegments([x!], 3, ([s]) => {
-    if (matype === 'ema') return withSignal(s!, p, false, percent, seed);
-    const f = Math.min(p.fast!, p.slow!), sl = Math.max(p.fast!, p.slow!);
-    const fastMa = movingAverage(matype, f, s!, 0), slowMa = movingAverage(matype, sl, s!, 0);
-    const from = Math.max(maLookback(matype, f), maLookback(matype, sl));
-    const line = fastMa.map((v, t) => (t >= from ? percent(v, slowMa[t]!) : NaN));
-    const signal = emaSeeded(line, p.signal!, from, seed);
-    return [line, signal, line.map((v, t) => v - signal[t]!)];
+    const outs = withSignal(s!, p, false, percent, seed);
+    if (zero !== 'nan') return outs;
+    const flat = emaLine(s!, p, false, (_, slow) => (nearZero(slow) ? 1 : 0), seed).out;
+    return outs.map((o) => o.map((v, t) => (flat[t] === 1 ? NaN : v)));
   });
 
 export default reference;

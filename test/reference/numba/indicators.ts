@@ -95,3 +95,16 @@ export function oldChandelierLong(h: S, l: S, c: S, n: number, mult: number): S 
     return hh - mult * a[t]!;
   });
 }
+
+/**
+ * momentum.stoch_rsi primary output `stochrsi_k`: the old RSI's position in
+ * its k_window range, 100·(rsi − min)/(max − min) (NaN for an empty range),
+ * then its mean over `smoothing` bars; a window with a NaN is NaN.
+ */
+export function oldStochRsiK(x: S, rsiWindow: number, kWindow: number, smoothing: number): S {
+  const rsi = oldRsi(x, rsiWindow);
+  const window = (s: S, n: number, f: (w: number[]) => number) =>
+    Float64Array.from({ length: s.length }, (_, t) => (t < n - 1 ? NaN : f(Array.from(s.subarray(t - n + 1, t + 1)))));
+  const raw = window(rsi, kWindow, (w) => 100 * div(w[w.length - 1]! - Math.min(...w), Math.max(...w) - Math.min(...w)));
+  return window(raw, smoothing, (w) => w.reduce((a, b) => a + b, 0) / smoothing);
+}

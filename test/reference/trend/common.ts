@@ -13,13 +13,15 @@ export function directional(h: Series, l: Series, c: Series, n: number, m = n, s
   if (seed === 'first') return directionalFirst(h, l, c, n, m);
   const T = h.length;
   const plusDI = nanArray(T), minusDI = nanArray(T), dx = nanArray(T), adx = nanArray(T);
+  // Bars where TR vanishes (the DIs are TA-Lib's 0) and where DX is undefined (TA-Lib repeats it).
+  const flatTR = new Uint8Array(T), undefinedDX = new Uint8Array(T);
   const plusDM = nanArray(T), minusDM = nanArray(T), tr = trueRangeSeries(h, l, c);
   for (let t = 1; t < T; t++) {
     const up = h[t]! - h[t - 1]!, down = l[t - 1]! - l[t]!;
     plusDM[t] = up > 0 && up > down ? up : 0;
     minusDM[t] = down > 0 && down > up ? down : 0;
   }
-  if (T <= n) return { plusDI, minusDI, dx, adx };
+  if (T <= n) return { plusDI, minusDI, dx, adx, flatTR, undefinedDX };
   let sTR = 0, sPlus = 0, sMinus = 0;
   for (let t = 1; t < n; t++) { sTR += tr[t]!; sPlus += plusDM[t]!; sMinus += minusDM[t]!; }
   const nearZero = (x: number) => Math.abs(x) < 1e-14;
@@ -34,6 +36,8 @@ export function directional(h: Series, l: Series, c: Series, n: number, m = n, s
     minusDI[t] = q;
     // DX is undefined when TR or the DI sum vanish: DX repeats its last value, ADX skips the bar.
     const defined = !nearZero(sTR) && !nearZero(p + q);
+    flatTR[t] = nearZero(sTR) ? 1 : 0;
+    undefinedDX[t] = defined ? 0 : 1;
     const value = defined ? 100 * (Math.abs(q - p) / (q + p)) : NaN;
     dx[t] = defined ? value : t === n ? 0 : dx[t - 1]!;
     if (t < n + m - 1) {
@@ -46,7 +50,7 @@ export function directional(h: Series, l: Series, c: Series, n: number, m = n, s
     }
     if (t >= n + m - 1) adx[t] = lastAdx;
   }
-  return { plusDI, minusDI, dx, adx };
+  return { plusDI, minusDI, dx, adx, flatTR, undefinedDX };
 }
 
 /**
@@ -59,6 +63,8 @@ export function directional(h: Series, l: Series, c: Series, n: number, m = n, s
 function directionalFirst(h: Series, l: Series, c: Series, n: number, m: number) {
   const T = h.length;
   const plusDI = nanArray(T), minusDI = nanArray(T), dx = nanArray(T), adx = nanArray(T);
+  // Bars where TR vanishes (the DIs are TA-Lib's 0) and where DX is undefined (TA-Lib repeats it).
+  const flatTR = new Uint8Array(T), undefinedDX = new Uint8Array(T);
   const plusDM = new Float64Array(T), minusDM = new Float64Array(T), tr = trueRangeFirstBar(h, l, c);
   for (let t = 1; t < T; t++) {
     const up = h[t]! - h[t - 1]!, down = l[t - 1]! - l[t]!;
@@ -75,11 +81,13 @@ function directionalFirst(h: Series, l: Series, c: Series, n: number, m: number)
     plusDI[t] = p;
     minusDI[t] = q;
     const defined = !flat && !nearZero(p + q);
+    flatTR[t] = flat ? 1 : 0;
+    undefinedDX[t] = defined ? 0 : 1;
     const value = defined ? 100 * (Math.abs(q - p) / (q + p)) : NaN;
     dx[t] = defined ? value : t === 0 ? 0 : dx[t - 1]!;
     if (t === 1) lastAdx = defined ? value : 0;
     else if (t > 1 && defined) lastAdx = (lastAdx * (m - 1) + value) / m;
     if (t >= 1) adx[t] = lastAdx;
   }
-  return { plusDI, minusDI, dx, adx };
+  return { plusDI, minusDI, dx, adx, flatTR, undefinedDX };
 }

@@ -1,0 +1,9 @@
+// momentum.macdfix: TA-Lib MACDFIX; mirrors native/momentum/macdfix.h.
+import { Call } from "../abi";
+import { emaSpreadSegment } from "./common";
+
+export function scratch(T: i32): f64 { return 0.0; }
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  emaSpreadSegment<O>(c, b0, nb, s, e, true, true, false, -1, true);
+}

@@ -1,0 +1,9 @@
+// structure.minindex: TA-Lib MININDEX; mirrors native/structure/minindex.h.
+import { Call } from "../abi";
+import { extremeIndexesSegment } from "./common";
+
+export function scratch(T: i32): f64 { return 0.0; }
+
+export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  extremeIndexesSegment<O>(c, b0, nb, s, e, 0, -1);
+}

@@ -1,0 +1,12 @@
+// structure.minmaxindex: TA-Lib MINMAXINDEX, absolute bar indexes (see ExtremeIndex).
+#pragma once
+#include "common.h"
+
+namespace tagrid::structure::minmaxindex {
+
+inline int64_t scratch(int64_t) { return 0; }
+
+template <typename Out>
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return extremeIndexes(c, out, 0, 1); }
+
+}  // namespace tagrid::structure::minmaxindex

@@ -1,0 +1,6 @@
+import type { IndicatorDef } from '../types.js';
+import { directionalMovement } from './common.js';
+
+const definition: IndicatorDef = directionalMovement('plus');
+
+export default definition;

@@ -1,0 +1,46 @@
+// float64 accuracy that does not decay along the series: every kernel built
+// on window sums or rolling moments, on both backends, within 1e-12 (relative,
+// or of the output's scale where it crosses 0) of an exact evaluation, on a
+// series whose level falls 1000x halfway. bench/accuracy.mjs runs the same
+// checks on 10^7 candles.
+import { existsSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { listIndicators } from '../dist/index.js';
+import { CHECKS, levelShiftCandles, sampleBars, worstErrors } from '../bench/accuracy.mjs';
+import { closeEngines, engineFor } from './helpers.js';
+
+afterAll(closeEngines);
+
+const T = 100_000, WINDOWS = [2, 5, 17, 200];
+const candles = levelShiftCandles(T);
+const bars = sampleBars(T, Math.max(...WINDOWS), 1000);
+
+// Kernels that read window sums, rolling moments or compensated running sums (native/primitives.h), found in their sources.
+const SHARED_SUMS = /prefixSums\(|overSourcePrefix<|RollingMoments|spread<|perVolume\(|windowRatio\(|ma::sma::run|compensatedAdd\(/;
+// Built on them, but not a window formula with an exact value to compare.
+const NOT_A_WINDOW_FORMULA: Record<string, string> = { 'ma.kama': 'an adaptive EMA recursion; only its path length is a window sum' };
+
+describe('accuracy on a long series with a 1000x level shift', () => {
+  it('checks every kernel built on window sums or rolling moments', () => {
+    const built = listIndicators().filter((i) => !i.aliasOf).map((i) => i.id).filter((id) => {
+      const [group, name] = id.split('.');
+      const file = new URL(`../native/${group}/${name}.h`, import.meta.url);
+      return existsSync(file) && SHARED_SUMS.test(readFileSync(file, 'utf8'));
+    });
+    expect(built.length).toBeGreaterThan(10);
+    const checked = new Set(CHECKS.map((c: { id: string }) => c.id));
+    for (const id of built) if (!NOT_A_WINDOW_FORMULA[id]) expect(checked, `${id} reads window sums: add it to bench/accuracy.mjs`).toContain(id);
+  });
+
+  for (const backend of ['native', 'wasm'] as const) {
+    for (const check of CHECKS) {
+      it(`${backend} ${check.id}`, async () => {
+        const worst = await worstErrors(await engineFor(backend), check, candles, WINDOWS, bars);
+        expect(Object.keys(worst).length).toBeGreaterThan(0);
+        for (const [o, w] of Object.entries(worst) as [string, { err: number; at: unknown }][]) {
+          expect(w.err, `${check.id} ${o}: ${JSON.stringify(w.at)}`).toBeLessThanOrEqual(1e-12);
+        }
+      });
+    }
+  }
+});

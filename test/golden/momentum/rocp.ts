@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  ROCP: { params: period, outputs: { outReal: 'rocp' } },
+};
+
+export default talib;

@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  MININDEX: { params: period, outputs: { outInteger: 'minindex' } },
+};
+
+export default talib;

@@ -1,0 +1,7 @@
+import { period, type TalibMappings } from '../types.js';
+
+const talib: TalibMappings = {
+  MINMAX: { params: period, outputs: { outMin: 'min', outMax: 'max' } },
+};
+
+export default talib;

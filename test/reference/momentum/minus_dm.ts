@@ -1,0 +1,6 @@
+import { type ReferenceFn } from '../common.js';
+import { directionalMovement } from './common.js';
+
+const reference: ReferenceFn = directionalMovement(false);
+
+export default reference;

@@ -1,0 +1,6 @@
+import { type ReferenceFn } from '../common.js';
+import { lagged, rocp } from './common.js';
+
+const reference: ReferenceFn = lagged(rocp);
+
+export default reference;

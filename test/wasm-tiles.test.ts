@@ -1,0 +1,95 @@
+// The wasm backend writes outputs through moving tiles in the caller's layout
+// (src/backends/wasm.ts): every kernel, with tiles of a few bars, gives the
+// same bits as with one tile of every bar, in both layouts, and writes its bars
+// in order (so no kernel falls back to whole-series tiles); and the native
+// kernels give the same bits in float32 and float64 (v128 lanes and the
+// vector float64 -> float32 store change no value).
+import { describe, expect, it } from 'vitest';
+import { createBackend, WasmBackend, type Backend } from '../dist/backends/index.js';
+import { kernelValue } from '../dist/indicators/params.js';
+import { INDICATORS, isSourceInput } from '../dist/registry/index.js';
+import { selfTestCandles, selfTestParams } from '../dist/runtime/selftest.js';
+
+const T = 301;
+const candles = selfTestCandles(T);
+// NaN holes, so gaps and segments cross tile edges too.
+for (const i of [0, 57, 58, 190]) candles.close[i] = NaN;
+
+function run(backend: Backend, id: string, layout: 'time-major' | 'variant-major', float64: boolean, step = 2) {
+  const def = INDICATORS.find((d) => d.id === id)!;
+  const base = selfTestParams(def);
+  // A few variants: the defaults' smallest values, then a little longer
+  // (step 1: consecutive windows, as default grids have).
+  const V = 5;
+  const params = def.params.map((p) => Float64Array.from({ length: V }, (_, v) => {
+    const x = kernelValue(p, base[p.name]!);
+    return p.kind === 'int' ? Math.min(x + step * v, p.max ?? Infinity) : x;
+  }));
+  const Out = float64 ? Float64Array : Float32Array;
+  const outputs = def.outputs.map(() => new Out(T * V).fill(-1));
+  backend.run({
+    kernel: id, t: T, v0: 0, v1: V, float64, outputs, params,
+    timeStride: layout === 'time-major' ? V : 1, variantStride: layout === 'time-major' ? 1 : T,
+    inputs: def.inputs.map((i) => candles[(isSourceInput(i) ? 'close' : i) as keyof typeof candles]),
+  });
+  return outputs;
+}
+
+describe('wasm output tiles', () => {
+  const big = new WasmBackend(undefined, 2 ** 26);
+  const tiny = new WasmBackend(undefined, 7 * 5 * 4);  // a few bars per tile
+  for (const layout of ['time-major', 'variant-major'] as const) {
+    it(`every kernel, ${layout}: tiles of a few bars = one tile of every bar`, () => {
+      for (const def of INDICATORS) {
+        for (const float64 of [false, true]) {
+          const want = run(big, def.id, layout, float64), got = run(tiny, def.id, layout, float64);
+          got.forEach((out, k) => {
+            expect(out.includes(-1) && !want[k]!.includes(-1), `${def.id} left values unwritten`).toBe(false);
+            expect(Buffer.from(out.buffer).equals(Buffer.from(want[k]!.buffer)), `${def.id} output ${k} ${layout} float64=${float64}`).toBe(true);
+          });
+        }
+      }
+      expect(tiny.outOfOrderKernels(), tiny.outOfOrderKernels().join(" ")).toEqual([]);
+    });
+  }
+  it('stops inside a block when the cancel flag is raised (read at every tile handed over)', () => {
+    const cancel = new Int32Array(new SharedArrayBuffer(4));
+    // An output that raises the flag once the first tile has been copied into it.
+    class Tripwire extends Float32Array {
+      override set(from: ArrayLike<number>, offset?: number): void {
+        super.set(from, offset);
+        Atomics.store(cancel, 0, 1);
+      }
+    }
+    const V = 5, out = new Tripwire(T * V).fill(-1);
+    tiny.run({
+      kernel: 'ma.ema', t: T, v0: 0, v1: V, float64: false, outputs: [out], params: [Float64Array.of(5, 6, 7, 8, 9)],
+      timeStride: V, variantStride: 1, inputs: [candles.close], cancel,
+    });
+    // The first tile (7 bars) is out, nothing after it: the kernel stopped mid-series.
+    expect(out.subarray(0, 7 * V).includes(-1)).toBe(false);
+    expect(out.subarray(7 * V).every((x) => x === -1)).toBe(true);
+  });
+
+  // Differ from native in the last bits of float64 (apart from this change: an
+  // operation order of the AS kernel); held to parity.test.ts's 1e-12 there.
+  const LAST_BITS = new Set(['trend.linreg']);
+  it('every kernel: wasm = native bit for bit, float32 and float64, both layouts', () => {
+    const native = createBackend({ name: 'native', file: null });
+    const wasm = new WasmBackend();
+    for (const def of INDICATORS) {
+      for (const [layout, step] of [['time-major', 1], ['variant-major', 2]] as const) {
+        for (const float64 of [false, true]) {
+          const want = run(native, def.id, layout, float64, step), got = run(wasm, def.id, layout, float64, step);
+          got.forEach((out, k) => {
+            if (float64 && LAST_BITS.has(def.id)) {
+              out.forEach((x, i) => expect(Math.abs(x - want[k]![i]!) <= 1e-12 * Math.max(1, Math.abs(x)) || (Number.isNaN(x) && Number.isNaN(want[k]![i]!)), `${def.id} ${i}`).toBe(true));
+              return;
+            }
+            expect(Buffer.from(out.buffer).equals(Buffer.from(want[k]!.buffer)), `${def.id} output ${k} ${layout} float64=${float64}`).toBe(true);
+          });
+        }
+      }
+    }
+  });
+});
