@@ -35,6 +35,11 @@ function run(backend: Backend, id: string, layout: 'time-major' | 'variant-major
   return outputs;
 }
 
+// Kernels that compute one variant's whole series at a time (MACDEXT runs
+// TA-Lib's MA of any type over the run per variant): on wasm they run with a
+// tile of every bar, which gives the same bits and costs the copy's speed-up.
+const WHOLE_SERIES = ['momentum.macdext'];
+
 describe('wasm output tiles', () => {
   const big = new WasmBackend(undefined, 2 ** 26);
   const tiny = new WasmBackend(undefined, 7 * 5 * 4);  // a few bars per tile
@@ -49,7 +54,7 @@ describe('wasm output tiles', () => {
           });
         }
       }
-      expect(tiny.outOfOrderKernels(), tiny.outOfOrderKernels().join(" ")).toEqual([]);
+      expect(tiny.outOfOrderKernels(), tiny.outOfOrderKernels().join(' ')).toEqual(WHOLE_SERIES);
     });
   }
   it('stops inside a block when the cancel flag is raised (read at every tile handed over)', () => {
