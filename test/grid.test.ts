@@ -19,6 +19,18 @@ describe('grid', () => {
     expect(expandRange('x', { start: 0, stop: 100, step: 0.01 }, 1e6).at(-1)).toBe(100);
   });
 
+  it('indexOf() may leave out an axis the grid holds one value of, and names one it needs', () => {
+    const ema = getIndicator('ma.ema');
+    const one = buildGrid(ema, { source: ['close'], window: [10, 20] }, limits);
+    expect(one.axes.map((a) => a.name)).toContain('seed');
+    expect(one.indexOf({ source: 'close', window: 20 })).toBe(1);
+    expect(one.indexOf({ window: 20 })).toBe(1);
+    const both = buildGrid(ema, { source: ['close'], window: [10, 20], seed: ['sma', 'first'] }, limits);
+    expect(both.indexOf({ window: 20, seed: 'first' })).toBe(both.indexOf(both.variant(both.indexOf({ window: 20, seed: 'first' }))));
+    expect(both.variant(both.indexOf({ window: 20, seed: 'first' }))).toMatchObject({ window: 20, seed: 'first' });
+    expect(() => both.indexOf({ window: 20 })).toThrow(/'seed' is missing \(the grid holds 2 values of it\)/);
+  });
+
   it('orders variants row-major with source first and decodes them by mixed radix', () => {
     const g = buildGrid(sma, { window: [10, 20, 30], source: ['hlc3', 'close'] }, limits);
     expect(g.axes.map((a) => a.name)).toEqual(['source', 'window']);

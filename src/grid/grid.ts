@@ -135,7 +135,12 @@ export class Grid {
     return out;
   }
 
-  /** Index of the variant with these parameters, or -1 when the grid does not hold it. */
+  /**
+   * Index of the variant with these parameters, or -1 when the grid does not
+   * hold it. An axis the grid holds one value of may be left out (a default
+   * `seed` or `zero_denominator`), so lookups written before an axis existed
+   * keep working.
+   */
   indexOf(params: Readonly<Record<string, AxisValue>>): number {
     if (typeof params !== 'object' || params === null) throw new GridValidationError('indexOf() expects an object of axis values', {});
     for (const key of Object.keys(params)) {
@@ -147,7 +152,11 @@ export class Grid {
     for (let a = 0; a < this.axes.length; a++) {
       const axis = this.axes[a]!;
       if (!(axis.name in params)) {
-        throw new GridValidationError(`indexOf() needs a value for every axis; '${axis.name}' is missing`, { axis: axis.name });
+        if (axis.values.length === 1) continue;
+        throw new GridValidationError(
+          `indexOf() needs a value for every axis with more than one value; '${axis.name}' is missing (the grid holds ${axis.values.length} values of it)`,
+          { axis: axis.name },
+        );
       }
       const k = axis.values.indexOf(params[axis.name]!);
       if (k < 0) return -1;
