@@ -134,8 +134,12 @@ async function catalogueSuite() {
  * then every indicator's default grid on every core. Ratios are wasm / native.
  */
 async function wasmSuite() {
-  const bytes = T * 1176 * 4;
-  const out = new SharedArrayBuffer(bytes);
+  const cores = os.availableParallelism();
+  const infos = listIndicators().filter((i) => !i.aliasOf && (!only || only.test(i.id)));
+  const engines = { native: await engineWith('native', cores), wasm: await engineWith('wasm', cores) };
+  // One reused buffer, as large as the largest request (the headline grids or a default grid).
+  const sizes = [T * 1176 * 4, ...infos.map((i) => engines.native.estimate({ indicator: i.id, t: T }).bytesOut)];
+  const out = new SharedArrayBuffer(Math.max(...sizes));
   new Float32Array(out).fill(0);
   const sideBySide = async (engines, request) => {
     const times = { native: [], wasm: [] };
@@ -150,15 +154,13 @@ async function wasmSuite() {
     return { native, wasm, ratio: wasm / native };
   };
   const grid = [];
-  const cores = os.availableParallelism();
   for (const threads of [...new Set([1, Math.min(2, cores)])]) {
-    const engines = { native: await engineWith('native', threads), wasm: await engineWith('wasm', threads) };
-    for (const indicator of ['ma.sma', 'ma.ema']) grid.push({ case: indicator, threads, ...(await sideBySide(engines, { indicator, grid: GRID })) });
-    for (const e of Object.values(engines)) await e.close();
+    const pair = { native: await engineWith('native', threads), wasm: await engineWith('wasm', threads) };
+    for (const indicator of ['ma.sma', 'ma.ema']) grid.push({ case: indicator, threads, ...(await sideBySide(pair, { indicator, grid: GRID })) });
+    for (const e of Object.values(pair)) await e.close();
   }
-  const engines = { native: await engineWith('native', cores), wasm: await engineWith('wasm', cores) };
   const catalogue = [];
-  for (const info of listIndicators().filter((i) => !i.aliasOf && (!only || only.test(i.id)))) {
+  for (const info of infos) {
     catalogue.push({ case: info.id, threads: cores, ...(await sideBySide(engines, { indicator: info.id })) });
     if (!json) process.stdout.write('.');
   }
