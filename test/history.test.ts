@@ -9,12 +9,20 @@ import { REFERENCES } from './reference/index.js';
 
 afterAll(closeEngines);
 
-/** Int axes mixing lengths below, at and above t (inside the bounds); float axes at their first default. */
+/**
+ * Int axes mixing lengths below, at and above t (inside the bounds); float axes
+ * at their first default; the first choice axis sweeps its values, later ones
+ * stay at their default (three MA-type axes would multiply MACDEXT's grid 729-fold).
+ */
 function mixedGrid(info: IndicatorInfo, t: number): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
+  let swept = false;
   for (const a of info.axes) {
     if (a.kind === 'source') grid[a.name] = ['close', 'hlc3'];
-    else if (a.kind === 'choice') grid[a.name] = a.values;
+    else if (a.kind === 'choice') {
+      grid[a.name] = swept ? [a.default].flat().slice(0, 1) : a.values;
+      swept = true;
+    }
     else if (a.kind === 'int') grid[a.name] = [...new Set([a.min!, t - 1, t, t + 1, t + 7, a.max!].filter((v) => v >= a.min! && v <= a.max!))];
     else {
       const d = a.default as number | number[] | { start: number };
