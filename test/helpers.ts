@@ -131,3 +131,29 @@ export async function failure(p: Promise<unknown> | (() => unknown)): Promise<Fa
 export function inputName(input: string, params: Record<string, unknown>): string {
   return isSourceInput(input) ? String(params[input]) : input;
 }
+
+type AxisInfo = { name: string; kind: string; values?: string[]; onlyWith?: { param: string; values: string[] }; default: unknown };
+
+/**
+ * A test grid split so that no part breaks a choice's grid constraint
+ * (onlyWith): where the grid holds values other than the constrained axis'
+ * default and values of the other axis outside the allowed ones, one part
+ * keeps the axis at its default and another the other axis at its allowed
+ * values, so every value is still computed.
+ */
+export function allowedGrids(info: { axes: readonly AxisInfo[] }, grid: Record<string, unknown>): Record<string, unknown>[] {
+  let parts = [grid];
+  for (const a of info.axes) {
+    if (!a.onlyWith) continue;
+    const { param, values: allowed } = a.onlyWith;
+    const byDefault = (a.default as string[])[0]!;
+    const valuesOf = (g: Record<string, unknown>, name: string): string[] => (g[name] as string[] | undefined) ?? (info.axes.find((x) => x.name === name)!.default as string[]);
+    parts = parts.flatMap((g) => {
+      const own = valuesOf(g, a.name), other = valuesOf(g, param);
+      if (!own.some((v) => v !== byDefault) || other.every((v) => allowed.includes(v))) return [g];
+      const kept = other.filter((v) => allowed.includes(v));
+      return [{ ...g, [a.name]: [byDefault] }, { ...g, [param]: kept.length > 0 ? kept : allowed }];
+    });
+  }
+  return parts;
+}
