@@ -157,3 +157,17 @@ export function allowedGrids(info: { axes: readonly AxisInfo[] }, grid: Record<s
   }
   return parts;
 }
+
+/**
+ * A long choice axis (the nine MA types) cut to its default and one more
+ * value picked by `salt`, for grids that multiply many values of every axis:
+ * three such axes would make a grid of 729 times the rest. Calls with
+ * different salts cover different values.
+ */
+export function sampledChoice(a: { values?: string[]; default: unknown }, salt: number): string[] {
+  const values = a.values!;
+  if (values.length <= 3) return values;
+  const byDefault = (a.default as string[])[0]!;
+  const others = values.filter((v) => v !== byDefault);
+  return [byDefault, others[salt % others.length]!];
+}
