@@ -171,3 +171,16 @@ export function sampledChoice(a: { values?: string[]; default: unknown }, salt: 
   const others = values.filter((v) => v !== byDefault);
   return [byDefault, others[salt % others.length]!];
 }
+
+/**
+ * The values of choice axis `a` in a suite's grid: all of them, but a long
+ * axis (the MA types) by sampledChoice when `sample` asks for it (suites that
+ * compute every variant several times) or when the indicator has several
+ * long axes, whose product would multiply the grid (MACDEXT: 729). The
+ * salt, shifted per axis, picks which values.
+ */
+export function choiceValues(info: { axes: readonly AxisInfo[] }, a: AxisInfo, salt: number, sample = false): string[] {
+  const long = info.axes.filter((x) => x.kind === 'choice' && x.values!.length > 3);
+  if (!long.includes(a) || (!sample && long.length < 2)) return a.values!;
+  return sampledChoice(a, salt + long.indexOf(a));
+}

@@ -3,7 +3,7 @@
 // says how many variants never warm up. Bounds stay errors.
 import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type IndicatorInfo } from '../dist/index.js';
-import { closeEngines, derived, engineFor, inputName, failure, firstMismatch, syntheticCandles, allowedGrids, sampledChoice } from './helpers.js';
+import { closeEngines, derived, engineFor, inputName, failure, firstMismatch, syntheticCandles, allowedGrids, choiceValues } from './helpers.js';
 import { referenceArgs } from './reference/common.js';
 import { REFERENCES } from './reference/index.js';
 
@@ -15,7 +15,7 @@ function mixedGrid(info: IndicatorInfo, t: number): Record<string, unknown> {
   for (const a of info.axes) {
     if (a.kind === 'source') grid[a.name] = ['close', 'hlc3'];
     // The MA types by sample: each candle count (the salt) covers another one.
-    else if (a.kind === 'choice') grid[a.name] = sampledChoice(a, t);
+    else if (a.kind === 'choice') grid[a.name] = choiceValues(info, a, t, true);
     else if (a.kind === 'int') grid[a.name] = [...new Set([a.min!, t - 1, t, t + 1, t + 7, a.max!].filter((v) => v >= a.min! && v <= a.max!))];
     else {
       const d = a.default as number | number[] | { start: number };

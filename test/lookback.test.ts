@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type IndicatorInfo } from '../dist/index.js';
 import { compileFormula, FormulaError } from '../dist/indicators/formula.js';
 import { getIndicator, INDICATORS, outputLookback } from '../dist/registry/index.js';
-import { closeEngines, engineFor, syntheticCandles, type BackendName, allowedGrids } from './helpers.js';
+import { closeEngines, engineFor, syntheticCandles, type BackendName, allowedGrids, choiceValues } from './helpers.js';
 
 afterAll(closeEngines);
 
@@ -146,7 +146,7 @@ function lookbackGrid(info: IndicatorInfo): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
     if (a.kind === 'source') grid[a.name] = ['close'];
-    else if (a.kind === 'choice') grid[a.name] = a.values;
+    else if (a.kind === 'choice') grid[a.name] = choiceValues(info, a, info.id.length);
     else if (a.kind === 'int') grid[a.name] = [a.min!, a.min! + 3, a.min! + 17];
     else {
       const d = a.default as number | number[] | { start: number };
