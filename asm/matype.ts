@@ -79,14 +79,19 @@ function wma(x: usize, from: i32, to: i32, n: i32, y: usize): void {
   }
 }
 
-function kama(x: usize, from: i32, to: i32, n: i32, y: usize, path: usize): void {
+// TA-Lib's KAMA, its path a running sum in TA-Lib's order (see native/matype.h).
+function kama(x: usize, from: i32, to: i32, n: i32, y: usize): void {
   if (to - from <= n) return;
-  put(path, from, 0.0);
-  for (let t = from + 1; t < to; ++t) put(path, t, at(path, t - 1) + Math.abs(at(x, t) - at(x, t - 1)));
+  let path = 0.0;
+  for (let t = from + 1; t <= from + n; ++t) path += Math.abs(at(x, t - 1) - at(x, t));
   let value = at(x, from + n - 1);
   for (let t = from + n; t < to; ++t) {
     const xt = at(x, t);
-    value = emaStep(value, xt, kamaConstant(xt - at(x, t - n), at(path, t) - at(path, t - n)));
+    if (t > from + n) {
+      path -= Math.abs(at(x, t - n - 1) - at(x, t - n));
+      path += Math.abs(xt - at(x, t - 1));
+    }
+    value = emaStep(value, xt, kamaConstant(xt - at(x, t - n), path));
     put(y, t, value);
   }
 }
@@ -118,7 +123,7 @@ export function movingAverage(type: i32, n: i32, x: usize, from: i32, to: i32, y
     const inner = n % 2 ? (n + 1) / 2 : n / 2;
     sma(x, from, to, inner, work);
     sma(work, min(to, from + inner - 1), to, n + 1 - inner, y);
-  } else if (type == MA_KAMA) kama(x, from, to, n, y, work);
+  } else if (type == MA_KAMA) kama(x, from, to, n, y);
   else if (type == MA_MAMA) mama(x, from, to, y);
   else emaChain(type, x, from, to, n, y);
 }

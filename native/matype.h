@@ -84,15 +84,22 @@ inline void wma(const double* x, int64_t from, int64_t to, int64_t n, double* y)
   }
 }
 
-// TA-Lib's KAMA from bar from + n, its path length from a prefix sum of
-// |Δx| in `path` (indexed like x), as ma.kama: exactly 0 on a flat window.
-inline void kama(const double* x, int64_t from, int64_t to, int64_t n, double* y, double* path) {
+// TA-Lib's KAMA from bar from + n, its path length a running sum of |Δx| in
+// TA-Lib's order (drop the oldest difference, add the newest). Not ma.kama's
+// exact window sums: the lines averaged here (%K, a spread of two averages)
+// sit on flat stretches where TA-Lib's residue of that sum, against an exact
+// 0, decides between the slowest and the fastest constant.
+inline void kama(const double* x, int64_t from, int64_t to, int64_t n, double* y) {
   if (to - from <= n) return;
-  path[from] = 0.0;
-  for (int64_t t = from + 1; t < to; ++t) path[t] = path[t - 1] + std::fabs(x[t] - x[t - 1]);
+  double path = 0.0;
+  for (int64_t t = from + 1; t <= from + n; ++t) path += std::fabs(x[t - 1] - x[t]);
   double value = x[from + n - 1];
   for (int64_t t = from + n; t < to; ++t) {
-    value = emaStep(value, x[t], ma::kama::kamaConstant(x[t] - x[t - n], path[t] - path[t - n]));
+    if (t > from + n) {
+      path -= std::fabs(x[t - n - 1] - x[t - n]);
+      path += std::fabs(x[t] - x[t - 1]);
+    }
+    value = emaStep(value, x[t], ma::kama::kamaConstant(x[t] - x[t - n], path));
     y[t] = value;
   }
 }
@@ -113,7 +120,7 @@ inline void mama(const double* x, int64_t from, int64_t to, double* y) {
 
 // y[from, to) = TA_MA of x[from, to) with period n and type `type`: NaN over
 // the lookback, then the average. work: scratch of T doubles indexed like x
-// (TRIMA's inner means, KAMA's path lengths).
+// (TRIMA's inner means).
 inline void average(int type, int64_t n, const double* x, int64_t from, int64_t to, double* y, double* work) {
   if (from >= to) return;
   for (int64_t t = from; t < std::min(to, from + lookback(type, n)); ++t) y[t] = kNaN;
@@ -131,7 +138,7 @@ inline void average(int type, int64_t n, const double* x, int64_t from, int64_t 
       sma(work, std::min(to, from + inner - 1), to, n + 1 - inner, y);
       break;
     }
-    case kKama: kama(x, from, to, n, y, work); break;
+    case kKama: kama(x, from, to, n, y); break;
     case kMama: mama(x, from, to, y); break;
     default: emaChain(type, x, from, to, n, y);  // EMA, DEMA, TEMA, T3
   }

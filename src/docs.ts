@@ -1,4 +1,4 @@
-import { INDICATORS, listIndicators, sourceAxes, type AxisSpec, type Lookback } from './registry/index.js';
+import { INDICATORS, listIndicators, sourceAxes, type AxisSpec, type ChoiceParamDef, type Lookback } from './registry/index.js';
 
 function axisDefault(spec: AxisSpec | undefined): string {
   if (spec === undefined) return '';
@@ -22,6 +22,12 @@ export function lookbackFormula(lookback: Lookback): string {
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
+/** A choice's grid constraint, as the table shows it: ` (other values only with matype 'ema')`. */
+function onlyWith(p: ChoiceParamDef): string {
+  if (!p.onlyWith) return '';
+  return ` (other values only with ${p.onlyWith.param} ${p.onlyWith.values.map((x) => `'${x}'`).join(' or ')})`;
+}
+
 /** Markdown table of every indicator, generated from the registry. */
 export function indicatorTable(): string {
   const rows = [
@@ -31,7 +37,7 @@ export function indicatorTable(): string {
   for (const d of INDICATORS) {
     const params = [
       ...sourceAxes(d).map((a) => `${a.name}: ${axisDefault(a.default)}`),
-      ...d.params.map((p) => (p.kind === 'choice' ? `${p.name}: choice ${p.values.map((x) => `'${x}'`).join(' \\| ')} ${axisDefault(p.default)}` : `${p.name}: ${p.kind} [${p.min}, ${p.max}] ${axisDefault(p.default)}`)),
+      ...d.params.map((p) => (p.kind === 'choice' ? `${p.name}: choice ${p.values.map((x) => `'${x}'`).join(' \\| ')} ${axisDefault(p.default)}${onlyWith(p)}` : `${p.name}: ${p.kind} [${p.min}, ${p.max}] ${axisDefault(p.default)}`)),
     ];
     rows.push(`| \`${d.id}\` | ${d.inputs.join(', ')} | ${cell(params.join('<br>'))} | ${d.outputs.map((o) => o.name).join(', ')} | ${cell(lookbackFormula(d.lookback))} | ${cell(d.convention)} |`);
   }
@@ -68,6 +74,9 @@ export function indicatorPage(): string {
     'varies fastest. Defaults apply to axes a request leaves out. "TA-Lib NAME" means the',
     'output equals TA-Lib\'s on NaN-free input (same lookback, seeding and smoothing).',
     'Sources `hl2`, `hlc3`, `ohlc4`, `hlcc4` are TA-Lib\'s MEDPRICE, TYPPRICE, AVGPRICE and WCLPRICE.',
+    'A choice marked "other values only with" another axis constrains the grid: its values other than',
+    'the default apply only when every value of that axis is one listed (APO\'s `seed` \'first\' only with',
+    '`matype` \'ema\'); a grid that mixes them is refused with a `GRID_VALIDATION` error naming both axes.',
     '',
     indicatorTable(),
     '',

@@ -53,6 +53,49 @@ describe('choice axes in a grid', () => {
   });
 });
 
+describe('a choice that applies only with a value of another axis (onlyWith)', () => {
+  const apo = getIndicator('momentum.apo');
+  it.each([
+    ['momentum.apo', { seed: ['first'], matype: ['sma'] }, /momentum\.apo: seed 'first' applies only with matype 'ema', but the grid also holds matype 'sma'/],
+    ['momentum.apo', { seed: ['sma', 'first'], matype: ['ema', 'kama', 't3'] }, /holds matype 'kama', 't3'; request seed 'first' with matype: \['ema'\] in its own grid, or leave seed at 'sma'/],
+    // matype left out: PPO's default is 'ema'; a default overridden away from it counts as the grid's.
+    ['momentum.ppo', { seed: ['first'], matype: ['wma'] }, /momentum\.ppo: seed 'first' applies only with matype 'ema'/],
+  ])('%s refuses %j with a GRID_VALIDATION error naming both axes', (id, grid, why) => {
+    let err: unknown;
+    try { buildGrid(getIndicator(id), grid, limits); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(GridValidationError);
+    expect((err as GridValidationError).code).toBe('GRID_VALIDATION');
+    expect((err as Error).message).toMatch(why);
+  });
+
+  it('allows the default everywhere and the other values with the allowed ones', () => {
+    expect(buildGrid(apo, { seed: ['sma'], matype: ['sma', 'ema', 'mama'] }, limits).variants).toBe(9 * 10 * 3);
+    expect(buildGrid(apo, { seed: ['sma', 'first'] }, limits).variants).toBe(9 * 10 * 2);
+    expect(buildGrid(apo, { seed: ['first'], matype: ['ema'] }, limits).variant(0)).toMatchObject({ seed: 'first', matype: 'ema' });
+  });
+
+  it('is listed with the axis, and refused before any compute', async () => {
+    const axis = listIndicators().find((i) => i.id === 'momentum.ppo')!.axes.find((a) => a.name === 'seed')!;
+    expect(axis.onlyWith).toEqual({ param: 'matype', values: ['ema'] });
+    const engine = await engineFor('wasm');
+    const err = await engine.compute({ indicator: 'momentum.apo', candles: syntheticCandles({ t: 50, seed: 1 }), grid: { seed: ['first'], matype: ['dema'] } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GridValidationError);
+    expect(() => engine.estimate({ indicator: 'momentum.apo', t: 50, grid: { seed: ['first'], matype: ['dema'] } })).toThrow(/applies only with matype 'ema'/);
+  });
+
+  it('keeps default grids as they were: every new matype axis defaults to one value', () => {
+    const added: [string, string, string][] = [
+      ['volatility.bbands', 'matype', 'sma'], ['volatility.bbands_bandwidth', 'matype', 'sma'], ['volatility.bbands_percent_b', 'matype', 'sma'],
+      ['momentum.stoch', 'slowk_matype', 'sma'], ['momentum.stoch', 'slowd_matype', 'sma'], ['momentum.stochf', 'fastd_matype', 'sma'],
+      ['momentum.stoch_rsi', 'fastd_matype', 'sma'], ['momentum.ppo', 'matype', 'ema'], ['momentum.apo', 'matype', 'ema'],
+    ];
+    for (const [id, name, value] of added) {
+      const g = buildGrid(getIndicator(id), {}, limits);
+      expect(g.axes.find((a) => a.name === name)!.values, `${id} ${name}`).toEqual([value]);
+    }
+  });
+});
+
 describe('lookback formulas over a choice', () => {
   const choices = { seed: ['sma', 'first'] };
   it('test a choice by value', () => {
@@ -122,6 +165,11 @@ describe.each(['native', 'wasm'] as const)('zero_denominator on flat candles (%s
     ['volume.mfi', window5, 100, ['mfi'], 0],
     ['trend.adx', window5, 100, ['adx', 'plus_di', 'minus_di', 'dx'], 0],
     ['momentum.ppo', { fast: [4], slow: [8], signal: [3] }, 0, ['ppo', 'signal', 'hist'], 0],
+    // The TA-Lib MA types go another way through the kernels (one variant at a time over whole arrays).
+    ['momentum.stoch', { ...kd, k_smoothing: [3], slowk_matype: ['ema'], slowd_matype: ['t3'] }, 100, ['k', 'd'], 0],
+    ['momentum.stochf', { ...kd, fastd_matype: ['wma'] }, 100, ['k', 'd'], 0],
+    ['momentum.stoch_rsi', { rsi_window: [5], ...kd, fastd_matype: ['kama'] }, 100, ['k', 'd'], 0],
+    ['momentum.ppo', { fast: [4], slow: [8], signal: [3], matype: ['sma'] }, 0, ['ppo', 'signal', 'hist'], 0],
     ['momentum.trix', window5, 0, ['trix'], 0],
     ['momentum.roc', window5, 0, ['roc'], 0],
     ['momentum.rocp', window5, 0, ['rocp'], 0],

@@ -131,3 +131,56 @@ export async function failure(p: Promise<unknown> | (() => unknown)): Promise<Fa
 export function inputName(input: string, params: Record<string, unknown>): string {
   return isSourceInput(input) ? String(params[input]) : input;
 }
+
+type AxisInfo = { name: string; kind: string; values?: string[]; onlyWith?: { param: string; values: string[] }; default: unknown };
+
+/**
+ * A test grid split so that no part breaks a choice's grid constraint
+ * (onlyWith): where the grid holds values other than the constrained axis'
+ * default and values of the other axis outside the allowed ones, one part
+ * keeps the axis at its default and another the other axis at its allowed
+ * values, so every value is still computed.
+ */
+export function allowedGrids(info: { axes: readonly AxisInfo[] }, grid: Record<string, unknown>): Record<string, unknown>[] {
+  let parts = [grid];
+  for (const a of info.axes) {
+    if (!a.onlyWith) continue;
+    const { param, values: allowed } = a.onlyWith;
+    const byDefault = (a.default as string[])[0]!;
+    const valuesOf = (g: Record<string, unknown>, name: string): string[] => (g[name] as string[] | undefined) ?? (info.axes.find((x) => x.name === name)!.default as string[]);
+    parts = parts.flatMap((g) => {
+      const own = valuesOf(g, a.name), other = valuesOf(g, param);
+      if (!own.some((v) => v !== byDefault) || other.every((v) => allowed.includes(v))) return [g];
+      const kept = other.filter((v) => allowed.includes(v));
+      return [{ ...g, [a.name]: [byDefault] }, { ...g, [param]: kept.length > 0 ? kept : allowed }];
+    });
+  }
+  return parts;
+}
+
+/**
+ * A long choice axis (the nine MA types) cut to its default and one more
+ * value picked by `salt`, for grids that multiply many values of every axis:
+ * three such axes would make a grid of 729 times the rest. Calls with
+ * different salts cover different values.
+ */
+export function sampledChoice(a: { values?: string[]; default: unknown }, salt: number): string[] {
+  const values = a.values!;
+  if (values.length <= 3) return values;
+  const byDefault = (a.default as string[])[0]!;
+  const others = values.filter((v) => v !== byDefault);
+  return [byDefault, others[salt % others.length]!];
+}
+
+/**
+ * The values of choice axis `a` in a suite's grid: all of them, but a long
+ * axis (the MA types) by sampledChoice when `sample` asks for it (suites that
+ * compute every variant several times) or when the indicator has several
+ * long axes, whose product would multiply the grid (MACDEXT: 729). The
+ * salt, shifted per axis, picks which values.
+ */
+export function choiceValues(info: { axes: readonly AxisInfo[] }, a: AxisInfo, salt: number, sample = false): string[] {
+  const long = info.axes.filter((x) => x.kind === 'choice' && x.values!.length > 3);
+  if (!long.includes(a) || (!sample && long.length < 2)) return a.values!;
+  return sampledChoice(a, salt + long.indexOf(a));
+}

@@ -3,7 +3,7 @@
 // both backends; scratch is sized from the request's longest window.
 import { afterAll, describe, expect, it } from 'vitest';
 import { isSourceInput, listIndicators, type IndicatorInfo } from '../dist/index.js';
-import { closeEngines, derived, engineFor, inputName, failure, firstMismatch, syntheticCandles } from './helpers.js';
+import { closeEngines, derived, engineFor, inputName, failure, firstMismatch, syntheticCandles, allowedGrids } from './helpers.js';
 import { referenceArgs } from './reference/common.js';
 import { REFERENCES } from './reference/index.js';
 
@@ -55,7 +55,8 @@ describe(`window ${WEEK} against the naive reference`, () => {
   for (const backend of ['native', 'wasm'] as const) {
     it.each(cases)(`${backend}: %s`, async (_name, info, long) => {
       const engine = await engineFor(backend);
-      const grid = weekGrid(info, long);
+      // Variant 0 only: the first value of every axis, which no grid constraint forbids.
+      const grid = allowedGrids(info, weekGrid(info, long))[0]!;
       // The lookback is a function of the params alone: ask it on a short series.
       const probe = await engine.compute({ indicator: info.id, candles: syntheticCandles({ t: 1, seed: 1 }), grid: grid as never, dtype: 'float64' });
       const lookback = Math.max(...info.outputs.map((o) => probe.lookback(o.name, 0)));

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type IndicatorInfo } from '../dist/index.js';
 import { compileFormula, FormulaError } from '../dist/indicators/formula.js';
 import { getIndicator, INDICATORS, outputLookback } from '../dist/registry/index.js';
-import { closeEngines, engineFor, syntheticCandles, type BackendName } from './helpers.js';
+import { closeEngines, engineFor, syntheticCandles, type BackendName, allowedGrids, choiceValues } from './helpers.js';
 
 afterAll(closeEngines);
 
@@ -146,7 +146,7 @@ function lookbackGrid(info: IndicatorInfo): Record<string, unknown> {
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
     if (a.kind === 'source') grid[a.name] = ['close'];
-    else if (a.kind === 'choice') grid[a.name] = a.values;
+    else if (a.kind === 'choice') grid[a.name] = choiceValues(info, a, info.id.length);
     else if (a.kind === 'int') grid[a.name] = [a.min!, a.min! + 3, a.min! + 17];
     else {
       const d = a.default as number | number[] | { start: number };
@@ -165,8 +165,8 @@ describe.each<BackendName>(['native', 'wasm'])('first valid bar = result.lookbac
       const engine = await engineFor(backend);
       const def = getIndicator(info.id);
       const of = (name: string) => info.aliasOf?.outputs[name] ?? name;
-      for (const candles of [long, short]) {
-        const r = await engine.compute({ indicator: info.id, candles, grid: lookbackGrid(info) as never, dtype: 'float64', layout: 'variant-major' });
+      for (const grid of allowedGrids(info, lookbackGrid(info))) for (const candles of [long, short]) {
+        const r = await engine.compute({ indicator: info.id, candles, grid: grid as never, dtype: 'float64', layout: 'variant-major' });
         for (const o of info.outputs) {
           const sparse = def.outputs.find((x) => x.name === of(o.name))!.sparse;
           for (let v = 0; v < r.variants; v++) {

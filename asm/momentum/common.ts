@@ -11,7 +11,7 @@ import {
   nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, zeroDenominator, wilderStep,
   windowCapacity, windowsFit,
 } from "../primitives";
-import { MA_EMA, maLookback, movingAverage } from "../matype";
+import { MA_EMA, MA_SMA, maLookback, movingAverage } from "../matype";
 import { directionalMoves, wilderSumStep } from "../trend/common";
 
 // MOM and the rates of change (see native/momentum/common.h): x[t] - x[t-n]
@@ -185,7 +185,8 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
 // native/momentum/common.h. scratch: fast, slow, work (T each)
 export function maSpreadScratch(T: i32): f64 { return 3.0 * <f64>T; }
 
-export function maSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, maParam: i32, percent: bool, signalParam: i32 = -1, seedParam: i32 = -1): void {
+// zeroParam: PPO's zero_denominator ('nan' blanks every output where the slow average is ~0).
+export function maSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, maParam: i32, percent: bool, signalParam: i32 = -1, seedParam: i32 = -1, zeroParam: i32 = -1): void {
   const x = input(c, 0);
   const bytes = <usize>c.T << 3;
   const fastMa = c.scratch, slowMa = fastMa + bytes, work = slowMa + bytes;
@@ -195,6 +196,7 @@ export function maSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, ma
     let f = <i32>param(c, 0, v), sl = <i32>param(c, 1, v);
     if (f > sl) { const swap = f; f = sl; sl = swap; }
     const first = max(maLookback(type, f), maLookback(type, sl));
+    const blankZero = zeroParam >= 0 && isNaN(zeroDenominator(c, zeroParam, v, 0.0));
     movingAverage(type, f, x, s, e, fastMa, work);
     movingAverage(type, sl, x, s, e, slowMa, work);
     const signal = averageLane(2, 0);
@@ -203,11 +205,12 @@ export function maSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, ma
       if (t - s < first) { putNaNAll<O>(c, t, v, 1); continue; }
       const fm = at(fastMa, t), sm = at(slowMa, t);
       const l = percent ? emaPercent(fm, sm) : fm - sm;
-      put<O>(c, 0, t, v, l);
+      const blank = blankZero && nearZero(sm);
+      put<O>(c, 0, t, v, blank ? NaN : l);
       if (signalParam < 0) continue;
-      const g = signal.push(l) ? signal.value : NaN;
+      const g = signal.push(l) && !blank ? signal.value : NaN;
       put<O>(c, 1, t, v, g);
-      put<O>(c, 2, t, v, l - g);
+      put<O>(c, 2, t, v, blank ? NaN : l - g);
     }
   }
 }
@@ -277,7 +280,38 @@ export function setWindow(j: i32, w: i32, highs: usize, lows: usize, T: i32): vo
   return extremeAt(false, <usize>slot(lane(WIN_LOW), j), <i32>slot(lane(WIN_BACK), j), t);
 }
 
-export function stochasticScratch(T: i32, W: i32): f64 { return rangeScratch(T) + 2.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + STATE_DOUBLES; }
+// Whether variant v's MA types (params kType, -1: none, and dType) are both 'sma' (KdTypes in C++).
+export function kdSma(c: Call, kType: i32, dType: i32, v: i32): bool {
+  return (kType < 0 || <i32>param(c, kType, v) == MA_SMA) && <i32>param(c, dType, v) == MA_SMA;
+}
+
+// %K and %D of one variant with TA-Lib MA types over the valid run [s, e)
+// (kdByType in native/momentum/common.h); area: fast %K, flat, slow %K, %D,
+// work (T each), fast %K and flat filled by fastKAt from bar `from` on.
+export function kdByTypeScratch(T: i32): f64 { return 5.0 * <f64>T; }
+
+@inline export function fastKAt(area: usize, T: i32, t: i32, x: f64, highest: f64, lowest: f64): void {
+  store<f64>(area + (<usize>t << 3), stochK(x, highest, lowest));
+  store<f64>(area + (<usize>(T + t) << 3), (highest - lowest) / 100.0 == 0.0 ? 1.0 : 0.0);
+}
+
+export function kdByType<O>(c: Call, v: i32, kType: i32, dType: i32, area: usize, s: i32, from: i32, e: i32, kn: i32, dn: i32, blankFlat: bool): void {
+  const bytes = <usize>c.T << 3;
+  const fastK = area, flat = area + bytes, slowK = flat + bytes, d = slowK + bytes, work = d + bytes;
+  const kt = kType >= 0 ? <i32>param(c, kType, v) : MA_SMA, dt = <i32>param(c, dType, v);
+  from = min(from, e);
+  movingAverage(kt, kn, fastK, from, e, slowK, work);
+  const dFrom = min(e, from + maLookback(kt, kn));
+  movingAverage(dt, dn, slowK, dFrom, e, d, work);
+  const on = dFrom + maLookback(dt, dn);
+  for (let t = s; t < e; ++t) {
+    const show = t >= on && !(blankFlat && at(flat, t) != 0.0);
+    put<O>(c, 0, t, v, show ? at(slowK, t) : NaN);
+    put<O>(c, 1, t, v, show ? at(d, t) : NaN);
+  }
+}
+
+export function stochasticScratch(T: i32, W: i32): f64 { return rangeScratch(T) + 2.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + kdByTypeScratch(T) + STATE_DOUBLES; }
 
 // Capacity of the %K and %D rings of this call, set by stochasticPrepare.
 let stochasticCap: i32 = 0;
@@ -303,10 +337,12 @@ export function stochasticBlock<O>(c: Call, b0: i32, nb: i32, smoothing: i32, dW
   }
 }
 
-export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, smoothing: i32, dWindow: i32, zero: i32): void {
+// kType (-1: none), dType: the MA-type params; variants with another type than 'sma' go through kdByType.
+export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, smoothing: i32, dWindow: i32, zero: i32, kType: i32, dType: i32): void {
   const ringBytes = <usize>stochasticCap << 3;
   const ringsK = c.scratch + (<usize>rangeScratch(c.T) << 3);
   const ringsD = ringsK + <usize>BLOCK * ringBytes;
+  const byType = ringsD + <usize>BLOCK * ringBytes;
   const close = input(c, 2);
   const kw = lane(3);
   for (let j = 0; j < nb; ++j) {
@@ -316,6 +352,7 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
   for (let t = s; t < e; ++t) {
     const ct = at(close, t);
     for (let j = 0; j < nb; ++j) {
+      if (!kdSma(c, kType, dType, b0 + j)) continue;
       let slow = NaN;
       let blank = false;
       if (t - s >= <i32>slot(kw, j) - 1) {
@@ -325,6 +362,14 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
       }
       putKD<O>(c, t, b0 + j, !isNaN(slow), slow, mean(1, j), blank);
     }
+  }
+  for (let j = 0; j < nb; ++j) {
+    const v = b0 + j;
+    if (kdSma(c, kType, dType, v)) continue;
+    const from = s + <i32>slot(kw, j) - 1;
+    for (let t = from; t < e; ++t) fastKAt(byType, c.T, t, at(close, t), highest(j, t), lowest(j, t));
+    const kn = smoothing >= 0 ? <i32>param(c, smoothing, v) : 1;
+    kdByType<O>(c, v, kType, dType, byType, s, from, e, kn, <i32>param(c, dWindow, v), isNaN(zeroDenominator(c, zero, v, 0.0)));
   }
 }
 

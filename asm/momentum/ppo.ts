@@ -1,9 +1,10 @@
-// momentum.ppo: TA-Lib PPO with EMAs, plus a signal line; mirrors native/momentum/ppo.h.
+// momentum.ppo: TA-Lib PPO with EMAs or another TA-Lib MA type (param 5), plus a signal line; mirrors native/momentum/ppo.h.
 import { Call } from "../abi";
-import { emaSpreadSegment } from "./common";
+import { emaSpreadSegment, maSpreadScratch, maSpreadSegment } from "./common";
 
-export function scratch(T: i32): f64 { return 0.0; }
+export function scratch(T: i32): f64 { return maSpreadScratch(T); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   emaSpreadSegment<O>(c, b0, nb, s, e, false, true, true, 3, false, 4);
+  maSpreadSegment<O>(c, b0, nb, s, e, 5, true, 2, 3, 4);
 }

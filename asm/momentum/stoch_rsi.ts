@@ -2,8 +2,8 @@
 // TA-Lib RSI of the valid run x[s, e), from bar s + m on (seeded with the
 // means of the first m changes: m = n, or 1 for seed 'first', param 5).
 import { at, BAD_PARAM, beginPass, BLOCK, Call, input, OK, param, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
-import { callWindow, rsiFromAverages, seedsFirst, segmentEnd, skipGaps, validAt, wilderStep, windowCapacity, windowsFit } from "../primitives";
-import { deque, lane, mean, placeState, putKD, STATE_DOUBLES, stochBlank, stochK } from "./common";
+import { callWindow, rsiFromAverages, seedsFirst, segmentEnd, skipGaps, validAt, wilderStep, windowCapacity, windowsFit, zeroDenominator } from "../primitives";
+import { deque, fastKAt, kdByType, kdByTypeScratch, kdSma, lane, mean, placeState, putKD, STATE_DOUBLES, stochBlank, stochK } from "./common";
 
 function rsiRun(x: usize, s: i32, e: i32, n: i32, m: i32, rsi: usize): void {
   if (s + m >= e) return;
@@ -26,7 +26,7 @@ function rsiRun(x: usize, s: i32, e: i32, n: i32, m: i32, rsi: usize): void {
   }
 }
 
-export function scratch(T: i32, W: i32): f64 { return 2.0 * <f64>T + 4.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + STATE_DOUBLES; }
+export function scratch(T: i32, W: i32): f64 { return 2.0 * <f64>T + 4.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + kdByTypeScratch(T) + STATE_DOUBLES; }
 
 export function run<O>(c: Call): i32 {
   const W = callWindow(c, 0, 1, 2, 3);
@@ -41,6 +41,7 @@ export function run<O>(c: Call): i32 {
   const lowIdx = highIdx + <usize>BLOCK * ringBytes;
   const rings = lowIdx + <usize>BLOCK * ringBytes;
   const ringsK = rings + <usize>BLOCK * ringBytes;
+  const byType = ringsK + <usize>BLOCK * ringBytes;
   const kw = lane(0);
   let r1 = c.v0;
   for (let r0 = c.v0; r0 < c.v1; r0 = r1) {
@@ -75,6 +76,7 @@ export function run<O>(c: Call): i32 {
         }
         for (t = s; t < e; ++t) {
           for (let j = 0; j < nb; ++j) {
+            if (!kdSma(c, -1, 6, b0 + j)) continue;  // k_smoothing is always an SMA
             let has = false, blank = false;
             let fast = NaN;
             const first = seedsFirst(c, 5, b0 + j);
@@ -93,6 +95,22 @@ export function run<O>(c: Call): i32 {
             }
             putKD<O>(c, t, b0 + j, has, fast, mean(1, j), blank);
           }
+        }
+        for (let j = 0; j < nb; ++j) {
+          const v = b0 + j;
+          if (kdSma(c, -1, 6, v)) continue;
+          const first = seedsFirst(c, 5, v);
+          const rsi = first ? rsiFirst : rsiSma, from = s + (first ? 1 : n);
+          const kn = <i32>slot(kw, j);
+          const hi = deque(0, j), lo = deque(1, j);
+          hi.reset(highIdx + <usize>j * ringBytes, cap, true);
+          lo.reset(lowIdx + <usize>j * ringBytes, cap, false);
+          for (let u = from; u < e; ++u) {
+            hi.push(rsi, u, kn);
+            lo.push(rsi, u, kn);
+            if (u - from >= kn - 1) fastKAt(byType, c.T, u, at(rsi, u), at(rsi, hi.front()), at(rsi, lo.front()));
+          }
+          kdByType<O>(c, v, -1, 6, byType, s, from + kn - 1, e, <i32>param(c, 3, v), <i32>param(c, 2, v), isNaN(zeroDenominator(c, 4, v, 0.0)));
         }
       }
     }

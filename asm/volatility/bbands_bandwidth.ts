@@ -1,7 +1,7 @@
 // volatility.bbands_bandwidth: the rolling-variance family; mirrors native/volatility/bbands_bandwidth.h.
 import { Call } from "../abi";
-import { BANDWIDTH, spread, spreadScratch } from "./common";
+import { BANDWIDTH, bandsScratch, spread } from "./common";
 
-export function scratch(T: i32): f64 { return spreadScratch(T); }
+export function scratch(T: i32): f64 { return bandsScratch(T); }
 
 export function run<O>(c: Call): i32 { return spread<O>(c, BANDWIDTH); }

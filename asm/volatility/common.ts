@@ -5,7 +5,8 @@ import {
   at, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A,
   STATE_C,
 } from "../abi";
-import { maxParam, MOMENTS, rollingMomentsScratch, seedsFirst, sumRange, trueRanges, wilderStep } from "../primitives";
+import { MA_SMA, maLookback, movingAverage } from "../matype";
+import { maxParam, MOMENTS, RollingMoments, rollingMomentsScratch, seedsFirst, segmentEnd, skipGaps, sumRange, trueRanges, wilderStep } from "../primitives";
 
 export function averageTrueRangeScratch(T: i32): f64 { return <f64>T; }
 
@@ -49,8 +50,45 @@ export const VARIANCE = 0, STDDEV = 1, BANDS = 2, BANDWIDTH = 3, PERCENT_B = 4;
 
 export function spreadScratch(T: i32): f64 { return rollingMomentsScratch(T); }
 
+// The bands keep a middle band and TA_MA's work (T each) beyond the moments.
+export function bandsScratch(T: i32): f64 { return rollingMomentsScratch(T) + 2.0 * <f64>T; }
+
+// One bar of the bands (putBands in native/volatility/common.h).
+function putBands<O>(c: Call, kind: i32, t: i32, v: i32, mid: f64, dev: f64, fromMid: f64): void {
+  const upper = mid + dev, lower = mid - dev;
+  if (kind == BANDS) {
+    put<O>(c, 0, t, v, mid);
+    put<O>(c, 1, t, v, upper);
+    put<O>(c, 2, t, v, lower);
+  } else if (kind == BANDWIDTH) {
+    put<O>(c, 0, t, v, mid != 0.0 ? (dev + dev) / mid : NaN);
+  } else {
+    put<O>(c, 0, t, v, upper != lower ? (fromMid + dev) / (dev + dev) : NaN);
+  }
+}
+
+// A middle band of another matype than 'sma' (param 2): TA_MA over each valid run (bandsByType in C++).
+function bandsByType<O>(c: Call, kind: i32, m: RollingMoments, v: i32): void {
+  const type = <i32>param(c, 2, v), w = <i32>param(c, 0, v);
+  const first = max(maLookback(type, w), w - 1);
+  const x = input(c, 0);
+  const mid = c.scratch + (<usize>rollingMomentsScratch(c.T) << 3), work = mid + (<usize>c.T << 3);
+  let t = 0;
+  while ((t = skipGaps<O>(c, 1, t, v, 1)) < c.T) {
+    const s = t, e = segmentEnd(c, 1, t);
+    movingAverage(type, w, x, s, e, mid, work);
+    for (t = s; t < e; ++t) {
+      if (t - s < first) { putNaNAll<O>(c, t, v, 1); continue; }
+      const mt = at(mid, t);
+      putBands<O>(c, kind, t, v, mt, taStddev(m.variance(t, w)) * param(c, 1, v), at(x, t) - mt);
+    }
+  }
+}
+
 export function spread<O>(c: Call, kind: i32): i32 {
-  if (<f64>c.scratchLen < spreadScratch(c.T)) return SCRATCH_TOO_SMALL;
+  const bands = kind != VARIANCE && kind != STDDEV;
+  const need = bands ? bandsScratch(c.T) : spreadScratch(c.T);
+  if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
   const m = MOMENTS;
   m.build(x, c.T, <i32>maxParam(c, 0), c.scratch);
@@ -58,6 +96,7 @@ export function spread<O>(c: Call, kind: i32): i32 {
     const b1 = min(b0 + BLOCK, c.v1);
     for (let t = 0; t < c.T; ++t) {
       for (let v = b0; v < b1; ++v) {
+        if (bands && <i32>param(c, 2, v) != MA_SMA) continue;
         const w = <i32>param(c, 0, v);
         if (!m.valid(t, w)) { putNaNAll<O>(c, t, v, 1); continue; }
         const variance = m.variance(t, w);
@@ -66,20 +105,11 @@ export function spread<O>(c: Call, kind: i32): i32 {
         } else if (kind == STDDEV) {
           put<O>(c, 0, t, v, taStddev(variance) * param(c, 1, v));
         } else {
-          const mid = m.mean(t, w), dev = taStddev(variance) * param(c, 1, v);
-          const upper = mid + dev, lower = mid - dev;
-          if (kind == BANDS) {
-            put<O>(c, 0, t, v, mid);
-            put<O>(c, 1, t, v, upper);
-            put<O>(c, 2, t, v, lower);
-          } else if (kind == BANDWIDTH) {
-            put<O>(c, 0, t, v, mid != 0.0 ? (dev + dev) / mid : NaN);
-          } else {
-            put<O>(c, 0, t, v, upper != lower ? (m.deviation(t, w) + dev) / (dev + dev) : NaN);
-          }
+          putBands<O>(c, kind, t, v, m.mean(t, w), taStddev(variance) * param(c, 1, v), m.deviation(t, w));
         }
       }
     }
+    if (bands) for (let v = b0; v < b1; ++v) if (<i32>param(c, 2, v) != MA_SMA) bandsByType<O>(c, kind, m, v);
   }
   return OK;
 }

@@ -260,12 +260,14 @@ inline double emaDifference(double fast, double slow) { return fast - slow; }
 // variants emaSpread has already written as EMAs: TA-Lib's TA_INT_PO, fast
 // and slow TA_MA each over the whole run (started independently), the line
 // from the later one's first value. fast > slow is swapped. With signalParam
-// (PPO) also the signal EMA of the line (seeded by the seed param) and hist.
+// (PPO) also the signal EMA of the line (seeded by the seed param) and hist;
+// zeroParam (PPO's zero_denominator) 'nan' blanks every output where the slow
+// average is ~0, the signal still taking TA-Lib's 0, as emaSpread.
 // scratch: fast, slow, work (T each)
 inline int64_t maSpreadScratch(int64_t T) { return 3 * T; }
 
 template <typename Out, typename Line>
-int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line line, int signalParam = -1, int seedParam = -1) {
+int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line line, int signalParam = -1, int seedParam = -1, int zeroParam = -1) {
   if (c.scratchLen < maSpreadScratch(c.T)) return kScratchTooSmall;
   double* fastMa = c.scratch;
   double* slowMa = fastMa + c.T;
@@ -278,6 +280,7 @@ int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line
       int64_t f = static_cast<int64_t>(c.param[0][v]), sl = static_cast<int64_t>(c.param[1][v]);
       if (f > sl) std::swap(f, sl);
       const int64_t first = std::max(matype::lookback(type, f), matype::lookback(type, sl));
+      const bool blankZero = zeroParam >= 0 && std::isnan(zeroDenominator(c, zeroParam, v, 0.0));
       forEachSegment(c.in, 1, c.T,
         [&](int64_t s, int64_t e) {
           matype::average(type, f, x, s, e, fastMa, work);
@@ -290,11 +293,12 @@ int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line
               continue;
             }
             const double l = line(fastMa[t], slowMa[t]);
-            out.put(0, t, v, l);
+            const bool blank = blankZero && nearZero(slowMa[t]);
+            out.put(0, t, v, blank ? kNaN : l);
             if (signalParam < 0) continue;
-            const double g = signal.push(l) ? signal.value : kNaN;
+            const double g = signal.push(l) && !blank ? signal.value : kNaN;
             out.put(1, t, v, g);
-            out.put(2, t, v, l - g);
+            out.put(2, t, v, blank ? kNaN : l - g);
           }
         },
         [&](int64_t t) { out.putNaNAll(t, v, 1); });
@@ -330,17 +334,62 @@ inline void putKD(const OutView<Out>& out, int64_t t, int64_t v, bool has, doubl
   out.put(1, t, v, blank ? kNaN : d);
 }
 
+// The MA types of a %K/%D variant: params kType (slow %K; -1: none, an SMA)
+// and dType (%D). Variants with both 'sma' take the running means; the others
+// kdByType, one variant at a time.
+struct KdTypes {
+  int k = matype::kSma, d = matype::kSma;
+  KdTypes(const KernelCall& c, int kType, int dType, int64_t v)
+      : k(kType >= 0 ? matype::code(c.param[kType][v]) : matype::kSma), d(matype::code(c.param[dType][v])) {}
+  bool sma() const { return k == matype::kSma && d == matype::kSma; }
+};
+
+// %K and %D of one variant v with TA-Lib MA types, over the valid run [s, e).
+// The caller fills fast %K and `flat` (1 where the bar's own %K range is
+// empty) from bar `from` on, with fastKAt; fast %K (TA-Lib's temporary line)
+// is averaged by TA_MA over kn bars into slow %K (kn 1: fast %K itself), slow
+// %K from its first value over dn bars into %D, as TA-Lib STOCH / STOCHF do;
+// k and d both start on %D's first bar. blankFlat (zero_denominator 'nan'):
+// NaN for both at flat bars. area: fast %K, flat, slow %K, %D, work (T each)
+inline int64_t kdByTypeScratch(int64_t T) { return 5 * T; }
+
+inline void fastKAt(double* area, int64_t T, int64_t t, double x, double highest, double lowest) {
+  area[t] = stochK(x, highest, lowest);
+  area[T + t] = (highest - lowest) / 100.0 == 0.0 ? 1.0 : 0.0;
+}
+
+template <typename Out>
+void kdByType(const OutView<Out>& out, int64_t v, KdTypes types, int64_t T, double* area, int64_t s, int64_t from, int64_t e, int64_t kn, int64_t dn, bool blankFlat) {
+  const double* fastK = area;
+  const double* flat = area + T;
+  double* slowK = area + 2 * T;
+  double* d = slowK + T;
+  double* work = d + T;
+  from = std::min(from, e);
+  matype::average(types.k, kn, fastK, from, e, slowK, work);
+  const int64_t dFrom = std::min(e, from + matype::lookback(types.k, kn));
+  matype::average(types.d, dn, slowK, dFrom, e, d, work);
+  const int64_t on = dFrom + matype::lookback(types.d, dn);
+  for (int64_t t = s; t < e; ++t) {
+    const bool show = t >= on && !(blankFlat && flat[t] != 0.0);
+    out.put(0, t, v, show ? slowK[t] : kNaN);
+    out.put(1, t, v, show ? d[t] : kNaN);
+  }
+}
+
 // momentum.stoch and momentum.stochf: TA-Lib STOCH / STOCHF with SMA
 // smoothing. inputs high, low, close. Fast %K over k_window (param 0), slow %K
 // = its TA-Lib running SMA over param `smoothing` (none for STOCHF: an SMA over
 // one bar is the value itself, bit for bit), %D = running SMA of that over
 // param `dWindow`. k and d both start on %D's first bar. Param `zero` is the
-// zero_denominator choice (NaN at bars whose own range is empty).
-// scratch: ranges + a slow %K and a %D ring per block slot
-inline int64_t stochasticScratch(int64_t T, int64_t W) { return RollingRange::scratch(T) + 2 * kBlock * windowCapacity(T, W); }
+// zero_denominator choice (NaN at bars whose own range is empty). Params
+// kType (-1: none) and dType are the MA types (KdTypes); variants with one
+// other than 'sma' go through kdByType after each block's run.
+// scratch: ranges + a slow %K and a %D ring per block slot + kdByType's
+inline int64_t stochasticScratch(int64_t T, int64_t W) { return RollingRange::scratch(T) + 2 * kBlock * windowCapacity(T, W) + kdByTypeScratch(T); }
 
 template <typename Out>
-int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, int dWindow, int zero) {
+int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, int dWindow, int zero, int kType, int dType) {
   const int64_t W = smoothing >= 0 ? callWindow(c, {0, dWindow, smoothing}) : callWindow(c, {0, dWindow});
   if (c.scratchLen < stochasticScratch(c.T, W)) return kScratchTooSmall;
   if (!windowsFit(c, 0) || !windowsFit(c, dWindow) || (smoothing >= 0 && !windowsFit(c, smoothing))) return kBadParam;
@@ -349,11 +398,14 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
   const int64_t cap = windowCapacity(c.T, W);
   double* ringsK = c.scratch + RollingRange::scratch(c.T);
   double* ringsD = ringsK + kBlock * cap;
+  double* byType = ringsD + kBlock * cap;
   const double* close = c.in[2];
   forEachBlock(c, [&](int64_t b0, int nb) {
     int64_t kw[kBlock];
     RollingRange::Window win[kBlock];
     range.windows(c.param[0], b0, nb, kw, win);
+    bool sma[kBlock];
+    for (int j = 0; j < nb; ++j) sma[j] = KdTypes(c, kType, dType, b0 + j).sma();
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         RunningMean slowK[kBlock], dLine[kBlock];
@@ -363,6 +415,7 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
         }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
+            if (!sma[j]) continue;
             double slow = kNaN;
             bool blank = false;
             if (t - s >= kw[j] - 1) {
@@ -372,6 +425,14 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
             }
             putKD(out, t, b0 + j, !std::isnan(slow), slow, dLine[j], blank);
           }
+        }
+        for (int j = 0; j < nb; ++j) {
+          if (sma[j]) continue;
+          const int64_t v = b0 + j, from = s + kw[j] - 1;
+          for (int64_t t = from; t < e; ++t) fastKAt(byType, c.T, t, close[t], win[j].upper(t), win[j].lower(t));
+          const int64_t kn = smoothing >= 0 ? static_cast<int64_t>(c.param[smoothing][v]) : 1;
+          kdByType(out, v, KdTypes(c, kType, dType, v), c.T, byType, s, from, e, kn, static_cast<int64_t>(c.param[dWindow][v]),
+                   std::isnan(zeroDenominator(c, zero, v, 0.0)));
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });

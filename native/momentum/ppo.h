@@ -1,14 +1,17 @@
-// momentum.ppo: TA-Lib PPO with EMAs (matype 1), plus a signal EMA and histogram.
+// momentum.ppo: TA-Lib PPO with EMAs (matype 'ema', param 5) or another
+// TA-Lib MA type, plus a signal EMA of the line and the histogram.
+// scratch: maSpread's
 #pragma once
 #include "common.h"
 
 namespace tagrid::momentum::ppo {
 
-inline int64_t scratch(int64_t) { return 0; }
+inline int64_t scratch(int64_t T) { return maSpreadScratch(T); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  return emaSpread(c, out, SpreadStyle{false, true, 3, false, 4}, emaPercent);
+  emaSpread(c, out, SpreadStyle{false, true, 3, false, 4}, emaPercent);
+  return maSpread(c, out, 5, emaPercent, 2, 3, 4);
 }
 
 }  // namespace tagrid::momentum::ppo

@@ -1,13 +1,16 @@
-// momentum.stoch_rsi: TA-Lib STOCHRSI (fastD matype 0), i.e. STOCHF with the
+// momentum.stoch_rsi: TA-Lib STOCHRSI, i.e. STOCHF with the
 // RSI as high, low and close. params rsi_window, k_window, d_window,
 // k_smoothing (an SMA of %K before %D, TradingView's smoothK; 1 = none, as
 // TA-Lib: an SMA over one bar is the value itself, bit for bit),
 // zero_denominator (param 4), seed (param 5: the RSI's Wilder averages start
-// with the mean of the first n changes, TA-Lib, or the first change alone). The RSI is
+// with the mean of the first n changes, TA-Lib, or the first change alone),
+// fastd_matype (param 6: variants with another type than 'sma' go through
+// kdByType, one at a time). The RSI is
 // computed once per run of variants sharing rsi_window, its rolling range per
 // variant by monotonic deques. On flat stretches the RSI values of a window
 // differ only in their last bits, so %K jumps between 0 and 100 there, as in
-// TA-Lib. scratch: rsi (T) + two deques, a %D ring and a %K ring per block slot
+// TA-Lib. scratch: rsi by seed (2T) + two deques, a %D ring and a %K ring per
+// block slot + kdByType's
 #pragma once
 #include "common.h"
 
@@ -37,7 +40,7 @@ inline void rsiRun(const double* x, int64_t s, int64_t e, int64_t n, int64_t m, 
   }
 }
 
-inline int64_t scratch(int64_t T, int64_t W) { return 2 * T + 4 * kBlock * windowCapacity(T, W); }
+inline int64_t scratch(int64_t T, int64_t W) { return 2 * T + 4 * kBlock * windowCapacity(T, W) + kdByTypeScratch(T); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
@@ -51,6 +54,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   int64_t* lowIdx = highIdx + kBlock * cap;
   double* rings = c.scratch + 2 * c.T + 2 * kBlock * cap;
   double* ringsK = rings + kBlock * cap;
+  double* byType = ringsK + kBlock * cap;
   for (int64_t r0 = c.v0, r1; r0 < c.v1; r0 = r1) {
     const double rsiWindow = c.param[0][r0];
     for (r1 = r0 + 1; r1 < c.v1 && c.param[0][r1] == rsiWindow; ++r1) {}
@@ -65,7 +69,9 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     forEachBlock(part, [&](int64_t b0, int nb) {
       int64_t kw[kBlock], from[kBlock];
       const double* rsiOf[kBlock];
+      bool sma[kBlock];
       for (int j = 0; j < nb; ++j) {
+        sma[j] = KdTypes(c, -1, 6, b0 + j).sma();  // k_smoothing is always an SMA
         kw[j] = static_cast<int64_t>(c.param[1][b0 + j]);
         const bool first = seedsFirst(c, 5, b0 + j);
         from[j] = first ? 1 : n;  // the RSI's first bar, after s
@@ -84,6 +90,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
           }
           for (int64_t t = s; t < e; ++t) {
             for (int j = 0; j < nb; ++j) {
+              if (!sma[j]) continue;
               bool has = false, blank = false;
               double fast = kNaN;
               const double* rsi = rsiOf[j];
@@ -99,6 +106,20 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
               }
               putKD(out, t, b0 + j, has, fast, dLine[j], blank);
             }
+          }
+          for (int j = 0; j < nb; ++j) {
+            if (sma[j]) continue;
+            const int64_t v = b0 + j, rsiFrom = s + from[j];
+            const double* rsi = rsiOf[j];
+            highest[j].reset(highIdx + j * cap, cap);
+            lowest[j].reset(lowIdx + j * cap, cap);
+            for (int64_t t = rsiFrom; t < e; ++t) {
+              highest[j].push(rsi, t, kw[j]);
+              lowest[j].push(rsi, t, kw[j]);
+              if (t - rsiFrom >= kw[j] - 1) fastKAt(byType, c.T, t, rsi[t], rsi[highest[j].front()], rsi[lowest[j].front()]);
+            }
+            kdByType(out, v, KdTypes(c, -1, 6, v), c.T, byType, s, rsiFrom + kw[j] - 1, e, static_cast<int64_t>(c.param[3][v]),
+                     static_cast<int64_t>(c.param[2][v]), std::isnan(zeroDenominator(c, 4, v, 0.0)));
           }
         },
         [&](int64_t t) { out.putNaNAll(t, b0, nb); });

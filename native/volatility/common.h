@@ -2,6 +2,7 @@
 // computed once per call (ATR, NATR) and the rolling-variance family (VAR,
 // STDDEV, BBANDS and its bandwidth and %b).
 #pragma once
+#include "../matype.h"
 #include "../primitives.h"
 
 namespace tagrid::volatility {
@@ -51,22 +52,65 @@ int32_t averageTrueRange(const KernelCall& c, const OutView<Out>& out, bool norm
 inline double taStddev(double variance) { return variance < 1e-14 ? 0.0 : std::sqrt(variance); }
 
 // The rolling-variance family over one `source` input, from RollingMoments
-// built once per call: VAR; STDDEV (window, nbdev); BBANDS with an SMA middle
-// and its bandwidth and %b (window, mult). Division by zero gives NaN.
-// scratch: rolling moments
+// built once per call: VAR; STDDEV (window, nbdev); BBANDS and its bandwidth
+// and %b (window, mult, matype). Division by zero gives NaN. The bands of
+// matype 'sma' take the moments' mean; another type's middle band is TA_MA
+// over each valid run (bandsByType, one variant at a time) around the same
+// standard deviation, as TA-Lib BBANDS.
+// scratch: rolling moments (+ a middle band and TA_MA's work for the bands)
 enum class Spread { kVariance, kStddev, kBands, kBandwidth, kPercentB };
+
+inline int64_t bandsScratch(int64_t T) { return rollingMomentsScratch(T) + 2 * T; }
+
+// One bar of the bands: mid, the deviation dev = mult * stddev, and x − mid
+// (made without cancellation for the SMA).
+template <Spread K, typename Out>
+inline void putBands(const OutView<Out>& out, int64_t t, int64_t v, double mid, double dev, double fromMid) {
+  const double upper = mid + dev, lower = mid - dev;
+  if constexpr (K == Spread::kBands) {
+    out.put(0, t, v, mid);
+    out.put(1, t, v, upper);
+    out.put(2, t, v, lower);
+  } else if constexpr (K == Spread::kBandwidth) {
+    out.put(0, t, v, mid != 0.0 ? (dev + dev) / mid : kNaN);
+  } else {
+    // (x - lower) / (upper - lower)
+    out.put(0, t, v, upper != lower ? (fromMid + dev) / (dev + dev) : kNaN);
+  }
+}
+
+template <Spread K, typename Out>
+void bandsByType(const KernelCall& c, const OutView<Out>& out, const RollingMoments& m, int64_t v, double* mid, double* work) {
+  const int type = matype::code(c.param[2][v]);
+  const int64_t w = static_cast<int64_t>(c.param[0][v]);
+  const int64_t first = std::max(matype::lookback(type, w), w - 1);
+  const double* x = c.in[0];
+  forEachSegment(c.in, 1, c.T,
+    [&](int64_t s, int64_t e) {
+      matype::average(type, w, x, s, e, mid, work);
+      for (int64_t t = s; t < e; ++t) {
+        if (t - s < first) { out.putNaNAll(t, v, 1); continue; }
+        putBands<K>(out, t, v, mid[t], taStddev(m.variance(t, w)) * c.param[1][v], x[t] - mid[t]);
+      }
+    },
+    [&](int64_t t) { out.putNaNAll(t, v, 1); });
+}
 
 template <Spread K, typename Out>
 int32_t spread(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < rollingMomentsScratch(c.T)) return kScratchTooSmall;
+  constexpr bool bands = K != Spread::kVariance && K != Spread::kStddev;
+  if (c.scratchLen < (bands ? bandsScratch(c.T) : rollingMomentsScratch(c.T))) return kScratchTooSmall;
   const double* x = c.in[0];
   RollingMoments m;
   m.build(x, c.T, static_cast<int64_t>(maxParam(c, 0)), c.scratch);
   const double* window = c.param[0];
   const double* mult = K == Spread::kVariance ? nullptr : c.param[1];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    bool sma[kBlock];
+    for (int j = 0; j < nb; ++j) sma[j] = !bands || matype::code(c.param[2][b0 + j]) == matype::kSma;
     for (int64_t t = 0; t < c.T; ++t) {
       for (int64_t v = b0; v < b0 + nb; ++v) {
+        if (!sma[v - b0]) continue;
         const int64_t w = static_cast<int64_t>(window[v]);
         if (!m.valid(t, w)) { out.putNaNAll(t, v, 1); continue; }
         const double variance = m.variance(t, w);
@@ -75,20 +119,14 @@ int32_t spread(const KernelCall& c, const OutView<Out>& out) {
         } else if constexpr (K == Spread::kStddev) {
           out.put(0, t, v, taStddev(variance) * mult[v]);
         } else {
-          const double mid = m.mean(t, w), dev = taStddev(variance) * mult[v];
-          const double upper = mid + dev, lower = mid - dev;
-          if constexpr (K == Spread::kBands) {
-            out.put(0, t, v, mid);
-            out.put(1, t, v, upper);
-            out.put(2, t, v, lower);
-          } else if constexpr (K == Spread::kBandwidth) {
-            out.put(0, t, v, mid != 0.0 ? (dev + dev) / mid : kNaN);
-          } else {
-            // (x - lower) / (upper - lower), from x - mid made without cancellation.
-            out.put(0, t, v, upper != lower ? (m.deviation(t, w) + dev) / (dev + dev) : kNaN);
-          }
+          putBands<K>(out, t, v, m.mean(t, w), taStddev(variance) * mult[v], m.deviation(t, w));
         }
       }
+    }
+    if constexpr (bands) {
+      double* mid = c.scratch + rollingMomentsScratch(c.T);
+      for (int j = 0; j < nb; ++j)
+        if (!sma[j]) bandsByType<K>(c, out, m, b0 + j, mid, mid + c.T);
     }
   });
   return kOk;

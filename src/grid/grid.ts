@@ -1,5 +1,6 @@
 import { GridTooLargeError, GridValidationError } from '../errors.js';
 import { SOURCES, sourceAxes, type AxisSpec, type IndicatorDef, type RangeSpec, type SourceName } from '../registry/index.js';
+import { firstDefault } from '../indicators/params.js';
 
 export type AxisValue = number | string;
 
@@ -273,6 +274,7 @@ export function buildGrid(
       axes.push(listAxis(p.name, p.kind, unique(def.id, p.name, values)));
     }
   }
+  checkOnlyWith(def, axes);
   const variants = axes.reduce((n, a) => n * a.count, 1);
   if (variants > opts.maxVariants) {
     throw new GridTooLargeError(
@@ -281,6 +283,28 @@ export function buildGrid(
     );
   }
   return new Grid(axes);
+}
+
+/**
+ * The grid constraints of choice params (ChoiceParamDef.onlyWith): a grid is a
+ * full product of its axes, so a value other than the default needs every
+ * value of the other axis to be one it applies with.
+ */
+function checkOnlyWith(def: IndicatorDef, axes: readonly Axis[]): void {
+  for (const p of def.params) {
+    if (p.kind !== 'choice' || !p.onlyWith) continue;
+    const { param, values: allowed } = p.onlyWith;
+    const byDefault = firstDefault(p);
+    const own = axes.find((a) => a.name === p.name)!.values.filter((v) => v !== byDefault);
+    const other = axes.find((a) => a.name === param)!.values.filter((v) => !allowed.includes(v as string));
+    if (own.length === 0 || other.length === 0) continue;
+    const list = (xs: readonly unknown[]) => xs.map((x) => `'${String(x)}'`).join(', ');
+    throw new GridValidationError(
+      `${def.id}: ${p.name} ${list(own)} applies only with ${param} ${list(allowed)}, but the grid also holds ${param} ${list(other)}; ` +
+        `request ${p.name} ${list(own)} with ${param}: [${list(allowed)}] in its own grid, or leave ${p.name} at '${String(byDefault)}'`,
+      { indicator: def.id, axis: p.name, values: own, with: param, withValues: other, allowed },
+    );
+  }
 }
 
 function unique(id: string, axis: string, values: AxisValue[]): AxisValue[] {

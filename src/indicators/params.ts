@@ -68,6 +68,11 @@ export const seedParam: ChoiceParamDef = choice(
   "how each EMA or Wilder average starts: 'sma' with the mean of its first window inputs, NaN before (TA-Lib); 'first' with its first input, no warm-up (pandas ewm(adjust=False), TradingView ta.ema)",
 );
 
+/** The `seed` axis of an indicator whose averages are EMAs only when the choice `matype` is 'ema'. */
+export function seedParamFor(matype: string): ChoiceParamDef {
+  return { ...seedParam, onlyWith: { param: matype, values: ['ema'] } };
+}
+
 /** A lookback that depends on the seed: `sma` for seed 'sma' (TA-Lib's), `first` for seed 'first'. */
 export function bySeed(sma: string, first: string): string {
   return `if(seed == 'first', ${first}, ${sma})`;

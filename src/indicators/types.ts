@@ -54,6 +54,13 @@ export interface ChoiceParamDef {
   readonly default: string | readonly string[];
   /** What the axis chooses, and what each value means. */
   readonly description: string;
+  /**
+   * A grid constraint: values other than the default mean something only when
+   * every value of the axis `param` in the grid is one of `values` (APO's
+   * seed 'first' only with matype 'ema'). Request validation rejects any other
+   * grid with a GridValidationError naming both axes.
+   */
+  readonly onlyWith?: { readonly param: string; readonly values: readonly string[] };
 }
 
 export type ParamDef = NumericParamDef | ChoiceParamDef;

@@ -118,8 +118,21 @@ export interface IndicatorInfo {
   group: string;
   title: string;
   inputs: string[];
-  /** A 'choice' axis lists its allowed `values` (strings) instead of bounds. */
-  axes: { name: string; kind: 'source' | 'int' | 'float' | 'choice'; min?: number; max?: number; values?: string[]; default: unknown; description: string }[];
+  /**
+   * A 'choice' axis lists its allowed `values` (strings) instead of bounds;
+   * `onlyWith` says its values other than the default need every value of
+   * another axis of the grid to be one of `values` (ChoiceParamDef.onlyWith).
+   */
+  axes: {
+    name: string;
+    kind: 'source' | 'int' | 'float' | 'choice';
+    min?: number;
+    max?: number;
+    values?: string[];
+    onlyWith?: { param: string; values: string[] };
+    default: unknown;
+    description: string;
+  }[];
   outputs: { name: string; description: string }[];
   /**
    * Index of the first value on NaN-free candles, as a formula over the axis
@@ -138,7 +151,10 @@ export function describeIndicator(def: IndicatorDef): IndicatorInfo {
     axes.push({ name: a.name, kind: 'source', default: a.default, description: a.name === 'source' ? 'price series the indicator reads' : 'second price series the indicator reads' });
   }
   for (const p of def.params) {
-    if (p.kind === 'choice') axes.push({ name: p.name, kind: 'choice', values: [...p.values], default: p.default, description: p.description });
+    if (p.kind === 'choice') {
+      const onlyWith = p.onlyWith && { param: p.onlyWith.param, values: [...p.onlyWith.values] };
+      axes.push({ name: p.name, kind: 'choice', values: [...p.values], ...(onlyWith && { onlyWith }), default: p.default, description: p.description });
+    }
     else axes.push({ name: p.name, kind: p.kind, min: p.min, max: p.max, default: p.default, description: p.description });
   }
   return {

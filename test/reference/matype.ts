@@ -3,13 +3,12 @@
 import { bySegments, nanArray, type ReferenceFn } from './common.js';
 import dema from './ma/dema.js';
 import ema from './ma/ema.js';
-import kama from './ma/kama.js';
 import mama from './ma/mama.js';
 import t3 from './ma/t3.js';
 import tema from './ma/tema.js';
 
 /**
- * SMA, WMA and TRIMA as TA-Lib sums them, running sums over the series rather
+ * SMA, WMA, TRIMA (and KAMA's path, below) as TA-Lib sums them, running sums over the series rather
  * than a fresh sum per window: on flat prices a line such as SMA − WMA is
  * rounding noise, and a KAMA of it (its efficiency ratio of that noise) only
  * agrees with the kernels when the noise is the same.
@@ -54,8 +53,34 @@ function runningTrima(x: Float64Array, n: number): Float64Array {
   return out;
 }
 
+/**
+ * TA-Lib's KAMA with its path length as a running sum (drop the oldest |Δx|,
+ * add the newest): on the flat stretches of %K its residue, against an exact
+ * 0, decides between the slowest and the fastest constant.
+ */
+function runningKama(x: Float64Array, n: number): Float64Array {
+  const out = nanArray(x.length);
+  if (x.length <= n) return out;
+  const slowest = 2 / 31, diff = 2 / 3 - slowest;
+  let path = 0;
+  for (let t = 1; t <= n; t++) path += Math.abs(x[t - 1]! - x[t]!);
+  let value = x[n - 1]!;
+  for (let t = n; t < x.length; t++) {
+    if (t > n) {
+      path -= Math.abs(x[t - n - 1]! - x[t - n]!);
+      path += Math.abs(x[t]! - x[t - 1]!);
+    }
+    const change = x[t]! - x[t - n]!;
+    const er = path <= change || Math.abs(path) < 1e-14 ? 1 : Math.abs(change / path);
+    const sc = (er * diff + slowest) ** 2;
+    value = (x[t]! - value) * sc + value;
+    out[t] = value;
+  }
+  return out;
+}
+
 const onSegments = (f: (x: Float64Array, n: number) => Float64Array): ReferenceFn => ([x], { window: n }) => bySegments([x!], 1, ([s]) => [f(s!, n!)]);
-const sma = onSegments(runningSma), wma = onSegments(runningWma), trima = onSegments(runningTrima);
+const sma = onSegments(runningSma), wma = onSegments(runningWma), trima = onSegments(runningTrima), kama = onSegments(runningKama);
 
 /** Each TA-Lib MA type with the fixed parameters TA_MA passes (MAMA 0.5 / 0.05, T3 0.7). */
 const TYPES: Record<string, { ref: ReferenceFn; params: (n: number) => Record<string, number>; lookback: (n: number) => number }> = {

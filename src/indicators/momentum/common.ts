@@ -1,5 +1,5 @@
 // What several momentum definitions share.
-import { period, windowParam, zeroDenominatorParam } from '../params.js';
+import { matypeParam, period, windowParam, zeroDenominatorParam } from '../params.js';
 import type { IndicatorDef } from '../types.js';
 
 export const fast = period('fast', 2, { start: 4, stop: 20, step: 2 }, 'fast EMA window (swapped with slow when larger, as TA-Lib does)');
@@ -12,6 +12,13 @@ export const dWindow = period('d_window', 1, [3, 5], 'SMA window of %D over %K')
 
 /** zero_denominator of the %K/%D family: 'nan' blanks k and d at a bar whose own %K range is 0; the SMAs behind them still take TA-Lib's 0. */
 export const kdZeroDenominator = zeroDenominatorParam("the range behind a bar's %K is 0; TA-Lib 0 for %K. 'nan' blanks k and d at that bar only, the SMAs still take the 0");
+
+/** TA-Lib's MA type of the %D line (STOCHF's and STOCHRSI's fastd_matype, STOCH's slowd_matype). */
+export const dMatype = (name: string) => matypeParam(name, 'sma', '%D');
+
+export const KD_MATYPE_NOTES =
+  "With another MA type than 'sma' a smoothing is TA-Lib's TA_MA over the line before it, started on that line's first bar " +
+  '(an EMA seeded with the mean of its first values), as TA-Lib does.';
 
 export const KD_NOTES = 'k is NaN until d starts, so both outputs begin on the same bar, as in TA-Lib.';
 

@@ -1,5 +1,5 @@
 import type { IndicatorDef } from '../types.js';
-import { bandWindow, bandMult } from './common.js';
+import { BANDS_LOOKBACK, BANDS_MATYPE_NOTES, bandMatype, bandWindow, bandMult } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'volatility.bbands',
@@ -7,15 +7,15 @@ const definition: IndicatorDef = {
   title: 'Bollinger bands',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [bandWindow, bandMult],
+  params: [bandWindow, bandMult, bandMatype],
   outputs: [
-    { name: 'mid', description: 'SMA of the last `window` values' },
+    { name: 'mid', description: 'moving average of type matype (default SMA) over `window` values' },
     { name: 'upper', description: 'mid + mult * population standard deviation' },
     { name: 'lower', description: 'mid - mult * population standard deviation' },
   ],
-  lookback: 'window - 1',
-  convention: 'TA-Lib BBANDS (matype 0: SMA middle, nbDevUp = nbDevDn = mult)',
-  notes: 'The standard deviation is that of volatility.stddev: 0 where the variance is below 1e-14, as TA-Lib.',
+  lookback: BANDS_LOOKBACK,
+  convention: 'TA-Lib BBANDS (default matype sma: TA-Lib matype 0; nbDevUp = nbDevDn = mult)',
+  notes: `The standard deviation is that of volatility.stddev: 0 where the variance is below 1e-14, as TA-Lib. ${BANDS_MATYPE_NOTES}`,
 };
 
 export default definition;

@@ -1,5 +1,5 @@
 import type { IndicatorDef } from '../types.js';
-import { bandWindow, bandMult } from './common.js';
+import { BANDS_LOOKBACK, BANDS_MATYPE_NOTES, bandMatype, bandWindow, bandMult } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'volatility.bbands_bandwidth',
@@ -7,10 +7,11 @@ const definition: IndicatorDef = {
   title: 'Bollinger bandwidth',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [bandWindow, bandMult],
+  params: [bandWindow, bandMult, bandMatype],
   outputs: [{ name: 'bandwidth', description: '(upper - lower) / mid' }],
-  lookback: 'window - 1',
-  convention: '(upper - lower) / mid of volatility.bbands (TA-Lib BBANDS, matype 0); NaN where mid is 0',
+  lookback: BANDS_LOOKBACK,
+  convention: '(upper - lower) / mid of volatility.bbands (TA-Lib BBANDS); NaN where mid is 0',
+  notes: BANDS_MATYPE_NOTES,
 };
 
 export default definition;

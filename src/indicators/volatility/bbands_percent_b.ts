@@ -1,5 +1,5 @@
 import type { IndicatorDef } from '../types.js';
-import { bandWindow, bandMult } from './common.js';
+import { BANDS_LOOKBACK, BANDS_MATYPE_NOTES, bandMatype, bandWindow, bandMult } from './common.js';
 
 const definition: IndicatorDef = {
   id: 'volatility.bbands_percent_b',
@@ -7,11 +7,11 @@ const definition: IndicatorDef = {
   title: 'Bollinger %b',
   inputs: ['source'],
   defaultSource: ['close'],
-  params: [bandWindow, bandMult],
+  params: [bandWindow, bandMult, bandMatype],
   outputs: [{ name: 'percent_b', description: '(source - lower) / (upper - lower)', sparse: true }],
-  lookback: 'window - 1',
-  convention: '(source - lower) / (upper - lower) of volatility.bbands (TA-Lib BBANDS, matype 0); NaN where the bands meet',
-  notes: 'The bands meet on flat windows (and wherever TA-Lib takes the standard deviation as 0), so %b is NaN there.',
+  lookback: BANDS_LOOKBACK,
+  convention: '(source - lower) / (upper - lower) of volatility.bbands (TA-Lib BBANDS); NaN where the bands meet',
+  notes: 'The bands meet on flat windows (and wherever TA-Lib takes the standard deviation as 0), so %b is NaN there. ' + BANDS_MATYPE_NOTES,
 };
 
 export default definition;

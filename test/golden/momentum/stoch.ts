@@ -1,4 +1,4 @@
-import { type TalibMappings } from '../types.js';
+import { maType, type TalibMappings } from '../types.js';
 
 const kd = { outSlowK: 'k', outSlowD: 'd' };
 
@@ -7,10 +7,14 @@ const talib: TalibMappings = {
   // window is 0; ta-grid's keeps its rounding errors and gives the exact 0 (as MFI).
   STOCH: {
     absTolerance: 1e-13,
-    params: (p) => ({ k_window: p.optInFastK_Period!, k_smoothing: p.optInSlowK_Period!, d_window: p.optInSlowD_Period! }),
+    params: (p) => ({
+      k_window: p.optInFastK_Period!,
+      k_smoothing: p.optInSlowK_Period!,
+      d_window: p.optInSlowD_Period!,
+      slowk_matype: maType(p.optInSlowK_MAType!),
+      slowd_matype: maType(p.optInSlowD_MAType!),
+    }),
     outputs: kd,
-    // Our %K and %D smoothings are SMAs, TA-Lib's default matype 0.
-    only: (p) => p.optInSlowK_MAType === 0 && p.optInSlowD_MAType === 0,
   },
 };
 

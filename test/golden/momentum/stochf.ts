@@ -1,4 +1,4 @@
-import { type TalibMappings } from '../types.js';
+import { maType, type TalibMappings } from '../types.js';
 
 const fastKd = { outFastK: 'k', outFastD: 'd' };
 
@@ -7,10 +7,8 @@ const talib: TalibMappings = {
   // window is 0; ta-grid's keeps its rounding errors and gives the exact 0 (as MFI).
   STOCHF: {
     absTolerance: 1e-13,
-    params: (p) => ({ k_window: p.optInFastK_Period!, d_window: p.optInFastD_Period! }),
+    params: (p) => ({ k_window: p.optInFastK_Period!, d_window: p.optInFastD_Period!, fastd_matype: maType(p.optInFastD_MAType!) }),
     outputs: fastKd,
-    // Our %D is an SMA, TA-Lib's default matype 0.
-    only: (p) => p.optInFastD_MAType === 0,
   },
 };
 

@@ -1,11 +1,11 @@
-import { type TalibMappings } from '../types.js';
+import { maType, type TalibMappings } from '../types.js';
 
 const talib: TalibMappings = {
   BBANDS: {
-    params: (p) => ({ window: p.optInTimePeriod!, mult: p.optInNbDevUp! }),
+    params: (p) => ({ window: p.optInTimePeriod!, mult: p.optInNbDevUp!, matype: maType(p.optInMAType!) }),
     outputs: { outRealUpperBand: 'upper', outRealMiddleBand: 'mid', outRealLowerBand: 'lower' },
-    // Our middle band is an SMA (TA-Lib's default matype 0) and the bands are symmetric.
-    only: (p) => p.optInMAType === 0 && p.optInNbDevUp === p.optInNbDevDn,
+    // Our bands are symmetric (one mult).
+    only: (p) => p.optInNbDevUp === p.optInNbDevDn,
   },
 };
 

@@ -1,4 +1,5 @@
 // What several momentum references share.
+import { maLookback, movingAverage } from '../matype.js';
 import { type Params, type ReferenceFn, nanArray, bySegments, mean, emaSeries, emaFrom, emaSeeded, ewmFirst, wilderSeeded, highest, lowest } from '../common.js';
 
 export const nearZero = (x: number) => Math.abs(x) < 1e-14;
@@ -96,6 +97,19 @@ export function smaFrom(x: Float64Array, from: number, n: number): Float64Array 
 }
 
 /** k and its SMA d over dWindow, k blanked until d starts (TA-Lib's common first bar). */
+/**
+ * Slow %K and %D by TA-Lib MA types, as TA-Lib STOCH / STOCHF: slow %K is
+ * TA_MA (kType over kn bars) of fast %K from its first bar `from`, %D TA_MA
+ * (dType over dn) of slow %K from its first value; both start on %D's first bar.
+ */
+export function kdByType(fast: Float64Array, from: number, kType: string, kn: number, dType: string, dn: number): Float64Array[] {
+  const slow = movingAverage(kType, kn, fast, Math.min(from, fast.length));
+  const dFrom = from + maLookback(kType, kn);
+  const d = movingAverage(dType, dn, slow, Math.min(dFrom, fast.length));
+  const on = dFrom + maLookback(dType, dn);
+  return [slow.map((v, t) => (t < on ? NaN : v)), d.map((v, t) => (t < on ? NaN : v))];
+}
+
 export function withD(k: Float64Array, from: number, dWindow: number): Float64Array[] {
   const d = smaFrom(k, from, dWindow);
   return [k.map((v, t) => (Number.isNaN(d[t]!) ? NaN : v)), d];

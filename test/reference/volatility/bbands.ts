@@ -1,6 +1,6 @@
 import { type ReferenceFn } from '../common.js';
 import { bandsOf } from './common.js';
 
-const reference: ReferenceFn = ([x], { window: n, mult }) => bandsOf(x!, n!, mult!);
+const reference: ReferenceFn = ([x], { window: n, mult }, { matype } = {}) => bandsOf(x!, n!, mult!, matype);
 
 export default reference;
