@@ -245,7 +245,10 @@ async function threadsSuite() {
  * call are reported beside the wall time, since they do not depend on load.
  * Both engines get a memory budget of 1.4 outputs, so dropped outputs are
  * reclaimed before each fresh one and the suite (three engines' worth of
- * output at once) fits beside other work on a 24 GiB machine.
+ * output at once) fits beside other work on a 24 GiB machine. Before them, a
+ * third engine warms up with reserveOutputBytes set to the output size and
+ * makes one plain call: the first call after warmup, beside the plain
+ * engine's first call (no reserve).
  */
 async function plainSuite() {
   const bytes = T * 1176 * 4;
@@ -271,9 +274,14 @@ async function plainSuite() {
   const rows = [];
   for (const c of cases) {
     const budget = { maxComputeBytesTotal: Math.round(1.4 * bytes) };
+    const req = { indicator: c.indicator, candles, grid: GRID, ...(c.layout === 'variant-major' ? { layout: c.layout } : {}) };
+    // The first call after a warmup that reserved its output (reserveOutputBytes), on an engine of its own.
+    const reserving = await engineWith(c.backend, c.threads, { ...budget, reserveOutputBytes: bytes });
+    const firstReserved = await usage(() => reserving.compute(req));
+    const reservedWarmupS = reserving.warmupReport.warmupSeconds;
+    await reserving.close();
     const e = await engineWith(c.backend, c.threads, budget);
     const plainEngine = await engineWith(c.backend, c.threads, budget);
-    const req = { indicator: c.indicator, candles, grid: GRID, ...(c.layout === 'variant-major' ? { layout: c.layout } : {}) };
     const runs = c.backend === 'wasm' ? Math.min(RUNS, 3) : RUNS;
     const seen = Object.fromEntries(Object.keys(calls).map((k) => [k, []]));
     const first = {};
@@ -285,7 +293,11 @@ async function plainSuite() {
       }
     }
     const med = (kind, k) => median(seen[kind].map((u) => u[k]));
-    const row = { case: `${c.indicator} ${c.layout}`, ...c, pool: e.outputPool.stats(), plainPool: plainEngine.outputPool.stats(), firstOutMs: first.out.ms, firstPlainMs: first.plain.ms };
+    const row = {
+      case: `${c.indicator} ${c.layout}`, ...c, pool: e.outputPool.stats(), plainPool: plainEngine.outputPool.stats(), firstOutMs: first.out.ms, firstPlainMs: first.plain.ms,
+      firstReservedMs: firstReserved.ms, firstReservedFaults: firstReserved.faults, firstPlainFaults: first.plain.faults,
+      warmupS: plainEngine.warmupReport.warmupSeconds, reservedWarmupS,
+    };
     for (const kind of Object.keys(calls)) row[kind] = { ms: med(kind, 'ms'), faults: med(kind, 'faults'), cpuMs: med(kind, 'cpuMs') };
     row.ms = row.plain.ms; // what --compare gates on
     row.plainXOut = row.plain.ms / row.out.ms;
@@ -308,6 +320,9 @@ async function plainSuite() {
   log(table(['case', 'backend', 'threads', 'out ms', 'plain ms', 'released ms', 'plain/out', 'released/out', 'plain faults', 'plain cpu ms', 'out cpu ms', 'first out ms', 'first plain ms', 'plain advised GB', 'plain recycled', 'released pool hits'],
     rows.map((r) => [r.case, r.backend, r.threads, r.out.ms.toFixed(0), r.plain.ms.toFixed(0), r.released.ms.toFixed(0), r.plainXOut.toFixed(2), r.releasedXOut.toFixed(2),
       mb(r.plain.faults), r.plain.cpuMs.toFixed(0), r.out.cpuMs.toFixed(0), r.firstOutMs.toFixed(0), r.firstPlainMs.toFixed(0), (r.plainPool.advisedBytes / 1e9).toFixed(1), r.plainPool.recycled, r.pool.hits])));
+  log('\nfirst plain call after warmup, without and with reserveOutputBytes = the output size (an engine of its own); later plain calls for comparison');
+  log(table(['case', 'backend', 'threads', 'warmup s', 'first plain ms', 'first faults', 'warmup s (reserve)', 'first plain ms (reserve)', 'first faults (reserve)', 'later plain ms'],
+    rows.map((r) => [r.case, r.backend, r.threads, r.warmupS.toFixed(2), r.firstPlainMs.toFixed(0), mb(r.firstPlainFaults), r.reservedWarmupS.toFixed(2), r.firstReservedMs.toFixed(0), mb(r.firstReservedFaults), r.plain.ms.toFixed(0)])));
   log(`thread scaling of the plain call (native, 1 -> 2 threads): ma.ema variant-major ${x(summary.plainScalingEmaVariantMajor)} (reused out ${x(summary.outScalingEmaVariantMajor)}), ma.sma time-major ${x(summary.plainScalingSma)}`);
 }
 
