@@ -106,6 +106,16 @@ describe('OutputPool', () => {
     expect(pool.stats()).toMatchObject({ idleBytes: 0, idleBuffers: 0 });
   });
 
+  it('drops idle buffers a call cannot use so that they, its output and what it holds besides stay within the bound', () => {
+    const pool = new OutputPool({ maxIdleBytes: 100 * MiB });
+    releaseBuffer(pool.acquire(60 * MiB)); // e.g. a reserve for calls of another size
+    // A 30 MiB call holding 50 MiB besides leaves room for 20 MiB of idle buffers: the 60 MiB one goes.
+    expect(pool.bytesHeldBeside(30 * MiB, 50 * MiB)).toBe(20 * MiB);
+    expect(pool.bytesHeldBeside(30 * MiB, 10 * MiB)).toBe(60 * MiB);
+    pool.acquire(30 * MiB, null, 50 * MiB);
+    expect(pool.stats()).toMatchObject({ idleBytes: 0, idleBuffers: 0 });
+  });
+
   it('asks for a collection once fresh allocations since the last one reach the bound, not on reuse', () => {
     let collected = 0;
     const pool = new OutputPool({ maxIdleBytes: 40 * MiB, collect: () => { collected++; } });

@@ -303,7 +303,8 @@ export class OutputPool {
 
   /** A buffer no idle one could serve: the addon's kept mapping that fits, else fresh memory. */
   private unpooled(bytes: number, advisor: HugePageAdvisor | null, besides: number): { buffer: SharedArrayBuffer; recycled: boolean } {
-    this.trimTo(this.maxIdleBytes - bytes);
+    // Idle buffers (a reserve among them) give way to the call and what it holds besides its output.
+    this.trimTo(this.maxIdleBytes - bytes - besides);
     const kept = this.memory?.outputBuffer(bytes, true, this.owner) ?? null;
     this.trimAddon(bytes, besides);
     if (kept) return { buffer: kept, recycled: true };
@@ -364,7 +365,7 @@ export class OutputPool {
   bytesHeldBeside(bytesOut: number, besides = 0): number {
     if (bytesOut < MIN_MANAGED_BYTES) return this.idleTotal + (this.memory?.outputMemory(this.owner).idleBytes ?? 0);
     const k = this.bestFit(bytesOut);
-    const jsHeld = k >= 0 ? this.idleTotal - this.idle[k]!.byteLength : Math.min(this.idleTotal, Math.max(0, this.maxIdleBytes - bytesOut));
+    const jsHeld = k >= 0 ? this.idleTotal - this.idle[k]!.byteLength : Math.min(this.idleTotal, Math.max(0, this.maxIdleBytes - bytesOut - besides));
     if (!this.memory) return jsHeld;
     const addonIdle = this.memory.outputMemory(this.owner).idleBytes - (k >= 0 ? 0 : this.memory.outputFit(bytesOut, this.owner));
     return jsHeld + Math.min(addonIdle, Math.max(0, this.maxIdleBytes - bytesOut - besides - jsHeld));
