@@ -1,7 +1,7 @@
 // Shared pieces of the benchmark suites: the seeded workload, the machine
 // line, medians, and the memory floor.
 import os from 'node:os';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * mulberry32: the seeded generator of every synthetic series in the project
@@ -86,4 +86,48 @@ export async function memoryFloor(bytes, runs) {
     fresh.push(performance.now() - t0);
   }
   return { warmMs, firstTouchMs: median(fresh) };
+}
+
+/**
+ * CPU milliseconds (user + system) of every thread of this process, by
+ * thread id, from /proc/self/task (10 ms ticks); null where there is no
+ * /proc. Unlike wall time, a thread's CPU time does not count the time it
+ * waited for a core on a shared machine (other processes still slow a
+ * memory-bound thread down), so the busiest threads of a call show its
+ * critical path.
+ */
+export function threadCpuMs() {
+  let tids;
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return null;
+  }
+  const ms = new Map();
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ms.set(tid, (Number(fields[11]) + Number(fields[12])) * 10); // utime, stime in clock ticks of 10 ms
+    } catch { /* the thread exited */ }
+  }
+  return ms;
+}
+
+/**
+ * The CPU-time critical path of a call between two threadCpuMs() readings:
+ * the main thread's CPU plus the busiest other thread's (a pool worker's).
+ * With work spread evenly over n workers it approaches main + work / n, the
+ * wall time the call would take on n idle cores; null without /proc.
+ */
+export function cpuPathMs(before, after) {
+  if (!before || !after) return null;
+  const main = String(process.pid);
+  let mainMs = 0, busiest = 0;
+  for (const [tid, ms] of after) {
+    const used = ms - (before.get(tid) ?? 0);
+    if (tid === main) mainMs = used;
+    else busiest = Math.max(busiest, used);
+  }
+  return mainMs + busiest;
 }

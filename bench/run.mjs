@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster,wasm]
-//   [-- --compare baseline.json [--threshold 15]]`.
+//   [-- --runs N] [-- --compare baseline.json [--threshold 15]]`.
 // Every figure is a median of several runs in this process, measured side by
 // side with the memory floor (writing the same output once into a touched buffer).
 import { execFile } from 'node:child_process';
@@ -15,7 +15,7 @@ import { abortSuite, lagSuite, preparedSuite, rssSuite } from './calls.mjs';
 import { compareReports, formatComparison } from './compare.mjs';
 import { loadPeers } from './peers.mjs';
 import { silentLogger } from '../dist/runtime/logger.js';
-import { machine, machineLine, median, memoryFloor, workload } from './common.mjs';
+import { cpuPathMs, machine, machineLine, median, memoryFloor, threadCpuMs, workload } from './common.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -26,7 +26,7 @@ const compareWith = args.includes('--compare') ? args[args.indexOf('--compare') 
 const threshold = args.includes('--threshold') ? Number(args[args.indexOf('--threshold') + 1]) : 15;
 const only = args.includes('--only') ? new RegExp(args[args.indexOf('--only') + 1]) : null;
 const T = quick ? 131_400 : 525_600;
-const RUNS = quick ? 2 : 5;
+const RUNS = args.includes('--runs') ? Math.max(1, Math.floor(Number(args[args.indexOf('--runs') + 1])) || 1) : quick ? 2 : 5;
 const SOURCES = ['close', 'open', 'high', 'low', 'hl2', 'hlc3'];
 const GRID = { source: SOURCES, window: { start: 5, stop: 200 } }; // 6 x 196 = 1176 variants
 const log = (...a) => { if (!json) console.log(...a); };
@@ -242,20 +242,28 @@ async function threadsSuite() {
  * reused `out` and the same call whose result is released after use. The
  * three run interleaved, round by round, so load on a shared machine hits
  * them alike; page faults and CPU seconds (all threads of this process) per
- * call are reported beside the wall time, since they do not depend on load.
+ * call are reported beside the wall time, since they do not depend on load,
+ * and so is the CPU-time critical path (main thread + busiest worker), whose
+ * 1 -> 2 thread ratio is the scaling idle cores would show.
  * Both engines get a memory budget of 1.4 outputs, so dropped outputs are
  * reclaimed before each fresh one and the suite (three engines' worth of
- * output at once) fits beside other work on a 24 GiB machine.
+ * output at once) fits beside other work on a 24 GiB machine. Before them, a
+ * third engine warms up with reserveOutputBytes set to the output size and
+ * makes one plain call: the first call after warmup, beside the plain
+ * engine's first call (no reserve).
  */
 async function plainSuite() {
   const bytes = T * 1176 * 4;
   const out = new SharedArrayBuffer(bytes);
   new Float32Array(out).fill(0);
   const usage = async (fn) => {
-    const u0 = process.resourceUsage(), t0 = performance.now();
+    const u0 = process.resourceUsage(), c0 = threadCpuMs(), t0 = performance.now();
     await fn();
-    const u1 = process.resourceUsage();
-    return { ms: performance.now() - t0, faults: u1.minorPageFault - u0.minorPageFault, cpuMs: (u1.userCPUTime - u0.userCPUTime + u1.systemCPUTime - u0.systemCPUTime) / 1000 };
+    const ms = performance.now() - t0, u1 = process.resourceUsage(), c1 = threadCpuMs();
+    return {
+      ms, faults: u1.minorPageFault - u0.minorPageFault, cpuMs: (u1.userCPUTime - u0.userCPUTime + u1.systemCPUTime - u0.systemCPUTime) / 1000,
+      pathMs: cpuPathMs(c0, c1),
+    };
   };
   // 'plain' runs on an engine of its own that never sees a release, so its
   // output is always fresh; 'out' and 'released' share the other engine.
@@ -271,9 +279,14 @@ async function plainSuite() {
   const rows = [];
   for (const c of cases) {
     const budget = { maxComputeBytesTotal: Math.round(1.4 * bytes) };
+    const req = { indicator: c.indicator, candles, grid: GRID, ...(c.layout === 'variant-major' ? { layout: c.layout } : {}) };
+    // The first call after a warmup that reserved its output (reserveOutputBytes), on an engine of its own.
+    const reserving = await engineWith(c.backend, c.threads, { ...budget, reserveOutputBytes: bytes });
+    const firstReserved = await usage(() => reserving.compute(req));
+    const reservedWarmupS = reserving.warmupReport.warmupSeconds;
+    await reserving.close();
     const e = await engineWith(c.backend, c.threads, budget);
     const plainEngine = await engineWith(c.backend, c.threads, budget);
-    const req = { indicator: c.indicator, candles, grid: GRID, ...(c.layout === 'variant-major' ? { layout: c.layout } : {}) };
     const runs = c.backend === 'wasm' ? Math.min(RUNS, 3) : RUNS;
     const seen = Object.fromEntries(Object.keys(calls).map((k) => [k, []]));
     const first = {};
@@ -285,8 +298,12 @@ async function plainSuite() {
       }
     }
     const med = (kind, k) => median(seen[kind].map((u) => u[k]));
-    const row = { case: `${c.indicator} ${c.layout}`, ...c, pool: e.outputPool.stats(), plainPool: plainEngine.outputPool.stats(), firstOutMs: first.out.ms, firstPlainMs: first.plain.ms };
-    for (const kind of Object.keys(calls)) row[kind] = { ms: med(kind, 'ms'), faults: med(kind, 'faults'), cpuMs: med(kind, 'cpuMs') };
+    const row = {
+      case: `${c.indicator} ${c.layout}`, ...c, pool: e.outputPool.stats(), plainPool: plainEngine.outputPool.stats(), firstOutMs: first.out.ms, firstPlainMs: first.plain.ms,
+      firstReservedMs: firstReserved.ms, firstReservedFaults: firstReserved.faults, firstPlainFaults: first.plain.faults,
+      warmupS: plainEngine.warmupReport.warmupSeconds, reservedWarmupS,
+    };
+    for (const kind of Object.keys(calls)) row[kind] = { ms: med(kind, 'ms'), faults: med(kind, 'faults'), cpuMs: med(kind, 'cpuMs'), pathMs: seen[kind][0].pathMs === null ? null : med(kind, 'pathMs') };
     row.ms = row.plain.ms; // what --compare gates on
     row.plainXOut = row.plain.ms / row.out.ms;
     row.releasedXOut = row.released.ms / row.out.ms;
@@ -295,20 +312,29 @@ async function plainSuite() {
     await plainEngine.close();
   }
   const pick = (backend, indicator, threads) => rows.find((r) => r.backend === backend && r.indicator === indicator && r.threads === threads);
-  const scaling = (kind, backend, indicator) => { const a = pick(backend, indicator, 1), b = pick(backend, indicator, 2); return a && b ? a[kind].ms / b[kind].ms : null; };
+  const scaling = (kind, backend, indicator, k = 'ms') => { const a = pick(backend, indicator, 1), b = pick(backend, indicator, 2); return a && b && a[kind][k] !== null ? a[kind][k] / b[kind][k] : null; };
   const x = (v) => (v === null ? 'n/a' : `${v.toFixed(2)}x`);
   const summary = {
     plainScalingEmaVariantMajor: scaling('plain', 'native', 'ma.ema'),
     outScalingEmaVariantMajor: scaling('out', 'native', 'ma.ema'),
     plainScalingSma: scaling('plain', 'native', 'ma.sma'),
+    // The same ratios on the CPU-time critical path (main thread + busiest worker): what idle cores would give.
+    plainPathScalingEmaVariantMajor: scaling('plain', 'native', 'ma.ema', 'pathMs'),
+    outPathScalingEmaVariantMajor: scaling('out', 'native', 'ma.ema', 'pathMs'),
+    plainPathScalingSma: scaling('plain', 'native', 'ma.sma', 'pathMs'),
   };
   report.suites.plain = { rows, ...summary };
   const mb = (n) => (n * 4096 / 2 ** 20).toFixed(0);
   log(`\nplain call: ${T.toLocaleString('en-US')} candles x 1176 variants, float32; 'plain' is compute(request) with default options (result dropped; native outputs come from addon memory recycled when a result is collected), 'released' releases each result, 'out' reuses one touched buffer; interleaved, medians; faults in MiB of 4 KiB pages`);
-  log(table(['case', 'backend', 'threads', 'out ms', 'plain ms', 'released ms', 'plain/out', 'released/out', 'plain faults', 'plain cpu ms', 'out cpu ms', 'first out ms', 'first plain ms', 'plain advised GB', 'plain recycled', 'released pool hits'],
+  const path = (v) => (v === null ? 'n/a' : v.toFixed(0));
+  log(table(['case', 'backend', 'threads', 'out ms', 'plain ms', 'released ms', 'plain/out', 'released/out', 'plain faults', 'plain cpu ms', 'out cpu ms', 'plain path ms', 'out path ms', 'first out ms', 'first plain ms', 'plain advised GB', 'plain recycled', 'released pool hits'],
     rows.map((r) => [r.case, r.backend, r.threads, r.out.ms.toFixed(0), r.plain.ms.toFixed(0), r.released.ms.toFixed(0), r.plainXOut.toFixed(2), r.releasedXOut.toFixed(2),
-      mb(r.plain.faults), r.plain.cpuMs.toFixed(0), r.out.cpuMs.toFixed(0), r.firstOutMs.toFixed(0), r.firstPlainMs.toFixed(0), (r.plainPool.advisedBytes / 1e9).toFixed(1), r.plainPool.recycled, r.pool.hits])));
+      mb(r.plain.faults), r.plain.cpuMs.toFixed(0), r.out.cpuMs.toFixed(0), path(r.plain.pathMs), path(r.out.pathMs), r.firstOutMs.toFixed(0), r.firstPlainMs.toFixed(0), (r.plainPool.advisedBytes / 1e9).toFixed(1), r.plainPool.recycled, r.pool.hits])));
+  log('\nfirst plain call after warmup, without and with reserveOutputBytes = the output size (an engine of its own); later plain calls for comparison');
+  log(table(['case', 'backend', 'threads', 'warmup s', 'first plain ms', 'first faults', 'warmup s (reserve)', 'first plain ms (reserve)', 'first faults (reserve)', 'later plain ms'],
+    rows.map((r) => [r.case, r.backend, r.threads, r.warmupS.toFixed(2), r.firstPlainMs.toFixed(0), mb(r.firstPlainFaults), r.reservedWarmupS.toFixed(2), r.firstReservedMs.toFixed(0), mb(r.firstReservedFaults), r.plain.ms.toFixed(0)])));
   log(`thread scaling of the plain call (native, 1 -> 2 threads): ma.ema variant-major ${x(summary.plainScalingEmaVariantMajor)} (reused out ${x(summary.outScalingEmaVariantMajor)}), ma.sma time-major ${x(summary.plainScalingSma)}`);
+  log(`...on the CPU-time critical path (main thread + busiest worker, CPU ms from /proc; less load-dependent than wall time, though other processes still slow memory-bound threads): ma.ema variant-major ${x(summary.plainPathScalingEmaVariantMajor)} (reused out ${x(summary.outPathScalingEmaVariantMajor)}), ma.sma time-major ${x(summary.plainPathScalingSma)}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 }
 
 /**

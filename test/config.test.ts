@@ -72,4 +72,33 @@ indicators:
     expect(bad.message).toMatch(/invalid numThreads: -1 \(from file: compute.num_threads in .*ta-grid.yaml\)/);
     expect(bad.details).toMatchObject({ key: 'numThreads', value: -1, origin: 'file' });
   });
+
+  it('takes reserveOutputBytes from options, env or file: 0 by default, else 4 MiB up to maxComputeBytesTotal', () => {
+    const MiB = 2 ** 20;
+    expect(resolveConfig({ env: {} }).config.reserveOutputBytes).toBe(0);
+    expect(resolveConfig({ env: {}, reserveOutputBytes: 4 * MiB }).config.reserveOutputBytes).toBe(4 * MiB);
+    const fromEnv = resolveConfig({ env: { TA_GRID_RESERVE_OUTPUT_BYTES: String(600 * MiB) } });
+    expect(fromEnv.config.reserveOutputBytes).toBe(600 * MiB);
+    expect(fromEnv.origins.reserveOutputBytes).toBe('env');
+    const fromFile = resolveConfig({ env: {}, configFile: yamlFile(`compute:\n  reserve_output_bytes: ${64 * MiB}\n`) });
+    expect(fromFile.config.reserveOutputBytes).toBe(64 * MiB);
+    expect(fromFile.origins.reserveOutputBytes).toBe('file');
+
+    for (const [opts, msg] of [
+      [{ reserveOutputBytes: -1 }, /invalid reserveOutputBytes: -1 \(from option: reserveOutputBytes\); allowed: 0 \(no reserve\) or an integer number of bytes from 4194304/],
+      [{ reserveOutputBytes: 1.5 * MiB }, /invalid reserveOutputBytes: 1572864/],
+      [{ reserveOutputBytes: 8.5 * MiB + 0.5 }, /invalid reserveOutputBytes/],
+      [{ env: { TA_GRID_RESERVE_OUTPUT_BYTES: 'lots' } }, /invalid reserveOutputBytes: "lots" \(from env: TA_GRID_RESERVE_OUTPUT_BYTES\)/],
+    ] as const) {
+      const e = configError(() => resolveConfig({ env: {}, ...opts } as never));
+      expect(e.code).toBe('INVALID_CONFIG');
+      expect(e.message).toMatch(msg);
+    }
+    // The reserve is held within the memory budget, so it cannot exceed it.
+    const over = configError(() => resolveConfig({ env: { TA_GRID_MAX_COMPUTE_BYTES_TOTAL: String(100 * MiB) }, reserveOutputBytes: 101 * MiB }));
+    expect(over.code).toBe('INVALID_CONFIG');
+    expect(over.message).toMatch(/reserveOutputBytes: 105906176 \(from option\) is above maxComputeBytesTotal 104857600 \(from env\).*lower it or raise maxComputeBytesTotal/);
+    expect(over.details).toMatchObject({ key: 'reserveOutputBytes', value: 101 * MiB, maxComputeBytesTotal: 100 * MiB });
+    expect(resolveConfig({ env: {}, maxComputeBytesTotal: 100 * MiB, reserveOutputBytes: 100 * MiB }).config.reserveOutputBytes).toBe(100 * MiB);
+  });
 });

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { isSharedArrayBuffer } from 'node:util/types';
-import type { KernelJob, OutputArray } from '../backends/index.js';
+import type { Backend, KernelJob, OutputArray } from '../backends/index.js';
 import { Candles, countCandles, loadCandlesAsync, sharedFloat64, type CandlesInput } from '../candles/candles.js';
 import { drainAsync } from '../candles/steps.js';
 import { ComputeCancelledError, ComputeTimeoutError, EngineClosedError, InvalidRequestError, TaGridError } from '../errors.js';
@@ -10,6 +10,7 @@ import { defaultLogger, type Logger } from '../runtime/logger.js';
 import { cacheHealth, warmup, type CacheHealth, type LoadStep, type WarmState, type WarmupReport } from '../runtime/warmup.js';
 import { EngineMetrics } from '../runtime/metrics.js';
 import { InlineExecutor, type Executor } from '../pool/executor.js';
+import type { PoolExecutor } from '../pool/pool.js';
 import { planChunks, type Chunk } from '../pool/planner.js';
 import { isSourceInput } from '../registry/index.js';
 import { CallStop, runChunks } from '../pool/scheduler.js';
@@ -131,8 +132,7 @@ export class Engine {
 
   private async doWarmup(): Promise<WarmupReport> {
     try {
-      this.warm = await warmup(this.config, this.logger);
-      this.outputPool.useAddonMemory(addonMemoryOf(this.warm.inline));
+      this.warm = await warmup(this.config, this.logger, (inline, pool) => this.prepareOutputs(inline, pool));
       const r = this.warm.report;
       this.stats.warmupSeconds.set(r.warmupSeconds);
       this.stats.artifacts.inc({ result: 'hit' }, r.artifacts.hits);
@@ -146,6 +146,18 @@ export class Engine {
       throw e;
     }
     return this.warm.report;
+  }
+
+  /**
+   * Output memory from the backend just loaded, and the configured reserve:
+   * mapped and faulted in on every worker at once, so the first call of
+   * about that size writes into resident memory.
+   */
+  private async prepareOutputs(inline: Backend, pool: PoolExecutor): Promise<number> {
+    this.outputPool.useAddonMemory(addonMemoryOf(inline));
+    const bytes = this.config.reserveOutputBytes;
+    if (bytes > 0) await this.outputPool.reserve(bytes, advisorOf(inline), (buffer) => pool.touch(buffer));
+    return bytes;
   }
 
   /**

@@ -201,6 +201,8 @@ export interface OutputPoolStats {
   /** Bytes of fresh buffers advised for huge pages, and the THP mode that acted on it. */
   advisedBytes: number;
   thpMode: ThpMode;
+  /** Bytes prepared by reserve() (warmup's reserveOutputBytes), held idle until a call of a fitting size takes them. */
+  reservedBytes: number;
 }
 
 /**
@@ -228,6 +230,7 @@ export class OutputPool {
   private misses = 0;
   private recycled = 0;
   private advised = 0;
+  private reserved = 0;
   private freshSinceCollect = 0;
   private collections = 0;
   private reclaimTimeouts = 0;
@@ -237,6 +240,8 @@ export class OutputPool {
   private readonly owner = nextOwner++;
   /** Addon-backed buffers handed out, weakly: which dropped outputs a collection could bring back. */
   private handedOut: { ref: WeakRef<SharedArrayBuffer>; bytes: number }[] = [];
+  /** The buffers on handedOut, so one released and reused is listed once. */
+  private tracked = new WeakSet<SharedArrayBuffer>();
 
   constructor(opts: { maxIdleBytes: number; collect?: () => void; memory?: AddonOutputMemory | null }) {
     this.maxIdleBytes = opts.maxIdleBytes;
@@ -259,39 +264,64 @@ export class OutputPool {
   acquire(bytes: number, advisor: HugePageAdvisor | null = null, besides = 0): SharedArrayBuffer {
     if (bytes < MIN_MANAGED_BYTES) return new SharedArrayBuffer(Math.max(1, bytes));
     const k = this.bestFit(bytes);
-    let buffer: SharedArrayBuffer | null = null;
-    // Idle addon mappings beyond what the budget leaves beside this call go back to the OS.
-    const trimAddon = () => this.memory?.outputMemory(this.owner, this.maxIdleBytes, Math.max(0, this.maxIdleBytes - bytes - besides - this.idleTotal));
+    let buffer: SharedArrayBuffer;
     if (k >= 0) {
       buffer = this.idle.splice(k, 1)[0]!;
       this.idleTotal -= buffer.byteLength;
       this.hits++;
-      trimAddon();
+      this.trimAddon(bytes, besides);
     } else {
-      this.trimTo(this.maxIdleBytes - bytes);
-      buffer = this.memory?.outputBuffer(bytes, true, this.owner) ?? null;
-      trimAddon();
-      if (buffer) {
-        this.recycled++;
-      } else {
-        this.collectBeforeFresh(bytes);
-        buffer = this.memory?.outputBuffer(bytes, false, this.owner) ?? null;
-        if (buffer) {
-          if (advisor) this.advised += bytes;
-        } else {
-          const fresh = freshShared(bytes, advisor);
-          buffer = fresh.buffer;
-          this.advised += fresh.advisedBytes;
-        }
-        this.misses++;
-      }
-      if (this.memory && bytes >= RECLAIM_MIN_BYTES) {
-        if (this.handedOut.length >= MAX_HANDED_OUT) this.handedOut = this.handedOut.filter((h) => h.ref.deref() !== undefined);
-        this.handedOut.push({ ref: new WeakRef(buffer), bytes });
-      }
+      const made = this.unpooled(bytes, advisor, besides);
+      buffer = made.buffer;
+      if (made.recycled) this.recycled++;
+      else this.misses++;
+    }
+    // Reused or new, the buffer may be dropped by its result: reclaim() then brings it back.
+    if (this.memory && bytes >= RECLAIM_MIN_BYTES && !this.tracked.has(buffer)) {
+      if (this.handedOut.length >= MAX_HANDED_OUT) this.handedOut = this.handedOut.filter((h) => h.ref.deref() !== undefined);
+      this.handedOut.push({ ref: new WeakRef(buffer), bytes });
+      this.tracked.add(buffer);
     }
     leases.set(buffer, { pool: this, live: true });
     return buffer;
+  }
+
+  /**
+   * Output memory prepared before any call: a buffer of `bytes` (a kept addon
+   * mapping that fits, else a fresh one, advised like acquire()'s), faulted
+   * in by `touch` (the pool's threads), then held idle for the first call of
+   * a fitting size, as a released buffer would be. Counted in idleBytes and
+   * reservedBytes.
+   */
+  async reserve(bytes: number, advisor: HugePageAdvisor | null, touch: (buffer: SharedArrayBuffer) => Promise<void>): Promise<void> {
+    if (bytes < MIN_MANAGED_BYTES || bytes > this.maxIdleBytes) throw new RangeError(`output reserve of ${bytes} bytes is outside [${MIN_MANAGED_BYTES}, ${this.maxIdleBytes}]`);
+    const { buffer } = this.unpooled(bytes, advisor, 0);
+    await touch(buffer);
+    this.putBack(buffer);
+    this.reserved += buffer.byteLength;
+  }
+
+  /** A buffer no idle one could serve: the addon's kept mapping that fits, else fresh memory. */
+  private unpooled(bytes: number, advisor: HugePageAdvisor | null, besides: number): { buffer: SharedArrayBuffer; recycled: boolean } {
+    // Idle buffers (a reserve among them) give way to the call and what it holds besides its output.
+    this.trimTo(this.maxIdleBytes - bytes - besides);
+    const kept = this.memory?.outputBuffer(bytes, true, this.owner) ?? null;
+    this.trimAddon(bytes, besides);
+    if (kept) return { buffer: kept, recycled: true };
+    this.collectBeforeFresh(bytes);
+    const mapped = this.memory?.outputBuffer(bytes, false, this.owner) ?? null;
+    if (mapped) {
+      if (advisor) this.advised += bytes;
+      return { buffer: mapped, recycled: false };
+    }
+    const fresh = freshShared(bytes, advisor);
+    this.advised += fresh.advisedBytes;
+    return { buffer: fresh.buffer, recycled: false };
+  }
+
+  /** Idle addon mappings beyond what the budget leaves beside a call of `bytes` go back to the OS. */
+  private trimAddon(bytes: number, besides: number): void {
+    this.memory?.outputMemory(this.owner, this.maxIdleBytes, Math.max(0, this.maxIdleBytes - bytes - besides - this.idleTotal));
   }
 
   /**
@@ -335,7 +365,7 @@ export class OutputPool {
   bytesHeldBeside(bytesOut: number, besides = 0): number {
     if (bytesOut < MIN_MANAGED_BYTES) return this.idleTotal + (this.memory?.outputMemory(this.owner).idleBytes ?? 0);
     const k = this.bestFit(bytesOut);
-    const jsHeld = k >= 0 ? this.idleTotal - this.idle[k]!.byteLength : Math.min(this.idleTotal, Math.max(0, this.maxIdleBytes - bytesOut));
+    const jsHeld = k >= 0 ? this.idleTotal - this.idle[k]!.byteLength : Math.min(this.idleTotal, Math.max(0, this.maxIdleBytes - bytesOut - besides));
     if (!this.memory) return jsHeld;
     const addonIdle = this.memory.outputMemory(this.owner).idleBytes - (k >= 0 ? 0 : this.memory.outputFit(bytesOut, this.owner));
     return jsHeld + Math.min(addonIdle, Math.max(0, this.maxIdleBytes - bytesOut - besides - jsHeld));
@@ -344,7 +374,7 @@ export class OutputPool {
   stats(): OutputPoolStats {
     return {
       idleBytes: this.idleTotal, idleBuffers: this.idle.length, hits: this.hits, misses: this.misses, recycled: this.recycled,
-      advisedBytes: this.advised, collections: this.collections, reclaimTimeouts: this.reclaimTimeouts,
+      advisedBytes: this.advised, reservedBytes: this.reserved, collections: this.collections, reclaimTimeouts: this.reclaimTimeouts,
       thpMode: transparentHugePageMode(), addon: this.memory?.outputMemory(this.owner) ?? null,
     };
   }
@@ -354,6 +384,7 @@ export class OutputPool {
     this.trimTo(0);
     this.memory?.outputMemory(this.owner, 0, 0);
     this.handedOut = [];
+    this.tracked = new WeakSet();
   }
 
   /** @internal Use releaseLease(): it guards against a second release. */

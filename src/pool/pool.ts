@@ -7,6 +7,17 @@ import type { JobOutcome, WorkerTask } from './worker.js';
 
 const WORKER_FILE = new URL('./worker.js', import.meta.url).href;
 
+const HUGE_PAGE_BYTES = 2 * 2 ** 20;
+
+/** [begin, end) byte ranges cutting `bytes` into at most `parts` slices of whole 2 MiB pages (the last takes the rest). */
+export function sliceAtHugePages(bytes: number, parts: number): [number, number][] {
+  const pages = Math.ceil(bytes / HUGE_PAGE_BYTES);
+  const per = Math.ceil(pages / Math.max(1, parts));
+  const slices: [number, number][] = [];
+  for (let p = 0; p < pages; p += per) slices.push([p * HUGE_PAGE_BYTES, Math.min(bytes, (p + per) * HUGE_PAGE_BYTES)]);
+  return slices;
+}
+
 /**
  * Exactly numThreads piscina workers, each with the backend loaded, spawned
  * by start() (at warmup). Jobs carry typed arrays over SharedArrayBuffers, so
@@ -80,6 +91,22 @@ export class PoolExecutor implements Executor {
     } catch (e) {
       throw new WarmupError(`a pool worker failed to start or to pass the kernel self-test: ${(e as Error).message}`, { backend: this.backend });
     }
+  }
+
+  /**
+   * Faults `buffer` in on every worker at once, one slice each, cut at 2 MiB
+   * boundaries (so no huge page is faulted by two threads): warmup's output
+   * reserve.
+   */
+  async touch(buffer: SharedArrayBuffer): Promise<void> {
+    await Promise.all(sliceAtHugePages(buffer.byteLength, this.numThreads).map(async ([begin, end]) => {
+      await this.permits.acquire();
+      try {
+        await this.piscina.run({ kind: 'touch', memory: new Uint8Array(buffer, begin, end - begin) } satisfies WorkerTask);
+      } finally {
+        this.permits.release();
+      }
+    }));
   }
 
   async run(job: KernelJob, signal?: AbortSignal): Promise<void> {

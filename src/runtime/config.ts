@@ -27,6 +27,13 @@ export interface EngineOptions {
   maxVariants?: number;
   /** When warmup builds the host-tuned native addon; default 'background'. */
   nativeBuild?: 'background' | 'wait' | 'off';
+  /**
+   * Bytes of output memory warmup maps and touches (on the pool's threads),
+   * so the first compute() writing about that much (80% to 100% of it, e.g.
+   * `estimate(request).bytesOut`) pays no page faults; 0 (default) for none,
+   * else at least 4 MiB and at most maxComputeBytesTotal, whose budget it counts in.
+   */
+  reserveOutputBytes?: number;
   /** YAML file with a `compute:` section and per-indicator default grids. */
   configFile?: string;
   /** pino-compatible logger; default pino at `info` (TA_GRID_LOG_LEVEL). */
@@ -43,6 +50,7 @@ export interface EffectiveConfig {
   maxComputeBytesTotal: number;
   maxVariants: number;
   nativeBuild: 'background' | 'wait' | 'off';
+  reserveOutputBytes: number;
   configFile: string | null;
   /** Default grids per indicator id from the config file. */
   indicatorGrids: Record<string, GridSpec>;
@@ -50,10 +58,13 @@ export interface EffectiveConfig {
 
 export interface ResolvedConfig {
   config: EffectiveConfig;
-  origins: Record<'numThreads' | 'cacheDir' | 'cacheKey' | 'backend' | 'maxComputeBytesTotal' | 'maxVariants' | 'nativeBuild' | 'configFile', ConfigOrigin>;
+  origins: Record<'numThreads' | 'cacheDir' | 'cacheKey' | 'backend' | 'maxComputeBytesTotal' | 'maxVariants' | 'nativeBuild' | 'reserveOutputBytes' | 'configFile', ConfigOrigin>;
 }
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The smallest output reserve: below it a fresh buffer costs little to touch (engine/outputs.ts MIN_MANAGED_BYTES). */
+export const MIN_RESERVE_BYTES = 4 * 2 ** 20;
 
 /** One row per setting: its schema, its environment variable and its YAML key. */
 const SETTINGS = {
@@ -64,6 +75,11 @@ const SETTINGS = {
   maxComputeBytesTotal: { schema: int(64 * 2 ** 20, Number.MAX_SAFE_INTEGER), env: 'TA_GRID_MAX_COMPUTE_BYTES_TOTAL', yaml: 'max_compute_bytes_total', allowed: 'an integer number of bytes, at least 67108864 (64 MiB)' },
   maxVariants: { schema: int(1, 100_000_000), env: 'TA_GRID_MAX_VARIANTS', yaml: 'max_variants', allowed: 'an integer from 1 to 100000000' },
   nativeBuild: { schema: z.enum(['background', 'wait', 'off']), env: 'TA_GRID_NATIVE_BUILD', yaml: 'native_build', allowed: "'background' (build the host-tuned addon in a child process), 'wait' (build it during warmup) or 'off'" },
+  reserveOutputBytes: {
+    schema: int(0, Number.MAX_SAFE_INTEGER).refine((n) => n === 0 || n >= MIN_RESERVE_BYTES),
+    env: 'TA_GRID_RESERVE_OUTPUT_BYTES', yaml: 'reserve_output_bytes',
+    allowed: `0 (no reserve) or an integer number of bytes from ${MIN_RESERVE_BYTES} (4 MiB) up to maxComputeBytesTotal, e.g. estimate(request).bytesOut`,
+  },
 } as const;
 
 type Key = keyof typeof SETTINGS;
@@ -88,6 +104,7 @@ function defaults(): Record<Key, unknown> {
     maxComputeBytesTotal: 5 * 2 ** 30,
     maxVariants: 1_000_000,
     nativeBuild: 'background',
+    reserveOutputBytes: 0,
   };
 }
 
@@ -150,6 +167,14 @@ export function resolveConfig(options: EngineOptions = {}): ResolvedConfig {
     }
     out[key] = key === 'cacheDir' ? path.resolve(parsed.data as string) : parsed.data;
     origins[key] = origin;
+  }
+  // The reserve is idle output memory, held within the budget every call is checked against.
+  const reserve = out.reserveOutputBytes as number, budget = out.maxComputeBytesTotal as number;
+  if (reserve > budget) {
+    throw new ConfigError(
+      `invalid reserveOutputBytes: ${reserve} (from ${origins.reserveOutputBytes}) is above maxComputeBytesTotal ${budget} (from ${origins.maxComputeBytesTotal}); the reserve is output memory held within that budget: lower it or raise maxComputeBytesTotal`,
+      { key: 'reserveOutputBytes', value: reserve, origin: origins.reserveOutputBytes, maxComputeBytesTotal: budget },
+    );
   }
   return {
     config: { ...(out as Omit<EffectiveConfig, 'configFile' | 'indicatorGrids'>), configFile, indicatorGrids: file.indicators },

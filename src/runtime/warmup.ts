@@ -46,6 +46,8 @@ export interface WarmupReport {
   artifacts: { hits: number; misses: number; rebuilt: number };
   kernels: { checked: number; ok: boolean };
   cacheWasWarm: boolean;
+  /** Output memory mapped and touched on the pool's threads for the first call (reserveOutputBytes), 0 for none. */
+  reservedOutputBytes: number;
 }
 
 export interface WarmState {
@@ -217,9 +219,9 @@ async function resolveCalibration(
  * against the packaged build, spawn every worker (each loads the verified
  * backend and runs the self-test), calibrate, and log one line.
  */
-export async function warmup(config: EffectiveConfig, logger: Logger): Promise<WarmState> {
+export async function warmup(config: EffectiveConfig, logger: Logger, prepare: PrepareOutputs = async () => 0): Promise<WarmState> {
   try {
-    return await warmupOnce(config, logger);
+    return await warmupOnce(config, logger, prepare);
   } catch (e) {
     if (e instanceof TaGridError) throw e;
     // Anything else (an I/O error on the cache dir, a broken package file) still gets a code and a fix.
@@ -228,7 +230,14 @@ export async function warmup(config: EffectiveConfig, logger: Logger): Promise<W
   }
 }
 
-async function warmupOnce(config: EffectiveConfig, logger: Logger): Promise<WarmState> {
+/**
+ * Runs once every worker has started, before the report: prepares output
+ * memory for the first call on the backend and pool just started; resolves
+ * to the bytes prepared.
+ */
+export type PrepareOutputs = (inline: Backend, pool: PoolExecutor) => Promise<number>;
+
+async function warmupOnce(config: EffectiveConfig, logger: Logger, prepare: PrepareOutputs): Promise<WarmState> {
   const started = performance.now();
   ensureWritable(config.cacheDir);
   const trustProblem = cacheDirTrustProblem(config.cacheDir);
@@ -347,6 +356,13 @@ async function warmupOnce(config: EffectiveConfig, logger: Logger): Promise<Warm
     await running.close();
     throw new WarmupError('no pool worker answered the self-test', {});
   }
+  let reservedOutputBytes: number;
+  try {
+    reservedOutputBytes = await prepare(loaded.backend, running);
+  } catch (e) {
+    await running.close();
+    throw new WarmupError(`reserving ${config.reserveOutputBytes} bytes of output memory failed: ${(e as Error).message}; lower reserveOutputBytes or free memory`, { reserveOutputBytes: config.reserveOutputBytes, cause: (e as Error).message });
+  }
   const counts = store?.counts ?? { hits: 0, misses: 0, rebuilt: 0 };
   const report: WarmupReport = {
     warmupSeconds: (performance.now() - started) / 1000,
@@ -361,11 +377,13 @@ async function warmupOnce(config: EffectiveConfig, logger: Logger): Promise<Warm
     artifacts: { ...counts },
     kernels: { checked, ok: true },
     cacheWasWarm: !!store && counts.misses === 0 && counts.rebuilt === 0,
+    reservedOutputBytes,
   };
   logger.info({
     warmup_seconds: Number(report.warmupSeconds.toFixed(4)), num_threads_effective: report.numThreadsEffective, cache_dir: report.cacheDir,
     backend: report.backend, backend_build: report.backendBuild, tuned_build: report.tunedBuild, cache_trusted: report.cacheTrust.trusted,
     artifact_hits: report.artifacts.hits, artifact_misses: report.artifacts.misses, artifact_rebuilt: report.artifacts.rebuilt,
+    reserved_output_bytes: reservedOutputBytes,
   }, 'ta-grid warmup complete');
   return { report, inline: loaded.backend, pool: running, calibration, spec: loaded.spec, artifacts };
 }
