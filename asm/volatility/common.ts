@@ -5,7 +5,7 @@ import {
   at, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A,
   STATE_C,
 } from "../abi";
-import { maxParam, MOMENTS, rollingMomentsScratch, seedsFirst, sumRange, trueRanges, wilderStep } from "../primitives";
+import { MOMENTS, momentsRun, rollingMomentsScratch, seedsFirst, sumRange, trueRanges, wilderStep } from "../primitives";
 
 export function averageTrueRangeScratch(T: i32): f64 { return <f64>T; }
 
@@ -53,29 +53,32 @@ export function spread<O>(c: Call, kind: i32): i32 {
   if (<f64>c.scratchLen < spreadScratch(c.T)) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
   const m = MOMENTS;
-  m.build(x, c.T, <i32>maxParam(c, 0), c.scratch);
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const b1 = min(b0 + BLOCK, c.v1);
-    for (let t = 0; t < c.T; ++t) {
-      for (let v = b0; v < b1; ++v) {
-        const w = <i32>param(c, 0, v);
-        if (!m.valid(t, w)) { putNaNAll<O>(c, t, v, 1); continue; }
-        const variance = m.variance(t, w);
-        if (kind == VARIANCE) {
-          put<O>(c, 0, t, v, variance);
-        } else if (kind == STDDEV) {
-          put<O>(c, 0, t, v, taStddev(variance) * param(c, 1, v));
-        } else {
-          const mid = m.mean(t, w), dev = taStddev(variance) * param(c, 1, v);
-          const upper = mid + dev, lower = mid - dev;
-          if (kind == BANDS) {
-            put<O>(c, 0, t, v, mid);
-            put<O>(c, 1, t, v, upper);
-            put<O>(c, 2, t, v, lower);
-          } else if (kind == BANDWIDTH) {
-            put<O>(c, 0, t, v, mid != 0.0 ? (dev + dev) / mid : NaN);
+  let r1 = c.v0;
+  for (let r0 = c.v0; r0 < c.v1; r0 = r1) {
+    r1 = momentsRun(c, 0, x, c.scratch, r0);
+    for (let b0 = r0; b0 < r1; b0 += BLOCK) {
+      const b1 = min(b0 + BLOCK, r1);
+      for (let t = 0; t < c.T; ++t) {
+        for (let v = b0; v < b1; ++v) {
+          const w = <i32>param(c, 0, v);
+          if (!m.valid(t, w)) { putNaNAll<O>(c, t, v, 1); continue; }
+          const variance = m.variance(t, w);
+          if (kind == VARIANCE) {
+            put<O>(c, 0, t, v, variance);
+          } else if (kind == STDDEV) {
+            put<O>(c, 0, t, v, taStddev(variance) * param(c, 1, v));
           } else {
-            put<O>(c, 0, t, v, upper != lower ? (m.deviation(t, w) + dev) / (dev + dev) : NaN);
+            const mid = m.mean(t, w), dev = taStddev(variance) * param(c, 1, v);
+            const upper = mid + dev, lower = mid - dev;
+            if (kind == BANDS) {
+              put<O>(c, 0, t, v, mid);
+              put<O>(c, 1, t, v, upper);
+              put<O>(c, 2, t, v, lower);
+            } else if (kind == BANDWIDTH) {
+              put<O>(c, 0, t, v, mid != 0.0 ? (dev + dev) / mid : NaN);
+            } else {
+              put<O>(c, 0, t, v, upper != lower ? (m.deviation(t, w) + dev) / (dev + dev) : NaN);
+            }
           }
         }
       }

@@ -51,7 +51,7 @@ int32_t averageTrueRange(const KernelCall& c, const OutView<Out>& out, bool norm
 inline double taStddev(double variance) { return variance < 1e-14 ? 0.0 : std::sqrt(variance); }
 
 // The rolling-variance family over one `source` input, from RollingMoments
-// built once per call: VAR; STDDEV (window, nbdev); BBANDS with an SMA middle
+// built once per chunk length: VAR; STDDEV (window, nbdev); BBANDS with an SMA middle
 // and its bandwidth and %b (window, mult). Division by zero gives NaN.
 // scratch: rolling moments
 enum class Spread { kVariance, kStddev, kBands, kBandwidth, kPercentB };
@@ -61,10 +61,9 @@ int32_t spread(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < rollingMomentsScratch(c.T)) return kScratchTooSmall;
   const double* x = c.in[0];
   RollingMoments m;
-  m.build(x, c.T, static_cast<int64_t>(maxParam(c, 0)), c.scratch);
   const double* window = c.param[0];
   const double* mult = K == Spread::kVariance ? nullptr : c.param[1];
-  forEachBlock(c, [&](int64_t b0, int nb) {
+  forEachMomentsBlock(c, 0, x, c.scratch, m, [&](int64_t b0, int nb) {
     for (int64_t t = 0; t < c.T; ++t) {
       for (int64_t v = b0; v < b0 + nb; ++v) {
         const int64_t w = static_cast<int64_t>(window[v]);
