@@ -120,10 +120,8 @@ export const ROW: usize = memory.data(BLOCK * 8, 16);
 // time-major tile one contiguous run, stored two or four values per v128
 // (float64 -> float32 rounds as the scalar store does).
 export function putRow<O>(c: Call, k: i32, t: i32, b0: i32, nb: i32, row: usize): void {
-  const base = load<usize>(c.outPtrs + (<usize>k << 2));
-  if (base == 0) return;
-  if (offTile(c, t)) tileMiss(c, t);
-  const p = base + (<usize>(t - c.rowStart) * <usize>c.timeStride + <usize>b0 * <usize>c.variantStride) * sizeof<O>();
+  const p = rowAt<O>(c, k, t, b0);
+  if (p == 0) return;
   let j = 0;
   if (c.variantStride == 1) {
     if (sizeof<O>() == 4) {
@@ -140,6 +138,16 @@ export function putRow<O>(c: Call, k: i32, t: i32, b0: i32, nb: i32, row: usize)
     const step = <usize>c.variantStride * sizeof<O>();
     for (; j < nb; ++j) store<O>(p + <usize>j * step, <O>load<f64>(row + (<usize>j << 3)));
   }
+}
+
+// Where output k of variant b0 at bar t lies in the tile (0 when output k
+// was not asked for): putRow's target, for kernels that store a time-major
+// row as they compute it (variant j of the block at + j * sizeof<O>()).
+export function rowAt<O>(c: Call, k: i32, t: i32, b0: i32): usize {
+  const base = load<usize>(c.outPtrs + (<usize>k << 2));
+  if (base == 0) return 0;
+  if (offTile(c, t)) tileMiss(c, t);
+  return base + (<usize>(t - c.rowStart) * <usize>c.timeStride + <usize>b0 * <usize>c.variantStride) * sizeof<O>();
 }
 
 export function putNaNAll<O>(c: Call, t: i32, b0: i32, nb: i32): void {

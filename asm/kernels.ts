@@ -23,7 +23,7 @@ import { scratch as volatility_atr_scratch, prepare as volatility_atr_prepare, s
 import { scratch as volatility_bbands_scratch, run as volatility_bbands } from "./volatility/bbands";
 import { scratch as volatility_bbands_bandwidth_scratch, run as volatility_bbands_bandwidth } from "./volatility/bbands_bandwidth";
 import { scratch as volatility_bbands_percent_b_scratch, run as volatility_bbands_percent_b } from "./volatility/bbands_percent_b";
-import { scratch as volatility_hv_scratch, prepare as volatility_hv_prepare, block as volatility_hv_block } from "./volatility/hv";
+import { scratch as volatility_hv_scratch, run as volatility_hv } from "./volatility/hv";
 import { scratch as volatility_natr_scratch, prepare as volatility_natr_prepare, segment as volatility_natr_segment } from "./volatility/natr";
 import { scratch as volatility_stddev_scratch, run as volatility_stddev } from "./volatility/stddev";
 import { scratch as volatility_tr_scratch, run as volatility_tr } from "./volatility/tr";
@@ -90,7 +90,7 @@ import { scratch as structure_percent_rank_scratch, prepare as structure_percent
 import { scratch as structure_pivots_scratch, prepare as structure_pivots_prepare, block as structure_pivots_block } from "./structure/pivots";
 import { scratch as structure_sum_scratch, run as structure_sum } from "./structure/sum";
 import { scratch as structure_tsf_scratch, segment as structure_tsf_segment } from "./structure/tsf";
-import { scratch as structure_zscore_scratch, prepare as structure_zscore_prepare, block as structure_zscore_block } from "./structure/zscore";
+import { scratch as structure_zscore_scratch, run as structure_zscore } from "./structure/zscore";
 import { scratch as cycle_ht_dcperiod_scratch, segment as cycle_ht_dcperiod_segment } from "./cycle/ht_dcperiod";
 import { scratch as cycle_ht_dcphase_scratch, segment as cycle_ht_dcphase_segment } from "./cycle/ht_dcphase";
 import { scratch as cycle_ht_phasor_scratch, segment as cycle_ht_phasor_segment } from "./cycle/ht_phasor";
@@ -324,6 +324,7 @@ export function runKernel<O>(k: i32, c: Call): i32 {
     case 16: return volatility_bbands<O>(c);
     case 17: return volatility_bbands_bandwidth<O>(c);
     case 18: return volatility_bbands_percent_b<O>(c);
+    case 19: return volatility_hv<O>(c);
     case 21: return volatility_stddev<O>(c);
     case 22: return volatility_tr<O>(c);
     case 23: return volatility_variance<O>(c);
@@ -338,6 +339,7 @@ export function runKernel<O>(k: i32, c: Call): i32 {
     case 78: return structure_min<O>(c);
     case 80: return structure_minmax<O>(c);
     case 84: return structure_sum<O>(c);
+    case 86: return structure_zscore<O>(c);
   }
   return k >= 0 && k < 153 ? runBlocks<O>(k, c) : -1;
 }
@@ -502,7 +504,6 @@ function prepare(k: i32, c: Call): i32 {
     case 11: return ma_vwma_prepare(c);
     case 14: return volatility_accbands_prepare(c);
     case 15: return volatility_atr_prepare(c);
-    case 19: return volatility_hv_prepare(c);
     case 20: return volatility_natr_prepare(c);
     case 26: return momentum_cci_prepare(c);
     case 27: return momentum_cmo_prepare(c);
@@ -537,7 +538,6 @@ function prepare(k: i32, c: Call): i32 {
     case 69: return structure_beta_prepare(c);
     case 82: return structure_percent_rank_prepare(c);
     case 83: return structure_pivots_prepare(c);
-    case 86: return structure_zscore_prepare(c);
   }
   return OK;
 }
@@ -555,7 +555,6 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 11: ma_vwma_block<O>(c, b0, nb); return;
     case 13: ma_zlema_block<O>(c, b0, nb); return;
     case 14: volatility_accbands_block<O>(c, b0, nb); return;
-    case 19: volatility_hv_block<O>(c, b0, nb); return;
     case 28: momentum_fisher_block<O>(c, b0, nb); return;
     case 42: momentum_stoch_block<O>(c, b0, nb); return;
     case 44: momentum_stochf_block<O>(c, b0, nb); return;
@@ -571,7 +570,6 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 66: volume_vwap_block<O>(c, b0, nb); return;
     case 82: structure_percent_rank_block<O>(c, b0, nb); return;
     case 83: structure_pivots_block<O>(c, b0, nb); return;
-    case 86: structure_zscore_block<O>(c, b0, nb); return;
   }
 }
 

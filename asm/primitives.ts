@@ -1,6 +1,6 @@
 // Mirrors native/primitives.h. AssemblyScript has no closures, so the segment
 // walk is spelled out: validAt / segmentEnd instead of forEachSegment.
-import { AVERAGE_LANE_BYTES, AVERAGE_LANES, BLOCK, Call, MAX_WINDOW, at, input, param, putNaNAll } from "./abi";
+import { AVERAGE_LANE_BYTES, AVERAGE_LANES, BLOCK, Call, MAX_WINDOW, at, beginPass, input, param, putNaNAll } from "./abi";
 
 export function validAt(c: Call, nCols: i32, t: i32): bool {
   for (let i = 0; i < nCols; ++i) if (isNaN(at(input(c, i), t))) return false;
@@ -269,11 +269,32 @@ export function trueRanges(high: usize, low: usize, close: usize, T: i32, tr: us
 // into the caller's scratch (rollingMomentsScratch(T) doubles).
 export function rollingMomentsScratch(T: i32): f64 { return 10.0 * <f64>T; }
 
+// The chunk length serving windows of w bars; mirrors RollingMoments::chunkFor.
+export function chunkFor(w: f64): i32 {
+  let length = 512;
+  while (<f64>length < 2.0 * min(w, <f64>MAX_WINDOW)) length <<= 1;
+  return length;
+}
+
+// The runs of forEachMomentsBlock in native/primitives.h, without closures:
+//   for (let r0 = c.v0, r1 = 0; r0 < c.v1; r0 = r1) { r1 = momentsRun(c, p, x, scratch, r0); blocks of [r0, r1) }
+// MOMENTS is built over x for the chunk length of variant r0's window (param
+// p) unless the call's previous run had it, and the run's output pass begins;
+// returns the end of the run of variants whose windows take that length.
+export function momentsRun(c: Call, p: i32, x: usize, scratch: usize, r0: i32): i32 {
+  const length = chunkFor(param(c, p, r0));
+  let r1 = r0 + 1;
+  while (r1 < c.v1 && chunkFor(param(c, p, r1)) == length) ++r1;
+  if (r0 == c.v0 || MOMENTS.chunk != length) MOMENTS.build(x, c.T, length, scratch);
+  beginPass(c, r0, r1);
+  return r1;
+}
+
 const DIRECT_BELOW = 16;  // RollingMoments::kDirectBelow
 
 @unmanaged export class RollingMoments {
   x: usize = 0;
-  chunk: i32 = 512;
+  chunk: i32 = 0;  // L; 0 until built
   sums0: usize = 0;  // per grid, 4 values per bar: S1 hi, lo, S2 hi, lo
   sums1: usize = 0;
   lastGap: usize = 0;
@@ -285,11 +306,10 @@ const DIRECT_BELOW = 16;  // RollingMoments::kDirectBelow
   s2: f64 = 0.0;
   e2: f64 = 0.0;
 
-  build(x: usize, T: i32, maxWindow: i32, scratch: usize): void {
+  // Sums of x in chunks of `length` bars (chunkFor of the windows to serve).
+  build(x: usize, T: i32, length: i32, scratch: usize): void {
     this.x = x;
-    let L = 512;
-    while (L < 2 * maxWindow) L <<= 1;
-    this.chunk = L;
+    this.chunk = length;
     const len = <usize>T << 3;
     this.sums0 = scratch;
     this.sums1 = scratch + 4 * len;

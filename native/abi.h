@@ -8,6 +8,7 @@
 // tensor. Outputs the caller did not select are null and are skipped.
 // Scratch is supplied by the caller; kernels never allocate.
 #pragma once
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #if defined(__SSE2__)
@@ -55,6 +56,27 @@ struct KernelCall {
   const volatile int32_t* cancel = nullptr;
 };
 
+// Two float64 lanes, for rows computed two variants at a time
+// (OutView::putRowPairs): one SSE2 register on x86-64, two doubles elsewhere.
+// Each operation rounds lane by lane as the scalar one does.
+struct F64x2 {
+#if defined(__SSE2__)
+  __m128d v;
+  static F64x2 load(const double* p) { return {_mm_loadu_pd(p)}; }
+  static F64x2 splat(double x) { return {_mm_set1_pd(x)}; }
+  friend F64x2 operator+(F64x2 a, F64x2 b) { return {_mm_add_pd(a.v, b.v)}; }
+  friend F64x2 operator-(F64x2 a, F64x2 b) { return {_mm_sub_pd(a.v, b.v)}; }
+  friend F64x2 operator*(F64x2 a, F64x2 b) { return {_mm_mul_pd(a.v, b.v)}; }
+#else
+  double lo, hi;
+  static F64x2 load(const double* p) { return {p[0], p[1]}; }
+  static F64x2 splat(double x) { return {x, x}; }
+  friend F64x2 operator+(F64x2 a, F64x2 b) { return {a.lo + b.lo, a.hi + b.hi}; }
+  friend F64x2 operator-(F64x2 a, F64x2 b) { return {a.lo - b.lo, a.hi - b.hi}; }
+  friend F64x2 operator*(F64x2 a, F64x2 b) { return {a.lo * b.lo, a.hi * b.hi}; }
+#endif
+};
+
 // Thrown by OutView when the cancel flag is raised mid-block; caught by the binding.
 struct Cancelled {};
 
@@ -91,40 +113,47 @@ struct OutView {
   // contiguous run in time-major layout, so block kernels that compute a row
   // of state first get a vectorized copy.
   inline void putRow(int k, int64_t t, int64_t b0, int nb, const double* row) const {
+    putRowPairs(k, t, b0, nb, [row](int j) { return F64x2::load(row + j); }, [row](int j) { return row[j]; });
+  }
+  // putRow for a row computed as it is stored: pair(j) gives lanes j and
+  // j + 1 (an F64x2), one(j) lane j alone (the ragged ends and strided
+  // layouts), with the same operations. A cheap row (SMA: three adds and a
+  // multiply per lane) then skips the round trip through a row buffer, which
+  // costs about as much as its arithmetic.
+  template <typename Pair, typename One>
+  inline void putRowPairs(int k, int64_t t, int64_t b0, int nb, Pair&& pair, One&& one) const {
     written(nb);
     Out* p = ptr[k];
     if (!p) return;
     p += t * timeStride + b0 * variantStride;
-    if (variantStride == 1) {
+    int j = 0;
+    if (variantStride != 1) {
+      for (; j < nb; ++j) p[j * variantStride] = static_cast<Out>(one(j));
+      return;
+    }
 #if defined(__SSE2__)
+    if constexpr (sizeof(Out) == 4) {
       // Output rows are written once and not read back: streaming stores skip
       // the read-for-ownership of every cache line, which otherwise doubles
       // the memory traffic of a large grid. (The binding fences after the call.)
       // Only whole 64-byte lines are streamed: a partial line written with a
       // streaming store costs a read-modify-write in memory, so the ragged
       // ends of a block's run (chunks split rows) take ordinary stores.
-      if constexpr (sizeof(Out) == 4) {
-        const uintptr_t addr = reinterpret_cast<uintptr_t>(p);
-        if ((addr & 3) == 0) {
-          int j = static_cast<int>(((64 - (addr & 63)) & 63) / 4);
-          if (j > nb) j = nb;
-          for (int i = 0; i < j; ++i) p[i] = static_cast<Out>(row[i]);
-          const int lines = (nb - j) / 16;
-          const int end = j + lines * 16;
-          for (; j < end; j += 4) {
-            const __m128 lo = _mm_cvtpd_ps(_mm_loadu_pd(row + j));
-            const __m128 hi = _mm_cvtpd_ps(_mm_loadu_pd(row + j + 2));
-            _mm_stream_ps(reinterpret_cast<float*>(p + j), _mm_movelh_ps(lo, hi));
-          }
-          for (; j < nb; ++j) p[j] = static_cast<Out>(row[j]);
-          return;
+      const uintptr_t addr = reinterpret_cast<uintptr_t>(p);
+      if ((addr & 3) == 0) {
+        j = std::min(nb, static_cast<int>(((64 - (addr & 63)) & 63) / 4));
+        for (int i = 0; i < j; ++i) p[i] = static_cast<Out>(one(i));
+        const int end = j + (nb - j) / 16 * 16;
+        for (; j < end; j += 4) {
+          const __m128 lo = _mm_cvtpd_ps(pair(j).v), hi = _mm_cvtpd_ps(pair(j + 2).v);
+          _mm_stream_ps(reinterpret_cast<float*>(p + j), _mm_movelh_ps(lo, hi));
         }
       }
-#endif
-      for (int j = 0; j < nb; ++j) p[j] = static_cast<Out>(row[j]);
     } else {
-      for (int j = 0; j < nb; ++j) p[j * variantStride] = static_cast<Out>(row[j]);
+      for (; j + 2 <= nb; j += 2) _mm_storeu_pd(reinterpret_cast<double*>(p + j), pair(j).v);
     }
+#endif
+    for (; j < nb; ++j) p[j] = static_cast<Out>(one(j));
   }
 };
 

@@ -298,8 +298,8 @@ inline double rsiFromAverages(double gain, double loss) {
 
 // Rolling mean and population variance for a whole grid of windows (VAR,
 // STDDEV, BBANDS, z-scores, ...), O(1) per window from sums built once per
-// call. Each run of valid bars is cut into chunks of L bars (a power of two,
-// at least 512 and 2 * maxWindow) twice: from the run's start, and L/2 bars
+// chunk length. Each run of valid bars is cut into chunks of L bars (a power
+// of two, at least 512 and 2 * window: chunkFor(window)) twice: from the run's start, and L/2 bars
 // later (that grid's first chunk is the run's first L/2 bars). Every window
 // then lies whole inside a chunk of one grid or the other. A chunk keeps
 // running double-double sums (hi + lo) of d = x - a and d^2, a being its first
@@ -318,8 +318,10 @@ inline double rsiFromAverages(double gain, double loss) {
 // prices far from the anchor, e.g. just after the level fell 1000x, whose
 // variance is 1e-12 of (mean - a)^2). A window of identical values has
 // exactly that value as mean and 0 as variance. valid(t, w) says whether the
-// window is NaN-free.
-// Scratch: rollingMomentsScratch(T) for any maxWindow.
+// window is NaN-free. L comes from each window's own length, never from the
+// other windows of a call (forEachMomentsBlock), so a variant's last bits do
+// not depend on which variants share its call.
+// Scratch: rollingMomentsScratch(T) for any window.
 inline int64_t rollingMomentsScratch(int64_t T) { return 10 * T; }
 
 struct RollingMoments {
@@ -329,16 +331,22 @@ struct RollingMoments {
     double a, s1, e1, s2, e2;  // S1 = s1 + e1, S2 = s2 + e2
   };
   const double* x = nullptr;
-  int64_t chunk = 512;
+  int64_t chunk = 0;  // L; 0 until built
   // Per grid, 4 values per bar: S1 hi, lo, S2 hi, lo from the chunk's first bar to t.
   const double* sums[2] = {nullptr, nullptr};
   const double* lastGap = nullptr;
   const double* runStart = nullptr;  // first bar of the run of values equal to x[t]
 
-  void build(const double* x_, int64_t T, int64_t maxWindow, double* scratch) {
+  // The chunk length serving windows of w bars (w <= kMaxWindow).
+  static int64_t chunkFor(double w) {
+    int64_t length = 512;
+    while (static_cast<double>(length) < 2.0 * std::min(w, static_cast<double>(kMaxWindow))) length *= 2;
+    return length;
+  }
+  // Sums of x in chunks of `length` bars (chunkFor of the windows to serve).
+  void build(const double* x_, int64_t T, int64_t length, double* scratch) {
     x = x_;
-    chunk = 512;
-    while (chunk < 2 * maxWindow) chunk *= 2;
+    chunk = length;
     double *g0 = scratch, *g1 = g0 + 4 * T, *gap = g1 + 4 * T, *run = gap + T;
     sums[0] = g0; sums[1] = g1; lastGap = gap; runStart = run;
     lastGaps(x, T, gap);
@@ -446,6 +454,24 @@ struct RollingMoments {
     }
   }
 };
+
+// forEachBlock over the variants of c, each maximal run of consecutive
+// variants whose windows (param p) take the same chunk length with m built
+// over x for that length (rebuilt only where it changes): each variant's
+// values depend on its own window, not on the rest of its call.
+template <typename Block>
+inline void forEachMomentsBlock(const KernelCall& c, int p, const double* x, double* scratch, RollingMoments& m, Block&& block) {
+  int64_t v1 = c.v0;
+  for (int64_t v0 = c.v0; v0 < c.v1; v0 = v1) {
+    const int64_t length = RollingMoments::chunkFor(c.param[p][v0]);
+    for (v1 = v0 + 1; v1 < c.v1 && RollingMoments::chunkFor(c.param[p][v1]) == length; ++v1) {}
+    if (m.chunk != length) m.build(x, c.T, length, scratch);
+    KernelCall run = c;
+    run.v0 = v0;
+    run.v1 = v1;
+    forEachBlock(run, block);
+  }
+}
 
 // Weight, weighted mean and weighted sum of squared deviations of a set of
 // points: West's update, and Chan's merge of two disjoint sets.

@@ -44,3 +44,35 @@ describe('accuracy on a long series with a 1000x level shift', () => {
     }
   }
 });
+
+// The rolling moments' chunk length comes from each variant's own window, so
+// the variants a call (or a worker's share of a grid) happens to hold beside
+// it cannot change a variant's last bits.
+describe('a rolling-moments variant does not depend on the rest of its call', () => {
+  const MOMENTS_IDS = ['volatility.variance', 'volatility.stddev', 'volatility.bbands', 'volatility.bbands_percent_b', 'structure.zscore', 'volatility.hv'];
+  const shifted = levelShiftCandles(12_000);
+  for (const backend of ['native', 'wasm'] as const) {
+    for (const id of MOMENTS_IDS) {
+      it(`${backend} ${id}: window 20 alone = window 20 beside window 5,000`, async () => {
+        const engine = await engineFor(backend);
+        const request = { indicator: id, candles: shifted, dtype: 'float64' as const, layout: 'variant-major' as const };
+        const alone = await engine.compute({ ...request, grid: { window: [20] } });
+        const beside = await engine.compute({ ...request, grid: { window: [20, 5000] } });
+        expect(beside.variants).toBe(2 * alone.variants);
+        for (let u = 0; u < alone.variants; u++) {
+          const v = beside.indexOf(alone.variant(u));
+          expect(beside.variant(v)).toEqual(alone.variant(u));
+          for (const o of alone.outputs) {
+            const a = alone.series(o, u), b = beside.series(o, v);
+            let numbers = 0;
+            for (let t = 0; t < a.length; t++) {
+              if (!Object.is(a[t], b[t])) expect.fail(`${id} ${o} ${JSON.stringify(alone.variant(u))} bar ${t}: ${a[t]} alone, ${b[t]} beside window 5,000`);
+              if (!Number.isNaN(a[t])) numbers++;
+            }
+            expect(numbers).toBeGreaterThan(10_000);
+          }
+        }
+      });
+    }
+  }
+});

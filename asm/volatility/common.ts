@@ -6,7 +6,7 @@ import {
   STATE_C,
 } from "../abi";
 import { MA_SMA, maLookback, movingAverage } from "../matype";
-import { maxParam, MOMENTS, RollingMoments, rollingMomentsScratch, seedsFirst, segmentEnd, skipGaps, sumRange, trueRanges, wilderStep } from "../primitives";
+import { MOMENTS, momentsRun, RollingMoments, rollingMomentsScratch, seedsFirst, segmentEnd, skipGaps, sumRange, trueRanges, wilderStep } from "../primitives";
 
 export function averageTrueRangeScratch(T: i32): f64 { return <f64>T; }
 
@@ -91,25 +91,28 @@ export function spread<O>(c: Call, kind: i32): i32 {
   if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
   const m = MOMENTS;
-  m.build(x, c.T, <i32>maxParam(c, 0), c.scratch);
-  for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
-    const b1 = min(b0 + BLOCK, c.v1);
-    for (let t = 0; t < c.T; ++t) {
-      for (let v = b0; v < b1; ++v) {
-        if (bands && <i32>param(c, 2, v) != MA_SMA) continue;
-        const w = <i32>param(c, 0, v);
-        if (!m.valid(t, w)) { putNaNAll<O>(c, t, v, 1); continue; }
-        const variance = m.variance(t, w);
-        if (kind == VARIANCE) {
-          put<O>(c, 0, t, v, variance);
-        } else if (kind == STDDEV) {
-          put<O>(c, 0, t, v, taStddev(variance) * param(c, 1, v));
-        } else {
-          putBands<O>(c, kind, t, v, m.mean(t, w), taStddev(variance) * param(c, 1, v), m.deviation(t, w));
+  let r1 = c.v0;
+  for (let r0 = c.v0; r0 < c.v1; r0 = r1) {
+    r1 = momentsRun(c, 0, x, c.scratch, r0);
+    for (let b0 = r0; b0 < r1; b0 += BLOCK) {
+      const b1 = min(b0 + BLOCK, r1);
+      for (let t = 0; t < c.T; ++t) {
+        for (let v = b0; v < b1; ++v) {
+          if (bands && <i32>param(c, 2, v) != MA_SMA) continue;
+          const w = <i32>param(c, 0, v);
+          if (!m.valid(t, w)) { putNaNAll<O>(c, t, v, 1); continue; }
+          const variance = m.variance(t, w);
+          if (kind == VARIANCE) {
+            put<O>(c, 0, t, v, variance);
+          } else if (kind == STDDEV) {
+            put<O>(c, 0, t, v, taStddev(variance) * param(c, 1, v));
+          } else {
+            putBands<O>(c, kind, t, v, m.mean(t, w), taStddev(variance) * param(c, 1, v), m.deviation(t, w));
+          }
         }
       }
+      if (bands) for (let v = b0; v < b1; ++v) if (<i32>param(c, 2, v) != MA_SMA) bandsByType<O>(c, kind, m, v);
     }
-    if (bands) for (let v = b0; v < b1; ++v) if (<i32>param(c, 2, v) != MA_SMA) bandsByType<O>(c, kind, m, v);
   }
   return OK;
 }

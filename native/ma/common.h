@@ -14,13 +14,23 @@ namespace tagrid::ma {
 // Walks the bars of a block for lanes that read windows of prefix sums:
 // run = valid bars ending at t. Bars where run >= steadyRun for the whole
 // block take lanes.steady(t, nb, row), the others lanes.warm(t, run, nb, row).
+// Lanes with kStoresSteadyRows write their steady rows themselves
+// (lanes.steadyRow(out, t, b0, nb), through OutView::putRowPairs).
 template <typename Out, typename Lanes>
 inline void windowRows(const OutView<Out>& out, const double* lastGap, int64_t T, int64_t b0, int nb, int64_t steadyRun, Lanes& lanes) {
   alignas(64) double row[kBlock];
   for (int64_t t = 0; t < T; ++t) {
     const int64_t run = t - static_cast<int64_t>(lastGap[t]);
-    if (run >= steadyRun) lanes.steady(t, nb, row);
-    else lanes.warm(t, run, nb, row);
+    if (run >= steadyRun) {
+      if constexpr (Lanes::kStoresSteadyRows) {
+        lanes.steadyRow(out, t, b0, nb);
+        continue;
+      } else {
+        lanes.steady(t, nb, row);
+      }
+    } else {
+      lanes.warm(t, run, nb, row);
+    }
     out.putRow(0, t, b0, nb, row);
   }
 }
@@ -28,6 +38,7 @@ inline void windowRows(const OutView<Out>& out, const double* lastGap, int64_t T
 // Window lengths of a block: n[j] as a count, w[j] as a double.
 // (32-bit lengths: GCC vectorizes the gathers they index.)
 struct WindowLanes {
+  static constexpr bool kStoresSteadyRows = false;  // see windowRows
   alignas(64) double w[kBlock];
   alignas(64) double inv[kBlock];
   int32_t n[kBlock];

@@ -1,5 +1,5 @@
 // structure.zscore: (x - mean) / population standard deviation of the last n
-// values, from RollingMoments built once per call; NaN on a flat window.
+// values, from RollingMoments built once per chunk length; NaN on a flat window.
 #pragma once
 #include <cmath>
 #include "common.h"
@@ -13,8 +13,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
   const double* x = c.in[0];
   RollingMoments moments;
-  moments.build(x, c.T, static_cast<int64_t>(maxParam(c, 0)), c.scratch);
-  forEachBlock(c, [&](int64_t b0, int nb) {
+  forEachMomentsBlock(c, 0, x, c.scratch, moments, [&](int64_t b0, int nb) {
     for (int64_t t = 0; t < c.T; ++t) {
       for (int j = 0; j < nb; ++j) {
         const int64_t w = static_cast<int64_t>(c.param[0][b0 + j]);

@@ -52,7 +52,7 @@ int32_t averageTrueRange(const KernelCall& c, const OutView<Out>& out, bool norm
 inline double taStddev(double variance) { return variance < 1e-14 ? 0.0 : std::sqrt(variance); }
 
 // The rolling-variance family over one `source` input, from RollingMoments
-// built once per call: VAR; STDDEV (window, nbdev); BBANDS and its bandwidth
+// built once per chunk length: VAR; STDDEV (window, nbdev); BBANDS and its bandwidth
 // and %b (window, mult, matype). Division by zero gives NaN. The bands of
 // matype 'sma' take the moments' mean; another type's middle band is TA_MA
 // over each valid run (bandsByType, one variant at a time) around the same
@@ -102,10 +102,9 @@ int32_t spread(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < (bands ? bandsScratch(c.T) : rollingMomentsScratch(c.T))) return kScratchTooSmall;
   const double* x = c.in[0];
   RollingMoments m;
-  m.build(x, c.T, static_cast<int64_t>(maxParam(c, 0)), c.scratch);
   const double* window = c.param[0];
   const double* mult = K == Spread::kVariance ? nullptr : c.param[1];
-  forEachBlock(c, [&](int64_t b0, int nb) {
+  forEachMomentsBlock(c, 0, x, c.scratch, m, [&](int64_t b0, int nb) {
     bool sma[kBlock];
     for (int j = 0; j < nb; ++j) sma[j] = !bands || matype::code(c.param[2][b0 + j]) == matype::kSma;
     for (int64_t t = 0; t < c.T; ++t) {

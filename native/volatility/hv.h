@@ -18,9 +18,8 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   for (int64_t t = 0; t < c.T; ++t)
     ret[t] = t > 0 && x[t] > 0.0 && x[t - 1] > 0.0 ? std::log1p((x[t] - x[t - 1]) / x[t - 1]) : kNaN;
   RollingMoments m;
-  m.build(ret, c.T, static_cast<int64_t>(maxParam(c, 0)), c.scratch + c.T);
   const double *window = c.param[0], *annualization = c.param[1];
-  forEachBlock(c, [&](int64_t b0, int nb) {
+  forEachMomentsBlock(c, 0, ret, c.scratch + c.T, m, [&](int64_t b0, int nb) {
     double scale[kBlock];
     for (int j = 0; j < nb; ++j) scale[j] = 100.0 * std::sqrt(annualization[b0 + j]);
     for (int64_t t = 0; t < c.T; ++t) {
