@@ -112,9 +112,17 @@ export function beginPass(c: Call, from: i32, to: i32): void {
 // Out of line, so put() stays small where it is inlined.
 export function tileMiss(c: Call, t: i32): void { moveRows(c, t); }
 
-// One row of state per block: kernels that compute bar t of every variant of
-// a block first (row[j], as native/abi.h putRow) write it with putRow.
-export const ROW: usize = memory.data(BLOCK * 8, 16);
+// Rows of a block: kernels that compute bar t of every variant of a block
+// first (row[j], as native/abi.h putRow) write it with putRow; kernels with
+// several outputs compute output k's row in rowOf(k) and write them all with
+// putRows. ROW is rowOf(0).
+export const ROW_COUNT: i32 = 8;
+const ROWS: usize = memory.data(ROW_COUNT * BLOCK * 8, 16);
+export const ROW: usize = ROWS;
+
+@inline export function rowOf(k: i32): usize {
+  return ROWS + (<usize>(k * BLOCK) << 3);
+}
 
 // Output k of variants [b0, b0 + nb) at bar t from row[0..nb): in a
 // time-major tile one contiguous run, stored two or four values per v128
@@ -148,6 +156,12 @@ export function rowAt<O>(c: Call, k: i32, t: i32, b0: i32): usize {
   if (base == 0) return 0;
   if (offTile(c, t)) tileMiss(c, t);
   return base + (<usize>(t - c.rowStart) * <usize>c.timeStride + <usize>b0 * <usize>c.variantStride) * sizeof<O>();
+}
+
+// Outputs 0..n-1 of variants [b0, b0 + nb) at bar t from rowOf(0..n-1);
+// unselected outputs are skipped (their rows may hold anything).
+export function putRows<O>(c: Call, t: i32, b0: i32, nb: i32, n: i32): void {
+  for (let k = 0; k < n; ++k) putRow<O>(c, k, t, b0, nb, rowOf(k));
 }
 
 export function putNaNAll<O>(c: Call, t: i32, b0: i32, nb: i32): void {

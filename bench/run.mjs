@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { Bench } from 'tinybench';
 import { readFileSync } from 'node:fs';
 import { createEngine, listIndicators } from '../dist/index.js';
+import { TILE_BYTES } from '../dist/backends/wasm.js';
 import { abortSuite, lagSuite, preparedSuite, rssSuite } from './calls.mjs';
 import { compareReports, formatComparison } from './compare.mjs';
 import { loadPeers } from './peers.mjs';
@@ -164,13 +165,40 @@ async function wasmSuite() {
     catalogue.push({ case: info.id, threads: cores, ...(await sideBySide(engines, { indicator: info.id })) });
     if (!json) process.stdout.write('.');
   }
+  const floor = await tileCopyFloor(engines.native, 'momentum.mom', out);
   for (const e of Object.values(engines)) await e.close();
   const worst = [...catalogue].sort((a, b) => b.ratio - a.ratio);
-  report.suites.wasm = { grid, catalogue, worst: worst.slice(0, 5).map((r) => r.case), over: worst.filter((r) => r.ratio > 2.5).map((r) => r.case) };
+  report.suites.wasm = { grid, catalogue, worst: worst.slice(0, 5).map((r) => r.case), over: worst.filter((r) => r.ratio > 2.5).map((r) => r.case), floor };
   log(`\nwasm beside native: float32 time-major, output buffer reused, the two backends interleaved call by call, medians of ${RUNS}`);
   log(table(['case', 'threads', 'native ms', 'wasm ms', 'wasm / native'], grid.map((r) => [r.case, r.threads, r.native.toFixed(0), r.wasm.toFixed(0), r.ratio.toFixed(2)])));
   log(`\ndefault grid of every indicator, ${cores} threads, worst first`);
   log(table(['indicator', 'native ms', 'wasm ms', 'wasm / native'], worst.map((r) => [r.case, r.native.toFixed(1), r.wasm.toFixed(1), r.ratio.toFixed(2)])));
+  log(`\nfloor of a memory-bound kernel on wasm (${floor.case}): its output copied in tiles of ${TILE_BYTES >> 10} KiB, alone, ${floor.copy.toFixed(1)} ms = ${floor.ratio.toFixed(2)} x native's whole compute (${floor.native.toFixed(1)} ms)`);
+}
+
+/**
+ * What no wasm kernel can go below: its output leaves wasm memory in tiles
+ * copied by the host (src/backends/wasm.ts), a copy native does not make.
+ * Timed alone for one indicator's default grid (tiles of whole rows, one
+ * TypedArray.set each, as a chunk of one block is copied), interleaved with
+ * native's compute of the same grid into the same buffer.
+ */
+async function tileCopyFloor(native, indicator, out) {
+  const bytes = native.estimate({ indicator, t: T }).bytesOut;
+  const tile = new Float32Array(new ArrayBuffer(TILE_BYTES)).fill(1);
+  const dest = new Float32Array(out, 0, bytes / 4);
+  const copy = () => { for (let at = 0; at < dest.length; at += tile.length) dest.set(at + tile.length <= dest.length ? tile : tile.subarray(0, dest.length - at), at); };
+  const times = { native: [], copy: [] };
+  for (let i = 0; i <= RUNS; i++) {
+    let t0 = performance.now();
+    await native.compute({ indicator, candles, out });
+    if (i > 0) times.native.push(performance.now() - t0);
+    t0 = performance.now();
+    copy();
+    if (i > 0) times.copy.push(performance.now() - t0);
+  }
+  const nativeMs = median(times.native), copyMs = median(times.copy);
+  return { case: indicator, native: nativeMs, copy: copyMs, ratio: copyMs / nativeMs };
 }
 
 async function timeItSync(fn, runs) {

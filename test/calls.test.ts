@@ -142,6 +142,20 @@ describe('callbacks and buffers', () => {
     await e2.close();
   });
 
+  it("wasm: a time-major grid of one block is one chunk (its tiles go out whole rows at a time), and gives native's values", async () => {
+    const wasm = await createEngine(testEngineOptions({ numThreads: 2, backend: 'wasm' }));
+    const native = await createEngine(testEngineOptions({ numThreads: 2, backend: 'native' }));
+    const request = { indicator: 'momentum.mom', candles: big, grid: { window: { start: 1, stop: 100 } } };
+    const progress: number[] = [];
+    const r = await wasm.compute({ ...request, onProgress: ({ processed }) => { progress.push(processed); } });
+    expect(progress).toEqual([100]);
+    const want = await native.compute(request);
+    const bytes = (a: Float32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    expect(bytes(r.values('mom')).equals(bytes(want.values('mom')))).toBe(true);
+    await wasm.close();
+    await native.close();
+  });
+
   it('refuses an out buffer another call is still writing', async () => {
     const est = engine.estimate({ indicator: 'ma.ema', t: 200_000, grid: long.grid });
     const out = new SharedArrayBuffer(est.bytesOut);

@@ -1,6 +1,8 @@
-// ma.kama; mirrors native/ma/kama.h.
-import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A } from "../abi";
+// ma.kama; mirrors native/ma/kama.h: a row of the block per bar, two lanes
+// per v128 once every window of the block has its first value.
+import { at, Call, input, OK, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A } from "../abi";
 import { emaStep, nearZero, prefixLength, prefixSums, prefixWindowSum } from "../primitives";
+import { loadWindowLanes, WINDOW_N } from "./common";
 
 export function scratch(T: i32): f64 { return 2.0 * T + prefixLength(T); }
 
@@ -13,36 +15,73 @@ const KAMA_DIFF: f64 = 2.0 / (2.0 + 1.0) - KAMA_SLOW;
   return sc * sc;
 }
 
+// kamaConstant of two lanes: the same correctly rounded operations, so the same bits.
+@inline function kamaConstants(change: v128, path: v128): v128 {
+  const one = f64x2.splat(1.0);
+  const flat = v128.and(f64x2.gt(path, f64x2.splat(-1e-14)), f64x2.lt(path, f64x2.splat(1e-14)));
+  const er = v128.bitselect(one, f64x2.abs(f64x2.div(change, path)), v128.or(f64x2.le(path, change), flat));
+  const sc = f64x2.add(f64x2.mul(er, f64x2.splat(KAMA_DIFF)), f64x2.splat(KAMA_SLOW));
+  return f64x2.mul(sc, sc);
+}
+
+@inline function absDiffs(c: Call): usize { return c.scratch; }
+@inline function prefixOf(c: Call): usize { return c.scratch + (<usize>c.T << 3); }
+@inline function lastGapOf(c: Call): usize { return prefixOf(c) + (<usize>prefixLength(c.T) << 3); }
+
 export function prepare(c: Call): i32 {
   if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
-  const absDiff = c.scratch;
-  const prefix = absDiff + (<usize>c.T << 3);
-  const lastGap = prefix + (<usize>(c.T + 1) << 4);
+  const absDiff = absDiffs(c);
+  // |Δx| is NaN at bar 0 and next to a gap, so a window of n differences is
+  // NaN-free exactly when its n + 1 bars are.
   for (let t = 0; t < c.T; ++t) {
     store<f64>(absDiff + (<usize>t << 3), t > 0 ? Math.abs(at(x, t) - at(x, t - 1)) : NaN);
   }
-  prefixSums(absDiff, c.T, prefix, lastGap);
+  prefixSums(absDiff, c.T, prefixOf(c), lastGapOf(c));
   return OK;
+}
+
+// Variant j at bar t past its first value.
+@inline function slide(x: usize, prefix: usize, j: i32, t: i32, xt: f64): f64 {
+  const n = <i32>load<f64>(WINDOW_N + (<usize>j << 3));
+  const k = emaStep(slot(STATE_A, j), xt, kamaConstant(xt - at(x, t - n), prefixWindowSum(prefix, t, n)));
+  setSlot(STATE_A, j, k);
+  return k;
 }
 
 export function block<O>(c: Call, b0: i32, nb: i32): void {
   const x = input(c, 0);
-  const absDiff = c.scratch;
-  const prefix = absDiff + (<usize>c.T << 3);
-  const lastGap = prefix + (<usize>(c.T + 1) << 4);
-  const state = STATE_A;
+  const prefix = prefixOf(c), lastGap = lastGapOf(c);
+  const kama = STATE_A;
+  const steadyRun = loadWindowLanes(c, 0, b0, nb).longest + 1.0;
   for (let t = 0; t < c.T; ++t) {
-    const age = t - <i32>at(lastGap, t);
+    // run counts the valid differences ending at t: n of them first at bar n.
+    const run = t - <i32>at(lastGap, t);
     const xt = at(x, t);
-    for (let j = 0; j < nb; ++j) {
-      const n = <i32>param(c, 0, b0 + j);
-      if (age < n) { put<O>(c, 0, t, b0 + j, NaN); continue; }
-      if (age == n) setSlot(state, j, at(x, t - 1));
-      const sc = kamaConstant(xt - at(x, t - n), prefixWindowSum(prefix, t, n));
-      const k = emaStep(slot(state, j), xt, sc);
-      setSlot(state, j, k);
-      put<O>(c, 0, t, b0 + j, k);
+    let j = 0;
+    if (<f64>run >= steadyRun) {
+      const xt2 = f64x2.splat(xt);
+      for (; j + 2 <= nb; j += 2) {
+        const n0 = <i32>load<f64>(WINDOW_N + (<usize>j << 3)), n1 = <i32>load<f64>(WINDOW_N + (<usize>j << 3), 8);
+        const past = f64x2.replace_lane(f64x2.splat(at(x, t - n0)), 1, at(x, t - n1));
+        const path = f64x2.replace_lane(f64x2.splat(prefixWindowSum(prefix, t, n0)), 1, prefixWindowSum(prefix, t, n1));
+        const prev = v128.load(kama + (<usize>j << 3));
+        const k = f64x2.add(f64x2.mul(f64x2.sub(xt2, prev), kamaConstants(f64x2.sub(xt2, past), path)), prev);
+        v128.store(kama + (<usize>j << 3), k);
+        v128.store(ROW + (<usize>j << 3), k);
+      }
+      for (; j < nb; ++j) store<f64>(ROW + (<usize>j << 3), slide(x, prefix, j, t, xt));
+    } else {
+      for (; j < nb; ++j) {
+        const n = <i32>load<f64>(WINDOW_N + (<usize>j << 3));
+        let v = NaN;
+        if (run >= n) {
+          if (run == n) setSlot(kama, j, at(x, t - 1));
+          v = slide(x, prefix, j, t, xt);
+        }
+        store<f64>(ROW + (<usize>j << 3), v);
+      }
     }
+    putRow<O>(c, 0, t, b0, nb, ROW);
   }
 }

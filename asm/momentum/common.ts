@@ -3,7 +3,7 @@
 // PPO, APO). Where C++ passes a lambda or a template flag, a flag argument
 // picks the formula.
 import {
-  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot,
+  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRow, ROW, SCRATCH_TOO_SMALL, selected, setSlot, slot,
   STATE_A, STATE_B, STATE_C, wholeSeries,
 } from "../abi";
 import {
@@ -23,60 +23,118 @@ export const LAG_DIFFERENCE: i32 = 0, LAG_CHANGE: i32 = 1, LAG_RATIO: i32 = 2;
   return kind == LAG_DIFFERENCE ? xt - past : kind == LAG_CHANGE ? (xt - past) * scale : xt * scale;
 }
 
-// Scratch of lagged: the rates keep their scaled reciprocals.
-export function laggedScratch(T: i32, kind: i32): f64 { return kind != LAG_DIFFERENCE ? <f64>T : 0.0; }
+// The same for two lanes; sub and mul are correctly rounded in v128 too.
+@inline function lagValues(kind: i32, xt: v128, past: v128, scale: v128): v128 {
+  return kind == LAG_DIFFERENCE ? f64x2.sub(xt, past) : kind == LAG_CHANGE ? f64x2.mul(f64x2.sub(xt, past), scale) : f64x2.mul(xt, scale);
+}
 
-// Where bars t-n..t are all valid. Variant-major output is written one
-// contiguous run per variant, as in C++.
+// Scratch of lagged: x reversed (T); the rates also keep their scaled
+// reciprocals, forward and reversed (2T). For a range of lags the earlier
+// values of one bar are a run read backward, which the reversed copies turn
+// into a forward run (LagInputs in native/momentum/common.h).
+export function laggedScratch(T: i32, kind: i32): f64 { return kind != LAG_DIFFERENCE ? 3.0 * <f64>T : <f64>T; }
+
+@inline function lagReversed(c: Call): usize { return c.scratch; }
+@inline function lagScale(c: Call): usize { return c.scratch + (<usize>c.T << 3); }
+@inline function lagScaleReversed(c: Call): usize { return c.scratch + (<usize>c.T << 4); }
+
+function reversed(x: usize, T: i32, rev: usize): void {
+  for (let t = 0; t < T; ++t) store<f64>(rev + (<usize>(T - 1 - t) << 3), at(x, t));
+}
+
 export function laggedPrepare(c: Call, kind: i32, unit: f64): i32 {
-  const need = laggedScratch(c.T, kind);
-  if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
+  if (<f64>c.scratchLen < laggedScratch(c.T, kind)) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
-  const scale = c.scratch;
+  reversed(x, c.T, lagReversed(c));
   if (kind != LAG_DIFFERENCE) {
+    const scale = lagScale(c);
     for (let t = 0; t < c.T; ++t) {
       const v = at(x, t);
       store<f64>(scale + (<usize>t << 3), v != 0.0 ? unit / v : 0.0);
     }
+    reversed(scale, c.T, lagScaleReversed(c));
   }
   return OK;
 }
 
-// The rates' zero_denominator is param 1: 'nan' overwrites TA-Lib's 0 with NaN
-// where x[t-n] is 0, in a second pass (blankZeroPast in native/momentum/common.h).
+// Bars t-n..t are all valid from bar s + n of a segment on. Time-major output
+// is written a row of the block per bar, as in C++: rows past every lag of
+// the block skip the warm-up test, and consecutive lags (default grids) read
+// the reversed copies two lanes per v128. A whole-series variant-major tile
+// takes one contiguous run per variant. The rates' zero_denominator is
+// param 1: 'nan' overwrites TA-Lib's 0 with NaN where x[t-n] is 0, in a
+// second pass (blankZeroPast in native/momentum/common.h).
 export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32): void {
+  if (!selected(c, 0)) return;
+  if (kind == LAG_DIFFERENCE) lagRows<O>(c, b0, nb, s, e, LAG_DIFFERENCE);
+  else if (kind == LAG_CHANGE) lagRows<O>(c, b0, nb, s, e, LAG_CHANGE);
+  else lagRows<O>(c, b0, nb, s, e, LAG_RATIO);
+  if (kind == LAG_DIFFERENCE) return;
   const x = input(c, 0);
-  const scale = c.scratch;
+  for (let j = 0; j < nb; ++j) {
+    if (!isNaN(zeroDenominator(c, 1, b0 + j, 0.0))) continue;
+    const n = <i32>param(c, 0, b0 + j);
+    for (let t = s + n; t < e; ++t) if (at(x, t - n) == 0.0) put<O>(c, 0, t, b0 + j, NaN);
+  }
+}
+
+// laggedSegment for one kind, inlined so that the kind is a constant.
+@inline function lagRows<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind: i32): void {
+  const x = input(c, 0), scale = lagScale(c);
   const scaled = kind != LAG_DIFFERENCE;
-  const dst = load<usize>(c.outPtrs);
-  if (dst == 0) return;  // the output was not selected
   if (c.timeStride == 1 && wholeSeries(c)) {
+    const dst = load<usize>(c.outPtrs);
     for (let j = 0; j < nb; ++j) {
       const n = <i32>param(c, 0, b0 + j);
       const o = dst + <usize>(b0 + j) * <usize>c.variantStride * sizeof<O>();
       const from = min(s + n, e);
       for (let t = s; t < from; ++t) store<O>(o + <usize>t * sizeof<O>(), <O>NaN);
       for (let t = from; t < e; ++t) {
-        const v = lagValue(kind, at(x, t), at(x, t - n), scaled ? at(scale, t - n) : 0.0);
-        store<O>(o + <usize>t * sizeof<O>(), <O>v);
+        store<O>(o + <usize>t * sizeof<O>(), <O>lagValue(kind, at(x, t), at(x, t - n), scaled ? at(scale, t - n) : 0.0));
       }
     }
-  } else {
-    for (let t = s; t < e; ++t) {
-      const xt = at(x, t);
-      for (let j = 0; j < nb; ++j) {
-        const n = <i32>param(c, 0, b0 + j);
-        const v = t - s >= n ? lagValue(kind, xt, at(x, t - n), scaled ? at(scale, t - n) : 0.0) : NaN;
-        store<f64>(ROW + (<usize>j << 3), v);
-      }
-      putRow<O>(c, 0, t, b0, nb, ROW);
-    }
+    return;
   }
-  if (!scaled) return;
+  const lags = STATE_A;
+  const n0 = <i32>param(c, 0, b0);
+  let maxLag = 0;
+  let range = true;
   for (let j = 0; j < nb; ++j) {
-    if (!isNaN(zeroDenominator(c, 1, b0 + j, 0.0))) continue;
     const n = <i32>param(c, 0, b0 + j);
-    for (let t = s + n; t < e; ++t) if (at(x, t - n) == 0.0) put<O>(c, 0, t, b0 + j, NaN);
+    store<i32>(lags + (<usize>j << 2), n);
+    maxLag = max(maxLag, n);
+    range = range && n == n0 + j;
+  }
+  const xRev = lagReversed(c), scaleRev = lagScaleReversed(c);
+  const last = <usize>(c.T - 1);
+  for (let t = s; t < e; ++t) {
+    const xt = at(x, t);
+    if (t - s < maxLag) {
+      for (let j = 0; j < nb; ++j) {
+        const n = load<i32>(lags + (<usize>j << 2));
+        store<f64>(ROW + (<usize>j << 3), t - s >= n ? lagValue(kind, xt, at(x, t - n), scaled ? at(scale, t - n) : 0.0) : NaN);
+      }
+    } else if (range) {
+      // past[j] = x[t - n0 - j], scales[j] its scale: forward runs of the reversed copies.
+      const from = (last - <usize>(t - n0)) << 3;
+      const past = xRev + from, scales = scaleRev + from;
+      const xt2 = f64x2.splat(xt);
+      let j = 0;
+      for (; j + 2 <= nb; j += 2) {
+        const at2 = <usize>j << 3;
+        v128.store(ROW + at2, lagValues(kind, xt2, v128.load(past + at2), scaled ? v128.load(scales + at2) : xt2));
+      }
+      for (; j < nb; ++j) {
+        const at1 = <usize>j << 3;
+        store<f64>(ROW + at1, lagValue(kind, xt, load<f64>(past + at1), scaled ? load<f64>(scales + at1) : 0.0));
+      }
+    } else {
+      for (let j = 0; j < nb; ++j) {
+        const n = load<i32>(lags + (<usize>j << 2));
+        store<f64>(ROW + (<usize>j << 3), lagValue(kind, xt, at(x, t - n), scaled ? at(scale, t - n) : 0.0));
+      }
+    }
+    putRow<O>(c, 0, t, b0, nb, ROW);
   }
 }
 

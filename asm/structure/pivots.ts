@@ -1,6 +1,6 @@
 // structure.pivots; mirrors native/structure/pivots.h.
 // Per variant: left, right, then level and back of the four windows.
-import { at, BAD_PARAM, BLOCK, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import { at, BAD_PARAM, BLOCK, Call, input, OK, param, putRows, rowOf, SCRATCH_TOO_SMALL, setSlot } from "../abi";
 import {
   buildRange, extremeAt, extremeWindowBack, extremeWindowLevel, inputGaps, maxParam, rangeLows,
   rangeScratch, windowsFit,
@@ -56,8 +56,9 @@ export function block<O>(c: Call, b0: i32, nb: i32): void {
         if (lp < extremeAt(false, <usize>load<f64>(lane, 48), <i32>load<f64>(lane, 56), p - 1)
           && lp <= extremeAt(false, <usize>load<f64>(lane, 64), <i32>load<f64>(lane, 72), t)) pl = lp;
       }
-      put<O>(c, 0, t, b0 + j, ph);
-      put<O>(c, 1, t, b0 + j, pl);
+      setSlot(rowOf(0), j, ph);
+      setSlot(rowOf(1), j, pl);
     }
+    putRows<O>(c, t, b0, nb, 2);
   }
 }

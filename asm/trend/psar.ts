@@ -1,5 +1,5 @@
 // trend.psar: lanes hold sar, ep, af and isLong (1 or 0) in STATE_A..D.
-import { at, Call, input, param, put, putNaNAll, setSlot, slot, STATE_A, STATE_B, STATE_C, STATE_D } from "../abi";
+import { at, Call, input, param, putNaNAll, putRows, rowOf, setSlot, slot, STATE_A, STATE_B, STATE_C, STATE_D } from "../abi";
 
 @inline function belowBars(sar: f64, prevLow: f64, low: f64): f64 {
   if (sar > prevLow) sar = prevLow;
@@ -75,8 +75,9 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     for (let j = 0; j < nb; ++j) {
       const v = b0 + j;
       const maxAf = param(c, 2, v);
-      put<O>(c, 0, u, v, sarBar(j, prevHigh, prevLow, h, l, sarStart(param(c, 0, v), maxAf), param(c, 1, v), maxAf));
-      put<O>(c, 1, u, v, slot(STATE_D, j) != 0.0 ? 1.0 : -1.0);
+      setSlot(rowOf(0), j, sarBar(j, prevHigh, prevLow, h, l, sarStart(param(c, 0, v), maxAf), param(c, 1, v), maxAf));
+      setSlot(rowOf(1), j, slot(STATE_D, j) != 0.0 ? 1.0 : -1.0);
     }
+    putRows<O>(c, u, b0, nb, 2);
   }
 }

@@ -1,8 +1,9 @@
 // What several volume indicators share (see native/volume/common.h): the
 // typical price and money-flow volume of a bar, the AD line, and ratios of
 // two series summed over a window (MFI, CMF, VWAP).
-import { at, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+import { at, Call, input, OK, put, putRow, ROW, SCRATCH_TOO_SMALL, setSlot } from "../abi";
 import { prefixLength, prefixSums, prefixWindowSum, segmentEnd, validAt, zeroDenominator } from "../primitives";
+import { loadWindowLanes, WINDOW_N } from "../ma/common";
 
 @inline export function typicalPrice(high: f64, low: f64, close: f64): f64 {
   return (high + low + close) / 3.0;
@@ -88,12 +89,14 @@ export function windowRatioBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void 
   const T = c.T;
   const a = c.scratch, b = a + (<usize>T << 3), sumA = b + (<usize>T << 3);
   const sumB = sumA + (<usize>(T + 1) << 4), lastGap = sumB + (<usize>(T + 1) << 4);
+  // A row of the block per bar; windows are loaded once per block.
+  loadWindowLanes(c, 0, b0, nb);
   for (let t = 0; t < T; ++t) {
     const run = t - <i32>at(lastGap, t);
     for (let j = 0; j < nb; ++j) {
-      const w = <i32>param(c, 0, b0 + j);
-      const v = run >= w ? ratioValue(c, b0 + j, kind, prefixWindowSum(sumA, t, w), prefixWindowSum(sumB, t, w)) : NaN;
-      put<O>(c, 0, t, b0 + j, v);
+      const w = <i32>load<f64>(WINDOW_N + (<usize>j << 3));
+      setSlot(ROW, j, run >= w ? ratioValue(c, b0 + j, kind, prefixWindowSum(sumA, t, w), prefixWindowSum(sumB, t, w)) : NaN);
     }
+    putRow<O>(c, 0, t, b0, nb, ROW);
   }
 }

@@ -20,7 +20,7 @@ interface WasmExports {
 /** Output bytes a tile of every bar may take (kernels that write bars out of order). */
 const CHUNK_BYTES = 32 * 2 ** 20;
 /** Output bytes of a moving tile: small enough to stay in cache until it is copied out. */
-const TILE_BYTES = 2 ** 19;
+export const TILE_BYTES = 2 ** 19;
 /** Variants per call: BLOCK of asm/abi.ts for time-major output (rows of 256 values), fewer for variant-major. */
 const BLOCK = 256;
 const NARROW_BLOCK = 16;

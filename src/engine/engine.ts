@@ -65,9 +65,13 @@ const MIN_CHUNK_NS = 10_000_000;
  */
 const MAX_CHUNK_NS = 150_000_000;
 /**
- * Variants a wasm chunk spans at least (a block of asm/abi.ts): its output
- * tiles are copied out one row of the chunk's variants at a time, so a narrow
- * chunk would pay a TypedArray.set per short row.
+ * Variants a wasm chunk spans at least (a block of asm/abi.ts) in a
+ * time-major output: its tiles are copied out with one TypedArray.set per row
+ * of the chunk's variants, or one per tile when the chunk spans whole output
+ * rows, and a set of a short row costs as much as computing hundreds of
+ * cheap values. So a grid of up to one block per source is one chunk (at the
+ * price of a second thread for a small grid of a costly kernel) and a wider
+ * one is cut into as few chunks as that allows.
  */
 const WASM_CHUNK_VARIANTS = 256;
 /** Kernel scratch per thread assumed before warmup has loaded a backend (above every kernel's: see estimate()). */
@@ -310,7 +314,8 @@ export class Engine {
       outputs: outList, float64: plan.dtype === 'float64', timeStride, variantStride, cancel: stop.flag,
     });
     const widest = Math.max(MAX_CHUNK_NS / nsPerValue, warm.inline.name === 'wasm' ? WASM_CHUNK_VARIANTS * t : 0);
-    const chunks = none ? [] : planChunks(plan.grid, t, executor.numThreads, { minValuesPerChunk: MIN_CHUNK_NS / nsPerValue, maxValuesPerChunk: widest });
+    const wasmRows = warm.inline.name === 'wasm' && plan.layout === 'time-major' ? Math.min(V, WASM_CHUNK_VARIANTS) * t : 0;
+    const chunks = none ? [] : planChunks(plan.grid, t, executor.numThreads, { minValuesPerChunk: Math.max(MIN_CHUNK_NS / nsPerValue, wasmRows), maxValuesPerChunk: widest });
     let processed = 0;
     let progressFailed = false;
     await runChunks(chunks, executor, makeJob, stop, (c) => {
