@@ -584,6 +584,150 @@ export function buildArgExtremes(isMax: bool, x: usize, T: i32, nLevels: i32, le
   return pickBar(isMax, x, <i32>at(level, t), <i32>at(level, t - back));
 }
 
+// Rows of rolling extremes for a block of variants, read as native's
+// rollingExtremes (native/structure/common.h) reads them: the block's
+// distinct windows ascending (the window set), one value per window at a bar;
+// windows w, w+1, ... served by one level share its first span and read its
+// second spans as one run backward, two values per v128. Lanes find their
+// window's entry with laneRow(). Build the set per block: windowSetBegin(),
+// windowSetAdd() for each window param (slot 0, 1, ...), windowSetEnd().
+export const WINDOW_SLOTS = 3;
+const SET_CAP = WINDOW_SLOTS * BLOCK;
+const SET_WINDOW: usize = memory.data(SET_CAP * 4, 16);     // i32, ascending, distinct
+const SET_GROUP: usize = memory.data((SET_CAP + 1) * 4, 16); // first entry of each run of one level's consecutive windows
+const LANE_ENTRY: usize = memory.data(SET_CAP * 4, 16);     // i32 per (slot, lane): its window, then its entry
+let setSize = 0, groupCount = 0, laneCount = 0, slotCount = 0;
+let identityMask = 0;  // bit s: lane j of slot s is entry j, so set rows are lane rows
+
+// Rows of set values, one per window entry (kernels may use them as scratch rows).
+export const EXTREME_HIGH: usize = memory.data(SET_CAP * 8, 16);
+export const EXTREME_LOW: usize = memory.data(SET_CAP * 8, 16);
+
+@inline function i32At(area: usize, i: i32): i32 { return load<i32>(area + (<usize>i << 2)); }
+@inline function setI32(area: usize, i: i32, x: i32): void { store<i32>(area + (<usize>i << 2), x); }
+@inline function windowLevel(w: i32): i32 { return 31 - clz(w); }  // the k of extremeWindowLevel
+
+export function windowSetBegin(nb: i32): void {
+  setSize = 0;
+  slotCount = 0;
+  laneCount = nb;
+}
+
+// Lane j of the next slot reads window param(p, b0 + j) + extra.
+export function windowSetAdd(c: Call, p: i32, b0: i32, extra: i32 = 0): void {
+  const lanes = LANE_ENTRY + (<usize>(slotCount * BLOCK) << 2);
+  for (let j = 0; j < laneCount; ++j) {
+    const w = <i32>param(c, p, b0 + j) + extra;
+    setI32(lanes, j, w);
+    // Insertion into the ascending set; default grids come in order, so this is a compare per lane.
+    let i = setSize;
+    while (i > 0 && i32At(SET_WINDOW, i - 1) > w) --i;
+    if (i > 0 && i32At(SET_WINDOW, i - 1) == w) continue;
+    memory.copy(SET_WINDOW + (<usize>(i + 1) << 2), SET_WINDOW + (<usize>i << 2), <usize>(setSize - i) << 2);
+    setI32(SET_WINDOW, i, w);
+    ++setSize;
+  }
+  ++slotCount;
+}
+
+export function windowSetEnd(): void {
+  groupCount = 0;
+  for (let i = 0; i < setSize; ++i) {
+    const w = i32At(SET_WINDOW, i);
+    if (i == 0 || w != i32At(SET_WINDOW, i - 1) + 1 || windowLevel(w) != windowLevel(w - 1)) setI32(SET_GROUP, groupCount++, i);
+  }
+  setI32(SET_GROUP, groupCount, setSize);
+  identityMask = 0;
+  for (let s = 0; s < slotCount; ++s) {
+    const lanes = LANE_ENTRY + (<usize>(s * BLOCK) << 2);
+    let identity = true;
+    for (let j = 0; j < laneCount; ++j) {
+      const w = i32At(lanes, j);
+      let lo = 0, hi = setSize - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (i32At(SET_WINDOW, mid) < w) lo = mid + 1;
+        else hi = mid;
+      }
+      setI32(lanes, j, lo);
+      identity = identity && lo == j;
+    }
+    if (identity) identityMask |= 1 << s;
+  }
+}
+
+// The extreme of x[t-w+1 .. t] for every window w of the set into out[i],
+// NaN where w > limit (the window reaches past the run of valid bars);
+// levels is buildExtremes' table.
+export function extremeRows(isMax: bool, levels: usize, T: i32, t: i32, limit: i32, out: usize): void {
+  for (let g = 0; g < groupCount; ++g) {
+    const i0 = i32At(SET_GROUP, g), n = i32At(SET_GROUP, g + 1) - i0;
+    const w0 = i32At(SET_WINDOW, i0);
+    const full = min(n, max(0, limit - w0 + 1));  // windows are ascending: the full ones come first
+    const o = out + (<usize>i0 << 3);
+    if (full > 0) {
+      const k = windowLevel(w0);
+      const level = levels + <usize>k * <usize>T * 8;
+      const first = at(level, t), head = f64x2.splat(first);
+      const run = level + (<usize>(t - (w0 - (1 << k))) << 3);  // entry m's second span ends at run[-m]
+      let m = 0;
+      for (; m + 2 <= full; m += 2) {
+        const pair = v128.load(run - (<usize>(m + 1) << 3));
+        const second = v128.shuffle<f64>(pair, pair, 1, 0);
+        // pickExtreme(first, second) bit for bit: pmax(b, a) is a > b ? a : b, pmin(b, a) is a < b ? a : b.
+        v128.store(o + (<usize>m << 3), isMax ? f64x2.pmax(second, head) : f64x2.pmin(second, head));
+      }
+      if (m < full) store<f64>(o + (<usize>m << 3), pickExtreme(isMax, first, load<f64>(run - (<usize>m << 3))));
+    }
+    for (let m = full; m < n; ++m) store<f64>(o + (<usize>m << 3), NaN);
+  }
+}
+
+// As extremeRows, the bar of the extreme (ties to the most recent bar) over
+// buildArgExtremes' table.
+export function argExtremeRows(isMax: bool, x: usize, levels: usize, T: i32, t: i32, limit: i32, out: usize): void {
+  for (let g = 0; g < groupCount; ++g) {
+    const i0 = i32At(SET_GROUP, g), n = i32At(SET_GROUP, g + 1) - i0;
+    const w0 = i32At(SET_WINDOW, i0);
+    const full = min(n, max(0, limit - w0 + 1));
+    const o = out + (<usize>i0 << 3);
+    if (full > 0) {
+      const k = windowLevel(w0);
+      const level = levels + <usize>k * <usize>T * 8;
+      const first = <i32>at(level, t), xFirst = at(x, first);
+      const run = level + (<usize>(t - (w0 - (1 << k))) << 3);
+      for (let m = 0; m < full; ++m) {
+        const second = <i32>load<f64>(run - (<usize>m << 3));
+        const xSecond = at(x, second);
+        store<f64>(o + (<usize>m << 3), <f64>((isMax ? xFirst >= xSecond : xFirst <= xSecond) ? first : second));
+      }
+    }
+    for (let m = full; m < n; ++m) store<f64>(o + (<usize>m << 3), NaN);
+  }
+}
+
+// (high + low) / 2 of rows into out, NaN where either is: of set rows, or of
+// the first n entries.
+export function midRow(high: usize, low: usize, out: usize, n: i32 = -1): void {
+  if (n < 0) n = setSize;
+  const half = f64x2.splat(2.0);
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const off = <usize>i << 3;
+    v128.store(out + off, f64x2.div(f64x2.add(v128.load(high + off), v128.load(low + off)), half));
+  }
+  for (; i < n; ++i) store<f64>(out + (<usize>i << 3), (at(high, i) + at(low, i)) / 2.0);
+}
+
+// Set row `from` in lane order for slot s: `from` itself when lanes are the
+// set's entries, else gathered into `to`.
+export function laneRow(s: i32, from: usize, to: usize): usize {
+  if (identityMask & (1 << s)) return from;
+  const lanes = LANE_ENTRY + (<usize>(s * BLOCK) << 2);
+  for (let j = 0; j < laneCount; ++j) store<f64>(to + (<usize>j << 3), at(from, i32At(lanes, j)));
+  return to;
+}
+
 // Monotonic deque of bar indices in a caller-supplied i32 ring buffer; mirrors
 // MonotonicDeque in native/primitives.h (ties keep the most recent bar).
 // Unmanaged: place instances in static memory with changetype, never `new`.
