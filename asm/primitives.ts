@@ -511,20 +511,25 @@ export function windowCapacity(T: i32, W: i32): i32 { return min(T, min(W, MAX_W
 
 export function extremeScratch(T: i32): f64 { return <f64>extremeLevels(min(T, MAX_WINDOW)) * <f64>T; }
 
+// Two lanes at once, bit for bit (NaN and signed zeros alike): f64x2.pmax(b, a)
+// is a > b ? a : b, f64x2.pmin(b, a) is a < b ? a : b.
 @inline export function pickExtreme(isMax: bool, a: f64, b: f64): f64 {
   return isMax ? (a > b ? a : b) : (a < b ? a : b);
 }
 
 export function buildExtremes(isMax: bool, x: usize, T: i32, nLevels: i32, levels: usize): void {
-  for (let t = 0; t < T; ++t) store<f64>(levels + (<usize>t << 3), at(x, t));
+  memory.copy(levels, x, <usize>T << 3);
   for (let k = 1; k < nLevels; ++k) {
     const prev = levels + <usize>(k - 1) * <usize>T * 8;
     const cur = levels + <usize>k * <usize>T * 8;
     const half = 1 << (k - 1);
-    for (let t = 0; t < T; ++t) {
-      const v = t >= half ? pickExtreme(isMax, at(prev, t), at(prev, t - half)) : at(prev, t);
-      store<f64>(cur + (<usize>t << 3), v);
+    memory.copy(cur, prev, <usize>min(half, T) << 3);
+    let t = half;
+    for (; t + 2 <= T; t += 2) {
+      const a = v128.load(prev + (<usize>t << 3)), b = v128.load(prev + (<usize>(t - half) << 3));
+      v128.store(cur + (<usize>t << 3), isMax ? f64x2.pmax(b, a) : f64x2.pmin(b, a));  // pickExtreme(a, b)
     }
+    for (; t < T; ++t) store<f64>(cur + (<usize>t << 3), pickExtreme(isMax, at(prev, t), at(prev, t - half)));
   }
 }
 
@@ -660,6 +665,19 @@ export function windowSetEnd(): void {
 // NaN where w > limit (the window reaches past the run of valid bars);
 // levels is buildExtremes' table.
 export function extremeRows(isMax: bool, levels: usize, T: i32, t: i32, limit: i32, out: usize): void {
+  if (isMax) rowsOf(ROWS_MAX, levels, 0, T, t, limit, out);
+  else rowsOf(ROWS_MIN, 0, levels, T, t, limit, out);
+}
+
+// As extremeRows, (highest + lowest) / 2 from the tables of buildRange.
+export function midRows(highs: usize, lows: usize, T: i32, t: i32, limit: i32, out: usize): void {
+  rowsOf(ROWS_MID, highs, lows, T, t, limit, out);
+}
+
+const ROWS_MAX = 0, ROWS_MIN = 1, ROWS_MID = 2;
+
+@inline function rowsOf(kind: i32, highs: usize, lows: usize, T: i32, t: i32, limit: i32, out: usize): void {
+  const half = f64x2.splat(0.5);  // x * 0.5 is x / 2 bit for bit
   for (let g = 0; g < groupCount; ++g) {
     const i0 = i32At(SET_GROUP, g), n = i32At(SET_GROUP, g + 1) - i0;
     const w0 = i32At(SET_WINDOW, i0);
@@ -667,17 +685,30 @@ export function extremeRows(isMax: bool, levels: usize, T: i32, t: i32, limit: i
     const o = out + (<usize>i0 << 3);
     if (full > 0) {
       const k = windowLevel(w0);
-      const level = levels + <usize>k * <usize>T * 8;
-      const first = at(level, t), head = f64x2.splat(first);
-      const run = level + (<usize>(t - (w0 - (1 << k))) << 3);  // entry m's second span ends at run[-m]
+      const level = <usize>k * <usize>T * 8, back = <usize>(t - (w0 - (1 << k))) << 3;
+      const hFirst = kind != ROWS_MIN ? at(highs + level, t) : 0.0, lFirst = kind != ROWS_MAX ? at(lows + level, t) : 0.0;
+      const hHead = f64x2.splat(hFirst), lHead = f64x2.splat(lFirst);
+      const hRun = highs + level + back, lRun = lows + level + back;  // entry m's second span ends at run[-m]
       let m = 0;
       for (; m + 2 <= full; m += 2) {
-        const pair = v128.load(run - (<usize>(m + 1) << 3));
-        const second = v128.shuffle<f64>(pair, pair, 1, 0);
-        // pickExtreme(first, second) bit for bit: pmax(b, a) is a > b ? a : b, pmin(b, a) is a < b ? a : b.
-        v128.store(o + (<usize>m << 3), isMax ? f64x2.pmax(second, head) : f64x2.pmin(second, head));
+        const from = <usize>(m + 1) << 3;
+        let hi = hHead, lo = lHead;
+        if (kind != ROWS_MIN) {
+          const pair = v128.load(hRun - from);
+          hi = f64x2.pmax(v128.shuffle<f64>(pair, pair, 1, 0), hHead);
+        }
+        if (kind != ROWS_MAX) {
+          const pair = v128.load(lRun - from);
+          lo = f64x2.pmin(v128.shuffle<f64>(pair, pair, 1, 0), lHead);
+        }
+        v128.store(o + (<usize>m << 3), kind == ROWS_MAX ? hi : kind == ROWS_MIN ? lo : f64x2.mul(f64x2.add(hi, lo), half));
       }
-      if (m < full) store<f64>(o + (<usize>m << 3), pickExtreme(isMax, first, load<f64>(run - (<usize>m << 3))));
+      if (m < full) {
+        const from = <usize>m << 3;
+        const hi = kind != ROWS_MIN ? pickExtreme(true, hFirst, load<f64>(hRun - from)) : 0.0;
+        const lo = kind != ROWS_MAX ? pickExtreme(false, lFirst, load<f64>(lRun - from)) : 0.0;
+        store<f64>(o + from, kind == ROWS_MAX ? hi : kind == ROWS_MIN ? lo : (hi + lo) / 2.0);
+      }
     }
     for (let m = full; m < n; ++m) store<f64>(o + (<usize>m << 3), NaN);
   }
@@ -710,11 +741,11 @@ export function argExtremeRows(isMax: bool, x: usize, levels: usize, T: i32, t: 
 // the first n entries.
 export function midRow(high: usize, low: usize, out: usize, n: i32 = -1): void {
   if (n < 0) n = setSize;
-  const half = f64x2.splat(2.0);
+  const half = f64x2.splat(0.5);  // x * 0.5 is x / 2 bit for bit
   let i = 0;
   for (; i + 2 <= n; i += 2) {
     const off = <usize>i << 3;
-    v128.store(out + off, f64x2.div(f64x2.add(v128.load(high + off), v128.load(low + off)), half));
+    v128.store(out + off, f64x2.mul(f64x2.add(v128.load(high + off), v128.load(low + off)), half));
   }
   for (; i < n; ++i) store<f64>(out + (<usize>i << 3), (at(high, i) + at(low, i)) / 2.0);
 }

@@ -6,7 +6,7 @@ import {
   STATE_C, STATE_D,
 } from "../abi";
 import {
-  buildExtremes, EXTREME_HIGH, EXTREME_LOW, extremeLevels, extremeRows, extremeScratch, inputGaps, laneRow, maxParam, midRow,
+  buildExtremes, EXTREME_HIGH, EXTREME_LOW, extremeLevels, extremeRows, extremeScratch, inputGaps, laneRow, maxParam, midRows,
   windowsFit, windowSetAdd, windowSetBegin, windowSetEnd,
 } from "../primitives";
 
@@ -45,14 +45,12 @@ export function rollingExtremes<O>(c: Call, kind: i32, nIn: i32): i32 {
     windowSetEnd();
     for (let t = 0; t < T; ++t) {
       const run = t - <i32>at(lastGap, t);  // valid bars ending at t
-      if (kind != KIND_MIN) extremeRows(true, highs, T, t, run, EXTREME_HIGH);
-      if (kind != KIND_MAX) extremeRows(false, lows, T, t, run, EXTREME_LOW);
-      let row = kind == KIND_MAX ? EXTREME_HIGH : EXTREME_LOW;
-      if (kind == KIND_MID) {
-        midRow(EXTREME_HIGH, EXTREME_LOW, EXTREME_LOW);
-        row = EXTREME_LOW;
+      if (kind == KIND_MID) midRows(highs, lows, T, t, run, EXTREME_LOW);
+      else {
+        if (kind != KIND_MIN) extremeRows(true, highs, T, t, run, EXTREME_HIGH);
+        if (kind != KIND_MAX) extremeRows(false, lows, T, t, run, EXTREME_LOW);
       }
-      putRow<O>(c, 0, t, b0, nb, laneRow(0, row, ROW));
+      putRow<O>(c, 0, t, b0, nb, laneRow(0, kind == KIND_MAX ? EXTREME_HIGH : EXTREME_LOW, ROW));
       if (kind == KIND_MINMAX) putRow<O>(c, 1, t, b0, nb, laneRow(0, EXTREME_HIGH, ROW));
     }
   }

@@ -1,6 +1,7 @@
 // structure.pivots; mirrors native/structure/pivots.h.
-// Per variant: left, right, then level and back of the four windows.
-import { at, BAD_PARAM, BLOCK, Call, input, OK, param, put, SCRATCH_TOO_SMALL } from "../abi";
+// Per variant: left, right, then level and back of the four windows; a bar's
+// pivot highs and lows in rows (ROW, STATE_A).
+import { at, BAD_PARAM, BLOCK, Call, input, OK, param, putRow, ROW, SCRATCH_TOO_SMALL, STATE_A } from "../abi";
 import {
   buildRange, extremeAt, extremeWindowBack, extremeWindowLevel, inputGaps, maxParam, rangeLows,
   rangeScratch, windowsFit,
@@ -56,8 +57,10 @@ export function block<O>(c: Call, b0: i32, nb: i32): void {
         if (lp < extremeAt(false, <usize>load<f64>(lane, 48), <i32>load<f64>(lane, 56), p - 1)
           && lp <= extremeAt(false, <usize>load<f64>(lane, 64), <i32>load<f64>(lane, 72), t)) pl = lp;
       }
-      put<O>(c, 0, t, b0 + j, ph);
-      put<O>(c, 1, t, b0 + j, pl);
+      store<f64>(ROW + (<usize>j << 3), ph);
+      store<f64>(STATE_A + (<usize>j << 3), pl);
     }
+    putRow<O>(c, 0, t, b0, nb, ROW);
+    putRow<O>(c, 1, t, b0, nb, STATE_A);
   }
 }

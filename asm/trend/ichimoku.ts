@@ -4,14 +4,13 @@
 // the block has displacement d (default grids); otherwise lane by lane.
 import { at, BAD_PARAM, BLOCK, Call, input, OK, param, putRow, ROW, SCRATCH_TOO_SMALL, STATE_A, STATE_B } from "../abi";
 import {
-  buildRange, EXTREME_HIGH, EXTREME_LOW, extremeAt, extremeRows, extremeWindowBack, extremeWindowLevel, laneRow,
-  maxParam, midRow, rangeLows, rangeScratch, WINDOW_SLOTS, windowsFit, windowSetAdd, windowSetBegin, windowSetEnd,
+  buildRange, EXTREME_LOW, extremeAt, extremeWindowBack, extremeWindowLevel, laneRow,
+  maxParam, midRow, midRows, rangeLows, rangeScratch, WINDOW_SLOTS, windowsFit, windowSetAdd, windowSetBegin, windowSetEnd,
 } from "../primitives";
 
 export function scratch(T: i32): f64 { return rangeScratch(T); }
 
-// The rows at bar t - d: highs, then lows and midpoints.
-const PAST_HIGH: usize = memory.data(WINDOW_SLOTS * BLOCK * 8, 16);
+// The midpoints at bar t - d.
 const PAST_MID: usize = memory.data(WINDOW_SLOTS * BLOCK * 8, 16);
 let displacement = -1;  // the block's common d, -1 when its variants differ
 
@@ -42,17 +41,13 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const highs = c.scratch, lows = rangeLows(highs, T);
   const d = displacement;
   for (let t = s; t < e; ++t) {
-    extremeRows(true, highs, T, t, t - s + 1, EXTREME_HIGH);
-    extremeRows(false, lows, T, t, t - s + 1, EXTREME_LOW);
-    midRow(EXTREME_HIGH, EXTREME_LOW, EXTREME_LOW);
+    midRows(highs, lows, T, t, t - s + 1, EXTREME_LOW);
     putRow<O>(c, 0, t, b0, nb, laneRow(0, EXTREME_LOW, ROW));
     putRow<O>(c, 1, t, b0, nb, laneRow(1, EXTREME_LOW, ROW));
     // Span A (the mean of the conversion and base midpoints) and span B at u = t - d.
     if (d >= 0) {
       const u = t - d;
-      extremeRows(true, highs, T, u, u - s + 1, PAST_HIGH);
-      extremeRows(false, lows, T, u, u - s + 1, PAST_MID);
-      midRow(PAST_HIGH, PAST_MID, PAST_MID);
+      midRows(highs, lows, T, u, u - s + 1, PAST_MID);
       const conversion = laneRow(0, PAST_MID, STATE_A), base = laneRow(1, PAST_MID, STATE_B);
       midRow(conversion, base, ROW, nb);
       putRow<O>(c, 2, t, b0, nb, ROW);
