@@ -635,6 +635,9 @@ export function windowSetAdd(c: Call, p: i32, b0: i32, extra: i32 = 0): void {
   ++slotCount;
 }
 
+// Entries of the set (distinct windows).
+export function windowSetSize(): i32 { return setSize; }
+
 export function windowSetEnd(): void {
   groupCount = 0;
   for (let i = 0; i < setSize; ++i) {

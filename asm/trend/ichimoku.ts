@@ -6,6 +6,7 @@ import { at, BAD_PARAM, BLOCK, Call, input, OK, param, putRow, ROW, SCRATCH_TOO_
 import {
   buildRange, EXTREME_LOW, extremeAt, extremeWindowBack, extremeWindowLevel, laneRow,
   maxParam, midRow, midRows, rangeLows, rangeScratch, WINDOW_SLOTS, windowsFit, windowSetAdd, windowSetBegin, windowSetEnd,
+  windowSetSize,
 } from "../primitives";
 
 export function scratch(T: i32): f64 { return rangeScratch(T); }
@@ -13,6 +14,11 @@ export function scratch(T: i32): f64 { return rangeScratch(T); }
 // The midpoints at bar t - d.
 const PAST_MID: usize = memory.data(WINDOW_SLOTS * BLOCK * 8, 16);
 let displacement = -1;  // the block's common d, -1 when its variants differ
+// The midpoint rows of the last d + 1 bars, when they fit (ringRows > 0): the
+// spans read the row of bar t - d instead of computing it again.
+const RING_DOUBLES = 8192;
+const RING: usize = memory.data(RING_DOUBLES * 8, 16);
+let ringRows = 0;
 
 export function prepare(c: Call): i32 {
   if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
@@ -27,6 +33,7 @@ export function block<O>(c: Call, b0: i32, nb: i32): void {
   windowSetEnd();
   displacement = <i32>param(c, 3, b0);
   for (let j = 1; j < nb; ++j) if (<i32>param(c, 3, b0 + j) != displacement) displacement = -1;
+  ringRows = displacement >= 0 && windowSetSize() * (displacement + 1) <= RING_DOUBLES ? displacement + 1 : 0;
 }
 
 // The channel midpoint of window w at bar u, NaN when the window reaches before s.
@@ -41,17 +48,21 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const highs = c.scratch, lows = rangeLows(highs, T);
   const d = displacement;
   for (let t = s; t < e; ++t) {
-    midRows(highs, lows, T, t, t - s + 1, EXTREME_LOW);
-    putRow<O>(c, 0, t, b0, nb, laneRow(0, EXTREME_LOW, ROW));
-    putRow<O>(c, 1, t, b0, nb, laneRow(1, EXTREME_LOW, ROW));
+    const rowBytes = <usize>windowSetSize() << 3;
+    const mids = ringRows > 0 ? RING + <usize>(t % ringRows) * rowBytes : EXTREME_LOW;
+    midRows(highs, lows, T, t, t - s + 1, mids);
+    putRow<O>(c, 0, t, b0, nb, laneRow(0, mids, ROW));
+    putRow<O>(c, 1, t, b0, nb, laneRow(1, mids, ROW));
     // Span A (the mean of the conversion and base midpoints) and span B at u = t - d.
     if (d >= 0) {
       const u = t - d;
-      midRows(highs, lows, T, u, u - s + 1, PAST_MID);
-      const conversion = laneRow(0, PAST_MID, STATE_A), base = laneRow(1, PAST_MID, STATE_B);
+      let past = PAST_MID;
+      if (ringRows > 0 && u >= s) past = RING + <usize>(u % ringRows) * rowBytes;  // written at bar u of this run
+      else midRows(highs, lows, T, u, u - s + 1, PAST_MID);
+      const conversion = laneRow(0, past, STATE_A), base = laneRow(1, past, STATE_B);
       midRow(conversion, base, ROW, nb);
       putRow<O>(c, 2, t, b0, nb, ROW);
-      putRow<O>(c, 3, t, b0, nb, laneRow(2, PAST_MID, ROW));
+      putRow<O>(c, 3, t, b0, nb, laneRow(2, past, ROW));
       const lagging = t + d < e ? at(close, t + d) : NaN;
       for (let j = 0; j < nb; ++j) store<f64>(ROW + (<usize>j << 3), lagging);
     } else {
