@@ -531,20 +531,25 @@ export function windowCapacity(T: i32, W: i32): i32 { return min(T, min(W, MAX_W
 
 export function extremeScratch(T: i32): f64 { return <f64>extremeLevels(min(T, MAX_WINDOW)) * <f64>T; }
 
+// Two lanes at once, bit for bit (NaN and signed zeros alike): f64x2.pmax(b, a)
+// is a > b ? a : b, f64x2.pmin(b, a) is a < b ? a : b.
 @inline export function pickExtreme(isMax: bool, a: f64, b: f64): f64 {
   return isMax ? (a > b ? a : b) : (a < b ? a : b);
 }
 
 export function buildExtremes(isMax: bool, x: usize, T: i32, nLevels: i32, levels: usize): void {
-  for (let t = 0; t < T; ++t) store<f64>(levels + (<usize>t << 3), at(x, t));
+  memory.copy(levels, x, <usize>T << 3);
   for (let k = 1; k < nLevels; ++k) {
     const prev = levels + <usize>(k - 1) * <usize>T * 8;
     const cur = levels + <usize>k * <usize>T * 8;
     const half = 1 << (k - 1);
-    for (let t = 0; t < T; ++t) {
-      const v = t >= half ? pickExtreme(isMax, at(prev, t), at(prev, t - half)) : at(prev, t);
-      store<f64>(cur + (<usize>t << 3), v);
+    memory.copy(cur, prev, <usize>min(half, T) << 3);
+    let t = half;
+    for (; t + 2 <= T; t += 2) {
+      const a = v128.load(prev + (<usize>t << 3)), b = v128.load(prev + (<usize>(t - half) << 3));
+      v128.store(cur + (<usize>t << 3), isMax ? f64x2.pmax(b, a) : f64x2.pmin(b, a));  // pickExtreme(a, b)
     }
+    for (; t < T; ++t) store<f64>(cur + (<usize>t << 3), pickExtreme(isMax, at(prev, t), at(prev, t - half)));
   }
 }
 
@@ -602,6 +607,179 @@ export function buildArgExtremes(isMax: bool, x: usize, T: i32, nLevels: i32, le
 // Bar of the extreme of x[t-w+1 .. t], with extremeWindowLevel / Back.
 @inline export function argExtremeAt(isMax: bool, x: usize, level: usize, back: i32, t: i32): i32 {
   return pickBar(isMax, x, <i32>at(level, t), <i32>at(level, t - back));
+}
+
+// Rows of rolling extremes for a block of variants, read as native's
+// rollingExtremes (native/structure/common.h) reads them: the block's
+// distinct windows ascending (the window set), one value per window at a bar;
+// windows w, w+1, ... served by one level share its first span and read its
+// second spans as one run backward, two values per v128. Lanes find their
+// window's entry with laneRow(). Build the set per block: windowSetBegin(),
+// windowSetAdd() for each window param (slot 0, 1, ...), windowSetEnd().
+export const WINDOW_SLOTS = 3;
+const SET_CAP = WINDOW_SLOTS * BLOCK;
+const SET_WINDOW: usize = memory.data(SET_CAP * 4, 16);     // i32, ascending, distinct
+const SET_GROUP: usize = memory.data((SET_CAP + 1) * 4, 16); // first entry of each run of one level's consecutive windows
+const LANE_ENTRY: usize = memory.data(SET_CAP * 4, 16);     // i32 per (slot, lane): its window, then its entry
+let setSize = 0, groupCount = 0, laneCount = 0, slotCount = 0;
+let identityMask = 0;  // bit s: lane j of slot s is entry j, so set rows are lane rows
+
+// Rows of set values, one per window entry (kernels may use them as scratch rows).
+export const EXTREME_HIGH: usize = memory.data(SET_CAP * 8, 16);
+export const EXTREME_LOW: usize = memory.data(SET_CAP * 8, 16);
+
+@inline function i32At(area: usize, i: i32): i32 { return load<i32>(area + (<usize>i << 2)); }
+@inline function setI32(area: usize, i: i32, x: i32): void { store<i32>(area + (<usize>i << 2), x); }
+@inline function windowLevel(w: i32): i32 { return 31 - clz(w); }  // the k of extremeWindowLevel
+
+export function windowSetBegin(nb: i32): void {
+  setSize = 0;
+  slotCount = 0;
+  laneCount = nb;
+}
+
+// Lane j of the next slot reads window param(p, b0 + j) + extra.
+export function windowSetAdd(c: Call, p: i32, b0: i32, extra: i32 = 0): void {
+  const lanes = LANE_ENTRY + (<usize>(slotCount * BLOCK) << 2);
+  for (let j = 0; j < laneCount; ++j) {
+    const w = <i32>param(c, p, b0 + j) + extra;
+    setI32(lanes, j, w);
+    // Insertion into the ascending set; default grids come in order, so this is a compare per lane.
+    let i = setSize;
+    while (i > 0 && i32At(SET_WINDOW, i - 1) > w) --i;
+    if (i > 0 && i32At(SET_WINDOW, i - 1) == w) continue;
+    memory.copy(SET_WINDOW + (<usize>(i + 1) << 2), SET_WINDOW + (<usize>i << 2), <usize>(setSize - i) << 2);
+    setI32(SET_WINDOW, i, w);
+    ++setSize;
+  }
+  ++slotCount;
+}
+
+// Entries of the set (distinct windows).
+export function windowSetSize(): i32 { return setSize; }
+
+export function windowSetEnd(): void {
+  groupCount = 0;
+  for (let i = 0; i < setSize; ++i) {
+    const w = i32At(SET_WINDOW, i);
+    if (i == 0 || w != i32At(SET_WINDOW, i - 1) + 1 || windowLevel(w) != windowLevel(w - 1)) setI32(SET_GROUP, groupCount++, i);
+  }
+  setI32(SET_GROUP, groupCount, setSize);
+  identityMask = 0;
+  for (let s = 0; s < slotCount; ++s) {
+    const lanes = LANE_ENTRY + (<usize>(s * BLOCK) << 2);
+    let identity = true;
+    for (let j = 0; j < laneCount; ++j) {
+      const w = i32At(lanes, j);
+      let lo = 0, hi = setSize - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (i32At(SET_WINDOW, mid) < w) lo = mid + 1;
+        else hi = mid;
+      }
+      setI32(lanes, j, lo);
+      identity = identity && lo == j;
+    }
+    if (identity) identityMask |= 1 << s;
+  }
+}
+
+// The extreme of x[t-w+1 .. t] for every window w of the set into out[i],
+// NaN where w > limit (the window reaches past the run of valid bars);
+// levels is buildExtremes' table.
+export function extremeRows(isMax: bool, levels: usize, T: i32, t: i32, limit: i32, out: usize): void {
+  if (isMax) rowsOf(ROWS_MAX, levels, 0, T, t, limit, out);
+  else rowsOf(ROWS_MIN, 0, levels, T, t, limit, out);
+}
+
+// As extremeRows, (highest + lowest) / 2 from the tables of buildRange.
+export function midRows(highs: usize, lows: usize, T: i32, t: i32, limit: i32, out: usize): void {
+  rowsOf(ROWS_MID, highs, lows, T, t, limit, out);
+}
+
+const ROWS_MAX = 0, ROWS_MIN = 1, ROWS_MID = 2;
+
+@inline function rowsOf(kind: i32, highs: usize, lows: usize, T: i32, t: i32, limit: i32, out: usize): void {
+  const half = f64x2.splat(0.5);  // x * 0.5 is x / 2 bit for bit
+  for (let g = 0; g < groupCount; ++g) {
+    const i0 = i32At(SET_GROUP, g), n = i32At(SET_GROUP, g + 1) - i0;
+    const w0 = i32At(SET_WINDOW, i0);
+    const full = min(n, max(0, limit - w0 + 1));  // windows are ascending: the full ones come first
+    const o = out + (<usize>i0 << 3);
+    if (full > 0) {
+      const k = windowLevel(w0);
+      const level = <usize>k * <usize>T * 8, back = <usize>(t - (w0 - (1 << k))) << 3;
+      const hFirst = kind != ROWS_MIN ? at(highs + level, t) : 0.0, lFirst = kind != ROWS_MAX ? at(lows + level, t) : 0.0;
+      const hHead = f64x2.splat(hFirst), lHead = f64x2.splat(lFirst);
+      const hRun = highs + level + back, lRun = lows + level + back;  // entry m's second span ends at run[-m]
+      let m = 0;
+      for (; m + 2 <= full; m += 2) {
+        const from = <usize>(m + 1) << 3;
+        let hi = hHead, lo = lHead;
+        if (kind != ROWS_MIN) {
+          const pair = v128.load(hRun - from);
+          hi = f64x2.pmax(v128.shuffle<f64>(pair, pair, 1, 0), hHead);
+        }
+        if (kind != ROWS_MAX) {
+          const pair = v128.load(lRun - from);
+          lo = f64x2.pmin(v128.shuffle<f64>(pair, pair, 1, 0), lHead);
+        }
+        v128.store(o + (<usize>m << 3), kind == ROWS_MAX ? hi : kind == ROWS_MIN ? lo : f64x2.mul(f64x2.add(hi, lo), half));
+      }
+      if (m < full) {
+        const from = <usize>m << 3;
+        const hi = kind != ROWS_MIN ? pickExtreme(true, hFirst, load<f64>(hRun - from)) : 0.0;
+        const lo = kind != ROWS_MAX ? pickExtreme(false, lFirst, load<f64>(lRun - from)) : 0.0;
+        store<f64>(o + from, kind == ROWS_MAX ? hi : kind == ROWS_MIN ? lo : (hi + lo) / 2.0);
+      }
+    }
+    for (let m = full; m < n; ++m) store<f64>(o + (<usize>m << 3), NaN);
+  }
+}
+
+// As extremeRows, the bar of the extreme (ties to the most recent bar) over
+// buildArgExtremes' table.
+export function argExtremeRows(isMax: bool, x: usize, levels: usize, T: i32, t: i32, limit: i32, out: usize): void {
+  for (let g = 0; g < groupCount; ++g) {
+    const i0 = i32At(SET_GROUP, g), n = i32At(SET_GROUP, g + 1) - i0;
+    const w0 = i32At(SET_WINDOW, i0);
+    const full = min(n, max(0, limit - w0 + 1));
+    const o = out + (<usize>i0 << 3);
+    if (full > 0) {
+      const k = windowLevel(w0);
+      const level = levels + <usize>k * <usize>T * 8;
+      const first = <i32>at(level, t), xFirst = at(x, first);
+      const run = level + (<usize>(t - (w0 - (1 << k))) << 3);
+      for (let m = 0; m < full; ++m) {
+        const second = <i32>load<f64>(run - (<usize>m << 3));
+        const xSecond = at(x, second);
+        store<f64>(o + (<usize>m << 3), <f64>((isMax ? xFirst >= xSecond : xFirst <= xSecond) ? first : second));
+      }
+    }
+    for (let m = full; m < n; ++m) store<f64>(o + (<usize>m << 3), NaN);
+  }
+}
+
+// (high + low) / 2 of rows into out, NaN where either is: of set rows, or of
+// the first n entries.
+export function midRow(high: usize, low: usize, out: usize, n: i32 = -1): void {
+  if (n < 0) n = setSize;
+  const half = f64x2.splat(0.5);  // x * 0.5 is x / 2 bit for bit
+  let i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const off = <usize>i << 3;
+    v128.store(out + off, f64x2.mul(f64x2.add(v128.load(high + off), v128.load(low + off)), half));
+  }
+  for (; i < n; ++i) store<f64>(out + (<usize>i << 3), (at(high, i) + at(low, i)) / 2.0);
+}
+
+// Set row `from` in lane order for slot s: `from` itself when lanes are the
+// set's entries, else gathered into `to`.
+export function laneRow(s: i32, from: usize, to: usize): usize {
+  if (identityMask & (1 << s)) return from;
+  const lanes = LANE_ENTRY + (<usize>(s * BLOCK) << 2);
+  for (let j = 0; j < laneCount; ++j) store<f64>(to + (<usize>j << 3), at(from, i32At(lanes, j)));
+  return to;
 }
 
 // Monotonic deque of bar indices in a caller-supplied i32 ring buffer; mirrors

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster,wasm]
+// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster,wasm] [-- --only REGEX]
 //   [-- --runs N] [-- --compare baseline.json [--threshold 15]]`.
 // Every figure is a median of several runs in this process, measured side by
 // side with the memory floor (writing the same output once into a touched buffer).
@@ -155,9 +155,10 @@ async function wasmSuite() {
     return { native, wasm, ratio: wasm / native };
   };
   const grid = [];
-  for (const threads of [...new Set([1, Math.min(2, cores)])]) {
+  const headline = ['ma.sma', 'ma.ema'].filter((id) => !only || only.test(id));  // --only narrows these too
+  for (const threads of headline.length > 0 ? [...new Set([1, Math.min(2, cores)])] : []) {
     const pair = { native: await engineWith('native', threads), wasm: await engineWith('wasm', threads) };
-    for (const indicator of ['ma.sma', 'ma.ema']) grid.push({ case: indicator, threads, ...(await sideBySide(pair, { indicator, grid: GRID })) });
+    for (const indicator of headline) grid.push({ case: indicator, threads, ...(await sideBySide(pair, { indicator, grid: GRID })) });
     for (const e of Object.values(pair)) await e.close();
   }
   const catalogue = [];

@@ -76,6 +76,58 @@ describe('wasm output tiles', () => {
     expect(out.subarray(7 * V).every((x) => x === -1)).toBe(true);
   });
 
+  // Rolling extremes come as rows of a block's windows, the windows of one
+  // sparse-table level read two per v128 (asm/primitives.ts extremeRows):
+  // ties of +0 and -0 keep the zero native's scalar compare keeps, NaN gaps
+  // cut windows alike, and windows 1..40 cross six levels. The first window
+  // param runs over consecutive windows; the others repeat a few values, or
+  // hold one (ichimoku's common displacement reads its ring of past rows).
+  it('rolling extremes: signed-zero ties, gaps and consecutive windows across levels give native bits', () => {
+    const native = createBackend({ name: 'native', file: null });
+    const wasm = new WasmBackend();
+    const T = 400, V = 40;
+    // Mostly zeros of random sign, now and then 1 or -1, a NaN every 97 bars.
+    const series = (seed: number) => {
+      let state = seed + 1;
+      return Float64Array.from({ length: T }, (_, t) => {
+        state = (state * 16807) % 2147483647;
+        if (t % 97 === 50 + seed) return NaN;
+        const k = state % 64;
+        return k === 0 ? 1 : k === 1 ? -1 : k % 2 === 1 ? -0 : 0;
+      });
+    };
+    const cols: Record<string, Float64Array> = { open: series(0), high: series(1), low: series(2), close: series(3), volume: series(4) };
+    const ids = ['structure.min', 'structure.max', 'structure.minmax', 'structure.midpoint', 'structure.midprice', 'structure.pivots',
+      'momentum.williams_r', 'trend.donchian', 'trend.chandelier_exit', 'trend.aroon', 'trend.ichimoku'];
+    let negativeZeros = 0;
+    for (const id of ids) {
+      const def = INDICATORS.find((d) => d.id === id)!;
+      const base = selfTestParams(def);
+      for (const others of ['repeat', 'common'] as const) {
+        const params = def.params.map((p, i) => Float64Array.from({ length: V }, (_, v) => {
+          if (p.kind !== 'int') return kernelValue(p, base[p.name]!);
+          const lo = Math.max(p.min ?? 1, 1);
+          return i === 0 ? lo + v : others === 'repeat' ? lo + (v % 7) : lo + 2;
+        }));
+        for (const float64 of [false, true]) {
+          const Out = float64 ? Float64Array : Float32Array;
+          const job = (outputs: (Float32Array | Float64Array)[]) => ({
+            kernel: id, t: T, v0: 0, v1: V, float64, outputs, params, timeStride: V, variantStride: 1,
+            inputs: def.inputs.map((i) => cols[(isSourceInput(i) ? 'close' : i) as string]!),
+          });
+          const want = def.outputs.map(() => new Out(T * V).fill(-1)), got = def.outputs.map(() => new Out(T * V).fill(-1));
+          native.run(job(want));
+          wasm.run(job(got));
+          got.forEach((out, k) => {
+            expect(Buffer.from(out.buffer).equals(Buffer.from(want[k]!.buffer)), `${id} output ${k} ${others} float64=${float64}`).toBe(true);
+            negativeZeros += out.filter((x) => Object.is(x, -0)).length;
+          });
+        }
+      }
+    }
+    expect(negativeZeros, 'the data give -0 results, so the tie rule is exercised').toBeGreaterThan(0);
+  });
+
   // Differ from native in the last bits of float64 (apart from this change: an
   // operation order of the AS kernel); held to parity.test.ts's 1e-12 there.
   const LAST_BITS = new Set(['trend.linreg']);

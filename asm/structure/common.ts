@@ -3,11 +3,11 @@
 // MIDPOINT, MIDPRICE).
 import {
   at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B,
-  STATE_C, STATE_D, STATE_E,
+  STATE_C, STATE_D,
 } from "../abi";
 import {
-  buildExtremes, extremeAt, extremeLevels, extremeScratch, extremeWindowBack, extremeWindowLevel,
-  inputGaps, maxParam, windowsFit,
+  buildExtremes, EXTREME_HIGH, EXTREME_LOW, extremeLevels, extremeRows, extremeScratch, inputGaps, laneRow, maxParam, midRows,
+  windowsFit, windowSetAdd, windowSetBegin, windowSetEnd,
 } from "../primitives";
 
 // The four lengths of a candle: body, range, upper wick, lower wick.
@@ -34,36 +34,24 @@ export function rollingExtremes<O>(c: Call, kind: i32, nIn: i32): i32 {
   inputGaps(c, nIn, lastGap);
   const highs = lastGap + (<usize>T << 3);
   const lows = highs + (both ? <usize>extremeScratch(T) << 3 : 0);
-  const maxRow = STATE_E;  // MINMAX's second row
   if (kind != KIND_MIN) buildExtremes(true, input(c, 0), T, levels, highs);
   if (kind != KIND_MAX) buildExtremes(false, input(c, nIn - 1), T, levels, lows);
-  // Bar by bar over blocks of variants, each variant's window levels in lanes:
-  // output tiles move forward only (asm/abi.ts).
+  // Bar by bar over blocks of variants, a row of the block's windows at a
+  // time (extremeRows): output tiles move forward only (asm/abi.ts).
   for (let b0 = c.v0; b0 < c.v1; b0 += BLOCK) {
     const nb = min(BLOCK, c.v1 - b0);
-    for (let j = 0; j < nb; ++j) {
-      const n = <i32>param(c, 0, b0 + j);
-      setSlot(STATE_A, j, <f64>n);
-      setSlot(STATE_B, j, <f64>(extremeWindowLevel(highs, T, n)));
-      setSlot(STATE_C, j, <f64>(extremeWindowLevel(lows, T, n)));
-      setSlot(STATE_D, j, <f64>extremeWindowBack(n));
-    }
+    windowSetBegin(nb);
+    windowSetAdd(c, 0, b0);
+    windowSetEnd();
     for (let t = 0; t < T; ++t) {
-      const run = t - <i32>at(lastGap, t);
-      for (let j = 0; j < nb; ++j) {
-        let x = NaN, y = NaN;
-        if (run >= <i32>slot(STATE_A, j)) {
-          const back = <i32>slot(STATE_D, j);
-          const hi = kind != KIND_MIN ? extremeAt(true, <usize>slot(STATE_B, j), back, t) : 0.0;
-          const lo = kind != KIND_MAX ? extremeAt(false, <usize>slot(STATE_C, j), back, t) : 0.0;
-          x = kind == KIND_MAX ? hi : kind == KIND_MID ? (hi + lo) / 2.0 : lo;
-          y = hi;
-        }
-        store<f64>(ROW + (<usize>j << 3), x);
-        if (kind == KIND_MINMAX) store<f64>(maxRow + (<usize>j << 3), y);
+      const run = t - <i32>at(lastGap, t);  // valid bars ending at t
+      if (kind == KIND_MID) midRows(highs, lows, T, t, run, EXTREME_LOW);
+      else {
+        if (kind != KIND_MIN) extremeRows(true, highs, T, t, run, EXTREME_HIGH);
+        if (kind != KIND_MAX) extremeRows(false, lows, T, t, run, EXTREME_LOW);
       }
-      putRow<O>(c, 0, t, b0, nb, ROW);
-      if (kind == KIND_MINMAX) putRow<O>(c, 1, t, b0, nb, maxRow);
+      putRow<O>(c, 0, t, b0, nb, laneRow(0, kind == KIND_MAX ? EXTREME_HIGH : EXTREME_LOW, ROW));
+      if (kind == KIND_MINMAX) putRow<O>(c, 1, t, b0, nb, laneRow(0, EXTREME_HIGH, ROW));
     }
   }
   return OK;

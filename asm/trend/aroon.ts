@@ -1,10 +1,14 @@
-// trend.aroon: lanes hold their window (laneWindow) in STATE_A, STATE_B.
-import { BAD_PARAM, Call, input, MAX_WINDOW, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, slot, STATE_A, STATE_B } from "../abi";
+// trend.aroon; mirrors native/trend/aroon.h. The bars of the extremes come in
+// rows of the block's windows of n + 1 bars (argExtremeRows); lanes hold n
+// (STATE_A) and 100 / n (STATE_B).
 import {
-  argExtremeAt, buildArgExtremes, extremeLevels, extremeScratch, maxParam, windowCapacity,
-  windowsFit,
+  BAD_PARAM, Call, input, MAX_WINDOW, OK, param, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, STATE_A, STATE_B, STATE_C,
+  STATE_D,
+} from "../abi";
+import {
+  argExtremeRows, buildArgExtremes, EXTREME_HIGH, EXTREME_LOW, extremeLevels, extremeScratch, laneRow, maxParam,
+  windowCapacity, windowsFit, windowSetAdd, windowSetBegin, windowSetEnd,
 } from "../primitives";
-import { laneWindow } from "./common";
 
 export function scratch(T: i32): f64 { return 2.0 * extremeScratch(T); }
 
@@ -21,8 +25,14 @@ export function prepare(c: Call): i32 {
 }
 
 export function block<O>(c: Call, b0: i32, nb: i32): void {
-  const T = c.T;
-  for (let j = 0; j < nb; ++j) laneWindow(STATE_A, STATE_B, j, T, <i32>param(c, 0, b0 + j) + 1);
+  windowSetBegin(nb);
+  windowSetAdd(c, 0, b0, 1);
+  windowSetEnd();
+  for (let j = 0; j < nb; ++j) {
+    const n = param(c, 0, b0 + j);
+    setSlot(STATE_A, j, n);
+    setSlot(STATE_B, j, 100.0 / n);
+  }
 }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
@@ -30,17 +40,26 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const high = input(c, 0), low = input(c, 1);
   const highest = c.scratch, lowest = c.scratch + (<usize>extremeScratch(T) << 3);
   for (let t = s; t < e; ++t) {
-    for (let j = 0; j < nb; ++j) {
-      const v = b0 + j;
-      const n = param(c, 0, v);
-      if (t - s < <i32>n) { putNaNAll<O>(c, t, v, 1); continue; }
-      const offset = <usize>slot(STATE_A, j), back = <i32>slot(STATE_B, j);
-      const hi = argExtremeAt(true, high, highest + offset, back, t);
-      const lo = argExtremeAt(false, low, lowest + offset, back, t);
-      const factor = 100.0 / n;
-      put<O>(c, 0, t, v, factor * (n - <f64>(t - hi)));
-      put<O>(c, 1, t, v, factor * (n - <f64>(t - lo)));
-      put<O>(c, 2, t, v, factor * <f64>(hi - lo));
+    argExtremeRows(true, high, highest, T, t, t - s + 1, EXTREME_HIGH);
+    argExtremeRows(false, low, lowest, T, t, t - s + 1, EXTREME_LOW);
+    const hi = laneRow(0, EXTREME_HIGH, STATE_C), lo = laneRow(0, EXTREME_LOW, STATE_D);
+    // factor * (n - (t - bar)) up and down, factor * (hi - lo) the oscillator; NaN bars (window not full) give NaN.
+    const now = f64x2.splat(<f64>t);
+    for (let k = 0; k < 3; ++k) {
+      let j = 0;
+      for (; j + 2 <= nb; j += 2) {
+        const off = <usize>j << 3;
+        const factor = v128.load(STATE_B + off), n = v128.load(STATE_A + off);
+        const h = v128.load(hi + off), l = v128.load(lo + off);
+        const v = k == 2 ? f64x2.sub(h, l) : f64x2.sub(n, f64x2.sub(now, k == 0 ? h : l));
+        v128.store(ROW + off, f64x2.mul(factor, v));
+      }
+      for (; j < nb; ++j) {
+        const h = load<f64>(hi + (<usize>j << 3)), l = load<f64>(lo + (<usize>j << 3));
+        const v = k == 2 ? h - l : load<f64>(STATE_A + (<usize>j << 3)) - (<f64>t - (k == 0 ? h : l));
+        store<f64>(ROW + (<usize>j << 3), load<f64>(STATE_B + (<usize>j << 3)) * v);
+      }
+      putRow<O>(c, k, t, b0, nb, ROW);
     }
   }
 }

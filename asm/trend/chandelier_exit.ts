@@ -1,11 +1,16 @@
-// trend.chandelier_exit: lanes hold the ATR (STATE_A) and their channel window
-// (STATE_B, STATE_C); scratch: true range, then the channel.
+// trend.chandelier_exit; mirrors native/trend/chandelier_exit.h. Lanes hold
+// the ATR (STATE_A) and the band of the bar (STATE_B, NaN before the first
+// value); the channel comes in rows of the block's windows (extremeRows).
+// scratch: true range, then the channel.
 import {
-  at, BAD_PARAM, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, slot, STATE_A, STATE_B,
-  STATE_C,
+  at, BAD_PARAM, Call, input, OK, param, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, STATE_A, STATE_B, STATE_C, STATE_D,
+  STATE_E,
 } from "../abi";
-import { buildRange, extremeAt, maxParam, rangeLows, rangeScratch, seedsFirst, trueRanges, windowsFit } from "../primitives";
-import { atrAdvance, laneWindow } from "./common";
+import {
+  buildRange, EXTREME_HIGH, EXTREME_LOW, extremeRows, laneRow, maxParam, rangeLows, rangeScratch, seedsFirst, trueRanges,
+  windowsFit, windowSetAdd, windowSetBegin, windowSetEnd,
+} from "../primitives";
+import { atrAdvance } from "./common";
 
 export function scratch(T: i32): f64 { return <f64>T + rangeScratch(T); }
 
@@ -20,27 +25,46 @@ export function prepare(c: Call): i32 {
 }
 
 export function block<O>(c: Call, b0: i32, nb: i32): void {
-  const T = c.T;
-  for (let j = 0; j < nb; ++j) laneWindow(STATE_B, STATE_C, j, T, <i32>param(c, 0, b0 + j));
+  windowSetBegin(nb);
+  windowSetAdd(c, 0, b0);
+  windowSetEnd();
 }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const T = c.T;
   const tr = c.scratch, highs = c.scratch + (<usize>T << 3);
   const lows = rangeLows(highs, T);
+  const firstRange = at(input(c, 0), s) - at(input(c, 1), s);
   for (let t = s; t < e; ++t) {
     for (let j = 0; j < nb; ++j) {
       const v = b0 + j;
       const n = param(c, 0, v);
       const w = <i32>n;
       const first = seedsFirst(c, 2, v);
-      let atr = first ? atrAdvance(STATE_A, j, tr, s, t, n, true, at(input(c, 0), s) - at(input(c, 1), s)) : 0.0;
-      if (t < s + w - (first ? 1 : 0)) { putNaNAll<O>(c, t, v, 1); continue; }
-      if (!first) atr = atrAdvance(STATE_A, j, tr, s, t, n);
-      const band = param(c, 1, v) * atr;
-      const offset = <usize>slot(STATE_B, j), back = <i32>slot(STATE_C, j);
-      put<O>(c, 0, t, v, extremeAt(true, highs + offset, back, t) - band);
-      put<O>(c, 1, t, v, extremeAt(false, lows + offset, back, t) + band);
+      let atr = first ? atrAdvance(STATE_A, j, tr, s, t, n, true, firstRange) : 0.0;
+      let band = NaN;
+      if (t >= s + w - (first ? 1 : 0)) {
+        if (!first) atr = atrAdvance(STATE_A, j, tr, s, t, n);
+        band = param(c, 1, v) * atr;
+      }
+      setSlot(STATE_B, j, band);
     }
+    extremeRows(true, highs, T, t, t - s + 1, EXTREME_HIGH);
+    extremeRows(false, lows, T, t, t - s + 1, EXTREME_LOW);
+    const hh = laneRow(0, EXTREME_HIGH, STATE_C), ll = laneRow(0, EXTREME_LOW, STATE_D);
+    // highest - band and lowest + band; a NaN band (before the first value) gives NaN.
+    let j = 0;
+    for (; j + 2 <= nb; j += 2) {
+      const off = <usize>j << 3, band = v128.load(STATE_B + off);
+      v128.store(ROW + off, f64x2.sub(v128.load(hh + off), band));
+      v128.store(STATE_E + off, f64x2.add(v128.load(ll + off), band));
+    }
+    for (; j < nb; ++j) {
+      const band = at(STATE_B, j);
+      store<f64>(ROW + (<usize>j << 3), at(hh, j) - band);
+      store<f64>(STATE_E + (<usize>j << 3), at(ll, j) + band);
+    }
+    putRow<O>(c, 0, t, b0, nb, ROW);
+    putRow<O>(c, 1, t, b0, nb, STATE_E);
   }
 }
