@@ -120,7 +120,8 @@ export interface IndicatorInfo {
   inputs: string[];
   /** A 'choice' axis lists its allowed `values` (strings) instead of bounds. */
   axes: { name: string; kind: 'source' | 'int' | 'float' | 'choice'; min?: number; max?: number; values?: string[]; default: unknown; description: string }[];
-  outputs: { name: string; description: string }[];
+  /** looksAhead: reads candles after its bar (not streamable); barIndex: a bar index counted from the first candle. */
+  outputs: { name: string; description: string; sparse?: boolean; looksAhead?: boolean; barIndex?: boolean }[];
   /**
    * Index of the first value on NaN-free candles, as a formula over the axis
    * names (numbers, + - * /, parentheses, max, min, floor, ceil, sqrt); a
