@@ -15,6 +15,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../backends/paths.js';
 import { StateIncompatibleError, TaGridError } from '../errors.js';
 import type { GridSpec } from '../grid/grid.js';
+import { resolveIndicator } from '../registry/index.js';
 import type { Dtype } from '../engine/result.js';
 import { IndicatorStream, type StreamHost, type StreamRequest, type StreamState } from './stream.js';
 
@@ -147,10 +148,13 @@ export function decodeCheckpoint(host: StreamHost, bytes: unknown, expect?: Stre
 
 /** Refuses a checkpoint of another request than the one the caller expects. */
 function checkExpected(host: StreamHost, stream: IndicatorStream, expect: StreamExpectation): void {
-  const want = new IndicatorStream(host, { indicator: expect.indicator ?? stream.indicator, grid: expect.grid ?? stream.gridSpec(), outputs: expect.outputs ?? stream.outputs, dtype: expect.dtype ?? stream.dtype });
+  if (expect.indicator !== undefined && resolveIndicator(expect.indicator).id !== stream.indicator) {
+    refuse(`the checkpoint is of ${stream.indicator}, not of ${String(expect.indicator)}`, { indicator: stream.indicator, expected: expect.indicator });
+  }
+  const want = new IndicatorStream(host, { indicator: stream.indicator, grid: expect.grid ?? stream.gridSpec(), outputs: expect.outputs ?? stream.outputs, dtype: expect.dtype ?? stream.dtype });
   want.close();
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  for (const [what, a, b] of [['indicator', want.indicator, stream.indicator], ['grid', want.gridSpec(), stream.gridSpec()], ['outputs', want.outputs, stream.outputs], ['dtype', want.dtype, stream.dtype]] as const) {
+  for (const [what, a, b] of [['grid', want.gridSpec(), stream.gridSpec()], ['outputs', want.outputs, stream.outputs], ['dtype', want.dtype, stream.dtype]] as const) {
     if (!same(a, b)) refuse(`the checkpoint is of another ${what} (${JSON.stringify(b).slice(0, 200)}) than the one expected (${JSON.stringify(a).slice(0, 200)})`, { what });
   }
 }

@@ -86,7 +86,8 @@ export class IndicatorStream {
   lastTs: Ts | null = null;
   private seen = 0;
   private isClosed = false;
-  private reserved = 0;
+  /** Bytes reserved against the engine's budget; given back by close(), or when the stream is collected unclosed. */
+  private readonly budget = { reserved: 0 };
   private readonly host: StreamHost;
   private readonly params: Float64Array[];
   /** Base columns a bar must give, and the sources the kernels read (plan.sources order). */
@@ -118,7 +119,8 @@ export class IndicatorStream {
   /** @internal: engine.stream() and engine.restoreStream() make streams. */
   constructor(host: StreamHost, request: Omit<StreamRequest, 'history'>) {
     this.host = host;
-    const plan = planRequest({ indicator: request.indicator, grid: request.grid, outputs: request.outputs, dtype: request.dtype }, 1, host.limits, NO_MEMORY);
+    // The grid's guards (maxVariants, axis bounds); the state's bytes are counted by reserveFor, not by a call's estimate.
+    const plan = planRequest({ indicator: request.indicator, grid: request.grid, outputs: request.outputs, dtype: request.dtype }, 1, { ...host.limits, maxComputeBytesTotal: Infinity }, NO_MEMORY);
     this.plan = plan;
     const def = plan.def;
     this.indicator = plan.indicator.id;
@@ -174,7 +176,8 @@ export class IndicatorStream {
       this.rows64 = [];
       this.kept = new KeptBars(this.baseColumns, this.sources.length);
     }
-    this.account();
+    this.reserveFor(0);
+    UNCLOSED.register(this, { host, budget: this.budget }, this);
   }
 
   /** Bars pushed so far (history included; an update does not add one). */
@@ -218,6 +221,7 @@ export class IndicatorStream {
         { ts_open: String(ts), last: String(this.lastTs) },
       );
     }
+    if (this.kept) this.reserveFor(this.kept.length + 1);
     this.commit();
     this.apply(ts);
     this.emitRow();
@@ -258,6 +262,7 @@ export class IndicatorStream {
       throw new InvalidCandlesError(`pushMany(): the first ts_open ${String(first)} is not after the last bar's ${String(this.lastTs)}; pass only new bars`, { ts_open: String(first), last: String(this.lastTs) });
     }
     const n = c.t;
+    if (this.kept) this.reserveFor(this.kept.length + n);
     const cols = this.baseColumns.map((col) => c.column(col));
     const from = this.seen;
     // Recomputed: append the bars, then one batch compute over the runs they need.
@@ -293,7 +298,6 @@ export class IndicatorStream {
         return [s.name, a];
       }));
       this.kept!.dropBefore(this.recomputeStart(this.seen - 1));
-      this.account();
     }
     this.emitRow();
     const tsOpen = c.tsOpen.slice() as Float64Array | BigInt64Array;
@@ -323,8 +327,9 @@ export class IndicatorStream {
   close(): void {
     if (this.isClosed) return;
     this.isClosed = true;
-    this.host.reserve(-this.reserved, this.indicator);
-    this.reserved = 0;
+    UNCLOSED.unregister(this);
+    this.host.reserve(-this.budget.reserved, this.indicator);
+    this.budget.reserved = 0;
   }
 
   [Symbol.dispose](): void {
@@ -337,6 +342,7 @@ export class IndicatorStream {
     for (const col of this.baseColumns) {
       if (!c.has(col)) throw new MissingInputError(`history: the candles have no '${col}' column, which ${this.indicator} reads with this grid; add it`, { column: col });
     }
+    if (this.kept) this.reserveFor(this.kept.length + c.t);
     const cols = this.baseColumns.map((col) => c.column(col));
     for (let i = 0; i < c.t; i++) {
       for (let k = 0; k < cols.length; k++) this.baseBar[k] = cols[k]![i]!;
@@ -345,7 +351,6 @@ export class IndicatorStream {
       this.apply(this.tsOf(c.tsOpen[i]!), 'keep');
     }
     if (this.kept) this.kept.dropBefore(this.recomputeStart(this.seen - 1));
-    this.account();
     if (c.t > 0) this.emitRow();
   }
 
@@ -441,7 +446,6 @@ export class IndicatorStream {
     if (mode === 'keep') return;
     // Keep what a revision of this bar could need: the runs as they were before it.
     kept.dropBefore(this.recomputeStart(t));
-    if (kept.bytes > this.reserved) this.account();
   }
 
   /**
@@ -487,8 +491,7 @@ export class IndicatorStream {
     const Ctor = this.dtype === 'float64' ? Float64Array : Float32Array;
     if (!none) {
       if (!this.runOut[0] || this.runOut[0].length < L * V) {
-        this.runOut = def.outputs.map(() => new Ctor(Math.max(L * V, 2 * (this.runOut[0]?.length ?? 0))));
-        this.account();
+        this.runOut = def.outputs.map(() => new Ctor(Math.min(2 * L * V, Math.max(L * V, 2 * (this.runOut[0]?.length ?? 0)))));
       }
       const outs = def.outputs.map((_, k) => (this.selected.some((s) => s.k === k) ? this.runOut[k]!.subarray(0, L * V) : null));
       for (const r of this.runs) {
@@ -529,12 +532,20 @@ export class IndicatorStream {
     }
   }
 
-  /** Reserves the state's bytes (plus headroom) against the engine's budget. */
-  private account(): void {
-    const want = Math.ceil(this.stateBytes * 1.25);
-    if (want <= this.reserved) return;
-    this.host.reserve(want - this.reserved, this.indicator);
-    this.reserved = want;
+  /**
+   * Reserves, before any change of state, an upper bound of the bytes the
+   * state takes with `bars` kept bars (the recomputed path: bars, sources and
+   * the kernel output over them, arrays at most twice their length) against
+   * the engine's maxComputeBytesTotal; throws COMPUTE_BUDGET_EXCEEDED.
+   */
+  private reserveFor(bars: number): void {
+    const rows = this.variants * this.outputs.length * (this.dtype === 'float64' ? 8 : 4);
+    const want = this.stepper
+      ? this.stateBytes
+      : rows + 2 * bars * 8 * (this.baseColumns.length + this.sources.length + 1) + 2 * bars * this.variants * this.plan.def.outputs.length * (this.dtype === 'float64' ? 8 : 4);
+    if (want <= this.budget.reserved) return;
+    this.host.reserve(want - this.budget.reserved, this.indicator);
+    this.budget.reserved = want;
   }
 
   /** The grid as explicit axis values (checkpoints, pushMany's compute). */
@@ -581,8 +592,8 @@ export class IndicatorStream {
     }
     this.lastBase.set(s.lastBase);
     const k = s.kept!;
+    this.reserveFor(k.ts.length);
     this.kept!.restore(k.front, k.base, k.sources, k.ts);
-    this.account();
     if (this.seen > 0) this.recomputeLast();
   }
 }
@@ -599,6 +610,9 @@ export interface StreamState {
   committed: Float64Array | null;
   kept: ReturnType<KeptBars['snapshot']> | null;
 }
+
+/** Streams dropped without close() give their budget back when collected. */
+const UNCLOSED = new FinalizationRegistry<{ host: StreamHost; budget: { reserved: number } }>(({ host, budget }) => host.reserve(-budget.reserved, ''));
 
 /** planRequest's memory model for a stream: its state is accounted by the stream itself. */
 const NO_MEMORY = { threads: 0, scratchBytes: () => 0, pooledBytes: () => 0 };
