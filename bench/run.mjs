@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster,wasm]
+// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster,wasm,stream]
 //   [-- --compare baseline.json [--threshold 15]]`.
 // Every figure is a median of several runs in this process, measured side by
 // side with the memory floor (writing the same output once into a touched buffer).
@@ -12,6 +12,7 @@ import { Bench } from 'tinybench';
 import { readFileSync } from 'node:fs';
 import { createEngine, listIndicators } from '../dist/index.js';
 import { abortSuite, lagSuite, preparedSuite, rssSuite } from './calls.mjs';
+import { streamSuite } from './stream.mjs';
 import { compareReports, formatComparison } from './compare.mjs';
 import { loadPeers } from './peers.mjs';
 import { silentLogger } from '../dist/runtime/logger.js';
@@ -505,6 +506,7 @@ try {
   if (suites.has('rss')) await rssSuite(ctx);
   if (suites.has('prepared')) await preparedSuite(ctx);
   if (suites.has('cluster')) await clusterSuite();
+  if (suites.has('stream')) await streamSuite(ctx);
   log(`\nbuilds: ${Object.entries(report.build ?? {}).map(([b, k]) => `${b} ${k}`).join(', ')}`);
   if (json) console.log(JSON.stringify(report, null, 2));
   if (compareWith) {

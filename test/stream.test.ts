@@ -101,7 +101,7 @@ async function scenario(info: IndicatorInfo, backend: BackendName, dtype: 'float
   const keep = (row: { values(o: string): Float64Array | Float32Array }) => {
     for (const o of outputs) seen.push({ bar: bars.ts_open.length - 1, output: o, values: row.values(o).slice() });
   };
-  const steps = 40 + Math.floor(r() * 30);
+  const steps = 30 + Math.floor(r() * 25);
   for (let step = 0; step < steps; step++) {
     const u = r();
     if (u < 0.08) {
@@ -130,14 +130,14 @@ async function scenario(info: IndicatorInfo, backend: BackendName, dtype: 'float
         const b = randomBar(r, bars.ts_open[last]!, price);
         add(b, last);
         const row = s.update(b);
-        if (r() < 0.15) await checkNow(row, 'update');
+        if (r() < 0.1) await checkNow(row, 'update');
         if (j === times - 1) keep(row);
       }
     } else {
       const b = next();
       add(b);
       const row = s.push(b);
-      if (bars.ts_open.length <= 3 || r() < 0.05) await checkNow(row, 'push');
+      if (bars.ts_open.length <= 3 || r() < 0.03) await checkNow(row, 'push');
       keep(row);
     }
   }

@@ -113,6 +113,10 @@ export class IndicatorStream {
   private runOut: OutputArray[] = [];
   private readonly bar: Float64Array;
   private readonly baseBar: Float64Array;
+  /** Per source: its DERIVED_PRICE, or its index in baseBar; baseAt: indexes of open, high, low, close in baseBar (-1: not read). */
+  private readonly prices: (((o: number, h: number, l: number, c: number) => number) | undefined)[];
+  private readonly sourceAt: Int32Array;
+  private readonly baseAt: Int32Array;
   /** The base columns of the last bar (a checkpoint re-applies it). */
   private readonly lastBase: Float64Array;
 
@@ -163,6 +167,9 @@ export class IndicatorStream {
     this.bar = new Float64Array(this.sources.length);
     this.baseBar = new Float64Array(this.baseColumns.length);
     this.lastBase = new Float64Array(this.baseColumns.length);
+    this.prices = this.sources.map((s) => DERIVED_PRICE[s]);
+    this.sourceAt = Int32Array.from(this.sources, (s) => this.baseColumns.indexOf(s as CandleColumn));
+    this.baseAt = Int32Array.from(['open', 'high', 'low', 'close'] as const, (c) => this.baseColumns.indexOf(c));
     const factory = STEPPERS[def.id] as StepperFactory | undefined;
     this.mode = factory ? 'stepped' : 'recompute';
     if (factory) {
@@ -401,14 +408,11 @@ export class IndicatorStream {
 
   /** this.bar from this.baseBar: each source, derived as the candle loader derives it. */
   private deriveBar(): void {
-    const base = (c: CandleColumn) => {
-      const k = this.baseColumns.indexOf(c);
-      return k < 0 ? NaN : this.baseBar[k]!;
-    };
-    this.sources.forEach((s, k) => {
-      const price = DERIVED_PRICE[s];
-      this.bar[k] = price ? price(base('open'), base('high'), base('low'), base('close')) : base(s as CandleColumn);
-    });
+    const b = this.baseBar, at = this.baseAt;
+    for (let k = 0; k < this.sources.length; k++) {
+      const price = this.prices[k];
+      this.bar[k] = price ? price(at[0]! < 0 ? NaN : b[at[0]!]!, b[at[1]!]!, b[at[2]!]!, at[3]! < 0 ? NaN : b[at[3]!]!) : b[this.sourceAt[k]!]!;
+    }
   }
 
   /** The state before the next bar becomes the one update() rolls back to. */
@@ -431,9 +435,9 @@ export class IndicatorStream {
    */
   private apply(ts: Ts, mode: 'row' | 'keep' = 'row'): void {
     const t = this.seen;
-    this.runs.forEach((r, i) => {
-      if (r.inputs.some((k) => this.bar[k] !== this.bar[k])) this.gapNow[i] = t;
-    });
+    for (let i = 0; i < this.runs.length; i++) {
+      for (const k of this.runs[i]!.inputs) if (this.bar[k] !== this.bar[k]) this.gapNow[i] = t;
+    }
     this.seen = t + 1;
     this.lastTs = ts;
     this.lastBase.set(this.baseBar);

@@ -32,7 +32,7 @@ export default function sma(ctx: StepperContext): Stepper {
         prefixStep(state, at, x);
         const hi = state[at]!, lo = state[at + 1]!;
         const run = x !== x ? 0 : state[at + 2]! + 1;  // valid bars ending here (t - lastGap[t])
-        const pos = (state[at + 3]! + 1) % R;
+        const pos = state[at + 3]! + 1 === R ? 0 : state[at + 3]! + 1;
         state[at + 2] = run;
         state[at + 3] = pos;
         const ring = at + HEAD;
@@ -45,7 +45,7 @@ export default function sma(ctx: StepperContext): Stepper {
             out[v] = NaN;
             continue;
           }
-          const a = ring + 2 * ((pos - n + R) % R);
+          const a = ring + 2 * (pos >= n ? pos - n : pos - n + R);
           out[v] = prefixWindowSum(hi, lo, state[a]!, state[a + 1]!) * inv[v]!;
         }
       }
