@@ -7,7 +7,7 @@
 // (test/nan-gap.test.ts) and native and wasm give the same bits.
 import { performance } from 'node:perf_hooks';
 import type { Backend, OutputArray } from '../backends/types.js';
-import { DERIVED, DERIVED_PRICE, loadCandles, type CandlesInput } from '../candles/candles.js';
+import { DERIVED, DERIVED_PRICE, loadCandles, type Candles, type CandlesInput } from '../candles/candles.js';
 import { EngineClosedError, GridValidationError, InvalidCandlesError, MissingInputError, StreamClosedError } from '../errors.js';
 import type { Grid, AxisValue, GridSpec, VariantParams } from '../grid/grid.js';
 import { CANDLE_COLUMNS, isSourceInput, type CandleColumn, type SourceName } from '../registry/index.js';
@@ -282,6 +282,7 @@ export class IndicatorStream {
       this.deriveBar();
       if (i === n - 1) this.commit();
       this.apply(this.tsOf(c.tsOpen[i]!), 'keep');
+      // A float32 store rounds as the kernels' static_cast<float> does.
       if (stepped) for (const s of this.selected) stepped.get(s.name)!.set(this.rows64[s.k]!, i * V);
     }
     // Rows of compute() over every bar seen now: lengths longer than that are NaN throughout.
@@ -344,14 +345,16 @@ export class IndicatorStream {
   }
 
   /** @internal: warms the state on past bars (no rows are returned). */
-  warm(candles: CandlesInput): void {
+  async warm(candles: CandlesInput): Promise<void> {
     const c = loadCandles(candles);
     for (const col of this.baseColumns) {
       if (!c.has(col)) throw new MissingInputError(`history: the candles have no '${col}' column, which ${this.indicator} reads with this grid; add it`, { column: col });
     }
     if (this.kept) this.reserveFor(this.kept.length + c.t);
     const cols = this.baseColumns.map((col) => c.column(col));
-    for (let i = 0; i < c.t; i++) {
+    let i0 = 0;
+    if (this.stepper?.resume && c.t >= 2) i0 = await this.resume(c, cols);
+    for (let i = i0; i < c.t; i++) {
       for (let k = 0; k < cols.length; k++) this.baseBar[k] = cols[k]![i]!;
       this.deriveBar();
       if (i === c.t - 1) this.commit();
@@ -362,6 +365,38 @@ export class IndicatorStream {
   }
 
   // --- internals -----------------------------------------------------------
+
+  /**
+   * The stepper's state after all history bars but the last, at batch speed
+   * (Stepper.resume: from the sources, and the float64 rows of compute() over
+   * those bars when it needs them); returns the bar to step from.
+   */
+  private async resume(c: Candles, cols: Float64Array[]): Promise<number> {
+    const n = c.t - 1;
+    const stepper = this.stepper!;
+    const columns = this.sources.map((s) => c.column(s).subarray(0, n));
+    let last64: (Float64Array | null)[] | null = null;
+    if (stepper.resumeNeedsRows) {
+      const input: Record<string, unknown> = { ts_open: c.tsOpen.subarray(0, n) };
+      this.baseColumns.forEach((col, k) => { input[col] = cols[k]!.subarray(0, n); });
+      const r = await this.host.compute({ indicator: this.indicator, candles: input as never, grid: this.gridSpec(), outputs: this.outputs, dtype: 'float64' });
+      const V = this.variants;
+      last64 = this.plan.def.outputs.map((_, k) => {
+        const s = this.selected.find((x) => x.k === k);
+        return s ? (r.values(s.name).slice((n - 1) * V, n * V) as Float64Array) : null;
+      });
+      r.release();
+    }
+    stepper.resume!(columns, last64);
+    this.runs.forEach((r, i) => {
+      let g = n - 1;
+      while (g >= 0 && r.inputs.every((k) => columns[k]![g] === columns[k]![g])) g--;
+      this.gapNow[i] = g;
+    });
+    this.seen = n;
+    this.lastTs = this.tsOf(c.tsOpen[n - 1]!);
+    return n;
+  }
 
   private checkOpen(): void {
     if (this.isClosed) throw new StreamClosedError(`${this.indicator}: this stream was closed; open another with engine.stream() or engine.restoreStream()`, { indicator: this.indicator });
@@ -622,12 +657,12 @@ const UNCLOSED = new FinalizationRegistry<{ host: StreamHost; budget: { reserved
 const NO_MEMORY = { threads: 0, scratchBytes: () => 0, pooledBytes: () => 0 };
 
 /** Opens a stream on a warmed-up engine's host (engine.stream()). */
-export function openStream(host: StreamHost, request: StreamRequest): IndicatorStream {
+export async function openStream(host: StreamHost, request: StreamRequest): Promise<IndicatorStream> {
   const req = requireRequest(request, 'stream()', STREAM_KEYS) as unknown as StreamRequest;
   const history = req.history === undefined ? null : loadCandles(req.history);
   const stream = new IndicatorStream(host, req);
   try {
-    if (history) stream.warm(history);
+    if (history) await stream.warm(history);
   } catch (e) {
     stream.close();
     throw e;

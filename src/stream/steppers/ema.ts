@@ -30,6 +30,32 @@ export function seededAverages(ctx: StepperContext, wilder: boolean): Stepper {
         out[v] = seededAverageStep(state, 2 * v, x, period[v]!, k[v]!, window[v]!, wilder);
       }
     },
+    // A seeded average's state is its last value (the kernel's float64 row)
+    // and the count it stops at, `period`; a variant still seeding (or NaN
+    // because its window is longer than the bars) steps its run again.
+    resumeNeedsRows: true,
+    resume(columns, last64) {
+      const row = last64![0]!;
+      const n = columns[0]?.length ?? 0;
+      const lastGap = columns.map((col) => {
+        let g = n - 1;
+        while (g >= 0 && col[g] === col[g]) g--;
+        return g;
+      });
+      for (let v = 0; v < V; v++) {
+        const col = columns[src[v]!]!, g = lastGap[src[v]!]!;
+        state[2 * v] = 0.0;
+        state[2 * v + 1] = 0;
+        if (g === n - 1) continue;
+        const x = row[v]!;
+        if (x === x) {
+          state[2 * v] = x;
+          state[2 * v + 1] = period[v]!;
+          continue;
+        }
+        for (let i = g + 1; i < n; i++) seededAverageStep(state, 2 * v, col[i]!, period[v]!, k[v]!, window[v]!, wilder);
+      }
+    },
   };
 }
 

@@ -28,6 +28,15 @@ export interface Stepper {
    * (kernel output order; null for an output not selected).
    */
   step(bar: Float64Array, rows: readonly (Float64Array | null)[]): void;
+  /**
+   * Optional, so `history` runs at batch speed: sets the state to the one
+   * after the first n bars of a stream, from each source over those bars
+   * (columns[k], indexed as in step()'s bar) and, when `resumeNeedsRows`,
+   * the batch kernel's float64 rows at bar n - 1 (compute() over those n
+   * bars; null otherwise).
+   */
+  resume?(columns: readonly Float64Array[], last64: readonly (Float64Array | null)[] | null): void;
+  readonly resumeNeedsRows?: boolean;
 }
 
 export type StepperFactory = (ctx: StepperContext) => Stepper;
