@@ -51,17 +51,17 @@ export async function streamSuite({ engineWith, candles, runs, quick, log, repor
 
   // pushMany of 10,000 bars beside compute() over the same bars, interleaved.
   const manyRows = [];
-  for (const indicator of ['ma.sma', 'ma.ema', 'momentum.rsi']) {
+  for (const indicator of ['ma.sma', 'ma.ema', 'ma.wma']) {
     const bars = slice(candles, 0, many);
     const times = { pushMany: [], compute: [] };
     for (let i = 0; i <= runs; i++) {
-      const s = await engine.stream({ indicator, grid: indicator === 'momentum.rsi' ? undefined : HEADLINE });
+      const s = await engine.stream({ indicator, grid: indicator === 'ma.wma' ? undefined : HEADLINE });
       let t0 = performance.now();
       (await s.pushMany(bars)).release();
       const tm = performance.now() - t0;
       s.close();
       t0 = performance.now();
-      (await engine.compute({ indicator, grid: indicator === 'momentum.rsi' ? undefined : HEADLINE, candles: bars })).release();
+      (await engine.compute({ indicator, grid: indicator === 'ma.wma' ? undefined : HEADLINE, candles: bars })).release();
       const tc = performance.now() - t0;
       if (i > 0) { times.pushMany.push(tm); times.compute.push(tc); }
     }

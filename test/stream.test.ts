@@ -167,7 +167,7 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   const bar = (i: number, close = 100 + i) => ({ ts_open: 1_000 + i, open: close, high: close + 1, low: close - 1, close, volume: 10 });
 
   it('refuses a push not after the last bar, an update of another bar, a missing field, a closed stream', async () => {
-    for (const [indicator, mode] of [['ma.ema', 'stepped'], ['momentum.rsi', 'recompute']] as const) {
+    for (const [indicator, mode] of [['ma.ema', 'stepped'], ['ma.wma', 'recompute']] as const) {
       const engine = await engineFor('native');
       const s = await engine.stream({ indicator, grid: { window: [3, 5] }, dtype: 'float64' });
       expect(s.mode).toBe(mode);
@@ -247,7 +247,7 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   it('counts stream state against maxComputeBytesTotal and gives it back on close()', async () => {
     const engine = await createEngine(testEngineOptions({ backend: 'native', maxComputeBytesTotal: 64 * 2 ** 20 }));
     try {
-      const s = await engine.stream({ indicator: 'momentum.rsi', grid: { window: { start: 2, stop: 1001 } } });
+      const s = await engine.stream({ indicator: 'ma.wma', grid: { window: { start: 2, stop: 1001 } } });
       expect(s.stateBytes).toBeGreaterThan(0);
       const history = { ts_open: Float64Array.from({ length: 20_000 }, (_, i) => i), close: Float64Array.from({ length: 20_000 }, (_, i) => 100 + Math.sin(i)) };
       const f = await failure(s.pushMany(history));

@@ -4,11 +4,13 @@ import type { StepperFactory } from './types.js';
 import sma from './sma.js';
 import ema from './ema.js';
 import rma from './rma.js';
+import rsi from './rsi.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
   'ma.ema': ema,
   'ma.rma': rma,
+  'momentum.rsi': rsi,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';

@@ -66,3 +66,17 @@ export function seededAverageStep(s: Float64Array, at: number, x: number, period
   s[at] = v;
   return v;
 }
+
+/** nearZero: |x| < 1e-14. */
+export function nearZero(x: number): boolean {
+  return x > -1e-14 && x < 1e-14;
+}
+
+/** rsiFromAverages: TA-Lib's RSI from Wilder averages of gains and losses, in its operation order. */
+export function rsiFromAverages(gain: number, loss: number): number {
+  const sum = gain + loss;
+  return nearZero(sum) ? 0.0 : 100.0 * (gain / sum);
+}
+
+/** kZeroDenominatorNaN: the code of zero_denominator 'nan'. */
+export const ZERO_DENOMINATOR_NAN = 1;
