@@ -274,6 +274,8 @@ export class IndicatorStream {
     const from = this.seen;
     // Recomputed: append the bars, then one batch compute over the runs they need.
     const startAt = this.kept ? this.recomputeStart(from) : 0;
+    const before = { seen: this.seen, lastTs: this.lastTs, gapNow: this.gapNow.slice(), gapBefore: this.gapBefore.slice() };
+    const beforeBase = this.lastBase.slice();
     const V = this.variants;
     const Ctor = this.dtype === 'float64' ? Float64Array : Float32Array;
     const stepped = this.stepper ? new Map(this.outputs.map((name) => [name, new Ctor(n * V)])) : null;
@@ -295,7 +297,16 @@ export class IndicatorStream {
       const ts = kept.times(startAt);
       const input: Record<string, unknown> = { ts_open: ts };
       this.baseColumns.forEach((col, k) => { input[col] = kept.column(k, startAt); });
-      const whole = await this.host.compute({ indicator: this.indicator, candles: input as never, grid: this.gridSpec(), outputs: this.outputs, dtype: this.dtype });
+      let whole: ComputeResult;
+      try {
+        whole = await this.host.compute({ indicator: this.indicator, candles: input as never, grid: this.gridSpec(), outputs: this.outputs, dtype: this.dtype });
+      } catch (e) {
+        // The compute failed (its budget, close()): back to the state before the call.
+        for (let i = 0; i < n; i++) kept.pop();
+        Object.assign(this, before);
+        this.lastBase.set(beforeBase);
+        throw e;
+      }
       backend = whole.meta.backend;
       chunks = whole.meta.chunks;
       numThreads = whole.meta.numThreads;
@@ -307,7 +318,7 @@ export class IndicatorStream {
       }));
       this.kept!.dropBefore(this.recomputeStart(this.seen - 1));
     }
-    this.emitRow();
+    for (const s of this.selected) this.row.get(s.name)!.set(arrays.get(s.name)!.subarray((n - 1) * V, n * V));
     const tsOpen = c.tsOpen.slice() as Float64Array | BigInt64Array;
     const lookback = resultLookback(this.plan.indicator, this.seen);
     return new ComputeResult({
