@@ -23,7 +23,7 @@ function randomGrid(info: IndicatorInfo, r: () => number): Record<string, unknow
   const pick = <T,>(xs: readonly T[], n: number): T[] => [...new Set(Array.from({ length: n }, () => xs[Math.floor(r() * xs.length)]!))];
   const grid: Record<string, unknown> = {};
   for (const a of info.axes) {
-    if (a.kind === 'source') grid[a.name] = pick(['close', 'hlc3', 'high', 'open', 'hl2'], 2);
+    if (a.kind === 'source') grid[a.name] = pick(['close', 'hlc3', 'high', 'open', 'hl2', 'ohlc4', 'hlcc4', 'low'], 2);
     else if (a.kind === 'choice') grid[a.name] = pick(a.values!, 2);
     else if (a.kind === 'int') grid[a.name] = pick([a.min!, Math.min(a.max!, a.min! + 1), Math.min(a.max!, a.min! + 3), Math.min(a.max!, a.min! + 7), Math.min(a.max!, Math.max(a.min!, 25))], 2).sort((x, y) => x - y);
     else grid[a.name] = [...new Set([a.min!, Math.min(a.max!, a.min! + 0.5)])];

@@ -140,7 +140,7 @@ export class Candles {
     } else {
       // Derived straight from the base columns.
       for (let i0 = 0; i0 < T; i0 += SLICE) {
-        derive(name, (c) => this.given.get(c), out, i0, Math.min(T, i0 + SLICE));
+        derive(name, (c) => this.given.get(c)!, out, i0, Math.min(T, i0 + SLICE));
         yield;
       }
     }
@@ -149,7 +149,12 @@ export class Candles {
   }
 }
 
-/** One bar of a derived source; operation order follows TA-Lib so the derived prices match it bit for bit. */
+/**
+ * One bar of a derived source (a stream derives its bars with these). The
+ * same formulas, in the same operation order, as derive()'s loops (kept
+ * apart: a call per value would slow the column loops down many times);
+ * the stream test compares streamed rows with compute() over every source.
+ */
 export const DERIVED_PRICE: Readonly<Record<string, (o: number, h: number, l: number, c: number) => number>> = {
   hl2: (_o, h, l) => (h + l) / 2,
   hlc3: (_o, h, l, c) => (h + l + c) / 3,
@@ -157,11 +162,20 @@ export const DERIVED_PRICE: Readonly<Record<string, (o: number, h: number, l: nu
   hlcc4: (_o, h, l, c) => (h + l + c * 2) / 4,
 };
 
-/** Rows [i0, i1) of a derived source (DERIVED_PRICE, bar by bar; a stream derives its bars with the same functions). */
-function derive(name: SourceName, g: (c: CandleColumn) => FloatArray | undefined, out: Float64Array, i0: number, i1: number): void {
-  const price = DERIVED_PRICE[name]!;
-  const o = g('open'), h = g('high')!, l = g('low')!, c = g('close');
-  for (let i = i0; i < i1; i++) out[i] = price(o ? o[i]! : NaN, h[i]!, l[i]!, c ? c[i]! : NaN);
+/** Rows [i0, i1) of a derived source; operation order follows TA-Lib so the derived prices match it bit for bit. */
+function derive(name: SourceName, g: (c: CandleColumn) => FloatArray, out: Float64Array, i0: number, i1: number): void {
+  const h = g('high'), l = g('low');
+  if (name === 'hl2') for (let i = i0; i < i1; i++) out[i] = (h[i]! + l[i]!) / 2;
+  else if (name === 'hlc3') {
+    const c = g('close');
+    for (let i = i0; i < i1; i++) out[i] = (h[i]! + l[i]! + c[i]!) / 3;
+  } else if (name === 'ohlc4') {
+    const o = g('open'), c = g('close');
+    for (let i = i0; i < i1; i++) out[i] = (o[i]! + h[i]! + l[i]! + c[i]!) / 4;
+  } else {
+    const c = g('close');
+    for (let i = i0; i < i1; i++) out[i] = (h[i]! + l[i]! + c[i]! * 2) / 4;
+  }
 }
 
 /** A run of rows of one input column: `values[i]` is row `at + i`; `nulls` is an Arrow validity bitmap. */

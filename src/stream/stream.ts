@@ -199,8 +199,9 @@ export class IndicatorStream {
 
   /**
    * Bytes of state this stream holds: the stepper's state and its committed
-   * copy, or the kept bars and the kernel output over them. Counted against
-   * maxComputeBytesTotal with the engine's calls.
+   * copy, or the kept bars and the kernel output over them. An upper bound
+   * of it is reserved against maxComputeBytesTotal, all open streams of the
+   * engine together.
    */
   get stateBytes(): number {
     const rows = this.variants * this.outputs.length * (this.dtype === 'float64' ? 8 : 4);

@@ -80,3 +80,18 @@ export function rsiFromAverages(gain: number, loss: number): number {
 
 /** kZeroDenominatorNaN: the code of zero_denominator 'nan'. */
 export const ZERO_DENOMINATOR_NAN = 1;
+
+/** trueRange: TA-Lib's true range, in its operation order. */
+export function trueRange(high: number, low: number, prevClose: number): number {
+  let r = high - low;
+  const a = Math.abs(prevClose - high);
+  if (a > r) r = a;
+  const b = Math.abs(low - prevClose);
+  if (b > r) r = b;
+  return r;
+}
+
+/** natrValue: the ATR as a percentage of the close, NaN at a zero close. */
+export function natrValue(atr: number, close: number): number {
+  return close !== 0.0 ? (atr / close) * 100.0 : NaN;
+}
