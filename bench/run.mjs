@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster,wasm] [-- --only REGEX]
-//   [-- --runs N] [-- --compare baseline.json [--threshold 15]]`.
+// ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster,wasm,stream]
+//   [-- --only REGEX] [-- --runs N] [-- --compare baseline.json [--threshold 15]]`.
 // Every figure is a median of several runs in this process, measured side by
 // side with the memory floor (writing the same output once into a touched buffer).
 import { execFile } from 'node:child_process';
@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createEngine, listIndicators } from '../dist/index.js';
 import { TILE_BYTES } from '../dist/backends/wasm.js';
 import { abortSuite, lagSuite, preparedSuite, rssSuite } from './calls.mjs';
+import { streamSuite } from './stream.mjs';
 import { compareReports, formatComparison } from './compare.mjs';
 import { loadPeers } from './peers.mjs';
 import { silentLogger } from '../dist/runtime/logger.js';
@@ -560,6 +561,7 @@ try {
   if (suites.has('rss')) await rssSuite(ctx);
   if (suites.has('prepared')) await preparedSuite(ctx);
   if (suites.has('cluster')) await clusterSuite();
+  if (suites.has('stream')) await streamSuite(ctx);
   log(`\nbuilds: ${Object.entries(report.build ?? {}).map(([b, k]) => `${b} ${k}`).join(', ')}`);
   if (json) console.log(JSON.stringify(report, null, 2));
   if (compareWith) {

@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'WORKER_CRASHED'
   | 'KERNEL_FAILED'
   | 'RESULT_RELEASED'
+  | 'STREAM_CLOSED'
+  | 'STATE_INCOMPATIBLE'
   // ta-grid/cluster (classes in src/cluster/errors.ts)
   | 'SHARD_FAILED'
   | 'CLUSTER_UNAVAILABLE'
@@ -109,4 +111,12 @@ export class EngineClosedError extends TaGridError {
 /** The result was released (its buffer may already hold another call's output). */
 export class ResultReleasedError extends TaGridError {
   static override readonly code: ErrorCode = 'RESULT_RELEASED';
+}
+/** The stream was closed; open another with engine.stream() or engine.restoreStream(). */
+export class StreamClosedError extends TaGridError {
+  static override readonly code: ErrorCode = 'STREAM_CLOSED';
+}
+/** Checkpoint bytes from another version, indicator, grid or dtype, or corrupted. */
+export class StateIncompatibleError extends TaGridError {
+  static override readonly code: ErrorCode = 'STATE_INCOMPATIBLE';
 }

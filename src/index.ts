@@ -6,4 +6,6 @@ export type { GridSpec, AxisValue, VariantParams } from './grid/grid.js';
 export type { CandleArrays, CandlesInput } from './candles/candles.js';
 export type { EngineOptions, EffectiveConfig } from './runtime/config.js';
 export type { Logger } from './runtime/logger.js';
+export { IndicatorStream, StreamRow, type StreamRequest, type StreamCandle } from './stream/stream.js';
+export type { StreamExpectation } from './stream/checkpoint.js';
 export * from './errors.js';

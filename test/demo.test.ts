@@ -24,4 +24,15 @@ describe('demo', () => {
     expect(stdout).toMatch(/ema\(14\) = 29,854\.6328/);
     expect(stdout).toMatch(/12000: NaN, 12014: NaN/);
   }, 150_000);
+
+  it('examples/stream.mjs replays the sample candles as a live feed and matches compute()', async () => {
+    const example = new URL('../examples/stream.mjs', import.meta.url).pathname;
+    const { stdout } = await promisify(execFile)(process.execPath, [example], {
+      env: { ...process.env, TA_GRID_CACHE_DIR: cacheDir, TA_GRID_NATIVE_BUILD: 'off' },
+      timeout: 120_000,
+    });
+    expect(stdout).toMatch(/ema\(close,14\) = 29,854\.63/);  // the demo's ema(14) at the last bar, in float64
+    expect(stdout).toContain('bit for bit: true');
+    expect(stdout).toContain('next bar identical: true');
+  }, 150_000);
 });

@@ -149,6 +149,19 @@ export class Candles {
   }
 }
 
+/**
+ * One bar of a derived source (a stream derives its bars with these). The
+ * same formulas, in the same operation order, as derive()'s loops (kept
+ * apart: a call per value would slow the column loops down many times);
+ * the stream test compares streamed rows with compute() over every source.
+ */
+export const DERIVED_PRICE: Readonly<Record<string, (o: number, h: number, l: number, c: number) => number>> = {
+  hl2: (_o, h, l) => (h + l) / 2,
+  hlc3: (_o, h, l, c) => (h + l + c) / 3,
+  ohlc4: (o, h, l, c) => (o + h + l + c) / 4,
+  hlcc4: (_o, h, l, c) => (h + l + c * 2) / 4,
+};
+
 /** Rows [i0, i1) of a derived source; operation order follows TA-Lib so the derived prices match it bit for bit. */
 function derive(name: SourceName, g: (c: CandleColumn) => FloatArray, out: Float64Array, i0: number, i1: number): void {
   const h = g('high'), l = g('low');

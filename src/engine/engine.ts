@@ -3,7 +3,7 @@ import { isSharedArrayBuffer } from 'node:util/types';
 import type { Backend, KernelJob, OutputArray } from '../backends/index.js';
 import { Candles, countCandles, loadCandlesAsync, sharedFloat64, type CandlesInput } from '../candles/candles.js';
 import { drainAsync } from '../candles/steps.js';
-import { ComputeCancelledError, ComputeTimeoutError, EngineClosedError, InvalidRequestError, TaGridError } from '../errors.js';
+import { ComputeBudgetExceededError, ComputeCancelledError, ComputeTimeoutError, EngineClosedError, InvalidRequestError, TaGridError } from '../errors.js';
 import type { GridSpec } from '../grid/grid.js';
 import { logConfig, resolveConfig, type EffectiveConfig, type EngineOptions, type ResolvedConfig } from '../runtime/config.js';
 import { defaultLogger, type Logger } from '../runtime/logger.js';
@@ -23,6 +23,8 @@ import { ComputeResult, type Dtype, type Layout } from './result.js';
 export type { WarmupReport };
 export { Candles as PreparedCandles };
 import { OutputPool, addonMemoryOf, advisorOf, releaseBuffer } from './outputs.js';
+import { openStream, type IndicatorStream, type StreamHost, type StreamRequest } from '../stream/stream.js';
+import { decodeCheckpoint, type StreamExpectation } from '../stream/checkpoint.js';
 
 export interface ComputeRequest {
   indicator: string;
@@ -377,6 +379,52 @@ export class Engine {
     const arrays = new Map<string, OutputArray>();
     plan.outputs.forEach((name, k) => arrays.set(name, new Ctor(buffer as ArrayBuffer, k * bytes, per)));
     return arrays;
+  }
+
+  /**
+   * An incremental grid: push() a bar, update() the forming one, pushMany(),
+   * checkpoint(); every row equals the row compute() gives over the same bars.
+   * Rows are computed on the calling thread (see docs/streaming.md).
+   */
+  async stream(request: StreamRequest): Promise<IndicatorStream> {
+    if (this.closed) throw new EngineClosedError();
+    await this.warmup();
+    return openStream(this.streamHost(), request);
+  }
+
+  /**
+   * A stream from checkpoint() bytes, continuing bit for bit; refuses bytes of
+   * another version or a corrupted buffer, and, when `expect` names the
+   * indicator, grid, outputs or dtype, bytes of another request, with
+   * STATE_INCOMPATIBLE.
+   */
+  async restoreStream(bytes: Uint8Array, expect?: StreamExpectation): Promise<IndicatorStream> {
+    if (this.closed) throw new EngineClosedError();
+    await this.warmup();
+    return decodeCheckpoint(this.streamHost(), bytes, expect);
+  }
+
+  /** Bytes of stream state held by every open stream, together kept within maxComputeBytesTotal. */
+  private streamBytes = 0;
+
+  private streamHost(): StreamHost {
+    return {
+      backend: this.warm!.inline,
+      limits: this.limits(),
+      reserve: (bytes, indicator) => {
+        const total = this.streamBytes + bytes;
+        if (bytes > 0 && total > this.config.maxComputeBytesTotal) {
+          const mib = (x: number) => `${(x / 2 ** 20).toFixed(1)} MiB`;
+          throw new ComputeBudgetExceededError(
+            `${indicator}: stream state would grow to ${mib(total)} (all streams of this engine), above maxComputeBytesTotal ${mib(this.config.maxComputeBytesTotal)}; close() streams you no longer push to, shrink the grid, or raise maxComputeBytesTotal`,
+            { streamBytes: this.streamBytes, requested: bytes, maxComputeBytesTotal: this.config.maxComputeBytesTotal },
+          );
+        }
+        this.streamBytes = Math.max(0, total);
+      },
+      compute: (request) => this.compute(request),
+      closed: () => this.closed,
+    };
   }
 
   /**

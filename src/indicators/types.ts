@@ -74,6 +74,17 @@ export interface OutputDef {
    * checks the warm-up zone.
    */
   readonly sparse?: boolean;
+  /**
+   * The value at bar t reads candles after t (Ichimoku's lagging line): the
+   * look-ahead test skips it and a stream refuses it.
+   */
+  readonly looksAhead?: boolean;
+  /**
+   * The value is a bar index counted from the first candle of the call
+   * (TA-Lib's MAXINDEX family), so a run computed alone gives it shifted by
+   * the run's first bar.
+   */
+  readonly barIndex?: boolean;
 }
 
 /**

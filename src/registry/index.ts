@@ -133,7 +133,8 @@ export interface IndicatorInfo {
     default: unknown;
     description: string;
   }[];
-  outputs: { name: string; description: string }[];
+  /** looksAhead: reads candles after its bar (not streamable); barIndex: a bar index counted from the first candle. */
+  outputs: { name: string; description: string; sparse?: boolean; looksAhead?: boolean; barIndex?: boolean }[];
   /**
    * Index of the first value on NaN-free candles, as a formula over the axis
    * names (numbers, + - * /, parentheses, max, min, floor, ceil, sqrt); a

@@ -18,7 +18,7 @@ const definition: IndicatorDef = {
     { name: 'base', description: '(highest high + lowest low) / 2 over base bars' },
     { name: 'span_a', description: '(conversion + base) / 2, displacement bars ahead' },
     { name: 'span_b', description: '(highest high + lowest low) / 2 over span_b bars, displacement bars ahead' },
-    { name: 'lagging', description: 'the close displacement bars later', sparse: true },
+    { name: 'lagging', description: 'the close displacement bars later', sparse: true, looksAhead: true },
   ],
   lookback: {
     conversion: 'conversion - 1',

@@ -1,0 +1,53 @@
+// volatility.atr, stepped: averageTrueRange in native/volatility/common.h.
+// Once per bar, the true range from the previous close (and the age of the
+// current run of valid bars); per variant, Wilder's average of true ranges,
+// seeded with the in-order mean of the first `window` of them (from the
+// run's second bar), or with the first bar's high - low for seed 'first'.
+import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { natrValue, SEED_FIRST, trueRange, wilderStep } from './primitives.js';
+
+/** ATR, or (normalized) NATR: the ATR as a percentage of the close. */
+export function averageTrueRange(ctx: StepperContext, normalized: boolean): Stepper {
+  const window = paramOf(ctx, 'window');
+  const seed = paramOf(ctx, 'seed');
+  const V = ctx.grid.variants;
+  const [h, l, c] = (['high', 'low', 'close'] as const).map((s) => ctx.sourceIndex(s));
+  // One average (a sum while seeding) per variant, then (previous close, age of the run; -1 after a NaN bar).
+  const state = new Float64Array(V + 2);
+  state[V + 1] = -1;
+  return {
+    state,
+    step(bar, rows) {
+      const out = rows[0]!;
+      const high = bar[h!]!, low = bar[l!]!, close = bar[c!]!;
+      if (high !== high || low !== low || close !== close) {
+        state[V + 1] = -1;
+        out.fill(NaN);
+        return;
+      }
+      const age = state[V + 1]! + 1;
+      const tr = age > 0 ? trueRange(high, low, state[V]!) : 0;
+      state[V] = close;
+      state[V + 1] = age;
+      for (let v = 0; v < V; v++) {
+        const n = window[v]!;
+        let valid = true;
+        if (seed[v] === SEED_FIRST) state[v] = age === 0 ? high - low : wilderStep(state[v]!, tr, n);
+        else if (age === 0) {
+          state[v] = 0.0;
+          valid = false;
+        } else if (age <= n) {
+          // sumRange(ranges, s + 1, n) / n: the seed.
+          state[v] = state[v]! + tr;
+          if (age === n) state[v] = state[v]! / n;
+          else valid = false;
+        } else state[v] = wilderStep(state[v]!, tr, n);
+        out[v] = !valid ? NaN : normalized ? natrValue(state[v]!, close) : state[v]!;
+      }
+    },
+  };
+}
+
+export default function atr(ctx: StepperContext): Stepper {
+  return averageTrueRange(ctx, false);
+}

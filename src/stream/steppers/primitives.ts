@@ -1,0 +1,97 @@
+// TypeScript copies of the kernel primitives the steppers step, operation for
+// operation (native/primitives.h, mirrored by asm/primitives.ts). The stream
+// property test (test/stream.test.ts) checks every stepped row against the
+// batch kernels bit for bit, so a change to a primitive that is not made here
+// fails it.
+
+/** twoSumError: s + twoSumError(a, b, s) == a + b exactly, for s = a + b (Knuth's TwoSum). */
+export function twoSumError(a: number, b: number, s: number): number {
+  const bb = s - a;
+  return (a - (s - bb)) + (b - bb);
+}
+
+/** emaStep: TA-Lib's EMA update, in its operation order. */
+export function emaStep(prev: number, x: number, k: number): number {
+  return (x - prev) * k + prev;
+}
+
+/** wilderStep: Wilder's smoothing, in TA-Lib's operation order. */
+export function wilderStep(prev: number, x: number, n: number): number {
+  return (prev * (n - 1.0) + x) / n;
+}
+
+/** kSeedFirst / SEED_FIRST: the code of seed 'first'. */
+export const SEED_FIRST = 1;
+
+/**
+ * One bar of prefixSums into the pair (hi, lo) at p[at], p[at + 1]: the
+ * compensated running sum of the run, reset to (0, 0) by a NaN bar.
+ */
+export function prefixStep(p: Float64Array, at: number, x: number): void {
+  if (x !== x) {
+    p[at] = 0.0;
+    p[at + 1] = 0.0;
+    return;
+  }
+  const hi = p[at]!;
+  const s = hi + x;
+  p[at + 1] = p[at + 1]! + twoSumError(hi, x, s);
+  p[at] = s;
+}
+
+/** prefixWindowSum: the window sum from its end pair (bHi, bLo) and start pair (aHi, aLo). */
+export function prefixWindowSum(bHi: number, bLo: number, aHi: number, aLo: number): number {
+  return (bHi - aHi) + (bLo - aLo);
+}
+
+/**
+ * SeededAverage.push for state (value, count) at s[at], s[at + 1]: the mean
+ * of the first `period` values seeds it (summed in order), then the EMA step
+ * (k) or Wilder's step (n). Returns the average, or NaN while seeding.
+ */
+export function seededAverageStep(s: Float64Array, at: number, x: number, period: number, k: number, n: number, wilder: boolean): number {
+  const count = s[at + 1]!;
+  if (count >= period) {
+    const v = wilder ? wilderStep(s[at]!, x, n) : emaStep(s[at]!, x, k);
+    s[at] = v;
+    return v;
+  }
+  let v = s[at]! + x;
+  s[at + 1] = count + 1;
+  if (count + 1 < period) {
+    s[at] = v;
+    return NaN;
+  }
+  v /= period;
+  s[at] = v;
+  return v;
+}
+
+/** nearZero: |x| < 1e-14. */
+export function nearZero(x: number): boolean {
+  return x > -1e-14 && x < 1e-14;
+}
+
+/** rsiFromAverages: TA-Lib's RSI from Wilder averages of gains and losses, in its operation order. */
+export function rsiFromAverages(gain: number, loss: number): number {
+  const sum = gain + loss;
+  return nearZero(sum) ? 0.0 : 100.0 * (gain / sum);
+}
+
+/** kZeroDenominatorNaN: the code of zero_denominator 'nan'. */
+export const ZERO_DENOMINATOR_NAN = 1;
+
+/** trueRange: TA-Lib's true range, in its operation order. */
+export function trueRange(high: number, low: number, prevClose: number): number {
+  let r = high - low;
+  const a = Math.abs(prevClose - high);
+  if (a > r) r = a;
+  const b = Math.abs(low - prevClose);
+  if (b > r) r = b;
+  return r;
+}
+
+/** natrValue: the ATR as a percentage of the close, NaN at a zero close. */
+export function natrValue(atr: number, close: number): number {
+  return close !== 0.0 ? (atr / close) * 100.0 : NaN;
+}

@@ -1,0 +1,683 @@
+// Streaming grids: push a bar, revise the forming bar, checkpoint and
+// restore, with every row equal bit for bit to the row compute() gives over
+// the same bars. Indicators with a stepper (steppers/index.ts) advance
+// O(1) per bar and variant; every other one keeps the bars its current
+// gap-free runs need and recomputes them with the batch kernel on this
+// thread: exact by construction, because every kernel restarts at a NaN bar
+// (test/nan-gap.test.ts) and native and wasm give the same bits.
+import { performance } from 'node:perf_hooks';
+import type { Backend, OutputArray } from '../backends/types.js';
+import { DERIVED, DERIVED_PRICE, loadCandles, type Candles, type CandlesInput } from '../candles/candles.js';
+import { EngineClosedError, GridValidationError, InvalidCandlesError, MissingInputError, StreamClosedError } from '../errors.js';
+import type { Grid, AxisValue, GridSpec, VariantParams } from '../grid/grid.js';
+import { CANDLE_COLUMNS, isSourceInput, type CandleColumn, type SourceName } from '../registry/index.js';
+import type { ComputeRequest } from '../engine/engine.js';
+import { resultLookback } from '../engine/history.js';
+import { planRequest, requireRequest, type Limits, type Plan } from '../engine/request.js';
+import { ComputeResult, type Dtype } from '../engine/result.js';
+import { KeptBars, type Ts } from './bars.js';
+import { encodeCheckpoint } from './checkpoint.js';
+import { STEPPERS, type Stepper, type StepperFactory } from './steppers/index.js';
+
+export interface StreamRequest {
+  indicator: string;
+  grid?: GridSpec;
+  /** Default: every output of the indicator (one that looks ahead is refused: list the others). */
+  outputs?: readonly string[];
+  dtype?: Dtype;
+  /** Past bars to warm the state on (any candles input compute() takes). */
+  history?: CandlesInput;
+}
+
+/** One bar: its open time and the columns the indicator reads (NaN marks a missing value). */
+export interface StreamCandle {
+  ts_open: number | bigint;
+  open?: number;
+  high?: number;
+  low?: number;
+  close?: number;
+  volume?: number;
+}
+
+export const STREAM_KEYS = ['indicator', 'grid', 'outputs', 'dtype', 'history'] as const;
+
+/** What a stream uses of its engine. */
+export interface StreamHost {
+  /** The engine's backend on this thread (warm.inline). */
+  backend: Backend;
+  limits: Limits;
+  /** Counts bytes of stream state against maxComputeBytesTotal (negative: gives them back); throws when over it. */
+  reserve(bytes: number, indicator: string): void;
+  compute(request: ComputeRequest): Promise<ComputeResult>;
+  closed(): boolean;
+}
+
+/** The values of every variant at one bar; the arrays are reused by the stream's next call. */
+export class StreamRow {
+  constructor(private readonly stream: IndicatorStream, private readonly arrays: ReadonlyMap<string, OutputArray>) {}
+
+  /** Open time of the bar. */
+  get ts_open(): Ts {
+    return this.stream.lastTs!;
+  }
+
+  /** The V values of one output at this bar (a view: copy it to keep it past the next push or update). */
+  values(output?: string): OutputArray {
+    const name = output ?? this.stream.outputs[0]!;
+    const a = this.arrays.get(name);
+    if (!a) throw new GridValidationError(`${this.stream.indicator}: no output '${name}' in this stream; it has ${this.stream.outputs.join(', ')}`, { output: name });
+    return a;
+  }
+}
+
+const isNumberTs = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+export class IndicatorStream {
+  readonly indicator: string;
+  readonly variants: number;
+  readonly outputs: readonly string[];
+  readonly dtype: Dtype;
+  readonly axes: readonly { name: string; values: readonly AxisValue[] }[];
+  /** 'stepped': O(1) per bar and variant; 'recompute': the current gap-free run per bar. */
+  readonly mode: 'stepped' | 'recompute';
+  /** @internal */
+  readonly plan: Plan;
+  /** @internal */
+  lastTs: Ts | null = null;
+  private seen = 0;
+  private isClosed = false;
+  /** Bytes reserved against the engine's budget; given back by close(), or when the stream is collected unclosed. */
+  private readonly budget = { reserved: 0 };
+  private readonly host: StreamHost;
+  private readonly params: Float64Array[];
+  /** Base columns a bar must give, and the sources the kernels read (plan.sources order). */
+  private readonly baseColumns: CandleColumn[];
+  private readonly sources: SourceName[];
+  /** Per source run of the grid: its variants and the indexes of its kernel inputs in `sources`. */
+  private readonly runs: { v0: number; v1: number; inputs: number[] }[];
+  private gapNow: number[];
+  private gapBefore: number[];
+  /** Longest int param (a length in bars) of each variant, and of the grid. */
+  private readonly longest: Float64Array;
+  private readonly longestAll: number;
+  private readonly row: Map<string, OutputArray>;
+  private readonly rowView: StreamRow;
+  /** Selected outputs in kernel order, with the index of each among the definition's outputs. */
+  private readonly selected: { name: string; k: number; barIndex: boolean }[];
+  // The stepped state, and the state before the last bar (update() rolls back to it).
+  private readonly stepper: Stepper | null;
+  private readonly committed: Float64Array | null;
+  private readonly rows64: (Float64Array | null)[];
+  // The recomputed state: the kept bars, and the kernel's output over them.
+  private readonly kept: KeptBars | null;
+  private runOut: OutputArray[] = [];
+  private readonly bar: Float64Array;
+  private readonly baseBar: Float64Array;
+  /** Per source: its DERIVED_PRICE, or its index in baseBar; baseAt: indexes of open, high, low, close in baseBar (-1: not read). */
+  private readonly prices: (((o: number, h: number, l: number, c: number) => number) | undefined)[];
+  private readonly sourceAt: Int32Array;
+  private readonly baseAt: Int32Array;
+  /** The base columns of the last bar (a checkpoint re-applies it). */
+  private readonly lastBase: Float64Array;
+
+  /** @internal: engine.stream() and engine.restoreStream() make streams. */
+  constructor(host: StreamHost, request: Omit<StreamRequest, 'history'>) {
+    this.host = host;
+    // The grid's guards (maxVariants, axis bounds); the state's bytes are counted by reserveFor, not by a call's estimate.
+    const plan = planRequest({ indicator: request.indicator, grid: request.grid, outputs: request.outputs, dtype: request.dtype }, 1, { ...host.limits, maxComputeBytesTotal: Infinity }, NO_MEMORY);
+    this.plan = plan;
+    const def = plan.def;
+    this.indicator = plan.indicator.id;
+    this.variants = plan.grid.variants;
+    this.outputs = plan.outputs;
+    this.dtype = plan.dtype;
+    this.axes = plan.grid.axes.map((a) => ({ name: a.name, values: a.values }));
+    this.selected = plan.kernelOutputs.map((of, i) => {
+      const k = def.outputs.findIndex((o) => o.name === of);
+      const o = def.outputs[k]!;
+      if (o.looksAhead) {
+        const others = plan.indicator.outputs.filter((x) => !def.outputs.find((d) => d.name === x.of)?.looksAhead).map((x) => x.name);
+        throw new GridValidationError(
+          `${this.indicator}: output '${plan.outputs[i]}' looks ahead (its value at a bar reads later candles), so it cannot be streamed; select the others with outputs: [${others.map((n) => `'${n}'`).join(', ')}]`,
+          { indicator: this.indicator, output: plan.outputs[i], streamable: others },
+        );
+      }
+      return { name: plan.outputs[i]!, k, barIndex: o.barIndex === true };
+    });
+    this.params = def.params.map((p) => plan.grid.paramColumn(p.name));
+    this.sources = plan.sources;
+    this.baseColumns = CANDLE_COLUMNS.filter((c) => this.sources.some((s) => s === c || DERIVED[s]?.includes(c)));
+    const sourceRuns = plan.grid.sourceRuns();
+    this.runs = sourceRuns.map((r) => ({
+      v0: r.v0, v1: r.v1,
+      inputs: def.inputs.map((i) => this.sources.indexOf(isSourceInput(i) ? r.sources[i]! : i)),
+    }));
+    this.gapNow = this.runs.map(() => -1);
+    this.gapBefore = this.runs.map(() => -1);
+    this.longest = new Float64Array(this.variants);
+    def.params.forEach((p, k) => {
+      if (p.kind !== 'int') return;
+      const col = this.params[k]!;
+      for (let v = 0; v < this.variants; v++) this.longest[v] = Math.max(this.longest[v]!, col[v]!);
+    });
+    this.longestAll = this.longest.reduce((m, x) => Math.max(m, x), 0);
+    const Row = this.dtype === 'float64' ? Float64Array : Float32Array;
+    this.row = new Map(this.outputs.map((name) => [name, new Row(this.variants)]));
+    this.rowView = new StreamRow(this, this.row);
+    this.bar = new Float64Array(this.sources.length);
+    this.baseBar = new Float64Array(this.baseColumns.length);
+    this.lastBase = new Float64Array(this.baseColumns.length);
+    this.prices = this.sources.map((s) => DERIVED_PRICE[s]);
+    this.sourceAt = Int32Array.from(this.sources, (s) => this.baseColumns.indexOf(s as CandleColumn));
+    this.baseAt = Int32Array.from(['open', 'high', 'low', 'close'] as const, (c) => this.baseColumns.indexOf(c));
+    const factory = STEPPERS[def.id] as StepperFactory | undefined;
+    this.mode = factory ? 'stepped' : 'recompute';
+    if (factory) {
+      this.stepper = factory({ def, grid: plan.grid, params: this.params, runs: sourceRuns, sourceIndex: (s) => this.sources.indexOf(s) });
+      this.committed = new Float64Array(this.stepper.state.length);
+      this.rows64 = def.outputs.map((_, k) => (this.selected.some((s) => s.k === k) ? new Float64Array(this.variants) : null));
+      this.kept = null;
+    } else {
+      this.stepper = null;
+      this.committed = null;
+      this.rows64 = [];
+      this.kept = new KeptBars(this.baseColumns, this.sources.length);
+    }
+    this.reserveFor(0);
+    UNCLOSED.register(this, { host, budget: this.budget }, this);
+  }
+
+  /** Bars pushed so far (history included; an update does not add one). */
+  get barsSeen(): number {
+    return this.seen;
+  }
+
+  /** True once close() was called. */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /**
+   * Bytes of state this stream holds: the stepper's state and its committed
+   * copy, or the kept bars and the kernel output over them. An upper bound
+   * of it is reserved against maxComputeBytesTotal, all open streams of the
+   * engine together.
+   */
+  get stateBytes(): number {
+    const rows = this.variants * this.outputs.length * (this.dtype === 'float64' ? 8 : 4);
+    if (this.stepper) return rows + 8 * (2 * this.stepper.state.length + this.rows64.filter(Boolean).length * this.variants);
+    return rows + this.kept!.bytes + this.runOut.reduce((n, a) => n + a.byteLength, 0);
+  }
+
+  /** Parameters of variant i. */
+  variant(i: number): VariantParams {
+    return this.plan.grid.variant(i);
+  }
+
+  /** Index of the variant with these parameters, or -1. */
+  indexOf(params: Readonly<Record<string, AxisValue>>): number {
+    return this.plan.grid.indexOf(params);
+  }
+
+  /** A new bar, after the last one: returns the row of every variant at it. */
+  push(candle: StreamCandle): StreamRow {
+    this.checkOpen();
+    const ts = this.readCandle(candle, 'push');
+    if (this.lastTs !== null && !(ts > this.lastTs)) {
+      throw new InvalidCandlesError(
+        `push(): ts_open ${String(ts)} is not after the last bar's ${String(this.lastTs)}; push bars in time order, and revise the last bar with update()`,
+        { ts_open: String(ts), last: String(this.lastTs) },
+      );
+    }
+    if (this.kept) this.reserveFor(this.kept.length + 1);
+    this.commit();
+    this.apply(ts);
+    this.emitRow();
+    return this.rowView;
+  }
+
+  /** Revises the last bar (same ts_open), e.g. the forming candle: returns its new row. Any number of times. */
+  update(candle: StreamCandle): StreamRow {
+    this.checkOpen();
+    const ts = this.readCandle(candle, 'update');
+    if (this.lastTs === null) throw new InvalidCandlesError('update(): no bar was pushed yet; push() the first bar, then update() it', {});
+    if (ts !== this.lastTs) {
+      throw new InvalidCandlesError(
+        `update(): ts_open ${String(ts)} is not the last bar's ${String(this.lastTs)}; update() revises the last bar, push() adds a new one`,
+        { ts_open: String(ts), last: String(this.lastTs) },
+      );
+    }
+    this.rollback();
+    this.apply(this.lastTs);
+    this.emitRow();
+    return this.rowView;
+  }
+
+  /**
+   * Many bars at once, after the last one: a ComputeResult over just those
+   * bars (time-major), whose rows are the rows of compute() over every bar
+   * the stream has seen. The last of them can be revised with update().
+   */
+  async pushMany(candles: CandlesInput): Promise<ComputeResult> {
+    this.checkOpen();
+    const started = performance.now();
+    const c = loadCandles(candles);
+    for (const col of this.baseColumns) {
+      if (!c.has(col)) throw new MissingInputError(`pushMany(): the candles have no '${col}' column, which ${this.indicator} reads with this grid; add it`, { column: col });
+    }
+    const first = c.tsOpen[0]!;
+    if (this.lastTs !== null && !(first > this.lastTs)) {
+      throw new InvalidCandlesError(`pushMany(): the first ts_open ${String(first)} is not after the last bar's ${String(this.lastTs)}; pass only new bars`, { ts_open: String(first), last: String(this.lastTs) });
+    }
+    const n = c.t;
+    if (this.kept) this.reserveFor(this.kept.length + n);
+    const cols = this.baseColumns.map((col) => c.column(col));
+    const from = this.seen;
+    // Recomputed: append the bars, then one batch compute over the runs they need.
+    const startAt = this.kept ? this.recomputeStart(from) : 0;
+    const before = { seen: this.seen, lastTs: this.lastTs, gapNow: this.gapNow.slice(), gapBefore: this.gapBefore.slice() };
+    const beforeBase = this.lastBase.slice();
+    const V = this.variants;
+    const Ctor = this.dtype === 'float64' ? Float64Array : Float32Array;
+    const stepped = this.stepper ? new Map(this.outputs.map((name) => [name, new Ctor(n * V)])) : null;
+    for (let i = 0; i < n; i++) {
+      for (let k = 0; k < cols.length; k++) this.baseBar[k] = cols[k]![i]!;
+      this.deriveBar();
+      if (i === n - 1) this.commit();
+      this.apply(this.tsOf(c.tsOpen[i]!), 'keep');
+      // A float32 store rounds as the kernels' static_cast<float> does.
+      if (stepped) for (const s of this.selected) stepped.get(s.name)!.set(this.rows64[s.k]!, i * V);
+    }
+    // Rows of compute() over every bar seen now: lengths longer than that are NaN throughout.
+    if (stepped) for (let i = 0; i < n; i++) this.maskLong(stepped, i * V);
+    let arrays: Map<string, OutputArray>;
+    let backend = this.host.backend.name, chunks = 0, numThreads = 1;
+    if (stepped) arrays = stepped;
+    else {
+      const kept = this.kept!;
+      const ts = kept.times(startAt);
+      const input: Record<string, unknown> = { ts_open: ts };
+      this.baseColumns.forEach((col, k) => { input[col] = kept.column(k, startAt); });
+      let whole: ComputeResult;
+      try {
+        whole = await this.host.compute({ indicator: this.indicator, candles: input as never, grid: this.gridSpec(), outputs: this.outputs, dtype: this.dtype });
+      } catch (e) {
+        // The compute failed (its budget, close()): back to the state before the call.
+        for (let i = 0; i < n; i++) kept.pop();
+        Object.assign(this, before);
+        this.lastBase.set(beforeBase);
+        throw e;
+      }
+      backend = whole.meta.backend;
+      chunks = whole.meta.chunks;
+      numThreads = whole.meta.numThreads;
+      const skip = ts.length - n;
+      arrays = new Map(this.selected.map((s) => {
+        const a = whole.values(s.name).subarray(skip * V);
+        if (s.barIndex) for (let i = 0; i < a.length; i++) a[i] = a[i]! + startAt;
+        return [s.name, a];
+      }));
+      this.kept!.dropBefore(this.recomputeStart(this.seen - 1));
+    }
+    for (const s of this.selected) this.row.get(s.name)!.set(arrays.get(s.name)!.subarray((n - 1) * V, n * V));
+    const tsOpen = c.tsOpen.slice() as Float64Array | BigInt64Array;
+    const lookback = resultLookback(this.plan.indicator, this.seen);
+    return new ComputeResult({
+      indicator: this.indicator, grid: this.plan.grid, layout: 'time-major', dtype: this.dtype, t: n, arrays, tsOpen,
+      lookback: (output, params) => Math.max(0, lookback(output, params) - from),
+      meta: { computeMs: performance.now() - started, backend, numThreads, chunks, neverWarm: 0 },
+    });
+  }
+
+  /**
+   * The state as bytes (versioned, with a sha256): engine.restoreStream()
+   * makes a stream that continues bit for bit from here, on either backend.
+   */
+  checkpoint(): Uint8Array {
+    this.checkOpen();
+    return encodeCheckpoint(this);
+  }
+
+  /** The row of the last bar (its arrays are the ones push() returns). */
+  get lastRow(): StreamRow | null {
+    return this.seen === 0 ? null : this.rowView;
+  }
+
+  /** Gives the state's memory back; later calls throw STREAM_CLOSED. Idempotent. */
+  close(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    UNCLOSED.unregister(this);
+    this.host.reserve(-this.budget.reserved, this.indicator);
+    this.budget.reserved = 0;
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  /** @internal: warms the state on past bars (no rows are returned). */
+  async warm(candles: CandlesInput): Promise<void> {
+    const c = loadCandles(candles);
+    for (const col of this.baseColumns) {
+      if (!c.has(col)) throw new MissingInputError(`history: the candles have no '${col}' column, which ${this.indicator} reads with this grid; add it`, { column: col });
+    }
+    if (this.kept) this.reserveFor(this.kept.length + c.t);
+    const cols = this.baseColumns.map((col) => c.column(col));
+    let i0 = 0;
+    if (this.stepper?.resume && c.t >= 2) i0 = await this.resume(c, cols);
+    for (let i = i0; i < c.t; i++) {
+      for (let k = 0; k < cols.length; k++) this.baseBar[k] = cols[k]![i]!;
+      this.deriveBar();
+      if (i === c.t - 1) this.commit();
+      this.apply(this.tsOf(c.tsOpen[i]!), 'keep');
+    }
+    if (this.kept) this.kept.dropBefore(this.recomputeStart(this.seen - 1));
+    if (c.t > 0) this.emitRow();
+  }
+
+  // --- internals -----------------------------------------------------------
+
+  /**
+   * The stepper's state after all history bars but the last, at batch speed
+   * (Stepper.resume: from the sources, and the float64 rows of compute() over
+   * those bars when it needs them); returns the bar to step from.
+   */
+  private async resume(c: Candles, cols: Float64Array[]): Promise<number> {
+    const n = c.t - 1;
+    const stepper = this.stepper!;
+    const columns = this.sources.map((s) => c.column(s).subarray(0, n));
+    let last64: (Float64Array | null)[] | null = null;
+    if (stepper.resumeNeedsRows) {
+      const input: Record<string, unknown> = { ts_open: c.tsOpen.subarray(0, n) };
+      this.baseColumns.forEach((col, k) => { input[col] = cols[k]!.subarray(0, n); });
+      const r = await this.host.compute({ indicator: this.indicator, candles: input as never, grid: this.gridSpec(), outputs: this.outputs, dtype: 'float64' });
+      const V = this.variants;
+      last64 = this.plan.def.outputs.map((_, k) => {
+        const s = this.selected.find((x) => x.k === k);
+        return s ? (r.values(s.name).slice((n - 1) * V, n * V) as Float64Array) : null;
+      });
+      r.release();
+    }
+    stepper.resume!(columns, last64);
+    this.runs.forEach((r, i) => {
+      let g = n - 1;
+      while (g >= 0 && r.inputs.every((k) => columns[k]![g] === columns[k]![g])) g--;
+      this.gapNow[i] = g;
+    });
+    this.seen = n;
+    this.lastTs = this.tsOf(c.tsOpen[n - 1]!);
+    return n;
+  }
+
+  private checkOpen(): void {
+    if (this.isClosed) throw new StreamClosedError(`${this.indicator}: this stream was closed; open another with engine.stream() or engine.restoreStream()`, { indicator: this.indicator });
+    if (this.host.closed()) throw new EngineClosedError('the engine of this stream was closed: create a new engine, and restoreStream() a checkpoint to continue');
+  }
+
+  /** Validates a candle into this.baseBar and this.bar (nothing else changes), returning its open time. */
+  private readCandle(candle: StreamCandle, what: string): Ts {
+    if (typeof candle !== 'object' || candle === null) {
+      throw new InvalidCandlesError(`${what}(): expects a candle object { ts_open, open, high, low, close, volume }, got ${candle === null ? 'null' : typeof candle}`, {});
+    }
+    const raw = candle.ts_open;
+    if (!isNumberTs(raw) && typeof raw !== 'bigint') {
+      throw new InvalidCandlesError(`${what}(): ts_open must be a finite number or a bigint (the bar's open time), got ${typeof raw === 'number' ? String(raw) : typeof raw}`, { column: 'ts_open' });
+    }
+    if (typeof this.lastTs === 'bigint' && typeof raw === 'number' && !Number.isInteger(raw)) {
+      throw new InvalidCandlesError(`${what}(): ts_open ${raw} is not an integer, but this stream's open times are int64 (bigint)`, { column: 'ts_open' });
+    }
+    const ts = this.tsOf(raw);
+    for (const col of CANDLE_COLUMNS) {
+      const v = (candle as unknown as Record<string, unknown>)[col];
+      if (v === undefined) continue;
+      if (typeof v !== 'number') throw new InvalidCandlesError(`${what}(): ${col} must be a number (NaN for a missing value), got ${v === null ? 'null' : typeof v}`, { column: col });
+      if (v - v !== 0 && v === v) throw new InvalidCandlesError(`${what}(): ${col} is ${v}; use NaN for a missing value`, { column: col });
+      if (col === 'volume' && v < 0) throw new InvalidCandlesError(`${what}(): volume is negative (${v}); volume must be >= 0`, { column: col, value: v });
+    }
+    if (candle.high !== undefined && candle.low !== undefined && candle.high < candle.low) {
+      throw new InvalidCandlesError(`${what}(): high ${candle.high} is below low ${candle.low}; check the fields`, { high: candle.high, low: candle.low });
+    }
+    this.baseColumns.forEach((col, k) => {
+      const v = candle[col];
+      if (v === undefined) throw new MissingInputError(`${what}(): the candle has no '${col}', which ${this.indicator} reads with this grid; give it (NaN for a missing value)`, { column: col });
+      this.baseBar[k] = v;
+    });
+    this.deriveBar();
+    return ts;
+  }
+
+  /** An open time in the kind of this stream's (bigint when its first bars gave bigints). */
+  private tsOf(ts: Ts): Ts {
+    if (this.lastTs === null) return ts;
+    return typeof this.lastTs === 'bigint' ? BigInt(ts) : Number(ts);
+  }
+
+  /** this.bar from this.baseBar: each source, derived as the candle loader derives it. */
+  private deriveBar(): void {
+    const b = this.baseBar, at = this.baseAt;
+    for (let k = 0; k < this.sources.length; k++) {
+      const price = this.prices[k];
+      this.bar[k] = price ? price(at[0]! < 0 ? NaN : b[at[0]!]!, b[at[1]!]!, b[at[2]!]!, at[3]! < 0 ? NaN : b[at[3]!]!) : b[this.sourceAt[k]!]!;
+    }
+  }
+
+  /** The state before the next bar becomes the one update() rolls back to. */
+  private commit(): void {
+    this.gapBefore = this.gapNow.slice();
+    if (this.stepper) this.committed!.set(this.stepper.state);
+  }
+
+  private rollback(): void {
+    this.gapNow = this.gapBefore.slice();
+    this.seen--;
+    if (this.stepper) this.stepper.state.set(this.committed!);
+    else this.kept!.pop();
+  }
+
+  /**
+   * Applies this.bar as bar number `seen`. 'row': computes its row now
+   * (push, update); 'keep': neither the row nor dropping kept bars (a batch
+   * of bars, finished by the caller).
+   */
+  private apply(ts: Ts, mode: 'row' | 'keep' = 'row'): void {
+    const t = this.seen;
+    for (let i = 0; i < this.runs.length; i++) {
+      for (const k of this.runs[i]!.inputs) if (this.bar[k] !== this.bar[k]) this.gapNow[i] = t;
+    }
+    this.seen = t + 1;
+    this.lastTs = ts;
+    this.lastBase.set(this.baseBar);
+    if (this.stepper) {
+      this.stepper.step(this.bar, this.rows64);
+      return;
+    }
+    const kept = this.kept!;
+    kept.append(this.baseBar, this.bar, ts);
+    if (mode === 'keep') return;
+    // Keep what a revision of this bar could need: the runs as they were before it.
+    kept.dropBefore(this.recomputeStart(t));
+  }
+
+  /**
+   * First bar a recompute of bar t (or a revision of it) reads: the start of
+   * the earliest current run (every kernel restarts at a NaN bar, so the
+   * values of a run do not depend on the bars before it), and at least the
+   * grid's longest length back, so that no length is clamped to fewer bars
+   * than compute() over every bar would clamp it to.
+   */
+  private recomputeStart(t: number): number {
+    let s = t;
+    for (const g of this.gapBefore) s = Math.min(s, g + 1);
+    return Math.max(0, Math.min(s, t + 1 - this.longestAll));
+  }
+
+  /** Recomputes the kept bars with the batch kernel on this thread and writes the last row. */
+  private recomputeLast(): void {
+    const kept = this.kept!;
+    const t = this.seen - 1;
+    let from = t;
+    for (const g of this.gapNow) from = Math.min(from, g + 1);
+    from = Math.max(kept.front, Math.max(0, Math.min(from, t + 1 - this.longestAll)));
+    const L = this.seen - from;
+    const V = this.variants;
+    const def = this.plan.def;
+    // Lengths longer than the bars: clamped for the kernel and NaN in the row, as compute() does.
+    let params = this.params;
+    let mask: Uint8Array | null = null;
+    if (L < this.longestAll) {
+      params = this.params.map((c) => c.slice());
+      def.params.forEach((p, k) => {
+        if (p.kind !== 'int') return;
+        const col = params[k]!;
+        for (let v = 0; v < V; v++) {
+          if (col[v]! <= L) continue;
+          mask ??= new Uint8Array(V);
+          mask[v] = 1;
+          col[v] = Math.max(L, p.min);
+        }
+      });
+    }
+    const none = def.params.some((p) => p.kind === 'int' && p.min > L);
+    const Ctor = this.dtype === 'float64' ? Float64Array : Float32Array;
+    if (!none) {
+      if (!this.runOut[0] || this.runOut[0].length < L * V) {
+        this.runOut = def.outputs.map(() => new Ctor(Math.min(2 * L * V, Math.max(L * V, 2 * (this.runOut[0]?.length ?? 0)))));
+      }
+      const outs = def.outputs.map((_, k) => (this.selected.some((s) => s.k === k) ? this.runOut[k]!.subarray(0, L * V) : null));
+      for (const r of this.runs) {
+        this.host.backend.run({
+          kernel: def.id, inputs: r.inputs.map((k) => kept.source(k, from)), t: L, params, v0: r.v0, v1: r.v1,
+          outputs: outs, float64: this.dtype === 'float64', timeStride: V, variantStride: 1,
+        });
+      }
+    }
+    for (const s of this.selected) {
+      const row = this.row.get(s.name)!;
+      if (none) {
+        row.fill(NaN);
+        continue;
+      }
+      row.set(this.runOut[s.k]!.subarray((L - 1) * V, L * V));
+      if (s.barIndex) for (let v = 0; v < V; v++) row[v] = row[v]! + from;
+      if (mask) for (let v = 0; v < V; v++) if (mask[v]) row[v] = NaN;
+    }
+  }
+
+  /** The row of the last bar, from the stepper's float64 rows (or recomputed). */
+  private emitRow(): void {
+    if (!this.stepper) {
+      this.recomputeLast();
+      return;
+    }
+    for (const s of this.selected) this.row.get(s.name)!.set(this.rows64[s.k]!);
+    this.maskLong(this.row, 0);
+  }
+
+  /** NaN for the variants with a length longer than the bars seen (compute() clamps and NaN-fills them). */
+  private maskLong(arrays: Map<string, OutputArray>, at: number): void {
+    if (this.seen >= this.longestAll) return;
+    for (let v = 0; v < this.variants; v++) {
+      if (this.longest[v]! <= this.seen) continue;
+      for (const s of this.selected) arrays.get(s.name)![at + v] = NaN;
+    }
+  }
+
+  /**
+   * Reserves, before any change of state, an upper bound of the bytes the
+   * state takes with `bars` kept bars (the recomputed path: bars, sources and
+   * the kernel output over them, arrays at most twice their length) against
+   * the engine's maxComputeBytesTotal; throws COMPUTE_BUDGET_EXCEEDED.
+   */
+  private reserveFor(bars: number): void {
+    const rows = this.variants * this.outputs.length * (this.dtype === 'float64' ? 8 : 4);
+    const want = this.stepper
+      ? this.stateBytes
+      : rows + 2 * bars * 8 * (this.baseColumns.length + this.sources.length + 1) + 2 * bars * this.variants * this.plan.def.outputs.length * (this.dtype === 'float64' ? 8 : 4);
+    if (want <= this.budget.reserved) return;
+    this.host.reserve(want - this.budget.reserved, this.indicator);
+    this.budget.reserved = want;
+  }
+
+  /** The grid as explicit axis values (checkpoints, pushMany's compute). */
+  gridSpec(): GridSpec {
+    return Object.fromEntries(this.plan.grid.axes.map((a) => [a.name, [...a.values]]));
+  }
+
+  /** @internal: the state for a checkpoint (see checkpoint.ts). */
+  exportState(): StreamState {
+    return {
+      barsSeen: this.seen, lastTs: this.lastTs, gapNow: this.gapNow.slice(), gapBefore: this.gapBefore.slice(),
+      lastBase: this.lastBase.slice(),
+      committed: this.committed ? this.committed.slice() : null,
+      kept: this.kept ? this.kept.snapshot() : null,
+    };
+  }
+
+  /** @internal: the shape a checkpoint's state must have to load into this stream. */
+  stateShape(): { baseColumns: number; sources: number; runs: number; committed: number | null } {
+    return { baseColumns: this.baseColumns.length, sources: this.sources.length, runs: this.runs.length, committed: this.committed ? this.committed.length : null };
+  }
+
+  /**
+   * @internal: loads a checkpoint's state (its shape already checked). A
+   * stepped stream rolls back to the committed state and re-applies the last
+   * bar, which gives its row (and its state) again.
+   */
+  importState(s: StreamState): void {
+    this.lastTs = s.lastTs;
+    this.gapBefore = s.gapBefore;
+    this.gapNow = s.gapNow;
+    this.seen = s.barsSeen;
+    if (this.stepper) {
+      this.committed!.set(s.committed!);
+      if (this.seen === 0) return;
+      this.stepper.state.set(this.committed!);
+      this.gapNow = this.gapBefore.slice();
+      this.seen--;
+      this.baseBar.set(s.lastBase);
+      this.deriveBar();
+      this.apply(s.lastTs!);
+      this.emitRow();
+      return;
+    }
+    this.lastBase.set(s.lastBase);
+    const k = s.kept!;
+    this.reserveFor(k.ts.length);
+    this.kept!.restore(k.front, k.base, k.sources, k.ts);
+    if (this.seen > 0) this.recomputeLast();
+  }
+}
+
+/** Everything a checkpoint holds besides the request. */
+export interface StreamState {
+  barsSeen: number;
+  lastTs: Ts | null;
+  /** Per source run: absolute index of the last bar with a NaN input, through the last bar and through the one before. */
+  gapNow: number[];
+  gapBefore: number[];
+  lastBase: Float64Array;
+  /** A stepped stream's state before its last bar. */
+  committed: Float64Array | null;
+  kept: ReturnType<KeptBars['snapshot']> | null;
+}
+
+/** Streams dropped without close() give their budget back when collected. */
+const UNCLOSED = new FinalizationRegistry<{ host: StreamHost; budget: { reserved: number } }>(({ host, budget }) => host.reserve(-budget.reserved, ''));
+
+/** planRequest's memory model for a stream: its state is accounted by the stream itself. */
+const NO_MEMORY = { threads: 0, scratchBytes: () => 0, pooledBytes: () => 0 };
+
+/** Opens a stream on a warmed-up engine's host (engine.stream()). */
+export async function openStream(host: StreamHost, request: StreamRequest): Promise<IndicatorStream> {
+  const req = requireRequest(request, 'stream()', STREAM_KEYS) as unknown as StreamRequest;
+  const history = req.history === undefined ? null : loadCandles(req.history);
+  const stream = new IndicatorStream(host, req);
+  try {
+    if (history) await stream.warm(history);
+  } catch (e) {
+    stream.close();
+    throw e;
+  }
+  return stream;
+}
