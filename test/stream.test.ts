@@ -5,7 +5,7 @@
 // revised bar at its revision of the time. Backend and dtype rotate per id.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine, listIndicators, type Engine, type IndicatorInfo, type StreamCandle } from '../dist/index.js';
-import { closeEngines, engineFor, failure, rng, testEngineOptions, type BackendName } from './helpers.js';
+import { allowedGrids, closeEngines, engineFor, failure, rng, testEngineOptions, type BackendName } from './helpers.js';
 
 afterAll(closeEngines);
 
@@ -28,7 +28,9 @@ function randomGrid(info: IndicatorInfo, r: () => number): Record<string, unknow
     else if (a.kind === 'int') grid[a.name] = pick([a.min!, Math.min(a.max!, a.min! + 1), Math.min(a.max!, a.min! + 3), Math.min(a.max!, a.min! + 7), Math.min(a.max!, Math.max(a.min!, 25))], 2).sort((x, y) => x - y);
     else grid[a.name] = [...new Set([a.min!, Math.min(a.max!, a.min! + 0.5)])];
   }
-  return grid;
+  // A grid breaking a choice's constraint (onlyWith) is refused: one of its allowed parts.
+  const parts = allowedGrids(info, grid);
+  return parts[Math.floor(r() * parts.length)]!;
 }
 
 /** A bar after `prev`: a random walk, sometimes a gap (all NaN) or one field missing. */
