@@ -165,6 +165,34 @@ async function scenario(info: IndicatorInfo, backend: BackendName, dtype: 'float
   return s.mode;
 }
 
+describe('stream: stepped ids at values the random walk never takes', () => {
+  it('steps the lag family, and its rates at a zero price follow zero_denominator as compute() does', async () => {
+    // Zero and negative closes (a spread series), repeated values, a gap: every row of every variant against compute().
+    const close = [0, 2, 0, -1, 0, 0, 3, NaN, 0, 1, 0, 0, -2, 5, 0, 1, 1, 0];
+    const ts_open = close.map((_, i) => 1_000 + i);
+    for (const indicator of ['momentum.mom', 'momentum.roc', 'momentum.rocp', 'momentum.rocr', 'momentum.rocr100']) {
+      const grid = { window: [1, 2, 3, 5], ...(indicator === 'momentum.mom' ? {} : { zero_denominator: ['talib', 'nan'] }) };
+      for (const backend of ['native', 'wasm'] as const) {
+        const engine = await engineFor(backend);
+        for (const dtype of ['float64', 'float32'] as const) {
+          const s = await engine.stream({ indicator, grid, dtype, history: { ts_open: ts_open.slice(0, 4), close: close.slice(0, 4) } });
+          expect(s.mode).toBe('stepped');
+          for (let t = 4; t < close.length; t++) {
+            const row = s.push({ ts_open: ts_open[t]!, close: close[t]! });
+            const want = await engine.compute({ indicator, candles: { ts_open: ts_open.slice(0, t + 1), close: close.slice(0, t + 1) }, grid, dtype });
+            const name = want.outputs[0]!, got = row.values(name), exp = want.values(name);
+            for (let v = 0; v < want.variants; v++) {
+              if (!Object.is(got[v], exp[t * want.variants + v])) expect.fail(`${backend} ${dtype} ${indicator} ${JSON.stringify(want.variant(v))} at bar ${t}: stream ${got[v]}, compute() ${exp[t * want.variants + v]}`);
+            }
+            want.release();
+          }
+          s.close();
+        }
+      }
+    }
+  });
+});
+
 describe('stream: bad input is refused with a code and leaves the state unchanged', () => {
   const bar = (i: number, close = 100 + i) => ({ ts_open: 1_000 + i, open: close, high: close + 1, low: close - 1, close, volume: 10 });
 

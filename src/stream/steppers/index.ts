@@ -7,6 +7,11 @@ import rma from './rma.js';
 import rsi from './rsi.js';
 import atr from './atr.js';
 import natr from './natr.js';
+import mom from './mom.js';
+import roc from './roc.js';
+import rocp from './rocp.js';
+import rocr from './rocr.js';
+import rocr100 from './rocr100.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -15,6 +20,11 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'momentum.rsi': rsi,
   'volatility.atr': atr,
   'volatility.natr': natr,
+  'momentum.mom': mom,
+  'momentum.roc': roc,
+  'momentum.rocp': rocp,
+  'momentum.rocr': rocr,
+  'momentum.rocr100': rocr100,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';

@@ -95,3 +95,11 @@ export function trueRange(high: number, low: number, prevClose: number): number 
 export function natrValue(atr: number, close: number): number {
   return close !== 0.0 ? (atr / close) * 100.0 : NaN;
 }
+
+/** Lag: MOM's difference, the rates' change (ROC, ROCP) or ratio (ROCR, ROCR100). */
+export type LagKind = 'difference' | 'change' | 'ratio';
+
+/** lagValue (native/momentum/common.h): scale is unit / past, 0 at a zero past. */
+export function lagValue(kind: LagKind, xt: number, past: number, scale: number): number {
+  return kind === 'difference' ? xt - past : kind === 'change' ? (xt - past) * scale : xt * scale;
+}

@@ -47,3 +47,77 @@ export function paramOf(ctx: StepperContext, p: string): Float64Array {
   if (k < 0) throw new Error(`${ctx.def.id} has no param '${p}'`);
   return ctx.params[k]!;
 }
+
+/**
+ * A resume() for a stepper whose state is per source: steps the history's
+ * sources alone, without a row (rows of null), O(bars x sources).
+ */
+export function resumeBySources(this: Stepper, columns: readonly Float64Array[]): void {
+  const bar = new Float64Array(columns.length);
+  const none = [null];
+  for (let i = 0; i < (columns[0]?.length ?? 0); i++) {
+    for (let k = 0; k < columns.length; k++) bar[k] = columns[k]![i]!;
+    this.step(bar, none);
+  }
+}
+
+/** How a ring stepper (ringStepper) fills its slots and reads its values. */
+export interface RingHooks {
+  /** Numbers per source run before the run count and ring position (the run's own running state). */
+  readonly head: number;
+  /** Numbers per ring slot. */
+  readonly width: number;
+  /** Per variant: the valid bars ending at this bar it needs for a value, and how many bars back its second slot is (< ring). */
+  readonly need: Int32Array;
+  readonly back: Int32Array;
+  /** Writes bar x (NaN for a gap) into the run's head at `at` and its slot at `slot`. */
+  fill(state: Float64Array, at: number, slot: number, x: number): void;
+  /** Variant v's value from the bar x, its slot and the slot `back[v]` bars before. */
+  value(v: number, x: number, state: Float64Array, slot: number, past: number): number;
+}
+
+/**
+ * A stepper keeping, per source run, [head numbers, count of valid bars
+ * ending here, ring position, ring of the last (longest back + 1) bars of
+ * `width` numbers each], shared by every variant of the run.
+ */
+export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper {
+  const { head, width, need, back } = hooks;
+  let size = 0;
+  const runs = ctx.runs.map((r) => {
+    let longest = 0;
+    for (let v = r.v0; v < r.v1; v++) longest = Math.max(longest, back[v]!);
+    const run = { v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), ring: longest + 1, at: size };
+    size += head + 2 + width * run.ring;
+    return run;
+  });
+  const state = new Float64Array(size);
+  return {
+    state,
+    step(bar, rows) {
+      const out = rows[0];
+      for (const r of runs) {
+        const x = bar[r.src]!;
+        const at = r.at, R = r.ring, ring = at + head + 2;
+        const run = x !== x ? 0 : (state[at + head]! + 1) | 0;
+        let pos = (state[at + head + 1]! + 1) | 0;
+        if (pos === R) pos = 0;
+        state[at + head] = run;
+        state[at + head + 1] = pos;
+        const slot = ring + width * pos;
+        hooks.fill(state, at, slot, x);
+        if (!out) continue;
+        for (let v = r.v0; v < r.v1; v++) {
+          if (run < need[v]!) {
+            out[v] = NaN;
+            continue;
+          }
+          const b = back[v]!;
+          out[v] = hooks.value(v, x, state, slot, ring + width * (pos >= b ? pos - b : pos - b + R));
+        }
+      }
+    },
+    // The state is per source: stepping the sources alone, without a row, is O(bars x sources).
+    resume: resumeBySources,
+  };
+}
