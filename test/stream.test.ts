@@ -166,30 +166,51 @@ async function scenario(info: IndicatorInfo, backend: BackendName, dtype: 'float
 }
 
 describe('stream: stepped ids at values the random walk never takes', () => {
+  /** Streams `candles` after a history of 4 bars on both backends and dtypes, every row of every variant against compute(). */
+  async function likeCompute(indicator: string, grid: Record<string, unknown>, candles: Record<string, number[]>) {
+    const T = candles.ts_open!.length;
+    const upTo = (n: number) => Object.fromEntries(Object.entries(candles).map(([k, v]) => [k, v.slice(0, n)]));
+    for (const backend of ['native', 'wasm'] as const) {
+      const engine = await engineFor(backend);
+      for (const dtype of ['float64', 'float32'] as const) {
+        const s = await engine.stream({ indicator, grid, dtype, history: upTo(4) });
+        expect(s.mode).toBe('stepped');
+        for (let t = 4; t < T; t++) {
+          const row = s.push(Object.fromEntries(Object.entries(candles).map(([k, v]) => [k, v[t]!])) as never);
+          const want = await engine.compute({ indicator, candles: upTo(t + 1), grid, dtype });
+          for (const name of want.outputs) {
+            const got = row.values(name), exp = want.values(name);
+            for (let v = 0; v < want.variants; v++) {
+              if (!Object.is(got[v], exp[t * want.variants + v])) expect.fail(`${backend} ${dtype} ${indicator} ${name} ${JSON.stringify(want.variant(v))} at bar ${t}: stream ${got[v]}, compute() ${exp[t * want.variants + v]}`);
+            }
+          }
+          want.release();
+        }
+        s.close();
+      }
+    }
+  }
+
   it('steps the lag family, and its rates at a zero price follow zero_denominator as compute() does', async () => {
-    // Zero and negative closes (a spread series), repeated values, a gap: every row of every variant against compute().
+    // Zero and negative closes (a spread series), repeated values, a gap.
     const close = [0, 2, 0, -1, 0, 0, 3, NaN, 0, 1, 0, 0, -2, 5, 0, 1, 1, 0];
     const ts_open = close.map((_, i) => 1_000 + i);
     for (const indicator of ['momentum.mom', 'momentum.roc', 'momentum.rocp', 'momentum.rocr', 'momentum.rocr100']) {
-      const grid = { window: [1, 2, 3, 5], ...(indicator === 'momentum.mom' ? {} : { zero_denominator: ['talib', 'nan'] }) };
-      for (const backend of ['native', 'wasm'] as const) {
-        const engine = await engineFor(backend);
-        for (const dtype of ['float64', 'float32'] as const) {
-          const s = await engine.stream({ indicator, grid, dtype, history: { ts_open: ts_open.slice(0, 4), close: close.slice(0, 4) } });
-          expect(s.mode).toBe('stepped');
-          for (let t = 4; t < close.length; t++) {
-            const row = s.push({ ts_open: ts_open[t]!, close: close[t]! });
-            const want = await engine.compute({ indicator, candles: { ts_open: ts_open.slice(0, t + 1), close: close.slice(0, t + 1) }, grid, dtype });
-            const name = want.outputs[0]!, got = row.values(name), exp = want.values(name);
-            for (let v = 0; v < want.variants; v++) {
-              if (!Object.is(got[v], exp[t * want.variants + v])) expect.fail(`${backend} ${dtype} ${indicator} ${JSON.stringify(want.variant(v))} at bar ${t}: stream ${got[v]}, compute() ${exp[t * want.variants + v]}`);
-            }
-            want.release();
-          }
-          s.close();
-        }
-      }
+      await likeCompute(indicator, { window: [1, 2, 3, 5], ...(indicator === 'momentum.mom' ? {} : { zero_denominator: ['talib', 'nan'] }) }, { ts_open, close });
     }
+  });
+
+  it('steps tr, obv, ad and bop over flat bars, equal closes, a gap and single missing fields', async () => {
+    const close = [10, 10, 11, 11, 10, 10, NaN, 12, 12, 12, 11, 13, 13, 12, 12, 14];
+    const candles = {
+      ts_open: close.map((_, i) => 1_000 + i),
+      open: close.map((c, i) => (i === 9 ? NaN : c)),
+      high: close.map((c, i) => (i % 3 === 0 ? c : c + 1)),   // flat bars: high = low = close
+      low: close.map((c, i) => (i === 12 ? NaN : i % 3 === 0 ? c : c - 1)),
+      close,
+      volume: close.map((_, i) => (i === 14 ? NaN : 100 + 10 * i)),
+    };
+    for (const indicator of ['volatility.tr', 'volume.obv', 'volume.ad', 'momentum.bop']) await likeCompute(indicator, {}, candles);
   });
 });
 

@@ -126,7 +126,7 @@ export function decodeCheckpoint(host: StreamHost, bytes: unknown, expect?: Stre
     let at = 0;
     const take = (n: number) => all.slice(at, (at += n));
     const lastBase = take(h.baseColumns);
-    const committed = h.committed ? take(h.committed) : null;
+    const committed = shape.committed !== null ? take(h.committed) : null;  // a stateless stepper (momentum.bop) has an empty one
     const state: StreamState = {
       barsSeen: h.barsSeen, lastTs: h.lastTs === null ? null : h.tsKind === 'bigint' ? BigInt(h.lastTs) : Number(h.lastTs),
       gapNow: h.gapNow, gapBefore: h.gapBefore, lastBase, committed, kept: null,

@@ -12,6 +12,10 @@ import roc from './roc.js';
 import rocp from './rocp.js';
 import rocr from './rocr.js';
 import rocr100 from './rocr100.js';
+import tr from './tr.js';
+import obv from './obv.js';
+import ad from './ad.js';
+import bop from './bop.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -25,6 +29,10 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'momentum.rocp': rocp,
   'momentum.rocr': rocr,
   'momentum.rocr100': rocr100,
+  'volatility.tr': tr,
+  'volume.obv': obv,
+  'volume.ad': ad,
+  'momentum.bop': bop,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';

@@ -103,3 +103,9 @@ export type LagKind = 'difference' | 'change' | 'ratio';
 export function lagValue(kind: LagKind, xt: number, past: number, scale: number): number {
   return kind === 'difference' ? xt - past : kind === 'change' ? (xt - past) * scale : xt * scale;
 }
+
+/** moneyFlowVolume (native/volume/common.h): TA-Lib AD's term of one bar, 0 for a bar without range. */
+export function moneyFlowVolume(high: number, low: number, close: number, volume: number): number {
+  const range = high - low;
+  return range > 0.0 ? (((close - low) - (high - close)) / range) * volume : 0.0;
+}

@@ -1,0 +1,16 @@
+// momentum.bop, stepped: native/momentum/bop.h, (close - open) / (high -
+// low), 0 when the range is below 1e-14, NaN on an invalid bar. No state.
+import type { Stepper, StepperContext } from './types.js';
+
+export default function bop(ctx: StepperContext): Stepper {
+  const [o, h, l, c] = (['open', 'high', 'low', 'close'] as const).map((s) => ctx.sourceIndex(s));
+  return {
+    state: new Float64Array(0),
+    step(bar, rows) {
+      const open = bar[o!]!, high = bar[h!]!, low = bar[l!]!, close = bar[c!]!;
+      const range = high - low;
+      const valid = open === open && high === high && low === low && close === close;
+      rows[0]?.fill(!valid ? NaN : range < 1e-14 ? 0.0 : (close - open) / range);
+    },
+  };
+}
