@@ -200,6 +200,11 @@ describe('stream: stepped ids at values the random walk never takes', () => {
     }
   });
 
+  it('steps ma.wma from windows of 2 on, through gaps and runs shorter than the window', async () => {
+    const close = [5, 3, NaN, 4, 4, 7, 1, NaN, 2, 9, 9, 9, 3, 8, 1, 6, 2, 2, 5];
+    await likeCompute('ma.wma', { source: ['close'], window: [2, 3, 4, 6] }, { ts_open: close.map((_, i) => 1_000 + i), close });
+  });
+
   it('steps tr, obv, ad and bop over flat bars, equal closes, a gap and single missing fields', async () => {
     const close = [10, 10, 11, 11, 10, 10, NaN, 12, 12, 12, 11, 13, 13, 12, 12, 14];
     const candles = {
@@ -218,7 +223,7 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   const bar = (i: number, close = 100 + i) => ({ ts_open: 1_000 + i, open: close, high: close + 1, low: close - 1, close, volume: 10 });
 
   it('refuses a push not after the last bar, an update of another bar, a missing field, a closed stream', async () => {
-    for (const [indicator, mode] of [['ma.ema', 'stepped'], ['ma.wma', 'recompute']] as const) {
+    for (const [indicator, mode] of [['ma.ema', 'stepped'], ['ma.trima', 'recompute']] as const) {
       const engine = await engineFor('native');
       const s = await engine.stream({ indicator, grid: { window: [3, 5] }, dtype: 'float64' });
       expect(s.mode).toBe(mode);
@@ -298,7 +303,7 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   it('counts stream state against maxComputeBytesTotal and gives it back on close()', async () => {
     const engine = await createEngine(testEngineOptions({ backend: 'native', maxComputeBytesTotal: 64 * 2 ** 20 }));
     try {
-      const s = await engine.stream({ indicator: 'ma.wma', grid: { window: { start: 2, stop: 1001 } } });
+      const s = await engine.stream({ indicator: 'ma.trima', grid: { window: { start: 2, stop: 1001 } } });
       expect(s.stateBytes).toBeGreaterThan(0);
       const history = { ts_open: Float64Array.from({ length: 20_000 }, (_, i) => i), close: Float64Array.from({ length: 20_000 }, (_, i) => 100 + Math.sin(i)) };
       const f = await failure(s.pushMany(history));

@@ -16,6 +16,7 @@ import tr from './tr.js';
 import obv from './obv.js';
 import ad from './ad.js';
 import bop from './bop.js';
+import wma from './wma.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -33,6 +34,7 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'volume.obv': obv,
   'volume.ad': ad,
   'momentum.bop': bop,
+  'ma.wma': wma,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';

@@ -109,3 +109,26 @@ export function moneyFlowVolume(high: number, low: number, close: number, volume
   const range = high - low;
   return range > 0.0 ? (((close - low) - (high - close)) / range) * volume : 0.0;
 }
+
+/** wmaDivider: TA-Lib WMA's sum of weights n (n + 1) / 2. */
+export function wmaDivider(n: number): number {
+  return n * (n + 1.0) / 2.0;
+}
+
+/** wmaPrime on the pair (sum, sub) at s[at], s[at + 1]: one value of the window before it is full. */
+export function wmaPrime(s: Float64Array, at: number, x: number, weight: number): void {
+  s[at + 1] = s[at + 1]! + x;
+  s[at] = s[at]! + x * weight;
+}
+
+/** wmaNext on the pair (sum, sub) at s[at], s[at + 1]: slides the window (trailing: the value leaving it, 0 until one does), returns the WMA. */
+export function wmaNext(s: Float64Array, at: number, x: number, trailing: number, n: number, divider: number): number {
+  let sub = s[at + 1]! + x;
+  sub -= trailing;
+  let sum = s[at]! + x * n;
+  const w = sum / divider;
+  sum -= sub;
+  s[at] = sum;
+  s[at + 1] = sub;
+  return w;
+}

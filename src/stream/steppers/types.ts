@@ -72,8 +72,14 @@ export interface RingHooks {
   readonly back: Int32Array;
   /** Writes bar x (NaN for a gap) into the run's head at `at` and its slot at `slot`. */
   fill(state: Float64Array, at: number, slot: number, x: number): void;
-  /** Variant v's value from the bar x, its slot and the slot `back[v]` bars before. */
-  value(v: number, x: number, state: Float64Array, slot: number, past: number): number;
+  /**
+   * Variant v's value from the bar x, its slot, the slot `back[v]` bars
+   * before (stale while run <= back[v]), the count of valid bars ending here
+   * and the offset of the variant's own numbers (see `own`).
+   */
+  value(v: number, x: number, state: Float64Array, slot: number, past: number, run: number, at: number): number;
+  /** Optional: numbers of state per variant, which value() steps on every valid bar (also without a row). */
+  readonly own?: number;
 }
 
 /**
@@ -91,7 +97,8 @@ export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper {
     size += head + 2 + width * run.ring;
     return run;
   });
-  const state = new Float64Array(size);
+  const own = hooks.own ?? 0, ownAt = size;
+  const state = new Float64Array(size + own * ctx.grid.variants);
   return {
     state,
     step(bar, rows) {
@@ -106,18 +113,19 @@ export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper {
         state[at + head + 1] = pos;
         const slot = ring + width * pos;
         hooks.fill(state, at, slot, x);
-        if (!out) continue;
+        if (!out && (own === 0 || run === 0)) continue;
         for (let v = r.v0; v < r.v1; v++) {
           if (run < need[v]!) {
-            out[v] = NaN;
+            if (out) out[v] = NaN;
             continue;
           }
           const b = back[v]!;
-          out[v] = hooks.value(v, x, state, slot, ring + width * (pos >= b ? pos - b : pos - b + R));
+          const y = hooks.value(v, x, state, slot, ring + width * (pos >= b ? pos - b : pos - b + R), run, ownAt + own * v);
+          if (out) out[v] = y;
         }
       }
     },
-    // The state is per source: stepping the sources alone, without a row, is O(bars x sources).
-    resume: resumeBySources,
+    // Without state per variant, stepping the sources alone, without a row, is O(bars x sources).
+    ...(own === 0 ? { resume: resumeBySources } : {}),
   };
 }
