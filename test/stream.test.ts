@@ -205,6 +205,11 @@ describe('stream: stepped ids at values the random walk never takes', () => {
     await likeCompute('ma.wma', { source: ['close'], window: [2, 3, 4, 6] }, { ts_open: close.map((_, i) => 1_000 + i), close });
   });
 
+  it('steps momentum.macd with fast above and below slow, both seeds, through gaps', async () => {
+    const close = [5, 3, NaN, 4, 4, 7, 1, 3, 2, 9, 9, 9, 3, NaN, 8, 1, 6, 2, 2, 5, 4, 6, 8, 7, 3, 2, 4];
+    await likeCompute('momentum.macd', { source: ['close'], fast: [2, 5], slow: [3, 4], signal: [1, 3], seed: ['sma', 'first'] }, { ts_open: close.map((_, i) => 1_000 + i), close });
+  });
+
   it('steps tr, obv, ad and bop over flat bars, equal closes, a gap and single missing fields', async () => {
     const close = [10, 10, 11, 11, 10, 10, NaN, 12, 12, 12, 11, 13, 13, 12, 12, 14];
     const candles = {

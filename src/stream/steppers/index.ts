@@ -17,6 +17,7 @@ import obv from './obv.js';
 import ad from './ad.js';
 import bop from './bop.js';
 import wma from './wma.js';
+import macd from './macd.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -35,6 +36,7 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'volume.ad': ad,
   'momentum.bop': bop,
   'ma.wma': wma,
+  'momentum.macd': macd,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';
