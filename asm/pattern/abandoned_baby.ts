@@ -1,6 +1,6 @@
 // pattern.abandoned_baby; mirrors native/pattern/abandoned_baby.h.
 import { Call, param, put } from "../abi";
-import { averageOf, body, BODY_DOJI, BODY_LONG, BODY_SHORT, close, color, follow, gapDown, gapUp, period, rollAll, startRun } from "./common";
+import { average, body, BODY_DOJI, BODY_LONG, BODY_SHORT, close, color, gapDown, gapUp, period, roll, startRun, total } from "./common";
 
 const LOOKBACK = max(max(period(BODY_DOJI), period(BODY_LONG)), period(BODY_SHORT)) + 2;
 
@@ -11,13 +11,13 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   if (first == e) return;
   // Bar by bar over the block (output tiles move forward only, asm/abi.ts);
   // the totals do not depend on the penetration.
-  const bodyLong = follow(0, BODY_LONG, first, 2);
-  const bodyDoji = follow(1, BODY_DOJI, first, 1);
-  const bodyShort = follow(2, BODY_SHORT, first);
+  let bodyLong = total(BODY_LONG, first - 2);
+  let bodyDoji = total(BODY_DOJI, first - 1);
+  let bodyShort = total(BODY_SHORT, first);
   for (let i = first; i < e; ++i) {
-    const shape = body(i - 2) > averageOf(bodyLong, i) &&
-                  body(i - 1) <= averageOf(bodyDoji, i) &&
-                  body(i) > averageOf(bodyShort, i);
+    const shape = body(i - 2) > average(BODY_LONG, bodyLong, i - 2) &&
+                  body(i - 1) <= average(BODY_DOJI, bodyDoji, i - 1) &&
+                  body(i) > average(BODY_SHORT, bodyShort, i);
     for (let j = 0; j < nb; ++j) {
       const v = b0 + j;
       const penetration = param(c, 0, v);
@@ -30,6 +30,8 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
                     gapDown(i - 1, i - 2) && gapUp(i, i - 1)));
       put<O>(c, 0, i, v, hit ? color(i) * 100.0 : 0.0);
     }
-    rollAll(3, i);
+    bodyLong = roll(BODY_LONG, bodyLong, i - 2);
+    bodyDoji = roll(BODY_DOJI, bodyDoji, i - 1);
+    bodyShort = roll(BODY_SHORT, bodyShort, i);
   }
 }

@@ -1,6 +1,6 @@
 // pattern.belt_hold; mirrors native/pattern/belt_hold.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_LONG, color, follow, lowerShadow, period, putAll, rollAll, SHADOW_VERY_SHORT, startRun, upperShadow } from "./common";
+import { average, body, BODY_LONG, color, lowerShadow, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
 
 const LOOKBACK = max(period(BODY_LONG), period(SHADOW_VERY_SHORT));
 
@@ -10,13 +10,14 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function sideSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, closing: bool): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const bodyLong = follow(0, BODY_LONG, first);
-  const shortShadow = follow(1, SHADOW_VERY_SHORT, first);
+  let bodyLong = total(BODY_LONG, first);
+  let shortShadow = total(SHADOW_VERY_SHORT, first);
   for (let i = first; i < e; ++i) {
     const shadow = (color(i) == 1) != closing ? lowerShadow(i) : upperShadow(i);
-    const hit = body(i) > averageOf(bodyLong, i) && shadow < averageOf(shortShadow, i);
+    const hit = body(i) > average(BODY_LONG, bodyLong, i) && shadow < average(SHADOW_VERY_SHORT, shortShadow, i);
     putAll<O>(c, i, b0, nb, hit ? color(i) * 100.0 : 0.0);
-    rollAll(2, i);
+    bodyLong = roll(BODY_LONG, bodyLong, i);
+    shortShadow = roll(SHADOW_VERY_SHORT, shortShadow, i);
   }
 }
 

@@ -94,35 +94,6 @@ export function total(s: i32, end: i32): f64 {
   return factor(s) * (period(s) != 0 ? sum / <f64>period(s) : range(s, t)) / (rangeType(s) == SHADOWS ? 2.0 : 1.0);
 }
 
-// The running totals a scan keeps (Trailing in native/pattern/common.h): total
-// n follows setting s judging bar i - lag while bar i moves on from `first`,
-// summed once by follow(), then moved on by rollAll() after each bar.
-const TRAILING_MAX = 12;
-const TRAILING_TOTAL = memory.data(TRAILING_MAX * 8, 8);
-const TRAILING_SETTING = memory.data(TRAILING_MAX * 4, 4);
-const TRAILING_LAG = memory.data(TRAILING_MAX * 4, 4);
-
-// Starts total n; returns n, for averageOf().
-export function follow(n: i32, s: i32, first: i32, lag: i32 = 0): i32 {
-  store<f64>(TRAILING_TOTAL + (<usize>n << 3), total(s, first - lag));
-  store<i32>(TRAILING_SETTING + (<usize>n << 2), s);
-  store<i32>(TRAILING_LAG + (<usize>n << 2), lag);
-  return n;
-}
-
-// TA_CANDLEAVERAGE: the threshold total n's setting sets for bar i - lag.
-@inline export function averageOf(n: i32, i: i32): f64 {
-  return average(load<i32>(TRAILING_SETTING + (<usize>n << 2)), load<f64>(TRAILING_TOTAL + (<usize>n << 3)), i - load<i32>(TRAILING_LAG + (<usize>n << 2)));
-}
-
-// Moves totals 0 .. count - 1 on after bar i.
-export function rollAll(count: i32, i: i32): void {
-  for (let n = 0; n < count; ++n) {
-    const p = TRAILING_TOTAL + (<usize>n << 3);
-    store<f64>(p, roll(load<i32>(TRAILING_SETTING + (<usize>n << 2)), load<f64>(p), i - load<i32>(TRAILING_LAG + (<usize>n << 2))));
-  }
-}
-
 // The pattern value v at bar t for every variant of the block.
 @inline export function putAll<O>(c: Call, t: i32, b0: i32, nb: i32, v: f64): void {
   for (let j = 0; j < nb; ++j) put<O>(c, 0, t, b0 + j, v);

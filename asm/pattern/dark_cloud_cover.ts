@@ -1,6 +1,6 @@
 // pattern.dark_cloud_cover; mirrors native/pattern/dark_cloud_cover.h.
 import { Call, param, put } from "../abi";
-import { averageOf, body, BODY_LONG, close, color, follow, high, open, period, rollAll, startRun } from "./common";
+import { average, body, BODY_LONG, close, color, high, open, period, roll, startRun, total } from "./common";
 
 const LOOKBACK = period(BODY_LONG) + 1;
 
@@ -11,15 +11,15 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   if (first == e) return;
   // Bar by bar over the block (output tiles move forward only, asm/abi.ts);
   // the total does not depend on the penetration.
-  const bodyLong = follow(0, BODY_LONG, first, 1);
+  let bodyLong = total(BODY_LONG, first - 1);
   for (let i = first; i < e; ++i) {
-    const shape = color(i - 1) == 1 && body(i - 1) > averageOf(bodyLong, i) &&
+    const shape = color(i - 1) == 1 && body(i - 1) > average(BODY_LONG, bodyLong, i - 1) &&
                   color(i) == -1 && open(i) > high(i - 1) && close(i) > open(i - 1);
     for (let j = 0; j < nb; ++j) {
       const v = b0 + j;
       const hit = shape && close(i) < close(i - 1) - body(i - 1) * param(c, 0, v);
       put<O>(c, 0, i, v, hit ? -100.0 : 0.0);
     }
-    rollAll(1, i);
+    bodyLong = roll(BODY_LONG, bodyLong, i - 1);
   }
 }

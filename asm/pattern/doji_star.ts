@@ -1,6 +1,6 @@
 // pattern.doji_star; mirrors native/pattern/doji_star.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_DOJI, BODY_LONG, bodyGapDown, bodyGapUp, color, follow, period, putAll, rollAll, startRun } from "./common";
+import { average, body, BODY_DOJI, BODY_LONG, bodyGapDown, bodyGapUp, color, period, putAll, roll, startRun, total } from "./common";
 
 const LOOKBACK = max(period(BODY_DOJI), period(BODY_LONG)) + 1;
 
@@ -9,13 +9,14 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const bodyLong = follow(0, BODY_LONG, first, 1);
-  const bodyDoji = follow(1, BODY_DOJI, first);
+  let bodyLong = total(BODY_LONG, first - 1);
+  let bodyDoji = total(BODY_DOJI, first);
   for (let i = first; i < e; ++i) {
-    const hit = body(i - 1) > averageOf(bodyLong, i) &&
-                body(i) <= averageOf(bodyDoji, i) &&
+    const hit = body(i - 1) > average(BODY_LONG, bodyLong, i - 1) &&
+                body(i) <= average(BODY_DOJI, bodyDoji, i) &&
                 ((color(i - 1) == 1 && bodyGapUp(i, i - 1)) || (color(i - 1) == -1 && bodyGapDown(i, i - 1)));
     putAll<O>(c, i, b0, nb, hit ? -color(i - 1) * 100.0 : 0.0);
-    rollAll(2, i);
+    bodyLong = roll(BODY_LONG, bodyLong, i - 1);
+    bodyDoji = roll(BODY_DOJI, bodyDoji, i);
   }
 }

@@ -1,6 +1,6 @@
 // pattern.dragonfly_doji; mirrors native/pattern/dragonfly_doji.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_DOJI, follow, lowerShadow, period, putAll, rollAll, SHADOW_VERY_SHORT, startRun, upperShadow } from "./common";
+import { average, body, BODY_DOJI, lowerShadow, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
 
 const LOOKBACK = max(period(BODY_DOJI), period(SHADOW_VERY_SHORT));
 
@@ -10,16 +10,17 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function sideSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, gravestone: bool): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const bodyDoji = follow(0, BODY_DOJI, first);
-  const shortShadow = follow(1, SHADOW_VERY_SHORT, first);
+  let bodyDoji = total(BODY_DOJI, first);
+  let shortShadow = total(SHADOW_VERY_SHORT, first);
   for (let i = first; i < e; ++i) {
     const quiet = gravestone ? lowerShadow(i) : upperShadow(i);
     const tail = gravestone ? upperShadow(i) : lowerShadow(i);
-    const hit = body(i) <= averageOf(bodyDoji, i) &&
-                quiet < averageOf(shortShadow, i) &&
-                tail > averageOf(shortShadow, i);
+    const hit = body(i) <= average(BODY_DOJI, bodyDoji, i) &&
+                quiet < average(SHADOW_VERY_SHORT, shortShadow, i) &&
+                tail > average(SHADOW_VERY_SHORT, shortShadow, i);
     putAll<O>(c, i, b0, nb, hit ? 100.0 : 0.0);
-    rollAll(2, i);
+    bodyDoji = roll(BODY_DOJI, bodyDoji, i);
+    shortShadow = roll(SHADOW_VERY_SHORT, shortShadow, i);
   }
 }
 

@@ -1,6 +1,6 @@
 // pattern.evening_star; mirrors native/pattern/evening_star.h.
 import { Call, param, put } from "../abi";
-import { averageOf, body, BODY_LONG, BODY_SHORT, bodyGapUp, close, color, follow, period, rollAll, startRun } from "./common";
+import { average, body, BODY_LONG, BODY_SHORT, bodyGapUp, close, color, period, roll, startRun, total } from "./common";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
@@ -12,19 +12,21 @@ export function starSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, middle
   if (first == e) return;
   // Bar by bar over the block (output tiles move forward only, asm/abi.ts);
   // the totals do not depend on the penetration.
-  const bodyLong = follow(0, BODY_LONG, first, 2);
-  const middleTotal = follow(1, middle, first, 1);
-  const bodyShort = follow(2, BODY_SHORT, first);
+  let bodyLong = total(BODY_LONG, first - 2);
+  let middleTotal = total(middle, first - 1);
+  let bodyShort = total(BODY_SHORT, first);
   for (let i = first; i < e; ++i) {
-    const shape = body(i - 2) > averageOf(bodyLong, i) && color(i - 2) == 1 &&
-                  body(i - 1) <= averageOf(middleTotal, i) && bodyGapUp(i - 1, i - 2) &&
-                  body(i) > averageOf(bodyShort, i) && color(i) == -1;
+    const shape = body(i - 2) > average(BODY_LONG, bodyLong, i - 2) && color(i - 2) == 1 &&
+                  body(i - 1) <= average(middle, middleTotal, i - 1) && bodyGapUp(i - 1, i - 2) &&
+                  body(i) > average(BODY_SHORT, bodyShort, i) && color(i) == -1;
     for (let j = 0; j < nb; ++j) {
       const v = b0 + j;
       const hit = shape && close(i) < close(i - 2) - body(i - 2) * param(c, 0, v);
       put<O>(c, 0, i, v, hit ? -100.0 : 0.0);
     }
-    rollAll(3, i);
+    bodyLong = roll(BODY_LONG, bodyLong, i - 2);
+    middleTotal = roll(middle, middleTotal, i - 1);
+    bodyShort = roll(BODY_SHORT, bodyShort, i);
   }
 }
 

@@ -1,6 +1,6 @@
 // pattern.hammer; mirrors native/pattern/hammer.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_SHORT, bodyBottom, follow, high, low, lowerShadow, NEAR, period, putAll, rollAll, SHADOW_LONG, SHADOW_VERY_SHORT, startRun, upperShadow } from "./common";
+import { average, body, BODY_SHORT, bodyBottom, high, low, lowerShadow, NEAR, period, putAll, roll, SHADOW_LONG, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
 
 const LOOKBACK = max(max(max(period(BODY_SHORT), period(SHADOW_LONG)), period(SHADOW_VERY_SHORT)), period(NEAR)) + 1;
 
@@ -10,18 +10,21 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function hammerSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, hanging: bool): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const bodyShort = follow(0, BODY_SHORT, first);
-  const shadowLong = follow(1, SHADOW_LONG, first);
-  const shortShadow = follow(2, SHADOW_VERY_SHORT, first);
-  const near = follow(3, NEAR, first, 1);
+  let bodyShort = total(BODY_SHORT, first);
+  let shadowLong = total(SHADOW_LONG, first);
+  let shortShadow = total(SHADOW_VERY_SHORT, first);
+  let near = total(NEAR, first - 1);
   for (let i = first; i < e; ++i) {
-    const placed = hanging ? bodyBottom(i) >= high(i - 1) - averageOf(near, i)
-                           : bodyBottom(i) <= low(i - 1) + averageOf(near, i);
-    const hit = body(i) < averageOf(bodyShort, i) &&
-                lowerShadow(i) > averageOf(shadowLong, i) &&
-                upperShadow(i) < averageOf(shortShadow, i) && placed;
+    const placed = hanging ? bodyBottom(i) >= high(i - 1) - average(NEAR, near, i - 1)
+                           : bodyBottom(i) <= low(i - 1) + average(NEAR, near, i - 1);
+    const hit = body(i) < average(BODY_SHORT, bodyShort, i) &&
+                lowerShadow(i) > average(SHADOW_LONG, shadowLong, i) &&
+                upperShadow(i) < average(SHADOW_VERY_SHORT, shortShadow, i) && placed;
     putAll<O>(c, i, b0, nb, hit ? (hanging ? -100.0 : 100.0) : 0.0);
-    rollAll(4, i);
+    bodyShort = roll(BODY_SHORT, bodyShort, i);
+    shadowLong = roll(SHADOW_LONG, shadowLong, i);
+    shortShadow = roll(SHADOW_VERY_SHORT, shortShadow, i);
+    near = roll(NEAR, near, i - 1);
   }
 }
 

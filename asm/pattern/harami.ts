@@ -1,6 +1,6 @@
 // pattern.harami; mirrors native/pattern/harami.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_LONG, BODY_SHORT, bodyBottom, bodyTop, color, follow, period, putAll, rollAll, startRun } from "./common";
+import { average, body, BODY_LONG, BODY_SHORT, bodyBottom, bodyTop, color, period, putAll, roll, startRun, total } from "./common";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
@@ -9,16 +9,17 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function haramiSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, second: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, max(period(second), period(BODY_LONG)) + 1);
   if (first == e) return;
-  const bodyLong = follow(0, BODY_LONG, first, 1);
-  const secondTotal = follow(1, second, first);
+  let bodyLong = total(BODY_LONG, first - 1);
+  let secondTotal = total(second, first);
   for (let i = first; i < e; ++i) {
     let v = 0.0;
-    if (body(i - 1) > averageOf(bodyLong, i) && body(i) <= averageOf(secondTotal, i)) {
+    if (body(i - 1) > average(BODY_LONG, bodyLong, i - 1) && body(i) <= average(second, secondTotal, i)) {
       if (bodyTop(i) < bodyTop(i - 1) && bodyBottom(i) > bodyBottom(i - 1)) v = -color(i - 1) * 100.0;
       else if (bodyTop(i) <= bodyTop(i - 1) && bodyBottom(i) >= bodyBottom(i - 1)) v = -color(i - 1) * 80.0;
     }
     putAll<O>(c, i, b0, nb, v);
-    rollAll(2, i);
+    bodyLong = roll(BODY_LONG, bodyLong, i - 1);
+    secondTotal = roll(second, secondTotal, i);
   }
 }
 

@@ -1,6 +1,6 @@
 // pattern.identical_three_crows; mirrors native/pattern/identical_three_crows.h.
 import { Call } from "../abi";
-import { averageOf, close, color, EQUAL, follow, lowerShadow, open, period, putAll, rollAll, SHADOW_VERY_SHORT, startRun } from "./common";
+import { average, close, color, EQUAL, lowerShadow, open, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total } from "./common";
 
 const LOOKBACK = max(period(SHADOW_VERY_SHORT), period(EQUAL)) + 2;
 
@@ -10,20 +10,24 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
   // shortShadowD, equalD: the totals judging bar i - D
-  const shortShadow2 = follow(0, SHADOW_VERY_SHORT, first, 2);
-  const shortShadow1 = follow(1, SHADOW_VERY_SHORT, first, 1);
-  const shortShadow0 = follow(2, SHADOW_VERY_SHORT, first);
-  const equal2 = follow(3, EQUAL, first, 2);
-  const equal1 = follow(4, EQUAL, first, 1);
+  let shortShadow2 = total(SHADOW_VERY_SHORT, first - 2);
+  let shortShadow1 = total(SHADOW_VERY_SHORT, first - 1);
+  let shortShadow0 = total(SHADOW_VERY_SHORT, first);
+  let equal2 = total(EQUAL, first - 2);
+  let equal1 = total(EQUAL, first - 1);
   for (let i = first; i < e; ++i) {
-    const same2 = averageOf(equal2, i), same1 = averageOf(equal1, i);
-    const hit = color(i - 2) == -1 && lowerShadow(i - 2) < averageOf(shortShadow2, i) &&
-                color(i - 1) == -1 && lowerShadow(i - 1) < averageOf(shortShadow1, i) &&
-                color(i) == -1 && lowerShadow(i) < averageOf(shortShadow0, i) &&
+    const same2 = average(EQUAL, equal2, i - 2), same1 = average(EQUAL, equal1, i - 1);
+    const hit = color(i - 2) == -1 && lowerShadow(i - 2) < average(SHADOW_VERY_SHORT, shortShadow2, i - 2) &&
+                color(i - 1) == -1 && lowerShadow(i - 1) < average(SHADOW_VERY_SHORT, shortShadow1, i - 1) &&
+                color(i) == -1 && lowerShadow(i) < average(SHADOW_VERY_SHORT, shortShadow0, i) &&
                 close(i - 2) > close(i - 1) && close(i - 1) > close(i) &&
                 open(i - 1) <= close(i - 2) + same2 && open(i - 1) >= close(i - 2) - same2 &&
                 open(i) <= close(i - 1) + same1 && open(i) >= close(i - 1) - same1;
     putAll<O>(c, i, b0, nb, hit ? -100.0 : 0.0);
-    rollAll(5, i);
+    shortShadow2 = roll(SHADOW_VERY_SHORT, shortShadow2, i - 2);
+    shortShadow1 = roll(SHADOW_VERY_SHORT, shortShadow1, i - 1);
+    shortShadow0 = roll(SHADOW_VERY_SHORT, shortShadow0, i);
+    equal2 = roll(EQUAL, equal2, i - 2);
+    equal1 = roll(EQUAL, equal1, i - 1);
   }
 }

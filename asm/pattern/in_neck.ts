@@ -1,6 +1,6 @@
 // pattern.in_neck; mirrors native/pattern/in_neck.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_LONG, close, color, EQUAL, follow, low, open, period, putAll, rollAll, startRun } from "./common";
+import { average, body, BODY_LONG, close, color, EQUAL, low, open, period, putAll, roll, startRun, total } from "./common";
 
 const LOOKBACK = max(period(EQUAL), period(BODY_LONG)) + 1;
 
@@ -12,13 +12,14 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function scan<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, closes: (i: i32, same: f64) => bool): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const equal = follow(0, EQUAL, first, 1);
-  const bodyLong = follow(1, BODY_LONG, first, 1);
+  let equal = total(EQUAL, first - 1);
+  let bodyLong = total(BODY_LONG, first - 1);
   for (let i = first; i < e; ++i) {
-    const hit = color(i - 1) == -1 && body(i - 1) > averageOf(bodyLong, i) &&
-                color(i) == 1 && open(i) < low(i - 1) && closes(i, averageOf(equal, i));
+    const hit = color(i - 1) == -1 && body(i - 1) > average(BODY_LONG, bodyLong, i - 1) &&
+                color(i) == 1 && open(i) < low(i - 1) && closes(i, average(EQUAL, equal, i - 1));
     putAll<O>(c, i, b0, nb, hit ? -100.0 : 0.0);
-    rollAll(2, i);
+    equal = roll(EQUAL, equal, i - 1);
+    bodyLong = roll(BODY_LONG, bodyLong, i - 1);
   }
 }
 

@@ -1,6 +1,6 @@
 // pattern.long_line; mirrors native/pattern/long_line.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_LONG, color, follow, lowerShadow, period, putAll, rollAll, SHADOW_SHORT, startRun, upperShadow } from "./common";
+import { average, body, BODY_LONG, color, lowerShadow, period, putAll, roll, SHADOW_SHORT, startRun, total, upperShadow } from "./common";
 
 const LOOKBACK = max(period(BODY_LONG), period(SHADOW_SHORT));
 
@@ -12,14 +12,15 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function scan<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, lookback: i32, bodySetting: i32, longBody: bool, shadow: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, lookback);
   if (first == e) return;
-  const bodyTotal = follow(0, bodySetting, first);
-  const shadowTotal = follow(1, shadow, first);
+  let bodyTotal = total(bodySetting, first);
+  let shadowTotal = total(shadow, first);
   for (let i = first; i < e; ++i) {
-    const bodyAverage = averageOf(bodyTotal, i), shadowAverage = averageOf(shadowTotal, i);
+    const bodyAverage = average(bodySetting, bodyTotal, i), shadowAverage = average(shadow, shadowTotal, i);
     const hit = (longBody ? body(i) > bodyAverage : body(i) < bodyAverage) &&
                 upperShadow(i) < shadowAverage && lowerShadow(i) < shadowAverage;
     putAll<O>(c, i, b0, nb, hit ? <f64>(color(i) * 100) : 0.0);
-    rollAll(2, i);
+    bodyTotal = roll(bodySetting, bodyTotal, i);
+    shadowTotal = roll(shadow, shadowTotal, i);
   }
 }
 

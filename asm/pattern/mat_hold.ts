@@ -1,6 +1,6 @@
 // pattern.mat_hold; mirrors native/pattern/mat_hold.h.
 import { Call, param, put } from "../abi";
-import { averageOf, body, BODY_LONG, BODY_SHORT, bodyBottom, bodyGapUp, bodyTop, close, color, follow, high, open, period, rollAll, startRun } from "./common";
+import { average, body, BODY_LONG, BODY_SHORT, bodyBottom, bodyGapUp, bodyTop, close, color, high, open, period, roll, startRun, total } from "./common";
 
 const LOOKBACK = max(period(BODY_SHORT), period(BODY_LONG)) + 4;
 
@@ -10,15 +10,15 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
   // bodyLong4, bodyShortD: the totals judging bar i - D
-  const bodyLong4 = follow(0, BODY_LONG, first, 4);
-  const bodyShort3 = follow(1, BODY_SHORT, first, 3);
-  const bodyShort2 = follow(2, BODY_SHORT, first, 2);
-  const bodyShort1 = follow(3, BODY_SHORT, first, 1);
+  let bodyLong4 = total(BODY_LONG, first - 4);
+  let bodyShort3 = total(BODY_SHORT, first - 3);
+  let bodyShort2 = total(BODY_SHORT, first - 2);
+  let bodyShort1 = total(BODY_SHORT, first - 1);
   for (let i = first; i < e; ++i) {
-    const shape = body(i - 4) > averageOf(bodyLong4, i) &&
-                  body(i - 3) < averageOf(bodyShort3, i) &&
-                  body(i - 2) < averageOf(bodyShort2, i) &&
-                  body(i - 1) < averageOf(bodyShort1, i) &&
+    const shape = body(i - 4) > average(BODY_LONG, bodyLong4, i - 4) &&
+                  body(i - 3) < average(BODY_SHORT, bodyShort3, i - 3) &&
+                  body(i - 2) < average(BODY_SHORT, bodyShort2, i - 2) &&
+                  body(i - 1) < average(BODY_SHORT, bodyShort1, i - 1) &&
                   color(i - 4) == 1 && color(i - 3) == -1 && color(i) == 1 &&
                   bodyGapUp(i - 3, i - 4) &&
                   bodyBottom(i - 2) < close(i - 4) && bodyBottom(i - 1) < close(i - 4) &&
@@ -30,6 +30,9 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
       const hit = shape && bodyBottom(i - 2) > deepest && bodyBottom(i - 1) > deepest;
       put<O>(c, 0, i, b0 + j, hit ? 100.0 : 0.0);
     }
-    rollAll(4, i);
+    bodyLong4 = roll(BODY_LONG, bodyLong4, i - 4);
+    bodyShort3 = roll(BODY_SHORT, bodyShort3, i - 3);
+    bodyShort2 = roll(BODY_SHORT, bodyShort2, i - 2);
+    bodyShort1 = roll(BODY_SHORT, bodyShort1, i - 1);
   }
 }

@@ -1,6 +1,6 @@
 // pattern.matching_low; mirrors native/pattern/matching_low.h.
 import { Call } from "../abi";
-import { averageOf, close, color, EQUAL, follow, period, putAll, rollAll, startRun } from "./common";
+import { average, close, color, EQUAL, period, putAll, roll, startRun, total } from "./common";
 
 const LOOKBACK = period(EQUAL) + 1;
 
@@ -9,12 +9,12 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const equal = follow(0, EQUAL, first, 1);
+  let equal = total(EQUAL, first - 1);
   for (let i = first; i < e; ++i) {
-    const same = averageOf(equal, i);
+    const same = average(EQUAL, equal, i - 1);
     const hit = color(i - 1) == -1 && color(i) == -1 &&
                 close(i) <= close(i - 1) + same && close(i) >= close(i - 1) - same;
     putAll<O>(c, i, b0, nb, hit ? 100.0 : 0.0);
-    rollAll(1, i);
+    equal = roll(EQUAL, equal, i - 1);
   }
 }

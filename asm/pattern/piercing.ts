@@ -1,6 +1,6 @@
 // pattern.piercing; mirrors native/pattern/piercing.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_LONG, close, color, follow, low, open, period, putAll, rollAll, startRun } from "./common";
+import { average, body, BODY_LONG, close, color, low, open, period, putAll, roll, startRun, total } from "./common";
 
 const LOOKBACK = period(BODY_LONG) + 1;
 
@@ -10,14 +10,15 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
   // bodyLongD: the total judging bar i - D
-  const bodyLong1 = follow(0, BODY_LONG, first, 1);
-  const bodyLong0 = follow(1, BODY_LONG, first);
+  let bodyLong1 = total(BODY_LONG, first - 1);
+  let bodyLong0 = total(BODY_LONG, first);
   for (let i = first; i < e; ++i) {
-    const hit = color(i - 1) == -1 && body(i - 1) > averageOf(bodyLong1, i) &&
-                color(i) == 1 && body(i) > averageOf(bodyLong0, i) &&
+    const hit = color(i - 1) == -1 && body(i - 1) > average(BODY_LONG, bodyLong1, i - 1) &&
+                color(i) == 1 && body(i) > average(BODY_LONG, bodyLong0, i) &&
                 open(i) < low(i - 1) && close(i) < open(i - 1) &&
                 close(i) > close(i - 1) + body(i - 1) * 0.5;
     putAll<O>(c, i, b0, nb, hit ? 100.0 : 0.0);
-    rollAll(2, i);
+    bodyLong1 = roll(BODY_LONG, bodyLong1, i - 1);
+    bodyLong0 = roll(BODY_LONG, bodyLong0, i);
   }
 }

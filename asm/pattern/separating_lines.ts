@@ -1,6 +1,6 @@
 // pattern.separating_lines; mirrors native/pattern/separating_lines.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_LONG, color, EQUAL, follow, lowerShadow, open, period, putAll, rollAll, SHADOW_VERY_SHORT, startRun, upperShadow } from "./common";
+import { average, body, BODY_LONG, color, EQUAL, lowerShadow, open, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
 
 const LOOKBACK = max(max(period(SHADOW_VERY_SHORT), period(BODY_LONG)), period(EQUAL)) + 1;
 
@@ -9,17 +9,19 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const shortShadow = follow(0, SHADOW_VERY_SHORT, first);
-  const bodyLong = follow(1, BODY_LONG, first);
-  const equal = follow(2, EQUAL, first, 1);
+  let shortShadow = total(SHADOW_VERY_SHORT, first);
+  let bodyLong = total(BODY_LONG, first);
+  let equal = total(EQUAL, first - 1);
   for (let i = first; i < e; ++i) {
-    const same = averageOf(equal, i);
-    const shadow = averageOf(shortShadow, i);
+    const same = average(EQUAL, equal, i - 1);
+    const shadow = average(SHADOW_VERY_SHORT, shortShadow, i);
     const hit = color(i - 1) == -color(i) &&
                 open(i) <= open(i - 1) + same && open(i) >= open(i - 1) - same &&
-                body(i) > averageOf(bodyLong, i) &&
+                body(i) > average(BODY_LONG, bodyLong, i) &&
                 ((color(i) == 1 && lowerShadow(i) < shadow) || (color(i) == -1 && upperShadow(i) < shadow));
     putAll<O>(c, i, b0, nb, hit ? <f64>(color(i) * 100) : 0.0);
-    rollAll(3, i);
+    shortShadow = roll(SHADOW_VERY_SHORT, shortShadow, i);
+    bodyLong = roll(BODY_LONG, bodyLong, i);
+    equal = roll(EQUAL, equal, i - 1);
   }
 }

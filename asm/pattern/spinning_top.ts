@@ -1,6 +1,6 @@
 // pattern.spinning_top; mirrors native/pattern/spinning_top.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_SHORT, color, follow, lowerShadow, period, putAll, rollAll, startRun, upperShadow } from "./common";
+import { average, body, BODY_SHORT, color, lowerShadow, period, putAll, roll, startRun, total, upperShadow } from "./common";
 
 const LOOKBACK = period(BODY_SHORT);
 
@@ -9,11 +9,11 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const bodyShort = follow(0, BODY_SHORT, first);
+  let bodyShort = total(BODY_SHORT, first);
   for (let i = first; i < e; ++i) {
-    const hit = body(i) < averageOf(bodyShort, i) &&
+    const hit = body(i) < average(BODY_SHORT, bodyShort, i) &&
                 upperShadow(i) > body(i) && lowerShadow(i) > body(i);
     putAll<O>(c, i, b0, nb, hit ? <f64>(color(i) * 100) : 0.0);
-    rollAll(1, i);
+    bodyShort = roll(BODY_SHORT, bodyShort, i);
   }
 }

@@ -1,6 +1,6 @@
 // pattern.stalled_pattern; mirrors native/pattern/stalled_pattern.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_LONG, BODY_SHORT, close, color, follow, NEAR, open, period, putAll, rollAll, SHADOW_VERY_SHORT, startRun, upperShadow } from "./common";
+import { average, body, BODY_LONG, BODY_SHORT, close, color, NEAR, open, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
 
 const LOOKBACK = max(max(period(BODY_LONG), period(BODY_SHORT)), max(period(SHADOW_VERY_SHORT), period(NEAR))) + 2;
 
@@ -10,22 +10,25 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
   // bodyLongD, nearD: the totals judging bar i - D
-  const bodyLong2 = follow(0, BODY_LONG, first, 2);
-  const bodyLong1 = follow(1, BODY_LONG, first, 1);
-  const bodyShort = follow(2, BODY_SHORT, first);
-  const shortShadow = follow(3, SHADOW_VERY_SHORT, first, 1);
-  const near2 = follow(4, NEAR, first, 2);
-  const near1 = follow(5, NEAR, first, 1);
+  let bodyLong2 = total(BODY_LONG, first - 2), bodyLong1 = total(BODY_LONG, first - 1);
+  let bodyShort = total(BODY_SHORT, first);
+  let shortShadow = total(SHADOW_VERY_SHORT, first - 1);
+  let near2 = total(NEAR, first - 2), near1 = total(NEAR, first - 1);
   for (let i = first; i < e; ++i) {
     const hit = color(i - 2) == 1 && color(i - 1) == 1 && color(i) == 1 &&
                 close(i) > close(i - 1) && close(i - 1) > close(i - 2) &&
-                body(i - 2) > averageOf(bodyLong2, i) &&
-                body(i - 1) > averageOf(bodyLong1, i) &&
-                upperShadow(i - 1) < averageOf(shortShadow, i) &&
-                open(i - 1) > open(i - 2) && open(i - 1) <= close(i - 2) + averageOf(near2, i) &&
-                body(i) < averageOf(bodyShort, i) &&
-                open(i) >= close(i - 1) - body(i) - averageOf(near1, i);
+                body(i - 2) > average(BODY_LONG, bodyLong2, i - 2) &&
+                body(i - 1) > average(BODY_LONG, bodyLong1, i - 1) &&
+                upperShadow(i - 1) < average(SHADOW_VERY_SHORT, shortShadow, i - 1) &&
+                open(i - 1) > open(i - 2) && open(i - 1) <= close(i - 2) + average(NEAR, near2, i - 2) &&
+                body(i) < average(BODY_SHORT, bodyShort, i) &&
+                open(i) >= close(i - 1) - body(i) - average(NEAR, near1, i - 1);
     putAll<O>(c, i, b0, nb, hit ? -100.0 : 0.0);
-    rollAll(6, i);
+    bodyLong2 = roll(BODY_LONG, bodyLong2, i - 2);
+    near2 = roll(NEAR, near2, i - 2);
+    bodyLong1 = roll(BODY_LONG, bodyLong1, i - 1);
+    near1 = roll(NEAR, near1, i - 1);
+    bodyShort = roll(BODY_SHORT, bodyShort, i);
+    shortShadow = roll(SHADOW_VERY_SHORT, shortShadow, i - 1);
   }
 }

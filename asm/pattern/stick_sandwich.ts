@@ -1,6 +1,6 @@
 // pattern.stick_sandwich; mirrors native/pattern/stick_sandwich.h.
 import { Call } from "../abi";
-import { averageOf, close, color, EQUAL, follow, low, period, putAll, rollAll, startRun } from "./common";
+import { average, close, color, EQUAL, low, period, putAll, roll, startRun, total } from "./common";
 
 const LOOKBACK = period(EQUAL) + 2;
 
@@ -9,12 +9,12 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const equal = follow(0, EQUAL, first, 2);
+  let equal = total(EQUAL, first - 2);
   for (let i = first; i < e; ++i) {
-    const same = averageOf(equal, i);
+    const same = average(EQUAL, equal, i - 2);
     const hit = color(i - 2) == -1 && color(i - 1) == 1 && color(i) == -1 && low(i - 1) > close(i - 2) &&
                 close(i) <= close(i - 2) + same && close(i) >= close(i - 2) - same;
     putAll<O>(c, i, b0, nb, hit ? 100.0 : 0.0);
-    rollAll(1, i);
+    equal = roll(EQUAL, equal, i - 2);
   }
 }

@@ -1,6 +1,6 @@
 // pattern.takuri; mirrors native/pattern/takuri.h.
 import { Call } from "../abi";
-import { average, averageOf, body, BODY_DOJI, follow, lowerShadow, period, putAll, rollAll, SHADOW_VERY_LONG, SHADOW_VERY_SHORT, startRun, upperShadow } from "./common";
+import { average, body, BODY_DOJI, lowerShadow, period, putAll, roll, SHADOW_VERY_LONG, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
 
 const LOOKBACK = max(max(period(BODY_DOJI), period(SHADOW_VERY_SHORT)), period(SHADOW_VERY_LONG));
 
@@ -9,14 +9,15 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const doji = follow(0, BODY_DOJI, first);
-  const shortShadow = follow(1, SHADOW_VERY_SHORT, first);
+  let doji = total(BODY_DOJI, first);
+  let shortShadow = total(SHADOW_VERY_SHORT, first);
   for (let i = first; i < e; ++i) {
     // ShadowVeryLong has period 0: its average is twice the bar's own body, its total unused.
-    const hit = body(i) <= averageOf(doji, i) &&
-                upperShadow(i) < averageOf(shortShadow, i) &&
+    const hit = body(i) <= average(BODY_DOJI, doji, i) &&
+                upperShadow(i) < average(SHADOW_VERY_SHORT, shortShadow, i) &&
                 lowerShadow(i) > average(SHADOW_VERY_LONG, 0.0, i);
     putAll<O>(c, i, b0, nb, hit ? 100.0 : 0.0);
-    rollAll(2, i);
+    doji = roll(BODY_DOJI, doji, i);
+    shortShadow = roll(SHADOW_VERY_SHORT, shortShadow, i);
   }
 }

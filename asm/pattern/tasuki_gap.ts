@@ -1,6 +1,6 @@
 // pattern.tasuki_gap; mirrors native/pattern/tasuki_gap.h.
 import { Call } from "../abi";
-import { averageOf, body, bodyBottom, bodyGapDown, bodyGapUp, bodyTop, close, color, follow, NEAR, open, period, putAll, rollAll, startRun } from "./common";
+import { average, body, bodyBottom, bodyGapDown, bodyGapUp, bodyTop, close, color, NEAR, open, period, putAll, roll, startRun, total } from "./common";
 
 const LOOKBACK = period(NEAR) + 2;
 
@@ -9,9 +9,9 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const near = follow(0, NEAR, first, 1);
+  let near = total(NEAR, first - 1);
   for (let i = first; i < e; ++i) {
-    const sameSize = Math.abs(body(i - 1) - body(i)) < averageOf(near, i);
+    const sameSize = Math.abs(body(i - 1) - body(i)) < average(NEAR, near, i - 1);
     const up = bodyGapUp(i - 1, i - 2) && color(i - 1) == 1 && color(i) == -1 &&
                open(i) < close(i - 1) && open(i) > open(i - 1) && close(i) < open(i - 1) &&
                close(i) > bodyTop(i - 2) && sameSize;
@@ -19,6 +19,6 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
                  open(i) < open(i - 1) && open(i) > close(i - 1) && close(i) > open(i - 1) &&
                  close(i) < bodyBottom(i - 2) && sameSize;
     putAll<O>(c, i, b0, nb, up || down ? <f64>(color(i - 1) * 100) : 0.0);
-    rollAll(1, i);
+    near = roll(NEAR, near, i - 1);
   }
 }

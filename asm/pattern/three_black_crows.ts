@@ -1,6 +1,6 @@
 // pattern.three_black_crows; mirrors native/pattern/three_black_crows.h.
 import { Call } from "../abi";
-import { averageOf, close, color, follow, high, lowerShadow, open, period, putAll, rollAll, SHADOW_VERY_SHORT, startRun } from "./common";
+import { average, close, color, high, lowerShadow, open, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total } from "./common";
 
 const LOOKBACK = period(SHADOW_VERY_SHORT) + 3;
 
@@ -10,18 +10,20 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
   // shortShadowD: the ShadowVeryShort total judging bar i - D
-  const shortShadow2 = follow(0, SHADOW_VERY_SHORT, first, 2);
-  const shortShadow1 = follow(1, SHADOW_VERY_SHORT, first, 1);
-  const shortShadow0 = follow(2, SHADOW_VERY_SHORT, first);
+  let shortShadow2 = total(SHADOW_VERY_SHORT, first - 2);
+  let shortShadow1 = total(SHADOW_VERY_SHORT, first - 1);
+  let shortShadow0 = total(SHADOW_VERY_SHORT, first);
   for (let i = first; i < e; ++i) {
     const hit = color(i - 3) == 1 &&
-                color(i - 2) == -1 && lowerShadow(i - 2) < averageOf(shortShadow2, i) &&
-                color(i - 1) == -1 && lowerShadow(i - 1) < averageOf(shortShadow1, i) &&
-                color(i) == -1 && lowerShadow(i) < averageOf(shortShadow0, i) &&
+                color(i - 2) == -1 && lowerShadow(i - 2) < average(SHADOW_VERY_SHORT, shortShadow2, i - 2) &&
+                color(i - 1) == -1 && lowerShadow(i - 1) < average(SHADOW_VERY_SHORT, shortShadow1, i - 1) &&
+                color(i) == -1 && lowerShadow(i) < average(SHADOW_VERY_SHORT, shortShadow0, i) &&
                 open(i - 1) < open(i - 2) && open(i - 1) > close(i - 2) &&
                 open(i) < open(i - 1) && open(i) > close(i - 1) &&
                 high(i - 3) > close(i - 2) && close(i - 2) > close(i - 1) && close(i - 1) > close(i);
     putAll<O>(c, i, b0, nb, hit ? -100.0 : 0.0);
-    rollAll(3, i);
+    shortShadow2 = roll(SHADOW_VERY_SHORT, shortShadow2, i - 2);
+    shortShadow1 = roll(SHADOW_VERY_SHORT, shortShadow1, i - 1);
+    shortShadow0 = roll(SHADOW_VERY_SHORT, shortShadow0, i);
   }
 }

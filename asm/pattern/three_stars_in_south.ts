@@ -1,6 +1,6 @@
 // pattern.three_stars_in_south; mirrors native/pattern/three_stars_in_south.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_LONG, BODY_SHORT, close, color, follow, high, low, lowerShadow, open, period, putAll, rollAll, SHADOW_LONG, SHADOW_VERY_SHORT, startRun, upperShadow } from "./common";
+import { average, body, BODY_LONG, BODY_SHORT, close, color, high, low, lowerShadow, open, period, putAll, roll, SHADOW_LONG, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
 
 const LOOKBACK = max(max(period(SHADOW_VERY_SHORT), period(SHADOW_LONG)), max(period(BODY_LONG), period(BODY_SHORT))) + 2;
 
@@ -9,24 +9,28 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const bodyLong = follow(0, BODY_LONG, first, 2);
-  const shadowLong = follow(1, SHADOW_LONG, first, 2);
-  const shortShadow1 = follow(2, SHADOW_VERY_SHORT, first, 1);
-  const shortShadow0 = follow(3, SHADOW_VERY_SHORT, first);
-  const bodyShort = follow(4, BODY_SHORT, first);
+  let bodyLong = total(BODY_LONG, first - 2);
+  let shadowLong = total(SHADOW_LONG, first - 2);
+  let shortShadow1 = total(SHADOW_VERY_SHORT, first - 1);
+  let shortShadow0 = total(SHADOW_VERY_SHORT, first);
+  let bodyShort = total(BODY_SHORT, first);
   for (let i = first; i < e; ++i) {
     const hit = color(i - 2) == -1 && color(i - 1) == -1 && color(i) == -1 &&
-                body(i - 2) > averageOf(bodyLong, i) &&
-                lowerShadow(i - 2) > averageOf(shadowLong, i) &&
+                body(i - 2) > average(BODY_LONG, bodyLong, i - 2) &&
+                lowerShadow(i - 2) > average(SHADOW_LONG, shadowLong, i - 2) &&
                 body(i - 1) < body(i - 2) &&
                 open(i - 1) > close(i - 2) && open(i - 1) <= high(i - 2) &&
                 low(i - 1) < close(i - 2) && low(i - 1) >= low(i - 2) &&
-                lowerShadow(i - 1) > averageOf(shortShadow1, i) &&
-                body(i) < averageOf(bodyShort, i) &&
-                lowerShadow(i) < averageOf(shortShadow0, i) &&
-                upperShadow(i) < averageOf(shortShadow0, i) &&
+                lowerShadow(i - 1) > average(SHADOW_VERY_SHORT, shortShadow1, i - 1) &&
+                body(i) < average(BODY_SHORT, bodyShort, i) &&
+                lowerShadow(i) < average(SHADOW_VERY_SHORT, shortShadow0, i) &&
+                upperShadow(i) < average(SHADOW_VERY_SHORT, shortShadow0, i) &&
                 low(i) > low(i - 1) && high(i) < high(i - 1);
     putAll<O>(c, i, b0, nb, hit ? 100.0 : 0.0);
-    rollAll(5, i);
+    bodyLong = roll(BODY_LONG, bodyLong, i - 2);
+    shadowLong = roll(SHADOW_LONG, shadowLong, i - 2);
+    shortShadow1 = roll(SHADOW_VERY_SHORT, shortShadow1, i - 1);
+    shortShadow0 = roll(SHADOW_VERY_SHORT, shortShadow0, i);
+    bodyShort = roll(BODY_SHORT, bodyShort, i);
   }
 }

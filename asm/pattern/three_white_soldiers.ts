@@ -1,6 +1,6 @@
 // pattern.three_white_soldiers; mirrors native/pattern/three_white_soldiers.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_SHORT, close, color, FAR, follow, NEAR, open, period, putAll, rollAll, SHADOW_VERY_SHORT, startRun, upperShadow } from "./common";
+import { average, body, BODY_SHORT, close, color, FAR, NEAR, open, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
 
 const LOOKBACK = max(max(period(SHADOW_VERY_SHORT), period(BODY_SHORT)), max(period(FAR), period(NEAR))) + 2;
 
@@ -9,25 +9,32 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const shortShadow2 = follow(0, SHADOW_VERY_SHORT, first, 2);
-  const shortShadow1 = follow(1, SHADOW_VERY_SHORT, first, 1);
-  const shortShadow0 = follow(2, SHADOW_VERY_SHORT, first);
-  const near2 = follow(3, NEAR, first, 2);
-  const near1 = follow(4, NEAR, first, 1);
-  const far2 = follow(5, FAR, first, 2);
-  const far1 = follow(6, FAR, first, 1);
-  const bodyShort = follow(7, BODY_SHORT, first);
+  let shortShadow2 = total(SHADOW_VERY_SHORT, first - 2);
+  let shortShadow1 = total(SHADOW_VERY_SHORT, first - 1);
+  let shortShadow0 = total(SHADOW_VERY_SHORT, first);
+  let near2 = total(NEAR, first - 2);
+  let near1 = total(NEAR, first - 1);
+  let far2 = total(FAR, first - 2);
+  let far1 = total(FAR, first - 1);
+  let bodyShort = total(BODY_SHORT, first);
   for (let i = first; i < e; ++i) {
-    const hit = color(i - 2) == 1 && upperShadow(i - 2) < averageOf(shortShadow2, i) &&
-                color(i - 1) == 1 && upperShadow(i - 1) < averageOf(shortShadow1, i) &&
-                color(i) == 1 && upperShadow(i) < averageOf(shortShadow0, i) &&
+    const hit = color(i - 2) == 1 && upperShadow(i - 2) < average(SHADOW_VERY_SHORT, shortShadow2, i - 2) &&
+                color(i - 1) == 1 && upperShadow(i - 1) < average(SHADOW_VERY_SHORT, shortShadow1, i - 1) &&
+                color(i) == 1 && upperShadow(i) < average(SHADOW_VERY_SHORT, shortShadow0, i) &&
                 close(i) > close(i - 1) && close(i - 1) > close(i - 2) &&
-                open(i - 1) > open(i - 2) && open(i - 1) <= close(i - 2) + averageOf(near2, i) &&
-                open(i) > open(i - 1) && open(i) <= close(i - 1) + averageOf(near1, i) &&
-                body(i - 1) > body(i - 2) - averageOf(far2, i) &&
-                body(i) > body(i - 1) - averageOf(far1, i) &&
-                body(i) > averageOf(bodyShort, i);
+                open(i - 1) > open(i - 2) && open(i - 1) <= close(i - 2) + average(NEAR, near2, i - 2) &&
+                open(i) > open(i - 1) && open(i) <= close(i - 1) + average(NEAR, near1, i - 1) &&
+                body(i - 1) > body(i - 2) - average(FAR, far2, i - 2) &&
+                body(i) > body(i - 1) - average(FAR, far1, i - 1) &&
+                body(i) > average(BODY_SHORT, bodyShort, i);
     putAll<O>(c, i, b0, nb, hit ? 100.0 : 0.0);
-    rollAll(8, i);
+    shortShadow2 = roll(SHADOW_VERY_SHORT, shortShadow2, i - 2);
+    shortShadow1 = roll(SHADOW_VERY_SHORT, shortShadow1, i - 1);
+    shortShadow0 = roll(SHADOW_VERY_SHORT, shortShadow0, i);
+    far2 = roll(FAR, far2, i - 2);
+    near2 = roll(NEAR, near2, i - 2);
+    far1 = roll(FAR, far1, i - 1);
+    near1 = roll(NEAR, near1, i - 1);
+    bodyShort = roll(BODY_SHORT, bodyShort, i);
   }
 }

@@ -1,6 +1,6 @@
 // pattern.tristar; mirrors native/pattern/tristar.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_DOJI, bodyBottom, bodyGapDown, bodyGapUp, bodyTop, follow, period, putAll, rollAll, startRun } from "./common";
+import { average, body, BODY_DOJI, bodyBottom, bodyGapDown, bodyGapUp, bodyTop, period, putAll, roll, startRun, total } from "./common";
 
 const LOOKBACK = period(BODY_DOJI) + 2;
 
@@ -9,15 +9,15 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const doji = follow(0, BODY_DOJI, first, 2);
+  let doji = total(BODY_DOJI, first - 2);
   for (let i = first; i < e; ++i) {
-    const dojiBody = averageOf(doji, i);
+    const dojiBody = average(BODY_DOJI, doji, i - 2);
     let v = 0.0;
     if (body(i - 2) <= dojiBody && body(i - 1) <= dojiBody && body(i) <= dojiBody) {
       if (bodyGapUp(i - 1, i - 2) && bodyTop(i) < bodyTop(i - 1)) v = -100.0;
       if (bodyGapDown(i - 1, i - 2) && bodyBottom(i) > bodyBottom(i - 1)) v = 100.0;
     }
     putAll<O>(c, i, b0, nb, v);
-    rollAll(1, i);
+    doji = roll(BODY_DOJI, doji, i - 2);
   }
 }

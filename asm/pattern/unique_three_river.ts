@@ -1,6 +1,6 @@
 // pattern.unique_three_river; mirrors native/pattern/unique_three_river.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_LONG, BODY_SHORT, close, color, follow, low, open, period, putAll, rollAll, startRun } from "./common";
+import { average, body, BODY_LONG, BODY_SHORT, close, color, low, open, period, putAll, roll, startRun, total } from "./common";
 
 const LOOKBACK = max(period(BODY_SHORT), period(BODY_LONG)) + 2;
 
@@ -9,14 +9,15 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const bodyLong = follow(0, BODY_LONG, first, 2);
-  const bodyShort = follow(1, BODY_SHORT, first);
+  let bodyLong = total(BODY_LONG, first - 2);
+  let bodyShort = total(BODY_SHORT, first);
   for (let i = first; i < e; ++i) {
-    const hit = body(i - 2) > averageOf(bodyLong, i) && color(i - 2) == -1 &&
+    const hit = body(i - 2) > average(BODY_LONG, bodyLong, i - 2) && color(i - 2) == -1 &&
                 color(i - 1) == -1 && close(i - 1) > close(i - 2) && open(i - 1) <= open(i - 2) &&
                 low(i - 1) < low(i - 2) &&
-                body(i) < averageOf(bodyShort, i) && color(i) == 1 && open(i) > low(i - 1);
+                body(i) < average(BODY_SHORT, bodyShort, i) && color(i) == 1 && open(i) > low(i - 1);
     putAll<O>(c, i, b0, nb, hit ? 100.0 : 0.0);
-    rollAll(2, i);
+    bodyLong = roll(BODY_LONG, bodyLong, i - 2);
+    bodyShort = roll(BODY_SHORT, bodyShort, i);
   }
 }

@@ -1,6 +1,6 @@
 // pattern.upside_gap_two_crows; mirrors native/pattern/upside_gap_two_crows.h.
 import { Call } from "../abi";
-import { averageOf, body, BODY_LONG, BODY_SHORT, bodyGapUp, close, color, follow, open, period, putAll, rollAll, startRun } from "./common";
+import { average, body, BODY_LONG, BODY_SHORT, bodyGapUp, close, color, open, period, putAll, roll, startRun, total } from "./common";
 
 const LOOKBACK = max(period(BODY_SHORT), period(BODY_LONG)) + 2;
 
@@ -9,15 +9,16 @@ export function scratch(T: i32): f64 { return 0.0; }
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  const bodyLong = follow(0, BODY_LONG, first, 2);
-  const bodyShort = follow(1, BODY_SHORT, first, 1);
+  let bodyLong = total(BODY_LONG, first - 2);
+  let bodyShort = total(BODY_SHORT, first - 1);
   for (let i = first; i < e; ++i) {
-    const hit = color(i - 2) == 1 && body(i - 2) > averageOf(bodyLong, i) &&
-                color(i - 1) == -1 && body(i - 1) <= averageOf(bodyShort, i) &&
+    const hit = color(i - 2) == 1 && body(i - 2) > average(BODY_LONG, bodyLong, i - 2) &&
+                color(i - 1) == -1 && body(i - 1) <= average(BODY_SHORT, bodyShort, i - 1) &&
                 bodyGapUp(i - 1, i - 2) &&
                 color(i) == -1 && open(i) > open(i - 1) && close(i) < close(i - 1) &&
                 close(i) > close(i - 2);
     putAll<O>(c, i, b0, nb, hit ? -100.0 : 0.0);
-    rollAll(2, i);
+    bodyLong = roll(BODY_LONG, bodyLong, i - 2);
+    bodyShort = roll(BODY_SHORT, bodyShort, i - 1);
   }
 }

@@ -100,6 +100,8 @@ class Candles {
 
 // A setting's running total judging bar i - lag while a scan moves bar i on
 // from `first`: summed once, then moved on by rollAll(i, ...) after each bar.
+// The wasm kernels keep these totals in locals: there the setting stays a
+// constant the compiler folds into range() and average().
 class Trailing {
  public:
   Trailing(const Candles& k, const CandleSetting& s, int64_t first, int64_t lag = 0)
