@@ -5,6 +5,6 @@ import { emaSpreadSegment, maSpreadScratch, maSpreadSegment } from "./common";
 export function scratch(T: i32): f64 { return maSpreadScratch(T); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
-  emaSpreadSegment<O>(c, b0, nb, s, e, false, false, false, 2);
+  emaSpreadSegment<O>(c, b0, nb, s, e, false, false, false, 2, false, -1, 3);
   maSpreadSegment<O>(c, b0, nb, s, e, 3, false);
 }

@@ -201,11 +201,16 @@ export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cm
 // the histogram. macd selects MACD's fast-EMA alignment and common first bar;
 // seedParam is the index of the `seed` param (-1: none, seeded like TA-Lib);
 // fixed is MACDFIX (12 and 26 bars, k 0.15 and 0.075, signal window param 0);
-// zeroParam is PPO's `zero_denominator` (-1: none; SpreadStyle in native/momentum/common.h).
-export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32, fixed: bool = false, zeroParam: i32 = -1): void {
+// zeroParam is PPO's `zero_denominator` (-1: none); maParam is APO's and
+// PPO's `matype`, whose 'ema' variants alone run here (-1: all; SpreadStyle
+// in native/momentum/common.h).
+export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32, fixed: bool = false, zeroParam: i32 = -1, maParam: i32 = -1): void {
   const x = input(c, 0);
-  const fastFrom = STATE_A;
+  const fastFrom = STATE_A, lanes = STATE_B;  // lanes: the block's variants run here
+  let n = 0;
   for (let j = 0; j < nb; ++j) {
+    if (maParam >= 0 && <i32>param(c, maParam, b0 + j) != MA_EMA) continue;
+    setSlot(lanes, n++, <f64>j);
     let f = fixed ? 12.0 : param(c, 0, b0 + j), sl = fixed ? 26.0 : param(c, 1, b0 + j);
     if (f > sl) { const swap = f; f = sl; sl = swap; }
     const first = seedParam >= 0 && seedsFirst(c, seedParam, b0 + j);
@@ -221,7 +226,8 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
   for (let t = s; t < e; ++t) {
     const xt = at(x, t);
     const tf = <f64>t;
-    for (let j = 0; j < nb; ++j) {
+    for (let k = 0; k < n; ++k) {
+      const j = <i32>slot(lanes, k);
       const fast = averageLane(0, j), slow = averageLane(1, j);
       if (tf >= slot(fastFrom, j)) fast.push(xt);
       if (!slow.push(xt)) { putNaNAll<O>(c, t, b0 + j, 1); continue; }
@@ -238,8 +244,8 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
   }
 }
 
-// APO and PPO with a TA-Lib MA type other than 'ema' (param maParam) over
-// the variants emaSpreadSegment wrote as EMAs; mirrors maSpread in
+// APO and PPO with a TA-Lib MA type other than 'ema' (param maParam): the
+// variants emaSpreadSegment (given the same maParam) leaves out; mirrors maSpread in
 // native/momentum/common.h. scratch: fast, slow, work (T each)
 export function maSpreadScratch(T: i32): f64 { return 3.0 * <f64>T; }
 

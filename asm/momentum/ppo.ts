@@ -5,6 +5,6 @@ import { emaSpreadSegment, maSpreadScratch, maSpreadSegment } from "./common";
 export function scratch(T: i32): f64 { return maSpreadScratch(T); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
-  emaSpreadSegment<O>(c, b0, nb, s, e, false, true, true, 3, false, 4);
+  emaSpreadSegment<O>(c, b0, nb, s, e, false, true, true, 3, false, 4, 5);
   maSpreadSegment<O>(c, b0, nb, s, e, 5, true, 2, 3, 4);
 }

@@ -144,3 +144,75 @@ export function laneWindow(offsets: usize, backs: usize, j: i32, T: i32, w: i32)
   setSlot(area, j, a);
   return a;
 }
+
+// TA-Lib's SAR (PSAR, SAREXT); mirrors SarLane in native/trend/common.h. A
+// long SAR may not rise into the range of the previous or the current bar, a
+// short one may not fall into it.
+@inline function belowBars(sar: f64, prevLow: f64, low: f64): f64 {
+  if (sar > prevLow) sar = prevLow;
+  if (sar > low) sar = low;
+  return sar;
+}
+
+@inline function aboveBars(sar: f64, prevHigh: f64, high: f64): f64 {
+  if (sar < prevHigh) sar = prevHigh;
+  if (sar < high) sar = high;
+  return sar;
+}
+
+// std::min(x, cap), as native/trend/common.h steps the acceleration.
+@inline function capped(x: f64, cap: f64): f64 { return cap < x ? cap : x; }
+
+// Lane j's sar, ep, afLong, afShort and isLong (1 or 0), in STATE_A..E.
+export function setSarLane(j: i32, sar: f64, ep: f64, afLong: f64, afShort: f64, isLong: bool): void {
+  setSlot(STATE_A, j, sar);
+  setSlot(STATE_B, j, ep);
+  setSlot(STATE_C, j, afLong);
+  setSlot(STATE_D, j, afShort);
+  setSlot(STATE_E, j, isLong ? 1.0 : 0.0);
+}
+
+@inline export function sarLaneIsLong(j: i32): bool { return slot(STATE_E, j) != 0.0; }
+
+// One bar of lane j in TA-Lib's order: report the SAR (on a reversal, the
+// extreme point pushed away from the price by offset), update the extreme
+// point and acceleration (start on a reversal, step on a new extreme, up to
+// the maximum; long and short side), then step the SAR. Returns the SAR
+// reported at the bar, unsigned; sarLaneIsLong(j) is then that bar's trend.
+export function sarBar(
+  j: i32, prevHigh: f64, prevLow: f64, high: f64, low: f64, offset: f64,
+  initLong: f64, stepLong: f64, maxLong: f64, initShort: f64, stepShort: f64, maxShort: f64,
+): f64 {
+  let sar = slot(STATE_A, j), ep = slot(STATE_B, j), afLong = slot(STATE_C, j), afShort = slot(STATE_D, j);
+  let isLong = sarLaneIsLong(j);
+  let reported: f64;
+  if (isLong) {
+    if (low <= sar) {
+      isLong = false;
+      reported = aboveBars(ep, prevHigh, high);
+      if (offset != 0.0) reported += reported * offset;
+      afShort = initShort;
+      ep = low;
+      sar = aboveBars(reported + afShort * (ep - reported), prevHigh, high);
+    } else {
+      reported = sar;
+      if (high > ep) { ep = high; afLong = capped(afLong + stepLong, maxLong); }
+      sar = belowBars(sar + afLong * (ep - sar), prevLow, low);
+    }
+  } else {
+    if (high >= sar) {
+      isLong = true;
+      reported = belowBars(ep, prevLow, low);
+      if (offset != 0.0) reported -= reported * offset;
+      afLong = initLong;
+      ep = high;
+      sar = belowBars(reported + afLong * (ep - reported), prevLow, low);
+    } else {
+      reported = sar;
+      if (low < ep) { ep = low; afShort = capped(afShort + stepShort, maxShort); }
+      sar = aboveBars(sar + afShort * (ep - sar), prevHigh, high);
+    }
+  }
+  setSarLane(j, sar, ep, afLong, afShort, isLong);
+  return reported;
+}

@@ -203,6 +203,7 @@ struct SpreadStyle {
   int seedParam;      // index of the `seed` param (-1: none, seeded like TA-Lib)
   bool fixed = false; // MACDFIX: fast 12 (k 0.15), slow 26 (k 0.075), signal is param 0
   int zeroParam = -1; // PPO's `zero_denominator`: 'nan' blanks every output where the slow EMA is ~0
+  int maParam = -1;   // APO's and PPO's `matype`: only its 'ema' variants are run here (the rest are maSpread's)
 };
 
 template <typename Out, typename Line>
@@ -213,7 +214,10 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
       [&](int64_t s, int64_t e) {
         EmaStream fast[kBlock], slow[kBlock], signal[kBlock];
         int64_t fastFrom[kBlock];
+        int lanes[kBlock], n = 0;  // the block's variants run here
         for (int j = 0; j < nb; ++j) {
+          if (style.maParam >= 0 && matype::code(c.param[style.maParam][b0 + j]) != matype::kEma) continue;
+          lanes[n++] = j;
           double f = style.fixed ? 12.0 : c.param[0][b0 + j], sl = style.fixed ? 26.0 : c.param[1][b0 + j];
           if (f > sl) std::swap(f, sl);
           const bool first = style.seedParam >= 0 && seedsFirst(c, style.seedParam, b0 + j);
@@ -228,7 +232,8 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
         }
         for (int64_t t = s; t < e; ++t) {
           const double xt = x[t];
-          for (int j = 0; j < nb; ++j) {
+          for (int k = 0; k < n; ++k) {
+            const int j = lanes[k];
             if (t >= fastFrom[j]) fast[j].push(xt);
             if (!slow[j].push(xt)) {
               out.putNaNAll(t, b0 + j, 1);
@@ -256,8 +261,8 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
 
 inline double emaDifference(double fast, double slow) { return fast - slow; }
 
-// APO and PPO with a TA-Lib MA type (param maParam) other than 'ema', whose
-// variants emaSpread has already written as EMAs: TA-Lib's TA_INT_PO, fast
+// APO and PPO with a TA-Lib MA type (param maParam) other than 'ema', the
+// variants emaSpread (given the same maParam) leaves out: TA-Lib's TA_INT_PO, fast
 // and slow TA_MA each over the whole run (started independently), the line
 // from the later one's first value. fast > slow is swapped. With signalParam
 // (PPO) also the signal EMA of the line (seeded by the seed param) and hist;

@@ -18,13 +18,13 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     for (int j = 0; j < nb; ++j) {
       const int64_t v = b0 + j;
       const double penetration = c.param[0][v];
-      double bodyLong = k.total(kBodyLong, first - 2);
-      double bodyDoji = k.total(kBodyDoji, first - 1);
-      double bodyShort = k.total(kBodyShort, first);
+      Trailing bodyLong(k, kBodyLong, first, 2);
+      Trailing bodyDoji(k, kBodyDoji, first, 1);
+      Trailing bodyShort(k, kBodyShort, first);
       for (int64_t i = first; i < e; ++i) {
-        const bool hit = k.body(i - 2) > k.average(kBodyLong, bodyLong, i - 2) &&
-                         k.body(i - 1) <= k.average(kBodyDoji, bodyDoji, i - 1) &&
-                         k.body(i) > k.average(kBodyShort, bodyShort, i) &&
+        const bool hit = k.body(i - 2) > bodyLong.average(i) &&
+                         k.body(i - 1) <= bodyDoji.average(i) &&
+                         k.body(i) > bodyShort.average(i) &&
                          ((k.color(i - 2) == 1 && k.color(i) == -1 &&
                            k.close(i) < k.close(i - 2) - k.body(i - 2) * penetration &&
                            k.gapUp(i - 1, i - 2) && k.gapDown(i, i - 1)) ||
@@ -32,9 +32,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
                            k.close(i) > k.close(i - 2) + k.body(i - 2) * penetration &&
                            k.gapDown(i - 1, i - 2) && k.gapUp(i, i - 1)));
         out.put(0, i, v, hit ? k.color(i) * 100.0 : 0.0);
-        bodyLong = k.roll(kBodyLong, bodyLong, i - 2);
-        bodyDoji = k.roll(kBodyDoji, bodyDoji, i - 1);
-        bodyShort = k.roll(kBodyShort, bodyShort, i);
+        rollAll(i, bodyLong, bodyDoji, bodyShort);
       }
     }
   });

@@ -15,14 +15,13 @@ template <bool Closing, typename Out>
 int32_t runSide(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyLong = k.total(kBodyLong, first);
-    double shortShadow = k.total(kShadowVeryShort, first);
+    Trailing bodyLong(k, kBodyLong, first);
+    Trailing shortShadow(k, kShadowVeryShort, first);
     for (int64_t i = first; i < e; ++i) {
       const double shadow = (k.color(i) == 1) != Closing ? k.lowerShadow(i) : k.upperShadow(i);
-      const bool hit = k.body(i) > k.average(kBodyLong, bodyLong, i) && shadow < k.average(kShadowVeryShort, shortShadow, i);
+      const bool hit = k.body(i) > bodyLong.average(i) && shadow < shortShadow.average(i);
       putAll(out, i, b0, nb, hit ? k.color(i) * 100.0 : 0.0);
-      bodyLong = k.roll(kBodyLong, bodyLong, i);
-      shortShadow = k.roll(kShadowVeryShort, shortShadow, i);
+      rollAll(i, bodyLong, shortShadow);
     }
   });
 }

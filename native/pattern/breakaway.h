@@ -14,9 +14,9 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyLong = k.total(kBodyLong, first - 4);
+    Trailing bodyLong(k, kBodyLong, first, 4);
     for (int64_t i = first; i < e; ++i) {
-      const bool hit = k.body(i - 4) > k.average(kBodyLong, bodyLong, i - 4) &&
+      const bool hit = k.body(i - 4) > bodyLong.average(i) &&
                        k.color(i - 4) == k.color(i - 3) && k.color(i - 3) == k.color(i - 1) && k.color(i - 1) == -k.color(i) &&
                        ((k.color(i - 4) == -1 && k.bodyGapDown(i - 3, i - 4) &&
                          k.high(i - 2) < k.high(i - 3) && k.low(i - 2) < k.low(i - 3) &&
@@ -27,7 +27,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
                          k.high(i - 1) > k.high(i - 2) && k.low(i - 1) > k.low(i - 2) &&
                          k.close(i) < k.open(i - 3) && k.close(i) > k.close(i - 4)));
       putAll(out, i, b0, nb, hit ? k.color(i) * 100.0 : 0.0);
-      bodyLong = k.roll(kBodyLong, bodyLong, i - 4);
+      rollAll(i, bodyLong);
     }
   });
 }

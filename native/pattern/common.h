@@ -98,6 +98,32 @@ class Candles {
   const double *o_, *h_, *l_, *c_;
 };
 
+// A setting's running total judging bar i - lag while a scan moves bar i on
+// from `first`: summed once, then moved on by rollAll(i, ...) after each bar.
+// The wasm kernels keep these totals in locals: there the setting stays a
+// constant the compiler folds into range() and average().
+class Trailing {
+ public:
+  Trailing(const Candles& k, const CandleSetting& s, int64_t first, int64_t lag = 0)
+      : k_(k), s_(s), lag_(lag), total_(k.total(s, first - lag)) {}
+
+  // TA_CANDLEAVERAGE: the threshold the setting sets for bar i - lag.
+  double average(int64_t i) const { return k_.average(s_, total_, i - lag_); }
+
+  // Moves the window on after bar i.
+  void next(int64_t i) { total_ = k_.roll(s_, total_, i - lag_); }
+
+ private:
+  const Candles& k_;
+  CandleSetting s_;
+  int64_t lag_;
+  double total_;
+};
+
+// Moves every given total on after bar i.
+template <typename... Totals>
+inline void rollAll(int64_t i, Totals&... totals) { (totals.next(i), ...); }
+
 // The pattern value v at bar t for every variant of the block.
 template <typename Out>
 inline void putAll(const OutView<Out>& out, int64_t t, int64_t b0, int nb, double v) {

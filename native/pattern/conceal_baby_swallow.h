@@ -15,23 +15,21 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double shortShadow3 = k.total(kShadowVeryShort, first - 3);
-    double shortShadow2 = k.total(kShadowVeryShort, first - 2);
-    double shortShadow1 = k.total(kShadowVeryShort, first - 1);
+    Trailing shortShadow3(k, kShadowVeryShort, first, 3);
+    Trailing shortShadow2(k, kShadowVeryShort, first, 2);
+    Trailing shortShadow1(k, kShadowVeryShort, first, 1);
     for (int64_t i = first; i < e; ++i) {
       const bool hit = k.color(i - 3) == -1 && k.color(i - 2) == -1 && k.color(i - 1) == -1 && k.color(i) == -1 &&
-                       k.lowerShadow(i - 3) < k.average(kShadowVeryShort, shortShadow3, i - 3) &&
-                       k.upperShadow(i - 3) < k.average(kShadowVeryShort, shortShadow3, i - 3) &&
-                       k.lowerShadow(i - 2) < k.average(kShadowVeryShort, shortShadow2, i - 2) &&
-                       k.upperShadow(i - 2) < k.average(kShadowVeryShort, shortShadow2, i - 2) &&
+                       k.lowerShadow(i - 3) < shortShadow3.average(i) &&
+                       k.upperShadow(i - 3) < shortShadow3.average(i) &&
+                       k.lowerShadow(i - 2) < shortShadow2.average(i) &&
+                       k.upperShadow(i - 2) < shortShadow2.average(i) &&
                        k.bodyGapDown(i - 1, i - 2) &&
-                       k.upperShadow(i - 1) > k.average(kShadowVeryShort, shortShadow1, i - 1) &&
+                       k.upperShadow(i - 1) > shortShadow1.average(i) &&
                        k.high(i - 1) > k.close(i - 2) &&
                        k.high(i) > k.high(i - 1) && k.low(i) < k.low(i - 1);
       putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
-      shortShadow3 = k.roll(kShadowVeryShort, shortShadow3, i - 3);
-      shortShadow2 = k.roll(kShadowVeryShort, shortShadow2, i - 2);
-      shortShadow1 = k.roll(kShadowVeryShort, shortShadow1, i - 1);
+      rollAll(i, shortShadow3, shortShadow2, shortShadow1);
     }
   });
 }

@@ -17,13 +17,13 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     for (int j = 0; j < nb; ++j) {
       const int64_t v = b0 + j;
       const double penetration = c.param[0][v];
-      double bodyLong = k.total(kBodyLong, first - 1);
+      Trailing bodyLong(k, kBodyLong, first, 1);
       for (int64_t i = first; i < e; ++i) {
-        const bool hit = k.color(i - 1) == 1 && k.body(i - 1) > k.average(kBodyLong, bodyLong, i - 1) &&
+        const bool hit = k.color(i - 1) == 1 && k.body(i - 1) > bodyLong.average(i) &&
                          k.color(i) == -1 && k.open(i) > k.high(i - 1) && k.close(i) > k.open(i - 1) &&
                          k.close(i) < k.close(i - 1) - k.body(i - 1) * penetration;
         out.put(0, i, v, hit ? -100.0 : 0.0);
-        bodyLong = k.roll(kBodyLong, bodyLong, i - 1);
+        rollAll(i, bodyLong);
       }
     }
   });

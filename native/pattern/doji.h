@@ -13,10 +13,10 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyDoji = k.total(kBodyDoji, first);
+    Trailing bodyDoji(k, kBodyDoji, first);
     for (int64_t i = first; i < e; ++i) {
-      putAll(out, i, b0, nb, k.body(i) <= k.average(kBodyDoji, bodyDoji, i) ? 100.0 : 0.0);
-      bodyDoji = k.roll(kBodyDoji, bodyDoji, i);
+      putAll(out, i, b0, nb, k.body(i) <= bodyDoji.average(i) ? 100.0 : 0.0);
+      rollAll(i, bodyDoji);
     }
   });
 }

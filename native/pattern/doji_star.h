@@ -14,15 +14,14 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyLong = k.total(kBodyLong, first - 1);
-    double bodyDoji = k.total(kBodyDoji, first);
+    Trailing bodyLong(k, kBodyLong, first, 1);
+    Trailing bodyDoji(k, kBodyDoji, first);
     for (int64_t i = first; i < e; ++i) {
-      const bool hit = k.body(i - 1) > k.average(kBodyLong, bodyLong, i - 1) &&
-                       k.body(i) <= k.average(kBodyDoji, bodyDoji, i) &&
+      const bool hit = k.body(i - 1) > bodyLong.average(i) &&
+                       k.body(i) <= bodyDoji.average(i) &&
                        ((k.color(i - 1) == 1 && k.bodyGapUp(i, i - 1)) || (k.color(i - 1) == -1 && k.bodyGapDown(i, i - 1)));
       putAll(out, i, b0, nb, hit ? -k.color(i - 1) * 100.0 : 0.0);
-      bodyLong = k.roll(kBodyLong, bodyLong, i - 1);
-      bodyDoji = k.roll(kBodyDoji, bodyDoji, i);
+      rollAll(i, bodyLong, bodyDoji);
     }
   });
 }

@@ -15,17 +15,16 @@ template <bool Gravestone, typename Out>
 int32_t runSide(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyDoji = k.total(kBodyDoji, first);
-    double shortShadow = k.total(kShadowVeryShort, first);
+    Trailing bodyDoji(k, kBodyDoji, first);
+    Trailing shortShadow(k, kShadowVeryShort, first);
     for (int64_t i = first; i < e; ++i) {
       const double quiet = Gravestone ? k.lowerShadow(i) : k.upperShadow(i);
       const double tail = Gravestone ? k.upperShadow(i) : k.lowerShadow(i);
-      const bool hit = k.body(i) <= k.average(kBodyDoji, bodyDoji, i) &&
-                       quiet < k.average(kShadowVeryShort, shortShadow, i) &&
-                       tail > k.average(kShadowVeryShort, shortShadow, i);
+      const bool hit = k.body(i) <= bodyDoji.average(i) &&
+                       quiet < shortShadow.average(i) &&
+                       tail > shortShadow.average(i);
       putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
-      bodyDoji = k.roll(kBodyDoji, bodyDoji, i);
-      shortShadow = k.roll(kShadowVeryShort, shortShadow, i);
+      rollAll(i, bodyDoji, shortShadow);
     }
   });
 }

@@ -20,18 +20,16 @@ int32_t runWith(const KernelCall& c, const OutView<Out>& out) {
     for (int j = 0; j < nb; ++j) {
       const int64_t v = b0 + j;
       const double penetration = c.param[0][v];
-      double bodyLong = k.total(kBodyLong, first - 2);
-      double middle = k.total(Middle, first - 1);
-      double bodyShort = k.total(kBodyShort, first);
+      Trailing bodyLong(k, kBodyLong, first, 2);
+      Trailing middle(k, Middle, first, 1);
+      Trailing bodyShort(k, kBodyShort, first);
       for (int64_t i = first; i < e; ++i) {
-        const bool hit = k.body(i - 2) > k.average(kBodyLong, bodyLong, i - 2) && k.color(i - 2) == 1 &&
-                         k.body(i - 1) <= k.average(Middle, middle, i - 1) && k.bodyGapUp(i - 1, i - 2) &&
-                         k.body(i) > k.average(kBodyShort, bodyShort, i) && k.color(i) == -1 &&
+        const bool hit = k.body(i - 2) > bodyLong.average(i) && k.color(i - 2) == 1 &&
+                         k.body(i - 1) <= middle.average(i) && k.bodyGapUp(i - 1, i - 2) &&
+                         k.body(i) > bodyShort.average(i) && k.color(i) == -1 &&
                          k.close(i) < k.close(i - 2) - k.body(i - 2) * penetration;
         out.put(0, i, v, hit ? -100.0 : 0.0);
-        bodyLong = k.roll(kBodyLong, bodyLong, i - 2);
-        middle = k.roll(Middle, middle, i - 1);
-        bodyShort = k.roll(kBodyShort, bodyShort, i);
+        rollAll(i, bodyLong, middle, bodyShort);
       }
     }
   });

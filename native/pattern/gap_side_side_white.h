@@ -15,19 +15,18 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double near = k.total(kNear, first - 1);
-    double equal = k.total(kEqual, first - 1);
+    Trailing near(k, kNear, first, 1);
+    Trailing equal(k, kEqual, first, 1);
     for (int64_t i = first; i < e; ++i) {
       const bool hit = ((k.bodyGapUp(i - 1, i - 2) && k.bodyGapUp(i, i - 2)) ||
                         (k.bodyGapDown(i - 1, i - 2) && k.bodyGapDown(i, i - 2))) &&
                        k.color(i - 1) == 1 && k.color(i) == 1 &&
-                       k.body(i) >= k.body(i - 1) - k.average(kNear, near, i - 1) &&
-                       k.body(i) <= k.body(i - 1) + k.average(kNear, near, i - 1) &&
-                       k.open(i) >= k.open(i - 1) - k.average(kEqual, equal, i - 1) &&
-                       k.open(i) <= k.open(i - 1) + k.average(kEqual, equal, i - 1);
+                       k.body(i) >= k.body(i - 1) - near.average(i) &&
+                       k.body(i) <= k.body(i - 1) + near.average(i) &&
+                       k.open(i) >= k.open(i - 1) - equal.average(i) &&
+                       k.open(i) <= k.open(i - 1) + equal.average(i);
       putAll(out, i, b0, nb, hit ? (k.bodyGapUp(i - 1, i - 2) ? 100.0 : -100.0) : 0.0);
-      near = k.roll(kNear, near, i - 1);
-      equal = k.roll(kEqual, equal, i - 1);
+      rollAll(i, near, equal);
     }
   });
 }

@@ -16,21 +16,18 @@ template <bool Hanging, typename Out>
 int32_t runWith(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyShort = k.total(kBodyShort, first);
-    double shadowLong = k.total(kShadowLong, first);
-    double shortShadow = k.total(kShadowVeryShort, first);
-    double near = k.total(kNear, first - 1);
+    Trailing bodyShort(k, kBodyShort, first);
+    Trailing shadowLong(k, kShadowLong, first);
+    Trailing shortShadow(k, kShadowVeryShort, first);
+    Trailing near(k, kNear, first, 1);
     for (int64_t i = first; i < e; ++i) {
-      const bool placed = Hanging ? k.bodyBottom(i) >= k.high(i - 1) - k.average(kNear, near, i - 1)
-                                  : k.bodyBottom(i) <= k.low(i - 1) + k.average(kNear, near, i - 1);
-      const bool hit = k.body(i) < k.average(kBodyShort, bodyShort, i) &&
-                       k.lowerShadow(i) > k.average(kShadowLong, shadowLong, i) &&
-                       k.upperShadow(i) < k.average(kShadowVeryShort, shortShadow, i) && placed;
+      const bool placed = Hanging ? k.bodyBottom(i) >= k.high(i - 1) - near.average(i)
+                                  : k.bodyBottom(i) <= k.low(i - 1) + near.average(i);
+      const bool hit = k.body(i) < bodyShort.average(i) &&
+                       k.lowerShadow(i) > shadowLong.average(i) &&
+                       k.upperShadow(i) < shortShadow.average(i) && placed;
       putAll(out, i, b0, nb, hit ? (Hanging ? -100.0 : 100.0) : 0.0);
-      bodyShort = k.roll(kBodyShort, bodyShort, i);
-      shadowLong = k.roll(kShadowLong, shadowLong, i);
-      shortShadow = k.roll(kShadowVeryShort, shortShadow, i);
-      near = k.roll(kNear, near, i - 1);
+      rollAll(i, bodyShort, shadowLong, shortShadow, near);
     }
   });
 }

@@ -17,17 +17,16 @@ int32_t runWith(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   constexpr int64_t lookback = std::max(Second.period, kBodyLong.period) + 1;
   return forEachRun(c, out, lookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyLong = k.total(kBodyLong, first - 1);
-    double second = k.total(Second, first);
+    Trailing bodyLong(k, kBodyLong, first, 1);
+    Trailing second(k, Second, first);
     for (int64_t i = first; i < e; ++i) {
       double v = 0.0;
-      if (k.body(i - 1) > k.average(kBodyLong, bodyLong, i - 1) && k.body(i) <= k.average(Second, second, i)) {
+      if (k.body(i - 1) > bodyLong.average(i) && k.body(i) <= second.average(i)) {
         if (k.bodyTop(i) < k.bodyTop(i - 1) && k.bodyBottom(i) > k.bodyBottom(i - 1)) v = -k.color(i - 1) * 100.0;
         else if (k.bodyTop(i) <= k.bodyTop(i - 1) && k.bodyBottom(i) >= k.bodyBottom(i - 1)) v = -k.color(i - 1) * 80.0;
       }
       putAll(out, i, b0, nb, v);
-      bodyLong = k.roll(kBodyLong, bodyLong, i - 1);
-      second = k.roll(Second, second, i);
+      rollAll(i, bodyLong, second);
     }
   });
 }

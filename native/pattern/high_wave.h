@@ -13,15 +13,14 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyShort = k.total(kBodyShort, first);
-    double shadowVeryLong = k.total(kShadowVeryLong, first);
+    Trailing bodyShort(k, kBodyShort, first);
+    Trailing shadowVeryLong(k, kShadowVeryLong, first);
     for (int64_t i = first; i < e; ++i) {
-      const bool hit = k.body(i) < k.average(kBodyShort, bodyShort, i) &&
-                       k.upperShadow(i) > k.average(kShadowVeryLong, shadowVeryLong, i) &&
-                       k.lowerShadow(i) > k.average(kShadowVeryLong, shadowVeryLong, i);
+      const bool hit = k.body(i) < bodyShort.average(i) &&
+                       k.upperShadow(i) > shadowVeryLong.average(i) &&
+                       k.lowerShadow(i) > shadowVeryLong.average(i);
       putAll(out, i, b0, nb, hit ? k.color(i) * 100.0 : 0.0);
-      bodyShort = k.roll(kBodyShort, bodyShort, i);
-      shadowVeryLong = k.roll(kShadowVeryLong, shadowVeryLong, i);
+      rollAll(i, bodyShort, shadowVeryLong);
     }
   });
 }

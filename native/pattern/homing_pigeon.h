@@ -13,16 +13,15 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyLong = k.total(kBodyLong, first - 1);
-    double bodyShort = k.total(kBodyShort, first);
+    Trailing bodyLong(k, kBodyLong, first, 1);
+    Trailing bodyShort(k, kBodyShort, first);
     for (int64_t i = first; i < e; ++i) {
       const bool hit = k.color(i - 1) == -1 && k.color(i) == -1 &&
-                       k.body(i - 1) > k.average(kBodyLong, bodyLong, i - 1) &&
-                       k.body(i) <= k.average(kBodyShort, bodyShort, i) &&
+                       k.body(i - 1) > bodyLong.average(i) &&
+                       k.body(i) <= bodyShort.average(i) &&
                        k.open(i) < k.open(i - 1) && k.close(i) > k.close(i - 1);
       putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
-      bodyLong = k.roll(kBodyLong, bodyLong, i - 1);
-      bodyShort = k.roll(kBodyShort, bodyShort, i);
+      rollAll(i, bodyLong, bodyShort);
     }
   });
 }

@@ -15,25 +15,21 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
     // shortShadowD, equalD: the totals judging bar i - D
-    double shortShadow2 = k.total(kShadowVeryShort, first - 2);
-    double shortShadow1 = k.total(kShadowVeryShort, first - 1);
-    double shortShadow0 = k.total(kShadowVeryShort, first);
-    double equal2 = k.total(kEqual, first - 2);
-    double equal1 = k.total(kEqual, first - 1);
+    Trailing shortShadow2(k, kShadowVeryShort, first, 2);
+    Trailing shortShadow1(k, kShadowVeryShort, first, 1);
+    Trailing shortShadow0(k, kShadowVeryShort, first);
+    Trailing equal2(k, kEqual, first, 2);
+    Trailing equal1(k, kEqual, first, 1);
     for (int64_t i = first; i < e; ++i) {
-      const double same2 = k.average(kEqual, equal2, i - 2), same1 = k.average(kEqual, equal1, i - 1);
-      const bool hit = k.color(i - 2) == -1 && k.lowerShadow(i - 2) < k.average(kShadowVeryShort, shortShadow2, i - 2) &&
-                       k.color(i - 1) == -1 && k.lowerShadow(i - 1) < k.average(kShadowVeryShort, shortShadow1, i - 1) &&
-                       k.color(i) == -1 && k.lowerShadow(i) < k.average(kShadowVeryShort, shortShadow0, i) &&
+      const double same2 = equal2.average(i), same1 = equal1.average(i);
+      const bool hit = k.color(i - 2) == -1 && k.lowerShadow(i - 2) < shortShadow2.average(i) &&
+                       k.color(i - 1) == -1 && k.lowerShadow(i - 1) < shortShadow1.average(i) &&
+                       k.color(i) == -1 && k.lowerShadow(i) < shortShadow0.average(i) &&
                        k.close(i - 2) > k.close(i - 1) && k.close(i - 1) > k.close(i) &&
                        k.open(i - 1) <= k.close(i - 2) + same2 && k.open(i - 1) >= k.close(i - 2) - same2 &&
                        k.open(i) <= k.close(i - 1) + same1 && k.open(i) >= k.close(i - 1) - same1;
       putAll(out, i, b0, nb, hit ? -100.0 : 0.0);
-      shortShadow2 = k.roll(kShadowVeryShort, shortShadow2, i - 2);
-      shortShadow1 = k.roll(kShadowVeryShort, shortShadow1, i - 1);
-      shortShadow0 = k.roll(kShadowVeryShort, shortShadow0, i);
-      equal2 = k.roll(kEqual, equal2, i - 2);
-      equal1 = k.roll(kEqual, equal1, i - 1);
+      rollAll(i, shortShadow2, shortShadow1, shortShadow0, equal2, equal1);
     }
   });
 }

@@ -16,14 +16,13 @@ template <typename Out, typename Closes>
 int32_t scan(const KernelCall& c, const OutView<Out>& out, Closes&& closes) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double equal = k.total(kEqual, first - 1);
-    double bodyLong = k.total(kBodyLong, first - 1);
+    Trailing equal(k, kEqual, first, 1);
+    Trailing bodyLong(k, kBodyLong, first, 1);
     for (int64_t i = first; i < e; ++i) {
-      const bool hit = k.color(i - 1) == -1 && k.body(i - 1) > k.average(kBodyLong, bodyLong, i - 1) &&
-                       k.color(i) == 1 && k.open(i) < k.low(i - 1) && closes(k, i, k.average(kEqual, equal, i - 1));
+      const bool hit = k.color(i - 1) == -1 && k.body(i - 1) > bodyLong.average(i) &&
+                       k.color(i) == 1 && k.open(i) < k.low(i - 1) && closes(k, i, equal.average(i));
       putAll(out, i, b0, nb, hit ? -100.0 : 0.0);
-      equal = k.roll(kEqual, equal, i - 1);
-      bodyLong = k.roll(kBodyLong, bodyLong, i - 1);
+      rollAll(i, equal, bodyLong);
     }
   });
 }

@@ -16,17 +16,16 @@ template <typename Out>
 int32_t scan(const KernelCall& c, const OutView<Out>& out, bool gapsUp, double signal) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyShort = k.total(kBodyShort, first);
-    double shortShadow = k.total(kShadowVeryShort, first);
+    Trailing bodyShort(k, kBodyShort, first);
+    Trailing shortShadow(k, kShadowVeryShort, first);
     for (int64_t i = first; i < e; ++i) {
       // ShadowLong has period 0: its average is the bar's own body, its total unused.
-      const bool hit = k.body(i) < k.average(kBodyShort, bodyShort, i) &&
+      const bool hit = k.body(i) < bodyShort.average(i) &&
                        k.upperShadow(i) > k.average(kShadowLong, 0.0, i) &&
-                       k.lowerShadow(i) < k.average(kShadowVeryShort, shortShadow, i) &&
+                       k.lowerShadow(i) < shortShadow.average(i) &&
                        (gapsUp ? k.bodyGapUp(i, i - 1) : k.bodyGapDown(i, i - 1));
       putAll(out, i, b0, nb, hit ? signal : 0.0);
-      bodyShort = k.roll(kBodyShort, bodyShort, i);
-      shortShadow = k.roll(kShadowVeryShort, shortShadow, i);
+      rollAll(i, bodyShort, shortShadow);
     }
   });
 }

@@ -17,21 +17,19 @@ int32_t scan(const KernelCall& c, const OutView<Out>& out, Signal&& signal) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
     // bodyLongD, shortShadowD: the totals judging bar i - D
-    double bodyLong1 = k.total(kBodyLong, first - 1), bodyLong0 = k.total(kBodyLong, first);
-    double shortShadow1 = k.total(kShadowVeryShort, first - 1), shortShadow0 = k.total(kShadowVeryShort, first);
-    auto marubozu = [&](int64_t j, double bodyLong, double shortShadow) {
-      const double shadow = k.average(kShadowVeryShort, shortShadow, j);
-      return k.body(j) > k.average(kBodyLong, bodyLong, j) && k.upperShadow(j) < shadow && k.lowerShadow(j) < shadow;
+    Trailing bodyLong1(k, kBodyLong, first, 1), bodyLong0(k, kBodyLong, first);
+    Trailing shortShadow1(k, kShadowVeryShort, first, 1), shortShadow0(k, kShadowVeryShort, first);
+    // whether bar j (i - the totals' lag) is a marubozu
+    auto marubozu = [&](int64_t i, int64_t j, const Trailing& bodyLong, const Trailing& shortShadow) {
+      const double shadow = shortShadow.average(i);
+      return k.body(j) > bodyLong.average(i) && k.upperShadow(j) < shadow && k.lowerShadow(j) < shadow;
     };
     for (int64_t i = first; i < e; ++i) {
       const bool hit = k.color(i - 1) == -k.color(i) &&
-                       marubozu(i - 1, bodyLong1, shortShadow1) && marubozu(i, bodyLong0, shortShadow0) &&
+                       marubozu(i, i - 1, bodyLong1, shortShadow1) && marubozu(i, i, bodyLong0, shortShadow0) &&
                        ((k.color(i - 1) == -1 && k.gapUp(i, i - 1)) || (k.color(i - 1) == 1 && k.gapDown(i, i - 1)));
       putAll(out, i, b0, nb, hit ? signal(k, i) : 0.0);
-      bodyLong1 = k.roll(kBodyLong, bodyLong1, i - 1);
-      shortShadow1 = k.roll(kShadowVeryShort, shortShadow1, i - 1);
-      bodyLong0 = k.roll(kBodyLong, bodyLong0, i);
-      shortShadow0 = k.roll(kShadowVeryShort, shortShadow0, i);
+      rollAll(i, bodyLong1, shortShadow1, bodyLong0, shortShadow0);
     }
   });
 }

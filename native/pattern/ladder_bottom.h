@@ -14,15 +14,15 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double shortShadow = k.total(kShadowVeryShort, first - 1);
+    Trailing shortShadow(k, kShadowVeryShort, first, 1);
     for (int64_t i = first; i < e; ++i) {
       const bool hit = k.color(i - 4) == -1 && k.color(i - 3) == -1 && k.color(i - 2) == -1 &&
                        k.open(i - 4) > k.open(i - 3) && k.open(i - 3) > k.open(i - 2) &&
                        k.close(i - 4) > k.close(i - 3) && k.close(i - 3) > k.close(i - 2) &&
-                       k.color(i - 1) == -1 && k.upperShadow(i - 1) > k.average(kShadowVeryShort, shortShadow, i - 1) &&
+                       k.color(i - 1) == -1 && k.upperShadow(i - 1) > shortShadow.average(i) &&
                        k.color(i) == 1 && k.open(i) > k.open(i - 1) && k.close(i) > k.high(i - 1);
       putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
-      shortShadow = k.roll(kShadowVeryShort, shortShadow, i - 1);
+      rollAll(i, shortShadow);
     }
   });
 }

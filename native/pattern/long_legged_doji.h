@@ -13,14 +13,14 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double doji = k.total(kBodyDoji, first);
+    Trailing doji(k, kBodyDoji, first);
     for (int64_t i = first; i < e; ++i) {
       // ShadowLong has period 0: its average is the bar's own body, its total unused.
       const double longShadow = k.average(kShadowLong, 0.0, i);
-      const bool hit = k.body(i) <= k.average(kBodyDoji, doji, i) &&
+      const bool hit = k.body(i) <= doji.average(i) &&
                        (k.lowerShadow(i) > longShadow || k.upperShadow(i) > longShadow);
       putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
-      doji = k.roll(kBodyDoji, doji, i);
+      rollAll(i, doji);
     }
   });
 }

@@ -17,15 +17,14 @@ int32_t scan(const KernelCall& c, const OutView<Out>& out, int64_t lookback, con
              const CandleSetting& shadow) {
   const Candles k(c);
   return forEachRun(c, out, lookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyTotal = k.total(body, first);
-    double shadowTotal = k.total(shadow, first);
+    Trailing bodyTotal(k, body, first);
+    Trailing shadowTotal(k, shadow, first);
     for (int64_t i = first; i < e; ++i) {
-      const double bodyAverage = k.average(body, bodyTotal, i), shadowAverage = k.average(shadow, shadowTotal, i);
+      const double bodyAverage = bodyTotal.average(i), shadowAverage = shadowTotal.average(i);
       const bool hit = (longBody ? k.body(i) > bodyAverage : k.body(i) < bodyAverage) &&
                        k.upperShadow(i) < shadowAverage && k.lowerShadow(i) < shadowAverage;
       putAll(out, i, b0, nb, hit ? k.color(i) * 100.0 : 0.0);
-      bodyTotal = k.roll(body, bodyTotal, i);
-      shadowTotal = k.roll(shadow, shadowTotal, i);
+      rollAll(i, bodyTotal, shadowTotal);
     }
   });
 }

@@ -17,15 +17,15 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const double* penetration = c.param[0];
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
     // bodyLong4, bodyShortD: the totals judging bar i - D
-    double bodyLong4 = k.total(kBodyLong, first - 4);
-    double bodyShort3 = k.total(kBodyShort, first - 3);
-    double bodyShort2 = k.total(kBodyShort, first - 2);
-    double bodyShort1 = k.total(kBodyShort, first - 1);
+    Trailing bodyLong4(k, kBodyLong, first, 4);
+    Trailing bodyShort3(k, kBodyShort, first, 3);
+    Trailing bodyShort2(k, kBodyShort, first, 2);
+    Trailing bodyShort1(k, kBodyShort, first, 1);
     for (int64_t i = first; i < e; ++i) {
-      const bool shape = k.body(i - 4) > k.average(kBodyLong, bodyLong4, i - 4) &&
-                         k.body(i - 3) < k.average(kBodyShort, bodyShort3, i - 3) &&
-                         k.body(i - 2) < k.average(kBodyShort, bodyShort2, i - 2) &&
-                         k.body(i - 1) < k.average(kBodyShort, bodyShort1, i - 1) &&
+      const bool shape = k.body(i - 4) > bodyLong4.average(i) &&
+                         k.body(i - 3) < bodyShort3.average(i) &&
+                         k.body(i - 2) < bodyShort2.average(i) &&
+                         k.body(i - 1) < bodyShort1.average(i) &&
                          k.color(i - 4) == 1 && k.color(i - 3) == -1 && k.color(i) == 1 &&
                          k.bodyGapUp(i - 3, i - 4) &&
                          k.bodyBottom(i - 2) < k.close(i - 4) && k.bodyBottom(i - 1) < k.close(i - 4) &&
@@ -37,10 +37,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
         const bool hit = shape && k.bodyBottom(i - 2) > deepest && k.bodyBottom(i - 1) > deepest;
         out.put(0, i, b0 + j, hit ? 100.0 : 0.0);
       }
-      bodyLong4 = k.roll(kBodyLong, bodyLong4, i - 4);
-      bodyShort3 = k.roll(kBodyShort, bodyShort3, i - 3);
-      bodyShort2 = k.roll(kBodyShort, bodyShort2, i - 2);
-      bodyShort1 = k.roll(kBodyShort, bodyShort1, i - 1);
+      rollAll(i, bodyLong4, bodyShort3, bodyShort2, bodyShort1);
     }
   });
 }

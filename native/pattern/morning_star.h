@@ -17,20 +17,18 @@ int32_t scan(const KernelCall& c, const OutView<Out>& out, int64_t lookback, con
   const Candles k(c);
   const double* penetration = c.param[0];
   return forEachRun(c, out, lookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyLong = k.total(kBodyLong, first - 2);
-    double starTotal = k.total(star, first - 1);
-    double bodyShort = k.total(kBodyShort, first);
+    Trailing bodyLong(k, kBodyLong, first, 2);
+    Trailing starTotal(k, star, first, 1);
+    Trailing bodyShort(k, kBodyShort, first);
     for (int64_t i = first; i < e; ++i) {
-      const bool shape = k.body(i - 2) > k.average(kBodyLong, bodyLong, i - 2) && k.color(i - 2) == -1 &&
-                         k.body(i - 1) <= k.average(star, starTotal, i - 1) && k.bodyGapDown(i - 1, i - 2) &&
-                         k.body(i) > k.average(kBodyShort, bodyShort, i) && k.color(i) == 1;
+      const bool shape = k.body(i - 2) > bodyLong.average(i) && k.color(i - 2) == -1 &&
+                         k.body(i - 1) <= starTotal.average(i) && k.bodyGapDown(i - 1, i - 2) &&
+                         k.body(i) > bodyShort.average(i) && k.color(i) == 1;
       for (int j = 0; j < nb; ++j) {
         const bool hit = shape && k.close(i) > k.close(i - 2) + k.body(i - 2) * penetration[b0 + j];
         out.put(0, i, b0 + j, hit ? 100.0 : 0.0);
       }
-      bodyLong = k.roll(kBodyLong, bodyLong, i - 2);
-      starTotal = k.roll(star, starTotal, i - 1);
-      bodyShort = k.roll(kBodyShort, bodyShort, i);
+      rollAll(i, bodyLong, starTotal, bodyShort);
     }
   });
 }

@@ -15,16 +15,15 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
     // bodyLongD: the total judging bar i - D
-    double bodyLong1 = k.total(kBodyLong, first - 1);
-    double bodyLong0 = k.total(kBodyLong, first);
+    Trailing bodyLong1(k, kBodyLong, first, 1);
+    Trailing bodyLong0(k, kBodyLong, first);
     for (int64_t i = first; i < e; ++i) {
-      const bool hit = k.color(i - 1) == -1 && k.body(i - 1) > k.average(kBodyLong, bodyLong1, i - 1) &&
-                       k.color(i) == 1 && k.body(i) > k.average(kBodyLong, bodyLong0, i) &&
+      const bool hit = k.color(i - 1) == -1 && k.body(i - 1) > bodyLong1.average(i) &&
+                       k.color(i) == 1 && k.body(i) > bodyLong0.average(i) &&
                        k.open(i) < k.low(i - 1) && k.close(i) < k.open(i - 1) &&
                        k.close(i) > k.close(i - 1) + k.body(i - 1) * 0.5;
       putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
-      bodyLong1 = k.roll(kBodyLong, bodyLong1, i - 1);
-      bodyLong0 = k.roll(kBodyLong, bodyLong0, i);
+      rollAll(i, bodyLong1, bodyLong0);
     }
   });
 }

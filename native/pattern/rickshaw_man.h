@@ -13,19 +13,18 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double doji = k.total(kBodyDoji, first);
-    double near = k.total(kNear, first);
+    Trailing doji(k, kBodyDoji, first);
+    Trailing near(k, kNear, first);
     for (int64_t i = first; i < e; ++i) {
       // ShadowLong has period 0: its average is the bar's own body, its total unused.
       const double longShadow = k.average(kShadowLong, 0.0, i);
-      const double nearMid = k.average(kNear, near, i);
-      const bool hit = k.body(i) <= k.average(kBodyDoji, doji, i) &&
+      const double nearMid = near.average(i);
+      const bool hit = k.body(i) <= doji.average(i) &&
                        k.lowerShadow(i) > longShadow && k.upperShadow(i) > longShadow &&
                        k.bodyBottom(i) <= k.low(i) + k.highLow(i) / 2.0 + nearMid &&
                        k.bodyTop(i) >= k.low(i) + k.highLow(i) / 2.0 - nearMid;
       putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
-      doji = k.roll(kBodyDoji, doji, i);
-      near = k.roll(kNear, near, i);
+      rollAll(i, doji, near);
     }
   });
 }

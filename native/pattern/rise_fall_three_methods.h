@@ -17,31 +17,27 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
     // bodyLongD, bodyShortD: the totals judging bar i - D
-    double bodyLong4 = k.total(kBodyLong, first - 4);
-    double bodyShort3 = k.total(kBodyShort, first - 3);
-    double bodyShort2 = k.total(kBodyShort, first - 2);
-    double bodyShort1 = k.total(kBodyShort, first - 1);
-    double bodyLong0 = k.total(kBodyLong, first);
+    Trailing bodyLong4(k, kBodyLong, first, 4);
+    Trailing bodyShort3(k, kBodyShort, first, 3);
+    Trailing bodyShort2(k, kBodyShort, first, 2);
+    Trailing bodyShort1(k, kBodyShort, first, 1);
+    Trailing bodyLong0(k, kBodyLong, first);
     for (int64_t i = first; i < e; ++i) {
       // Prices times the first colour: TA-Lib writes the rising and falling cases as one.
       const double dir = static_cast<double>(k.color(i - 4));
       auto withinFirst = [&](int64_t j) { return k.bodyBottom(j) < k.high(i - 4) && k.bodyTop(j) > k.low(i - 4); };
-      const bool hit = k.body(i - 4) > k.average(kBodyLong, bodyLong4, i - 4) &&
-                       k.body(i - 3) < k.average(kBodyShort, bodyShort3, i - 3) &&
-                       k.body(i - 2) < k.average(kBodyShort, bodyShort2, i - 2) &&
-                       k.body(i - 1) < k.average(kBodyShort, bodyShort1, i - 1) &&
-                       k.body(i) > k.average(kBodyLong, bodyLong0, i) &&
+      const bool hit = k.body(i - 4) > bodyLong4.average(i) &&
+                       k.body(i - 3) < bodyShort3.average(i) &&
+                       k.body(i - 2) < bodyShort2.average(i) &&
+                       k.body(i - 1) < bodyShort1.average(i) &&
+                       k.body(i) > bodyLong0.average(i) &&
                        k.color(i - 4) == -k.color(i - 3) && k.color(i - 3) == k.color(i - 2) &&
                        k.color(i - 2) == k.color(i - 1) && k.color(i - 1) == -k.color(i) &&
                        withinFirst(i - 3) && withinFirst(i - 2) && withinFirst(i - 1) &&
                        k.close(i - 2) * dir < k.close(i - 3) * dir && k.close(i - 1) * dir < k.close(i - 2) * dir &&
                        k.open(i) * dir > k.close(i - 1) * dir && k.close(i) * dir > k.close(i - 4) * dir;
       putAll(out, i, b0, nb, hit ? 100.0 * dir : 0.0);
-      bodyLong4 = k.roll(kBodyLong, bodyLong4, i - 4);
-      bodyShort3 = k.roll(kBodyShort, bodyShort3, i - 3);
-      bodyShort2 = k.roll(kBodyShort, bodyShort2, i - 2);
-      bodyShort1 = k.roll(kBodyShort, bodyShort1, i - 1);
-      bodyLong0 = k.roll(kBodyLong, bodyLong0, i);
+      rollAll(i, bodyLong4, bodyShort3, bodyShort2, bodyShort1, bodyLong0);
     }
   });
 }

@@ -15,20 +15,18 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double shortShadow = k.total(kShadowVeryShort, first);
-    double bodyLong = k.total(kBodyLong, first);
-    double equal = k.total(kEqual, first - 1);
+    Trailing shortShadow(k, kShadowVeryShort, first);
+    Trailing bodyLong(k, kBodyLong, first);
+    Trailing equal(k, kEqual, first, 1);
     for (int64_t i = first; i < e; ++i) {
-      const double same = k.average(kEqual, equal, i - 1);
-      const double shadow = k.average(kShadowVeryShort, shortShadow, i);
+      const double same = equal.average(i);
+      const double shadow = shortShadow.average(i);
       const bool hit = k.color(i - 1) == -k.color(i) &&
                        k.open(i) <= k.open(i - 1) + same && k.open(i) >= k.open(i - 1) - same &&
-                       k.body(i) > k.average(kBodyLong, bodyLong, i) &&
+                       k.body(i) > bodyLong.average(i) &&
                        ((k.color(i) == 1 && k.lowerShadow(i) < shadow) || (k.color(i) == -1 && k.upperShadow(i) < shadow));
       putAll(out, i, b0, nb, hit ? k.color(i) * 100.0 : 0.0);
-      shortShadow = k.roll(kShadowVeryShort, shortShadow, i);
-      bodyLong = k.roll(kBodyLong, bodyLong, i);
-      equal = k.roll(kEqual, equal, i - 1);
+      rollAll(i, shortShadow, bodyLong, equal);
     }
   });
 }

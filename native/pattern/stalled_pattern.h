@@ -17,26 +17,23 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
     // bodyLongD, nearD: the totals judging bar i - D
-    double bodyLong2 = k.total(kBodyLong, first - 2), bodyLong1 = k.total(kBodyLong, first - 1);
-    double bodyShort = k.total(kBodyShort, first);
-    double shortShadow = k.total(kShadowVeryShort, first - 1);
-    double near2 = k.total(kNear, first - 2), near1 = k.total(kNear, first - 1);
+    Trailing bodyLong2(k, kBodyLong, first, 2);
+    Trailing bodyLong1(k, kBodyLong, first, 1);
+    Trailing bodyShort(k, kBodyShort, first);
+    Trailing shortShadow(k, kShadowVeryShort, first, 1);
+    Trailing near2(k, kNear, first, 2);
+    Trailing near1(k, kNear, first, 1);
     for (int64_t i = first; i < e; ++i) {
       const bool hit = k.color(i - 2) == 1 && k.color(i - 1) == 1 && k.color(i) == 1 &&
                        k.close(i) > k.close(i - 1) && k.close(i - 1) > k.close(i - 2) &&
-                       k.body(i - 2) > k.average(kBodyLong, bodyLong2, i - 2) &&
-                       k.body(i - 1) > k.average(kBodyLong, bodyLong1, i - 1) &&
-                       k.upperShadow(i - 1) < k.average(kShadowVeryShort, shortShadow, i - 1) &&
-                       k.open(i - 1) > k.open(i - 2) && k.open(i - 1) <= k.close(i - 2) + k.average(kNear, near2, i - 2) &&
-                       k.body(i) < k.average(kBodyShort, bodyShort, i) &&
-                       k.open(i) >= k.close(i - 1) - k.body(i) - k.average(kNear, near1, i - 1);
+                       k.body(i - 2) > bodyLong2.average(i) &&
+                       k.body(i - 1) > bodyLong1.average(i) &&
+                       k.upperShadow(i - 1) < shortShadow.average(i) &&
+                       k.open(i - 1) > k.open(i - 2) && k.open(i - 1) <= k.close(i - 2) + near2.average(i) &&
+                       k.body(i) < bodyShort.average(i) &&
+                       k.open(i) >= k.close(i - 1) - k.body(i) - near1.average(i);
       putAll(out, i, b0, nb, hit ? -100.0 : 0.0);
-      bodyLong2 = k.roll(kBodyLong, bodyLong2, i - 2);
-      near2 = k.roll(kNear, near2, i - 2);
-      bodyLong1 = k.roll(kBodyLong, bodyLong1, i - 1);
-      near1 = k.roll(kNear, near1, i - 1);
-      bodyShort = k.roll(kBodyShort, bodyShort, i);
-      shortShadow = k.roll(kShadowVeryShort, shortShadow, i - 1);
+      rollAll(i, bodyLong2, near2, bodyLong1, near1, bodyShort, shortShadow);
     }
   });
 }

@@ -13,16 +13,15 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double doji = k.total(kBodyDoji, first);
-    double shortShadow = k.total(kShadowVeryShort, first);
+    Trailing doji(k, kBodyDoji, first);
+    Trailing shortShadow(k, kShadowVeryShort, first);
     for (int64_t i = first; i < e; ++i) {
       // ShadowVeryLong has period 0: its average is twice the bar's own body, its total unused.
-      const bool hit = k.body(i) <= k.average(kBodyDoji, doji, i) &&
-                       k.upperShadow(i) < k.average(kShadowVeryShort, shortShadow, i) &&
+      const bool hit = k.body(i) <= doji.average(i) &&
+                       k.upperShadow(i) < shortShadow.average(i) &&
                        k.lowerShadow(i) > k.average(kShadowVeryLong, 0.0, i);
       putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
-      doji = k.roll(kBodyDoji, doji, i);
-      shortShadow = k.roll(kShadowVeryShort, shortShadow, i);
+      rollAll(i, doji, shortShadow);
     }
   });
 }

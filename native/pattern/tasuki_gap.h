@@ -15,9 +15,9 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double near = k.total(kNear, first - 1);
+    Trailing near(k, kNear, first, 1);
     for (int64_t i = first; i < e; ++i) {
-      const bool sameSize = std::fabs(k.body(i - 1) - k.body(i)) < k.average(kNear, near, i - 1);
+      const bool sameSize = std::fabs(k.body(i - 1) - k.body(i)) < near.average(i);
       const bool up = k.bodyGapUp(i - 1, i - 2) && k.color(i - 1) == 1 && k.color(i) == -1 &&
                       k.open(i) < k.close(i - 1) && k.open(i) > k.open(i - 1) && k.close(i) < k.open(i - 1) &&
                       k.close(i) > k.bodyTop(i - 2) && sameSize;
@@ -25,7 +25,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
                         k.open(i) < k.open(i - 1) && k.open(i) > k.close(i - 1) && k.close(i) > k.open(i - 1) &&
                         k.close(i) < k.bodyBottom(i - 2) && sameSize;
       putAll(out, i, b0, nb, up || down ? k.color(i - 1) * 100.0 : 0.0);
-      near = k.roll(kNear, near, i - 1);
+      rollAll(i, near);
     }
   });
 }

@@ -14,17 +14,16 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyLong = k.total(kBodyLong, first - 2);
-    double bodyShort = k.total(kBodyShort, first - 1);
+    Trailing bodyLong(k, kBodyLong, first, 2);
+    Trailing bodyShort(k, kBodyShort, first, 1);
     for (int64_t i = first; i < e; ++i) {
-      const bool hit = k.body(i - 2) > k.average(kBodyLong, bodyLong, i - 2) &&
-                       k.body(i - 1) <= k.average(kBodyShort, bodyShort, i - 1) &&
+      const bool hit = k.body(i - 2) > bodyLong.average(i) &&
+                       k.body(i - 1) <= bodyShort.average(i) &&
                        k.bodyTop(i - 1) < k.bodyTop(i - 2) && k.bodyBottom(i - 1) > k.bodyBottom(i - 2) &&
                        ((k.color(i - 2) == 1 && k.color(i) == -1 && k.close(i) < k.open(i - 2)) ||
                         (k.color(i - 2) == -1 && k.color(i) == 1 && k.close(i) > k.open(i - 2)));
       putAll(out, i, b0, nb, hit ? -k.color(i - 2) * 100.0 : 0.0);
-      bodyLong = k.roll(kBodyLong, bodyLong, i - 2);
-      bodyShort = k.roll(kBodyShort, bodyShort, i - 1);
+      rollAll(i, bodyLong, bodyShort);
     }
   });
 }

@@ -16,21 +16,20 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
     // nearD: the Near total judging bar i - D
-    double near3 = k.total(kNear, first - 3);
-    double near2 = k.total(kNear, first - 2);
+    Trailing near3(k, kNear, first, 3);
+    Trailing near2(k, kNear, first, 2);
     for (int64_t i = first; i < e; ++i) {
       const bool hit = k.color(i - 3) == k.color(i - 2) && k.color(i - 2) == k.color(i - 1) && k.color(i) == -k.color(i - 1) &&
-                       k.open(i - 2) >= k.bodyBottom(i - 3) - k.average(kNear, near3, i - 3) &&
-                       k.open(i - 2) <= k.bodyTop(i - 3) + k.average(kNear, near3, i - 3) &&
-                       k.open(i - 1) >= k.bodyBottom(i - 2) - k.average(kNear, near2, i - 2) &&
-                       k.open(i - 1) <= k.bodyTop(i - 2) + k.average(kNear, near2, i - 2) &&
+                       k.open(i - 2) >= k.bodyBottom(i - 3) - near3.average(i) &&
+                       k.open(i - 2) <= k.bodyTop(i - 3) + near3.average(i) &&
+                       k.open(i - 1) >= k.bodyBottom(i - 2) - near2.average(i) &&
+                       k.open(i - 1) <= k.bodyTop(i - 2) + near2.average(i) &&
                        ((k.color(i - 1) == 1 && k.close(i - 1) > k.close(i - 2) && k.close(i - 2) > k.close(i - 3) &&
                          k.open(i) > k.close(i - 1) && k.close(i) < k.open(i - 3)) ||
                         (k.color(i - 1) == -1 && k.close(i - 1) < k.close(i - 2) && k.close(i - 2) < k.close(i - 3) &&
                          k.open(i) < k.close(i - 1) && k.close(i) > k.open(i - 3)));
       putAll(out, i, b0, nb, hit ? k.color(i - 1) * 100.0 : 0.0);
-      near3 = k.roll(kNear, near3, i - 3);
-      near2 = k.roll(kNear, near2, i - 2);
+      rollAll(i, near3, near2);
     }
   });
 }

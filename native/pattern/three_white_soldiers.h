@@ -14,33 +14,26 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double shortShadow2 = k.total(kShadowVeryShort, first - 2);
-    double shortShadow1 = k.total(kShadowVeryShort, first - 1);
-    double shortShadow0 = k.total(kShadowVeryShort, first);
-    double near2 = k.total(kNear, first - 2);
-    double near1 = k.total(kNear, first - 1);
-    double far2 = k.total(kFar, first - 2);
-    double far1 = k.total(kFar, first - 1);
-    double bodyShort = k.total(kBodyShort, first);
+    Trailing shortShadow2(k, kShadowVeryShort, first, 2);
+    Trailing shortShadow1(k, kShadowVeryShort, first, 1);
+    Trailing shortShadow0(k, kShadowVeryShort, first);
+    Trailing near2(k, kNear, first, 2);
+    Trailing near1(k, kNear, first, 1);
+    Trailing far2(k, kFar, first, 2);
+    Trailing far1(k, kFar, first, 1);
+    Trailing bodyShort(k, kBodyShort, first);
     for (int64_t i = first; i < e; ++i) {
-      const bool hit = k.color(i - 2) == 1 && k.upperShadow(i - 2) < k.average(kShadowVeryShort, shortShadow2, i - 2) &&
-                       k.color(i - 1) == 1 && k.upperShadow(i - 1) < k.average(kShadowVeryShort, shortShadow1, i - 1) &&
-                       k.color(i) == 1 && k.upperShadow(i) < k.average(kShadowVeryShort, shortShadow0, i) &&
+      const bool hit = k.color(i - 2) == 1 && k.upperShadow(i - 2) < shortShadow2.average(i) &&
+                       k.color(i - 1) == 1 && k.upperShadow(i - 1) < shortShadow1.average(i) &&
+                       k.color(i) == 1 && k.upperShadow(i) < shortShadow0.average(i) &&
                        k.close(i) > k.close(i - 1) && k.close(i - 1) > k.close(i - 2) &&
-                       k.open(i - 1) > k.open(i - 2) && k.open(i - 1) <= k.close(i - 2) + k.average(kNear, near2, i - 2) &&
-                       k.open(i) > k.open(i - 1) && k.open(i) <= k.close(i - 1) + k.average(kNear, near1, i - 1) &&
-                       k.body(i - 1) > k.body(i - 2) - k.average(kFar, far2, i - 2) &&
-                       k.body(i) > k.body(i - 1) - k.average(kFar, far1, i - 1) &&
-                       k.body(i) > k.average(kBodyShort, bodyShort, i);
+                       k.open(i - 1) > k.open(i - 2) && k.open(i - 1) <= k.close(i - 2) + near2.average(i) &&
+                       k.open(i) > k.open(i - 1) && k.open(i) <= k.close(i - 1) + near1.average(i) &&
+                       k.body(i - 1) > k.body(i - 2) - far2.average(i) &&
+                       k.body(i) > k.body(i - 1) - far1.average(i) &&
+                       k.body(i) > bodyShort.average(i);
       putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
-      shortShadow2 = k.roll(kShadowVeryShort, shortShadow2, i - 2);
-      shortShadow1 = k.roll(kShadowVeryShort, shortShadow1, i - 1);
-      shortShadow0 = k.roll(kShadowVeryShort, shortShadow0, i);
-      far2 = k.roll(kFar, far2, i - 2);
-      near2 = k.roll(kNear, near2, i - 2);
-      far1 = k.roll(kFar, far1, i - 1);
-      near1 = k.roll(kNear, near1, i - 1);
-      bodyShort = k.roll(kBodyShort, bodyShort, i);
+      rollAll(i, shortShadow2, shortShadow1, shortShadow0, far2, near2, far1, near1, bodyShort);
     }
   });
 }

@@ -15,16 +15,16 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double doji = k.total(kBodyDoji, first - 2);
+    Trailing doji(k, kBodyDoji, first, 2);
     for (int64_t i = first; i < e; ++i) {
-      const double dojiBody = k.average(kBodyDoji, doji, i - 2);
+      const double dojiBody = doji.average(i);
       double v = 0.0;
       if (k.body(i - 2) <= dojiBody && k.body(i - 1) <= dojiBody && k.body(i) <= dojiBody) {
         if (k.bodyGapUp(i - 1, i - 2) && k.bodyTop(i) < k.bodyTop(i - 1)) v = -100.0;
         if (k.bodyGapDown(i - 1, i - 2) && k.bodyBottom(i) > k.bodyBottom(i - 1)) v = 100.0;
       }
       putAll(out, i, b0, nb, v);
-      doji = k.roll(kBodyDoji, doji, i - 2);
+      rollAll(i, doji);
     }
   });
 }

@@ -14,16 +14,15 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    double bodyLong = k.total(kBodyLong, first - 2);
-    double bodyShort = k.total(kBodyShort, first);
+    Trailing bodyLong(k, kBodyLong, first, 2);
+    Trailing bodyShort(k, kBodyShort, first);
     for (int64_t i = first; i < e; ++i) {
-      const bool hit = k.body(i - 2) > k.average(kBodyLong, bodyLong, i - 2) && k.color(i - 2) == -1 &&
+      const bool hit = k.body(i - 2) > bodyLong.average(i) && k.color(i - 2) == -1 &&
                        k.color(i - 1) == -1 && k.close(i - 1) > k.close(i - 2) && k.open(i - 1) <= k.open(i - 2) &&
                        k.low(i - 1) < k.low(i - 2) &&
-                       k.body(i) < k.average(kBodyShort, bodyShort, i) && k.color(i) == 1 && k.open(i) > k.low(i - 1);
+                       k.body(i) < bodyShort.average(i) && k.color(i) == 1 && k.open(i) > k.low(i - 1);
       putAll(out, i, b0, nb, hit ? 100.0 : 0.0);
-      bodyLong = k.roll(kBodyLong, bodyLong, i - 2);
-      bodyShort = k.roll(kBodyShort, bodyShort, i);
+      rollAll(i, bodyLong, bodyShort);
     }
   });
 }

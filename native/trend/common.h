@@ -127,4 +127,65 @@ inline void atrAdvance(double& atr, const double* tr, int64_t s, int64_t t, doub
   else atr = t == s + w ? sumRange(tr, s + 1, w) / n : wilderStep(atr, tr[t], n);
 }
 
+// TA-Lib's SAR (PSAR, SAREXT). A long SAR may not rise into the range of the
+// previous or the current bar, a short one may not fall into it.
+inline double belowBars(double sar, double prevLow, double low) {
+  if (sar > prevLow) sar = prevLow;
+  if (sar > low) sar = low;
+  return sar;
+}
+
+inline double aboveBars(double sar, double prevHigh, double high) {
+  if (sar < prevHigh) sar = prevHigh;
+  if (sar < high) sar = high;
+  return sar;
+}
+
+// A variant's accelerations: the start on a reversal, the step on each new
+// extreme point and the maximum, for the long and for the short side.
+struct SarAccelerations {
+  double initLong, stepLong, maxLong, initShort, stepShort, maxShort;
+};
+
+struct SarLane {
+  double sar, ep, afLong, afShort;
+  bool isLong;
+
+  // One bar in TA-Lib's order: report the SAR (on a reversal, the extreme
+  // point pushed away from the price by offset), update the extreme point
+  // and acceleration, then step the SAR. Returns the SAR reported at the
+  // bar, unsigned; isLong is then that bar's trend.
+  double bar(double prevHigh, double prevLow, double high, double low, double offset, const SarAccelerations& a) {
+    double reported;
+    if (isLong) {
+      if (low <= sar) {
+        isLong = false;
+        reported = aboveBars(ep, prevHigh, high);
+        if (offset != 0.0) reported += reported * offset;
+        afShort = a.initShort;
+        ep = low;
+        sar = aboveBars(reported + afShort * (ep - reported), prevHigh, high);
+      } else {
+        reported = sar;
+        if (high > ep) { ep = high; afLong = std::min(afLong + a.stepLong, a.maxLong); }
+        sar = belowBars(sar + afLong * (ep - sar), prevLow, low);
+      }
+    } else {
+      if (high >= sar) {
+        isLong = true;
+        reported = belowBars(ep, prevLow, low);
+        if (offset != 0.0) reported -= reported * offset;
+        afLong = a.initLong;
+        ep = high;
+        sar = belowBars(reported + afLong * (ep - reported), prevLow, low);
+      } else {
+        reported = sar;
+        if (low < ep) { ep = low; afShort = std::min(afShort + a.stepShort, a.maxShort); }
+        sar = aboveBars(sar + afShort * (ep - sar), prevHigh, high);
+      }
+    }
+    return reported;
+  }
+};
+
 }  // namespace tagrid::trend

@@ -1,8 +1,9 @@
 // trend.sarext: TA-Lib SAREXT. TA-Lib SAR with a long and a short set of
 // accelerations, a chosen first trend and SAR (startvalue), and an offset that
-// pushes the SAR away from the price on each reversal. Short SARs are reported
-// negated, from the second bar of a segment on; the first bar is its own
-// previous bar, as in TA-Lib. inputs: high, low. No scratch.
+// pushes the SAR away from the price on each reversal, stepped by SarLane
+// (common.h). Short SARs are reported negated, from the second bar of a
+// segment on; the first bar is its own previous bar, as in TA-Lib. inputs:
+// high, low. No scratch.
 #pragma once
 #include "common.h"
 
@@ -10,80 +11,18 @@ namespace tagrid::trend::sarext {
 
 inline int64_t scratch(int64_t) { return 0; }
 
-struct Accelerations {
-  double initLong, stepLong, maxLong, initShort, stepShort, maxShort;
+// TA-Lib clamps the start and the step to the maximum.
+inline double clamped(double x, double cap) { return x > cap ? cap : x; }
 
-  // TA-Lib clamps the start and the step to the maximum.
-  static double clamped(double x, double cap) { return x > cap ? cap : x; }
-  static Accelerations of(const KernelCall& c, int64_t v) {
-    const double maxLong = c.param[4][v], maxShort = c.param[7][v];
-    return {clamped(c.param[2][v], maxLong), clamped(c.param[3][v], maxLong), maxLong,
-            clamped(c.param[5][v], maxShort), clamped(c.param[6][v], maxShort), maxShort};
-  }
-};
-
-struct SarExtLane {
-  double sar, ep, afLong, afShort;
-  bool isLong;
-
-  // One bar in TA-Lib's order; returns the signed SAR reported at the bar.
-  double bar(double prevHigh, double prevLow, double high, double low, double offset, const Accelerations& a) {
-    if (isLong) {
-      if (low <= sar) {
-        isLong = false;
-        sar = ep;
-        if (sar < prevHigh) sar = prevHigh;
-        if (sar < high) sar = high;
-        if (offset != 0.0) sar += sar * offset;
-        const double reported = -sar;
-        afShort = a.initShort;
-        ep = low;
-        sar = sar + afShort * (ep - sar);
-        if (sar < prevHigh) sar = prevHigh;
-        if (sar < high) sar = high;
-        return reported;
-      }
-      const double reported = sar;
-      if (high > ep) {
-        ep = high;
-        afLong += a.stepLong;
-        if (afLong > a.maxLong) afLong = a.maxLong;
-      }
-      sar = sar + afLong * (ep - sar);
-      if (sar > prevLow) sar = prevLow;
-      if (sar > low) sar = low;
-      return reported;
-    }
-    if (high >= sar) {
-      isLong = true;
-      sar = ep;
-      if (sar > prevLow) sar = prevLow;
-      if (sar > low) sar = low;
-      if (offset != 0.0) sar -= sar * offset;
-      const double reported = sar;
-      afLong = a.initLong;
-      ep = high;
-      sar = sar + afLong * (ep - sar);
-      if (sar > prevLow) sar = prevLow;
-      if (sar > low) sar = low;
-      return reported;
-    }
-    const double reported = -sar;
-    if (low < ep) {
-      ep = low;
-      afShort += a.stepShort;
-      if (afShort > a.maxShort) afShort = a.maxShort;
-    }
-    sar = sar + afShort * (ep - sar);
-    if (sar < prevHigh) sar = prevHigh;
-    if (sar < high) sar = high;
-    return reported;
-  }
-};
+inline SarAccelerations accelerations(const KernelCall& c, int64_t v) {
+  const double maxLong = c.param[4][v], maxShort = c.param[7][v];
+  return {clamped(c.param[2][v], maxLong), clamped(c.param[3][v], maxLong), maxLong,
+          clamped(c.param[5][v], maxShort), clamped(c.param[6][v], maxShort), maxShort};
+}
 
 // The lane at bar s + 1: the first trend and SAR from startvalue, or (0) from
 // the sign of the -DM of bar s + 1, as TA-Lib's default.
-inline SarExtLane startLane(const double* high, const double* low, int64_t s, double start, const Accelerations& a) {
+inline SarLane startLane(const double* high, const double* low, int64_t s, double start, const SarAccelerations& a) {
   bool isLong;
   if (start == 0.0) {
     const double up = high[s + 1] - high[s], down = low[s] - low[s + 1];
@@ -103,16 +42,18 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
       [&](int64_t s, int64_t e) {
         out.putNaNAll(s, b0, nb);
         if (e - s < 2) return;
-        SarExtLane lane[kBlock];
-        Accelerations acc[kBlock];
+        SarLane lane[kBlock];
+        SarAccelerations acc[kBlock];
         for (int j = 0; j < nb; ++j) {
-          acc[j] = Accelerations::of(c, b0 + j);
+          acc[j] = accelerations(c, b0 + j);
           lane[j] = startLane(high, low, s, c.param[0][b0 + j], acc[j]);
         }
         for (int64_t t = s + 1; t < e; ++t) {
           const int64_t p = t > s + 1 ? t - 1 : t;  // TA-Lib's first bar is its own previous bar
-          for (int j = 0; j < nb; ++j)
-            out.put(0, t, b0 + j, lane[j].bar(high[p], low[p], high[t], low[t], c.param[1][b0 + j], acc[j]));
+          for (int j = 0; j < nb; ++j) {
+            const double sar = lane[j].bar(high[p], low[p], high[t], low[t], c.param[1][b0 + j], acc[j]);
+            out.put(0, t, b0 + j, lane[j].isLong ? sar : -sar);
+          }
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
