@@ -7,9 +7,9 @@ import {
   STATE_A, STATE_B, STATE_C, wholeSeries,
 } from "../abi";
 import {
-  averageLane, buildRange, callWindow, extremeAt, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
+  averageLane, buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeAt, extremeRows, laneRow, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
   nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, zeroDenominator, wilderStep,
-  windowCapacity, windowsFit,
+  windowCapacity, windowSetAdd, windowSetBegin, windowSetEnd, windowsFit,
 } from "../primitives";
 import { MA_EMA, MA_SMA, maLookback, movingAverage } from "../matype";
 import { directionalMoves, wilderSumStep } from "../trend/common";
@@ -399,6 +399,9 @@ export function stochasticBlock<O>(c: Call, b0: i32, nb: i32, smoothing: i32, dW
     setSlot(kw, j, w);
     setWindow(j, <i32>w, highs, lows, c.T);
   }
+  windowSetBegin(nb);
+  windowSetAdd(c, 0, b0);
+  windowSetEnd();
 }
 
 // kType (-1: none), dType: the MA-type params; variants with another type than 'sma' go through kdByType.
@@ -413,14 +416,21 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
     mean(0, j).reset(ringsK + <usize>j * ringBytes, smoothing >= 0 ? <i32>param(c, smoothing, b0 + j) : 1);
     mean(1, j).reset(ringsD + <usize>j * ringBytes, <i32>param(c, dWindow, b0 + j));
   }
-  for (let t = s; t < e; ++t) {
+  const T = c.T, highs = c.scratch, lows = rangeLows(c.scratch, T);
+  let anySma = false;
+  for (let j = 0; j < nb; ++j) anySma = anySma || kdSma(c, kType, dType, b0 + j);
+  for (let t = s; t < e && anySma; ++t) {
     const ct = at(close, t);
+    // The block's windows a bar at a time (extremeRows), each lane's from its set entry.
+    extremeRows(true, highs, T, t, t - s + 1, EXTREME_HIGH);
+    extremeRows(false, lows, T, t, t - s + 1, EXTREME_LOW);
+    const hRow = laneRow(0, EXTREME_HIGH, STATE_B), lRow = laneRow(0, EXTREME_LOW, STATE_C);
     for (let j = 0; j < nb; ++j) {
       if (!kdSma(c, kType, dType, b0 + j)) continue;
       let slow = NaN;
       let blank = false;
       if (t - s >= <i32>slot(kw, j) - 1) {
-        const hh = highest(j, t), ll = lowest(j, t);
+        const hh = at(hRow, j), ll = at(lRow, j);
         slow = mean(0, j).push(stochK(ct, hh, ll));
         blank = stochBlank(c, zero, b0 + j, hh, ll);
       }

@@ -1,7 +1,10 @@
 // momentum.fisher; mirrors native/momentum/fisher.h.
-import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
-import { buildRange, callWindow, rangeLows, rangeScratch, windowsFit } from "../primitives";
-import { highest, lane, lowest, placeState, setWindow, STATE_DOUBLES } from "./common";
+import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_B, STATE_C } from "../abi";
+import {
+  buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeRows, laneRow, rangeLows, rangeScratch, windowsFit,
+  windowSetAdd, windowSetBegin, windowSetEnd,
+} from "../primitives";
+import { lane, placeState, STATE_DOUBLES } from "./common";
 
 @inline function fisherValue(x: f64, highest: f64, lowest: f64, prev: f64): f64 {
   const range = highest - lowest;
@@ -25,23 +28,28 @@ export function prepare(c: Call): i32 {
 }
 
 export function block<O>(c: Call, b0: i32, nb: i32): void {
-  const hl2 = c.scratch;
-  const highs = hl2 + (<usize>c.T << 3), lows = rangeLows(highs, c.T);
-  for (let j = 0; j < nb; ++j) setWindow(j, <i32>param(c, 0, b0 + j), highs, lows, c.T);
+  windowSetBegin(nb);
+  windowSetAdd(c, 0, b0);
+  windowSetEnd();
 }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const hl2 = c.scratch;
   const value = lane(3), fish = lane(4);
   for (let j = 0; j < nb; ++j) { setSlot(value, j, 0.0); setSlot(fish, j, 0.0); }
+  const highs = hl2 + (<usize>c.T << 3), lows = rangeLows(highs, c.T);
   for (let t = s; t < e; ++t) {
+    // The block's windows a bar at a time (extremeRows), each lane's from its set entry.
+    extremeRows(true, highs, c.T, t, t - s + 1, EXTREME_HIGH);
+    extremeRows(false, lows, c.T, t, t - s + 1, EXTREME_LOW);
+    const hRow = laneRow(0, EXTREME_HIGH, STATE_B), lRow = laneRow(0, EXTREME_LOW, STATE_C);
     for (let j = 0; j < nb; ++j) {
       const w = <i32>param(c, 0, b0 + j);
       let f = NaN, trigger = NaN;
       if (t - s >= w - 1) {
         const prev = slot(fish, j);
         if (t - s >= w) trigger = prev;
-        const v = fisherValue(at(hl2, t), highest(j, t), lowest(j, t), slot(value, j));
+        const v = fisherValue(at(hl2, t), at(hRow, j), at(lRow, j), slot(value, j));
         setSlot(value, j, v);
         f = 0.5 * Math.log((1.0 + v) / (1.0 - v)) + 0.5 * prev;
         setSlot(fish, j, f);

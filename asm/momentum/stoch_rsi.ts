@@ -1,8 +1,11 @@
 // momentum.stoch_rsi; mirrors native/momentum/stoch_rsi.h.
 // TA-Lib RSI of the valid run x[s, e), from bar s + m on (seeded with the
 // means of the first m changes: m = n, or 1 for seed 'first', param 5).
-import { at, BAD_PARAM, beginPass, BLOCK, Call, input, OK, param, SCRATCH_TOO_SMALL, setSlot, slot } from "../abi";
-import { callWindow, rsiFromAverages, seedsFirst, segmentEnd, skipGaps, validAt, wilderStep, windowCapacity, windowsFit, zeroDenominator } from "../primitives";
+import { at, BAD_PARAM, beginPass, BLOCK, Call, input, OK, param, SCRATCH_TOO_SMALL, setSlot, slot, STATE_B, STATE_C } from "../abi";
+import {
+  buildExtremes, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeLevels, extremeRows, laneRow, rsiFromAverages, seedsFirst,
+  segmentEnd, skipGaps, validAt, wilderStep, windowCapacity, windowSetAdd, windowSetBegin, windowSetEnd, windowsFit, zeroDenominator,
+} from "../primitives";
 import { deque, fastKAt, kdByType, kdByTypeScratch, kdSma, lane, mean, placeState, putKD, STATE_DOUBLES, stochBlank, stochK } from "./common";
 
 function rsiRun(x: usize, s: i32, e: i32, n: i32, m: i32, rsi: usize): void {
@@ -26,7 +29,12 @@ function rsiRun(x: usize, s: i32, e: i32, n: i32, m: i32, rsi: usize): void {
   }
 }
 
-export function scratch(T: i32, W: i32): f64 { return 2.0 * <f64>T + 4.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + kdByTypeScratch(T) + STATE_DOUBLES; }
+// Sparse tables of the RSI's highs and lows by seed (4 of extremeTable) for the 'sma' path's rows.
+function extremeTable(T: i32, W: i32): f64 { return <f64>extremeLevels(windowCapacity(T, W)) * <f64>T; }
+
+export function scratch(T: i32, W: i32): f64 {
+  return 2.0 * <f64>T + 4.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + kdByTypeScratch(T) + 4.0 * extremeTable(T, W) + STATE_DOUBLES;
+}
 
 export function run<O>(c: Call): i32 {
   const W = callWindow(c, 0, 1, 2, 3);
@@ -42,6 +50,8 @@ export function run<O>(c: Call): i32 {
   const rings = lowIdx + <usize>BLOCK * ringBytes;
   const ringsK = rings + <usize>BLOCK * ringBytes;
   const byType = ringsK + <usize>BLOCK * ringBytes;
+  const nLevels = extremeLevels(cap), tableBytes = <usize>extremeTable(c.T, W) << 3;
+  const tables = byType + (<usize>kdByTypeScratch(c.T) << 3);  // highs, lows of rsiSma; highs, lows of rsiFirst
   const kw = lane(0);
   let r1 = c.v0;
   for (let r0 = c.v0; r0 < c.v1; r0 = r1) {
@@ -62,9 +72,15 @@ export function run<O>(c: Call): i32 {
       if (usesFirst) rsiRun(x, t, e, n, 1, rsiFirst);
       t = e;
     }
+    // Values outside a segment's RSI run are never read: rows only serve windows inside [from, t].
+    if (usesSma) { buildExtremes(true, rsiSma, c.T, nLevels, tables); buildExtremes(false, rsiSma, c.T, nLevels, tables + tableBytes); }
+    if (usesFirst) { buildExtremes(true, rsiFirst, c.T, nLevels, tables + 2 * tableBytes); buildExtremes(false, rsiFirst, c.T, nLevels, tables + 3 * tableBytes); }
     for (let b0 = r0; b0 < r1; b0 += BLOCK) {
       const nb = min(BLOCK, r1 - b0);
       for (let j = 0; j < nb; ++j) setSlot(kw, j, param(c, 1, b0 + j));
+      windowSetBegin(nb);
+      windowSetAdd(c, 1, b0);
+      windowSetEnd();
       t = 0;
       while ((t = skipGaps<O>(c, 1, t, b0, nb)) < c.T) {
         const s = t, e = segmentEnd(c, 1, t);
@@ -74,28 +90,37 @@ export function run<O>(c: Call): i32 {
           mean(1, j).reset(rings + <usize>j * ringBytes, <i32>param(c, 2, b0 + j));
           mean(0, j).reset(ringsK + <usize>j * ringBytes, <i32>param(c, 3, b0 + j));  // %K smoothing
         }
-        for (t = s; t < e; ++t) {
-          for (let j = 0; j < nb; ++j) {
-            if (!kdSma(c, -1, 6, b0 + j)) continue;  // k_smoothing is always an SMA
-            let has = false, blank = false;
-            let fast = NaN;
-            const first = seedsFirst(c, 5, b0 + j);
-            const rsi = first ? rsiFirst : rsiSma, from = s + (first ? 1 : n);
+        // The 'sma' path a seed at a time: the block's k windows a bar at a time (extremeRows over that seed's RSI).
+        for (let pass = 0; pass < 2; ++pass) {
+          const first = pass == 1;
+          let any = false;
+          for (let j = 0; j < nb; ++j) any = any || (kdSma(c, -1, 6, b0 + j) && seedsFirst(c, 5, b0 + j) == first);
+          if (!any) continue;
+          const rsi = first ? rsiFirst : rsiSma, from = s + (first ? 1 : n);
+          const highs = tables + (first ? 2 : 0) * tableBytes, lows = highs + tableBytes;
+          for (t = s; t < e; ++t) {
+            let hRow = EXTREME_HIGH, lRow = EXTREME_LOW;
             if (t >= from) {
-              const kn = <i32>slot(kw, j);
-              const hi = deque(0, j), lo = deque(1, j);
-              hi.push(rsi, t, kn);
-              lo.push(rsi, t, kn);
-              if (t - from >= kn - 1) {
-                const hh = at(rsi, hi.front()), ll = at(rsi, lo.front());
+              extremeRows(true, highs, c.T, t, t - from + 1, EXTREME_HIGH);
+              extremeRows(false, lows, c.T, t, t - from + 1, EXTREME_LOW);
+              hRow = laneRow(0, EXTREME_HIGH, STATE_B);
+              lRow = laneRow(0, EXTREME_LOW, STATE_C);
+            }
+            for (let j = 0; j < nb; ++j) {
+              if (!kdSma(c, -1, 6, b0 + j) || seedsFirst(c, 5, b0 + j) != first) continue;  // k_smoothing is always an SMA
+              let has = false, blank = false;
+              let fast = NaN;
+              if (t >= from && t - from >= <i32>slot(kw, j) - 1) {
+                const hh = at(hRow, j), ll = at(lRow, j);
                 fast = mean(0, j).push(stochK(at(rsi, t), hh, ll));
                 has = !isNaN(fast);
                 blank = stochBlank(c, 4, b0 + j, hh, ll);
               }
+              putKD<O>(c, t, b0 + j, has, fast, mean(1, j), blank);
             }
-            putKD<O>(c, t, b0 + j, has, fast, mean(1, j), blank);
           }
         }
+        t = e;  // the segment is done whichever paths ran
         for (let j = 0; j < nb; ++j) {
           const v = b0 + j;
           if (kdSma(c, -1, 6, v)) continue;
