@@ -150,20 +150,11 @@ export class Candles {
 }
 
 /**
- * One bar of a derived source (a stream derives its bars with these). The
- * same formulas, in the same operation order, as derive()'s loops (kept
- * apart: a call per value would slow the column loops down many times);
- * the stream test compares streamed rows with compute() over every source.
+ * Rows [i0, i1) of a derived source; operation order follows TA-Lib so the
+ * derived prices match it bit for bit. A stream derives its bars with it too
+ * (columns of one row), so streamed and batch sources cannot differ.
  */
-export const DERIVED_PRICE: Readonly<Record<string, (o: number, h: number, l: number, c: number) => number>> = {
-  hl2: (_o, h, l) => (h + l) / 2,
-  hlc3: (_o, h, l, c) => (h + l + c) / 3,
-  ohlc4: (o, h, l, c) => (o + h + l + c) / 4,
-  hlcc4: (_o, h, l, c) => (h + l + c * 2) / 4,
-};
-
-/** Rows [i0, i1) of a derived source; operation order follows TA-Lib so the derived prices match it bit for bit. */
-function derive(name: SourceName, g: (c: CandleColumn) => FloatArray, out: Float64Array, i0: number, i1: number): void {
+export function derive(name: SourceName, g: (c: CandleColumn) => FloatArray, out: Float64Array, i0: number, i1: number): void {
   const h = g('high'), l = g('low');
   if (name === 'hl2') for (let i = i0; i < i1; i++) out[i] = (h[i]! + l[i]!) / 2;
   else if (name === 'hlc3') {
@@ -325,13 +316,15 @@ function* priceColumn(name: string, pieces: Piece[], t: number): Steps<FloatArra
   return out;
 }
 
-/** First row in [i0, i1) holding ±Infinity (or, for volume, a negative value), or -1. */
+/** A value no candle column takes: ±Infinity, or a negative volume (NaN marks a missing value). */
+export function refusedValue(v: number, isVolume: boolean): boolean {
+  // v - v is NaN only for ±Infinity and NaN; NaN (a missing value) is allowed.
+  return (v - v !== 0 && v === v) || (isVolume && v < 0);
+}
+
+/** First row in [i0, i1) holding a refused value, or -1. */
 function badValue(col: FloatArray, i0: number, i1: number, isVolume: boolean): number {
-  for (let i = i0; i < i1; i++) {
-    const v = col[i]!;
-    // v - v is NaN only for ±Infinity and NaN; NaN (a missing value) is allowed.
-    if ((v - v !== 0 && v === v) || (isVolume && v < 0)) return i;
-  }
+  for (let i = i0; i < i1; i++) if (refusedValue(col[i]!, isVolume)) return i;
   return -1;
 }
 

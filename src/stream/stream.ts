@@ -7,7 +7,7 @@
 // (test/nan-gap.test.ts) and native and wasm give the same bits.
 import { performance } from 'node:perf_hooks';
 import type { Backend, OutputArray } from '../backends/types.js';
-import { DERIVED, DERIVED_PRICE, loadCandles, type Candles, type CandlesInput } from '../candles/candles.js';
+import { DERIVED, derive, loadCandles, refusedValue, type Candles, type CandlesInput } from '../candles/candles.js';
 import { EngineClosedError, GridValidationError, InvalidCandlesError, MissingInputError, StreamClosedError } from '../errors.js';
 import type { Grid, AxisValue, GridSpec, VariantParams } from '../grid/grid.js';
 import { CANDLE_COLUMNS, isSourceInput, type CandleColumn, type SourceName } from '../registry/index.js';
@@ -113,10 +113,11 @@ export class IndicatorStream {
   private runOut: OutputArray[] = [];
   private readonly bar: Float64Array;
   private readonly baseBar: Float64Array;
-  /** Per source: its DERIVED_PRICE, or its index in baseBar; baseAt: indexes of open, high, low, close in baseBar (-1: not read). */
-  private readonly prices: (((o: number, h: number, l: number, c: number) => number) | undefined)[];
+  /** baseBar's columns as one-row views, for derive(); barAt: source k's one-row view of this.bar. */
+  private readonly baseView: (c: CandleColumn) => Float64Array;
+  private readonly barAt: Float64Array[];
+  /** Per source: its index in baseBar, or -1 for a derived source. */
   private readonly sourceAt: Int32Array;
-  private readonly baseAt: Int32Array;
   /** The base columns of the last bar (a checkpoint re-applies it). */
   private readonly lastBase: Float64Array;
 
@@ -167,9 +168,10 @@ export class IndicatorStream {
     this.bar = new Float64Array(this.sources.length);
     this.baseBar = new Float64Array(this.baseColumns.length);
     this.lastBase = new Float64Array(this.baseColumns.length);
-    this.prices = this.sources.map((s) => DERIVED_PRICE[s]);
     this.sourceAt = Int32Array.from(this.sources, (s) => this.baseColumns.indexOf(s as CandleColumn));
-    this.baseAt = Int32Array.from(['open', 'high', 'low', 'close'] as const, (c) => this.baseColumns.indexOf(c));
+    const views = new Map(this.baseColumns.map((c, i) => [c, this.baseBar.subarray(i, i + 1)]));
+    this.baseView = (c) => views.get(c)!;
+    this.barAt = this.sources.map((_, k) => this.bar.subarray(k, k + 1));
     const factory = STEPPERS[def.id] as StepperFactory | undefined;
     this.mode = factory ? 'stepped' : 'recompute';
     if (factory) {
@@ -432,8 +434,9 @@ export class IndicatorStream {
       const v = (candle as unknown as Record<string, unknown>)[col];
       if (v === undefined) continue;
       if (typeof v !== 'number') throw new InvalidCandlesError(`${what}(): ${col} must be a number (NaN for a missing value), got ${v === null ? 'null' : typeof v}`, { column: col });
-      if (v - v !== 0 && v === v) throw new InvalidCandlesError(`${what}(): ${col} is ${v}; use NaN for a missing value`, { column: col });
-      if (col === 'volume' && v < 0) throw new InvalidCandlesError(`${what}(): volume is negative (${v}); volume must be >= 0`, { column: col, value: v });
+      if (!refusedValue(v, col === 'volume')) continue;
+      if (col === 'volume' && v < 0 && Number.isFinite(v)) throw new InvalidCandlesError(`${what}(): volume is negative (${v}); volume must be >= 0`, { column: col, value: v });
+      throw new InvalidCandlesError(`${what}(): ${col} is ${v}; use NaN for a missing value`, { column: col });
     }
     if (candle.high !== undefined && candle.low !== undefined && candle.high < candle.low) {
       throw new InvalidCandlesError(`${what}(): high ${candle.high} is below low ${candle.low}; check the fields`, { high: candle.high, low: candle.low });
@@ -455,10 +458,10 @@ export class IndicatorStream {
 
   /** this.bar from this.baseBar: each source, derived as the candle loader derives it. */
   private deriveBar(): void {
-    const b = this.baseBar, at = this.baseAt;
     for (let k = 0; k < this.sources.length; k++) {
-      const price = this.prices[k];
-      this.bar[k] = price ? price(at[0]! < 0 ? NaN : b[at[0]!]!, b[at[1]!]!, b[at[2]!]!, at[3]! < 0 ? NaN : b[at[3]!]!) : b[this.sourceAt[k]!]!;
+      const at = this.sourceAt[k]!;
+      if (at >= 0) this.bar[k] = this.baseBar[at]!;
+      else derive(this.sources[k] as SourceName, this.baseView, this.barAt[k]!, 0, 1);
     }
   }
 
