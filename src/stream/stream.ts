@@ -172,10 +172,12 @@ export class IndicatorStream {
     const views = new Map(this.baseColumns.map((c, i) => [c, this.baseBar.subarray(i, i + 1)]));
     this.baseView = (c) => views.get(c)!;
     this.barAt = this.sources.map((_, k) => this.bar.subarray(k, k + 1));
+    // A factory returns null for a grid it cannot step (say, an MA type it does not mirror): that grid recomputes.
     const factory = STEPPERS[def.id] as StepperFactory | undefined;
-    this.mode = factory ? 'stepped' : 'recompute';
-    if (factory) {
-      this.stepper = factory({ def, grid: plan.grid, params: this.params, runs: sourceRuns, sourceIndex: (s) => this.sources.indexOf(s) });
+    const stepper = factory?.({ def, grid: plan.grid, params: this.params, runs: sourceRuns, sourceIndex: (s) => this.sources.indexOf(s) }) ?? null;
+    this.mode = stepper ? 'stepped' : 'recompute';
+    if (stepper) {
+      this.stepper = stepper;
       this.committed = new Float64Array(this.stepper.state.length);
       this.rows64 = def.outputs.map((_, k) => (this.selected.some((s) => s.k === k) ? new Float64Array(this.variants) : null));
       this.kept = null;

@@ -39,7 +39,8 @@ export interface Stepper {
   readonly resumeNeedsRows?: boolean;
 }
 
-export type StepperFactory = (ctx: StepperContext) => Stepper;
+/** Builds a grid's stepper, or returns null for a grid it does not step (that grid recomputes its run instead). */
+export type StepperFactory = (ctx: StepperContext) => Stepper | null;
 
 /** The value of variant v's param `p` as the kernel reads it. */
 export function paramOf(ctx: StepperContext, p: string): Float64Array {
