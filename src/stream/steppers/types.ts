@@ -14,6 +14,8 @@ export interface StepperContext {
   readonly runs: readonly { sources: Readonly<Record<string, SourceName>>; v0: number; v1: number }[];
   /** Index of a source in the bar array step() receives. */
   sourceIndex(source: SourceName): number;
+  /** Names of the definition's outputs the stream computes (the others get a null row). */
+  readonly outputs: readonly string[];
 }
 
 export interface Stepper {
