@@ -174,7 +174,7 @@ export class IndicatorStream {
     this.barAt = this.sources.map((_, k) => this.bar.subarray(k, k + 1));
     // A factory returns null for a grid it cannot step (say, an MA type it does not mirror): that grid recomputes.
     const factory = STEPPERS[def.id] as StepperFactory | undefined;
-    const stepper = factory?.({ def, grid: plan.grid, params: this.params, runs: sourceRuns, sourceIndex: (s) => this.sources.indexOf(s) }) ?? null;
+    const stepper = factory?.({ def, grid: plan.grid, params: this.params, runs: sourceRuns, sourceIndex: (s) => this.sources.indexOf(s), outputs: this.selected.map((s) => def.outputs[s.k]!.name), backend: host.backend }) ?? null;
     this.mode = stepper ? 'stepped' : 'recompute';
     if (stepper) {
       this.stepper = stepper;

@@ -18,6 +18,20 @@ import ad from './ad.js';
 import bop from './bop.js';
 import wma from './wma.js';
 import macd from './macd.js';
+import variance from './variance.js';
+import stddev from './stddev.js';
+import bbands from './bbands.js';
+import bbandsBandwidth from './bbands_bandwidth.js';
+import bbandsPercentB from './bbands_percent_b.js';
+import zscore from './zscore.js';
+import hv from './hv.js';
+import linreg from './linreg.js';
+import tsf from './tsf.js';
+import avgdev from './avgdev.js';
+import cci from './cci.js';
+import correl from './correl.js';
+import beta from './beta.js';
+import percentRank from './percent_rank.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -37,6 +51,20 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'momentum.bop': bop,
   'ma.wma': wma,
   'momentum.macd': macd,
+  'volatility.variance': variance,
+  'volatility.stddev': stddev,
+  'volatility.bbands': bbands,
+  'volatility.bbands_bandwidth': bbandsBandwidth,
+  'volatility.bbands_percent_b': bbandsPercentB,
+  'structure.zscore': zscore,
+  'volatility.hv': hv,
+  'trend.linreg': linreg,
+  'structure.tsf': tsf,
+  'structure.avgdev': avgdev,
+  'momentum.cci': cci,
+  'structure.correl': correl,
+  'structure.beta': beta,
+  'structure.percent_rank': percentRank,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';

@@ -1,6 +1,7 @@
 // The interface every incremental stepper implements: one small file per
 // stepped indicator (sma.ts, ema.ts, ...), each stepping the operations of its
 // kernel in the kernel's order, so a stream's rows are the batch rows bit for bit.
+import type { Backend } from '../../backends/types.js';
 import type { Grid } from '../../grid/grid.js';
 import type { IndicatorDef, SourceName } from '../../registry/index.js';
 
@@ -14,6 +15,10 @@ export interface StepperContext {
   readonly runs: readonly { sources: Readonly<Record<string, SourceName>>; v0: number; v1: number }[];
   /** Index of a source in the bar array step() receives. */
   sourceIndex(source: SourceName): number;
+  /** Names of the definition's outputs the stream computes (the others get a null row). */
+  readonly outputs: readonly string[];
+  /** The stream's backend on its thread (its kernels' own bits, where TypeScript cannot give them: linreg's atan). */
+  readonly backend: Backend;
 }
 
 export interface Stepper {

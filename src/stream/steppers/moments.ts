@@ -1,0 +1,302 @@
+// The rolling-moments family, stepped (volatility.variance, .stddev, .bbands
+// and its bandwidth and %b, .hv, structure.zscore): RollingMoments in
+// native/primitives.h, operation for operation. The kernel cuts each run of
+// valid bars into chunks of L = chunkFor(window) bars on two grids (from the
+// run's start, and L/2 bars later) and keeps per grid the compensated sums
+// of d = x - a and d^2 from its chunk's first bar (a: that bar's value) up to
+// each bar; a window's sums are the difference of the sums at its end and at
+// the bar before it, in the grid whose chunk began longer ago. Stepped, one
+// MomentsBlock per (source run, chunk length) holds both grids' running sums
+// and a ring of the last longest window + 1 bars (the value and both grids'
+// sums), which is all a window reads; plus the age of the run and of the run
+// of equal values (the kernel's constant-window rule).
+import { twoSumError } from './primitives.js';
+import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { anyRow } from './windows.js';
+
+/** twoProductError (native/primitives.h): p + twoProductError(a, b, p) == a * b exactly for p = a * b (Dekker, no FMA). */
+export function twoProductError(a: number, b: number, p: number): number {
+  let c = 134217729.0 * a;  // 2^27 + 1
+  const ah = c - (c - a), al = a - ah;
+  c = 134217729.0 * b;
+  const bh = c - (c - b), bl = b - bh;
+  return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+
+/** RollingMoments::kDirectBelow: windows shorter than this are summed directly. */
+const DIRECT_BELOW = 16;
+/** kMaxWindow (native/abi.h). */
+const MAX_WINDOW = 100000;
+
+/** RollingMoments::chunkFor: the chunk length serving windows of w bars. */
+export function chunkFor(w: number): number {
+  let length = 512;
+  while (length < 2.0 * Math.min(w, MAX_WINDOW)) length *= 2;
+  return length;
+}
+
+// A block's head: valid bars ending here, equal values ending here, ring
+// position, the previous input (hv's returns), then per grid (a, S1 hi, lo, S2 hi, lo).
+const RUN = 0, EQ = 1, POS = 2, PREV = 3, G0 = 4, G1 = 9, HEAD = 14;
+// A ring slot: the value, then grid 0's and grid 1's (S1 hi, lo, S2 hi, lo) at that bar.
+const SLOT = 9;
+
+/** One grid's running chunk sums at s[g] = (a, h1, l1, h2, l2): accumulate() of the kernel for one bar. */
+function accumulate(s: Float64Array, g: number, x: number, chunkStart: boolean): void {
+  if (chunkStart) {
+    s[g] = x;
+    s[g + 1] = s[g + 2] = s[g + 3] = s[g + 4] = 0.0;
+  }
+  const a = s[g]!, h1 = s[g + 1]!, h2 = s[g + 3]!;
+  const dh = x - a, dl = twoSumError(x, -a, dh);
+  const p = dh * dh, q = twoProductError(dh, dh, p) + 2.0 * dh * dl;
+  const n1 = h1 + dh, n2 = h2 + p;
+  let l1 = s[g + 2]! + (twoSumError(h1, dh, n1) + dl);
+  let l2 = s[g + 4]! + (twoSumError(h2, p, n2) + q);
+  // Renormalized (|lo| <= ulp(hi) / 2), as the kernel does.
+  const H1 = n1 + l1;
+  l1 -= H1 - n1;
+  const H2 = n2 + l2;
+  l2 -= H2 - n2;
+  s[g + 1] = H1; s[g + 2] = l1; s[g + 3] = H2; s[g + 4] = l2;
+}
+
+/**
+ * The moments of one input over the windows sharing one chunk length, at
+ * the last bar fed: mean, variance and deviation of RollingMoments, for a
+ * window the caller checked with valid().
+ */
+export class MomentsBlock {
+  private readonly half: number;
+  private readonly ring: number;
+  // The window sums of the last sums() call: S1 = s1 + e1, S2 = s2 + e2, from the anchor a.
+  private a = 0; private s1 = 0; private e1 = 0; private s2 = 0; private e2 = 0;
+
+  constructor(private readonly s: Float64Array, readonly at: number, readonly src: number, readonly vars: Int32Array, private readonly L: number, private readonly R: number) {
+    this.half = L / 2;
+    this.ring = at + HEAD;
+    s[at + PREV] = NaN;
+  }
+
+  /** Index in `s` of the last bar's slot (from the state alone: rollback and restore set only the state). */
+  private get slot(): number {
+    return this.ring + SLOT * this.s[this.at + POS]!;
+  }
+
+  /** Numbers of state a block with a ring of R slots takes. */
+  static size(R: number): number {
+    return HEAD + SLOT * R;
+  }
+
+  /** One bar's input (NaN: a gap). */
+  feed(x: number): void {
+    const s = this.s, at = this.at;
+    const before = this.slot;
+    let pos = s[at + POS]! + 1;
+    if (pos === this.R) pos = 0;
+    s[at + POS] = pos;
+    const slot = this.ring + SLOT * pos;
+    s[slot] = x;
+    if (x !== x) {
+      s[at + RUN] = 0;
+      s[at + EQ] = 0;
+      return;
+    }
+    const run = s[at + RUN]! + 1;
+    s[at + RUN] = run;
+    s[at + EQ] = run > 1 && x === s[before] ? s[at + EQ]! + 1 : 1;  // the kernel's runStart
+    const u = run - 1, L = this.L, half = this.half;
+    accumulate(s, at + G0, x, u % L === 0);
+    accumulate(s, at + G1, x, u === 0 || (u >= half && (u - half) % L === 0));
+    for (let k = 0; k < 4; k++) {
+      s[slot + 1 + k] = s[at + G0 + 1 + k]!;
+      s[slot + 5 + k] = s[at + G1 + 1 + k]!;
+    }
+  }
+
+  /** The previous input (hv's returns read it), then stores x as the next one's. */
+  swapPrevious(x: number): number {
+    const p = this.s[this.at + PREV]!;
+    this.s[this.at + PREV] = x;
+    return p;
+  }
+
+  /** valid(t, w): the window holds no gap. */
+  valid(w: number): boolean {
+    return this.s[this.at + RUN]! >= w;
+  }
+
+  /** constant(t, w): every value of the window equals the last. */
+  private constant(w: number): boolean {
+    return this.s[this.at + EQ]! >= w;
+  }
+
+  /** Index of the slot k bars back (k < R). */
+  private back(k: number): number {
+    const pos = this.s[this.at + POS]! - k;
+    return this.ring + SLOT * (pos >= 0 ? pos : pos + this.R);
+  }
+
+  /** windowSums(t, w) into (a, s1, e1, s2, e2). */
+  private sums(w: number): void {
+    const s = this.s;
+    const u = s[this.at + RUN]! - 1, L = this.L, half = this.half;
+    const b0 = u % L, b1 = u < half ? u : (u - half) % L;  // bars since each grid's chunk start
+    const g0 = b0 >= b1;  // the grid whose chunk began longer ago
+    this.a = s[this.at + (g0 ? G0 : G1)]!;
+    const b = this.slot + (g0 ? 1 : 5);
+    if (w - 1 === (g0 ? b0 : b1)) {
+      this.s1 = s[b]!; this.e1 = s[b + 1]!; this.s2 = s[b + 2]!; this.e2 = s[b + 3]!;
+      return;
+    }
+    const p = this.back(w) + (g0 ? 1 : 5);
+    const s1 = s[b]! - s[p]!, s2 = s[b + 2]! - s[p + 2]!;
+    this.s1 = s1;
+    this.e1 = twoSumError(s[b]!, -s[p]!, s1) + (s[b + 1]! - s[p + 1]!);
+    this.s2 = s2;
+    this.e2 = twoSumError(s[b + 2]!, -s[p + 2]!, s2) + (s[b + 3]! - s[p + 3]!);
+  }
+
+  /** directSum: the sum of x[i] - x[t] over the window, oldest first. */
+  private directSum(w: number): number {
+    const s = this.s, x = s[this.slot]!;
+    let sum = 0.0;
+    for (let k = w - 1; k >= 0; k--) sum += s[this.back(k)]! - x;
+    return sum;
+  }
+
+  /** mean(t, w). */
+  mean(w: number): number {
+    const x = this.s[this.slot]!;
+    if (this.constant(w)) return x;
+    const n = w;
+    if (w < DIRECT_BELOW) return x + this.directSum(w) / n;
+    this.sums(w);
+    const q = this.s1 / n, qn = q * n;
+    const r = (((this.s1 - qn) - twoProductError(q, n, qn)) + this.e1) / n;
+    const s = this.a + q;
+    return s + (twoSumError(this.a, q, s) + r);
+  }
+
+  /** variance(t, w): the population variance. */
+  variance(w: number): number {
+    if (this.constant(w)) return 0.0;
+    const n = w;
+    if (w < DIRECT_BELOW) {
+      const st = this.s, x = st[this.slot]!;
+      const m = this.directSum(w) / n;
+      let s = 0.0, r = 0.0;
+      for (let k = w - 1; k >= 0; k--) {
+        const e = (st[this.back(k)]! - x) - m;
+        s += e * e;
+        r += e;
+      }
+      const v = (s - r * r / n) / n;
+      return v > 0.0 ? v : 0.0;
+    }
+    this.sums(w);
+    const s1 = this.s1, e1 = this.e1;
+    const p = n * this.s2, q = s1 * s1;
+    const low = (twoProductError(n, this.s2, p) - twoProductError(s1, s1, q)) + n * this.e2;
+    const v = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
+    return v > 0.0 ? v : 0.0;
+  }
+
+  /** deviation(t, w): x[t] - mean(t, w) without cancellation. */
+  deviation(w: number): number {
+    if (this.constant(w)) return 0.0;
+    const n = w;
+    if (w < DIRECT_BELOW) return -(this.directSum(w) / n);
+    this.sums(w);
+    const x = this.s[this.slot]!;
+    const dh = x - this.a, dl = twoSumError(x, -this.a, dh), p = n * dh;
+    return ((p - this.s1) + ((twoProductError(n, dh, p) + n * dl) - this.e1)) / n;
+  }
+}
+
+/** Writes variant v's outputs at this bar from block m (its window w valid there) into the rows not null. */
+export type MomentsValue = (m: MomentsBlock, v: number, w: number, rows: readonly (Float64Array | null)[]) => void;
+
+/**
+ * A stepper of the moments of each variant's `window` over its source (or,
+ * `returns`, over hv's log returns of it): one MomentsBlock per source run
+ * and chunk length, as forEachMomentsBlock builds one per chunk length; a
+ * window holding a gap is NaN in every output.
+ */
+export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns = false): Stepper {
+  const window = paramOf(ctx, 'window');
+  const shapes: { at: number; src: number; vars: number[]; L: number; R: number }[] = [];
+  let size = 0;
+  for (const r of ctx.runs) {
+    const src = ctx.sourceIndex(r.sources.source!);
+    const byLength = new Map<number, { at: number; src: number; vars: number[]; L: number; R: number }>();
+    for (let v = r.v0; v < r.v1; v++) {
+      const L = chunkFor(window[v]!);
+      let b = byLength.get(L);
+      if (!b) byLength.set(L, (b = { at: 0, src, vars: [], L, R: 1 }));
+      b.vars.push(v);
+      b.R = Math.max(b.R, window[v]! + 1);
+    }
+    for (const b of byLength.values()) {
+      b.at = size;
+      size += MomentsBlock.size(b.R);
+      shapes.push(b);
+    }
+  }
+  const state = new Float64Array(size);
+  const blocks = shapes.map((b) => new MomentsBlock(state, b.at, b.src, Int32Array.from(b.vars), b.L, b.R));
+  return {
+    state,
+    step(bar, rows) {
+      const writes = anyRow(rows);
+      for (const m of blocks) {
+        let x = bar[m.src]!;
+        if (returns) {
+          // log1p of the relative change, from two positive prices (NaN for the first bar).
+          const prev = m.swapPrevious(x);
+          x = x > 0.0 && prev > 0.0 ? Math.log1p((x - prev) / prev) : NaN;
+        }
+        m.feed(x);
+        if (!writes) continue;
+        for (const v of m.vars) {
+          const w = window[v]!;
+          if (m.valid(w)) value(m, v, w, rows);
+          else for (const row of rows) if (row) row[v] = NaN;
+        }
+      }
+    },
+    // The state is per block, not per variant: the history's sources alone, without rows.
+    resume: resumeBySources,
+  };
+}
+
+/** taStddev (native/volatility/common.h): TA-Lib's standard deviation, 0 below a variance of 1e-14. */
+export function taStddev(variance: number): number {
+  return variance < 1e-14 ? 0.0 : Math.sqrt(variance);
+}
+
+/** The bands' outputs (Spread in native/volatility/common.h). */
+export type Spread = 'bands' | 'bandwidth' | 'percent_b';
+
+/** The MA type code of 'sma' (matype::kSma). */
+const MATYPE_SMA = 0;
+
+/**
+ * BBANDS and its bandwidth and %b with the middle band an SMA (putBands over
+ * the moments' mean and deviation); null for a grid with another matype
+ * (bandsByType: that grid recomputes).
+ */
+export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | null {
+  const mult = paramOf(ctx, 'mult');
+  if (paramOf(ctx, 'matype').some((c) => c !== MATYPE_SMA)) return null;
+  return momentsStepper(ctx, (m, v, w, rows) => {
+    const mid = m.mean(w), dev = taStddev(m.variance(w)) * mult[v]!;
+    const upper = mid + dev, lower = mid - dev;
+    if (spread === 'bands') {
+      if (rows[0]) rows[0][v] = mid;
+      if (rows[1]) rows[1][v] = upper;
+      if (rows[2]) rows[2][v] = lower;
+    } else if (spread === 'bandwidth') rows[0]![v] = mid !== 0.0 ? (dev + dev) / mid : NaN;
+    else rows[0]![v] = upper !== lower ? (m.deviation(w) + dev) / (dev + dev) : NaN;
+  });
+}
