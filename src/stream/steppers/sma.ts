@@ -3,6 +3,7 @@
 // pairs, shared by every window of that source; a window's value is
 // prefixWindowSum(...) * (1 / window), as SmaLanes::at computes it.
 import { paramOf, ringStepper, type Stepper, type StepperContext } from './types.js';
+import type { OutputArray } from '../../backends/types.js';
 import { prefixStep, prefixWindowSum } from './primitives.js';
 
 /** State of one source run: [hi, lo, run, pos, ring of (hi, lo) pairs]. */
@@ -11,6 +12,7 @@ export default function sma(ctx: StepperContext): Stepper {
   const n = Int32Array.from(window);
   const inv = window.map((w) => 1.0 / w);
   const V = ctx.grid.variants;
+  const back = Int32Array.from(window, (w) => 2 * w);  // offset of a window's start pair in `pairs`
   const stepper = ringStepper(ctx, {
     head: 2,
     width: 2,
@@ -63,15 +65,32 @@ export default function sma(ctx: StepperContext): Stepper {
           state[ring + 2 * s] = pairs[2 * (R + m - 1 - j)]!;
           state[ring + 2 * s + 1] = pairs[2 * (R + m - 1 - j) + 1]!;
         }
-        if (!out) continue;
-        for (let i = 0; i < m; i++) {
-          const o = i * V, b = 2 * (R + i), hi = pairs[b]!, lo = pairs[b + 1]!, run = runAt[i]!;
-          for (let v = r.v0; v < r.v1; v++) {
-            const w = n[v]!;
-            out[o + v] = run < w ? NaN : prefixWindowSum(hi, lo, pairs[b - 2 * w]!, pairs[b - 2 * w + 1]!) * inv[v]!;
-          }
-        }
+        if (out) windowRows(out, V, r.v0, r.v1, m, R, pairs, runAt, back, n, inv);
       }
     },
   };
+}
+
+/**
+ * The rows of variants [v0, v1) at m new bars (out at i * V), from their
+ * source's pairs in time order (the first R before the new bars) and the run
+ * length at each new bar; back[v] is 2 * window. Its own function, with
+ * everything it reads passed in, so the hot loop sees only locals.
+ */
+function windowRows(out: OutputArray, V: number, v0: number, v1: number, m: number, R: number, pairs: Float64Array, runAt: Int32Array, back: Int32Array, n: Int32Array, inv: Float64Array): void {
+  for (let i = 0; i < m; i++) {
+    const o = i * V, b = 2 * (R + i), hi = pairs[b]!, lo = pairs[b + 1]!, run = runAt[i]!;
+    // A run at least the longest window long (R - 1) gives every window a value: no test per window.
+    if (run >= R - 1) {
+      for (let v = v0; v < v1; v++) {
+        const a = b - back[v]!;
+        out[o + v] = prefixWindowSum(hi, lo, pairs[a]!, pairs[a + 1]!) * inv[v]!;
+      }
+      continue;
+    }
+    for (let v = v0; v < v1; v++) {
+      const a = b - back[v]!;
+      out[o + v] = run < n[v]! ? NaN : prefixWindowSum(hi, lo, pairs[a]!, pairs[a + 1]!) * inv[v]!;
+    }
+  }
 }
