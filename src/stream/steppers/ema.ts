@@ -4,7 +4,7 @@
 // TA-Lib's EMA step; a NaN bar resets it (forEachSegment).
 import type { OutputArray } from '../../backends/types.js';
 import { paramOf, type Stepper, type StepperContext } from './types.js';
-import { SEED_FIRST, seededAverageStep } from './primitives.js';
+import { SEED_FIRST, seededAverageRun, seededAverageStep } from './primitives.js';
 
 /** Bars per block of stepMany(). */
 const BLOCK = 256;
@@ -37,26 +37,16 @@ export function seededAverages(ctx: StepperContext, wilder: boolean): Stepper {
     step(bar, rows) {
       for (const r of runs) advance(bar[r.src]!, r.v0, r.v1, rows[0]!, 0);
     },
-    // Variant by variant over blocks of bars: the variant's numbers stay at
-    // hand and the block's rows in cache (every variant is independent).
+    // Variant by variant over blocks of bars (every variant is independent):
+    // seededAverageRun keeps the variant's numbers in locals, and the
+    // block's rows stay in cache.
     stepMany(columns, from, to, outputs) {
       const out = outputs[0] ?? null;
       for (const r of runs) {
         const col = columns[r.src]!;
         for (let i0 = from; i0 < to; i0 += BLOCK) {
           const i1 = Math.min(to, i0 + BLOCK);
-          for (let v = r.v0; v < r.v1; v++) {
-            const p = period[v]!, kv = k[v]!, n = window[v]!;
-            for (let i = i0; i < i1; i++) {
-              const x = col[i]!;
-              let y = NaN;
-              if (x !== x) {
-                state[2 * v] = 0.0;
-                state[2 * v + 1] = 0;
-              } else y = seededAverageStep(state, 2 * v, x, p, kv, n, wilder);
-              if (out) out[(i - from) * V + v] = y;
-            }
-          }
+          for (let v = r.v0; v < r.v1; v++) seededAverageRun(state, 2 * v, col, i0, i1, period[v]!, k[v]!, window[v]!, wilder, out, (i0 - from) * V + v, V);
         }
       }
     },
