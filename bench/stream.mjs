@@ -55,22 +55,27 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
 
   // pushMany of 10,000 bars beside compute() over the same bars, interleaved.
   const manyRows = [];
-  for (const indicator of pick(['ma.sma', 'ma.ema', 'ma.wma'])) {
+  // The headline grids, and default grids of ids stepped bar by bar (no stepMany).
+  const manyCases = [['ma.sma', HEADLINE], ['ma.ema', HEADLINE], ['ma.rma', HEADLINE], ['ma.wma'], ['momentum.rsi'], ['momentum.macd']];
+  for (const [indicator, grid] of manyCases.filter(([id]) => pick([id]).length > 0)) {
     const bars = slice(candles, 0, many);
-    const times = { pushMany: [], compute: [] };
+    // CPU time of the process (every thread): what the call costs, whatever else shares the machine.
+    const times = { pushMany: [], compute: [], pushManyCpu: [], computeCpu: [] };
+    const cpuMs = (u) => { const d = process.cpuUsage(u); return (d.user + d.system) / 1000; };
     for (let i = 0; i <= runs; i++) {
-      const s = await engine.stream({ indicator, grid: indicator === 'ma.wma' ? undefined : HEADLINE });
-      let t0 = performance.now();
+      const s = await engine.stream({ indicator, grid });
+      let t0 = performance.now(), u0 = process.cpuUsage();
       (await s.pushMany(bars)).release();
-      const tm = performance.now() - t0;
+      const tm = performance.now() - t0, um = cpuMs(u0);
       s.close();
       t0 = performance.now();
-      (await engine.compute({ indicator, grid: indicator === 'ma.wma' ? undefined : HEADLINE, candles: bars })).release();
-      const tc = performance.now() - t0;
-      if (i > 0) { times.pushMany.push(tm); times.compute.push(tc); }
+      u0 = process.cpuUsage();
+      (await engine.compute({ indicator, grid, candles: bars })).release();
+      const tc = performance.now() - t0, uc = cpuMs(u0);
+      if (i > 0) { times.pushMany.push(tm); times.compute.push(tc); times.pushManyCpu.push(um); times.computeCpu.push(uc); }
     }
-    const pm = median(times.pushMany), cm = median(times.compute);
-    manyRows.push({ case: indicator, bars: many, pushManyMs: pm, computeMs: cm, ratio: pm / cm });
+    const pm = median(times.pushMany), cm = median(times.compute), pu = median(times.pushManyCpu), cu = median(times.computeCpu);
+    manyRows.push({ case: indicator, variants: engine.estimate({ indicator, grid, t: many }).variants, bars: many, pushManyMs: pm, computeMs: cm, ratio: pm / cm, pushManyCpuMs: pu, computeCpuMs: cu, cpuRatio: pu / cu });
   }
 
   // push beside the batch cost of one bar of the same default grid.
@@ -95,8 +100,8 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
   log(`\nstream (${engine.warmupReport.backend}): push into the 1,176-variant grids (history ${history.toLocaleString('en-US')} bars, ${pushes.toLocaleString('en-US')} pushes, microseconds per call on the calling thread)`);
   log(table(['indicator', 'mode', 'variants', 'state KiB', 'push median us', 'push p99 us', 'update median us'],
     headline.map((r) => [r.case, r.mode, r.variants, (r.stateBytes / 1024).toFixed(0), r.pushMedianUs.toFixed(1), r.pushP99Us.toFixed(1), r.updateMedianUs.toFixed(1)])));
-  log(`\npushMany of ${many.toLocaleString('en-US')} bars beside compute() on the same bars (medians of ${runs}, interleaved)`);
-  log(table(['indicator', 'pushMany ms', 'compute ms', 'ratio'], manyRows.map((r) => [r.case, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2)])));
+  log(`\npushMany of ${many.toLocaleString('en-US')} bars beside compute() on the same bars (medians of ${runs}, interleaved; wall time, and CPU time of every thread of the process)`);
+  log(table(['indicator', 'variants', 'pushMany ms', 'compute ms', 'ratio', 'pushMany cpu ms', 'compute cpu ms', 'cpu ratio'], manyRows.map((r) => [r.case, r.variants, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2), r.pushManyCpuMs.toFixed(1), r.computeCpuMs.toFixed(1), r.cpuRatio.toFixed(2)])));
   log(`\npush beside the batch cost of one bar (compute() over ${history.toLocaleString('en-US')} bars / ${history.toLocaleString('en-US')}), default grids, gap-free history of ${history.toLocaleString('en-US')} bars`);
   log(table(['indicator', 'mode', 'variants', 'batch us/bar', 'push us', 'ratio'], perBar.map((r) => [r.case, r.mode, r.variants, r.batchPerBarUs.toFixed(2), r.pushUs.toFixed(1), r.ratio.toFixed(1)])));
   report.suites.stream = { backend: engine.warmupReport.backend, history, pushes, headline, pushMany: manyRows, perBar };

@@ -423,6 +423,8 @@ export class Engine {
         this.streamBytes = Math.max(0, total);
       },
       compute: (request) => this.compute(request),
+      // pushMany()'s result memory: the pool compute() draws from (its release() hands it back).
+      outputBuffer: (bytes) => this.outputPool.acquire(bytes, advisorOf(this.warm?.inline)),
       closed: () => this.closed,
     };
   }

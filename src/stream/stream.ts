@@ -49,6 +49,8 @@ export interface StreamHost {
   /** Counts bytes of stream state against maxComputeBytesTotal (negative: gives them back); throws when over it. */
   reserve(bytes: number, indicator: string): void;
   compute(request: ComputeRequest): Promise<ComputeResult>;
+  /** Memory for a result of at least `bytes`, from the engine's output pool (not zeroed). */
+  outputBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer;
   closed(): boolean;
 }
 
@@ -279,19 +281,31 @@ export class IndicatorStream {
     const from = this.seen;
     // Recomputed: append the bars, then one batch compute over the runs they need.
     const startAt = this.kept ? this.recomputeStart(from) : 0;
-    const before = { seen: this.seen, lastTs: this.lastTs, gapNow: this.gapNow.slice(), gapBefore: this.gapBefore.slice() };
-    const beforeBase = this.lastBase.slice();
+    const undo = this.undoPoint();
     const V = this.variants;
     const Ctor = this.dtype === 'float64' ? Float64Array : Float32Array;
-    const stepped = this.stepper ? new Map(this.outputs.map((name) => [name, new Ctor(n * V)])) : null;
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < cols.length; k++) this.baseBar[k] = cols[k]![i]!;
-      this.deriveBar();
-      if (i === n - 1) this.commit();
-      this.apply(this.tsOf(c.tsOpen[i]!), 'keep');
-      // A float32 store rounds as the kernels' static_cast<float> does.
-      if (stepped) for (const s of this.selected) stepped.get(s.name)!.set(this.rows64[s.k]!, i * V);
+    // Stepped: every bar but the last at batch speed, straight into the result; the last one as push() applies it.
+    let outs: (OutputArray | null)[] | null = null;
+    if (this.stepper) {
+      const buffer = this.host.outputBuffer(this.selected.length * n * V * Ctor.BYTES_PER_ELEMENT);
+      outs = this.plan.def.outputs.map((_, k) => {
+        const at = this.selected.findIndex((s) => s.k === k);
+        return at < 0 ? null : new Ctor(buffer as ArrayBuffer, at * n * V * Ctor.BYTES_PER_ELEMENT, n * V);
+      });
     }
+    if (outs) {
+      try {
+        this.stepBars(this.sources.map((s) => c.column(s)), 0, n - 1, outs);
+        this.lastBar(cols, n - 1, c.tsOpen[n - 1]!);
+        for (const s of this.selected) outs[s.k]!.set(this.rows64[s.k]!, (n - 1) * V);
+      } catch (e) {
+        undo();
+        throw e;
+      }
+    } else {
+      for (let i = 0; i < n; i++) this.lastBar(cols, i, c.tsOpen[i]!);
+    }
+    const stepped = outs ? new Map(this.selected.map((s) => [s.name, outs[s.k]!])) : null;
     // Rows of compute() over every bar seen now: lengths longer than that are NaN throughout.
     if (stepped) for (let i = 0; i < n; i++) this.maskLong(stepped, i * V);
     let arrays: Map<string, OutputArray>;
@@ -308,8 +322,7 @@ export class IndicatorStream {
       } catch (e) {
         // The compute failed (its budget, close()): back to the state before the call.
         for (let i = 0; i < n; i++) kept.pop();
-        Object.assign(this, before);
-        this.lastBase.set(beforeBase);
+        undo();
         throw e;
       }
       backend = whole.meta.backend;
@@ -370,12 +383,12 @@ export class IndicatorStream {
     const cols = this.baseColumns.map((col) => c.column(col));
     let i0 = 0;
     if (this.stepper?.resume && c.t >= 2) i0 = await this.resume(c, cols);
-    for (let i = i0; i < c.t; i++) {
-      for (let k = 0; k < cols.length; k++) this.baseBar[k] = cols[k]![i]!;
-      this.deriveBar();
-      if (i === c.t - 1) this.commit();
-      this.apply(this.tsOf(c.tsOpen[i]!), 'keep');
+    // A stepper without resume(): every bar but the last at batch speed, without rows.
+    if (this.stepper && i0 < c.t - 1) {
+      this.stepBars(this.sources.map((s) => c.column(s)), i0, c.t - 1, this.plan.def.outputs.map(() => null));
+      i0 = c.t - 1;
     }
+    for (let i = i0; i < c.t; i++) this.lastBar(cols, i, c.tsOpen[i]!);
     if (this.kept) this.kept.dropBefore(this.recomputeStart(this.seen - 1));
     if (c.t > 0) this.emitRow();
   }
@@ -412,6 +425,64 @@ export class IndicatorStream {
     this.seen = n;
     this.lastTs = this.tsOf(c.tsOpen[n - 1]!);
     return n;
+  }
+
+  /**
+   * Bar i of the base columns as push() applies it, committing the state
+   * before it (update() rolls back to that); a kept bar is not dropped and
+   * no row is emitted (the caller finishes the batch).
+   */
+  private lastBar(cols: readonly Float64Array[], i: number, ts: Ts): void {
+    for (let k = 0; k < cols.length; k++) this.baseBar[k] = cols[k]![i]!;
+    this.deriveBar();
+    this.commit();
+    this.apply(this.tsOf(ts), 'keep');
+  }
+
+  /**
+   * Steps bars [from, to) of the source columns (indexed as this.bar) as
+   * apply() steps them one by one, gaps and bar count included, writing bar
+   * i's row into outputs (kernel output order, time-major at (i - from) *
+   * variants; null: not wanted): the stepper's stepMany(), or step() bar by
+   * bar with its float64 row copied (a float32 store rounds as the kernels'
+   * static_cast<float> does).
+   */
+  private stepBars(columns: readonly Float64Array[], from: number, to: number, outputs: readonly (OutputArray | null)[]): void {
+    if (to <= from) return;
+    const stepper = this.stepper!;
+    if (stepper.stepMany) stepper.stepMany(columns, from, to, outputs);
+    else {
+      const V = this.variants, bar = this.bar, rows = this.rows64;
+      const copy = this.selected.filter((s) => outputs[s.k]).map((s) => ({ row: rows[s.k]!, out: outputs[s.k]! }));
+      for (let i = from; i < to; i++) {
+        for (let k = 0; k < columns.length; k++) bar[k] = columns[k]![i]!;
+        stepper.step(bar, rows);
+        for (const x of copy) x.out.set(x.row, (i - from) * V);
+      }
+    }
+    // The last bar with a NaN input of each source run, as apply() marks them.
+    const lastNaN = columns.map((col) => {
+      let g = to - 1;
+      while (g >= from && col[g] === col[g]) g--;
+      return g;
+    });
+    this.runs.forEach((r, i) => {
+      for (const k of r.inputs) if (lastNaN[k]! >= from) this.gapNow[i] = Math.max(this.gapNow[i]!, this.seen + lastNaN[k]! - from);
+    });
+    this.seen += to - from;
+  }
+
+  /** Captures the stream's state; the returned function puts it back (a call that fails part-way). */
+  private undoPoint(): () => void {
+    const { seen, lastTs } = this;
+    const gapNow = this.gapNow.slice(), gapBefore = this.gapBefore.slice(), lastBase = this.lastBase.slice();
+    const state = this.stepper?.state.slice(), committed = this.committed?.slice();
+    return () => {
+      Object.assign(this, { seen, lastTs, gapNow, gapBefore });
+      this.lastBase.set(lastBase);
+      if (state) this.stepper!.state.set(state);
+      if (committed) this.committed!.set(committed);
+    };
   }
 
   private checkOpen(): void {

@@ -132,3 +132,38 @@ export function wmaNext(s: Float64Array, at: number, x: number, trailing: number
   s[at + 1] = sub;
   return w;
 }
+
+/**
+ * seededAverageStep over bars [i0, i1) of one column for one average, its
+ * (value, count) at s[at], s[at + 1] kept in locals meanwhile (a batch of
+ * bars at batch speed): the same operations, and a NaN bar resets it as
+ * the kernels' segments do. Bar i's value goes to out[o + (i - i0) * stride]
+ * (out null: none).
+ */
+export function seededAverageRun(
+  s: Float64Array, at: number, col: Float64Array, i0: number, i1: number,
+  period: number, k: number, n: number, wilder: boolean, out: Float32Array | Float64Array | null, o: number, stride: number,
+): void {
+  let value = s[at]!, count = s[at + 1]!;
+  for (let i = i0; i < i1; i++) {
+    const x = col[i]!;
+    let y = NaN;
+    if (x !== x) {
+      value = 0.0;
+      count = 0;
+    } else if (count >= period) {
+      value = wilder ? wilderStep(value, x, n) : emaStep(value, x, k);
+      y = value;
+    } else {
+      value += x;
+      count++;
+      if (count >= period) {
+        value /= period;
+        y = value;
+      }
+    }
+    if (out) out[o + (i - i0) * stride] = y;
+  }
+  s[at] = value;
+  s[at + 1] = count;
+}

@@ -3,6 +3,7 @@
 // pairs, shared by every window of that source; a window's value is
 // prefixWindowSum(...) * (1 / window), as SmaLanes::at computes it.
 import { paramOf, ringStepper, type Stepper, type StepperContext } from './types.js';
+import type { OutputArray } from '../../backends/types.js';
 import { prefixStep, prefixWindowSum } from './primitives.js';
 
 /** State of one source run: [hi, lo, run, pos, ring of (hi, lo) pairs]. */
@@ -10,7 +11,9 @@ export default function sma(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
   const n = Int32Array.from(window);
   const inv = window.map((w) => 1.0 / w);
-  return ringStepper(ctx, {
+  const V = ctx.grid.variants;
+  const back = Int32Array.from(window, (w) => 2 * w);  // offset of a window's start pair in `pairs`
+  const stepper = ringStepper(ctx, {
     head: 2,
     width: 2,
     need: n,  // valid bars ending here (t - lastGap[t]) >= window
@@ -24,4 +27,70 @@ export default function sma(ctx: StepperContext): Stepper {
       return prefixWindowSum(state[slot]!, state[slot + 1]!, state[past]!, state[past + 1]!) * inv[v]!;
     },
   });
+  const { state } = stepper;
+  // Per call: a source's pairs in time order (its ring, then one per new bar), and the run length at each new bar.
+  let pairs = new Float64Array(0);
+  let runAt = new Int32Array(0);
+  return {
+    ...stepper,
+    // The source's prefix pairs first (what fill() does bar by bar), then
+    // every window from them, bar-major as step() writes its rows.
+    stepMany(columns, from, to, outputs) {
+      const out = outputs[0] ?? null;
+      const m = to - from;
+      for (const r of stepper.runs) {
+        const R = r.ring, ring = r.at + 4;
+        if (pairs.length < 2 * (R + m)) pairs = new Float64Array(2 * (R + m));
+        if (runAt.length < m) runAt = new Int32Array(m);
+        // Pair R - 1 is the last bar's (the slot at pos), pair R - 1 - j the one j bars before it.
+        let pos = state[r.at + 3]! | 0;
+        for (let j = 0, s = pos; j < R; j++, s = s === 0 ? R - 1 : s - 1) {
+          pairs[2 * (R - 1 - j)] = state[ring + 2 * s]!;
+          pairs[2 * (R - 1 - j) + 1] = state[ring + 2 * s + 1]!;
+        }
+        const col = columns[r.src]!;
+        let run = state[r.at + 2]!;
+        for (let i = 0; i < m; i++) {
+          const x = col[from + i]!;
+          run = x !== x ? 0 : (run + 1) | 0;
+          prefixStep(state, r.at, x);
+          pairs[2 * (R + i)] = state[r.at]!;
+          pairs[2 * (R + i) + 1] = state[r.at + 1]!;
+          runAt[i] = run;
+        }
+        state[r.at + 2] = run;
+        pos = (pos + m) % R;
+        state[r.at + 3] = pos;
+        for (let j = 0, s = pos; j < R; j++, s = s === 0 ? R - 1 : s - 1) {
+          state[ring + 2 * s] = pairs[2 * (R + m - 1 - j)]!;
+          state[ring + 2 * s + 1] = pairs[2 * (R + m - 1 - j) + 1]!;
+        }
+        if (out) windowRows(out, V, r.v0, r.v1, m, R, pairs, runAt, back, n, inv);
+      }
+    },
+  };
+}
+
+/**
+ * The rows of variants [v0, v1) at m new bars (out at i * V), from their
+ * source's pairs in time order (the first R before the new bars) and the run
+ * length at each new bar; back[v] is 2 * window. Its own function, with
+ * everything it reads passed in, so the hot loop sees only locals.
+ */
+function windowRows(out: OutputArray, V: number, v0: number, v1: number, m: number, R: number, pairs: Float64Array, runAt: Int32Array, back: Int32Array, n: Int32Array, inv: Float64Array): void {
+  for (let i = 0; i < m; i++) {
+    const o = i * V, b = 2 * (R + i), hi = pairs[b]!, lo = pairs[b + 1]!, run = runAt[i]!;
+    // A run at least the longest window long (R - 1) gives every window a value: no test per window.
+    if (run >= R - 1) {
+      for (let v = v0; v < v1; v++) {
+        const a = b - back[v]!;
+        out[o + v] = prefixWindowSum(hi, lo, pairs[a]!, pairs[a + 1]!) * inv[v]!;
+      }
+      continue;
+    }
+    for (let v = v0; v < v1; v++) {
+      const a = b - back[v]!;
+      out[o + v] = run < n[v]! ? NaN : prefixWindowSum(hi, lo, pairs[a]!, pairs[a + 1]!) * inv[v]!;
+    }
+  }
 }

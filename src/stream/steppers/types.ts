@@ -1,7 +1,7 @@
 // The interface every incremental stepper implements: one small file per
 // stepped indicator (sma.ts, ema.ts, ...), each stepping the operations of its
 // kernel in the kernel's order, so a stream's rows are the batch rows bit for bit.
-import type { Backend } from '../../backends/types.js';
+import type { Backend, OutputArray } from '../../backends/types.js';
 import type { Grid } from '../../grid/grid.js';
 import type { IndicatorDef, SourceName } from '../../registry/index.js';
 
@@ -33,6 +33,16 @@ export interface Stepper {
    * (kernel output order; null for an output not selected).
    */
   step(bar: Float64Array, rows: readonly (Float64Array | null)[]): void;
+  /**
+   * Optional, so pushMany() and `history` run at batch speed: step() over
+   * bars [from, to) of the sources (columns[k], indexed as step()'s bar),
+   * writing bar i's row straight into each output (time-major, at
+   * (i - from) * variants; null: not wanted). It must leave the state and
+   * the values exactly as step() bar by bar would (a float32 output rounds
+   * each value as a copy of step()'s float64 row does), and never read an
+   * output back. Without it the stream steps bar by bar.
+   */
+  stepMany?(columns: readonly Float64Array[], from: number, to: number, outputs: readonly (OutputArray | null)[]): void;
   /**
    * Optional, so `history` runs at batch speed: sets the state to the one
    * after the first n bars of a stream, from each source over those bars
@@ -88,12 +98,21 @@ export interface RingHooks {
   readonly own?: number;
 }
 
+/** Where a ring stepper keeps one source run: its variants, its source in the bar, its ring's length and its offset in the state. */
+export interface RingRun {
+  readonly v0: number;
+  readonly v1: number;
+  readonly src: number;
+  readonly ring: number;
+  readonly at: number;
+}
+
 /**
  * A stepper keeping, per source run, [head numbers, count of valid bars
  * ending here, ring position, ring of the last (longest back + 1) bars of
  * `width` numbers each], shared by every variant of the run.
  */
-export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper {
+export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper & { readonly runs: readonly RingRun[] } {
   const { head, width, need, back } = hooks;
   let size = 0;
   const runs = ctx.runs.map((r) => {
@@ -107,6 +126,7 @@ export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper {
   const state = new Float64Array(size + own * ctx.grid.variants);
   return {
     state,
+    runs,
     step(bar, rows) {
       const out = rows[0];
       for (const r of runs) {

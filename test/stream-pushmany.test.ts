@@ -1,0 +1,167 @@
+// pushMany() and `history` of stepped ids step their bars in batches
+// (Stepper.stepMany, or step() bar by bar without the per-bar bookkeeping of
+// push()); these check that a batch leaves exactly the state and rows that
+// pushing the same bars one by one leaves: checkpoints byte for byte, rows
+// with Object.is, and both against compute(), for batches longer than the
+// windows and rings, gaps inside a batch, history, revisions in between,
+// and a batch that fails part-way.
+import { afterAll, describe, expect, it } from 'vitest';
+import { listIndicators, type StreamCandle } from '../dist/index.js';
+import { closeEngines, engineFor, rng, type BackendName } from './helpers.js';
+
+afterAll(closeEngines);
+
+type Cols = Record<'ts_open' | 'open' | 'high' | 'low' | 'close' | 'volume', Float64Array>;
+
+/** T bars of a random walk with whole-bar gaps (runs of 1 to 3 bars) and single missing fields, some in every stretch of 100 bars. */
+function walk(T: number, seed: number): Cols {
+  const r = rng(seed);
+  const c = { ts_open: new Float64Array(T), open: new Float64Array(T), high: new Float64Array(T), low: new Float64Array(T), close: new Float64Array(T), volume: new Float64Array(T) };
+  let price = 100;
+  for (let i = 0; i < T; i++) {
+    c.ts_open[i] = 1_700_000_000_000 + i * 60_000;
+    const open = price, close = open * (1 + (r() - 0.5) * 0.03);
+    c.open[i] = open;
+    c.close[i] = close;
+    c.high[i] = Math.max(open, close) * (1 + r() * 0.01);
+    c.low[i] = Math.min(open, close) * (1 - r() * 0.01);
+    c.volume[i] = 100 + 900 * r();
+    price = close;
+  }
+  for (let at = 30; at < T; at += 60 + Math.floor(r() * 40)) {
+    const len = 1 + Math.floor(r() * 3);
+    for (let i = at; i < Math.min(T, at + len); i++) for (const f of ['open', 'high', 'low', 'close', 'volume'] as const) c[f][i] = NaN;
+    const one = Math.min(T - 1, at + 17);
+    c[(['open', 'high', 'low', 'close', 'volume'] as const)[Math.floor(r() * 5)]!][one] = NaN;
+  }
+  return c;
+}
+
+const part = (c: Cols, from: number, to: number) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.subarray(from, to)])) as Cols;
+const bar = (c: Cols, i: number): StreamCandle => ({ ts_open: c.ts_open[i]!, open: c.open[i]!, high: c.high[i]!, low: c.low[i]!, close: c.close[i]!, volume: c.volume[i]! });
+const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+
+/** Small grids with windows shorter and longer than the batches below. */
+function gridOf(id: string, axes: readonly { name: string; kind: string; min?: number; max?: number; values?: string[] }[]): Record<string, unknown> {
+  const grid: Record<string, unknown> = {};
+  for (const a of axes) {
+    if (a.kind === 'source') grid[a.name] = ['close', 'hlc3'];
+    else if (a.kind === 'int') grid[a.name] = [...new Set([a.min!, Math.min(a.max!, a.min! + 3), Math.min(a.max!, 40)])];
+  }
+  return id === 'momentum.macd' ? { ...grid, fast: [3, 12], slow: [5, 26], signal: [2, 9] } : grid;
+}
+
+async function steppedIds(): Promise<{ id: string; grid: Record<string, unknown> }[]> {
+  const engine = await engineFor('native');
+  const out: { id: string; grid: Record<string, unknown> }[] = [];
+  for (const info of listIndicators()) {
+    const outputs = info.outputs.filter((o) => !o.looksAhead).map((o) => o.name);
+    const grid = gridOf(info.id, info.axes);
+    const s = await engine.stream({ indicator: info.id, grid, outputs });
+    if (s.mode === 'stepped') out.push({ id: info.id, grid });
+    s.close();
+  }
+  return out;
+}
+
+describe('pushMany and history step in batches exactly as push() steps bar by bar', async () => {
+  const ids = await steppedIds();
+  it('finds the stepped ids', () => {
+    expect(ids.map((x) => x.id)).toEqual(expect.arrayContaining(['ma.sma', 'ma.ema', 'ma.rma', 'ma.wma', 'momentum.rsi', 'momentum.macd']));
+  });
+
+  ids.forEach(({ id, grid }, n) => {
+    it(id, async () => {
+      const backend: BackendName = n % 2 === 0 ? 'native' : 'wasm';
+      const engine = await engineFor(backend);
+      const T = 420;
+      const c = walk(T, 7 + n);
+      for (const dtype of ['float64', 'float32'] as const) {
+        const info = listIndicators().find((x) => x.id === id)!;
+        const outputs = info.outputs.filter((o) => !o.looksAhead).map((o) => o.name);
+        // a: history, pushes, a revised forming bar, a batch longer than any window (gaps inside), its last bar revised, a short batch.
+        // b: the same bars pushed one by one (at their last revision).
+        const a = await engine.stream({ indicator: id, grid, outputs, dtype, history: part(c, 0, 60) });
+        const b = await engine.stream({ indicator: id, grid, outputs, dtype });
+        for (let i = 0; i < 60; i++) b.push(bar(c, i));
+        expect(sameBytes(a.checkpoint(), b.checkpoint()), `${id} ${dtype}: history`).toBe(true);
+        for (let i = 60; i < 70; i++) {
+          a.push(bar(c, i));
+          b.push(bar(c, i));
+        }
+        a.push({ ...bar(c, 70), close: NaN });  // a forming bar, revised
+        a.update(bar(c, 70));
+        b.push(bar(c, 70));
+        const rows: Record<string, (Float32Array | Float64Array)[]> = Object.fromEntries(outputs.map((o) => [o, []]));
+        const big = await a.pushMany(part(c, 71, 400));
+        for (let i = 71; i < 400; i++) {
+          const row = b.push(bar(c, i));
+          for (const o of outputs) rows[o]!.push(row.values(o).slice());
+        }
+        expect(big.t).toBe(329);
+        for (const o of outputs) {
+          const got = big.values(o);
+          rows[o]!.forEach((want, i) => {
+            for (let v = 0; v < want.length; v++) {
+              if (!Object.is(got[i * want.length + v], want[v])) expect.fail(`${backend} ${dtype} ${id} ${o} ${JSON.stringify(big.variant(v))} at bar ${71 + i}: pushMany ${got[i * want.length + v]}, push ${want[v]}`);
+            }
+          });
+        }
+        expect(sameBytes(a.checkpoint(), b.checkpoint()), `${id} ${dtype}: after the batch`).toBe(true);
+        const revised = { ...bar(c, 399), close: c.close[399]! * 1.01, high: Math.max(c.high[399]!, c.close[399]! * 1.01) };
+        a.update(revised);
+        b.update(revised);
+        const tail = await a.pushMany(part(c, 400, T));
+        for (let i = 400; i < T; i++) b.push(bar(c, i));
+        expect(sameBytes(a.checkpoint(), b.checkpoint()), `${id} ${dtype}: after the second batch`).toBe(true);
+        // The last rows against compute() over every bar (bar 399 at its revision).
+        const all = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice()]));
+        all.close![399] = revised.close;
+        all.high![399] = revised.high;
+        const want = await engine.compute({ indicator: id, candles: all, grid, outputs, dtype });
+        for (const o of outputs) {
+          const got = tail.values(o), exp = want.values(o), V = want.variants;
+          for (let i = 0; i < T - 400; i++) {
+            for (let v = 0; v < V; v++) {
+              if (!Object.is(got[i * V + v], exp[(400 + i) * V + v])) expect.fail(`${backend} ${dtype} ${id} ${o} ${JSON.stringify(want.variant(v))} at bar ${400 + i}: pushMany ${got[i * V + v]}, compute() ${exp[(400 + i) * V + v]}`);
+            }
+          }
+        }
+        want.release();
+        a.close();
+        b.close();
+      }
+    });
+  });
+});
+
+describe('a pushMany that fails part-way leaves the stream unchanged', () => {
+  for (const [id, method] of [['ma.ema', 'stepMany'], ['ma.sma', 'stepMany'], ['momentum.rsi', 'step']] as const) {
+    it(`${id}, failing in ${method}()`, async () => {
+      const engine = await engineFor('native');
+      const c = walk(200, 3);
+      const grid = { window: [2, 5, 30] };
+      const s = await engine.stream({ indicator: id, grid, dtype: 'float64', history: part(c, 0, 50) });
+      s.push(bar(c, 50));
+      const before = s.checkpoint();
+      // A fault after the stepper changed its state: the stream must put it back.
+      const stepper = (s as unknown as { stepper: Record<string, (...a: unknown[]) => void> }).stepper;
+      const original = stepper[method]!;
+      let calls = 0;
+      stepper[method] = function (this: unknown, ...args: unknown[]) {
+        original.apply(this, args);
+        if (++calls === 20 || method === 'stepMany') throw new Error('injected fault');
+      };
+      await expect(s.pushMany(part(c, 51, 150))).rejects.toThrow('injected fault');
+      stepper[method] = original;
+      expect(s.barsSeen).toBe(51);
+      expect(sameBytes(s.checkpoint(), before)).toBe(true);
+      // It goes on as a stream that never saw the failed call.
+      const clean = await engine.stream({ indicator: id, grid, dtype: 'float64', history: part(c, 0, 51) });
+      const got = await s.pushMany(part(c, 51, 150)), want = await clean.pushMany(part(c, 51, 150));
+      expect(Array.from(got.values())).toEqual(Array.from(want.values()));
+      s.close();
+      clean.close();
+    });
+  }
+});
