@@ -4,6 +4,7 @@
 // that recompute their current run). Every ratio is of figures measured side
 // by side in this run; push latencies are per call on the calling thread.
 import os from 'node:os';
+import { listIndicators } from '../dist/index.js';
 import { median } from './common.mjs';
 
 const HEADLINE = { source: ['close', 'open', 'high', 'low', 'hl2', 'hlc3'], window: { start: 5, stop: 200 } }; // 1176 variants
@@ -25,14 +26,20 @@ function pushTimes(s, c, from, to) {
   return us;
 }
 
-/** ctx: bench/run.mjs's suite context (engineWith, the workload candles, runs, quick, log, report, table). */
-export async function streamSuite({ engineWith, candles, runs, quick, log, report, table }) {
+/**
+ * ctx: bench/run.mjs's suite context (engineWith, the workload candles, runs,
+ * quick, only, log, report, table). `--only REGEX` narrows every section to
+ * the ids it matches, and the per-bar section then takes every such id (not
+ * just SAMPLE), e.g. `npm run bench -- --suite stream --only 'structure\.m'`.
+ */
+export async function streamSuite({ engineWith, candles, runs, quick, only, log, report, table }) {
+  const wanted = (id) => !only || only.test(id);
   const engine = await engineWith('native', os.availableParallelism());
   const history = quick ? 2_000 : 10_000;
   const pushes = quick ? 1_000 : 5_000;
   const many = 10_000;
   const headline = [];
-  for (const indicator of ['ma.sma', 'ma.ema']) {
+  for (const indicator of ['ma.sma', 'ma.ema'].filter(wanted)) {
     const s = await engine.stream({ indicator, grid: HEADLINE, history: slice(candles, 0, history) });
     pushTimes(s, candles, history, history + 200); // warm the JIT
     const us = pushTimes(s, candles, history + 200, history + 200 + pushes);
@@ -51,7 +58,7 @@ export async function streamSuite({ engineWith, candles, runs, quick, log, repor
 
   // pushMany of 10,000 bars beside compute() over the same bars, interleaved.
   const manyRows = [];
-  for (const indicator of ['ma.sma', 'ma.ema', 'ma.wma']) {
+  for (const indicator of ['ma.sma', 'ma.ema', 'ma.wma'].filter(wanted)) {
     const bars = slice(candles, 0, many);
     const times = { pushMany: [], compute: [] };
     for (let i = 0; i <= runs; i++) {
@@ -71,15 +78,18 @@ export async function streamSuite({ engineWith, candles, runs, quick, log, repor
 
   // push beside the batch cost of one bar of the same default grid.
   const perBar = [];
-  for (const indicator of SAMPLE) {
+  const sample = only ? listIndicators().filter((i) => !i.aliasOf && wanted(i.id)).map((i) => i.id) : SAMPLE;
+  for (const indicator of sample) {
+    // Outputs that look ahead cannot be streamed (trend.ichimoku's lagging): both sides go without them.
+    const outputs = listIndicators().find((i) => i.id === indicator).outputs.filter((o) => !o.looksAhead).map((o) => o.name);
     const batch = [];
     for (let i = 0; i <= runs; i++) {
       const t0 = performance.now();
-      (await engine.compute({ indicator, candles: slice(candles, 0, history) })).release();
+      (await engine.compute({ indicator, outputs, candles: slice(candles, 0, history) })).release();
       if (i > 0) batch.push(performance.now() - t0);
     }
     const batchPerBarUs = (median(batch) * 1000) / history;
-    const s = await engine.stream({ indicator, history: slice(candles, 0, history) });
+    const s = await engine.stream({ indicator, outputs, history: slice(candles, 0, history) });
     // Stepped ids take many pushes; ids that recompute their run take as many as fit in about a second.
     const n = s.mode === 'stepped' ? 2_000 : Math.max(5, Math.min(200, Math.floor(1000 / median(batch))));
     pushTimes(s, candles, history, history + 5);

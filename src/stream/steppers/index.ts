@@ -18,6 +18,21 @@ import ad from './ad.js';
 import bop from './bop.js';
 import wma from './wma.js';
 import macd from './macd.js';
+import min from './min.js';
+import max from './max.js';
+import minmax from './minmax.js';
+import midpoint from './midpoint.js';
+import midprice from './midprice.js';
+import minindex from './minindex.js';
+import maxindex from './maxindex.js';
+import minmaxindex from './minmaxindex.js';
+import williamsR from './williams_r.js';
+import donchian from './donchian.js';
+import aroon from './aroon.js';
+import stoch from './stoch.js';
+import stochf from './stochf.js';
+import chandelierExit from './chandelier_exit.js';
+import ichimoku from './ichimoku.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -37,6 +52,21 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'momentum.bop': bop,
   'ma.wma': wma,
   'momentum.macd': macd,
+  'structure.min': min,
+  'structure.max': max,
+  'structure.minmax': minmax,
+  'structure.midpoint': midpoint,
+  'structure.midprice': midprice,
+  'structure.minindex': minindex,
+  'structure.maxindex': maxindex,
+  'structure.minmaxindex': minmaxindex,
+  'momentum.williams_r': williamsR,
+  'trend.donchian': donchian,
+  'trend.aroon': aroon,
+  'momentum.stoch': stoch,
+  'momentum.stochf': stochf,
+  'trend.chandelier_exit': chandelierExit,
+  'trend.ichimoku': ichimoku,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';

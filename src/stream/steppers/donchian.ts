@@ -1,0 +1,36 @@
+// trend.donchian, stepped: native/trend/donchian.h. One channel of the
+// highest high and lowest low over the last maxWindow bars; per variant, its
+// window's upper, lower and (upper + lower) / 2 from the window's first full
+// bar of a run of valid bars (high and low).
+import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { Channel, extremeLevels, lanesOf, Layout, longestOf } from './extremes.js';
+
+export default function donchian(ctx: StepperContext): Stepper {
+  const window = paramOf(ctx, 'window');
+  const W = longestOf(window);
+  const { off, back } = lanesOf(window, W);
+  const h = ctx.sourceIndex('high'), l = ctx.sourceIndex('low');
+  const layout = new Layout();
+  const ch = new Channel(layout, W, extremeLevels(W), h, l, [h, l]);
+  const state = new Float64Array(layout.size);
+  return {
+    state,
+    step(bar, rows) {
+      const run = ch.advance(state, bar);
+      const [upper, lower, mid] = rows;
+      if (!upper && !lower && !mid) return;
+      const pos = ch.pos(state);
+      for (let v = 0; v < ctx.grid.variants; v++) {
+        let u = NaN, d = NaN;
+        if (run >= window[v]!) {
+          u = ch.upper(state, pos, off[v]!, back[v]!);
+          d = ch.lower(state, pos, off[v]!, back[v]!);
+        }
+        if (upper) upper[v] = u;
+        if (lower) lower[v] = d;
+        if (mid) mid[v] = (u + d) / 2.0;
+      }
+    },
+    resume: resumeBySources,
+  };
+}

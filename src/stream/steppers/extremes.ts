@@ -1,0 +1,333 @@
+// What the rolling-extreme steppers share (min, max, midpoint, midprice,
+// donchian, williams_r, stoch, chandelier_exit, ichimoku, aroon and the
+// MAXINDEX family). The batch kernels answer every window from sparse tables
+// built once per call (RollingExtreme, RollingArgExtreme in
+// native/primitives.h): level k at bar t holds the extreme of the 2^k bars
+// ending at t, and a window of w bars picks between two overlapping spans.
+// Here each level is a ring over the last `ring` bars, filled bar by bar with
+// the kernel's picks in the kernel's order, so the values (and which of two
+// equal values, +0 or -0, comes out) are the kernel's: O(levels) per bar and
+// source, O(1) per variant.
+import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+
+/** extremeLevels (native/primitives.h): the levels a table needs for windows up to maxWindow. */
+export function extremeLevels(maxWindow: number): number {
+  let k = 1;
+  while (2 ** k <= maxWindow) ++k;
+  return k;
+}
+
+/** sparseWindow: the level k of the two 2^k-bar spans covering a window of w bars, and how far back the second one ends. */
+export function sparseWindow(w: number): { level: number; back: number } {
+  let k = 0;
+  while (2 ** (k + 1) <= w) ++k;
+  return { level: k, back: w - 2 ** k };
+}
+
+/** pickExtreme: of a later and an earlier value, the larger (smaller); ties give the earlier. */
+function pick(isMax: boolean, a: number, b: number): number {
+  return isMax ? (a > b ? a : b) : (a < b ? a : b);
+}
+
+/** Numbers of state laid out one block after another. */
+export class Layout {
+  size = 0;
+  take(n: number): number {
+    const at = this.size;
+    this.size += n;
+    return at;
+  }
+}
+
+/**
+ * The windows of a grid's variants as (level offset, back) pairs into a
+ * table with rings of `ring` bars: a window's extreme at ring position pos
+ * is pick(level[pos], level[pos - back]).
+ */
+export interface Lanes {
+  readonly off: Int32Array;
+  readonly back: Int32Array;
+}
+
+export function lanesOf(windows: ArrayLike<number>, ring: number): Lanes {
+  const off = new Int32Array(windows.length), back = new Int32Array(windows.length);
+  for (let v = 0; v < windows.length; v++) {
+    const s = sparseWindow(windows[v]!);
+    off[v] = s.level * ring;
+    back[v] = s.back;
+  }
+  return { off, back };
+}
+
+/**
+ * RollingRange (or one side of it) over the last `ring` bars of the series
+ * at bar indexes `high` (highest) and `low` (lowest); -1 leaves a side out.
+ * State: [valid bars ending here (all `valid` inputs numbers), ring
+ * position, the highest's levels, the lowest's levels].
+ */
+export class Channel {
+  private readonly at: number;
+  private readonly hiAt: number;
+  private readonly loAt: number;
+
+  constructor(layout: Layout, readonly ring: number, private readonly levels: number, private readonly high: number, private readonly low: number, private readonly valid: readonly number[]) {
+    this.at = layout.take(2);
+    this.hiAt = high >= 0 ? layout.take(levels * ring) : -1;
+    this.loAt = low >= 0 ? layout.take(levels * ring) : -1;
+  }
+
+  /** Feeds one bar; returns the count of valid bars ending at it (0: this bar is a gap). */
+  advance(s: Float64Array, bar: Float64Array): number {
+    let ok = true;
+    for (const k of this.valid) if (bar[k] !== bar[k]) ok = false;
+    const run = ok ? s[this.at]! + 1 : 0;
+    let pos = s[this.at + 1]! + 1;
+    if (pos === this.ring) pos = 0;
+    s[this.at] = run;
+    s[this.at + 1] = pos;
+    // A gap's NaN goes into the levels too, as the kernel's tables hold it: no window of a valid bar reads it.
+    if (this.hiAt >= 0) this.fill(s, this.hiAt, pos, bar[this.high]!, true);
+    if (this.loAt >= 0) this.fill(s, this.loAt, pos, bar[this.low]!, false);
+    return run;
+  }
+
+  /** The ring position of the last bar. */
+  pos(s: Float64Array): number {
+    return s[this.at + 1]!;
+  }
+
+  /** The highest of a window (lanesOf) ending `delay` bars before the last bar (at position pos). */
+  upper(s: Float64Array, pos: number, off: number, back: number, delay = 0): number {
+    return this.read(s, this.hiAt + off, pos - delay, back, true);
+  }
+
+  lower(s: Float64Array, pos: number, off: number, back: number, delay = 0): number {
+    return this.read(s, this.loAt + off, pos - delay, back, false);
+  }
+
+  /** RollingRange::Window::mid: (highest + lowest) / 2. */
+  mid(s: Float64Array, pos: number, off: number, back: number, delay = 0): number {
+    return (this.upper(s, pos, off, back, delay) + this.lower(s, pos, off, back, delay)) / 2.0;
+  }
+
+  private read(s: Float64Array, level: number, end: number, back: number, isMax: boolean): number {
+    const R = this.ring;
+    if (end < 0) end += R;
+    const from = end - back;
+    return pick(isMax, s[level + end]!, s[level + (from < 0 ? from + R : from)]!);
+  }
+
+  /** RollingExtreme::build for one bar: level k at pos from level k - 1 at pos and 2^(k-1) bars before. */
+  private fill(s: Float64Array, at: number, pos: number, x: number, isMax: boolean): void {
+    const R = this.ring;
+    s[at + pos] = x;
+    for (let k = 1, half = 1; k < this.levels; k++, half *= 2) {
+      const prev = at + (k - 1) * R;
+      const j = pos - half;
+      s[prev + R + pos] = pick(isMax, s[prev + pos]!, s[prev + (j < 0 ? j + R : j)]!);
+    }
+  }
+}
+
+/** The largest value of a param over the variants. */
+export function longestOf(col: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < col.length; i++) m = Math.max(m, col[i]!);
+  return m;
+}
+
+/** The bar indexes of a stepper's context: its high, low and close, in that order. */
+export function hlcOf(ctx: StepperContext): [number, number, number] {
+  return [ctx.sourceIndex('high'), ctx.sourceIndex('low'), ctx.sourceIndex('close')];
+}
+
+/**
+ * structure.min, max, minmax, midpoint, midprice (rollingExtremes in
+ * native/structure/common.h): per source run (midprice: high and low), a
+ * channel over the last maxWindow bars; each output is the lowest, the
+ * highest or their midpoint of the variant's window, from the window's first
+ * full bar of a run of valid bars.
+ */
+export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'max' | 'mid')[]): Stepper {
+  const window = paramOf(ctx, 'window');
+  const W = longestOf(window), levels = extremeLevels(W);
+  const lanes = lanesOf(window, W);
+  const highs = outputs.some((o) => o !== 'min'), lows = outputs.some((o) => o !== 'max');
+  const layout = new Layout();
+  const runs = ctx.runs.map((r) => {
+    // MIDPRICE reads the highest high and the lowest low; the others one source.
+    const hi = r.sources.source !== undefined ? ctx.sourceIndex(r.sources.source) : ctx.sourceIndex('high');
+    const lo = r.sources.source !== undefined ? hi : ctx.sourceIndex('low');
+    return { v0: r.v0, v1: r.v1, ch: new Channel(layout, W, levels, highs ? hi : -1, lows ? lo : -1, hi === lo ? [hi] : [hi, lo]) };
+  });
+  const state = new Float64Array(layout.size);
+  return {
+    state,
+    step(bar, rows) {
+      for (const { v0, v1, ch } of runs) {
+        const run = ch.advance(state, bar);
+        const pos = ch.pos(state);
+        outputs.forEach((kind, k) => {
+          const out = rows[k];
+          if (!out) return;
+          for (let v = v0; v < v1; v++) {
+            const off = lanes.off[v]!, back = lanes.back[v]!;
+            out[v] = run < window[v]! ? NaN
+              : kind === 'max' ? ch.upper(state, pos, off, back)
+              : kind === 'min' ? ch.lower(state, pos, off, back)
+              : ch.mid(state, pos, off, back);
+          }
+        });
+      }
+    },
+    resume: resumeBySources,
+  };
+}
+
+/**
+ * RollingArgExtreme (AROON) over the last `ring` bars: the levels hold
+ * (bar index, value) pairs, and of a later and an earlier bar the pick keeps
+ * the later on a tie, as the kernel's. State: [bar count, valid bars ending
+ * here, ring position, the highest's levels, the lowest's levels].
+ */
+export class ArgChannel {
+  private readonly at: number;
+  private readonly hiAt: number;
+  private readonly loAt: number;
+
+  constructor(layout: Layout, readonly ring: number, private readonly levels: number, private readonly high: number, private readonly low: number) {
+    this.at = layout.take(3);
+    this.hiAt = layout.take(2 * levels * ring);
+    this.loAt = layout.take(2 * levels * ring);
+  }
+
+  /** Feeds one bar; returns the count of valid bars (high and low) ending at it. */
+  advance(s: Float64Array, bar: Float64Array): number {
+    const high = bar[this.high]!, low = bar[this.low]!;
+    const t = s[this.at]!;
+    const run = high === high && low === low ? s[this.at + 1]! + 1 : 0;
+    let pos = s[this.at + 2]! + 1;
+    if (pos === this.ring) pos = 0;
+    s[this.at] = t + 1;
+    s[this.at + 1] = run;
+    s[this.at + 2] = pos;
+    this.fill(s, this.hiAt, pos, t, high, true);
+    this.fill(s, this.loAt, pos, t, low, false);
+    return run;
+  }
+
+  /** The last bar's index (bars since the stream's first) and ring position. */
+  last(s: Float64Array): number {
+    return s[this.at]! - 1;
+  }
+
+  pos(s: Float64Array): number {
+    return s[this.at + 2]!;
+  }
+
+  /** The bar of the highest (lowest) of a window of lanesOf(..., 2 * ring) ending at position pos. */
+  highest(s: Float64Array, pos: number, off: number, back: number): number {
+    return this.read(s, this.hiAt + off, pos, back, true);
+  }
+
+  lowest(s: Float64Array, pos: number, off: number, back: number): number {
+    return this.read(s, this.loAt + off, pos, back, false);
+  }
+
+  private read(s: Float64Array, level: number, pos: number, back: number, isMax: boolean): number {
+    const from = pos - back;
+    const a = level + 2 * pos, b = level + 2 * (from < 0 ? from + this.ring : from);
+    return s[isMax ? (s[a + 1]! >= s[b + 1]! ? a : b) : (s[a + 1]! <= s[b + 1]! ? a : b)]!;
+  }
+
+  private fill(s: Float64Array, at: number, pos: number, t: number, x: number, isMax: boolean): void {
+    const R = this.ring;
+    s[at + 2 * pos] = t;
+    s[at + 2 * pos + 1] = x;
+    for (let k = 1, half = 1; k < this.levels; k++, half *= 2) {
+      const prev = at + 2 * (k - 1) * R;
+      const j = pos - half;
+      const a = prev + 2 * pos, b = prev + 2 * (j < 0 ? j + R : j);
+      const c = isMax ? (s[a + 1]! >= s[b + 1]! ? a : b) : (s[a + 1]! <= s[b + 1]! ? a : b);
+      s[a + 2 * R] = s[c]!;
+      s[a + 2 * R + 1] = s[c + 1]!;
+    }
+  }
+}
+
+/**
+ * structure.minindex, maxindex, minmaxindex (ExtremeIndex in
+ * native/structure/common.h): per source run, a ring of the last maxWindow
+ * values; per variant, TA-Lib's path-dependent (bar, value) of the min and of
+ * the max: the bar found stays while it is in the window and a new value
+ * equal to it (or beyond) takes over; once it leaves, the window is scanned
+ * for its first extreme (O(window) then, as the kernel). Bars count from the
+ * stream's first. minOut / maxOut: the output of each (-1: none).
+ */
+export function extremeIndexes(ctx: StepperContext, minOut: number, maxOut: number): Stepper {
+  const window = paramOf(ctx, 'window');
+  const W = longestOf(window);
+  const layout = new Layout();
+  const count = layout.take(1);
+  const runs = ctx.runs.map((r) => ({ v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: layout.take(1 + W) }));
+  // (min bar, min value, max bar, max value) per variant.
+  const own = layout.take(4 * ctx.grid.variants);
+  const state = new Float64Array(layout.size);
+  for (let v = 0; v < ctx.grid.variants; v++) state[own + 4 * v] = state[own + 4 * v + 2] = -1;  // ExtremeIndex::index, none yet
+  // ExtremeIndex::next for the side at s[at], s[at + 1] over ring `ring`: bar t of a window of n.
+  const next = (isMax: boolean, at: number, ring: number, t: number, n: number): number => {
+    const oldest = t - n + 1;
+    if (state[at]! < oldest) {
+      let index = oldest, value = state[ring + (oldest % W)]!;
+      for (let i = oldest + 1; i <= t; i++) {
+        const x = state[ring + (i % W)]!;
+        if (isMax ? x > value : x < value) {
+          index = i;
+          value = x;
+        }
+      }
+      state[at] = index;
+      state[at + 1] = value;
+    } else {
+      const x = state[ring + (t % W)]!;
+      if (isMax ? x >= state[at + 1]! : x <= state[at + 1]!) {
+        state[at] = t;
+        state[at + 1] = x;
+      }
+    }
+    return state[at]!;
+  };
+  return {
+    state,
+    step(bar, rows) {
+      const t = state[count]!;
+      state[count] = t + 1;
+      const lo = minOut >= 0 ? rows[minOut] : undefined, hi = maxOut >= 0 ? rows[maxOut] : undefined;
+      for (const r of runs) {
+        const x = bar[r.src]!;
+        const run = x === x ? state[r.at]! + 1 : 0;
+        state[r.at] = run;
+        const ring = r.at + 1;
+        state[ring + (t % W)] = x;
+        for (let v = r.v0; v < r.v1; v++) {
+          // A run's first window always finds the kept bar out of it (it is older than the run), so no reset is needed.
+          const n = window[v]!;
+          if (run < n) {
+            if (lo) lo[v] = NaN;
+            if (hi) hi[v] = NaN;
+            continue;
+          }
+          if (minOut >= 0) {
+            const i = next(false, own + 4 * v, ring, t, n);
+            if (lo) lo[v] = i;
+          }
+          if (maxOut >= 0) {
+            const i = next(true, own + 4 * v + 2, ring, t, n);
+            if (hi) hi[v] = i;
+          }
+        }
+      }
+    },
+    resume: resumeBySources,
+  };
+}
