@@ -8,18 +8,13 @@
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST, trueRange } from './primitives.js';
 import { atrStep } from './atr.js';
-import { Channel, extremeLevels, hlcOf, lanesOf, Layout, longestOf } from './extremes.js';
+import { priceChannel } from './extremes.js';
 
 export default function chandelierExit(ctx: StepperContext): Stepper {
-  const window = paramOf(ctx, 'window');
   const mult = paramOf(ctx, 'mult');
   const seed = paramOf(ctx, 'seed');
   const V = ctx.grid.variants;
-  const W = longestOf(window);
-  const { off, back } = lanesOf(window, W);
-  const [h, l, c] = hlcOf(ctx);
-  const layout = new Layout();
-  const ch = new Channel(layout, W, extremeLevels(W), h, l, [h, l, c]);
+  const { window, off, back, h, l, c, layout, ch } = priceChannel(ctx, 'window', true);
   const prevClose = layout.take(1), atr = layout.take(V);
   const state = new Float64Array(layout.size);
   return {

@@ -2,16 +2,11 @@
 // highest high and lowest low over the last maxWindow bars; per variant, its
 // window's upper, lower and (upper + lower) / 2 from the window's first full
 // bar of a run of valid bars (high and low).
-import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { Channel, extremeLevels, lanesOf, Layout, longestOf } from './extremes.js';
+import { resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { priceChannel } from './extremes.js';
 
 export default function donchian(ctx: StepperContext): Stepper {
-  const window = paramOf(ctx, 'window');
-  const W = longestOf(window);
-  const { off, back } = lanesOf(window, W);
-  const h = ctx.sourceIndex('high'), l = ctx.sourceIndex('low');
-  const layout = new Layout();
-  const ch = new Channel(layout, W, extremeLevels(W), h, l, [h, l]);
+  const { window, off, back, layout, ch } = priceChannel(ctx, 'window', false);
   const state = new Float64Array(layout.size);
   return {
     state,

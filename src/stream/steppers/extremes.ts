@@ -142,6 +142,21 @@ export function hlcOf(ctx: StepperContext): [number, number, number] {
 }
 
 /**
+ * RollingRange over the windows of param `p`: a channel of the highest high
+ * and the lowest low over the last (longest window) bars, valid where high,
+ * low and, with `close`, the close are numbers; its layout goes on with the
+ * stepper's own numbers.
+ */
+export function priceChannel(ctx: StepperContext, p: string, close: boolean) {
+  const window = paramOf(ctx, p);
+  const W = longestOf(window);
+  const [h, l, c] = hlcOf(ctx);
+  const layout = new Layout();
+  const ch = new Channel(layout, W, extremeLevels(W), h, l, close ? [h, l, c] : [h, l]);
+  return { window, ...lanesOf(window, W), h, l, c, layout, ch };
+}
+
+/**
  * structure.min, max, minmax, midpoint, midprice (rollingExtremes in
  * native/structure/common.h): per source run (midprice: high and low), a
  * channel over the last maxWindow bars; each output is the lowest, the

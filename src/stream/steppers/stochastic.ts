@@ -8,7 +8,7 @@
 // each run of valid bars (high, low and close); k and d from %D's first bar.
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { twoSumError, ZERO_DENOMINATOR_NAN } from './primitives.js';
-import { Channel, extremeLevels, hlcOf, lanesOf, Layout, longestOf } from './extremes.js';
+import { priceChannel } from './extremes.js';
 
 /** The code of MA type 'sma' (MA_TYPES in src/indicators/params.ts, matype::kSma). */
 const SMA = 0;
@@ -48,15 +48,10 @@ function pushMean(s: Float64Array, at: number, n: number, x: number): number {
 export function stochastic(ctx: StepperContext, smoothing: string | null, types: readonly string[]): Stepper | null {
   if (types.some((p) => paramOf(ctx, p).some((code) => code !== SMA))) return null;
   const V = ctx.grid.variants;
-  const kWindow = paramOf(ctx, 'k_window');
   const kn = smoothing ? paramOf(ctx, smoothing) : new Float64Array(V).fill(1);
   const dn = paramOf(ctx, 'd_window');
   const zero = paramOf(ctx, 'zero_denominator');
-  const W = longestOf(kWindow);
-  const { off, back } = lanesOf(kWindow, W);
-  const [h, l, c] = hlcOf(ctx);
-  const layout = new Layout();
-  const ch = new Channel(layout, W, extremeLevels(W), h, l, [h, l, c]);
+  const { window: kWindow, off, back, c, layout, ch } = priceChannel(ctx, 'k_window', true);
   // Per variant: slow %K's mean, then %D's.
   const slowAt = new Int32Array(V), dAt = new Int32Array(V);
   for (let v = 0; v < V; v++) {

@@ -5,16 +5,11 @@
 // with zero_denominator 'nan').
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { ZERO_DENOMINATOR_NAN } from './primitives.js';
-import { Channel, extremeLevels, hlcOf, lanesOf, Layout, longestOf } from './extremes.js';
+import { priceChannel } from './extremes.js';
 
 export default function williamsR(ctx: StepperContext): Stepper {
-  const window = paramOf(ctx, 'window');
   const zero = paramOf(ctx, 'zero_denominator');
-  const W = longestOf(window);
-  const { off, back } = lanesOf(window, W);
-  const [h, l, c] = hlcOf(ctx);
-  const layout = new Layout();
-  const ch = new Channel(layout, W, extremeLevels(W), h, l, [h, l, c]);
+  const { window, off, back, c, layout, ch } = priceChannel(ctx, 'window', true);
   const state = new Float64Array(layout.size);
   return {
     state,
