@@ -1,5 +1,5 @@
 // trend.aroon, stepped: native/trend/aroon.h. One ArgChannel of the bars of
-// the highest high and the lowest low over the last maxWindow + 1 bars (ties
+// the highest high and the lowest low over the windows + 1 bars (ties
 // to the most recent bar, as the kernel's RollingArgExtreme); per variant,
 // over its window + 1 bars from the run's bar `window` on (valid bars: high
 // and low): up and down 100/n * (n - bars since the extreme), osc 100/n *
@@ -10,10 +10,9 @@ import { ArgChannel, extremeLevels, lanesOf, Layout, longestOf } from './extreme
 export default function aroon(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
   const span = window.map((n) => n + 1);
-  const R = longestOf(span);
-  const { off, back } = lanesOf(span, 2 * R);
+  const { level, back } = lanesOf(span);
   const layout = new Layout();
-  const ch = new ArgChannel(layout, R, extremeLevels(R), ctx.sourceIndex('high'), ctx.sourceIndex('low'));
+  const ch = new ArgChannel(layout, extremeLevels(longestOf(span)), ctx.sourceIndex('high'), ctx.sourceIndex('low'));
   const state = new Float64Array(layout.size);
   return {
     state,
@@ -21,7 +20,7 @@ export default function aroon(ctx: StepperContext): Stepper {
       const run = ch.advance(state, bar);
       const [up, down, osc] = rows;
       if (!up && !down && !osc) return;
-      const pos = ch.pos(state), t = ch.last(state);
+      const t = ch.last(state);
       for (let v = 0; v < window.length; v++) {
         const n = window[v]!;
         if (run < span[v]!) {
@@ -30,7 +29,7 @@ export default function aroon(ctx: StepperContext): Stepper {
           if (osc) osc[v] = NaN;
           continue;
         }
-        const hi = ch.highest(state, pos, off[v]!, back[v]!), lo = ch.lowest(state, pos, off[v]!, back[v]!);
+        const hi = ch.highest(state, level[v]!, back[v]!), lo = ch.lowest(state, level[v]!, back[v]!);
         const factor = 100.0 / n;
         if (up) up[v] = factor * (n - (t - hi));
         if (down) down[v] = factor * (n - (t - lo));

@@ -14,7 +14,7 @@ export default function chandelierExit(ctx: StepperContext): Stepper {
   const mult = paramOf(ctx, 'mult');
   const seed = paramOf(ctx, 'seed');
   const V = ctx.grid.variants;
-  const { window, off, back, h, l, c, layout, ch } = priceChannel(ctx, 'window', true);
+  const { window, level, back, h, l, c, layout, ch } = priceChannel(ctx, 'window', true);
   const prevClose = layout.take(1), atr = layout.take(V);
   const state = new Float64Array(layout.size);
   return {
@@ -30,7 +30,6 @@ export default function chandelierExit(ctx: StepperContext): Stepper {
       const high = bar[h]!, low = bar[l]!, age = run - 1;
       const tr = age > 0 ? trueRange(high, low, state[prevClose]!) : 0;
       state[prevClose] = bar[c]!;
-      const pos = ch.pos(state);
       for (let v = 0; v < V; v++) {
         const n = window[v]!, first = seed[v] === SEED_FIRST;
         // The kernel seeds the 'sma' ATR with sumRange at its first value: the same in-order sum as atrStep's.
@@ -38,8 +37,8 @@ export default function chandelierExit(ctx: StepperContext): Stepper {
         let long = NaN, short = NaN;
         if (valid && run >= n) {
           const band = mult[v]! * state[atr + v]!;
-          long = ch.upper(state, pos, off[v]!, back[v]!) - band;
-          short = ch.lower(state, pos, off[v]!, back[v]!) + band;
+          long = ch.upper(state, level[v]!, back[v]!) - band;
+          short = ch.lower(state, level[v]!, back[v]!) + band;
         }
         if (longOut) longOut[v] = long;
         if (shortOut) shortOut[v] = short;

@@ -6,7 +6,7 @@ import { resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { priceChannel } from './extremes.js';
 
 export default function donchian(ctx: StepperContext): Stepper {
-  const { window, off, back, layout, ch } = priceChannel(ctx, 'window', false);
+  const { window, level, back, layout, ch } = priceChannel(ctx, 'window', false);
   const state = new Float64Array(layout.size);
   return {
     state,
@@ -14,12 +14,11 @@ export default function donchian(ctx: StepperContext): Stepper {
       const run = ch.advance(state, bar);
       const [upper, lower, mid] = rows;
       if (!upper && !lower && !mid) return;
-      const pos = ch.pos(state);
       for (let v = 0; v < ctx.grid.variants; v++) {
         let u = NaN, d = NaN;
         if (run >= window[v]!) {
-          u = ch.upper(state, pos, off[v]!, back[v]!);
-          d = ch.lower(state, pos, off[v]!, back[v]!);
+          u = ch.upper(state, level[v]!, back[v]!);
+          d = ch.lower(state, level[v]!, back[v]!);
         }
         if (upper) upper[v] = u;
         if (lower) lower[v] = d;

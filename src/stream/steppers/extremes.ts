@@ -4,10 +4,11 @@
 // built once per call (RollingExtreme, RollingArgExtreme in
 // native/primitives.h): level k at bar t holds the extreme of the 2^k bars
 // ending at t, and a window of w bars picks between two overlapping spans.
-// Here each level is a ring over the last `ring` bars, filled bar by bar with
-// the kernel's picks in the kernel's order, so the values (and which of two
-// equal values, +0 or -0, comes out) are the kernel's: O(levels) per bar and
-// source, O(1) per variant.
+// Here level k is a ring of the last 2^k + 1 bars (what its reads reach),
+// filled bar by bar with the kernel's picks in the kernel's order, so the
+// values (and which of two equal values, +0 or -0, comes out) are the
+// kernel's: O(levels) per bar and source, O(1) per variant, about twice the
+// longest window of state per table.
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 
 /** extremeLevels (native/primitives.h): the levels a table needs for windows up to maxWindow. */
@@ -39,41 +40,81 @@ export class Layout {
   }
 }
 
-/**
- * The windows of a grid's variants as (level offset, back) pairs into a
- * table with rings of `ring` bars: a window's extreme at ring position pos
- * is pick(level[pos], level[pos - back]).
- */
+/** The windows of a grid's variants as (level, back) pairs: a window's extreme is pick(level at its end, level `back` bars before). */
 export interface Lanes {
-  readonly off: Int32Array;
+  readonly level: Int32Array;
   readonly back: Int32Array;
 }
 
-export function lanesOf(windows: ArrayLike<number>, ring: number): Lanes {
-  const off = new Int32Array(windows.length), back = new Int32Array(windows.length);
+export function lanesOf(windows: ArrayLike<number>): Lanes {
+  const level = new Int32Array(windows.length), back = new Int32Array(windows.length);
   for (let v = 0; v < windows.length; v++) {
     const s = sparseWindow(windows[v]!);
-    off[v] = s.level * ring;
+    level[v] = s.level;
     back[v] = s.back;
   }
-  return { off, back };
+  return { level, back };
 }
 
 /**
- * RollingRange (or one side of it) over the last `ring` bars of the series
- * at bar indexes `high` (highest) and `low` (lowest); -1 leaves a side out.
- * State: [valid bars ending here (all `valid` inputs numbers), ring
- * position, the highest's levels, the lowest's levels].
+ * Where the levels of one sparse table live: level k as a ring of the last
+ * 2^k + 1 + delay bars, all that its windows (back < 2^k, read up to `delay`
+ * bars late) and the build of level k + 1 (2^k bars back) read, so a table
+ * takes about twice the longest window, not levels times it. State: the ring
+ * position of each level, then the rings of every table, `width` numbers an
+ * entry.
+ */
+class Rings {
+  readonly ring: Int32Array;
+  readonly off: Int32Array;
+  readonly size: number;
+  readonly posAt: number;
+
+  constructor(layout: Layout, readonly levels: number, delay: number, width: number) {
+    this.ring = new Int32Array(levels);
+    this.off = new Int32Array(levels);
+    let size = 0;
+    for (let k = 0; k < levels; k++) {
+      this.ring[k] = 2 ** k + 1 + delay;
+      this.off[k] = size;
+      size += width * this.ring[k]!;
+    }
+    this.size = size;
+    this.posAt = layout.take(levels);
+  }
+
+  /** Moves every level to the next bar. */
+  advance(s: Float64Array): void {
+    for (let k = 0; k < this.levels; k++) {
+      const p = s[this.posAt + k]! + 1;
+      s[this.posAt + k] = p === this.ring[k] ? 0 : p;
+    }
+  }
+
+  /** The ring slot of level k `back` bars before its last bar. */
+  slot(s: Float64Array, k: number, back: number): number {
+    const j = s[this.posAt + k]! - back;
+    return j < 0 ? j + this.ring[k]! : j;
+  }
+}
+
+/**
+ * RollingRange (or one side of it) over the series at bar indexes `high`
+ * (highest) and `low` (lowest); -1 leaves a side out. Windows may be read up
+ * to `delay` bars late. State: [valid bars ending here (every `valid` input a
+ * number), the levels' positions, the highest's levels, the lowest's levels].
  */
 export class Channel {
   private readonly at: number;
+  private readonly rings: Rings;
   private readonly hiAt: number;
   private readonly loAt: number;
 
-  constructor(layout: Layout, readonly ring: number, private readonly levels: number, private readonly high: number, private readonly low: number, private readonly valid: readonly number[]) {
-    this.at = layout.take(2);
-    this.hiAt = high >= 0 ? layout.take(levels * ring) : -1;
-    this.loAt = low >= 0 ? layout.take(levels * ring) : -1;
+  constructor(layout: Layout, levels: number, delay: number, private readonly high: number, private readonly low: number, private readonly valid: readonly number[]) {
+    this.at = layout.take(1);
+    this.rings = new Rings(layout, levels, delay, 1);
+    this.hiAt = high >= 0 ? layout.take(this.rings.size) : -1;
+    this.loAt = low >= 0 ? layout.take(this.rings.size) : -1;
   }
 
   /** Feeds one bar; returns the count of valid bars ending at it (0: this bar is a gap). */
@@ -81,50 +122,39 @@ export class Channel {
     let ok = true;
     for (const k of this.valid) if (bar[k] !== bar[k]) ok = false;
     const run = ok ? s[this.at]! + 1 : 0;
-    let pos = s[this.at + 1]! + 1;
-    if (pos === this.ring) pos = 0;
     s[this.at] = run;
-    s[this.at + 1] = pos;
+    this.rings.advance(s);
     // A gap's NaN goes into the levels too, as the kernel's tables hold it: no window of a valid bar reads it.
-    if (this.hiAt >= 0) this.fill(s, this.hiAt, pos, bar[this.high]!, true);
-    if (this.loAt >= 0) this.fill(s, this.loAt, pos, bar[this.low]!, false);
+    if (this.hiAt >= 0) this.fill(s, this.hiAt, bar[this.high]!, true);
+    if (this.loAt >= 0) this.fill(s, this.loAt, bar[this.low]!, false);
     return run;
   }
 
-  /** The ring position of the last bar. */
-  pos(s: Float64Array): number {
-    return s[this.at + 1]!;
+  /** The highest of a window (lanesOf: its level and back) ending `delay` bars before the last bar. */
+  upper(s: Float64Array, level: number, back: number, delay = 0): number {
+    const at = this.hiAt + this.rings.off[level]!, r = this.rings;
+    const a = s[at + r.slot(s, level, delay)]!, b = s[at + r.slot(s, level, delay + back)]!;
+    return a > b ? a : b;
   }
 
-  /** The highest of a window (lanesOf) ending `delay` bars before the last bar (at position pos). */
-  upper(s: Float64Array, pos: number, off: number, back: number, delay = 0): number {
-    return this.read(s, this.hiAt + off, pos - delay, back, true);
-  }
-
-  lower(s: Float64Array, pos: number, off: number, back: number, delay = 0): number {
-    return this.read(s, this.loAt + off, pos - delay, back, false);
+  lower(s: Float64Array, level: number, back: number, delay = 0): number {
+    const at = this.loAt + this.rings.off[level]!, r = this.rings;
+    const a = s[at + r.slot(s, level, delay)]!, b = s[at + r.slot(s, level, delay + back)]!;
+    return a < b ? a : b;
   }
 
   /** RollingRange::Window::mid: (highest + lowest) / 2. */
-  mid(s: Float64Array, pos: number, off: number, back: number, delay = 0): number {
-    return (this.upper(s, pos, off, back, delay) + this.lower(s, pos, off, back, delay)) / 2.0;
+  mid(s: Float64Array, level: number, back: number, delay = 0): number {
+    return (this.upper(s, level, back, delay) + this.lower(s, level, back, delay)) / 2.0;
   }
 
-  private read(s: Float64Array, level: number, end: number, back: number, isMax: boolean): number {
-    const R = this.ring;
-    if (end < 0) end += R;
-    const from = end - back;
-    return pick(isMax, s[level + end]!, s[level + (from < 0 ? from + R : from)]!);
-  }
-
-  /** RollingExtreme::build for one bar: level k at pos from level k - 1 at pos and 2^(k-1) bars before. */
-  private fill(s: Float64Array, at: number, pos: number, x: number, isMax: boolean): void {
-    const R = this.ring;
-    s[at + pos] = x;
-    for (let k = 1, half = 1; k < this.levels; k++, half *= 2) {
-      const prev = at + (k - 1) * R;
-      const j = pos - half;
-      s[prev + R + pos] = pick(isMax, s[prev + pos]!, s[prev + (j < 0 ? j + R : j)]!);
+  /** RollingExtreme::build for one bar: level k from level k - 1 at this bar and 2^(k-1) bars before. */
+  private fill(s: Float64Array, at: number, x: number, isMax: boolean): void {
+    const r = this.rings;
+    s[at + r.slot(s, 0, 0)] = x;
+    for (let k = 1, half = 1; k < r.levels; k++, half *= 2) {
+      const prev = at + r.off[k - 1]!;
+      s[at + r.off[k]! + r.slot(s, k, 0)] = pick(isMax, s[prev + r.slot(s, k - 1, 0)]!, s[prev + r.slot(s, k - 1, half)]!);
     }
   }
 }
@@ -149,11 +179,10 @@ export function hlcOf(ctx: StepperContext): [number, number, number] {
  */
 export function priceChannel(ctx: StepperContext, p: string, close: boolean) {
   const window = paramOf(ctx, p);
-  const W = longestOf(window);
   const [h, l, c] = hlcOf(ctx);
   const layout = new Layout();
-  const ch = new Channel(layout, W, extremeLevels(W), h, l, close ? [h, l, c] : [h, l]);
-  return { window, ...lanesOf(window, W), h, l, c, layout, ch };
+  const ch = new Channel(layout, extremeLevels(longestOf(window)), 0, h, l, close ? [h, l, c] : [h, l]);
+  return { window, ...lanesOf(window), h, l, c, layout, ch };
 }
 
 /**
@@ -165,15 +194,15 @@ export function priceChannel(ctx: StepperContext, p: string, close: boolean) {
  */
 export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'max' | 'mid')[]): Stepper {
   const window = paramOf(ctx, 'window');
-  const W = longestOf(window), levels = extremeLevels(W);
-  const lanes = lanesOf(window, W);
+  const levels = extremeLevels(longestOf(window));
+  const { level, back } = lanesOf(window);
   const highs = outputs.some((o) => o !== 'min'), lows = outputs.some((o) => o !== 'max');
   const layout = new Layout();
   const runs = ctx.runs.map((r) => {
     // MIDPRICE reads the highest high and the lowest low; the others one source.
     const hi = r.sources.source !== undefined ? ctx.sourceIndex(r.sources.source) : ctx.sourceIndex('high');
     const lo = r.sources.source !== undefined ? hi : ctx.sourceIndex('low');
-    return { v0: r.v0, v1: r.v1, ch: new Channel(layout, W, levels, highs ? hi : -1, lows ? lo : -1, hi === lo ? [hi] : [hi, lo]) };
+    return { v0: r.v0, v1: r.v1, ch: new Channel(layout, levels, 0, highs ? hi : -1, lows ? lo : -1, hi === lo ? [hi] : [hi, lo]) };
   });
   const state = new Float64Array(layout.size);
   return {
@@ -181,18 +210,17 @@ export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'm
     step(bar, rows) {
       for (const { v0, v1, ch } of runs) {
         const run = ch.advance(state, bar);
-        const pos = ch.pos(state);
-        outputs.forEach((kind, k) => {
+        for (let k = 0; k < outputs.length; k++) {
           const out = rows[k];
-          if (!out) return;
+          if (!out) continue;
+          const kind = outputs[k];
           for (let v = v0; v < v1; v++) {
-            const off = lanes.off[v]!, back = lanes.back[v]!;
             out[v] = run < window[v]! ? NaN
-              : kind === 'max' ? ch.upper(state, pos, off, back)
-              : kind === 'min' ? ch.lower(state, pos, off, back)
-              : ch.mid(state, pos, off, back);
+              : kind === 'max' ? ch.upper(state, level[v]!, back[v]!)
+              : kind === 'min' ? ch.lower(state, level[v]!, back[v]!)
+              : ch.mid(state, level[v]!, back[v]!);
           }
-        });
+        }
       }
     },
     resume: resumeBySources,
@@ -200,20 +228,22 @@ export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'm
 }
 
 /**
- * RollingArgExtreme (AROON) over the last `ring` bars: the levels hold
- * (bar index, value) pairs, and of a later and an earlier bar the pick keeps
- * the later on a tie, as the kernel's. State: [bar count, valid bars ending
- * here, ring position, the highest's levels, the lowest's levels].
+ * RollingArgExtreme (AROON): the levels hold (bar index, value) pairs, and of
+ * a later and an earlier bar the pick keeps the later on a tie, as the
+ * kernel's. State: [bar count, valid bars ending here (high and low
+ * numbers), the levels' positions, the highest's levels, the lowest's].
  */
 export class ArgChannel {
   private readonly at: number;
+  private readonly rings: Rings;
   private readonly hiAt: number;
   private readonly loAt: number;
 
-  constructor(layout: Layout, readonly ring: number, private readonly levels: number, private readonly high: number, private readonly low: number) {
-    this.at = layout.take(3);
-    this.hiAt = layout.take(2 * levels * ring);
-    this.loAt = layout.take(2 * levels * ring);
+  constructor(layout: Layout, levels: number, private readonly high: number, private readonly low: number) {
+    this.at = layout.take(2);
+    this.rings = new Rings(layout, levels, 0, 2);
+    this.hiAt = layout.take(this.rings.size);
+    this.loAt = layout.take(this.rings.size);
   }
 
   /** Feeds one bar; returns the count of valid bars (high and low) ending at it. */
@@ -221,51 +251,45 @@ export class ArgChannel {
     const high = bar[this.high]!, low = bar[this.low]!;
     const t = s[this.at]!;
     const run = high === high && low === low ? s[this.at + 1]! + 1 : 0;
-    let pos = s[this.at + 2]! + 1;
-    if (pos === this.ring) pos = 0;
     s[this.at] = t + 1;
     s[this.at + 1] = run;
-    s[this.at + 2] = pos;
-    this.fill(s, this.hiAt, pos, t, high, true);
-    this.fill(s, this.loAt, pos, t, low, false);
+    this.rings.advance(s);
+    this.fill(s, this.hiAt, t, high, true);
+    this.fill(s, this.loAt, t, low, false);
     return run;
   }
 
-  /** The last bar's index (bars since the stream's first) and ring position. */
+  /** The last bar's index (bars since the stream's first). */
   last(s: Float64Array): number {
     return s[this.at]! - 1;
   }
 
-  pos(s: Float64Array): number {
-    return s[this.at + 2]!;
+  /** The bar of the highest (lowest) of a window (lanesOf) ending at the last bar. */
+  highest(s: Float64Array, level: number, back: number): number {
+    return s[this.pick(s, this.hiAt, level, 0, back, true)]!;
   }
 
-  /** The bar of the highest (lowest) of a window of lanesOf(..., 2 * ring) ending at position pos. */
-  highest(s: Float64Array, pos: number, off: number, back: number): number {
-    return this.read(s, this.hiAt + off, pos, back, true);
+  lowest(s: Float64Array, level: number, back: number): number {
+    return s[this.pick(s, this.loAt, level, 0, back, false)]!;
   }
 
-  lowest(s: Float64Array, pos: number, off: number, back: number): number {
-    return this.read(s, this.loAt + off, pos, back, false);
+  /** RollingArgExtreme::pick of level k's entries `later` and `earlier` bars back: where the chosen pair is. */
+  private pick(s: Float64Array, at: number, k: number, later: number, earlier: number, isMax: boolean): number {
+    const r = this.rings, level = at + r.off[k]!;
+    const a = level + 2 * r.slot(s, k, later), b = level + 2 * r.slot(s, k, earlier);
+    return isMax ? (s[a + 1]! >= s[b + 1]! ? a : b) : (s[a + 1]! <= s[b + 1]! ? a : b);
   }
 
-  private read(s: Float64Array, level: number, pos: number, back: number, isMax: boolean): number {
-    const from = pos - back;
-    const a = level + 2 * pos, b = level + 2 * (from < 0 ? from + this.ring : from);
-    return s[isMax ? (s[a + 1]! >= s[b + 1]! ? a : b) : (s[a + 1]! <= s[b + 1]! ? a : b)]!;
-  }
-
-  private fill(s: Float64Array, at: number, pos: number, t: number, x: number, isMax: boolean): void {
-    const R = this.ring;
-    s[at + 2 * pos] = t;
-    s[at + 2 * pos + 1] = x;
-    for (let k = 1, half = 1; k < this.levels; k++, half *= 2) {
-      const prev = at + 2 * (k - 1) * R;
-      const j = pos - half;
-      const a = prev + 2 * pos, b = prev + 2 * (j < 0 ? j + R : j);
-      const c = isMax ? (s[a + 1]! >= s[b + 1]! ? a : b) : (s[a + 1]! <= s[b + 1]! ? a : b);
-      s[a + 2 * R] = s[c]!;
-      s[a + 2 * R + 1] = s[c + 1]!;
+  private fill(s: Float64Array, at: number, t: number, x: number, isMax: boolean): void {
+    const r = this.rings;
+    let e = at + 2 * r.slot(s, 0, 0);
+    s[e] = t;
+    s[e + 1] = x;
+    for (let k = 1, half = 1; k < r.levels; k++, half *= 2) {
+      const c = this.pick(s, at, k - 1, 0, half, isMax);
+      e = at + r.off[k]! + 2 * r.slot(s, k, 0);
+      s[e] = s[c]!;
+      s[e + 1] = s[c + 1]!;
     }
   }
 }

@@ -51,7 +51,7 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
   const kn = smoothing ? paramOf(ctx, smoothing) : new Float64Array(V).fill(1);
   const dn = paramOf(ctx, 'd_window');
   const zero = paramOf(ctx, 'zero_denominator');
-  const { window: kWindow, off, back, c, layout, ch } = priceChannel(ctx, 'k_window', true);
+  const { window: kWindow, level, back, c, layout, ch } = priceChannel(ctx, 'k_window', true);
   // Per variant: slow %K's mean, then %D's.
   const slowAt = new Int32Array(V), dAt = new Int32Array(V);
   for (let v = 0; v < V; v++) {
@@ -64,7 +64,7 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
     step(bar, rows) {
       const run = ch.advance(state, bar);
       const kOut = rows[0], dOut = rows[1];
-      const pos = ch.pos(state), close = bar[c]!;
+      const close = bar[c]!;
       for (let v = 0; v < V; v++) {
         if (run === 1) {
           resetMean(state, slowAt[v]!);
@@ -72,7 +72,7 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
         }
         let slow = NaN, blank = false;
         if (run >= kWindow[v]!) {
-          const hh = ch.upper(state, pos, off[v]!, back[v]!), ll = ch.lower(state, pos, off[v]!, back[v]!);
+          const hh = ch.upper(state, level[v]!, back[v]!), ll = ch.lower(state, level[v]!, back[v]!);
           // stochK: 0 where the range is empty; stochBlank: NaN there with zero_denominator 'nan'.
           const diff = (hh - ll) / 100.0;
           slow = pushMean(state, slowAt[v]!, kn[v]!, diff !== 0.0 ? (close - ll) / diff : 0.0);

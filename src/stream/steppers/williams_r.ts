@@ -9,7 +9,7 @@ import { priceChannel } from './extremes.js';
 
 export default function williamsR(ctx: StepperContext): Stepper {
   const zero = paramOf(ctx, 'zero_denominator');
-  const { window, off, back, c, layout, ch } = priceChannel(ctx, 'window', true);
+  const { window, level, back, c, layout, ch } = priceChannel(ctx, 'window', true);
   const state = new Float64Array(layout.size);
   return {
     state,
@@ -17,14 +17,14 @@ export default function williamsR(ctx: StepperContext): Stepper {
       const run = ch.advance(state, bar);
       const out = rows[0];
       if (!out) return;
-      const pos = ch.pos(state), close = bar[c]!;
+      const close = bar[c]!;
       for (let v = 0; v < out.length; v++) {
         if (run < window[v]!) {
           out[v] = NaN;
           continue;
         }
-        const hh = ch.upper(state, pos, off[v]!, back[v]!);
-        const diff = (hh - ch.lower(state, pos, off[v]!, back[v]!)) / -100.0;
+        const hh = ch.upper(state, level[v]!, back[v]!);
+        const diff = (hh - ch.lower(state, level[v]!, back[v]!)) / -100.0;
         out[v] = diff !== 0.0 ? (hh - close) / diff : zero[v] === ZERO_DENOMINATOR_NAN ? NaN : 0.0;
       }
     },
