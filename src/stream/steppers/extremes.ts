@@ -81,19 +81,25 @@ class Rings {
     }
     this.size = size;
     this.posAt = layout.take(levels);
+    this.pos = new Int32Array(levels);
   }
+
+  /** The positions of the last bar, as of the last advance() (every read of a step follows it). */
+  private readonly pos: Int32Array;
 
   /** Moves every level to the next bar. */
   advance(s: Float64Array): void {
     for (let k = 0; k < this.levels; k++) {
-      const p = s[this.posAt + k]! + 1;
-      s[this.posAt + k] = p === this.ring[k] ? 0 : p;
+      let p = s[this.posAt + k]! + 1;
+      if (p === this.ring[k]) p = 0;
+      s[this.posAt + k] = p;
+      this.pos[k] = p;
     }
   }
 
   /** The ring slot of level k `back` bars before its last bar. */
-  slot(s: Float64Array, k: number, back: number): number {
-    const j = s[this.posAt + k]! - back;
+  slot(k: number, back: number): number {
+    const j = this.pos[k]! - back;
     return j < 0 ? j + this.ring[k]! : j;
   }
 }
@@ -133,13 +139,13 @@ export class Channel {
   /** The highest of a window (lanesOf: its level and back) ending `delay` bars before the last bar. */
   upper(s: Float64Array, level: number, back: number, delay = 0): number {
     const at = this.hiAt + this.rings.off[level]!, r = this.rings;
-    const a = s[at + r.slot(s, level, delay)]!, b = s[at + r.slot(s, level, delay + back)]!;
+    const a = s[at + r.slot(level, delay)]!, b = s[at + r.slot(level, delay + back)]!;
     return a > b ? a : b;
   }
 
   lower(s: Float64Array, level: number, back: number, delay = 0): number {
     const at = this.loAt + this.rings.off[level]!, r = this.rings;
-    const a = s[at + r.slot(s, level, delay)]!, b = s[at + r.slot(s, level, delay + back)]!;
+    const a = s[at + r.slot(level, delay)]!, b = s[at + r.slot(level, delay + back)]!;
     return a < b ? a : b;
   }
 
@@ -151,10 +157,10 @@ export class Channel {
   /** RollingExtreme::build for one bar: level k from level k - 1 at this bar and 2^(k-1) bars before. */
   private fill(s: Float64Array, at: number, x: number, isMax: boolean): void {
     const r = this.rings;
-    s[at + r.slot(s, 0, 0)] = x;
+    s[at + r.slot(0, 0)] = x;
     for (let k = 1, half = 1; k < r.levels; k++, half *= 2) {
       const prev = at + r.off[k - 1]!;
-      s[at + r.off[k]! + r.slot(s, k, 0)] = pick(isMax, s[prev + r.slot(s, k - 1, 0)]!, s[prev + r.slot(s, k - 1, half)]!);
+      s[at + r.off[k]! + r.slot(k, 0)] = pick(isMax, s[prev + r.slot(k - 1, 0)]!, s[prev + r.slot(k - 1, half)]!);
     }
   }
 }
@@ -214,12 +220,10 @@ export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'm
           const out = rows[k];
           if (!out) continue;
           const kind = outputs[k];
-          for (let v = v0; v < v1; v++) {
-            out[v] = run < window[v]! ? NaN
-              : kind === 'max' ? ch.upper(state, level[v]!, back[v]!)
-              : kind === 'min' ? ch.lower(state, level[v]!, back[v]!)
-              : ch.mid(state, level[v]!, back[v]!);
-          }
+          // One loop per kind, so that none tests the kind per variant.
+          if (kind === 'max') for (let v = v0; v < v1; v++) out[v] = run < window[v]! ? NaN : ch.upper(state, level[v]!, back[v]!);
+          else if (kind === 'min') for (let v = v0; v < v1; v++) out[v] = run < window[v]! ? NaN : ch.lower(state, level[v]!, back[v]!);
+          else for (let v = v0; v < v1; v++) out[v] = run < window[v]! ? NaN : ch.mid(state, level[v]!, back[v]!);
         }
       }
     },
@@ -276,18 +280,18 @@ export class ArgChannel {
   /** RollingArgExtreme::pick of level k's entries `later` and `earlier` bars back: where the chosen pair is. */
   private pick(s: Float64Array, at: number, k: number, later: number, earlier: number, isMax: boolean): number {
     const r = this.rings, level = at + r.off[k]!;
-    const a = level + 2 * r.slot(s, k, later), b = level + 2 * r.slot(s, k, earlier);
+    const a = level + 2 * r.slot(k, later), b = level + 2 * r.slot(k, earlier);
     return isMax ? (s[a + 1]! >= s[b + 1]! ? a : b) : (s[a + 1]! <= s[b + 1]! ? a : b);
   }
 
   private fill(s: Float64Array, at: number, t: number, x: number, isMax: boolean): void {
     const r = this.rings;
-    let e = at + 2 * r.slot(s, 0, 0);
+    let e = at + 2 * r.slot(0, 0);
     s[e] = t;
     s[e + 1] = x;
     for (let k = 1, half = 1; k < r.levels; k++, half *= 2) {
       const c = this.pick(s, at, k - 1, 0, half, isMax);
-      e = at + r.off[k]! + 2 * r.slot(s, k, 0);
+      e = at + r.off[k]! + 2 * r.slot(k, 0);
       s[e] = s[c]!;
       s[e + 1] = s[c + 1]!;
     }
