@@ -26,9 +26,13 @@ function pushTimes(s, c, from, to) {
   return us;
 }
 
-/** ctx: bench/run.mjs's suite context (engineWith, the workload candles, runs, quick, only, log, report, table). */
+/**
+ * ctx: bench/run.mjs's suite context (engineWith, the workload candles, runs,
+ * quick, only, log, report, table). `--only REGEX` narrows every section to
+ * the ids it matches, and the per-bar section then takes every such id (not
+ * just SAMPLE), e.g. `npm run bench -- --suite stream --only 'structure\.m'`.
+ */
 export async function streamSuite({ engineWith, candles, runs, quick, only, log, report, table }) {
-  // --only REGEX narrows the headline and pushMany cases, and takes every id it matches beside the batch cost.
   const pick = (ids) => ids.filter((id) => !only || only.test(id));
   const perBarIds = only ? listIndicators().filter((i) => !i.aliasOf && only.test(i.id)).map((i) => i.id) : SAMPLE;
   const engine = await engineWith('native', os.availableParallelism());
@@ -81,14 +85,16 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
   // push beside the batch cost of one bar of the same default grid.
   const perBar = [];
   for (const indicator of perBarIds) {
+    // Outputs that look ahead cannot be streamed (trend.ichimoku's lagging): both sides go without them.
+    const outputs = listIndicators().find((i) => i.id === indicator).outputs.filter((o) => !o.looksAhead).map((o) => o.name);
     const batch = [];
     for (let i = 0; i <= runs; i++) {
       const t0 = performance.now();
-      (await engine.compute({ indicator, candles: slice(candles, 0, history) })).release();
+      (await engine.compute({ indicator, outputs, candles: slice(candles, 0, history) })).release();
       if (i > 0) batch.push(performance.now() - t0);
     }
     const batchPerBarUs = (median(batch) * 1000) / history;
-    const s = await engine.stream({ indicator, history: slice(candles, 0, history) });
+    const s = await engine.stream({ indicator, outputs, history: slice(candles, 0, history) });
     // Stepped ids take many pushes; ids that recompute their run take as many as fit in about a second.
     const n = s.mode === 'stepped' ? 2_000 : Math.max(5, Math.min(200, Math.floor(1000 / median(batch))));
     pushTimes(s, candles, history, history + 5);

@@ -29,23 +29,38 @@ export function averageTrueRange(ctx: StepperContext, normalized: boolean): Step
       const tr = age > 0 ? trueRange(high, low, state[V]!) : 0;
       state[V] = close;
       state[V + 1] = age;
+      const range = high - low;
       for (let v = 0; v < V; v++) {
-        const n = window[v]!;
-        let valid = true;
-        if (seed[v] === SEED_FIRST) state[v] = age === 0 ? high - low : wilderStep(state[v]!, tr, n);
-        else if (age === 0) {
-          state[v] = 0.0;
-          valid = false;
-        } else if (age <= n) {
-          // sumRange(ranges, s + 1, n) / n: the seed.
-          state[v] = state[v]! + tr;
-          if (age === n) state[v] = state[v]! / n;
-          else valid = false;
-        } else state[v] = wilderStep(state[v]!, tr, n);
+        const valid = atrStep(state, v, age, tr, range, window[v]!, seed[v] === SEED_FIRST);
         out[v] = !valid ? NaN : normalized ? natrValue(state[v]!, close) : state[v]!;
       }
     },
   };
+}
+
+/**
+ * One bar of the ATR at s[at] (a sum while seeding): `age` bars into the run
+ * of valid bars, tr the bar's true range (unused at age 0), firstRange its
+ * high - low. Returns whether the ATR has a value at this bar.
+ */
+export function atrStep(s: Float64Array, at: number, age: number, tr: number, firstRange: number, n: number, seedFirst: boolean): boolean {
+  if (seedFirst) {
+    s[at] = age === 0 ? firstRange : wilderStep(s[at]!, tr, n);
+    return true;
+  }
+  if (age === 0) {
+    s[at] = 0.0;
+    return false;
+  }
+  if (age <= n) {
+    // sumRange(ranges, s + 1, n) / n: the seed.
+    s[at] = s[at]! + tr;
+    if (age < n) return false;
+    s[at] = s[at]! / n;
+    return true;
+  }
+  s[at] = wilderStep(s[at]!, tr, n);
+  return true;
 }
 
 export default function atr(ctx: StepperContext): Stepper {

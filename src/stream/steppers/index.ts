@@ -32,6 +32,21 @@ import cci from './cci.js';
 import correl from './correl.js';
 import beta from './beta.js';
 import percentRank from './percent_rank.js';
+import min from './min.js';
+import max from './max.js';
+import minmax from './minmax.js';
+import midpoint from './midpoint.js';
+import midprice from './midprice.js';
+import minindex from './minindex.js';
+import maxindex from './maxindex.js';
+import minmaxindex from './minmaxindex.js';
+import williamsR from './williams_r.js';
+import donchian from './donchian.js';
+import aroon from './aroon.js';
+import stoch from './stoch.js';
+import stochf from './stochf.js';
+import chandelierExit from './chandelier_exit.js';
+import ichimoku from './ichimoku.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -65,6 +80,21 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'structure.correl': correl,
   'structure.beta': beta,
   'structure.percent_rank': percentRank,
+  'structure.min': min,
+  'structure.max': max,
+  'structure.minmax': minmax,
+  'structure.midpoint': midpoint,
+  'structure.midprice': midprice,
+  'structure.minindex': minindex,
+  'structure.maxindex': maxindex,
+  'structure.minmaxindex': minmaxindex,
+  'momentum.williams_r': williamsR,
+  'trend.donchian': donchian,
+  'trend.aroon': aroon,
+  'momentum.stoch': stoch,
+  'momentum.stochf': stochf,
+  'trend.chandelier_exit': chandelierExit,
+  'trend.ichimoku': ichimoku,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';

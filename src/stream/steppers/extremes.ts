@@ -1,0 +1,376 @@
+// What the rolling-extreme steppers share (min, max, midpoint, midprice,
+// donchian, williams_r, stoch, chandelier_exit, ichimoku, aroon and the
+// MAXINDEX family). The batch kernels answer every window from sparse tables
+// built once per call (RollingExtreme, RollingArgExtreme in
+// native/primitives.h): level k at bar t holds the extreme of the 2^k bars
+// ending at t, and a window of w bars picks between two overlapping spans.
+// Here level k is a ring of the last 2^k + 1 bars (what its reads reach),
+// filled bar by bar with the kernel's picks in the kernel's order, so the
+// values (and which of two equal values, +0 or -0, comes out) are the
+// kernel's: O(levels) per bar and source, O(1) per variant, about twice the
+// longest window of state per table.
+import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+
+/** extremeLevels (native/primitives.h): the levels a table needs for windows up to maxWindow. */
+export function extremeLevels(maxWindow: number): number {
+  let k = 1;
+  while (2 ** k <= maxWindow) ++k;
+  return k;
+}
+
+/** sparseWindow: the level k of the two 2^k-bar spans covering a window of w bars, and how far back the second one ends. */
+export function sparseWindow(w: number): { level: number; back: number } {
+  let k = 0;
+  while (2 ** (k + 1) <= w) ++k;
+  return { level: k, back: w - 2 ** k };
+}
+
+/** pickExtreme: of a later and an earlier value, the larger (smaller); ties give the earlier. */
+function pick(isMax: boolean, a: number, b: number): number {
+  return isMax ? (a > b ? a : b) : (a < b ? a : b);
+}
+
+/** Numbers of state laid out one block after another. */
+export class Layout {
+  size = 0;
+  take(n: number): number {
+    const at = this.size;
+    this.size += n;
+    return at;
+  }
+}
+
+/** The windows of a grid's variants as (level, back) pairs: a window's extreme is pick(level at its end, level `back` bars before). */
+export interface Lanes {
+  readonly level: Int32Array;
+  readonly back: Int32Array;
+}
+
+export function lanesOf(windows: ArrayLike<number>): Lanes {
+  const level = new Int32Array(windows.length), back = new Int32Array(windows.length);
+  for (let v = 0; v < windows.length; v++) {
+    const s = sparseWindow(windows[v]!);
+    level[v] = s.level;
+    back[v] = s.back;
+  }
+  return { level, back };
+}
+
+/**
+ * Where the levels of one sparse table live: level k as a ring of the last
+ * 2^k + 1 + delay bars, all that its windows (back < 2^k, read up to `delay`
+ * bars late) and the build of level k + 1 (2^k bars back) read, so a table
+ * takes about twice the longest window, not levels times it. State: the ring
+ * position of each level, then the rings of every table, `width` numbers an
+ * entry.
+ */
+class Rings {
+  readonly ring: Int32Array;
+  readonly off: Int32Array;
+  readonly size: number;
+  readonly posAt: number;
+
+  constructor(layout: Layout, readonly levels: number, delay: number, width: number) {
+    this.ring = new Int32Array(levels);
+    this.off = new Int32Array(levels);
+    let size = 0;
+    for (let k = 0; k < levels; k++) {
+      this.ring[k] = 2 ** k + 1 + delay;
+      this.off[k] = size;
+      size += width * this.ring[k]!;
+    }
+    this.size = size;
+    this.posAt = layout.take(levels);
+    this.pos = new Int32Array(levels);
+  }
+
+  /** The positions of the last bar, as of the last advance() (every read of a step follows it). */
+  private readonly pos: Int32Array;
+
+  /** Moves every level to the next bar. */
+  advance(s: Float64Array): void {
+    for (let k = 0; k < this.levels; k++) {
+      let p = s[this.posAt + k]! + 1;
+      if (p === this.ring[k]) p = 0;
+      s[this.posAt + k] = p;
+      this.pos[k] = p;
+    }
+  }
+
+  /** The ring slot of level k `back` bars before its last bar. */
+  slot(k: number, back: number): number {
+    const j = this.pos[k]! - back;
+    return j < 0 ? j + this.ring[k]! : j;
+  }
+}
+
+/**
+ * RollingRange (or one side of it) over the series at bar indexes `high`
+ * (highest) and `low` (lowest); -1 leaves a side out. Windows may be read up
+ * to `delay` bars late. State: [valid bars ending here (every `valid` input a
+ * number), the levels' positions, the highest's levels, the lowest's levels].
+ */
+export class Channel {
+  private readonly at: number;
+  private readonly rings: Rings;
+  private readonly hiAt: number;
+  private readonly loAt: number;
+
+  constructor(layout: Layout, levels: number, delay: number, private readonly high: number, private readonly low: number, private readonly valid: readonly number[]) {
+    this.at = layout.take(1);
+    this.rings = new Rings(layout, levels, delay, 1);
+    this.hiAt = high >= 0 ? layout.take(this.rings.size) : -1;
+    this.loAt = low >= 0 ? layout.take(this.rings.size) : -1;
+  }
+
+  /** Feeds one bar; returns the count of valid bars ending at it (0: this bar is a gap). */
+  advance(s: Float64Array, bar: Float64Array): number {
+    let ok = true;
+    for (const k of this.valid) if (bar[k] !== bar[k]) ok = false;
+    const run = ok ? s[this.at]! + 1 : 0;
+    s[this.at] = run;
+    this.rings.advance(s);
+    // A gap's NaN goes into the levels too, as the kernel's tables hold it: no window of a valid bar reads it.
+    if (this.hiAt >= 0) this.fill(s, this.hiAt, bar[this.high]!, true);
+    if (this.loAt >= 0) this.fill(s, this.loAt, bar[this.low]!, false);
+    return run;
+  }
+
+  /** The highest of a window (lanesOf: its level and back) ending `delay` bars before the last bar. */
+  upper(s: Float64Array, level: number, back: number, delay = 0): number {
+    const at = this.hiAt + this.rings.off[level]!, r = this.rings;
+    const a = s[at + r.slot(level, delay)]!, b = s[at + r.slot(level, delay + back)]!;
+    return a > b ? a : b;
+  }
+
+  lower(s: Float64Array, level: number, back: number, delay = 0): number {
+    const at = this.loAt + this.rings.off[level]!, r = this.rings;
+    const a = s[at + r.slot(level, delay)]!, b = s[at + r.slot(level, delay + back)]!;
+    return a < b ? a : b;
+  }
+
+  /** RollingRange::Window::mid: (highest + lowest) / 2. */
+  mid(s: Float64Array, level: number, back: number, delay = 0): number {
+    return (this.upper(s, level, back, delay) + this.lower(s, level, back, delay)) / 2.0;
+  }
+
+  /** RollingExtreme::build for one bar: level k from level k - 1 at this bar and 2^(k-1) bars before. */
+  private fill(s: Float64Array, at: number, x: number, isMax: boolean): void {
+    const r = this.rings;
+    s[at + r.slot(0, 0)] = x;
+    for (let k = 1, half = 1; k < r.levels; k++, half *= 2) {
+      const prev = at + r.off[k - 1]!;
+      s[at + r.off[k]! + r.slot(k, 0)] = pick(isMax, s[prev + r.slot(k - 1, 0)]!, s[prev + r.slot(k - 1, half)]!);
+    }
+  }
+}
+
+/** The largest value of a param over the variants. */
+export function longestOf(col: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < col.length; i++) m = Math.max(m, col[i]!);
+  return m;
+}
+
+/** The bar indexes of a stepper's context: its high, low and close, in that order. */
+export function hlcOf(ctx: StepperContext): [number, number, number] {
+  return [ctx.sourceIndex('high'), ctx.sourceIndex('low'), ctx.sourceIndex('close')];
+}
+
+/**
+ * RollingRange over the windows of param `p`: a channel of the highest high
+ * and the lowest low over the last (longest window) bars, valid where high,
+ * low and, with `close`, the close are numbers; its layout goes on with the
+ * stepper's own numbers.
+ */
+export function priceChannel(ctx: StepperContext, p: string, close: boolean) {
+  const window = paramOf(ctx, p);
+  const [h, l, c] = hlcOf(ctx);
+  const layout = new Layout();
+  const ch = new Channel(layout, extremeLevels(longestOf(window)), 0, h, l, close ? [h, l, c] : [h, l]);
+  return { window, ...lanesOf(window), h, l, c, layout, ch };
+}
+
+/**
+ * structure.min, max, minmax, midpoint, midprice (rollingExtremes in
+ * native/structure/common.h): per source run (midprice: high and low), a
+ * channel over the last maxWindow bars; each output is the lowest, the
+ * highest or their midpoint of the variant's window, from the window's first
+ * full bar of a run of valid bars.
+ */
+export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'max' | 'mid')[]): Stepper {
+  const window = paramOf(ctx, 'window');
+  const levels = extremeLevels(longestOf(window));
+  const { level, back } = lanesOf(window);
+  const highs = outputs.some((o) => o !== 'min'), lows = outputs.some((o) => o !== 'max');
+  const layout = new Layout();
+  const runs = ctx.runs.map((r) => {
+    // MIDPRICE reads the highest high and the lowest low; the others one source.
+    const hi = r.sources.source !== undefined ? ctx.sourceIndex(r.sources.source) : ctx.sourceIndex('high');
+    const lo = r.sources.source !== undefined ? hi : ctx.sourceIndex('low');
+    return { v0: r.v0, v1: r.v1, ch: new Channel(layout, levels, 0, highs ? hi : -1, lows ? lo : -1, hi === lo ? [hi] : [hi, lo]) };
+  });
+  const state = new Float64Array(layout.size);
+  return {
+    state,
+    step(bar, rows) {
+      for (const { v0, v1, ch } of runs) {
+        const run = ch.advance(state, bar);
+        for (let k = 0; k < outputs.length; k++) {
+          const out = rows[k];
+          if (!out) continue;
+          const kind = outputs[k];
+          // One loop per kind, so that none tests the kind per variant.
+          if (kind === 'max') for (let v = v0; v < v1; v++) out[v] = run < window[v]! ? NaN : ch.upper(state, level[v]!, back[v]!);
+          else if (kind === 'min') for (let v = v0; v < v1; v++) out[v] = run < window[v]! ? NaN : ch.lower(state, level[v]!, back[v]!);
+          else for (let v = v0; v < v1; v++) out[v] = run < window[v]! ? NaN : ch.mid(state, level[v]!, back[v]!);
+        }
+      }
+    },
+    resume: resumeBySources,
+  };
+}
+
+/**
+ * RollingArgExtreme (AROON): the levels hold (bar index, value) pairs, and of
+ * a later and an earlier bar the pick keeps the later on a tie, as the
+ * kernel's. State: [bar count, valid bars ending here (high and low
+ * numbers), the levels' positions, the highest's levels, the lowest's].
+ */
+export class ArgChannel {
+  private readonly at: number;
+  private readonly rings: Rings;
+  private readonly hiAt: number;
+  private readonly loAt: number;
+
+  constructor(layout: Layout, levels: number, private readonly high: number, private readonly low: number) {
+    this.at = layout.take(2);
+    this.rings = new Rings(layout, levels, 0, 2);
+    this.hiAt = layout.take(this.rings.size);
+    this.loAt = layout.take(this.rings.size);
+  }
+
+  /** Feeds one bar; returns the count of valid bars (high and low) ending at it. */
+  advance(s: Float64Array, bar: Float64Array): number {
+    const high = bar[this.high]!, low = bar[this.low]!;
+    const t = s[this.at]!;
+    const run = high === high && low === low ? s[this.at + 1]! + 1 : 0;
+    s[this.at] = t + 1;
+    s[this.at + 1] = run;
+    this.rings.advance(s);
+    this.fill(s, this.hiAt, t, high, true);
+    this.fill(s, this.loAt, t, low, false);
+    return run;
+  }
+
+  /** The last bar's index (bars since the stream's first). */
+  last(s: Float64Array): number {
+    return s[this.at]! - 1;
+  }
+
+  /** The bar of the highest (lowest) of a window (lanesOf) ending at the last bar. */
+  highest(s: Float64Array, level: number, back: number): number {
+    return s[this.pick(s, this.hiAt, level, 0, back, true)]!;
+  }
+
+  lowest(s: Float64Array, level: number, back: number): number {
+    return s[this.pick(s, this.loAt, level, 0, back, false)]!;
+  }
+
+  /** RollingArgExtreme::pick of level k's entries `later` and `earlier` bars back: where the chosen pair is. */
+  private pick(s: Float64Array, at: number, k: number, later: number, earlier: number, isMax: boolean): number {
+    const r = this.rings, level = at + r.off[k]!;
+    const a = level + 2 * r.slot(k, later), b = level + 2 * r.slot(k, earlier);
+    return isMax ? (s[a + 1]! >= s[b + 1]! ? a : b) : (s[a + 1]! <= s[b + 1]! ? a : b);
+  }
+
+  private fill(s: Float64Array, at: number, t: number, x: number, isMax: boolean): void {
+    const r = this.rings;
+    let e = at + 2 * r.slot(0, 0);
+    s[e] = t;
+    s[e + 1] = x;
+    for (let k = 1, half = 1; k < r.levels; k++, half *= 2) {
+      const c = this.pick(s, at, k - 1, 0, half, isMax);
+      e = at + r.off[k]! + 2 * r.slot(k, 0);
+      s[e] = s[c]!;
+      s[e + 1] = s[c + 1]!;
+    }
+  }
+}
+
+/**
+ * structure.minindex, maxindex, minmaxindex (ExtremeIndex in
+ * native/structure/common.h): per source run, a ring of the last maxWindow
+ * values; per variant, TA-Lib's path-dependent (bar, value) of the min and of
+ * the max: the bar found stays while it is in the window and a new value
+ * equal to it (or beyond) takes over; once it leaves, the window is scanned
+ * for its first extreme (O(window) then, as the kernel). Bars count from the
+ * stream's first. minOut / maxOut: the output of each (-1: none).
+ */
+export function extremeIndexes(ctx: StepperContext, minOut: number, maxOut: number): Stepper {
+  const window = paramOf(ctx, 'window');
+  const W = longestOf(window);
+  const layout = new Layout();
+  const count = layout.take(1);
+  const runs = ctx.runs.map((r) => ({ v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: layout.take(1 + W) }));
+  // (min bar, min value, max bar, max value) per variant.
+  const own = layout.take(4 * ctx.grid.variants);
+  const state = new Float64Array(layout.size);
+  for (let v = 0; v < ctx.grid.variants; v++) state[own + 4 * v] = state[own + 4 * v + 2] = -1;  // ExtremeIndex::index, none yet
+  // ExtremeIndex::next for the side at s[at], s[at + 1] over ring `ring`: bar t of a window of n.
+  const next = (isMax: boolean, at: number, ring: number, t: number, n: number): number => {
+    const oldest = t - n + 1;
+    if (state[at]! < oldest) {
+      let index = oldest, value = state[ring + (oldest % W)]!;
+      for (let i = oldest + 1; i <= t; i++) {
+        const x = state[ring + (i % W)]!;
+        if (isMax ? x > value : x < value) {
+          index = i;
+          value = x;
+        }
+      }
+      state[at] = index;
+      state[at + 1] = value;
+    } else {
+      const x = state[ring + (t % W)]!;
+      if (isMax ? x >= state[at + 1]! : x <= state[at + 1]!) {
+        state[at] = t;
+        state[at + 1] = x;
+      }
+    }
+    return state[at]!;
+  };
+  return {
+    state,
+    step(bar, rows) {
+      const t = state[count]!;
+      state[count] = t + 1;
+      const lo = minOut >= 0 ? rows[minOut] : undefined, hi = maxOut >= 0 ? rows[maxOut] : undefined;
+      for (const r of runs) {
+        const x = bar[r.src]!;
+        const run = x === x ? state[r.at]! + 1 : 0;
+        state[r.at] = run;
+        const ring = r.at + 1;
+        state[ring + (t % W)] = x;
+        for (let v = r.v0; v < r.v1; v++) {
+          // A run's first window always finds the kept bar out of it (it is older than the run), so no reset is needed.
+          const n = window[v]!;
+          if (run < n) {
+            if (lo) lo[v] = NaN;
+            if (hi) hi[v] = NaN;
+            continue;
+          }
+          if (minOut >= 0) {
+            const i = next(false, own + 4 * v, ring, t, n);
+            if (lo) lo[v] = i;
+          }
+          if (maxOut >= 0) {
+            const i = next(true, own + 4 * v + 2, ring, t, n);
+            if (hi) hi[v] = i;
+          }
+        }
+      }
+    },
+    resume: resumeBySources,
+  };
+}
