@@ -117,12 +117,18 @@ export function emaChain(ctx: StepperContext, kind: ChainKind): Stepper {
           }
           // ChainLanes::input: ZLEMA's de-lagged value (lag 0: x itself).
           let y = kind === 'zlema' ? x + (x - state[ring + (pos >= L ? pos - L : pos - L + r.R)]!) : x;
-          // TRIX: whether E3 had a value before this bar, and that value.
+          // Whether the last stage (TRIX: E3) had a value before this bar, and that value.
           const hadPrev = state[e + 2 * D - 1]! >= period[v]!, prev = state[e + 2 * D - 2]!;
           let ready = true;
-          for (let d = 0; d < D && ready; d++) {
-            ready = stagePush(state, e + 2 * d, y, period[v]!, k[v]!, t3);
-            y = state[e + 2 * d]!;
+          if (hadPrev) {
+            // Every stage seeded (a stage is fed only once the one before it is): the steps alone, as ChainLanes::steady.
+            const kv = k[v]!;
+            for (let d = e; d < e + 2 * D; d += 2) y = state[d] = t3 ? t3Step(state[d]!, y, kv) : emaStep(state[d]!, y, kv);
+          } else {
+            for (let d = 0; d < D && ready; d++) {
+              ready = stagePush(state, e + 2 * d, y, period[v]!, k[v]!, t3);
+              y = state[e + 2 * d]!;
+            }
           }
           if (!ready) out[v] = NaN;
           else if (kind === 'dema') out[v] = 2.0 * state[e]! - state[e + 2]!;
