@@ -1,7 +1,8 @@
 // Bench suite `stream` (npm run bench -- --suite stream): push latency into
 // the headline grids, pushMany beside compute() on the same bars, and push
 // beside the batch cost of one bar over default grids (stepped ids and ids
-// that recompute their current run). Every ratio is of figures measured side
+// that recompute their current run; --only REGEX: the ids it matches, as
+// bench/run.mjs filters). Every ratio is of figures measured side
 // by side in this run; push latencies are per call on the calling thread.
 import os from 'node:os';
 import { listIndicators } from '../dist/index.js';

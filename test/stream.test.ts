@@ -228,9 +228,10 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   const bar = (i: number, close = 100 + i) => ({ ts_open: 1_000 + i, open: close, high: close + 1, low: close - 1, close, volume: 10 });
 
   it('refuses a push not after the last bar, an update of another bar, a missing field, a closed stream', async () => {
-    for (const [indicator, mode] of [['ma.ema', 'stepped'], ['ma.trima', 'recompute']] as const) {
+    // A stepped id, and one nobody steps (a candle pattern).
+    for (const [indicator, mode, grid] of [['ma.ema', 'stepped', { window: [3, 5] }], ['pattern.dark_cloud_cover', 'recompute', { penetration: [0.3, 0.5] }]] as const) {
       const engine = await engineFor('native');
-      const s = await engine.stream({ indicator, grid: { window: [3, 5] }, dtype: 'float64' });
+      const s = await engine.stream({ indicator, grid, dtype: 'float64' });
       expect(s.mode).toBe(mode);
       expect((await failure(() => s.update(bar(0)))).code).toBe('INVALID_CANDLES');  // nothing to revise yet
       for (let i = 0; i < 6; i++) s.push(bar(i));
@@ -244,7 +245,7 @@ describe('stream: bad input is refused with a code and leaves the state unchange
         [() => s.push({ ...bar(7), high: 1, low: 2 }), 'INVALID_CANDLES'],
         [() => s.push({ ...bar(7), ts_open: NaN }), 'INVALID_CANDLES'],
         [() => s.push(null as never), 'INVALID_CANDLES'],
-        [() => s.pushMany({ ts_open: [1_003], close: [1] }), 'INVALID_CANDLES'],
+        [() => s.pushMany({ ts_open: [1_003], open: [1], high: [1], low: [1], close: [1], volume: [1] }), 'INVALID_CANDLES'],
         [() => s.pushMany({ ts_open: [3_000], open: [1] }), 'MISSING_INPUT'],
       ];
       for (const [call, code] of cases) {
@@ -254,7 +255,7 @@ describe('stream: bad input is refused with a code and leaves the state unchange
         expect(Buffer.from(s.checkpoint()).equals(Buffer.from(before))).toBe(true);
       }
       // The rows go on as if the bad calls never happened.
-      const clean = await engine.stream({ indicator, grid: { window: [3, 5] }, dtype: 'float64' });
+      const clean = await engine.stream({ indicator, grid, dtype: 'float64' });
       for (let i = 0; i < 6; i++) clean.push(bar(i));
       expect([...s.push(bar(6)).values()]).toEqual([...clean.push(bar(6)).values()]);
       s.close();
@@ -308,9 +309,12 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   it('counts stream state against maxComputeBytesTotal and gives it back on close()', async () => {
     const engine = await createEngine(testEngineOptions({ backend: 'native', maxComputeBytesTotal: 64 * 2 ** 20 }));
     try {
-      const s = await engine.stream({ indicator: 'ma.trima', grid: { window: { start: 2, stop: 1001 } } });
+      // A recomputed grid (a candle pattern nobody steps) keeps its run: 1,001 variants over 20,000 bars are above 64 MiB.
+      const s = await engine.stream({ indicator: 'pattern.dark_cloud_cover', grid: { penetration: { start: 0, stop: 1, step: 0.001 } } });
+      expect(s.mode).toBe('recompute');
       expect(s.stateBytes).toBeGreaterThan(0);
-      const history = { ts_open: Float64Array.from({ length: 20_000 }, (_, i) => i), close: Float64Array.from({ length: 20_000 }, (_, i) => 100 + Math.sin(i)) };
+      const close = Float64Array.from({ length: 20_000 }, (_, i) => 100 + Math.sin(i));
+      const history = { ts_open: Float64Array.from({ length: 20_000 }, (_, i) => i), open: close, high: close.map((x) => x + 1), low: close.map((x) => x - 1), close };
       const f = await failure(s.pushMany(history));
       expect(f.code).toBe('COMPUTE_BUDGET_EXCEEDED');
       expect(s.barsSeen).toBe(0);

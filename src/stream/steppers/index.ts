@@ -47,6 +47,25 @@ import stoch from './stoch.js';
 import stochf from './stochf.js';
 import chandelierExit from './chandelier_exit.js';
 import ichimoku from './ichimoku.js';
+import dema from './dema.js';
+import tema from './tema.js';
+import trix from './trix.js';
+import t3 from './t3.js';
+import zlema from './zlema.js';
+import kama from './kama.js';
+import trima from './trima.js';
+import apo from './apo.js';
+import ppo from './ppo.js';
+import macdfix from './macdfix.js';
+import macdext from './macdext.js';
+import cmo from './cmo.js';
+import mfi from './mfi.js';
+import cmf from './cmf.js';
+import adosc from './adosc.js';
+import vwap from './vwap.js';
+import volumeSma from './volume_sma.js';
+import vwapDeviation from './vwap_deviation.js';
+import vwma from './vwma.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -95,6 +114,25 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'momentum.stochf': stochf,
   'trend.chandelier_exit': chandelierExit,
   'trend.ichimoku': ichimoku,
+  'ma.dema': dema,
+  'ma.tema': tema,
+  'momentum.trix': trix,
+  'ma.t3': t3,
+  'ma.zlema': zlema,
+  'ma.kama': kama,
+  'ma.trima': trima,
+  'momentum.apo': apo,
+  'momentum.ppo': ppo,
+  'momentum.macdfix': macdfix,
+  'momentum.macdext': macdext,
+  'momentum.cmo': cmo,
+  'volume.mfi': mfi,
+  'volume.cmf': cmf,
+  'volume.adosc': adosc,
+  'volume.vwap': vwap,
+  'volume.volume_sma': volumeSma,
+  'volume.vwap_deviation': vwapDeviation,
+  'ma.vwma': vwma,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';

@@ -2,12 +2,14 @@
 // the previous value and the age of the current run (bars since its first);
 // per variant, the sums of the first m gains and losses (m = window, or 1
 // for seed 'first'), summed in order as sumRange does, divided by m at age m,
-// then Wilder's step; the value is rsiFromAverages, with zero_denominator
-// deciding a 0/0 bar.
+// then Wilder's step; the value is rsiFromAverages (momentum.cmo: its own
+// ratio, cmo.ts), with zero_denominator deciding a 0/0 bar.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { runAge } from './chains.js';
 import { nearZero, rsiFromAverages, SEED_FIRST, wilderStep, ZERO_DENOMINATOR_NAN } from './primitives.js';
 
-export default function rsi(ctx: StepperContext): Stepper {
+/** gainLoss: the Wilder averages of gains and losses of every variant, and `value` of them. */
+export function gainLoss(ctx: StepperContext, value: (gain: number, loss: number) => number): Stepper {
   const window = paramOf(ctx, 'window');
   const seed = paramOf(ctx, 'seed');
   const zero = paramOf(ctx, 'zero_denominator');
@@ -23,15 +25,10 @@ export default function rsi(ctx: StepperContext): Stepper {
       const out = rows[0]!;
       for (const r of runs) {
         const x = bar[r.src]!;
-        if (x !== x) {
-          state[r.at + 1] = -1;
-          out.fill(NaN, r.v0, r.v1);
-          continue;
-        }
-        const age = state[r.at + 1]! + 1;
+        const age = runAge(state, r.at + 1, x, rows, r.v0, r.v1);
+        if (age < 0) continue;
         const d = x - state[r.at]!;
         state[r.at] = x;
-        state[r.at + 1] = age;
         const gain = d > 0.0 ? d : 0.0;
         const loss = d < 0.0 ? -d : 0.0;
         for (let v = r.v0; v < r.v1; v++) {
@@ -56,10 +53,14 @@ export default function rsi(ctx: StepperContext): Stepper {
             continue;
           }
           const g = state[2 * v]!, l = state[2 * v + 1]!;
-          const value = rsiFromAverages(g, l);
-          out[v] = nearZero(g + l) && zero[v] === ZERO_DENOMINATOR_NAN ? NaN : value;
+          const y = value(g, l);
+          out[v] = nearZero(g + l) && zero[v] === ZERO_DENOMINATOR_NAN ? NaN : y;
         }
       }
     },
   };
+}
+
+export default function rsi(ctx: StepperContext): Stepper {
+  return gainLoss(ctx, rsiFromAverages);
 }

@@ -1,0 +1,236 @@
+// Steppers of chained and paired seeded averages: the chains of emaChain in
+// native/ma/common.h (DEMA, TEMA, T3, ZLEMA) and TRIX's, and the spreads of
+// emaSpread in native/momentum/common.h (MACD, MACDFIX, APO, PPO, MACDEXT). Every stage is an
+// EmaStream (native/primitives.h): the in-order mean of its first `period`
+// inputs seeds it, then it steps; a NaN bar restarts a chain or a spread as
+// forEachSegment does.
+import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { emaStep, nearZero, SEED_FIRST, seededAverageStep, ZERO_DENOMINATOR_NAN } from './primitives.js';
+
+/**
+ * The age of a source's current run of valid bars at state[at] (-1 after a
+ * NaN bar), stepped by the bar's value x: a NaN restarts it and blanks every
+ * output of the run's variants [v0, v1). Returns the age (-1 at a NaN).
+ */
+export function runAge(state: Float64Array, at: number, x: number, rows: readonly (Float64Array | null)[], v0: number, v1: number): number {
+  if (x !== x) {
+    state[at] = -1;
+    for (const o of rows) o?.fill(NaN, v0, v1);
+    return -1;
+  }
+  return (state[at] = state[at]! + 1);
+}
+
+/** t3Step (native/ma/common.h): T3's stage, k·x + (1 − k)·e. */
+export function t3Step(e: number, x: number, k: number): number {
+  return k * x + (1.0 - k) * e;
+}
+
+/**
+ * One EmaStream of a chain at s[at] (value, or the running sum while seeding)
+ * and s[at + 1] (count): seeds on its period-th input, then steps
+ * (t3Step for T3, TA-Lib's emaStep otherwise). True once seeded.
+ */
+function stagePush(s: Float64Array, at: number, x: number, period: number, k: number, t3: boolean): boolean {
+  const count = s[at + 1]!;
+  if (count >= period) {
+    s[at] = t3 ? t3Step(s[at]!, x, k) : emaStep(s[at]!, x, k);
+    return true;
+  }
+  const sum = s[at]! + x;
+  s[at + 1] = count + 1;
+  s[at] = count + 1 < period ? sum : sum / period;
+  return count + 1 >= period;
+}
+
+export type ChainKind = 'dema' | 'tema' | 't3' | 'zlema' | 'trix';
+
+const DEPTH: Record<ChainKind, number> = { dema: 2, tema: 3, t3: 6, zlema: 1, trix: 3 };
+
+/** rocValue (native/momentum/trix.h): TA-Lib ROC in its operation order; `zero` where the earlier value is 0. */
+function rocValue(x: number, prev: number, zero: number): number {
+  return prev !== 0.0 ? (x / prev - 1.0) * 100.0 : zero;
+}
+
+/**
+ * emaChain<kind> (ChainLanes::warm, which steady() equals once every stage
+ * is seeded), and TRIX's chain of three (native/momentum/trix.h: the one-bar
+ * ROC of the third stage from its second value on, zero_denominator deciding
+ * a zero E3[t-1]). Per source run: the age of its current run and, for
+ * ZLEMA, a ring of the last maxLag + 1 values (its input is
+ * x + (x − x[t − lag])); per variant, the (value, count) of each stage,
+ * reset at a run's first bar.
+ */
+export function emaChain(ctx: StepperContext, kind: ChainKind): Stepper {
+  const D = DEPTH[kind], t3 = kind === 't3';
+  const window = paramOf(ctx, 'window');
+  const seed = paramOf(ctx, 'seed');
+  const V = ctx.grid.variants;
+  const k = window.map((n) => 2.0 / (n + 1.0));
+  const period = window.map((n, v) => (seed[v] === SEED_FIRST ? 1 : n));
+  const lag = Int32Array.from(window, (n) => (kind === 'zlema' ? Math.trunc((Math.trunc(n) - 1) / 2) : 0));
+  // T3's weights of its volume factor, in TA-Lib's operation order (they do not sum to exactly 1).
+  const c = [0, 0, 0, 0].map(() => new Float64Array(V));
+  if (t3) {
+    const vf = paramOf(ctx, 'vfactor');
+    for (let v = 0; v < V; v++) {
+      const a = vf[v]!, a2 = a * a, c1 = -(a2 * a);
+      c[0]![v] = c1;
+      c[1]![v] = 3.0 * (a2 - c1);
+      c[2]![v] = -6.0 * a2 - 3.0 * (a - c1);
+      c[3]![v] = 1.0 + 3.0 * a - c1 + 3.0 * a2;
+    }
+  }
+  const [c1, c2, c3, c4] = c as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const zero = kind === 'trix' ? paramOf(ctx, 'zero_denominator').map((z) => (z === ZERO_DENOMINATOR_NAN ? NaN : 0.0)) : null;
+  // (value, count) of each stage per variant; then per source run [age, pos, ring of R values].
+  let size = 2 * D * V;
+  const runs = ctx.runs.map((r) => {
+    let R = 1;
+    for (let v = r.v0; v < r.v1; v++) R = Math.max(R, lag[v]! + 1);
+    const run = { v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: size, R };
+    size += 2 + R;
+    return run;
+  });
+  const state = new Float64Array(size);
+  for (const r of runs) state[r.at] = -1;
+  return {
+    state,
+    step(bar, rows) {
+      const out = rows[0]!;
+      for (const r of runs) {
+        const x = bar[r.src]!;
+        const age = runAge(state, r.at, x, rows, r.v0, r.v1);
+        if (age < 0) continue;
+        let pos = state[r.at + 1]! + 1;
+        if (pos === r.R) pos = 0;
+        state[r.at + 1] = pos;
+        const ring = r.at + 2;
+        state[ring + pos] = x;
+        for (let v = r.v0; v < r.v1; v++) {
+          const e = 2 * D * v;
+          if (age === 0) state.fill(0.0, e, e + 2 * D);
+          const L = lag[v]!;
+          if (age < L) {
+            out[v] = NaN;
+            continue;
+          }
+          // ChainLanes::input: ZLEMA's de-lagged value (lag 0: x itself).
+          let y = kind === 'zlema' ? x + (x - state[ring + (pos >= L ? pos - L : pos - L + r.R)]!) : x;
+          // Whether the last stage (TRIX: E3) had a value before this bar, and that value.
+          const hadPrev = state[e + 2 * D - 1]! >= period[v]!, prev = state[e + 2 * D - 2]!;
+          let ready = true;
+          if (hadPrev) {
+            // Every stage seeded (a stage is fed only once the one before it is): the steps alone, as ChainLanes::steady.
+            const kv = k[v]!;
+            for (let d = e; d < e + 2 * D; d += 2) y = state[d] = t3 ? t3Step(state[d]!, y, kv) : emaStep(state[d]!, y, kv);
+          } else {
+            for (let d = 0; d < D && ready; d++) {
+              ready = stagePush(state, e + 2 * d, y, period[v]!, k[v]!, t3);
+              y = state[e + 2 * d]!;
+            }
+          }
+          if (!ready) out[v] = NaN;
+          else if (kind === 'dema') out[v] = 2.0 * state[e]! - state[e + 2]!;
+          else if (kind === 'tema') out[v] = state[e + 4]! + (3.0 * state[e]! - 3.0 * state[e + 2]!);
+          else if (t3) out[v] = c1[v]! * state[e + 10]! + c2[v]! * state[e + 8]! + c3[v]! * state[e + 6]! + c4[v]! * state[e + 4]!;
+          else if (zero) out[v] = hadPrev ? rocValue(y, prev, zero[v]!) : NaN;
+          else out[v] = y;
+        }
+      }
+    },
+  };
+}
+
+/** What a spread outputs and how its averages start (SpreadStyle in native/momentum/common.h). */
+export interface SpreadStyle {
+  /** MACD's alignment: the fast EMA starts slow − fast bars into a run, and every output starts on the signal's first bar. */
+  readonly macd: boolean;
+  /** Outputs line, signal, hist (else the line only). */
+  readonly signal: boolean;
+  /** MACDFIX: fast 12 (k 0.15), slow 26 (k 0.075); the signal window is the only param. */
+  readonly fixed?: boolean;
+  /** The line from the fast and slow averages (emaDifference, emaPercent). */
+  readonly line: (fast: number, slow: number) => number;
+  /** MA-type params that must all be 'ema' for the grid to step (default: `matype`, where the indicator has it). */
+  readonly maParams?: readonly string[];
+  /** MACDEXT: a signal window of 1 is the line itself (TA-Lib's TA_MA copies a series for a period of 1). */
+  readonly copyAtOne?: boolean;
+}
+
+/** emaDifference: MACD's and APO's line. */
+export const emaDifference = (fast: number, slow: number): number => fast - slow;
+
+/** emaPercent: TA-Lib PPO's line, 0 where the slow EMA is ~0. */
+export const emaPercent = (fast: number, slow: number): number => (nearZero(slow) ? 0.0 : ((fast - slow) / slow) * 100.0);
+
+/** MA_TYPES code of 'ema' (src/indicators/params.ts). */
+const MATYPE_EMA = 1;
+
+/**
+ * emaSpread (and macdext.h with three 'ema' types): per variant three
+ * EmaStreams (fast, slow, signal; fast > slow swapped), per source run the
+ * age of the current run. Returns null (the grid recomputes) when a
+ * variant's MA type is not 'ema': those variants are maSpread's (or
+ * MACDEXT's TA_MA), averages of other TA-Lib types.
+ */
+export function emaSpread(ctx: StepperContext, style: SpreadStyle): Stepper | null {
+  const has = (p: string) => ctx.def.params.some((x) => x.name === p);
+  const maParams = style.maParams ?? (has('matype') ? ['matype'] : []);
+  if (maParams.some((p) => paramOf(ctx, p).some((m) => m !== MATYPE_EMA))) return null;
+  const V = ctx.grid.variants;
+  const sig = style.signal ? paramOf(ctx, 'signal') : null;
+  const first = has('seed') ? paramOf(ctx, 'seed').map((s) => (s === SEED_FIRST ? 1 : 0)) : new Float64Array(V);
+  const blankZero = has('zero_denominator') ? paramOf(ctx, 'zero_denominator').map((z) => (z === ZERO_DENOMINATOR_NAN ? 1 : 0)) : null;
+  const f0 = style.fixed ? new Float64Array(V).fill(12) : paramOf(ctx, 'fast');
+  const s0 = style.fixed ? new Float64Array(V).fill(26) : paramOf(ctx, 'slow');
+  const fastN = f0.map((f, v) => Math.min(f, s0[v]!)), slowN = f0.map((f, v) => Math.max(f, s0[v]!));
+  const k = (n: number) => 2.0 / (n + 1.0);
+  const fastK = style.fixed ? fastN.map(() => 0.15) : fastN.map(k);
+  const slowK = style.fixed ? slowN.map(() => 0.075) : slowN.map(k);
+  const sigK = sig?.map(k);
+  const copy = sig?.map((n) => (style.copyAtOne && n === 1 ? 1 : 0));
+  const period = (n: Float64Array) => n.map((w, v) => (first[v] ? 1 : w));
+  const fastP = period(fastN), slowP = period(slowN), sigP = sig && period(sig);
+  const fastFrom = fastN.map((f, v) => (style.macd && !first[v] ? slowN[v]! - f : 0));
+  const runs = ctx.runs.map((r, i) => ({ v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: 6 * V + i }));
+  // (value, count) of the fast, slow and signal averages per variant, then the age of each source run (-1 after a NaN).
+  const state = new Float64Array(6 * V + runs.length).fill(-1, 6 * V);
+  const { line, macd } = style;
+  return {
+    state,
+    step(bar, rows) {
+      const [lineOut, signalOut, histOut] = rows;
+      for (const r of runs) {
+        const x = bar[r.src]!;
+        const age = runAge(state, r.at, x, rows, r.v0, r.v1);
+        if (age < 0) continue;
+        for (let v = r.v0; v < r.v1; v++) {
+          const a = 6 * v;
+          if (age === 0) state.fill(0.0, a, a + 6);
+          if (age >= fastFrom[v]!) seededAverageStep(state, a, x, fastP[v]!, fastK[v]!, fastN[v]!, false);
+          seededAverageStep(state, a + 2, x, slowP[v]!, slowK[v]!, slowN[v]!, false);
+          if (state[a + 3]! < slowP[v]!) {
+            for (const o of rows) if (o) o[v] = NaN;
+            continue;
+          }
+          const slow = state[a + 2]!;
+          const l = line(state[a]!, slow);
+          // 'nan' blanks this bar's outputs where the slow EMA is ~0; the signal still takes TA-Lib's 0.
+          const blank = blankZero !== null && blankZero[v] === 1 && nearZero(slow);
+          if (!sig) {
+            if (lineOut) lineOut[v] = blank ? NaN : l;
+            continue;
+          }
+          if (copy![v]) state[a + 4] = l;
+          else seededAverageStep(state, a + 4, l, sigP![v]!, sigK![v]!, sig[v]!, false);
+          const hasSignal = copy![v] === 1 || state[a + 5]! >= sigP![v]!;
+          const g = hasSignal && !blank ? state[a + 4]! : NaN;
+          if (lineOut) lineOut[v] = (hasSignal || !macd) && !blank ? l : NaN;
+          if (signalOut) signalOut[v] = g;
+          if (histOut) histOut[v] = blank ? NaN : l - g;
+        }
+      }
+    },
+  };
+}

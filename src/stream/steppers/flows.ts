@@ -1,0 +1,101 @@
+// Steppers of two per-bar series summed over every window (windowRatio and
+// perVolume in native/volume/common.h: MFI, CMF, VWAP; native/ma/vwma.h):
+// per run of variants, the compensated prefix pair of each series as
+// prefixSums keeps it, the count of usable bars ending here and a ring of the
+// last maxWindow + 1 bars' pairs, shared by every window; a window's sums are
+// prefixWindowSum of its end and start pairs, as the kernels take them.
+import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { prefixStep, prefixWindowSum } from './primitives.js';
+
+export interface FlowHooks {
+  /** Numbers of a run's own state (at state[at]), which terms() reads and writes. */
+  readonly head: number;
+  /**
+   * Writes the bar's two terms into t[0] and t[1] from its columns (bar[cols[i]]).
+   * A NaN t[0] marks a bar no window may hold; a NaN restarts a series' prefix sum.
+   */
+  terms(bar: Float64Array, cols: readonly number[], state: Float64Array, at: number, t: Float64Array): void;
+  /** Variant v's value from its window's sums of both series. */
+  value(v: number, a: number, b: number): number;
+}
+
+/** A run of variants over the same columns. */
+export interface FlowRun {
+  readonly v0: number;
+  readonly v1: number;
+  readonly cols: readonly number[];
+}
+
+/** State per run: [head, A hi, A lo, B hi, B lo, usable bars, ring position, ring of (A hi, A lo, B hi, B lo)]. */
+export function windowSums(ctx: StepperContext, runs: readonly FlowRun[], hooks: FlowHooks): Stepper {
+  const n = Int32Array.from(paramOf(ctx, 'window'));
+  const { head } = hooks;
+  let size = 0;
+  const laid = runs.map((r) => {
+    let longest = 0;
+    for (let v = r.v0; v < r.v1; v++) longest = Math.max(longest, n[v]!);
+    const run = { ...r, at: size, R: longest + 1 };
+    size += head + 6 + 4 * run.R;
+    return run;
+  });
+  const state = new Float64Array(size);
+  const t = new Float64Array(2);
+  return {
+    state,
+    step(bar, rows) {
+      const out = rows[0]!;
+      for (const r of laid) {
+        hooks.terms(bar, r.cols, state, r.at, t);
+        const p = r.at + head, a = t[0]!;
+        prefixStep(state, p, a);
+        prefixStep(state, p + 2, t[1]!);
+        const run = a !== a ? 0 : state[p + 4]! + 1;
+        let pos = state[p + 5]! + 1;
+        if (pos === r.R) pos = 0;
+        state[p + 4] = run;
+        state[p + 5] = pos;
+        const ring = p + 6, slot = ring + 4 * pos;
+        state.copyWithin(slot, p, p + 4);
+        for (let v = r.v0; v < r.v1; v++) {
+          const w = n[v]!;
+          if (run < w) {
+            out[v] = NaN;
+            continue;
+          }
+          const past = ring + 4 * (pos >= w ? pos - w : pos - w + r.R);
+          out[v] = hooks.value(v, prefixWindowSum(state[slot]!, state[slot + 1]!, state[past]!, state[past + 1]!),
+            prefixWindowSum(state[slot + 2]!, state[slot + 3]!, state[past + 2]!, state[past + 3]!));
+        }
+      }
+    },
+  };
+}
+
+/** perVolume's value: a sum per unit of volume, NaN where the window holds no volume. */
+export function perVolume(sum: number, volume: number): number {
+  return volume !== 0.0 ? sum / volume : NaN;
+}
+
+/** typicalPrice (native/volume/common.h): (H + L + C) / 3 in the hlc3 source's operation order. */
+export function typicalPrice(high: number, low: number, close: number): number {
+  return (high + low + close) / 3.0;
+}
+
+/** The one run of an indicator reading high, low, close and volume (no source axis). */
+export function hlcvRun(ctx: StepperContext): FlowRun[] {
+  return [{ v0: 0, v1: ctx.grid.variants, cols: (['high', 'low', 'close', 'volume'] as const).map((s) => ctx.sourceIndex(s)) }];
+}
+
+/** perVolume over HLCV bars: term(high, low, close, volume) summed over the window / the volume summed over it (CMF, VWAP). */
+export function perVolumeOf(ctx: StepperContext, term: (high: number, low: number, close: number, volume: number) => number): Stepper {
+  return windowSums(ctx, hlcvRun(ctx), {
+    head: 0,
+    terms(bar, cols, _state, _at, t) {
+      const high = bar[cols[0]!]!, low = bar[cols[1]!]!, close = bar[cols[2]!]!, volume = bar[cols[3]!]!;
+      const valid = high === high && low === low && close === close && volume === volume;
+      t[0] = valid ? term(high, low, close, volume) : NaN;
+      t[1] = valid ? volume : NaN;
+    },
+    value: (_v, a, b) => perVolume(a, b),
+  });
+}

@@ -1,0 +1,67 @@
+// ma.trima, stepped: native/ma/trima.h, SMA(SMA(x, inner), outer) with
+// inner + outer = window + 1. Per source, ma.sma's compensated prefix pair
+// and a ring of the last maxWindow + 1 pairs, shared by every window (an
+// inner mean is prefixWindowSum / inner); per variant, the outer running sum
+// and its rounding error (compensatedAdd): from a run's inner-th bar it adds
+// each inner mean, and from the window-th it emits (sum + err) / outer and
+// drops the mean leaving the outer window.
+import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { prefixStep, prefixWindowSum, twoSumError } from './primitives.js';
+
+/** compensatedAdd (native/primitives.h) on the pair (sum, err) at s[at], s[at + 1]. */
+function compensatedAdd(s: Float64Array, at: number, x: number): void {
+  const sum = s[at]!, t = sum + x;
+  s[at + 1] = s[at + 1]! + twoSumError(sum, x, t);
+  s[at] = t;
+}
+
+export default function trima(ctx: StepperContext): Stepper {
+  const n = Int32Array.from(paramOf(ctx, 'window'));
+  const inner = n.map((w) => (w % 2 ? (w + 1) / 2 : w / 2));
+  const outer = n.map((w, v) => w + 1 - inner[v]!);
+  const V = ctx.grid.variants;
+  // (sum, err) per variant; then per source run [hi, lo, run, pos, ring of R (hi, lo) pairs].
+  let size = 2 * V;
+  const runs = ctx.runs.map((r) => {
+    let longest = 0;
+    for (let v = r.v0; v < r.v1; v++) longest = Math.max(longest, n[v]!);
+    const run = { v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: size, R: longest + 1 };
+    size += 4 + 2 * run.R;
+    return run;
+  });
+  const state = new Float64Array(size);
+  /** TrimaLanes::mean of the bar `ago` bars back: its window of m bars from the ring of pairs (newest at pos). */
+  const innerMean = (ring: number, pos: number, R: number, ago: number, m: number) => {
+    const b = ring + 2 * (pos >= ago ? pos - ago : pos - ago + R);
+    const a = ring + 2 * (pos >= ago + m ? pos - ago - m : pos - ago - m + R);
+    return prefixWindowSum(state[b]!, state[b + 1]!, state[a]!, state[a + 1]!) / m;
+  };
+  return {
+    state,
+    step(bar, rows) {
+      const out = rows[0]!;
+      for (const r of runs) {
+        const x = bar[r.src]!, at = r.at, R = r.R;
+        prefixStep(state, at, x);
+        const run = x !== x ? 0 : state[at + 2]! + 1;
+        let pos = state[at + 3]! + 1;
+        if (pos === R) pos = 0;
+        state[at + 2] = run;
+        state[at + 3] = pos;
+        const ring = at + 4;
+        state[ring + 2 * pos] = state[at]!;
+        state[ring + 2 * pos + 1] = state[at + 1]!;
+        for (let v = r.v0; v < r.v1; v++) {
+          out[v] = NaN;
+          const m = inner[v]!;
+          if (run < m) continue;
+          if (run === m) state[2 * v] = state[2 * v + 1] = 0.0;  // a run's first inner mean
+          compensatedAdd(state, 2 * v, innerMean(ring, pos, R, 0, m));
+          if (run < n[v]!) continue;
+          out[v] = (state[2 * v]! + state[2 * v + 1]!) / outer[v]!;
+          compensatedAdd(state, 2 * v, -innerMean(ring, pos, R, outer[v]! - 1, m));
+        }
+      }
+    },
+  };
+}
