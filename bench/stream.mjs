@@ -4,6 +4,7 @@
 // that recompute their current run). Every ratio is of figures measured side
 // by side in this run; push latencies are per call on the calling thread.
 import os from 'node:os';
+import { listIndicators } from '../dist/index.js';
 import { median } from './common.mjs';
 
 const HEADLINE = { source: ['close', 'open', 'high', 'low', 'hl2', 'hlc3'], window: { start: 5, stop: 200 } }; // 1176 variants
@@ -26,13 +27,14 @@ function pushTimes(s, c, from, to) {
 }
 
 /** ctx: bench/run.mjs's suite context (engineWith, the workload candles, runs, quick, log, report, table). */
-export async function streamSuite({ engineWith, candles, runs, quick, log, report, table }) {
+export async function streamSuite({ engineWith, candles, runs, quick, only, log, report, table }) {
+  const picked = (ids) => ids.filter((id) => !only || only.test(id));
   const engine = await engineWith('native', os.availableParallelism());
   const history = quick ? 2_000 : 10_000;
   const pushes = quick ? 1_000 : 5_000;
   const many = 10_000;
   const headline = [];
-  for (const indicator of ['ma.sma', 'ma.ema']) {
+  for (const indicator of picked(['ma.sma', 'ma.ema'])) {
     const s = await engine.stream({ indicator, grid: HEADLINE, history: slice(candles, 0, history) });
     pushTimes(s, candles, history, history + 200); // warm the JIT
     const us = pushTimes(s, candles, history + 200, history + 200 + pushes);
@@ -51,7 +53,7 @@ export async function streamSuite({ engineWith, candles, runs, quick, log, repor
 
   // pushMany of 10,000 bars beside compute() over the same bars, interleaved.
   const manyRows = [];
-  for (const indicator of ['ma.sma', 'ma.ema', 'ma.wma']) {
+  for (const indicator of picked(['ma.sma', 'ma.ema', 'ma.wma'])) {
     const bars = slice(candles, 0, many);
     const times = { pushMany: [], compute: [] };
     for (let i = 0; i <= runs; i++) {
@@ -71,7 +73,7 @@ export async function streamSuite({ engineWith, candles, runs, quick, log, repor
 
   // push beside the batch cost of one bar of the same default grid.
   const perBar = [];
-  for (const indicator of SAMPLE) {
+  for (const indicator of only ? picked(listIndicators().filter((i) => !i.aliasOf).map((i) => i.id)) : SAMPLE) {
     const batch = [];
     for (let i = 0; i <= runs; i++) {
       const t0 = performance.now();

@@ -4,7 +4,8 @@
 // seeded with the in-order mean of the first `window` of them (from the
 // run's second bar), or with the first bar's high - low for seed 'first'.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
-import { natrValue, SEED_FIRST, trueRange, wilderStep } from './primitives.js';
+import { natrValue, SEED_FIRST, trueRange } from './primitives.js';
+import { atrStep } from './wilder.js';
 
 /** ATR, or (normalized) NATR: the ATR as a percentage of the close. */
 export function averageTrueRange(ctx: StepperContext, normalized: boolean): Stepper {
@@ -30,18 +31,7 @@ export function averageTrueRange(ctx: StepperContext, normalized: boolean): Step
       state[V] = close;
       state[V + 1] = age;
       for (let v = 0; v < V; v++) {
-        const n = window[v]!;
-        let valid = true;
-        if (seed[v] === SEED_FIRST) state[v] = age === 0 ? high - low : wilderStep(state[v]!, tr, n);
-        else if (age === 0) {
-          state[v] = 0.0;
-          valid = false;
-        } else if (age <= n) {
-          // sumRange(ranges, s + 1, n) / n: the seed.
-          state[v] = state[v]! + tr;
-          if (age === n) state[v] = state[v]! / n;
-          else valid = false;
-        } else state[v] = wilderStep(state[v]!, tr, n);
+        const valid = atrStep(state, v, age, tr, high - low, window[v]!, seed[v] === SEED_FIRST);
         out[v] = !valid ? NaN : normalized ? natrValue(state[v]!, close) : state[v]!;
       }
     },

@@ -18,6 +18,18 @@ import ad from './ad.js';
 import bop from './bop.js';
 import wma from './wma.js';
 import macd from './macd.js';
+import adx from './adx.js';
+import adxr from './adxr.js';
+import plusDm from './plus_dm.js';
+import minusDm from './minus_dm.js';
+import psar from './psar.js';
+import sarext from './sarext.js';
+import supertrend from './supertrend.js';
+import keltner from './keltner.js';
+import vortex from './vortex.js';
+import ultosc from './ultosc.js';
+import imi from './imi.js';
+import accbands from './accbands.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -37,6 +49,18 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'momentum.bop': bop,
   'ma.wma': wma,
   'momentum.macd': macd,
+  'trend.adx': adx,
+  'trend.adxr': adxr,
+  'momentum.plus_dm': plusDm,
+  'momentum.minus_dm': minusDm,
+  'trend.psar': psar,
+  'trend.sarext': sarext,
+  'trend.supertrend': supertrend,
+  'trend.keltner': keltner,
+  'trend.vortex': vortex,
+  'momentum.ultosc': ultosc,
+  'momentum.imi': imi,
+  'volatility.accbands': accbands,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';
