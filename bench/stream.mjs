@@ -90,11 +90,15 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
     s.close();
   }
 
-  log(`\nstream (${engine.warmupReport.backend}): push into the 1,176-variant grids (history ${history.toLocaleString('en-US')} bars, ${pushes.toLocaleString('en-US')} pushes, microseconds per call on the calling thread)`);
-  log(table(['indicator', 'mode', 'variants', 'state KiB', 'push median us', 'push p99 us', 'update median us'],
-    headline.map((r) => [r.case, r.mode, r.variants, (r.stateBytes / 1024).toFixed(0), r.pushMedianUs.toFixed(1), r.pushP99Us.toFixed(1), r.updateMedianUs.toFixed(1)])));
-  log(`\npushMany of ${many.toLocaleString('en-US')} bars beside compute() on the same bars (medians of ${runs}, interleaved)`);
-  log(table(['indicator', 'pushMany ms', 'compute ms', 'ratio'], manyRows.map((r) => [r.case, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2)])));
+  if (headline.length) {
+    log(`\nstream (${engine.warmupReport.backend}): push into the 1,176-variant grids (history ${history.toLocaleString('en-US')} bars, ${pushes.toLocaleString('en-US')} pushes, microseconds per call on the calling thread)`);
+    log(table(['indicator', 'mode', 'variants', 'state KiB', 'push median us', 'push p99 us', 'update median us'],
+      headline.map((r) => [r.case, r.mode, r.variants, (r.stateBytes / 1024).toFixed(0), r.pushMedianUs.toFixed(1), r.pushP99Us.toFixed(1), r.updateMedianUs.toFixed(1)])));
+  }
+  if (manyRows.length) {
+    log(`\npushMany of ${many.toLocaleString('en-US')} bars beside compute() on the same bars (medians of ${runs}, interleaved)`);
+    log(table(['indicator', 'pushMany ms', 'compute ms', 'ratio'], manyRows.map((r) => [r.case, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2)])));
+  }
   log(`\npush beside the batch cost of one bar (compute() over ${history.toLocaleString('en-US')} bars / ${history.toLocaleString('en-US')}), default grids, gap-free history of ${history.toLocaleString('en-US')} bars`);
   log(table(['indicator', 'mode', 'variants', 'batch us/bar', 'push us', 'ratio'], perBar.map((r) => [r.case, r.mode, r.variants, r.batchPerBarUs.toFixed(2), r.pushUs.toFixed(1), r.ratio.toFixed(1)])));
   report.suites.stream = { backend: engine.warmupReport.backend, history, pushes, headline, pushMany: manyRows, perBar };
