@@ -2,8 +2,9 @@
 // the widened high and low (widen) and the close, NaN unless high, low and
 // close are numbers; their prefix sums and a ring of the last maxWindow + 1
 // (PrefixRing), shared by every window: a window's three bands are its
-// window sums divided by the window, once the run is that long.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+// window sums divided by the window, once the run is that long. Nothing per
+// variant: history steps the shared state alone (resumeBySources).
+import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { BarRun, blankVariant, inputIndices, PrefixRing } from './wilder.js';
 
 export default function accbands(ctx: StepperContext): Stepper {
@@ -34,6 +35,7 @@ export default function accbands(ctx: StepperContext): Stepper {
         widened[1] = run.now[2]!;
         sums.push(widened);
       }
+      if (!rows[0] && !rows[1] && !rows[2]) return;  // resume(): the shared state only
       for (let v = 0; v < V; v++) {
         const n = window[v]!;
         if (age + 1 < n) {
@@ -46,5 +48,7 @@ export default function accbands(ctx: StepperContext): Stepper {
         }
       }
     },
+    // All of the state is shared by the windows: history steps it alone, without a row.
+    resume: resumeBySources,
   };
 }

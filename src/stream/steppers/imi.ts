@@ -1,8 +1,9 @@
 // momentum.imi, stepped: native/momentum/imi.h. The open and close of the
 // last maxWindow bars in a ring; a window's value sums its bars afresh,
 // oldest first, as intradayMomentum in native/momentum/common.h does
-// (O(window) per bar, as the kernel).
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+// (O(window) per bar, as the kernel). Nothing per variant: history steps the
+// ring alone (resumeBySources).
+import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { BarRun, blankRows, inputIndices } from './wilder.js';
 
 export default function imi(ctx: StepperContext): Stepper {
@@ -16,7 +17,7 @@ export default function imi(ctx: StepperContext): Stepper {
   return {
     state,
     step(bar, rows) {
-      const out = rows[0]!;
+      const out = rows[0];
       const age = run.advance(bar);
       if (age < 0) {
         blankRows(rows);
@@ -27,6 +28,7 @@ export default function imi(ctx: StepperContext): Stepper {
       state[posAt] = pos;
       state[ringAt + 2 * pos] = run.now[0]!;
       state[ringAt + 2 * pos + 1] = run.now[1]!;
+      if (!out) return;  // resume(): the shared state only
       for (let v = 0; v < V; v++) {
         const n = window[v]!;
         if (age < n - 1) {
@@ -44,5 +46,7 @@ export default function imi(ctx: StepperContext): Stepper {
         out[v] = sum !== 0.0 ? 100.0 * (up / sum) : 0.0;
       }
     },
+    // All of the state is shared by the windows: history steps it alone, without a row.
+    resume: resumeBySources,
   };
 }

@@ -3,8 +3,9 @@
 // (none on a run's first bar, which restarts their prefix sums); their
 // prefix sums and a ring of the last maxWindow + 1 (PrefixRing), shared by
 // every window: a window's VI+ and VI- are its window sums over that of the
-// true range, NaN where that is 0.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+// true range, NaN where that is 0. Nothing per variant: history steps the
+// shared state alone (resumeBySources).
+import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { BarRun, blankRows, inputIndices, PrefixRing } from './wilder.js';
 import { trueRange } from './primitives.js';
 
@@ -32,6 +33,7 @@ export default function vortex(ctx: StepperContext): Stepper {
       moves[2] = trueRange(high, low, run.prev[2]!);
       sums.push(moves);
       const [plus, minus] = rows;
+      if (!plus && !minus) return;  // resume(): the shared state only
       for (let v = 0; v < V; v++) {
         const w = window[v]!;
         if (age < w) {
@@ -44,5 +46,7 @@ export default function vortex(ctx: StepperContext): Stepper {
         if (minus) minus[v] = range === 0.0 ? NaN : sums.windowSum(1, w) / range;
       }
     },
+    // All of the state is shared by the windows: history steps it alone, without a row.
+    resume: resumeBySources,
   };
 }
