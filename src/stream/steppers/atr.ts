@@ -4,7 +4,8 @@
 // seeded with the in-order mean of the first `window` of them (from the
 // run's second bar), or with the first bar's high - low for seed 'first'.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
-import { natrValue, SEED_FIRST, trueRange, wilderStep } from './primitives.js';
+import { natrValue, SEED_FIRST, trueRange } from './primitives.js';
+import { atrStep } from './wilder.js';
 
 /** ATR, or (normalized) NATR: the ATR as a percentage of the close. */
 export function averageTrueRange(ctx: StepperContext, normalized: boolean): Stepper {
@@ -36,31 +37,6 @@ export function averageTrueRange(ctx: StepperContext, normalized: boolean): Step
       }
     },
   };
-}
-
-/**
- * One bar of the ATR at s[at] (a sum while seeding): `age` bars into the run
- * of valid bars, tr the bar's true range (unused at age 0), firstRange its
- * high - low. Returns whether the ATR has a value at this bar.
- */
-export function atrStep(s: Float64Array, at: number, age: number, tr: number, firstRange: number, n: number, seedFirst: boolean): boolean {
-  if (seedFirst) {
-    s[at] = age === 0 ? firstRange : wilderStep(s[at]!, tr, n);
-    return true;
-  }
-  if (age === 0) {
-    s[at] = 0.0;
-    return false;
-  }
-  if (age <= n) {
-    // sumRange(ranges, s + 1, n) / n: the seed.
-    s[at] = s[at]! + tr;
-    if (age < n) return false;
-    s[at] = s[at]! / n;
-    return true;
-  }
-  s[at] = wilderStep(s[at]!, tr, n);
-  return true;
 }
 
 export default function atr(ctx: StepperContext): Stepper {

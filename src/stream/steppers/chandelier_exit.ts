@@ -7,7 +7,7 @@
 // bar window - 1 (the first full channel) for seed 'first'.
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST, trueRange } from './primitives.js';
-import { atrStep } from './atr.js';
+import { atrStep } from './wilder.js';
 import { priceChannel } from './extremes.js';
 
 export default function chandelierExit(ctx: StepperContext): Stepper {

@@ -66,6 +66,18 @@ import vwap from './vwap.js';
 import volumeSma from './volume_sma.js';
 import vwapDeviation from './vwap_deviation.js';
 import vwma from './vwma.js';
+import adx from './adx.js';
+import adxr from './adxr.js';
+import plusDm from './plus_dm.js';
+import minusDm from './minus_dm.js';
+import psar from './psar.js';
+import sarext from './sarext.js';
+import supertrend from './supertrend.js';
+import keltner from './keltner.js';
+import vortex from './vortex.js';
+import ultosc from './ultosc.js';
+import imi from './imi.js';
+import accbands from './accbands.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -133,6 +145,18 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'volume.volume_sma': volumeSma,
   'volume.vwap_deviation': vwapDeviation,
   'ma.vwma': vwma,
+  'trend.adx': adx,
+  'trend.adxr': adxr,
+  'momentum.plus_dm': plusDm,
+  'momentum.minus_dm': minusDm,
+  'trend.psar': psar,
+  'trend.sarext': sarext,
+  'trend.supertrend': supertrend,
+  'trend.keltner': keltner,
+  'trend.vortex': vortex,
+  'momentum.ultosc': ultosc,
+  'momentum.imi': imi,
+  'volatility.accbands': accbands,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';

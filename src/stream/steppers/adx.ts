@@ -1,0 +1,105 @@
+// trend.adx, stepped: directionalSystem in native/trend/common.h. Once per
+// bar, the one-bar +DM, -DM and true range from the previous bar of the run;
+// per variant, Wilder's running sums of the three (seeded with ages
+// 1 .. n-1 summed in order, or n times the first bar's values for seed
+// 'first'), the DIs and DX from them, and the ADX: the mean of the first m
+// DX, then Wilder's average, an undefined DX repeating the last one and
+// leaving the ADX unchanged. trend.adxr adds a ring of the last n ADX.
+import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { nearZero, SEED_FIRST, wilderStep, ZERO_DENOMINATOR_NAN } from './primitives.js';
+import { BarRun, blankRows, blankVariant, inputIndices, minusMove, plusMove, runTrueRange, wilderSumStep } from './wilder.js';
+
+/** Numbers per variant: the sums of TR, +DM and -DM, the last DX, the ADX (the sum of the first DX while it starts). */
+const OWN = 5;
+
+/** TA-Lib's ADX with the DIs and DX (outputs adx, plus_di, minus_di, dx), or (adxr) ADXR. */
+export function directionalSystem(ctx: StepperContext, adxr: boolean): Stepper {
+  const window = paramOf(ctx, 'window');
+  const V = ctx.grid.variants;
+  const first = paramOf(ctx, 'seed').map((s) => (s === SEED_FIRST ? 1 : 0));
+  const zeroNaN = adxr ? new Float64Array(V) : paramOf(ctx, 'zero_denominator').map((z) => (z === ZERO_DENOMINATOR_NAN ? 1 : 0));
+  const adxWindow = adxr ? window : paramOf(ctx, 'adx_window');
+  const m = window.map((n, v) => (adxWindow[v]! > 0.0 ? adxWindow[v]! : n));
+  // Ages of the first DI and of the first ADX in the run.
+  const from = window.map((n, v) => (first[v] ? 0 : n));
+  const adxFrom = from.map((f, v) => (first[v] ? 1 : f + m[v]! - 1));
+  // ADXR: a ring of the last n ADX per variant, slot age mod n.
+  const ringAt = new Int32Array(V + 1);
+  for (let v = 0; v < V; v++) ringAt[v + 1] = ringAt[v]! + (adxr ? window[v]! : 0);
+  const runAt = OWN * V + ringAt[V]!;
+  const state = new Float64Array(runAt + BarRun.size(3));
+  const run = new BarRun(state, runAt, inputIndices(ctx, ['high', 'low', 'close']));
+  return {
+    state,
+    step(bar, rows) {
+      const age = run.advance(bar);
+      if (age < 0) {
+        blankRows(rows);
+        return;
+      }
+      const high = run.now[0]!, low = run.now[1]!;
+      const prevHigh = run.prev[0]!, prevLow = run.prev[1]!, prevClose = run.prev[2]!;
+      const tr = runTrueRange(age, high, low, prevClose);
+      const plusDM = age > 0 ? plusMove(high, low, prevHigh, prevLow) : 0.0;
+      const minusDM = age > 0 ? minusMove(high, low, prevHigh, prevLow) : 0.0;
+      const [adxRow, plusRow, minusRow, dxRow] = rows;
+      for (let v = 0; v < V; v++) {
+        const n = window[v]!, a = OWN * v, seedFirst = first[v] === 1;
+        if (age === 0) {
+          state[a] = seedFirst ? n * (high - low) : 0.0;
+          state[a + 1] = 0.0;
+          state[a + 2] = 0.0;
+          state[a + 3] = 0.0;
+          state[a + 4] = 0.0;
+        } else if (age < from[v]!) {
+          // sumRange(tr, s + 1, n - 1) and the DMs': the seeds.
+          state[a] = state[a]! + tr;
+          state[a + 1] = state[a + 1]! + plusDM;
+          state[a + 2] = state[a + 2]! + minusDM;
+        }
+        if (age < from[v]!) {
+          blankVariant(rows, v);
+          continue;
+        }
+        if (age > 0 || !seedFirst) {
+          state[a] = wilderSumStep(state[a]!, tr, n);
+          state[a + 1] = wilderSumStep(state[a + 1]!, plusDM, n);
+          state[a + 2] = wilderSumStep(state[a + 2]!, minusDM, n);
+        }
+        const sTR = state[a]!;
+        const flat = nearZero(sTR);
+        const plusDI = flat ? 0.0 : 100.0 * (state[a + 1]! / sTR);
+        const minusDI = flat ? 0.0 : 100.0 * (state[a + 2]! / sTR);
+        const sum = minusDI + plusDI;
+        const defined = !flat && !nearZero(sum);
+        const x = defined ? 100.0 * (Math.abs(minusDI - plusDI) / sum) : 0.0;
+        if (defined) state[a + 3] = x;
+        const mv = m[v]!, af = adxFrom[v]!;
+        if (age < af) state[a + 4] = state[a + 4]! + x;  // an undefined DX adds nothing
+        else if (age === af) state[a + 4] = seedFirst ? x : (state[a + 4]! + x) / mv;
+        else if (defined) state[a + 4] = wilderStep(state[a + 4]!, x, mv);
+        const adx = state[a + 4]!;
+        if (adxr) {
+          // ADXR averages the ADX with the one n-1 bars back, kept in slot age mod n.
+          const w = n, lane = OWN * V + ringAt[v]!;
+          let value = NaN;
+          if (age >= af) {
+            if (age >= af + w - 1) value = (adx + state[lane + ((age + 1) % w)]!) / 2.0;
+            state[lane + (age % w)] = adx;
+          }
+          if (adxRow) adxRow[v] = value;
+          continue;
+        }
+        const blankDI = zeroNaN[v] === 1 && flat, blankDX = zeroNaN[v] === 1 && !defined;
+        if (adxRow) adxRow[v] = age >= af && !blankDX ? adx : NaN;
+        if (plusRow) plusRow[v] = blankDI ? NaN : plusDI;
+        if (minusRow) minusRow[v] = blankDI ? NaN : minusDI;
+        if (dxRow) dxRow[v] = blankDX ? NaN : state[a + 3]!;
+      }
+    },
+  };
+}
+
+export default function adx(ctx: StepperContext): Stepper {
+  return directionalSystem(ctx, false);
+}

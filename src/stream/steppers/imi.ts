@@ -1,0 +1,52 @@
+// momentum.imi, stepped: native/momentum/imi.h. The open and close of the
+// last maxWindow bars in a ring; a window's value sums its bars afresh,
+// oldest first, as intradayMomentum in native/momentum/common.h does
+// (O(window) per bar, as the kernel). Nothing per variant: history steps the
+// ring alone (resumeBySources).
+import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { BarRun, blankRows, inputIndices } from './wilder.js';
+
+export default function imi(ctx: StepperContext): Stepper {
+  const window = paramOf(ctx, 'window');
+  const V = ctx.grid.variants;
+  const R = Math.max(1, ...window);
+  const posAt = BarRun.size(2), ringAt = posAt + 1;
+  // The run of open and close, the ring position, then a ring of (open, close).
+  const state = new Float64Array(ringAt + 2 * R);
+  const run = new BarRun(state, 0, inputIndices(ctx, ['open', 'close']));
+  return {
+    state,
+    step(bar, rows) {
+      const out = rows[0];
+      const age = run.advance(bar);
+      if (age < 0) {
+        blankRows(rows);
+        return;
+      }
+      let pos = state[posAt]! + 1;
+      if (pos === R) pos = 0;
+      state[posAt] = pos;
+      state[ringAt + 2 * pos] = run.now[0]!;
+      state[ringAt + 2 * pos + 1] = run.now[1]!;
+      if (!out) return;  // resume(): the shared state only
+      for (let v = 0; v < V; v++) {
+        const n = window[v]!;
+        if (age < n - 1) {
+          out[v] = NaN;
+          continue;
+        }
+        let up = 0.0, down = 0.0;
+        for (let i = pos - n + 1; i <= pos; i++) {
+          const slot = ringAt + 2 * (i < 0 ? i + R : i);
+          const open = state[slot]!, close = state[slot + 1]!;
+          if (close > open) up += close - open;
+          else down += open - close;
+        }
+        const sum = up + down;
+        out[v] = sum !== 0.0 ? 100.0 * (up / sum) : 0.0;
+      }
+    },
+    // All of the state is shared by the windows: history steps it alone, without a row.
+    resume: resumeBySources,
+  };
+}
