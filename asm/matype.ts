@@ -5,7 +5,7 @@ import { phase, start, step } from "./cycle/common";
 import { t3Step } from "./ma/common";
 import { kamaConstant } from "./ma/kama";
 import { alpha } from "./ma/mama";
-import { averageLane, emaStep, wmaDivider } from "./primitives";
+import { averageLane, emaStep, wmaDivider, wmaNext, wmaPrime } from "./primitives";
 
 // Codes of the `matype` choice param (MA_TYPES in src/indicators/params.ts).
 export const MA_SMA = 0, MA_EMA = 1, MA_WMA = 2, MA_DEMA = 3, MA_TEMA = 4, MA_TRIMA = 5, MA_KAMA = 6, MA_MAMA = 7, MA_T3 = 8;
@@ -61,21 +61,17 @@ function emaChain(type: i32, x: usize, from: i32, to: i32, n: i32, y: usize): vo
   }
 }
 
+// TA-Lib's WMA (weights 1..n) from its running sums (wmaNext), at four slots.
+const WMA_SUMS: usize = memory.data(32, 8);
+
 function wma(x: usize, from: i32, to: i32, n: i32, y: usize): void {
   const span = <f64>n, divider = wmaDivider(span);
-  let sum = 0.0, sub = 0.0;
+  const sum = WMA_SUMS, sumErr = sum + 8, sub = sum + 16, subErr = sum + 24;
+  memory.fill(WMA_SUMS, 0, 32);
   for (let t = from; t < to; ++t) {
     const i = t - from, xt = at(x, t);
-    if (i + 1 < n) {
-      sub += xt;
-      sum += xt * <f64>(i + 1);
-      continue;
-    }
-    sub += xt;
-    sub -= i >= n ? at(x, t - n) : 0.0;
-    sum += xt * span;
-    put(y, t, sum / divider);
-    sum -= sub;
+    if (i + 1 < n) wmaPrime(sum, sumErr, sub, subErr, xt, <f64>(i + 1));
+    else put(y, t, wmaNext(sum, sumErr, sub, subErr, xt, i >= n ? at(x, t - n) : 0.0, span, divider));
   }
 }
 

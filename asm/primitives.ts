@@ -33,7 +33,7 @@ export function segmentEnd(c: Call, nCols: i32, s: i32): i32 {
   return (a - (s - bb)) + (b - bb);
 }
 
-@inline function splitHigh(a: f64): f64 {
+@inline export function splitHigh(a: f64): f64 {
   const c = 134217729.0 * a;  // 2^27 + 1
   return c - (c - a);
 }
@@ -219,24 +219,35 @@ export const ZERO_DENOMINATOR_NAN: f64 = 1.0;
   return (prev * (n - 1.0) + x) / n;
 }
 
-// TA-Lib's WMA as two running sums, the f64 slots at `sum` (weighted) and
-// `sub` (plain); mirrors wmaPrime / wmaNext in native/primitives.h.
+// TA-Lib's WMA as compensated running sums at four f64 slots: `sum`
+// (weighted) and `sub` (plain), each beside its rounding errors (`sumErr`,
+// `subErr`); mirrors weightedAdd / wmaPrime / wmaNext in native/primitives.h.
 @inline export function wmaDivider(n: f64): f64 {
   return n * (n + 1.0) / 2.0;
 }
 
-@inline export function wmaPrime(sum: usize, sub: usize, x: f64, weight: f64): void {
-  store<f64>(sub, load<f64>(sub) + x);
-  store<f64>(sum, load<f64>(sum) + x * weight);
+// sum + sumErr += x * weight: the exact products of x's halves (splitHalves).
+@inline export function weightedAdd(sum: usize, sumErr: usize, x: f64, weight: f64): void {
+  const hi = splitHigh(x), lo = x - hi;
+  const p = hi * weight;
+  const a = load<f64>(sum), s = a + p;
+  store<f64>(sumErr, load<f64>(sumErr) + (twoSumError(a, p, s) + lo * weight));
+  store<f64>(sum, s);
 }
 
-@inline export function wmaNext(sum: usize, sub: usize, x: f64, trailing: f64, n: f64, divider: f64): f64 {
-  let s = load<f64>(sub) + x;
-  s -= trailing;
-  const w = load<f64>(sum) + x * n;
-  store<f64>(sub, s);
-  store<f64>(sum, w - s);
-  return w / divider;
+@inline export function wmaPrime(sum: usize, sumErr: usize, sub: usize, subErr: usize, x: f64, weight: f64): void {
+  compensatedAdd(sub, subErr, x);
+  weightedAdd(sum, sumErr, x, weight);
+}
+
+@inline export function wmaNext(sum: usize, sumErr: usize, sub: usize, subErr: usize, x: f64, trailing: f64, n: f64, divider: f64): f64 {
+  compensatedAdd(sub, subErr, x);
+  compensatedAdd(sub, subErr, -trailing);
+  weightedAdd(sum, sumErr, x, n);
+  const w = (load<f64>(sum) + load<f64>(sumErr)) / divider;
+  compensatedAdd(sum, sumErr, -load<f64>(sub));
+  store<f64>(sumErr, load<f64>(sumErr) - load<f64>(subErr));
+  return w;
 }
 
 export function trueRange(high: f64, low: f64, prevClose: f64): f64 {

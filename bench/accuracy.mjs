@@ -73,6 +73,15 @@ function moments(x, t, w) {
   return { mean: c + d.value / w, variance, deviation: xh + (xl - d.value / w) };
 }
 
+/** TA-Lib's WMA of x[t-w+1 .. t] (weights 1..w, newest w), exactly summed. */
+function exactWma(x, t, w) {
+  const sum = new DD();
+  for (let i = 0; i < w; i++) sum.addProduct(w - i, x[t - i]);
+  return sum.value / ((w * (w + 1)) / 2);
+}
+
+const hullSpan = (n) => Math.floor(Math.sqrt(n));
+
 const taStddev = (v) => (v < 1e-14 ? 0 : Math.sqrt(v));
 
 // ---- inputs as the kernels make them ---------------------------------------
@@ -143,6 +152,24 @@ export const CHECKS = [
       const sum = new DD();
       for (let i = 0; i < n; i++) sum.addProduct(Math.min(i, b - 1) - Math.max(0, i - a + 1) + 1, s.x[t - i]);
       return { trima: [sum.value / (a * b), 0] };
+    },
+  },
+  {
+    id: 'ma.wma', axes: { source: ['close', 'hlc3'] },
+    series: (c, p) => ({ x: derivedSource(c, p.source) }),
+    exact: (s, t, p) => ({ wma: [exactWma(s.x, t, p.window), 0] }),
+  },
+  {
+    // WMA(2 WMA(x, n/2) - WMA(x, n), floor(sqrt n)): the differences from the
+    // exact WMAs round once or twice (an ulp or two of the price), the hull
+    // WMA over them is exact; the kernel's own differences round the same way.
+    id: 'ma.hma', axes: { source: ['close'] },
+    first: (p) => p.window + hullSpan(p.window) - 2,
+    series: (c, p) => ({ x: derivedSource(c, p.source) }),
+    exact: (s, t, p) => {
+      const n = p.window, m = hullSpan(n), diff = new Float64Array(m);
+      for (let i = 0; i < m; i++) diff[i] = 2 * exactWma(s.x, t - m + 1 + i, Math.floor(n / 2)) - exactWma(s.x, t - m + 1 + i, n);
+      return { hma: [exactWma(diff, m - 1, m), 0] };
     },
   },
   {

@@ -73,14 +73,14 @@ inline void emaChain(int type, const double* x, int64_t from, int64_t to, int64_
   }
 }
 
-// TA-Lib's WMA (weights 1..n) from its two running sums.
+// TA-Lib's WMA (weights 1..n) from its running sums (wmaNext).
 inline void wma(const double* x, int64_t from, int64_t to, int64_t n, double* y) {
   const double span = static_cast<double>(n), divider = wmaDivider(span);
-  double sum = 0.0, sub = 0.0;
+  double sum = 0.0, sumErr = 0.0, sub = 0.0, subErr = 0.0;
   for (int64_t t = from; t < to; ++t) {
     const int64_t i = t - from;
-    if (i + 1 < n) wmaPrime(sum, sub, x[t], static_cast<double>(i + 1));
-    else y[t] = wmaNext(sum, sub, x[t], i >= n ? x[t - n] : 0.0, span, divider);
+    if (i + 1 < n) wmaPrime(sum, sumErr, sub, subErr, x[t], static_cast<double>(i + 1));
+    else y[t] = wmaNext(sum, sumErr, sub, subErr, x[t], i >= n ? x[t - n] : 0.0, span, divider);
   }
 }
 

@@ -1,5 +1,5 @@
 // float64 accuracy that does not decay along the series: every kernel built
-// on window sums or rolling moments, on both backends, within 1e-12 (relative,
+// on window sums, rolling moments or running WMAs, on both backends, within 1e-12 (relative,
 // or of the output's scale where it crosses 0) of an exact evaluation, on a
 // series whose level falls 1000x halfway. bench/accuracy.mjs runs the same
 // checks on 10^7 candles.
@@ -15,8 +15,8 @@ const T = 100_000, WINDOWS = [2, 5, 17, 200];
 const candles = levelShiftCandles(T);
 const bars = sampleBars(T, Math.max(...WINDOWS), 1000);
 
-// Kernels that read window sums, rolling moments or compensated running sums (native/primitives.h), found in their sources.
-const SHARED_SUMS = /prefixSums\(|overSourcePrefix<|RollingMoments|spread<|perVolume\(|windowRatio\(|ma::sma::run|compensatedAdd\(/;
+// Kernels that read window sums, rolling moments or compensated running sums (native/primitives.h; WmaLanes in native/ma/common.h), found in their sources.
+const SHARED_SUMS = /prefixSums\(|overSourcePrefix<|RollingMoments|spread<|perVolume\(|windowRatio\(|ma::sma::run|compensatedAdd\(|WmaLanes/;
 // Built on them, but not a window formula with an exact value to compare.
 const NOT_A_WINDOW_FORMULA: Record<string, string> = { 'ma.kama': 'an adaptive EMA recursion; only its path length is a window sum' };
 

@@ -8,16 +8,33 @@ import {
 } from "../abi";
 import { averageLane, emaStep, prefixLength, prefixSums, seedsFirst, wilderStep, wmaDivider, wmaNext, wmaPrime } from "../primitives";
 
-// Value i (from 0) of a series into the running WMA of span w whose sums sit
-// at `sum` and `sub`; trailing is value i − w, ignored while i < w. NaN until
-// the window is full (WmaLanes::feed).
-export function wmaFeed(sum: usize, sub: usize, x: f64, trailing: f64, i: i32, w: i32): f64 {
+// Running WMAs of a block (WmaLanes in native/ma/common.h) at an area of
+// WMA_AREA f64s: four runs of BLOCK lanes, sum, sumErr, sub and subErr
+// (wmaNext in ../primitives).
+export const WMA_AREA: i32 = 4 * BLOCK;
+export const WMA_LANES: usize = memory.data(WMA_AREA * 8, 16);
+
+@inline export function wmaPart(area: usize, part: i32, j: i32): usize { return area + (<usize>(part * BLOCK + j) << 3); }
+
+export function clearWma(area: usize, nb: i32): void {
+  for (let part = 0; part < 4; ++part) clearLanes(wmaPart(area, part, 0), nb);
+}
+
+// The next value of lane j once its window of span n is full.
+@inline export function wmaSlide(area: usize, j: i32, x: f64, trailing: f64, n: f64, divider: f64): f64 {
+  return wmaNext(wmaPart(area, 0, j), wmaPart(area, 1, j), wmaPart(area, 2, j), wmaPart(area, 3, j), x, trailing, n, divider);
+}
+
+// Value i (from 0) of a series into lane j of the running WMAs at `area`,
+// span w; trailing is value i − w, ignored while i < w. NaN until the
+// window is full (WmaLanes::feed).
+export function wmaFeed(area: usize, j: i32, x: f64, trailing: f64, i: i32, w: i32): f64 {
   if (i + 1 < w) {
-    wmaPrime(sum, sub, x, <f64>(i + 1));
+    wmaPrime(wmaPart(area, 0, j), wmaPart(area, 1, j), wmaPart(area, 2, j), wmaPart(area, 3, j), x, <f64>(i + 1));
     return NaN;
   }
   const n = <f64>w;
-  return wmaNext(sum, sub, x, i >= w ? trailing : 0.0, n, wmaDivider(n));
+  return wmaSlide(area, j, x, i >= w ? trailing : 0.0, n, wmaDivider(n));
 }
 
 @inline export function lane(area: usize, j: i32): usize { return area + (<usize>j << 3); }

@@ -1,10 +1,10 @@
 // ma.hma; mirrors native/ma/hma.h.
-// Hull: three running WMAs per variant (half, full, hull) whose sums sit in
-// scratch before the ring of the last hullRing(W) differences (one row of the
+// Hull: three running WMAs per variant (half, full, hull) whose lanes sit in
+// scratch (three areas of WMA_AREA) before the ring of the last hullRing(W) differences (one row of the
 // block per bar, as in native/ma/hma.h).
 import { at, BAD_PARAM, BLOCK, Call, input, MAX_WINDOW, OK, param, putRow, ROW, SCRATCH_TOO_SMALL } from "../abi";
 import { callWindow } from "../primitives";
-import { clearLanes, lane, wmaFeed } from "./common";
+import { clearWma, WMA_AREA, wmaFeed } from "./common";
 
 @inline function hullSpan(n: f64): i32 { return <i32>Math.sqrt(n); }
 
@@ -15,7 +15,7 @@ function hullRing(W: i32): i32 {
   return rows;
 }
 
-export function scratch(T: i32, W: i32): f64 { return <f64>(BLOCK * (hullRing(W) + 6)); }
+export function scratch(T: i32, W: i32): f64 { return <f64>(BLOCK * hullRing(W) + 3 * WMA_AREA); }
 
 // hullRing(W) - 1 for this call, set by prepare.
 let ringMask: i32 = 0;
@@ -35,23 +35,26 @@ export function prepare(c: Call): i32 {
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
-  const sums = c.scratch;  // 6 areas of BLOCK: sum and sub of half, full, hull
-  const ring = c.scratch + (<usize>(6 * BLOCK) << 3);
-  clearLanes(sums, 6 * BLOCK);
+  const area = <usize>WMA_AREA << 3;
+  const half = c.scratch, full = half + area, hull = full + area;
+  const ring = hull + area;
+  clearWma(half, nb);
+  clearWma(full, nb);
+  clearWma(hull, nb);
   for (let t = s; t < e; ++t) {
     const age = t - s;
     const xt = at(x, t);
     for (let j = 0; j < nb; ++j) {
       const w = param(c, 0, b0 + j);
       const n = <i32>w, h = n / 2, m = hullSpan(w);
-      const half = wmaFeed(lane(sums, j), lane(sums, BLOCK + j), xt, at(x, t - min(age, h)), age, h);
-      const full = wmaFeed(lane(sums, 2 * BLOCK + j), lane(sums, 3 * BLOCK + j), xt, at(x, t - min(age, n)), age, n);
+      const hw = wmaFeed(half, j, xt, at(x, t - min(age, h)), age, h);
+      const fw = wmaFeed(full, j, xt, at(x, t - min(age, n)), age, n);
       if (age + 1 < n) { store<f64>(ROW + (<usize>j << 3), NaN); continue; }
       const i = age + 1 - n;
-      const diff = 2.0 * half - full;
+      const diff = 2.0 * hw - fw;
       const back = load<f64>(hullSlot(ring, t - min(i, m), j));
       store<f64>(hullSlot(ring, t, j), diff);
-      store<f64>(ROW + (<usize>j << 3), wmaFeed(lane(sums, 4 * BLOCK + j), lane(sums, 5 * BLOCK + j), diff, back, i, m));
+      store<f64>(ROW + (<usize>j << 3), wmaFeed(hull, j, diff, back, i, m));
     }
     putRow<O>(c, 0, t, b0, nb, ROW);
   }

@@ -202,9 +202,9 @@ int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
   return kOk;
 }
 
-// TA-Lib running WMAs (wmaNext) of a block, one lane each.
+// Running WMAs (wmaNext: compensated sums) of a block, one lane each.
 struct WmaLanes {
-  alignas(64) double sum[kBlock], sub[kBlock], span[kBlock], divider[kBlock];
+  alignas(64) double sum[kBlock], sumErr[kBlock], sub[kBlock], subErr[kBlock], span[kBlock], divider[kBlock];
   int32_t lag[kBlock];
 
   void setSpan(int j, int64_t w) {
@@ -213,20 +213,21 @@ struct WmaLanes {
     divider[j] = wmaDivider(span[j]);
   }
   void clear(int nb) {
-    std::fill(sum, sum + nb, 0.0);
-    std::fill(sub, sub + nb, 0.0);
+    for (double* a : {sum, sumErr, sub, subErr}) std::fill(a, a + nb, 0.0);
   }
   // Value i (from 0) of lane j's series; trailing is value i − span, ignored
   // while i < span. NaN until the window is full.
   double feed(int j, double x, double trailing, int64_t i) {
     if (i + 1 < lag[j]) {
-      wmaPrime(sum[j], sub[j], x, static_cast<double>(i + 1));
+      wmaPrime(sum[j], sumErr[j], sub[j], subErr[j], x, static_cast<double>(i + 1));
       return kNaN;
     }
-    return wmaNext(sum[j], sub[j], x, i >= lag[j] ? trailing : 0.0, span[j], divider[j]);
+    return next(j, x, i >= lag[j] ? trailing : 0.0);
   }
   // The next value once the window is full.
-  double next(int j, double x, double trailing) { return wmaNext(sum[j], sub[j], x, trailing, span[j], divider[j]); }
+  double next(int j, double x, double trailing) {
+    return wmaNext(sum[j], sumErr[j], sub[j], subErr[j], x, trailing, span[j], divider[j]);
+  }
   // Every lane slides over bar t of x, all windows full.
   void slide(const double* __restrict x, int64_t t, int nb, double* __restrict row) {
     const double xt = x[t];

@@ -1,5 +1,6 @@
-// ma.wma: TA-Lib WMA, O(1) per bar and variant. A grid of consecutive
-// windows reads its trailing values as one run of x reversed.
+// ma.wma: TA-Lib WMA from compensated running sums (wmaNext), O(1) per bar
+// and variant. A grid of consecutive windows reads its trailing values as
+// one run of x reversed.
 // scratch: x reversed (T)
 #pragma once
 #include "common.h"

@@ -115,21 +115,42 @@ export function wmaDivider(n: number): number {
   return n * (n + 1.0) / 2.0;
 }
 
-/** wmaPrime on the pair (sum, sub) at s[at], s[at + 1]: one value of the window before it is full. */
-export function wmaPrime(s: Float64Array, at: number, x: number, weight: number): void {
-  s[at + 1] = s[at + 1]! + x;
-  s[at] = s[at]! + x * weight;
+/** splitHalves: the high half of x (26 bits); x - high is the low half. */
+export function splitHigh(x: number): number {
+  const c = 134217729.0 * x;  // 2^27 + 1
+  return c - (c - x);
 }
 
-/** wmaNext on the pair (sum, sub) at s[at], s[at + 1]: slides the window (trailing: the value leaving it, 0 until one does), returns the WMA. */
-export function wmaNext(s: Float64Array, at: number, x: number, trailing: number, n: number, divider: number): number {
-  let sub = s[at + 1]! + x;
-  sub -= trailing;
-  let sum = s[at]! + x * n;
-  const w = sum / divider;
-  sum -= sub;
+/** compensatedAdd on (sum, err) at s[at], s[at + 1]. */
+export function compensatedAdd(s: Float64Array, at: number, x: number): void {
+  const a = s[at]!, sum = a + x;
+  s[at + 1] = s[at + 1]! + twoSumError(a, x, sum);
   s[at] = sum;
-  s[at + 1] = sub;
+}
+
+/** weightedAdd on (sum, sumErr) at s[at], s[at + 1]: adds x * weight as the exact products of x's halves. */
+export function weightedAdd(s: Float64Array, at: number, x: number, weight: number): void {
+  const hi = splitHigh(x), lo = x - hi;
+  const p = hi * weight;
+  const a = s[at]!, sum = a + p;
+  s[at + 1] = s[at + 1]! + (twoSumError(a, p, sum) + lo * weight);
+  s[at] = sum;
+}
+
+/** wmaPrime on (sum, sumErr, sub, subErr) at s[at .. at + 3]: one value of the window before it is full. */
+export function wmaPrime(s: Float64Array, at: number, x: number, weight: number): void {
+  compensatedAdd(s, at + 2, x);
+  weightedAdd(s, at, x, weight);
+}
+
+/** wmaNext on (sum, sumErr, sub, subErr) at s[at .. at + 3]: slides the window (trailing: the value leaving it, 0 until one does), returns the WMA. */
+export function wmaNext(s: Float64Array, at: number, x: number, trailing: number, n: number, divider: number): number {
+  compensatedAdd(s, at + 2, x);
+  compensatedAdd(s, at + 2, -trailing);
+  weightedAdd(s, at, x, n);
+  const w = (s[at]! + s[at + 1]!) / divider;
+  compensatedAdd(s, at, -s[at + 2]!);
+  s[at + 1] = s[at + 1]! - s[at + 3]!;
   return w;
 }
 
