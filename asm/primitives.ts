@@ -316,6 +316,10 @@ const DIRECT_BELOW = 16;  // RollingMoments::kDirectBelow
   e1: f64 = 0.0;
   s2: f64 = 0.0;
   e2: f64 = 0.0;
+  // Results of measure.
+  wMean: f64 = 0.0;
+  wVariance: f64 = 0.0;
+  wDeviation: f64 = 0.0;
 
   // Sums of x in chunks of `length` bars (chunkFor of the windows to serve).
   build(x: usize, T: i32, length: i32, scratch: usize): void {
@@ -369,10 +373,41 @@ const DIRECT_BELOW = 16;  // RollingMoments::kDirectBelow
     const n = <f64>w;
     if (w < DIRECT_BELOW) return at(this.x, t) + this.directSum(t, w) / n;
     this.windowSums(t, w);
+    return this.meanOfSums(n);
+  }
+  // The window's mean, variance and x[t] - mean at once into wMean,
+  // wVariance, wDeviation: the bits of the three calls, one windowSums.
+  measure(t: i32, w: i32): void {
+    if (w < DIRECT_BELOW || this.constant(t, w)) {
+      this.wMean = this.mean(t, w);
+      this.wVariance = this.variance(t, w);
+      this.wDeviation = this.deviation(t, w);
+      return;
+    }
+    const n = <f64>w;
+    this.windowSums(t, w);
+    this.wMean = this.meanOfSums(n);
+    this.wVariance = this.varianceOfSums(n);
+    this.wDeviation = this.deviationOfSums(t, n);
+  }
+  // From windowSums' results.
+  @inline private meanOfSums(n: f64): f64 {
     const q = this.s1 / n, qn = q * n;
     const r = (((this.s1 - qn) - twoProductError(q, n, qn)) + this.e1) / n;
     const s = this.a + q;
     return s + (twoSumError(this.a, q, s) + r);
+  }
+  @inline private varianceOfSums(n: f64): f64 {
+    const s1 = this.s1, s2 = this.s2, e1 = this.e1;
+    const p = n * s2, q = s1 * s1;
+    const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * this.e2;
+    const v = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
+    return v > 0.0 ? v : 0.0;
+  }
+  @inline private deviationOfSums(t: i32, n: f64): f64 {
+    const xt = at(this.x, t), a = this.a;
+    const dh = xt - a, dl = twoSumError(xt, -a, dh), p = n * dh;
+    return ((p - this.s1) + ((twoProductError(n, dh, p) + n * dl) - this.e1)) / n;
   }
   // Population variance (divisor w) of x[t-w+1 .. t]; the caller checks valid(t, w).
   variance(t: i32, w: i32): f64 {
@@ -391,11 +426,7 @@ const DIRECT_BELOW = 16;  // RollingMoments::kDirectBelow
       return v > 0.0 ? v : 0.0;
     }
     this.windowSums(t, w);
-    const s1 = this.s1, s2 = this.s2, e1 = this.e1;
-    const p = n * s2, q = s1 * s1;
-    const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * this.e2;
-    const v = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
-    return v > 0.0 ? v : 0.0;
+    return this.varianceOfSums(n);
   }
   // x[t] - mean(t, w) without cancellation; mirrors RollingMoments::deviation.
   deviation(t: i32, w: i32): f64 {
@@ -403,9 +434,7 @@ const DIRECT_BELOW = 16;  // RollingMoments::kDirectBelow
     const n = <f64>w;
     if (w < DIRECT_BELOW) return -(this.directSum(t, w) / n);
     this.windowSums(t, w);
-    const xt = at(this.x, t), a = this.a;
-    const dh = xt - a, dl = twoSumError(xt, -a, dh), p = n * dh;
-    return ((p - this.s1) + ((twoProductError(n, dh, p) + n * dl) - this.e1)) / n;
+    return this.deviationOfSums(t, n);
   }
   // Sum of x[i] - x[t] over a short window, summed directly.
   directSum(t: i32, w: i32): f64 {

@@ -12,6 +12,8 @@ import { tableFromArrays } from 'apache-arrow';
 import { createEngine, type Engine } from '../dist/index.js';
 import { InlineExecutor } from '../dist/pool/executor.js';
 import { PoolExecutor } from '../dist/pool/pool.js';
+import { wasmSplitPays } from '../dist/pool/planner.js';
+import { INDICATORS } from '../dist/registry/index.js';
 import { failure, syntheticCandles, tempDir, testEngineOptions } from './helpers.js';
 
 let engine: Engine;
@@ -152,6 +154,34 @@ describe('callbacks and buffers', () => {
     const want = await native.compute(request);
     const bytes = (a: Float32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     expect(bytes(r.values('mom')).equals(bytes(want.values('mom')))).toBe(true);
+    await wasm.close();
+    await native.close();
+  });
+
+  it('wasm chunk rule: a cheap block stays one chunk, a block of a costly kernel is cut over the threads', () => {
+    const cost = (id: string) => INDICATORS.find((d) => d.id === id)!.cost ?? 1;
+    expect(cost('momentum.mom')).toBe(1);
+    expect(wasmSplitPays(100, cost('momentum.mom'), 2)).toBe(false);  // MOM's and EMA's default grids
+    expect(wasmSplitPays(196, cost('ma.ema'), 2)).toBe(false);
+    expect(wasmSplitPays(256, 1, 2)).toBe(false);  // nor a cheap block of any width on two threads
+    expect(wasmSplitPays(76, cost('volatility.bbands_bandwidth'), 2)).toBe(true);
+    expect(wasmSplitPays(96, cost('momentum.fisher'), 2)).toBe(true);
+    expect(wasmSplitPays(76, cost('volatility.bbands_bandwidth'), 1)).toBe(false);  // no second thread
+    expect(wasmSplitPays(31, cost('momentum.stoch_rsi'), 2)).toBe(false);  // under two aligned chunks
+  });
+
+  it("wasm: a small grid of a costly kernel gets both threads, and gives native's values", async () => {
+    const wasm = await createEngine(testEngineOptions({ numThreads: 2, backend: 'wasm' }));
+    const native = await createEngine(testEngineOptions({ numThreads: 2, backend: 'native' }));
+    const request = { indicator: 'volatility.bbands_bandwidth', candles: syntheticCandles({ t: 20_000, seed: 5 }) };
+    const progress: number[] = [];
+    const r = await wasm.compute({ ...request, onProgress: ({ processed }) => { progress.push(processed); } });
+    expect(r.variants).toBe(76);
+    expect(r.meta.chunks).toBe(2);
+    expect(progress.sort((a, b) => a - b)).toEqual([progress[0], 76]);
+    const want = await native.compute(request);
+    const bytes = (a: Float32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    expect(bytes(r.values('bandwidth')).equals(bytes(want.values('bandwidth')))).toBe(true);
     await wasm.close();
     await native.close();
   });

@@ -128,6 +128,33 @@ describe('wasm output tiles', () => {
     expect(negativeZeros, 'the data give -0 results, so the tie rule is exercised').toBeGreaterThan(0);
   });
 
+  // The bands' SMA path measures a window's moments once for the variants
+  // of that window next to each other (a grid's mults): windows under and
+  // over 16 bars (direct and running sums), a NaN gap, both dtypes.
+  it('the bands: neighbouring mults of one window give native bits', () => {
+    const native = createBackend({ name: 'native', file: null });
+    const wasm = new WasmBackend();
+    const windows = [5, 5, 5, 12, 12, 30, 30, 30, 30, 31, 64, 64];
+    const mults = [1.5, 2, 3, 2, 2.5, 1, 1.5, 2, 2.5, 2, 0.5, 4];
+    const V = windows.length;
+    for (const id of ['volatility.bbands', 'volatility.bbands_bandwidth', 'volatility.bbands_percent_b', 'volatility.stddev']) {
+      const def = INDICATORS.find((d) => d.id === id)!;
+      const base = selfTestParams(def);
+      const params = def.params.map((p, i) => Float64Array.from({ length: V }, (_, v) => (i === 0 ? windows[v]! : i === 1 ? mults[v]! : kernelValue(p, base[p.name]!))));
+      for (const float64 of [false, true]) {
+        const Out = float64 ? Float64Array : Float32Array;
+        const job = (outputs: (Float32Array | Float64Array)[]) => ({
+          kernel: id, t: T, v0: 0, v1: V, float64, outputs, params, timeStride: V, variantStride: 1, inputs: [candles.close],
+        });
+        const want = def.outputs.map(() => new Out(T * V).fill(-1)), got = def.outputs.map(() => new Out(T * V).fill(-1));
+        native.run(job(want));
+        wasm.run(job(got));
+        got.forEach((out, k) => expect(Buffer.from(out.buffer).equals(Buffer.from(want[k]!.buffer)), `${id} output ${k} float64=${float64}`).toBe(true));
+        expect(want[0]!.some((x) => Number.isFinite(x) && x !== 0)).toBe(true);
+      }
+    }
+  });
+
   // Differ from native in the last bits of float64 (apart from this change: an
   // operation order of the AS kernel); held to parity.test.ts's 1e-12 there.
   const LAST_BITS = new Set(['trend.linreg']);

@@ -18,7 +18,10 @@ export function run<O>(c: Call): i32 {
         for (let j = 0; j < nb; ++j) {
           const w = <i32>param(c, 0, b0 + j);
           let v = NaN;
-          if (moments.valid(t, w)) v = ratioOrNaN(moments.deviation(t, w), Math.sqrt(moments.variance(t, w)));
+          if (moments.valid(t, w)) {
+            moments.measure(t, w);  // deviation and variance from one windowSums
+            v = ratioOrNaN(moments.wDeviation, Math.sqrt(moments.wVariance));
+          }
           put<O>(c, 0, t, b0 + j, v);
         }
       }

@@ -97,17 +97,25 @@ export function spread<O>(c: Call, kind: i32): i32 {
     for (let b0 = r0; b0 < r1; b0 += BLOCK) {
       const b1 = min(b0 + BLOCK, r1);
       for (let t = 0; t < c.T; ++t) {
+        // Neighbouring variants of one window (a grid's mults of it) share its moments.
+        let measured = -1, mean = 0.0, variance = 0.0, deviation = 0.0;
         for (let v = b0; v < b1; ++v) {
           if (bands && <i32>param(c, 2, v) != MA_SMA) continue;
           const w = <i32>param(c, 0, v);
           if (!m.valid(t, w)) { putNaNAll<O>(c, t, v, 1); continue; }
-          const variance = m.variance(t, w);
+          if (w != measured) {
+            measured = w;
+            if (bands) {
+              m.measure(t, w);
+              mean = m.wMean; variance = m.wVariance; deviation = m.wDeviation;
+            } else variance = m.variance(t, w);
+          }
           if (kind == VARIANCE) {
             put<O>(c, 0, t, v, variance);
           } else if (kind == STDDEV) {
             put<O>(c, 0, t, v, taStddev(variance) * param(c, 1, v));
           } else {
-            putBands<O>(c, kind, t, v, m.mean(t, w), taStddev(variance) * param(c, 1, v), m.deviation(t, w));
+            putBands<O>(c, kind, t, v, mean, taStddev(variance) * param(c, 1, v), deviation);
           }
         }
       }

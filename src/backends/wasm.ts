@@ -157,27 +157,29 @@ export class WasmBackend implements Backend {
       params.forEach((col, i) => new Float64Array(mem, paramAt[i], nb).set(col.subarray(b0, b0 + nb)));
       const [ts, vs] = timeMajor ? [nb, 1] : [1, rows];
       // Pieces of each tile that land contiguously in the output: one per row
-      // (time-major), per variant (variant-major), or the whole tile when its
-      // rows are whole output rows.
+      // (time-major: its variants [from, to) of the pass flushed, all but in a
+      // kernel making passes), per variant (variant-major), or the whole tile
+      // when its rows are whole output rows. Row pieces are made once per
+      // pass: a subarray costs more than the set of a short row.
       const whole = timeMajor && nb === job.timeStride;
-      const pieces = tiles.map((tile) => {
-        if (!tile || whole) return [];
-        if (timeMajor) return Array.from({ length: rows }, (_, r) => tile.subarray(r * nb, (r + 1) * nb));
-        if (variantMajor) return Array.from({ length: nb }, (_, j) => tile.subarray(j * rows, (j + 1) * rows));
-        return [];
-      });
+      let piecesFrom = -1, piecesTo = -1;
+      let pieces = tiles.map((tile) => (tile && variantMajor ? Array.from({ length: nb }, (_, j) => tile.subarray(j * rows, (j + 1) * rows)) : []));
       this.flush = (rowStart, next, from, to) => {
         if (next < rowStart && next !== NEXT_PASS) throw OUT_OF_ORDER;
         const n = Math.min(rows, t - rowStart);
         const all = from === 0 && to === nb;
+        if (timeMajor && !(whole && all) && (from !== piecesFrom || to !== piecesTo)) {
+          pieces = tiles.map((tile) => (tile ? Array.from({ length: rows }, (_, r) => tile.subarray(r * nb + from, r * nb + to)) : []));
+          piecesFrom = from;
+          piecesTo = to;
+        }
         outputs.forEach((dest, i) => {
           const tile = tiles[i];
           if (!dest || !tile) return;
           if (whole && all) dest.set(n === rows ? tile : tile.subarray(0, n * nb), rowStart * job.timeStride + b0);
           else if (timeMajor) {
-            const row0 = rowStart * job.timeStride + b0;
-            if (all) for (let r = 0; r < n; r++) dest.set(pieces[i]![r]!, row0 + r * job.timeStride);
-            else for (let r = 0; r < n; r++) dest.set(tile.subarray(r * nb + from, r * nb + to), row0 + r * job.timeStride + from);
+            const row0 = rowStart * job.timeStride + b0 + from;
+            for (let r = 0; r < n; r++) dest.set(pieces[i]![r]!, row0 + r * job.timeStride);
           } else if (variantMajor) {
             for (let j = from; j < to; j++) {
               const run = pieces[i]![j]!;

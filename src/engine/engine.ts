@@ -11,7 +11,7 @@ import { cacheHealth, warmup, type CacheHealth, type LoadStep, type WarmState, t
 import { EngineMetrics } from '../runtime/metrics.js';
 import { InlineExecutor, type Executor } from '../pool/executor.js';
 import type { PoolExecutor } from '../pool/pool.js';
-import { planChunks, type Chunk } from '../pool/planner.js';
+import { planChunks, wasmSplitPays, type Chunk } from '../pool/planner.js';
 import { isSourceInput } from '../registry/index.js';
 import { CallStop, runChunks } from '../pool/scheduler.js';
 import {
@@ -70,10 +70,10 @@ const MAX_CHUNK_NS = 150_000_000;
  * Variants a wasm chunk spans at least (a block of asm/abi.ts) in a
  * time-major output: its tiles are copied out with one TypedArray.set per row
  * of the chunk's variants, or one per tile when the chunk spans whole output
- * rows, and a set of a short row costs as much as computing hundreds of
- * cheap values. So a grid of up to one block per source is one chunk (at the
- * price of a second thread for a small grid of a costly kernel) and a wider
- * one is cut into as few chunks as that allows.
+ * rows, and a set of a short row costs as much as computing a hundred cheap
+ * values. So a grid of up to one block per source is one chunk, unless its
+ * kernel is costly enough that a second thread pays for that
+ * (wasmSplitPays), and a wider one is cut into as few chunks as that allows.
  */
 const WASM_CHUNK_VARIANTS = 256;
 /** Kernel scratch per thread assumed before warmup has loaded a backend (above every kernel's: see estimate()). */
@@ -316,7 +316,8 @@ export class Engine {
       outputs: outList, float64: plan.dtype === 'float64', timeStride, variantStride, cancel: stop.flag,
     });
     const widest = Math.max(MAX_CHUNK_NS / nsPerValue, warm.inline.name === 'wasm' ? WASM_CHUNK_VARIANTS * t : 0);
-    const wasmRows = warm.inline.name === 'wasm' && plan.layout === 'time-major' ? Math.min(V, WASM_CHUNK_VARIANTS) * t : 0;
+    const block = Math.min(V, WASM_CHUNK_VARIANTS);
+    const wasmRows = warm.inline.name === 'wasm' && plan.layout === 'time-major' && !wasmSplitPays(block, plan.def.cost ?? 1, executor.numThreads) ? block * t : 0;
     const chunks = none ? [] : planChunks(plan.grid, t, executor.numThreads, { minValuesPerChunk: Math.max(MIN_CHUNK_NS / nsPerValue, wasmRows), maxValuesPerChunk: widest });
     let processed = 0;
     let progressFailed = false;

@@ -135,6 +135,12 @@ export interface IndicatorDef {
   readonly convention: string;
   /** Longer notes for the docs: edge cases, which bar a value is reported at and why. */
   readonly notes?: string;
+  /**
+   * Compute per value relative to a cheap kernel's (MOM, SMA, EMA: 1, the
+   * default), declared where it is several times that: the wasm chunk rule
+   * gives a costly small grid a second thread (wasmSplitPays in src/pool/planner.ts).
+   */
+  readonly cost?: number;
 }
 
 /** The source axes of an indicator, in input order, with their defaults. */

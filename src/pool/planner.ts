@@ -12,6 +12,28 @@ export interface Chunk {
 export const CHUNK_ALIGN = 16;
 
 /**
+ * What cutting a wasm time-major block into chunks costs per bar, in values
+ * of a cheap kernel: each chunk's tile rows are no longer whole output rows,
+ * so they go out with one TypedArray.set per row instead of one per tile, and
+ * each chunk's kernel call redoes its per-bar work over fewer lanes. Measured
+ * as the CPU time of the busiest thread (what an idle core gives back):
+ * MOM's 100 variants (50 values saved per bar) lose by splitting, Fisher's 96
+ * (4 times MOM's cost per value) and VWMA's 196 gain 40%.
+ */
+export const WASM_SPLIT_ROW_VALUES = 150;
+
+/**
+ * Whether a wasm time-major block of `variants` (one chunk by default, its
+ * tiles copied out whole) is better cut over `threads`: when the compute it
+ * moves to the other threads per bar, variants x cost x (1 - 1/k) in values
+ * of a cheap kernel (`cost`: IndicatorDef.cost), is more than the split costs.
+ */
+export function wasmSplitPays(variants: number, cost: number, threads: number): boolean {
+  const k = Math.min(threads, Math.floor(variants / CHUNK_ALIGN));
+  return k >= 2 && variants * cost * (1 - 1 / k) > WASM_SPLIT_ROW_VALUES;
+}
+
+/**
  * Groups variants by input sources (contiguous, since the source axes come
  * first) and cuts the groups into chunks. Chunks are as wide as balance
  * allows: each kernel call redoes its per-call work (prefix sums, true

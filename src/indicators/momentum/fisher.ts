@@ -12,6 +12,7 @@ const definition: IndicatorDef = {
     { name: 'trigger', description: "the previous bar's fisher" },
   ],
   lookback: { fisher: 'window - 1', trigger: 'window' },
+  cost: 4,  // a window high and low, a log per value
   convention:
     "Ehlers' Fisher transform (Cybernetic Analysis for Stocks and Futures, 2004) of hl2 = (high + low) / 2: " +
     'v = clamp(0.33 * 2 * ((hl2 - LL) / (HH - LL) - 0.5) + 0.67 * previous v, +-0.999) with HH, LL the highest and lowest hl2 ' +

@@ -26,6 +26,7 @@ const definition: IndicatorDef = {
   lookback:
     "if(k_window == 1, if(zero_denominator == 'nan', 1000000000, 0), 0) + " +
     `if(seed == 'first', 1, rsi_window) + k_window - 1 + k_smoothing - 1 + ${maLookback('fastd_matype', 'd_window')}`,
+  cost: 50,  // an RSI, its window range and two running means per value
   convention: 'TA-Lib STOCHRSI (default fastD matype sma: TA-Lib matype 0)',
   notes:
     `STOCHF applied to RSI(rsi_window) as high, low and close. ${KD_NOTES} ` +

@@ -14,6 +14,7 @@ const definition: IndicatorDef = {
     { name: 'lower', description: 'mid - mult * population standard deviation' },
   ],
   lookback: BANDS_LOOKBACK,
+  cost: 5,  // compensated window moments per window (shared by its mults)
   convention: 'TA-Lib BBANDS (default matype sma: TA-Lib matype 0; nbDevUp = nbDevDn = mult)',
   notes: `The standard deviation is that of volatility.stddev: 0 where the variance is below 1e-14, as TA-Lib. ${BANDS_MATYPE_NOTES}`,
 };

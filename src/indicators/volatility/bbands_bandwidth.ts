@@ -10,6 +10,7 @@ const definition: IndicatorDef = {
   params: [bandWindow, bandMult, bandMatype],
   outputs: [{ name: 'bandwidth', description: '(upper - lower) / mid' }],
   lookback: BANDS_LOOKBACK,
+  cost: 5,  // compensated window moments per window (shared by its mults)
   convention: '(upper - lower) / mid of volatility.bbands (TA-Lib BBANDS); NaN where mid is 0',
   notes: BANDS_MATYPE_NOTES,
 };

@@ -10,6 +10,7 @@ const definition: IndicatorDef = {
   params: [bandWindow, bandMult, bandMatype],
   outputs: [{ name: 'percent_b', description: '(source - lower) / (upper - lower)', sparse: true }],
   lookback: BANDS_LOOKBACK,
+  cost: 5,  // compensated window moments per window (shared by its mults)
   convention: '(source - lower) / (upper - lower) of volatility.bbands (TA-Lib BBANDS); NaN where the bands meet',
   notes: 'The bands meet on flat windows (and wherever TA-Lib takes the standard deviation as 0), so %b is NaN there. ' + BANDS_MATYPE_NOTES,
 };

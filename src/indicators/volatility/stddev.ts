@@ -11,6 +11,7 @@ const definition: IndicatorDef = {
   params: [windowParam({ start: 5, stop: 100 }), multiplier('nbdev', [1], 'multiplier of the standard deviation')],
   outputs: [{ name: 'stddev', description: 'nbdev * population standard deviation of the last `window` values' }],
   lookback: 'window - 1',
+  cost: 5,  // compensated window moments per variant
   convention: 'TA-Lib STDDEV',
   notes: `sqrt(variance) * nbdev, and 0 where the variance is below 1e-14, as TA-Lib. ${VARIANCE_NOTES}`,
 };

@@ -11,6 +11,7 @@ const definition: IndicatorDef = {
   params: [windowParam({ start: 5, stop: 100 }, 1)],
   outputs: [{ name: 'variance', description: 'population variance of the last `window` values' }],
   lookback: 'window - 1',
+  cost: 5,  // compensated window moments per variant
   convention: 'TA-Lib VAR',
   notes: VARIANCE_NOTES,
 };
