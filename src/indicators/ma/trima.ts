@@ -10,6 +10,7 @@ const definition: IndicatorDef = {
   params: [windowParam({ start: 5, stop: 200 })],
   outputs: [{ name: 'trima', description: 'SMA of an SMA: spans (window+1)/2 twice for odd windows, window/2 then window/2+1 for even ones' }],
   lookback: 'window - 1',
+  cost: 7,  // two window sums per value: wasm time per value about 7x EMA's (default grids, npm run bench -- --suite wasm)
   convention: 'TA-Lib TRIMA',
   notes:
     'Computed as SMA(SMA(x)) from prefix sums rather than with TA-Lib\'s running numerator: the two differ by rounding, ' +

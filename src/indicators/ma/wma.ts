@@ -10,6 +10,7 @@ const definition: IndicatorDef = {
   params: [windowParam({ start: 5, stop: 200 })],
   outputs: [{ name: 'wma', description: 'linear weights 1..window (newest heaviest), divided by window(window+1)/2' }],
   lookback: 'window - 1',
+  cost: 3.5,  // compensated plain and weighted running sums: wasm time per value about 3.5x EMA's (default grids, npm run bench -- --suite wasm)
   convention: 'TA-Lib WMA',
 };
 
