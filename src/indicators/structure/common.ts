@@ -31,7 +31,7 @@ export function extremeIndexes(name: string, title: string, outputs: IndicatorDe
 }
 
 /** A statistic of two series, on the `source` and `source2` axes (TA-Lib BETA and CORREL: inReal0 and inReal1), over a window. */
-export function twoSeries(def: { name: string; title: string; window: ParamDef; description: string; lookback: string; notes: string }): IndicatorDef {
+export function twoSeries(def: { name: string; title: string; window: ParamDef; description: string; lookback: string; notes: string; cost?: number }): IndicatorDef {
   return {
     id: `structure.${def.name}`,
     group: 'structure',
@@ -44,5 +44,6 @@ export function twoSeries(def: { name: string; title: string; window: ParamDef; 
     lookback: def.lookback,
     convention: `TA-Lib ${def.name.toUpperCase()} (inReal0 = source, inReal1 = source2)`,
     notes: def.notes,
+    ...(def.cost !== undefined ? { cost: def.cost } : {}),
   };
 }
