@@ -5,16 +5,12 @@
 // window sums divided by the window, once the run is that long. Nothing per
 // variant: history steps the shared state alone (resumeBySources).
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { BarRun, blankVariant, inputIndices, PrefixRing } from './wilder.js';
+import { blankVariant, hlcWindowSums } from './wilder.js';
 
 export default function accbands(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
   const V = ctx.grid.variants;
-  const longest = window.reduce((m, w) => Math.max(m, w), 0);
-  const ringAt = BarRun.size(3);
-  const state = new Float64Array(ringAt + PrefixRing.size(3, longest + 1));
-  const run = new BarRun(state, 0, inputIndices(ctx, ['high', 'low', 'close']));
-  const sums = new PrefixRing(state, ringAt, 3, longest + 1);
+  const { state, run, sums } = hlcWindowSums(ctx, window);
   const widened = new Float64Array(3);  // upper, middle (the close), lower of the bar
   return {
     state,

@@ -7,7 +7,7 @@
 // leaving the ADX unchanged. trend.adxr adds a ring of the last n ADX.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { nearZero, SEED_FIRST, wilderStep, ZERO_DENOMINATOR_NAN } from './primitives.js';
-import { BarRun, blankRows, blankVariant, inputIndices, minusMove, plusMove, runTrueRange, wilderSumStep } from './wilder.js';
+import { blankVariant, minusMove, ownThenHlcRun, plusMove, runTrueRange, wilderSumStep } from './wilder.js';
 
 /** Numbers per variant: the sums of TR, +DM and -DM, the last DX, the ADX (the sum of the first DX while it starts). */
 const OWN = 5;
@@ -26,17 +26,12 @@ export function directionalSystem(ctx: StepperContext, adxr: boolean): Stepper {
   // ADXR: a ring of the last n ADX per variant, slot age mod n.
   const ringAt = new Int32Array(V + 1);
   for (let v = 0; v < V; v++) ringAt[v + 1] = ringAt[v]! + (adxr ? window[v]! : 0);
-  const runAt = OWN * V + ringAt[V]!;
-  const state = new Float64Array(runAt + BarRun.size(3));
-  const run = new BarRun(state, runAt, inputIndices(ctx, ['high', 'low', 'close']));
+  const { state, run } = ownThenHlcRun(ctx, OWN * V + ringAt[V]!);
   return {
     state,
     step(bar, rows) {
-      const age = run.advance(bar);
-      if (age < 0) {
-        blankRows(rows);
-        return;
-      }
+      const age = run.advanceOrBlank(bar, rows);
+      if (age < 0) return;
       const high = run.now[0]!, low = run.now[1]!;
       const prevHigh = run.prev[0]!, prevLow = run.prev[1]!, prevClose = run.prev[2]!;
       const tr = runTrueRange(age, high, low, prevClose);

@@ -4,8 +4,8 @@
 // over its window + 1 bars from the run's bar `window` on (valid bars: high
 // and low): up and down 100/n * (n - bars since the extreme), osc 100/n *
 // (bar of the high - bar of the low).
-import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { ArgChannel, extremeLevels, lanesOf, Layout, longestOf } from './extremes.js';
+import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { ArgChannel, extremeLevels, lanesOf, Layout } from './extremes.js';
 
 export default function aroon(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');

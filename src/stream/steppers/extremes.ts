@@ -9,7 +9,7 @@
 // values (and which of two equal values, +0 or -0, comes out) are the
 // kernel's: O(levels) per bar and source, O(1) per variant, about twice the
 // longest window of state per table.
-import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 
 /** extremeLevels (native/primitives.h): the levels a table needs for windows up to maxWindow. */
 export function extremeLevels(maxWindow: number): number {
@@ -163,13 +163,6 @@ export class Channel {
       s[at + r.off[k]! + r.slot(k, 0)] = pick(isMax, s[prev + r.slot(k - 1, 0)]!, s[prev + r.slot(k - 1, half)]!);
     }
   }
-}
-
-/** The largest value of a param over the variants. */
-export function longestOf(col: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < col.length; i++) m = Math.max(m, col[i]!);
-  return m;
 }
 
 /** The bar indexes of a stepper's context: its high, low and close, in that order. */

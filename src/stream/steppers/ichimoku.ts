@@ -6,8 +6,8 @@
 // this bar, and span A ((conversion + base) / 2) and span B (the span_b
 // window's midpoint) as they were `displacement` bars before, each from the
 // first bar its windows are full within a run of valid bars (high, low, close).
-import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { Channel, extremeLevels, hlcOf, lanesOf, Layout, longestOf } from './extremes.js';
+import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { Channel, extremeLevels, hlcOf, lanesOf, Layout } from './extremes.js';
 
 export default function ichimoku(ctx: StepperContext): Stepper {
   const [conversion, base, spanB, displacement] = ['conversion', 'base', 'span_b', 'displacement'].map((p) => paramOf(ctx, p)) as [Float64Array, Float64Array, Float64Array, Float64Array];

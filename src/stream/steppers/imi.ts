@@ -4,7 +4,7 @@
 // (O(window) per bar, as the kernel). Nothing per variant: history steps the
 // ring alone (resumeBySources).
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { BarRun, blankRows, inputIndices } from './wilder.js';
+import { BarRun, inputIndices } from './wilder.js';
 
 export default function imi(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
@@ -18,11 +18,8 @@ export default function imi(ctx: StepperContext): Stepper {
     state,
     step(bar, rows) {
       const out = rows[0];
-      const age = run.advance(bar);
-      if (age < 0) {
-        blankRows(rows);
-        return;
-      }
+      const age = run.advanceOrBlank(bar, rows);
+      if (age < 0) return;
       let pos = state[posAt]! + 1;
       if (pos === R) pos = 0;
       state[posAt] = pos;

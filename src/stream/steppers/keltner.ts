@@ -5,7 +5,7 @@
 // starts both on the run's first bar.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST, seededAverageStep } from './primitives.js';
-import { atrStep, BarRun, blankRows, inputIndices, runTrueRange } from './wilder.js';
+import { atrStep, ownThenHlcRun, runTrueRange } from './wilder.js';
 
 /** Numbers per variant: the EMA's (value, count), the ATR. */
 const OWN = 3;
@@ -16,16 +16,12 @@ export default function keltner(ctx: StepperContext): Stepper {
   const k = window.map((n) => 2.0 / (n + 1.0));
   const period = window.map((n, v) => (first[v] ? 1 : n));  // bars into the EMA's seed
   const V = ctx.grid.variants;
-  const state = new Float64Array(OWN * V + BarRun.size(3));
-  const run = new BarRun(state, OWN * V, inputIndices(ctx, ['high', 'low', 'close']));
+  const { state, run } = ownThenHlcRun(ctx, OWN * V);
   return {
     state,
     step(bar, rows) {
-      const age = run.advance(bar);
-      if (age < 0) {
-        blankRows(rows);
-        return;
-      }
+      const age = run.advanceOrBlank(bar, rows);
+      if (age < 0) return;
       const high = run.now[0]!, low = run.now[1]!, close = run.now[2]!;
       const tr = runTrueRange(age, high, low, run.prev[2]!);
       const typical = (high + low + close) / 3.0;

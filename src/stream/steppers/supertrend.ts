@@ -6,7 +6,7 @@
 // trend flips when the close crosses the band on the other side.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST } from './primitives.js';
-import { atrStep, BarRun, blankRows, blankVariant, inputIndices, runTrueRange } from './wilder.js';
+import { atrStep, blankVariant, ownThenHlcRun, runTrueRange } from './wilder.js';
 
 /** Numbers per variant: the ATR, the upper and lower bands, up (1 or 0). */
 const OWN = 4;
@@ -15,16 +15,12 @@ export default function supertrend(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window'), mult = paramOf(ctx, 'mult');
   const first = paramOf(ctx, 'seed').map((s) => (s === SEED_FIRST ? 1 : 0));
   const V = ctx.grid.variants;
-  const state = new Float64Array(OWN * V + BarRun.size(3));
-  const run = new BarRun(state, OWN * V, inputIndices(ctx, ['high', 'low', 'close']));
+  const { state, run } = ownThenHlcRun(ctx, OWN * V);
   return {
     state,
     step(bar, rows) {
-      const age = run.advance(bar);
-      if (age < 0) {
-        blankRows(rows);
-        return;
-      }
+      const age = run.advanceOrBlank(bar, rows);
+      if (age < 0) return;
       const high = run.now[0]!, low = run.now[1]!, close = run.now[2]!, prevClose = run.prev[2]!;
       const tr = runTrueRange(age, high, low, prevClose);
       const mid = (high + low) / 2.0;

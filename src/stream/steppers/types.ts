@@ -64,6 +64,13 @@ export function paramOf(ctx: StepperContext, p: string): Float64Array {
   return ctx.params[k]!;
 }
 
+/** The largest value of a param over the variants. */
+export function longestOf(col: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < col.length; i++) m = Math.max(m, col[i]!);
+  return m;
+}
+
 /**
  * A resume() for a stepper whose state is per source: steps the history's
  * sources alone, without a row (rows of null), O(bars x sources).

@@ -7,7 +7,7 @@
 // each window's oldest bar.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { nearZero, twoSumError } from './primitives.js';
-import { BarRun, blankRows, inputIndices, runTrueRange } from './wilder.js';
+import { BarRun, blankRows, hlcRun, runTrueRange } from './wilder.js';
 
 /** compensatedAdd on (sum, err) at s[at], s[at + 1]. */
 function compensatedAdd(s: Float64Array, at: number, x: number): void {
@@ -28,7 +28,7 @@ export default function ultosc(ctx: StepperContext): Stepper {
   const runAt = OWN * V, ringAt = runAt + BarRun.size(3) + 1;
   // Per variant sums, the run of high, low and close, the ring position, then a ring of (bp, tr).
   const state = new Float64Array(ringAt + 2 * R);
-  const run = new BarRun(state, runAt, inputIndices(ctx, ['high', 'low', 'close']));
+  const run = hlcRun(ctx, state, runAt);
   const posAt = ringAt - 1;
   return {
     state,

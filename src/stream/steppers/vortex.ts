@@ -6,17 +6,13 @@
 // true range, NaN where that is 0. Nothing per variant: history steps the
 // shared state alone (resumeBySources).
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { BarRun, blankRows, inputIndices, PrefixRing } from './wilder.js';
+import { blankRows, hlcWindowSums } from './wilder.js';
 import { trueRange } from './primitives.js';
 
 export default function vortex(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
   const V = ctx.grid.variants;
-  const longest = window.reduce((m, w) => Math.max(m, w), 0);
-  const ringAt = BarRun.size(3);
-  const state = new Float64Array(ringAt + PrefixRing.size(3, longest + 1));
-  const run = new BarRun(state, 0, inputIndices(ctx, ['high', 'low', 'close']));
-  const sums = new PrefixRing(state, ringAt, 3, longest + 1);
+  const { state, run, sums } = hlcWindowSums(ctx, window);
   const moves = new Float64Array(3);  // +VM, -VM, TR of the bar
   return {
     state,

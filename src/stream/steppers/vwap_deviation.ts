@@ -5,7 +5,7 @@
 // pass when a chunk starts (O(1) amortized per bar); a window's moments
 // merge a suffix with the current chunk. Shared: the count of valid bars and
 // the typical price and volume of the last maxWindow + 1 bars.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { longestOf, paramOf, type Stepper, type StepperContext } from './types.js';
 import { typicalPrice } from './flows.js';
 
 /** Moments.add (native/primitives.h) on (weight, mean, m2) at m[at]: West's update; a point of weight 0 changes nothing. */
@@ -45,7 +45,7 @@ export default function vwapDeviation(ctx: StepperContext): Stepper {
     size += 7 + 3 * n;
     return g;
   });
-  const R = Math.max(...window) + 1, ringAt = size, ring = ringAt + 2;
+  const R = longestOf(window) + 1, ringAt = size, ring = ringAt + 2;
   const state = new Float64Array(size + 2 + 2 * R);
   return {
     state,

@@ -2,7 +2,7 @@
 // the run of valid bars of an indicator's inputs with the previous bar's
 // values, the one-bar directional moves and true range read from it, and
 // TA-Lib's ATR advanced bar by bar, and window sums of series made per bar.
-import type { StepperContext } from './types.js';
+import { longestOf, type StepperContext } from './types.js';
 import { prefixStep, prefixWindowSum, trueRange, wilderStep } from './primitives.js';
 
 /** Index in step()'s bar of each named input. */
@@ -48,6 +48,36 @@ export class BarRun {
     state[at] = age;
     return age;
   }
+
+  /** advance(), and at a bar with a NaN input (-1) NaN in every selected output's row. */
+  advanceOrBlank(bar: Float64Array, rows: readonly (Float64Array | null)[]): number {
+    const age = this.advance(bar);
+    if (age < 0) blankRows(rows);
+    return age;
+  }
+}
+
+/** The run of a stepper's high, low and close at `at` of its state. */
+export function hlcRun(ctx: StepperContext, state: Float64Array, at: number): BarRun {
+  return new BarRun(state, at, inputIndices(ctx, ['high', 'low', 'close']));
+}
+
+/** A stepper's state of `own` numbers followed by the run of its high, low and close. */
+export function ownThenHlcRun(ctx: StepperContext, own: number): { state: Float64Array; run: BarRun } {
+  const state = new Float64Array(own + BarRun.size(3));
+  return { state, run: hlcRun(ctx, state, own) };
+}
+
+/**
+ * The state of a stepper of window sums over three series made from each
+ * bar's high, low and close: the run of those inputs, then a PrefixRing of
+ * the three series long enough for the longest window.
+ */
+export function hlcWindowSums(ctx: StepperContext, window: Float64Array): { state: Float64Array; run: BarRun; sums: PrefixRing } {
+  const longest = longestOf(window);
+  const ringAt = BarRun.size(3);
+  const state = new Float64Array(ringAt + PrefixRing.size(3, longest + 1));
+  return { state, run: hlcRun(ctx, state, 0), sums: new PrefixRing(state, ringAt, 3, longest + 1) };
 }
 
 /** Writes NaN into every selected output's row. */
