@@ -158,16 +158,19 @@ describe('callbacks and buffers', () => {
     await native.close();
   });
 
-  it('wasm chunk rule: a cheap block stays one chunk, a block of a costly kernel is cut over the threads', () => {
+  it('wasm chunk rule: a cheap narrow block stays one chunk, a wide or costly one is cut over the threads', () => {
     const cost = (id: string) => INDICATORS.find((d) => d.id === id)!.cost ?? 1;
     expect(cost('momentum.mom')).toBe(1);
-    expect(wasmSplitPays(100, cost('momentum.mom'), 2)).toBe(false);  // MOM's and EMA's default grids
-    expect(wasmSplitPays(196, cost('ma.ema'), 2)).toBe(false);
-    expect(wasmSplitPays(256, 1, 2)).toBe(false);  // nor a cheap block of any width on two threads
+    expect(wasmSplitPays(100, cost('momentum.mom'), 2)).toBe(false);  // MOM's default grid: 50 values per bar saved
+    expect(wasmSplitPays(196, cost('ma.ema'), 2)).toBe(true);  // EMA's: 98
+    expect(wasmSplitPays(256, 1, 2)).toBe(true);
     expect(wasmSplitPays(76, cost('volatility.bbands_bandwidth'), 2)).toBe(true);
     expect(wasmSplitPays(96, cost('momentum.fisher'), 2)).toBe(true);
+    expect(wasmSplitPays(27, cost('momentum.ultosc'), 2)).toBe(true);  // 16 + 11
+    expect(wasmSplitPays(27, cost('trend.psar'), 2)).toBe(true);
+    expect(wasmSplitPays(27, 1, 2)).toBe(false);
     expect(wasmSplitPays(76, cost('volatility.bbands_bandwidth'), 1)).toBe(false);  // no second thread
-    expect(wasmSplitPays(31, cost('momentum.stoch_rsi'), 2)).toBe(false);  // under two aligned chunks
+    expect(wasmSplitPays(16, cost('momentum.stoch_rsi'), 2)).toBe(false);  // one aligned chunk at most
   });
 
   it("wasm: a small grid of a costly kernel gets both threads, and gives native's values", async () => {

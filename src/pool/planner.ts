@@ -16,20 +16,23 @@ export const CHUNK_ALIGN = 16;
  * of a cheap kernel: each chunk's tile rows are no longer whole output rows,
  * so they go out with one TypedArray.set per row instead of one per tile, and
  * each chunk's kernel call redoes its per-bar work over fewer lanes. Measured
- * as the CPU time of the busiest thread (what an idle core gives back):
- * MOM's 100 variants (50 values saved per bar) lose by splitting, Fisher's 96
- * (4 times MOM's cost per value) and VWMA's 196 gain 40%.
+ * with the second core idle (wall time at T = 525,600): the default grids of
+ * cheap chains gain by splitting (196 variants: TRIX 499 -> 340 ms, SUM 431
+ * -> 320 ms), and so do costly kernels of 27 variants cut 16 + 11 (ULTOSC
+ * 1096 -> 727 ms); MOM's 100 variants (50 values saved per bar) measured no
+ * gain under load and stay one chunk.
  */
-export const WASM_SPLIT_ROW_VALUES = 150;
+export const WASM_SPLIT_ROW_VALUES = 60;
 
 /**
  * Whether a wasm time-major block of `variants` (one chunk by default, its
  * tiles copied out whole) is better cut over `threads`: when the compute it
  * moves to the other threads per bar, variants x cost x (1 - 1/k) in values
  * of a cheap kernel (`cost`: IndicatorDef.cost), is more than the split costs.
+ * The last chunk may be narrower than CHUNK_ALIGN (27 variants: 16 + 11).
  */
 export function wasmSplitPays(variants: number, cost: number, threads: number): boolean {
-  const k = Math.min(threads, Math.floor(variants / CHUNK_ALIGN));
+  const k = Math.min(threads, Math.ceil(variants / CHUNK_ALIGN));
   return k >= 2 && variants * cost * (1 - 1 / k) > WASM_SPLIT_ROW_VALUES;
 }
 

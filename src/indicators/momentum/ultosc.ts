@@ -6,6 +6,7 @@ const definition: IndicatorDef = {
   group: 'momentum',
   title: 'Ultimate oscillator',
   inputs: ['high', 'low', 'close'],
+  cost: 30,  // three running window sums of two series and a ratio per value: wasm time per value about 30x EMA's (default grids, npm run bench -- --suite wasm)
   params: [
     period('window1', 1, [5, 7, 10], 'shortest window (weight 4)'),
     period('window2', 1, [10, 14, 20], 'middle window (weight 2)'),

@@ -6,6 +6,7 @@ const definition: IndicatorDef = {
   group: 'trend',
   title: 'Parabolic SAR',
   inputs: ['high', 'low'],
+  cost: 10,  // a branchy stop-and-reverse step per value: wasm time per value about 10x EMA's (default grids, npm run bench -- --suite wasm)
   params: [
     acceleration('accel_start', [0.01, 0.02, 0.03], 'acceleration factor at the start of a trend'),
     acceleration('accel_step', [0.01, 0.02, 0.03], 'added to the acceleration on each new extreme'),
