@@ -35,10 +35,11 @@ function run(backend: Backend, id: string, layout: 'time-major' | 'variant-major
   return outputs;
 }
 
-// Kernels that compute one variant's whole series at a time (MACDEXT runs
-// TA-Lib's MA of any type over the run per variant): on wasm they run with a
-// tile of every bar, which gives the same bits and costs the copy's speed-up.
-const WHOLE_SERIES = ['momentum.macdext'];
+// Kernels that compute one variant's whole series at a time run on wasm with
+// a tile of every bar (same bits, without the copy's speed-up). None does at
+// its defaults: MACDEXT with three 'ema' types runs in lanes, in bar order,
+// and only its variants of other MA types take whole-series tiles (below).
+const WHOLE_SERIES: string[] = [];
 
 describe('wasm output tiles', () => {
   const big = new WasmBackend(undefined, 2 ** 26);
@@ -57,6 +58,42 @@ describe('wasm output tiles', () => {
       expect(tiny.outOfOrderKernels(), tiny.outOfOrderKernels().join(' ')).toEqual(WHOLE_SERIES);
     });
   }
+  it("MACDEXT mixing 'ema' and other MA types: lanes for the EMA variants, whole series for the rest, native's bits", () => {
+    const native = createBackend({ name: 'native', file: null });
+    const def = INDICATORS.find((d) => d.id === 'momentum.macdext')!;
+    const types = ['ema', 'sma', 'ema', 'wma', 'ema', 'ema'];
+    const V = types.length;
+    const typeColumn = (name: string, type: (v: number) => string) => Float64Array.from({ length: V }, (_, v) => kernelValue(def.params.find((p) => p.name === name)!, type(v)));
+    // fast, slow (swapped where fast > slow), signal (1: the line itself), then the three MA types.
+    const params = [Float64Array.of(3, 5, 12, 4, 9, 2), Float64Array.of(10, 13, 26, 4, 4, 5), Float64Array.of(1, 3, 9, 2, 1, 4),
+      typeColumn('fast_matype', () => 'ema'), typeColumn('slow_matype', (v) => types[v]!), typeColumn('signal_matype', () => 'ema')];
+    for (const float64 of [false, true]) {
+      const Out = float64 ? Float64Array : Float32Array;
+      const job = (outputs: (Float32Array | Float64Array)[]) => ({
+        kernel: def.id, t: T, v0: 0, v1: V, float64, outputs, params, timeStride: V, variantStride: 1, inputs: [candles.close],
+      });
+      const want = def.outputs.map(() => new Out(T * V).fill(-1)), got = def.outputs.map(() => new Out(T * V).fill(-1));
+      native.run(job(want));
+      tiny.run(job(got));
+      want.forEach((w, k) => {
+        expect(w.includes(-1)).toBe(false);
+        expect(Buffer.from(got[k]!.buffer).equals(Buffer.from(w.buffer)), `output ${k} float64=${float64}`).toBe(true);
+      });
+      // The EMA variants (signal window 1 included: the line copied through) against MACD's kernel.
+      const macd = INDICATORS.find((d) => d.id === 'momentum.macd')!;
+      const seedTaLib = kernelValue(macd.params.find((p) => p.name === 'seed')!, 'sma');
+      const m = macd.outputs.map(() => new Out(T * V).fill(-1));
+      native.run({ ...job(m), kernel: 'momentum.macd', params: [params[0]!, params[1]!, params[2]!, new Float64Array(V).fill(seedTaLib)] });
+      for (const v of [0, 2, 4]) {
+        for (let t = 0; t < T; t++) {
+          expect(Object.is(want[0]![t * V + v], m[0]![t * V + v]), `line v${v} t${t}`).toBe(true);
+          if (params[2]![v] !== 1) expect(Object.is(want[1]![t * V + v], m[1]![t * V + v]), `signal v${v} t${t}`).toBe(true);
+        }
+      }
+    }
+    expect(tiny.outOfOrderKernels()).toContain('momentum.macdext');
+  });
+
   it('stops inside a block when the cancel flag is raised (read at every tile handed over)', () => {
     const cancel = new Int32Array(new SharedArrayBuffer(4));
     // An output that raises the flag once the first tile has been copied into it.

@@ -202,14 +202,21 @@ export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cm
 // seedParam is the index of the `seed` param (-1: none, seeded like TA-Lib);
 // fixed is MACDFIX (12 and 26 bars, k 0.15 and 0.075, signal window param 0);
 // zeroParam is PPO's `zero_denominator` (-1: none); maParam is APO's and
-// PPO's `matype`, whose 'ema' variants alone run here (-1: all; SpreadStyle
-// in native/momentum/common.h).
-export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32, fixed: bool = false, zeroParam: i32 = -1, maParam: i32 = -1): void {
+// PPO's `matype`, whose 'ema' variants alone run here (-1: all; MACDEXT:
+// maCount 3, all three types 'ema'); copyAtOne (MACDEXT) takes the line
+// itself for a signal window of 1 (SpreadStyle in native/momentum/common.h).
+// Whether variant v runs in emaSpreadSegment: its maCount MA-type params from maParam are all 'ema'.
+export function spreadsEma(c: Call, maParam: i32, maCount: i32, v: i32): bool {
+  for (let p = maParam; p >= 0 && p < maParam + maCount; ++p) if (<i32>param(c, p, v) != MA_EMA) return false;
+  return true;
+}
+
+export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32, fixed: bool = false, zeroParam: i32 = -1, maParam: i32 = -1, maCount: i32 = 1, copyAtOne: bool = false): void {
   const x = input(c, 0);
   const fastFrom = STATE_A, lanes = STATE_B;  // lanes: the block's variants run here
   let n = 0;
   for (let j = 0; j < nb; ++j) {
-    if (maParam >= 0 && <i32>param(c, maParam, b0 + j) != MA_EMA) continue;
+    if (!spreadsEma(c, maParam, maCount, b0 + j)) continue;
     setSlot(lanes, n++, <f64>j);
     let f = fixed ? 12.0 : param(c, 0, b0 + j), sl = fixed ? 26.0 : param(c, 1, b0 + j);
     if (f > sl) { const swap = f; f = sl; sl = swap; }
@@ -235,7 +242,9 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
       const blank = zeroParam >= 0 && nearZero(slow.value) && isNaN(zeroDenominator(c, zeroParam, b0 + j, 0.0));
       if (!withSignal) { put<O>(c, 0, t, b0 + j, blank ? NaN : v); continue; }
       const signal = averageLane(2, j);
-      const hasSignal = signal.push(v);
+      const copy = copyAtOne && param(c, 2, b0 + j) == 1.0;
+      if (copy) signal.value = v;
+      const hasSignal = copy || signal.push(v);
       const sig = hasSignal && !blank ? signal.value : NaN;
       put<O>(c, 0, t, b0 + j, (hasSignal || !macd) && !blank ? v : NaN);
       put<O>(c, 1, t, b0 + j, sig);

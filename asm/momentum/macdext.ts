@@ -1,7 +1,9 @@
-// momentum.macdext: TA-Lib MACDEXT; mirrors native/momentum/macdext.h.
+// momentum.macdext: TA-Lib MACDEXT; mirrors native/momentum/macdext.h (three
+// 'ema' types run in emaSpreadSegment's lanes, the others one variant at a time).
 // scratch: fast, slow, line, signal, work (T each)
 import { at, Call, input, param, put } from "../abi";
 import { maLookback, movingAverage } from "../matype";
+import { emaSpreadSegment, spreadsEma } from "./common";
 
 export function scratch(T: i32): f64 { return 5.0 * <f64>T; }
 
@@ -9,7 +11,9 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
   const bytes = <usize>c.T << 3;
   const fastMa = c.scratch, slowMa = fastMa + bytes, line = slowMa + bytes, signal = line + bytes, work = signal + bytes;
+  emaSpreadSegment<O>(c, b0, nb, s, e, true, true, false, -1, false, -1, 3, 3, true);
   for (let v = b0; v < b0 + nb; ++v) {
+    if (spreadsEma(c, 3, 3, v)) continue;
     let f = <i32>param(c, 0, v), sl = <i32>param(c, 1, v);
     let ft = <i32>param(c, 3, v), st = <i32>param(c, 4, v);
     if (sl < f) {

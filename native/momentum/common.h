@@ -204,7 +204,16 @@ struct SpreadStyle {
   bool fixed = false; // MACDFIX: fast 12 (k 0.15), slow 26 (k 0.075), signal is param 0
   int zeroParam = -1; // PPO's `zero_denominator`: 'nan' blanks every output where the slow EMA is ~0
   int maParam = -1;   // APO's and PPO's `matype`: only its 'ema' variants are run here (the rest are maSpread's)
+  int maParamCount = 1;    // MACDEXT: params maParam.. maParam + 2 must all be 'ema'
+  bool copyAtOne = false;  // MACDEXT: a signal window of 1 is the line itself (TA-Lib's TA_MA copies for a period of 1)
 };
+
+// Whether variant v runs in emaSpread: every MA-type param of the style is 'ema'.
+inline bool spreadsEma(const KernelCall& c, const SpreadStyle& style, int64_t v) {
+  for (int p = style.maParam; p >= 0 && p < style.maParam + style.maParamCount; ++p)
+    if (matype::code(c.param[p][v]) != matype::kEma) return false;
+  return true;
+}
 
 template <typename Out, typename Line>
 int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle style, Line line) {
@@ -214,9 +223,10 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
       [&](int64_t s, int64_t e) {
         EmaStream fast[kBlock], slow[kBlock], signal[kBlock];
         int64_t fastFrom[kBlock];
+        bool copy[kBlock];
         int lanes[kBlock], n = 0;  // the block's variants run here
         for (int j = 0; j < nb; ++j) {
-          if (style.maParam >= 0 && matype::code(c.param[style.maParam][b0 + j]) != matype::kEma) continue;
+          if (!spreadsEma(c, style, b0 + j)) continue;
           lanes[n++] = j;
           double f = style.fixed ? 12.0 : c.param[0][b0 + j], sl = style.fixed ? 26.0 : c.param[1][b0 + j];
           if (f > sl) std::swap(f, sl);
@@ -228,6 +238,7 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
             slow[j].k = 0.075;
           }
           if (style.signal) signal[j].reset(c.param[style.fixed ? 0 : 2][b0 + j], first);
+          copy[j] = style.copyAtOne && c.param[2][b0 + j] == 1.0;
           fastFrom[j] = style.macd && !first ? s + static_cast<int64_t>(sl - f) : s;
         }
         for (int64_t t = s; t < e; ++t) {
@@ -246,7 +257,8 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
               out.put(0, t, b0 + j, blank ? kNaN : v);
               continue;
             }
-            const bool hasSignal = signal[j].push(v);
+            if (copy[j]) signal[j].value = v;
+            const bool hasSignal = copy[j] || signal[j].push(v);
             const double sig = hasSignal && !blank ? signal[j].value : kNaN;
             out.put(0, t, b0 + j, (hasSignal || !style.macd) && !blank ? v : kNaN);
             out.put(1, t, b0 + j, sig);

@@ -4,11 +4,14 @@
 // first values fall on the same bar, max of their lookbacks into the run
 // (each begins that lookback earlier, as TA_MA from a later startIdx), the
 // signal averages the line from there, and all three outputs start on the
-// signal's first bar. One variant at a time, each average over whole arrays.
+// signal's first bar. Variants with three 'ema' types are MACD (with the
+// line copied through for a signal window of 1) and run in emaSpread's lanes;
+// the others one at a time, each average over whole arrays.
 // scratch: fast, slow, line, signal, work (T each)
 #pragma once
 #include <utility>
 #include "../matype.h"
+#include "common.h"
 
 namespace tagrid::momentum::macdext {
 
@@ -23,8 +26,14 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   double* signal = line + c.T;
   double* work = signal + c.T;
   const double* x = c.in[0];
+  SpreadStyle emas{true, true, -1};
+  emas.maParam = 3;
+  emas.maParamCount = 3;
+  emas.copyAtOne = true;
+  emaSpread(c, out, emas, emaDifference);
   forEachBlock(c, [&](int64_t b0, int nb) {
     for (int64_t v = b0; v < b0 + nb; ++v) {
+      if (spreadsEma(c, emas, v)) continue;
       int64_t f = static_cast<int64_t>(c.param[0][v]), sl = static_cast<int64_t>(c.param[1][v]);
       int ft = matype::code(c.param[3][v]), st = matype::code(c.param[4][v]);
       if (sl < f) {
