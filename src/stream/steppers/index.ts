@@ -78,6 +78,13 @@ import vortex from './vortex.js';
 import ultosc from './ultosc.js';
 import imi from './imi.js';
 import accbands from './accbands.js';
+import htDcperiod from './ht_dcperiod.js';
+import htDcphase from './ht_dcphase.js';
+import htPhasor from './ht_phasor.js';
+import htSine from './ht_sine.js';
+import htTrendmode from './ht_trendmode.js';
+import htTrendline from './ht_trendline.js';
+import mama from './mama.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -157,6 +164,13 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'momentum.ultosc': ultosc,
   'momentum.imi': imi,
   'volatility.accbands': accbands,
+  'cycle.ht_dcperiod': htDcperiod,
+  'cycle.ht_dcphase': htDcphase,
+  'cycle.ht_phasor': htPhasor,
+  'cycle.ht_sine': htSine,
+  'cycle.ht_trendmode': htTrendmode,
+  'ma.ht_trendline': htTrendline,
+  'ma.mama': mama,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';
