@@ -78,6 +78,7 @@ import vortex from './vortex.js';
 import ultosc from './ultosc.js';
 import imi from './imi.js';
 import accbands from './accbands.js';
+import { PATTERN_STEPPERS } from './pattern/index.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -157,6 +158,7 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'momentum.ultosc': ultosc,
   'momentum.imi': imi,
   'volatility.accbands': accbands,
+  ...PATTERN_STEPPERS,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';
