@@ -32,6 +32,36 @@ import kicking from './kicking.js';
 import kickingByLength from './kicking_by_length.js';
 import ladderBottom from './ladder_bottom.js';
 import longLeggedDoji from './long_legged_doji.js';
+import longLine from './long_line.js';
+import marubozu from './marubozu.js';
+import matHold from './mat_hold.js';
+import matchingLow from './matching_low.js';
+import morningDojiStar from './morning_doji_star.js';
+import morningStar from './morning_star.js';
+import onNeck from './on_neck.js';
+import piercing from './piercing.js';
+import rickshawMan from './rickshaw_man.js';
+import riseFallThreeMethods from './rise_fall_three_methods.js';
+import separatingLines from './separating_lines.js';
+import shootingStar from './shooting_star.js';
+import shortLine from './short_line.js';
+import spinningTop from './spinning_top.js';
+import stalledPattern from './stalled_pattern.js';
+import stickSandwich from './stick_sandwich.js';
+import takuri from './takuri.js';
+import tasukiGap from './tasuki_gap.js';
+import threeBlackCrows from './three_black_crows.js';
+import threeInside from './three_inside.js';
+import threeLineStrike from './three_line_strike.js';
+import threeOutside from './three_outside.js';
+import threeStarsInSouth from './three_stars_in_south.js';
+import threeWhiteSoldiers from './three_white_soldiers.js';
+import thrusting from './thrusting.js';
+import tristar from './tristar.js';
+import twoCrows from './two_crows.js';
+import uniqueThreeRiver from './unique_three_river.js';
+import upsideGapTwoCrows from './upside_gap_two_crows.js';
+import xsideGapThreeMethods from './xside_gap_three_methods.js';
 
 export const PATTERN_STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'pattern.abandoned_baby': abandonedBaby,
@@ -65,4 +95,34 @@ export const PATTERN_STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'pattern.kicking_by_length': kickingByLength,
   'pattern.ladder_bottom': ladderBottom,
   'pattern.long_legged_doji': longLeggedDoji,
+  'pattern.long_line': longLine,
+  'pattern.marubozu': marubozu,
+  'pattern.mat_hold': matHold,
+  'pattern.matching_low': matchingLow,
+  'pattern.morning_doji_star': morningDojiStar,
+  'pattern.morning_star': morningStar,
+  'pattern.on_neck': onNeck,
+  'pattern.piercing': piercing,
+  'pattern.rickshaw_man': rickshawMan,
+  'pattern.rise_fall_three_methods': riseFallThreeMethods,
+  'pattern.separating_lines': separatingLines,
+  'pattern.shooting_star': shootingStar,
+  'pattern.short_line': shortLine,
+  'pattern.spinning_top': spinningTop,
+  'pattern.stalled_pattern': stalledPattern,
+  'pattern.stick_sandwich': stickSandwich,
+  'pattern.takuri': takuri,
+  'pattern.tasuki_gap': tasukiGap,
+  'pattern.three_black_crows': threeBlackCrows,
+  'pattern.three_inside': threeInside,
+  'pattern.three_line_strike': threeLineStrike,
+  'pattern.three_outside': threeOutside,
+  'pattern.three_stars_in_south': threeStarsInSouth,
+  'pattern.three_white_soldiers': threeWhiteSoldiers,
+  'pattern.thrusting': thrusting,
+  'pattern.tristar': tristar,
+  'pattern.two_crows': twoCrows,
+  'pattern.unique_three_river': uniqueThreeRiver,
+  'pattern.upside_gap_two_crows': upsideGapTwoCrows,
+  'pattern.xside_gap_three_methods': xsideGapThreeMethods,
 };
