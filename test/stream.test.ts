@@ -228,8 +228,8 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   const bar = (i: number, close = 100 + i) => ({ ts_open: 1_000 + i, open: close, high: close + 1, low: close - 1, close, volume: 10 });
 
   it('refuses a push not after the last bar, an update of another bar, a missing field, a closed stream', async () => {
-    // A stepped id, and one nobody steps (a candle pattern).
-    for (const [indicator, mode, grid] of [['ma.ema', 'stepped', { window: [3, 5] }], ['pattern.dark_cloud_cover', 'recompute', { penetration: [0.3, 0.5] }]] as const) {
+    // A stepped id, and one nobody steps.
+    for (const [indicator, mode, grid] of [['ma.ema', 'stepped', { window: [3, 5] }], ['ma.hma', 'recompute', { window: [3, 5] }]] as const) {
       const engine = await engineFor('native');
       const s = await engine.stream({ indicator, grid, dtype: 'float64' });
       expect(s.mode).toBe(mode);
@@ -309,8 +309,8 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   it('counts stream state against maxComputeBytesTotal and gives it back on close()', async () => {
     const engine = await createEngine(testEngineOptions({ backend: 'native', maxComputeBytesTotal: 64 * 2 ** 20 }));
     try {
-      // A recomputed grid (a candle pattern nobody steps) keeps its run: 1,001 variants over 20,000 bars are above 64 MiB.
-      const s = await engine.stream({ indicator: 'pattern.dark_cloud_cover', grid: { penetration: { start: 0, stop: 1, step: 0.001 } } });
+      // A recomputed grid (an id nobody steps) keeps its run: 1,001 variants over 20,000 bars are above 64 MiB.
+      const s = await engine.stream({ indicator: 'ma.hma', grid: { window: { start: 2, stop: 1002 } } });
       expect(s.mode).toBe('recompute');
       expect(s.stateBytes).toBeGreaterThan(0);
       const close = Float64Array.from({ length: 20_000 }, (_, i) => 100 + Math.sin(i));

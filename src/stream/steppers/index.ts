@@ -85,6 +85,7 @@ import htSine from './ht_sine.js';
 import htTrendmode from './ht_trendmode.js';
 import htTrendline from './ht_trendline.js';
 import mama from './mama.js';
+import { PATTERN_STEPPERS } from './pattern/index.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -171,6 +172,7 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'cycle.ht_trendmode': htTrendmode,
   'ma.ht_trendline': htTrendline,
   'ma.mama': mama,
+  ...PATTERN_STEPPERS,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';
