@@ -5,7 +5,7 @@
 
 namespace tagrid::volume::volume_sma {
 
-inline int64_t scratch(int64_t T) { return ma::sma::scratch(T); }
+inline int64_t scratch(int64_t T) { return ma::sma::scratch(T, 1); }  // no state: the prefix starts at bar 0
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) { return ma::sma::run(c, out); }
