@@ -227,7 +227,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 62: return volume_cmf_scratch(T);
     case 63: return volume_mfi_scratch(T);
     case 64: return volume_obv_scratch(T);
-    case 65: return volume_volume_sma_scratch(T);
+    case 65: return volume_volume_sma_scratch(T, W);
     case 66: return volume_vwap_scratch(T);
     case 67: return volume_vwap_deviation_scratch(T, W);
     case 68: return structure_avgdev_scratch(T);
