@@ -204,6 +204,19 @@ describe('streams through the kernels: pushMany and history keep the contract of
       s.close();
     }
   });
+
+  it('a call while a pushMany() waits for its kernels is refused with INVALID_REQUEST, and the batch completes', async () => {
+    const engine = await engineFor('wasm');
+    const s = await engine.stream({ indicator: 'ma.ema', grid: { window: [3, 30] }, history: part(c, 0, 100) });
+    const pending = s.pushMany(part(c, 100, 200));
+    expect(() => s.push(bar(c, 200))).toThrow(/still running/);
+    expect(() => s.checkpoint()).toThrow(/still running/);
+    await pending;
+    expect(s.barsSeen).toBe(200);
+    s.push(bar(c, 200));
+    expect(s.barsSeen).toBe(201);
+    s.close();
+  });
 });
 
 describe('a batch large enough for the pool runs there, one chunk per source, with the same bits', () => {
