@@ -47,6 +47,12 @@ export const AVERAGE_LANES: usize = memory.data(AVERAGE_CHAINS * BLOCK * 40, 8);
   rows: i32 = 0;      // bars the tile holds
   passFrom: i32 = 0;  // variants [passFrom, passTo) being written (see beginPass)
   passTo: i32 = 0;
+  // Kernel state carried across calls (KernelCall::stateIn / stateOut in
+  // native/abi.h); 0 when absent. A per-variant state holds the block's
+  // variants, from variant 0 of the call, as its params do.
+  stateIn: usize = 0;
+  stateOut: usize = 0;
+  stateLen: i32 = 0;
 }
 
 // The host copies bars [rowStart, rowStart + rows) of variants [from, to)

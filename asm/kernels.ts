@@ -169,7 +169,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 4: return ma_kama_scratch(T);
     case 5: return ma_mama_scratch(T);
     case 6: return ma_rma_scratch(T);
-    case 7: return ma_sma_scratch(T);
+    case 7: return ma_sma_scratch(T, W);
     case 8: return ma_t3_scratch(T);
     case 9: return ma_tema_scratch(T);
     case 10: return ma_trima_scratch(T);
@@ -227,7 +227,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 62: return volume_cmf_scratch(T);
     case 63: return volume_mfi_scratch(T);
     case 64: return volume_obv_scratch(T);
-    case 65: return volume_volume_sma_scratch(T);
+    case 65: return volume_volume_sma_scratch(T, W);
     case 66: return volume_vwap_scratch(T);
     case 67: return volume_vwap_deviation_scratch(T, W);
     case 68: return structure_avgdev_scratch(T);

@@ -48,10 +48,11 @@ export function segmentEnd(c: Call, nCols: i32, s: i32): i32 {
 // pairs at prefix (2T + 2 doubles); mirrors prefixSums in native/primitives.h.
 export function prefixLength(T: i32): f64 { return 2.0 * <f64>T + 2.0; }
 
-export function prefixSums(x: usize, T: i32, prefix: usize, lastGap: usize): void {
-  let hi = 0.0, lo = 0.0, gap = -1.0;
-  store<f64>(prefix, 0.0);
-  store<f64>(prefix + 8, 0.0);
+// hi, lo, run: continuing a run (a kernel with state), as in native/primitives.h.
+export function prefixSums(x: usize, T: i32, prefix: usize, lastGap: usize, hi: f64 = 0.0, lo: f64 = 0.0, run: f64 = 0.0): void {
+  let gap = -1.0 - run;
+  store<f64>(prefix, hi);
+  store<f64>(prefix + 8, lo);
   for (let t = 0; t < T; ++t) {
     const v = at(x, t);
     if (isNaN(v)) {

@@ -54,6 +54,16 @@ struct KernelCall {
   // Set to non-zero by another thread to stop the kernel at the next block
   // (cancellation, timeout); null when the caller cannot cancel.
   const volatile int32_t* cancel = nullptr;
+  // State carried across calls, so a stream continues a series through the
+  // batch kernel (docs/adding-an-indicator.md, "Kernel state"): the kernel
+  // starts from stateIn as if the bars before the call had been in it, and
+  // leaves in stateOut the state after its last bar (stateLen doubles each;
+  // the layout is the kernel's, per variant (indexed by global variant, as
+  // params) or per call). Null: start fresh / not wanted. Kernels without a
+  // state ignore them; the stream passes them only to kernels that take one.
+  const double* stateIn = nullptr;
+  double* stateOut = nullptr;
+  int64_t stateLen = 0;
 };
 
 // Two float64 lanes, for rows computed two variants at a time

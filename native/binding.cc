@@ -58,14 +58,17 @@ void* dataOf(Napi::Env env, const Napi::TypedArray& ta) {
   return data;
 }
 
-Napi::Float64Array float64At(Napi::Env env, const Napi::Array& a, uint32_t i, const char* what, int64_t minLen) {
-  Napi::Value v = a.Get(i);
+Napi::Float64Array float64Of(Napi::Env env, const Napi::Value& v, const char* what, int64_t minLen) {
   if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float64_array)
     throw Napi::TypeError::New(env, std::string(what) + " must be a Float64Array");
   Napi::Float64Array f = v.As<Napi::Float64Array>();
   if (static_cast<int64_t>(f.ElementLength()) < minLen)
     throw Napi::RangeError::New(env, std::string(what) + " is shorter than required");
   return f;
+}
+
+Napi::Float64Array float64At(Napi::Env env, const Napi::Array& a, uint32_t i, const char* what, int64_t minLen) {
+  return float64Of(env, a.Get(i), what, minLen);
 }
 
 template <typename Out>
@@ -93,7 +96,7 @@ int32_t runTyped(const KernelEntry& k, const KernelCall& call, const Napi::Array
   }
 }
 
-// run(kernel, inputs[], T, params[], v0, v1, outputs[], float64?, timeStride, variantStride, scratch[, cancel])
+// run(kernel, inputs[], T, params[], v0, v1, outputs[], float64?, timeStride, variantStride, scratch[, cancel[, stateIn, stateOut]])
 Napi::Value Run(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 11) throw Napi::TypeError::New(env, "run() expects 11 arguments");
@@ -130,6 +133,14 @@ Napi::Value Run(const Napi::CallbackInfo& info) {
     if (flag.TypedArrayType() != napi_int32_array || flag.ElementLength() < 1)
       throw Napi::TypeError::New(env, "cancel flag must be an Int32Array");
     call.cancel = static_cast<const volatile int32_t*>(dataOf(env, flag));
+  }
+  // Kernel state (KernelCall::stateIn / stateOut): stateOut at least as long as stateIn.
+  if (info.Length() > 12 && !info[12].IsNull() && !info[12].IsUndefined()) {
+    const Napi::Float64Array in = float64Of(env, info[12], "state input", 0);
+    call.stateIn = in.Data();
+    call.stateLen = static_cast<int64_t>(in.ElementLength());
+    if (info.Length() > 13 && !info[13].IsNull() && !info[13].IsUndefined())
+      call.stateOut = float64Of(env, info[13], "state output", call.stateLen).Data();
   }
   const int64_t need = (T - 1) * ts + (v1 - 1) * vs + 1;
   const int32_t status = f64 ? runTyped<double>(k, call, outArr, ts, vs, need, env)
@@ -176,6 +187,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("scratchSize", Napi::Function::New(env, ScratchSize));
   exports.Set("run", Napi::Function::New(env, Run));
   exports.Set("adviseHugePages", Napi::Function::New(env, AdviseHugePages));
+  exports.Set("kernelState", Napi::Boolean::New(env, true));  // run() takes stateIn / stateOut
   exportOutputMemory(env, exports);
   return exports;
 }

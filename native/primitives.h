@@ -74,9 +74,13 @@ inline double twoProductError(double a, double b, double p) {
 // [t-w+1, t] is NaN-free exactly when t - lastGap[t] >= w.
 inline int64_t prefixLength(int64_t T) { return 2 * T + 2; }
 
-inline void prefixSums(const double* x, int64_t T, double* prefix, double* lastGap) {
-  double hi = 0.0, lo = 0.0, gap = -1.0;
-  prefix[0] = prefix[1] = 0.0;
+// Continuing a run (a kernel with state): (hi, lo) is the pair before bar 0
+// and `run` the count of valid bars ending there, so every later entry and
+// lastGap[t] - t are those of a call over all the bars.
+inline void prefixSums(const double* x, int64_t T, double* prefix, double* lastGap, double hi = 0.0, double lo = 0.0, double run = 0.0) {
+  double gap = -1.0 - run;
+  prefix[0] = hi;
+  prefix[1] = lo;
   for (int64_t t = 0; t < T; ++t) {
     if (std::isnan(x[t])) {
       gap = static_cast<double>(t);

@@ -3,10 +3,10 @@
 // ZLEMA). Lanes live in static areas and scratch; once a block is past its
 // warm-up, the chains step two lanes per v128.
 import {
-  at, BLOCK, Call, input, OK, param, put, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B,
+  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B,
   STATE_C, STATE_D,
 } from "../abi";
-import { averageLane, emaStep, prefixLength, prefixSums, seedsFirst, wilderStep, wmaDivider, wmaNext, wmaPrime } from "../primitives";
+import { averageLane, callWindow, emaStep, prefixLength, prefixSums, seedsFirst, wilderStep, wmaDivider, wmaNext, wmaPrime } from "../primitives";
 
 // Running WMAs of a block (WmaLanes in native/ma/common.h) at an area of
 // WMA_AREA f64s: four runs of BLOCK lanes, sum, sumErr, sub and subErr
@@ -55,7 +55,15 @@ export const EMA = 0, DEMA = 1, TEMA = 2, T3 = 3, RMA = 4, ZLEMA = 5;
 
 @inline function zlemaLag(n: f64): i32 { return (<i32>n - 1) / 2; }
 
+// The state of one seeded average carried across calls (EMA, RMA; kAverageState
+// in native/ma/common.h): (value, count) per variant; (0, 0) after a NaN last
+// bar, which the segment ending at the last bar overwrites.
+export const AVERAGE_STATE: i32 = 2;
+
+@inline function averageState(area: usize, v: i32): usize { return area + (<usize>(AVERAGE_STATE * v) << 3); }
+
 export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
+  if (c.stateOut != 0) memory.fill(averageState(c.stateOut, b0), 0, <usize>(AVERAGE_STATE * nb) << 3);
   const c1 = STATE_A, c2 = STATE_B, c3 = STATE_C, c4 = STATE_D;
   if (kind == T3) {
     for (let j = 0; j < nb; ++j) {
@@ -82,6 +90,16 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
     const n = param(c, 0, b0 + j);
     warmAge = max(warmAge, (kind == ZLEMA ? zlemaLag(n) : 0) + depth * (<i32>n - 1) + 1);
   }
+  if (s == 0 && c.stateIn != 0 && (kind == EMA || kind == RMA)) {
+    // Each lane continues its average: seeded from count on, steady once every lane is.
+    warmAge = 0;
+    for (let j = 0; j < nb; ++j) {
+      const a = averageLane(0, j), from = averageState(c.stateIn, b0 + j);
+      a.value = load<f64>(from);
+      a.count = <i32>load<f64>(from, 8);
+      warmAge = max(warmAge, a.period - a.count);
+    }
+  }
   const steady = min(e, s + warmAge);
   for (let t = s; t < steady; ++t) {
     const xt = at(x, t);
@@ -106,7 +124,10 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
     }
     putRow<O>(c, 0, t, b0, nb, ROW);
   }
-  if (steady == e) return;
+  if (steady == e) {
+    saveAverages(c, b0, nb, e, false);
+    return;
+  }
   // Every stage seeded: the stages move to side-by-side lanes and each bar is
   // one branch-free pass over the block (ChainLanes::steady), two lanes per v128.
   for (let j = 0; j < nb; ++j) {
@@ -120,6 +141,18 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
     if (kind == ZLEMA) zlemaRow(x, t, nb);
     else chainRow(kind, depth, at(x, t), nb);
     putRow<O>(c, 0, t, b0, nb, ROW);
+  }
+  saveAverages(c, b0, nb, e, true);
+}
+
+// After the segment ending at the last bar: each lane's (value, count), its
+// value from the steady lanes (CHAIN_STAGES) when it got there.
+function saveAverages(c: Call, b0: i32, nb: i32, e: i32, steady: bool): void {
+  if (e != c.T || c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const a = averageLane(0, j), to = averageState(c.stateOut, b0 + j);
+    store<f64>(to, steady ? load<f64>(chainStage(0, j)) : a.value);
+    store<f64>(to, <f64>a.count, 8);
   }
 }
 
@@ -225,15 +258,43 @@ export function loadWindowLanes(c: Call, p: i32, b0: i32, nb: i32): WindowLanes 
 }
 
 // SMA and TRIMA read windows of one prefix sum of the source (overSourcePrefix
-// in native/ma/common.h): prefix sums (2T + 2) and lastGap (T) at the scratch.
-export function sourcePrefixScratch(T: i32): f64 { return prefixLength(T) + <f64>T; }
+// in native/ma/common.h): prefix sums (2(T + W) doubles: W entries up to bar
+// 0's, one per bar) and lastGap (T) at the scratch; W is 1 without state, the
+// call's longest window with it (prefixStatePairs).
+export function sourcePrefixScratch(T: i32, W: i32 = 1): f64 { return 2.0 * <f64>(T + W) + <f64>T; }
 
-@inline export function sourcePrefix(c: Call): usize { return c.scratch; }
+// Entries of the prefix before entry 0 in this call (W - 1).
+let preludePairs: i32 = 0;
 
-@inline export function sourceLastGap(c: Call): usize { return c.scratch + (<usize>(c.T + 1) << 4); }
+@inline export function sourcePrefix(c: Call): usize { return c.scratch + (<usize>preludePairs << 4); }
 
+@inline export function sourceLastGap(c: Call): usize { return sourcePrefix(c) + (<usize>(c.T + 1) << 4); }
+
+// With state (ma.sma's, see prefixStatePairs in native/ma/common.h): the
+// call's prefix starts with the last W pairs of the state and continues its
+// run; stateOut gets the run and the last P pairs after the last bar.
 export function prepareSourcePrefix(c: Call): i32 {
-  if (<f64>c.scratchLen < sourcePrefixScratch(c.T)) return SCRATCH_TOO_SMALL;
-  prefixSums(input(c, 0), c.T, sourcePrefix(c), sourceLastGap(c));
+  const W = c.stateIn != 0 ? max(callWindow(c, 0), 1) : 1;
+  const P = (c.stateLen - 1) >> 1;
+  if (c.stateIn != 0 && (c.stateLen != 1 + 2 * P || P < W)) return BAD_PARAM;
+  if (c.stateOut != 0 && c.stateIn == 0) return BAD_PARAM;
+  if (<f64>c.scratchLen < sourcePrefixScratch(c.T, W)) return SCRATCH_TOO_SMALL;
+  preludePairs = W - 1;
+  const prefix = sourcePrefix(c), lastGap = sourceLastGap(c);
+  if (c.stateIn == 0) {
+    prefixSums(input(c, 0), c.T, prefix, lastGap);
+    return OK;
+  }
+  memory.copy(c.scratch, c.stateIn + 8 + (<usize>(P - W) << 4), <usize>W << 4);
+  prefixSums(input(c, 0), c.T, prefix, lastGap, load<f64>(prefix), load<f64>(prefix, 8), load<f64>(c.stateIn));
+  if (c.stateOut != 0) {
+    store<f64>(c.stateOut, <f64>(c.T - 1) - at(lastGap, c.T - 1));
+    for (let i = 0; i < P; ++i) {
+      const e = c.T - P + 1 + i;  // entry e of the prefix: from the state below 1 - W, else made here
+      const from = e > -W ? prefix + (<usize>e << 4) : c.stateIn + 8 + (<usize>(P - 1 + e) << 4);
+      store<f64>(c.stateOut + 8 + (<usize>i << 4), load<f64>(from));
+      store<f64>(c.stateOut + 16 + (<usize>i << 4), load<f64>(from, 8));
+    }
+  }
   return OK;
 }

@@ -4,7 +4,8 @@ import { at, Call, putRow, ROW, rowAt } from "../abi";
 import { prefixWindowSum } from "../primitives";
 import { loadWindowLanes, prepareSourcePrefix, sourceLastGap, sourcePrefix, sourcePrefixScratch, WINDOW_INV, WINDOW_N } from "./common";
 
-export function scratch(T: i32): f64 { return sourcePrefixScratch(T); }
+// W: the longest window, the pairs a call with state starts from.
+export function scratch(T: i32, W: i32): f64 { return sourcePrefixScratch(T, max(W, 1)); }
 
 export function prepare(c: Call): i32 { return prepareSourcePrefix(c); }
 

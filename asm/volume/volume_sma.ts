@@ -3,7 +3,7 @@
 import { Call } from "../abi";
 import { block as smaBlock, prepare as smaPrepare, scratch as smaScratch } from "../ma/sma";
 
-export function scratch(T: i32): f64 { return smaScratch(T); }
+export function scratch(T: i32, W: i32): f64 { return smaScratch(T, W); }
 
 export function prepare(c: Call): i32 { return smaPrepare(c); }
 

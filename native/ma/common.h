@@ -66,19 +66,55 @@ struct PrefixLanes : WindowLanes {
 };
 
 // SMA and TRIMA: lanes over one prefix sum of the source.
-// scratch: prefix (2T + 2) + lastGap (T) [+ prefix reversed (2T + 2) when Lanes::kReversed]
+// scratch: prefix (2(T + W) pairs' doubles: W entries up to bar 0's, one per
+// bar) + lastGap (T) [+ prefix reversed (as many) when Lanes::kReversed]; W is
+// 1 without state, the call's longest window with it (prefixStatePairs).
 template <typename Lanes>
-constexpr int64_t prefixLanesScratch(int64_t T) { return prefixLength(T) + T + (Lanes::kReversed ? prefixLength(T) : 0); }
+constexpr int64_t prefixLanesScratch(int64_t T, int64_t W = 1) {
+  return 2 * (T + W) + T + (Lanes::kReversed ? 2 * (T + W) : 0);
+}
+
+// The state of a prefix sum carried across calls (ma.sma's): [run, then the
+// prefix pairs (hi, lo) after each of the P bars before the call, oldest
+// first], P >= the call's longest window W. The call's prefix starts with the
+// last W of them (entries 1 - W .. 0), so each entry it makes, and each
+// window sum, is the one of a call over every bar; stateOut gets the run and
+// the last P pairs after its last bar. Returns P, or -1 when stateLen is not
+// 1 + 2P with P >= W.
+inline int64_t prefixStatePairs(const KernelCall& c, int64_t W) {
+  const int64_t P = (c.stateLen - 1) / 2;
+  return c.stateLen == 1 + 2 * P && P >= W ? P : -1;
+}
 
 template <typename Lanes, typename Out>
 int32_t overSourcePrefix(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < prefixLanesScratch<Lanes>(c.T)) return kScratchTooSmall;
-  double* prefix = c.scratch;
-  double* lastGap = prefix + prefixLength(c.T);
+  // With state, the W pairs before bar 0 that windows reach back to.
+  const int64_t W = c.stateIn ? std::max<int64_t>(callWindow(c, {0}), 1) : 1;
+  const int64_t P = c.stateIn ? prefixStatePairs(c, W) : 0;
+  if (P < 0 || (c.stateOut && !c.stateIn)) return kBadParam;
+  if (c.scratchLen < prefixLanesScratch<Lanes>(c.T, W)) return kScratchTooSmall;
+  double* entries = c.scratch;  // entry 1 - W on
+  double* prefix = entries + 2 * (W - 1);
+  double* lastGap = entries + 2 * (c.T + W);
   double* prefixRev = Lanes::kReversed ? lastGap + c.T : nullptr;
-  prefixSums(c.in[0], c.T, prefix, lastGap);
-  double* prefixRevLo = Lanes::kReversed ? prefixRev + c.T + 1 : nullptr;
-  if (prefixRev) reversedPairs(prefix, c.T + 1, prefixRev, prefixRevLo);
+  if (c.stateIn) {
+    std::copy(c.stateIn + 1 + 2 * (P - W), c.stateIn + 1 + 2 * P, entries);
+    prefixSums(c.in[0], c.T, prefix, lastGap, prefix[0], prefix[1], c.stateIn[0]);
+  } else {
+    prefixSums(c.in[0], c.T, prefix, lastGap);
+  }
+  if (c.stateOut) {
+    // Entry e of the call's prefix: from the state below 1 - W, else made here.
+    c.stateOut[0] = static_cast<double>(c.T - 1) - lastGap[c.T - 1];
+    for (int64_t i = 0; i < P; ++i) {
+      const int64_t e = c.T - P + 1 + i;
+      const double* from = e > -W ? prefix + 2 * e : c.stateIn + 1 + 2 * (P - 1 + e);
+      c.stateOut[1 + 2 * i] = from[0];
+      c.stateOut[2 + 2 * i] = from[1];
+    }
+  }
+  double* prefixRevLo = Lanes::kReversed ? prefixRev + c.T + W : nullptr;
+  if (prefixRev) reversedPairs(entries, c.T + W, prefixRev, prefixRevLo);
   forEachBlock(c, [&](int64_t b0, int nb) {
     Lanes lanes;
     lanes.prefix = prefix;
@@ -171,10 +207,22 @@ struct ChainLanes {
   }
 };
 
+// The state of one seeded average carried across calls (ma.ema's and
+// ma.rma's), per variant at state[2v]: (value, count) of its SeededAverage
+// after the bars before the call ((0, 0) after a NaN bar, the running sum
+// while seeding). A call continues each lane from it when bar 0 is valid and
+// leaves it after its last bar.
+constexpr int kAverageState = 2;
+
+template <EmaChain kind>
+constexpr bool chainTakesState() { return kind == EmaChain::Ema || kind == EmaChain::Rma; }
+
 template <EmaChain kind, typename Out>
 int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
   constexpr int depth = chainDepth(kind);
   const double* x = c.in[0];
+  const bool state = c.stateIn || c.stateOut;
+  if (state && (!chainTakesState<kind>() || !c.stateIn || c.stateLen < kAverageState * c.v1)) return kBadParam;
   forEachBlock(c, [&](int64_t b0, int nb) {
     ChainLanes<kind> lanes;
     lanes.load(c, b0, nb, seedParam);
@@ -186,7 +234,18 @@ int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
       [&](int64_t s, int64_t e) {
         for (int d = 0; d < depth; ++d)
           for (int j = 0; j < nb; ++j) stages[d][j].reset(lanes.n[j], lanes.seedFirst[j]);
-        const int64_t steady = std::min(e, s + lanes.warmAge);
+        int64_t warmAge = lanes.warmAge;
+        if (s == 0 && c.stateIn) {
+          // Each lane continues its average: seeded from count on, steady once every lane is.
+          warmAge = 0;
+          for (int j = 0; j < nb; ++j) {
+            EmaStream& a = stages[0][j];
+            a.value = lanes.e[0][j] = c.stateIn[kAverageState * (b0 + j)];
+            a.count = static_cast<int64_t>(c.stateIn[kAverageState * (b0 + j) + 1]);
+            warmAge = std::max(warmAge, a.period - a.count);
+          }
+        }
+        const int64_t steady = std::min(e, s + warmAge);
         int64_t t = s;
         for (; t < steady; ++t) {
           for (int j = 0; j < nb; ++j) row[j] = lanes.warm(j, streams, x, t, t - s);
@@ -196,8 +255,15 @@ int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
           lanes.steady(x, t, nb, row);
           out.putRow(0, t, b0, nb, row);
         }
+        if (e == c.T && c.stateOut) {
+          for (int j = 0; j < nb; ++j) {
+            c.stateOut[kAverageState * (b0 + j)] = lanes.e[0][j];
+            c.stateOut[kAverageState * (b0 + j) + 1] = static_cast<double>(stages[0][j].count);
+          }
+        }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+    if (c.stateOut && !validAt(c.in, 1, c.T - 1)) std::fill(c.stateOut + kAverageState * b0, c.stateOut + kAverageState * (b0 + nb), 0.0);
   });
   return kOk;
 }

@@ -37,7 +37,8 @@ struct SmaLanes : PrefixLanes {
   }
 };
 
-inline int64_t scratch(int64_t T) { return prefixLanesScratch<SmaLanes>(T); }
+// W: the longest window, the pairs a call with state starts from.
+inline int64_t scratch(int64_t T, int64_t W) { return prefixLanesScratch<SmaLanes>(T, std::max<int64_t>(W, 1)); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) { return overSourcePrefix<SmaLanes>(c, out); }

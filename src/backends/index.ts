@@ -58,6 +58,7 @@ function withDrillFault(b: Backend): Backend {
     name: b.name,
     kernels: b.kernels,
     scratchBytes: (kernel, t, window) => b.scratchBytes(kernel, t, window),
+    kernelState: b.kernelState,
     run(job) {
       b.run(job);
       if (job.kernel !== broken) return;

@@ -13,7 +13,7 @@ interface Addon {
   run(
     kernel: number, inputs: Float64Array[], t: number, params: Float64Array[], v0: number, v1: number,
     outputs: (Float32Array | Float64Array | null)[], float64: boolean, timeStride: number, variantStride: number,
-    scratch: Float64Array | null, cancel?: Int32Array,
+    scratch: Float64Array | null, cancel?: Int32Array | null, stateIn?: Float64Array | null, stateOut?: Float64Array | null,
   ): void;
   /** madvise(MADV_HUGEPAGE) of the view's 2 MiB-aligned interior (absent from older builds). */
   adviseHugePages?(view: Uint8Array): HugePageAdvice;
@@ -21,6 +21,8 @@ interface Addon {
   outputBuffer?: AddonOutputMemory['outputBuffer'];
   outputMemory?: AddonOutputMemory['outputMemory'];
   outputFit?: AddonOutputMemory['outputFit'];
+  /** True when run() takes the kernel state arguments (absent from older builds). */
+  kernelState?: boolean;
   /** V8 version the addon was compiled against, "major.minor.build." (its output memory uses V8's own API). */
   v8Version?: string;
 }
@@ -82,7 +84,10 @@ export class NativeBackend implements Backend {
     this.kernels.forEach((k, i) => this.index.set(k.id, i));
     if (addon.adviseHugePages) this.adviseHugePages = addon.adviseHugePages.bind(addon);
     this.outputMemory = addonOutputMemory(addon);
+    this.kernelState = addon.kernelState === true;
   }
+
+  readonly kernelState: boolean;
 
   /** Output memory the addon owns and recycles, or null (see addonOutputMemory). */
   readonly outputMemory: AddonOutputMemory | null;
@@ -98,9 +103,10 @@ export class NativeBackend implements Backend {
   run(job: KernelJob): void {
     const k = this.index.get(job.kernel);
     if (k === undefined) throw new Error(`native backend has no kernel '${job.kernel}'`);
+    if (job.state && !this.kernelState) throw new Error('this native addon was built before kernels took state; rebuild it (npm run build:native)');
     const need = this.addon.scratchSize(k, job.t, jobWindow(job));
     // Scratch is owned by the backend and reused across calls; kernels never allocate.
     if (this.scratch.length < need) this.scratch = new Float64Array(need);
-    this.addon.run(k, job.inputs, job.t, job.params, job.v0, job.v1, job.outputs, job.float64, job.timeStride, job.variantStride, need > 0 ? this.scratch : null, job.cancel);
+    this.addon.run(k, job.inputs, job.t, job.params, job.v0, job.v1, job.outputs, job.float64, job.timeStride, job.variantStride, need > 0 ? this.scratch : null, job.cancel ?? null, job.state?.input ?? null, job.state?.output ?? null);
   }
 }

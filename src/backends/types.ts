@@ -18,6 +18,21 @@ export interface KernelJob {
   variantStride: number;
   /** Int32Array over shared memory; non-zero asks the kernel to stop at its next block. */
   cancel?: Int32Array;
+  /** State carried across calls, for kernels that take one (KernelCall::stateIn in native/abi.h). */
+  state?: KernelState;
+}
+
+/**
+ * A kernel's state in and out (docs/adding-an-indicator.md, "Kernel state"):
+ * the kernel starts from `input` as if the bars before the call had been in
+ * it and leaves in `output` (null: not wanted; shared memory on the pool) the
+ * state after its last bar. `perVariant`: numbers per variant, indexed by
+ * global variant like params; 0: the call's own state, the whole array.
+ */
+export interface KernelState {
+  input: Float64Array;
+  output: Float64Array | null;
+  perVariant: number;
 }
 
 export interface KernelInfo {
@@ -31,6 +46,8 @@ export interface Backend {
   readonly name: BackendName;
   readonly kernels: readonly KernelInfo[];
   run(job: KernelJob): void;
+  /** Whether run() passes KernelJob.state to the kernels (an addon built before it was added does not). */
+  readonly kernelState?: boolean;
   /**
    * Bytes a thread holds to run this kernel on t bars with windows up to
    * `window` (the request's longest; see longestWindow): scratch, and for wasm

@@ -13,7 +13,7 @@ interface WasmExports {
   run(
     kernel: number, inPtrs: number, t: number, paramPtrs: number, v0: number, v1: number,
     outPtrs: number, nOut: number, float64: number, timeStride: number, variantStride: number,
-    scratch: number, scratchLen: number, rows: number,
+    scratch: number, scratchLen: number, rows: number, stateIn: number, stateOut: number, stateLen: number,
   ): number;
 }
 
@@ -44,6 +44,7 @@ export function loadWasmModule(bytes: Uint8Array = readFileSync(WASM_PATH)): Web
  */
 export class WasmBackend implements Backend {
   readonly name = 'wasm' as const;
+  readonly kernelState = true;
   readonly kernels: readonly KernelInfo[];
   private readonly x: WasmExports;
   private readonly index = new Map<string, number>();
@@ -141,6 +142,10 @@ export class WasmBackend implements Backend {
     const paramAt = params.map(() => take(8 * block));
     const scratchAt = take(8 * scratchLen);
     const outAt = outputs.map((o) => (o ? take(bpv * rows * block) : 0));
+    // Kernel state: a block's part of a per-variant state (copied like its params), or the call's whole state.
+    const state = job.state;
+    const stateLen = !state ? 0 : state.perVariant > 0 ? state.perVariant * block : state.input.length;
+    const stateInAt = state ? take(8 * stateLen) : 0, stateOutAt = state?.output ? take(8 * stateLen) : 0;
     this.reserve(p);
 
     const mem = this.x.memory.buffer;
@@ -150,11 +155,14 @@ export class WasmBackend implements Backend {
     outAt.forEach((at, i) => { u32[(outPtrs >> 2) + i] = at; });
     const Tile = job.float64 ? Float64Array : Float32Array;
     const tiles = outAt.map((at) => (at ? new Tile(mem, at, rows * block) : null));
+    if (state && state.perVariant === 0) new Float64Array(mem, stateInAt, stateLen).set(state.input);
 
     for (let b0 = job.v0; b0 < job.v1; b0 += block) {
       if (job.cancel && Atomics.load(job.cancel, 0) !== 0) return;
       const nb = Math.min(block, job.v1 - b0);
       params.forEach((col, i) => new Float64Array(mem, paramAt[i], nb).set(col.subarray(b0, b0 + nb)));
+      const w = state?.perVariant ?? 0;
+      if (state && w > 0) new Float64Array(mem, stateInAt, w * nb).set(state.input.subarray(w * b0, w * (b0 + nb)));
       const [ts, vs] = timeMajor ? [nb, 1] : [1, rows];
       // Pieces of each tile that land contiguously in the output: one per row
       // (time-major: its variants [from, to) of the pass flushed, all but in a
@@ -194,8 +202,12 @@ export class WasmBackend implements Backend {
         });
         if (job.cancel && Atomics.load(job.cancel, 0) !== 0) throw CANCELLED;
       };
-      const status = this.x.run(k, inPtrs, t, paramPtrs, 0, nb, outPtrs, nOut, job.float64 ? 1 : 0, ts, vs, scratchAt, scratchLen, rows);
+      const blockStateLen = w > 0 ? w * nb : stateLen;
+      const status = this.x.run(k, inPtrs, t, paramPtrs, 0, nb, outPtrs, nOut, job.float64 ? 1 : 0, ts, vs, scratchAt, scratchLen, rows, stateInAt, stateOutAt, blockStateLen);
       if (status !== 0) throw new Error(`wasm kernel '${job.kernel}' failed with status ${status}`);
+      if (state?.output && w > 0) state.output.set(new Float64Array(mem, stateOutAt, w * nb), w * b0);
     }
+    // The call's own state is the same after every block (each makes it again): taken once.
+    if (state?.output && state.perVariant === 0) state.output.set(new Float64Array(this.x.memory.buffer, stateOutAt, stateLen));
   }
 }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { isSharedArrayBuffer } from 'node:util/types';
-import type { Backend, KernelJob, OutputArray } from '../backends/index.js';
+import type { Backend, BackendName, KernelJob, OutputArray } from '../backends/index.js';
 import { Candles, countCandles, loadCandlesAsync, sharedFloat64, type CandlesInput } from '../candles/candles.js';
 import { drainAsync } from '../candles/steps.js';
 import { ComputeBudgetExceededError, ComputeCancelledError, ComputeTimeoutError, EngineClosedError, InvalidRequestError, TaGridError } from '../errors.js';
@@ -293,9 +293,7 @@ export class Engine {
   /** The kernels of one call, on the pool (or inline when it is tiny). */
   private async run(plan: Plan, candles: Candles, inputs: Map<string, Float64Array>, opts: CallOptions, stop: CallStop, warm: WarmState, started: number): Promise<ComputeResult> {
     const t = candles.t, V = plan.grid.variants;
-    const nsPerValue = warm.calibration[plan.def.id] ?? 1;
-    // Work far below a millisecond costs less on this thread than a worker round trip.
-    const executor: Executor = t * V * plan.outputs.length * nsPerValue < INLINE_BELOW_NS ? new InlineExecutor(warm.inline) : warm.pool;
+    const { executor, chunks: planned } = this.schedule(plan, t, warm);
     // Workers can only write into shared memory: a plain ArrayBuffer `out` is filled by one copy at the end.
     const copyBack = opts.out && !isSharedArrayBuffer(opts.out) && executor === warm.pool ? (opts.out as ArrayBuffer) : undefined;
     const arrays = await this.allocateOutputs(plan, t, copyBack ? undefined : opts.out);
@@ -315,10 +313,7 @@ export class Engine {
       kernel: plan.def.id, inputs: columnsOf(c), t, params, v0: c.v0, v1: c.v1,
       outputs: outList, float64: plan.dtype === 'float64', timeStride, variantStride, cancel: stop.flag,
     });
-    const widest = Math.max(MAX_CHUNK_NS / nsPerValue, warm.inline.name === 'wasm' ? WASM_CHUNK_VARIANTS * t : 0);
-    const block = Math.min(V, WASM_CHUNK_VARIANTS);
-    const wasmRows = warm.inline.name === 'wasm' && plan.layout === 'time-major' && !wasmSplitPays(block, plan.def.cost ?? 1, executor.numThreads) ? block * t : 0;
-    const chunks = none ? [] : planChunks(plan.grid, t, executor.numThreads, { minValuesPerChunk: Math.max(MIN_CHUNK_NS / nsPerValue, wasmRows), maxValuesPerChunk: widest });
+    const chunks = none ? [] : planned;
     let processed = 0;
     let progressFailed = false;
     await runChunks(chunks, executor, makeJob, stop, (c) => {
@@ -344,6 +339,41 @@ export class Engine {
       lookback: resultLookback(plan.indicator, t),
       meta: { computeMs: performance.now() - started, backend: executor.backend, numThreads: executor.numThreads, chunks: chunks.length, neverWarm },
     });
+  }
+
+  /** Where a call of t bars runs (this thread when tiny, else the pool) and its chunks of variants. */
+  private schedule(plan: Plan, t: number, warm: WarmState): { executor: Executor; chunks: Chunk[] } {
+    const V = plan.grid.variants;
+    const nsPerValue = warm.calibration[plan.def.id] ?? 1;
+    // Work far below a millisecond costs less on this thread than a worker round trip.
+    const executor: Executor = t * V * plan.outputs.length * nsPerValue < INLINE_BELOW_NS ? new InlineExecutor(warm.inline) : warm.pool;
+    const widest = Math.max(MAX_CHUNK_NS / nsPerValue, warm.inline.name === 'wasm' ? WASM_CHUNK_VARIANTS * t : 0);
+    const block = Math.min(V, WASM_CHUNK_VARIANTS);
+    const wasmRows = warm.inline.name === 'wasm' && plan.layout === 'time-major' && !wasmSplitPays(block, plan.def.cost ?? 1, executor.numThreads) ? block * t : 0;
+    const chunks = planChunks(plan.grid, t, executor.numThreads, { minValuesPerChunk: Math.max(MIN_CHUNK_NS / nsPerValue, wasmRows), maxValuesPerChunk: widest });
+    return { executor, chunks };
+  }
+
+  /**
+   * A stream's kernel calls over t bars (pushMany and history through the
+   * kernels, with their state): compute()'s chunks and executor, stoppable
+   * by close() like a compute.
+   */
+  private async runKernels(plan: Plan, t: number, job: (c: Chunk) => KernelJob): Promise<{ backend: BackendName; numThreads: number; chunks: number }> {
+    if (this.closed) throw new EngineClosedError();
+    const stop = new CallStop();
+    const call = { stop, done: Promise.resolve() as Promise<unknown> };
+    const { executor, chunks } = this.schedule(plan, t, this.warm!);
+    const settled = runChunks(chunks, executor, (c) => ({ ...job(c), cancel: stop.flag }), stop, () => {});
+    call.done = settled.catch(() => undefined);
+    this.running.add(call);
+    try {
+      await settled;
+    } finally {
+      this.running.delete(call);
+    }
+    if (this.closed) throw new EngineClosedError('the engine was closed during this call; nothing more was written');
+    return { backend: executor.backend, numThreads: executor.numThreads, chunks: chunks.length };
   }
 
   /** `out` is refused before any work when it is too small or another call is writing into it. */
@@ -424,6 +454,7 @@ export class Engine {
         this.streamBytes = Math.max(0, total);
       },
       compute: (request) => this.compute(request),
+      runKernels: (plan, t, job) => this.runKernels(plan, t, job),
       // pushMany()'s result memory: the pool compute() draws from (its release() hands it back).
       outputBuffer: (bytes) => this.outputPool.acquire(bytes, advisorOf(this.warm?.inline)),
       closed: () => this.closed,

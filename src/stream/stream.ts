@@ -6,9 +6,10 @@
 // thread: exact by construction, because every kernel restarts at a NaN bar
 // (test/nan-gap.test.ts) and native and wasm give the same bits.
 import { performance } from 'node:perf_hooks';
-import type { Backend, OutputArray } from '../backends/types.js';
-import { DERIVED, derive, loadCandles, refusedValue, type Candles, type CandlesInput } from '../candles/candles.js';
-import { EngineClosedError, GridValidationError, InvalidCandlesError, MissingInputError, StreamClosedError } from '../errors.js';
+import type { Backend, BackendName, KernelJob, OutputArray } from '../backends/types.js';
+import type { Chunk } from '../pool/planner.js';
+import { DERIVED, derive, loadCandles, refusedValue, sharedFloat64, type Candles, type CandlesInput } from '../candles/candles.js';
+import { EngineClosedError, GridValidationError, InvalidCandlesError, InvalidRequestError, MissingInputError, StreamClosedError } from '../errors.js';
 import type { Grid, AxisValue, GridSpec, VariantParams } from '../grid/grid.js';
 import { CANDLE_COLUMNS, isSourceInput, type CandleColumn, type SourceName } from '../registry/index.js';
 import type { ComputeRequest } from '../engine/engine.js';
@@ -49,6 +50,8 @@ export interface StreamHost {
   /** Counts bytes of stream state against maxComputeBytesTotal (negative: gives them back); throws when over it. */
   reserve(bytes: number, indicator: string): void;
   compute(request: ComputeRequest): Promise<ComputeResult>;
+  /** One kernel call per chunk of the grid over t bars, as compute() runs its chunks (the pool, or this thread when tiny). */
+  runKernels(plan: Plan, t: number, job: (chunk: Chunk) => KernelJob): Promise<{ backend: BackendName; numThreads: number; chunks: number }>;
   /** Memory for a result of at least `bytes`, from the engine's output pool (not zeroed). */
   outputBuffer(bytes: number): ArrayBuffer | SharedArrayBuffer;
   closed(): boolean;
@@ -110,6 +113,8 @@ export class IndicatorStream {
   private readonly stepper: Stepper | null;
   private readonly committed: Float64Array | null;
   private readonly rows64: (Float64Array | null)[];
+  /** Each selected output's stream row and the stepper's float64 row it is copied from. */
+  private readonly emits: { row: OutputArray; from: Float64Array }[] = [];
   // The recomputed state: the kept bars, and the kernel's output over them.
   private readonly kept: KeptBars | null;
   private runOut: OutputArray[] = [];
@@ -122,6 +127,10 @@ export class IndicatorStream {
   private readonly sourceAt: Int32Array;
   /** The base columns of the last bar (a checkpoint re-applies it). */
   private readonly lastBase: Float64Array;
+  /** The params in shared memory, for kernel calls on the pool (made on first use). */
+  private sharedParams: Float64Array[] | null = null;
+  /** A pushMany() is waiting for its kernel calls: other calls would interleave with it. */
+  private busy = false;
 
   /** @internal: engine.stream() and engine.restoreStream() make streams. */
   constructor(host: StreamHost, request: Omit<StreamRequest, 'history'>) {
@@ -182,6 +191,7 @@ export class IndicatorStream {
       this.stepper = stepper;
       this.committed = new Float64Array(this.stepper.state.length);
       this.rows64 = def.outputs.map((_, k) => (this.selected.some((s) => s.k === k) ? new Float64Array(this.variants) : null));
+      this.emits = this.selected.map((s) => ({ row: this.row.get(s.name)!, from: this.rows64[s.k]! }));
       this.kept = null;
     } else {
       this.stepper = null;
@@ -293,14 +303,22 @@ export class IndicatorStream {
         return at < 0 ? null : new Ctor(buffer as ArrayBuffer, at * n * V * Ctor.BYTES_PER_ELEMENT, n * V);
       });
     }
+    let backend = this.host.backend.name, chunks = 0, numThreads = 1;
     if (outs) {
+      this.busy = true;
       try {
-        this.stepBars(this.sources.map((s) => c.column(s)), 0, n - 1, outs);
+        const columns = this.sources.map((s) => c.column(s));
+        if (this.throughKernel()) ({ backend, chunks, numThreads } = await this.kernelBars(columns, n - 1, outs));
+        else this.stepBars(columns, 0, n - 1, outs);
+        this.busy = false;
+        this.checkOpen();
         this.lastBar(cols, n - 1, c.tsOpen[n - 1]!);
         for (const s of this.selected) outs[s.k]!.set(this.rows64[s.k]!, (n - 1) * V);
       } catch (e) {
         undo();
         throw e;
+      } finally {
+        this.busy = false;
       }
     } else {
       for (let i = 0; i < n; i++) this.lastBar(cols, i, c.tsOpen[i]!);
@@ -309,7 +327,6 @@ export class IndicatorStream {
     // Rows of compute() over every bar seen now: lengths longer than that are NaN throughout.
     if (stepped) for (let i = 0; i < n; i++) this.maskLong(stepped, i * V);
     let arrays: Map<string, OutputArray>;
-    let backend = this.host.backend.name, chunks = 0, numThreads = 1;
     if (stepped) arrays = stepped;
     else {
       const kept = this.kept!;
@@ -382,7 +399,11 @@ export class IndicatorStream {
     if (this.kept) this.reserveFor(this.kept.length + c.t);
     const cols = this.baseColumns.map((col) => c.column(col));
     let i0 = 0;
-    if (this.stepper?.resume && c.t >= 2) i0 = await this.resume(c, cols);
+    // Through the kernel, unless resume() steps the sources alone (cheaper than every window's values).
+    if (this.throughKernel() && c.t >= 2 && !(this.stepper!.resume && !this.stepper!.resumeNeedsRows)) {
+      await this.kernelBars(this.sources.map((s) => c.column(s)), c.t - 1, this.plan.def.outputs.map(() => null));
+      i0 = c.t - 1;
+    } else if (this.stepper?.resume && c.t >= 2) i0 = await this.resume(c, cols);
     // A stepper without resume(): every bar but the last at batch speed, without rows.
     if (this.stepper && i0 < c.t - 1) {
       this.stepBars(this.sources.map((s) => c.column(s)), i0, c.t - 1, this.plan.def.outputs.map(() => null));
@@ -439,6 +460,54 @@ export class IndicatorStream {
     this.apply(this.tsOf(ts), 'keep');
   }
 
+  /** Whether batches go through the kernel with its state (Stepper.kernel, and a backend that passes state). */
+  private throughKernel(): boolean {
+    return this.stepper?.kernel !== undefined && this.host.backend.kernelState === true;
+  }
+
+  /**
+   * Bars [0, n) of the source columns (indexed as this.bar) through the
+   * batch kernel, on the pool as compute() runs it, continuing from the
+   * stepper's state and leaving it where stepBars() would; bar i's row goes
+   * into outputs at i * variants (time-major; null: not wanted). A per-run
+   * state goes out of the first chunk of each source run only (every chunk
+   * of the run makes the same); the state comes back into the stepper only
+   * once every chunk is done.
+   */
+  private async kernelBars(columns: readonly Float64Array[], n: number, outputs: readonly (OutputArray | null)[]): Promise<{ backend: BackendName; numThreads: number; chunks: number }> {
+    if (n <= 0) return { backend: this.host.backend.name, numThreads: 1, chunks: 0 };
+    const map = this.stepper!.kernel!, L = map.length, V = this.variants, def = this.plan.def;
+    const shared = new SharedArrayBuffer(Math.max(1, 16 * L));
+    const input = new Float64Array(shared, 0, L), output = new Float64Array(shared, 8 * L, L);
+    map.save(input);
+    // Workers read shared inputs in place (a plain array would be copied whole, with any buffer it is a view of).
+    const inputs = columns.map((col) => {
+      const x = sharedFloat64(n);
+      x.set(col.subarray(0, n));
+      return x;
+    });
+    this.sharedParams ??= this.params.map((col) => {
+      const x = sharedFloat64(col.length);
+      x.set(col);
+      return x;
+    });
+    const params = this.sharedParams;
+    const runOf = (v0: number) => this.runs.findIndex((r) => v0 >= r.v0 && v0 < r.v1);
+    const meta = await this.host.runKernels(this.plan, n, (chunk) => {
+      const r = runOf(chunk.v0), part = map.runs?.[r];
+      const state = part
+        ? { input: input.subarray(part.at, part.at + part.length), output: chunk.v0 === this.runs[r]!.v0 ? output.subarray(part.at, part.at + part.length) : null, perVariant: 0 }
+        : { input, output, perVariant: map.perVariant };
+      return {
+        kernel: def.id, inputs: this.runs[r]!.inputs.map((k) => inputs[k]!), t: n, params, v0: chunk.v0, v1: chunk.v1,
+        outputs: outputs as (OutputArray | null)[], float64: this.dtype === 'float64', timeStride: V, variantStride: 1, state,
+      };
+    });
+    map.load(output, n);
+    this.advance(columns, 0, n);
+    return meta;
+  }
+
   /**
    * Steps bars [from, to) of the source columns (indexed as this.bar) as
    * apply() steps them one by one, gaps and bar count included, writing bar
@@ -460,6 +529,11 @@ export class IndicatorStream {
         for (const x of copy) x.out.set(x.row, (i - from) * V);
       }
     }
+    this.advance(columns, from, to);
+  }
+
+  /** The bar count and the gaps after bars [from, to) of the source columns, as apply() leaves them. */
+  private advance(columns: readonly Float64Array[], from: number, to: number): void {
     // The last bar with a NaN input of each source run, as apply() marks them.
     const lastNaN = columns.map((col) => {
       let g = to - 1;
@@ -488,6 +562,7 @@ export class IndicatorStream {
   private checkOpen(): void {
     if (this.isClosed) throw new StreamClosedError(`${this.indicator}: this stream was closed; open another with engine.stream() or engine.restoreStream()`, { indicator: this.indicator });
     if (this.host.closed()) throw new EngineClosedError('the engine of this stream was closed: create a new engine, and restoreStream() a checkpoint to continue');
+    if (this.busy) throw new InvalidRequestError(`${this.indicator}: a pushMany() of this stream is still running; await it before the next call`, { indicator: this.indicator });
   }
 
   /** Validates a candle into this.baseBar and this.bar (nothing else changes), returning its open time. */
@@ -540,12 +615,12 @@ export class IndicatorStream {
 
   /** The state before the next bar becomes the one update() rolls back to. */
   private commit(): void {
-    this.gapBefore = this.gapNow.slice();
+    copyGaps(this.gapBefore, this.gapNow);
     if (this.stepper) this.committed!.set(this.stepper.state);
   }
 
   private rollback(): void {
-    this.gapNow = this.gapBefore.slice();
+    copyGaps(this.gapNow, this.gapBefore);
     this.seen--;
     if (this.stepper) this.stepper.state.set(this.committed!);
     else this.kept!.pop();
@@ -646,7 +721,7 @@ export class IndicatorStream {
       this.recomputeLast();
       return;
     }
-    for (const s of this.selected) this.row.get(s.name)!.set(this.rows64[s.k]!);
+    for (const { row, from } of this.emits) copyRow(row, from);
     this.maskLong(this.row, 0);
   }
 
@@ -723,6 +798,21 @@ export class IndicatorStream {
     this.kept!.restore(k.front, k.base, k.sources, k.ts);
     if (this.seen > 0) this.recomputeLast();
   }
+}
+
+/** One list's numbers into another of the same length, in place (push() allocates nothing for it). */
+function copyGaps(to: number[], from: readonly number[]): void {
+  for (let i = 0; i < from.length; i++) to[i] = from[i]!;
+}
+
+/**
+ * A stepper's float64 row into a stream's row: a float32 row by a loop, which
+ * rounds as set() does and, for a few hundred values, costs about half of
+ * set()'s converting copy.
+ */
+function copyRow(to: OutputArray, from: Float64Array): void {
+  if (to instanceof Float64Array) to.set(from);
+  else for (let i = 0; i < from.length; i++) to[i] = from[i]!;
 }
 
 /** Everything a checkpoint holds besides the request. */

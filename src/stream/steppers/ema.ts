@@ -50,6 +50,15 @@ export function seededAverages(ctx: StepperContext, wilder: boolean): Stepper {
         }
       }
     },
+    // The kernel's state is this one (kAverageState in native/ma/common.h):
+    // (value, count) per variant, the running sum while seeding, (0, 0)
+    // after a NaN bar.
+    kernel: {
+      perVariant: 2,
+      length: 2 * V,
+      save: (into) => into.set(state),
+      load: (from) => state.set(from),
+    },
     // A seeded average's state is its last value (the kernel's float64 row)
     // and the count it stops at, `period`; a variant still seeding (or NaN
     // because its window is longer than the bars) steps its run again.

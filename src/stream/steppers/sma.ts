@@ -2,7 +2,7 @@
 // (prefixSums in native/primitives.h) and a ring of the last maxWindow + 1
 // pairs, shared by every window of that source; a window's value is
 // prefixWindowSum(...) * (1 / window), as SmaLanes::at computes it.
-import { paramOf, ringStepper, type Stepper, type StepperContext } from './types.js';
+import { paramOf, ringStepper, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import type { OutputArray } from '../../backends/types.js';
 import { prefixStep, prefixWindowSum } from './primitives.js';
 
@@ -31,8 +31,65 @@ export default function sma(ctx: StepperContext): Stepper {
   // Per call: a source's pairs in time order (its ring, then one per new bar), and the run length at each new bar.
   let pairs = new Float64Array(0);
   let runAt = new Int32Array(0);
+  // The kernel's state of a source run (prefixStatePairs in native/ma/common.h):
+  // [run, its R pairs oldest first], R = the ring's length >= the longest window.
+  let size = 0;
+  const kernelRuns = stepper.runs.map((r) => {
+    const part = { at: size, length: 1 + 2 * r.ring };
+    size += part.length;
+    return part;
+  });
+  const kernel: KernelStateMap = {
+    perVariant: 0,
+    length: size,
+    runs: kernelRuns,
+    save(into) {
+      stepper.runs.forEach((r, i) => {
+        const at = kernelRuns[i]!.at, R = r.ring, ring = r.at + 4;
+        into[at] = state[r.at + 2]!;
+        // Slot pos + 1 holds the oldest pair, slot pos the newest.
+        for (let j = 0, s = (state[r.at + 3]! + 1) % R; j < R; j++, s = s + 1 === R ? 0 : s + 1) {
+          into[at + 1 + 2 * j] = state[ring + 2 * s]!;
+          into[at + 2 + 2 * j] = state[ring + 2 * s + 1]!;
+        }
+      });
+    },
+    load(from, bars) {
+      stepper.runs.forEach((r, i) => {
+        const at = kernelRuns[i]!.at, R = r.ring, ring = r.at + 4;
+        const pos = (state[r.at + 3]! + bars) % R;
+        state[r.at + 2] = from[at]!;
+        state[r.at + 3] = pos;
+        for (let j = 0, s = (pos + 1) % R; j < R; j++, s = s + 1 === R ? 0 : s + 1) {
+          state[ring + 2 * s] = from[at + 1 + 2 * j]!;
+          state[ring + 2 * s + 1] = from[at + 2 + 2 * j]!;
+        }
+        // The running pair is the newest one.
+        state[r.at] = from[at + 2 * R - 1]!;
+        state[r.at + 1] = from[at + 2 * R]!;
+      });
+    },
+  };
   return {
     ...stepper,
+    // ringStepper's step(), with the windows' values read in one tight loop (windowRow).
+    step(bar, rows) {
+      const out = rows[0] ?? null;
+      for (const r of stepper.runs) {
+        const x = bar[r.src]!, at = r.at, R = r.ring;
+        const run = x !== x ? 0 : (state[at + 2]! + 1) | 0;
+        let pos = (state[at + 3]! + 1) | 0;
+        if (pos === R) pos = 0;
+        state[at + 2] = run;
+        state[at + 3] = pos;
+        prefixStep(state, at, x);
+        const slot = at + 4 + 2 * pos;
+        state[slot] = state[at]!;
+        state[slot + 1] = state[at + 1]!;
+        if (out) windowRow(out, r.v0, r.v1, state, at + 4, pos, R, run, n, inv);
+      }
+    },
+    kernel,
     // The source's prefix pairs first (what fill() does bar by bar), then
     // every window from them, bar-major as step() writes its rows.
     stepMany(columns, from, to, outputs) {
@@ -92,5 +149,24 @@ function windowRows(out: OutputArray, V: number, v0: number, v1: number, m: numb
       const a = b - back[v]!;
       out[o + v] = run < n[v]! ? NaN : prefixWindowSum(hi, lo, pairs[a]!, pairs[a + 1]!) * inv[v]!;
     }
+  }
+}
+
+/**
+ * The values of variants [v0, v1) at the bar just stepped (out[v]), from the
+ * ring of (hi, lo) pairs at `ring` (the bar's pair in slot pos, R slots) and
+ * the run length: prefixWindowSum(...) * (1 / window), NaN while the run is
+ * shorter than the window.
+ */
+function windowRow(out: Float64Array, v0: number, v1: number, state: Float64Array, ring: number, pos: number, R: number, run: number, n: Int32Array, inv: Float64Array): void {
+  const b = ring + 2 * pos, hi = state[b]!, lo = state[b + 1]!;
+  for (let v = v0; v < v1; v++) {
+    const w = n[v]!;
+    if (run < w) {
+      out[v] = NaN;
+      continue;
+    }
+    const a = ring + 2 * (pos >= w ? pos - w : pos - w + R);
+    out[v] = prefixWindowSum(hi, lo, state[a]!, state[a + 1]!) * inv[v]!;
   }
 }

@@ -52,6 +52,13 @@ export interface Stepper {
    */
   resume?(columns: readonly Float64Array[], last64: readonly (Float64Array | null)[] | null): void;
   readonly resumeNeedsRows?: boolean;
+  /**
+   * Optional, so pushMany() and `history` run through the batch kernel (on
+   * the pool, as compute() does): how this state maps to the kernel's. A
+   * call through the kernel must leave exactly the state and values that
+   * step() bar by bar leaves.
+   */
+  readonly kernel?: KernelStateMap;
 }
 
 /** Builds a grid's stepper, or returns null for a grid it does not step (that grid recomputes its run instead). */
@@ -161,4 +168,22 @@ export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper & { 
     // Without state per variant, stepping the sources alone, without a row, is O(bars x sources).
     ...(own === 0 ? { resume: resumeBySources } : {}),
   };
+}
+
+/**
+ * How a stepper's state maps to its batch kernel's (Stepper.kernel), so a
+ * stream runs pushMany() and `history` through the kernel itself, on the
+ * pool: the kernel starts from save()'s state and load() takes the state it
+ * leaves (KernelJob.state; docs/adding-an-indicator.md, "Kernel state").
+ */
+export interface KernelStateMap {
+  /** Numbers per variant, indexed by global variant; 0: per source run, each run's part at `runs[i]` (ctx.runs order). */
+  readonly perVariant: number;
+  /** Numbers of the kernel's state in all. */
+  readonly length: number;
+  readonly runs?: readonly { readonly at: number; readonly length: number }[];
+  /** Writes the kernel's state for a call continuing from the stepper's state. */
+  save(into: Float64Array): void;
+  /** Sets the stepper's state from the kernel's state after a call over `bars` more bars. */
+  load(from: Float64Array, bars: number): void;
 }

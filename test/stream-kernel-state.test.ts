@@ -1,0 +1,252 @@
+// Kernel state (KernelJob.state, native/abi.h): ma.sma, ma.ema and ma.rma
+// take the state a series stands in and give back the state after their last
+// bar, so a stream's pushMany() and history run the batch kernels. These
+// check, on both backends and in both dtypes, that a series cut into calls
+// chained through the state gives the bits of one call over all of it, and
+// that streams going through the kernels keep the contract of push():
+// history, pushes, revisions, gaps in and at the start of a batch, variants
+// still seeding, and a batch refused part-way leaving the stream unchanged.
+import { afterAll, describe, expect, it } from 'vitest';
+import { createBackend, WasmBackend, type Backend, type KernelJob } from '../dist/backends/index.js';
+import type { StreamCandle } from '../dist/index.js';
+import { createEngine } from '../dist/index.js';
+import { closeEngines, engineFor, rng, testEngineOptions, type BackendName } from './helpers.js';
+
+afterAll(closeEngines);
+
+const T = 300;
+/** A random walk with NaN at a few bars, the last cut below at one of them. */
+function series(seed: number): Float64Array {
+  const r = rng(seed);
+  const x = new Float64Array(T);
+  let p = 100;
+  for (let i = 0; i < T; i++) x[i] = p *= 1 + (r() - 0.5) * 0.02;
+  for (const i of [40, 41, 150, 222]) x[i] = NaN;
+  return x;
+}
+
+const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
+const SEED_FIRST = 1;
+
+interface Case {
+  kernel: 'ma.sma' | 'ma.ema' | 'ma.rma';
+  params: Float64Array[];
+  /** A fresh state (the state before bar 0), and how many numbers per variant (0: the call's own). */
+  fresh: () => Float64Array;
+  perVariant: number;
+}
+
+function cases(): Case[] {
+  const V = 2 * WINDOWS.length;
+  const window = Float64Array.from({ length: V }, (_, v) => WINDOWS[v % WINDOWS.length]!);
+  const seed = Float64Array.from({ length: V }, (_, v) => (v < WINDOWS.length ? 0 : SEED_FIRST));
+  // SMA: [run, then P prefix pairs]; P above the longest window, as a stream's ring makes it.
+  const P = Math.max(...WINDOWS) + 3;
+  return [
+    { kernel: 'ma.sma', params: [window], fresh: () => new Float64Array(1 + 2 * P), perVariant: 0 },
+    { kernel: 'ma.ema', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
+    { kernel: 'ma.rma', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
+  ];
+}
+
+/** One call over bars [from, to) of x for variants [v0, v1), rows written at out[(t - from) * V]. */
+function call(b: Backend, c: Case, x: Float64Array, from: number, to: number, v0: number, v1: number, float64: boolean, state: KernelJob['state']): Float32Array | Float64Array {
+  const V = c.params[0]!.length;
+  const out = new (float64 ? Float64Array : Float32Array)((to - from) * V).fill(-1);
+  b.run({ kernel: c.kernel, inputs: [x.slice(from, to)], t: to - from, params: c.params, v0, v1, outputs: [out], float64, timeStride: V, variantStride: 1, state });
+  return out;
+}
+
+const backends: [string, () => Backend][] = [
+  ['native', () => createBackend({ name: 'native', file: null })],
+  ['wasm', () => createBackend({ name: 'wasm', file: null })],
+  // Tiles of a few bars: the state crosses tile moves as well.
+  ['wasm, small tiles', () => new WasmBackend(undefined, 3 * 16 * 8)],
+];
+
+describe('a series cut into calls chained through the kernel state = one call over all of it', () => {
+  for (const [name, make] of backends) {
+    it(name, () => {
+      const b = make();
+      for (const c of cases()) {
+        const V = c.params[0]!.length;
+        for (const float64 of [true, false]) {
+          const x = series(c.kernel.length);
+          const whole = call(b, c, x, 0, T, 0, V, float64, undefined);
+          const fresh = c.fresh();
+          const end = c.fresh();
+          call(b, c, x, 0, T, 0, V, float64, { input: fresh, output: end, perVariant: c.perVariant });
+          // Cuts: after one bar, mid-seed, at and after a NaN bar, near the end.
+          for (const cuts of [[1], [5, 6], [40, 41, 42], [150], [100, 222, 299]]) {
+            let state = c.fresh();
+            const got = new Float64Array(T * V);
+            let from = 0;
+            for (const to of [...cuts, T]) {
+              const next = c.fresh();
+              if (c.perVariant === 0) {
+                // Per-run state: two chunks of the run, the first (shorter windows) giving the state back.
+                const mid = 3;
+                const a = call(b, c, x, from, to, 0, mid, float64, { input: state, output: next, perVariant: 0 });
+                const rest = call(b, c, x, from, to, mid, V, float64, { input: state, output: null, perVariant: 0 });
+                for (let i = 0; i < (to - from) * V; i++) got[from * V + i] = i % V < mid ? a[i]! : rest[i]!;
+              } else {
+                const out = call(b, c, x, from, to, 0, V, float64, { input: state, output: next, perVariant: c.perVariant });
+                got.set(out, from * V);
+              }
+              state = next;
+              from = to;
+            }
+            for (let i = 0; i < T * V; i++) {
+              if (!Object.is(got[i], whole[i])) expect.fail(`${name} ${c.kernel} float64=${float64} cuts ${cuts}: bar ${Math.floor(i / V)} variant ${i % V}: ${got[i]} chained, ${whole[i]} in one call`);
+            }
+            expect(Array.from(state), `${name} ${c.kernel} cuts ${cuts}: the state after the last bar`).toEqual(Array.from(end));
+          }
+        }
+      }
+    });
+  }
+
+  it('a state shorter than the longest window is refused', () => {
+    const b = createBackend({ name: 'native', file: null });
+    const c = cases()[0]!;
+    const short = new Float64Array(1 + 2 * (Math.max(...WINDOWS) - 1));
+    expect(() => call(b, c, series(1), 0, 10, 0, WINDOWS.length, true, { input: short, output: null, perVariant: 0 })).toThrow(/status 2/);
+  });
+});
+
+type Cols = Record<'ts_open' | 'open' | 'high' | 'low' | 'close' | 'volume', Float64Array>;
+
+function candles(n: number, seed: number, gaps: number[]): Cols {
+  const r = rng(seed);
+  const c = { ts_open: new Float64Array(n), open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n) };
+  let p = 50;
+  for (let i = 0; i < n; i++) {
+    c.ts_open[i] = 1_700_000_000_000 + i * 60_000;
+    const close = p * (1 + (r() - 0.5) * 0.02);
+    c.open[i] = p;
+    c.close[i] = close;
+    c.high[i] = Math.max(p, close) * 1.002;
+    c.low[i] = Math.min(p, close) * 0.998;
+    c.volume[i] = 10 + r();
+    p = close;
+  }
+  for (const i of gaps) for (const f of ['open', 'high', 'low', 'close', 'volume'] as const) c[f][i] = NaN;
+  return c;
+}
+
+const part = (c: Cols, from: number, to: number) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.subarray(from, to)])) as Cols;
+const bar = (c: Cols, i: number): StreamCandle => ({ ts_open: c.ts_open[i]!, open: c.open[i]!, high: c.high[i]!, low: c.low[i]!, close: c.close[i]!, volume: c.volume[i]! });
+const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+
+describe('streams through the kernels: pushMany and history keep the contract of push()', () => {
+  const N = 400;
+  // Gaps: inside the first batch, at the first bar of the second, inside the third.
+  const c = candles(N, 11, [130, 131, 260, 333]);
+  const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
+  const ids = ['ma.sma', 'ma.ema', 'ma.rma'];
+  ids.forEach((id, n) => {
+    for (const dtype of ['float64', 'float32'] as const) {
+      it(`${id} ${dtype}`, async () => {
+        const backend: BackendName = n % 2 === (dtype === 'float64' ? 0 : 1) ? 'native' : 'wasm';
+        const engine = await engineFor(backend);
+        const g = id === 'ma.sma' ? { source: grid.source, window: grid.window } : grid;
+        // History shorter than the longest windows: the batch after it starts with variants still seeding.
+        const a = await engine.stream({ indicator: id, grid: g, dtype, history: part(c, 0, 20) });
+        const b = await engine.stream({ indicator: id, grid: g, dtype });
+        for (let i = 0; i < 20; i++) b.push(bar(c, i));
+        expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after history').toBe(true);
+        // Pushes and a revised forming bar.
+        for (let i = 20; i < 25; i++) {
+          a.push(bar(c, i));
+          b.push(bar(c, i));
+        }
+        a.push({ ...bar(c, 25), close: c.close[25]! * 1.05, high: c.high[25]! * 1.05 });
+        a.update(bar(c, 25));
+        b.push(bar(c, 25));
+        const all = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice()])) as Cols;
+        // Batches: [26, 200) with a gap inside, [200, 260), [260, N) whose first bar is a gap.
+        for (const [from, to] of [[26, 200], [200, 260], [260, N]] as const) {
+          const got = await a.pushMany(part(c, from, to));
+          for (let i = from; i < to; i++) b.push(bar(c, i));
+          expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);
+          const want = await engine.compute({ indicator: id, candles: part(all, 0, to), grid: g, dtype });
+          const V = want.variants, w = want.values(), v = got.values();
+          for (let i = 0; i < (to - from) * V; i++) {
+            if (!Object.is(v[i], w[from * V + i])) expect.fail(`${backend} ${id} ${dtype} ${JSON.stringify(want.variant(i % V))} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
+          }
+          want.release();
+          got.release();
+          // The batch's last bar can be revised, and is as compute() gives it at its revision.
+          const revised = { ...bar(c, to - 1), close: c.close[to - 1]! * 0.99, low: Math.min(c.low[to - 1]!, c.close[to - 1]! * 0.99) };
+          a.update(revised);
+          b.update(revised);
+          all.close[to - 1] = revised.close;
+          all.low[to - 1] = revised.low;
+          expect(sameBytes(a.checkpoint(), b.checkpoint()), `after revising bar ${to - 1}`).toBe(true);
+        }
+        a.close();
+        b.close();
+      });
+    }
+  });
+
+  it('a pushMany refused at a bad candle (bar k) leaves the state unchanged', async () => {
+    const engine = await engineFor('native');
+    for (const id of ids) {
+      const s = await engine.stream({ indicator: id, grid: { window: [3, 30] }, history: part(c, 0, 100) });
+      const before = s.checkpoint();
+      const bad = part(c, 100, 200);
+      const high = bad.high.slice();
+      high[57] = bad.low[57]! - 1;  // high below low
+      await expect(s.pushMany({ ...bad, high })).rejects.toMatchObject({ code: 'INVALID_CANDLES' });
+      expect(s.barsSeen).toBe(100);
+      expect(sameBytes(s.checkpoint(), before), id).toBe(true);
+      s.close();
+    }
+  });
+
+  it('a call while a pushMany() waits for its kernels is refused with INVALID_REQUEST, and the batch completes', async () => {
+    const engine = await engineFor('wasm');
+    const s = await engine.stream({ indicator: 'ma.ema', grid: { window: [3, 30] }, history: part(c, 0, 100) });
+    const pending = s.pushMany(part(c, 100, 200));
+    expect(() => s.push(bar(c, 200))).toThrow(/still running/);
+    expect(() => s.checkpoint()).toThrow(/still running/);
+    await pending;
+    expect(s.barsSeen).toBe(200);
+    s.push(bar(c, 200));
+    expect(s.barsSeen).toBe(201);
+    s.close();
+  });
+});
+
+describe('a batch large enough for the pool runs there, one chunk per source, with the same bits', () => {
+  for (const backend of ['native', 'wasm'] as const) {
+    it(backend, async () => {
+      const engine = await createEngine(testEngineOptions({ numThreads: 2, backend }));
+      try {
+        const N = 9000;
+        const c = candles(N, 5, [2500, 2501]);
+        const grid = { source: ['close', 'hlc3'], window: { start: 5, stop: 200 } };
+        for (const id of ['ma.sma', 'ma.ema']) {
+          const a = await engine.stream({ indicator: id, grid, history: part(c, 0, 1000) });
+          const b = await engine.stream({ indicator: id, grid, history: part(c, 0, 1000) });
+          const got = await a.pushMany(part(c, 1000, N));
+          expect(got.meta.numThreads, `${id}: ran on the pool`).toBe(2);
+          for (let i = 1000; i < N; i++) b.push(bar(c, i));
+          expect(sameBytes(a.checkpoint(), b.checkpoint()), `${id}: the state after the batch`).toBe(true);
+          const want = await engine.compute({ indicator: id, candles: c, grid });
+          const V = want.variants, w = want.values(), v = got.values();
+          for (let i = 0; i < (N - 1000) * V; i++) {
+            if (!Object.is(v[i], w[1000 * V + i])) expect.fail(`${backend} ${id} ${JSON.stringify(want.variant(i % V))} bar ${1000 + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[1000 * V + i]}`);
+          }
+          want.release();
+          got.release();
+          a.close();
+          b.close();
+        }
+      } finally {
+        await engine.close();
+      }
+    });
+  }
+});
