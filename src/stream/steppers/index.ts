@@ -78,6 +78,13 @@ import vortex from './vortex.js';
 import ultosc from './ultosc.js';
 import imi from './imi.js';
 import accbands from './accbands.js';
+import sum from './sum.js';
+import candleStats from './candle_stats.js';
+import candleStatsAtrNorm from './candle_stats_atr_norm.js';
+import distanceToMaNorm from './distance_to_ma_norm.js';
+import pivots from './pivots.js';
+import fisher from './fisher.js';
+import stochRsi from './stoch_rsi.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -157,6 +164,13 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'momentum.ultosc': ultosc,
   'momentum.imi': imi,
   'volatility.accbands': accbands,
+  'structure.sum': sum,
+  'structure.candle_stats': candleStats,
+  'structure.candle_stats_atr_norm': candleStatsAtrNorm,
+  'structure.distance_to_ma_norm': distanceToMaNorm,
+  'structure.pivots': pivots,
+  'momentum.fisher': fisher,
+  'momentum.stoch_rsi': stochRsi,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';
