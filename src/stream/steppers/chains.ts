@@ -193,7 +193,7 @@ function spreadsByType(ctx: StepperContext, style: SpreadStyle, maParams: readon
       }
       const fy = age >= fastFrom[v]! ? fast.lane[v]!.push(s, fast.at[v]!, x) : NaN;
       const sy = age >= slowFrom[v]! ? slow.lane[v]!.push(s, slow.at[v]!, x) : NaN;
-      const [lineOut, signalOut, histOut] = rows;
+      const lineOut = rows[0], signalOut = rows[1], histOut = rows[2];
       if (age < lineFrom[v]!) {
         for (const o of rows) if (o) o[v] = NaN;
         return;

@@ -139,27 +139,35 @@ class ChainLane implements MaLane {
   readonly lookback: number;
   private readonly depth: number;
   private readonly k: number;
-  private readonly c: [number, number, number, number];
+  private readonly c1: number;
+  private readonly c2: number;
+  private readonly c3: number;
+  private readonly c4: number;
   constructor(private readonly type: number, private readonly n: number) {
     this.depth = type === MA.dema ? 2 : type === MA.tema ? 3 : type === MA.t3 ? 6 : 1;
     this.size = 2 * this.depth;
     this.lookback = maLookback(type, n);
     this.k = 2.0 / (n + 1.0);
-    this.c = t3Weights(T3_VFACTOR);
+    [this.c1, this.c2, this.c3, this.c4] = t3Weights(T3_VFACTOR);
   }
 
   push(s: Float64Array, at: number, x: number): number {
-    const t3 = this.type === MA.t3;
+    const t3 = this.type === MA.t3, k = this.k, end = at + 2 * this.depth;
     let y = x;
-    for (let d = 0; d < this.depth; d++) {
-      if (!stagePush(s, at + 2 * d, y, this.n, this.k, t3)) return NaN;
-      y = s[at + 2 * d]!;
+    if (s[end - 1]! >= this.n) {
+      // Every stage seeded: the steps alone (t3Step, emaStep), stagePush's operations without its tests.
+      if (t3) for (let e = at; e < end; e += 2) y = s[e] = k * y + (1.0 - k) * s[e]!;
+      else for (let e = at; e < end; e += 2) y = s[e] = (y - s[e]!) * k + s[e]!;
+    } else {
+      for (let e = at; e < end; e += 2) {
+        if (!stagePush(s, e, y, this.n, k, t3)) return NaN;
+        y = s[e]!;
+      }
     }
-    const e = (d: number) => s[at + 2 * d]!;
     switch (this.type) {
-      case MA.dema: return 2.0 * e(0) - e(1);
-      case MA.tema: return e(2) + (3.0 * e(0) - 3.0 * e(1));
-      case MA.t3: return this.c[0] * e(5) + this.c[1] * e(4) + this.c[2] * e(3) + this.c[3] * e(2);
+      case MA.dema: return 2.0 * s[at]! - s[at + 2]!;
+      case MA.tema: return s[at + 4]! + (3.0 * s[at]! - 3.0 * s[at + 2]!);
+      case MA.t3: return this.c1 * s[at + 10]! + this.c2 * s[at + 8]! + this.c3 * s[at + 6]! + this.c4 * s[at + 4]!;
       default: return y;
     }
   }
