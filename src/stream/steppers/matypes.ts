@@ -205,24 +205,25 @@ class KamaLane implements MaLane {
   }
 
   push(s: Float64Array, at: number, x: number): number {
-    const n = this.n, R = n + 1, ring = at + 4, i = s[at]!, pos = s[at + 1]!;
-    // Slot pos holds x[t - n - 1], pos + 1 holds x[t - n], pos + n holds x[t - 1] (once fed).
-    const prev = s[ring + (pos + n) % R]!;
+    const n = this.n, ring = at + 4, i = s[at]!, pos = s[at + 1]!;
+    // Slot pos holds x[t - n - 1], the next x[t - n], the one before x[t - 1] (once fed), in a ring of n + 1.
+    const next = pos === n ? 0 : pos + 1;
+    const prev = s[ring + (pos === 0 ? n : pos - 1)]!;
     let y = NaN;
     if (i >= 1 && i <= n) s[at + 2] = s[at + 2]! + Math.abs(prev - x);  // the first n differences, in order
     if (i >= n) {
       let path = s[at + 2]!;
       if (i > n) {
-        path -= Math.abs(s[ring + pos]! - s[ring + (pos + 1) % R]!);
+        path -= Math.abs(s[ring + pos]! - s[ring + next]!);
         path += Math.abs(x - prev);
         s[at + 2] = path;
       }
       const start = i === n ? prev : s[at + 3]!;  // the average starts from x[from + n − 1]
-      y = emaStep(start, x, kamaConstant(x - s[ring + (pos + 1) % R]!, path));
+      y = emaStep(start, x, kamaConstant(x - s[ring + next]!, path));
       s[at + 3] = y;
     }
     s[ring + pos] = x;
-    s[at + 1] = pos + 1 === R ? 0 : pos + 1;
+    s[at + 1] = next;
     s[at] = i > n ? i : i + 1;
     return y;
   }
