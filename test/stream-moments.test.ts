@@ -120,10 +120,13 @@ describe('stream: the rolling-moment and regression steppers at edge cases, bit 
     });
   }
 
-  it('leaves the bands with another matype than sma to recompute their runs', async () => {
+  it('steps the bands with another matype than sma, but MAMA (no lane): its grids recompute their runs', async () => {
     const engine = await engineFor('native');
-    const s = await engine.stream({ indicator: 'volatility.bbands', grid: { window: [5], matype: ['sma', 'ema'] } });
+    const s = await engine.stream({ indicator: 'volatility.bbands', grid: { window: [5], matype: ['sma', 'mama'] } });
     expect(s.mode).toBe('recompute');
     s.close();
+    const t = await engine.stream({ indicator: 'volatility.bbands', grid: { window: [5], matype: ['sma', 'ema'] } });
+    expect(t.mode).toBe('stepped');
+    t.close();
   });
 });

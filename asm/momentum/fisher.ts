@@ -6,6 +6,42 @@ import {
 } from "../primitives";
 import { lane, placeState, STATE_DOUBLES } from "./common";
 
+// ln(x) as musl's log.c, operation for operation: portableLog of
+// native/momentum/fisher.h (AssemblyScript's Math.log is musl's table-driven
+// log, the C library's may differ again: this one is both builds' bits).
+function portableLog(x: f64): f64 {
+  let u = reinterpret<u64>(x);
+  let hx = <u32>(u >> 32);
+  let k: i32 = 0;
+  if (hx < 0x00100000 || (hx >> 31) != 0) {
+    if (u << 1 == 0) return -1 / (x * x);        // log(+-0) = -inf
+    if ((hx >> 31) != 0) return (x - x) / 0.0;    // log(-x) = NaN
+    k -= 54;                                      // subnormal: scaled up
+    x *= reinterpret<f64>(0x4350000000000000);    // 2^54
+    u = reinterpret<u64>(x);
+    hx = <u32>(u >> 32);
+  } else if (hx >= 0x7FF00000) {
+    return x;
+  } else if (hx == 0x3FF00000 && u << 32 == 0) {
+    return 0;
+  }
+  hx += 0x3FF00000 - 0x3FE6A09E;
+  k += <i32>(hx >> 20) - 0x3FF;
+  hx = (hx & 0x000FFFFF) + 0x3FE6A09E;
+  u = (<u64>hx << 32) | (u & 0xFFFFFFFF);
+  x = reinterpret<f64>(u);
+  const f = x - 1.0;
+  const hfsq = 0.5 * f * f;
+  const s = f / (2.0 + f);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (reinterpret<f64>(0x3FD999999997FA04) + w * (reinterpret<f64>(0x3FCC71C51D8E78AF) + w * reinterpret<f64>(0x3FC39A09D078C69F)));
+  const t2 = z * (reinterpret<f64>(0x3FE5555555555593) + w * (reinterpret<f64>(0x3FD2492494229359) + w * (reinterpret<f64>(0x3FC7466496CB03DE) + w * reinterpret<f64>(0x3FC2F112DF3E5244))));
+  const r = t2 + t1;
+  const dk = <f64>k;
+  return s * (hfsq + r) + dk * reinterpret<f64>(0x3DEA39EF35793C76) - hfsq + f + dk * reinterpret<f64>(0x3FE62E42FEE00000);
+}
+
 @inline function fisherValue(x: f64, highest: f64, lowest: f64, prev: f64): f64 {
   const range = highest - lowest;
   const position = range != 0.0 ? (x - lowest) / range - 0.5 : 0.0;
@@ -51,7 +87,7 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
         if (t - s >= w) trigger = prev;
         const v = fisherValue(at(hl2, t), at(hRow, j), at(lRow, j), slot(value, j));
         setSlot(value, j, v);
-        f = 0.5 * Math.log((1.0 + v) / (1.0 - v)) + 0.5 * prev;
+        f = 0.5 * portableLog((1.0 + v) / (1.0 - v)) + 0.5 * prev;
         setSlot(fish, j, f);
       }
       put<O>(c, 0, t, b0 + j, f);

@@ -6,6 +6,7 @@
 // forEachSegment does.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { emaStep, nearZero, SEED_FIRST, seededAverageStep, ZERO_DENOMINATOR_NAN } from './primitives.js';
+import { laneColumn, MA, maLookback, stagePush, t3Step, t3Weights, type MaLane } from './matypes.js';
 
 /**
  * The age of a source's current run of valid bars at state[at] (-1 after a
@@ -19,28 +20,6 @@ export function runAge(state: Float64Array, at: number, x: number, rows: readonl
     return -1;
   }
   return (state[at] = state[at]! + 1);
-}
-
-/** t3Step (native/ma/common.h): T3's stage, k·x + (1 − k)·e. */
-export function t3Step(e: number, x: number, k: number): number {
-  return k * x + (1.0 - k) * e;
-}
-
-/**
- * One EmaStream of a chain at s[at] (value, or the running sum while seeding)
- * and s[at + 1] (count): seeds on its period-th input, then steps
- * (t3Step for T3, TA-Lib's emaStep otherwise). True once seeded.
- */
-function stagePush(s: Float64Array, at: number, x: number, period: number, k: number, t3: boolean): boolean {
-  const count = s[at + 1]!;
-  if (count >= period) {
-    s[at] = t3 ? t3Step(s[at]!, x, k) : emaStep(s[at]!, x, k);
-    return true;
-  }
-  const sum = s[at]! + x;
-  s[at + 1] = count + 1;
-  s[at] = count + 1 < period ? sum : sum / period;
-  return count + 1 >= period;
 }
 
 export type ChainKind = 'dema' | 'tema' | 't3' | 'zlema' | 'trix';
@@ -73,13 +52,7 @@ export function emaChain(ctx: StepperContext, kind: ChainKind): Stepper {
   const c = [0, 0, 0, 0].map(() => new Float64Array(V));
   if (t3) {
     const vf = paramOf(ctx, 'vfactor');
-    for (let v = 0; v < V; v++) {
-      const a = vf[v]!, a2 = a * a, c1 = -(a2 * a);
-      c[0]![v] = c1;
-      c[1]![v] = 3.0 * (a2 - c1);
-      c[2]![v] = -6.0 * a2 - 3.0 * (a - c1);
-      c[3]![v] = 1.0 + 3.0 * a - c1 + 3.0 * a2;
-    }
+    for (let v = 0; v < V; v++) t3Weights(vf[v]!).forEach((w, i) => (c[i]![v] = w));
   }
   const [c1, c2, c3, c4] = c as [Float64Array, Float64Array, Float64Array, Float64Array];
   const zero = kind === 'trix' ? paramOf(ctx, 'zero_denominator').map((z) => (z === ZERO_DENOMINATOR_NAN ? NaN : 0.0)) : null;
@@ -164,20 +137,89 @@ export const emaDifference = (fast: number, slow: number): number => fast - slow
 /** emaPercent: TA-Lib PPO's line, 0 where the slow EMA is ~0. */
 export const emaPercent = (fast: number, slow: number): number => (nearZero(slow) ? 0.0 : ((fast - slow) / slow) * 100.0);
 
-/** MA_TYPES code of 'ema' (src/indicators/params.ts). */
-const MATYPE_EMA = 1;
-
 /**
- * emaSpread (and macdext.h with three 'ema' types): per variant three
- * EmaStreams (fast, slow, signal; fast > slow swapped), per source run the
- * age of the current run. Returns null (the grid recomputes) when a
- * variant's MA type is not 'ema': those variants are maSpread's (or
- * MACDEXT's TA_MA), averages of other TA-Lib types.
+ * The variants of a spread with an MA type other than 'ema', as their
+ * kernels run them, on lanes of matypes.ts (each average's state from
+ * `base`, reset at a run's start): APO's and PPO's maSpread
+ * (native/momentum/common.h: fast and slow TA_MA of the variant's matype
+ * from the run's first bar, fast > slow swapped, the line from the later
+ * one's first value, PPO's signal an EmaStream of the line) or, for
+ * MACDEXT (style.macd), macdext.h's (fast > slow swaps periods and types,
+ * each average starts its own lookback before the later one's first value,
+ * the signal TA_MA of the line from there, all three outputs from the
+ * signal's first value). Null when an average is MAMA's (no lane).
  */
+function spreadsByType(ctx: StepperContext, style: SpreadStyle, maParams: readonly string[], base: number) {
+  const V = ctx.grid.variants;
+  const types = maParams.map((p) => paramOf(ctx, p));
+  const typed = Uint8Array.from({ length: V }, (_, v) => (types.some((t) => t[v] !== MA.ema) ? 1 : 0));
+  if (!typed.includes(1)) return { typed, size: 0, step: () => {} };
+  const ext = style.macd;
+  const f0 = paramOf(ctx, 'fast'), s0 = paramOf(ctx, 'slow'), sig = style.signal ? paramOf(ctx, 'signal') : null;
+  const fastT = types[0]!, slowT = types[ext ? 1 : 0]!;
+  const fn = new Float64Array(V), sn = new Float64Array(V), ft = new Float64Array(V), st = new Float64Array(V);
+  for (let v = 0; v < V; v++) {
+    const swap = f0[v]! > s0[v]!;
+    [fn[v], sn[v], ft[v], st[v]] = swap ? [s0[v]!, f0[v]!, slowT[v]!, fastT[v]!] : [f0[v]!, s0[v]!, fastT[v]!, slowT[v]!];
+  }
+  const skip = (v: number) => typed[v] === 0;
+  const fast = laneColumn(ft, fn, base, skip), slow = fast && laneColumn(st, sn, base + fast.size, skip);
+  if (!fast || !slow) return null;
+  const sigAt = base + fast.size + slow.size;
+  // MACDEXT: the signal's lane; PPO: an EmaStream (value, count) per variant.
+  const sigLanes = ext ? laneColumn(types[2]!, sig!, sigAt, skip) : null;
+  if (ext && !sigLanes) return null;
+  const has = (p: string) => ctx.def.params.some((x) => x.name === p);
+  const first = has('seed') ? paramOf(ctx, 'seed') : null;
+  const blankZero = has('zero_denominator') ? paramOf(ctx, 'zero_denominator') : null;
+  const fastFrom = new Float64Array(V), slowFrom = new Float64Array(V), lineFrom = new Float64Array(V), on = new Float64Array(V);
+  for (let v = 0; v < V; v++) {
+    const lf = maLookback(ft[v]!, fn[v]!), ls = maLookback(st[v]!, sn[v]!), largest = Math.max(lf, ls);
+    if (ext) [fastFrom[v], slowFrom[v]] = [largest - lf, largest - ls];
+    lineFrom[v] = largest;
+    on[v] = ext ? largest + maLookback(types[2]![v]!, sig![v]!) : largest;
+  }
+  const clear = (s: Float64Array, c: { lane: (MaLane | null)[]; at: Int32Array }, v: number) => s.fill(0.0, c.at[v]!, c.at[v]! + c.lane[v]!.size);
+  return {
+    typed,
+    size: fast.size + slow.size + (ext ? sigLanes!.size : sig ? 2 * V : 0),
+    /** Variant v at a bar of age `age` in its run, x its value. */
+    step(s: Float64Array, v: number, x: number, age: number, rows: readonly (Float64Array | null)[]): void {
+      if (age === 0) {
+        clear(s, fast, v);
+        clear(s, slow, v);
+        if (sigLanes) clear(s, sigLanes, v);
+        else if (sig) s.fill(0.0, sigAt + 2 * v, sigAt + 2 * v + 2);
+      }
+      const fy = age >= fastFrom[v]! ? fast.lane[v]!.push(s, fast.at[v]!, x) : NaN;
+      const sy = age >= slowFrom[v]! ? slow.lane[v]!.push(s, slow.at[v]!, x) : NaN;
+      const lineOut = rows[0], signalOut = rows[1], histOut = rows[2];
+      if (age < lineFrom[v]!) {
+        for (const o of rows) if (o) o[v] = NaN;
+        return;
+      }
+      const l = style.line(fy, sy);
+      if (sigLanes) {
+        const g = sigLanes.lane[v]!.push(s, sigLanes.at[v]!, l), shown = age >= on[v]!;
+        if (lineOut) lineOut[v] = shown ? l : NaN;
+        if (signalOut) signalOut[v] = shown ? g : NaN;
+        if (histOut) histOut[v] = shown ? l - g : NaN;
+        return;
+      }
+      // 'nan' blanks this bar's outputs where the slow average is ~0; the signal still takes TA-Lib's 0.
+      const blank = blankZero !== null && blankZero[v] === ZERO_DENOMINATOR_NAN && nearZero(sy);
+      if (lineOut) lineOut[v] = blank ? NaN : l;
+      if (!sig) return;
+      const n = sig[v]!, g = seededAverageStep(s, sigAt + 2 * v, l, first?.[v] === SEED_FIRST ? 1 : n, 2.0 / (n + 1.0), n, false);
+      if (signalOut) signalOut[v] = blank ? NaN : g;
+      if (histOut) histOut[v] = blank ? NaN : l - g;
+    },
+  };
+}
+
 export function emaSpread(ctx: StepperContext, style: SpreadStyle): Stepper | null {
   const has = (p: string) => ctx.def.params.some((x) => x.name === p);
   const maParams = style.maParams ?? (has('matype') ? ['matype'] : []);
-  if (maParams.some((p) => paramOf(ctx, p).some((m) => m !== MATYPE_EMA))) return null;
   const V = ctx.grid.variants;
   const sig = style.signal ? paramOf(ctx, 'signal') : null;
   const first = has('seed') ? paramOf(ctx, 'seed').map((s) => (s === SEED_FIRST ? 1 : 0)) : new Float64Array(V);
@@ -194,8 +236,11 @@ export function emaSpread(ctx: StepperContext, style: SpreadStyle): Stepper | nu
   const fastP = period(fastN), slowP = period(slowN), sigP = sig && period(sig);
   const fastFrom = fastN.map((f, v) => (style.macd && !first[v] ? slowN[v]! - f : 0));
   const runs = ctx.runs.map((r, i) => ({ v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: 6 * V + i }));
-  // (value, count) of the fast, slow and signal averages per variant, then the age of each source run (-1 after a NaN).
-  const state = new Float64Array(6 * V + runs.length).fill(-1, 6 * V);
+  // (value, count) of the fast, slow and signal averages per variant, the age of each source run (-1 after a NaN), then the other types' lanes.
+  const byType = spreadsByType(ctx, style, maParams, 6 * V + runs.length);
+  if (!byType) return null;
+  const { typed } = byType;
+  const state = new Float64Array(6 * V + runs.length + byType.size).fill(-1, 6 * V, 6 * V + runs.length);
   const { line, macd } = style;
   return {
     state,
@@ -206,6 +251,10 @@ export function emaSpread(ctx: StepperContext, style: SpreadStyle): Stepper | nu
         const age = runAge(state, r.at, x, rows, r.v0, r.v1);
         if (age < 0) continue;
         for (let v = r.v0; v < r.v1; v++) {
+          if (typed[v]) {
+            byType.step(state, v, x, age, rows);
+            continue;
+          }
           const a = 6 * v;
           if (age === 0) state.fill(0.0, a, a + 6);
           if (age >= fastFrom[v]!) seededAverageStep(state, a, x, fastP[v]!, fastK[v]!, fastN[v]!, false);

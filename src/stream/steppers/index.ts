@@ -86,6 +86,13 @@ import htTrendmode from './ht_trendmode.js';
 import htTrendline from './ht_trendline.js';
 import mama from './mama.js';
 import { PATTERN_STEPPERS } from './pattern/index.js';
+import sum from './sum.js';
+import candleStats from './candle_stats.js';
+import candleStatsAtrNorm from './candle_stats_atr_norm.js';
+import distanceToMaNorm from './distance_to_ma_norm.js';
+import pivots from './pivots.js';
+import fisher from './fisher.js';
+import stochRsi from './stoch_rsi.js';
 
 export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.sma': sma,
@@ -173,6 +180,13 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'ma.ht_trendline': htTrendline,
   'ma.mama': mama,
   ...PATTERN_STEPPERS,
+  'structure.sum': sum,
+  'structure.candle_stats': candleStats,
+  'structure.candle_stats_atr_norm': candleStatsAtrNorm,
+  'structure.distance_to_ma_norm': distanceToMaNorm,
+  'structure.pivots': pivots,
+  'momentum.fisher': fisher,
+  'momentum.stoch_rsi': stochRsi,
 };
 
 export type { Stepper, StepperContext, StepperFactory } from './types.js';

@@ -5,18 +5,8 @@
 // the bar with `window` differences behind it, then stepped with
 // kamaConstant of the change over the window and its path length.
 import { paramOf, ringStepper, type Stepper, type StepperContext } from './types.js';
-import { emaStep, nearZero, prefixStep, prefixWindowSum } from './primitives.js';
-
-const KAMA_SLOW = 2.0 / (30.0 + 1.0);
-const KAMA_DIFF = 2.0 / (2.0 + 1.0) - KAMA_SLOW;
-
-/** kamaConstant (native/ma/kama.h): the squared smoothing constant from the change and the path length. */
-function kamaConstant(change: number, path: number): number {
-  const ratio = Math.abs(change / path);
-  const er = path <= change || nearZero(path) ? 1.0 : ratio;
-  const sc = er * KAMA_DIFF + KAMA_SLOW;
-  return sc * sc;
-}
+import { emaStep, prefixStep, prefixWindowSum } from './primitives.js';
+import { kamaConstant } from './matypes.js';
 
 /** Head per source run: [path hi, path lo, last x]; slots (x, path hi, path lo, x[t-1]); then the average per variant. */
 export default function kama(ctx: StepperContext): Stepper {

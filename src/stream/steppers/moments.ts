@@ -13,6 +13,7 @@
 import { twoSumError } from './primitives.js';
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { anyRow } from './windows.js';
+import { laneColumn, MA } from './matypes.js';
 
 /** twoProductError (native/primitives.h): p + twoProductError(a, b, p) == a * b exactly for p = a * b (Dekker, no FMA). */
 export function twoProductError(a: number, b: number, p: number): number {
@@ -217,13 +218,20 @@ export class MomentsBlock {
 /** Writes variant v's outputs at this bar from block m (its window w valid there) into the rows not null. */
 export type MomentsValue = (m: MomentsBlock, v: number, w: number, rows: readonly (Float64Array | null)[]) => void;
 
+/** Numbers of state of the variants' own (from `at`), stepped with every value of their source (NaN at a gap) before value() reads them. */
+export interface MomentsOwn {
+  readonly size: number;
+  step(state: Float64Array, v: number, x: number): void;
+}
+
 /**
  * A stepper of the moments of each variant's `window` over its source (or,
  * `returns`, over hv's log returns of it): one MomentsBlock per source run
  * and chunk length, as forEachMomentsBlock builds one per chunk length; a
- * window holding a gap is NaN in every output.
+ * window holding a gap is NaN in every output. `own(at)` adds state per
+ * variant after the blocks'.
  */
-export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns = false): Stepper {
+export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns = false, own?: (at: number) => MomentsOwn): Stepper {
   const window = paramOf(ctx, 'window');
   const shapes: { at: number; src: number; vars: number[]; L: number; R: number }[] = [];
   let size = 0;
@@ -243,7 +251,8 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
       shapes.push(b);
     }
   }
-  const state = new Float64Array(size);
+  const mine = own?.(size);
+  const state = new Float64Array(size + (mine?.size ?? 0));
   const blocks = shapes.map((b) => new MomentsBlock(state, b.at, b.src, Int32Array.from(b.vars), b.L, b.R));
   return {
     state,
@@ -257,6 +266,7 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
           x = x > 0.0 && prev > 0.0 ? Math.log1p((x - prev) / prev) : NaN;
         }
         m.feed(x);
+        if (mine) for (const v of m.vars) mine.step(state, v, x);
         if (!writes) continue;
         for (const v of m.vars) {
           const w = window[v]!;
@@ -278,25 +288,52 @@ export function taStddev(variance: number): number {
 /** The bands' outputs (Spread in native/volatility/common.h). */
 export type Spread = 'bands' | 'bandwidth' | 'percent_b';
 
-/** The MA type code of 'sma' (matype::kSma). */
-const MATYPE_SMA = 0;
-
 /**
- * BBANDS and its bandwidth and %b with the middle band an SMA (putBands over
- * the moments' mean and deviation); null for a grid with another matype
- * (bandsByType: that grid recomputes).
+ * BBANDS and its bandwidth and %b: with the middle band an SMA (matype
+ * 'sma'), putBands over the moments' mean and deviation; with another
+ * matype, bandsByType's: the middle TA_MA of that type over the run (a lane
+ * of matypes.ts per variant), from max(its lookback, window − 1) on, around
+ * the same deviation, x − mid as is. Null for a grid with MAMA (no lane: it
+ * recomputes).
  */
 export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | null {
-  const mult = paramOf(ctx, 'mult');
-  if (paramOf(ctx, 'matype').some((c) => c !== MATYPE_SMA)) return null;
-  return momentsStepper(ctx, (m, v, w, rows) => {
-    const mid = m.mean(w), dev = taStddev(m.variance(w)) * mult[v]!;
+  const mult = paramOf(ctx, 'mult'), types = paramOf(ctx, 'matype');
+  const V = ctx.grid.variants;
+  // Per variant of another type: the middle band and x − mid at this bar (made by the lanes before the values).
+  const mids = new Float64Array(V), fromMid = new Float64Array(V);
+  let typed: ReturnType<typeof laneColumn> = null;
+  const lanes = (at: number): MomentsOwn => {
+    typed = laneColumn(types, paramOf(ctx, 'window'), at, (v) => types[v] === MA.sma);
+    const c = typed;
+    return {
+      size: c?.size ?? 0,
+      step(state, v, x) {
+        const lane = c!.lane[v];
+        if (!lane) return;
+        const at = c!.at[v]!;
+        if (x !== x) {
+          state.fill(0.0, at, at + lane.size);
+          return;
+        }
+        // A lane is NaN exactly over its lookback (the stream refuses non-finite values).
+        mids[v] = lane.push(state, at, x);
+        fromMid[v] = x - mids[v]!;
+      },
+    };
+  };
+  const stepper = momentsStepper(ctx, (m, v, w, rows) => {
+    const sma = types[v] === MA.sma, mid = sma ? m.mean(w) : mids[v]!, dev = taStddev(m.variance(w)) * mult[v]!;
+    if (mid !== mid) {
+      for (const row of rows) if (row) row[v] = NaN;
+      return;
+    }
     const upper = mid + dev, lower = mid - dev;
     if (spread === 'bands') {
       if (rows[0]) rows[0][v] = mid;
       if (rows[1]) rows[1][v] = upper;
       if (rows[2]) rows[2][v] = lower;
     } else if (spread === 'bandwidth') rows[0]![v] = mid !== 0.0 ? (dev + dev) / mid : NaN;
-    else rows[0]![v] = upper !== lower ? (m.deviation(w) + dev) / (dev + dev) : NaN;
-  });
+    else rows[0]![v] = upper !== lower ? ((sma ? m.deviation(w) : fromMid[v]!) + dev) / (dev + dev) : NaN;
+  }, false, lanes);
+  return typed === null && types.some((t) => t !== MA.sma) ? null : stepper;
 }

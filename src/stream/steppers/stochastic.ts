@@ -1,14 +1,16 @@
-// momentum.stoch and momentum.stochf, stepped with SMA smoothing (MA types
-// 'sma', the defaults; a grid with another type recomputes): stochastic() in
+// momentum.stoch and momentum.stochf, stepped: stochastic() in
 // native/momentum/common.h. One channel of the highest high and lowest low
 // over the last k_window bars; per variant, fast %K (stochK), its running
 // mean over k_smoothing bars (slow %K; STOCHF: one bar, %K itself) and the
 // running mean of that over d_window bars (%D), both TA-Lib's RunningMean
 // (compensated sum, add the newest, then drop the oldest), restarted with
 // each run of valid bars (high, low and close); k and d from %D's first bar.
+// A variant with an MA type other than 'sma' takes kdByType's averages
+// instead (kdAverages: TA_MA lanes of matypes.ts); a grid with MAMA recomputes.
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { twoSumError, ZERO_DENOMINATOR_NAN } from './primitives.js';
-import { priceChannel } from './extremes.js';
+import { Layout, priceChannel } from './extremes.js';
+import { laneColumn } from './matypes.js';
 
 /** The code of MA type 'sma' (MA_TYPES in src/indicators/params.ts, matype::kSma). */
 const SMA = 0;
@@ -44,44 +46,92 @@ function pushMean(s: Float64Array, at: number, n: number, x: number): number {
   return mean;
 }
 
-/** smoothing: the k_smoothing param (null: STOCHF, none); types: the MA type params. */
+/**
+ * Per variant, what averages fast %K into slow %K and %D: with both types
+ * 'sma', TA-Lib's running means (over k_smoothing, then d_window; putKD);
+ * else kdByType's TA_MA lanes (matypes.ts): slow %K the TA_MA of fast %K,
+ * %D the TA_MA of slow %K from slow %K's first value, both shown from %D's
+ * first value. Laid out in `layout` (the lanes after it, from `base`);
+ * null when a type is MAMA's (no lane).
+ */
+export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayLike<number>, dTypes: ArrayLike<number>, dn: ArrayLike<number>) {
+  const V = kTypes.length;
+  const sma = Uint8Array.from({ length: V }, (_, v) => (kTypes[v] === SMA && dTypes[v] === SMA ? 1 : 0));
+  const slowAt = new Int32Array(V), dAt = new Int32Array(V);
+  for (let v = 0; v < V; v++) {
+    if (!sma[v]) continue;
+    slowAt[v] = layout.take(4 + kn[v]!);
+    dAt[v] = layout.take(4 + dn[v]!);
+  }
+  const skip = (v: number) => sma[v] === 1;
+  const k = laneColumn(kTypes, kn, layout.size, skip), d = k && laneColumn(dTypes, dn, layout.size + k.size, skip);
+  if (!k || !d) return null;
+  layout.take(k.size + d.size);
+  return {
+    /** Variant v at its run's first bar. */
+    reset(s: Float64Array, v: number): void {
+      if (sma[v]) {
+        resetMean(s, slowAt[v]!);
+        resetMean(s, dAt[v]!);
+        return;
+      }
+      s.fill(0.0, k.at[v]!, k.at[v]! + k.lane[v]!.size);
+      s.fill(0.0, d.at[v]!, d.at[v]! + d.lane[v]!.size);
+    },
+    /**
+     * Variant v at a bar: `has` when fast %K has a value (its window is
+     * full), fastK, its number i (from 0) in the run, `blank` when its range
+     * was empty under zero_denominator 'nan' (NaN for both outputs at that
+     * bar only: the averages still take TA-Lib's 0).
+     */
+    push(s: Float64Array, v: number, has: boolean, fastK: number, i: number, blank: boolean, kOut: Float64Array | null, dOut: Float64Array | null): void {
+      if (sma[v]) {
+        const slow = has ? pushMean(s, slowAt[v]!, kn[v]!, fastK) : NaN;
+        // putKD: %D from slow %K's values; both from %D's first value on.
+        const dv = slow === slow ? pushMean(s, dAt[v]!, dn[v]!, slow) : NaN;
+        if (kOut) kOut[v] = dv !== dv || blank ? NaN : slow;
+        if (dOut) dOut[v] = blank ? NaN : dv;
+        return;
+      }
+      const kl = k.lane[v]!, dl = d.lane[v]!;
+      const slow = has ? kl.push(s, k.at[v]!, fastK) : NaN;
+      const dv = has && i >= kl.lookback ? dl.push(s, d.at[v]!, slow) : NaN;
+      const shown = has && i >= kl.lookback + dl.lookback && !blank;
+      if (kOut) kOut[v] = shown ? slow : NaN;
+      if (dOut) dOut[v] = shown ? dv : NaN;
+    },
+  };
+}
+
+/** smoothing: the k_smoothing param (null: STOCHF, none); types: the MA type params (slow %K's, then %D's; STOCHF: %D's). */
 export function stochastic(ctx: StepperContext, smoothing: string | null, types: readonly string[]): Stepper | null {
-  if (types.some((p) => paramOf(ctx, p).some((code) => code !== SMA))) return null;
   const V = ctx.grid.variants;
+  const kType = types.length === 2 ? paramOf(ctx, types[0]!) : new Float64Array(V).fill(SMA), dType = paramOf(ctx, types[types.length - 1]!);
   const kn = smoothing ? paramOf(ctx, smoothing) : new Float64Array(V).fill(1);
   const dn = paramOf(ctx, 'd_window');
   const zero = paramOf(ctx, 'zero_denominator');
   const { window: kWindow, level, back, c, layout, ch } = priceChannel(ctx, 'k_window', true);
-  // Per variant: slow %K's mean, then %D's.
-  const slowAt = new Int32Array(V), dAt = new Int32Array(V);
-  for (let v = 0; v < V; v++) {
-    slowAt[v] = layout.take(4 + kn[v]!);
-    dAt[v] = layout.take(4 + dn[v]!);
-  }
+  const kd = kdAverages(layout, kType, kn, dType, dn);
+  if (!kd) return null;
   const state = new Float64Array(layout.size);
   return {
     state,
     step(bar, rows) {
       const run = ch.advance(state, bar);
-      const kOut = rows[0], dOut = rows[1];
+      const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
       const close = bar[c]!;
       for (let v = 0; v < V; v++) {
-        if (run === 1) {
-          resetMean(state, slowAt[v]!);
-          resetMean(state, dAt[v]!);
-        }
-        let slow = NaN, blank = false;
-        if (run >= kWindow[v]!) {
+        if (run === 1) kd.reset(state, v);
+        let fastK = NaN, blank = false;
+        const has = run >= kWindow[v]!;
+        if (has) {
           const hh = ch.upper(state, level[v]!, back[v]!), ll = ch.lower(state, level[v]!, back[v]!);
           // stochK: 0 where the range is empty; stochBlank: NaN there with zero_denominator 'nan'.
           const diff = (hh - ll) / 100.0;
-          slow = pushMean(state, slowAt[v]!, kn[v]!, diff !== 0.0 ? (close - ll) / diff : 0.0);
+          fastK = diff !== 0.0 ? (close - ll) / diff : 0.0;
           blank = diff === 0.0 && zero[v] === ZERO_DENOMINATOR_NAN;
         }
-        // putKD: %D from slow %K's values; both from %D's first value on.
-        const d = slow === slow ? pushMean(state, dAt[v]!, dn[v]!, slow) : NaN;
-        if (kOut) kOut[v] = d !== d || blank ? NaN : slow;
-        if (dOut) dOut[v] = blank ? NaN : d;
+        kd.push(state, v, has, fastK, run - kWindow[v]!, blank, kOut, dOut);
       }
     },
     resume: resumeBySources,

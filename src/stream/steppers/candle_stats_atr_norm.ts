@@ -1,0 +1,36 @@
+// structure.candle_stats_atr_norm, stepped: native/structure/
+// candle_stats_atr_norm.h. The run of valid open, high, low and close with
+// the previous close; per variant TA-Lib's ATR (atrStep, as volatility.atr:
+// the mean of the first atr_window true ranges from the run's second bar, or
+// the first bar's high - low for seed 'first'), each candle length over it.
+import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { SEED_FIRST } from './primitives.js';
+import { atrStep, BarRun, blankVariant, runTrueRange } from './wilder.js';
+import { candleShape, ohlcOf, ratioOrNaN } from './candles.js';
+
+export default function candleStatsAtrNorm(ctx: StepperContext): Stepper {
+  const window = paramOf(ctx, 'atr_window'), seed = paramOf(ctx, 'seed');
+  const V = ctx.grid.variants;
+  // The ATR per variant, then the run of the four prices.
+  const state = new Float64Array(V + BarRun.size(4));
+  const run = new BarRun(state, V, ohlcOf(ctx));
+  const k = new Float64Array(4);
+  return {
+    state,
+    step(bar, rows) {
+      const age = run.advanceOrBlank(bar, rows);
+      if (age < 0) return;
+      const [open, high, low, close] = run.now as unknown as [number, number, number, number];
+      const tr = runTrueRange(age, high, low, run.prev[3]!);
+      candleShape(open, high, low, close, k);
+      for (let v = 0; v < V; v++) {
+        if (!atrStep(state, v, age, tr, high - low, window[v]!, seed[v] === SEED_FIRST)) {
+          blankVariant(rows, v);
+          continue;
+        }
+        const atr = state[v]!;
+        for (let i = 0; i < 4; i++) if (rows[i]) rows[i]![v] = ratioOrNaN(k[i]!, atr);
+      }
+    },
+  };
+}

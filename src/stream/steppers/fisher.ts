@@ -1,0 +1,100 @@
+// momentum.fisher, stepped: native/momentum/fisher.h. One channel of the
+// highest and lowest hl2 (RollingRange's levels) over the last longest
+// window; per variant Ehlers' smoothed position and the Fisher value, both
+// from 0 on a run's first full window (fisherValue), the trigger the Fisher
+// value before. The log is portableLog, the kernels' own (both builds give
+// its bits, which the C library's log may not).
+import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { Channel, extremeLevels, lanesOf, Layout } from './extremes.js';
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+/** Index of the high word of a double in u32 (0 on a big-endian machine). */
+const HI = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
+
+/** The double of the 64 bits hi:lo. */
+function bits(hi: number, lo: number): number {
+  u32[HI] = hi;
+  u32[1 - HI] = lo;
+  return f64[0]!;
+}
+
+const LN2_HI = bits(0x3fe62e42, 0xfee00000), LN2_LO = bits(0x3dea39ef, 0x35793c76);
+const LG1 = bits(0x3fe55555, 0x55555593), LG2 = bits(0x3fd99999, 0x9997fa04), LG3 = bits(0x3fd24924, 0x94229359),
+  LG4 = bits(0x3fcc71c5, 0x1d8e78af), LG5 = bits(0x3fc74664, 0x96cb03de), LG6 = bits(0x3fc39a09, 0xd078c69f), LG7 = bits(0x3fc2f112, 0xdf3e5244);
+
+/** portableLog (native/momentum/fisher.h): musl's log.c, operation for operation. */
+export function portableLog(x: number): number {
+  f64[0] = x;
+  let hx = u32[HI]!;
+  let k = 0;
+  if (hx < 0x00100000 || hx >>> 31 !== 0) {
+    if (x === 0) return -1 / (x * x);  // log(+-0) = -inf
+    if (hx >>> 31 !== 0) return (x - x) / 0.0;  // log(-x) = NaN
+    k -= 54;  // subnormal: scaled up
+    f64[0] = x * 18014398509481984.0;  // 2^54
+    hx = u32[HI]!;
+  } else if (hx >= 0x7ff00000) {
+    return x;
+  } else if (hx === 0x3ff00000 && u32[1 - HI] === 0) {
+    return 0;
+  }
+  // x reduced into [sqrt(2)/2, sqrt(2)]: its high word's mantissa moved, the exponent into k.
+  hx = (hx + (0x3ff00000 - 0x3fe6a09e)) >>> 0;
+  k += (hx >>> 20) - 0x3ff;
+  u32[HI] = (hx & 0x000fffff) + 0x3fe6a09e;
+  const f = f64[0]! - 1.0;
+  const hfsq = 0.5 * f * f;
+  const s = f / (2.0 + f);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  const R = t2 + t1;
+  const dk = k;
+  return s * (hfsq + R) + dk * LN2_LO - hfsq + f + dk * LN2_HI;
+}
+
+/** fisherValue: Ehlers' smoothed position of x in [lowest, highest] (0 for an empty range), clamped to ±0.999. */
+function fisherValue(x: number, highest: number, lowest: number, prev: number): number {
+  const range = highest - lowest;
+  const position = range !== 0.0 ? (x - lowest) / range - 0.5 : 0.0;
+  const v = 0.66 * position + 0.67 * prev;
+  return v > 0.999 ? 0.999 : v < -0.999 ? -0.999 : v;
+}
+
+/** State: the channel over hl2, then (value, fish) per variant. */
+export default function fisher(ctx: StepperContext): Stepper {
+  const window = paramOf(ctx, 'window');
+  const V = ctx.grid.variants;
+  const { level, back } = lanesOf(window);
+  const h = ctx.sourceIndex('high'), l = ctx.sourceIndex('low');
+  const layout = new Layout();
+  const hl2 = new Float64Array(1);  // the channel's bar: hl2 at index 0
+  const ch = new Channel(layout, extremeLevels(longestOf(window)), 0, 0, 0, [0]);
+  const own = layout.take(2 * V);
+  const state = new Float64Array(layout.size);
+  return {
+    state,
+    step(bar, rows) {
+      const x = (hl2[0] = (bar[h]! + bar[l]!) / 2.0);
+      const run = ch.advance(state, hl2);
+      const [fOut, tOut] = rows;
+      for (let v = 0; v < V; v++) {
+        const at = own + 2 * v, w = window[v]!;
+        let f = NaN, trigger = NaN;
+        if (run === 1) state[at] = state[at + 1] = 0.0;
+        if (run >= w) {
+          const prev = state[at + 1]!;
+          if (run > w) trigger = prev;
+          const y = fisherValue(x, ch.upper(state, level[v]!, back[v]!), ch.lower(state, level[v]!, back[v]!), state[at]!);
+          state[at] = y;
+          f = state[at + 1] = 0.5 * portableLog((1.0 + y) / (1.0 - y)) + 0.5 * prev;
+        }
+        if (fOut) fOut[v] = f;
+        if (tOut) tOut[v] = trigger;
+      }
+    },
+    resume: resumeBySources,
+  };
+}
