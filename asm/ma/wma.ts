@@ -6,7 +6,7 @@ import { clearWma, DENSE_WMA, diagonalPush, diagonalSums, lane, WMA_LANES, wmaFe
 
 export function scratch(T: i32): f64 { return 0.0; }
 
-const DIVIDER: usize = memory.data(BLOCK * 8, 16);
+const SCALE: usize = memory.data(BLOCK * 8, 16);     // 1 / lane j's divider
 const SUM_AT: usize = memory.data(BLOCK * 4, 16);     // lane j's entry of the sums, 0 for a long window
 const LONG_LANE: usize = memory.data(BLOCK * 4, 16);  // lane of long window i
 
@@ -20,7 +20,7 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   for (let j = 0; j < nb; ++j) {
     const n = <i32>param(c, 0, b0 + j);
     longest = max(longest, n);
-    store<f64>(lane(DIVIDER, j), wmaDivider(<f64>n));
+    store<f64>(lane(SCALE, j), 1.0 / wmaDivider(<f64>n));
     let sumAt = 0;
     if (n <= DENSE_WMA) {
       sumAt = n;
@@ -44,7 +44,7 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     const sums = diagonalSums(parity);
     for (let j = 0; j < nb; ++j) {
       const k = i32At(SUM_AT, j);
-      store<f64>(lane(ROW, j), age + 1 >= k ? load<f64>(lane(sums, k)) / load<f64>(lane(DIVIDER, j)) : NaN);
+      store<f64>(lane(ROW, j), age + 1 >= k ? load<f64>(lane(sums, k)) * load<f64>(lane(SCALE, j)) : NaN);
     }
     for (let i = 0; i < nLong; ++i) {
       const j = i32At(LONG_LANE, i), n = <i32>param(c, 0, b0 + j);
@@ -62,14 +62,14 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
       let j = 0;
       for (; j + 2 <= nb; j += 2) {
         const off = <usize>j << 3;
-        v128.store(ROW + off, f64x2.div(v128.load(from + off), v128.load(DIVIDER + off)));
+        v128.store(ROW + off, f64x2.mul(v128.load(from + off), v128.load(SCALE + off)));
       }
-      for (; j < nb; ++j) store<f64>(lane(ROW, j), load<f64>(lane(from, j)) / load<f64>(lane(DIVIDER, j)));
+      for (; j < nb; ++j) store<f64>(lane(ROW, j), load<f64>(lane(from, j)) * load<f64>(lane(SCALE, j)));
     } else {
-      for (let j = 0; j < nb; ++j) store<f64>(lane(ROW, j), load<f64>(lane(sums, i32At(SUM_AT, j))) / load<f64>(lane(DIVIDER, j)));
+      for (let j = 0; j < nb; ++j) store<f64>(lane(ROW, j), load<f64>(lane(sums, i32At(SUM_AT, j))) * load<f64>(lane(SCALE, j)));
       for (let i = 0; i < nLong; ++i) {
         const j = i32At(LONG_LANE, i), w = param(c, 0, b0 + j);
-        store<f64>(lane(ROW, j), wmaSlide(running, i, xt, at(x, t - <i32>w), w, load<f64>(lane(DIVIDER, j))));
+        store<f64>(lane(ROW, j), wmaSlide(running, i, xt, at(x, t - <i32>w), w, wmaDivider(w)));
       }
     }
     putRow<O>(c, 0, t, b0, nb, ROW);

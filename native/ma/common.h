@@ -202,7 +202,8 @@ int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
   return kOk;
 }
 
-// TA-Lib's WMA of window n at bar t, Σ_{i=1..n} i·x[t-n+i] / (n(n+1)/2),
+// TA-Lib's WMA of window n at bar t, Σ_{i=1..n} i·x[t-n+i] / (n(n+1)/2)
+// (times 1 / (n(n+1)/2): half an ulp more than dividing, and no division),
 // for every window up to kDenseWma: each value is its window summed afresh
 // in one fixed order, oldest value first, so it does not drift along the run
 // (a fresh sum of n terms: within n ulps of the window's weighted sum,

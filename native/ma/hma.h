@@ -44,8 +44,8 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     WmaDiagonal diag;
     WmaLanes half, full, hull;  // the long windows, packed: lane i is variant b0 + longLane[i]
     // Lane j: its entries of diag.sums and its hull span m[j] (all 0 for a
-    // long window: every hull weight 0), its dividers.
-    alignas(64) double halfDiv[kBlock], fullDiv[kBlock], hullDiv[kBlock], diff[kBlock], back[kBlock], row[kBlock];
+    // long window: every hull weight 0), 1 / its dividers.
+    alignas(64) double halfScale[kBlock], fullScale[kBlock], hullScale[kBlock], diff[kBlock], back[kBlock], row[kBlock];
     // weight[a][j]: lane j's hull weight of the difference a bars back, m[j] - a (0 from m[j] on).
     alignas(64) double weight[kDeepestHull][kBlock];
     int32_t halfAt[kBlock], fullAt[kBlock], n[kBlock], m[kBlock], longLane[kBlock];
@@ -55,9 +55,9 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
       const double w = c.param[0][b0 + j];
       n[j] = static_cast<int32_t>(w);
       const int32_t h = n[j] / 2, mj = static_cast<int32_t>(hullSpan(w));
-      halfDiv[j] = wmaDivider(h);
-      fullDiv[j] = wmaDivider(n[j]);
-      hullDiv[j] = wmaDivider(mj);
+      halfScale[j] = 1.0 / wmaDivider(h);
+      fullScale[j] = 1.0 / wmaDivider(n[j]);
+      hullScale[j] = 1.0 / wmaDivider(mj);
       // From this age on all three WMAs of lane j have full windows.
       warm = std::max<int64_t>(warm, n[j] - 1 + mj);
       if (n[j] <= kDenseWma) {
@@ -89,11 +89,11 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
           for (int j = 0; j < nb; ++j) {
             row[j] = kNaN;
             if (m[j] == 0 || age + 1 < n[j]) continue;
-            slot[j] = 2.0 * (diag.sums[halfAt[j]] / halfDiv[j]) - diag.sums[fullAt[j]] / fullDiv[j];
+            slot[j] = 2.0 * (diag.sums[halfAt[j]] * halfScale[j]) - diag.sums[fullAt[j]] * fullScale[j];
             if (age + 2 < n[j] + m[j]) continue;
             double sum = 0.0;
             for (int k = 1; k <= m[j]; ++k) sum = sum + k * ring[hullSlot(t - m[j] + k, mask) + j];
-            row[j] = sum / hullDiv[j];
+            row[j] = sum * hullScale[j];
           }
           for (int i = 0; i < nLong; ++i) {
             const int j = longLane[i];
@@ -111,7 +111,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
         for (; t < e; ++t) {
           diag.push(x[t]);
           const double* __restrict sums = diag.sums;
-          for (int j = 0; j < nb; ++j) diff[j] = 2.0 * (sums[halfAt[j]] / halfDiv[j]) - sums[fullAt[j]] / fullDiv[j];
+          for (int j = 0; j < nb; ++j) diff[j] = 2.0 * (sums[halfAt[j]] * halfScale[j]) - sums[fullAt[j]] * fullScale[j];
           for (int i = 0; i < nLong; ++i) {
             const int j = longLane[i];
             const double h = half.next(i, x[t], x[t - half.lag[i]]);
@@ -127,7 +127,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
             const double* __restrict w = weight[a];
             for (int j = 0; j < nb; ++j) row[j] = row[j] + w[j] * past[j];
           }
-          for (int j = 0; j < nb; ++j) row[j] = row[j] / hullDiv[j];
+          for (int j = 0; j < nb; ++j) row[j] = row[j] * hullScale[j];
           for (int i = 0; i < nLong; ++i) row[longLane[i]] = hull.next(i, diff[longLane[i]], back[i]);
           out.putRow(0, t, b0, nb, row);
         }

@@ -14,7 +14,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   forEachBlock(c, [&](int64_t b0, int nb) {
     WmaDiagonal diag;
     WmaLanes running;  // the long windows, packed: lane i is variant b0 + longLane[i]
-    alignas(64) double row[kBlock], divider[kBlock];
+    alignas(64) double row[kBlock], scale[kBlock];  // scale: 1 / the WMA's divider
     int32_t at[kBlock], longLane[kBlock];  // at[j]: lane j's entry of diag.sums (0 for a long window)
     int nLong = 0;
     int64_t longest = 0;
@@ -22,7 +22,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     for (int j = 0; j < nb; ++j) {
       const int64_t n = static_cast<int64_t>(c.param[0][b0 + j]);
       longest = std::max(longest, n);
-      divider[j] = wmaDivider(static_cast<double>(n));
+      scale[j] = 1.0 / wmaDivider(static_cast<double>(n));
       if (n <= kDenseWma) {
         at[j] = static_cast<int32_t>(n);
         diag.depth = std::max(diag.depth, at[j]);
@@ -41,7 +41,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
         for (; t < steady; ++t) {
           const int64_t age = t - s;
           diag.push(x[t]);
-          for (int j = 0; j < nb; ++j) row[j] = age + 1 >= at[j] ? diag.sums[at[j]] / divider[j] : kNaN;
+          for (int j = 0; j < nb; ++j) row[j] = age + 1 >= at[j] ? diag.sums[at[j]] * scale[j] : kNaN;
           for (int i = 0; i < nLong; ++i)
             row[longLane[i]] = running.feed(i, x[t], x[t - std::min<int64_t>(age, running.lag[i])], age);
           out.putRow(0, t, b0, nb, row);
@@ -50,9 +50,9 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
           diag.push(x[t]);
           if (range) {
             const double* __restrict sums = diag.sums + at[0];
-            for (int j = 0; j < nb; ++j) row[j] = sums[j] / divider[j];
+            for (int j = 0; j < nb; ++j) row[j] = sums[j] * scale[j];
           } else {
-            for (int j = 0; j < nb; ++j) row[j] = diag.sums[at[j]] / divider[j];
+            for (int j = 0; j < nb; ++j) row[j] = diag.sums[at[j]] * scale[j];
             for (int i = 0; i < nLong; ++i) row[longLane[i]] = running.next(i, x[t], x[t - running.lag[i]]);
           }
           out.putRow(0, t, b0, nb, row);

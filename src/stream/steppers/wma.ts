@@ -17,6 +17,7 @@ export default function wma(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
   const n = Int32Array.from(window);
   const divider = window.map(wmaDivider);
+  const scale = divider.map((d) => 1.0 / d);
   let depth = 0;
   for (const w of n) if (w <= DENSE_WMA) depth = Math.max(depth, w);
   const runAt: number[] = [];  // where each variant's source run keeps its sums
@@ -33,7 +34,7 @@ export default function wma(ctx: StepperContext): Stepper {
     },
     value(v, x, state, _slot, past, run, at) {
       const lag = n[v]!;
-      if (lag <= DENSE_WMA) return run < lag ? NaN : state[runAt[v]! + lag]! / divider[v]!;
+      if (lag <= DENSE_WMA) return run < lag ? NaN : state[runAt[v]! + lag]! * scale[v]!;
       if (run === 1) {
         state.fill(0.0, at, at + 4);
       }
