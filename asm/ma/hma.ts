@@ -70,7 +70,7 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
       store<f64>(ROW + (<usize>j << 3), NaN);
       if (n > DENSE_WMA || age + 1 < n) continue;
       const h = n / 2, m = hullSpan(w);
-      store<f64>(hullSlot(ring, t, j), 2.0 * (load<f64>(lane(sums, h)) * (1.0 / wmaDivider(<f64>h))) - load<f64>(lane(sums, n)) * (1.0 / wmaDivider(<f64>n)));
+      store<f64>(hullSlot(ring, t, j), 2.0 * (load<f64>(lane(sums, h)) / wmaDivider(<f64>h)) - load<f64>(lane(sums, n)) / wmaDivider(<f64>n));
       if (age + 2 < n + m) continue;
       // Oldest first, as the kernel's weights (native/ma/hma.h).
       let sum = 0.0;
