@@ -8,6 +8,35 @@ import {
 } from "../abi";
 import { averageLane, callWindow, emaStep, prefixLength, prefixSums, seedsFirst, wilderStep, wmaDivider, wmaNext, wmaPrime } from "../primitives";
 
+// The sums of every window 1..depth of the last bar pushed (WmaDiagonal in
+// native/ma/common.h): two rows of DENSE_WMA + 1 f64s, this bar's and the one
+// before, entry 0 always 0. Windows up to DENSE_WMA read them; longer ones
+// keep running WMAs.
+export const DENSE_WMA: i32 = 256;
+const DIAGONAL_ROW: usize = <usize>(DENSE_WMA + 1) << 3;
+const DIAGONAL: usize = memory.data(<i32>DIAGONAL_ROW * 2, 16);
+
+// Row `parity` of the diagonal: sums[k] is window k's weighted sum.
+@inline export function diagonalSums(parity: i32): usize { return DIAGONAL + <usize>parity * DIAGONAL_ROW; }
+
+// Pushes x into row `parity` from the other: sums[k] = before[k - 1] + k·x
+// for k = 1..depth, two windows per v128 (the same operations as one at a time).
+export function diagonalPush(parity: i32, depth: i32, x: f64): void {
+  const to = diagonalSums(parity), from = diagonalSums(parity ^ 1);
+  const x2 = f64x2.splat(x), two = f64x2.splat(2.0);
+  let k2 = f64x2(1.0, 2.0);
+  let k = 1;
+  for (; k + 1 <= depth; k += 2) {
+    const off = <usize>k << 3;
+    v128.store(to + off, f64x2.add(v128.load(from + off - 8), f64x2.mul(k2, x2)));
+    k2 = f64x2.add(k2, two);
+  }
+  for (; k <= depth; ++k) {
+    const off = <usize>k << 3;
+    store<f64>(to + off, load<f64>(from + off - 8) + <f64>k * x);
+  }
+}
+
 // Running WMAs of a block (WmaLanes in native/ma/common.h) at an area of
 // WMA_AREA f64s: four runs of BLOCK lanes, sum, sumErr, sub and subErr
 // (wmaNext in ../primitives).

@@ -1,10 +1,14 @@
 // ma.hma; mirrors native/ma/hma.h.
-// Hull: three running WMAs per variant (half, full, hull) whose lanes sit in
-// scratch (three areas of WMA_AREA) before the ring of the last hullRing(W) differences (one row of the
-// block per bar, as in native/ma/hma.h).
+// Hull: a window up to DENSE_WMA reads its two WMAs from the sums of every
+// window and sums its hull WMA afresh from the ring of the last hullRing(W)
+// differences (one row of the block per bar, as in native/ma/hma.h); a longer
+// one keeps three running WMAs (half, full, hull) in scratch (three areas of
+// WMA_AREA) before the ring.
 import { at, BAD_PARAM, BLOCK, Call, input, MAX_WINDOW, OK, param, putRow, ROW, SCRATCH_TOO_SMALL } from "../abi";
-import { callWindow } from "../primitives";
-import { clearWma, WMA_AREA, wmaFeed } from "./common";
+import { callWindow, wmaDivider } from "../primitives";
+import { clearWma, DENSE_WMA, diagonalPush, diagonalSums, lane, WMA_AREA, wmaFeed } from "./common";
+
+const LONG_LANE: usize = memory.data(BLOCK * 4, 16);
 
 @inline function hullSpan(n: f64): i32 { return <i32>Math.sqrt(n); }
 
@@ -38,23 +42,53 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const area = <usize>WMA_AREA << 3;
   const half = c.scratch, full = half + area, hull = full + area;
   const ring = hull + area;
-  clearWma(half, nb);
-  clearWma(full, nb);
-  clearWma(hull, nb);
+  // Lanes of windows up to DENSE_WMA read diagonalSums and sum their hull
+  // WMA afresh; longer ones keep three running WMAs, packed (lane i of the
+  // areas is lane LONG_LANE[i] of the block).
+  let nLong = 0, depth = 0;
+  for (let j = 0; j < nb; ++j) {
+    const n = <i32>param(c, 0, b0 + j);
+    if (n <= DENSE_WMA) depth = max(depth, n);
+    else {
+      store<i32>(LONG_LANE + (<usize>nLong << 2), j);
+      ++nLong;
+    }
+  }
+  clearWma(half, nLong);
+  clearWma(full, nLong);
+  clearWma(hull, nLong);
+  let parity = 0;
   for (let t = s; t < e; ++t) {
     const age = t - s;
     const xt = at(x, t);
+    parity ^= 1;
+    diagonalPush(parity, depth, xt);
+    const sums = diagonalSums(parity);
     for (let j = 0; j < nb; ++j) {
       const w = param(c, 0, b0 + j);
+      const n = <i32>w;
+      store<f64>(ROW + (<usize>j << 3), NaN);
+      if (n > DENSE_WMA || age + 1 < n) continue;
+      const h = n / 2, m = hullSpan(w);
+      store<f64>(hullSlot(ring, t, j), 2.0 * (load<f64>(lane(sums, h)) / wmaDivider(<f64>h)) - load<f64>(lane(sums, n)) / wmaDivider(<f64>n));
+      if (age + 2 < n + m) continue;
+      // Oldest first, as the kernel's weights (native/ma/hma.h).
+      let sum = 0.0;
+      for (let k = 1; k <= m; ++k) sum = sum + <f64>k * load<f64>(hullSlot(ring, t - m + k, j));
+      store<f64>(ROW + (<usize>j << 3), sum * (1.0 / wmaDivider(<f64>m)));
+    }
+    for (let i = 0; i < nLong; ++i) {
+      const j = load<i32>(LONG_LANE + (<usize>i << 2));
+      const w = param(c, 0, b0 + j);
       const n = <i32>w, h = n / 2, m = hullSpan(w);
-      const hw = wmaFeed(half, j, xt, at(x, t - min(age, h)), age, h);
-      const fw = wmaFeed(full, j, xt, at(x, t - min(age, n)), age, n);
-      if (age + 1 < n) { store<f64>(ROW + (<usize>j << 3), NaN); continue; }
-      const i = age + 1 - n;
+      const hw = wmaFeed(half, i, xt, at(x, t - min(age, h)), age, h);
+      const fw = wmaFeed(full, i, xt, at(x, t - min(age, n)), age, n);
+      if (age + 1 < n) continue;
+      const k = age + 1 - n;
       const diff = 2.0 * hw - fw;
-      const back = load<f64>(hullSlot(ring, t - min(i, m), j));
+      const back = load<f64>(hullSlot(ring, t - min(k, m), j));
       store<f64>(hullSlot(ring, t, j), diff);
-      store<f64>(ROW + (<usize>j << 3), wmaFeed(hull, j, diff, back, i, m));
+      store<f64>(ROW + (<usize>j << 3), wmaFeed(hull, i, diff, back, k, m));
     }
     putRow<O>(c, 0, t, b0, nb, ROW);
   }

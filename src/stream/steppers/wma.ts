@@ -1,27 +1,40 @@
-// ma.wma, stepped: native/ma/wma.h (WmaLanes::feed in native/ma/common.h).
-// Per source, the count of valid bars and a ring of the last maxWindow + 1
-// values, shared by every window; per variant, the running sums (sum, sumErr,
-// sub, subErr): wmaPrime while the window fills, then wmaNext with the value
-// leaving the window (0 until one does), cleared at the start of each run.
-import { paramOf, ringStepper, type Stepper, type StepperContext } from './types.js';
+// ma.wma, stepped: native/ma/wma.h. Per source, the sums of every window up
+// to the longest one up to DENSE_WMA (WmaDiagonal in native/ma/common.h:
+// sums[k] = sums[k-1] before + k·x, stepped from k = depth down so one array
+// serves as both rows), the count of valid bars and a ring of the last
+// maxWindow + 1 values, shared by every window. A window up to DENSE_WMA reads
+// its sum; a longer one keeps its running sums (sum, sumErr, sub, subErr):
+// wmaPrime while the window fills, then wmaNext with the value leaving the
+// window (0 until one does), cleared at the start of each run.
+import { paramOf, ringStepper, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { wmaDivider, wmaNext, wmaPrime } from './primitives.js';
 
-/** State: per source run [run, pos, ring of values], then (sum, sumErr, sub, subErr) per variant. */
+/** Longest window read from the sums (kDenseWma in native/ma/common.h). */
+export const DENSE_WMA = 256;
+
+/** State: per source run [sums 0..depth, run, pos, ring of values], then (sum, sumErr, sub, subErr) per variant. */
 export default function wma(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
   const n = Int32Array.from(window);
   const divider = window.map(wmaDivider);
-  return ringStepper(ctx, {
-    head: 0,
+  const scale = divider.map((d) => 1.0 / d);
+  let depth = 0;
+  for (const w of n) if (w <= DENSE_WMA) depth = Math.max(depth, w);
+  const runAt: number[] = [];  // where each variant's source run keeps its sums
+  const stepper = ringStepper(ctx, {
+    head: depth + 1,
     width: 1,
     need: n.map(() => 1),  // every valid bar steps the pair
     back: n,
     own: 4,
-    fill(state, _at, slot, x) {
+    fill(state, at, slot, x) {
       state[slot] = x;
+      if (x !== x) return;  // a gap: the kernel pushes no value (its sums restart with the run)
+      for (let k = depth; k >= 1; k--) state[at + k] = state[at + k - 1]! + k * x;
     },
     value(v, x, state, _slot, past, run, at) {
       const lag = n[v]!;
+      if (lag <= DENSE_WMA) return run < lag ? NaN : state[runAt[v]! + lag]! * scale[v]!;
       if (run === 1) {
         state.fill(0.0, at, at + 4);
       }
@@ -32,4 +45,6 @@ export default function wma(ctx: StepperContext): Stepper {
       return wmaNext(state, at, x, run > lag ? state[past]! : 0.0, window[v]!, divider[v]!);
     },
   });
+  for (const r of stepper.runs) for (let v = r.v0; v < r.v1; v++) runAt[v] = (r as RingRun).at;
+  return stepper;
 }

@@ -1,0 +1,94 @@
+// WMA and HMA windows up to 256 are summed afresh every bar for all windows
+// of a block at once (WmaDiagonal in native/ma/common.h), longer ones keep
+// compensated running sums. Which one a variant takes depends on its window
+// alone: its values do not depend on the other variants of its call, on the
+// layout's block width or on the backend, and the WMA stepper sums them the
+// same way.
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeEngines, engineFor, syntheticCandles } from './helpers.js';
+
+afterAll(closeEngines);
+
+const T = 2500;
+const candles = syntheticCandles({ t: T, seed: 11 });
+// Gaps: runs of 700, 399, 1 and 1,398 bars.
+for (const t of [700, 1100, 1102]) for (const k of ['open', 'high', 'low', 'close', 'volume'] as const) candles[k][t] = NaN;
+const WINDOWS = [2, 3, 20, 200, 256, 257, 300];
+const BESIDE = [...Array.from({ length: 259 }, (_, i) => i + 2), 300, 400];  // 2..260, 300, 400
+
+function sameSeries(label: string, a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let numbers = 0;
+  for (let t = 0; t < a.length; t++) {
+    if (!Object.is(a[t], b[t])) expect.fail(`${label} bar ${t}: ${a[t]} against ${b[t]}`);
+    if (!Number.isNaN(a[t])) numbers++;
+  }
+  return numbers;
+}
+
+describe('WMA and HMA: a variant does not depend on the rest of its call', () => {
+  for (const indicator of ['ma.wma', 'ma.hma']) {
+    it(`${indicator}: each window alone = beside 2..260, 300, 400, in both layouts, native = wasm`, async () => {
+      const output = indicator === 'ma.wma' ? 'wma' : 'hma';
+      const request = { indicator, candles, dtype: 'float64' as const };
+      const wide: Record<string, { series(o: string, v: number): ArrayLike<number>; indexOf(p: unknown): number; variant(v: number): unknown }> = {};
+      for (const backend of ['native', 'wasm'] as const) {
+        const engine = await engineFor(backend);
+        for (const layout of ['time-major', 'variant-major'] as const) {
+          wide[`${backend} ${layout}`] = await engine.compute({ ...request, layout, grid: { window: BESIDE } });
+        }
+        for (const w of WINDOWS) {
+          const alone = await engine.compute({ ...request, grid: { window: [w] } });
+          for (const [name, beside] of Object.entries(wide)) {
+            if (!name.startsWith(backend)) continue;
+            const v = beside.indexOf(alone.variant(0));
+            const numbers = sameSeries(`${name} ${indicator} window ${w} alone / beside`, alone.series(output, 0), beside.series(output, v));
+            expect(numbers).toBeGreaterThan(T - 3 * 400);
+          }
+        }
+      }
+      const native = wide['native time-major']!, wasm = wide['wasm time-major']!;
+      for (let v = 0; v < BESIDE.length; v++) sameSeries(`${indicator} native / wasm ${JSON.stringify(native.variant(v))}`, native.series(output, v), wasm.series(output, v));
+    });
+  }
+
+  it('ma.wma: windows 2, 256 and 257 against their definition, within a few ulps', async () => {
+    const x = candles.close;
+    for (const backend of ['native', 'wasm'] as const) {
+      const r = await (await engineFor(backend)).compute({ indicator: 'ma.wma', candles, dtype: 'float64', grid: { window: [2, 256, 257] } });
+      for (let v = 0; v < 3; v++) {
+        const n = [2, 256, 257][v]!, y = r.series('wma', v);
+        for (let t = 1400; t < T; t += 37) {
+          let sum = 0;
+          for (let k = 1; k <= n; k++) sum += k * x[t - n + k]!;
+          expect(Math.abs(y[t]! - sum / (n * (n + 1) / 2)) / Math.abs(y[t]!)).toBeLessThan(1e-13);
+        }
+      }
+    }
+  });
+});
+
+describe('the WMA stepper sums as the kernel', () => {
+  it('steps windows 3, 256, 257 and 300 through gaps and runs shorter than the window, bit for bit', async () => {
+    const grid = { source: ['close', 'hl2'], window: [3, 256, 257, 300] };
+    const history = Object.fromEntries(Object.entries(candles).map(([k, v]) => [k, v.slice(0, 10)]));
+    for (const backend of ['native', 'wasm'] as const) {
+      const engine = await engineFor(backend);
+      const want = await engine.compute({ indicator: 'ma.wma', candles, grid, dtype: 'float64' });
+      const s = await engine.stream({ indicator: 'ma.wma', grid, dtype: 'float64', history });
+      expect(s.mode).toBe('stepped');
+      const exp = want.values('wma');
+      let numbers = 0;
+      for (let t = 10; t < T; t++) {
+        const row = s.push(Object.fromEntries(Object.entries(candles).map(([k, v]) => [k, v[t]!])) as never);
+        const got = row.values('wma');
+        for (let v = 0; v < want.variants; v++) {
+          if (!Object.is(got[v], exp[t * want.variants + v])) expect.fail(`${backend} ${JSON.stringify(want.variant(v))} bar ${t}: stream ${got[v]}, compute() ${exp[t * want.variants + v]}`);
+          if (!Number.isNaN(got[v])) numbers++;
+        }
+      }
+      expect(numbers).toBeGreaterThan(1000 * want.variants);
+      s.close();
+    }
+  });
+});
