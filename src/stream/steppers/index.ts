@@ -17,6 +17,7 @@ import obv from './obv.js';
 import ad from './ad.js';
 import bop from './bop.js';
 import wma from './wma.js';
+import hma from './hma.js';
 import macd from './macd.js';
 import variance from './variance.js';
 import stddev from './stddev.js';
@@ -111,6 +112,7 @@ export const STEPPERS: Readonly<Record<string, StepperFactory>> = {
   'volume.ad': ad,
   'momentum.bop': bop,
   'ma.wma': wma,
+  'ma.hma': hma,
   'momentum.macd': macd,
   'volatility.variance': variance,
   'volatility.stddev': stddev,

@@ -1,0 +1,53 @@
+// ma.hma, stepped for windows up to DENSE_WMA: native/ma/hma.h. Per source,
+// the sums of every window up to the longest (WmaDiagonal, as ma.wma's
+// stepper keeps them) and the count of valid bars; per variant a ring of
+// its last HULL_RING differences 2·WMA(x, n/2) − WMA(x, n), each WMA its sum
+// divided by its divider, and the hull WMA over the last m = floor(√n) of
+// them summed afresh oldest first (weights 1..m), times 1 / its divider. A
+// grid with a longer window (whose kernel lanes keep compensated running
+// sums) recomputes.
+import { paramOf, ringStepper, type RingRun, type Stepper, type StepperContext } from './types.js';
+import { wmaDivider } from './primitives.js';
+import { DENSE_WMA } from './wma.js';
+
+/** Differences kept per variant: a power of two above the longest hull span, floor(sqrt(DENSE_WMA)) = 16. */
+const HULL_RING = 32;
+
+export default function hma(ctx: StepperContext): Stepper | null {
+  const window = paramOf(ctx, 'window');
+  if (window.some((w) => w > DENSE_WMA)) return null;
+  const n = Int32Array.from(window);
+  const half = n.map((w) => Math.floor(w / 2));
+  const span = n.map((w) => Math.floor(Math.sqrt(w)));
+  const halfDiv = half.map(wmaDivider), fullDiv = window.map(wmaDivider);
+  const hullScale = span.map((m) => 1.0 / wmaDivider(m));
+  let depth = 0;
+  for (const w of n) depth = Math.max(depth, w);
+  const runAt: number[] = [];  // where each variant's source run keeps its sums
+  const stepper = ringStepper(ctx, {
+    head: depth + 1,
+    width: 1,
+    need: n.map(() => 1),  // every valid bar steps the variant's ring
+    back: n.map(() => 1),
+    own: HULL_RING,
+    fill(state, at, slot, x) {
+      state[slot] = x;
+      if (x !== x) return;  // a gap: the kernel pushes no value (its sums restart with the run)
+      for (let k = depth; k >= 1; k--) state[at + k] = state[at + k - 1]! + k * x;
+    },
+    value(v, _x, state, _slot, _past, run, at) {
+      const lag = n[v]!;
+      if (run < lag) return NaN;
+      const sums = runAt[v]!;
+      const count = run - lag;  // differences before this one in the run
+      state[at + (count & (HULL_RING - 1))] = 2.0 * (state[sums + half[v]!]! / halfDiv[v]!) - state[sums + lag]! / fullDiv[v]!;
+      const m = span[v]!;
+      if (count + 1 < m) return NaN;
+      let sum = 0.0;
+      for (let k = 1; k <= m; k++) sum = sum + k * state[at + ((count - m + k) & (HULL_RING - 1))]!;
+      return sum * hullScale[v]!;
+    },
+  });
+  for (const r of stepper.runs) for (let v = r.v0; v < r.v1; v++) runAt[v] = (r as RingRun).at;
+  return stepper;
+}
