@@ -68,7 +68,7 @@ describe('WMA and HMA: a variant does not depend on the rest of its call', () =>
   });
 });
 
-describe('the WMA stepper sums as the kernel', () => {
+describe('the WMA and HMA steppers sum as the kernels', () => {
   it('steps windows 3, 256, 257 and 300 through gaps and runs shorter than the window, bit for bit', async () => {
     const grid = { source: ['close', 'hl2'], window: [3, 256, 257, 300] };
     const history = Object.fromEntries(Object.entries(candles).map(([k, v]) => [k, v.slice(0, 10)]));
@@ -89,6 +89,33 @@ describe('the WMA stepper sums as the kernel', () => {
       }
       expect(numbers).toBeGreaterThan(1000 * want.variants);
       s.close();
+    }
+  });
+  it('HMA: windows 2 to 256 (hull spans 1 to 16) through gaps and revisions, bit for bit; a window above 256 recomputes', async () => {
+    const grid = { source: ['close', 'hl2'], window: [2, 3, 4, 9, 16, 17, 100, 255, 256] };
+    const history = Object.fromEntries(Object.entries(candles).map(([k, v]) => [k, v.slice(0, 10)]));
+    const bar = (t: number, scale = 1) => Object.fromEntries(Object.entries(candles).map(([k, v]) => [k, k === 'ts_open' ? v[t]! : v[t]! * scale])) as never;
+    for (const [backend, dtype] of [['native', 'float64'], ['wasm', 'float32']] as const) {
+      const engine = await engineFor(backend);
+      const want = await engine.compute({ indicator: 'ma.hma', candles, grid, dtype });
+      const s = await engine.stream({ indicator: 'ma.hma', grid, dtype, history });
+      expect(s.mode).toBe('stepped');
+      const exp = want.values('hma');
+      let numbers = 0;
+      for (let t = 10; t < T; t++) {
+        if (t % 13 === 0) s.push(bar(t, 1.05));  // a forming bar, revised below
+        const row = t % 13 === 0 ? s.update(bar(t)) : s.push(bar(t));
+        const got = row.values('hma');
+        for (let v = 0; v < want.variants; v++) {
+          if (!Object.is(got[v], exp[t * want.variants + v])) expect.fail(`${backend} ${JSON.stringify(want.variant(v))} bar ${t}: stream ${got[v]}, compute() ${exp[t * want.variants + v]}`);
+          if (!Number.isNaN(got[v])) numbers++;
+        }
+      }
+      expect(numbers).toBeGreaterThan(1000 * want.variants);
+      s.close();
+      const long = await engine.stream({ indicator: 'ma.hma', grid: { window: [16, 257] } });
+      expect(long.mode).toBe('recompute');
+      long.close();
     }
   });
 });

@@ -19,8 +19,8 @@ export default function hma(ctx: StepperContext): Stepper | null {
   const n = Int32Array.from(window);
   const half = n.map((w) => Math.floor(w / 2));
   const span = n.map((w) => Math.floor(Math.sqrt(w)));
-  const halfDiv = half.map(wmaDivider), fullDiv = window.map(wmaDivider);
-  const hullScale = span.map((m) => 1.0 / wmaDivider(m));
+  const halfDiv = Float64Array.from(half, wmaDivider), fullDiv = window.map(wmaDivider);
+  const hullScale = Float64Array.from(span, (m) => 1.0 / wmaDivider(m));
   let depth = 0;
   for (const w of n) depth = Math.max(depth, w);
   const runAt: number[] = [];  // where each variant's source run keeps its sums
