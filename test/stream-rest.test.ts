@@ -11,6 +11,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { StreamCandle } from '../dist/index.js';
 import { portableLog } from '../dist/stream/steppers/fisher.js';
+import { portableLog1p } from '../dist/stream/steppers/moments.js';
 import { closeEngines, engineFor, rng } from './helpers.js';
 import { candles, likeCompute, walk, type Columns } from './stream-like.js';
 
@@ -82,6 +83,18 @@ describe('stream stepper of momentum.fisher, bit for bit', () => {
     expect(portableLog(0)).toBe(-Infinity);
     expect(portableLog(-1)).toBeNaN();
     expect(portableLog(5e-324)).toBeCloseTo(Math.log(5e-324), 12);
+  });
+
+  it("portableLog1p (volatility.hv's log return) is within 2 ulps of Math.log1p for small and large returns, x itself where 1 + x rounds to 1", () => {
+    const r = rng(5);
+    const ulp = (x: number) => 2 ** (Math.floor(Math.log2(Math.abs(x))) - 52);
+    for (let i = 0; i < 200_000; i++) {
+      const x = (r() - 0.5) * (i % 3 === 0 ? 1e-6 : i % 3 === 1 ? 0.02 : 1.8), got = portableLog1p(x), want = Math.log1p(x);
+      if (Math.abs(got - want) > 2 * ulp(want)) expect.fail(`portableLog1p(${x}) = ${got}, Math.log1p ${want}`);
+    }
+    expect(portableLog1p(0)).toBe(0);
+    expect(portableLog1p(1e-17)).toBe(1e-17);
+    expect(portableLog1p(1)).toBe(Math.LN2);
   });
 
 

@@ -9,7 +9,7 @@ import { lane, placeState, STATE_DOUBLES } from "./common";
 // ln(x) as musl's log.c, operation for operation: portableLog of
 // native/momentum/fisher.h (AssemblyScript's Math.log is musl's table-driven
 // log, the C library's may differ again: this one is both builds' bits).
-function portableLog(x: f64): f64 {
+export function portableLog(x: f64): f64 {
   let u = reinterpret<u64>(x);
   let hx = <u32>(u >> 32);
   let k: i32 = 0;

@@ -1,6 +1,13 @@
 // volatility.hv; mirrors native/volatility/hv.h.
 import { at, BLOCK, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A } from "../abi";
 import { MOMENTS, momentsRun, rollingMomentsScratch } from "../primitives";
+import { portableLog } from "../momentum/fisher";
+
+// portableLog1p of native/volatility/hv.h.
+function portableLog1p(x: f64): f64 {
+  const u = 1.0 + x;
+  return u == 1.0 ? x : portableLog(u) * (x / (u - 1.0));
+}
 
 export function scratch(T: i32): f64 { return <f64>T + rollingMomentsScratch(T); }
 
@@ -9,7 +16,7 @@ export function run<O>(c: Call): i32 {
   const x = input(c, 0);
   const ret = c.scratch;
   for (let t = 0; t < c.T; ++t) {
-    const r = t > 0 && at(x, t) > 0.0 && at(x, t - 1) > 0.0 ? Math.log1p((at(x, t) - at(x, t - 1)) / at(x, t - 1)) : NaN;
+    const r = t > 0 && at(x, t) > 0.0 && at(x, t - 1) > 0.0 ? portableLog1p((at(x, t) - at(x, t - 1)) / at(x, t - 1)) : NaN;
     store<f64>(ret + (<usize>t << 3), r);
   }
   const m = MOMENTS;

@@ -1,14 +1,26 @@
 // volatility.hv: 100 * population stddev of the last `window` log returns
 // * sqrt(annualization). A return needs two positive prices; a window holding
 // an undefined return is NaN. log1p of the relative change keeps full relative
-// precision for small returns, where log(x[t] / x[t-1]) would not.
+// precision for small returns, where log(x[t] / x[t-1]) would not; it is
+// portableLog1p, so the native and wasm builds and the stream stepper give
+// the same bits (the C library's log1p and JavaScript's differ in the last
+// bit for about 1 in 15,000 returns).
 // scratch: returns (T) + rolling moments
 #pragma once
 #include "common.h"
+#include "../momentum/fisher.h"
 
 namespace tagrid::volatility::hv {
 
 inline int64_t scratch(int64_t T) { return T + rollingMomentsScratch(T); }
+
+// log(1 + x) from portableLog: u = 1 + x rounded, then log(u) * (x / (u - 1)),
+// which corrects for the rounding of u (Goldberg, "What every computer
+// scientist should know about floating-point arithmetic", theorem 4).
+inline double portableLog1p(double x) {
+  const double u = 1.0 + x;
+  return u == 1.0 ? x : momentum::fisher::portableLog(u) * (x / (u - 1.0));
+}
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
@@ -16,7 +28,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const double* x = c.in[0];
   double* ret = c.scratch;
   for (int64_t t = 0; t < c.T; ++t)
-    ret[t] = t > 0 && x[t] > 0.0 && x[t - 1] > 0.0 ? std::log1p((x[t] - x[t - 1]) / x[t - 1]) : kNaN;
+    ret[t] = t > 0 && x[t] > 0.0 && x[t - 1] > 0.0 ? portableLog1p((x[t] - x[t - 1]) / x[t - 1]) : kNaN;
   RollingMoments m;
   const double *window = c.param[0], *annualization = c.param[1];
   forEachMomentsBlock(c, 0, ret, c.scratch + c.T, m, [&](int64_t b0, int nb) {

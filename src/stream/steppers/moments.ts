@@ -10,10 +10,17 @@
 // and a ring of the last longest window + 1 bars (the value and both grids'
 // sums), which is all a window reads; plus the age of the run and of the run
 // of equal values (the kernel's constant-window rule).
+import { portableLog } from './fisher.js';
 import { twoSumError } from './primitives.js';
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { anyRow } from './windows.js';
 import { laneColumn, MA } from './matypes.js';
+
+/** portableLog1p (native/volatility/hv.h): log(1 + x) from the kernels' portableLog, log(u) * (x / (u - 1)) for u = 1 + x rounded. */
+export function portableLog1p(x: number): number {
+  const u = 1.0 + x;
+  return u === 1.0 ? x : portableLog(u) * (x / (u - 1.0));
+}
 
 /** twoProductError (native/primitives.h): p + twoProductError(a, b, p) == a * b exactly for p = a * b (Dekker, no FMA). */
 export function twoProductError(a: number, b: number, p: number): number {
@@ -261,9 +268,9 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
       for (const m of blocks) {
         let x = bar[m.src]!;
         if (returns) {
-          // log1p of the relative change, from two positive prices (NaN for the first bar).
+          // log1p of the relative change, from two positive prices (NaN for the first bar): the kernels' portableLog1p.
           const prev = m.swapPrevious(x);
-          x = x > 0.0 && prev > 0.0 ? Math.log1p((x - prev) / prev) : NaN;
+          x = x > 0.0 && prev > 0.0 ? portableLog1p((x - prev) / prev) : NaN;
         }
         m.feed(x);
         if (mine) for (const v of m.vars) mine.step(state, v, x);
