@@ -6,6 +6,7 @@
 // same way.
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeEngines, engineFor, syntheticCandles } from './helpers.js';
+import type { ComputeResult } from '../dist/index.js';
 
 afterAll(closeEngines);
 
@@ -68,6 +69,16 @@ describe('WMA and HMA: a variant does not depend on the rest of its call', () =>
   });
 });
 
+/** Stream row `got` at bar t equals compute()'s bit for bit (Object.is); returns how many of its values are numbers. */
+function expectRow(backend: string, want: ComputeResult, exp: ArrayLike<number>, got: ArrayLike<number>, t: number): number {
+  let numbers = 0;
+  for (let v = 0; v < want.variants; v++) {
+    if (!Object.is(got[v], exp[t * want.variants + v])) expect.fail(`${backend} ${JSON.stringify(want.variant(v))} bar ${t}: stream ${got[v]}, compute() ${exp[t * want.variants + v]}`);
+    if (!Number.isNaN(got[v])) numbers++;
+  }
+  return numbers;
+}
+
 describe('the WMA and HMA steppers sum as the kernels', () => {
   it('steps windows 3, 256, 257 and 300 through gaps and runs shorter than the window, bit for bit', async () => {
     const grid = { source: ['close', 'hl2'], window: [3, 256, 257, 300] };
@@ -81,11 +92,7 @@ describe('the WMA and HMA steppers sum as the kernels', () => {
       let numbers = 0;
       for (let t = 10; t < T; t++) {
         const row = s.push(Object.fromEntries(Object.entries(candles).map(([k, v]) => [k, v[t]!])) as never);
-        const got = row.values('wma');
-        for (let v = 0; v < want.variants; v++) {
-          if (!Object.is(got[v], exp[t * want.variants + v])) expect.fail(`${backend} ${JSON.stringify(want.variant(v))} bar ${t}: stream ${got[v]}, compute() ${exp[t * want.variants + v]}`);
-          if (!Number.isNaN(got[v])) numbers++;
-        }
+        numbers += expectRow(backend, want, exp, row.values('wma'), t);
       }
       expect(numbers).toBeGreaterThan(1000 * want.variants);
       s.close();
@@ -105,11 +112,7 @@ describe('the WMA and HMA steppers sum as the kernels', () => {
       for (let t = 10; t < T; t++) {
         if (t % 13 === 0) s.push(bar(t, 1.05));  // a forming bar, revised below
         const row = t % 13 === 0 ? s.update(bar(t)) : s.push(bar(t));
-        const got = row.values('hma');
-        for (let v = 0; v < want.variants; v++) {
-          if (!Object.is(got[v], exp[t * want.variants + v])) expect.fail(`${backend} ${JSON.stringify(want.variant(v))} bar ${t}: stream ${got[v]}, compute() ${exp[t * want.variants + v]}`);
-          if (!Number.isNaN(got[v])) numbers++;
-        }
+        numbers += expectRow(backend, want, exp, row.values('hma'), t);
       }
       expect(numbers).toBeGreaterThan(1000 * want.variants);
       s.close();

@@ -8,7 +8,7 @@
 // sums) recomputes.
 import { paramOf, ringStepper, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { wmaDivider } from './primitives.js';
-import { DENSE_WMA } from './wma.js';
+import { DENSE_WMA, diagonalFill } from './wma.js';
 
 /** Differences kept per variant: a power of two above the longest hull span, floor(sqrt(DENSE_WMA)) = 16. */
 const HULL_RING = 32;
@@ -30,11 +30,7 @@ export default function hma(ctx: StepperContext): Stepper | null {
     need: n.map(() => 1),  // every valid bar steps the variant's ring
     back: n.map(() => 1),
     own: HULL_RING,
-    fill(state, at, slot, x) {
-      state[slot] = x;
-      if (x !== x) return;  // a gap: the kernel pushes no value (its sums restart with the run)
-      for (let k = depth; k >= 1; k--) state[at + k] = state[at + k - 1]! + k * x;
-    },
+    fill: diagonalFill(depth),
     value(v, _x, state, _slot, _past, run, at) {
       const lag = n[v]!;
       if (run < lag) return NaN;

@@ -6,11 +6,24 @@
 // its sum; a longer one keeps its running sums (sum, sumErr, sub, subErr):
 // wmaPrime while the window fills, then wmaNext with the value leaving the
 // window (0 until one does), cleared at the start of each run.
-import { paramOf, ringStepper, type RingRun, type Stepper, type StepperContext } from './types.js';
+import { paramOf, ringStepper, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { wmaDivider, wmaNext, wmaPrime } from './primitives.js';
 
 /** Longest window read from the sums (kDenseWma in native/ma/common.h). */
 export const DENSE_WMA = 256;
+
+/**
+ * RingHooks.fill of the WMA sums (WmaDiagonal::push): the bar into its ring
+ * slot, and sums[k] = sums[k-1] of the bar before + k·x for k = depth..1 in
+ * the source run's head. A gap pushes nothing (the sums restart with the run).
+ */
+export function diagonalFill(depth: number): RingHooks['fill'] {
+  return (state, at, slot, x) => {
+    state[slot] = x;
+    if (x !== x) return;
+    for (let k = depth; k >= 1; k--) state[at + k] = state[at + k - 1]! + k * x;
+  };
+}
 
 /** State: per source run [sums 0..depth, run, pos, ring of values], then (sum, sumErr, sub, subErr) per variant. */
 export default function wma(ctx: StepperContext): Stepper {
@@ -27,11 +40,7 @@ export default function wma(ctx: StepperContext): Stepper {
     need: n.map(() => 1),  // every valid bar steps the pair
     back: n,
     own: 4,
-    fill(state, at, slot, x) {
-      state[slot] = x;
-      if (x !== x) return;  // a gap: the kernel pushes no value (its sums restart with the run)
-      for (let k = depth; k >= 1; k--) state[at + k] = state[at + k - 1]! + k * x;
-    },
+    fill: diagonalFill(depth),
     value(v, x, state, _slot, past, run, at) {
       const lag = n[v]!;
       if (lag <= DENSE_WMA) return run < lag ? NaN : state[runAt[v]! + lag]! * scale[v]!;
