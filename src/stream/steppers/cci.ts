@@ -1,41 +1,43 @@
-// momentum.cci, stepped: cciAt in native/momentum/cci.h over the ring of the
-// last typical prices (H + L + C) / 3, summed in the slot order of TA-Lib's
-// circular buffer (from the bar a multiple of `window` bars into the run, up
-// to now, then the older ones). O(window) per bar, as the kernel.
+// momentum.cci, stepped: cciAt in native/momentum/cci.h over the last
+// typical prices (H + L + C) / 3, summed in the slot order of TA-Lib's
+// circular buffer: from the bar a multiple of `window` bars into the run up
+// to now, then the older ones; both runs are contiguous in the stepper's
+// ring. O(window) per bar, as the kernel.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { ZERO_DENOMINATOR_NAN } from './primitives.js';
-import { windowStepper, type WindowRing } from './windows.js';
-
-/** slotOrderSum of the values (abs: of |value - mean|) of the last n bars, the run's age being run - 1 bars. */
-function slotOrderSum(ring: WindowRing, n: number, abs: boolean, mean: number): number {
-  const k0 = (ring.run - 1) % n;  // bars back to slot 0
-  let sum = 0.0;
-  for (let k = k0; k >= 0; k--) sum += abs ? Math.abs(ring.get(k) - mean) : ring.get(k);
-  for (let k = n - 1; k > k0; k--) sum += abs ? Math.abs(ring.get(k) - mean) : ring.get(k);
-  return sum;
-}
+import { lastValuesStepper } from './windows.js';
 
 export default function cci(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
   const zero = paramOf(ctx, 'zero_denominator');
-  return windowStepper(ctx, {
+  return lastValuesStepper(ctx, {
     inputs: ['high', 'low', 'close'],
-    width: 1,
+    series: 1,
     back: window.map((w) => w - 1),
-    fill(s, slot, xs) {
-      s[slot] = (xs[0]! + xs[1]! + xs[2]!) / 3.0;
+    fill(xs, into) {
+      into[0] = (xs[0]! + xs[1]! + xs[2]!) / 3.0;
     },
-    value(v, ring, rows) {
-      const n = window[v]!;
-      if (ring.run < n) {
-        rows[0]![v] = NaN;
-        return;
+    values(s, r, rows) {
+      const out = rows[0]!, e = r.end[0]!, run = r.run;
+      for (let v = r.v0; v < r.v1; v++) {
+        const n = window[v]!;
+        if (run < n) {
+          out[v] = NaN;
+          continue;
+        }
+        // Slot 0 of TA-Lib's buffer holds the value at e - k0; the window starts at e - n + 1.
+        const slot0 = e - (run - 1) % n, first = e - n + 1;
+        let sum = 0.0;
+        for (let i = slot0; i <= e; i++) sum += s[i]!;
+        for (let i = first; i < slot0; i++) sum += s[i]!;
+        const mean = sum / n;
+        let dev = 0.0;
+        for (let i = slot0; i <= e; i++) dev += Math.abs(s[i]! - mean);
+        for (let i = first; i < slot0; i++) dev += Math.abs(s[i]! - mean);
+        const diff = s[e]! - mean;
+        if (dev === 0.0) out[v] = zero[v] === ZERO_DENOMINATOR_NAN ? NaN : 0.0;
+        else out[v] = diff !== 0.0 ? diff / (0.015 * (dev / n)) : 0.0;
       }
-      const mean = slotOrderSum(ring, n, false, 0) / n;
-      const dev = slotOrderSum(ring, n, true, mean);
-      const diff = ring.get(0) - mean;
-      if (dev === 0.0) rows[0]![v] = zero[v] === ZERO_DENOMINATOR_NAN ? NaN : 0.0;
-      else rows[0]![v] = diff !== 0.0 ? diff / (0.015 * (dev / n)) : 0.0;
     },
   });
 }

@@ -72,23 +72,24 @@ function accumulate(s: Float64Array, g: number, x: number, chunkStart: boolean):
 /**
  * The moments of one input over the windows sharing one chunk length, at
  * the last bar fed: mean, variance and deviation of RollingMoments, for a
- * window the caller checked with valid().
+ * window the caller checked with valid(). What every window of a bar shares
+ * (the value, its slot, the older grid and its chunk's age) is taken once
+ * per bar by feed(), and a window's sums once per window and bar, however
+ * many of mean, variance and deviation read them.
  */
 export class MomentsBlock {
   private readonly half: number;
   private readonly ring: number;
-  // The window sums of the last sums() call: S1 = s1 + e1, S2 = s2 + e2, from the anchor a.
-  private a = 0; private s1 = 0; private e1 = 0; private s2 = 0; private e2 = 0;
+  // The last bar fed: its value, slot, run of equal values, the older grid's offset in a slot (1 or 5), its anchor, and the bars since its chunk began.
+  private x = NaN; private cur = 0; private eq = 0; private g = 1; private anchor = 0; private age = 0;
+  // The window sums of the window `sumsOf` at the last bar: S1 = s1 + e1, S2 = s2 + e2, from the anchor; directSum of the window `directOf`.
+  private sumsOf = 0; private s1 = 0; private e1 = 0; private s2 = 0; private e2 = 0;
+  private directOf = 0; private direct = 0;
 
   constructor(private readonly s: Float64Array, readonly at: number, readonly src: number, readonly vars: Int32Array, private readonly L: number, private readonly R: number) {
     this.half = L / 2;
     this.ring = at + HEAD;
     s[at + PREV] = NaN;
-  }
-
-  /** Index in `s` of the last bar's slot (from the state alone: rollback and restore set only the state). */
-  private get slot(): number {
-    return this.ring + SLOT * this.s[this.at + POS]!;
   }
 
   /** Numbers of state a block with a ring of R slots takes. */
@@ -99,12 +100,15 @@ export class MomentsBlock {
   /** One bar's input (NaN: a gap). */
   feed(x: number): void {
     const s = this.s, at = this.at;
-    const before = this.slot;
+    const before = this.ring + SLOT * s[at + POS]!;
     let pos = s[at + POS]! + 1;
     if (pos === this.R) pos = 0;
     s[at + POS] = pos;
     const slot = this.ring + SLOT * pos;
     s[slot] = x;
+    this.x = x;
+    this.cur = slot;
+    this.sumsOf = this.directOf = 0;
     if (x !== x) {
       s[at + RUN] = 0;
       s[at + EQ] = 0;
@@ -112,7 +116,7 @@ export class MomentsBlock {
     }
     const run = s[at + RUN]! + 1;
     s[at + RUN] = run;
-    s[at + EQ] = run > 1 && x === s[before] ? s[at + EQ]! + 1 : 1;  // the kernel's runStart
+    this.eq = s[at + EQ] = run > 1 && x === s[before] ? s[at + EQ]! + 1 : 1;  // the kernel's runStart
     const u = run - 1, L = this.L, half = this.half;
     accumulate(s, at + G0, x, u % L === 0);
     accumulate(s, at + G1, x, u === 0 || (u >= half && (u - half) % L === 0));
@@ -120,6 +124,12 @@ export class MomentsBlock {
       s[slot + 1 + k] = s[at + G0 + 1 + k]!;
       s[slot + 5 + k] = s[at + G1 + 1 + k]!;
     }
+    // windowSums: the grid whose chunk began longer ago (bars since each grid's chunk start).
+    const b0 = u % L, b1 = u < half ? u : (u - half) % L;
+    const g0 = b0 >= b1;
+    this.g = g0 ? 1 : 5;
+    this.anchor = s[at + (g0 ? G0 : G1)]!;
+    this.age = g0 ? b0 : b1;
   }
 
   /** The previous input (hv's returns read it), then stores x as the next one's. */
@@ -134,30 +144,22 @@ export class MomentsBlock {
     return this.s[this.at + RUN]! >= w;
   }
 
-  /** constant(t, w): every value of the window equals the last. */
-  private constant(w: number): boolean {
-    return this.s[this.at + EQ]! >= w;
-  }
-
   /** Index of the slot k bars back (k < R). */
   private back(k: number): number {
-    const pos = this.s[this.at + POS]! - k;
-    return this.ring + SLOT * (pos >= 0 ? pos : pos + this.R);
+    const i = this.cur - SLOT * k;
+    return i >= this.ring ? i : i + SLOT * this.R;
   }
 
-  /** windowSums(t, w) into (a, s1, e1, s2, e2). */
+  /** windowSums(t, w) into (s1, e1, s2, e2), from the anchor. */
   private sums(w: number): void {
-    const s = this.s;
-    const u = s[this.at + RUN]! - 1, L = this.L, half = this.half;
-    const b0 = u % L, b1 = u < half ? u : (u - half) % L;  // bars since each grid's chunk start
-    const g0 = b0 >= b1;  // the grid whose chunk began longer ago
-    this.a = s[this.at + (g0 ? G0 : G1)]!;
-    const b = this.slot + (g0 ? 1 : 5);
-    if (w - 1 === (g0 ? b0 : b1)) {
+    if (this.sumsOf === w) return;
+    this.sumsOf = w;
+    const s = this.s, b = this.cur + this.g;
+    if (w - 1 === this.age) {
       this.s1 = s[b]!; this.e1 = s[b + 1]!; this.s2 = s[b + 2]!; this.e2 = s[b + 3]!;
       return;
     }
-    const p = this.back(w) + (g0 ? 1 : 5);
+    const p = this.back(w) + this.g;
     const s1 = s[b]! - s[p]!, s2 = s[b + 2]! - s[p + 2]!;
     this.s1 = s1;
     this.e1 = twoSumError(s[b]!, -s[p]!, s1) + (s[b + 1]! - s[p + 1]!);
@@ -167,37 +169,45 @@ export class MomentsBlock {
 
   /** directSum: the sum of x[i] - x[t] over the window, oldest first. */
   private directSum(w: number): number {
-    const s = this.s, x = s[this.slot]!;
+    if (this.directOf === w) return this.direct;
+    const s = this.s, x = this.x, wrap = this.ring + SLOT * this.R;
     let sum = 0.0;
-    for (let k = w - 1; k >= 0; k--) sum += s[this.back(k)]! - x;
-    return sum;
+    for (let i = this.back(w - 1), k = 0; k < w; k++) {
+      sum += s[i]! - x;
+      i += SLOT;
+      if (i === wrap) i = this.ring;
+    }
+    this.directOf = w;
+    return (this.direct = sum);
   }
 
   /** mean(t, w). */
   mean(w: number): number {
-    const x = this.s[this.slot]!;
-    if (this.constant(w)) return x;
+    const x = this.x;
+    if (this.eq >= w) return x;
     const n = w;
     if (w < DIRECT_BELOW) return x + this.directSum(w) / n;
     this.sums(w);
     const q = this.s1 / n, qn = q * n;
     const r = (((this.s1 - qn) - twoProductError(q, n, qn)) + this.e1) / n;
-    const s = this.a + q;
-    return s + (twoSumError(this.a, q, s) + r);
+    const s = this.anchor + q;
+    return s + (twoSumError(this.anchor, q, s) + r);
   }
 
   /** variance(t, w): the population variance. */
   variance(w: number): number {
-    if (this.constant(w)) return 0.0;
+    if (this.eq >= w) return 0.0;
     const n = w;
     if (w < DIRECT_BELOW) {
-      const st = this.s, x = st[this.slot]!;
+      const st = this.s, x = this.x, wrap = this.ring + SLOT * this.R;
       const m = this.directSum(w) / n;
       let s = 0.0, r = 0.0;
-      for (let k = w - 1; k >= 0; k--) {
-        const e = (st[this.back(k)]! - x) - m;
+      for (let i = this.back(w - 1), k = 0; k < w; k++) {
+        const e = (st[i]! - x) - m;
         s += e * e;
         r += e;
+        i += SLOT;
+        if (i === wrap) i = this.ring;
       }
       const v = (s - r * r / n) / n;
       return v > 0.0 ? v : 0.0;
@@ -212,12 +222,12 @@ export class MomentsBlock {
 
   /** deviation(t, w): x[t] - mean(t, w) without cancellation. */
   deviation(w: number): number {
-    if (this.constant(w)) return 0.0;
+    if (this.eq >= w) return 0.0;
     const n = w;
     if (w < DIRECT_BELOW) return -(this.directSum(w) / n);
     this.sums(w);
-    const x = this.s[this.slot]!;
-    const dh = x - this.a, dl = twoSumError(x, -this.a, dh), p = n * dh;
+    const x = this.x;
+    const dh = x - this.anchor, dl = twoSumError(x, -this.anchor, dh), p = n * dh;
     return ((p - this.s1) + ((twoProductError(n, dh, p) + n * dl) - this.e1)) / n;
   }
 }

@@ -45,6 +45,27 @@ export class WindowRing {
   }
 }
 
+/** Where each of a kernel's inputs (a source input's name, or a candle column) is in step()'s bar, for one source run. */
+function inputsOf(ctx: StepperContext, sources: Readonly<Record<string, string>>, inputs: readonly string[]): Int32Array {
+  return Int32Array.from(inputs, (i) => ctx.sourceIndex((sources[i] ?? i) as never));
+}
+
+/** The inputs of a bar into xs; false when one is missing (a gap). */
+function gather(bar: Float64Array, src: Int32Array, xs: Float64Array): boolean {
+  let valid = true;
+  for (let k = 0; k < xs.length; k++) {
+    const x = bar[src[k]!]!;
+    xs[k] = x;
+    if (x !== x) valid = false;
+  }
+  return valid;
+}
+
+/** NaN for variants [v0, v1) in every row (a gap bar). */
+function gapRows(rows: readonly (Float64Array | null)[], v0: number, v1: number): void {
+  for (const row of rows) if (row) row.fill(NaN, v0, v1);
+}
+
 export interface WindowHooks {
   /** The kernel's inputs, in its order: a source input's name (source, source2) or a candle column (high). */
   readonly inputs: readonly string[];
@@ -72,7 +93,7 @@ export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper 
   const shapes = ctx.runs.map((r) => {
     let longest = 0;
     for (let v = r.v0; v < r.v1; v++) longest = Math.max(longest, back[v]!);
-    const src = Int32Array.from(hooks.inputs, (i) => ctx.sourceIndex(r.sources[i] ?? (i as never)));
+    const src = inputsOf(ctx, r.sources, hooks.inputs);
     const shape = { v0: r.v0, v1: r.v1, src, at: size, R: longest + 1 };
     size += 2 + width * shape.R;
     return shape;
@@ -86,15 +107,10 @@ export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper 
     step(bar, rows) {
       const writes = anyRow(rows);
       for (const r of runs) {
-        let valid = true;
-        for (let k = 0; k < xs.length; k++) {
-          const x = bar[r.src[k]!]!;
-          xs[k] = x;
-          if (x !== x) valid = false;
-        }
+        const valid = gather(bar, r.src, xs);
         const slot = r.ring.advance(valid);
         if (!valid) {
-          for (const row of rows) if (row) row.fill(NaN, r.v0, r.v1);
+          gapRows(rows, r.v0, r.v1);
           continue;
         }
         hooks.fill(state, slot, xs, r.ring);
@@ -103,6 +119,82 @@ export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper 
       }
     },
     // The history's bars without rows: per source run only, or (own) each variant's sums too.
+    resume: resumeBySources,
+  };
+}
+
+/** One source run of a lastValuesStepper at the current bar. */
+export interface LastValues {
+  readonly v0: number;
+  readonly v1: number;
+  /** Valid bars ending here: the windows of at most `run` bars hold no gap. */
+  run: number;
+  /** Index in the state of each series' value at this bar; the value k bars back (k < the ring's length) is at end[j] - k. */
+  readonly end: Int32Array;
+  /** The longest `back + 1` of the run's variants: the ring's length. */
+  readonly longest: number;
+}
+
+export interface LastValuesHooks {
+  /** The kernel's inputs, in its order: a source input's name (source, source2) or a candle column (high). */
+  readonly inputs: readonly string[];
+  /** Series kept per run. */
+  readonly series: number;
+  /** Per variant, the most bars back it reads. */
+  readonly back: ArrayLike<number>;
+  /** The series' values (into `into`) of a bar whose inputs xs are all valid. */
+  fill(xs: Float64Array, into: Float64Array): void;
+  /** Every variant of the run at a valid bar, into the rows not null (at least one is). */
+  values(s: Float64Array, r: LastValues, rows: readonly (Float64Array | null)[]): void;
+}
+
+/**
+ * A stepper of windows over the last values of each source run (AVGDEV,
+ * CCI, CORREL: O(window) per variant and bar, as their kernels): per run
+ * [valid bars ending here, ring position, each series' ring of its last
+ * `longest` values kept twice (slot p and p + longest)], so a window is one
+ * run of the state array, read with no wrap, and values() sees all the
+ * run's variants at once (to share what they have in common). A gap bar is
+ * NaN in every output; no per-variant state, so resuming steps the sources alone.
+ */
+export function lastValuesStepper(ctx: StepperContext, hooks: LastValuesHooks): Stepper {
+  const { series, back } = hooks;
+  let size = 0;
+  const runs = ctx.runs.map((r) => {
+    let longest = 1;
+    for (let v = r.v0; v < r.v1; v++) longest = Math.max(longest, back[v]! + 1);
+    const src = inputsOf(ctx, r.sources, hooks.inputs);
+    const at = size;
+    size += 2 + 2 * series * longest;
+    return { v0: r.v0, v1: r.v1, src, at, longest, run: 0, end: new Int32Array(series) };
+  });
+  const state = new Float64Array(size);
+  const xs = new Float64Array(hooks.inputs.length), ys = new Float64Array(series);
+  return {
+    state,
+    step(bar, rows) {
+      const writes = anyRow(rows);
+      for (const r of runs) {
+        const at = r.at, R = r.longest;
+        if (!gather(bar, r.src, xs)) {
+          state[at] = 0;
+          gapRows(rows, r.v0, r.v1);
+          continue;
+        }
+        r.run = state[at]! + 1;
+        state[at] = r.run;
+        let pos = state[at + 1]! + 1;
+        if (pos === R) pos = 0;
+        state[at + 1] = pos;
+        hooks.fill(xs, ys);
+        for (let j = 0; j < series; j++) {
+          const ring = at + 2 + 2 * R * j;
+          state[ring + pos] = state[ring + pos + R] = ys[j]!;
+          r.end[j] = ring + pos + R;
+        }
+        if (writes) hooks.values(state, r, rows);
+      }
+    },
     resume: resumeBySources,
   };
 }
