@@ -70,7 +70,8 @@ class Rings {
   readonly size: number;
   readonly posAt: number;
 
-  constructor(layout: Layout, readonly levels: number, delay: number, width: number) {
+  constructor(layout: Layout, readonly levels: number, delay: number, readonly width: number) {
+    this.cur = new Int32Array(levels);
     this.ring = new Int32Array(levels);
     this.off = new Int32Array(levels);
     let size = 0;
@@ -87,6 +88,9 @@ class Rings {
   /** The positions of the last bar, as of the last advance() (every read of a step follows it). */
   private readonly pos: Int32Array;
 
+  /** Per level, the offset in a table of the last bar's entry (off + width * pos), as of the last advance(). */
+  readonly cur: Int32Array;
+
   /** Moves every level to the next bar. */
   advance(s: Float64Array): void {
     for (let k = 0; k < this.levels; k++) {
@@ -94,6 +98,7 @@ class Rings {
       if (p === this.ring[k]) p = 0;
       s[this.posAt + k] = p;
       this.pos[k] = p;
+      this.cur[k] = this.off[k]! + this.width * p;
     }
   }
 
@@ -154,6 +159,38 @@ export class Channel {
     return (this.upper(s, level, back, delay) + this.lower(s, level, back, delay)) / 2.0;
   }
 
+  /**
+   * Variants [v0, v1) at the last bar into out, each the highest ('max'),
+   * the lowest ('min') or their midpoint ('mid') of its window (`window`
+   * bars, lanesOf's level and back), NaN while the run is shorter: upper(),
+   * lower() and mid() of every variant, the level's entries found from the
+   * positions advance() took, one loop per kind.
+   */
+  row(s: Float64Array, kind: 'max' | 'min' | 'mid', out: Float64Array, v0: number, v1: number, window: ArrayLike<number>, lanes: Lanes, run: number): void {
+    const { level, back } = lanes;
+    const { cur, off, ring } = this.rings;
+    const hi = this.hiAt, lo = this.loAt;
+    for (let v = v0; v < v1; v++) {
+      if (run < window[v]!) {
+        out[v] = NaN;
+        continue;
+      }
+      const k = level[v]!, c = cur[k]!;
+      let e = c - back[v]!;
+      if (e < off[k]!) e += ring[k]!;
+      if (kind === 'max') {
+        const a = s[hi + c]!, b = s[hi + e]!;
+        out[v] = a > b ? a : b;
+      } else if (kind === 'min') {
+        const a = s[lo + c]!, b = s[lo + e]!;
+        out[v] = a < b ? a : b;
+      } else {
+        const a = s[hi + c]!, b = s[hi + e]!, p = s[lo + c]!, q = s[lo + e]!;
+        out[v] = ((a > b ? a : b) + (p < q ? p : q)) / 2.0;
+      }
+    }
+  }
+
   /** RollingExtreme::build for one bar: level k from level k - 1 at this bar and 2^(k-1) bars before. */
   private fill(s: Float64Array, at: number, x: number, isMax: boolean): void {
     const r = this.rings;
@@ -194,7 +231,7 @@ export function priceChannel(ctx: StepperContext, p: string, close: boolean) {
 export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'max' | 'mid')[]): Stepper {
   const window = paramOf(ctx, 'window');
   const levels = extremeLevels(longestOf(window));
-  const { level, back } = lanesOf(window);
+  const lanes = lanesOf(window);
   const highs = outputs.some((o) => o !== 'min'), lows = outputs.some((o) => o !== 'max');
   const layout = new Layout();
   const runs = ctx.runs.map((r) => {
@@ -211,12 +248,7 @@ export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'm
         const run = ch.advance(state, bar);
         for (let k = 0; k < outputs.length; k++) {
           const out = rows[k];
-          if (!out) continue;
-          const kind = outputs[k];
-          // One loop per kind, so that none tests the kind per variant.
-          if (kind === 'max') for (let v = v0; v < v1; v++) out[v] = run < window[v]! ? NaN : ch.upper(state, level[v]!, back[v]!);
-          else if (kind === 'min') for (let v = v0; v < v1; v++) out[v] = run < window[v]! ? NaN : ch.lower(state, level[v]!, back[v]!);
-          else for (let v = v0; v < v1; v++) out[v] = run < window[v]! ? NaN : ch.mid(state, level[v]!, back[v]!);
+          if (out) ch.row(state, outputs[k]!, out, v0, v1, window, lanes, run);
         }
       }
     },
@@ -292,10 +324,40 @@ export class ArgChannel {
 }
 
 /**
+ * ExtremeIndex::next for one side of one variant, its (bar, value) at
+ * s[at], s[at + 1]: bar t of a window of n, whose values end at s[e] (bar
+ * t - k at s[e - k]). Returns the bar.
+ */
+function nextIndex(isMax: boolean, s: Float64Array, at: number, e: number, t: number, n: number): number {
+  const oldest = t - n + 1;
+  if (s[at]! < oldest) {
+    const first = e - n + 1;
+    let best = first, value = s[first]!;
+    for (let i = first + 1; i <= e; i++) {
+      const x = s[i]!;
+      if (isMax ? x > value : x < value) {
+        best = i;
+        value = x;
+      }
+    }
+    s[at] = oldest + (best - first);
+    s[at + 1] = value;
+  } else {
+    const x = s[e]!;
+    if (isMax ? x >= s[at + 1]! : x <= s[at + 1]!) {
+      s[at] = t;
+      s[at + 1] = x;
+    }
+  }
+  return s[at]!;
+}
+
+/**
  * structure.minindex, maxindex, minmaxindex (ExtremeIndex in
  * native/structure/common.h): per source run, a ring of the last maxWindow
- * values; per variant, TA-Lib's path-dependent (bar, value) of the min and of
- * the max: the bar found stays while it is in the window and a new value
+ * values kept twice (slot p and p + maxWindow, so a window is one run of the
+ * state); per variant, TA-Lib's path-dependent (bar, value) of the min and
+ * of the max: the bar found stays while it is in the window and a new value
  * equal to it (or beyond) takes over; once it leaves, the window is scanned
  * for its first extreme (O(window) then, as the kernel). Bars count from the
  * stream's first. minOut / maxOut: the output of each (-1: none).
@@ -305,60 +367,36 @@ export function extremeIndexes(ctx: StepperContext, minOut: number, maxOut: numb
   const W = longestOf(window);
   const layout = new Layout();
   const count = layout.take(1);
-  const runs = ctx.runs.map((r) => ({ v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: layout.take(1 + W) }));
+  const runs = ctx.runs.map((r) => ({ v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: layout.take(1 + 2 * W) }));
   // (min bar, min value, max bar, max value) per variant.
   const own = layout.take(4 * ctx.grid.variants);
   const state = new Float64Array(layout.size);
   for (let v = 0; v < ctx.grid.variants; v++) state[own + 4 * v] = state[own + 4 * v + 2] = -1;  // ExtremeIndex::index, none yet
-  // ExtremeIndex::next for the side at s[at], s[at + 1] over ring `ring`: bar t of a window of n.
-  const next = (isMax: boolean, at: number, ring: number, t: number, n: number): number => {
-    const oldest = t - n + 1;
-    if (state[at]! < oldest) {
-      let index = oldest, value = state[ring + (oldest % W)]!;
-      for (let i = oldest + 1; i <= t; i++) {
-        const x = state[ring + (i % W)]!;
-        if (isMax ? x > value : x < value) {
-          index = i;
-          value = x;
-        }
-      }
-      state[at] = index;
-      state[at + 1] = value;
-    } else {
-      const x = state[ring + (t % W)]!;
-      if (isMax ? x >= state[at + 1]! : x <= state[at + 1]!) {
-        state[at] = t;
-        state[at + 1] = x;
-      }
-    }
-    return state[at]!;
-  };
   return {
     state,
     step(bar, rows) {
       const t = state[count]!;
       state[count] = t + 1;
       const lo = minOut >= 0 ? rows[minOut] : undefined, hi = maxOut >= 0 ? rows[maxOut] : undefined;
-      for (const r of runs) {
-        const x = bar[r.src]!;
-        const run = x === x ? state[r.at]! + 1 : 0;
-        state[r.at] = run;
-        const ring = r.at + 1;
-        state[ring + (t % W)] = x;
-        for (let v = r.v0; v < r.v1; v++) {
-          // A run's first window always finds the kept bar out of it (it is older than the run), so no reset is needed.
-          const n = window[v]!;
-          if (run < n) {
-            if (lo) lo[v] = NaN;
-            if (hi) hi[v] = NaN;
-            continue;
-          }
-          if (minOut >= 0) {
-            const i = next(false, own + 4 * v, ring, t, n);
+      const pos = t % W;
+      for (const { v0, v1, src, at } of runs) {
+        const x = bar[src]!;
+        const run = x === x ? state[at]! + 1 : 0;
+        state[at] = run;
+        const e = at + 1 + pos + W;
+        state[e - W] = state[e] = x;
+        // A run's first window always finds the kept bar out of it (it is older than the run), so no reset is needed.
+        if (minOut >= 0) {
+          for (let v = v0; v < v1; v++) {
+            const n = window[v]!;
+            const i = run < n ? NaN : nextIndex(false, state, own + 4 * v, e, t, n);
             if (lo) lo[v] = i;
           }
-          if (maxOut >= 0) {
-            const i = next(true, own + 4 * v + 2, ring, t, n);
+        }
+        if (maxOut >= 0) {
+          for (let v = v0; v < v1; v++) {
+            const n = window[v]!;
+            const i = run < n ? NaN : nextIndex(true, state, own + 4 * v + 2, e, t, n);
             if (hi) hi[v] = i;
           }
         }
