@@ -160,19 +160,21 @@ export class Channel {
   }
 
   /**
-   * Variants [v0, v1) at the last bar into out, each the highest ('max'),
-   * the lowest ('min') or their midpoint ('mid') of its window (`window`
-   * bars, lanesOf's level and back), NaN while the run is shorter: upper(),
-   * lower() and mid() of every variant, the level's entries found from the
-   * positions advance() took, one loop per kind.
+   * Variants [v0, v1) at the last bar, each over its window (`window` bars,
+   * lanesOf's level and back): the highest ('max') or the lowest ('min')
+   * into out, their midpoint ('mid') into out, or the lowest into out and
+   * the highest into out2 ('range'); NaN while the run is shorter than the
+   * window. upper(), lower() and mid() of every variant, the level's entries
+   * found from the positions advance() took.
    */
-  row(s: Float64Array, kind: 'max' | 'min' | 'mid', out: Float64Array, v0: number, v1: number, window: ArrayLike<number>, lanes: Lanes, run: number): void {
+  row(s: Float64Array, kind: 'max' | 'min' | 'mid' | 'range', out: Float64Array, out2: Float64Array | null, v0: number, v1: number, window: ArrayLike<number>, lanes: Lanes, run: number): void {
     const { level, back } = lanes;
     const { cur, off, ring } = this.rings;
     const hi = this.hiAt, lo = this.loAt;
     for (let v = v0; v < v1; v++) {
       if (run < window[v]!) {
         out[v] = NaN;
+        if (out2) out2[v] = NaN;
         continue;
       }
       const k = level[v]!, c = cur[k]!;
@@ -186,7 +188,12 @@ export class Channel {
         out[v] = a < b ? a : b;
       } else {
         const a = s[hi + c]!, b = s[hi + e]!, p = s[lo + c]!, q = s[lo + e]!;
-        out[v] = ((a > b ? a : b) + (p < q ? p : q)) / 2.0;
+        const upper = a > b ? a : b, lower = p < q ? p : q;
+        if (kind === 'mid') out[v] = (upper + lower) / 2.0;
+        else {
+          out[v] = lower;
+          out2![v] = upper;
+        }
       }
     }
   }
@@ -232,6 +239,7 @@ export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'm
   const window = paramOf(ctx, 'window');
   const levels = extremeLevels(longestOf(window));
   const lanes = lanesOf(window);
+  const range = outputs.length === 2 && outputs[0] === 'min' && outputs[1] === 'max';
   const highs = outputs.some((o) => o !== 'min'), lows = outputs.some((o) => o !== 'max');
   const layout = new Layout();
   const runs = ctx.runs.map((r) => {
@@ -246,9 +254,13 @@ export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'm
     step(bar, rows) {
       for (const { v0, v1, ch } of runs) {
         const run = ch.advance(state, bar);
-        for (let k = 0; k < outputs.length; k++) {
-          const out = rows[k];
-          if (out) ch.row(state, outputs[k]!, out, v0, v1, window, lanes, run);
+        // MINMAX's two rows from one pass.
+        if (range && rows[0] && rows[1]) ch.row(state, 'range', rows[0], rows[1], v0, v1, window, lanes, run);
+        else {
+          for (let k = 0; k < outputs.length; k++) {
+            const out = rows[k];
+            if (out) ch.row(state, outputs[k]!, out, null, v0, v1, window, lanes, run);
+          }
         }
       }
     },
