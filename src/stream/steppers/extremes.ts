@@ -56,6 +56,24 @@ export function lanesOf(windows: ArrayLike<number>): Lanes {
   return { level, back };
 }
 
+/** Variants [v0, v1) by spans of consecutive windows at one level: (first variant, count, level, back of the first) each; and their longest window. */
+export interface Spans {
+  readonly of: Int32Array;
+  readonly longest: number;
+}
+
+export function spansOf(window: ArrayLike<number>, lanes: Lanes, v0: number, v1: number): Spans {
+  const of: number[] = [];
+  let longest = 0;
+  for (let v = v0; v < v1; v++) {
+    longest = Math.max(longest, window[v]!);
+    const n = of.length;
+    if (n > 0 && v > v0 && of[n - 2] === lanes.level[v] && lanes.back[v] === lanes.back[v - 1]! + 1) of[n - 3]!++;
+    else of.push(v, 1, lanes.level[v]!, lanes.back[v]!);
+  }
+  return { of: Int32Array.from(of), longest };
+}
+
 /**
  * Where the levels of one sparse table live: level k as a ring of the last
  * 2^k + 1 + delay bars, all that its windows (back < 2^k, read up to `delay`
@@ -165,35 +183,67 @@ export class Channel {
    * into out, their midpoint ('mid') into out, or the lowest into out and
    * the highest into out2 ('range'); NaN while the run is shorter than the
    * window. upper(), lower() and mid() of every variant, the level's entries
-   * found from the positions advance() took.
+   * found from the positions advance() took. Once the run covers every
+   * window, the variants go by spans (spansOf): the windows of a span share
+   * their level's newest entry and read its older entries one after another,
+   * as the kernel's rows do.
    */
-  row(s: Float64Array, kind: 'max' | 'min' | 'mid' | 'range', out: Float64Array, out2: Float64Array | null, v0: number, v1: number, window: ArrayLike<number>, lanes: Lanes, run: number): void {
-    const { level, back } = lanes;
+  row(s: Float64Array, kind: 'max' | 'min' | 'mid' | 'range', out: Float64Array, out2: Float64Array | null, v0: number, v1: number, window: ArrayLike<number>, lanes: Lanes, run: number, spans: Spans): void {
     const { cur, off, ring } = this.rings;
     const hi = this.hiAt, lo = this.loAt;
-    for (let v = v0; v < v1; v++) {
-      if (run < window[v]!) {
-        out[v] = NaN;
-        if (out2) out2[v] = NaN;
-        continue;
-      }
-      const k = level[v]!, c = cur[k]!;
-      let e = c - back[v]!;
-      if (e < off[k]!) e += ring[k]!;
-      if (kind === 'max') {
-        const a = s[hi + c]!, b = s[hi + e]!;
-        out[v] = a > b ? a : b;
-      } else if (kind === 'min') {
-        const a = s[lo + c]!, b = s[lo + e]!;
-        out[v] = a < b ? a : b;
-      } else {
-        const a = s[hi + c]!, b = s[hi + e]!, p = s[lo + c]!, q = s[lo + e]!;
-        const upper = a > b ? a : b, lower = p < q ? p : q;
-        if (kind === 'mid') out[v] = (upper + lower) / 2.0;
-        else {
-          out[v] = lower;
-          out2![v] = upper;
+    if (run < spans.longest) {
+      for (let v = v0; v < v1; v++) {
+        if (run < window[v]!) {
+          out[v] = NaN;
+          if (out2) out2[v] = NaN;
+          continue;
         }
+        const k = lanes.level[v]!;
+        let e = cur[k]! - lanes.back[v]!;
+        if (e < off[k]!) e += ring[k]!;
+        this.put(s, kind, out, out2, v, 1, hi, lo, cur[k]!, e);
+      }
+      return;
+    }
+    const sp = spans.of;
+    for (let i = 0; i < sp.length; i += 4) {
+      const k = sp[i + 2]!, c = cur[k]!, first = off[k]!;
+      let v = sp[i]!, left = sp[i + 1]!, e = c - sp[i + 3]!;
+      if (e < first) e += ring[k]!;
+      // e, e - 1, ... down to the level's first entry, then on from its last.
+      while (left > 0) {
+        const m = Math.min(left, e - first + 1);
+        this.put(s, kind, out, out2, v, m, hi, lo, c, e);
+        v += m;
+        left -= m;
+        e = first + ring[k]! - 1;
+      }
+    }
+  }
+
+  /** Variants v .. v + m - 1 of row(): their windows' newest entry at c, their older ones at e, e - 1, ... */
+  private put(s: Float64Array, kind: 'max' | 'min' | 'mid' | 'range', out: Float64Array, out2: Float64Array | null, v: number, m: number, hi: number, lo: number, c: number, e: number): void {
+    const a = s[hi + c]!, p = s[lo + c]!;
+    if (kind === 'max') {
+      for (let j = 0; j < m; j++) {
+        const b = s[hi + e - j]!;
+        out[v + j] = a > b ? a : b;
+      }
+    } else if (kind === 'min') {
+      for (let j = 0; j < m; j++) {
+        const q = s[lo + e - j]!;
+        out[v + j] = p < q ? p : q;
+      }
+    } else if (kind === 'mid') {
+      for (let j = 0; j < m; j++) {
+        const b = s[hi + e - j]!, q = s[lo + e - j]!;
+        out[v + j] = ((a > b ? a : b) + (p < q ? p : q)) / 2.0;
+      }
+    } else {
+      for (let j = 0; j < m; j++) {
+        const b = s[hi + e - j]!, q = s[lo + e - j]!;
+        out[v + j] = p < q ? p : q;
+        out2![v + j] = a > b ? a : b;
       }
     }
   }
@@ -246,20 +296,20 @@ export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'm
     // MIDPRICE reads the highest high and the lowest low; the others one source.
     const hi = r.sources.source !== undefined ? ctx.sourceIndex(r.sources.source) : ctx.sourceIndex('high');
     const lo = r.sources.source !== undefined ? hi : ctx.sourceIndex('low');
-    return { v0: r.v0, v1: r.v1, ch: new Channel(layout, levels, 0, highs ? hi : -1, lows ? lo : -1, hi === lo ? [hi] : [hi, lo]) };
+    return { v0: r.v0, v1: r.v1, spans: spansOf(window, lanes, r.v0, r.v1), ch: new Channel(layout, levels, 0, highs ? hi : -1, lows ? lo : -1, hi === lo ? [hi] : [hi, lo]) };
   });
   const state = new Float64Array(layout.size);
   return {
     state,
     step(bar, rows) {
-      for (const { v0, v1, ch } of runs) {
+      for (const { v0, v1, spans, ch } of runs) {
         const run = ch.advance(state, bar);
         // MINMAX's two rows from one pass.
-        if (range && rows[0] && rows[1]) ch.row(state, 'range', rows[0], rows[1], v0, v1, window, lanes, run);
+        if (range && rows[0] && rows[1]) ch.row(state, 'range', rows[0], rows[1], v0, v1, window, lanes, run, spans);
         else {
           for (let k = 0; k < outputs.length; k++) {
             const out = rows[k];
-            if (out) ch.row(state, outputs[k]!, out, null, v0, v1, window, lanes, run);
+            if (out) ch.row(state, outputs[k]!, out, null, v0, v1, window, lanes, run, spans);
           }
         }
       }
