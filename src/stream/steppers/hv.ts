@@ -6,7 +6,5 @@ import { momentsStepper } from './moments.js';
 
 export default function hv(ctx: StepperContext): Stepper {
   const scale = paramOf(ctx, 'annualization').map((a) => 100.0 * Math.sqrt(a));
-  return momentsStepper(ctx, (m, v, w, rows) => {
-    rows[0]![v] = Math.sqrt(m.variance(w)) * scale[v]!;
-  }, true);
+  return momentsStepper(ctx, { row: 'hv', scale }, true);
 }

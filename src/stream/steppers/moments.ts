@@ -81,10 +81,11 @@ export class MomentsBlock {
   private readonly half: number;
   private readonly ring: number;
   // The last bar fed: its value, slot, run of equal values, the older grid's offset in a slot (1 or 5), its anchor, and the bars since its chunk began.
-  private x = NaN; private cur = 0; private eq = 0; private g = 1; private anchor = 0; private age = 0;
+  // Each field keeps one representation (NaN: a double; the counts and indexes: int32), so blocks of every stream share one hidden class.
+  private x = NaN; private cur = 0; private eq = 0; private g = 1; private anchor = NaN; private age = 0;
   // The window sums of the window `sumsOf` at the last bar: S1 = s1 + e1, S2 = s2 + e2, from the anchor; directSum of the window `directOf`.
-  private sumsOf = 0; private s1 = 0; private e1 = 0; private s2 = 0; private e2 = 0;
-  private directOf = 0; private direct = 0;
+  private sumsOf = 0; private s1 = NaN; private e1 = NaN; private s2 = NaN; private e2 = NaN;
+  private directOf = 0; private direct = NaN;
 
   constructor(private readonly s: Float64Array, readonly at: number, readonly src: number, readonly vars: Int32Array, private readonly L: number, private readonly R: number) {
     this.half = L / 2;
@@ -107,7 +108,7 @@ export class MomentsBlock {
     const slot = this.ring + SLOT * pos;
     s[slot] = x;
     this.x = x;
-    this.cur = slot;
+    this.cur = slot | 0;  // an int32 index (the state holds it as a double)
     this.sumsOf = this.directOf = 0;
     if (x !== x) {
       s[at + RUN] = 0;
@@ -116,7 +117,9 @@ export class MomentsBlock {
     }
     const run = s[at + RUN]! + 1;
     s[at + RUN] = run;
-    this.eq = s[at + EQ] = run > 1 && x === s[before] ? s[at + EQ]! + 1 : 1;  // the kernel's runStart
+    const eq = run > 1 && x === s[before] ? s[at + EQ]! + 1 : 1;  // the kernel's runStart
+    s[at + EQ] = eq;
+    this.eq = eq | 0;
     const u = run - 1, L = this.L, half = this.half;
     accumulate(s, at + G0, x, u % L === 0);
     accumulate(s, at + G1, x, u === 0 || (u >= half && (u - half) % L === 0));
@@ -129,7 +132,7 @@ export class MomentsBlock {
     const g0 = b0 >= b1;
     this.g = g0 ? 1 : 5;
     this.anchor = s[at + (g0 ? G0 : G1)]!;
-    this.age = g0 ? b0 : b1;
+    this.age = (g0 ? b0 : b1) | 0;
   }
 
   /** The previous input (hv's returns read it), then stores x as the next one's. */
@@ -153,7 +156,7 @@ export class MomentsBlock {
   /** windowSums(t, w) into (s1, e1, s2, e2), from the anchor. */
   private sums(w: number): void {
     if (this.sumsOf === w) return;
-    this.sumsOf = w;
+    this.sumsOf = w | 0;
     const s = this.s, b = this.cur + this.g;
     if (w - 1 === this.age) {
       this.s1 = s[b]!; this.e1 = s[b + 1]!; this.s2 = s[b + 2]!; this.e2 = s[b + 3]!;
@@ -177,7 +180,7 @@ export class MomentsBlock {
       i += SLOT;
       if (i === wrap) i = this.ring;
     }
-    this.directOf = w;
+    this.directOf = w | 0;
     return (this.direct = sum);
   }
 
@@ -220,6 +223,30 @@ export class MomentsBlock {
     return v > 0.0 ? v : 0.0;
   }
 
+  /**
+   * Every variant of the block at this bar into out (NaN for a window
+   * holding a gap), one loop in the block's own code: its variance
+   * ('variance'), taStddev(variance) * scale[v] ('stddev'), sqrt(variance) *
+   * scale[v] ('hv'), or ratioOrNaN(deviation, sqrt(variance)) ('zscore').
+   */
+  row(kind: 'variance' | 'stddev' | 'hv' | 'zscore', window: Float64Array, scale: Float64Array | null, out: Float64Array): void {
+    for (const v of this.vars) {
+      const w = window[v]!;
+      if (!this.valid(w)) {
+        out[v] = NaN;
+        continue;
+      }
+      const variance = this.variance(w);
+      if (kind === 'variance') out[v] = variance;
+      else if (kind === 'stddev') out[v] = taStddev(variance) * scale![v]!;
+      else if (kind === 'hv') out[v] = Math.sqrt(variance) * scale![v]!;
+      else {
+        const sd = Math.sqrt(variance);
+        out[v] = sd !== 0.0 ? this.deviation(w) / sd : NaN;
+      }
+    }
+  }
+
   /** deviation(t, w): x[t] - mean(t, w) without cancellation. */
   deviation(w: number): number {
     if (this.eq >= w) return 0.0;
@@ -232,8 +259,14 @@ export class MomentsBlock {
   }
 }
 
-/** Writes variant v's outputs at this bar from block m (its window w valid there) into the rows not null. */
-export type MomentsValue = (m: MomentsBlock, v: number, w: number, rows: readonly (Float64Array | null)[]) => void;
+/**
+ * Writes variant v's outputs at this bar from block m (its window w valid
+ * there) into the rows not null; or the kind of MomentsBlock.row() that
+ * gives the one output of every variant (its scale: stddev's nbdev, hv's 100 * sqrt(annualization)).
+ */
+export type MomentsValue =
+  | ((m: MomentsBlock, v: number, w: number, rows: readonly (Float64Array | null)[]) => void)
+  | { readonly row: 'variance' | 'stddev' | 'hv' | 'zscore'; readonly scale?: Float64Array };
 
 /** Numbers of state of the variants' own (from `at`), stepped with every value of their source (NaN at a gap) before value() reads them. */
 export interface MomentsOwn {
@@ -285,6 +318,10 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
         m.feed(x);
         if (mine) for (const v of m.vars) mine.step(state, v, x);
         if (!writes) continue;
+        if (typeof value !== 'function') {
+          m.row(value.row, window, value.scale ?? null, rows[0]!);
+          continue;
+        }
         for (const v of m.vars) {
           const w = window[v]!;
           if (m.valid(w)) value(m, v, w, rows);

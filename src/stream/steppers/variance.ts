@@ -4,7 +4,5 @@ import type { Stepper, StepperContext } from './types.js';
 import { momentsStepper } from './moments.js';
 
 export default function variance(ctx: StepperContext): Stepper {
-  return momentsStepper(ctx, (m, v, w, rows) => {
-    rows[0]![v] = m.variance(w);
-  });
+  return momentsStepper(ctx, { row: 'variance' });
 }

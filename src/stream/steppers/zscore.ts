@@ -4,8 +4,5 @@ import type { Stepper, StepperContext } from './types.js';
 import { momentsStepper } from './moments.js';
 
 export default function zscore(ctx: StepperContext): Stepper {
-  return momentsStepper(ctx, (m, v, w, rows) => {
-    const sd = Math.sqrt(m.variance(w));
-    rows[0]![v] = sd !== 0.0 ? m.deviation(w) / sd : NaN;  // ratioOrNaN
-  });
+  return momentsStepper(ctx, { row: 'zscore' });
 }
