@@ -155,7 +155,10 @@ export class MomentsBlock {
 
   /** windowSums(t, w) into (s1, e1, s2, e2), from the anchor. */
   private sums(w: number): void {
-    if (this.sumsOf === w) return;
+    if (this.sumsOf !== w) this.takeSums(w);
+  }
+
+  private takeSums(w: number): void {
     this.sumsOf = w | 0;
     const s = this.s, b = this.cur + this.g;
     if (w - 1 === this.age) {
@@ -172,7 +175,10 @@ export class MomentsBlock {
 
   /** directSum: the sum of x[i] - x[t] over the window, oldest first. */
   private directSum(w: number): number {
-    if (this.directOf === w) return this.direct;
+    return this.directOf === w ? this.direct : this.takeDirectSum(w);
+  }
+
+  private takeDirectSum(w: number): number {
     const s = this.s, x = this.x, wrap = this.ring + SLOT * this.R;
     let sum = 0.0;
     for (let i = this.back(w - 1), k = 0; k < w; k++) {
