@@ -223,7 +223,8 @@ export class Channel {
 
   /** Variants v .. v + m - 1 of row(): their windows' newest entry at c, their older ones at e, e - 1, ... */
   private put(s: Float64Array, kind: 'max' | 'min' | 'mid' | 'range', out: Float64Array, out2: Float64Array | null, v: number, m: number, hi: number, lo: number, c: number, e: number): void {
-    const a = s[hi + c]!, p = s[lo + c]!;
+    // A side the channel leaves out is at -1: only the sides of `kind` are read.
+    const a = kind !== 'min' ? s[hi + c]! : NaN, p = kind !== 'max' ? s[lo + c]! : NaN;
     if (kind === 'max') {
       for (let j = 0; j < m; j++) {
         const b = s[hi + e - j]!;
