@@ -31,7 +31,7 @@ import { scratch as volatility_variance_scratch, run as volatility_variance } fr
 import { scratch as momentum_apo_scratch, segment as momentum_apo_segment } from "./momentum/apo";
 import { scratch as momentum_bop_scratch, run as momentum_bop } from "./momentum/bop";
 import { scratch as momentum_cci_scratch, prepare as momentum_cci_prepare, segment as momentum_cci_segment } from "./momentum/cci";
-import { scratch as momentum_cmo_scratch, prepare as momentum_cmo_prepare, segment as momentum_cmo_segment } from "./momentum/cmo";
+import { scratch as momentum_cmo_scratch, prepare as momentum_cmo_prepare, block as momentum_cmo_block, segment as momentum_cmo_segment } from "./momentum/cmo";
 import { scratch as momentum_fisher_scratch, prepare as momentum_fisher_prepare, block as momentum_fisher_block, segment as momentum_fisher_segment } from "./momentum/fisher";
 import { scratch as momentum_imi_scratch, segment as momentum_imi_segment } from "./momentum/imi";
 import { scratch as momentum_macd_scratch, segment as momentum_macd_segment } from "./momentum/macd";
@@ -45,7 +45,7 @@ import { scratch as momentum_roc_scratch, prepare as momentum_roc_prepare, segme
 import { scratch as momentum_rocp_scratch, prepare as momentum_rocp_prepare, segment as momentum_rocp_segment } from "./momentum/rocp";
 import { scratch as momentum_rocr_scratch, prepare as momentum_rocr_prepare, segment as momentum_rocr_segment } from "./momentum/rocr";
 import { scratch as momentum_rocr100_scratch, prepare as momentum_rocr100_prepare, segment as momentum_rocr100_segment } from "./momentum/rocr100";
-import { scratch as momentum_rsi_scratch, prepare as momentum_rsi_prepare, segment as momentum_rsi_segment } from "./momentum/rsi";
+import { scratch as momentum_rsi_scratch, prepare as momentum_rsi_prepare, block as momentum_rsi_block, segment as momentum_rsi_segment } from "./momentum/rsi";
 import { scratch as momentum_stoch_scratch, prepare as momentum_stoch_prepare, block as momentum_stoch_block, segment as momentum_stoch_segment } from "./momentum/stoch";
 import { scratch as momentum_stoch_rsi_scratch, run as momentum_stoch_rsi } from "./momentum/stoch_rsi";
 import { scratch as momentum_stochf_scratch, prepare as momentum_stochf_prepare, block as momentum_stochf_block, segment as momentum_stochf_segment } from "./momentum/stochf";
@@ -555,7 +555,9 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 11: ma_vwma_block<O>(c, b0, nb); return;
     case 13: ma_zlema_block<O>(c, b0, nb); return;
     case 14: volatility_accbands_block<O>(c, b0, nb); return;
+    case 27: momentum_cmo_block<O>(c, b0, nb); return;
     case 28: momentum_fisher_block<O>(c, b0, nb); return;
+    case 41: momentum_rsi_block<O>(c, b0, nb); return;
     case 42: momentum_stoch_block<O>(c, b0, nb); return;
     case 44: momentum_stochf_block<O>(c, b0, nb); return;
     case 46: momentum_ultosc_block<O>(c, b0, nb); return;

@@ -1,5 +1,5 @@
-// Kernel state (KernelJob.state, native/abi.h): ma.sma, ma.ema and ma.rma
-// take the state a series stands in and give back the state after their last
+// Kernel state (KernelJob.state, native/abi.h): ma.sma, ma.ema, ma.rma,
+// momentum.rsi and momentum.cmo take the state a series stands in and give back the state after their last
 // bar, so a stream's pushMany() and history run the batch kernels. These
 // check, on both backends and in both dtypes, that a series cut into calls
 // chained through the state gives the bits of one call over all of it, and
@@ -29,7 +29,7 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'ma.ema' | 'ma.rma';
+  kernel: 'ma.sma' | 'ma.ema' | 'ma.rma' | 'momentum.rsi' | 'momentum.cmo';
   params: Float64Array[];
   /** A fresh state (the state before bar 0), and how many numbers per variant (0: the call's own). */
   fresh: () => Float64Array;
@@ -46,6 +46,11 @@ function cases(): Case[] {
     { kernel: 'ma.sma', params: [window], fresh: () => new Float64Array(1 + 2 * P), perVariant: 0 },
     { kernel: 'ma.ema', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
     { kernel: 'ma.rma', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
+    // RSI, CMO: (gain, loss, previous value, age of the run), the age -1 before any bar; zero_denominator 'nan' on half.
+    ...(['momentum.rsi', 'momentum.cmo'] as const).map((kernel) => ({
+      kernel, params: [window, seed, Float64Array.from({ length: V }, (_, v) => v % 2)],
+      fresh: () => Float64Array.from({ length: 4 * V }, (_, i) => (i % 4 === 3 ? -1 : 0)), perVariant: 4,
+    })),
   ];
 }
 
@@ -143,7 +148,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'ma.ema', 'ma.rma'];
+  const ids = ['ma.sma', 'ma.ema', 'ma.rma', 'momentum.rsi', 'momentum.cmo'];
   ids.forEach((id, n) => {
     for (const dtype of ['float64', 'float32'] as const) {
       it(`${id} ${dtype}`, async () => {
@@ -227,7 +232,7 @@ describe('a batch large enough for the pool runs there, one chunk per source, wi
         const N = 9000;
         const c = candles(N, 5, [2500, 2501]);
         const grid = { source: ['close', 'hlc3'], window: { start: 5, stop: 200 } };
-        for (const id of ['ma.sma', 'ma.ema']) {
+        for (const id of ['ma.sma', 'ma.ema', 'momentum.rsi']) {
           const a = await engine.stream({ indicator: id, grid, history: part(c, 0, 1000) });
           const b = await engine.stream({ indicator: id, grid, history: part(c, 0, 1000) });
           const got = await a.pushMany(part(c, 1000, N));

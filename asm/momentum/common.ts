@@ -4,11 +4,11 @@
 // picks the formula.
 import {
   at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRow, ROW, SCRATCH_TOO_SMALL, selected, setSlot, slot,
-  STATE_A, STATE_B, STATE_C, wholeSeries,
+  STATE_A, STATE_B, STATE_C, STATE_D, STATE_E, wholeSeries,
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeAt, extremeRows, laneRow, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
-  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, zeroDenominator, wilderStep,
+  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, validAt, zeroDenominator, wilderStep,
   windowCapacity, windowSetAdd, windowSetBegin, windowSetEnd, windowsFit,
 } from "../primitives";
 import { MA_EMA, MA_SMA, maLookback, movingAverage } from "../matype";
@@ -140,6 +140,21 @@ export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind
 
 export function gainLossScratch(T: i32): f64 { return 2.0 * T; }
 
+// Kernel state per variant (kGainLossState in native/momentum/common.h):
+// (gain, loss) averages or sums while seeding, the run's last value, its age.
+const GAIN_LOSS_STATE: i32 = 4;
+
+// The age at bar -1 of the run the state stands in, continued by a valid bar 0 (-1: none); set by gainLossPrepare.
+let gainLossAge0: i32 = -1;
+
+@inline function gainLossState(area: usize, v: i32): usize { return area + (<usize>(GAIN_LOSS_STATE * v) << 3); }
+
+// acc + x[from] + ... + x[from + n - 1], in order (sumRange from a running sum).
+function sumOnto(acc: f64, x: usize, from: i32, n: i32): f64 {
+  for (let i = 0; i < n; ++i) acc += at(x, from + i);
+  return acc;
+}
+
 // RSI, or CMO when cmo: 0 when the sum of the averages is ~0.
 @inline function gainLossValue(gain: f64, loss: f64, cmo: bool): f64 {
   if (!cmo) return rsiFromAverages(gain, loss);
@@ -149,6 +164,7 @@ export function gainLossScratch(T: i32): f64 { return 2.0 * T; }
 
 export function gainLossPrepare(c: Call, cmo: bool): i32 {
   if (<f64>c.scratchLen < gainLossScratch(c.T)) return SCRATCH_TOO_SMALL;
+  if ((c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < GAIN_LOSS_STATE * c.v1)) return BAD_PARAM;
   const x = input(c, 0);
   const gain = c.scratch, loss = c.scratch + (<usize>c.T << 3);
   for (let t = 1; t < c.T; ++t) {
@@ -156,20 +172,47 @@ export function gainLossPrepare(c: Call, cmo: bool): i32 {
     store<f64>(gain + (<usize>t << 3), d > 0.0 ? d : 0.0);
     store<f64>(loss + (<usize>t << 3), d < 0.0 ? -d : 0.0);
   }
+  gainLossAge0 = -1;
+  if (c.stateIn != 0 && c.T > 0 && validAt(c, 1, 0)) {
+    const from = gainLossState(c.stateIn, c.v0);  // the same run in every variant
+    gainLossAge0 = <i32>load<f64>(from, 24);
+    const d = at(x, 0) - load<f64>(from, 16);
+    store<f64>(gain, d > 0.0 ? d : 0.0);
+    store<f64>(loss, d < 0.0 ? -d : 0.0);
+  }
   return OK;
+}
+
+// The state out of a block before its runs: the state in, no run going on.
+export function gainLossBlock(c: Call, b0: i32, nb: i32): void {
+  if (c.stateOut == 0) return;
+  memory.copy(gainLossState(c.stateOut, b0), gainLossState(c.stateIn, b0), <usize>(GAIN_LOSS_STATE * nb) << 3);
+  for (let j = 0; j < nb; ++j) store<f64>(gainLossState(c.stateOut, b0 + j), -1.0, 24);
 }
 
 // seedParam, zeroParam: indexes of the `seed` and `zero_denominator` params (gainLoss in native/momentum/common.h).
 export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cmo: bool, seedParam: i32, zeroParam: i32): void {
   const gain = c.scratch, loss = c.scratch + (<usize>c.T << 3);
-  const avgGain = STATE_A, avgLoss = STATE_B, seedAt = STATE_C;
+  const avgGain = STATE_A, avgLoss = STATE_B, seedAt = STATE_C, fromGain = STATE_D, fromLoss = STATE_E;
+  const start = s == 0 ? -(gainLossAge0 + 1) : s;  // the run's first bar
+  const first = max(start + 1, s);                // its first gain in this call
   for (let j = 0; j < nb; ++j) {
     const m = seedsFirst(c, seedParam, b0 + j) ? 1.0 : param(c, 0, b0 + j);  // bars averaged into the seed
-    const sa = <f64>s + m;
+    const sa = <f64>start + m;
     setSlot(seedAt, j, sa);
+    const carried = start < s;
+    // The averages, or the sums so far, at bar s - 1.
+    setSlot(fromGain, j, carried ? load<f64>(gainLossState(c.stateIn, b0 + j)) : 0.0);
+    setSlot(fromLoss, j, carried ? load<f64>(gainLossState(c.stateIn, b0 + j), 8) : 0.0);
+    if (sa < <f64>s) {
+      setSlot(avgGain, j, slot(fromGain, j));
+      setSlot(avgLoss, j, slot(fromLoss, j));
+      continue;
+    }
     const seeded = sa < <f64>e;
-    setSlot(avgGain, j, seeded ? sumRange(gain, s + 1, <i32>m) / m : NaN);
-    setSlot(avgLoss, j, seeded ? sumRange(loss, s + 1, <i32>m) / m : NaN);
+    const n = <i32>sa + 1 - first;
+    setSlot(avgGain, j, seeded ? sumOnto(slot(fromGain, j), gain, first, n) / m : NaN);
+    setSlot(avgLoss, j, seeded ? sumOnto(slot(fromLoss, j), loss, first, n) / m : NaN);
   }
   for (let t = s; t < e; ++t) {
     const tf = <f64>t;
@@ -188,6 +231,15 @@ export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cm
       }
       put<O>(c, 0, t, b0 + j, v);
     }
+  }
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = gainLossState(c.stateOut, b0 + j);
+    const seeded = slot(seedAt, j) < <f64>e;
+    store<f64>(to, seeded ? slot(avgGain, j) : sumOnto(slot(fromGain, j), gain, first, e - first));
+    store<f64>(to, seeded ? slot(avgLoss, j) : sumOnto(slot(fromLoss, j), loss, first, e - first), 8);
+    store<f64>(to, at(input(c, 0), e - 1), 16);
+    store<f64>(to, e == c.T ? <f64>(e - 1 - start) : -1.0, 24);
   }
 }
 

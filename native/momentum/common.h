@@ -140,12 +140,24 @@ int32_t rate(const KernelCall& c, const OutView<Out>& out, double unit) {
 // the gain and loss of bar 1). Gains and losses are computed once per call
 // for every window. Where both averages are ~0 (a flat run), value() gives
 // TA-Lib's number, or NaN by the zero_denominator param (zeroParam).
+// Kernel state (per variant, kGainLossState numbers): the two averages (their
+// running sums, in order, while seeding), the run's last value and its age at
+// its last bar (bars since its first; -1 after a NaN bar, the rest then
+// left as the run ended). A call whose bar 0 is valid continues the run.
 // scratch: gain (T) + loss (T)
 inline int64_t gainLossScratch(int64_t T) { return 2 * T; }
+constexpr int kGainLossState = 4;
+
+// acc + x[from] + ... + x[from + n - 1], in order (sumRange from a running sum).
+inline double sumOnto(double acc, const double* x, int64_t from, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) acc += x[from + i];
+  return acc;
+}
 
 template <typename Out, typename Value>
 int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int seedParam, int zeroParam) {
   if (c.scratchLen < gainLossScratch(c.T)) return kScratchTooSmall;
+  if ((c.stateIn || c.stateOut) && (!c.stateIn || c.stateLen < kGainLossState * c.v1)) return kBadParam;
   const double* x = c.in[0];
   double* gain = c.scratch;
   double* loss = c.scratch + c.T;
@@ -154,18 +166,41 @@ int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int 
     gain[t] = d > 0.0 ? d : 0.0;
     loss[t] = d < 0.0 ? -d : 0.0;
   }
+  // The run the state stands in, continued by a valid bar 0: its age at bar -1, and bar 0's gain and loss.
+  int64_t age0 = -1;
+  if (c.stateIn && c.T > 0 && validAt(c.in, 1, 0)) {
+    const double* in = c.stateIn + kGainLossState * c.v0;  // the same run in every variant
+    age0 = static_cast<int64_t>(in[3]);
+    const double d = x[0] - in[2];
+    gain[0] = d > 0.0 ? d : 0.0;
+    loss[0] = d < 0.0 ? -d : 0.0;
+  }
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    if (c.stateOut) {
+      std::copy(c.stateIn + kGainLossState * b0, c.stateIn + kGainLossState * (b0 + nb), c.stateOut + kGainLossState * b0);
+      for (int j = 0; j < nb; ++j) c.stateOut[kGainLossState * (b0 + j) + 3] = -1.0;
+    }
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
-        double avgGain[kBlock], avgLoss[kBlock];
+        const int64_t start = s == 0 ? -(age0 + 1) : s;  // the run's first bar
+        const int64_t first = std::max(start + 1, s);     // its first gain in this call
+        double avgGain[kBlock], avgLoss[kBlock], fromGain[kBlock], fromLoss[kBlock];
         int64_t seedAt[kBlock];
         for (int j = 0; j < nb; ++j) {
           const double m = seedsFirst(c, seedParam, b0 + j) ? 1.0 : window[b0 + j];  // bars averaged into the seed
-          seedAt[j] = s + static_cast<int64_t>(m);
+          seedAt[j] = start + static_cast<int64_t>(m);
+          const double* in = start < s ? c.stateIn + kGainLossState * (b0 + j) : nullptr;
+          fromGain[j] = in ? in[0] : 0.0;  // the averages, or the sums so far, at bar s - 1
+          fromLoss[j] = in ? in[1] : 0.0;
+          if (seedAt[j] < s) {
+            avgGain[j] = fromGain[j];
+            avgLoss[j] = fromLoss[j];
+            continue;
+          }
           const bool seeded = seedAt[j] < e;
-          avgGain[j] = seeded ? sumRange(gain, s + 1, static_cast<int64_t>(m)) / m : kNaN;
-          avgLoss[j] = seeded ? sumRange(loss, s + 1, static_cast<int64_t>(m)) / m : kNaN;
+          avgGain[j] = seeded ? sumOnto(fromGain[j], gain, first, seedAt[j] + 1 - first) / m : kNaN;
+          avgLoss[j] = seeded ? sumOnto(fromLoss[j], loss, first, seedAt[j] + 1 - first) / m : kNaN;
         }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
@@ -181,6 +216,15 @@ int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int 
             }
             out.put(0, t, b0 + j, v);
           }
+        }
+        if (!c.stateOut) return;
+        for (int j = 0; j < nb; ++j) {
+          double* to = c.stateOut + kGainLossState * (b0 + j);
+          const bool seeded = seedAt[j] < e;
+          to[0] = seeded ? avgGain[j] : sumOnto(fromGain[j], gain, first, e - first);
+          to[1] = seeded ? avgLoss[j] : sumOnto(fromLoss[j], loss, first, e - first);
+          to[2] = x[e - 1];
+          to[3] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
