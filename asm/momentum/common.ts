@@ -263,9 +263,29 @@ export function spreadsEma(c: Call, maParam: i32, maCount: i32, v: i32): bool {
   return true;
 }
 
+// Kernel state per variant (kSpreadState in native/momentum/common.h): the
+// (value, count) of the fast, slow and signal averages, the run's age.
+const SPREAD_STATE: i32 = 7;
+
+@inline function spreadState(area: usize, v: i32): usize { return area + (<usize>(SPREAD_STATE * v) << 3); }
+
+// prepare() of the kernels that run emaSpreadSegment: a state of the wrong size is refused.
+export function emaSpreadPrepare(c: Call): i32 {
+  return (c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < SPREAD_STATE * c.v1) ? BAD_PARAM : OK;
+}
+
+// The state out of a block before its runs: the state in, no run going on.
+export function emaSpreadBlock(c: Call, b0: i32, nb: i32): void {
+  if (c.stateOut == 0) return;
+  memory.copy(spreadState(c.stateOut, b0), spreadState(c.stateIn, b0), <usize>(SPREAD_STATE * nb) << 3);
+  for (let j = 0; j < nb; ++j) store<f64>(spreadState(c.stateOut, b0 + j), -1.0, 48);
+}
+
 export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32, fixed: bool = false, zeroParam: i32 = -1, maParam: i32 = -1, maCount: i32 = 1, copyAtOne: bool = false): void {
   const x = input(c, 0);
   const fastFrom = STATE_A, lanes = STATE_B;  // lanes: the block's variants run here
+  // The run's first bar: before the call when bar 0 continues the state's run.
+  const start = s == 0 && c.stateIn != 0 ? -(<i32>load<f64>(spreadState(c.stateIn, b0), 48) + 1) : s;
   let n = 0;
   for (let j = 0; j < nb; ++j) {
     if (!spreadsEma(c, maParam, maCount, b0 + j)) continue;
@@ -280,7 +300,16 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
       averageLane(1, j).k = 0.075;
     }
     if (withSignal) averageLane(2, j).reset(param(c, fixed ? 0 : 2, b0 + j), false, first);
-    setSlot(fastFrom, j, macd && !first ? <f64>s + (sl - f) : <f64>s);
+    setSlot(fastFrom, j, macd && !first ? <f64>start + (sl - f) : <f64>start);
+    if (start < s) {
+      const from = spreadState(c.stateIn, b0 + j);
+      const pairs = withSignal ? 3 : 2;
+      for (let i = 0; i < pairs; ++i) {
+        const a = averageLane(i, j);
+        a.value = load<f64>(from + (<usize>(2 * i) << 3));
+        a.count = <i32>load<f64>(from + (<usize>(2 * i + 1) << 3));
+      }
+    }
   }
   for (let t = s; t < e; ++t) {
     const xt = at(x, t);
@@ -302,6 +331,17 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
       put<O>(c, 1, t, b0 + j, sig);
       put<O>(c, 2, t, b0 + j, blank ? NaN : v - sig);
     }
+  }
+  if (c.stateOut == 0) return;
+  for (let k = 0; k < n; ++k) {
+    const j = <i32>slot(lanes, k);
+    const to = spreadState(c.stateOut, b0 + j);
+    for (let i = 0; i < 3; ++i) {
+      const used = i < 2 || withSignal;
+      store<f64>(to + (<usize>(2 * i) << 3), used ? averageLane(i, j).value : 0.0);
+      store<f64>(to + (<usize>(2 * i + 1) << 3), used ? <f64>averageLane(i, j).count : 0.0);
+    }
+    store<f64>(to, e == c.T ? <f64>(e - 1 - start) : -1.0, 48);
   }
 }
 

@@ -259,12 +259,26 @@ inline bool spreadsEma(const KernelCall& c, const SpreadStyle& style, int64_t v)
   return true;
 }
 
+// Kernel state (per variant, kSpreadState numbers): the (value, count) of
+// the fast, slow and signal EmaStreams, and the age of the run at its last
+// bar (-1 after a NaN bar, the rest then left as the run ended); the signal's
+// pair stays (0, 0) without a signal. A call whose bar 0 is valid continues
+// the run (the fast EMA's start counted from the run's first bar).
+constexpr int kSpreadState = 7;
+
 template <typename Out, typename Line>
 int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle style, Line line) {
+  if ((c.stateIn || c.stateOut) && (!c.stateIn || c.stateLen < kSpreadState * c.v1)) return kBadParam;
   const double* x = c.in[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    if (c.stateOut) {
+      std::copy(c.stateIn + kSpreadState * b0, c.stateIn + kSpreadState * (b0 + nb), c.stateOut + kSpreadState * b0);
+      for (int j = 0; j < nb; ++j) c.stateOut[kSpreadState * (b0 + j) + 6] = -1.0;
+    }
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
+        // The run's first bar: before the call when bar 0 continues the state's run.
+        const int64_t start = s == 0 && c.stateIn ? -(static_cast<int64_t>(c.stateIn[kSpreadState * b0 + 6]) + 1) : s;
         EmaStream fast[kBlock], slow[kBlock], signal[kBlock];
         int64_t fastFrom[kBlock];
         bool copy[kBlock];
@@ -283,7 +297,15 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
           }
           if (style.signal) signal[j].reset(c.param[style.fixed ? 0 : 2][b0 + j], first);
           copy[j] = style.copyAtOne && c.param[2][b0 + j] == 1.0;
-          fastFrom[j] = style.macd && !first ? s + static_cast<int64_t>(sl - f) : s;
+          fastFrom[j] = style.macd && !first ? start + static_cast<int64_t>(sl - f) : start;
+          if (start < s) {
+            const double* in = c.stateIn + kSpreadState * (b0 + j);
+            EmaStream* lane[3] = {&fast[j], &slow[j], &signal[j]};
+            for (int i = 0; i < (style.signal ? 3 : 2); ++i) {
+              lane[i]->value = in[2 * i];
+              lane[i]->count = static_cast<int64_t>(in[2 * i + 1]);
+            }
+          }
         }
         for (int64_t t = s; t < e; ++t) {
           const double xt = x[t];
@@ -308,6 +330,18 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
             out.put(1, t, b0 + j, sig);
             out.put(2, t, b0 + j, blank ? kNaN : v - sig);
           }
+        }
+        if (!c.stateOut) return;
+        for (int k = 0; k < n; ++k) {
+          const int j = lanes[k];
+          double* to = c.stateOut + kSpreadState * (b0 + j);
+          const EmaStream* lane[3] = {&fast[j], &slow[j], &signal[j]};
+          for (int i = 0; i < 3; ++i) {
+            const bool used = i < 2 || style.signal;
+            to[2 * i] = used ? lane[i]->value : 0.0;
+            to[2 * i + 1] = used ? static_cast<double>(lane[i]->count) : 0.0;
+          }
+          to[6] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
