@@ -19,12 +19,12 @@ import { scratch as ma_vwma_scratch, prepare as ma_vwma_prepare, block as ma_vwm
 import { scratch as ma_wma_scratch, segment as ma_wma_segment } from "./ma/wma";
 import { scratch as ma_zlema_scratch, block as ma_zlema_block, segment as ma_zlema_segment } from "./ma/zlema";
 import { scratch as volatility_accbands_scratch, prepare as volatility_accbands_prepare, block as volatility_accbands_block } from "./volatility/accbands";
-import { scratch as volatility_atr_scratch, prepare as volatility_atr_prepare, segment as volatility_atr_segment } from "./volatility/atr";
+import { scratch as volatility_atr_scratch, prepare as volatility_atr_prepare, block as volatility_atr_block, segment as volatility_atr_segment } from "./volatility/atr";
 import { scratch as volatility_bbands_scratch, run as volatility_bbands } from "./volatility/bbands";
 import { scratch as volatility_bbands_bandwidth_scratch, run as volatility_bbands_bandwidth } from "./volatility/bbands_bandwidth";
 import { scratch as volatility_bbands_percent_b_scratch, run as volatility_bbands_percent_b } from "./volatility/bbands_percent_b";
 import { scratch as volatility_hv_scratch, run as volatility_hv } from "./volatility/hv";
-import { scratch as volatility_natr_scratch, prepare as volatility_natr_prepare, segment as volatility_natr_segment } from "./volatility/natr";
+import { scratch as volatility_natr_scratch, prepare as volatility_natr_prepare, block as volatility_natr_block, segment as volatility_natr_segment } from "./volatility/natr";
 import { scratch as volatility_stddev_scratch, run as volatility_stddev } from "./volatility/stddev";
 import { scratch as volatility_tr_scratch, run as volatility_tr } from "./volatility/tr";
 import { scratch as volatility_variance_scratch, run as volatility_variance } from "./volatility/variance";
@@ -560,6 +560,8 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 11: ma_vwma_block<O>(c, b0, nb); return;
     case 13: ma_zlema_block<O>(c, b0, nb); return;
     case 14: volatility_accbands_block<O>(c, b0, nb); return;
+    case 15: volatility_atr_block<O>(c, b0, nb); return;
+    case 20: volatility_natr_block<O>(c, b0, nb); return;
     case 24: momentum_apo_block<O>(c, b0, nb); return;
     case 27: momentum_cmo_block<O>(c, b0, nb); return;
     case 28: momentum_fisher_block<O>(c, b0, nb); return;

@@ -8,7 +8,7 @@ import {
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeAt, extremeRows, laneRow, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
-  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, validAt, zeroDenominator, wilderStep,
+  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumOnto, sumRange, validAt, zeroDenominator, wilderStep,
   windowCapacity, windowSetAdd, windowSetBegin, windowSetEnd, windowsFit,
 } from "../primitives";
 import { MA_EMA, MA_SMA, maLookback, movingAverage } from "../matype";
@@ -148,12 +148,6 @@ const GAIN_LOSS_STATE: i32 = 4;
 let gainLossAge0: i32 = -1;
 
 @inline function gainLossState(area: usize, v: i32): usize { return area + (<usize>(GAIN_LOSS_STATE * v) << 3); }
-
-// acc + x[from] + ... + x[from + n - 1], in order (sumRange from a running sum).
-function sumOnto(acc: f64, x: usize, from: i32, n: i32): f64 {
-  for (let i = 0; i < n; ++i) acc += at(x, from + i);
-  return acc;
-}
 
 // RSI, or CMO when cmo: 0 when the sum of the averages is ~0.
 @inline function gainLossValue(gain: f64, loss: f64, cmo: bool): f64 {

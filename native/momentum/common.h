@@ -148,12 +148,6 @@ int32_t rate(const KernelCall& c, const OutView<Out>& out, double unit) {
 inline int64_t gainLossScratch(int64_t T) { return 2 * T; }
 constexpr int kGainLossState = 4;
 
-// acc + x[from] + ... + x[from + n - 1], in order (sumRange from a running sum).
-inline double sumOnto(double acc, const double* x, int64_t from, int64_t n) {
-  for (int64_t i = 0; i < n; ++i) acc += x[from + i];
-  return acc;
-}
-
 template <typename Out, typename Value>
 int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int seedParam, int zeroParam) {
   if (c.scratchLen < gainLossScratch(c.T)) return kScratchTooSmall;
