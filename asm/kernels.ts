@@ -37,9 +37,9 @@ import { scratch as momentum_imi_scratch, segment as momentum_imi_segment } from
 import { scratch as momentum_macd_scratch, prepare as momentum_macd_prepare, block as momentum_macd_block, segment as momentum_macd_segment } from "./momentum/macd";
 import { scratch as momentum_macdext_scratch, prepare as momentum_macdext_prepare, block as momentum_macdext_block, segment as momentum_macdext_segment } from "./momentum/macdext";
 import { scratch as momentum_macdfix_scratch, prepare as momentum_macdfix_prepare, block as momentum_macdfix_block, segment as momentum_macdfix_segment } from "./momentum/macdfix";
-import { scratch as momentum_minus_dm_scratch, prepare as momentum_minus_dm_prepare, segment as momentum_minus_dm_segment } from "./momentum/minus_dm";
+import { scratch as momentum_minus_dm_scratch, prepare as momentum_minus_dm_prepare, block as momentum_minus_dm_block, segment as momentum_minus_dm_segment } from "./momentum/minus_dm";
 import { scratch as momentum_mom_scratch, prepare as momentum_mom_prepare, segment as momentum_mom_segment } from "./momentum/mom";
-import { scratch as momentum_plus_dm_scratch, prepare as momentum_plus_dm_prepare, segment as momentum_plus_dm_segment } from "./momentum/plus_dm";
+import { scratch as momentum_plus_dm_scratch, prepare as momentum_plus_dm_prepare, block as momentum_plus_dm_block, segment as momentum_plus_dm_segment } from "./momentum/plus_dm";
 import { scratch as momentum_ppo_scratch, prepare as momentum_ppo_prepare, block as momentum_ppo_block, segment as momentum_ppo_segment } from "./momentum/ppo";
 import { scratch as momentum_roc_scratch, prepare as momentum_roc_prepare, segment as momentum_roc_segment } from "./momentum/roc";
 import { scratch as momentum_rocp_scratch, prepare as momentum_rocp_prepare, segment as momentum_rocp_segment } from "./momentum/rocp";
@@ -568,6 +568,8 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 30: momentum_macd_block<O>(c, b0, nb); return;
     case 31: momentum_macdext_block<O>(c, b0, nb); return;
     case 32: momentum_macdfix_block<O>(c, b0, nb); return;
+    case 33: momentum_minus_dm_block<O>(c, b0, nb); return;
+    case 35: momentum_plus_dm_block<O>(c, b0, nb); return;
     case 36: momentum_ppo_block<O>(c, b0, nb); return;
     case 41: momentum_rsi_block<O>(c, b0, nb); return;
     case 42: momentum_stoch_block<O>(c, b0, nb); return;

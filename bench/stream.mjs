@@ -64,7 +64,7 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
   // over a prelude of the bars seen: ma.wma, also after a history); the stream starts fresh unless `after`.
   const manyCases = [
     ['ma.sma', HEADLINE], ['ma.ema', HEADLINE], ['ma.rma', HEADLINE], ['ma.wma'], ['ma.wma', undefined, 1_000], ['momentum.rsi'], ['momentum.macd'],
-    ['momentum.cmo'], ['momentum.macdfix'], ['momentum.macdext'], ['momentum.apo'], ['momentum.ppo'], ['volatility.atr'], ['volatility.natr'],
+    ['momentum.cmo'], ['momentum.macdfix'], ['momentum.macdext'], ['momentum.apo'], ['momentum.ppo'], ['volatility.atr'], ['volatility.natr'], ['momentum.plus_dm'], ['momentum.minus_dm'],
   ];
   for (const [indicator, grid, after = 0] of manyCases.filter(([id]) => pick([id]).length > 0)) {
     const bars = slice(candles, after, after + many);

@@ -1,6 +1,6 @@
 // Kernel state (KernelJob.state, native/abi.h): ma.sma, ma.ema, ma.rma,
 // momentum.rsi, momentum.cmo, momentum.macd and the other EMA spreads,
-// volatility.atr and volatility.natr take the state a series stands in and give back the state after their last
+// volatility.atr, volatility.natr, momentum.plus_dm and momentum.minus_dm take the state a series stands in and give back the state after their last
 // bar, so a stream's pushMany() and history run the batch kernels. These
 // check, on both backends and in both dtypes, that a series cut into calls
 // chained through the state gives the bits of one call over all of it, and
@@ -30,9 +30,9 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'ma.ema' | 'ma.rma' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr';
-  /** Inputs: the series, or (ATR) high, low and close made from it. */
-  ohlc?: boolean;
+  kernel: 'ma.sma' | 'ma.ema' | 'ma.rma' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm';
+  /** Inputs: the series, or the first `hlc` of high, low and close made from it. */
+  hlc?: 2 | 3;
   params: Float64Array[];
   /** A fresh state (the state before bar 0), and how many numbers per variant (0: the call's own). */
   fresh: () => Float64Array;
@@ -65,8 +65,13 @@ function cases(): Case[] {
     },
     // ATR, NATR: (average, previous close, age of the run), the age -1 before any bar.
     ...(['volatility.atr', 'volatility.natr'] as const).map((kernel) => ({
-      kernel, params: [window, seed], ohlc: true,
+      kernel, params: [window, seed], hlc: 3 as const,
       fresh: () => Float64Array.from({ length: 3 * V }, (_, i) => (i % 3 === 2 ? -1 : 0)), perVariant: 3,
+    })),
+    // PLUS_DM, MINUS_DM: (sum, age of the run, last high, last low), the age -1 before any bar.
+    ...(['momentum.plus_dm', 'momentum.minus_dm'] as const).map((kernel) => ({
+      kernel, params: [window], hlc: 2 as const,
+      fresh: () => Float64Array.from({ length: 4 * V }, (_, i) => (i % 4 === 1 ? -1 : 0)), perVariant: 4,
     })),
   ];
 }
@@ -76,7 +81,7 @@ function call(b: Backend, c: Case, x: Float64Array, from: number, to: number, v0
   const V = c.params[0]!.length;
   const out = new (float64 ? Float64Array : Float32Array)((to - from) * V).fill(-1);
   // High and low around the close (NaN where it is).
-  const inputs = (c.ohlc ? [x.map((v, i) => v * (1 + 0.001 * (1 + (i % 3)))), x.map((v, i) => v * (1 - 0.001 * (1 + (i % 5)))), x] : [x]).map((col) => col.slice(from, to));
+  const inputs = (c.hlc ? [x.map((v, i) => v * (1 + 0.001 * (1 + (i % 3)))), x.map((v, i) => v * (1 - 0.001 * (1 + (i % 5)))), x].slice(0, c.hlc) : [x]).map((col) => col.slice(from, to));
   b.run({ kernel: c.kernel, inputs, t: to - from, params: c.params, v0, v1, outputs: [out, ...Array<null>((c.outputs ?? 1) - 1).fill(null)], float64, timeStride: V, variantStride: 1, state });
   return out;
 }
@@ -167,11 +172,12 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'ma.ema', 'ma.rma', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr'];
+  const ids = ['ma.sma', 'ma.ema', 'ma.rma', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
   const gridOf = (id: string): Record<string, unknown> => {
     if (id === 'ma.sma') return { source: grid.source, window: grid.window };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
     if (id.startsWith('volatility.')) return { window: grid.window, seed: grid.seed };
+    if (id.endsWith('_dm')) return { window: [1, ...grid.window] };
     return grid;
   };
   ids.forEach((id, n) => {

@@ -12,7 +12,7 @@ import {
   windowCapacity, windowSetAdd, windowSetBegin, windowSetEnd, windowsFit,
 } from "../primitives";
 import { MA_EMA, MA_SMA, maLookback, movingAverage } from "../matype";
-import { directionalMoves, wilderSumStep } from "../trend/common";
+import { directionalMoves, minusMove, plusMove, wilderSumStep } from "../trend/common";
 
 // MOM and the rates of change (see native/momentum/common.h): x[t] - x[t-n]
 // (LAG_DIFFERENCE), that times scale (LAG_CHANGE: ROC, ROCP) or x[t] times
@@ -546,20 +546,57 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
 // the running sums, STATE_B the first bar of each variant.
 export function directionalMovementScratch(T: i32): f64 { return 2.0 * T; }
 
+// Kernel state per variant (kMovementState in native/momentum/common.h): the sum, the run's age, the last high and low.
+const MOVEMENT_STATE: i32 = 4;
+
+// The age at bar -1 of the run the state stands in, continued by a valid bar 0 (-1: none); set by directionalMovementPrepare.
+let movementAge0: i32 = -1;
+
+@inline function movementState(area: usize, v: i32): usize { return area + (<usize>(MOVEMENT_STATE * v) << 3); }
+
 export function directionalMovementPrepare(c: Call): i32 {
   if (<f64>c.scratchLen < directionalMovementScratch(c.T)) return SCRATCH_TOO_SMALL;
-  directionalMoves(input(c, 0), input(c, 1), c.T, c.scratch, c.scratch + (<usize>c.T << 3));
+  if ((c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < MOVEMENT_STATE * c.v1)) return BAD_PARAM;
+  const high = input(c, 0), low = input(c, 1), plusDM = c.scratch, minusDM = c.scratch + (<usize>c.T << 3);
+  directionalMoves(high, low, c.T, plusDM, minusDM);
+  movementAge0 = -1;
+  if (c.stateIn != 0 && c.T > 0 && validAt(c, 2, 0)) {
+    const from = movementState(c.stateIn, c.v0);  // the same run in every variant
+    movementAge0 = <i32>load<f64>(from, 8);
+    if (movementAge0 >= 0) {
+      const up = at(high, 0) - load<f64>(from, 16), down = load<f64>(from, 24) - at(low, 0);
+      store<f64>(plusDM, plusMove(up, down));
+      store<f64>(minusDM, minusMove(up, down));
+    }
+  }
   return OK;
+}
+
+// The state out of a block before its runs: the sums in, no run going on, the last bar's high and low as read.
+export function directionalMovementBlock(c: Call, b0: i32, nb: i32): void {
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = movementState(c.stateOut, b0 + j), from = movementState(c.stateIn, b0 + j);
+    store<f64>(to, load<f64>(from));
+    store<f64>(to, -1.0, 8);
+    store<f64>(to, c.T > 0 ? at(input(c, 0), c.T - 1) : load<f64>(from, 16), 16);
+    store<f64>(to, c.T > 0 ? at(input(c, 1), c.T - 1) : load<f64>(from, 24), 24);
+  }
 }
 
 export function directionalMovementSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, plus: bool): void {
   const dm = plus ? c.scratch : c.scratch + (<usize>c.T << 3);
-  const sum = STATE_A, first = STATE_B;
+  const sum = STATE_A, first = STATE_B, carried = STATE_C;
+  const start = s == 0 ? -(movementAge0 + 1) : s;  // the run's first bar
+  const from = max(start + 1, s);                 // its first move in this call
   for (let j = 0; j < nb; ++j) {
     const n = <i32>param(c, 0, b0 + j);
-    const f = s + max(n - 1, 1);
+    const f = start + max(n - 1, 1);
     setSlot(first, j, <f64>f);
-    setSlot(sum, j, n > 1 && f < e ? sumRange(dm, s + 1, n - 1) : 0.0);
+    // The sum, or the seed so far, at bar s - 1.
+    setSlot(carried, j, start < s ? load<f64>(movementState(c.stateIn, b0 + j)) : 0.0);
+    if (f < s || n == 1) setSlot(sum, j, slot(carried, j));
+    else setSlot(sum, j, f < e ? sumOnto(slot(carried, j), dm, from, f + 1 - from) : 0.0);
   }
   for (let t = s; t < e; ++t) {
     for (let j = 0; j < nb; ++j) {
@@ -570,6 +607,12 @@ export function directionalMovementSegment<O>(c: Call, b0: i32, nb: i32, s: i32,
       if (t > f) setSlot(sum, j, wilderSumStep(slot(sum, j), at(dm, t), n));
       put<O>(c, 0, t, b0 + j, slot(sum, j));
     }
+  }
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = movementState(c.stateOut, b0 + j);
+    store<f64>(to, <i32>slot(first, j) < e ? slot(sum, j) : sumOnto(slot(carried, j), dm, from, e - from));
+    store<f64>(to, e == c.T ? <f64>(e - 1 - start) : -1.0, 8);
   }
 }
 

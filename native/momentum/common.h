@@ -533,25 +533,52 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
 // of a run) summed over bars s+1 .. s+n-1, the first value at bar s+n-1, then
 // smoothed as S - S/n + DM. Window 1 is the one-bar value itself, from bar
 // s+1. inputs high, low; scratch: +DM and -DM (2T)
+// Kernel state (per variant, kMovementState numbers): the sum (the seed so
+// far while seeding), the run's age (-1 after a NaN bar) and the last bar's
+// high and low as read; a call whose bar 0 is valid continues the run.
 inline int64_t directionalMovementScratch(int64_t T) { return 2 * T; }
+constexpr int kMovementState = 4;
 
 template <bool Plus, typename Out>
 int32_t directionalMovement(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < directionalMovementScratch(c.T)) return kScratchTooSmall;
+  if ((c.stateIn || c.stateOut) && (!c.stateIn || c.stateLen < kMovementState * c.v1)) return kBadParam;
+  const double *high = c.in[0], *low = c.in[1];
   double* plusDM = c.scratch;
   double* minusDM = plusDM + c.T;
-  trend::directionalMoves(c.in[0], c.in[1], c.T, plusDM, minusDM);
+  trend::directionalMoves(high, low, c.T, plusDM, minusDM);
+  // The run the state stands in, continued by a valid bar 0: its age at bar -1, and bar 0's move.
+  int64_t age0 = -1;
+  if (c.stateIn && c.T > 0 && validAt(c.in, 2, 0)) {
+    const double* in = c.stateIn + kMovementState * c.v0;  // the same run in every variant
+    age0 = static_cast<int64_t>(in[1]);
+    if (age0 >= 0) trend::directionalMove(in[2], in[3], high[0], low[0], plusDM[0], minusDM[0]);
+  }
   const double* dm = Plus ? plusDM : minusDM;
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    if (c.stateOut) {
+      // Before any run: the state in, no run going on; the last bar's high and low, as read (NaN or not).
+      for (int j = 0; j < nb; ++j) {
+        double* to = c.stateOut + kMovementState * (b0 + j);
+        to[0] = c.stateIn[kMovementState * (b0 + j)];
+        to[1] = -1.0;
+        to[2] = c.T > 0 ? high[c.T - 1] : c.stateIn[kMovementState * (b0 + j) + 2];
+        to[3] = c.T > 0 ? low[c.T - 1] : c.stateIn[kMovementState * (b0 + j) + 3];
+      }
+    }
     forEachSegment(c.in, 2, c.T,
       [&](int64_t s, int64_t e) {
-        double sum[kBlock];
+        const int64_t start = s == 0 ? -(age0 + 1) : s;  // the run's first bar
+        const int64_t from = std::max(start + 1, s);      // its first move in this call
+        double sum[kBlock], carried[kBlock];
         int64_t first[kBlock];
         for (int j = 0; j < nb; ++j) {
           const int64_t n = static_cast<int64_t>(window[b0 + j]);
-          first[j] = s + std::max<int64_t>(n - 1, 1);
-          sum[j] = n > 1 && first[j] < e ? sumRange(dm, s + 1, n - 1) : 0.0;
+          first[j] = start + std::max<int64_t>(n - 1, 1);
+          carried[j] = start < s ? c.stateIn[kMovementState * (b0 + j)] : 0.0;  // the sum, or the seed so far, at bar s - 1
+          if (first[j] < s || n == 1) sum[j] = carried[j];
+          else sum[j] = first[j] < e ? sumOnto(carried[j], dm, from, first[j] + 1 - from) : 0.0;
         }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
@@ -561,6 +588,12 @@ int32_t directionalMovement(const KernelCall& c, const OutView<Out>& out) {
             if (t > first[j]) sum[j] = trend::wilderSumStep(sum[j], dm[t], n);
             out.put(0, t, b0 + j, sum[j]);
           }
+        }
+        if (!c.stateOut) return;
+        for (int j = 0; j < nb; ++j) {
+          double* to = c.stateOut + kMovementState * (b0 + j);
+          to[0] = first[j] < e ? sum[j] : sumOnto(carried[j], dm, from, e - from);
+          to[1] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });

@@ -553,12 +553,6 @@ export class IndicatorStream {
         outputs: outputs as (OutputArray | null)[], float64: this.dtype === 'float64', timeStride: V, variantStride: 1,
       };
     });
-    // Bar indexes count from the call's first bar, the prelude's.
-    for (const s of this.selected) {
-      if (!s.barIndex) continue;
-      const out = outputs[s.k]!, offset = this.seen - P;
-      for (let i = P * V; i < T * V; i++) out[i] = out[i]! + offset;
-    }
     route.skip(columns, 0, n);
     this.advance(columns, 0, n);
     return meta;

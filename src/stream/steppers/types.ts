@@ -73,7 +73,8 @@ export interface Stepper {
  * first). pushMany() runs the kernel over the last min(bars seen, bars - 1)
  * bars, from tail(), and the new bars, and drops the first rows: from the
  * first new bar on they are the rows of a call over every bar. skip() then
- * sets the state without stepping every bar.
+ * sets the state without stepping every bar. (Not for bar-index outputs,
+ * which the kernel would count from the prelude's first bar.)
  */
 export interface PreludeRoute {
   readonly bars: number;
