@@ -194,15 +194,17 @@ export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper & { 
 }
 
 /**
- * A PreludeRoute for a ring stepper whose `fill` writes the bar's value
- * first in its slot, whose head depends on nothing but the last `memory`
- * valid bars filled (ma.wma's sums) and whose value() keeps no state of its
- * own (`own` unused): its ring holds the last `bars` values. skip() counts
- * the bars and turns the ring over arithmetically up to the last ring's
- * length (and `memory` valid bars) of each source, then steps those.
+ * A PreludeRoute for a ring stepper (ringStepper with these `hooks`) whose
+ * `fill` writes the bar's value first in its slot, whose head depends on
+ * nothing but the last `memory` valid bars filled (ma.wma's sums) and whose
+ * value() keeps no state of its own (`own` unused): its ring holds the last
+ * `bars` values. skip() counts the bars and turns the ring over
+ * arithmetically up to the last ring's length (and `memory` valid bars) of
+ * each source, then fills those as step() does, without values.
  */
-export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun[] }, head: number, width: number, memory: number, bars: number): PreludeRoute {
+export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun[] }, hooks: Pick<RingHooks, 'head' | 'width' | 'fill'>, memory: number, bars: number): PreludeRoute {
   const { runs, state } = stepper;
+  const { head, width, fill } = hooks;
   return {
     bars,
     tail(into) {
@@ -216,32 +218,28 @@ export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun
       }
     },
     skip(columns, from, to) {
-      // Step from the earliest bar any run needs: a whole ring and `memory` valid bars back.
-      let start = to;
       for (const r of runs) {
         const col = columns[r.src]!;
-        let i = to, valid = 0;
-        while (i > from && (to - i < r.ring || valid < memory)) {
-          i--;
-          if (col[i] === col[i]) valid++;
+        // Filled from the earliest bar it needs: a whole ring and `memory` valid bars back.
+        let start = to, valid = 0;
+        while (start > from && (to - start < r.ring || valid < memory)) {
+          start--;
+          if (col[start] === col[start]) valid++;
         }
-        start = Math.min(start, i);
-      }
-      if (start > from) {
-        for (const r of runs) {
-          const col = columns[r.src]!;
-          let g = start - 1;
-          while (g >= from && col[g] === col[g]) g--;
-          const run = r.at + head;
-          state[run] = g >= from ? start - 1 - g : state[run]! + (start - from);
-          state[run + 1] = (state[run + 1]! + (start - from)) % r.ring;
+        const at = r.at, R = r.ring, ring = at + head + 2;
+        let g = start - 1;
+        while (g >= from && col[g] === col[g]) g--;
+        let run = g >= from ? start - 1 - g : state[at + head]! + (start - from);
+        let pos = (state[at + head + 1]! + (start - from)) % R;
+        // As ringStepper's step() fills them.
+        for (let i = start; i < to; i++) {
+          const x = col[i]!;
+          run = x !== x ? 0 : run + 1;
+          if (++pos === R) pos = 0;
+          fill(state, at, ring + width * pos, x);
         }
-      }
-      const bar = new Float64Array(columns.length);
-      const none = [null];
-      for (let i = start; i < to; i++) {
-        for (let k = 0; k < columns.length; k++) bar[k] = columns[k]![i]!;
-        stepper.step(bar, none);
+        state[at + head] = run;
+        state[at + head + 1] = pos;
       }
     },
   };

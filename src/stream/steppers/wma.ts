@@ -58,5 +58,5 @@ export default function wma(ctx: StepperContext): Stepper {
   // Every window up to DENSE_WMA: a value is a fresh sum of the window's bars, so batches take the kernel over a prelude.
   const longest = longestOf(n);
   if (longest > DENSE_WMA) return stepper;
-  return { ...stepper, prelude: ringPrelude(stepper, depth + 1, 1, depth, longest) };
+  return { ...stepper, prelude: ringPrelude(stepper, { head: depth + 1, width: 1, fill: diagonalFill(depth) }, depth, longest) };
 }
