@@ -133,6 +133,12 @@ export function sumRange(x: usize, from: i32, n: i32): f64 {
   return s;
 }
 
+// sumRange continued from a running sum (sumOnto in native/primitives.h).
+export function sumOnto(acc: f64, x: usize, from: i32, n: i32): f64 {
+  for (let i = 0; i < n; ++i) acc += at(x, from + i);
+  return acc;
+}
+
 @inline export function emaStep(prev: f64, x: f64, k: f64): f64 {
   return (x - prev) * k + prev;
 }

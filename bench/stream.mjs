@@ -60,15 +60,20 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
 
   // pushMany of 10,000 bars beside compute() over the same bars, interleaved.
   const manyRows = [];
-  // The headline grids, and default grids of ids stepped bar by bar (no stepMany).
-  const manyCases = [['ma.sma', HEADLINE], ['ma.ema', HEADLINE], ['ma.rma', HEADLINE], ['ma.wma'], ['momentum.rsi'], ['momentum.macd']];
-  for (const [indicator, grid] of manyCases.filter(([id]) => pick([id]).length > 0)) {
-    const bars = slice(candles, 0, many);
+  // The headline grids, and default grids of the ids whose batches run their kernels (with its state, or
+  // over a prelude of the bars seen: ma.wma, also after a history); the stream starts fresh unless `after`.
+  const manyCases = [
+    ['ma.sma', HEADLINE], ['ma.ema', HEADLINE], ['ma.rma', HEADLINE], ['ma.wma'], ['ma.wma', undefined, 1_000], ['momentum.rsi'], ['momentum.macd'],
+    ['momentum.cmo'], ['momentum.macdfix'], ['momentum.macdext'], ['momentum.apo'], ['momentum.ppo'], ['volatility.atr'], ['volatility.natr'], ['momentum.plus_dm'], ['momentum.minus_dm'],
+  ];
+  for (const [indicator, grid, after = 0] of manyCases.filter(([id]) => pick([id]).length > 0)) {
+    const bars = slice(candles, after, after + many);
+    const past = after > 0 ? slice(candles, 0, after) : undefined;
     // CPU time of the process (every thread): what the call costs, whatever else shares the machine.
     const times = { pushMany: [], compute: [], pushManyCpu: [], computeCpu: [] };
     const cpuMs = (u) => { const d = process.cpuUsage(u); return (d.user + d.system) / 1000; };
     for (let i = 0; i <= runs; i++) {
-      const s = await engine.stream({ indicator, grid });
+      const s = await engine.stream({ indicator, grid, history: past });
       let t0 = performance.now(), u0 = process.cpuUsage();
       (await s.pushMany(bars)).release();
       const tm = performance.now() - t0, um = cpuMs(u0);
@@ -80,7 +85,7 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
       if (i > 0) { times.pushMany.push(tm); times.compute.push(tc); times.pushManyCpu.push(um); times.computeCpu.push(uc); }
     }
     const pm = median(times.pushMany), cm = median(times.compute), pu = median(times.pushManyCpu), cu = median(times.computeCpu);
-    manyRows.push({ case: indicator, variants: engine.estimate({ indicator, grid, t: many }).variants, bars: many, pushManyMs: pm, computeMs: cm, ratio: pm / cm, pushManyCpuMs: pu, computeCpuMs: cu, cpuRatio: pu / cu });
+    manyRows.push({ case: after > 0 ? `${indicator} (after ${after.toLocaleString('en-US')} bars)` : indicator, variants: engine.estimate({ indicator, grid, t: many }).variants, bars: many, pushManyMs: pm, computeMs: cm, ratio: pm / cm, pushManyCpuMs: pu, computeCpuMs: cu, cpuRatio: pu / cu });
   }
 
   // push beside the batch cost of one bar of the same default grid.

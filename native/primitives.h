@@ -174,6 +174,13 @@ inline double sumRange(const double* x, int64_t from, int64_t n) {
   return s;
 }
 
+// acc + x[from] + ... + x[from + n - 1], in order: sumRange continued from a
+// running sum (a seed summed across kernel calls, "Kernel state").
+inline double sumOnto(double acc, const double* x, int64_t from, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) acc += x[from + i];
+  return acc;
+}
+
 // TA-Lib's EMA update, in its operation order.
 inline double emaStep(double prev, double x, double k) { return (x - prev) * k + prev; }
 

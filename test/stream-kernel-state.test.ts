@@ -1,5 +1,6 @@
-// Kernel state (KernelJob.state, native/abi.h): ma.sma, ma.ema and ma.rma
-// take the state a series stands in and give back the state after their last
+// Kernel state (KernelJob.state, native/abi.h): ma.sma, ma.ema, ma.rma,
+// momentum.rsi, momentum.cmo, momentum.macd and the other EMA spreads,
+// volatility.atr, volatility.natr, momentum.plus_dm and momentum.minus_dm take the state a series stands in and give back the state after their last
 // bar, so a stream's pushMany() and history run the batch kernels. These
 // check, on both backends and in both dtypes, that a series cut into calls
 // chained through the state gives the bits of one call over all of it, and
@@ -29,11 +30,15 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'ma.ema' | 'ma.rma';
+  kernel: 'ma.sma' | 'ma.ema' | 'ma.rma' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm';
+  /** Inputs: the series, or the first `hlc` of high, low and close made from it. */
+  hlc?: 2 | 3;
   params: Float64Array[];
   /** A fresh state (the state before bar 0), and how many numbers per variant (0: the call's own). */
   fresh: () => Float64Array;
   perVariant: number;
+  /** Outputs of the kernel (the first is checked, the others not selected). */
+  outputs?: number;
 }
 
 function cases(): Case[] {
@@ -46,6 +51,28 @@ function cases(): Case[] {
     { kernel: 'ma.sma', params: [window], fresh: () => new Float64Array(1 + 2 * P), perVariant: 0 },
     { kernel: 'ma.ema', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
     { kernel: 'ma.rma', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
+    // RSI, CMO: (gain, loss, previous value, age of the run), the age -1 before any bar; zero_denominator 'nan' on half.
+    ...(['momentum.rsi', 'momentum.cmo'] as const).map((kernel) => ({
+      kernel, params: [window, seed, Float64Array.from({ length: V }, (_, v) => v % 2)],
+      fresh: () => Float64Array.from({ length: 4 * V }, (_, i) => (i % 4 === 3 ? -1 : 0)), perVariant: 4,
+    })),
+    // MACD (its line, which starts with the signal): fast above and below slow, signals of 1 to 9 bars;
+    // (value, count) of the fast, slow and signal EMAs and the run's age, -1 before any bar.
+    {
+      kernel: 'momentum.macd',
+      params: [window.map((n) => n + 1), window.map((n, v) => (v % 3 === 0 ? 3 : n + 4)), window.map((n) => 1 + (n % 9)), seed],
+      fresh: () => Float64Array.from({ length: 7 * V }, (_, i) => (i % 7 === 6 ? -1 : 0)), perVariant: 7, outputs: 3,
+    },
+    // ATR, NATR: (average, previous close, age of the run), the age -1 before any bar.
+    ...(['volatility.atr', 'volatility.natr'] as const).map((kernel) => ({
+      kernel, params: [window, seed], hlc: 3 as const,
+      fresh: () => Float64Array.from({ length: 3 * V }, (_, i) => (i % 3 === 2 ? -1 : 0)), perVariant: 3,
+    })),
+    // PLUS_DM, MINUS_DM: (sum, age of the run, last high, last low), the age -1 before any bar.
+    ...(['momentum.plus_dm', 'momentum.minus_dm'] as const).map((kernel) => ({
+      kernel, params: [window], hlc: 2 as const,
+      fresh: () => Float64Array.from({ length: 4 * V }, (_, i) => (i % 4 === 1 ? -1 : 0)), perVariant: 4,
+    })),
   ];
 }
 
@@ -53,7 +80,9 @@ function cases(): Case[] {
 function call(b: Backend, c: Case, x: Float64Array, from: number, to: number, v0: number, v1: number, float64: boolean, state: KernelJob['state']): Float32Array | Float64Array {
   const V = c.params[0]!.length;
   const out = new (float64 ? Float64Array : Float32Array)((to - from) * V).fill(-1);
-  b.run({ kernel: c.kernel, inputs: [x.slice(from, to)], t: to - from, params: c.params, v0, v1, outputs: [out], float64, timeStride: V, variantStride: 1, state });
+  // High and low around the close (NaN where it is).
+  const inputs = (c.hlc ? [x.map((v, i) => v * (1 + 0.001 * (1 + (i % 3)))), x.map((v, i) => v * (1 - 0.001 * (1 + (i % 5)))), x].slice(0, c.hlc) : [x]).map((col) => col.slice(from, to));
+  b.run({ kernel: c.kernel, inputs, t: to - from, params: c.params, v0, v1, outputs: [out, ...Array<null>((c.outputs ?? 1) - 1).fill(null)], float64, timeStride: V, variantStride: 1, state });
   return out;
 }
 
@@ -143,13 +172,20 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'ma.ema', 'ma.rma'];
+  const ids = ['ma.sma', 'ma.ema', 'ma.rma', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
+  const gridOf = (id: string): Record<string, unknown> => {
+    if (id === 'ma.sma') return { source: grid.source, window: grid.window };
+    if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
+    if (id.startsWith('volatility.')) return { window: grid.window, seed: grid.seed };
+    if (id.endsWith('_dm')) return { window: [1, ...grid.window] };
+    return grid;
+  };
   ids.forEach((id, n) => {
     for (const dtype of ['float64', 'float32'] as const) {
       it(`${id} ${dtype}`, async () => {
         const backend: BackendName = n % 2 === (dtype === 'float64' ? 0 : 1) ? 'native' : 'wasm';
         const engine = await engineFor(backend);
-        const g = id === 'ma.sma' ? { source: grid.source, window: grid.window } : grid;
+        const g = gridOf(id);
         // History shorter than the longest windows: the batch after it starts with variants still seeding.
         const a = await engine.stream({ indicator: id, grid: g, dtype, history: part(c, 0, 20) });
         const b = await engine.stream({ indicator: id, grid: g, dtype });
@@ -170,9 +206,12 @@ describe('streams through the kernels: pushMany and history keep the contract of
           for (let i = from; i < to; i++) b.push(bar(c, i));
           expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);
           const want = await engine.compute({ indicator: id, candles: part(all, 0, to), grid: g, dtype });
-          const V = want.variants, w = want.values(), v = got.values();
-          for (let i = 0; i < (to - from) * V; i++) {
-            if (!Object.is(v[i], w[from * V + i])) expect.fail(`${backend} ${id} ${dtype} ${JSON.stringify(want.variant(i % V))} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
+          const V = want.variants;
+          for (const o of want.outputs) {
+            const w = want.values(o), v = got.values(o);
+            for (let i = 0; i < (to - from) * V; i++) {
+              if (!Object.is(v[i], w[from * V + i])) expect.fail(`${backend} ${id} ${dtype} ${o} ${JSON.stringify(want.variant(i % V))} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
+            }
           }
           want.release();
           got.release();
@@ -193,7 +232,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   it('a pushMany refused at a bad candle (bar k) leaves the state unchanged', async () => {
     const engine = await engineFor('native');
     for (const id of ids) {
-      const s = await engine.stream({ indicator: id, grid: { window: [3, 30] }, history: part(c, 0, 100) });
+      const s = await engine.stream({ indicator: id, grid: id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : { window: [3, 30] }, history: part(c, 0, 100) });
       const before = s.checkpoint();
       const bad = part(c, 100, 200);
       const high = bad.high.slice();
@@ -227,14 +266,16 @@ describe('a batch large enough for the pool runs there, one chunk per source, wi
         const N = 9000;
         const c = candles(N, 5, [2500, 2501]);
         const grid = { source: ['close', 'hlc3'], window: { start: 5, stop: 200 } };
-        for (const id of ['ma.sma', 'ma.ema']) {
-          const a = await engine.stream({ indicator: id, grid, history: part(c, 0, 1000) });
-          const b = await engine.stream({ indicator: id, grid, history: part(c, 0, 1000) });
+        const macd = { source: grid.source, fast: { start: 2, stop: 30 }, slow: [26, 50], signal: [9] };
+        for (const id of ['ma.sma', 'ma.ema', 'momentum.rsi', 'momentum.macd']) {
+          const g = id === 'momentum.macd' ? macd : grid;
+          const a = await engine.stream({ indicator: id, grid: g, history: part(c, 0, 1000) });
+          const b = await engine.stream({ indicator: id, grid: g, history: part(c, 0, 1000) });
           const got = await a.pushMany(part(c, 1000, N));
           expect(got.meta.numThreads, `${id}: ran on the pool`).toBe(2);
           for (let i = 1000; i < N; i++) b.push(bar(c, i));
           expect(sameBytes(a.checkpoint(), b.checkpoint()), `${id}: the state after the batch`).toBe(true);
-          const want = await engine.compute({ indicator: id, candles: c, grid });
+          const want = await engine.compute({ indicator: id, candles: c, grid: g });
           const V = want.variants, w = want.values(), v = got.values();
           for (let i = 0; i < (N - 1000) * V; i++) {
             if (!Object.is(v[i], w[1000 * V + i])) expect.fail(`${backend} ${id} ${JSON.stringify(want.variant(i % V))} bar ${1000 + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[1000 * V + i]}`);

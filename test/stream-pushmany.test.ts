@@ -135,34 +135,49 @@ describe('pushMany and history step in batches exactly as push() steps bar by ba
   });
 });
 
-describe('a pushMany that fails part-way leaves the stream unchanged', () => {
-  // ma.ema and ma.sma go through their kernels (the fault comes as the kernel's state is taken back), momentum.rsi steps bar by bar.
-  for (const [id, method] of [['ma.ema', 'kernel.load'], ['ma.sma', 'kernel.load'], ['momentum.rsi', 'step']] as const) {
-    it(`${id}, failing in ${method}()`, async () => {
+describe('a pushMany that fails part-way leaves the stream unchanged', async () => {
+  // Every stepper with a batch route fails as the route hands the state back (the kernel's
+  // state loaded, or the state set after the prelude's call); ma.hma steps bar by bar.
+  const routes: { id: string; grid: Record<string, unknown>; target: 'kernel' | 'prelude' | 'stepper'; method: string }[] = [];
+  const native = await engineFor('native');
+  for (const { id, grid } of await steppedIds()) {
+    const s = await native.stream({ indicator: id, grid, outputs: listIndicators().find((x) => x.id === id)!.outputs.filter((o) => !o.looksAhead).map((o) => o.name) });
+    const stepper = (s as unknown as { stepper: Record<string, unknown> }).stepper;
+    if (stepper.kernel) routes.push({ id, grid, target: 'kernel', method: 'load' });
+    else if (stepper.prelude) routes.push({ id, grid, target: 'prelude', method: 'skip' });
+    s.close();
+  }
+  routes.push({ id: 'ma.hma', grid: { window: [2, 5, 30] }, target: 'stepper', method: 'step' });
+  it('finds the routed ids', () => {
+    expect(routes.map((r) => r.id)).toEqual(expect.arrayContaining(['ma.sma', 'ma.ema', 'ma.wma', 'momentum.rsi']));
+  });
+
+  for (const { id, grid, target, method } of routes) {
+    it(`${id}, failing in ${target === 'stepper' ? '' : `${target}.`}${method}()`, async () => {
       const engine = await engineFor('native');
       const c = walk(200, 3);
-      const grid = { window: [2, 5, 30] };
-      const s = await engine.stream({ indicator: id, grid, dtype: 'float64', history: part(c, 0, 50) });
+      const outputs = listIndicators().find((x) => x.id === id)!.outputs.filter((o) => !o.looksAhead).map((o) => o.name);
+      const s = await engine.stream({ indicator: id, grid, outputs, dtype: 'float64', history: part(c, 0, 50) });
       s.push(bar(c, 50));
       const before = s.checkpoint();
       // A fault after the stepper changed its state: the stream must put it back.
       const stepper = (s as unknown as { stepper: Record<string, unknown> }).stepper;
-      const target = (method === 'kernel.load' ? stepper.kernel : stepper) as Record<string, (...a: unknown[]) => void>;
-      const name = method === 'kernel.load' ? 'load' : method;
-      const original = target[name]!;
+      const holder = (target === 'stepper' ? stepper : stepper[target]) as Record<string, (...a: unknown[]) => void>;
+      const original = holder[method]!;
       let calls = 0;
-      target[name] = function (this: unknown, ...args: unknown[]) {
+      holder[method] = function (this: unknown, ...args: unknown[]) {
         original.apply(this, args);
-        if (++calls === 20 || method === 'kernel.load') throw new Error('injected fault');
+        if (++calls === 20 || target !== 'stepper') throw new Error('injected fault');
       };
       await expect(s.pushMany(part(c, 51, 150))).rejects.toThrow('injected fault');
-      target[name] = original;
+      holder[method] = original;
+      expect(calls).toBeGreaterThan(0);
       expect(s.barsSeen).toBe(51);
       expect(sameBytes(s.checkpoint(), before)).toBe(true);
       // It goes on as a stream that never saw the failed call.
-      const clean = await engine.stream({ indicator: id, grid, dtype: 'float64', history: part(c, 0, 51) });
+      const clean = await engine.stream({ indicator: id, grid, outputs, dtype: 'float64', history: part(c, 0, 51) });
       const got = await s.pushMany(part(c, 51, 150)), want = await clean.pushMany(part(c, 51, 150));
-      expect(Array.from(got.values())).toEqual(Array.from(want.values()));
+      for (const o of outputs) expect(Array.from(got.values(o))).toEqual(Array.from(want.values(o)));
       s.close();
       clean.close();
     });

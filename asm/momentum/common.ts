@@ -4,15 +4,15 @@
 // picks the formula.
 import {
   at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRow, ROW, SCRATCH_TOO_SMALL, selected, setSlot, slot,
-  STATE_A, STATE_B, STATE_C, wholeSeries,
+  STATE_A, STATE_B, STATE_C, STATE_D, STATE_E, wholeSeries,
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeAt, extremeRows, laneRow, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
-  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumRange, zeroDenominator, wilderStep,
+  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumOnto, sumRange, validAt, zeroDenominator, wilderStep,
   windowCapacity, windowSetAdd, windowSetBegin, windowSetEnd, windowsFit,
 } from "../primitives";
 import { MA_EMA, MA_SMA, maLookback, movingAverage } from "../matype";
-import { directionalMoves, wilderSumStep } from "../trend/common";
+import { directionalMoves, minusMove, plusMove, wilderSumStep } from "../trend/common";
 
 // MOM and the rates of change (see native/momentum/common.h): x[t] - x[t-n]
 // (LAG_DIFFERENCE), that times scale (LAG_CHANGE: ROC, ROCP) or x[t] times
@@ -140,6 +140,15 @@ export function laggedSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, kind
 
 export function gainLossScratch(T: i32): f64 { return 2.0 * T; }
 
+// Kernel state per variant (kGainLossState in native/momentum/common.h):
+// (gain, loss) averages or sums while seeding, the run's last value, its age.
+const GAIN_LOSS_STATE: i32 = 4;
+
+// The age at bar -1 of the run the state stands in, continued by a valid bar 0 (-1: none); set by gainLossPrepare.
+let gainLossAge0: i32 = -1;
+
+@inline function gainLossState(area: usize, v: i32): usize { return area + (<usize>(GAIN_LOSS_STATE * v) << 3); }
+
 // RSI, or CMO when cmo: 0 when the sum of the averages is ~0.
 @inline function gainLossValue(gain: f64, loss: f64, cmo: bool): f64 {
   if (!cmo) return rsiFromAverages(gain, loss);
@@ -149,6 +158,7 @@ export function gainLossScratch(T: i32): f64 { return 2.0 * T; }
 
 export function gainLossPrepare(c: Call, cmo: bool): i32 {
   if (<f64>c.scratchLen < gainLossScratch(c.T)) return SCRATCH_TOO_SMALL;
+  if ((c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < GAIN_LOSS_STATE * c.v1)) return BAD_PARAM;
   const x = input(c, 0);
   const gain = c.scratch, loss = c.scratch + (<usize>c.T << 3);
   for (let t = 1; t < c.T; ++t) {
@@ -156,20 +166,47 @@ export function gainLossPrepare(c: Call, cmo: bool): i32 {
     store<f64>(gain + (<usize>t << 3), d > 0.0 ? d : 0.0);
     store<f64>(loss + (<usize>t << 3), d < 0.0 ? -d : 0.0);
   }
+  gainLossAge0 = -1;
+  if (c.stateIn != 0 && c.T > 0 && validAt(c, 1, 0)) {
+    const from = gainLossState(c.stateIn, c.v0);  // the same run in every variant
+    gainLossAge0 = <i32>load<f64>(from, 24);
+    const d = at(x, 0) - load<f64>(from, 16);
+    store<f64>(gain, d > 0.0 ? d : 0.0);
+    store<f64>(loss, d < 0.0 ? -d : 0.0);
+  }
   return OK;
+}
+
+// The state out of a block before its runs: the state in, no run going on.
+export function gainLossBlock(c: Call, b0: i32, nb: i32): void {
+  if (c.stateOut == 0) return;
+  memory.copy(gainLossState(c.stateOut, b0), gainLossState(c.stateIn, b0), <usize>(GAIN_LOSS_STATE * nb) << 3);
+  for (let j = 0; j < nb; ++j) store<f64>(gainLossState(c.stateOut, b0 + j), -1.0, 24);
 }
 
 // seedParam, zeroParam: indexes of the `seed` and `zero_denominator` params (gainLoss in native/momentum/common.h).
 export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cmo: bool, seedParam: i32, zeroParam: i32): void {
   const gain = c.scratch, loss = c.scratch + (<usize>c.T << 3);
-  const avgGain = STATE_A, avgLoss = STATE_B, seedAt = STATE_C;
+  const avgGain = STATE_A, avgLoss = STATE_B, seedAt = STATE_C, fromGain = STATE_D, fromLoss = STATE_E;
+  const start = s == 0 ? -(gainLossAge0 + 1) : s;  // the run's first bar
+  const first = max(start + 1, s);                // its first gain in this call
   for (let j = 0; j < nb; ++j) {
     const m = seedsFirst(c, seedParam, b0 + j) ? 1.0 : param(c, 0, b0 + j);  // bars averaged into the seed
-    const sa = <f64>s + m;
+    const sa = <f64>start + m;
     setSlot(seedAt, j, sa);
+    const carried = start < s;
+    // The averages, or the sums so far, at bar s - 1.
+    setSlot(fromGain, j, carried ? load<f64>(gainLossState(c.stateIn, b0 + j)) : 0.0);
+    setSlot(fromLoss, j, carried ? load<f64>(gainLossState(c.stateIn, b0 + j), 8) : 0.0);
+    if (sa < <f64>s) {
+      setSlot(avgGain, j, slot(fromGain, j));
+      setSlot(avgLoss, j, slot(fromLoss, j));
+      continue;
+    }
     const seeded = sa < <f64>e;
-    setSlot(avgGain, j, seeded ? sumRange(gain, s + 1, <i32>m) / m : NaN);
-    setSlot(avgLoss, j, seeded ? sumRange(loss, s + 1, <i32>m) / m : NaN);
+    const n = <i32>sa + 1 - first;
+    setSlot(avgGain, j, seeded ? sumOnto(slot(fromGain, j), gain, first, n) / m : NaN);
+    setSlot(avgLoss, j, seeded ? sumOnto(slot(fromLoss, j), loss, first, n) / m : NaN);
   }
   for (let t = s; t < e; ++t) {
     const tf = <f64>t;
@@ -188,6 +225,15 @@ export function gainLossSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, cm
       }
       put<O>(c, 0, t, b0 + j, v);
     }
+  }
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = gainLossState(c.stateOut, b0 + j);
+    const seeded = slot(seedAt, j) < <f64>e;
+    store<f64>(to, seeded ? slot(avgGain, j) : sumOnto(slot(fromGain, j), gain, first, e - first));
+    store<f64>(to, seeded ? slot(avgLoss, j) : sumOnto(slot(fromLoss, j), loss, first, e - first), 8);
+    store<f64>(to, at(input(c, 0), e - 1), 16);
+    store<f64>(to, e == c.T ? <f64>(e - 1 - start) : -1.0, 24);
   }
 }
 
@@ -211,9 +257,29 @@ export function spreadsEma(c: Call, maParam: i32, maCount: i32, v: i32): bool {
   return true;
 }
 
+// Kernel state per variant (kSpreadState in native/momentum/common.h): the
+// (value, count) of the fast, slow and signal averages, the run's age.
+const SPREAD_STATE: i32 = 7;
+
+@inline function spreadState(area: usize, v: i32): usize { return area + (<usize>(SPREAD_STATE * v) << 3); }
+
+// prepare() of the kernels that run emaSpreadSegment: a state of the wrong size is refused.
+export function emaSpreadPrepare(c: Call): i32 {
+  return (c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < SPREAD_STATE * c.v1) ? BAD_PARAM : OK;
+}
+
+// The state out of a block before its runs: the state in, no run going on.
+export function emaSpreadBlock(c: Call, b0: i32, nb: i32): void {
+  if (c.stateOut == 0) return;
+  memory.copy(spreadState(c.stateOut, b0), spreadState(c.stateIn, b0), <usize>(SPREAD_STATE * nb) << 3);
+  for (let j = 0; j < nb; ++j) store<f64>(spreadState(c.stateOut, b0 + j), -1.0, 48);
+}
+
 export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, macd: bool, withSignal: bool, percent: bool, seedParam: i32, fixed: bool = false, zeroParam: i32 = -1, maParam: i32 = -1, maCount: i32 = 1, copyAtOne: bool = false): void {
   const x = input(c, 0);
   const fastFrom = STATE_A, lanes = STATE_B;  // lanes: the block's variants run here
+  // The run's first bar: before the call when bar 0 continues the state's run.
+  const start = s == 0 && c.stateIn != 0 ? -(<i32>load<f64>(spreadState(c.stateIn, b0), 48) + 1) : s;
   let n = 0;
   for (let j = 0; j < nb; ++j) {
     if (!spreadsEma(c, maParam, maCount, b0 + j)) continue;
@@ -228,7 +294,16 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
       averageLane(1, j).k = 0.075;
     }
     if (withSignal) averageLane(2, j).reset(param(c, fixed ? 0 : 2, b0 + j), false, first);
-    setSlot(fastFrom, j, macd && !first ? <f64>s + (sl - f) : <f64>s);
+    setSlot(fastFrom, j, macd && !first ? <f64>start + (sl - f) : <f64>start);
+    if (start < s) {
+      const from = spreadState(c.stateIn, b0 + j);
+      const pairs = withSignal ? 3 : 2;
+      for (let i = 0; i < pairs; ++i) {
+        const a = averageLane(i, j);
+        a.value = load<f64>(from + (<usize>(2 * i) << 3));
+        a.count = <i32>load<f64>(from + (<usize>(2 * i + 1) << 3));
+      }
+    }
   }
   for (let t = s; t < e; ++t) {
     const xt = at(x, t);
@@ -250,6 +325,17 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
       put<O>(c, 1, t, b0 + j, sig);
       put<O>(c, 2, t, b0 + j, blank ? NaN : v - sig);
     }
+  }
+  if (c.stateOut == 0) return;
+  for (let k = 0; k < n; ++k) {
+    const j = <i32>slot(lanes, k);
+    const to = spreadState(c.stateOut, b0 + j);
+    for (let i = 0; i < 3; ++i) {
+      const used = i < 2 || withSignal;
+      store<f64>(to + (<usize>(2 * i) << 3), used ? averageLane(i, j).value : 0.0);
+      store<f64>(to + (<usize>(2 * i + 1) << 3), used ? <f64>averageLane(i, j).count : 0.0);
+    }
+    store<f64>(to, e == c.T ? <f64>(e - 1 - start) : -1.0, 48);
   }
 }
 
@@ -460,20 +546,57 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
 // the running sums, STATE_B the first bar of each variant.
 export function directionalMovementScratch(T: i32): f64 { return 2.0 * T; }
 
+// Kernel state per variant (kMovementState in native/momentum/common.h): the sum, the run's age, the last high and low.
+const MOVEMENT_STATE: i32 = 4;
+
+// The age at bar -1 of the run the state stands in, continued by a valid bar 0 (-1: none); set by directionalMovementPrepare.
+let movementAge0: i32 = -1;
+
+@inline function movementState(area: usize, v: i32): usize { return area + (<usize>(MOVEMENT_STATE * v) << 3); }
+
 export function directionalMovementPrepare(c: Call): i32 {
   if (<f64>c.scratchLen < directionalMovementScratch(c.T)) return SCRATCH_TOO_SMALL;
-  directionalMoves(input(c, 0), input(c, 1), c.T, c.scratch, c.scratch + (<usize>c.T << 3));
+  if ((c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < MOVEMENT_STATE * c.v1)) return BAD_PARAM;
+  const high = input(c, 0), low = input(c, 1), plusDM = c.scratch, minusDM = c.scratch + (<usize>c.T << 3);
+  directionalMoves(high, low, c.T, plusDM, minusDM);
+  movementAge0 = -1;
+  if (c.stateIn != 0 && c.T > 0 && validAt(c, 2, 0)) {
+    const from = movementState(c.stateIn, c.v0);  // the same run in every variant
+    movementAge0 = <i32>load<f64>(from, 8);
+    if (movementAge0 >= 0) {
+      const up = at(high, 0) - load<f64>(from, 16), down = load<f64>(from, 24) - at(low, 0);
+      store<f64>(plusDM, plusMove(up, down));
+      store<f64>(minusDM, minusMove(up, down));
+    }
+  }
   return OK;
+}
+
+// The state out of a block before its runs: the sums in, no run going on, the last bar's high and low as read.
+export function directionalMovementBlock(c: Call, b0: i32, nb: i32): void {
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = movementState(c.stateOut, b0 + j), from = movementState(c.stateIn, b0 + j);
+    store<f64>(to, load<f64>(from));
+    store<f64>(to, -1.0, 8);
+    store<f64>(to, c.T > 0 ? at(input(c, 0), c.T - 1) : load<f64>(from, 16), 16);
+    store<f64>(to, c.T > 0 ? at(input(c, 1), c.T - 1) : load<f64>(from, 24), 24);
+  }
 }
 
 export function directionalMovementSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, plus: bool): void {
   const dm = plus ? c.scratch : c.scratch + (<usize>c.T << 3);
-  const sum = STATE_A, first = STATE_B;
+  const sum = STATE_A, first = STATE_B, carried = STATE_C;
+  const start = s == 0 ? -(movementAge0 + 1) : s;  // the run's first bar
+  const from = max(start + 1, s);                 // its first move in this call
   for (let j = 0; j < nb; ++j) {
     const n = <i32>param(c, 0, b0 + j);
-    const f = s + max(n - 1, 1);
+    const f = start + max(n - 1, 1);
     setSlot(first, j, <f64>f);
-    setSlot(sum, j, n > 1 && f < e ? sumRange(dm, s + 1, n - 1) : 0.0);
+    // The sum, or the seed so far, at bar s - 1.
+    setSlot(carried, j, start < s ? load<f64>(movementState(c.stateIn, b0 + j)) : 0.0);
+    if (f < s || n == 1) setSlot(sum, j, slot(carried, j));
+    else setSlot(sum, j, f < e ? sumOnto(slot(carried, j), dm, from, f + 1 - from) : 0.0);
   }
   for (let t = s; t < e; ++t) {
     for (let j = 0; j < nb; ++j) {
@@ -484,6 +607,12 @@ export function directionalMovementSegment<O>(c: Call, b0: i32, nb: i32, s: i32,
       if (t > f) setSlot(sum, j, wilderSumStep(slot(sum, j), at(dm, t), n));
       put<O>(c, 0, t, b0 + j, slot(sum, j));
     }
+  }
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = movementState(c.stateOut, b0 + j);
+    store<f64>(to, <i32>slot(first, j) < e ? slot(sum, j) : sumOnto(slot(carried, j), dm, from, e - from));
+    store<f64>(to, e == c.T ? <f64>(e - 1 - start) : -1.0, 8);
   }
 }
 

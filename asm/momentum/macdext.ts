@@ -3,9 +3,13 @@
 // scratch: fast, slow, line, signal, work (T each)
 import { at, Call, input, param, put } from "../abi";
 import { maLookback, movingAverage } from "../matype";
-import { emaSpreadSegment, spreadsEma } from "./common";
+import { emaSpreadBlock, emaSpreadPrepare, emaSpreadSegment, spreadsEma } from "./common";
 
 export function scratch(T: i32): f64 { return 5.0 * <f64>T; }
+
+export function prepare(c: Call): i32 { return emaSpreadPrepare(c); }
+
+export function block<O>(c: Call, b0: i32, nb: i32): void { emaSpreadBlock(c, b0, nb); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);

@@ -10,11 +10,15 @@ import {
   callWindow, windowCapacity, windowsFit,
 } from "../primitives";
 
+// One bar's +DM and -DM from the moves up (high - previous high) and down (previous low - low).
+@inline export function plusMove(up: f64, down: f64): f64 { return up > 0.0 && up > down ? up : 0.0; }
+@inline export function minusMove(up: f64, down: f64): f64 { return down > 0.0 && down > up ? down : 0.0; }
+
 export function directionalMoves(high: usize, low: usize, T: i32, plusDM: usize, minusDM: usize): void {
   for (let t = 1; t < T; ++t) {
     const up = at(high, t) - at(high, t - 1), down = at(low, t - 1) - at(low, t);
-    setSlot(plusDM, t, up > 0.0 && up > down ? up : 0.0);
-    setSlot(minusDM, t, down > 0.0 && down > up ? down : 0.0);
+    setSlot(plusDM, t, plusMove(up, down));
+    setSlot(minusDM, t, minusMove(up, down));
   }
 }
 

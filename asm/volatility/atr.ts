@@ -1,10 +1,12 @@
 // volatility.atr: TA-Lib ATR; mirrors native/volatility/atr.h.
 import { Call } from "../abi";
-import { averageTrueRangePrepare, averageTrueRangeScratch, averageTrueRangeSegment } from "./common";
+import { averageTrueRangeBlock, averageTrueRangePrepare, averageTrueRangeScratch, averageTrueRangeSegment } from "./common";
 
 export function scratch(T: i32): f64 { return averageTrueRangeScratch(T); }
 
 export function prepare(c: Call): i32 { return averageTrueRangePrepare(c, false); }
+
+export function block<O>(c: Call, b0: i32, nb: i32): void { averageTrueRangeBlock(c, b0, nb); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   averageTrueRangeSegment<O>(c, b0, nb, s, e, false, 1);

@@ -2,35 +2,62 @@
 // TA-Lib's ATR over true ranges computed once per call, and the
 // rolling-variance family.
 import {
-  at, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A,
-  STATE_C,
+  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A,
+  STATE_B, STATE_C,
 } from "../abi";
 import { MA_SMA, maLookback, movingAverage } from "../matype";
-import { MOMENTS, momentsRun, RollingMoments, rollingMomentsScratch, seedsFirst, segmentEnd, skipGaps, sumRange, trueRanges, wilderStep } from "../primitives";
+import { MOMENTS, momentsRun, RollingMoments, rollingMomentsScratch, seedsFirst, segmentEnd, skipGaps, sumOnto, sumRange, trueRange, trueRanges, validAt, wilderStep } from "../primitives";
 
 export function averageTrueRangeScratch(T: i32): f64 { return <f64>T; }
 
 @inline function natrValue(atr: f64, close: f64): f64 { return close != 0.0 ? (atr / close) * 100.0 : NaN; }
 
+// Kernel state per variant (kAtrState in native/volatility/common.h): the average (its sum while seeding), the run's last close, its age.
+const ATR_STATE: i32 = 3;
+
+// The age at bar -1 of the run the state stands in, continued by a valid bar 0 (-1: none); set by averageTrueRangePrepare.
+let atrAge0: i32 = -1;
+
+@inline function atrState(area: usize, v: i32): usize { return area + (<usize>(ATR_STATE * v) << 3); }
+
 export function averageTrueRangePrepare(c: Call, normalized: bool): i32 {
   if (<f64>c.scratchLen < averageTrueRangeScratch(c.T)) return SCRATCH_TOO_SMALL;
+  if ((c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < ATR_STATE * c.v1)) return BAD_PARAM;
   const high = input(c, 0), low = input(c, 1), close = input(c, 2);
   const ranges = c.scratch;
   trueRanges(high, low, close, c.T, ranges);
+  atrAge0 = -1;
+  if (c.stateIn != 0 && c.T > 0 && validAt(c, 3, 0)) {
+    const from = atrState(c.stateIn, c.v0);  // the same run in every variant
+    atrAge0 = <i32>load<f64>(from, 16);
+    if (atrAge0 >= 0) store<f64>(ranges, trueRange(at(high, 0), at(low, 0), load<f64>(from, 8)));
+  }
   return OK;
+}
+
+// The state out of a block before its runs: the state in, no run going on.
+export function averageTrueRangeBlock(c: Call, b0: i32, nb: i32): void {
+  if (c.stateOut == 0) return;
+  memory.copy(atrState(c.stateOut, b0), atrState(c.stateIn, b0), <usize>(ATR_STATE * nb) << 3);
+  for (let j = 0; j < nb; ++j) store<f64>(atrState(c.stateOut, b0 + j), -1.0, 16);
 }
 
 // Seed 'first' (param seedParam) starts from the first bar's high − low (averageTrueRange in native/volatility/common.h).
 export function averageTrueRangeSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, normalized: bool, seedParam: i32): void {
   const high = input(c, 0), low = input(c, 1), close = input(c, 2);
   const ranges = c.scratch;
-  const state = STATE_A, seedAt = STATE_C;
+  const state = STATE_A, carried = STATE_B, seedAt = STATE_C;
+  const start = s == 0 ? -(atrAge0 + 1) : s;  // the run's first bar
+  const from = max(start + 1, s);            // its first true range in this call
   for (let j = 0; j < nb; ++j) {
     const n = param(c, 0, b0 + j);
     const first = seedsFirst(c, seedParam, b0 + j);
-    const sa = first ? <f64>s : <f64>s + n;
+    const sa = first ? <f64>start : <f64>start + n;
     setSlot(seedAt, j, sa);
-    setSlot(state, j, first ? at(high, s) - at(low, s) : sa < <f64>e ? sumRange(ranges, s + 1, <i32>n) / n : NaN);
+    // The average, or the sum so far, at bar s - 1.
+    setSlot(carried, j, start < s ? load<f64>(atrState(c.stateIn, b0 + j)) : 0.0);
+    if (sa < <f64>s) setSlot(state, j, slot(carried, j));
+    else setSlot(state, j, first ? at(high, s) - at(low, s) : sa < <f64>e ? sumOnto(slot(carried, j), ranges, from, <i32>sa + 1 - from) / n : NaN);
   }
   for (let t = s; t < e; ++t) {
     const tf = <f64>t;
@@ -40,6 +67,13 @@ export function averageTrueRangeSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e:
       const v = normalized ? natrValue(slot(state, j), at(close, t)) : slot(state, j);
       put<O>(c, 0, t, b0 + j, tf >= sa ? v : NaN);
     }
+  }
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = atrState(c.stateOut, b0 + j);
+    store<f64>(to, slot(seedAt, j) < <f64>e ? slot(state, j) : sumOnto(slot(carried, j), ranges, from, e - from));
+    store<f64>(to, at(close, e - 1), 8);
+    store<f64>(to, e == c.T ? <f64>(e - 1 - start) : -1.0, 16);
   }
 }
 

@@ -9,7 +9,7 @@ inline int64_t scratch(int64_t T) { return maSpreadScratch(T); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  emaSpread(c, out, SpreadStyle{false, false, 2, false, -1, 3}, emaDifference);
+  if (const int32_t status = emaSpread(c, out, SpreadStyle{false, false, 2, false, -1, 3}, emaDifference); status != kOk) return status;
   return maSpread(c, out, 3, emaDifference);
 }
 

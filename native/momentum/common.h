@@ -140,12 +140,18 @@ int32_t rate(const KernelCall& c, const OutView<Out>& out, double unit) {
 // the gain and loss of bar 1). Gains and losses are computed once per call
 // for every window. Where both averages are ~0 (a flat run), value() gives
 // TA-Lib's number, or NaN by the zero_denominator param (zeroParam).
+// Kernel state (per variant, kGainLossState numbers): the two averages (their
+// running sums, in order, while seeding), the run's last value and its age at
+// its last bar (bars since its first; -1 after a NaN bar, the rest then
+// left as the run ended). A call whose bar 0 is valid continues the run.
 // scratch: gain (T) + loss (T)
 inline int64_t gainLossScratch(int64_t T) { return 2 * T; }
+constexpr int kGainLossState = 4;
 
 template <typename Out, typename Value>
 int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int seedParam, int zeroParam) {
   if (c.scratchLen < gainLossScratch(c.T)) return kScratchTooSmall;
+  if ((c.stateIn || c.stateOut) && (!c.stateIn || c.stateLen < kGainLossState * c.v1)) return kBadParam;
   const double* x = c.in[0];
   double* gain = c.scratch;
   double* loss = c.scratch + c.T;
@@ -154,18 +160,41 @@ int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int 
     gain[t] = d > 0.0 ? d : 0.0;
     loss[t] = d < 0.0 ? -d : 0.0;
   }
+  // The run the state stands in, continued by a valid bar 0: its age at bar -1, and bar 0's gain and loss.
+  int64_t age0 = -1;
+  if (c.stateIn && c.T > 0 && validAt(c.in, 1, 0)) {
+    const double* in = c.stateIn + kGainLossState * c.v0;  // the same run in every variant
+    age0 = static_cast<int64_t>(in[3]);
+    const double d = x[0] - in[2];
+    gain[0] = d > 0.0 ? d : 0.0;
+    loss[0] = d < 0.0 ? -d : 0.0;
+  }
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    if (c.stateOut) {
+      std::copy(c.stateIn + kGainLossState * b0, c.stateIn + kGainLossState * (b0 + nb), c.stateOut + kGainLossState * b0);
+      for (int j = 0; j < nb; ++j) c.stateOut[kGainLossState * (b0 + j) + 3] = -1.0;
+    }
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
-        double avgGain[kBlock], avgLoss[kBlock];
+        const int64_t start = s == 0 ? -(age0 + 1) : s;  // the run's first bar
+        const int64_t first = std::max(start + 1, s);     // its first gain in this call
+        double avgGain[kBlock], avgLoss[kBlock], fromGain[kBlock], fromLoss[kBlock];
         int64_t seedAt[kBlock];
         for (int j = 0; j < nb; ++j) {
           const double m = seedsFirst(c, seedParam, b0 + j) ? 1.0 : window[b0 + j];  // bars averaged into the seed
-          seedAt[j] = s + static_cast<int64_t>(m);
+          seedAt[j] = start + static_cast<int64_t>(m);
+          const double* in = start < s ? c.stateIn + kGainLossState * (b0 + j) : nullptr;
+          fromGain[j] = in ? in[0] : 0.0;  // the averages, or the sums so far, at bar s - 1
+          fromLoss[j] = in ? in[1] : 0.0;
+          if (seedAt[j] < s) {
+            avgGain[j] = fromGain[j];
+            avgLoss[j] = fromLoss[j];
+            continue;
+          }
           const bool seeded = seedAt[j] < e;
-          avgGain[j] = seeded ? sumRange(gain, s + 1, static_cast<int64_t>(m)) / m : kNaN;
-          avgLoss[j] = seeded ? sumRange(loss, s + 1, static_cast<int64_t>(m)) / m : kNaN;
+          avgGain[j] = seeded ? sumOnto(fromGain[j], gain, first, seedAt[j] + 1 - first) / m : kNaN;
+          avgLoss[j] = seeded ? sumOnto(fromLoss[j], loss, first, seedAt[j] + 1 - first) / m : kNaN;
         }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
@@ -181,6 +210,15 @@ int32_t gainLoss(const KernelCall& c, const OutView<Out>& out, Value value, int 
             }
             out.put(0, t, b0 + j, v);
           }
+        }
+        if (!c.stateOut) return;
+        for (int j = 0; j < nb; ++j) {
+          double* to = c.stateOut + kGainLossState * (b0 + j);
+          const bool seeded = seedAt[j] < e;
+          to[0] = seeded ? avgGain[j] : sumOnto(fromGain[j], gain, first, e - first);
+          to[1] = seeded ? avgLoss[j] : sumOnto(fromLoss[j], loss, first, e - first);
+          to[2] = x[e - 1];
+          to[3] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
@@ -215,12 +253,26 @@ inline bool spreadsEma(const KernelCall& c, const SpreadStyle& style, int64_t v)
   return true;
 }
 
+// Kernel state (per variant, kSpreadState numbers): the (value, count) of
+// the fast, slow and signal EmaStreams, and the age of the run at its last
+// bar (-1 after a NaN bar, the rest then left as the run ended); the signal's
+// pair stays (0, 0) without a signal. A call whose bar 0 is valid continues
+// the run (the fast EMA's start counted from the run's first bar).
+constexpr int kSpreadState = 7;
+
 template <typename Out, typename Line>
 int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle style, Line line) {
+  if ((c.stateIn || c.stateOut) && (!c.stateIn || c.stateLen < kSpreadState * c.v1)) return kBadParam;
   const double* x = c.in[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    if (c.stateOut) {
+      std::copy(c.stateIn + kSpreadState * b0, c.stateIn + kSpreadState * (b0 + nb), c.stateOut + kSpreadState * b0);
+      for (int j = 0; j < nb; ++j) c.stateOut[kSpreadState * (b0 + j) + 6] = -1.0;
+    }
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
+        // The run's first bar: before the call when bar 0 continues the state's run.
+        const int64_t start = s == 0 && c.stateIn ? -(static_cast<int64_t>(c.stateIn[kSpreadState * b0 + 6]) + 1) : s;
         EmaStream fast[kBlock], slow[kBlock], signal[kBlock];
         int64_t fastFrom[kBlock];
         bool copy[kBlock];
@@ -239,7 +291,15 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
           }
           if (style.signal) signal[j].reset(c.param[style.fixed ? 0 : 2][b0 + j], first);
           copy[j] = style.copyAtOne && c.param[2][b0 + j] == 1.0;
-          fastFrom[j] = style.macd && !first ? s + static_cast<int64_t>(sl - f) : s;
+          fastFrom[j] = style.macd && !first ? start + static_cast<int64_t>(sl - f) : start;
+          if (start < s) {
+            const double* in = c.stateIn + kSpreadState * (b0 + j);
+            EmaStream* lane[3] = {&fast[j], &slow[j], &signal[j]};
+            for (int i = 0; i < (style.signal ? 3 : 2); ++i) {
+              lane[i]->value = in[2 * i];
+              lane[i]->count = static_cast<int64_t>(in[2 * i + 1]);
+            }
+          }
         }
         for (int64_t t = s; t < e; ++t) {
           const double xt = x[t];
@@ -264,6 +324,18 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
             out.put(1, t, b0 + j, sig);
             out.put(2, t, b0 + j, blank ? kNaN : v - sig);
           }
+        }
+        if (!c.stateOut) return;
+        for (int k = 0; k < n; ++k) {
+          const int j = lanes[k];
+          double* to = c.stateOut + kSpreadState * (b0 + j);
+          const EmaStream* lane[3] = {&fast[j], &slow[j], &signal[j]};
+          for (int i = 0; i < 3; ++i) {
+            const bool used = i < 2 || style.signal;
+            to[2 * i] = used ? lane[i]->value : 0.0;
+            to[2 * i + 1] = used ? static_cast<double>(lane[i]->count) : 0.0;
+          }
+          to[6] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
@@ -461,25 +533,52 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
 // of a run) summed over bars s+1 .. s+n-1, the first value at bar s+n-1, then
 // smoothed as S - S/n + DM. Window 1 is the one-bar value itself, from bar
 // s+1. inputs high, low; scratch: +DM and -DM (2T)
+// Kernel state (per variant, kMovementState numbers): the sum (the seed so
+// far while seeding), the run's age (-1 after a NaN bar) and the last bar's
+// high and low as read; a call whose bar 0 is valid continues the run.
 inline int64_t directionalMovementScratch(int64_t T) { return 2 * T; }
+constexpr int kMovementState = 4;
 
 template <bool Plus, typename Out>
 int32_t directionalMovement(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < directionalMovementScratch(c.T)) return kScratchTooSmall;
+  if ((c.stateIn || c.stateOut) && (!c.stateIn || c.stateLen < kMovementState * c.v1)) return kBadParam;
+  const double *high = c.in[0], *low = c.in[1];
   double* plusDM = c.scratch;
   double* minusDM = plusDM + c.T;
-  trend::directionalMoves(c.in[0], c.in[1], c.T, plusDM, minusDM);
+  trend::directionalMoves(high, low, c.T, plusDM, minusDM);
+  // The run the state stands in, continued by a valid bar 0: its age at bar -1, and bar 0's move.
+  int64_t age0 = -1;
+  if (c.stateIn && c.T > 0 && validAt(c.in, 2, 0)) {
+    const double* in = c.stateIn + kMovementState * c.v0;  // the same run in every variant
+    age0 = static_cast<int64_t>(in[1]);
+    if (age0 >= 0) trend::directionalMove(in[2], in[3], high[0], low[0], plusDM[0], minusDM[0]);
+  }
   const double* dm = Plus ? plusDM : minusDM;
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    if (c.stateOut) {
+      // Before any run: the state in, no run going on; the last bar's high and low, as read (NaN or not).
+      for (int j = 0; j < nb; ++j) {
+        double* to = c.stateOut + kMovementState * (b0 + j);
+        to[0] = c.stateIn[kMovementState * (b0 + j)];
+        to[1] = -1.0;
+        to[2] = c.T > 0 ? high[c.T - 1] : c.stateIn[kMovementState * (b0 + j) + 2];
+        to[3] = c.T > 0 ? low[c.T - 1] : c.stateIn[kMovementState * (b0 + j) + 3];
+      }
+    }
     forEachSegment(c.in, 2, c.T,
       [&](int64_t s, int64_t e) {
-        double sum[kBlock];
+        const int64_t start = s == 0 ? -(age0 + 1) : s;  // the run's first bar
+        const int64_t from = std::max(start + 1, s);      // its first move in this call
+        double sum[kBlock], carried[kBlock];
         int64_t first[kBlock];
         for (int j = 0; j < nb; ++j) {
           const int64_t n = static_cast<int64_t>(window[b0 + j]);
-          first[j] = s + std::max<int64_t>(n - 1, 1);
-          sum[j] = n > 1 && first[j] < e ? sumRange(dm, s + 1, n - 1) : 0.0;
+          first[j] = start + std::max<int64_t>(n - 1, 1);
+          carried[j] = start < s ? c.stateIn[kMovementState * (b0 + j)] : 0.0;  // the sum, or the seed so far, at bar s - 1
+          if (first[j] < s || n == 1) sum[j] = carried[j];
+          else sum[j] = first[j] < e ? sumOnto(carried[j], dm, from, first[j] + 1 - from) : 0.0;
         }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
@@ -489,6 +588,12 @@ int32_t directionalMovement(const KernelCall& c, const OutView<Out>& out) {
             if (t > first[j]) sum[j] = trend::wilderSumStep(sum[j], dm[t], n);
             out.put(0, t, b0 + j, sum[j]);
           }
+        }
+        if (!c.stateOut) return;
+        for (int j = 0; j < nb; ++j) {
+          double* to = c.stateOut + kMovementState * (b0 + j);
+          to[0] = first[j] < e ? sum[j] : sumOnto(carried[j], dm, from, e - from);
+          to[1] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });

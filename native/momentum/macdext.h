@@ -30,7 +30,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   emas.maParam = 3;
   emas.maParamCount = 3;
   emas.copyAtOne = true;
-  emaSpread(c, out, emas, emaDifference);
+  if (const int32_t status = emaSpread(c, out, emas, emaDifference); status != kOk) return status;
   forEachBlock(c, [&](int64_t b0, int nb) {
     for (int64_t v = b0; v < b0 + nb; ++v) {
       if (spreadsEma(c, emas, v)) continue;

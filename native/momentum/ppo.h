@@ -10,7 +10,7 @@ inline int64_t scratch(int64_t T) { return maSpreadScratch(T); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  emaSpread(c, out, SpreadStyle{false, true, 3, false, 4, 5}, emaPercent);
+  if (const int32_t status = emaSpread(c, out, SpreadStyle{false, true, 3, false, 4, 5}, emaPercent); status != kOk) return status;
   return maSpread(c, out, 5, emaPercent, 2, 3, 4);
 }
 

@@ -7,12 +7,14 @@ namespace tagrid::trend {
 
 // TA-Lib's one-bar directional movement, from bar 1 on: the larger move
 // outside the previous bar's range counts, equal moves count for neither side.
+inline void directionalMove(double prevHigh, double prevLow, double high, double low, double& plusDM, double& minusDM) {
+  const double up = high - prevHigh, down = prevLow - low;
+  plusDM = up > 0.0 && up > down ? up : 0.0;
+  minusDM = down > 0.0 && down > up ? down : 0.0;
+}
+
 inline void directionalMoves(const double* high, const double* low, int64_t T, double* plusDM, double* minusDM) {
-  for (int64_t t = 1; t < T; ++t) {
-    const double up = high[t] - high[t - 1], down = low[t - 1] - low[t];
-    plusDM[t] = up > 0.0 && up > down ? up : 0.0;
-    minusDM[t] = down > 0.0 && down > up ? down : 0.0;
-  }
+  for (int64_t t = 1; t < T; ++t) directionalMove(high[t - 1], low[t - 1], high[t], low[t], plusDM[t], minusDM[t]);
 }
 
 // Wilder's running sum, as TA-Lib smooths DM and TR: S - S/n + x.

@@ -2,6 +2,7 @@
 // computed once per call (ATR, NATR) and the rolling-variance family (VAR,
 // STDDEV, BBANDS and its bandwidth and %b).
 #pragma once
+#include <algorithm>
 #include "../matype.h"
 #include "../primitives.h"
 
@@ -12,28 +13,49 @@ namespace tagrid::volatility {
 // (NaN when the close is 0). TR is computed once per call for every window.
 // Seed 'first' (param seedParam) starts from the first bar's high − low, as
 // TradingView's ta.atr does (ta.tr(true) into ta.rma), so there is no warm-up.
+// Kernel state (per variant, kAtrState numbers): the average (its in-order
+// sum while seeding), the run's last close and its age (-1 after a NaN bar,
+// the rest then left as the run ended); a call whose bar 0 is valid
+// continues the run.
 // inputs: high, low, close. scratch: true ranges (T)
 inline int64_t averageTrueRangeScratch(int64_t T) { return T; }
+constexpr int kAtrState = 3;
 
 inline double natrValue(double atr, double close) { return close != 0.0 ? (atr / close) * 100.0 : kNaN; }
 
 template <typename Out>
 int32_t averageTrueRange(const KernelCall& c, const OutView<Out>& out, bool normalized, int seedParam) {
   if (c.scratchLen < averageTrueRangeScratch(c.T)) return kScratchTooSmall;
+  if ((c.stateIn || c.stateOut) && (!c.stateIn || c.stateLen < kAtrState * c.v1)) return kBadParam;
   const double *high = c.in[0], *low = c.in[1], *close = c.in[2];
   double* ranges = c.scratch;
   trueRanges(high, low, close, c.T, ranges);
+  // The run the state stands in, continued by a valid bar 0: its age at bar -1, and bar 0's true range.
+  int64_t age0 = -1;
+  if (c.stateIn && c.T > 0 && validAt(c.in, 3, 0)) {
+    const double* in = c.stateIn + kAtrState * c.v0;  // the same run in every variant
+    age0 = static_cast<int64_t>(in[2]);
+    if (age0 >= 0) ranges[0] = trueRange(high[0], low[0], in[1]);
+  }
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    if (c.stateOut) {
+      std::copy(c.stateIn + kAtrState * b0, c.stateIn + kAtrState * (b0 + nb), c.stateOut + kAtrState * b0);
+      for (int j = 0; j < nb; ++j) c.stateOut[kAtrState * (b0 + j) + 2] = -1.0;
+    }
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
-        double state[kBlock];
+        const int64_t start = s == 0 ? -(age0 + 1) : s;  // the run's first bar
+        const int64_t from = std::max(start + 1, s);      // its first true range in this call
+        double state[kBlock], carried[kBlock];
         int64_t seedAt[kBlock];
         for (int j = 0; j < nb; ++j) {
           const double n = window[b0 + j];
           const bool first = seedsFirst(c, seedParam, b0 + j);
-          seedAt[j] = first ? s : s + static_cast<int64_t>(n);
-          state[j] = first ? high[s] - low[s] : seedAt[j] < e ? sumRange(ranges, s + 1, static_cast<int64_t>(n)) / n : kNaN;
+          seedAt[j] = first ? start : start + static_cast<int64_t>(n);
+          carried[j] = start < s ? c.stateIn[kAtrState * (b0 + j)] : 0.0;  // the average, or the sum so far, at bar s - 1
+          if (seedAt[j] < s) state[j] = carried[j];
+          else state[j] = first ? high[s] - low[s] : seedAt[j] < e ? sumOnto(carried[j], ranges, from, seedAt[j] + 1 - from) / n : kNaN;
         }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
@@ -41,6 +63,13 @@ int32_t averageTrueRange(const KernelCall& c, const OutView<Out>& out, bool norm
             const double v = normalized ? natrValue(state[j], close[t]) : state[j];
             out.put(0, t, b0 + j, t >= seedAt[j] ? v : kNaN);
           }
+        }
+        if (!c.stateOut) return;
+        for (int j = 0; j < nb; ++j) {
+          double* to = c.stateOut + kAtrState * (b0 + j);
+          to[0] = seedAt[j] < e ? state[j] : sumOnto(carried[j], ranges, from, e - from);
+          to[1] = close[e - 1];
+          to[2] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });

@@ -296,12 +296,17 @@ export class IndicatorStream {
     const Ctor = this.dtype === 'float64' ? Float64Array : Float32Array;
     // Stepped: every bar but the last at batch speed, straight into the result; the last one as push() applies it.
     let outs: (OutputArray | null)[] | null = null;
+    // Through a prelude (Stepper.prelude): the kernel's rows of the prelude's bars come first in each output, then dropped.
+    const prelude = this.throughPrelude(n - 1) ? this.preludeLength() : 0;
+    let whole: (OutputArray | null)[] = [];
     if (this.stepper) {
-      const buffer = this.host.outputBuffer(this.selected.length * n * V * Ctor.BYTES_PER_ELEMENT);
-      outs = this.plan.def.outputs.map((_, k) => {
+      const rows = (prelude + n) * V;
+      const buffer = this.host.outputBuffer(this.selected.length * rows * Ctor.BYTES_PER_ELEMENT);
+      whole = this.plan.def.outputs.map((_, k) => {
         const at = this.selected.findIndex((s) => s.k === k);
-        return at < 0 ? null : new Ctor(buffer as ArrayBuffer, at * n * V * Ctor.BYTES_PER_ELEMENT, n * V);
+        return at < 0 ? null : new Ctor(buffer as ArrayBuffer, at * rows * Ctor.BYTES_PER_ELEMENT, rows);
       });
+      outs = whole.map((a) => a?.subarray(prelude * V) ?? null);
     }
     let backend = this.host.backend.name, chunks = 0, numThreads = 1;
     if (outs) {
@@ -309,6 +314,7 @@ export class IndicatorStream {
       try {
         const columns = this.sources.map((s) => c.column(s));
         if (this.throughKernel()) ({ backend, chunks, numThreads } = await this.kernelBars(columns, n - 1, outs));
+        else if (this.throughPrelude(n - 1)) ({ backend, chunks, numThreads } = await this.preludeBars(columns, n - 1, whole, prelude));
         else this.stepBars(columns, 0, n - 1, outs);
         this.busy = false;
         this.checkOpen();
@@ -403,6 +409,12 @@ export class IndicatorStream {
     if (this.throughKernel() && c.t >= 2 && !(this.stepper!.resume && !this.stepper!.resumeNeedsRows)) {
       await this.kernelBars(this.sources.map((s) => c.column(s)), c.t - 1, this.plan.def.outputs.map(() => null));
       i0 = c.t - 1;
+    } else if (this.stepper?.prelude && c.t >= 2) {
+      // A finite-memory state: set from the last bars alone.
+      const columns = this.sources.map((s) => c.column(s));
+      this.stepper.prelude.skip(columns, 0, c.t - 1);
+      this.advance(columns, 0, c.t - 1);
+      i0 = c.t - 1;
     } else if (this.stepper?.resume && c.t >= 2) i0 = await this.resume(c, cols);
     // A stepper without resume(): every bar but the last at batch speed, without rows.
     if (this.stepper && i0 < c.t - 1) {
@@ -460,6 +472,15 @@ export class IndicatorStream {
     this.apply(this.tsOf(ts), 'keep');
   }
 
+  /** The params in shared memory (made once), which workers read in place. */
+  private shareParams(): Float64Array[] {
+    return (this.sharedParams ??= this.params.map((col) => {
+      const x = sharedFloat64(col.length);
+      x.set(col);
+      return x;
+    }));
+  }
+
   /** Whether batches go through the kernel with its state (Stepper.kernel, and a backend that passes state). */
   private throughKernel(): boolean {
     return this.stepper?.kernel !== undefined && this.host.backend.kernelState === true;
@@ -486,12 +507,7 @@ export class IndicatorStream {
       x.set(col.subarray(0, n));
       return x;
     });
-    this.sharedParams ??= this.params.map((col) => {
-      const x = sharedFloat64(col.length);
-      x.set(col);
-      return x;
-    });
-    const params = this.sharedParams;
+    const params = this.shareParams();
     const runOf = (v0: number) => this.runs.findIndex((r) => v0 >= r.v0 && v0 < r.v1);
     const meta = await this.host.runKernels(this.plan, n, (chunk) => {
       const r = runOf(chunk.v0), part = map.runs?.[r];
@@ -504,6 +520,40 @@ export class IndicatorStream {
       };
     });
     map.load(output, n);
+    this.advance(columns, 0, n);
+    return meta;
+  }
+
+  /** Whether a batch of n bars goes through the kernel over a prelude (Stepper.prelude; not worth a kernel call for a few bars). */
+  private throughPrelude(n: number): boolean {
+    return this.stepper?.prelude !== undefined && n >= PRELUDE_MIN_BARS;
+  }
+
+  /** Bars of the prelude a batch starts with: the last bars - 1 seen (fewer at the stream's start). */
+  private preludeLength(): number {
+    return Math.min(this.seen, this.stepper!.prelude!.bars - 1);
+  }
+
+  /**
+   * Bars [0, n) of the source columns through the batch kernel without
+   * state, after a prelude of the last P bars seen (Stepper.prelude): bar
+   * i's row goes into outputs at (P + i) * variants (the prelude's rows
+   * first, not wanted), the state is then set as stepBars() would leave it.
+   */
+  private async preludeBars(columns: readonly Float64Array[], n: number, outputs: readonly (OutputArray | null)[], P: number): Promise<{ backend: BackendName; numThreads: number; chunks: number }> {
+    const route = this.stepper!.prelude!, V = this.variants, def = this.plan.def, T = P + n;
+    const inputs = columns.map(() => sharedFloat64(T));
+    route.tail(inputs.map((x) => x.subarray(0, P)));
+    inputs.forEach((x, k) => x.set(columns[k]!.subarray(0, n), P));
+    const params = this.shareParams();
+    const meta = await this.host.runKernels(this.plan, T, (chunk) => {
+      const r = this.runs.find((x) => chunk.v0 >= x.v0 && chunk.v0 < x.v1)!;
+      return {
+        kernel: def.id, inputs: r.inputs.map((k) => inputs[k]!), t: T, params, v0: chunk.v0, v1: chunk.v1,
+        outputs: outputs as (OutputArray | null)[], float64: this.dtype === 'float64', timeStride: V, variantStride: 1,
+      };
+    });
+    route.skip(columns, 0, n);
     this.advance(columns, 0, n);
     return meta;
   }
@@ -830,6 +880,9 @@ export interface StreamState {
 
 /** Streams dropped without close() give their budget back when collected. */
 const UNCLOSED = new FinalizationRegistry<{ host: StreamHost; budget: { reserved: number } }>(({ host, budget }) => host.reserve(-budget.reserved, ''));
+
+/** Shortest batch worth a kernel call over a prelude (fewer bars step in TypeScript). */
+const PRELUDE_MIN_BARS = 64;
 
 /** planRequest's memory model for a stream: its state is accounted by the stream itself. */
 const NO_MEMORY = { threads: 0, scratchBytes: () => 0, pooledBytes: () => 0 };

@@ -36,6 +36,23 @@ export function averageTrueRange(ctx: StepperContext, normalized: boolean): Step
         out[v] = !valid ? NaN : normalized ? natrValue(state[v]!, close) : state[v]!;
       }
     },
+    // The kernel's state (kAtrState in native/volatility/common.h): per variant its average, the previous close and the age.
+    kernel: {
+      perVariant: 3,
+      length: 3 * V,
+      save(into) {
+        for (let v = 0; v < V; v++) {
+          into[3 * v] = state[v]!;
+          into[3 * v + 1] = state[V]!;
+          into[3 * v + 2] = state[V + 1]!;
+        }
+      },
+      load(from) {
+        for (let v = 0; v < V; v++) state[v] = from[3 * v]!;
+        state[V] = from[1]!;
+        state[V + 1] = from[2]!;
+      },
+    },
   };
 }
 

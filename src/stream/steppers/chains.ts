@@ -281,5 +281,28 @@ export function emaSpread(ctx: StepperContext, style: SpreadStyle): Stepper | nu
         }
       }
     },
+    // With every variant on EMAs, the kernel's state (kSpreadState in
+    // native/momentum/common.h): per variant its three (value, count) pairs,
+    // then its source run's age.
+    ...(byType.size > 0 ? {} : {
+      kernel: {
+        perVariant: 7,
+        length: 7 * V,
+        save(into: Float64Array) {
+          for (const r of runs) {
+            for (let v = r.v0; v < r.v1; v++) {
+              into.set(state.subarray(6 * v, 6 * v + 6), 7 * v);
+              into[7 * v + 6] = state[r.at]!;
+            }
+          }
+        },
+        load(from: Float64Array) {
+          for (const r of runs) {
+            for (let v = r.v0; v < r.v1; v++) state.set(from.subarray(7 * v, 7 * v + 6), 6 * v);
+            state[r.at] = from[7 * r.v0 + 6]!;
+          }
+        },
+      },
+    }),
   };
 }

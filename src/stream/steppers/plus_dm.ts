@@ -34,6 +34,21 @@ export function directionalMovement(ctx: StepperContext, plus: boolean): Stepper
         } else out[v] = state[v] = wilderSumStep(state[v]!, dm, n);
       }
     },
+    // The kernel's state (kMovementState in native/momentum/common.h): per variant its sum, then the run's age, high and low.
+    kernel: {
+      perVariant: 4,
+      length: 4 * V,
+      save(into) {
+        for (let v = 0; v < V; v++) {
+          into[4 * v] = state[v]!;
+          into.set(state.subarray(V, V + 3), 4 * v + 1);
+        }
+      },
+      load(from) {
+        for (let v = 0; v < V; v++) state[v] = from[4 * v]!;
+        state.set(from.subarray(1, 4), V);
+      },
+    },
   };
 }
 

@@ -58,6 +58,32 @@ export function gainLoss(ctx: StepperContext, value: (gain: number, loss: number
         }
       }
     },
+    // The kernel's state (kGainLossState in native/momentum/common.h): per
+    // variant its (gain, loss), then its source run's (previous value, age).
+    kernel: {
+      perVariant: 4,
+      length: 4 * V,
+      save(into) {
+        for (const r of runs) {
+          for (let v = r.v0; v < r.v1; v++) {
+            into[4 * v] = state[2 * v]!;
+            into[4 * v + 1] = state[2 * v + 1]!;
+            into[4 * v + 2] = state[r.at]!;
+            into[4 * v + 3] = state[r.at + 1]!;
+          }
+        }
+      },
+      load(from) {
+        for (const r of runs) {
+          for (let v = r.v0; v < r.v1; v++) {
+            state[2 * v] = from[4 * v]!;
+            state[2 * v + 1] = from[4 * v + 1]!;
+          }
+          state[r.at] = from[4 * r.v0 + 2]!;
+          state[r.at + 1] = from[4 * r.v0 + 3]!;
+        }
+      },
+    },
   };
 }
 

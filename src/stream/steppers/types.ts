@@ -59,6 +59,29 @@ export interface Stepper {
    * step() bar by bar leaves.
    */
   readonly kernel?: KernelStateMap;
+  /**
+   * Optional, so pushMany() and `history` run through the batch kernel of a
+   * finite-memory kernel, without its state (docs/streaming.md, "Batches").
+   */
+  readonly prelude?: PreludeRoute;
+}
+
+/**
+ * The batch route of a kernel whose value at a bar depends on nothing but
+ * the last `bars` bars of its gap-free run and the run's age up to `bars`
+ * (ma.wma's windows up to 256: WmaDiagonal's sums are fresh sums, oldest
+ * first). pushMany() runs the kernel over the last min(bars seen, bars - 1)
+ * bars, from tail(), and the new bars, and drops the first rows: from the
+ * first new bar on they are the rows of a call over every bar. skip() then
+ * sets the state without stepping every bar. (Not for bar-index outputs,
+ * which the kernel would count from the prelude's first bar.)
+ */
+export interface PreludeRoute {
+  readonly bars: number;
+  /** Writes the last into[k].length (< bars, at most the bars seen) values of each source k, oldest first. */
+  tail(into: readonly Float64Array[]): void;
+  /** Sets the state to the one step() leaves after bars [from, to) of the sources (as in stepMany()), without rows. */
+  skip(columns: readonly Float64Array[], from: number, to: number): void;
 }
 
 /** Builds a grid's stepper, or returns null for a grid it does not step (that grid recomputes its run instead). */
@@ -167,6 +190,58 @@ export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper & { 
     },
     // Without state per variant, stepping the sources alone, without a row, is O(bars x sources).
     ...(own === 0 ? { resume: resumeBySources } : {}),
+  };
+}
+
+/**
+ * A PreludeRoute for a ring stepper (ringStepper with these `hooks`) whose
+ * `fill` writes the bar's value first in its slot, whose head depends on
+ * nothing but the last `memory` valid bars filled (ma.wma's sums) and whose
+ * value() keeps no state of its own (`own` unused): its ring holds the last
+ * `bars` values. skip() counts the bars and turns the ring over
+ * arithmetically up to the last ring's length (and `memory` valid bars) of
+ * each source, then fills those as step() does, without values.
+ */
+export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun[] }, hooks: Pick<RingHooks, 'head' | 'width' | 'fill'>, memory: number, bars: number): PreludeRoute {
+  const { runs, state } = stepper;
+  const { head, width, fill } = hooks;
+  return {
+    bars,
+    tail(into) {
+      for (let k = 0; k < into.length; k++) {
+        const r = runs.find((x) => x.src === k)!, to = into[k]!, P = to.length;
+        const pos = state[r.at + head + 1]!, ring = r.at + head + 2;
+        for (let j = 0; j < P; j++) {
+          const back = P - 1 - j;
+          to[j] = state[ring + width * (pos >= back ? pos - back : pos - back + r.ring)]!;
+        }
+      }
+    },
+    skip(columns, from, to) {
+      for (const r of runs) {
+        const col = columns[r.src]!;
+        // Filled from the earliest bar it needs: a whole ring and `memory` valid bars back.
+        let start = to, valid = 0;
+        while (start > from && (to - start < r.ring || valid < memory)) {
+          start--;
+          if (col[start] === col[start]) valid++;
+        }
+        const at = r.at, R = r.ring, ring = at + head + 2;
+        let g = start - 1;
+        while (g >= from && col[g] === col[g]) g--;
+        let run = g >= from ? start - 1 - g : state[at + head]! + (start - from);
+        let pos = (state[at + head + 1]! + (start - from)) % R;
+        // As ringStepper's step() fills them.
+        for (let i = start; i < to; i++) {
+          const x = col[i]!;
+          run = x !== x ? 0 : run + 1;
+          if (++pos === R) pos = 0;
+          fill(state, at, ring + width * pos, x);
+        }
+        state[at + head] = run;
+        state[at + head + 1] = pos;
+      }
+    },
   };
 }
 

@@ -6,7 +6,7 @@
 // its sum; a longer one keeps its running sums (sum, sumErr, sub, subErr):
 // wmaPrime while the window fills, then wmaNext with the value leaving the
 // window (0 until one does), cleared at the start of each run.
-import { paramOf, ringStepper, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
+import { longestOf, paramOf, ringPrelude, ringStepper, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { wmaDivider, wmaNext, wmaPrime } from './primitives.js';
 
 /** Longest window read from the sums (kDenseWma in native/ma/common.h). */
@@ -55,5 +55,8 @@ export default function wma(ctx: StepperContext): Stepper {
     },
   });
   for (const r of stepper.runs) for (let v = r.v0; v < r.v1; v++) runAt[v] = (r as RingRun).at;
-  return stepper;
+  // Every window up to DENSE_WMA: a value is a fresh sum of the window's bars, so batches take the kernel over a prelude.
+  const longest = longestOf(n);
+  if (longest > DENSE_WMA) return stepper;
+  return { ...stepper, prelude: ringPrelude(stepper, { head: depth + 1, width: 1, fill: diagonalFill(depth) }, depth, longest) };
 }
