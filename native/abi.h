@@ -74,6 +74,7 @@ struct F64x2 {
   __m128d v;
   static F64x2 load(const double* p) { return {_mm_loadu_pd(p)}; }
   static F64x2 splat(double x) { return {_mm_set1_pd(x)}; }
+  void store(double* p) const { _mm_storeu_pd(p, v); }
   friend F64x2 operator+(F64x2 a, F64x2 b) { return {_mm_add_pd(a.v, b.v)}; }
   friend F64x2 operator-(F64x2 a, F64x2 b) { return {_mm_sub_pd(a.v, b.v)}; }
   friend F64x2 operator*(F64x2 a, F64x2 b) { return {_mm_mul_pd(a.v, b.v)}; }
@@ -81,6 +82,7 @@ struct F64x2 {
   double lo, hi;
   static F64x2 load(const double* p) { return {p[0], p[1]}; }
   static F64x2 splat(double x) { return {x, x}; }
+  void store(double* p) const { p[0] = lo, p[1] = hi; }
   friend F64x2 operator+(F64x2 a, F64x2 b) { return {a.lo + b.lo, a.hi + b.hi}; }
   friend F64x2 operator-(F64x2 a, F64x2 b) { return {a.lo - b.lo, a.hi - b.hi}; }
   friend F64x2 operator*(F64x2 a, F64x2 b) { return {a.lo * b.lo, a.hi * b.hi}; }

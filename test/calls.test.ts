@@ -173,6 +173,16 @@ describe('callbacks and buffers', () => {
     expect(wasmSplitPays(16, cost('momentum.stoch_rsi'), 2)).toBe(false);  // one aligned chunk at most
   });
 
+  it('a kernel that sums every window up to its longest cuts a source run only over the threads', async () => {
+    const two = await createEngine(testEngineOptions({ numThreads: 2, backend: 'native' }));
+    // 196 x 200,000 values: a thread's half is over MAX_CHUNK_NS at a calibrated time per value above 7.7 ns (HMA's: 11 to 16 on 2 cores), which cut it in 4 to 7.
+    const hma = await two.compute({ indicator: 'ma.hma', candles: big });
+    expect([hma.variants, hma.meta.chunks]).toEqual([196, 2]);  // 112 + 84
+    const wma = await two.compute({ indicator: 'ma.wma', candles, grid: { source: ['close', 'hl2', 'low'], window: { start: 5, stop: 200 } } });
+    expect([wma.variants, wma.meta.chunks]).toEqual([588, 3]);  // one per source
+    await two.close();
+  });
+
   it("wasm: a small grid of a costly kernel gets both threads, and gives native's values", async () => {
     const wasm = await createEngine(testEngineOptions({ numThreads: 2, backend: 'wasm' }));
     const native = await createEngine(testEngineOptions({ numThreads: 2, backend: 'native' }));

@@ -291,12 +291,14 @@ struct WmaWeights {
 inline constexpr WmaWeights kWmaWeights{};
 
 struct WmaDiagonal {
-  alignas(64) double buf[2][kDenseWma + 1];
-  double* sums = buf[0];  // sums[k]: window k ending at the last bar pushed
-  double* before = buf[1];
+  // Each row starts one double past a 16-byte boundary, so push's pairs of
+  // windows (k, k + 1), k odd, are stored aligned.
+  alignas(64) double buf[2][kDenseWma + 2];
+  double* sums = buf[0] + 1;  // sums[k]: window k ending at the last bar pushed
+  double* before = buf[1] + 1;
   int depth = 0;  // longest window summed
 
-  WmaDiagonal() { std::fill(&buf[0][0], &buf[0][0] + 2 * (kDenseWma + 1), 0.0); }
+  WmaDiagonal() { std::fill(&buf[0][0], &buf[0][0] + 2 * (kDenseWma + 2), 0.0); }
   void push(double x) {
     std::swap(sums, before);
     double* __restrict to = sums;

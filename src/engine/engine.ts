@@ -61,8 +61,10 @@ const INLINE_BELOW_NS = 250_000;
 /** Chunks are at least this much work, so dispatch and per-call setup stay small. */
 const MIN_CHUNK_NS = 10_000_000;
 /**
- * ...and at most this much, so progress is reported often. (Kernels check
- * the cancel flag inside a block: native every few thousand values, wasm at
+ * ...and at most this much, so progress is reported often (but a kernel that
+ * sums every window up to a call's longest, IndicatorDef.sharesWindowSums,
+ * splits a source's variants only over the threads). (Kernels check the
+ * cancel flag inside a block: native every few thousand values, wasm at
  * every output tile it hands over.)
  */
 const MAX_CHUNK_NS = 150_000_000;
@@ -347,7 +349,7 @@ export class Engine {
     const nsPerValue = warm.calibration[plan.def.id] ?? 1;
     // Work far below a millisecond costs less on this thread than a worker round trip.
     const executor: Executor = t * V * plan.outputs.length * nsPerValue < INLINE_BELOW_NS ? new InlineExecutor(warm.inline) : warm.pool;
-    const widest = Math.max(MAX_CHUNK_NS / nsPerValue, warm.inline.name === 'wasm' ? WASM_CHUNK_VARIANTS * t : 0);
+    const widest = plan.def.sharesWindowSums ? Infinity : Math.max(MAX_CHUNK_NS / nsPerValue, warm.inline.name === 'wasm' ? WASM_CHUNK_VARIANTS * t : 0);
     const block = Math.min(V, WASM_CHUNK_VARIANTS);
     const wasmRows = warm.inline.name === 'wasm' && plan.layout === 'time-major' && !wasmSplitPays(block, plan.def.cost ?? 1, executor.numThreads) ? block * t : 0;
     const chunks = planChunks(plan.grid, t, executor.numThreads, { minValuesPerChunk: Math.max(MIN_CHUNK_NS / nsPerValue, wasmRows), maxValuesPerChunk: widest });

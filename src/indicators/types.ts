@@ -141,6 +141,14 @@ export interface IndicatorDef {
    * gives a costly small grid a second thread (wasmSplitPays in src/pool/planner.ts).
    */
   readonly cost?: number;
+  /**
+   * The kernel sums every window up to a call's longest each bar, whatever
+   * the call's width (WMA and HMA: WmaDiagonal in native/ma/common.h), so a
+   * narrow chunk of long windows costs nearly what the whole source run
+   * does: compute() then cuts a source's variants only to give every thread
+   * work, not to keep chunks short.
+   */
+  readonly sharesWindowSums?: boolean;
 }
 
 /** The source axes of an indicator, in input order, with their defaults. */

@@ -11,6 +11,7 @@ const definition: IndicatorDef = {
   outputs: [{ name: 'hma', description: 'WMA(2·WMA(x, window/2) − WMA(x, window), floor(√window))' }],
   lookback: 'window + floor(sqrt(window)) - 2',
   cost: 5,  // three WMAs per value
+  sharesWindowSums: true,
   convention: "Alan Hull's HMA: WMA(2·WMA(x, floor(n/2)) − WMA(x, n), floor(√n)), every WMA as TA-Lib's WMA",
   notes:
     'The first value is at bar n + floor(√n) − 2, when the outer WMA has floor(√n) differences. Windows 2 and 3 have an inner span of 1.',

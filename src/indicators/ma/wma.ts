@@ -12,6 +12,7 @@ const definition: IndicatorDef = {
   lookback: 'window - 1',
   cost: 3.5,  // window sums of every window up to the longest per bar (compensated running sums past 256): measured at 3.5x EMA per value before they were shared; a wide grid splits at any cost
   convention: 'TA-Lib WMA',
+  sharesWindowSums: true,
 };
 
 export default definition;
