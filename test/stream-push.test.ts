@@ -5,6 +5,7 @@
 // (gaps, runs shorter than a window, windows sharing a source, revisions).
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeEngines, engineFor, failure } from './helpers.js';
+import { candles, likeCompute, walk } from './stream-like.js';
 
 afterAll(closeEngines);
 
@@ -48,5 +49,17 @@ describe('push(): every field of a candle is checked', () => {
     expect([...s.push({ ...bar(5), close: NaN }).values()]).toEqual([NaN, NaN]);
     s.close();
     clean.close();
+  });
+});
+
+describe('push(): steppers sharing work between variants, bit for bit', () => {
+  // A walk with gaps and a short run, so chains restart and warm up again.
+  const shape = (n: number, seed: number) => walk(n, seed).map((x, i) => (i % 23 === 11 || i === 40 ? NaN : x));
+
+  it('ma.t3 and momentum.trix: variants of one window (volume factors, zero_denominator) share one chain per source and seed', async () => {
+    const c = candles(shape(70, 3));
+    await likeCompute('ma.t3', { source: ['close', 'hl2'], window: [2, 3, 4], vfactor: [0, 0.5, 1], seed: ['sma', 'first'] }, c, { restoreAt: 33 });
+    await likeCompute('momentum.trix', { source: ['close', 'low'], window: [2, 3], seed: ['first', 'sma'], zero_denominator: ['nan', 'talib'] }, c, { restoreAt: 47 });
+    await likeCompute('ma.tema', { source: ['open', 'close'], window: [3, 2], seed: ['sma', 'first'] }, c, { restoreAt: 21 });
   });
 });
