@@ -63,3 +63,14 @@ describe('push(): steppers sharing work between variants, bit for bit', () => {
     await likeCompute('ma.tema', { source: ['open', 'close'], window: [3, 2], seed: ['sma', 'first'] }, c, { restoreAt: 21 });
   });
 });
+
+describe('push(): stochastics reading one scan per window length, bit for bit', () => {
+  it('momentum.stoch_rsi: every k_window of an RSI from one scan back; momentum.stoch, stochf: one fast %K per k_window', async () => {
+    // Flat stretches (an empty range: 0, or NaN under 'nan'), gaps, runs shorter than the windows.
+    const close = [...walk(30, 5), 7, 7, 7, 7, 7, 7, 7, 7, NaN, ...walk(8, 6), NaN, ...walk(30, 7)];
+    const c = candles(close, undefined, close.map((_, i) => (i >= 30 && i < 38 ? 0 : 1)));
+    await likeCompute('momentum.stoch_rsi', { source: ['close', 'hl2'], rsi_window: [2, 3], k_window: [1, 2, 5, 3], d_window: [1, 3], seed: ['sma', 'first'], zero_denominator: ['talib', 'nan'] }, c, { restoreAt: 44 });
+    await likeCompute('momentum.stoch', { k_window: [1, 2, 4], k_smoothing: [1, 3], d_window: [1, 2], zero_denominator: ['nan', 'talib'] }, c, { restoreAt: 35 });
+    await likeCompute('momentum.stochf', { k_window: [3, 1, 5], d_window: [2, 1], zero_denominator: ['talib', 'nan'] }, c, { restoreAt: 50 });
+  });
+});

@@ -120,18 +120,20 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
       const run = ch.advance(state, bar);
       const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
       const close = bar[c]!;
+      // Fast %K of the last k_window seen: the variants of one k_window (the outer axis) take it once.
+      let lastWindow = -1, fastK = NaN, empty = false;
       for (let v = 0; v < V; v++) {
         if (run === 1) kd.reset(state, v);
-        let fastK = NaN, blank = false;
-        const has = run >= kWindow[v]!;
-        if (has) {
+        const kw = kWindow[v]!, has = run >= kw;
+        if (has && kw !== lastWindow) {
+          lastWindow = kw;
           const hh = ch.upper(state, level[v]!, back[v]!), ll = ch.lower(state, level[v]!, back[v]!);
           // stochK: 0 where the range is empty; stochBlank: NaN there with zero_denominator 'nan'.
           const diff = (hh - ll) / 100.0;
           fastK = diff !== 0.0 ? (close - ll) / diff : 0.0;
-          blank = diff === 0.0 && zero[v] === ZERO_DENOMINATOR_NAN;
+          empty = diff === 0.0;
         }
-        kd.push(state, v, has, fastK, run - kWindow[v]!, blank, kOut, dOut);
+        kd.push(state, v, has, has ? fastK : NaN, run - kw, has && empty && zero[v] === ZERO_DENOMINATOR_NAN, kOut, dOut);
       }
     },
     resume: resumeBySources,
