@@ -74,3 +74,14 @@ describe('push(): stochastics reading one scan per window length, bit for bit', 
     await likeCompute('momentum.stochf', { k_window: [3, 1, 5], d_window: [2, 1], zero_denominator: ['talib', 'nan'] }, c, { restoreAt: 50 });
   });
 });
+
+describe('push(): regressions and window sums in one loop per source, bit for bit', () => {
+  it('trend.linreg (angle: fdlibm atan in both builds and the stepper), structure.tsf, structure.sum', async () => {
+    // Flat (slope 0: angle 0), falling and steep runs (angles near -90 and 90), a gap, a short run.
+    const close = [...walk(12, 8), 3, 3, 3, 3, 3, 3, ...Array.from({ length: 10 }, (_, i) => 1e6 - 9e4 * i), NaN, 4, 5, ...Array.from({ length: 12 }, (_, i) => 1e-3 * i * i), ...walk(20, 9)];
+    const c = candles(close);
+    await likeCompute('trend.linreg', { source: ['close', 'hl2'], window: [2, 3, 5, 9] }, c, { restoreAt: 25 });
+    await likeCompute('structure.tsf', { source: ['low', 'close'], window: [5, 2, 9] }, c, { restoreAt: 31 });
+    await likeCompute('structure.sum', { source: ['close', 'ohlc4'], window: [2, 7, 3, 12] }, c, { restoreAt: 17 });
+  });
+});
