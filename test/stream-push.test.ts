@@ -85,3 +85,12 @@ describe('push(): regressions and window sums in one loop per source, bit for bi
     await likeCompute('structure.sum', { source: ['close', 'ohlc4'], window: [2, 7, 3, 12] }, c, { restoreAt: 17 });
   });
 });
+
+describe('push(): channel readers sharing windows between variants, bit for bit', () => {
+  it('trend.chandelier_exit (one ATR per window and seed), ma.vwma (windows in one loop)', async () => {
+    const close = [...walk(25, 10), 9, 9, 9, 9, NaN, ...walk(6, 11), NaN, ...walk(40, 12)];
+    const c = candles(close, close.map((_, i) => (i % 9 === 4 ? 0 : 5 + (i % 4))), close.map((_, i) => (i >= 25 && i < 29 ? 0 : 0.5 + (i % 3))));
+    await likeCompute('trend.chandelier_exit', { window: [2, 5, 3], mult: [1, 2.5, 3], seed: ['sma', 'first'] }, c, { restoreAt: 40 });
+    await likeCompute('ma.vwma', { source: ['close', 'hlc3'], window: [2, 6, 3] }, c, { restoreAt: 27 });
+  });
+});
