@@ -86,7 +86,10 @@ export default function stochRsi(ctx: StepperContext): Stepper | null {
     for (const g of groups.values()) g.at = layout.take(4 + g.R);
     return { v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at, groups: [...groups.values()] };
   });
-  const kd = kdAverages(layout, new Float64Array(V).fill(MA.sma), kn, dType, dn);
+  // Fast %K is one series per RSI (group) and k_window.
+  const fastKOf: string[] = [];
+  runs.forEach((r) => r.groups.forEach((g) => g.vars.forEach((v) => (fastKOf[v] = `${g.at}:${kWindow[v]}`))));
+  const kd = kdAverages(layout, new Float64Array(V).fill(MA.sma), kn, dType, dn, fastKOf);
   if (!kd) return null;
   const state = new Float64Array(layout.size);
   for (const r of runs) state[r.at] = -1;
