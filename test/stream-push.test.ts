@@ -94,3 +94,55 @@ describe('push(): channel readers sharing windows between variants, bit for bit'
     await likeCompute('ma.vwma', { source: ['close', 'hlc3'], window: [2, 6, 3] }, c, { restoreAt: 27 });
   });
 });
+
+describe('push(): a commit copies only what the step wrote (Stepper.writes)', () => {
+  it('a bar revised any number of times leaves the state (and its committed copy) of the bar pushed once', async () => {
+    const close = [...walk(30, 13), NaN, ...walk(5, 14), NaN, NaN, ...walk(40, 15)];
+    const c = candles(close);
+    const bars = close.map((_, t) => Object.fromEntries(Object.keys(c).map((k) => [k, c[k]![t]!])) as never as Record<string, number>);
+    const cases: [string, Record<string, unknown>][] = [
+      ['ma.sma', { source: ['close', 'hl2'], window: [2, 3, 9] }],
+      ['structure.sum', { window: [2, 5] }],
+      ['ma.wma', { source: ['close', 'low'], window: [2, 4, 7] }],
+      ['ma.hma', { source: ['close', 'hl2'], window: [2, 4, 9, 16] }],
+      ['ma.t3', { window: [2, 3], vfactor: [0.5, 0.7] }],  // no writes: whole copies
+    ];
+    for (const backend of ['native', 'wasm'] as const) {
+      const engine = await engineFor(backend);
+      for (const [indicator, grid] of cases) {
+        const once = await engine.stream({ indicator, grid, dtype: 'float64' });
+        let revised = await engine.stream({ indicator, grid, dtype: 'float64' });
+        for (let t = 0; t < bars.length; t++) {
+          const b = bars[t]!;
+          const want = [...once.push(b as never).values()];
+          // Revisions of every kind: another close, a gap, then the bar itself (twice on every fourth bar).
+          revised.push({ ...b, close: b.close! * 1.01, high: b.high! * 1.01 } as never);
+          revised.update({ ...b, open: NaN, high: NaN, low: NaN, close: NaN } as never);
+          let got = [...revised.update(b as never).values()];
+          if (t % 4 === 0) got = [...revised.update(b as never).values()];
+          expect(got, `${backend} ${indicator} bar ${t}`).toEqual(want);
+          if (t % 10 === 9) {
+            // The committed copy is all of the state before the last bar: a restore from it continues the rows.
+            expect(Buffer.from(revised.checkpoint()).equals(Buffer.from(once.checkpoint())), `${backend} ${indicator} checkpoint at bar ${t}`).toBe(true);
+            const restored = await engine.restoreStream(revised.checkpoint());
+            revised.close();
+            revised = restored;
+          }
+        }
+        // pushMany and a restore start the commits over from a whole copy.
+        const more = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map((x, i) => (k === 'ts_open' ? x + 1_000 : x * (1 + i * 1e-3)))]));
+        await once.pushMany(more);
+        await revised.pushMany(more);
+        const restored = await engine.restoreStream(revised.checkpoint());
+        const next = { ...bars[5]!, ts_open: 3_000 };
+        const want = [...once.push(next as never).values()];
+        restored.push({ ...next, close: 1 } as never);
+        expect([...restored.update(next as never).values()]).toEqual(want);
+        expect(Buffer.from(restored.checkpoint()).equals(Buffer.from(once.checkpoint()))).toBe(true);
+        once.close();
+        revised.close();
+        restored.close();
+      }
+    }
+  });
+});
