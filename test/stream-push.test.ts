@@ -95,7 +95,7 @@ describe('push(): channel readers sharing windows between variants, bit for bit'
   });
 });
 
-describe('push(): a commit copies only what the step wrote (Stepper.writes)', () => {
+describe('update(): rolls a bar back exactly, however often it is revised', () => {
   it('a bar revised any number of times leaves the state (and its committed copy) of the bar pushed once', async () => {
     const close = [...walk(30, 13), NaN, ...walk(5, 14), NaN, NaN, ...walk(40, 15)];
     const c = candles(close);
@@ -105,7 +105,7 @@ describe('push(): a commit copies only what the step wrote (Stepper.writes)', ()
       ['structure.sum', { window: [2, 5] }],
       ['ma.wma', { source: ['close', 'low'], window: [2, 4, 7] }],
       ['ma.hma', { source: ['close', 'hl2'], window: [2, 4, 9, 16] }],
-      ['ma.t3', { window: [2, 3], vfactor: [0.5, 0.7] }],  // no writes: whole copies
+      ['ma.t3', { window: [2, 3], vfactor: [0.5, 0.7] }],
     ];
     for (const backend of ['native', 'wasm'] as const) {
       const engine = await engineFor(backend);
@@ -129,7 +129,7 @@ describe('push(): a commit copies only what the step wrote (Stepper.writes)', ()
             revised = restored;
           }
         }
-        // pushMany and a restore start the commits over from a whole copy.
+        // Then a pushMany, a restore, and a revision of the restored stream's bar.
         const more = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.map((x, i) => (k === 'ts_open' ? x + 1_000 : x * (1 + i * 1e-3)))]));
         await once.pushMany(more);
         await revised.pushMany(more);

@@ -112,14 +112,6 @@ export class IndicatorStream {
   // The stepped state, and the state before the last bar (update() rolls back to it).
   private readonly stepper: Stepper | null;
   private readonly committed: Float64Array | null;
-  /**
-   * Where the last step() wrote ([from, to) pairs, Stepper.writes), and how
-   * many pairs: the only numbers in which the state and `committed` differ,
-   * so commit() and rollback() copy just those. -1: not known (a batch, a
-   * restore, a stepper without writes), the whole state is copied.
-   */
-  private readonly writeRanges: Int32Array | null;
-  private writeCount = -1;
   private readonly rows64: (Float64Array | null)[];
   /** Each selected output's stream row and the stepper's float64 row it is copied from. */
   private readonly emits: { row: OutputArray; from: Float64Array }[] = [];
@@ -204,14 +196,12 @@ export class IndicatorStream {
     if (stepper) {
       this.stepper = stepper;
       this.committed = new Float64Array(this.stepper.state.length);
-      this.writeRanges = stepper.writes ? new Int32Array(2 * stepper.writes.max) : null;
       this.rows64 = def.outputs.map((_, k) => (this.selected.some((s) => s.k === k) ? new Float64Array(this.variants) : null));
       this.emits = this.selected.map((s) => ({ row: this.row.get(s.name)!, from: this.rows64[s.k]! }));
       this.kept = null;
     } else {
       this.stepper = null;
       this.committed = null;
-      this.writeRanges = null;
       this.rows64 = [];
       this.kept = new KeptBars(this.baseColumns, this.sources.length);
     }
@@ -292,7 +282,6 @@ export class IndicatorStream {
    */
   async pushMany(candles: CandlesInput): Promise<ComputeResult> {
     this.checkOpen();
-    this.writeCount = -1;  // a batch changes the state in other ways than one step(): the next commit copies all of it
     const started = performance.now();
     const c = loadCandles(candles);
     for (const col of this.baseColumns) {
@@ -409,7 +398,6 @@ export class IndicatorStream {
 
   /** @internal: warms the state on past bars (no rows are returned). */
   async warm(candles: CandlesInput): Promise<void> {
-    this.writeCount = -1;
     const c = loadCandles(candles);
     for (const col of this.baseColumns) {
       if (!c.has(col)) throw new MissingInputError(`history: the candles have no '${col}' column, which ${this.indicator} reads with this grid; add it`, { column: col });
@@ -570,7 +558,7 @@ export class IndicatorStream {
     const gapNow = this.gapNow.slice(), gapBefore = this.gapBefore.slice(), lastBase = this.lastBase.slice();
     const state = this.stepper?.state.slice(), committed = this.committed?.slice();
     return () => {
-      Object.assign(this, { seen, lastTs, gapNow, gapBefore, writeCount: -1 });
+      Object.assign(this, { seen, lastTs, gapNow, gapBefore });
       this.lastBase.set(lastBase);
       if (state) this.stepper!.state.set(state);
       if (committed) this.committed!.set(committed);
@@ -636,13 +624,13 @@ export class IndicatorStream {
   /** The state before the next bar becomes the one update() rolls back to. */
   private commit(): void {
     copyGaps(this.gapBefore, this.gapNow);
-    if (this.stepper) copyState(this.committed!, this.stepper.state, this.writeRanges, this.writeCount);
+    if (this.stepper) this.committed!.set(this.stepper.state);
   }
 
   private rollback(): void {
     copyGaps(this.gapNow, this.gapBefore);
     this.seen--;
-    if (this.stepper) copyState(this.stepper.state, this.committed!, this.writeRanges, this.writeCount);
+    if (this.stepper) this.stepper.state.set(this.committed!);
     else this.kept!.pop();
   }
 
@@ -660,8 +648,6 @@ export class IndicatorStream {
     this.lastTs = ts;
     this.lastBase.set(this.baseBar);
     if (this.stepper) {
-      // Follows a commit() or rollback(): the state and `committed` differ only where this step writes.
-      this.writeCount = this.writeRanges ? this.stepper.writes!.next(this.writeRanges) : -1;
       this.stepper.step(this.bar, this.rows64);
       return;
     }
@@ -798,7 +784,6 @@ export class IndicatorStream {
    * bar, which gives its row (and its state) again.
    */
   importState(s: StreamState): void {
-    this.writeCount = -1;
     this.lastTs = s.lastTs;
     this.gapBefore = s.gapBefore;
     this.gapNow = s.gapNow;
@@ -837,17 +822,6 @@ function refuseFields(candle: StreamCandle, what: string): void {
     if (!refusedValue(v, col === 'volume')) continue;
     if (col === 'volume' && v < 0 && Number.isFinite(v)) throw new InvalidCandlesError(`${what}(): volume is negative (${v}); volume must be >= 0`, { column: col, value: v });
     throw new InvalidCandlesError(`${what}(): ${col} is ${v}; use NaN for a missing value`, { column: col });
-  }
-}
-
-/** `from` into `to` (the whole state, or with count >= 0 only the first `count` [from, to) ranges). */
-function copyState(to: Float64Array, from: Float64Array, ranges: Int32Array | null, count: number): void {
-  if (count < 0 || !ranges) {
-    to.set(from);
-    return;
-  }
-  for (let k = 0; k < 2 * count; k += 2) {
-    for (let i = ranges[k]!, e = ranges[k + 1]!; i < e; i++) to[i] = from[i]!;
   }
 }
 

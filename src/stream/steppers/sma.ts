@@ -2,7 +2,7 @@
 // (prefixSums in native/primitives.h) and a ring of the last maxWindow + 1
 // pairs, shared by every window of that source; a window's value is
 // prefixWindowSum(...) * (1 / window), as SmaLanes::at computes it.
-import { paramOf, ringStepper, ringWrites, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
+import { paramOf, ringStepper, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import type { OutputArray } from '../../backends/types.js';
 import { prefixStep, prefixWindowSum } from './primitives.js';
 
@@ -84,7 +84,6 @@ export function prefixWindows(ctx: StepperContext, scale: Float64Array): ReturnT
   let runAt = new Int32Array(0);
   return {
     ...stepper,
-    writes: ringWrites(stepper, 2, 2),
     // ringStepper's step(), with the windows' values read in one tight loop (windowRow).
     step(bar, rows) {
       const out = rows[0] ?? null;

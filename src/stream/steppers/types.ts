@@ -53,26 +53,12 @@ export interface Stepper {
   resume?(columns: readonly Float64Array[], last64: readonly (Float64Array | null)[] | null): void;
   readonly resumeNeedsRows?: boolean;
   /**
-   * Optional, so push() commits a bar (and update() rolls it back) by
-   * copying less than the whole state: next() writes where step() may write
-   * at the next bar, from the state as it is before that step, as [from, to)
-   * pairs of state indexes into `into` (at most `max` pairs) and returns how
-   * many; step() must leave every other number of the state unchanged.
-   */
-  readonly writes?: StateWrites;
-  /**
    * Optional, so pushMany() and `history` run through the batch kernel (on
    * the pool, as compute() does): how this state maps to the kernel's. A
    * call through the kernel must leave exactly the state and values that
    * step() bar by bar leaves.
    */
   readonly kernel?: KernelStateMap;
-}
-
-/** Stepper.writes. */
-export interface StateWrites {
-  readonly max: number;
-  next(into: Int32Array): number;
 }
 
 /** Builds a grid's stepper, or returns null for a grid it does not step (that grid recomputes its run instead). */
@@ -178,36 +164,6 @@ export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper & { 
     },
     // Without state per variant, stepping the sources alone, without a row, is O(bars x sources).
     ...(own === 0 ? { resume: resumeBySources } : {}),
-  };
-}
-
-/**
- * Stepper.writes of a ringStepper whose step() writes, per source run, only
- * its head (`head` numbers, its count and position) and the ring's next slot
- * (`width` numbers), and with `own`, one range per run of the numbers its
- * variants keep (own(r, pos): [from, to) for the run's next ring position).
- */
-export function ringWrites(stepper: { readonly state: Float64Array; readonly runs: readonly RingRun[] }, head: number, width: number, own?: (r: RingRun, pos: number) => readonly [number, number]): StateWrites {
-  const { state, runs } = stepper;
-  return {
-    max: runs.length * (own ? 3 : 2),
-    next(into) {
-      let k = 0;
-      for (const r of runs) {
-        let pos = state[r.at + head + 1]! + 1;
-        if (pos === r.ring) pos = 0;
-        const slot = r.at + head + 2 + width * pos;
-        into[k++] = r.at;
-        into[k++] = r.at + head + 2;
-        into[k++] = slot;
-        into[k++] = slot + width;
-        if (!own) continue;
-        const [from, to] = own(r, pos);
-        into[k++] = from;
-        into[k++] = to;
-      }
-      return k / 2;
-    },
   };
 }
 

@@ -6,7 +6,7 @@
 // its sum; a longer one keeps its running sums (sum, sumErr, sub, subErr):
 // wmaPrime while the window fills, then wmaNext with the value leaving the
 // window (0 until one does), cleared at the start of each run.
-import { advanceRing, paramOf, ringStepper, ringWrites, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
+import { advanceRing, paramOf, ringStepper, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { wmaDivider, wmaNext, wmaPrime } from './primitives.js';
 
 /** Longest window read from the sums (kDenseWma in native/ma/common.h). */
@@ -60,7 +60,6 @@ export default function wma(ctx: StepperContext): Stepper {
   const { state } = stepper;
   return {
     ...stepper,
-    writes: ringWrites(stepper, depth + 1, 1),
     step: diagonalStep(stepper, depth, (out, r, run) => {
       if (!out) return;
       for (let v = r.v0; v < r.v1; v++) {
