@@ -71,7 +71,7 @@ describe('stream: the rolling-moment and regression steppers at edge cases, bit 
         const engine = await engineFor(backend);
         const other = await engineFor(backend === 'native' ? 'wasm' : 'native');
         for (const dtype of ['float64', 'float32'] as const) {
-          // A restored stream runs on the other backend: its rows are that backend's (linreg's angle: its atan).
+          // A restored stream runs on the other backend: its rows are that backend's.
           const wants = await Promise.all([engine, other].map((e) => e.compute({ indicator, candles: upTo(c, 0, T), grid: grid as never, outputs, dtype })));
           let want = wants[0]!;
           const V = want.variants;

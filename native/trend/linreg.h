@@ -3,10 +3,13 @@
 // of y and age * y slide by one bar in O(1); every n bars they are summed
 // afresh in TA-Lib's order, so rounding cannot drift on long series.
 // Outputs: value (the line at the current bar), slope (per bar), intercept
-// (the line at the oldest bar of the window), angle (degrees).
+// (the line at the oldest bar of the window), angle (degrees). The angle's
+// atan is fdlibm's (cycle::fdlibm, AssemblyScript's Math.atan), not the C
+// library's, so both builds and the stream stepper give the same bits.
 #pragma once
 #include <cmath>
 #include "common.h"
+#include "../cycle/common.h"
 
 namespace tagrid::trend::linreg {
 
@@ -60,7 +63,7 @@ int32_t regression(const KernelCall& c, const OutView<Out>& out) {
             out.put(0, t, b0 + j, b + m * (n - 1.0));
             out.put(1, t, b0 + j, m);
             out.put(2, t, b0 + j, b);
-            if (angle) out.put(3, t, b0 + j, std::atan(m) * kDegrees);
+            if (angle) out.put(3, t, b0 + j, cycle::fdlibm::atan(m) * kDegrees);
           }
         }
       },

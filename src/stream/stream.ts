@@ -125,6 +125,10 @@ export class IndicatorStream {
   private readonly barAt: Float64Array[];
   /** Per source: its index in baseBar, or -1 for a derived source. */
   private readonly sourceAt: Int32Array;
+  /** A candle's five fields in CANDLE_COLUMNS order (NaN where absent); baseField[k]: base column k's index in it; baseMask: their bits. */
+  private readonly fields = new Float64Array(CANDLE_COLUMNS.length);
+  private readonly baseField: Int32Array;
+  private readonly baseMask: number;
   /** The base columns of the last bar (a checkpoint re-applies it). */
   private readonly lastBase: Float64Array;
   /** The params in shared memory, for kernel calls on the pool (made on first use). */
@@ -179,6 +183,8 @@ export class IndicatorStream {
     this.bar = new Float64Array(this.sources.length);
     this.baseBar = new Float64Array(this.baseColumns.length);
     this.lastBase = new Float64Array(this.baseColumns.length);
+    this.baseField = Int32Array.from(this.baseColumns, (c) => CANDLE_COLUMNS.indexOf(c));
+    this.baseMask = this.baseField.reduce((m, i) => m | (1 << i), 0);
     this.sourceAt = Int32Array.from(this.sources, (s) => this.baseColumns.indexOf(s as CandleColumn));
     const views = new Map(this.baseColumns.map((c, i) => [c, this.baseBar.subarray(i, i + 1)]));
     this.baseView = (c) => views.get(c)!;
@@ -628,22 +634,24 @@ export class IndicatorStream {
       throw new InvalidCandlesError(`${what}(): ts_open ${raw} is not an integer, but this stream's open times are int64 (bigint)`, { column: 'ts_open' });
     }
     const ts = this.tsOf(raw);
-    for (const col of CANDLE_COLUMNS) {
-      const v = (candle as unknown as Record<string, unknown>)[col];
-      if (v === undefined) continue;
-      if (typeof v !== 'number') throw new InvalidCandlesError(`${what}(): ${col} must be a number (NaN for a missing value), got ${v === null ? 'null' : typeof v}`, { column: col });
-      if (!refusedValue(v, col === 'volume')) continue;
-      if (col === 'volume' && v < 0 && Number.isFinite(v)) throw new InvalidCandlesError(`${what}(): volume is negative (${v}); volume must be >= 0`, { column: col, value: v });
-      throw new InvalidCandlesError(`${what}(): ${col} is ${v}; use NaN for a missing value`, { column: col });
+    // The five fields by name, one property load each; a value to refuse takes refuseFields() (its message).
+    const open = candle.open, high = candle.high, low = candle.low, close = candle.close, volume = candle.volume;
+    if (!plainValue(open, false) || !plainValue(high, false) || !plainValue(low, false) || !plainValue(close, false) || !plainValue(volume, true)) refuseFields(candle, what);
+    if (high !== undefined && low !== undefined && high < low) {
+      throw new InvalidCandlesError(`${what}(): high ${high} is below low ${low}; check the fields`, { high, low });
     }
-    if (candle.high !== undefined && candle.low !== undefined && candle.high < candle.low) {
-      throw new InvalidCandlesError(`${what}(): high ${candle.high} is below low ${candle.low}; check the fields`, { high: candle.high, low: candle.low });
+    const fields = this.fields;
+    fields[0] = open ?? NaN;
+    fields[1] = high ?? NaN;
+    fields[2] = low ?? NaN;
+    fields[3] = close ?? NaN;
+    fields[4] = volume ?? NaN;
+    const missing = (open === undefined ? 1 : 0) | (high === undefined ? 2 : 0) | (low === undefined ? 4 : 0) | (close === undefined ? 8 : 0) | (volume === undefined ? 16 : 0);
+    if ((missing & this.baseMask) !== 0) {
+      const col = this.baseColumns.find((c) => missing & (1 << CANDLE_COLUMNS.indexOf(c)))!;
+      throw new MissingInputError(`${what}(): the candle has no '${col}', which ${this.indicator} reads with this grid; give it (NaN for a missing value)`, { column: col });
     }
-    this.baseColumns.forEach((col, k) => {
-      const v = candle[col];
-      if (v === undefined) throw new MissingInputError(`${what}(): the candle has no '${col}', which ${this.indicator} reads with this grid; give it (NaN for a missing value)`, { column: col });
-      this.baseBar[k] = v;
-    });
+    for (let k = 0; k < this.baseBar.length; k++) this.baseBar[k] = fields[this.baseField[k]!]!;
     this.deriveBar();
     return ts;
   }
@@ -847,6 +855,23 @@ export class IndicatorStream {
     this.reserveFor(k.ts.length);
     this.kept!.restore(k.front, k.base, k.sources, k.ts);
     if (this.seen > 0) this.recomputeLast();
+  }
+}
+
+/** A candle field push() takes as it is: absent, NaN (missing) or finite (a volume also >= 0). */
+function plainValue(v: unknown, isVolume: boolean): boolean {
+  return v === undefined || (typeof v === 'number' && !refusedValue(v, isVolume));
+}
+
+/** Throws the error for the first field of the candle, in CANDLE_COLUMNS order, that push() refuses. */
+function refuseFields(candle: StreamCandle, what: string): void {
+  for (const col of CANDLE_COLUMNS) {
+    const v = (candle as unknown as Record<string, unknown>)[col];
+    if (v === undefined) continue;
+    if (typeof v !== 'number') throw new InvalidCandlesError(`${what}(): ${col} must be a number (NaN for a missing value), got ${v === null ? 'null' : typeof v}`, { column: col });
+    if (!refusedValue(v, col === 'volume')) continue;
+    if (col === 'volume' && v < 0 && Number.isFinite(v)) throw new InvalidCandlesError(`${what}(): volume is negative (${v}); volume must be >= 0`, { column: col, value: v });
+    throw new InvalidCandlesError(`${what}(): ${col} is ${v}; use NaN for a missing value`, { column: col });
   }
 }
 

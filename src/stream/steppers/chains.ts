@@ -35,19 +35,18 @@ function rocValue(x: number, prev: number, zero: number): number {
  * emaChain<kind> (ChainLanes::warm, which steady() equals once every stage
  * is seeded), and TRIX's chain of three (native/momentum/trix.h: the one-bar
  * ROC of the third stage from its second value on, zero_denominator deciding
- * a zero E3[t-1]). Per source run: the age of its current run and, for
- * ZLEMA, a ring of the last maxLag + 1 values (its input is
- * x + (x − x[t − lag])); per variant, the (value, count) of each stage,
- * reset at a run's first bar.
+ * a zero E3[t-1]). The stages of a variant depend on its source, window and
+ * seed only (T3's volume factor and TRIX's zero_denominator change what is
+ * made of them), so variants sharing those share one chain. Per chain, the
+ * (value, count) of each stage, reset at a run's first bar; per source run,
+ * the age of its current run and, for ZLEMA, a ring of the last maxLag + 1
+ * values (its input is x + (x − x[t − lag])).
  */
 export function emaChain(ctx: StepperContext, kind: ChainKind): Stepper {
-  const D = DEPTH[kind], t3 = kind === 't3';
+  const D = DEPTH[kind], t3 = kind === 't3', E = 2 * D;
   const window = paramOf(ctx, 'window');
   const seed = paramOf(ctx, 'seed');
   const V = ctx.grid.variants;
-  const k = window.map((n) => 2.0 / (n + 1.0));
-  const period = window.map((n, v) => (seed[v] === SEED_FIRST ? 1 : n));
-  const lag = Int32Array.from(window, (n) => (kind === 'zlema' ? Math.trunc((Math.trunc(n) - 1) / 2) : 0));
   // T3's weights of its volume factor, in TA-Lib's operation order (they do not sum to exactly 1).
   const c = [0, 0, 0, 0].map(() => new Float64Array(V));
   if (t3) {
@@ -55,18 +54,49 @@ export function emaChain(ctx: StepperContext, kind: ChainKind): Stepper {
     for (let v = 0; v < V; v++) t3Weights(vf[v]!).forEach((w, i) => (c[i]![v] = w));
   }
   const [c1, c2, c3, c4] = c as [Float64Array, Float64Array, Float64Array, Float64Array];
-  const zero = kind === 'trix' ? paramOf(ctx, 'zero_denominator').map((z) => (z === ZERO_DENOMINATOR_NAN ? NaN : 0.0)) : null;
-  // (value, count) of each stage per variant; then per source run [age, pos, ring of R values].
-  let size = 2 * D * V;
+  const zero = kind === 'trix' ? paramOf(ctx, 'zero_denominator').map((z) => (z === ZERO_DENOMINATOR_NAN ? NaN : 0.0)) : new Float64Array(0);
+  // The chains of each source run, in the order of their first variant.
+  const chainOf = new Int32Array(V);
+  const windows: number[] = [], periods: number[] = [];
   const runs = ctx.runs.map((r) => {
-    let R = 1;
-    for (let v = r.v0; v < r.v1; v++) R = Math.max(R, lag[v]! + 1);
-    const run = { v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: size, R };
-    size += 2 + R;
-    return run;
+    const first = new Map<string, number>(), c0 = windows.length;
+    for (let v = r.v0; v < r.v1; v++) {
+      const p = seed[v] === SEED_FIRST ? 1 : window[v]!, key = `${window[v]}:${p}`;
+      if (!first.has(key)) {
+        first.set(key, windows.length);
+        windows.push(window[v]!);
+        periods.push(p);
+      }
+      chainOf[v] = first.get(key)!;
+    }
+    return { v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), c0, c1: windows.length, at: 0, R: 1 };
   });
+  const G = windows.length;
+  const period = Float64Array.from(periods), k = Float64Array.from(windows, (n) => 2.0 / (n + 1.0));
+  // t3Step's 1 - k, taken once (the same double it computes every step).
+  const rest = k.map((kv) => 1.0 - kv);
+  const lag = Int32Array.from(windows, (n) => (kind === 'zlema' ? Math.trunc((Math.trunc(n) - 1) / 2) : 0));
+  // (value, count) of each stage per chain; then per source run [age, pos, ring of R values].
+  let size = E * G;
+  for (const r of runs) {
+    for (let g = r.c0; g < r.c1; g++) r.R = Math.max(r.R, lag[g]! + 1);
+    r.at = size;
+    size += 2 + r.R;
+  }
   const state = new Float64Array(size);
   for (const r of runs) state[r.at] = -1;
+  const lanes: Lanes = {
+    s: state, chainOf, lead: Int32Array.from({ length: G }, (_, g) => chainOf.indexOf(g)), period, k, rest, c1, c2, c3, c4, zero,
+    had: new Uint8Array(G), prev: new Float64Array(G),
+    // A chain while one of its stages still seeds: stagePush down the stages until one has no value yet.
+    warm(g, y) {
+      for (let d = E * g; d < E * (g + 1); d += 2) {
+        if (!stagePush(state, d, y, period[g]!, k[g]!, t3)) return;
+        y = state[d]!;
+      }
+    },
+  };
+  const variantLanes = LANES[kind];
   return {
     state,
     step(bar, rows) {
@@ -80,40 +110,139 @@ export function emaChain(ctx: StepperContext, kind: ChainKind): Stepper {
         state[r.at + 1] = pos;
         const ring = r.at + 2;
         state[ring + pos] = x;
+        // A run's first bar restarts every stage of its chains.
+        if (age === 0) state.fill(0.0, E * r.c0, E * r.c1);
+        if (kind !== 'zlema') {
+          variantLanes(lanes, out, r.v0, r.v1, x, r.c0, r.c1);
+          continue;
+        }
         for (let v = r.v0; v < r.v1; v++) {
-          const e = 2 * D * v;
-          if (age === 0) state.fill(0.0, e, e + 2 * D);
-          const L = lag[v]!;
-          if (age < L) {
-            out[v] = NaN;
-            continue;
-          }
-          // ChainLanes::input: ZLEMA's de-lagged value (lag 0: x itself).
-          let y = kind === 'zlema' ? x + (x - state[ring + (pos >= L ? pos - L : pos - L + r.R)]!) : x;
-          // Whether the last stage (TRIX: E3) had a value before this bar, and that value.
-          const hadPrev = state[e + 2 * D - 1]! >= period[v]!, prev = state[e + 2 * D - 2]!;
-          let ready = true;
-          if (hadPrev) {
-            // Every stage seeded (a stage is fed only once the one before it is): the steps alone, as ChainLanes::steady.
-            const kv = k[v]!;
-            for (let d = e; d < e + 2 * D; d += 2) y = state[d] = t3 ? t3Step(state[d]!, y, kv) : emaStep(state[d]!, y, kv);
-          } else {
-            for (let d = 0; d < D && ready; d++) {
-              ready = stagePush(state, e + 2 * d, y, period[v]!, k[v]!, t3);
-              y = state[e + 2 * d]!;
-            }
-          }
-          if (!ready) out[v] = NaN;
-          else if (kind === 'dema') out[v] = 2.0 * state[e]! - state[e + 2]!;
-          else if (kind === 'tema') out[v] = state[e + 4]! + (3.0 * state[e]! - 3.0 * state[e + 2]!);
-          else if (t3) out[v] = c1[v]! * state[e + 10]! + c2[v]! * state[e + 8]! + c3[v]! * state[e + 6]! + c4[v]! * state[e + 4]!;
-          else if (zero) out[v] = hadPrev ? rocValue(y, prev, zero[v]!) : NaN;
-          else out[v] = y;
+          const g = chainOf[v]!, L = lag[g]!;
+          // ChainLanes::input: ZLEMA's de-lagged value.
+          out[v] = age < L ? NaN : zlemaLane(lanes, v, g, x + (x - state[ring + (pos >= L ? pos - L : pos - L + r.R)]!));
         }
       }
     },
   };
 }
+
+/** What the lanes of a chain read: the state, each variant's chain and each chain's first variant, per chain its seeding period, k and 1 − k (T3), per variant T3's weights and TRIX's zero value. */
+interface Lanes {
+  readonly s: Float64Array;
+  readonly chainOf: Int32Array;
+  readonly lead: Int32Array;
+  readonly period: Float64Array;
+  readonly k: Float64Array;
+  readonly rest: Float64Array;
+  readonly c1: Float64Array;
+  readonly c2: Float64Array;
+  readonly c3: Float64Array;
+  readonly c4: Float64Array;
+  readonly zero: Float64Array;
+  /** TRIX, per chain: whether E3 had a value before this bar, and that value. */
+  readonly had: Uint8Array;
+  readonly prev: Float64Array;
+  warm(g: number, y: number): void;
+}
+
+// The variants [v0, v1) of a chain stepper at a bar of input x, one function
+// per kind so each loop stays monomorphic: a chain's first variant steps it
+// (once every stage is seeded, its last stage's count at the period: the
+// steps alone as ChainLanes::steady, unrolled in locals; before, warm());
+// every variant then reads the kernel's combination of its chain's stages,
+// NaN while the last stage has no value.
+
+/** ZLEMA's one stage for variant v of chain g and its de-lagged input y. */
+function zlemaLane(l: Lanes, v: number, g: number, y: number): number {
+  const s = l.s, e = 2 * g;
+  if (l.lead[g] === v) {
+    if (s[e + 1]! < l.period[g]!) l.warm(g, y);
+    else s[e] = (y - s[e]!) * l.k[g]! + s[e]!;
+  }
+  return s[e + 1]! < l.period[g]! ? NaN : s[e]!;
+}
+
+function demaLanes(l: Lanes, out: Float64Array, v0: number, v1: number, x: number): void {
+  const { s, chainOf, lead, period, k } = l;
+  for (let v = v0; v < v1; v++) {
+    const g = chainOf[v]!, e = 4 * g;
+    if (lead[g] === v) {
+      if (s[e + 3]! < period[g]!) l.warm(g, x);
+      else {
+        const kg = k[g]!, e1 = (x - s[e]!) * kg + s[e]!;
+        s[e] = e1;
+        s[e + 2] = (e1 - s[e + 2]!) * kg + s[e + 2]!;
+      }
+    }
+    out[v] = s[e + 3]! < period[g]! ? NaN : 2.0 * s[e]! - s[e + 2]!;
+  }
+}
+
+function temaLanes(l: Lanes, out: Float64Array, v0: number, v1: number, x: number): void {
+  const { s, chainOf, lead, period, k } = l;
+  for (let v = v0; v < v1; v++) {
+    const g = chainOf[v]!, e = 6 * g;
+    if (lead[g] === v) {
+      if (s[e + 5]! < period[g]!) l.warm(g, x);
+      else {
+        const kg = k[g]!, e1 = (x - s[e]!) * kg + s[e]!, e2 = (e1 - s[e + 2]!) * kg + s[e + 2]!;
+        s[e] = e1;
+        s[e + 2] = e2;
+        s[e + 4] = (e2 - s[e + 4]!) * kg + s[e + 4]!;
+      }
+    }
+    out[v] = s[e + 5]! < period[g]! ? NaN : s[e + 4]! + (3.0 * s[e]! - 3.0 * s[e + 2]!);
+  }
+}
+
+/** TRIX: the ROC of E3 from its value before this bar (rocValue), from E3's second value on. */
+function trixLanes(l: Lanes, out: Float64Array, v0: number, v1: number, x: number): void {
+  const { s, chainOf, lead, period, k, zero, had, prev } = l;
+  for (let v = v0; v < v1; v++) {
+    const g = chainOf[v]!, e = 6 * g;
+    if (lead[g] === v) {
+      prev[g] = s[e + 4]!;
+      had[g] = s[e + 5]! < period[g]! ? 0 : 1;
+      if (!had[g]) l.warm(g, x);
+      else {
+        const kg = k[g]!, e1 = (x - s[e]!) * kg + s[e]!, e2 = (e1 - s[e + 2]!) * kg + s[e + 2]!;
+        s[e] = e1;
+        s[e + 2] = e2;
+        s[e + 4] = (e2 - prev[g]!) * kg + prev[g]!;
+      }
+    }
+    out[v] = had[g] ? rocValue(s[e + 4]!, prev[g]!, zero[v]!) : NaN;
+  }
+}
+
+/** T3: six t3Step stages (k·x + (1 − k)·e) per chain, then c1·E6 + c2·E5 + c3·E4 + c4·E3 with each variant's weights. */
+function t3Lanes(l: Lanes, out: Float64Array, v0: number, v1: number, x: number, g0: number, g1: number): void {
+  const { s, chainOf, period, k, rest, c1, c2, c3, c4 } = l;
+  // The chains [g0, g1) of the run first (one per window: five volume factors each in the default grid), then every variant's weights.
+  for (let g = g0; g < g1; g++) {
+    const e = 12 * g;
+    if (s[e + 11]! < period[g]!) l.warm(g, x);
+    else {
+      const kg = k[g]!, rg = rest[g]!;
+      const e1 = kg * x + rg * s[e]!, e2 = kg * e1 + rg * s[e + 2]!, e3 = kg * e2 + rg * s[e + 4]!;
+      const e4 = kg * e3 + rg * s[e + 6]!, e5 = kg * e4 + rg * s[e + 8]!;
+      s[e] = e1;
+      s[e + 2] = e2;
+      s[e + 4] = e3;
+      s[e + 6] = e4;
+      s[e + 8] = e5;
+      s[e + 10] = kg * e5 + rg * s[e + 10]!;
+    }
+  }
+  for (let v = v0; v < v1; v++) {
+    const g = chainOf[v]!, e = 12 * g;
+    out[v] = s[e + 11]! < period[g]! ? NaN : c1[v]! * s[e + 10]! + c2[v]! * s[e + 8]! + c3[v]! * s[e + 6]! + c4[v]! * s[e + 4]!;
+  }
+}
+
+const LANES: Record<ChainKind, (l: Lanes, out: Float64Array, v0: number, v1: number, x: number, g0: number, g1: number) => void> = {
+  dema: demaLanes, tema: temaLanes, t3: t3Lanes, trix: trixLanes, zlema: () => {},
+};
 
 /** What a spread outputs and how its averages start (SpreadStyle in native/momentum/common.h). */
 export interface SpreadStyle {

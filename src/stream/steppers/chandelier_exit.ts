@@ -1,10 +1,11 @@
 // trend.chandelier_exit, stepped: native/trend/chandelier_exit.h. One
 // channel of the highest high and lowest low over the last maxWindow bars,
-// the previous close; per variant, the ATR of volatility.atr (atrStep: seeded
-// with the mean of the first `window` true ranges, or the first bar's
-// high - low for seed 'first'). long = upper - mult * ATR, short = lower +
-// mult * ATR, from bar `window` of a run of valid bars (high, low, close), or
-// bar window - 1 (the first full channel) for seed 'first'.
+// the previous close; per (window, seed), the ATR of volatility.atr
+// (atrStep: seeded with the mean of the first `window` true ranges, or the
+// first bar's high - low for seed 'first') and the channel's window, shared
+// by the variants that differ in `mult` only. long = upper - mult * ATR,
+// short = lower + mult * ATR, from bar `window` of a run of valid bars (high,
+// low, close), or bar window - 1 (the first full channel) for seed 'first'.
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST, trueRange } from './primitives.js';
 import { atrStep } from './wilder.js';
@@ -15,8 +16,21 @@ export default function chandelierExit(ctx: StepperContext): Stepper {
   const seed = paramOf(ctx, 'seed');
   const V = ctx.grid.variants;
   const { window, level, back, h, l, c, layout, ch } = priceChannel(ctx, 'window', true);
-  const prevClose = layout.take(1), atr = layout.take(V);
+  // The (window, seed) groups, in the order of their first variant.
+  const groupOf = new Int32Array(V), first: number[] = [], keys = new Map<string, number>();
+  for (let v = 0; v < V; v++) {
+    const key = `${window[v]}:${seed[v]}`;
+    if (!keys.has(key)) {
+      keys.set(key, first.length);
+      first.push(v);
+    }
+    groupOf[v] = keys.get(key)!;
+  }
+  const G = first.length;
+  const prevClose = layout.take(1), atr = layout.take(G);
   const state = new Float64Array(layout.size);
+  // Per group at this bar: whether its ATR and channel have a value, the highest, the lowest.
+  const valid = new Uint8Array(G), upper = new Float64Array(G), lower = new Float64Array(G);
   return {
     state,
     step(bar, rows) {
@@ -30,15 +44,21 @@ export default function chandelierExit(ctx: StepperContext): Stepper {
       const high = bar[h]!, low = bar[l]!, age = run - 1;
       const tr = age > 0 ? trueRange(high, low, state[prevClose]!) : 0;
       state[prevClose] = bar[c]!;
-      for (let v = 0; v < V; v++) {
-        const n = window[v]!, first = seed[v] === SEED_FIRST;
+      for (let g = 0; g < G; g++) {
+        const v = first[g]!, n = window[v]!;
         // The kernel seeds the 'sma' ATR with sumRange at its first value: the same in-order sum as atrStep's.
-        const valid = atrStep(state, atr + v, age, tr, high - low, n, first);
+        valid[g] = atrStep(state, atr + g, age, tr, high - low, n, seed[v] === SEED_FIRST) && run >= n ? 1 : 0;
+        if (!valid[g]) continue;
+        upper[g] = ch.upper(state, level[v]!, back[v]!);
+        lower[g] = ch.lower(state, level[v]!, back[v]!);
+      }
+      for (let v = 0; v < V; v++) {
+        const g = groupOf[v]!;
         let long = NaN, short = NaN;
-        if (valid && run >= n) {
-          const band = mult[v]! * state[atr + v]!;
-          long = ch.upper(state, level[v]!, back[v]!) - band;
-          short = ch.lower(state, level[v]!, back[v]!) + band;
+        if (valid[g]) {
+          const band = mult[v]! * state[atr + g]!;
+          long = upper[g]! - band;
+          short = lower[g]! + band;
         }
         if (longOut) longOut[v] = long;
         if (shortOut) shortOut[v] = short;

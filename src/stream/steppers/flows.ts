@@ -17,6 +17,8 @@ export interface FlowHooks {
   terms(bar: Float64Array, cols: readonly number[], state: Float64Array, at: number, t: Float64Array): void;
   /** Variant v's value from its window's sums of both series. */
   value(v: number, a: number, b: number): number;
+  /** value() is perVolume(a, b): the loop over the windows computes it itself (no hook call per variant). */
+  readonly perVolume?: boolean;
 }
 
 /** A run of variants over the same columns. */
@@ -40,6 +42,7 @@ export function windowSums(ctx: StepperContext, runs: readonly FlowRun[], hooks:
   });
   const state = new Float64Array(size);
   const t = new Float64Array(2);
+  const byVolume = hooks.perVolume === true;
   return {
     state,
     step(bar, rows) {
@@ -55,7 +58,14 @@ export function windowSums(ctx: StepperContext, runs: readonly FlowRun[], hooks:
         state[p + 4] = run;
         state[p + 5] = pos;
         const ring = p + 6, slot = ring + 4 * pos;
-        state.copyWithin(slot, p, p + 4);
+        state[slot] = state[p]!;
+        state[slot + 1] = state[p + 1]!;
+        state[slot + 2] = state[p + 2]!;
+        state[slot + 3] = state[p + 3]!;
+        if (byVolume) {
+          perVolumeRow(out, r.v0, r.v1, state, ring, slot, pos, r.R, run, n);
+          continue;
+        }
         for (let v = r.v0; v < r.v1; v++) {
           const w = n[v]!;
           if (run < w) {
@@ -69,6 +79,24 @@ export function windowSums(ctx: StepperContext, runs: readonly FlowRun[], hooks:
       }
     },
   };
+}
+
+/**
+ * perVolume of every window [v0, v1) of a run at the bar just stepped (its
+ * pairs at `slot`, the ring of R slots at `ring`, the bar at pos), NaN while
+ * the run is shorter than the window.
+ */
+function perVolumeRow(out: Float64Array, v0: number, v1: number, state: Float64Array, ring: number, slot: number, pos: number, R: number, run: number, n: Int32Array): void {
+  const aHi = state[slot]!, aLo = state[slot + 1]!, bHi = state[slot + 2]!, bLo = state[slot + 3]!;
+  for (let v = v0; v < v1; v++) {
+    const w = n[v]!;
+    if (run < w) {
+      out[v] = NaN;
+      continue;
+    }
+    const past = ring + 4 * (pos >= w ? pos - w : pos - w + R);
+    out[v] = perVolume(prefixWindowSum(aHi, aLo, state[past]!, state[past + 1]!), prefixWindowSum(bHi, bLo, state[past + 2]!, state[past + 3]!));
+  }
 }
 
 /** perVolume's value: a sum per unit of volume, NaN where the window holds no volume. */
@@ -97,5 +125,6 @@ export function perVolumeOf(ctx: StepperContext, term: (high: number, low: numbe
       t[1] = valid ? volume : NaN;
     },
     value: (_v, a, b) => perVolume(a, b),
+    perVolume: true,
   });
 }

@@ -8,7 +8,7 @@
 // sums) recomputes.
 import { paramOf, ringStepper, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { wmaDivider } from './primitives.js';
-import { DENSE_WMA, diagonalFill } from './wma.js';
+import { DENSE_WMA, diagonalFill, diagonalStep } from './wma.js';
 
 /** Differences kept per variant: a power of two above the longest hull span, floor(sqrt(DENSE_WMA)) = 16. */
 const HULL_RING = 32;
@@ -24,6 +24,18 @@ export default function hma(ctx: StepperContext): Stepper | null {
   let depth = 0;
   for (const w of n) depth = Math.max(depth, w);
   const runAt: number[] = [];  // where each variant's source run keeps its sums
+  /** Variant v at a valid bar (run bars into its run) of its source's sums at `sums`, its ring at `at`: its value, NaN before the first. */
+  const value = (v: number, state: Float64Array, sums: number, run: number, at: number): number => {
+    const lag = n[v]!;
+    if (run < lag) return NaN;
+    const count = run - lag;  // differences before this one in the run
+    state[at + (count & (HULL_RING - 1))] = 2.0 * (state[sums + half[v]!]! / halfDiv[v]!) - state[sums + lag]! / fullDiv[v]!;
+    const m = span[v]!;
+    if (count + 1 < m) return NaN;
+    let sum = 0.0;
+    for (let k = 1; k <= m; k++) sum = sum + k * state[at + ((count - m + k) & (HULL_RING - 1))]!;
+    return sum * hullScale[v]!;
+  };
   const stepper = ringStepper(ctx, {
     head: depth + 1,
     width: 1,
@@ -31,19 +43,22 @@ export default function hma(ctx: StepperContext): Stepper | null {
     back: n.map(() => 1),
     own: HULL_RING,
     fill: diagonalFill(depth),
-    value(v, _x, state, _slot, _past, run, at) {
-      const lag = n[v]!;
-      if (run < lag) return NaN;
-      const sums = runAt[v]!;
-      const count = run - lag;  // differences before this one in the run
-      state[at + (count & (HULL_RING - 1))] = 2.0 * (state[sums + half[v]!]! / halfDiv[v]!) - state[sums + lag]! / fullDiv[v]!;
-      const m = span[v]!;
-      if (count + 1 < m) return NaN;
-      let sum = 0.0;
-      for (let k = 1; k <= m; k++) sum = sum + k * state[at + ((count - m + k) & (HULL_RING - 1))]!;
-      return sum * hullScale[v]!;
-    },
+    value: (v, _x, state, _slot, _past, run, at) => value(v, state, runAt[v]!, run, at),
   });
   for (const r of stepper.runs) for (let v = r.v0; v < r.v1; v++) runAt[v] = (r as RingRun).at;
-  return stepper;
+  // The variants in one loop calling value() directly (no hook call per variant).
+  const { state, ownAt } = stepper;
+  return {
+    ...stepper,
+    step: diagonalStep(stepper, depth, (out, r, run) => {
+      if (run === 0) {
+        out?.fill(NaN, r.v0, r.v1);
+        return;
+      }
+      for (let v = r.v0; v < r.v1; v++) {
+        const y = value(v, state, r.at, run, ownAt + HULL_RING * v);
+        if (out) out[v] = y;
+      }
+    }),
+  };
 }

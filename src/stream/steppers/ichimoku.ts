@@ -6,33 +6,55 @@
 // this bar, and span A ((conversion + base) / 2) and span B (the span_b
 // window's midpoint) as they were `displacement` bars before, each from the
 // first bar its windows are full within a run of valid bars (high, low, close).
+// The variants combine a few windows and displacements: each distinct
+// (window, delay) midpoint is read once per bar, and every variant reads its own.
 import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { Channel, extremeLevels, hlcOf, lanesOf, Layout } from './extremes.js';
 
 export default function ichimoku(ctx: StepperContext): Stepper {
   const [conversion, base, spanB, displacement] = ['conversion', 'base', 'span_b', 'displacement'].map((p) => paramOf(ctx, p)) as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const V = ctx.grid.variants;
   const W = Math.max(longestOf(conversion), longestOf(base), longestOf(spanB));
-  const [cl, bl, sl] = [conversion, base, spanB].map((w) => lanesOf(w));
   const [h, l, c] = hlcOf(ctx);
   const layout = new Layout();
   const ch = new Channel(layout, extremeLevels(W), longestOf(displacement), h, l, [h, l, c]);
   const state = new Float64Array(layout.size);
+  // The distinct midpoints (a window read `delay` bars back) and, per variant, the index of each of its five.
+  const keys = new Map<string, number>(), mids: { window: number; delay: number }[] = [];
+  const midOf = (window: number, delay: number): number => {
+    const key = `${window}:${delay}`;
+    if (!keys.has(key)) {
+      keys.set(key, mids.length);
+      mids.push({ window, delay });
+    }
+    return keys.get(key)!;
+  };
+  const conv = new Int32Array(V), baseNow = new Int32Array(V), convBack = new Int32Array(V), baseBack = new Int32Array(V), spanBBack = new Int32Array(V);
+  for (let v = 0; v < V; v++) {
+    const d = displacement[v]!;
+    conv[v] = midOf(conversion[v]!, 0);
+    baseNow[v] = midOf(base[v]!, 0);
+    convBack[v] = midOf(conversion[v]!, d);
+    baseBack[v] = midOf(base[v]!, d);
+    spanBBack[v] = midOf(spanB[v]!, d);
+  }
+  const { level, back } = lanesOf(mids.map((m) => m.window));
+  const delay = Int32Array.from(mids, (m) => m.delay);
+  const mid = new Float64Array(mids.length);
   return {
     state,
     step(bar, rows) {
       const run = ch.advance(state, bar);
       const [convOut, baseOut, spanAOut, spanBOut] = rows;
       if (!convOut && !baseOut && !spanAOut && !spanBOut) return;
-      for (let v = 0; v < ctx.grid.variants; v++) {
+      // RollingRange::Window::mid of each distinct window and delay (read whether or not a variant shows it).
+      for (let i = 0; i < mid.length; i++) mid[i] = ch.mid(state, level[i]!, back[i]!, delay[i]!);
+      for (let v = 0; v < V; v++) {
         const wc = conversion[v]!, wb = base[v]!, d = displacement[v]!;
-        if (convOut) convOut[v] = run >= wc ? ch.mid(state, cl!.level[v]!, cl!.back[v]!) : NaN;
-        if (baseOut) baseOut[v] = run >= wb ? ch.mid(state, bl!.level[v]!, bl!.back[v]!) : NaN;
-        if (spanAOut) {
-          spanAOut[v] = run >= Math.max(wc, wb) + d
-            ? (ch.mid(state, cl!.level[v]!, cl!.back[v]!, d) + ch.mid(state, bl!.level[v]!, bl!.back[v]!, d)) / 2.0
-            : NaN;
-        }
-        if (spanBOut) spanBOut[v] = run >= spanB[v]! + d ? ch.mid(state, sl!.level[v]!, sl!.back[v]!, d) : NaN;
+        if (convOut) convOut[v] = run >= wc ? mid[conv[v]!]! : NaN;
+        if (baseOut) baseOut[v] = run >= wb ? mid[baseNow[v]!]! : NaN;
+        if (spanAOut) spanAOut[v] = run >= Math.max(wc, wb) + d ? (mid[convBack[v]!]! + mid[baseBack[v]!]!) / 2.0 : NaN;
+        if (spanBOut) spanBOut[v] = run >= spanB[v]! + d ? mid[spanBBack[v]!]! : NaN;
       }
     },
     resume: resumeBySources,

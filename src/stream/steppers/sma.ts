@@ -6,31 +6,10 @@ import { paramOf, ringStepper, type KernelStateMap, type Stepper, type StepperCo
 import type { OutputArray } from '../../backends/types.js';
 import { prefixStep, prefixWindowSum } from './primitives.js';
 
-/** State of one source run: [hi, lo, run, pos, ring of (hi, lo) pairs]. */
+/** ma.sma: each window sum times 1 / window, and the kernel's state for pushMany() and history. */
 export default function sma(ctx: StepperContext): Stepper {
-  const window = paramOf(ctx, 'window');
-  const n = Int32Array.from(window);
-  const inv = window.map((w) => 1.0 / w);
-  const V = ctx.grid.variants;
-  const back = Int32Array.from(window, (w) => 2 * w);  // offset of a window's start pair in `pairs`
-  const stepper = ringStepper(ctx, {
-    head: 2,
-    width: 2,
-    need: n,  // valid bars ending here (t - lastGap[t]) >= window
-    back: n,  // the pair of bar t - window, the prefix before the window
-    fill(state, at, slot, x) {
-      prefixStep(state, at, x);
-      state[slot] = state[at]!;
-      state[slot + 1] = state[at + 1]!;
-    },
-    value(v, _x, state, slot, past) {
-      return prefixWindowSum(state[slot]!, state[slot + 1]!, state[past]!, state[past + 1]!) * inv[v]!;
-    },
-  });
+  const stepper = prefixWindows(ctx, paramOf(ctx, 'window').map((w) => 1.0 / w));
   const { state } = stepper;
-  // Per call: a source's pairs in time order (its ring, then one per new bar), and the run length at each new bar.
-  let pairs = new Float64Array(0);
-  let runAt = new Int32Array(0);
   // The kernel's state of a source run (prefixStatePairs in native/ma/common.h):
   // [run, its R pairs oldest first], R = the ring's length >= the longest window.
   let size = 0;
@@ -70,6 +49,39 @@ export default function sma(ctx: StepperContext): Stepper {
       });
     },
   };
+  return { ...stepper, kernel };
+}
+
+/**
+ * Per source run [hi, lo, run, pos, ring of (hi, lo) pairs]: the windows'
+ * prefixWindowSum(...) * scale[v] (ma.sma: 1 / window; structure.sum: 1,
+ * which leaves every sum as it is), NaN while the run is shorter than the
+ * window; step() and stepMany() read every window in one tight loop.
+ */
+export function prefixWindows(ctx: StepperContext, scale: Float64Array): ReturnType<typeof ringStepper> {
+  const window = paramOf(ctx, 'window');
+  const n = Int32Array.from(window);
+  const inv = scale;
+  const V = ctx.grid.variants;
+  const back = Int32Array.from(window, (w) => 2 * w);  // offset of a window's start pair in `pairs`
+  const stepper = ringStepper(ctx, {
+    head: 2,
+    width: 2,
+    need: n,  // valid bars ending here (t - lastGap[t]) >= window
+    back: n,  // the pair of bar t - window, the prefix before the window
+    fill(state, at, slot, x) {
+      prefixStep(state, at, x);
+      state[slot] = state[at]!;
+      state[slot + 1] = state[at + 1]!;
+    },
+    value(v, _x, state, slot, past) {
+      return prefixWindowSum(state[slot]!, state[slot + 1]!, state[past]!, state[past + 1]!) * inv[v]!;
+    },
+  });
+  const { state } = stepper;
+  // Per call: a source's pairs in time order (its ring, then one per new bar), and the run length at each new bar.
+  let pairs = new Float64Array(0);
+  let runAt = new Int32Array(0);
   return {
     ...stepper,
     // ringStepper's step(), with the windows' values read in one tight loop (windowRow).
@@ -89,7 +101,6 @@ export default function sma(ctx: StepperContext): Stepper {
         if (out) windowRow(out, r.v0, r.v1, state, at + 4, pos, R, run, n, inv);
       }
     },
-    kernel,
     // The source's prefix pairs first (what fill() does bar by bar), then
     // every window from them, bar-major as step() writes its rows.
     stepMany(columns, from, to, outputs) {

@@ -48,6 +48,26 @@ function rsiStep(s: Float64Array, g: RsiGroup, age: number, x: number, prev: num
   return rsi;
 }
 
+/**
+ * The highest and lowest of the newest j + 1 values of a ring (R slots at
+ * `ring`, the newest, x, at pos - 1) into hi[j], lo[j] for j < n: one scan
+ * back from the newest, y > hh (y < ll) taking each value as the kernel's
+ * scan of each window does, so every window's extremes are its prefix's.
+ */
+function extremesBack(s: Float64Array, ring: number, R: number, pos: number, x: number, n: number, hi: Float64Array, lo: Float64Array): void {
+  let hh = x, ll = x;
+  hi[0] = x;
+  lo[0] = x;
+  for (let j = 1, i = pos === 0 ? R - 1 : pos - 1; j < n; j++) {
+    i = i === 0 ? R - 1 : i - 1;
+    const y = s[ring + i]!;
+    if (y > hh) hh = y;
+    if (y < ll) ll = y;
+    hi[j] = hh;
+    lo[j] = ll;
+  }
+}
+
 export default function stochRsi(ctx: StepperContext): Stepper | null {
   const V = ctx.grid.variants;
   const rsiWindow = paramOf(ctx, 'rsi_window'), kWindow = paramOf(ctx, 'k_window'), dn = paramOf(ctx, 'd_window'), kn = paramOf(ctx, 'k_smoothing');
@@ -66,10 +86,17 @@ export default function stochRsi(ctx: StepperContext): Stepper | null {
     for (const g of groups.values()) g.at = layout.take(4 + g.R);
     return { v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at, groups: [...groups.values()] };
   });
-  const kd = kdAverages(layout, new Float64Array(V).fill(MA.sma), kn, dType, dn);
+  // Fast %K is one series per RSI (group) and k_window.
+  const fastKOf: string[] = [];
+  runs.forEach((r) => r.groups.forEach((g) => g.vars.forEach((v) => (fastKOf[v] = `${g.at}:${kWindow[v]}`))));
+  const kd = kdAverages(layout, new Float64Array(V).fill(MA.sma), kn, dType, dn, fastKOf);
   if (!kd) return null;
   const state = new Float64Array(layout.size);
   for (const r of runs) state[r.at] = -1;
+  // Per group at this bar: the highest and lowest of its last j + 1 RSI values, read by every k_window of the group.
+  let longest = 1;
+  for (const r of runs) for (const g of r.groups) longest = Math.max(longest, g.R);
+  const hiBack = new Float64Array(longest), loBack = new Float64Array(longest);
   return {
     state,
     step(bar, rows) {
@@ -86,21 +113,16 @@ export default function stochRsi(ctx: StepperContext): Stepper | null {
         state[r.at + 1] = x;
         for (const g of r.groups) {
           const rsi = rsiStep(state, g, age, x, prev);
-          const count = age >= g.m ? state[g.at + 2]! : 0, pos = state[g.at + 3]!, ring = g.at + 4;
+          const count = age >= g.m ? state[g.at + 2]! : 0;
+          if (count > 0) extremesBack(state, g.at + 4, g.R, state[g.at + 3]!, rsi, Math.min(count, g.R), hiBack, loBack);
           for (const v of g.vars) {
             const kw = kWindow[v]!;
             if (age === 0) kd.reset(state, v);
             let fastK = NaN, blank = false;
             const has = count >= kw;
             if (has) {
-              // The highest and lowest of the last kw RSI values (the newest at pos - 1).
-              let hh = rsi, ll = rsi;
-              for (let j = 1, i = pos === 0 ? g.R - 1 : pos - 1; j < kw; j++) {
-                i = i === 0 ? g.R - 1 : i - 1;
-                const y = state[ring + i]!;
-                if (y > hh) hh = y;
-                if (y < ll) ll = y;
-              }
+              // The highest and lowest of the last kw RSI values.
+              const hh = hiBack[kw - 1]!, ll = loBack[kw - 1]!;
               // stochK: 0 where the range is empty; stochBlank: NaN there with zero_denominator 'nan'.
               const diff = (hh - ll) / 100.0;
               fastK = diff !== 0.0 ? (rsi - ll) / diff : 0.0;

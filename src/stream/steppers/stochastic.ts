@@ -54,9 +54,18 @@ function pushMean(s: Float64Array, at: number, n: number, x: number): number {
  * first value. Laid out in `layout` (the lanes after it, from `base`);
  * null when a type is MAMA's (no lane).
  */
-export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayLike<number>, dTypes: ArrayLike<number>, dn: ArrayLike<number>) {
+export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayLike<number>, dTypes: ArrayLike<number>, dn: ArrayLike<number>, fastKOf: ArrayLike<string | number>) {
   const V = kTypes.length;
   const sma = Uint8Array.from({ length: V }, (_, v) => (kTypes[v] === SMA && dTypes[v] === SMA ? 1 : 0));
+  // Running means of slow %K: variants with the same fast %K series (fastKOf) and k_smoothing take the
+  // first one's (its mean steps once per bar; theirs stay unused), only their %D their own.
+  const lead = new Int32Array(V), firsts = new Map<string, number>();
+  for (let v = 0; v < V; v++) {
+    const key = `${fastKOf[v]}:${kn[v]}:${sma[v]}`;
+    if (!sma[v] || !firsts.has(key)) firsts.set(key, v);
+    lead[v] = sma[v] ? firsts.get(key)! : v;
+  }
+  const slowNow = new Float64Array(V);
   const slowAt = new Int32Array(V), dAt = new Int32Array(V);
   for (let v = 0; v < V; v++) {
     if (!sma[v]) continue;
@@ -82,11 +91,14 @@ export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayL
      * Variant v at a bar: `has` when fast %K has a value (its window is
      * full), fastK, its number i (from 0) in the run, `blank` when its range
      * was empty under zero_denominator 'nan' (NaN for both outputs at that
-     * bar only: the averages still take TA-Lib's 0).
+     * bar only: the averages still take TA-Lib's 0). Variants go in
+     * increasing order within a bar (a slow %K's first variant before the
+     * others sharing it).
      */
     push(s: Float64Array, v: number, has: boolean, fastK: number, i: number, blank: boolean, kOut: Float64Array | null, dOut: Float64Array | null): void {
       if (sma[v]) {
-        const slow = has ? pushMean(s, slowAt[v]!, kn[v]!, fastK) : NaN;
+        const first = lead[v]!;
+        const slow = !has ? NaN : first === v ? (slowNow[v] = pushMean(s, slowAt[v]!, kn[v]!, fastK)) : slowNow[first]!;
         // putKD: %D from slow %K's values; both from %D's first value on.
         const dv = slow === slow ? pushMean(s, dAt[v]!, dn[v]!, slow) : NaN;
         if (kOut) kOut[v] = dv !== dv || blank ? NaN : slow;
@@ -111,7 +123,7 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
   const dn = paramOf(ctx, 'd_window');
   const zero = paramOf(ctx, 'zero_denominator');
   const { window: kWindow, level, back, c, layout, ch } = priceChannel(ctx, 'k_window', true);
-  const kd = kdAverages(layout, kType, kn, dType, dn);
+  const kd = kdAverages(layout, kType, kn, dType, dn, kWindow);
   if (!kd) return null;
   const state = new Float64Array(layout.size);
   return {
@@ -120,18 +132,20 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
       const run = ch.advance(state, bar);
       const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
       const close = bar[c]!;
+      // Fast %K of the last k_window seen: the variants of one k_window (the outer axis) take it once.
+      let lastWindow = -1, fastK = NaN, empty = false;
       for (let v = 0; v < V; v++) {
         if (run === 1) kd.reset(state, v);
-        let fastK = NaN, blank = false;
-        const has = run >= kWindow[v]!;
-        if (has) {
+        const kw = kWindow[v]!, has = run >= kw;
+        if (has && kw !== lastWindow) {
+          lastWindow = kw;
           const hh = ch.upper(state, level[v]!, back[v]!), ll = ch.lower(state, level[v]!, back[v]!);
           // stochK: 0 where the range is empty; stochBlank: NaN there with zero_denominator 'nan'.
           const diff = (hh - ll) / 100.0;
           fastK = diff !== 0.0 ? (close - ll) / diff : 0.0;
-          blank = diff === 0.0 && zero[v] === ZERO_DENOMINATOR_NAN;
+          empty = diff === 0.0;
         }
-        kd.push(state, v, has, fastK, run - kWindow[v]!, blank, kOut, dOut);
+        kd.push(state, v, has, has ? fastK : NaN, run - kw, has && empty && zero[v] === ZERO_DENOMINATOR_NAN, kOut, dOut);
       }
     },
     resume: resumeBySources,

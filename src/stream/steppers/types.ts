@@ -17,7 +17,7 @@ export interface StepperContext {
   sourceIndex(source: SourceName): number;
   /** Names of the definition's outputs the stream computes (the others get a null row). */
   readonly outputs: readonly string[];
-  /** The stream's backend on its thread (its kernels' own bits, where TypeScript cannot give them: linreg's atan). */
+  /** The stream's backend on its thread (for a stepper that needs its kernels' own bits where TypeScript cannot give them). */
   readonly backend: Backend;
 }
 
@@ -149,7 +149,7 @@ export interface RingRun {
  * ending here, ring position, ring of the last (longest back + 1) bars of
  * `width` numbers each], shared by every variant of the run.
  */
-export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper & { readonly runs: readonly RingRun[] } {
+export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper & { readonly runs: readonly RingRun[]; readonly ownAt: number } {
   const { head, width, need, back } = hooks;
   let size = 0;
   const runs = ctx.runs.map((r) => {
@@ -164,17 +164,14 @@ export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper & { 
   return {
     state,
     runs,
+    ownAt,
     step(bar, rows) {
       const out = rows[0];
       for (const r of runs) {
         const x = bar[r.src]!;
         const at = r.at, R = r.ring, ring = at + head + 2;
-        const run = x !== x ? 0 : (state[at + head]! + 1) | 0;
-        let pos = (state[at + head + 1]! + 1) | 0;
-        if (pos === R) pos = 0;
-        state[at + head] = run;
-        state[at + head + 1] = pos;
-        const slot = ring + width * pos;
+        const slot = advanceRing(state, r, head, width, x);
+        const run = state[at + head]!, pos = state[at + head + 1]!;
         hooks.fill(state, at, slot, x);
         if (!out && (own === 0 || run === 0)) continue;
         for (let v = r.v0; v < r.v1; v++) {
@@ -243,6 +240,22 @@ export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun
       }
     },
   };
+}
+
+/**
+ * One bar x into ringStepper's run r (`head` numbers before its count and
+ * position, `width` numbers a slot): the count of valid bars ending here (0
+ * at a gap) and the next ring position into the state; returns the index
+ * of the bar's slot.
+ */
+export function advanceRing(state: Float64Array, r: RingRun, head: number, width: number, x: number): number {
+  const at = r.at;
+  const run = x !== x ? 0 : (state[at + head]! + 1) | 0;
+  let pos = (state[at + head + 1]! + 1) | 0;
+  if (pos === r.ring) pos = 0;
+  state[at + head] = run;
+  state[at + head + 1] = pos;
+  return at + head + 2 + width * pos;
 }
 
 /**

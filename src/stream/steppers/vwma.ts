@@ -16,5 +16,6 @@ export default function vwma(ctx: StepperContext): Stepper {
       t[1] = vol;
     },
     value: (_v, weighted, vol) => perVolume(weighted, vol),
+    perVolume: true,
   });
 }

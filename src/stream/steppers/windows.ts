@@ -85,8 +85,18 @@ export interface WindowHooks {
   value(v: number, ring: WindowRing, rows: readonly (Float64Array | null)[], own: number): void;
 }
 
-/** A stepper of one WindowRing per source run and `own` numbers per variant; a gap bar is NaN in every output. */
-export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper {
+/** One source run of a window stepper: its variants, its inputs in the bar, its ring (R slots at `at`: [run, pos, slots]). */
+export interface WindowRun {
+  readonly v0: number;
+  readonly v1: number;
+  readonly src: Int32Array;
+  readonly at: number;
+  readonly R: number;
+  readonly ring: WindowRing;
+}
+
+/** The state of a window stepper: one ring per source run, then `own` numbers per variant from ownAt. */
+export function windowLayout(ctx: StepperContext, hooks: Pick<WindowHooks, 'inputs' | 'width' | 'back' | 'own'>): { state: Float64Array; runs: WindowRun[]; ownAt: number } {
   const { width, back } = hooks;
   const own = hooks.own ?? 0;
   let size = 0;
@@ -100,7 +110,13 @@ export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper 
   });
   const ownAt = size;
   const state = new Float64Array(size + own * ctx.grid.variants);
-  const runs = shapes.map((r) => ({ ...r, ring: new WindowRing(state, r.at, width, r.R) }));
+  return { state, ownAt, runs: shapes.map((r) => ({ ...r, ring: new WindowRing(state, r.at, width, r.R) })) };
+}
+
+/** A stepper of one WindowRing per source run and `own` numbers per variant; a gap bar is NaN in every output. */
+export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper {
+  const own = hooks.own ?? 0;
+  const { state, runs, ownAt } = windowLayout(ctx, hooks);
   const xs = new Float64Array(hooks.inputs.length);
   return {
     state,

@@ -6,7 +6,7 @@
 // its sum; a longer one keeps its running sums (sum, sumErr, sub, subErr):
 // wmaPrime while the window fills, then wmaNext with the value leaving the
 // window (0 until one does), cleared at the start of each run.
-import { longestOf, paramOf, ringPrelude, ringStepper, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
+import { advanceRing, longestOf, paramOf, ringPrelude, ringStepper, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { wmaDivider, wmaNext, wmaPrime } from './primitives.js';
 
 /** Longest window read from the sums (kDenseWma in native/ma/common.h). */
@@ -55,8 +55,38 @@ export default function wma(ctx: StepperContext): Stepper {
     },
   });
   for (const r of stepper.runs) for (let v = r.v0; v < r.v1; v++) runAt[v] = (r as RingRun).at;
-  // Every window up to DENSE_WMA: a value is a fresh sum of the window's bars, so batches take the kernel over a prelude.
   const longest = longestOf(n);
   if (longest > DENSE_WMA) return stepper;
-  return { ...stepper, prelude: ringPrelude(stepper, { head: depth + 1, width: 1, fill: diagonalFill(depth) }, depth, longest) };
+  // Every window read from the sums, in one loop (no hook call per variant);
+  // a value is a fresh sum of the window's bars, so batches take the kernel over a prelude.
+  const { state } = stepper;
+  return {
+    ...stepper,
+    step: diagonalStep(stepper, depth, (out, r, run) => {
+      if (!out) return;
+      for (let v = r.v0; v < r.v1; v++) {
+        const lag = n[v]!;
+        out[v] = run < lag ? NaN : state[r.at + lag]! * scale[v]!;
+      }
+    }),
+    prelude: ringPrelude(stepper, { head: depth + 1, width: 1, fill: diagonalFill(depth) }, depth, longest),
+  };
+}
+
+/**
+ * ringStepper's step over the WMA sums (head: sums 0..depth): each source
+ * run's count, ring and sums advanced by its bar (diagonalFill), then
+ * `variants` with the run's count of valid bars (0: a gap) and the stream's
+ * first row (null while resuming).
+ */
+export function diagonalStep(stepper: Stepper & { readonly runs: readonly RingRun[] }, depth: number, variants: (out: Float64Array | null, r: RingRun, run: number) => void): Stepper['step'] {
+  const { state } = stepper, head = depth + 1, fill = diagonalFill(depth);
+  return (bar, rows) => {
+    const out = rows[0] ?? null;
+    for (const r of stepper.runs) {
+      const x = bar[r.src]!;
+      fill(state, r.at, advanceRing(state, r, head, 1, x), x);
+      variants(out, r, state[r.at + head]!);
+    }
+  };
 }
