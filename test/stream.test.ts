@@ -300,6 +300,14 @@ describe('stream: bad input is refused with a code and leaves the state unchange
     const f = await failure(engine.restoreStream(other));
     expect(f.code).toBe('STATE_INCOMPATIBLE');
     expect(f.message).toContain('made by ta-grid');
+    // Another state layout of the same version (an earlier format): refused, though its state has the same length.
+    const fmt = text.indexOf('"format":') + 9;
+    const older = bytes.slice();
+    older[fmt] = older[fmt]! - 1;
+    older.set(createHash('sha256').update(older.subarray(0, older.length - 32)).digest(), older.length - 32);
+    const g = await failure(engine.restoreStream(older));
+    expect(g.code).toBe('STATE_INCOMPATIBLE');
+    expect(g.message).toMatch(/\(format \d\); this is .* \(format \d\)/);
     const ok = await engine.restoreStream(bytes, { indicator: 'ma.sma', grid: { window: [3, 4] }, dtype: 'float32' });
     expect([...ok.push(bar(10)).values()]).toEqual([...s.push(bar(10)).values()]);
     ok.close();
