@@ -1,4 +1,5 @@
-// compute() of the WMA and HMA grids with the builds of several checkouts,
+// compute() of the WMA and HMA grids (and two grids of the 'wma' MA type)
+// with the builds of several checkouts,
 // interleaved call by call, medians of wall and CPU time: how a kernel change
 // compares with the build before it (the README's WMA/HMA figures).
 //
@@ -31,6 +32,9 @@ const CASES = [
   ['ma.hma default (196)', { indicator: 'ma.hma' }],
   ['ma.wma 6 sources x 5..200 (1176)', { indicator: 'ma.wma', grid: { source: SOURCES, window: { start: 5, stop: 200 } } }],
   ['ma.wma window 200 alone (1)', { indicator: 'ma.wma', grid: { window: [200] } }],
+  // The 'wma' MA type of the matype code (TA_MA's WMA, one lane per variant).
+  ['volatility.bbands matype wma, 5..200 (196)', { indicator: 'volatility.bbands', grid: { window: { start: 5, stop: 200 }, mult: [2], matype: ['wma'] } }],
+  ['momentum.apo matype wma (90)', { indicator: 'momentum.apo', grid: { matype: ['wma'] } }],
 ].filter(([label]) => only.test(label));
 
 const candles = workload(T, 42);
