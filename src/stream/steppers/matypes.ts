@@ -269,7 +269,3 @@ export function laneColumn(types: ArrayLike<number>, periods: ArrayLike<number>,
   return { lane, at, size };
 }
 
-/** Whether any variant of the grid averages with MAMA, which has no lane (its grid recomputes). */
-export function usesMama(ctx: StepperContext, params: readonly string[]): boolean {
-  return params.some((p) => paramOf(ctx, p).some((t) => t === MA.mama));
-}
