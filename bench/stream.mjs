@@ -13,6 +13,8 @@ const SAMPLE = ['ma.sma', 'ma.ema', 'ma.rma', 'ma.wma', 'momentum.rsi', 'volatil
 
 const bar = (c, i) => ({ ts_open: c.ts_open[i], open: c.open[i], high: c.high[i], low: c.low[i], close: c.close[i], volume: c.volume[i] });
 const slice = (c, from, to) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.subarray(from, to)]));
+/** The outputs of an id a stream takes (not those that look ahead, as trend.ichimoku's lagging). */
+const streamable = (id) => listIndicators().find((i) => i.id === id).outputs.filter((o) => !o.looksAhead).map((o) => o.name);
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 
 /** Microseconds of each push of bars [from, to) into s. */
@@ -66,33 +68,39 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
     ['ma.sma', HEADLINE], ['ma.ema', HEADLINE], ['ma.rma', HEADLINE], ['ma.wma'], ['ma.wma', undefined, 1_000], ['momentum.rsi'], ['momentum.macd'],
     ['momentum.cmo'], ['momentum.macdfix'], ['momentum.macdext'], ['momentum.apo'], ['momentum.ppo'], ['volatility.atr'], ['volatility.natr'], ['momentum.plus_dm'], ['momentum.minus_dm'],
   ];
+  // With --only, also every other id it matches, on its default grid (how far the rest are from the goal).
+  if (only) for (const id of perBarIds) if (!manyCases.some(([c, g]) => c === id && !g)) manyCases.push([id]);
   for (const [indicator, grid, after = 0] of manyCases.filter(([id]) => pick([id]).length > 0)) {
+    // Outputs that look ahead cannot be streamed (trend.ichimoku's lagging): both sides go without them.
+    const outputs = streamable(indicator);
     const bars = slice(candles, after, after + many);
     const past = after > 0 ? slice(candles, 0, after) : undefined;
     // CPU time of the process (every thread): what the call costs, whatever else shares the machine.
     const times = { pushMany: [], compute: [], pushManyCpu: [], computeCpu: [] };
     const cpuMs = (u) => { const d = process.cpuUsage(u); return (d.user + d.system) / 1000; };
     for (let i = 0; i <= runs; i++) {
-      const s = await engine.stream({ indicator, grid, history: past });
+      const s = await engine.stream({ indicator, grid, outputs, history: past });
       let t0 = performance.now(), u0 = process.cpuUsage();
       (await s.pushMany(bars)).release();
       const tm = performance.now() - t0, um = cpuMs(u0);
       s.close();
       t0 = performance.now();
       u0 = process.cpuUsage();
-      (await engine.compute({ indicator, grid, candles: bars })).release();
+      (await engine.compute({ indicator, grid, outputs, candles: bars })).release();
       const tc = performance.now() - t0, uc = cpuMs(u0);
       if (i > 0) { times.pushMany.push(tm); times.compute.push(tc); times.pushManyCpu.push(um); times.computeCpu.push(uc); }
     }
     const pm = median(times.pushMany), cm = median(times.compute), pu = median(times.pushManyCpu), cu = median(times.computeCpu);
-    manyRows.push({ case: after > 0 ? `${indicator} (after ${after.toLocaleString('en-US')} bars)` : indicator, variants: engine.estimate({ indicator, grid, t: many }).variants, bars: many, pushManyMs: pm, computeMs: cm, ratio: pm / cm, pushManyCpuMs: pu, computeCpuMs: cu, cpuRatio: pu / cu });
+    const probe = await engine.stream({ indicator, grid, outputs });
+    const mode = probe.mode;
+    probe.close();
+    manyRows.push({ case: after > 0 ? `${indicator} (after ${after.toLocaleString('en-US')} bars)` : indicator, mode, variants: engine.estimate({ indicator, grid, t: many }).variants, bars: many, pushManyMs: pm, computeMs: cm, ratio: pm / cm, pushManyCpuMs: pu, computeCpuMs: cu, cpuRatio: pu / cu });
   }
 
   // push beside the batch cost of one bar of the same default grid.
   const perBar = [];
   for (const indicator of perBarIds) {
-    // Outputs that look ahead cannot be streamed (trend.ichimoku's lagging): both sides go without them.
-    const outputs = listIndicators().find((i) => i.id === indicator).outputs.filter((o) => !o.looksAhead).map((o) => o.name);
+    const outputs = streamable(indicator);
     const batch = [];
     for (let i = 0; i <= runs; i++) {
       const t0 = performance.now();
@@ -115,7 +123,7 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
   log(table(['indicator', 'mode', 'variants', 'state KiB', 'push median us', 'push p99 us', 'update median us'],
     headline.map((r) => [r.case, r.mode, r.variants, (r.stateBytes / 1024).toFixed(0), r.pushMedianUs.toFixed(1), r.pushP99Us.toFixed(1), r.updateMedianUs.toFixed(1)])));
   log(`\npushMany of ${many.toLocaleString('en-US')} bars beside compute() on the same bars (medians of ${runs}, interleaved; wall time, and CPU time of every thread of the process)`);
-  log(table(['indicator', 'variants', 'pushMany ms', 'compute ms', 'ratio', 'pushMany cpu ms', 'compute cpu ms', 'cpu ratio'], manyRows.map((r) => [r.case, r.variants, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2), r.pushManyCpuMs.toFixed(1), r.computeCpuMs.toFixed(1), r.cpuRatio.toFixed(2)])));
+  log(table(['indicator', 'mode', 'variants', 'pushMany ms', 'compute ms', 'ratio', 'pushMany cpu ms', 'compute cpu ms', 'cpu ratio'], manyRows.map((r) => [r.case, r.mode, r.variants, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2), r.pushManyCpuMs.toFixed(1), r.computeCpuMs.toFixed(1), r.cpuRatio.toFixed(2)])));
   log(`\npush beside the batch cost of one bar (compute() over ${history.toLocaleString('en-US')} bars / ${history.toLocaleString('en-US')}), default grids, gap-free history of ${history.toLocaleString('en-US')} bars, 500 pushes to warm the JIT (stepped ids), then the median of the next 2,000`);
   log(table(['indicator', 'mode', 'variants', 'batch us/bar', 'push us', 'ratio'], perBar.map((r) => [r.case, r.mode, r.variants, r.batchPerBarUs.toFixed(2), r.pushUs.toFixed(1), r.ratio.toFixed(1)])));
   report.suites.stream = { backend: engine.warmupReport.backend, history, pushes, headline, pushMany: manyRows, perBar };
