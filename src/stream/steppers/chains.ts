@@ -364,11 +364,17 @@ export function emaSpread(ctx: StepperContext, style: SpreadStyle): Stepper | nu
   const period = (n: Float64Array) => n.map((w, v) => (first[v] ? 1 : w));
   const fastP = period(fastN), slowP = period(slowN), sigP = sig && period(sig);
   const fastFrom = fastN.map((f, v) => (style.macd && !first[v] ? slowN[v]! - f : 0));
-  const runs = ctx.runs.map((r, i) => ({ v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: 6 * V + i }));
   // (value, count) of the fast, slow and signal averages per variant, the age of each source run (-1 after a NaN), then the other types' lanes.
-  const byType = spreadsByType(ctx, style, maParams, 6 * V + runs.length);
+  const byType = spreadsByType(ctx, style, maParams, 6 * V + ctx.runs.length);
   if (!byType) return null;
   const { typed } = byType;
+  const runs = ctx.runs.map((r, i) => {
+    // The age from which every average of the run's variants is seeded (none on another MA type): the plain EMA steps of steadySpread.
+    let steady = 0;
+    for (let v = r.v0; v < r.v1; v++) steady = typed[v] ? Infinity : Math.max(steady, Math.max(fastFrom[v]! + fastP[v]!, slowP[v]!) + (sigP ? sigP[v]! : 0));
+    return { v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: 6 * V + i, steady };
+  });
+  const percent = style.line === emaPercent;
   const state = new Float64Array(6 * V + runs.length + byType.size).fill(-1, 6 * V, 6 * V + runs.length);
   const { line, macd } = style;
   return {
@@ -379,6 +385,26 @@ export function emaSpread(ctx: StepperContext, style: SpreadStyle): Stepper | nu
         const x = bar[r.src]!;
         const age = runAge(state, r.at, x, rows, r.v0, r.v1);
         if (age < 0) continue;
+        if (age >= r.steady) {
+          // Every count is at its period: seededAverageStep's EMA steps, inlined (one call site per line kind, no closure call).
+          for (let v = r.v0; v < r.v1; v++) {
+            const a = 6 * v, f = state[a]!, s = state[a + 2]!;
+            const fast = (state[a] = (x - f) * fastK[v]! + f);
+            const slow = (state[a + 2] = (x - s) * slowK[v]! + s);
+            const l = percent ? (nearZero(slow) ? 0.0 : ((fast - slow) / slow) * 100.0) : fast - slow;
+            const blank = blankZero !== null && blankZero[v] === 1 && nearZero(slow);
+            if (!sig) {
+              if (lineOut) lineOut[v] = blank ? NaN : l;
+              continue;
+            }
+            const p = state[a + 4]!;
+            const g = (state[a + 4] = copy![v] ? l : (l - p) * sigK![v]! + p);
+            if (lineOut) lineOut[v] = blank ? NaN : l;
+            if (signalOut) signalOut[v] = blank ? NaN : g;
+            if (histOut) histOut[v] = blank ? NaN : l - g;
+          }
+          continue;
+        }
         for (let v = r.v0; v < r.v1; v++) {
           if (typed[v]) {
             byType.step(state, v, x, age, rows);
