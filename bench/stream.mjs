@@ -92,9 +92,9 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
     }
     const pm = median(times.pushMany), cm = median(times.compute), pu = median(times.pushManyCpu), cu = median(times.computeCpu);
     const probe = await engine.stream({ indicator, grid, outputs });
-    const mode = probe.mode;
+    const { mode, batchRoute } = probe;
     probe.close();
-    manyRows.push({ case: after > 0 ? `${indicator} (after ${after.toLocaleString('en-US')} bars)` : indicator, mode, variants: engine.estimate({ indicator, grid, t: many }).variants, bars: many, pushManyMs: pm, computeMs: cm, ratio: pm / cm, pushManyCpuMs: pu, computeCpuMs: cu, cpuRatio: pu / cu });
+    manyRows.push({ case: after > 0 ? `${indicator} (after ${after.toLocaleString('en-US')} bars)` : indicator, mode, batchRoute, variants: engine.estimate({ indicator, grid, t: many }).variants, bars: many, pushManyMs: pm, computeMs: cm, ratio: pm / cm, pushManyCpuMs: pu, computeCpuMs: cu, cpuRatio: pu / cu });
   }
 
   // push beside the batch cost of one bar of the same default grid.
@@ -123,7 +123,7 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
   log(table(['indicator', 'mode', 'variants', 'state KiB', 'push median us', 'push p99 us', 'update median us'],
     headline.map((r) => [r.case, r.mode, r.variants, (r.stateBytes / 1024).toFixed(0), r.pushMedianUs.toFixed(1), r.pushP99Us.toFixed(1), r.updateMedianUs.toFixed(1)])));
   log(`\npushMany of ${many.toLocaleString('en-US')} bars beside compute() on the same bars (medians of ${runs}, interleaved; wall time, and CPU time of every thread of the process)`);
-  log(table(['indicator', 'mode', 'variants', 'pushMany ms', 'compute ms', 'ratio', 'pushMany cpu ms', 'compute cpu ms', 'cpu ratio'], manyRows.map((r) => [r.case, r.mode, r.variants, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2), r.pushManyCpuMs.toFixed(1), r.computeCpuMs.toFixed(1), r.cpuRatio.toFixed(2)])));
+  log(table(['indicator', 'mode', 'batch route', 'variants', 'pushMany ms', 'compute ms', 'ratio', 'pushMany cpu ms', 'compute cpu ms', 'cpu ratio'], manyRows.map((r) => [r.case, r.mode, r.batchRoute, r.variants, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2), r.pushManyCpuMs.toFixed(1), r.computeCpuMs.toFixed(1), r.cpuRatio.toFixed(2)])));
   log(`\npush beside the batch cost of one bar (compute() over ${history.toLocaleString('en-US')} bars / ${history.toLocaleString('en-US')}), default grids, gap-free history of ${history.toLocaleString('en-US')} bars, 500 pushes to warm the JIT (stepped ids), then the median of the next 2,000`);
   log(table(['indicator', 'mode', 'variants', 'batch us/bar', 'push us', 'ratio'], perBar.map((r) => [r.case, r.mode, r.variants, r.batchPerBarUs.toFixed(2), r.pushUs.toFixed(1), r.ratio.toFixed(1)])));
   report.suites.stream = { backend: engine.warmupReport.backend, history, pushes, headline, pushMany: manyRows, perBar };

@@ -146,3 +146,22 @@ describe('update(): rolls a bar back exactly, however often it is revised', () =
     }
   });
 });
+
+describe('batchRoute: how pushMany() and history run their bars', () => {
+  it('names the kernel with state, the kernel over a prelude, TypeScript steps and recomputation', async () => {
+    for (const backend of ['native', 'wasm'] as const) {
+      const engine = await engineFor(backend);
+      const route = async (indicator: string, grid: Record<string, unknown>) => {
+        const s = await engine.stream({ indicator, grid });
+        const got = [s.mode, s.batchRoute];
+        s.close();
+        return got;
+      };
+      expect(await route('ma.sma', { window: [2, 30] }), backend).toEqual(['stepped', 'kernel']);
+      // Windows up to 256: fresh window sums, the kernel over the last bars; a longer one keeps running sums.
+      expect(await route('ma.wma', { window: [2, 256] }), backend).toEqual(['stepped', 'prelude']);
+      expect(await route('ma.wma', { window: [2, 257] }), backend).toEqual(['stepped', 'steps']);
+      expect(await route('volatility.bbands', { window: [5], matype: ['mama'] }), backend).toEqual(['recompute', 'recompute']);
+    }
+  });
+});

@@ -85,6 +85,18 @@ export class IndicatorStream {
   readonly axes: readonly { name: string; values: readonly AxisValue[] }[];
   /** 'stepped': O(1) per bar and variant; 'recompute': the current gap-free run per bar. */
   readonly mode: 'stepped' | 'recompute';
+  /**
+   * How pushMany() and `history` run their bars: 'kernel', the batch kernel
+   * on the pool with the stepper's state in and out; 'prelude', the batch
+   * kernel over the last bars seen and the new ones; 'steps', the stepper
+   * in TypeScript on the calling thread; 'recompute', the batch kernel over
+   * the current gap-free run.
+   */
+  get batchRoute(): 'kernel' | 'prelude' | 'steps' | 'recompute' {
+    if (!this.stepper) return 'recompute';
+    if (this.throughKernel()) return 'kernel';
+    return this.stepper.prelude ? 'prelude' : 'steps';
+  }
   /** @internal */
   readonly plan: Plan;
   /** @internal */
