@@ -228,8 +228,8 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   const bar = (i: number, close = 100 + i) => ({ ts_open: 1_000 + i, open: close, high: close + 1, low: close - 1, close, volume: 10 });
 
   it('refuses a push not after the last bar, an update of another bar, a missing field, a closed stream', async () => {
-    // A stepped id, and one that recomputes (HMA with a window above 256).
-    for (const [indicator, mode, grid] of [['ma.ema', 'stepped', { window: [3, 5] }], ['ma.hma', 'recompute', { window: [3, 300] }]] as const) {
+    // A stepped id, and one that recomputes (an MA type of 'mama').
+    for (const [indicator, mode, grid] of [['ma.ema', 'stepped', { window: [3, 5] }], ['momentum.apo', 'recompute', { fast: [3], slow: [5], matype: ['mama'] }]] as const) {
       const engine = await engineFor('native');
       const s = await engine.stream({ indicator, grid, dtype: 'float64' });
       expect(s.mode).toBe(mode);
@@ -317,8 +317,8 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   it('counts stream state against maxComputeBytesTotal and gives it back on close()', async () => {
     const engine = await createEngine(testEngineOptions({ backend: 'native', maxComputeBytesTotal: 64 * 2 ** 20 }));
     try {
-      // A recomputed grid (HMA windows above 256) keeps its run: 1,001 variants over 20,000 bars are above 64 MiB.
-      const s = await engine.stream({ indicator: 'ma.hma', grid: { window: { start: 257, stop: 1257 } } });
+      // A recomputed grid (MA type 'mama') keeps its run: 1,001 variants over 20,000 bars are above 64 MiB.
+      const s = await engine.stream({ indicator: 'momentum.apo', grid: { fast: [2], slow: { start: 3, stop: 1003 }, matype: ['mama'] } });
       expect(s.mode).toBe('recompute');
       expect(s.stateBytes).toBeGreaterThan(0);
       const close = Float64Array.from({ length: 20_000 }, (_, i) => 100 + Math.sin(i));

@@ -1,32 +1,42 @@
-// ma.hma, stepped for windows up to DENSE_WMA: native/ma/hma.h. Per source,
-// the sums of every window up to the longest (WmaDiagonal, as ma.wma's
-// stepper keeps them) and the count of valid bars; per variant a ring of
-// its last HULL_RING differences 2·WMA(x, n/2) − WMA(x, n), each WMA its sum
-// divided by its divider, and the hull WMA over the last m = floor(√n) of
-// them summed afresh oldest first (weights 1..m), times 1 / its divider. A
-// grid with a longer window (whose kernel lanes keep compensated running
-// sums) recomputes.
+// ma.hma, stepped: native/ma/hma.h. A window up to DENSE_WMA reads its two
+// WMAs of x from the sums of every window up to the longest dense one, per
+// source (WmaDiagonal, as ma.wma's stepper keeps them), each its sum divided
+// by its divider; its ring of its last HULL_RING differences 2·WMA(x, n/2) −
+// WMA(x, n) gives the hull WMA over the last m = floor(√n) of them, summed
+// afresh oldest first (weights 1..m), times 1 / its divider. A longer window
+// keeps three compensated running WMAs (WmaLanes: half, full and hull;
+// wmaPrime while a window fills, then wmaNext), the values leaving its two
+// WMAs read from the source's ring and those leaving its hull from its own
+// ring of m + 1 differences. Which one a variant takes depends on its window
+// alone, as in the kernel.
 import { paramOf, ringStepper, type RingRun, type Stepper, type StepperContext } from './types.js';
-import { wmaDivider } from './primitives.js';
+import { wmaDivider, wmaNext, wmaPrime } from './primitives.js';
 import { DENSE_WMA, diagonalFill, diagonalStep } from './wma.js';
 
 /** Differences kept per variant: a power of two above the longest hull span, floor(sqrt(DENSE_WMA)) = 16. */
 const HULL_RING = 32;
 
+/** A long window's own numbers: its half, full and hull WMAs' (sum, sumErr, sub, subErr), then its ring of differences. */
+const LONG_RING_AT = 12;
+
 export default function hma(ctx: StepperContext): Stepper | null {
   const window = paramOf(ctx, 'window');
-  if (window.some((w) => w > DENSE_WMA)) return null;
   const n = Int32Array.from(window);
   const half = n.map((w) => Math.floor(w / 2));
   const span = n.map((w) => Math.floor(Math.sqrt(w)));
   const halfDiv = Float64Array.from(half, wmaDivider), fullDiv = window.map(wmaDivider);
-  const hullScale = Float64Array.from(span, (m) => 1.0 / wmaDivider(m));
-  let depth = 0;
-  for (const w of n) depth = Math.max(depth, w);
+  const hullDiv = Float64Array.from(span, wmaDivider), hullScale = hullDiv.map((d) => 1.0 / d);
+  let depth = 0, own = HULL_RING;
+  for (let v = 0; v < n.length; v++) {
+    if (n[v]! <= DENSE_WMA) depth = Math.max(depth, n[v]!);
+    else own = Math.max(own, LONG_RING_AT + span[v]! + 1);
+  }
   const runAt: number[] = [];  // where each variant's source run keeps its sums
+  const ringAt: number[] = [], ringLength: number[] = [];  // each variant's source ring (of values) and its length
   /** Variant v at a valid bar (run bars into its run) of its source's sums at `sums`, its ring at `at`: its value, NaN before the first. */
   const value = (v: number, state: Float64Array, sums: number, run: number, at: number): number => {
     const lag = n[v]!;
+    if (lag > DENSE_WMA) return longValue(v, state, run, at);
     if (run < lag) return NaN;
     const count = run - lag;  // differences before this one in the run
     state[at + (count & (HULL_RING - 1))] = 2.0 * (state[sums + half[v]!]! / halfDiv[v]!) - state[sums + lag]! / fullDiv[v]!;
@@ -36,16 +46,49 @@ export default function hma(ctx: StepperContext): Stepper | null {
     for (let k = 1; k <= m; k++) sum = sum + k * state[at + ((count - m + k) & (HULL_RING - 1))]!;
     return sum * hullScale[v]!;
   };
+  /** A window above DENSE_WMA at a valid bar (run bars into its run), its own numbers at `at`: hma.h's long lanes, feed() while they fill, then next(). */
+  const longValue = (v: number, state: Float64Array, run: number, at: number): number => {
+    const age = run - 1, lag = n[v]!, h = half[v]!, m = span[v]!;
+    if (age === 0) state.fill(0.0, at, at + LONG_RING_AT);
+    // The source's value k bars back (k <= lag < its ring's length).
+    const ring = ringAt[v]!, R = ringLength[v]!, pos = state[ring - 1]!;
+    const x = state[ring + pos]!;
+    const back = (k: number) => state[ring + (pos >= k ? pos - k : pos - k + R)]!;
+    let halfWma = NaN;
+    if (age + 1 < h) wmaPrime(state, at, x, age + 1);
+    else halfWma = wmaNext(state, at, x, age >= h ? back(h) : 0.0, h, halfDiv[v]!);
+    if (age + 1 < lag) {
+      wmaPrime(state, at + 4, x, age + 1);
+      return NaN;
+    }
+    const full = wmaNext(state, at + 4, x, age >= lag ? back(lag) : 0.0, lag, fullDiv[v]!);
+    // k: differences before this one in the run, in a ring of m + 1 (the one m back is read before this one is written).
+    const k = age + 1 - lag, diffs = at + LONG_RING_AT, L = m + 1;
+    const d = 2.0 * halfWma - full, leaving = state[diffs + ((k - Math.min(k, m)) % L)]!;
+    state[diffs + (k % L)] = d;
+    if (k + 1 < m) {
+      wmaPrime(state, at + 8, d, k + 1);
+      return NaN;
+    }
+    return wmaNext(state, at + 8, d, k >= m ? leaving : 0.0, m, hullDiv[v]!);
+  };
   const stepper = ringStepper(ctx, {
     head: depth + 1,
     width: 1,
     need: n.map(() => 1),  // every valid bar steps the variant's ring
-    back: n.map(() => 1),
-    own: HULL_RING,
+    // A long window reads the value `lag` (and lag / 2) bars back from the source's ring.
+    back: n.map((w) => (w > DENSE_WMA ? w : 1)),
+    own,
     fill: diagonalFill(depth),
     value: (v, _x, state, _slot, _past, run, at) => value(v, state, runAt[v]!, run, at),
   });
-  for (const r of stepper.runs) for (let v = r.v0; v < r.v1; v++) runAt[v] = (r as RingRun).at;
+  for (const r of stepper.runs) {
+    for (let v = r.v0; v < r.v1; v++) {
+      runAt[v] = r.at;
+      ringAt[v] = r.at + depth + 3;  // after the sums 0..depth, the run's count and the ring's position
+      ringLength[v] = r.ring;
+    }
+  }
   // The variants in one loop calling value() directly (no hook call per variant).
   const { state, ownAt } = stepper;
   return {
@@ -56,7 +99,7 @@ export default function hma(ctx: StepperContext): Stepper | null {
         return;
       }
       for (let v = r.v0; v < r.v1; v++) {
-        const y = value(v, state, r.at, run, ownAt + HULL_RING * v);
+        const y = value(v, state, r.at, run, ownAt + own * v);
         if (out) out[v] = y;
       }
     }),
