@@ -38,6 +38,21 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `ta-grid-${prefix}-`));
 }
 
+/**
+ * Runs fn with the stream stepper of `id` taken away, as for an indicator
+ * without one: its streams recompute their current run (docs/streaming.md).
+ */
+export async function withoutStepper<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  const steppers = (await import('../dist/stream/steppers/index.js')).STEPPERS as Record<string, unknown>;
+  const factory = steppers[id];
+  delete steppers[id];
+  try {
+    return await fn();
+  } finally {
+    steppers[id] = factory;
+  }
+}
+
 export async function closeEngines(): Promise<void> {
   for (const e of engines.values()) await (await e).close();
   engines.clear();

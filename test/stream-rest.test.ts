@@ -128,18 +128,25 @@ describe('stream steppers of grids with other MA types (TA_MA lanes), bit for bi
     await check('momentum.macdext', { fast: [2, 4], slow: [3], signal: [1, 3], fast_matype: ['ema', 'kama', 'tema'], slow_matype: ['sma', 'trima'], signal_matype: ['ema', 'wma', 't3'] }, c, 90);
   });
 
-  it('a grid with MAMA (no lane) recomputes, and still matches compute()', async () => {
+  it('MAMA lanes (a Hilbert transform of the averaged values) step every family with a matype axis, bit for bit', async () => {
+    // Long enough for MAMA's 32-value lookback on the %K and spread lines, with a gap inside.
+    const close = [...walk(70, 21), NaN, ...walk(60, 22, 80)];
+    const m = candles(close);
     const engine = await engineFor('native');
-    for (const [indicator, grid] of [
-      ['volatility.bbands', { matype: ['sma', 'mama'] }],
-      ['momentum.stoch', { slowd_matype: ['mama'] }],
-      ['momentum.apo', { matype: ['ema', 'mama'] }],
-      ['momentum.macdext', { signal_matype: ['mama'] }],
-      ['momentum.stoch_rsi', { fastd_matype: ['mama'] }],
+    for (const [indicator, grid, restoreAt] of [
+      ['volatility.bbands', { window: [5, 20], matype: ['sma', 'mama'] }, 40],
+      ['volatility.bbands_percent_b', { window: [5], matype: ['mama'] }, 75],
+      ['momentum.stoch', { k_window: [5], slowk_matype: ['sma', 'mama'], slowd_matype: ['mama'] }, 50],
+      ['momentum.stochf', { fastd_matype: ['mama'] }, 90],
+      ['momentum.apo', { fast: [3], slow: [5, 40], matype: ['ema', 'mama'] }, 36],
+      ['momentum.ppo', { fast: [3], slow: [5], signal: [3], matype: ['mama'] }, 100],
+      ['momentum.macdext', { fast: [3], slow: [5], signal: [4], fast_matype: ['mama', 'ema'], signal_matype: ['mama'] }, 45],
+      ['momentum.stoch_rsi', { rsi_window: [5], k_window: [4], fastd_matype: ['mama'] }, 60],
     ] as const) {
       const s = await engine.stream({ indicator, grid });
-      expect(s.mode, indicator).toBe('recompute');
+      expect(s.mode, indicator).toBe('stepped');
       s.close();
+      await check(indicator, grid, m, restoreAt);
     }
   });
 });

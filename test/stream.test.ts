@@ -5,7 +5,7 @@
 // revised bar at its revision of the time. Backend and dtype rotate per id.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngine, listIndicators, type Engine, type IndicatorInfo, type StreamCandle } from '../dist/index.js';
-import { allowedGrids, closeEngines, engineFor, failure, rng, testEngineOptions, type BackendName } from './helpers.js';
+import { allowedGrids, closeEngines, engineFor, failure, rng, testEngineOptions, withoutStepper, type BackendName } from './helpers.js';
 
 afterAll(closeEngines);
 
@@ -228,10 +228,10 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   const bar = (i: number, close = 100 + i) => ({ ts_open: 1_000 + i, open: close, high: close + 1, low: close - 1, close, volume: 10 });
 
   it('refuses a push not after the last bar, an update of another bar, a missing field, a closed stream', async () => {
-    // A stepped id, and one that recomputes (an MA type of 'mama').
-    for (const [indicator, mode, grid] of [['ma.ema', 'stepped', { window: [3, 5] }], ['momentum.apo', 'recompute', { fast: [3], slow: [5], matype: ['mama'] }]] as const) {
+    // A stepped id, and one that recomputes (as an indicator without a stepper does).
+    for (const [indicator, mode, grid] of [['ma.ema', 'stepped', { window: [3, 5] }], ['momentum.apo', 'recompute', { fast: [3], slow: [5] }]] as const) {
       const engine = await engineFor('native');
-      const s = await engine.stream({ indicator, grid, dtype: 'float64' });
+      const s = mode === 'stepped' ? await engine.stream({ indicator, grid, dtype: 'float64' }) : await withoutStepper(indicator, () => engine.stream({ indicator, grid, dtype: 'float64' }));
       expect(s.mode).toBe(mode);
       expect((await failure(() => s.update(bar(0)))).code).toBe('INVALID_CANDLES');  // nothing to revise yet
       for (let i = 0; i < 6; i++) s.push(bar(i));
@@ -317,8 +317,8 @@ describe('stream: bad input is refused with a code and leaves the state unchange
   it('counts stream state against maxComputeBytesTotal and gives it back on close()', async () => {
     const engine = await createEngine(testEngineOptions({ backend: 'native', maxComputeBytesTotal: 64 * 2 ** 20 }));
     try {
-      // A recomputed grid (MA type 'mama') keeps its run: 1,001 variants over 20,000 bars are above 64 MiB.
-      const s = await engine.stream({ indicator: 'momentum.apo', grid: { fast: [2], slow: { start: 3, stop: 1003 }, matype: ['mama'] } });
+      // A recomputed grid (as of an indicator without a stepper) keeps its run: 1,001 variants over 20,000 bars are above 64 MiB.
+      const s = await withoutStepper('ma.hma', () => engine.stream({ indicator: 'ma.hma', grid: { window: { start: 257, stop: 1257 } } }));
       expect(s.mode).toBe('recompute');
       expect(s.stateBytes).toBeGreaterThan(0);
       const close = Float64Array.from({ length: 20_000 }, (_, i) => 100 + Math.sin(i));

@@ -192,7 +192,7 @@ export function trendline(s: Float64Array, o: number): number {
  * the next two; then the WMA alone for `warmup` bars, then the transform.
  * Returns the bar's age in the run (t - s), or -1 for a gap.
  */
-function advance(s: Float64Array, o: number, size: number, x: number, warmup: number): number {
+export function advance(s: Float64Array, o: number, size: number, x: number, warmup: number): number {
   if (x !== x) {
     s[o + AGE] = 0;
     return -1;

@@ -6,8 +6,11 @@ import { paramOf, type Stepper, type StepperContext } from './types.js';
 
 const PREV_PHASE = EXTRA;
 
+/** MAMA's WMA-only bars after the 3 seed bars, and the bars before its first value (ma::mama::kWarmup, kLookback). */
+export const MAMA_WARMUP = 9, MAMA_LOOKBACK = 32;
+
 /** α = fast / Δphase clamped to [slow, fast], fast when Δphase <= 1 degree. */
-function alpha(deltaPhase: number, fast: number, slow: number): number {
+export function alpha(deltaPhase: number, fast: number, slow: number): number {
   if (deltaPhase < 1.0) deltaPhase = 1.0;
   if (deltaPhase > 1.0) {
     const a = fast / deltaPhase;
@@ -19,8 +22,8 @@ function alpha(deltaPhase: number, fast: number, slow: number): number {
 export default function mama(ctx: StepperContext): Stepper {
   const fast = paramOf(ctx, 'fast_limit'), slow = paramOf(ctx, 'slow_limit');
   return hilbertStepper(ctx, {
-    warmup: 9,
-    lookback: 32,
+    warmup: MAMA_WARMUP,
+    lookback: MAMA_LOOKBACK,
     extra: 1,
     own: 2,  // (mama, fama)
     bar(s, o, x, rows, v0, v1, own) {

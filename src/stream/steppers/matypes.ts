@@ -6,11 +6,13 @@
 // state at s[at, at + size): SMA, TA-Lib's plain running sum over a ring of
 // n values; EMA, DEMA, TEMA and T3, chains of EMA stages (stagePush); WMA,
 // the running sums of ma.wma (wmaPrime, wmaNext); TRIMA, an SMA of an SMA;
-// KAMA, TA-Lib's running path length over a ring of n + 1 values. A period
-// of 1 copies its input for every type. MAMA (a Hilbert transform) has no
-// lane here: a grid using it recomputes.
+// KAMA, TA-Lib's running path length over a ring of n + 1 values; MAMA,
+// the Hilbert transform of hilbert.ts over the values with TA_MA's limits
+// 0.5 and 0.05. A period of 1 copies its input for every type.
 import { paramOf, type StepperContext } from './types.js';
 import { emaStep, nearZero, wmaDivider, wmaNext, wmaPrime } from './primitives.js';
+import { advance, EXTRA, phase } from './hilbert.js';
+import { alpha, MAMA_LOOKBACK, MAMA_WARMUP } from './mama.js';
 
 /** Codes of the `matype` choice param (MA_TYPES in src/indicators/params.ts; matype::Code). */
 export const MA = { sma: 0, ema: 1, wma: 2, dema: 3, tema: 4, trima: 5, kama: 6, mama: 7, t3: 8 } as const;
@@ -65,6 +67,7 @@ export function maLookback(type: number, n: number): number {
     case MA.tema: return 3 * (n - 1);
     case MA.kama: return n;
     case MA.t3: return 6 * (n - 1);
+    case MA.mama: return MAMA_LOOKBACK;
     default: return n - 1;  // SMA, EMA, WMA, TRIMA
   }
 }
@@ -229,6 +232,29 @@ class KamaLane implements MaLane {
   }
 }
 
+/**
+ * matype::mama: HilbertCore over the values (hilbert.ts's block of a run,
+ * restarted by the lane's 0 state), then [previous phase, MAMA] after it;
+ * MAMA from 0 on the first transform bar with TA_MA's limits, its value
+ * from the MAMA_LOOKBACK-th on. The period does not enter (but 1 copies).
+ */
+class MamaLane implements MaLane {
+  readonly size = EXTRA + 2;
+  readonly lookback = MAMA_LOOKBACK;
+
+  push(s: Float64Array, at: number, x: number): number {
+    const age = advance(s, at, this.size, x, MAMA_WARMUP);
+    if (age < 3 + MAMA_WARMUP) return NaN;
+    const p = phase(s, at), a = alpha(s[at + EXTRA]! - p, MAMA_FAST, MAMA_SLOW);
+    s[at + EXTRA] = p;
+    const mama = (s[at + EXTRA + 1] = (a * x) + ((1 - a) * s[at + EXTRA + 1]!));
+    return age >= MAMA_LOOKBACK ? mama : NaN;
+  }
+}
+
+/** TA_MA's MAMA limits (matype::kMamaFast, kMamaSlow). */
+const MAMA_FAST = 0.5, MAMA_SLOW = 0.05;
+
 const lanes = new Map<string, MaLane | null>();
 
 /** The lane of TA_MA(type, n), or null for a type without one (MAMA). Lanes hold no state: shared by every variant of that type and period. */
@@ -241,7 +267,7 @@ export function maLane(type: number, n: number): MaLane | null {
   else if (type === MA.wma) lane = new WmaLane(n);
   else if (type === MA.trima) lane = new TrimaLane(n);
   else if (type === MA.kama) lane = new KamaLane(n);
-  else if (type === MA.mama) lane = null;
+  else if (type === MA.mama) lane = new MamaLane();
   else lane = new ChainLane(type, n);
   lanes.set(key, lane);
   return lane;
