@@ -352,6 +352,8 @@ inline double emaDifference(double fast, double slow) { return fast - slow; }
 // (PPO) also the signal EMA of the line (seeded by the seed param) and hist;
 // zeroParam (PPO's zero_denominator) 'nan' blanks every output where the slow
 // average is ~0, the signal still taking TA-Lib's 0, as emaSpread.
+// The 'wma' variants with both windows up to kDenseWma run bar by bar from
+// one diagonal of the source for the block (the values of matype::wma).
 // scratch: fast, slow, work (T each)
 inline int64_t maSpreadScratch(int64_t T) { return 3 * T; }
 
@@ -376,8 +378,6 @@ int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line
   double* work = slowMa + c.T;
   const double* x = c.in[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
-    // The 'wma' variants with both windows up to kDenseWma: bar by bar, from
-    // one diagonal of the source for the block (matype::denseWma).
     int64_t dense[kBlock], fastN[kBlock], slowN[kBlock];
     double fastScale[kBlock], slowScale[kBlock];
     bool blankZero[kBlock];

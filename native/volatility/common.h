@@ -84,7 +84,8 @@ inline double taStddev(double variance) { return variance < 1e-14 ? 0.0 : std::s
 // built once per chunk length: VAR; STDDEV (window, nbdev); BBANDS and its bandwidth
 // and %b (window, mult, matype). Division by zero gives NaN. The bands of
 // matype 'sma' take the moments' mean; another type's middle band is TA_MA
-// over each valid run (bandsByType, one variant at a time) around the same
+// over each valid run (bandsByType, one variant at a time; the 'wma' bands
+// up to kDenseWma all from one diagonal, bandsByDenseWma) around the same
 // standard deviation, as TA-Lib BBANDS.
 // scratch: rolling moments (+ a middle band and TA_MA's work for the bands)
 enum class Spread { kVariance, kStddev, kBands, kBandwidth, kPercentB };
