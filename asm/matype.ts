@@ -1,8 +1,8 @@
 // TA-Lib's TA_MA over one valid run of an array, for `matype` axes; mirrors
 // native/matype.h (see there). Arrays are f64 columns indexed by bar.
-import { at } from "./abi";
+import { at, BLOCK } from "./abi";
 import { phase, start, step } from "./cycle/common";
-import { t3Step } from "./ma/common";
+import { DENSE_WMA, diagonalPush, diagonalSums, t3Step } from "./ma/common";
 import { kamaConstant } from "./ma/kama";
 import { alpha } from "./ma/mama";
 import { averageLane, emaStep, wmaDivider, wmaNext, wmaPrime } from "./primitives";
@@ -61,10 +61,45 @@ function emaChain(type: i32, x: usize, from: i32, to: i32, n: i32, y: usize): vo
   }
 }
 
-// TA-Lib's WMA (weights 1..n) from its running sums (wmaNext), at four slots.
+// TA-Lib's WMA with ma.wma's bits (wma in native/matype.h): a window up to
+// DENSE_WMA summed afresh at every bar from a diagonal as deep as it, a
+// longer one from running sums (wmaNext) at four slots. Callers averaging
+// one series over several dense windows push one diagonal for all of them
+// (denseWma, wmaScale).
 const WMA_SUMS: usize = memory.data(32, 8);
 
+export function denseWma(type: i32, n: i32): bool { return type == MA_WMA && n <= DENSE_WMA; }
+export function wmaScale(n: i32): f64 { return 1.0 / wmaDivider(<f64>n); }
+
+// The dense 'wma' lanes of a block sharing one diagonal: lane i's variant,
+// and up to two windows (k = 0, 1) with their scales.
+const DENSE_VARIANT: usize = memory.data(BLOCK * 4, 16);
+const DENSE_N: usize = memory.data(BLOCK * 8, 16);
+const DENSE_SCALE: usize = memory.data(BLOCK * 16, 16);
+
+export function setDense(i: i32, v: i32, k: i32, n: i32): void {
+  store<i32>(DENSE_VARIANT + (<usize>i << 2), v);
+  store<i32>(DENSE_N + (<usize>(2 * i + k) << 2), n);
+  store<f64>(DENSE_SCALE + (<usize>(2 * i + k) << 3), wmaScale(n));
+}
+@inline export function denseVariant(i: i32): i32 { return load<i32>(DENSE_VARIANT + (<usize>i << 2)); }
+@inline export function denseWindow(i: i32, k: i32): i32 { return load<i32>(DENSE_N + (<usize>(2 * i + k) << 2)); }
+// Lane i's average over window k at the bar of the diagonal row `sums`.
+@inline export function denseValue(sums: usize, i: i32, k: i32): f64 {
+  return load<f64>(sums + (<usize>denseWindow(i, k) << 3)) * load<f64>(DENSE_SCALE + (<usize>(2 * i + k) << 3));
+}
+
 function wma(x: usize, from: i32, to: i32, n: i32, y: usize): void {
+  if (n <= DENSE_WMA) {
+    const scale = wmaScale(n);
+    let parity = 0;
+    for (let t = from; t < to; ++t) {
+      parity ^= 1;
+      diagonalPush(parity, n, at(x, t));
+      if (t - from >= n - 1) put(y, t, load<f64>(diagonalSums(parity) + (<usize>n << 3)) * scale);
+    }
+    return;
+  }
   const span = <f64>n, divider = wmaDivider(span);
   const sum = WMA_SUMS, sumErr = sum + 8, sub = sum + 16, subErr = sum + 24;
   memory.fill(WMA_SUMS, 0, 32);

@@ -108,7 +108,7 @@ function perBar(T, f) {
  * the axis `window`, 'window' unless named), the per-call series its exact
  * evaluation reads (series(candles, params)), the first bar with a value
  * (first(params), else window - 1 + from), and exact(series, t, params) ->
- * { output: [value, scale] }.
+ * { output: [value, scale] }; label names a second check of one kernel.
  */
 export const CHECKS = [
   {
@@ -289,6 +289,25 @@ export const CHECKS = [
     },
   },
   {
+    // The 'wma' MA type (TA_MA's WMA, ma.wma's values) as the middle band.
+    id: 'volatility.bbands', label: 'volatility.bbands matype wma', axes: { source: ['close'], mult: [2], matype: ['wma'] },
+    series: (c, p) => ({ x: derivedSource(c, p.source) }),
+    exact: (s, t, p) => {
+      const mid = exactWma(s.x, t, p.window), dev = taStddev(moments(s.x, t, p.window).variance) * p.mult;
+      return { mid: [mid, 0], upper: [mid + dev, Math.abs(mid)], lower: [mid - dev, Math.abs(mid)] };
+    },
+  },
+  {
+    // APO with the 'wma' MA type: WMA(x, 2) - WMA(x, slow); it crosses 0, its scale the slow WMA's.
+    id: 'momentum.apo', label: 'momentum.apo matype wma', window: 'slow', axes: { source: ['close'], fast: [2], matype: ['wma'] },
+    first: (p) => Math.max(p.fast, p.slow) - 1,
+    series: (c, p) => ({ x: derivedSource(c, p.source) }),
+    exact: (s, t, p) => {
+      const slow = exactWma(s.x, t, Math.max(p.fast, p.slow));
+      return { apo: [exactWma(s.x, t, Math.min(p.fast, p.slow)) - slow, Math.abs(slow)] };
+    },
+  },
+  {
     id: 'volatility.bbands_bandwidth', axes: { source: ['close'], mult: [2] },
     series: (c, p) => ({ x: derivedSource(c, p.source) }),
     exact: (s, t, p) => {
@@ -404,13 +423,13 @@ async function main() {
     const engine = await createEngine({ backend, numThreads: 1, logger: silentLogger, env: {}, nativeBuild: 'off', maxComputeBytesTotal: 2 ** 40 });
     await engine.warmup();
     for (const check of CHECKS) {
-      if (only && !only.test(check.id)) continue;
+      if (only && !only.test(check.label ?? check.id)) continue;
       const t0 = performance.now();
       const worst = await worstErrors(engine, check, candles, windows, bars);
       for (const [o, w] of Object.entries(worst)) {
-        rows.push({ backend, id: check.id, o, ...w });
+        rows.push({ backend, id: check.label ?? check.id, o, ...w });
         const where = w.at ? `bar ${w.at.t} ${JSON.stringify(w.at)}` : '';
-        console.log(`${backend.padEnd(7)} ${`${check.id} ${o}`.padEnd(38)} ${w.err.toExponential(2).padStart(9)} ${w.err <= 1e-12 ? 'ok  ' : 'OVER'} ${where} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+        console.log(`${backend.padEnd(7)} ${`${check.label ?? check.id} ${o}`.padEnd(38)} ${w.err.toExponential(2).padStart(9)} ${w.err <= 1e-12 ? 'ok  ' : 'OVER'} ${where} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       }
     }
     await engine.close();

@@ -35,6 +35,8 @@ const CASES = [
   // The 'wma' MA type of the matype code (TA_MA's WMA, one lane per variant).
   ['volatility.bbands matype wma, 5..200 (196)', { indicator: 'volatility.bbands', grid: { window: { start: 5, stop: 200 }, mult: [2], matype: ['wma'] } }],
   ['momentum.apo matype wma (90)', { indicator: 'momentum.apo', grid: { matype: ['wma'] } }],
+  // A lone TA_MA WMA per average (MACDEXT's fast, slow and signal: --only macdext).
+  ['momentum.macdext fast/slow/signal wma (450)', { indicator: 'momentum.macdext', grid: { fast_matype: ['wma'], slow_matype: ['wma'], signal_matype: ['wma'] } }],
 ].filter(([label]) => only.test(label));
 
 const candles = workload(T, 42);

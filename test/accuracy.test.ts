@@ -34,7 +34,7 @@ describe('accuracy on a long series with a 1000x level shift', () => {
 
   for (const backend of ['native', 'wasm'] as const) {
     for (const check of CHECKS) {
-      it(`${backend} ${check.id}`, async () => {
+      it(`${backend} ${check.label ?? check.id}`, async () => {
         const worst = await worstErrors(await engineFor(backend), check, candles, WINDOWS, bars);
         expect(Object.keys(worst).length).toBeGreaterThan(0);
         for (const [o, w] of Object.entries(worst) as [string, { err: number; at: unknown }][]) {

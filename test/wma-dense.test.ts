@@ -119,3 +119,55 @@ describe('the WMA and HMA steppers sum as the kernels', () => {
     }
   });
 });
+
+// The 'wma' MA type of the matype code (TA_MA's WMA) takes ma.wma's values:
+// the bands' middle, APO's two averages and their stepper.
+describe("the 'wma' MA type is ma.wma", () => {
+  const AVERAGED = [2, 3, 20, 200, 256, 257, 300];
+  it('BBANDS middle = ma.wma and APO = WMA(fast) - WMA(slow), bit for bit, alone and beside other matypes, native and wasm', async () => {
+    for (const backend of ['native', 'wasm'] as const) {
+      const engine = await engineFor(backend);
+      const request = { candles, dtype: 'float64' as const };
+      const wma = await engine.compute({ ...request, indicator: 'ma.wma', grid: { window: AVERAGED } });
+      const at = (n: number) => wma.series('wma', wma.indexOf({ source: 'close', window: n }));
+      const bands = await engine.compute({ ...request, indicator: 'volatility.bbands', grid: { window: AVERAGED, mult: [2], matype: ['wma', 'sma', 'kama'] } });
+      for (const n of AVERAGED) {
+        const numbers = sameSeries(`${backend} bbands wma middle ${n}`, bands.series('mid', bands.indexOf({ source: 'close', window: n, mult: 2, matype: 'wma' })), at(n));
+        expect(numbers).toBeGreaterThan(T - 3 * 400);
+      }
+      const FAST = [2, 20, 257], SLOW = [3, 200, 256, 300];
+      const apo = await engine.compute({ ...request, indicator: 'momentum.apo', grid: { fast: FAST, slow: SLOW, matype: ['wma', 'sma'] } });
+      for (const f of FAST) {
+        for (const s of SLOW) {
+          const fast = at(Math.min(f, s)), slow = at(Math.max(f, s));
+          const want = Array.from(fast, (y, t) => (Number.isNaN(slow[t]!) ? NaN : y - slow[t]!));
+          const v = apo.indexOf({ source: 'close', fast: f, slow: s, seed: 'sma', matype: 'wma' });
+          expect(sameSeries(`${backend} apo wma ${f}/${s}`, apo.series('apo', v), want)).toBeGreaterThan(T - 3 * 400);
+        }
+      }
+    }
+  });
+
+  it('the matype WMA lanes step as the kernels: BBANDS and PPO, windows 3 to 300, bit for bit', async () => {
+    const history = Object.fromEntries(Object.entries(candles).map(([k, v]) => [k, v.slice(0, 10)]));
+    for (const [indicator, grid, output] of [
+      ['volatility.bbands', { window: [3, 256, 257], mult: [2], matype: ['wma'] }, 'mid'],
+      ['momentum.ppo', { fast: [2, 20], slow: [256, 300], signal: [3], matype: ['wma'] }, 'signal'],
+    ] as const) {
+      for (const backend of ['native', 'wasm'] as const) {
+        const engine = await engineFor(backend);
+        const want = await engine.compute({ indicator, candles, grid, dtype: 'float64' });
+        const s = await engine.stream({ indicator, grid, dtype: 'float64', history });
+        expect(s.mode).toBe('stepped');
+        const exp = want.values(output);
+        let numbers = 0;
+        for (let t = 10; t < T; t++) {
+          const row = s.push(Object.fromEntries(Object.entries(candles).map(([k, v]) => [k, v[t]!])) as never);
+          numbers += expectRow(`${backend} ${indicator}`, want, exp, row.values(output), t);
+        }
+        expect(numbers).toBeGreaterThan(1000 * want.variants);
+        s.close();
+      }
+    }
+  });
+});

@@ -8,10 +8,11 @@ import {
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeAt, extremeRows, laneRow, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
-  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, seedsFirst, sumOnto, sumRange, validAt, zeroDenominator, wilderStep,
+  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, SeededAverage, seedsFirst, sumOnto, sumRange, validAt, zeroDenominator, wilderStep,
   windowCapacity, windowSetAdd, windowSetBegin, windowSetEnd, windowsFit,
 } from "../primitives";
-import { MA_EMA, MA_SMA, maLookback, movingAverage } from "../matype";
+import { diagonalPush, diagonalSums } from "../ma/common";
+import { denseValue, denseVariant, denseWindow, denseWma, MA_EMA, MA_SMA, maLookback, movingAverage, setDense } from "../matype";
 import { directionalMoves, minusMove, plusMove, wilderSumStep } from "../trend/common";
 
 // MOM and the rates of change (see native/momentum/common.h): x[t] - x[t-n]
@@ -344,32 +345,66 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
 // native/momentum/common.h. scratch: fast, slow, work (T each)
 export function maSpreadScratch(T: i32): f64 { return 3.0 * <f64>T; }
 
+// One bar of a maSpreadSegment variant from its fast and slow averages
+// (putMaSpread in C++); signal: its lane, or null without one (APO).
+function putMaSpread<O>(c: Call, t: i32, v: i32, fm: f64, sm: f64, percent: bool, blankZero: bool, signal: SeededAverage | null): void {
+  const l = percent ? emaPercent(fm, sm) : fm - sm;
+  const blank = blankZero && nearZero(sm);
+  put<O>(c, 0, t, v, blank ? NaN : l);
+  if (signal === null) return;
+  const g = signal.push(l) && !blank ? signal.value : NaN;
+  put<O>(c, 1, t, v, g);
+  put<O>(c, 2, t, v, blank ? NaN : l - g);
+}
+
 // zeroParam: PPO's zero_denominator ('nan' blanks every output where the slow average is ~0).
+// The 'wma' variants with both windows up to DENSE_WMA run bar by bar from
+// one diagonal of the source for the block (denseWma), each with its signal
+// at averageLane(2, v - b0) (a lane emaSpreadSegment leaves to it).
 export function maSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, maParam: i32, percent: bool, signalParam: i32 = -1, seedParam: i32 = -1, zeroParam: i32 = -1): void {
   const x = input(c, 0);
   const bytes = <usize>c.T << 3;
   const fastMa = c.scratch, slowMa = fastMa + bytes, work = slowMa + bytes;
+  let count = 0, depth = 0;
   for (let v = b0; v < b0 + nb; ++v) {
     const type = <i32>param(c, maParam, v);
     if (type == MA_EMA) continue;
     let f = <i32>param(c, 0, v), sl = <i32>param(c, 1, v);
     if (f > sl) { const swap = f; f = sl; sl = swap; }
-    const first = max(maLookback(type, f), maLookback(type, sl));
+    if (denseWma(type, sl)) {
+      setDense(count, v, 0, f);
+      setDense(count++, v, 1, sl);
+      depth = max(depth, sl);
+      continue;
+    }
     const blankZero = zeroParam >= 0 && isNaN(zeroDenominator(c, zeroParam, v, 0.0));
+    const first = max(maLookback(type, f), maLookback(type, sl));
     movingAverage(type, f, x, s, e, fastMa, work);
     movingAverage(type, sl, x, s, e, slowMa, work);
-    const signal = averageLane(2, 0);
-    if (signalParam >= 0) signal.reset(param(c, signalParam, v), false, seedsFirst(c, seedParam, v));
+    // After movingAverage: its EMA chains take averageLane(d, 0).
+    const signal = signalParam >= 0 ? averageLane(2, 0) : null;
+    if (signal !== null) signal.reset(param(c, signalParam, v), false, seedsFirst(c, seedParam, v));
     for (let t = s; t < e; ++t) {
-      if (t - s < first) { putNaNAll<O>(c, t, v, 1); continue; }
-      const fm = at(fastMa, t), sm = at(slowMa, t);
-      const l = percent ? emaPercent(fm, sm) : fm - sm;
-      const blank = blankZero && nearZero(sm);
-      put<O>(c, 0, t, v, blank ? NaN : l);
-      if (signalParam < 0) continue;
-      const g = signal.push(l) && !blank ? signal.value : NaN;
-      put<O>(c, 1, t, v, g);
-      put<O>(c, 2, t, v, blank ? NaN : l - g);
+      if (t - s < first) putNaNAll<O>(c, t, v, 1);
+      else putMaSpread<O>(c, t, v, at(fastMa, t), at(slowMa, t), percent, blankZero, signal);
+    }
+  }
+  if (signalParam >= 0) {
+    for (let i = 0; i < count; ++i) {
+      const v = denseVariant(i);
+      averageLane(2, v - b0).reset(param(c, signalParam, v), false, seedsFirst(c, seedParam, v));
+    }
+  }
+  let parity = 0;
+  for (let t = s; t < e && count > 0; ++t) {
+    parity ^= 1;
+    diagonalPush(parity, depth, at(x, t));
+    const sums = diagonalSums(parity);
+    for (let i = 0; i < count; ++i) {
+      const v = denseVariant(i);
+      if (t - s < denseWindow(i, 1) - 1) { putNaNAll<O>(c, t, v, 1); continue; }
+      const blankZero = zeroParam >= 0 && isNaN(zeroDenominator(c, zeroParam, v, 0.0));
+      putMaSpread<O>(c, t, v, denseValue(sums, i, 0), denseValue(sums, i, 1), percent, blankZero, signalParam >= 0 ? averageLane(2, v - b0) : null);
     }
   }
 }

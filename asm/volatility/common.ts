@@ -5,7 +5,8 @@ import {
   at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A,
   STATE_B, STATE_C,
 } from "../abi";
-import { MA_SMA, maLookback, movingAverage } from "../matype";
+import { diagonalPush, diagonalSums } from "../ma/common";
+import { denseValue, denseVariant, denseWindow, denseWma, MA_SMA, maLookback, movingAverage, setDense } from "../matype";
 import { MOMENTS, momentsRun, RollingMoments, rollingMomentsScratch, seedsFirst, segmentEnd, skipGaps, sumOnto, sumRange, trueRange, trueRanges, validAt, wilderStep } from "../primitives";
 
 export function averageTrueRangeScratch(T: i32): f64 { return <f64>T; }
@@ -119,6 +120,35 @@ function bandsByType<O>(c: Call, kind: i32, m: RollingMoments, v: i32): void {
   }
 }
 
+// The middle bands of the block's 'wma' variants with windows up to
+// DENSE_WMA (lanes 0..count of setDense), bar by bar from one diagonal of the
+// source (bandsByDenseWma in C++).
+function bandsByDenseWma<O>(c: Call, kind: i32, m: RollingMoments, count: i32, depth: i32): void {
+  const x = input(c, 0);
+  let t = 0;
+  while (t < c.T) {
+    if (!validAt(c, 1, t)) {
+      for (let i = 0; i < count; ++i) putNaNAll<O>(c, t, denseVariant(i), 1);
+      ++t;
+      continue;
+    }
+    const s = t, e = segmentEnd(c, 1, t);
+    let parity = 0;
+    for (t = s; t < e; ++t) {
+      const xt = at(x, t);
+      parity ^= 1;
+      diagonalPush(parity, depth, xt);
+      const sums = diagonalSums(parity);
+      for (let i = 0; i < count; ++i) {
+        const v = denseVariant(i), w = denseWindow(i, 0);
+        if (t - s < w - 1) { putNaNAll<O>(c, t, v, 1); continue; }
+        const mid = denseValue(sums, i, 0);
+        putBands<O>(c, kind, t, v, mid, taStddev(m.variance(t, w)) * param(c, 1, v), xt - mid);
+      }
+    }
+  }
+}
+
 export function spread<O>(c: Call, kind: i32): i32 {
   const bands = kind != VARIANCE && kind != STDDEV;
   const need = bands ? bandsScratch(c.T) : spreadScratch(c.T);
@@ -153,7 +183,16 @@ export function spread<O>(c: Call, kind: i32): i32 {
           }
         }
       }
-      if (bands) for (let v = b0; v < b1; ++v) if (<i32>param(c, 2, v) != MA_SMA) bandsByType<O>(c, kind, m, v);
+      if (!bands) continue;
+      let count = 0, depth = 0;
+      for (let v = b0; v < b1; ++v) {
+        const type = <i32>param(c, 2, v), w = <i32>param(c, 0, v);
+        if (type == MA_SMA) continue;
+        if (!denseWma(type, w)) { bandsByType<O>(c, kind, m, v); continue; }
+        setDense(count++, v, 0, w);
+        depth = max(depth, w);
+      }
+      if (count > 0) bandsByDenseWma<O>(c, kind, m, count, depth);
     }
   }
   return OK;

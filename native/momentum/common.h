@@ -352,8 +352,23 @@ inline double emaDifference(double fast, double slow) { return fast - slow; }
 // (PPO) also the signal EMA of the line (seeded by the seed param) and hist;
 // zeroParam (PPO's zero_denominator) 'nan' blanks every output where the slow
 // average is ~0, the signal still taking TA-Lib's 0, as emaSpread.
+// The 'wma' variants with both windows up to kDenseWma run bar by bar from
+// one diagonal of the source for the block (the values of matype::wma).
 // scratch: fast, slow, work (T each)
 inline int64_t maSpreadScratch(int64_t T) { return 3 * T; }
+
+// One bar of a maSpread variant from its fast and slow averages: the line,
+// and with a signal (PPO) the signal and hist.
+template <typename Out, typename Line>
+inline void putMaSpread(const OutView<Out>& out, int64_t t, int64_t v, double fast, double slow, Line line, bool blankZero, EmaStream* signal) {
+  const double l = line(fast, slow);
+  const bool blank = blankZero && nearZero(slow);
+  out.put(0, t, v, blank ? kNaN : l);
+  if (!signal) return;
+  const double g = signal->push(l) && !blank ? signal->value : kNaN;
+  out.put(1, t, v, g);
+  out.put(2, t, v, blank ? kNaN : l - g);
+}
 
 template <typename Out, typename Line>
 int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line line, int signalParam = -1, int seedParam = -1, int zeroParam = -1) {
@@ -363,13 +378,29 @@ int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line
   double* work = slowMa + c.T;
   const double* x = c.in[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    int64_t dense[kBlock], fastN[kBlock], slowN[kBlock];
+    double fastScale[kBlock], slowScale[kBlock];
+    bool blankZero[kBlock];
+    EmaStream signal[kBlock];
+    int count = 0;
+    ma::WmaDiagonal diag;
     for (int64_t v = b0; v < b0 + nb; ++v) {
       const int type = matype::code(c.param[maParam][v]);
       if (type == matype::kEma) continue;
       int64_t f = static_cast<int64_t>(c.param[0][v]), sl = static_cast<int64_t>(c.param[1][v]);
       if (f > sl) std::swap(f, sl);
+      const bool blank = zeroParam >= 0 && std::isnan(zeroDenominator(c, zeroParam, v, 0.0));
+      if (matype::denseWma(type, sl)) {
+        dense[count] = v;
+        fastN[count] = f;
+        slowN[count] = sl;
+        fastScale[count] = matype::wmaScale(f);
+        slowScale[count] = matype::wmaScale(sl);
+        blankZero[count++] = blank;
+        diag.depth = std::max(diag.depth, static_cast<int>(sl));
+        continue;
+      }
       const int64_t first = std::max(matype::lookback(type, f), matype::lookback(type, sl));
-      const bool blankZero = zeroParam >= 0 && std::isnan(zeroDenominator(c, zeroParam, v, 0.0));
       forEachSegment(c.in, 1, c.T,
         [&](int64_t s, int64_t e) {
           matype::average(type, f, x, s, e, fastMa, work);
@@ -377,21 +408,26 @@ int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line
           EmaStream signal;
           if (signalParam >= 0) signal.reset(c.param[signalParam][v], seedsFirst(c, seedParam, v));
           for (int64_t t = s; t < e; ++t) {
-            if (t - s < first) {
-              out.putNaNAll(t, v, 1);
-              continue;
-            }
-            const double l = line(fastMa[t], slowMa[t]);
-            const bool blank = blankZero && nearZero(slowMa[t]);
-            out.put(0, t, v, blank ? kNaN : l);
-            if (signalParam < 0) continue;
-            const double g = signal.push(l) && !blank ? signal.value : kNaN;
-            out.put(1, t, v, g);
-            out.put(2, t, v, blank ? kNaN : l - g);
+            if (t - s < first) out.putNaNAll(t, v, 1);
+            else putMaSpread(out, t, v, fastMa[t], slowMa[t], line, blank, signalParam >= 0 ? &signal : nullptr);
           }
         },
         [&](int64_t t) { out.putNaNAll(t, v, 1); });
     }
+    if (count == 0) return;
+    forEachSegment(c.in, 1, c.T,
+      [&](int64_t s, int64_t e) {
+        if (signalParam >= 0)
+          for (int i = 0; i < count; ++i) signal[i].reset(c.param[signalParam][dense[i]], seedsFirst(c, seedParam, dense[i]));
+        for (int64_t t = s; t < e; ++t) {
+          diag.push(x[t]);
+          for (int i = 0; i < count; ++i) {
+            if (t - s < slowN[i] - 1) out.putNaNAll(t, dense[i], 1);
+            else putMaSpread(out, t, dense[i], diag.sums[fastN[i]] * fastScale[i], diag.sums[slowN[i]] * slowScale[i], line, blankZero[i], signalParam >= 0 ? &signal[i] : nullptr);
+          }
+        }
+      },
+      [&](int64_t t) { for (int i = 0; i < count; ++i) out.putNaNAll(t, dense[i], 1); });
   });
   return kOk;
 }

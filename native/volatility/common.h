@@ -84,7 +84,8 @@ inline double taStddev(double variance) { return variance < 1e-14 ? 0.0 : std::s
 // built once per chunk length: VAR; STDDEV (window, nbdev); BBANDS and its bandwidth
 // and %b (window, mult, matype). Division by zero gives NaN. The bands of
 // matype 'sma' take the moments' mean; another type's middle band is TA_MA
-// over each valid run (bandsByType, one variant at a time) around the same
+// over each valid run (bandsByType, one variant at a time; the 'wma' bands
+// up to kDenseWma all from one diagonal, bandsByDenseWma) around the same
 // standard deviation, as TA-Lib BBANDS.
 // scratch: rolling moments (+ a middle band and TA_MA's work for the bands)
 enum class Spread { kVariance, kStddev, kBands, kBandwidth, kPercentB };
@@ -125,6 +126,35 @@ void bandsByType(const KernelCall& c, const OutView<Out>& out, const RollingMome
     [&](int64_t t) { out.putNaNAll(t, v, 1); });
 }
 
+// The middle bands of the block's 'wma' variants with windows up to
+// kDenseWma (dense[0..count)), bar by bar from one diagonal of the source
+// for all of them (matype::denseWma): the values of bandsByType.
+template <Spread K, typename Out>
+void bandsByDenseWma(const KernelCall& c, const OutView<Out>& out, const RollingMoments& m, const int64_t* dense, int count) {
+  const double* x = c.in[0];
+  ma::WmaDiagonal diag;
+  int64_t n[kBlock];
+  double scale[kBlock];
+  for (int i = 0; i < count; ++i) {
+    n[i] = static_cast<int64_t>(c.param[0][dense[i]]);
+    scale[i] = matype::wmaScale(n[i]);
+    diag.depth = std::max(diag.depth, static_cast<int>(n[i]));
+  }
+  forEachSegment(c.in, 1, c.T,
+    [&](int64_t s, int64_t e) {
+      for (int64_t t = s; t < e; ++t) {
+        diag.push(x[t]);
+        for (int i = 0; i < count; ++i) {
+          const int64_t v = dense[i];
+          if (t - s < n[i] - 1) { out.putNaNAll(t, v, 1); continue; }
+          const double mid = diag.sums[n[i]] * scale[i];
+          putBands<K>(out, t, v, mid, taStddev(m.variance(t, n[i])) * c.param[1][v], x[t] - mid);
+        }
+      }
+    },
+    [&](int64_t t) { for (int i = 0; i < count; ++i) out.putNaNAll(t, dense[i], 1); });
+}
+
 template <Spread K, typename Out>
 int32_t spread(const KernelCall& c, const OutView<Out>& out) {
   constexpr bool bands = K != Spread::kVariance && K != Spread::kStddev;
@@ -153,8 +183,14 @@ int32_t spread(const KernelCall& c, const OutView<Out>& out) {
     }
     if constexpr (bands) {
       double* mid = c.scratch + rollingMomentsScratch(c.T);
-      for (int j = 0; j < nb; ++j)
-        if (!sma[j]) bandsByType<K>(c, out, m, b0 + j, mid, mid + c.T);
+      int64_t dense[kBlock];
+      int count = 0;
+      for (int j = 0; j < nb; ++j) {
+        if (sma[j]) continue;
+        if (matype::denseWma(matype::code(c.param[2][b0 + j]), static_cast<int64_t>(window[b0 + j]))) dense[count++] = b0 + j;
+        else bandsByType<K>(c, out, m, b0 + j, mid, mid + c.T);
+      }
+      if (count > 0) bandsByDenseWma<K>(c, out, m, dense, count);
     }
   });
   return kOk;

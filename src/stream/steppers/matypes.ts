@@ -5,12 +5,14 @@
 // (reset at the run's start, as TA_MA starts at the run's first value), its
 // state at s[at, at + size): SMA, TA-Lib's plain running sum over a ring of
 // n values; EMA, DEMA, TEMA and T3, chains of EMA stages (stagePush); WMA,
-// the running sums of ma.wma (wmaPrime, wmaNext); TRIMA, an SMA of an SMA;
+// ma.wma's values (a fresh sum over a ring of n values up to DENSE_WMA, the
+// running sums wmaPrime, wmaNext above); TRIMA, an SMA of an SMA;
 // KAMA, TA-Lib's running path length over a ring of n + 1 values; MAMA,
 // the Hilbert transform of hilbert.ts over the values with TA_MA's limits
 // 0.5 and 0.05. A period of 1 copies its input for every type.
 import { paramOf, type StepperContext } from './types.js';
 import { emaStep, nearZero, wmaDivider, wmaNext, wmaPrime } from './primitives.js';
+import { DENSE_WMA } from './wma.js';
 import { advance, EXTRA, phase } from './hilbert.js';
 import { alpha, MAMA_LOOKBACK, MAMA_WARMUP } from './mama.js';
 
@@ -111,23 +113,39 @@ class SmaLane implements MaLane {
   }
 }
 
-/** matype::wma: [values fed (up to n), ring position, (sum, sumErr, sub, subErr), ring of the last n values]; wmaPrime, then wmaNext (ma.wma's sums). */
+/**
+ * matype::wma: [values fed (up to n), ring position, (sum, sumErr, sub, subErr), ring of the last n values].
+ * A window up to DENSE_WMA is its weighted sum made afresh from the ring, oldest value first
+ * (WmaDiagonal's operations: ma.wma's bits), times 1 / the divider, the four sums left at 0;
+ * a longer one keeps wmaPrime, then wmaNext (ma.wma's running sums).
+ */
 class WmaLane implements MaLane {
   readonly size: number;
   readonly lookback: number;
   private readonly divider: number;
+  private readonly scale: number;
   constructor(private readonly n: number) {
     this.size = 6 + n;
     this.lookback = n - 1;
     this.divider = wmaDivider(n);
+    this.scale = 1.0 / this.divider;
   }
 
   push(s: Float64Array, at: number, x: number): number {
-    const n = this.n, i = s[at]!, pos = s[at + 1]!, slot = at + 6 + pos;
+    const n = this.n, i = s[at]!, pos = s[at + 1]!, ring = at + 6, slot = ring + pos;
     const trailing = i >= n ? s[slot]! : 0.0;  // x[t - n], leaving the window
     s[slot] = x;
-    s[at + 1] = pos + 1 === n ? 0 : pos + 1;
+    const next = pos + 1 === n ? 0 : pos + 1;
+    s[at + 1] = next;
     s[at] = i >= n ? n : i + 1;
+    if (n <= DENSE_WMA) {
+      if (i + 1 < n) return NaN;
+      // The ring from slot next on holds the window oldest first.
+      let sum = 0.0, k = 1;
+      for (let p = next; p < n; p++) sum += k++ * s[ring + p]!;
+      for (let p = 0; p < next; p++) sum += k++ * s[ring + p]!;
+      return sum * this.scale;
+    }
     if (i + 1 < n) {
       wmaPrime(s, at + 2, x, i + 1);
       return NaN;
