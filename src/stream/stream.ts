@@ -502,8 +502,15 @@ export class IndicatorStream {
    * once every chunk is done.
    */
   private async kernelBars(columns: readonly Float64Array[], n: number, outputs: readonly (OutputArray | null)[]): Promise<{ backend: BackendName; numThreads: number; chunks: number }> {
-    if (n <= 0) return { backend: this.host.backend.name, numThreads: 1, chunks: 0 };
     const map = this.stepper!.kernel!, L = map.length, V = this.variants, def = this.plan.def;
+    // A state with a lead (KernelStateMap.lead): its bars step here first, their rows set aside (the kernel writes NaN there).
+    const lead = map.lead ?? 0;
+    if (n <= lead) {
+      this.stepBars(columns, 0, n, outputs);
+      return { backend: this.host.backend.name, numThreads: 1, chunks: 0 };
+    }
+    const leadRows = outputs.map((o) => (lead > 0 ? o?.slice(0, lead * V) ?? null : null));
+    this.stepBars(columns, 0, lead, leadRows);
     const shared = new SharedArrayBuffer(Math.max(1, 16 * L));
     const input = new Float64Array(shared, 0, L), output = new Float64Array(shared, 8 * L, L);
     map.save(input);
@@ -525,8 +532,9 @@ export class IndicatorStream {
         outputs: outputs as (OutputArray | null)[], float64: this.dtype === 'float64', timeStride: V, variantStride: 1, state,
       };
     });
-    map.load(output, n);
-    this.advance(columns, 0, n);
+    map.load(output, n - lead);
+    this.advance(columns, lead, n);
+    leadRows.forEach((rows, k) => { if (rows) outputs[k]!.set(rows); });
     return meta;
   }
 
