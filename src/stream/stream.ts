@@ -6,6 +6,7 @@
 // thread: exact by construction, because every kernel restarts at a NaN bar
 // (test/nan-gap.test.ts) and native and wasm give the same bits.
 import { performance } from 'node:perf_hooks';
+import { isSharedArrayBuffer } from 'node:util/types';
 import type { Backend, BackendName, KernelJob, OutputArray } from '../backends/types.js';
 import type { Chunk } from '../pool/planner.js';
 import { DERIVED, derive, loadCandles, refusedValue, sharedFloat64, type Candles, type CandlesInput } from '../candles/candles.js';
@@ -514,8 +515,10 @@ export class IndicatorStream {
     const shared = new SharedArrayBuffer(Math.max(1, 16 * L));
     const input = new Float64Array(shared, 0, L), output = new Float64Array(shared, 8 * L, L);
     map.save(input);
-    // Workers read shared inputs in place (a plain array would be copied whole, with any buffer it is a view of).
+    // Workers read shared inputs in place (a plain array would be copied whole, with any buffer it is a view of);
+    // the loaded candles' columns are shared already.
     const inputs = columns.map((col) => {
+      if (isSharedArrayBuffer(col.buffer)) return col.subarray(0, n);
       const x = sharedFloat64(n);
       x.set(col.subarray(0, n));
       return x;
