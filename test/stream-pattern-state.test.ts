@@ -18,7 +18,13 @@ const T = 300;
 const GAPS = [40, 41, 97, 101, 108, 150, 222];
 const STATE_FIXED = 2 + 45 + 3;
 
-/** Open, high, low, close of a random walk on a coarse tick (equal bodies, flat bars and doji occur), NaN at the gaps. */
+/**
+ * Open, high, low, close of a random walk, NaN at the gaps: opens and half
+ * the closes on a coarse tick (equal prices, flat bars and doji occur), the
+ * other closes, highs and lows off it, shadows of very different lengths
+ * (a total rolled over many bars is not the fresh sum of its window, so
+ * carrying the wrong one shows).
+ */
 function candles(seed: number): Float64Array[] {
   const r = rng(seed);
   const o = new Float64Array(T), h = new Float64Array(T), l = new Float64Array(T), c = new Float64Array(T);
@@ -26,9 +32,11 @@ function candles(seed: number): Float64Array[] {
   const tick = (x: number) => Math.round(x * 4) / 4;
   for (let i = 0; i < T; i++) {
     o[i] = tick(p);
-    c[i] = r() < 0.15 ? o[i]! : tick(p + (r() - 0.5) * 6);
-    h[i] = Math.max(o[i]!, c[i]!) + tick(r() * 2);
-    l[i] = Math.min(o[i]!, c[i]!) - tick(r() * 2);
+    const move = p + (r() - 0.5) * 6;
+    c[i] = r() < 0.15 ? o[i]! : r() < 0.5 ? tick(move) : move;
+    // Shadows from 0.001 to 100: sums of such differ with the order of their additions.
+    h[i] = Math.max(o[i]!, c[i]!) + 10 ** (r() * 5 - 3);
+    l[i] = Math.min(o[i]!, c[i]!) - 10 ** (r() * 5 - 3);
     p = c[i]!;
   }
   for (const g of GAPS) o[g] = h[g] = l[g] = c[g] = NaN;
@@ -83,8 +91,8 @@ describe('patterns: a series cut into calls chained through the kernel state = o
           const end = new Float64Array(L);
           const once = call(b, s, x, 0, T, lead, 0, s.V, float64, { input: fresh(), output: end });
           for (let i = 0; i < T * s.V; i++) if (!Object.is(once[i], whole[i])) expect.fail(`${name} ${s.id} float64=${float64}: bar ${Math.floor(i / s.V)}: ${once[i]} with a state, ${whole[i]} without`);
-          // Cuts: after a few bars, mid-seed, at and after gaps, inside runs shorter than the lookback, near the end.
-          for (const cuts of [[3], [s.lookback - 1, s.lookback, s.lookback + 1], [40, 41, 42], [99, 104, 109], [150, 160], [100, 223, 299]]) {
+          // Cuts: after a few bars, mid-seed, at and after gaps, inside runs shorter than the lookback, in long runs, near the end.
+          for (const cuts of [[3], [s.lookback - 1, s.lookback, s.lookback + 1], [40, 41, 42], [99, 104, 109], [150, 160], [70, 90, 250, 280], [100, 223, 299]]) {
             let state = fresh();
             const got = new Float64Array(T * s.V);
             let from = 0;
