@@ -1,19 +1,21 @@
 // pattern.abandoned_baby; mirrors native/pattern/abandoned_baby.h.
 import { Call, param, put } from "../abi";
-import { average, body, BODY_DOJI, BODY_LONG, BODY_SHORT, close, color, gapDown, gapUp, period, roll, startRun, total } from "./common";
+import { average, body, BODY_DOJI, BODY_LONG, BODY_SHORT, close, color, gapDown, gapUp, keepTotal, period, prepareState, roll, startRun, trailing } from "./common";
 
 const LOOKBACK = max(max(period(BODY_DOJI), period(BODY_LONG)), period(BODY_SHORT)) + 2;
 
 export function scratch(T: i32): f64 { return 0.0; }
+
+export function prepare(c: Call): i32 { return prepareState(c); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
   // Bar by bar over the block (output tiles move forward only, asm/abi.ts);
   // the totals do not depend on the penetration.
-  let bodyLong = total(BODY_LONG, first - 2);
-  let bodyDoji = total(BODY_DOJI, first - 1);
-  let bodyShort = total(BODY_SHORT, first);
+  let bodyLong = trailing(BODY_LONG, first, 2);
+  let bodyDoji = trailing(BODY_DOJI, first, 1);
+  let bodyShort = trailing(BODY_SHORT, first, 0);
   for (let i = first; i < e; ++i) {
     const shape = body(i - 2) > average(BODY_LONG, bodyLong, i - 2) &&
                   body(i - 1) <= average(BODY_DOJI, bodyDoji, i - 1) &&
@@ -34,4 +36,7 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     bodyDoji = roll(BODY_DOJI, bodyDoji, i - 1);
     bodyShort = roll(BODY_SHORT, bodyShort, i);
   }
+  keepTotal(BODY_LONG, 2, bodyLong);
+  keepTotal(BODY_DOJI, 1, bodyDoji);
+  keepTotal(BODY_SHORT, 0, bodyShort);
 }

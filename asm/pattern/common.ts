@@ -3,7 +3,7 @@
 // open, high, low, close inputs, and the start of each run of valid bars.
 // Totals are kept as TA-Lib keeps them (summed in bar order, then rolled by
 // total += range(j) - range(j - period)) so equal-to comparisons match.
-import { at, Call, put, putNaNAll } from "../abi";
+import { at, BAD_PARAM, Call, OK, put, putNaNAll } from "../abi";
 
 // TA_RangeType
 export const REAL_BODY: i32 = 0;
@@ -99,15 +99,101 @@ export function total(s: i32, end: i32): f64 {
   for (let j = 0; j < nb; ++j) put<O>(c, 0, t, b0 + j, v);
 }
 
+// Kernel state (native/pattern/common.h, namespace state):
+//   [lead, age, totals, locals, ring of the run's last lookback + 1 candles]
+// bars before `lead` are the stream's (NaN here); a run judged before it goes
+// on from the totals (a slot per range type, period and lag) and locals.
+const MAX_LAG: i32 = 4;
+const STATE_TOTALS: i32 = 9 * (MAX_LAG + 1);
+const TOTALS_AT: i32 = 2;
+const RING_AT: i32 = TOTALS_AT + STATE_TOTALS + 3;
+
+@inline function slotOf(s: i32, lag: i32): i32 {
+  const p = period(s);
+  return (rangeType(s) * 3 + (p == 0 ? 0 : p == 5 ? 1 : 2)) * (MAX_LAG + 1) + lag;
+}
+
+// Every pattern's prepare(): checks the kernel state and clears stateOut
+// (a gap at the last bar leaves no run: age 0, nothing kept).
+export function prepareState(c: Call): i32 {
+  if ((c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < RING_AT)) return BAD_PARAM;
+  if (c.stateIn == 0) return OK;
+  const lead = at(c.stateIn, 0), age = at(c.stateIn, 1);
+  if (!(lead >= 0 && lead < <f64>c.T && age >= 0)) return BAD_PARAM;
+  if (c.stateOut != 0) {
+    memory.fill(c.stateOut, 0, <usize>c.stateLen << 3);
+    store<f64>(c.stateOut, lead);
+  }
+  return OK;
+}
+
+// The current scan's run: its first bar (before bar 0 when an earlier call
+// saw it begin), the totals and locals it goes on from (0: a fresh run) and
+// where it leaves them (0 unless it reaches the call's last bar with state).
+let ORIGIN: i32 = 0;
+let CARRIED: usize = 0, KEPT: usize = 0;
+
+export function runOrigin(): i32 { return ORIGIN; }
+export function resumed(): bool { return CARRIED != 0; }
+
+// The total of setting s judging bar first - lag at the scan's first bar
+// (native: Trailing's constructor): carried by the kernel state, or summed.
+export function trailing(s: i32, first: i32, lag: i32): f64 {
+  return CARRIED != 0 ? at(CARRIED, slotOf(s, lag)) : total(s, first - lag);
+}
+
+// Leaves a total after the scan's last bar in the kernel state (native: ~Trailing).
+export function keepTotal(s: i32, lag: i32, sum: f64): void {
+  if (KEPT != 0) store<f64>(KEPT + (<usize>slotOf(s, lag) << 3), sum);
+}
+
+// Local j of the scan: carried, or `fresh` for a fresh run; keepLocal() leaves it.
+export function local(j: i32, fresh: f64): f64 {
+  return CARRIED != 0 ? at(CARRIED, STATE_TOTALS + j) : fresh;
+}
+
+export function keepLocal(j: i32, v: f64): void {
+  if (KEPT != 0) store<f64>(KEPT + (<usize>(STATE_TOTALS + j) << 3), v);
+}
+
+// The age and ring of the kernel state for the run [origin, T) through the call's last bar.
+function keepRun(c: Call, lookback: i32, origin: i32): void {
+  const size = lookback + 1;
+  store<f64>(c.stateOut, <f64>(c.T - origin), 8);
+  for (let t = max(origin, c.T - size); t < c.T; ++t) {
+    const slot = c.stateOut + (<usize>(RING_AT + 4 * ((t - origin) % size)) << 3);
+    for (let f = 0; f < 4; ++f) store<f64>(slot + (<usize>f << 3), at(load<usize>(c.inPtrs + (<usize>f << 2)), t));
+  }
+}
+
 // Start of a run [s, e) of valid bars: binds the candle columns, writes NaN
 // over the bars before s + lookback and returns the first bar to compute (e
-// when the run is too short; the kernel then has nothing to do).
+// when the run is too short; the kernel then has nothing to do). With a
+// kernel state, bars before its lead get NaN too, and a run judged before
+// the lead goes on from the state there (native: forEachRun).
 export function startRun<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, lookback: i32): i32 {
   OPEN = load<usize>(c.inPtrs);
   HIGH = load<usize>(c.inPtrs + 4);
   LOW = load<usize>(c.inPtrs + 8);
   CLOSE = load<usize>(c.inPtrs + 12);
-  const first = min(s + lookback, e);
-  for (let t = s; t < first; ++t) putNaNAll<O>(c, t, b0, nb);
-  return first;
+  let lead = 0, origin = s;
+  if (c.stateIn != 0) {
+    lead = <i32>at(c.stateIn, 0);
+    // A state the kernel cannot go on from (native returns kBadParam).
+    if (lead < lookback || c.stateLen < RING_AT + 4 * (lookback + 1)) abort();
+    if (s < lead) origin = lead - <i32>at(c.stateIn, 1);
+  }
+  ORIGIN = origin;
+  KEPT = c.stateOut != 0 && e == c.T ? c.stateOut + (<usize>TOTALS_AT << 3) : 0;
+  if (KEPT != 0) keepRun(c, lookback, origin);
+  const first = origin + lookback;
+  if (e > lead && first < lead) {
+    CARRIED = c.stateIn + (<usize>TOTALS_AT << 3);
+    for (let t = s; t < lead; ++t) putNaNAll<O>(c, t, b0, nb);
+    return lead;
+  }
+  CARRIED = 0;
+  const judged = min(e <= lead ? e : first, e);
+  for (let t = s; t < judged; ++t) putNaNAll<O>(c, t, b0, nb);
+  return judged;
 }

@@ -1,20 +1,22 @@
 // pattern.identical_three_crows; mirrors native/pattern/identical_three_crows.h.
 import { Call } from "../abi";
-import { average, close, color, EQUAL, lowerShadow, open, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total } from "./common";
+import { average, close, color, EQUAL, keepTotal, lowerShadow, open, period, prepareState, putAll, roll, SHADOW_VERY_SHORT, startRun, trailing } from "./common";
 
 const LOOKBACK = max(period(SHADOW_VERY_SHORT), period(EQUAL)) + 2;
 
 export function scratch(T: i32): f64 { return 0.0; }
 
+export function prepare(c: Call): i32 { return prepareState(c); }
+
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
   // shortShadowD, equalD: the totals judging bar i - D
-  let shortShadow2 = total(SHADOW_VERY_SHORT, first - 2);
-  let shortShadow1 = total(SHADOW_VERY_SHORT, first - 1);
-  let shortShadow0 = total(SHADOW_VERY_SHORT, first);
-  let equal2 = total(EQUAL, first - 2);
-  let equal1 = total(EQUAL, first - 1);
+  let shortShadow2 = trailing(SHADOW_VERY_SHORT, first, 2);
+  let shortShadow1 = trailing(SHADOW_VERY_SHORT, first, 1);
+  let shortShadow0 = trailing(SHADOW_VERY_SHORT, first, 0);
+  let equal2 = trailing(EQUAL, first, 2);
+  let equal1 = trailing(EQUAL, first, 1);
   for (let i = first; i < e; ++i) {
     const same2 = average(EQUAL, equal2, i - 2), same1 = average(EQUAL, equal1, i - 1);
     const hit = color(i - 2) == -1 && lowerShadow(i - 2) < average(SHADOW_VERY_SHORT, shortShadow2, i - 2) &&
@@ -30,4 +32,9 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     equal2 = roll(EQUAL, equal2, i - 2);
     equal1 = roll(EQUAL, equal1, i - 1);
   }
+  keepTotal(SHADOW_VERY_SHORT, 2, shortShadow2);
+  keepTotal(SHADOW_VERY_SHORT, 1, shortShadow1);
+  keepTotal(SHADOW_VERY_SHORT, 0, shortShadow0);
+  keepTotal(EQUAL, 2, equal2);
+  keepTotal(EQUAL, 1, equal1);
 }

@@ -1,18 +1,20 @@
 // pattern.inverted_hammer; mirrors native/pattern/inverted_hammer.h.
 import { Call } from "../abi";
-import { average, body, BODY_SHORT, bodyGapDown, bodyGapUp, lowerShadow, period, putAll, roll, SHADOW_LONG, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
+import { average, body, BODY_SHORT, bodyGapDown, bodyGapUp, keepTotal, lowerShadow, period, prepareState, putAll, roll, SHADOW_LONG, SHADOW_VERY_SHORT, startRun, trailing, upperShadow } from "./common";
 
 const LOOKBACK = max(max(period(BODY_SHORT), period(SHADOW_LONG)), period(SHADOW_VERY_SHORT)) + 1;
 
 export function scratch(T: i32): f64 { return 0.0; }
+
+export function prepare(c: Call): i32 { return prepareState(c); }
 
 // The scan shared with pattern.shooting_star, the same candle gapping up
 // (gapsUp) instead of down; a hit is worth `signal`.
 export function scan<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, gapsUp: bool, signal: f64): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  let bodyShort = total(BODY_SHORT, first);
-  let shortShadow = total(SHADOW_VERY_SHORT, first);
+  let bodyShort = trailing(BODY_SHORT, first, 0);
+  let shortShadow = trailing(SHADOW_VERY_SHORT, first, 0);
   for (let i = first; i < e; ++i) {
     // ShadowLong has period 0: its average is the bar's own body, its total unused.
     const hit = body(i) < average(BODY_SHORT, bodyShort, i) &&
@@ -23,6 +25,8 @@ export function scan<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, gapsUp: bool,
     bodyShort = roll(BODY_SHORT, bodyShort, i);
     shortShadow = roll(SHADOW_VERY_SHORT, shortShadow, i);
   }
+  keepTotal(BODY_SHORT, 0, bodyShort);
+  keepTotal(SHADOW_VERY_SHORT, 0, shortShadow);
 }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {

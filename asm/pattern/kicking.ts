@@ -1,10 +1,12 @@
 // pattern.kicking; mirrors native/pattern/kicking.h.
 import { Call } from "../abi";
-import { average, body, BODY_LONG, color, gapDown, gapUp, lowerShadow, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
+import { average, body, BODY_LONG, color, gapDown, gapUp, keepTotal, lowerShadow, period, prepareState, putAll, roll, SHADOW_VERY_SHORT, startRun, trailing, upperShadow } from "./common";
 
 export const LOOKBACK = max(period(SHADOW_VERY_SHORT), period(BODY_LONG)) + 1;
 
 export function scratch(T: i32): f64 { return 0.0; }
+
+export function prepare(c: Call): i32 { return prepareState(c); }
 
 function marubozu(j: i32, bodyLong: f64, shortShadow: f64): bool {
   const shadow = average(SHADOW_VERY_SHORT, shortShadow, j);
@@ -17,8 +19,8 @@ export function scan<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, byLength: boo
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
   // bodyLongD, shortShadowD: the totals judging bar i - D
-  let bodyLong1 = total(BODY_LONG, first - 1), bodyLong0 = total(BODY_LONG, first);
-  let shortShadow1 = total(SHADOW_VERY_SHORT, first - 1), shortShadow0 = total(SHADOW_VERY_SHORT, first);
+  let bodyLong1 = trailing(BODY_LONG, first, 1), bodyLong0 = trailing(BODY_LONG, first, 0);
+  let shortShadow1 = trailing(SHADOW_VERY_SHORT, first, 1), shortShadow0 = trailing(SHADOW_VERY_SHORT, first, 0);
   for (let i = first; i < e; ++i) {
     const hit = color(i - 1) == -color(i) &&
                 marubozu(i - 1, bodyLong1, shortShadow1) && marubozu(i, bodyLong0, shortShadow0) &&
@@ -30,6 +32,10 @@ export function scan<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, byLength: boo
     bodyLong0 = roll(BODY_LONG, bodyLong0, i);
     shortShadow0 = roll(SHADOW_VERY_SHORT, shortShadow0, i);
   }
+  keepTotal(BODY_LONG, 1, bodyLong1);
+  keepTotal(BODY_LONG, 0, bodyLong0);
+  keepTotal(SHADOW_VERY_SHORT, 1, shortShadow1);
+  keepTotal(SHADOW_VERY_SHORT, 0, shortShadow0);
 }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {

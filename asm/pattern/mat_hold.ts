@@ -1,19 +1,21 @@
 // pattern.mat_hold; mirrors native/pattern/mat_hold.h.
 import { Call, param, put } from "../abi";
-import { average, body, BODY_LONG, BODY_SHORT, bodyBottom, bodyGapUp, bodyTop, close, color, high, open, period, roll, startRun, total } from "./common";
+import { average, body, BODY_LONG, BODY_SHORT, bodyBottom, bodyGapUp, bodyTop, close, color, high, keepTotal, open, period, prepareState, roll, startRun, trailing } from "./common";
 
 const LOOKBACK = max(period(BODY_SHORT), period(BODY_LONG)) + 4;
 
 export function scratch(T: i32): f64 { return 0.0; }
 
+export function prepare(c: Call): i32 { return prepareState(c); }
+
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
   // bodyLong4, bodyShortD: the totals judging bar i - D
-  let bodyLong4 = total(BODY_LONG, first - 4);
-  let bodyShort3 = total(BODY_SHORT, first - 3);
-  let bodyShort2 = total(BODY_SHORT, first - 2);
-  let bodyShort1 = total(BODY_SHORT, first - 1);
+  let bodyLong4 = trailing(BODY_LONG, first, 4);
+  let bodyShort3 = trailing(BODY_SHORT, first, 3);
+  let bodyShort2 = trailing(BODY_SHORT, first, 2);
+  let bodyShort1 = trailing(BODY_SHORT, first, 1);
   for (let i = first; i < e; ++i) {
     const shape = body(i - 4) > average(BODY_LONG, bodyLong4, i - 4) &&
                   body(i - 3) < average(BODY_SHORT, bodyShort3, i - 3) &&
@@ -35,4 +37,8 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     bodyShort2 = roll(BODY_SHORT, bodyShort2, i - 2);
     bodyShort1 = roll(BODY_SHORT, bodyShort1, i - 1);
   }
+  keepTotal(BODY_LONG, 4, bodyLong4);
+  keepTotal(BODY_SHORT, 3, bodyShort3);
+  keepTotal(BODY_SHORT, 2, bodyShort2);
+  keepTotal(BODY_SHORT, 1, bodyShort1);
 }

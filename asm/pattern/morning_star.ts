@@ -1,19 +1,21 @@
 // pattern.morning_star; mirrors native/pattern/morning_star.h.
 import { Call, param, put } from "../abi";
-import { average, body, BODY_LONG, BODY_SHORT, bodyGapDown, close, color, period, roll, startRun, total } from "./common";
+import { average, body, BODY_LONG, BODY_SHORT, bodyGapDown, close, color, keepTotal, period, prepareState, roll, startRun, trailing } from "./common";
 
 const LOOKBACK = max(period(BODY_SHORT), period(BODY_LONG)) + 2;
 
 export function scratch(T: i32): f64 { return 0.0; }
+
+export function prepare(c: Call): i32 { return prepareState(c); }
 
 // The star scan, shared with pattern.morning_doji_star: the middle candle's
 // body is at most setting `star`'s average.
 export function scan<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, lookback: i32, star: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, lookback);
   if (first == e) return;
-  let bodyLong = total(BODY_LONG, first - 2);
-  let starTotal = total(star, first - 1);
-  let bodyShort = total(BODY_SHORT, first);
+  let bodyLong = trailing(BODY_LONG, first, 2);
+  let starTotal = trailing(star, first, 1);
+  let bodyShort = trailing(BODY_SHORT, first, 0);
   for (let i = first; i < e; ++i) {
     const shape = body(i - 2) > average(BODY_LONG, bodyLong, i - 2) && color(i - 2) == -1 &&
                   body(i - 1) <= average(star, starTotal, i - 1) && bodyGapDown(i - 1, i - 2) &&
@@ -26,6 +28,9 @@ export function scan<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, lookback: i32
     starTotal = roll(star, starTotal, i - 1);
     bodyShort = roll(BODY_SHORT, bodyShort, i);
   }
+  keepTotal(BODY_LONG, 2, bodyLong);
+  keepTotal(star, 1, starTotal);
+  keepTotal(BODY_SHORT, 0, bodyShort);
 }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {

@@ -1,9 +1,11 @@
 // pattern.on_neck; mirrors native/pattern/on_neck.h.
 import { Call } from "../abi";
-import { close, low } from "./common";
+import { close, low, prepareState } from "./common";
 import { scan } from "./in_neck";
 
 export function scratch(T: i32): f64 { return 0.0; }
+
+export function prepare(c: Call): i32 { return prepareState(c); }
 
 function closesOnNeck(i: i32, same: f64): bool {
   return close(i) <= low(i - 1) + same && close(i) >= low(i - 1) - same;

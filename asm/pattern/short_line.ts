@@ -1,11 +1,13 @@
 // pattern.short_line; mirrors native/pattern/short_line.h.
 import { Call } from "../abi";
-import { BODY_SHORT, period, SHADOW_SHORT } from "./common";
+import { BODY_SHORT, period, prepareState, SHADOW_SHORT } from "./common";
 import { scan } from "./long_line";
 
 const LOOKBACK = max(period(BODY_SHORT), period(SHADOW_SHORT));
 
 export function scratch(T: i32): f64 { return 0.0; }
+
+export function prepare(c: Call): i32 { return prepareState(c); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   scan<O>(c, b0, nb, s, e, LOOKBACK, BODY_SHORT, false, SHADOW_SHORT);

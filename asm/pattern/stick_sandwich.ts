@@ -1,15 +1,17 @@
 // pattern.stick_sandwich; mirrors native/pattern/stick_sandwich.h.
 import { Call } from "../abi";
-import { average, close, color, EQUAL, low, period, putAll, roll, startRun, total } from "./common";
+import { average, close, color, EQUAL, keepTotal, low, period, prepareState, putAll, roll, startRun, trailing } from "./common";
 
 const LOOKBACK = period(EQUAL) + 2;
 
 export function scratch(T: i32): f64 { return 0.0; }
 
+export function prepare(c: Call): i32 { return prepareState(c); }
+
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  let equal = total(EQUAL, first - 2);
+  let equal = trailing(EQUAL, first, 2);
   for (let i = first; i < e; ++i) {
     const same = average(EQUAL, equal, i - 2);
     const hit = color(i - 2) == -1 && color(i - 1) == 1 && color(i) == -1 && low(i - 1) > close(i - 2) &&
@@ -17,4 +19,5 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     putAll<O>(c, i, b0, nb, hit ? 100.0 : 0.0);
     equal = roll(EQUAL, equal, i - 2);
   }
+  keepTotal(EQUAL, 2, equal);
 }

@@ -1,17 +1,19 @@
 // pattern.three_line_strike; mirrors native/pattern/three_line_strike.h.
 import { Call } from "../abi";
-import { average, bodyBottom, bodyTop, close, color, NEAR, open, period, putAll, roll, startRun, total } from "./common";
+import { average, bodyBottom, bodyTop, close, color, keepTotal, NEAR, open, period, prepareState, putAll, roll, startRun, trailing } from "./common";
 
 const LOOKBACK = period(NEAR) + 3;
 
 export function scratch(T: i32): f64 { return 0.0; }
 
+export function prepare(c: Call): i32 { return prepareState(c); }
+
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
   // nearD: the Near total judging bar i - D
-  let near3 = total(NEAR, first - 3);
-  let near2 = total(NEAR, first - 2);
+  let near3 = trailing(NEAR, first, 3);
+  let near2 = trailing(NEAR, first, 2);
   for (let i = first; i < e; ++i) {
     const hit = color(i - 3) == color(i - 2) && color(i - 2) == color(i - 1) && color(i) == -color(i - 1) &&
                 open(i - 2) >= bodyBottom(i - 3) - average(NEAR, near3, i - 3) &&
@@ -26,4 +28,6 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     near3 = roll(NEAR, near3, i - 3);
     near2 = roll(NEAR, near2, i - 2);
   }
+  keepTotal(NEAR, 3, near3);
+  keepTotal(NEAR, 2, near2);
 }

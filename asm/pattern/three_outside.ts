@@ -1,10 +1,12 @@
 // pattern.three_outside; mirrors native/pattern/three_outside.h.
 import { Call } from "../abi";
-import { close, color, open, putAll, startRun } from "./common";
+import { close, color, open, prepareState, putAll, startRun } from "./common";
 
 const LOOKBACK = 3;
 
 export function scratch(T: i32): f64 { return 0.0; }
+
+export function prepare(c: Call): i32 { return prepareState(c); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);

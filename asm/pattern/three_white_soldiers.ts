@@ -1,22 +1,24 @@
 // pattern.three_white_soldiers; mirrors native/pattern/three_white_soldiers.h.
 import { Call } from "../abi";
-import { average, body, BODY_SHORT, close, color, FAR, NEAR, open, period, putAll, roll, SHADOW_VERY_SHORT, startRun, total, upperShadow } from "./common";
+import { average, body, BODY_SHORT, close, color, FAR, keepTotal, NEAR, open, period, prepareState, putAll, roll, SHADOW_VERY_SHORT, startRun, trailing, upperShadow } from "./common";
 
 const LOOKBACK = max(max(period(SHADOW_VERY_SHORT), period(BODY_SHORT)), max(period(FAR), period(NEAR))) + 2;
 
 export function scratch(T: i32): f64 { return 0.0; }
 
+export function prepare(c: Call): i32 { return prepareState(c); }
+
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const first = startRun<O>(c, b0, nb, s, e, LOOKBACK);
   if (first == e) return;
-  let shortShadow2 = total(SHADOW_VERY_SHORT, first - 2);
-  let shortShadow1 = total(SHADOW_VERY_SHORT, first - 1);
-  let shortShadow0 = total(SHADOW_VERY_SHORT, first);
-  let near2 = total(NEAR, first - 2);
-  let near1 = total(NEAR, first - 1);
-  let far2 = total(FAR, first - 2);
-  let far1 = total(FAR, first - 1);
-  let bodyShort = total(BODY_SHORT, first);
+  let shortShadow2 = trailing(SHADOW_VERY_SHORT, first, 2);
+  let shortShadow1 = trailing(SHADOW_VERY_SHORT, first, 1);
+  let shortShadow0 = trailing(SHADOW_VERY_SHORT, first, 0);
+  let near2 = trailing(NEAR, first, 2);
+  let near1 = trailing(NEAR, first, 1);
+  let far2 = trailing(FAR, first, 2);
+  let far1 = trailing(FAR, first, 1);
+  let bodyShort = trailing(BODY_SHORT, first, 0);
   for (let i = first; i < e; ++i) {
     const hit = color(i - 2) == 1 && upperShadow(i - 2) < average(SHADOW_VERY_SHORT, shortShadow2, i - 2) &&
                 color(i - 1) == 1 && upperShadow(i - 1) < average(SHADOW_VERY_SHORT, shortShadow1, i - 1) &&
@@ -37,4 +39,12 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     near1 = roll(NEAR, near1, i - 1);
     bodyShort = roll(BODY_SHORT, bodyShort, i);
   }
+  keepTotal(SHADOW_VERY_SHORT, 2, shortShadow2);
+  keepTotal(SHADOW_VERY_SHORT, 1, shortShadow1);
+  keepTotal(SHADOW_VERY_SHORT, 0, shortShadow0);
+  keepTotal(NEAR, 2, near2);
+  keepTotal(NEAR, 1, near1);
+  keepTotal(FAR, 2, far2);
+  keepTotal(FAR, 1, far1);
+  keepTotal(BODY_SHORT, 0, bodyShort);
 }

@@ -1,9 +1,11 @@
 // pattern.thrusting; mirrors native/pattern/thrusting.h.
 import { Call } from "../abi";
-import { body, close } from "./common";
+import { body, close, prepareState } from "./common";
 import { scan } from "./in_neck";
 
 export function scratch(T: i32): f64 { return 0.0; }
+
+export function prepare(c: Call): i32 { return prepareState(c); }
 
 function closesThrusting(i: i32, same: f64): bool {
   return close(i) > close(i - 1) + same && close(i) <= close(i - 1) + body(i - 1) * 0.5;

@@ -16,7 +16,7 @@ template <const CandleSetting& Middle, typename Out>
 int32_t runWith(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   constexpr int64_t lookback = std::max(std::max(Middle.period, kBodyLong.period), kBodyShort.period) + 2;
-  return forEachRun(c, out, lookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+  return forEachRun(c, out, lookback, [&](int64_t b0, int nb, const Start& first, int64_t e) {
     for (int j = 0; j < nb; ++j) {
       const int64_t v = b0 + j;
       const double penetration = c.param[0][v];

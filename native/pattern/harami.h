@@ -16,7 +16,7 @@ template <const CandleSetting& Second, typename Out>
 int32_t runWith(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
   constexpr int64_t lookback = std::max(Second.period, kBodyLong.period) + 1;
-  return forEachRun(c, out, lookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+  return forEachRun(c, out, lookback, [&](int64_t b0, int nb, const Start& first, int64_t e) {
     Trailing bodyLong(k, kBodyLong, first, 1);
     Trailing second(k, Second, first);
     for (int64_t i = first; i < e; ++i) {

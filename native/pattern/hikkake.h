@@ -14,11 +14,20 @@ constexpr int64_t kLookback = 5;
 inline int64_t scratch(int64_t) { return 0; }
 
 // TA-Lib's patternIdx / patternResult. `origin` is the run's first bar, the
-// index 0 TA-Lib resets patternIdx to.
+// index 0 TA-Lib resets patternIdx to. Kernel state: locals 0 and 1 (the
+// pattern bar counted from the run's first bar, the result).
 struct Confirmation {
+  const Start& first;
   int64_t origin, idx;
-  int result = 0;
-  explicit Confirmation(int64_t start) : origin(start), idx(start) {}
+  int result;
+  explicit Confirmation(const Start& start)
+      : first(start), origin(start.origin), idx(origin + static_cast<int64_t>(start.local(0, 0.0))),
+        result(static_cast<int>(start.local(1, 0.0))) {}
+  Confirmation(const Confirmation&) = delete;
+  ~Confirmation() {
+    first.keep(0, static_cast<double>(idx - origin));
+    first.keep(1, result);
+  }
 
   // The value at bar i, where `pattern` is +1 / -1 for a bullish / bearish
   // pattern bar and 0 otherwise.
@@ -47,9 +56,10 @@ inline int patternAt(const Candles& k, int64_t i) {
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
-  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    Confirmation state(first - kLookback);
-    for (int64_t i = first - 3; i < first; ++i) state.step(k, i, patternAt(k, i));
+  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, const Start& first, int64_t e) {
+    Confirmation state(first);
+    if (!first.resumed())
+      for (int64_t i = first - 3; i < first; ++i) state.step(k, i, patternAt(k, i));
     for (int64_t i = first; i < e; ++i) putAll(out, i, b0, nb, state.step(k, i, patternAt(k, i)));
   });
 }

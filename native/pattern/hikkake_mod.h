@@ -26,14 +26,16 @@ inline int patternAt(const Candles& k, int64_t i, double near) {
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
-  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
-    hikkake::Confirmation state(first - kLookback);
-    double near = k.total(kNear, first - 5);
-    for (int64_t i = first - 3; i < e; ++i) {
+  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, const Start& first, int64_t e) {
+    hikkake::Confirmation state(first);
+    // Local 2 of the kernel state: the Near total, rolled from three bars before the first output.
+    double near = first.local(2, k.total(kNear, first - 5));
+    for (int64_t i = first.resumed() ? first : first - 3; i < e; ++i) {
       const double v = state.step(k, i, patternAt(k, i, near));
       if (i >= first) putAll(out, i, b0, nb, v);
       near = k.roll(kNear, near, i - 2);
     }
+    first.keep(2, near);
   });
 }
 

@@ -15,7 +15,7 @@ inline int64_t scratch(int64_t) { return 0; }
 template <typename Out, typename Signal>
 int32_t scan(const KernelCall& c, const OutView<Out>& out, Signal&& signal) {
   const Candles k(c);
-  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, const Start& first, int64_t e) {
     // bodyLongD, shortShadowD: the totals judging bar i - D
     Trailing bodyLong1(k, kBodyLong, first, 1), bodyLong0(k, kBodyLong, first);
     Trailing shortShadow1(k, kShadowVeryShort, first, 1), shortShadow0(k, kShadowVeryShort, first);

@@ -16,7 +16,7 @@ template <typename Out>
 int32_t scan(const KernelCall& c, const OutView<Out>& out, int64_t lookback, const CandleSetting& body, bool longBody,
              const CandleSetting& shadow) {
   const Candles k(c);
-  return forEachRun(c, out, lookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+  return forEachRun(c, out, lookback, [&](int64_t b0, int nb, const Start& first, int64_t e) {
     Trailing bodyTotal(k, body, first);
     Trailing shadowTotal(k, shadow, first);
     for (int64_t i = first; i < e; ++i) {

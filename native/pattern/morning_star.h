@@ -16,7 +16,7 @@ template <typename Out>
 int32_t scan(const KernelCall& c, const OutView<Out>& out, int64_t lookback, const CandleSetting& star) {
   const Candles k(c);
   const double* penetration = c.param[0];
-  return forEachRun(c, out, lookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+  return forEachRun(c, out, lookback, [&](int64_t b0, int nb, const Start& first, int64_t e) {
     Trailing bodyLong(k, kBodyLong, first, 2);
     Trailing starTotal(k, star, first, 1);
     Trailing bodyShort(k, kBodyShort, first);

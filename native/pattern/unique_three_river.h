@@ -13,7 +13,7 @@ inline int64_t scratch(int64_t) { return 0; }
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const Candles k(c);
-  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, int64_t first, int64_t e) {
+  return forEachRun(c, out, kLookback, [&](int64_t b0, int nb, const Start& first, int64_t e) {
     Trailing bodyLong(k, kBodyLong, first, 2);
     Trailing bodyShort(k, kBodyShort, first);
     for (int64_t i = first; i < e; ++i) {

@@ -6,6 +6,7 @@
 // thread: exact by construction, because every kernel restarts at a NaN bar
 // (test/nan-gap.test.ts) and native and wasm give the same bits.
 import { performance } from 'node:perf_hooks';
+import { isSharedArrayBuffer } from 'node:util/types';
 import type { Backend, BackendName, KernelJob, OutputArray } from '../backends/types.js';
 import type { Chunk } from '../pool/planner.js';
 import { DERIVED, derive, loadCandles, refusedValue, sharedFloat64, type Candles, type CandlesInput } from '../candles/candles.js';
@@ -514,13 +515,22 @@ export class IndicatorStream {
    * once every chunk is done.
    */
   private async kernelBars(columns: readonly Float64Array[], n: number, outputs: readonly (OutputArray | null)[]): Promise<{ backend: BackendName; numThreads: number; chunks: number }> {
-    if (n <= 0) return { backend: this.host.backend.name, numThreads: 1, chunks: 0 };
     const map = this.stepper!.kernel!, L = map.length, V = this.variants, def = this.plan.def;
+    // A state with a lead (KernelStateMap.lead): its bars step here first, their rows set aside (the kernel writes NaN there).
+    const lead = map.lead ?? 0;
+    if (n <= lead) {
+      this.stepBars(columns, 0, n, outputs);
+      return { backend: this.host.backend.name, numThreads: 1, chunks: 0 };
+    }
+    const leadRows = outputs.map((o) => (lead > 0 ? o?.slice(0, lead * V) ?? null : null));
+    this.stepBars(columns, 0, lead, leadRows);
     const shared = new SharedArrayBuffer(Math.max(1, 16 * L));
     const input = new Float64Array(shared, 0, L), output = new Float64Array(shared, 8 * L, L);
     map.save(input);
-    // Workers read shared inputs in place (a plain array would be copied whole, with any buffer it is a view of).
+    // Workers read shared inputs in place (a plain array would be copied whole, with any buffer it is a view of);
+    // the loaded candles' columns are shared already.
     const inputs = columns.map((col) => {
+      if (isSharedArrayBuffer(col.buffer)) return col.subarray(0, n);
       const x = sharedFloat64(n);
       x.set(col.subarray(0, n));
       return x;
@@ -537,8 +547,9 @@ export class IndicatorStream {
         outputs: outputs as (OutputArray | null)[], float64: this.dtype === 'float64', timeStride: V, variantStride: 1, state,
       };
     });
-    map.load(output, n);
-    this.advance(columns, 0, n);
+    map.load(output, n - lead);
+    this.advance(columns, lead, n);
+    leadRows.forEach((rows, k) => { if (rows) outputs[k]!.set(rows); });
     return meta;
   }
 

@@ -7,7 +7,7 @@
 // run's first judged bar, then rolled one bar per step. The steppers do the
 // same additions in the same order, so every comparison against an average
 // gives the kernel's answer, equal-to ones included.
-import { paramOf, type Stepper, type StepperContext, type StepperFactory } from './types.js';
+import { paramOf, type KernelStateMap, type Stepper, type StepperContext, type StepperFactory } from './types.js';
 
 /** TA_RangeType: what a setting measures on a candle. */
 export type RangeType = 'realBody' | 'highLow' | 'shadows';
@@ -161,20 +161,37 @@ export interface PatternScan<T extends string = never> {
   value(k: Candles, i: number, run: PatternRun<T>): number;
 }
 
+// The kernel state of every pattern (namespace state in native/pattern/common.h):
+// [lead, age, totals (a slot per range type, period and lag), locals, ring].
+const MAX_LAG = 4;
+const STATE_TOTALS = 9 * (MAX_LAG + 1);
+const STATE_LOCALS = 3;
+const TOTALS_AT = 2, LOCALS_AT = TOTALS_AT + STATE_TOTALS, RING_AT = LOCALS_AT + STATE_LOCALS;
+const RANGE_INDEX: Record<RangeType, number> = { realBody: 0, highLow: 1, shadows: 2 };
+
+/** A total's slot in the kernel state: totals with the same range, period and lag are the same sums. */
+function stateSlot(s: CandleSetting, lag: number): number {
+  return TOTALS_AT + (RANGE_INDEX[s.range] * 3 + (s.period === 0 ? 0 : s.period === 5 ? 1 : 2)) * (MAX_LAG + 1) + lag;
+}
+
 /**
  * The stepper factory of a pattern (forEachRun's bookkeeping): NaN on an
  * invalid bar (any of open, high, low, close NaN) and before bar `lookback`
  * of the run; at bar `lookback` the totals are summed and start() runs;
  * then value() and the totals moved on, on every bar. State: [valid bars
  * of the run, ring of the last lookback + 1 bars (open, high, low, close),
- * totals, locals].
+ * totals, locals], all zero after a gap (so the kernel, which sees only the
+ * current run, leaves the same state). Batches run through the kernel with
+ * its state (Stepper.kernel), the first `lookback` bars of each stepped here.
  */
 export function patternStepper<T extends string = never>(scan: PatternScan<T>): StepperFactory {
   const settings = Object.entries(scan.totals ?? {}) as [T, readonly [CandleSetting, number]][];
   const nLocals = scan.locals ?? 0;
   for (const [, [s, lag]] of settings) {
     if (lag + s.period > scan.lookback) throw new Error(`a pattern total of period ${s.period} and lag ${lag} reads before its lookback ${scan.lookback}`);
+    if (lag > MAX_LAG) throw new Error(`a pattern total of lag ${lag} has no slot in the kernel state (lags up to ${MAX_LAG})`);
   }
+  if (nLocals > STATE_LOCALS) throw new Error(`a pattern scan with ${nLocals} locals (the kernel state keeps ${STATE_LOCALS})`);
   return (ctx: StepperContext): Stepper => {
     if (Number(ctx.def.lookback) !== scan.lookback) throw new Error(`${ctx.def.id}: stepper lookback ${scan.lookback}, definition ${ctx.def.lookback}`);
     const size = scan.lookback + 1;
@@ -197,7 +214,7 @@ export function patternStepper<T extends string = never>(scan: PatternScan<T>): 
         const out = rows[0] ?? null;
         const open = bar[o]!, high = bar[h]!, low = bar[l]!, close = bar[c]!;
         if (open !== open || high !== high || low !== low || close !== close) {
-          state[0] = 0;
+          if (state[0] !== 0) state.fill(0);
           out?.fill(NaN);
           return;
         }
@@ -227,6 +244,33 @@ export function patternStepper<T extends string = never>(scan: PatternScan<T>): 
         }
         for (const t of totals) t.next(i);
       },
+      ...(ctx.runs.length === 1 ? { kernel: kernelState(scan.lookback, settings.map(([, [s, lag]]) => stateSlot(s, lag)), nLocals, state) } : {}),
     };
+  };
+}
+
+/** The kernel state of a pattern stepper's state (layouts above), `slots[j]` the slot of its total j. */
+function kernelState(lookback: number, slots: readonly number[], nLocals: number, state: Float64Array): KernelStateMap {
+  const ringLength = 4 * (lookback + 1), totalsAt = 1 + ringLength, localsAt = totalsAt + slots.length;
+  const length = RING_AT + ringLength;
+  return {
+    perVariant: 0,
+    length,
+    runs: [{ at: 0, length }],
+    lead: lookback,
+    save(into) {
+      into.fill(0, 0, length);
+      into[0] = lookback;
+      into[1] = state[0]!;
+      slots.forEach((slot, j) => { into[slot] = state[totalsAt + j]!; });
+      for (let j = 0; j < nLocals; j++) into[LOCALS_AT + j] = state[localsAt + j]!;
+      into.set(state.subarray(1, totalsAt), RING_AT);
+    },
+    load(from) {
+      state[0] = from[1]!;
+      slots.forEach((slot, j) => { state[totalsAt + j] = from[slot]!; });
+      for (let j = 0; j < nLocals; j++) state[localsAt + j] = from[LOCALS_AT + j]!;
+      state.set(from.subarray(RING_AT, length), 1);
+    },
   };
 }

@@ -274,4 +274,11 @@ export interface KernelStateMap {
   save(into: Float64Array): void;
   /** Sets the stepper's state from the kernel's state after a call over `bars` more bars. */
   load(from: Float64Array, bars: number): void;
+  /**
+   * Optional: for a state that keeps bars the kernel reads again (the
+   * patterns' candles), the first `lead` bars of each batch step in
+   * TypeScript; the kernel then reads every bar it needs from the batch and
+   * starts at bar `lead` (its rows before that are step()'s).
+   */
+  readonly lead?: number;
 }
