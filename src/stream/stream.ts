@@ -525,7 +525,7 @@ export class IndicatorStream {
         outputs: outputs as (OutputArray | null)[], float64: this.dtype === 'float64', timeStride: V, variantStride: 1, state,
       };
     });
-    map.load(output, n);
+    map.load(output, n, columns);
     this.advance(columns, 0, n);
     return meta;
   }
