@@ -319,7 +319,8 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
     rings.push({ block: shapes[first]!.at, at: size, P: chunkFor(longest) });
     size += 1 + chunkFor(longest);
   }
-  const mine = own?.(size);
+  // (Bands whose every middle band is the moments' mean own nothing: not stepped.)
+  const made = own?.(size), mine = made && made.size > 0 ? made : undefined;
   const state = new Float64Array(size + (mine?.size ?? 0));
   for (const g of rings) state.fill(NaN, g.at + 1, g.at + 1 + g.P);
   const blocks = shapes.map((b) => new MomentsBlock(state, b.at, b.src, Int32Array.from(b.vars), b.L, b.R));
