@@ -224,11 +224,11 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 59: return trend_vortex_scratch(T);
     case 60: return volume_ad_scratch(T);
     case 61: return volume_adosc_scratch(T);
-    case 62: return volume_cmf_scratch(T);
-    case 63: return volume_mfi_scratch(T);
+    case 62: return volume_cmf_scratch(T, W);
+    case 63: return volume_mfi_scratch(T, W);
     case 64: return volume_obv_scratch(T);
     case 65: return volume_volume_sma_scratch(T, W);
-    case 66: return volume_vwap_scratch(T);
+    case 66: return volume_vwap_scratch(T, W);
     case 67: return volume_vwap_deviation_scratch(T, W);
     case 68: return structure_avgdev_scratch(T);
     case 69: return structure_beta_scratch(T);
