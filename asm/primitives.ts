@@ -127,6 +127,38 @@ export function callWindow(c: Call, p: i32, q: i32 = -1, r: i32 = -1, u: i32 = -
   return <i32>min(m, <f64>MAX_WINDOW);
 }
 
+// Two prefix sums of a call with state (windowRatio's, ma.vwma's); mirror
+// pairPrefixStart and pairPrefixEnd in native/primitives.h. Returns P, or -1
+// for a state of the wrong size.
+export function pairPrefixStart(c: Call, W: i32, head: i32, entriesA: usize, entriesB: usize): i32 {
+  const P = c.stateIn != 0 ? (c.stateLen - 1 - head) >> 2 : 0;
+  if ((c.stateOut != 0 && c.stateIn == 0) || (c.stateIn != 0 && (c.stateLen != 1 + 4 * P + head || P < W))) return -1;
+  store<f64>(entriesA, 0.0); store<f64>(entriesA, 0.0, 8); store<f64>(entriesB, 0.0); store<f64>(entriesB, 0.0, 8);
+  for (let i = 0; c.stateIn != 0 && i < W; ++i) {
+    const q = c.stateIn + (<usize>(1 + 4 * (P - W + i)) << 3);
+    store<f64>(entriesA + (<usize>i << 4), load<f64>(q)); store<f64>(entriesA + (<usize>i << 4), load<f64>(q, 8), 8);
+    store<f64>(entriesB + (<usize>i << 4), load<f64>(q, 16)); store<f64>(entriesB + (<usize>i << 4), load<f64>(q, 24), 8);
+  }
+  return P;
+}
+
+export function pairPrefixEnd(c: Call, W: i32, P: i32, sumA: usize, sumB: usize, lastGap: usize): void {
+  if (c.stateOut == 0) return;
+  const T = c.T;
+  store<f64>(c.stateOut, <f64>(T - 1) - at(lastGap, T - 1));
+  for (let i = 0; i < P; ++i) {
+    const e = T - P + 1 + i;  // entry e: made here from 1 - W on, else from the state
+    const to = c.stateOut + (<usize>(1 + 4 * i) << 3);
+    if (e > -W) {
+      const pa = sumA + (<usize>e << 4), pb = sumB + (<usize>e << 4);
+      store<f64>(to, load<f64>(pa)); store<f64>(to, load<f64>(pa, 8), 8);
+      store<f64>(to, load<f64>(pb), 16); store<f64>(to, load<f64>(pb, 8), 24);
+    } else {
+      memory.copy(to, c.stateIn + (<usize>(1 + 4 * (P - 1 + e)) << 3), 32);
+    }
+  }
+}
+
 export function sumRange(x: usize, from: i32, n: i32): f64 {
   let s = 0.0;
   for (let i = 0; i < n; ++i) s += at(x, from + i);

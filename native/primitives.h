@@ -705,6 +705,41 @@ inline double* statePrefixSums(const KernelCall& c, int p, double* entries, doub
   return prefix;
 }
 
+// Two prefix sums of a call with state (windowRatio's in
+// native/volume/common.h, ma.vwma's): [run, then the P entries (A hi, A lo,
+// B hi, B lo) after each of the P bars before the call, oldest first, then
+// `head` numbers of the kernel's own], P >= the call's longest window W.
+// pairPrefixStart writes the W entries of each prefix up to bar 0's (zeros
+// without state) and returns P, or -1 for a state of the wrong size;
+// pairPrefixEnd writes stateOut's run and entries after the call's last bar.
+inline int64_t pairPrefixStart(const KernelCall& c, int64_t W, int head, double* entriesA, double* entriesB) {
+  const int64_t P = c.stateIn ? (c.stateLen - 1 - head) / 4 : 0;
+  if ((c.stateOut && !c.stateIn) || (c.stateIn && (c.stateLen != 1 + 4 * P + head || P < W))) return -1;
+  entriesA[0] = entriesA[1] = entriesB[0] = entriesB[1] = 0.0;  // a run from bar 0, without state
+  for (int64_t i = 0; c.stateIn && i < W; ++i) {
+    const double* q = c.stateIn + 1 + 4 * (P - W + i);
+    entriesA[2 * i] = q[0]; entriesA[2 * i + 1] = q[1];
+    entriesB[2 * i] = q[2]; entriesB[2 * i + 1] = q[3];
+  }
+  return P;
+}
+
+// sumA, sumB: entry 0 of each prefix; lastGap: the run's, continued from the state's.
+inline void pairPrefixEnd(const KernelCall& c, int64_t W, int64_t P, const double* sumA, const double* sumB, const double* lastGap) {
+  if (!c.stateOut) return;
+  const int64_t T = c.T;
+  c.stateOut[0] = static_cast<double>(T - 1) - lastGap[T - 1];
+  for (int64_t i = 0; i < P; ++i) {
+    const int64_t e = T - P + 1 + i;  // entry e: made here from 1 - W on, else from the state
+    double* to = c.stateOut + 1 + 4 * i;
+    if (e > -W) {
+      to[0] = sumA[2 * e]; to[1] = sumA[2 * e + 1]; to[2] = sumB[2 * e]; to[3] = sumB[2 * e + 1];
+    } else {
+      std::copy(c.stateIn + 1 + 4 * (P - 1 + e), c.stateIn + 5 + 4 * (P - 1 + e), to);
+    }
+  }
+}
+
 // Scratch of one RollingExtreme that serves every window a call may ask for.
 inline int64_t extremeScratch(int64_t T) { return extremeLevels(std::min<int64_t>(T, kMaxWindow)) * T; }
 

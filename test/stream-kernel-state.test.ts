@@ -1,6 +1,6 @@
 // Kernel state (KernelJob.state, native/abi.h): ma.sma, structure.sum, the
 // moments family (variance, stddev, zscore, bbands and its bandwidth and %b, hv),
-// volume.cmf, volume.mfi, volume.vwap, ma.ema, ma.rma,
+// volume.cmf, volume.mfi, volume.vwap, ma.vwma, ma.ema, ma.rma,
 // momentum.rsi, momentum.cmo, momentum.macd and the other EMA spreads,
 // volatility.atr, volatility.natr, momentum.plus_dm and momentum.minus_dm take the state a series stands in and give back the state after their last
 // bar, so a stream's pushMany() and history run the batch kernels. These
@@ -32,9 +32,11 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'structure.sum' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm';
+  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm';
   /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it. */
   hlc?: 2 | 3 | 4;
+  /** Inputs: the series and a volume (ma.vwma). */
+  withVolume?: true;
   params: Float64Array[];
   /** A fresh state (the state before bar 0), and how many numbers per variant (0: the call's own). */
   fresh: () => Float64Array;
@@ -54,6 +56,7 @@ function cases(): Case[] {
     { kernel: 'structure.sum', params: [window], fresh: () => new Float64Array(1 + 2 * P), perVariant: 0 },
     // CMF, VWAP, MFI (windowRatio): [run, P entries of both prefixes, MFI's (bar -1 usable, its typical price)]; MFI's zero_denominator 'nan' on half.
     ...(['volume.cmf', 'volume.vwap'] as const).map((kernel) => ({ kernel, hlc: 4 as const, params: [window], fresh: () => new Float64Array(1 + 4 * P), perVariant: 0 })),
+    { kernel: 'ma.vwma', withVolume: true, params: [window], fresh: () => new Float64Array(1 + 4 * P), perVariant: 0 },
     { kernel: 'volume.mfi', hlc: 4, params: [window, Float64Array.from({ length: V }, (_, v) => v % 2)], fresh: () => new Float64Array(1 + 4 * P + 2), perVariant: 0 },
     { kernel: 'ma.ema', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
     { kernel: 'ma.rma', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
@@ -87,7 +90,8 @@ function call(b: Backend, c: Case, x: Float64Array, from: number, to: number, v0
   const V = c.params[0]!.length;
   const out = new (float64 ? Float64Array : Float32Array)((to - from) * V).fill(-1);
   // High and low around the close (NaN where it is).
-  const inputs = (c.hlc ? [x.map((v, i) => v * (1 + 0.001 * (1 + (i % 3)))), x.map((v, i) => v * (1 - 0.001 * (1 + (i % 5)))), x, x.map((v, i) => (v === v ? 100 + 10 * (i % 7) : NaN))].slice(0, c.hlc) : [x]).map((col) => col.slice(from, to));
+  const volume = x.map((v, i) => (v === v ? 100 + 10 * (i % 7) : NaN));
+  const inputs = (c.hlc ? [x.map((v, i) => v * (1 + 0.001 * (1 + (i % 3)))), x.map((v, i) => v * (1 - 0.001 * (1 + (i % 5)))), x, volume].slice(0, c.hlc) : c.withVolume ? [x, volume] : [x]).map((col) => col.slice(from, to));
   b.run({ kernel: c.kernel, inputs, t: to - from, params: c.params, v0, v1, outputs: [out, ...Array<null>((c.outputs ?? 1) - 1).fill(null)], float64, timeStride: V, variantStride: 1, state });
   return out;
 }
@@ -239,9 +243,9 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.ema', 'ma.rma', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
+  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
   const gridOf = (id: string): Record<string, unknown> => {
-    if (id === 'ma.sma' || id === 'structure.sum') return { source: grid.source, window: grid.window };
+    if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma') return { source: grid.source, window: grid.window };
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
     if (id.startsWith('volatility.')) return { window: grid.window, seed: grid.seed };

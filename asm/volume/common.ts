@@ -2,7 +2,7 @@
 // typical price and money-flow volume of a bar, the AD line, and ratios of
 // two series summed over a window (MFI, CMF, VWAP).
 import { at, BAD_PARAM, Call, input, OK, put, putRow, ROW, SCRATCH_TOO_SMALL, setSlot } from "../abi";
-import { callWindow, prefixSums, prefixWindowSum, segmentEnd, validAt, zeroDenominator } from "../primitives";
+import { callWindow, pairPrefixEnd, pairPrefixStart, prefixSums, prefixWindowSum, segmentEnd, validAt, zeroDenominator } from "../primitives";
 import { loadWindowLanes, WINDOW_N } from "../ma/common";
 
 @inline export function typicalPrice(high: f64, low: f64, close: f64): f64 {
@@ -87,37 +87,17 @@ let ratioW: i32 = 1;
 export function windowRatioPrepare(c: Call, kind: i32): i32 {
   const T = c.T, W = c.stateIn != 0 ? max(callWindow(c, 0), 1) : 1;
   if (<f64>c.scratchLen < windowRatioScratch(T, W)) return SCRATCH_TOO_SMALL;
-  const head = kind == MFI ? 2 : 0;
-  const P = c.stateIn != 0 ? (c.stateLen - 1 - head) >> 2 : 0;
-  if ((c.stateOut != 0 && c.stateIn == 0) || (c.stateIn != 0 && (c.stateLen != 1 + 4 * P + head || P < W))) return BAD_PARAM;
   ratioW = W;
   const a = c.scratch, b = a + (<usize>T << 3), entriesA = b + (<usize>T << 3), entriesB = entriesA + (<usize>(T + W) << 4);
   const lastGap = entriesB + (<usize>(T + W) << 4);
   const sumA = entriesA + (<usize>(W - 1) << 4), sumB = entriesB + (<usize>(W - 1) << 4);
+  const P = pairPrefixStart(c, W, kind == MFI ? 2 : 0, entriesA, entriesB);
+  if (P < 0) return BAD_PARAM;
   fillRatioSeries(c, kind, a, b, c.stateIn != 0 ? c.stateIn + (<usize>(1 + 4 * P) << 3) : 0, c.stateOut != 0 ? c.stateOut + (<usize>(1 + 4 * P) << 3) : 0);
   const run = c.stateIn != 0 ? load<f64>(c.stateIn) : 0.0;
-  store<f64>(entriesA, 0.0); store<f64>(entriesA, 0.0, 8); store<f64>(entriesB, 0.0); store<f64>(entriesB, 0.0, 8);
-  for (let i = 0; c.stateIn != 0 && i < W; ++i) {
-    const q = c.stateIn + (<usize>(1 + 4 * (P - W + i)) << 3);
-    store<f64>(entriesA + (<usize>i << 4), load<f64>(q)); store<f64>(entriesA + (<usize>i << 4), load<f64>(q, 8), 8);
-    store<f64>(entriesB + (<usize>i << 4), load<f64>(q, 16)); store<f64>(entriesB + (<usize>i << 4), load<f64>(q, 24), 8);
-  }
   prefixSums(a, T, sumA, lastGap, load<f64>(sumA), load<f64>(sumA, 8), run);
   prefixSums(b, T, sumB, lastGap, load<f64>(sumB), load<f64>(sumB, 8), run);
-  if (c.stateOut != 0) {
-    store<f64>(c.stateOut, <f64>(T - 1) - at(lastGap, T - 1));
-    for (let i = 0; i < P; ++i) {
-      const e = T - P + 1 + i;  // entry e: made here from 1 - W on, else from the state
-      const to = c.stateOut + (<usize>(1 + 4 * i) << 3);
-      if (e > -W) {
-        const pa = sumA + (<usize>e << 4), pb = sumB + (<usize>e << 4);
-        store<f64>(to, load<f64>(pa)); store<f64>(to, load<f64>(pa, 8), 8);
-        store<f64>(to, load<f64>(pb), 16); store<f64>(to, load<f64>(pb, 8), 24);
-      } else {
-        memory.copy(to, c.stateIn + (<usize>(1 + 4 * (P - 1 + e)) << 3), 32);
-      }
-    }
-  }
+  pairPrefixEnd(c, W, P, sumA, sumB, lastGap);
   return OK;
 }
 

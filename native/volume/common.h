@@ -42,10 +42,8 @@ inline void adLine(const KernelCall& c, double* ad) {
 // used; value(sumA, sumB) makes the output. The window sums come from prefix
 // sums built once per call, so a variant costs O(1) per bar.
 // With state (a stream's batches), both prefixes continue the run as
-// ma.sma's does (prefixStatePairs): [run, then the P entries (A hi, A lo,
-// B hi, B lo) after each of the P bars before the call, oldest first, then
-// the fill's own `head` numbers (MFI: whether bar -1 was usable, its typical
-// price)], P >= the call's longest window W; fill(a, b, headIn, headOut)
+// ma.sma's does (pairPrefixStart in native/primitives.h), the state's head
+// the fill's (MFI: whether bar -1 was usable, its typical price); fill(a, b, headIn, headOut)
 // continues from headIn (null without state) and leaves its head in headOut.
 // scratch: a, b (2T), their prefixes with the W entries before bar 0 (4(T + W)), lastGap (T)
 inline int64_t windowRatioScratch(int64_t T, int64_t W) { return 3 * T + 4 * (T + std::max<int64_t>(W, 1)); }
@@ -54,32 +52,15 @@ template <typename Out, typename Fill, typename Value>
 int32_t windowRatio(const KernelCall& c, const OutView<Out>& out, int head, Fill fill, Value value) {
   const int64_t T = c.T, W = statePrefixWindow(c, 0);
   if (c.scratchLen < windowRatioScratch(T, W)) return kScratchTooSmall;
-  const int64_t P = c.stateIn ? (c.stateLen - 1 - head) / 4 : 0;
-  if ((c.stateOut && !c.stateIn) || (c.stateIn && (c.stateLen != 1 + 4 * P + head || P < W))) return kBadParam;
   double *a = c.scratch, *b = a + T, *entriesA = b + T, *entriesB = entriesA + 2 * (T + W), *lastGap = entriesB + 2 * (T + W);
   double *sumA = entriesA + 2 * (W - 1), *sumB = entriesB + 2 * (W - 1);
+  const int64_t P = pairPrefixStart(c, W, head, entriesA, entriesB);
+  if (P < 0) return kBadParam;
   fill(a, b, c.stateIn ? c.stateIn + 1 + 4 * P : nullptr, c.stateOut ? c.stateOut + 1 + 4 * P : nullptr);
   const double run = c.stateIn ? c.stateIn[0] : 0.0;
-  entriesA[0] = entriesA[1] = entriesB[0] = entriesB[1] = 0.0;  // a run from bar 0, without state
-  for (int64_t i = 0; c.stateIn && i < W; ++i) {
-    const double* q = c.stateIn + 1 + 4 * (P - W + i);
-    entriesA[2 * i] = q[0]; entriesA[2 * i + 1] = q[1];
-    entriesB[2 * i] = q[2]; entriesB[2 * i + 1] = q[3];
-  }
   prefixSums(a, T, sumA, lastGap, sumA[0], sumA[1], run);
   prefixSums(b, T, sumB, lastGap, sumB[0], sumB[1], run);  // a and b have the same gaps
-  if (c.stateOut) {
-    c.stateOut[0] = static_cast<double>(T - 1) - lastGap[T - 1];
-    for (int64_t i = 0; i < P; ++i) {
-      const int64_t e = T - P + 1 + i;  // entry e: made here from 1 - W on, else from the state
-      double* to = c.stateOut + 1 + 4 * i;
-      if (e > -W) {
-        to[0] = sumA[2 * e]; to[1] = sumA[2 * e + 1]; to[2] = sumB[2 * e]; to[3] = sumB[2 * e + 1];
-      } else {
-        std::copy(c.stateIn + 1 + 4 * (P - 1 + e), c.stateIn + 5 + 4 * (P - 1 + e), to);
-      }
-    }
-  }
+  pairPrefixEnd(c, W, P, sumA, sumB, lastGap);
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
     int64_t w[kBlock];

@@ -19,7 +19,7 @@ export interface FlowHooks {
   value(v: number, a: number, b: number): number;
   /** value() is perVolume(a, b): the loop over the windows computes it itself (no hook call per variant). */
   readonly perVolume?: boolean;
-  /** The kernel is windowRatio's (native/volume/common.h), whose state continues both prefixes and the head: pushMany() runs it. */
+  /** The kernel's state is windowRatio's (native/volume/common.h; ma.vwma's too), continuing both prefixes and the head: pushMany() runs it. */
   readonly windowRatio?: boolean;
 }
 
