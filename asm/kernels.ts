@@ -88,7 +88,7 @@ import { scratch as structure_minmax_scratch, run as structure_minmax } from "./
 import { scratch as structure_minmaxindex_scratch, segment as structure_minmaxindex_segment } from "./structure/minmaxindex";
 import { scratch as structure_percent_rank_scratch, prepare as structure_percent_rank_prepare, block as structure_percent_rank_block } from "./structure/percent_rank";
 import { scratch as structure_pivots_scratch, prepare as structure_pivots_prepare, block as structure_pivots_block } from "./structure/pivots";
-import { scratch as structure_sum_scratch, run as structure_sum } from "./structure/sum";
+import { scratch as structure_sum_scratch, prepare as structure_sum_prepare, block as structure_sum_block } from "./structure/sum";
 import { scratch as structure_tsf_scratch, segment as structure_tsf_segment } from "./structure/tsf";
 import { scratch as structure_zscore_scratch, run as structure_zscore } from "./structure/zscore";
 import { scratch as cycle_ht_dcperiod_scratch, segment as cycle_ht_dcperiod_segment } from "./cycle/ht_dcperiod";
@@ -173,19 +173,19 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 8: return ma_t3_scratch(T);
     case 9: return ma_tema_scratch(T);
     case 10: return ma_trima_scratch(T);
-    case 11: return ma_vwma_scratch(T);
+    case 11: return ma_vwma_scratch(T, W);
     case 12: return ma_wma_scratch(T);
     case 13: return ma_zlema_scratch(T);
     case 14: return volatility_accbands_scratch(T);
     case 15: return volatility_atr_scratch(T);
-    case 16: return volatility_bbands_scratch(T);
-    case 17: return volatility_bbands_bandwidth_scratch(T);
-    case 18: return volatility_bbands_percent_b_scratch(T);
-    case 19: return volatility_hv_scratch(T);
+    case 16: return volatility_bbands_scratch(T, W);
+    case 17: return volatility_bbands_bandwidth_scratch(T, W);
+    case 18: return volatility_bbands_percent_b_scratch(T, W);
+    case 19: return volatility_hv_scratch(T, W);
     case 20: return volatility_natr_scratch(T);
-    case 21: return volatility_stddev_scratch(T);
+    case 21: return volatility_stddev_scratch(T, W);
     case 22: return volatility_tr_scratch(T);
-    case 23: return volatility_variance_scratch(T);
+    case 23: return volatility_variance_scratch(T, W);
     case 24: return momentum_apo_scratch(T);
     case 25: return momentum_bop_scratch(T);
     case 26: return momentum_cci_scratch(T);
@@ -224,11 +224,11 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 59: return trend_vortex_scratch(T);
     case 60: return volume_ad_scratch(T);
     case 61: return volume_adosc_scratch(T);
-    case 62: return volume_cmf_scratch(T);
-    case 63: return volume_mfi_scratch(T);
+    case 62: return volume_cmf_scratch(T, W);
+    case 63: return volume_mfi_scratch(T, W);
     case 64: return volume_obv_scratch(T);
     case 65: return volume_volume_sma_scratch(T, W);
-    case 66: return volume_vwap_scratch(T);
+    case 66: return volume_vwap_scratch(T, W);
     case 67: return volume_vwap_deviation_scratch(T, W);
     case 68: return structure_avgdev_scratch(T);
     case 69: return structure_beta_scratch(T);
@@ -246,9 +246,9 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 81: return structure_minmaxindex_scratch(T);
     case 82: return structure_percent_rank_scratch(T, W);
     case 83: return structure_pivots_scratch(T);
-    case 84: return structure_sum_scratch(T);
+    case 84: return structure_sum_scratch(T, W);
     case 85: return structure_tsf_scratch(T);
-    case 86: return structure_zscore_scratch(T);
+    case 86: return structure_zscore_scratch(T, W);
     case 87: return cycle_ht_dcperiod_scratch(T);
     case 88: return cycle_ht_dcphase_scratch(T);
     case 89: return cycle_ht_phasor_scratch(T);
@@ -338,7 +338,6 @@ export function runKernel<O>(k: i32, c: Call): i32 {
     case 77: return structure_midprice<O>(c);
     case 78: return structure_min<O>(c);
     case 80: return structure_minmax<O>(c);
-    case 84: return structure_sum<O>(c);
     case 86: return structure_zscore<O>(c);
   }
   return k >= 0 && k < 153 ? runBlocks<O>(k, c) : -1;
@@ -543,6 +542,7 @@ function prepare(k: i32, c: Call): i32 {
     case 69: return structure_beta_prepare(c);
     case 82: return structure_percent_rank_prepare(c);
     case 83: return structure_pivots_prepare(c);
+    case 84: return structure_sum_prepare(c);
     case 92: return pattern_abandoned_baby_prepare(c);
     case 93: return pattern_advance_block_prepare(c);
     case 94: return pattern_belt_hold_prepare(c);
@@ -647,6 +647,7 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 66: volume_vwap_block<O>(c, b0, nb); return;
     case 82: structure_percent_rank_block<O>(c, b0, nb); return;
     case 83: structure_pivots_block<O>(c, b0, nb); return;
+    case 84: structure_sum_block<O>(c, b0, nb); return;
   }
 }
 

@@ -127,6 +127,38 @@ export function callWindow(c: Call, p: i32, q: i32 = -1, r: i32 = -1, u: i32 = -
   return <i32>min(m, <f64>MAX_WINDOW);
 }
 
+// Two prefix sums of a call with state (windowRatio's, ma.vwma's); mirror
+// pairPrefixStart and pairPrefixEnd in native/primitives.h. Returns P, or -1
+// for a state of the wrong size.
+export function pairPrefixStart(c: Call, W: i32, head: i32, entriesA: usize, entriesB: usize): i32 {
+  const P = c.stateIn != 0 ? (c.stateLen - 1 - head) >> 2 : 0;
+  if ((c.stateOut != 0 && c.stateIn == 0) || (c.stateIn != 0 && (c.stateLen != 1 + 4 * P + head || P < W))) return -1;
+  store<f64>(entriesA, 0.0); store<f64>(entriesA, 0.0, 8); store<f64>(entriesB, 0.0); store<f64>(entriesB, 0.0, 8);
+  for (let i = 0; c.stateIn != 0 && i < W; ++i) {
+    const q = c.stateIn + (<usize>(1 + 4 * (P - W + i)) << 3);
+    store<f64>(entriesA + (<usize>i << 4), load<f64>(q)); store<f64>(entriesA + (<usize>i << 4), load<f64>(q, 8), 8);
+    store<f64>(entriesB + (<usize>i << 4), load<f64>(q, 16)); store<f64>(entriesB + (<usize>i << 4), load<f64>(q, 24), 8);
+  }
+  return P;
+}
+
+export function pairPrefixEnd(c: Call, W: i32, P: i32, sumA: usize, sumB: usize, lastGap: usize): void {
+  if (c.stateOut == 0) return;
+  const T = c.T;
+  store<f64>(c.stateOut, <f64>(T - 1) - at(lastGap, T - 1));
+  for (let i = 0; i < P; ++i) {
+    const e = T - P + 1 + i;  // entry e: made here from 1 - W on, else from the state
+    const to = c.stateOut + (<usize>(1 + 4 * i) << 3);
+    if (e > -W) {
+      const pa = sumA + (<usize>e << 4), pb = sumB + (<usize>e << 4);
+      store<f64>(to, load<f64>(pa)); store<f64>(to, load<f64>(pa, 8), 8);
+      store<f64>(to, load<f64>(pb), 16); store<f64>(to, load<f64>(pb, 8), 24);
+    } else {
+      memory.copy(to, c.stateIn + (<usize>(1 + 4 * (P - 1 + e)) << 3), 32);
+    }
+  }
+}
+
 export function sumRange(x: usize, from: i32, n: i32): f64 {
   let s = 0.0;
   for (let i = 0; i < n; ++i) s += at(x, from + i);
@@ -284,8 +316,8 @@ export function trueRanges(high: usize, low: usize, close: usize, T: i32, tr: us
 // Rolling mean and population variance for any window; mirrors RollingMoments
 // in native/primitives.h (two grids of chunks per run, double-double sums of
 // d = x - anchor and d^2). Use the static instance MOMENTS: build() points it
-// into the caller's scratch (rollingMomentsScratch(T) doubles).
-export function rollingMomentsScratch(T: i32): f64 { return 10.0 * <f64>T; }
+// into the caller's scratch (rollingMomentsScratch(T, W) doubles, windows up to W).
+export function rollingMomentsScratch(T: i32, W: i32): f64 { return 11.0 * <f64>(T + chunkFor(<f64>max(W, 1))); }
 
 // The chunk length serving windows of w bars; mirrors RollingMoments::chunkFor.
 export function chunkFor(w: f64): i32 {
@@ -294,16 +326,46 @@ export function chunkFor(w: f64): i32 {
   return length;
 }
 
+// momentsInput of native/primitives.h, for the momentsRun() calls after it:
+// x itself, or, in a call with state ([run, the last P values before bar 0]),
+// the last chunkFor(longest window) values of the state and x after them;
+// stateOut written. Returns false for a state of the wrong size.
+let momentsX: usize = 0, momentsScratch: usize = 0, momentsOrigin: i32 = 0, momentsRun0: f64 = 0.0;
+
+export function momentsInput(c: Call, p: i32, x: usize, scratch: usize, stateIn: usize, stateOut: usize, stateLen: i32): bool {
+  momentsX = x; momentsScratch = scratch; momentsOrigin = 0; momentsRun0 = 0.0;
+  if (stateIn == 0) return stateOut == 0;
+  const P = stateLen - 1, Q = chunkFor(<f64>max(callWindow(c, p), 1));
+  if (P < Q) return false;
+  const ext = scratch;
+  memory.copy(ext, stateIn + (<usize>(1 + P - Q) << 3), <usize>Q << 3);
+  memory.copy(ext + (<usize>Q << 3), x, <usize>c.T << 3);
+  momentsX = ext + (<usize>Q << 3);
+  momentsScratch = momentsX + (<usize>c.T << 3);
+  momentsOrigin = Q;
+  momentsRun0 = load<f64>(stateIn);
+  if (stateOut != 0) {
+    let run = 0;
+    while (run < c.T && !isNaN(at(x, c.T - 1 - run))) ++run;
+    store<f64>(stateOut, run == c.T ? momentsRun0 + <f64>c.T : <f64>run);
+    for (let i = 0; i < P; ++i) {
+      const e = c.T - P + i;  // bar e, from the state before bar 0
+      store<f64>(stateOut + (<usize>(1 + i) << 3), e >= 0 ? at(x, e) : at(stateIn, 1 + P + e));
+    }
+  }
+  return true;
+}
+
 // The runs of forEachMomentsBlock in native/primitives.h, without closures:
-//   for (let r0 = c.v0, r1 = 0; r0 < c.v1; r0 = r1) { r1 = momentsRun(c, p, x, scratch, r0); blocks of [r0, r1) }
-// MOMENTS is built over x for the chunk length of variant r0's window (param
+//   for (let r0 = c.v0, r1 = 0; r0 < c.v1; r0 = r1) { r1 = momentsRun(c, p, r0); blocks of [r0, r1) }
+// MOMENTS is built over momentsInput's input for the chunk length of variant r0's window (param
 // p) unless the call's previous run had it, and the run's output pass begins;
 // returns the end of the run of variants whose windows take that length.
-export function momentsRun(c: Call, p: i32, x: usize, scratch: usize, r0: i32): i32 {
+export function momentsRun(c: Call, p: i32, r0: i32): i32 {
   const length = chunkFor(param(c, p, r0));
   let r1 = r0 + 1;
   while (r1 < c.v1 && chunkFor(param(c, p, r1)) == length) ++r1;
-  if (r0 == c.v0 || MOMENTS.chunk != length) MOMENTS.build(x, c.T, length, scratch);
+  if (r0 == c.v0 || MOMENTS.chunk != length) MOMENTS.build(momentsX, c.T, length, momentsScratch, momentsOrigin, momentsRun0);
   beginPass(c, r0, r1);
   return r1;
 }
@@ -328,22 +390,26 @@ const DIRECT_BELOW = 16;  // RollingMoments::kDirectBelow
   wVariance: f64 = 0.0;
   wDeviation: f64 = 0.0;
 
-  // Sums of x in chunks of `length` bars (chunkFor of the windows to serve).
-  build(x: usize, T: i32, length: i32, scratch: usize): void {
+  // Sums of x in chunks of `length` bars (chunkFor of the windows to serve);
+  // with state, over the `origin` values before bar 0 as well, in a run `run`
+  // bars long at bar -1 (RollingMoments::build in native/primitives.h).
+  build(x: usize, T: i32, length: i32, scratch: usize, origin: i32 = 0, run: f64 = 0.0): void {
     this.x = x;
     this.chunk = length;
-    const len = <usize>T << 3;
-    this.sums0 = scratch;
-    this.sums1 = scratch + 4 * len;
-    this.lastGap = scratch + 8 * len;
-    this.runStart = scratch + 9 * len;
-    lastGaps(x, T, this.lastGap);
-    for (let t = 0; t < T; ++t) {
-      const run = t > 0 && at(x, t) == at(x, t - 1) ? at(this.runStart, t - 1) : <f64>t;
-      store<f64>(this.runStart + (<usize>t << 3), run);
+    const n = <usize>(origin + T) << 3;
+    this.sums0 = scratch + (<usize>origin << 5);
+    this.sums1 = this.sums0 + 4 * n;
+    this.lastGap = scratch + 8 * n + (<usize>origin << 3);
+    this.runStart = this.lastGap + n;
+    let last = -1.0 - max(run, <f64>origin);
+    for (let t = -origin; t < T; ++t) {
+      if (isNaN(at(x, t))) last = <f64>t;
+      store<f64>(this.lastGap + (<usize>t << 3), last);
+      const eq = t > -origin && at(x, t) == at(x, t - 1) ? at(this.runStart, t - 1) : <f64>t;
+      store<f64>(this.runStart + (<usize>t << 3), eq);
     }
-    this.accumulate(0, T, this.sums0);
-    this.accumulate(1, T, this.sums1);
+    this.accumulate(0, origin, T, this.sums0);
+    this.accumulate(1, origin, T, this.sums1);
   }
   @inline valid(t: i32, w: i32): bool { return <f64>t - at(this.lastGap, t) >= <f64>w; }
   @inline constant(t: i32, w: i32): bool { return at(this.runStart, t) <= <f64>(t - w + 1); }
@@ -452,11 +518,11 @@ const DIRECT_BELOW = 16;  // RollingMoments::kDirectBelow
   }
 
   // Grid g's chunk sums into out; 0 at invalid bars.
-  private accumulate(g: i32, T: i32, out: usize): void {
+  private accumulate(g: i32, origin: i32, T: i32, out: usize): void {
     const x = this.x;
     let a = 0.0, h1 = 0.0, l1 = 0.0, h2 = 0.0, l2 = 0.0;
-    let start = 0;
-    for (let t = 0; t < T; ++t) {
+    let start = <i32>at(this.lastGap, -origin) + 1;
+    for (let t = -origin; t < T; ++t) {
       const o = out + (<usize>t << 5);
       const xt = at(x, t);
       if (isNaN(xt)) {

@@ -349,8 +349,10 @@ inline double rsiFromAverages(double gain, double loss) {
 // window is NaN-free. L comes from each window's own length, never from the
 // other windows of a call (forEachMomentsBlock), so a variant's last bits do
 // not depend on which variants share its call.
-// Scratch: rollingMomentsScratch(T) for any window.
-inline int64_t rollingMomentsScratch(int64_t T) { return 10 * T; }
+// Scratch: rollingMomentsScratch(T, W) for windows up to W (momentsInput's
+// copy and the moments over the state's values and the call's bars).
+struct RollingMoments;
+inline int64_t rollingMomentsScratch(int64_t T, int64_t W);
 
 struct RollingMoments {
   static constexpr int64_t kDirectBelow = 16;
@@ -372,16 +374,25 @@ struct RollingMoments {
     return length;
   }
   // Sums of x in chunks of `length` bars (chunkFor of the windows to serve).
-  void build(const double* x_, int64_t T, int64_t length, double* scratch) {
+  // A call with state (momentsInput) builds over the `origin` values before
+  // bar 0 as well, x[-origin] on, in a run `run` bars long at bar -1: every
+  // index stays the call's, and from bar 0 on each chunk's sums are those of
+  // a call over every bar (a chunk starts at most chunk - 1 <= origin bars
+  // back).
+  void build(const double* x_, int64_t T, int64_t length, double* scratch, int64_t origin = 0, double run = 0.0) {
+    const int64_t n = origin + T;
     x = x_;
     chunk = length;
-    double *g0 = scratch, *g1 = g0 + 4 * T, *gap = g1 + 4 * T, *run = gap + T;
-    sums[0] = g0; sums[1] = g1; lastGap = gap; runStart = run;
-    lastGaps(x, T, gap);
-    for (int64_t t = 0; t < T; ++t)
-      run[t] = t > 0 && x[t] == x[t - 1] ? run[t - 1] : static_cast<double>(t);
-    accumulate(0, T, g0);
-    accumulate(1, T, g1);
+    double *g0 = scratch + 4 * origin, *g1 = g0 + 4 * n, *gap = g1 + 4 * T + origin, *eq = gap + n;
+    sums[0] = g0; sums[1] = g1; lastGap = gap; runStart = eq;
+    double last = -1.0 - std::max(run, static_cast<double>(origin));
+    for (int64_t t = -origin; t < T; ++t) {
+      if (std::isnan(x[t])) last = static_cast<double>(t);
+      gap[t] = last;
+      eq[t] = t > -origin && x[t] == x[t - 1] ? eq[t - 1] : static_cast<double>(t);
+    }
+    accumulate(0, origin, T, g0);
+    accumulate(1, origin, T, g1);
   }
   bool valid(int64_t t, int64_t w) const { return static_cast<double>(t) - lastGap[t] >= static_cast<double>(w); }
   bool constant(int64_t t, int64_t w) const { return runStart[t] <= static_cast<double>(t - w + 1); }
@@ -455,11 +466,11 @@ struct RollingMoments {
   }
 
  private:
-  // Grid g's chunk sums into out; 0 at invalid bars.
-  void accumulate(int g, int64_t T, double* out) const {
+  // Grid g's chunk sums into out, bars -origin .. T - 1; 0 at invalid bars.
+  void accumulate(int g, int64_t origin, int64_t T, double* out) const {
     double a = 0.0, h1 = 0.0, l1 = 0.0, h2 = 0.0, l2 = 0.0;
-    int64_t start = 0;
-    for (int64_t t = 0; t < T; ++t) {
+    int64_t start = static_cast<int64_t>(lastGap[-origin]) + 1;
+    for (int64_t t = -origin; t < T; ++t) {
       double* o = out + 4 * t;
       if (std::isnan(x[t])) {
         o[0] = o[1] = o[2] = o[3] = 0.0;
@@ -483,17 +494,60 @@ struct RollingMoments {
   }
 };
 
+inline int64_t callWindow(const KernelCall& c, std::initializer_list<int> ps);  // below
+
+inline int64_t rollingMomentsScratch(int64_t T, int64_t W) {
+  const int64_t origin = RollingMoments::chunkFor(static_cast<double>(std::max<int64_t>(W, 1)));
+  return 11 * (T + origin);
+}
+
+// The moments' input of a call: x itself, or, in a call with state, the
+// state's values and x after them. The state (a stream's batches; the
+// kernels of the moments family): [run, then the last P values of x before
+// bar 0, oldest first (NaN before the series' first bar)], run the valid
+// bars ending at bar -1 and P >= chunkFor(the call's longest window, param
+// p): build() continues the run over the last chunkFor of them, and stateOut
+// gets the same after the call's last bar.
+struct MomentsInput {
+  const double* x = nullptr;  // bar 0; with state, bars -origin .. -1 before it
+  int64_t origin = 0;
+  double run = 0.0;
+  double* scratch = nullptr;  // the rest of the scratch, for RollingMoments::build
+};
+
+// False for a state of the wrong size (kBadParam).
+inline bool momentsInput(const KernelCall& c, int p, const double* x, double* scratch, MomentsInput& in) {
+  in = {x, 0, 0.0, scratch};
+  if (!c.stateIn) return !c.stateOut;
+  const int64_t P = c.stateLen - 1, Q = RollingMoments::chunkFor(static_cast<double>(std::max<int64_t>(callWindow(c, {p}), 1)));
+  if (P < Q) return false;
+  double* ext = scratch;
+  std::copy(c.stateIn + 1 + P - Q, c.stateIn + 1 + P, ext);
+  std::copy(x, x + c.T, ext + Q);
+  in = {ext + Q, Q, c.stateIn[0], ext + Q + c.T};
+  if (c.stateOut) {
+    int64_t run = 0;
+    while (run < c.T && !std::isnan(x[c.T - 1 - run])) ++run;
+    c.stateOut[0] = run == c.T ? c.stateIn[0] + static_cast<double>(c.T) : static_cast<double>(run);
+    for (int64_t i = 0; i < P; ++i) {
+      const int64_t e = c.T - P + i;  // bar e, from the state before bar 0
+      c.stateOut[1 + i] = e >= 0 ? x[e] : c.stateIn[1 + P + e];
+    }
+  }
+  return true;
+}
+
 // forEachBlock over the variants of c, each maximal run of consecutive
 // variants whose windows (param p) take the same chunk length with m built
-// over x for that length (rebuilt only where it changes): each variant's
-// values depend on its own window, not on the rest of its call.
+// over the input for that length (rebuilt only where it changes): each
+// variant's values depend on its own window, not on the rest of its call.
 template <typename Block>
-inline void forEachMomentsBlock(const KernelCall& c, int p, const double* x, double* scratch, RollingMoments& m, Block&& block) {
+inline void forEachMomentsBlock(const KernelCall& c, int p, const MomentsInput& in, RollingMoments& m, Block&& block) {
   int64_t v1 = c.v0;
   for (int64_t v0 = c.v0; v0 < c.v1; v0 = v1) {
     const int64_t length = RollingMoments::chunkFor(c.param[p][v0]);
     for (v1 = v0 + 1; v1 < c.v1 && RollingMoments::chunkFor(c.param[p][v1]) == length; ++v1) {}
-    if (m.chunk != length) m.build(x, c.T, length, scratch);
+    if (m.chunk != length) m.build(in.x, c.T, length, in.scratch, in.origin, in.run);
     KernelCall run = c;
     run.v0 = v0;
     run.v1 = v1;
@@ -603,6 +657,87 @@ inline int64_t callWindow(const KernelCall& c, std::initializer_list<int> ps) {
   int64_t w = 0;
   for (int p : ps) w = std::max(w, static_cast<int64_t>(std::min(maxParam(c, p), static_cast<double>(kMaxWindow))));
   return w;
+}
+
+// The state of a prefix sum carried across calls (ma.sma's, structure.sum's):
+// [run, then the prefix pairs (hi, lo) after each of the P bars before the
+// call, oldest first], P >= the call's longest window W. The call's prefix
+// starts with the last W of them (entries 1 - W .. 0), so each entry it
+// makes, and each window sum, is the one of a call over every bar; stateOut
+// gets the run and the last P pairs after its last bar. Returns P, or -1 when
+// stateLen is not 1 + 2P with P >= W.
+inline int64_t prefixStatePairs(const KernelCall& c, int64_t W) {
+  const int64_t P = (c.stateLen - 1) / 2;
+  return c.stateLen == 1 + 2 * P && P >= W ? P : -1;
+}
+
+// The pairs a call's prefix of in[0] keeps before entry 0 (its W - 1, plus
+// entry 0): the longest window of param p with state, else 1.
+inline int64_t statePrefixWindow(const KernelCall& c, int p) {
+  return c.stateIn ? std::max<int64_t>(callWindow(c, {p}), 1) : 1;
+}
+
+// prefixSums of in[0] into entries (2(T + W) doubles: entries 1 - W .. T) and
+// lastGap (T), W = statePrefixWindow(c, p), continuing the run of the state
+// (prefixStatePairs) when the call has one and writing stateOut. Returns
+// entry 0 of the prefix, or nullptr for a state of the wrong size.
+inline double* statePrefixSums(const KernelCall& c, int p, double* entries, double* lastGap) {
+  const int64_t W = statePrefixWindow(c, p);
+  const int64_t P = c.stateIn ? prefixStatePairs(c, W) : 0;
+  if (P < 0 || (c.stateOut && !c.stateIn)) return nullptr;
+  double* prefix = entries + 2 * (W - 1);
+  if (!c.stateIn) {
+    prefixSums(c.in[0], c.T, prefix, lastGap);
+    return prefix;
+  }
+  std::copy(c.stateIn + 1 + 2 * (P - W), c.stateIn + 1 + 2 * P, entries);
+  prefixSums(c.in[0], c.T, prefix, lastGap, prefix[0], prefix[1], c.stateIn[0]);
+  if (c.stateOut) {
+    // Entry e of the call's prefix: from the state below 1 - W, else made here.
+    c.stateOut[0] = static_cast<double>(c.T - 1) - lastGap[c.T - 1];
+    for (int64_t i = 0; i < P; ++i) {
+      const int64_t e = c.T - P + 1 + i;
+      const double* from = e > -W ? prefix + 2 * e : c.stateIn + 1 + 2 * (P - 1 + e);
+      c.stateOut[1 + 2 * i] = from[0];
+      c.stateOut[2 + 2 * i] = from[1];
+    }
+  }
+  return prefix;
+}
+
+// Two prefix sums of a call with state (windowRatio's in
+// native/volume/common.h, ma.vwma's): [run, then the P entries (A hi, A lo,
+// B hi, B lo) after each of the P bars before the call, oldest first, then
+// `head` numbers of the kernel's own], P >= the call's longest window W.
+// pairPrefixStart writes the W entries of each prefix up to bar 0's (zeros
+// without state) and returns P, or -1 for a state of the wrong size;
+// pairPrefixEnd writes stateOut's run and entries after the call's last bar.
+inline int64_t pairPrefixStart(const KernelCall& c, int64_t W, int head, double* entriesA, double* entriesB) {
+  const int64_t P = c.stateIn ? (c.stateLen - 1 - head) / 4 : 0;
+  if ((c.stateOut && !c.stateIn) || (c.stateIn && (c.stateLen != 1 + 4 * P + head || P < W))) return -1;
+  entriesA[0] = entriesA[1] = entriesB[0] = entriesB[1] = 0.0;  // a run from bar 0, without state
+  for (int64_t i = 0; c.stateIn && i < W; ++i) {
+    const double* q = c.stateIn + 1 + 4 * (P - W + i);
+    entriesA[2 * i] = q[0]; entriesA[2 * i + 1] = q[1];
+    entriesB[2 * i] = q[2]; entriesB[2 * i + 1] = q[3];
+  }
+  return P;
+}
+
+// sumA, sumB: entry 0 of each prefix; lastGap: the run's, continued from the state's.
+inline void pairPrefixEnd(const KernelCall& c, int64_t W, int64_t P, const double* sumA, const double* sumB, const double* lastGap) {
+  if (!c.stateOut) return;
+  const int64_t T = c.T;
+  c.stateOut[0] = static_cast<double>(T - 1) - lastGap[T - 1];
+  for (int64_t i = 0; i < P; ++i) {
+    const int64_t e = T - P + 1 + i;  // entry e: made here from 1 - W on, else from the state
+    double* to = c.stateOut + 1 + 4 * i;
+    if (e > -W) {
+      to[0] = sumA[2 * e]; to[1] = sumA[2 * e + 1]; to[2] = sumB[2 * e]; to[3] = sumB[2 * e + 1];
+    } else {
+      std::copy(c.stateIn + 1 + 4 * (P - 1 + e), c.stateIn + 5 + 4 * (P - 1 + e), to);
+    }
+  }
 }
 
 // Scratch of one RollingExtreme that serves every window a call may ask for.

@@ -1,4 +1,4 @@
-// pushMany() and `history` through the batch kernel: ma.wma's prelude route
+// pushMany() and `history` through the batch kernel: ma.wma's and momentum.imi's prelude route
 // (Stepper.prelude: the kernel over the last bars seen and the new ones,
 // the prelude's rows dropped). These check the edge cases of each route
 // against compute() over the bars seen (rows, with Object.is) and against a
@@ -94,5 +94,16 @@ describe('ma.wma: pushMany and history through the kernel over a prelude', () =>
 
   it('a grid with a window above 256 keeps stepping, and is exact', async () => {
     await check('ma.wma', { window: [5, 300] }, 'native', 'float64', SCENARIOS[0]!, (s) => stepperOf(s) !== null && !hasPrelude(s));
+  });
+});
+
+describe('momentum.imi: pushMany through the kernel over a prelude', () => {
+  const hasPrelude = (s: unknown) => stepperOf(s)?.prelude !== undefined;
+  SCENARIOS.forEach((sc, n) => {
+    it(sc.name, async () => {
+      for (const [k, backend] of (['native', 'wasm'] as const).entries()) {
+        await check('momentum.imi', { window: [2, 3, 14, 40] }, backend, (n + k) % 2 === 0 ? 'float64' : 'float32', sc, hasPrelude);
+      }
+    });
   });
 });

@@ -1,4 +1,6 @@
-// Kernel state (KernelJob.state, native/abi.h): ma.sma, ma.ema, ma.rma,
+// Kernel state (KernelJob.state, native/abi.h): ma.sma, structure.sum, the
+// moments family (variance, stddev, zscore, bbands and its bandwidth and %b, hv),
+// volume.cmf, volume.mfi, volume.vwap, ma.vwma, ma.ema, ma.rma,
 // momentum.rsi, momentum.cmo, momentum.macd and the other EMA spreads,
 // volatility.atr, volatility.natr, momentum.plus_dm and momentum.minus_dm take the state a series stands in and give back the state after their last
 // bar, so a stream's pushMany() and history run the batch kernels. These
@@ -30,9 +32,11 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'ma.ema' | 'ma.rma' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm';
-  /** Inputs: the series, or the first `hlc` of high, low and close made from it. */
-  hlc?: 2 | 3;
+  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm';
+  /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it. */
+  hlc?: 2 | 3 | 4;
+  /** Inputs: the series and a volume (ma.vwma). */
+  withVolume?: true;
   params: Float64Array[];
   /** A fresh state (the state before bar 0), and how many numbers per variant (0: the call's own). */
   fresh: () => Float64Array;
@@ -49,6 +53,11 @@ function cases(): Case[] {
   const P = Math.max(...WINDOWS) + 3;
   return [
     { kernel: 'ma.sma', params: [window], fresh: () => new Float64Array(1 + 2 * P), perVariant: 0 },
+    { kernel: 'structure.sum', params: [window], fresh: () => new Float64Array(1 + 2 * P), perVariant: 0 },
+    // CMF, VWAP, MFI (windowRatio): [run, P entries of both prefixes, MFI's (bar -1 usable, its typical price)]; MFI's zero_denominator 'nan' on half.
+    ...(['volume.cmf', 'volume.vwap'] as const).map((kernel) => ({ kernel, hlc: 4 as const, params: [window], fresh: () => new Float64Array(1 + 4 * P), perVariant: 0 })),
+    { kernel: 'ma.vwma', withVolume: true, params: [window], fresh: () => new Float64Array(1 + 4 * P), perVariant: 0 },
+    { kernel: 'volume.mfi', hlc: 4, params: [window, Float64Array.from({ length: V }, (_, v) => v % 2)], fresh: () => new Float64Array(1 + 4 * P + 2), perVariant: 0 },
     { kernel: 'ma.ema', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
     { kernel: 'ma.rma', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
     // RSI, CMO: (gain, loss, previous value, age of the run), the age -1 before any bar; zero_denominator 'nan' on half.
@@ -81,7 +90,8 @@ function call(b: Backend, c: Case, x: Float64Array, from: number, to: number, v0
   const V = c.params[0]!.length;
   const out = new (float64 ? Float64Array : Float32Array)((to - from) * V).fill(-1);
   // High and low around the close (NaN where it is).
-  const inputs = (c.hlc ? [x.map((v, i) => v * (1 + 0.001 * (1 + (i % 3)))), x.map((v, i) => v * (1 - 0.001 * (1 + (i % 5)))), x].slice(0, c.hlc) : [x]).map((col) => col.slice(from, to));
+  const volume = x.map((v, i) => (v === v ? 100 + 10 * (i % 7) : NaN));
+  const inputs = (c.hlc ? [x.map((v, i) => v * (1 + 0.001 * (1 + (i % 3)))), x.map((v, i) => v * (1 - 0.001 * (1 + (i % 5)))), x, volume].slice(0, c.hlc) : c.withVolume ? [x, volume] : [x]).map((col) => col.slice(from, to));
   b.run({ kernel: c.kernel, inputs, t: to - from, params: c.params, v0, v1, outputs: [out, ...Array<null>((c.outputs ?? 1) - 1).fill(null)], float64, timeStride: V, variantStride: 1, state });
   return out;
 }
@@ -92,6 +102,23 @@ const backends: [string, () => Backend][] = [
   // Tiles of a few bars: the state crosses tile moves as well.
   ['wasm, small tiles', () => new WasmBackend(undefined, 3 * 16 * 8)],
 ];
+
+/** The moments family (momentsInput in native/primitives.h): [hv: the last price, run, P values oldest first, NaN before the first bar]. */
+const MOMENTS_IDS = ['volatility.variance', 'volatility.stddev', 'structure.zscore', 'volatility.bbands', 'volatility.bbands_bandwidth', 'volatility.bbands_percent_b', 'volatility.hv'] as const;
+
+function momentsCase(kernel: (typeof MOMENTS_IDS)[number], window: Float64Array, P: number): Case {
+  const V = window.length;
+  const mult = Float64Array.from({ length: V }, (_, v) => 1 + (v % 3) * 0.5);
+  const params = kernel === 'volatility.variance' || kernel === 'structure.zscore' ? [window]
+    : kernel === 'volatility.stddev' ? [window, mult]
+    : kernel === 'volatility.hv' ? [window, new Float64Array(V).fill(252)]
+    : [window, mult, new Float64Array(V)];  // matype 'sma'
+  const head = kernel === 'volatility.hv' ? 2 : 1;
+  return {
+    kernel: kernel as Case['kernel'], params, perVariant: 0, outputs: kernel === 'volatility.bbands' ? 3 : 1,
+    fresh: () => Float64Array.from({ length: head + P }, (_, i) => (i === head - 1 ? 0 : NaN)),
+  };
+}
 
 describe('a series cut into calls chained through the kernel state = one call over all of it', () => {
   for (const [name, make] of backends) {
@@ -135,6 +162,50 @@ describe('a series cut into calls chained through the kernel state = one call ov
     });
   }
 
+  // Runs across chunks of both grids of RollingMoments (L = 512 and 1,024, the second grid half a chunk later),
+  // windows summed directly (below 16) and from the sums, a flat stretch; cuts at and next to chunk boundaries and gaps.
+  for (const [name, make] of backends.slice(0, 2)) {
+    it(`${name}: the moments family`, () => {
+      const b = make();
+      const N = 2600;
+      const r = rng(5);
+      const x = new Float64Array(N);
+      let p = 100;
+      for (let i = 0; i < N; i++) x[i] = p *= 1 + (r() - 0.5) * 0.02;
+      x.fill(x[700]!, 700, 760);
+      for (const i of [300, 1500, 1501]) x[i] = NaN;
+      const window = Float64Array.from([2, 15, 16, 40, 255, 256, 300, 2]);
+      const V = window.length, mid = 4;
+      for (const kernel of MOMENTS_IDS) {
+        const c = momentsCase(kernel, window, 1024 + 5);
+        for (const float64 of [true, false]) {
+          const whole = call(b, c, x, 0, N, 0, V, float64, undefined);
+          const end = c.fresh();
+          call(b, c, x, 0, N, 0, V, float64, { input: c.fresh(), output: end, perVariant: 0 });
+          for (const cuts of [[1], [255, 256, 257], [300, 301, 511, 512, 513], [767, 768, 1024, 1535, 2047], [1500, 1502, 2599]]) {
+            let state = c.fresh();
+            const got = new Float64Array(N * V);
+            let from = 0;
+            for (const to of [...cuts, N]) {
+              const next = c.fresh();
+              const a = call(b, c, x, from, to, 0, mid, float64, { input: state, output: next, perVariant: 0 });
+              const rest = call(b, c, x, from, to, mid, V, float64, { input: state, output: null, perVariant: 0 });
+              for (let i = 0; i < (to - from) * V; i++) got[from * V + i] = i % V < mid ? a[i]! : rest[i]!;
+              state = next;
+              from = to;
+            }
+            for (let i = 0; i < N * V; i++) {
+              if (!Object.is(got[i], whole[i])) expect.fail(`${name} ${kernel} float64=${float64} cuts ${cuts}: bar ${Math.floor(i / V)} variant ${i % V}: ${got[i]} chained, ${whole[i]} in one call`);
+            }
+            expect(Array.from(state), `${name} ${kernel} cuts ${cuts}: the state after the last bar`).toEqual(Array.from(end));
+          }
+        }
+        // A state shorter than the chunk of the longest window is refused.
+        expect(() => call(b, c, x, 0, 10, 0, V, true, { input: c.fresh().subarray(0, 1000), output: null, perVariant: 0 })).toThrow(/status 2/);
+      }
+    });
+  }
+
   it('a state shorter than the longest window is refused', () => {
     const b = createBackend({ name: 'native', file: null });
     const c = cases()[0]!;
@@ -172,11 +243,13 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'ma.ema', 'ma.rma', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
+  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
   const gridOf = (id: string): Record<string, unknown> => {
-    if (id === 'ma.sma') return { source: grid.source, window: grid.window };
+    if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma') return { source: grid.source, window: grid.window };
+    if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
     if (id.startsWith('volatility.')) return { window: grid.window, seed: grid.seed };
+    if (id.startsWith('volume.')) return { window: grid.window };
     if (id.endsWith('_dm')) return { window: [1, ...grid.window] };
     return grid;
   };

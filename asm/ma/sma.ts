@@ -9,9 +9,14 @@ export function scratch(T: i32, W: i32): f64 { return sourcePrefixScratch(T, max
 
 export function prepare(c: Call): i32 { return prepareSourcePrefix(c); }
 
-export function block<O>(c: Call, b0: i32, nb: i32): void {
+export function block<O>(c: Call, b0: i32, nb: i32): void { windowSumsBlock<O>(c, b0, nb, true); }
+
+// The block's window sums, times 1/n when `means` (ma.sma), else as they are
+// (structure.sum: a product by 1 is exact).
+export function windowSumsBlock<O>(c: Call, b0: i32, nb: i32, means: bool): void {
   const prefix = sourcePrefix(c), lastGap = sourceLastGap(c);
   const lanes = loadWindowLanes(c, 0, b0, nb);
+  if (!means) for (let j = 0; j < nb; ++j) store<f64>(WINDOW_INV + (<usize>j << 3), 1.0);
   const n0 = <i32>load<f64>(WINDOW_N);
   for (let t = 0; t < c.T; ++t) {
     const run = <f64>t - at(lastGap, t);

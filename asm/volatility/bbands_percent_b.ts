@@ -2,6 +2,6 @@
 import { Call } from "../abi";
 import { PERCENT_B, bandsScratch, spread } from "./common";
 
-export function scratch(T: i32): f64 { return bandsScratch(T); }
+export function scratch(T: i32, W: i32): f64 { return bandsScratch(T, W); }
 
 export function run<O>(c: Call): i32 { return spread<O>(c, PERCENT_B); }

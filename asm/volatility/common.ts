@@ -7,7 +7,7 @@ import {
 } from "../abi";
 import { diagonalPush, diagonalSums } from "../ma/common";
 import { denseValue, denseVariant, denseWindow, denseWma, MA_SMA, maLookback, movingAverage, setDense } from "../matype";
-import { MOMENTS, momentsRun, RollingMoments, rollingMomentsScratch, seedsFirst, segmentEnd, skipGaps, sumOnto, sumRange, trueRange, trueRanges, validAt, wilderStep } from "../primitives";
+import { callWindow, MOMENTS, momentsInput, momentsRun, RollingMoments, rollingMomentsScratch, seedsFirst, segmentEnd, skipGaps, sumOnto, sumRange, trueRange, trueRanges, validAt, wilderStep } from "../primitives";
 
 export function averageTrueRangeScratch(T: i32): f64 { return <f64>T; }
 
@@ -83,10 +83,10 @@ export function averageTrueRangeSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e:
 // The rolling-variance family (see spread in native/volatility/common.h).
 export const VARIANCE = 0, STDDEV = 1, BANDS = 2, BANDWIDTH = 3, PERCENT_B = 4;
 
-export function spreadScratch(T: i32): f64 { return rollingMomentsScratch(T); }
+export function spreadScratch(T: i32, W: i32): f64 { return rollingMomentsScratch(T, W); }
 
 // The bands keep a middle band and TA_MA's work (T each) beyond the moments.
-export function bandsScratch(T: i32): f64 { return rollingMomentsScratch(T) + 2.0 * <f64>T; }
+export function bandsScratch(T: i32, W: i32): f64 { return rollingMomentsScratch(T, W) + 2.0 * <f64>T; }
 
 // One bar of the bands (putBands in native/volatility/common.h).
 function putBands<O>(c: Call, kind: i32, t: i32, v: i32, mid: f64, dev: f64, fromMid: f64): void {
@@ -107,7 +107,7 @@ function bandsByType<O>(c: Call, kind: i32, m: RollingMoments, v: i32): void {
   const type = <i32>param(c, 2, v), w = <i32>param(c, 0, v);
   const first = max(maLookback(type, w), w - 1);
   const x = input(c, 0);
-  const mid = c.scratch + (<usize>rollingMomentsScratch(c.T) << 3), work = mid + (<usize>c.T << 3);
+  const mid = c.scratch + (<usize>rollingMomentsScratch(c.T, callWindow(c, 0)) << 3), work = mid + (<usize>c.T << 3);
   let t = 0;
   while ((t = skipGaps<O>(c, 1, t, v, 1)) < c.T) {
     const s = t, e = segmentEnd(c, 1, t);
@@ -151,13 +151,17 @@ function bandsByDenseWma<O>(c: Call, kind: i32, m: RollingMoments, count: i32, d
 
 export function spread<O>(c: Call, kind: i32): i32 {
   const bands = kind != VARIANCE && kind != STDDEV;
-  const need = bands ? bandsScratch(c.T) : spreadScratch(c.T);
+  const W = callWindow(c, 0);
+  const need = bands ? bandsScratch(c.T, W) : spreadScratch(c.T, W);
   if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
   const x = input(c, 0);
+  if (!momentsInput(c, 0, x, c.scratch, c.stateIn, c.stateOut, c.stateLen)) return BAD_PARAM;
+  // With state, the middle band of every variant is the moments' mean (bandsByType does not continue a run).
+  if (bands && c.stateIn != 0) for (let v = c.v0; v < c.v1; ++v) if (<i32>param(c, 2, v) != MA_SMA) return BAD_PARAM;
   const m = MOMENTS;
   let r1 = c.v0;
   for (let r0 = c.v0; r0 < c.v1; r0 = r1) {
-    r1 = momentsRun(c, 0, x, c.scratch, r0);
+    r1 = momentsRun(c, 0, r0);
     for (let b0 = r0; b0 < r1; b0 += BLOCK) {
       const b1 = min(b0 + BLOCK, r1);
       for (let t = 0; t < c.T; ++t) {

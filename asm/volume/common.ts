@@ -1,8 +1,8 @@
 // What several volume indicators share (see native/volume/common.h): the
 // typical price and money-flow volume of a bar, the AD line, and ratios of
 // two series summed over a window (MFI, CMF, VWAP).
-import { at, Call, input, OK, put, putRow, ROW, SCRATCH_TOO_SMALL, setSlot } from "../abi";
-import { prefixLength, prefixSums, prefixWindowSum, segmentEnd, validAt, zeroDenominator } from "../primitives";
+import { at, BAD_PARAM, Call, input, OK, put, putRow, ROW, SCRATCH_TOO_SMALL, setSlot } from "../abi";
+import { callWindow, pairPrefixEnd, pairPrefixStart, prefixSums, prefixWindowSum, segmentEnd, validAt, zeroDenominator } from "../primitives";
 import { loadWindowLanes, WINDOW_N } from "../ma/common";
 
 @inline export function typicalPrice(high: f64, low: f64, close: f64): f64 {
@@ -35,10 +35,11 @@ export function adLine(c: Call, ad: usize): void {
 // The two per-bar series of windowRatio (native/volume/common.h), by indicator.
 export const MFI: i32 = 0, CMF: i32 = 1, VWAP: i32 = 2;
 
-function fillRatioSeries(c: Call, kind: i32, a: usize, b: usize): void {
+// headIn, headOut: MFI's (whether bar -1 was usable, its typical price) in a call with state, else 0.
+function fillRatioSeries(c: Call, kind: i32, a: usize, b: usize, headIn: usize, headOut: usize): void {
   const high = input(c, 0), low = input(c, 1), close = input(c, 2), volume = input(c, 3);
-  let prevValid = false;
-  let prevTp = 0.0;
+  let prevValid = headIn != 0 && load<f64>(headIn) != 0.0;
+  let prevTp = headIn != 0 ? load<f64>(headIn, 8) : 0.0;
   for (let t = 0; t < c.T; ++t) {
     const i = <usize>t << 3;
     const valid = validAt(c, 4, t);
@@ -61,6 +62,10 @@ function fillRatioSeries(c: Call, kind: i32, a: usize, b: usize): void {
       store<f64>(b + i, valid ? v : NaN);
     }
   }
+  if (kind == MFI && headOut != 0) {
+    store<f64>(headOut, prevValid ? 1.0 : 0.0);
+    store<f64>(headOut, prevTp, 8);
+  }
 }
 
 // MFI's zero_denominator is param 1 (see native/volume/mfi.h).
@@ -72,23 +77,35 @@ function fillRatioSeries(c: Call, kind: i32, a: usize, b: usize): void {
   return b != 0.0 ? a / b : NaN;
 }
 
-export function windowRatioScratch(T: i32): f64 { return 3.0 * <f64>T + 2.0 * prefixLength(T); }
+// With state, [run, P entries (A hi, A lo, B hi, B lo) oldest first, MFI's
+// head]: both prefixes continue the run (windowRatio in native/volume/common.h).
+export function windowRatioScratch(T: i32, W: i32): f64 { return 3.0 * <f64>T + 4.0 * <f64>(T + max(W, 1)); }
+
+// The W entries of each prefix before bar 0 in this call (1 without state).
+let ratioW: i32 = 1;
 
 export function windowRatioPrepare(c: Call, kind: i32): i32 {
-  if (<f64>c.scratchLen < windowRatioScratch(c.T)) return SCRATCH_TOO_SMALL;
-  const T = c.T;
-  const a = c.scratch, b = a + (<usize>T << 3), sumA = b + (<usize>T << 3);
-  const sumB = sumA + (<usize>(T + 1) << 4), lastGap = sumB + (<usize>(T + 1) << 4);
-  fillRatioSeries(c, kind, a, b);
-  prefixSums(a, T, sumA, lastGap);
-  prefixSums(b, T, sumB, lastGap);
+  const T = c.T, W = c.stateIn != 0 ? max(callWindow(c, 0), 1) : 1;
+  if (<f64>c.scratchLen < windowRatioScratch(T, W)) return SCRATCH_TOO_SMALL;
+  ratioW = W;
+  const a = c.scratch, b = a + (<usize>T << 3), entriesA = b + (<usize>T << 3), entriesB = entriesA + (<usize>(T + W) << 4);
+  const lastGap = entriesB + (<usize>(T + W) << 4);
+  const sumA = entriesA + (<usize>(W - 1) << 4), sumB = entriesB + (<usize>(W - 1) << 4);
+  const P = pairPrefixStart(c, W, kind == MFI ? 2 : 0, entriesA, entriesB);
+  if (P < 0) return BAD_PARAM;
+  fillRatioSeries(c, kind, a, b, c.stateIn != 0 ? c.stateIn + (<usize>(1 + 4 * P) << 3) : 0, c.stateOut != 0 ? c.stateOut + (<usize>(1 + 4 * P) << 3) : 0);
+  const run = c.stateIn != 0 ? load<f64>(c.stateIn) : 0.0;
+  prefixSums(a, T, sumA, lastGap, load<f64>(sumA), load<f64>(sumA, 8), run);
+  prefixSums(b, T, sumB, lastGap, load<f64>(sumB), load<f64>(sumB, 8), run);
+  pairPrefixEnd(c, W, P, sumA, sumB, lastGap);
   return OK;
 }
 
 export function windowRatioBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
-  const T = c.T;
-  const a = c.scratch, b = a + (<usize>T << 3), sumA = b + (<usize>T << 3);
-  const sumB = sumA + (<usize>(T + 1) << 4), lastGap = sumB + (<usize>(T + 1) << 4);
+  const T = c.T, W = ratioW;
+  const entriesA = c.scratch + (<usize>(2 * T) << 3), entriesB = entriesA + (<usize>(T + W) << 4);
+  const lastGap = entriesB + (<usize>(T + W) << 4);
+  const sumA = entriesA + (<usize>(W - 1) << 4), sumB = entriesB + (<usize>(W - 1) << 4);
   // A row of the block per bar; windows are loaded once per block.
   loadWindowLanes(c, 0, b0, nb);
   for (let t = 0; t < T; ++t) {

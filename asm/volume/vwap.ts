@@ -2,7 +2,7 @@
 import { Call } from "../abi";
 import { VWAP, windowRatioBlock, windowRatioPrepare, windowRatioScratch } from "./common";
 
-export function scratch(T: i32): f64 { return windowRatioScratch(T); }
+export function scratch(T: i32, W: i32): f64 { return windowRatioScratch(T, W); }
 
 export function prepare(c: Call): i32 { return windowRatioPrepare(c, VWAP); }
 

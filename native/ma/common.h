@@ -74,45 +74,16 @@ constexpr int64_t prefixLanesScratch(int64_t T, int64_t W = 1) {
   return 2 * (T + W) + T + (Lanes::kReversed ? 2 * (T + W) : 0);
 }
 
-// The state of a prefix sum carried across calls (ma.sma's): [run, then the
-// prefix pairs (hi, lo) after each of the P bars before the call, oldest
-// first], P >= the call's longest window W. The call's prefix starts with the
-// last W of them (entries 1 - W .. 0), so each entry it makes, and each
-// window sum, is the one of a call over every bar; stateOut gets the run and
-// the last P pairs after its last bar. Returns P, or -1 when stateLen is not
-// 1 + 2P with P >= W.
-inline int64_t prefixStatePairs(const KernelCall& c, int64_t W) {
-  const int64_t P = (c.stateLen - 1) / 2;
-  return c.stateLen == 1 + 2 * P && P >= W ? P : -1;
-}
-
 template <typename Lanes, typename Out>
 int32_t overSourcePrefix(const KernelCall& c, const OutView<Out>& out) {
-  // With state, the W pairs before bar 0 that windows reach back to.
-  const int64_t W = c.stateIn ? std::max<int64_t>(callWindow(c, {0}), 1) : 1;
-  const int64_t P = c.stateIn ? prefixStatePairs(c, W) : 0;
-  if (P < 0 || (c.stateOut && !c.stateIn)) return kBadParam;
+  // With state, the W pairs before bar 0 that windows reach back to (statePrefixSums).
+  const int64_t W = statePrefixWindow(c, 0);
   if (c.scratchLen < prefixLanesScratch<Lanes>(c.T, W)) return kScratchTooSmall;
   double* entries = c.scratch;  // entry 1 - W on
-  double* prefix = entries + 2 * (W - 1);
   double* lastGap = entries + 2 * (c.T + W);
   double* prefixRev = Lanes::kReversed ? lastGap + c.T : nullptr;
-  if (c.stateIn) {
-    std::copy(c.stateIn + 1 + 2 * (P - W), c.stateIn + 1 + 2 * P, entries);
-    prefixSums(c.in[0], c.T, prefix, lastGap, prefix[0], prefix[1], c.stateIn[0]);
-  } else {
-    prefixSums(c.in[0], c.T, prefix, lastGap);
-  }
-  if (c.stateOut) {
-    // Entry e of the call's prefix: from the state below 1 - W, else made here.
-    c.stateOut[0] = static_cast<double>(c.T - 1) - lastGap[c.T - 1];
-    for (int64_t i = 0; i < P; ++i) {
-      const int64_t e = c.T - P + 1 + i;
-      const double* from = e > -W ? prefix + 2 * e : c.stateIn + 1 + 2 * (P - 1 + e);
-      c.stateOut[1 + 2 * i] = from[0];
-      c.stateOut[2 + 2 * i] = from[1];
-    }
-  }
+  double* prefix = statePrefixSums(c, 0, entries, lastGap);
+  if (!prefix) return kBadParam;
   double* prefixRevLo = Lanes::kReversed ? prefixRev + c.T + W : nullptr;
   if (prefixRev) reversedPairs(entries, c.T + W, prefixRev, prefixRevLo);
   forEachBlock(c, [&](int64_t b0, int nb) {

@@ -2,14 +2,18 @@
 // by every window; NaN where the window's volume is 0.
 // A block of consecutive windows reads both prefixes reversed, as forward
 // runs (as SMA does), instead of gathering a pair per lane.
-// inputs: source, volume. scratch: x·volume (T) + two prefixes (4T + 4) +
-// lastGap (T) + the two prefixes reversed (4T + 4)
+// With state (a stream's batches), both prefixes continue the run as
+// windowRatio's (pairPrefixStart in native/primitives.h: A the weighted, B
+// the volume, the run the weighted one's).
+// inputs: source, volume. scratch: x·volume (T) + two prefixes with the W
+// entries before bar 0 (4(T + W)) + lastGap (T) + the two prefixes reversed
+// (4(T + W)); W the longest window with state, else 1
 #pragma once
 #include "common.h"
 
 namespace tagrid::ma::vwma {
 
-inline int64_t scratch(int64_t T) { return 2 * T + 4 * prefixLength(T); }
+inline int64_t scratch(int64_t T, int64_t W) { return 2 * T + 8 * (T + std::max<int64_t>(W, 1)); }
 
 struct VwmaLanes : WindowLanes {
   const double *prefixWeighted, *prefixVolume;
@@ -50,22 +54,29 @@ struct VwmaLanes : WindowLanes {
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  const int64_t T = c.T, W = statePrefixWindow(c, 0);
+  if (c.scratchLen < scratch(T, W)) return kScratchTooSmall;
   const double *x = c.in[0], *volume = c.in[1];
   double* weighted = c.scratch;
-  double* prefixWeighted = weighted + c.T;
-  double* prefixVolume = prefixWeighted + prefixLength(c.T);
-  double* lastGap = prefixVolume + prefixLength(c.T);
-  double* revWeighted = lastGap + c.T;
-  double* revWeightedLo = revWeighted + c.T + 1;
-  double* revVolume = revWeightedLo + c.T + 1;
-  double* revVolumeLo = revVolume + c.T + 1;
-  for (int64_t t = 0; t < c.T; ++t) weighted[t] = x[t] * volume[t];
+  double* entriesWeighted = weighted + T;
+  double* entriesVolume = entriesWeighted + 2 * (T + W);
+  double* lastGap = entriesVolume + 2 * (T + W);
+  double* revWeighted = lastGap + T;
+  double* revWeightedLo = revWeighted + T + W;
+  double* revVolume = revWeightedLo + T + W;
+  double* revVolumeLo = revVolume + T + W;
+  double* prefixWeighted = entriesWeighted + 2 * (W - 1);
+  double* prefixVolume = entriesVolume + 2 * (W - 1);
+  const int64_t P = pairPrefixStart(c, W, 0, entriesWeighted, entriesVolume);
+  if (P < 0) return kBadParam;
+  for (int64_t t = 0; t < T; ++t) weighted[t] = x[t] * volume[t];
   // x·volume is NaN wherever either input is, so its gaps are the ones that count.
-  prefixSums(volume, c.T, prefixVolume, lastGap);
-  prefixSums(weighted, c.T, prefixWeighted, lastGap);
-  reversedPairs(prefixWeighted, c.T + 1, revWeighted, revWeightedLo);
-  reversedPairs(prefixVolume, c.T + 1, revVolume, revVolumeLo);
+  const double run = c.stateIn ? c.stateIn[0] : 0.0;
+  prefixSums(volume, T, prefixVolume, lastGap, prefixVolume[0], prefixVolume[1], run);
+  prefixSums(weighted, T, prefixWeighted, lastGap, prefixWeighted[0], prefixWeighted[1], run);
+  pairPrefixEnd(c, W, P, prefixWeighted, prefixVolume, lastGap);
+  reversedPairs(entriesWeighted, T + W, revWeighted, revWeightedLo);
+  reversedPairs(entriesVolume, T + W, revVolume, revVolumeLo);
   forEachBlock(c, [&](int64_t b0, int nb) {
     VwmaLanes lanes;
     lanes.prefixWeighted = prefixWeighted;

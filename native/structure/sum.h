@@ -1,26 +1,23 @@
-// structure.sum: TA-Lib SUM from prefix sums built once per call. scratch: prefix (2T + 2) + lastGap (T)
+// structure.sum: TA-Lib SUM, ma.sma's lanes with every scale 1 (a product
+// by 1 leaves each window sum exactly as it is): one prefix-sum pass per
+// call serves every window, and with state (a stream's batches) the prefix
+// continues the run of ma.sma's state (prefixStatePairs).
 #pragma once
-#include "common.h"
+#include "../ma/sma.h"
 
 namespace tagrid::structure::sum {
 
-inline int64_t scratch(int64_t T) { return prefixLength(T) + T; }
+struct SumLanes : ma::sma::SmaLanes {
+  void load(const double* window, int nb) {
+    SmaLanes::load(window, nb);
+    std::fill(inv, inv + nb, 1.0);
+  }
+};
+
+// W: the longest window, the pairs a call with state starts from.
+inline int64_t scratch(int64_t T, int64_t W) { return ma::prefixLanesScratch<SumLanes>(T, std::max<int64_t>(W, 1)); }
 
 template <typename Out>
-int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
-  double *prefix = c.scratch, *lastGap = c.scratch + prefixLength(c.T);
-  prefixSums(c.in[0], c.T, prefix, lastGap);
-  forEachBlock(c, [&](int64_t b0, int nb) {
-    int64_t w[kBlock];
-    for (int j = 0; j < nb; ++j) w[j] = static_cast<int64_t>(c.param[0][b0 + j]);
-    putWindowed(c, out, 1, b0, nb, w,
-      [&](int j, int64_t t) { return prefixWindowSum(prefix, t, w[j]); },
-      [&](Out* __restrict r, int64_t t) {
-        for (int j = 0; j < nb; ++j) r[j] = static_cast<Out>(prefixWindowSum(prefix, t, w[j]));
-      });
-  });
-  return kOk;
-}
+int32_t run(const KernelCall& c, const OutView<Out>& out) { return ma::overSourcePrefix<SumLanes>(c, out); }
 
 }  // namespace tagrid::structure::sum

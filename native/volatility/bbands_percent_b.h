@@ -4,7 +4,7 @@
 
 namespace tagrid::volatility::bbands_percent_b {
 
-inline int64_t scratch(int64_t T) { return bandsScratch(T); }
+inline int64_t scratch(int64_t T, int64_t W) { return bandsScratch(T, W); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) { return spread<Spread::kPercentB>(c, out); }

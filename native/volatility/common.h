@@ -90,7 +90,7 @@ inline double taStddev(double variance) { return variance < 1e-14 ? 0.0 : std::s
 // scratch: rolling moments (+ a middle band and TA_MA's work for the bands)
 enum class Spread { kVariance, kStddev, kBands, kBandwidth, kPercentB };
 
-inline int64_t bandsScratch(int64_t T) { return rollingMomentsScratch(T) + 2 * T; }
+inline int64_t bandsScratch(int64_t T, int64_t W) { return rollingMomentsScratch(T, W) + 2 * T; }
 
 // One bar of the bands: mid, the deviation dev = mult * stddev, and x − mid
 // (made without cancellation for the SMA).
@@ -158,12 +158,18 @@ void bandsByDenseWma(const KernelCall& c, const OutView<Out>& out, const Rolling
 template <Spread K, typename Out>
 int32_t spread(const KernelCall& c, const OutView<Out>& out) {
   constexpr bool bands = K != Spread::kVariance && K != Spread::kStddev;
-  if (c.scratchLen < (bands ? bandsScratch(c.T) : rollingMomentsScratch(c.T))) return kScratchTooSmall;
-  const double* x = c.in[0];
+  const int64_t W = callWindow(c, {0});
+  if (c.scratchLen < (bands ? bandsScratch(c.T, W) : rollingMomentsScratch(c.T, W))) return kScratchTooSmall;
+  MomentsInput in;
+  if (!momentsInput(c, 0, c.in[0], c.scratch, in)) return kBadParam;
+  // With state, the middle band of every variant is the moments' mean (bandsByType does not continue a run).
+  if (bands && c.stateIn)
+    for (int64_t v = c.v0; v < c.v1; ++v)
+      if (matype::code(c.param[2][v]) != matype::kSma) return kBadParam;
   RollingMoments m;
   const double* window = c.param[0];
   const double* mult = K == Spread::kVariance ? nullptr : c.param[1];
-  forEachMomentsBlock(c, 0, x, c.scratch, m, [&](int64_t b0, int nb) {
+  forEachMomentsBlock(c, 0, in, m, [&](int64_t b0, int nb) {
     bool sma[kBlock];
     for (int j = 0; j < nb; ++j) sma[j] = !bands || matype::code(c.param[2][b0 + j]) == matype::kSma;
     for (int64_t t = 0; t < c.T; ++t) {
@@ -182,7 +188,7 @@ int32_t spread(const KernelCall& c, const OutView<Out>& out) {
       }
     }
     if constexpr (bands) {
-      double* mid = c.scratch + rollingMomentsScratch(c.T);
+      double* mid = c.scratch + rollingMomentsScratch(c.T, W);
       int64_t dense[kBlock];
       int count = 0;
       for (int j = 0; j < nb; ++j) {

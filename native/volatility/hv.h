@@ -5,6 +5,8 @@
 // portableLog1p, so the native and wasm builds and the stream stepper give
 // the same bits (the C library's log1p and JavaScript's differ in the last
 // bit for about 1 in 15,000 returns).
+// With state (a stream's batches): [the last price, then the moments' state
+// of the returns (momentsInput)].
 // scratch: returns (T) + rolling moments
 #pragma once
 #include "common.h"
@@ -12,7 +14,7 @@
 
 namespace tagrid::volatility::hv {
 
-inline int64_t scratch(int64_t T) { return T + rollingMomentsScratch(T); }
+inline int64_t scratch(int64_t T, int64_t W) { return T + rollingMomentsScratch(T, W); }
 
 // log(1 + x) from portableLog: u = 1 + x rounded, then log(u) * (x / (u - 1)),
 // which corrects for the rounding of u (Goldberg, "What every computer
@@ -24,14 +26,28 @@ inline double portableLog1p(double x) {
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  if (c.scratchLen < scratch(c.T, callWindow(c, {0}))) return kScratchTooSmall;
+  if ((c.stateIn || c.stateOut) && (!c.stateIn || c.stateLen < 2)) return kBadParam;
   const double* x = c.in[0];
   double* ret = c.scratch;
-  for (int64_t t = 0; t < c.T; ++t)
-    ret[t] = t > 0 && x[t] > 0.0 && x[t - 1] > 0.0 ? portableLog1p((x[t] - x[t - 1]) / x[t - 1]) : kNaN;
+  const double before = c.stateIn ? c.stateIn[0] : kNaN;  // the price at bar -1
+  for (int64_t t = 0; t < c.T; ++t) {
+    const double prev = t > 0 ? x[t - 1] : before;
+    ret[t] = x[t] > 0.0 && prev > 0.0 ? portableLog1p((x[t] - prev) / prev) : kNaN;
+  }
+  // The moments' state after the last price.
+  KernelCall returns = c;
+  if (c.stateIn) {
+    returns.stateIn = c.stateIn + 1;
+    returns.stateOut = c.stateOut ? c.stateOut + 1 : nullptr;
+    returns.stateLen = c.stateLen - 1;
+    if (c.stateOut) c.stateOut[0] = c.T > 0 ? x[c.T - 1] : before;
+  }
+  MomentsInput in;
+  if (!momentsInput(returns, 0, ret, c.scratch + c.T, in)) return kBadParam;
   RollingMoments m;
   const double *window = c.param[0], *annualization = c.param[1];
-  forEachMomentsBlock(c, 0, ret, c.scratch + c.T, m, [&](int64_t b0, int nb) {
+  forEachMomentsBlock(c, 0, in, m, [&](int64_t b0, int nb) {
     double scale[kBlock];
     for (int j = 0; j < nb; ++j) scale[j] = 100.0 * std::sqrt(annualization[b0 + j]);
     for (int64_t t = 0; t < c.T; ++t) {

@@ -4,7 +4,7 @@
 
 namespace tagrid::volatility::stddev {
 
-inline int64_t scratch(int64_t T) { return rollingMomentsScratch(T); }
+inline int64_t scratch(int64_t T, int64_t W) { return rollingMomentsScratch(T, W); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) { return spread<Spread::kStddev>(c, out); }

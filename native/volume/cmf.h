@@ -5,7 +5,7 @@
 
 namespace tagrid::volume::cmf {
 
-inline int64_t scratch(int64_t T) { return windowRatioScratch(T); }
+inline int64_t scratch(int64_t T, int64_t W) { return windowRatioScratch(T, W); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {

@@ -41,17 +41,26 @@ inline void adLine(const KernelCall& c, double* ad) {
 // VWAP). fill(a, b) writes both for every bar, NaN where the bar cannot be
 // used; value(sumA, sumB) makes the output. The window sums come from prefix
 // sums built once per call, so a variant costs O(1) per bar.
-// scratch: a, b (2T), their prefix sums (4T + 4), lastGap (T)
-inline int64_t windowRatioScratch(int64_t T) { return 3 * T + 2 * prefixLength(T); }
+// With state (a stream's batches), both prefixes continue the run as
+// ma.sma's does (pairPrefixStart in native/primitives.h), the state's head
+// the fill's (MFI: whether bar -1 was usable, its typical price); fill(a, b, headIn, headOut)
+// continues from headIn (null without state) and leaves its head in headOut.
+// scratch: a, b (2T), their prefixes with the W entries before bar 0 (4(T + W)), lastGap (T)
+inline int64_t windowRatioScratch(int64_t T, int64_t W) { return 3 * T + 4 * (T + std::max<int64_t>(W, 1)); }
 
 template <typename Out, typename Fill, typename Value>
-int32_t windowRatio(const KernelCall& c, const OutView<Out>& out, Fill fill, Value value) {
-  if (c.scratchLen < windowRatioScratch(c.T)) return kScratchTooSmall;
-  const int64_t T = c.T;
-  double *a = c.scratch, *b = a + T, *sumA = b + T, *sumB = sumA + prefixLength(T), *lastGap = sumB + prefixLength(T);
-  fill(a, b);
-  prefixSums(a, T, sumA, lastGap);
-  prefixSums(b, T, sumB, lastGap);  // a and b have the same gaps
+int32_t windowRatio(const KernelCall& c, const OutView<Out>& out, int head, Fill fill, Value value) {
+  const int64_t T = c.T, W = statePrefixWindow(c, 0);
+  if (c.scratchLen < windowRatioScratch(T, W)) return kScratchTooSmall;
+  double *a = c.scratch, *b = a + T, *entriesA = b + T, *entriesB = entriesA + 2 * (T + W), *lastGap = entriesB + 2 * (T + W);
+  double *sumA = entriesA + 2 * (W - 1), *sumB = entriesB + 2 * (W - 1);
+  const int64_t P = pairPrefixStart(c, W, head, entriesA, entriesB);
+  if (P < 0) return kBadParam;
+  fill(a, b, c.stateIn ? c.stateIn + 1 + 4 * P : nullptr, c.stateOut ? c.stateOut + 1 + 4 * P : nullptr);
+  const double run = c.stateIn ? c.stateIn[0] : 0.0;
+  prefixSums(a, T, sumA, lastGap, sumA[0], sumA[1], run);
+  prefixSums(b, T, sumB, lastGap, sumB[0], sumB[1], run);  // a and b have the same gaps
+  pairPrefixEnd(c, W, P, sumA, sumB, lastGap);
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
     int64_t w[kBlock];
@@ -70,8 +79,8 @@ int32_t windowRatio(const KernelCall& c, const OutView<Out>& out, Fill fill, Val
 template <typename Out, typename Term>
 int32_t perVolume(const KernelCall& c, const OutView<Out>& out, Term term) {
   const double* volume = c.in[3];
-  return windowRatio(c, out,
-    [&](double* sum, double* vol) {
+  return windowRatio(c, out, 0,
+    [&](double* sum, double* vol, const double*, double*) {
       for (int64_t t = 0; t < c.T; ++t) {
         const bool valid = validAt(c.in, 4, t);
         sum[t] = valid ? term(t) : kNaN;

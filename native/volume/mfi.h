@@ -8,15 +8,16 @@
 
 namespace tagrid::volume::mfi {
 
-inline int64_t scratch(int64_t T) { return windowRatioScratch(T); }
+inline int64_t scratch(int64_t T, int64_t W) { return windowRatioScratch(T, W); }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const double *high = c.in[0], *low = c.in[1], *close = c.in[2], *volume = c.in[3];
-  return windowRatio(c, out,
-    [&](double* up, double* down) {
-      bool prevValid = false;
-      double prevTp = 0.0;
+  // With state, the head is (whether bar -1 was usable, its typical price).
+  return windowRatio(c, out, 2,
+    [&](double* up, double* down, const double* headIn, double* headOut) {
+      bool prevValid = headIn && headIn[0] != 0.0;
+      double prevTp = headIn ? headIn[1] : 0.0;
       for (int64_t t = 0; t < c.T; ++t) {
         const bool valid = validAt(c.in, 4, t);
         const double tp = typicalPrice(high[t], low[t], close[t]);
@@ -29,6 +30,10 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
         }
         prevValid = valid;
         prevTp = tp;
+      }
+      if (headOut) {
+        headOut[0] = prevValid ? 1.0 : 0.0;
+        headOut[1] = prevTp;
       }
     },
     [&](double up, double down, int64_t v) {

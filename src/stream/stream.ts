@@ -547,7 +547,7 @@ export class IndicatorStream {
         outputs: outputs as (OutputArray | null)[], float64: this.dtype === 'float64', timeStride: V, variantStride: 1, state,
       };
     });
-    map.load(output, n - lead);
+    map.load(output, n - lead, lead > 0 ? columns.map((c) => c.subarray(lead)) : columns);
     this.advance(columns, lead, n);
     leadRows.forEach((rows, k) => { if (rows) outputs[k]!.set(rows); });
     return meta;

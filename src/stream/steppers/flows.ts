@@ -4,7 +4,7 @@
 // prefixSums keeps it, the count of usable bars ending here and a ring of the
 // last maxWindow + 1 bars' pairs, shared by every window; a window's sums are
 // prefixWindowSum of its end and start pairs, as the kernels take them.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { paramOf, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { prefixStep, prefixWindowSum } from './primitives.js';
 
 export interface FlowHooks {
@@ -19,6 +19,8 @@ export interface FlowHooks {
   value(v: number, a: number, b: number): number;
   /** value() is perVolume(a, b): the loop over the windows computes it itself (no hook call per variant). */
   readonly perVolume?: boolean;
+  /** The kernel's state is windowRatio's (native/volume/common.h; ma.vwma's too), continuing both prefixes and the head: pushMany() runs it. */
+  readonly windowRatio?: boolean;
 }
 
 /** A run of variants over the same columns. */
@@ -43,7 +45,7 @@ export function windowSums(ctx: StepperContext, runs: readonly FlowRun[], hooks:
   const state = new Float64Array(size);
   const t = new Float64Array(2);
   const byVolume = hooks.perVolume === true;
-  return {
+  const stepper: Stepper = {
     state,
     step(bar, rows) {
       const out = rows[0]!;
@@ -77,6 +79,51 @@ export function windowSums(ctx: StepperContext, runs: readonly FlowRun[], hooks:
             prefixWindowSum(state[slot + 2]!, state[slot + 3]!, state[past + 2]!, state[past + 3]!));
         }
       }
+    },
+  };
+  return hooks.windowRatio ? { ...stepper, kernel: windowRatioKernel(state, laid, head) } : stepper;
+}
+
+/**
+ * windowRatio's kernel state of each run (native/volume/common.h): [run, its
+ * R entries (A hi, A lo, B hi, B lo) oldest first, the head]; the stepper's
+ * ring unrolled, as ma.sma's (withPrefixKernel in sma.ts).
+ */
+function windowRatioKernel(state: Float64Array, laid: readonly { at: number; R: number }[], head: number): KernelStateMap {
+  let length = 0;
+  const parts = laid.map((r) => {
+    const part = { at: length, length: 1 + 4 * r.R + head };
+    length += part.length;
+    return part;
+  });
+  return {
+    perVariant: 0,
+    length,
+    runs: parts,
+    save(into) {
+      laid.forEach((r, i) => {
+        const at = parts[i]!.at, p = r.at + head, ring = p + 6, R = r.R;
+        into[at] = state[p + 4]!;
+        // Slot pos + 1 holds the oldest entry, slot pos the newest.
+        for (let j = 0, s = (state[p + 5]! + 1) % R; j < R; j++, s = s + 1 === R ? 0 : s + 1) {
+          for (let k = 0; k < 4; k++) into[at + 1 + 4 * j + k] = state[ring + 4 * s + k]!;
+        }
+        for (let k = 0; k < head; k++) into[at + 1 + 4 * R + k] = state[r.at + k]!;
+      });
+    },
+    load(from, bars) {
+      laid.forEach((r, i) => {
+        const at = parts[i]!.at, p = r.at + head, ring = p + 6, R = r.R;
+        const pos = (state[p + 5]! + bars) % R;
+        state[p + 4] = from[at]!;
+        state[p + 5] = pos;
+        for (let j = 0, s = (pos + 1) % R; j < R; j++, s = s + 1 === R ? 0 : s + 1) {
+          for (let k = 0; k < 4; k++) state[ring + 4 * s + k] = from[at + 1 + 4 * j + k]!;
+        }
+        // The running pairs are the newest entry's.
+        for (let k = 0; k < 4; k++) state[p + k] = from[at + 1 + 4 * (R - 1) + k]!;
+        for (let k = 0; k < head; k++) state[r.at + k] = from[at + 1 + 4 * R + k]!;
+      });
     },
   };
 }
@@ -126,5 +173,6 @@ export function perVolumeOf(ctx: StepperContext, term: (high: number, low: numbe
     },
     value: (_v, a, b) => perVolume(a, b),
     perVolume: true,
+    windowRatio: true,
   });
 }

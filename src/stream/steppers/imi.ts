@@ -2,8 +2,9 @@
 // last maxWindow bars in a ring; a window's value sums its bars afresh,
 // oldest first, as intradayMomentum in native/momentum/common.h does
 // (O(window) per bar, as the kernel). Nothing per variant: history steps the
-// ring alone (resumeBySources).
-import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+// ring alone (resumeBySources). A value reads nothing but the last `window`
+// bars of its run, so batches take the kernel over a prelude (Stepper.prelude).
+import { paramOf, resumeBySources, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
 import { BarRun, inputIndices } from './wilder.js';
 
 export default function imi(ctx: StepperContext): Stepper {
@@ -13,8 +14,9 @@ export default function imi(ctx: StepperContext): Stepper {
   const posAt = BarRun.size(2), ringAt = posAt + 1;
   // The run of open and close, the ring position, then a ring of (open, close).
   const state = new Float64Array(ringAt + 2 * R);
-  const run = new BarRun(state, 0, inputIndices(ctx, ['open', 'close']));
-  return {
+  const inputs = inputIndices(ctx, ['open', 'close']);
+  const run = new BarRun(state, 0, inputs);
+  const stepper: Stepper = {
     state,
     step(bar, rows) {
       const out = rows[0];
@@ -46,4 +48,23 @@ export default function imi(ctx: StepperContext): Stepper {
     // All of the state is shared by the windows: history steps it alone, without a row.
     resume: resumeBySources,
   };
+  const prelude: PreludeRoute = {
+    bars: R,
+    // The current run's bars from the ring (NaN before it: the gap that began it, or bars no window reads).
+    tail(into) {
+      const age = state[0]!, pos = state[posAt]!;
+      for (let k = 0; k < into.length; k++) {
+        const to = into[k]!, P = to.length, field = inputs.indexOf(k);
+        for (let j = 0; j < P; j++) {
+          const back = P - 1 - j;
+          to[j] = field >= 0 && back <= age ? state[ringAt + 2 * (pos >= back ? pos - back : pos - back + R) + field]! : NaN;
+        }
+      }
+    },
+    // Stepping the ring without rows costs O(1) a bar.
+    skip(columns, from, to) {
+      resumeBySources.call(stepper, columns.map((col) => col.subarray(from, to)));
+    },
+  };
+  return { ...stepper, prelude };
 }

@@ -29,5 +29,6 @@ export default function mfi(ctx: StepperContext): Stepper {
       const sum = up + down;
       return sum < 1.0 ? zero[v]! : 100.0 * (up / sum);
     },
+    windowRatio: true,
   });
 }

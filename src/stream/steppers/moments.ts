@@ -12,7 +12,7 @@
 // of equal values (the kernel's constant-window rule).
 import { portableLog } from './fisher.js';
 import { twoSumError } from './primitives.js';
-import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { paramOf, resumeBySources, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { anyRow } from './windows.js';
 import { laneColumn, MA } from './matypes.js';
 
@@ -285,41 +285,64 @@ export interface MomentsOwn {
  * `returns`, over hv's log returns of it): one MomentsBlock per source run
  * and chunk length, as forEachMomentsBlock builds one per chunk length; a
  * window holding a gap is NaN in every output. `own(at)` adds state per
- * variant after the blocks'.
+ * variant after the blocks'. Per source run, a ring of its last P moments'
+ * inputs (P = chunkFor(its longest window)) gives the kernel's state
+ * (momentsInput in native/primitives.h: [run, the P values oldest first],
+ * hv's after the last price), so pushMany() runs the batch kernel; the
+ * blocks then step the batch's sources without rows.
  */
 export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns = false, own?: (at: number) => MomentsOwn): Stepper {
   const window = paramOf(ctx, 'window');
-  const shapes: { at: number; src: number; vars: number[]; L: number; R: number }[] = [];
+  const shapes: { at: number; src: number; vars: number[]; L: number; R: number; ring: number }[] = [];
+  // Per source run: its first block's offset, and its ring of inputs [pos, P values] at `at`.
+  const rings: { block: number; at: number; P: number }[] = [];
   let size = 0;
   for (const r of ctx.runs) {
     const src = ctx.sourceIndex(r.sources.source!);
-    const byLength = new Map<number, { at: number; src: number; vars: number[]; L: number; R: number }>();
+    const byLength = new Map<number, { at: number; src: number; vars: number[]; L: number; R: number; ring: number }>();
+    let longest = 1;
     for (let v = r.v0; v < r.v1; v++) {
       const L = chunkFor(window[v]!);
       let b = byLength.get(L);
-      if (!b) byLength.set(L, (b = { at: 0, src, vars: [], L, R: 1 }));
+      if (!b) byLength.set(L, (b = { at: 0, src, vars: [], L, R: 1, ring: -1 }));
       b.vars.push(v);
       b.R = Math.max(b.R, window[v]! + 1);
+      longest = Math.max(longest, window[v]!);
     }
+    const first = shapes.length;
     for (const b of byLength.values()) {
       b.at = size;
       size += MomentsBlock.size(b.R);
       shapes.push(b);
     }
+    shapes[first]!.ring = rings.length;
+    rings.push({ block: shapes[first]!.at, at: size, P: chunkFor(longest) });
+    size += 1 + chunkFor(longest);
   }
-  const mine = own?.(size);
+  // (Bands whose every middle band is the moments' mean own nothing: not stepped.)
+  const made = own?.(size), mine = made && made.size > 0 ? made : undefined;
   const state = new Float64Array(size + (mine?.size ?? 0));
+  for (const g of rings) state.fill(NaN, g.at + 1, g.at + 1 + g.P);
   const blocks = shapes.map((b) => new MomentsBlock(state, b.at, b.src, Int32Array.from(b.vars), b.L, b.R));
-  return {
+  const ringOf = shapes.map((b) => (b.ring < 0 ? null : rings[b.ring]!));
+  const stepper: Stepper = {
     state,
     step(bar, rows) {
       const writes = anyRow(rows);
-      for (const m of blocks) {
+      for (let k = 0; k < blocks.length; k++) {
+        const m = blocks[k]!;
         let x = bar[m.src]!;
         if (returns) {
           // log1p of the relative change, from two positive prices (NaN for the first bar): the kernels' portableLog1p.
           const prev = m.swapPrevious(x);
           x = x > 0.0 && prev > 0.0 ? portableLog1p((x - prev) / prev) : NaN;
+        }
+        const g = ringOf[k];
+        if (g) {
+          let pos = state[g.at]! + 1;
+          if (pos === g.P) pos = 0;
+          state[g.at] = pos;
+          state[g.at + 1 + pos] = x;
         }
         m.feed(x);
         if (mine) for (const v of m.vars) mine.step(state, v, x);
@@ -338,6 +361,33 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
     // The state is per block, not per variant: the history's sources alone, without rows.
     resume: resumeBySources,
   };
+  // The kernel's state of each source run: [hv: the last price, run, the ring's values oldest first].
+  const head = returns ? 2 : 1;
+  let length = 0;
+  const parts = rings.map((g) => {
+    const part = { at: length, length: head + g.P };
+    length += part.length;
+    return part;
+  });
+  const kernel: KernelStateMap = {
+    perVariant: 0,
+    length,
+    runs: parts,
+    save(into) {
+      rings.forEach((g, i) => {
+        let at = parts[i]!.at;
+        if (returns) into[at++] = state[g.block + PREV]!;
+        into[at] = state[g.block + RUN]!;
+        const pos = state[g.at]!;
+        for (let j = 0, s = pos + 1 === g.P ? 0 : pos + 1; j < g.P; j++, s = s + 1 === g.P ? 0 : s + 1) into[at + 1 + j] = state[g.at + 1 + s]!;
+      });
+    },
+    // The blocks' state is not the kernel's: the blocks step the batch's sources, as history does.
+    load(_from, bars, columns) {
+      stepper.resume!(columns.map((col) => col.subarray(0, bars)), null);
+    },
+  };
+  return { ...stepper, kernel };
 }
 
 /** taStddev (native/volatility/common.h): TA-Lib's standard deviation, 0 below a variance of 1e-14. */
@@ -395,5 +445,9 @@ export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | nul
     } else if (spread === 'bandwidth') rows[0]![v] = mid !== 0.0 ? (dev + dev) / mid : NaN;
     else rows[0]![v] = upper !== lower ? ((sma ? m.deviation(w) : fromMid[v]!) + dev) / (dev + dev) : NaN;
   }, false, lanes);
-  return typed === null && types.some((t) => t !== MA.sma) ? null : stepper;
+  if (typed === null && types.some((t) => t !== MA.sma)) return null;
+  // Another matype's middle band does not continue a run in the kernel: such a grid steps its batches.
+  if (types.every((t) => t === MA.sma)) return stepper;
+  const { kernel: _, ...stepped } = stepper;
+  return stepped;
 }

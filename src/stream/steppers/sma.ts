@@ -8,10 +8,17 @@ import { prefixStep, prefixWindowSum } from './primitives.js';
 
 /** ma.sma: each window sum times 1 / window, and the kernel's state for pushMany() and history. */
 export default function sma(ctx: StepperContext): Stepper {
-  const stepper = prefixWindows(ctx, paramOf(ctx, 'window').map((w) => 1.0 / w));
+  return withPrefixKernel(prefixWindows(ctx, paramOf(ctx, 'window').map((w) => 1.0 / w)));
+}
+
+/**
+ * A prefixWindows() stepper with the kernel's state of each source run
+ * (prefixStatePairs in native/primitives.h: [run, its R pairs oldest first],
+ * R = the ring's length >= the longest window), which ma.sma's and
+ * structure.sum's kernels continue.
+ */
+export function withPrefixKernel(stepper: ReturnType<typeof prefixWindows>): Stepper {
   const { state } = stepper;
-  // The kernel's state of a source run (prefixStatePairs in native/ma/common.h):
-  // [run, its R pairs oldest first], R = the ring's length >= the longest window.
   let size = 0;
   const kernelRuns = stepper.runs.map((r) => {
     const part = { at: size, length: 1 + 2 * r.ring };

@@ -272,8 +272,12 @@ export interface KernelStateMap {
   readonly runs?: readonly { readonly at: number; readonly length: number }[];
   /** Writes the kernel's state for a call continuing from the stepper's state. */
   save(into: Float64Array): void;
-  /** Sets the stepper's state from the kernel's state after a call over `bars` more bars. */
-  load(from: Float64Array, bars: number): void;
+  /**
+   * Sets the stepper's state from the kernel's state after a call over `bars`
+   * more bars; `columns` are those bars' sources (indexed as step()'s bar),
+   * for a stepper that steps its own state through them instead.
+   */
+  load(from: Float64Array, bars: number, columns: readonly Float64Array[]): void;
   /**
    * Optional: for a state that keeps bars the kernel reads again (the
    * patterns' candles), the first `lead` bars of each batch step in

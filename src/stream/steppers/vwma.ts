@@ -17,5 +17,6 @@ export default function vwma(ctx: StepperContext): Stepper {
     },
     value: (_v, weighted, vol) => perVolume(weighted, vol),
     perVolume: true,
+    windowRatio: true,  // ma.vwma's kernel keeps the same state (pairPrefixStart)
   });
 }
