@@ -1,6 +1,6 @@
-// pushMany() and `history` through the batch kernel: ma.wma's prelude route
+// pushMany() and `history` through the batch kernel over a prelude
 // (Stepper.prelude: the kernel over the last bars seen and the new ones,
-// the prelude's rows dropped). These check the edge cases of each route
+// the prelude's rows dropped): ma.wma and every other finite-memory id. These check the edge cases of each route
 // against compute() over the bars seen (rows, with Object.is) and against a
 // stream pushed bar by bar (checkpoints byte for byte), on both backends and
 // dtypes: a gap inside the batch, at its first bar and just before it, a
@@ -95,4 +95,27 @@ describe('ma.wma: pushMany and history through the kernel over a prelude', () =>
   it('a grid with a window above 256 keeps stepping, and is exact', async () => {
     await check('ma.wma', { window: [5, 300] }, 'native', 'float64', SCENARIOS[0]!, (s) => stepperOf(s) !== null && !hasPrelude(s));
   });
+});
+
+// Every other id with a prelude route, each scenario on a backend and dtype in turn.
+const PRELUDE_GRIDS: Record<string, Record<string, unknown>> = {
+  'momentum.mom': { source: ['close', 'hl2'], window: [1, 2, 9, 40] },
+  'momentum.roc': { window: [1, 10, 33] },
+  'momentum.rocp': { window: [3, 12] },
+  'momentum.rocr': { window: [2, 25], zero_denominator: ['nan', 'talib'] },
+  'momentum.rocr100': { window: [7, 14] },
+  'momentum.bop': {},
+  'structure.candle_stats': {},
+  'volatility.tr': {},
+};
+
+describe('the other finite-memory ids: pushMany and history through the kernel over a prelude', () => {
+  const hasPrelude = (s: unknown) => stepperOf(s)?.prelude !== undefined;
+  for (const [id, grid] of Object.entries(PRELUDE_GRIDS)) {
+    it(id, async () => {
+      for (const [n, sc] of SCENARIOS.entries()) {
+        await check(id, grid, n % 2 === 0 ? 'native' : 'wasm', n % 3 === 1 ? 'float64' : 'float32', sc, hasPrelude);
+      }
+    });
+  }
 });
