@@ -107,6 +107,13 @@ const PRELUDE_GRIDS: Record<string, Record<string, unknown>> = {
   'momentum.bop': {},
   'structure.candle_stats': {},
   'volatility.tr': {},
+  'structure.min': { source: ['close', 'high'], window: [2, 5, 30, 64] },
+  'structure.max': { window: [3, 17, 100] },
+  'structure.minmax': { window: [4, 9, 40] },
+  'structure.midpoint': { source: ['close', 'hl2'], window: [2, 14] },
+  'structure.midprice': { window: [3, 21, 65] },
+  'trend.donchian': { window: [5, 20, 55] },
+  'momentum.williams_r': { window: [3, 14, 50] },
 };
 
 describe('the other finite-memory ids: pushMany and history through the kernel over a prelude', () => {
