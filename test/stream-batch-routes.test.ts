@@ -114,6 +114,7 @@ const PRELUDE_GRIDS: Record<string, Record<string, unknown>> = {
   'structure.midprice': { window: [3, 21, 65] },
   'trend.donchian': { window: [5, 20, 55] },
   'momentum.williams_r': { window: [3, 14, 50] },
+  'structure.percent_rank': { source: ['close', 'hl2'], window: [2, 10, 60] },
 };
 
 describe('the other finite-memory ids: pushMany and history through the kernel over a prelude', () => {
