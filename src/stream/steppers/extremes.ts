@@ -126,15 +126,39 @@ class Rings {
     }
   }
 
-  /** Moves every level n bars on without filling them (the fills of the bars after overwrite what it leaves). */
-  skip(s: Float64Array, n: number): void {
-    for (let k = 0; k < this.levels; k++) s[this.posAt + k] = (s[this.posAt + k]! + n) % this.ring[k]!;
+  /**
+   * A prelude's last into.length bars of a table at `side` (number `field`
+   * of its level-0 entries), oldest first; with no side (-1), an input the
+   * table only checks: 0 on the `run` bars of the current run, NaN before
+   * (no row after the run's start reads an earlier bar).
+   */
+  tail(s: Float64Array, side: number, field: number, run: number, into: Float64Array): void {
+    const P = into.length, pos = s[this.posAt]!, R = this.ring[0]!;
+    for (let j = 0; j < P; j++) {
+      const back = P - 1 - j, slot = pos - back < 0 ? pos - back + R : pos - back;
+      into[j] = side >= 0 ? s[side + this.width * slot + field]! : back < run ? 0.0 : NaN;
+    }
   }
 
-  /** The ring slot of level k `back` bars before its last bar, from the positions in the state (valid before any advance()). */
-  stateSlot(s: Float64Array, k: number, back: number): number {
-    const j = s[this.posAt + k]! - back;
-    return j < 0 ? j + this.ring[k]! : j;
+  /**
+   * Sets the state to the one `advance` (a channel's, one bar) leaves after
+   * bars [from, to) of the columns (indexed as a bar): the count of bars
+   * valid in `valid` at s[runAt] (and of every bar at s[countAt], unless
+   * -1) and the ring positions moved on arithmetically, then the last bars
+   * the rings hold (memory) advanced as step() does.
+   */
+  skipBars(s: Float64Array, runAt: number, countAt: number, valid: readonly number[], columns: readonly Float64Array[], from: number, to: number, advance: (bar: Float64Array) => void): void {
+    const start = Math.max(from, to - this.memory);
+    let g = start - 1;
+    while (g >= from && valid.every((k) => columns[k]![g] === columns[k]![g])) g--;
+    s[runAt] = g >= from ? start - 1 - g : s[runAt]! + (start - from);
+    if (countAt >= 0) s[countAt] = s[countAt]! + (start - from);
+    for (let k = 0; k < this.levels; k++) s[this.posAt + k] = (s[this.posAt + k]! + (start - from)) % this.ring[k]!;
+    const bar = new Float64Array(columns.length);
+    for (let i = start; i < to; i++) {
+      for (let k = 0; k < columns.length; k++) bar[k] = columns[k]![i]!;
+      advance(bar);
+    }
   }
 
   /** The ring slot of level k `back` bars before its last bar. */
@@ -187,27 +211,13 @@ export class Channel {
   tail(s: Float64Array, k: number, into: Float64Array): boolean {
     const side = k === this.high && this.hiAt >= 0 ? this.hiAt : k === this.low && this.loAt >= 0 ? this.loAt : -1;
     if (side < 0 && !this.valid.includes(k)) return false;
-    const run = s[this.at]!, P = into.length;
-    for (let j = 0; j < P; j++) {
-      const back = P - 1 - j;
-      into[j] = side >= 0 ? s[side + this.rings.stateSlot(s, 0, back)]! : back < run ? 0.0 : NaN;
-    }
+    this.rings.tail(s, side, 0, s[this.at]!, into);
     return true;
   }
 
   /** Sets the state to the one advance() leaves after bars [from, to) of the columns (indexed as a bar), filling only the bars the rings hold. */
   skip(s: Float64Array, columns: readonly Float64Array[], from: number, to: number): void {
-    const start = Math.max(from, to - this.rings.memory);
-    const valid = (i: number) => this.valid.every((k) => columns[k]![i] === columns[k]![i]);
-    let g = start - 1;
-    while (g >= from && valid(g)) g--;
-    s[this.at] = g >= from ? start - 1 - g : s[this.at]! + (start - from);
-    this.rings.skip(s, start - from);
-    const bar = new Float64Array(columns.length);
-    for (let i = start; i < to; i++) {
-      for (let k = 0; k < columns.length; k++) bar[k] = columns[k]![i]!;
-      this.advance(s, bar);
-    }
+    this.rings.skipBars(s, this.at, -1, this.valid, columns, from, to, (bar) => this.advance(s, bar));
   }
 
   /** The highest of a window (lanesOf: its level and back) ending `delay` bars before the last bar. */
@@ -318,7 +328,7 @@ export class Channel {
  * run's last bars. Each channel keeps `bars` - 1 bars at level 0 (Channel's
  * `keep`) for tail(); skip() fills the levels over the last bars they hold.
  */
-export function channelPrelude(state: Float64Array, channels: readonly Channel[], bars: number): PreludeRoute {
+export function channelPrelude(state: Float64Array, channels: readonly (Channel | ArgChannel)[], bars: number): PreludeRoute {
   return {
     bars,
     tail(into) {
@@ -406,9 +416,9 @@ export class ArgChannel {
   private readonly hiAt: number;
   private readonly loAt: number;
 
-  constructor(layout: Layout, levels: number, private readonly high: number, private readonly low: number) {
+  constructor(layout: Layout, levels: number, private readonly high: number, private readonly low: number, keep = 0) {
     this.at = layout.take(2);
-    this.rings = new Rings(layout, levels, 0, 2);
+    this.rings = new Rings(layout, levels, 0, 2, keep);
     this.hiAt = layout.take(this.rings.size);
     this.loAt = layout.take(this.rings.size);
   }
@@ -424,6 +434,18 @@ export class ArgChannel {
     this.fill(s, this.hiAt, t, high, true);
     this.fill(s, this.loAt, t, low, false);
     return run;
+  }
+
+  /** Channel.tail: the values of source k (high or low) at level 0. */
+  tail(s: Float64Array, k: number, into: Float64Array): boolean {
+    if (k !== this.high && k !== this.low) return false;
+    this.rings.tail(s, k === this.high ? this.hiAt : this.loAt, 1, s[this.at + 1]!, into);
+    return true;
+  }
+
+  /** Channel.skip, the bar count included. */
+  skip(s: Float64Array, columns: readonly Float64Array[], from: number, to: number): void {
+    this.rings.skipBars(s, this.at + 1, this.at, [this.high, this.low], columns, from, to, (bar) => this.advance(s, bar));
   }
 
   /** The last bar's index (bars since the stream's first). */
