@@ -117,6 +117,7 @@ const PRELUDE_GRIDS: Record<string, Record<string, unknown>> = {
   'structure.percent_rank': { source: ['close', 'hl2'], window: [2, 10, 60] },
   'structure.pivots': { left: [1, 5, 30], right: [1, 4, 20] },
   'trend.aroon': { window: [2, 14, 25, 70] },
+  'ma.hma': { source: ['close', 'hl2'], window: [2, 3, 9, 30, 64] },
 };
 
 describe('the other finite-memory ids: pushMany and history through the kernel over a prelude', () => {
