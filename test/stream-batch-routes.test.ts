@@ -1,13 +1,13 @@
-// pushMany() and `history` through the batch kernel: ma.wma's and momentum.imi's prelude route
+// pushMany() and `history` through the batch kernel over a prelude
 // (Stepper.prelude: the kernel over the last bars seen and the new ones,
-// the prelude's rows dropped). These check the edge cases of each route
+// the prelude's rows dropped): ma.wma and every other finite-memory id. These check the edge cases of each route
 // against compute() over the bars seen (rows, with Object.is) and against a
 // stream pushed bar by bar (checkpoints byte for byte), on both backends and
 // dtypes: a gap inside the batch, at its first bar and just before it, a
 // current run shorter than the prelude, a stream younger than it, and a
 // revision of the bar before the batch.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { StreamCandle } from '../dist/index.js';
+import { listIndicators, type StreamCandle } from '../dist/index.js';
 import { closeEngines, engineFor, syntheticCandles, type BackendName } from './helpers.js';
 
 afterAll(closeEngines);
@@ -49,9 +49,11 @@ async function check(id: string, grid: Record<string, unknown>, backend: Backend
   const engine = await engineFor(backend);
   const B = sc.history + 3, T = B + sc.batch + 90;
   const c = bars(T, 11 + sc.history + sc.batch, sc.gaps.map((g) => B + g));
-  const a = await engine.stream({ indicator: id, grid, dtype, history: part(c, 0, sc.history) });
+  // Every output but one that looks ahead (ichimoku's lagging), which a stream refuses.
+  const outputs = listIndicators().find((x) => x.id === id)!.outputs.filter((o) => !o.looksAhead).map((o) => o.name);
+  const a = await engine.stream({ indicator: id, grid, outputs, dtype, history: part(c, 0, sc.history) });
   expect(route(a), `${id}: the stream takes the route`).toBe(true);
-  const b = await engine.stream({ indicator: id, grid, dtype });
+  const b = await engine.stream({ indicator: id, grid, outputs, dtype });
   for (let i = 0; i < sc.history; i++) b.push(barOf(c, i));
   for (let i = sc.history; i < B; i++) {
     a.push(i === B - 1 ? { ...barOf(c, i), close: c.close[i]! * 1.02, high: c.high[i]! * 1.02 } : barOf(c, i));
@@ -61,7 +63,7 @@ async function check(id: string, grid: Record<string, unknown>, backend: Backend
   for (const [from, to] of [[B, B + sc.batch], [B + sc.batch, T]] as const) {
     const got = await a.pushMany(part(c, from, to));
     for (let i = from; i < to; i++) b.push(barOf(c, i));
-    const want = await engine.compute({ indicator: id, candles: part(c, 0, to), grid, dtype });
+    const want = await engine.compute({ indicator: id, candles: part(c, 0, to), grid, outputs, dtype });
     const V = want.variants;
     for (const o of want.outputs) {
       const g = got.values(o), w = want.values(o);
@@ -97,13 +99,38 @@ describe('ma.wma: pushMany and history through the kernel over a prelude', () =>
   });
 });
 
-describe('momentum.imi: pushMany through the kernel over a prelude', () => {
+// Every other id with a prelude route, each scenario on a backend and dtype in turn.
+const PRELUDE_GRIDS: Record<string, Record<string, unknown>> = {
+  'momentum.imi': { window: [2, 3, 14, 40] },
+  'momentum.mom': { source: ['close', 'hl2'], window: [1, 2, 9, 40] },
+  'momentum.roc': { window: [1, 10, 33] },
+  'momentum.rocp': { window: [3, 12] },
+  'momentum.rocr': { window: [2, 25], zero_denominator: ['nan', 'talib'] },
+  'momentum.rocr100': { window: [7, 14] },
+  'momentum.bop': {},
+  'structure.candle_stats': {},
+  'volatility.tr': {},
+  'structure.min': { source: ['close', 'high'], window: [2, 5, 30, 64] },
+  'structure.max': { window: [3, 17, 100] },
+  'structure.minmax': { window: [4, 9, 40] },
+  'structure.midpoint': { source: ['close', 'hl2'], window: [2, 14] },
+  'structure.midprice': { window: [3, 21, 65] },
+  'trend.donchian': { window: [5, 20, 55] },
+  'momentum.williams_r': { window: [3, 14, 50] },
+  'structure.percent_rank': { source: ['close', 'hl2'], window: [2, 10, 60] },
+  'structure.pivots': { left: [1, 5, 30], right: [1, 4, 20] },
+  'trend.aroon': { window: [2, 14, 25, 70] },
+  'ma.hma': { source: ['close', 'hl2'], window: [2, 3, 9, 30, 64] },
+  'trend.ichimoku': { conversion: [5, 9], base: [26], span_b: [20, 52], displacement: [1, 26] },
+};
+
+describe('the other finite-memory ids: pushMany and history through the kernel over a prelude', () => {
   const hasPrelude = (s: unknown) => stepperOf(s)?.prelude !== undefined;
-  SCENARIOS.forEach((sc, n) => {
-    it(sc.name, async () => {
-      for (const [k, backend] of (['native', 'wasm'] as const).entries()) {
-        await check('momentum.imi', { window: [2, 3, 14, 40] }, backend, (n + k) % 2 === 0 ? 'float64' : 'float32', sc, hasPrelude);
+  for (const [id, grid] of Object.entries(PRELUDE_GRIDS)) {
+    it(id, async () => {
+      for (const [n, sc] of SCENARIOS.entries()) {
+        await check(id, grid, n % 2 === 0 ? 'native' : 'wasm', n % 3 === 1 ? 'float64' : 'float32', sc, hasPrelude);
       }
     });
-  });
+  }
 });

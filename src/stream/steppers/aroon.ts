@@ -5,17 +5,20 @@
 // and low): up and down 100/n * (n - bars since the extreme), osc 100/n *
 // (bar of the high - bar of the low).
 import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { ArgChannel, extremeLevels, lanesOf, Layout } from './extremes.js';
+import { ArgChannel, channelPrelude, extremeLevels, lanesOf, Layout } from './extremes.js';
 
 export default function aroon(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
   const span = window.map((n) => n + 1);
   const { level, back } = lanesOf(span);
   const layout = new Layout();
-  const ch = new ArgChannel(layout, extremeLevels(longestOf(span)), ctx.sourceIndex('high'), ctx.sourceIndex('low'));
+  // Bars since an extreme, not its bar, come out: batches take the kernel over a prelude of the windows' bars.
+  const bars = longestOf(span);
+  const ch = new ArgChannel(layout, extremeLevels(bars), ctx.sourceIndex('high'), ctx.sourceIndex('low'), bars - 1);
   const state = new Float64Array(layout.size);
   return {
     state,
+    prelude: channelPrelude(state, [ch], bars),
     step(bar, rows) {
       const run = ch.advance(state, bar);
       const [up, down, osc] = rows;

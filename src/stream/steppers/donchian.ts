@@ -3,13 +3,14 @@
 // window's upper, lower and (upper + lower) / 2 from the window's first full
 // bar of a run of valid bars (high and low).
 import { resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { priceChannel } from './extremes.js';
+import { channelPrelude, priceChannel } from './extremes.js';
 
 export default function donchian(ctx: StepperContext): Stepper {
-  const { window, level, back, layout, ch } = priceChannel(ctx, 'window', false);
+  const { window, level, back, layout, ch, longest } = priceChannel(ctx, 'window', false, true);
   const state = new Float64Array(layout.size);
   return {
     state,
+    prelude: channelPrelude(state, [ch], longest),
     step(bar, rows) {
       const run = ch.advance(state, bar);
       const [upper, lower, mid] = rows;

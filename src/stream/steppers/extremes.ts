@@ -9,7 +9,7 @@
 // values (and which of two equal values, +0 or -0, comes out) are the
 // kernel's: O(levels) per bar and source, O(1) per variant, about twice the
 // longest window of state per table.
-import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { longestOf, paramOf, resumeBySources, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
 
 /** extremeLevels (native/primitives.h): the levels a table needs for windows up to maxWindow. */
 export function extremeLevels(maxWindow: number): number {
@@ -78,7 +78,8 @@ export function spansOf(window: ArrayLike<number>, lanes: Lanes, v0: number, v1:
  * Where the levels of one sparse table live: level k as a ring of the last
  * 2^k + 1 + delay bars, all that its windows (back < 2^k, read up to `delay`
  * bars late) and the build of level k + 1 (2^k bars back) read, so a table
- * takes about twice the longest window, not levels times it. State: the ring
+ * takes about twice the longest window, not levels times it; level 0 (the
+ * bars themselves) keeps at least the last `keep` bars. State: the ring
  * position of each level, then the rings of every table, `width` numbers an
  * entry.
  */
@@ -88,17 +89,22 @@ class Rings {
   readonly size: number;
   readonly posAt: number;
 
-  constructor(layout: Layout, readonly levels: number, delay: number, readonly width: number) {
+  /** Bars whose values the rings hold: level k's entries read back 2^k - 1 bars before their own. */
+  readonly memory: number;
+
+  constructor(layout: Layout, readonly levels: number, delay: number, readonly width: number, keep = 0) {
     this.cur = new Int32Array(levels);
     this.ring = new Int32Array(levels);
     this.off = new Int32Array(levels);
-    let size = 0;
+    let size = 0, memory = 0;
     for (let k = 0; k < levels; k++) {
-      this.ring[k] = 2 ** k + 1 + delay;
+      this.ring[k] = Math.max(2 ** k + 1 + delay, k === 0 ? keep : 0);
       this.off[k] = size;
       size += width * this.ring[k]!;
+      memory = Math.max(memory, this.ring[k]! + 2 ** k - 1);
     }
     this.size = size;
+    this.memory = memory;
     this.posAt = layout.take(levels);
     this.pos = new Int32Array(levels);
   }
@@ -120,6 +126,41 @@ class Rings {
     }
   }
 
+  /**
+   * A prelude's last into.length bars of a table at `side` (number `field`
+   * of its level-0 entries), oldest first; with no side (-1), an input the
+   * table only checks: 0 on the `run` bars of the current run, NaN before
+   * (no row after the run's start reads an earlier bar).
+   */
+  tail(s: Float64Array, side: number, field: number, run: number, into: Float64Array): void {
+    const P = into.length, pos = s[this.posAt]!, R = this.ring[0]!;
+    for (let j = 0; j < P; j++) {
+      const back = P - 1 - j, slot = pos - back < 0 ? pos - back + R : pos - back;
+      into[j] = side >= 0 ? s[side + this.width * slot + field]! : back < run ? 0.0 : NaN;
+    }
+  }
+
+  /**
+   * Sets the state to the one `advance` (a channel's, one bar) leaves after
+   * bars [from, to) of the columns (indexed as a bar): the count of bars
+   * valid in `valid` at s[runAt] (and of every bar at s[countAt], unless
+   * -1) and the ring positions moved on arithmetically, then the last bars
+   * the rings hold (memory) advanced as step() does.
+   */
+  skipBars(s: Float64Array, runAt: number, countAt: number, valid: readonly number[], columns: readonly Float64Array[], from: number, to: number, advance: (bar: Float64Array) => void): void {
+    const start = Math.max(from, to - this.memory);
+    let g = start - 1;
+    while (g >= from && valid.every((k) => columns[k]![g] === columns[k]![g])) g--;
+    s[runAt] = g >= from ? start - 1 - g : s[runAt]! + (start - from);
+    if (countAt >= 0) s[countAt] = s[countAt]! + (start - from);
+    for (let k = 0; k < this.levels; k++) s[this.posAt + k] = (s[this.posAt + k]! + (start - from)) % this.ring[k]!;
+    const bar = new Float64Array(columns.length);
+    for (let i = start; i < to; i++) {
+      for (let k = 0; k < columns.length; k++) bar[k] = columns[k]![i]!;
+      advance(bar);
+    }
+  }
+
   /** The ring slot of level k `back` bars before its last bar. */
   slot(k: number, back: number): number {
     const j = this.pos[k]! - back;
@@ -130,8 +171,10 @@ class Rings {
 /**
  * RollingRange (or one side of it) over the series at bar indexes `high`
  * (highest) and `low` (lowest); -1 leaves a side out. Windows may be read up
- * to `delay` bars late. State: [valid bars ending here (every `valid` input a
- * number), the levels' positions, the highest's levels, the lowest's levels].
+ * to `delay` bars late; level 0 keeps the last `keep` bars at least (a
+ * prelude's, channelPrelude). State: [valid bars ending here (every `valid`
+ * input a number), the levels' positions, the highest's levels, the lowest's
+ * levels].
  */
 export class Channel {
   private readonly at: number;
@@ -139,9 +182,9 @@ export class Channel {
   private readonly hiAt: number;
   private readonly loAt: number;
 
-  constructor(layout: Layout, levels: number, delay: number, private readonly high: number, private readonly low: number, private readonly valid: readonly number[]) {
+  constructor(layout: Layout, levels: number, delay: number, private readonly high: number, private readonly low: number, private readonly valid: readonly number[], keep = 0) {
     this.at = layout.take(1);
-    this.rings = new Rings(layout, levels, delay, 1);
+    this.rings = new Rings(layout, levels, delay, 1, keep);
     this.hiAt = high >= 0 ? layout.take(this.rings.size) : -1;
     this.loAt = low >= 0 ? layout.take(this.rings.size) : -1;
   }
@@ -157,6 +200,24 @@ export class Channel {
     if (this.hiAt >= 0) this.fill(s, this.hiAt, bar[this.high]!, true);
     if (this.loAt >= 0) this.fill(s, this.loAt, bar[this.low]!, false);
     return run;
+  }
+
+  /**
+   * Source k's last into.length bars (at most `keep`), oldest first, if the
+   * channel reads it: a side's own values (level 0), or for an input it only
+   * checks (`valid`) 0 on the bars of the current run and NaN before (no
+   * row after the run's start reads an earlier bar). False if it does not.
+   */
+  tail(s: Float64Array, k: number, into: Float64Array): boolean {
+    const side = k === this.high && this.hiAt >= 0 ? this.hiAt : k === this.low && this.loAt >= 0 ? this.loAt : -1;
+    if (side < 0 && !this.valid.includes(k)) return false;
+    this.rings.tail(s, side, 0, s[this.at]!, into);
+    return true;
+  }
+
+  /** Sets the state to the one advance() leaves after bars [from, to) of the columns (indexed as a bar), filling only the bars the rings hold. */
+  skip(s: Float64Array, columns: readonly Float64Array[], from: number, to: number): void {
+    this.rings.skipBars(s, this.at, -1, this.valid, columns, from, to, (bar) => this.advance(s, bar));
   }
 
   /** The highest of a window (lanesOf: its level and back) ending `delay` bars before the last bar. */
@@ -260,6 +321,27 @@ export class Channel {
   }
 }
 
+/**
+ * The PreludeRoute of steppers whose state is their channels (min, max,
+ * donchian, williams_r, ...): the kernels' sparse tables are built afresh
+ * each call, so a window's extreme is the same bits over a prelude of its
+ * run's last bars. Each channel keeps `bars` - 1 bars at level 0 (Channel's
+ * `keep`) for tail(); skip() fills the levels over the last bars they hold.
+ */
+export function channelPrelude(state: Float64Array, channels: readonly (Channel | ArgChannel)[], bars: number): PreludeRoute {
+  return {
+    bars,
+    tail(into) {
+      into.forEach((x, k) => {
+        if (!channels.some((ch) => ch.tail(state, k, x))) throw new Error(`channelPrelude: no channel reads source ${k}`);
+      });
+    },
+    skip(columns, from, to) {
+      for (const ch of channels) ch.skip(state, columns, from, to);
+    },
+  };
+}
+
 /** The bar indexes of a stepper's context: its high, low and close, in that order. */
 export function hlcOf(ctx: StepperContext): [number, number, number] {
   return [ctx.sourceIndex('high'), ctx.sourceIndex('low'), ctx.sourceIndex('close')];
@@ -271,12 +353,14 @@ export function hlcOf(ctx: StepperContext): [number, number, number] {
  * low and, with `close`, the close are numbers; its layout goes on with the
  * stepper's own numbers.
  */
-export function priceChannel(ctx: StepperContext, p: string, close: boolean) {
+export function priceChannel(ctx: StepperContext, p: string, close: boolean, prelude = false) {
   const window = paramOf(ctx, p);
+  const longest = longestOf(window);
   const [h, l, c] = hlcOf(ctx);
   const layout = new Layout();
-  const ch = new Channel(layout, extremeLevels(longestOf(window)), 0, h, l, close ? [h, l, c] : [h, l]);
-  return { window, ...lanesOf(window), h, l, c, layout, ch };
+  // For a prelude (channelPrelude) over the windows' bars, level 0 keeps all but the last of them.
+  const ch = new Channel(layout, extremeLevels(longest), 0, h, l, close ? [h, l, c] : [h, l], prelude ? longest - 1 : 0);
+  return { window, longest, ...lanesOf(window), h, l, c, layout, ch };
 }
 
 /**
@@ -288,7 +372,7 @@ export function priceChannel(ctx: StepperContext, p: string, close: boolean) {
  */
 export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'max' | 'mid')[]): Stepper {
   const window = paramOf(ctx, 'window');
-  const levels = extremeLevels(longestOf(window));
+  const longest = longestOf(window), levels = extremeLevels(longest);
   const lanes = lanesOf(window);
   const range = outputs.length === 2 && outputs[0] === 'min' && outputs[1] === 'max';
   const highs = outputs.some((o) => o !== 'min'), lows = outputs.some((o) => o !== 'max');
@@ -297,11 +381,12 @@ export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'm
     // MIDPRICE reads the highest high and the lowest low; the others one source.
     const hi = r.sources.source !== undefined ? ctx.sourceIndex(r.sources.source) : ctx.sourceIndex('high');
     const lo = r.sources.source !== undefined ? hi : ctx.sourceIndex('low');
-    return { v0: r.v0, v1: r.v1, spans: spansOf(window, lanes, r.v0, r.v1), ch: new Channel(layout, levels, 0, highs ? hi : -1, lows ? lo : -1, hi === lo ? [hi] : [hi, lo]) };
+    return { v0: r.v0, v1: r.v1, spans: spansOf(window, lanes, r.v0, r.v1), ch: new Channel(layout, levels, 0, highs ? hi : -1, lows ? lo : -1, hi === lo ? [hi] : [hi, lo], longest - 1) };
   });
   const state = new Float64Array(layout.size);
   return {
     state,
+    prelude: channelPrelude(state, runs.map((r) => r.ch), longest),
     step(bar, rows) {
       for (const { v0, v1, spans, ch } of runs) {
         const run = ch.advance(state, bar);
@@ -331,9 +416,9 @@ export class ArgChannel {
   private readonly hiAt: number;
   private readonly loAt: number;
 
-  constructor(layout: Layout, levels: number, private readonly high: number, private readonly low: number) {
+  constructor(layout: Layout, levels: number, private readonly high: number, private readonly low: number, keep = 0) {
     this.at = layout.take(2);
-    this.rings = new Rings(layout, levels, 0, 2);
+    this.rings = new Rings(layout, levels, 0, 2, keep);
     this.hiAt = layout.take(this.rings.size);
     this.loAt = layout.take(this.rings.size);
   }
@@ -349,6 +434,18 @@ export class ArgChannel {
     this.fill(s, this.hiAt, t, high, true);
     this.fill(s, this.loAt, t, low, false);
     return run;
+  }
+
+  /** Channel.tail: the values of source k (high or low) at level 0. */
+  tail(s: Float64Array, k: number, into: Float64Array): boolean {
+    if (k !== this.high && k !== this.low) return false;
+    this.rings.tail(s, k === this.high ? this.hiAt : this.loAt, 1, s[this.at + 1]!, into);
+    return true;
+  }
+
+  /** Channel.skip, the bar count included. */
+  skip(s: Float64Array, columns: readonly Float64Array[], from: number, to: number): void {
+    this.rings.skipBars(s, this.at + 1, this.at, [this.high, this.low], columns, from, to, (bar) => this.advance(s, bar));
   }
 
   /** The last bar's index (bars since the stream's first). */

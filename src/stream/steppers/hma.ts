@@ -8,8 +8,10 @@
 // wmaPrime while a window fills, then wmaNext), the values leaving its two
 // WMAs read from the source's ring and those leaving its hull from its own
 // ring of m + 1 differences. Which one a variant takes depends on its window
-// alone, as in the kernel.
-import { paramOf, ringStepper, type RingRun, type Stepper, type StepperContext } from './types.js';
+// alone, as in the kernel. With every window up to DENSE_WMA, every value is
+// a fresh sum of the run's last n + m - 1 bars, so batches take the kernel
+// over a prelude of them (the ring of values holds them for tail()).
+import { paramOf, ringPrelude, ringStepper, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { wmaDivider, wmaNext, wmaPrime } from './primitives.js';
 import { DENSE_WMA, diagonalFill, diagonalStep } from './wma.js';
 
@@ -26,11 +28,14 @@ export default function hma(ctx: StepperContext): Stepper | null {
   const span = n.map((w) => Math.floor(Math.sqrt(w)));
   const halfDiv = Float64Array.from(half, wmaDivider), fullDiv = window.map(wmaDivider);
   const hullDiv = Float64Array.from(span, wmaDivider), hullScale = hullDiv.map((d) => 1.0 / d);
-  let depth = 0, own = HULL_RING;
+  let depth = 0, own = HULL_RING, bars = 1;
   for (let v = 0; v < n.length; v++) {
-    if (n[v]! <= DENSE_WMA) depth = Math.max(depth, n[v]!);
-    else own = Math.max(own, LONG_RING_AT + span[v]! + 1);
+    if (n[v]! <= DENSE_WMA) {
+      depth = Math.max(depth, n[v]!);
+      bars = Math.max(bars, n[v]! + span[v]! - 1);
+    } else own = Math.max(own, LONG_RING_AT + span[v]! + 1);
   }
+  const dense = n.every((w) => w <= DENSE_WMA);
   const runAt: number[] = [];  // where each variant's source run keeps its sums
   const ringAt: number[] = [], ringLength: number[] = [];  // each variant's source ring (of values) and its length
   /** Variant v at a valid bar (run bars into its run) of its source's sums at `sums`, its ring at `at`: its value, NaN before the first. */
@@ -76,8 +81,9 @@ export default function hma(ctx: StepperContext): Stepper | null {
     head: depth + 1,
     width: 1,
     need: n.map(() => 1),  // every valid bar steps the variant's ring
-    // A long window reads the value `lag` (and lag / 2) bars back from the source's ring.
-    back: n.map((w) => (w > DENSE_WMA ? w : 1)),
+    // A long window reads the value `lag` (and lag / 2) bars back from the source's ring; a grid of
+    // dense windows alone keeps a prelude's bars there (value() reads no past slot).
+    back: n.map((w) => (w > DENSE_WMA ? w : dense ? bars - 1 : 1)),
     own,
     fill: diagonalFill(depth),
     value: (v, _x, state, _slot, _past, run, at) => value(v, state, runAt[v]!, run, at),
@@ -91,9 +97,7 @@ export default function hma(ctx: StepperContext): Stepper | null {
   }
   // The variants in one loop calling value() directly (no hook call per variant).
   const { state, ownAt } = stepper;
-  return {
-    ...stepper,
-    step: diagonalStep(stepper, depth, (out, r, run) => {
+  const step = diagonalStep(stepper, depth, (out, r, run) => {
       if (run === 0) {
         out?.fill(NaN, r.v0, r.v1);
         return;
@@ -102,6 +106,39 @@ export default function hma(ctx: StepperContext): Stepper | null {
         const y = value(v, state, r.at, run, ownAt + own * v);
         if (out) out[v] = y;
       }
-    }),
+  });
+  const head = depth + 1, none = [null];
+  if (!dense) return { ...stepper, step };
+  return {
+    ...stepper,
+    step,
+    prelude: {
+      bars,
+      tail: ringPrelude(stepper, { head, width: 1, fill: diagonalFill(depth) }, depth, bars).tail,
+      // The state holds the last `depth` valid bars (the sums) and HULL_RING differences: when
+      // every source's run covers them, the bars before are counted, not stepped; else every bar steps.
+      skip(columns, from, to) {
+        const memory = depth + HULL_RING;
+        const runs = stepper.runs.map((r) => {
+          const col = columns[r.src]!;
+          let g = to - 1;
+          while (g >= from && col[g] === col[g]) g--;
+          return g >= from ? to - 1 - g : state[r.at + head]! + (to - from);
+        });
+        let start = from;
+        if (to - from > memory && runs.every((run) => run >= memory)) {
+          start = to - memory;
+          stepper.runs.forEach((r, i) => {
+            state[r.at + head] = runs[i]! - memory;
+            state[r.at + head + 1] = (state[r.at + head + 1]! + (start - from)) % r.ring;
+          });
+        }
+        const bar = new Float64Array(columns.length);
+        for (let i = start; i < to; i++) {
+          for (let k = 0; k < columns.length; k++) bar[k] = columns[k]![i]!;
+          step(bar, none);
+        }
+      },
+    },
   };
 }

@@ -9,15 +9,18 @@
 // The variants combine a few windows and displacements: each distinct
 // (window, delay) midpoint is read once per bar, and every variant reads its own.
 import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { Channel, extremeLevels, hlcOf, lanesOf, Layout } from './extremes.js';
+import { Channel, channelPrelude, extremeLevels, hlcOf, lanesOf, Layout } from './extremes.js';
 
 export default function ichimoku(ctx: StepperContext): Stepper {
   const [conversion, base, spanB, displacement] = ['conversion', 'base', 'span_b', 'displacement'].map((p) => paramOf(ctx, p)) as [Float64Array, Float64Array, Float64Array, Float64Array];
   const V = ctx.grid.variants;
   const W = Math.max(longestOf(conversion), longestOf(base), longestOf(spanB));
   const [h, l, c] = hlcOf(ctx);
+  // A variant reads its run's last (longest window + displacement) bars: batches take the kernel over a prelude of them.
+  let bars = 1;
+  for (let v = 0; v < V; v++) bars = Math.max(bars, Math.max(conversion[v]!, base[v]!, spanB[v]!) + displacement[v]!);
   const layout = new Layout();
-  const ch = new Channel(layout, extremeLevels(W), longestOf(displacement), h, l, [h, l, c]);
+  const ch = new Channel(layout, extremeLevels(W), longestOf(displacement), h, l, [h, l, c], bars - 1);
   const state = new Float64Array(layout.size);
   // The distinct midpoints (a window read `delay` bars back) and, per variant, the index of each of its five.
   const keys = new Map<string, number>(), mids: { window: number; delay: number }[] = [];
@@ -43,6 +46,7 @@ export default function ichimoku(ctx: StepperContext): Stepper {
   const mid = new Float64Array(mids.length);
   return {
     state,
+    prelude: channelPrelude(state, [ch], bars),
     step(bar, rows) {
       const run = ch.advance(state, bar);
       const [convOut, baseOut, spanAOut, spanBOut] = rows;

@@ -14,6 +14,7 @@ export default function percentRank(ctx: StepperContext): Stepper {
   return windowStepper(ctx, {
     inputs: ['source'],
     width: 1,
+    prelude: true,  // a fresh count over the window: batches take the kernel over a prelude
     back: window,
     fill(s, slot, xs) {
       s[slot] = xs[0]!;

@@ -7,18 +7,22 @@
 // (level 0 of the channel, `right` bars back), NaN elsewhere. No state per
 // variant: history steps the channel alone.
 import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { Channel, extremeLevels, lanesOf, Layout } from './extremes.js';
+import { Channel, channelPrelude, extremeLevels, lanesOf, Layout } from './extremes.js';
 
 export default function pivots(ctx: StepperContext): Stepper {
   const left = paramOf(ctx, 'left'), right = paramOf(ctx, 'right');
   const V = ctx.grid.variants;
   const before = lanesOf(left), after = lanesOf(right);
   const h = ctx.sourceIndex('high'), l = ctx.sourceIndex('low');
+  // A variant reads its run's last left + right + 1 bars: batches take the kernel over a prelude of them.
+  let bars = 1;
+  for (let v = 0; v < V; v++) bars = Math.max(bars, left[v]! + right[v]! + 1);
   const layout = new Layout();
-  const ch = new Channel(layout, extremeLevels(Math.max(longestOf(left), longestOf(right))), longestOf(right) + 1, h, l, [h, l]);
+  const ch = new Channel(layout, extremeLevels(Math.max(longestOf(left), longestOf(right))), longestOf(right) + 1, h, l, [h, l], bars - 1);
   const state = new Float64Array(layout.size);
   return {
     state,
+    prelude: channelPrelude(state, [ch], bars),
     step(bar, rows) {
       const run = ch.advance(state, bar);
       const [highs, lows] = rows;

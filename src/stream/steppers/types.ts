@@ -84,6 +84,26 @@ export interface PreludeRoute {
   skip(columns: readonly Float64Array[], from: number, to: number): void;
 }
 
+/**
+ * The PreludeRoute of a stepper whose state is nothing but its last
+ * `bars - 1` bars (none for a kernel reading each bar alone, bop's; the
+ * previous close, tr's): tail() from `tail`, skip() steps the last
+ * `bars - 1` bars without rows.
+ */
+export function lastBarsPrelude(stepper: Pick<Stepper, 'step'>, bars: number, tail: PreludeRoute['tail'] = () => {}): PreludeRoute {
+  return {
+    bars,
+    tail,
+    skip(columns, from, to) {
+      const bar = new Float64Array(columns.length), none = [null];
+      for (let i = Math.max(from, to - (bars - 1)); i < to; i++) {
+        for (let k = 0; k < columns.length; k++) bar[k] = columns[k]![i]!;
+        stepper.step(bar, none);
+      }
+    },
+  };
+}
+
 /** Builds a grid's stepper, or returns null for a grid it does not step (that grid recomputes its run instead). */
 export type StepperFactory = (ctx: StepperContext) => Stepper | null;
 

@@ -5,14 +5,15 @@
 // with zero_denominator 'nan').
 import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
 import { ZERO_DENOMINATOR_NAN } from './primitives.js';
-import { priceChannel } from './extremes.js';
+import { channelPrelude, priceChannel } from './extremes.js';
 
 export default function williamsR(ctx: StepperContext): Stepper {
   const zero = paramOf(ctx, 'zero_denominator');
-  const { window, level, back, c, layout, ch } = priceChannel(ctx, 'window', true);
+  const { window, level, back, c, layout, ch, longest } = priceChannel(ctx, 'window', true, true);
   const state = new Float64Array(layout.size);
   return {
     state,
+    prelude: channelPrelude(state, [ch], longest),
     step(bar, rows) {
       const run = ch.advance(state, bar);
       const out = rows[0];

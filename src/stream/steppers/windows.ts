@@ -6,7 +6,7 @@
 // variant of the run; per variant, optional numbers of its own. Kernels
 // whose value is O(window) per bar (AVGDEV, CORREL, CCI, PERCENT_RANK) read
 // the ring; the others slide running sums as their kernels do.
-import { resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { resumeBySources, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
 
 /** True when step() has a row to write (it has none while resuming, or for unselected outputs). */
 export function anyRow(rows: readonly (Float64Array | null)[]): boolean {
@@ -83,6 +83,12 @@ export interface WindowHooks {
    * `own` (rows may all be null then, e.g. while resuming), else only for rows.
    */
   value(v: number, ring: WindowRing, rows: readonly (Float64Array | null)[], own: number): void;
+  /**
+   * True when fill() writes a bar's inputs first in its slot and the value
+   * at a bar reads nothing but the last `back + 1` bars of its run (no
+   * `own`): batches then take the kernel over a prelude (windowPrelude).
+   */
+  readonly prelude?: boolean;
 }
 
 /** One source run of a window stepper: its variants, its inputs in the bar, its ring (R slots at `at`: [run, pos, slots]). */
@@ -120,6 +126,7 @@ export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper 
   const xs = new Float64Array(hooks.inputs.length);
   return {
     state,
+    ...(hooks.prelude && own === 0 ? { prelude: windowPrelude(runs, hooks.fill) } : {}),
     step(bar, rows) {
       const writes = anyRow(rows);
       for (const r of runs) {
@@ -136,6 +143,59 @@ export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper 
     },
     // The history's bars without rows: per source run only, or (own) each variant's sums too.
     resume: resumeBySources,
+  };
+}
+
+/**
+ * The PreludeRoute of a windowStepper whose hooks set `prelude`: the kernel
+ * over the last (longest back) bars of each run. tail() gives the ring's
+ * inputs of the current run, NaN before it; skip() moves each ring on
+ * arithmetically and fills it from the earliest bar whose slot a later
+ * valid bar does not overwrite (a gap leaves its slot as it was).
+ */
+function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill']): PreludeRoute {
+  let bars = 1;
+  for (const r of runs) bars = Math.max(bars, r.R);
+  return {
+    bars,
+    tail(into) {
+      into.forEach((x, k) => {
+        const r = runs.find((q) => q.src.includes(k));
+        if (!r) throw new Error(`windowPrelude: no run reads source ${k}`);
+        const j = r.src.indexOf(k), run = r.ring.run, P = x.length;
+        for (let i = 0; i < P; i++) {
+          const back = P - 1 - i;
+          x[i] = back < run ? r.ring.get(back, j) : NaN;
+        }
+      });
+    },
+    skip(columns, from, to) {
+      const bar = new Float64Array(columns.length);
+      for (const r of runs) {
+        const xs = new Float64Array(r.src.length), s = r.ring.s, R = r.R;
+        const valid = (i: number) => r.src.every((k) => columns[k]![i] === columns[k]![i]);
+        // Back from the last bar until every slot has a valid bar (slots: the bar's index mod R, as the ring turns).
+        const seen = new Uint8Array(R);
+        let start = to, covered = 0;
+        while (start > from && covered < R) {
+          start--;
+          if (valid(start) && !seen[start % R]) {
+            seen[start % R] = 1;
+            covered++;
+          }
+        }
+        let g = start - 1;
+        while (g >= from && valid(g)) g--;
+        s[r.at] = g >= from ? start - 1 - g : s[r.at]! + (start - from);
+        s[r.at + 1] = (s[r.at + 1]! + (start - from)) % R;
+        for (let i = start; i < to; i++) {
+          for (const k of r.src) bar[k] = columns[k]![i]!;
+          const ok = gather(bar, r.src, xs);
+          const slot = r.ring.advance(ok);
+          if (ok) fill(s, slot, xs, r.ring);
+        }
+      }
+    },
   };
 }
 
