@@ -161,6 +161,8 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       // Windows up to 256: fresh window sums, the kernel over the last bars; a longer one keeps running sums.
       expect(await route('ma.wma', { window: [2, 256] }), backend).toEqual(['stepped', 'prelude']);
       expect(await route('ma.wma', { window: [2, 257] }), backend).toEqual(['stepped', 'steps']);
+      expect(await route('ma.hma', { window: [2, 256] }), backend).toEqual(['stepped', 'prelude']);
+      expect(await route('ma.hma', { window: [2, 300] }), backend).toEqual(['stepped', 'steps']);
       // An indicator without a stepper recomputes its run.
       expect(await withoutStepper('volatility.bbands', () => route('volatility.bbands', { window: [5] })), backend).toEqual(['recompute', 'recompute']);
     }
