@@ -6,7 +6,7 @@
 // trend flips when the close crosses the band on the other side.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST } from './primitives.js';
-import { atrStep, blankVariant, ownThenHlcRun, runTrueRange } from './wilder.js';
+import { atrStep, blankVariant, ownThenHlcKernelState, ownThenHlcRun, runTrueRange } from './wilder.js';
 
 /** Numbers per variant: the ATR, the upper and lower bands, up (1 or 0). */
 const OWN = 4;
@@ -47,5 +47,7 @@ export default function supertrend(ctx: StepperContext): Stepper {
         if (direction) direction[v] = up ? 1.0 : -1.0;
       }
     },
+    // The kernel's state (native/trend/supertrend.h): per variant these four numbers, then the run's age and last high, low and close.
+    kernel: ownThenHlcKernelState(state, V, OWN),
   };
 }

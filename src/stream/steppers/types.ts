@@ -275,3 +275,21 @@ export interface KernelStateMap {
   /** Sets the stepper's state from the kernel's state after a call over `bars` more bars. */
   load(from: Float64Array, bars: number): void;
 }
+
+/**
+ * The KernelStateMap of a stepper whose whole state is its kernel's state of
+ * every variant, each variant's the same (the volume lines: no params).
+ */
+export function sameInEveryVariant(state: Float64Array, variants: number): KernelStateMap {
+  const S = state.length;
+  return {
+    perVariant: S,
+    length: S * variants,
+    save(into) {
+      for (let v = 0; v < variants; v++) into.set(state, S * v);
+    },
+    load(from) {
+      state.set(from.subarray(0, S));
+    },
+  };
+}
