@@ -65,7 +65,7 @@ import { scratch as trend_sarext_scratch, segment as trend_sarext_segment } from
 import { scratch as trend_supertrend_scratch, prepare as trend_supertrend_prepare, block as trend_supertrend_block, segment as trend_supertrend_segment } from "./trend/supertrend";
 import { scratch as trend_vortex_scratch, prepare as trend_vortex_prepare, segment as trend_vortex_segment } from "./trend/vortex";
 import { scratch as volume_ad_scratch, run as volume_ad } from "./volume/ad";
-import { scratch as volume_adosc_scratch, prepare as volume_adosc_prepare, segment as volume_adosc_segment } from "./volume/adosc";
+import { scratch as volume_adosc_scratch, prepare as volume_adosc_prepare, block as volume_adosc_block, segment as volume_adosc_segment } from "./volume/adosc";
 import { scratch as volume_cmf_scratch, prepare as volume_cmf_prepare, block as volume_cmf_block } from "./volume/cmf";
 import { scratch as volume_mfi_scratch, prepare as volume_mfi_prepare, block as volume_mfi_block } from "./volume/mfi";
 import { scratch as volume_obv_scratch, run as volume_obv } from "./volume/obv";
@@ -584,6 +584,7 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 53: trend_ichimoku_block<O>(c, b0, nb); return;
     case 54: trend_keltner_block<O>(c, b0, nb); return;
     case 58: trend_supertrend_block<O>(c, b0, nb); return;
+    case 61: volume_adosc_block<O>(c, b0, nb); return;
     case 62: volume_cmf_block<O>(c, b0, nb); return;
     case 63: volume_mfi_block<O>(c, b0, nb); return;
     case 65: volume_volume_sma_block<O>(c, b0, nb); return;

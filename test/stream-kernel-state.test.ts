@@ -1,6 +1,7 @@
 // Kernel state (KernelJob.state, native/abi.h): ma.sma, ma.ema, ma.rma, the
 // chains ma.dema, ma.tema, ma.t3 and momentum.trix, trend.adx,
-// trend.keltner, trend.supertrend, volume.obv, volume.ad, momentum.rsi, momentum.cmo,
+// trend.keltner, trend.supertrend, volume.obv, volume.ad, volume.adosc,
+// momentum.rsi, momentum.cmo,
 // momentum.macd and the other EMA spreads, volatility.atr, volatility.natr,
 // momentum.plus_dm and momentum.minus_dm take the state a series stands in
 // and give back the state after their last bar, so a stream's pushMany()
@@ -33,7 +34,7 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'trend.supertrend' | 'volume.obv' | 'volume.ad' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm';
+  kernel: 'ma.sma' | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'trend.supertrend' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm';
   /** Inputs: the series, or the first `hlc` of high, low and close made from it (4: and a volume; 'cv': close and volume). */
   hlc?: 2 | 3 | 4 | 'cv';
   params: Float64Array[];
@@ -84,6 +85,11 @@ function cases(): Case[] {
     // OBV: (level, last close), AD: the sum; NaN before any bar and after a NaN bar (no params: every variant the same).
     { kernel: 'volume.obv', hlc: 'cv', params: [], fresh: () => new Float64Array(2).fill(NaN), perVariant: 2 },
     { kernel: 'volume.ad', hlc: 4, params: [], fresh: () => new Float64Array(1).fill(NaN), perVariant: 1 },
+    // ADOSC: the fast and slow EMAs, the AD sum and the run's age (-1 before any bar); fast above and below slow.
+    {
+      kernel: 'volume.adosc', hlc: 4, params: [window, window.map((n, v) => (v % 3 === 0 ? 3 : n + 4))],
+      fresh: () => Float64Array.from({ length: 4 * V }, (_, i) => (i % 4 === 3 ? -1 : 0)), perVariant: 4,
+    },
     // RSI, CMO: (gain, loss, previous value, age of the run), the age -1 before any bar; zero_denominator 'nan' on half.
     ...(['momentum.rsi', 'momentum.cmo'] as const).map((kernel) => ({
       kernel, params: [window, seed, Float64Array.from({ length: V }, (_, v) => v % 2)],
@@ -207,7 +213,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'trend.supertrend', 'volume.obv', 'volume.ad', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
+  const ids = ['ma.sma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'trend.supertrend', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
   const gridOf = (id: string): Record<string, unknown> => {
     if (id === 'ma.sma') return { source: grid.source, window: grid.window };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
@@ -215,6 +221,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if (id.endsWith('_dm')) return { window: [1, ...grid.window] };
     if (id === 'ma.t3') return { ...grid, vfactor: [0.7, 0.35] };
     if (id === 'trend.adx') return { window: grid.window, adx_window: [0, 4], seed: grid.seed };
+    if (id === 'volume.adosc') return { fast: [2, 3], slow: [5, 10] };
     if (id.startsWith('volume.')) return {};
     if (id === 'trend.supertrend') return { window: grid.window, mult: [1, 3], seed: grid.seed };
     if (id === 'trend.keltner') return { window: grid.window, mult: [1, 2.5], seed: grid.seed };
@@ -272,7 +279,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   it('a pushMany refused at a bad candle (bar k) leaves the state unchanged', async () => {
     const engine = await engineFor('native');
     for (const id of ids) {
-      const s = await engine.stream({ indicator: id, grid: id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id.startsWith('volume.') ? {} : { window: [3, 30] }, history: part(c, 0, 100) });
+      const s = await engine.stream({ indicator: id, grid: id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') ? {} : { window: [3, 30] }, history: part(c, 0, 100) });
       const before = s.checkpoint();
       const bad = part(c, 100, 200);
       const high = bad.high.slice();
