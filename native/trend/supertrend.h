@@ -39,14 +39,14 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const double *window = c.param[0], *mult = c.param[1];
   forEachBlock(c, [&](int64_t b0, int nb) {
     // Across the block's runs: the bands and trend stay as a run left them until the next one's first ATR.
-    double atr[kBlock], upper[kBlock], lower[kBlock];
-    bool up[kBlock];
+    double keptAtr[kBlock], keptUpper[kBlock], keptLower[kBlock];
+    bool keptUp[kBlock];
     for (int j = 0; j < nb; ++j) {
       const double* in = c.stateIn ? c.stateIn + S * (b0 + j) : nullptr;
-      atr[j] = in ? in[0] : 0.0;
-      upper[j] = in ? in[1] : 0.0;
-      lower[j] = in ? in[2] : 0.0;
-      up[j] = in && in[3] == 1.0;
+      keptAtr[j] = in ? in[0] : 0.0;
+      keptUpper[j] = in ? in[1] : 0.0;
+      keptLower[j] = in ? in[2] : 0.0;
+      keptUp[j] = in && in[3] == 1.0;
       if (!c.stateOut) continue;
       double* to = c.stateOut + S * (b0 + j);
       std::copy(in, in + S, to);
@@ -56,6 +56,13 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         const int64_t start = s == 0 ? -carried : s;
+        // Locals for the loop (the kept lanes would be reloaded around every output store).
+        double atr[kBlock], upper[kBlock], lower[kBlock];
+        bool up[kBlock];
+        std::copy(keptAtr, keptAtr + nb, atr);
+        std::copy(keptUpper, keptUpper + nb, upper);
+        std::copy(keptLower, keptLower + nb, lower);
+        std::copy(keptUp, keptUp + nb, up);
         for (int64_t t = s; t < e; ++t) {
           const int64_t age = t - start;
           const double mid = (high[t] + low[t]) / 2.0;
@@ -85,6 +92,10 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
             out.put(1, t, b0 + j, up[j] ? 1.0 : -1.0);
           }
         }
+        std::copy(atr, atr + nb, keptAtr);
+        std::copy(upper, upper + nb, keptUpper);
+        std::copy(lower, lower + nb, keptLower);
+        std::copy(up, up + nb, keptUp);
         if (!c.stateOut) return;
         for (int j = 0; j < nb; ++j) {
           double* to = c.stateOut + S * (b0 + j);
