@@ -1,9 +1,12 @@
 // Kernel state (KernelJob.state, native/abi.h): ma.sma, structure.sum, the
 // moments family (variance, stddev, zscore, bbands and its bandwidth and %b, hv),
-// volume.cmf, volume.mfi, volume.vwap, ma.vwma, ma.ema, ma.rma,
-// momentum.rsi, momentum.cmo, momentum.macd and the other EMA spreads,
-// volatility.atr, volatility.natr, momentum.plus_dm and momentum.minus_dm take the state a series stands in and give back the state after their last
-// bar, so a stream's pushMany() and history run the batch kernels. These
+// volume.cmf, volume.mfi, volume.vwap, ma.vwma, ma.ema, ma.rma, the chains
+// ma.dema, ma.tema, ma.t3 and momentum.trix, trend.adx, trend.keltner,
+// volume.obv, volume.ad, volume.adosc, momentum.rsi, momentum.cmo,
+// momentum.macd and the other EMA spreads, volatility.atr, volatility.natr,
+// momentum.plus_dm and momentum.minus_dm take the state a series stands in
+// and give back the state after their last bar, so a stream's pushMany()
+// and history run the batch kernels. These
 // check, on both backends and in both dtypes, that a series cut into calls
 // chained through the state gives the bits of one call over all of it, and
 // that streams going through the kernels keep the contract of push():
@@ -32,11 +35,9 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm';
-  /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it. */
-  hlc?: 2 | 3 | 4;
-  /** Inputs: the series and a volume (ma.vwma). */
-  withVolume?: true;
+  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm';
+  /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it ('cv': close and volume). */
+  hlc?: 2 | 3 | 4 | 'cv';
   params: Float64Array[];
   /** A fresh state (the state before bar 0), and how many numbers per variant (0: the call's own). */
   fresh: () => Float64Array;
@@ -56,10 +57,40 @@ function cases(): Case[] {
     { kernel: 'structure.sum', params: [window], fresh: () => new Float64Array(1 + 2 * P), perVariant: 0 },
     // CMF, VWAP, MFI (windowRatio): [run, P entries of both prefixes, MFI's (bar -1 usable, its typical price)]; MFI's zero_denominator 'nan' on half.
     ...(['volume.cmf', 'volume.vwap'] as const).map((kernel) => ({ kernel, hlc: 4 as const, params: [window], fresh: () => new Float64Array(1 + 4 * P), perVariant: 0 })),
-    { kernel: 'ma.vwma', withVolume: true, params: [window], fresh: () => new Float64Array(1 + 4 * P), perVariant: 0 },
+    { kernel: 'ma.vwma', hlc: 'cv', params: [window], fresh: () => new Float64Array(1 + 4 * P), perVariant: 0 },
     { kernel: 'volume.mfi', hlc: 4, params: [window, Float64Array.from({ length: V }, (_, v) => v % 2)], fresh: () => new Float64Array(1 + 4 * P + 2), perVariant: 0 },
     { kernel: 'ma.ema', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
     { kernel: 'ma.rma', params: [window, seed], fresh: () => new Float64Array(2 * V), perVariant: 2 },
+    // DEMA, TEMA, T3: (value, count) of each stage, then the run's age, -1 before any bar; T3 with two volume factors.
+    ...([['ma.dema', 2], ['ma.tema', 3], ['ma.t3', 6]] as const).map(([kernel, depth]) => ({
+      kernel, params: kernel === 'ma.t3' ? [window, Float64Array.from({ length: V }, (_, v) => (v % 2 ? 0.7 : 0.35)), seed] : [window, seed],
+      fresh: () => Float64Array.from({ length: (2 * depth + 1) * V }, (_, i) => (i % (2 * depth + 1) === 2 * depth ? -1 : 0)), perVariant: 2 * depth + 1,
+    })),
+    // TRIX: TEMA's layout; zero_denominator 'nan' on half.
+    {
+      kernel: 'momentum.trix', params: [window, seed, Float64Array.from({ length: V }, (_, v) => v % 2)],
+      fresh: () => Float64Array.from({ length: 7 * V }, (_, i) => (i % 7 === 6 ? -1 : 0)), perVariant: 7,
+    },
+    // ADX (all four outputs checked through the first: ADX): the sums of TR, +DM and -DM, DX, ADX, the run's age
+    // (-1 before any bar) and its last high, low and close; ADX windows of its own on half, zero_denominator 'nan' on a third.
+    {
+      kernel: 'trend.adx', hlc: 3, outputs: 4,
+      params: [window, Float64Array.from({ length: V }, (_, v) => (v % 2 ? 0 : 1 + (v % 5))), seed, Float64Array.from({ length: V }, (_, v) => (v % 3 === 0 ? 1 : 0))],
+      fresh: () => Float64Array.from({ length: 9 * V }, (_, i) => (i % 9 === 5 ? -1 : 0)), perVariant: 9,
+    },
+    // Keltner: the middle EMA's (value, count), the ATR, the run's age (-1 before any bar) and its last high, low and close.
+    {
+      kernel: 'trend.keltner', hlc: 3, outputs: 3, params: [window, Float64Array.from({ length: V }, (_, v) => 1 + (v % 3)), seed],
+      fresh: () => Float64Array.from({ length: 7 * V }, (_, i) => (i % 7 === 3 ? -1 : 0)), perVariant: 7,
+    },
+    // OBV: (level, last close), AD: the sum; NaN before any bar and after a NaN bar (no params: every variant the same).
+    { kernel: 'volume.obv', hlc: 'cv', params: [], fresh: () => new Float64Array(2).fill(NaN), perVariant: 2 },
+    { kernel: 'volume.ad', hlc: 4, params: [], fresh: () => new Float64Array(1).fill(NaN), perVariant: 1 },
+    // ADOSC: the fast and slow EMAs, the AD sum and the run's age (-1 before any bar); fast above and below slow.
+    {
+      kernel: 'volume.adosc', hlc: 4, params: [window, window.map((n, v) => (v % 3 === 0 ? 3 : n + 4))],
+      fresh: () => Float64Array.from({ length: 4 * V }, (_, i) => (i % 4 === 3 ? -1 : 0)), perVariant: 4,
+    },
     // RSI, CMO: (gain, loss, previous value, age of the run), the age -1 before any bar; zero_denominator 'nan' on half.
     ...(['momentum.rsi', 'momentum.cmo'] as const).map((kernel) => ({
       kernel, params: [window, seed, Float64Array.from({ length: V }, (_, v) => v % 2)],
@@ -87,11 +118,12 @@ function cases(): Case[] {
 
 /** One call over bars [from, to) of x for variants [v0, v1), rows written at out[(t - from) * V]. */
 function call(b: Backend, c: Case, x: Float64Array, from: number, to: number, v0: number, v1: number, float64: boolean, state: KernelJob['state']): Float32Array | Float64Array {
-  const V = c.params[0]!.length;
+  const V = c.params[0]?.length ?? 1;
   const out = new (float64 ? Float64Array : Float32Array)((to - from) * V).fill(-1);
   // High and low around the close (NaN where it is).
-  const volume = x.map((v, i) => (v === v ? 100 + 10 * (i % 7) : NaN));
-  const inputs = (c.hlc ? [x.map((v, i) => v * (1 + 0.001 * (1 + (i % 3)))), x.map((v, i) => v * (1 - 0.001 * (1 + (i % 5)))), x, volume].slice(0, c.hlc) : c.withVolume ? [x, volume] : [x]).map((col) => col.slice(from, to));
+  const volume = x.map((v, i) => v - v + 100 + ((i * 37) % 50));  // NaN where the series is
+  const hlcv = [x.map((v, i) => v * (1 + 0.001 * (1 + (i % 3)))), x.map((v, i) => v * (1 - 0.001 * (1 + (i % 5)))), x, volume];
+  const inputs = (c.hlc === 'cv' ? [x, volume] : c.hlc ? hlcv.slice(0, c.hlc) : [x]).map((col) => col.slice(from, to));
   b.run({ kernel: c.kernel, inputs, t: to - from, params: c.params, v0, v1, outputs: [out, ...Array<null>((c.outputs ?? 1) - 1).fill(null)], float64, timeStride: V, variantStride: 1, state });
   return out;
 }
@@ -125,7 +157,7 @@ describe('a series cut into calls chained through the kernel state = one call ov
     it(name, () => {
       const b = make();
       for (const c of cases()) {
-        const V = c.params[0]!.length;
+        const V = c.params[0]?.length ?? 1;
         for (const float64 of [true, false]) {
           const x = series(c.kernel.length);
           const whole = call(b, c, x, 0, T, 0, V, float64, undefined);
@@ -243,7 +275,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
+  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
   const gridOf = (id: string): Record<string, unknown> => {
     if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma') return { source: grid.source, window: grid.window };
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
@@ -251,6 +283,11 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if (id.startsWith('volatility.')) return { window: grid.window, seed: grid.seed };
     if (id.startsWith('volume.')) return { window: grid.window };
     if (id.endsWith('_dm')) return { window: [1, ...grid.window] };
+    if (id === 'ma.t3') return { ...grid, vfactor: [0.7, 0.35] };
+    if (id === 'trend.adx') return { window: grid.window, adx_window: [0, 4], seed: grid.seed };
+    if (id === 'volume.adosc') return { fast: [2, 3], slow: [5, 10] };
+    if (id.startsWith('volume.')) return {};
+    if (id === 'trend.keltner') return { window: grid.window, mult: [1, 2.5], seed: grid.seed };
     return grid;
   };
   ids.forEach((id, n) => {
@@ -305,7 +342,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   it('a pushMany refused at a bad candle (bar k) leaves the state unchanged', async () => {
     const engine = await engineFor('native');
     for (const id of ids) {
-      const s = await engine.stream({ indicator: id, grid: id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : { window: [3, 30] }, history: part(c, 0, 100) });
+      const s = await engine.stream({ indicator: id, grid: id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') ? {} : { window: [3, 30] }, history: part(c, 0, 100) });
       const before = s.checkpoint();
       const bad = part(c, 100, 200);
       const high = bad.high.slice();

@@ -89,10 +89,23 @@ export const EMA = 0, DEMA = 1, TEMA = 2, T3 = 3, RMA = 4, ZLEMA = 5;
 // bar, which the segment ending at the last bar overwrites.
 export const AVERAGE_STATE: i32 = 2;
 
-@inline function averageState(area: usize, v: i32): usize { return area + (<usize>(AVERAGE_STATE * v) << 3); }
+// Numbers of state per variant (chainState in native/ma/common.h): DEMA, TEMA
+// and T3 keep each stage's (value, count), then the run's age (-1 after a NaN
+// bar, the stages then left as the run ended); ZLEMA none.
+@inline function chainState(kind: i32): i32 {
+  return kind == EMA || kind == RMA ? AVERAGE_STATE : kind == ZLEMA ? 0 : AVERAGE_STATE * chainDepth(kind) + 1;
+}
+
+@inline function chainStateAt(area: usize, kind: i32, v: i32): usize { return area + (<usize>(chainState(kind) * v) << 3); }
 
 export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
-  if (c.stateOut != 0) memory.fill(averageState(c.stateOut, b0), 0, <usize>(AVERAGE_STATE * nb) << 3);
+  const S = chainState(kind);
+  if (c.stateOut != 0 && S == AVERAGE_STATE) memory.fill(chainStateAt(c.stateOut, kind, b0), 0, <usize>(S * nb) << 3);
+  else if (c.stateOut != 0 && S > 0) {
+    // No valid bar in the call: the state as it came, after a NaN bar.
+    memory.copy(chainStateAt(c.stateOut, kind, b0), chainStateAt(c.stateIn, kind, b0), <usize>(S * nb) << 3);
+    for (let j = 0; j < nb; ++j) store<f64>(chainStateAt(c.stateOut, kind, b0 + j) + (<usize>(S - 1) << 3), -1.0);
+  }
   const c1 = STATE_A, c2 = STATE_B, c3 = STATE_C, c4 = STATE_D;
   if (kind == T3) {
     for (let j = 0; j < nb; ++j) {
@@ -119,14 +132,26 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
     const n = param(c, 0, b0 + j);
     warmAge = max(warmAge, (kind == ZLEMA ? zlemaLag(n) : 0) + depth * (<i32>n - 1) + 1);
   }
-  if (s == 0 && c.stateIn != 0 && (kind == EMA || kind == RMA)) {
-    // Each lane continues its average: seeded from count on, steady once every lane is.
+  const S = chainState(kind), aged = S > AVERAGE_STATE;
+  // The run's first bar: before the call when bar 0 continues the state's run.
+  let start = s;
+  if (aged && s == 0 && c.stateIn != 0) {
+    const age = load<f64>(chainStateAt(c.stateIn, kind, b0) + (<usize>(S - 1) << 3));
+    if (age >= 0.0) start = -<i32>age - 1;
+  }
+  if (S > 0 && s == 0 && c.stateIn != 0 && (!aged || start < 0)) {
+    // Each lane continues its stages: seeded from their counts on, steady once every stage of every lane is.
     warmAge = 0;
     for (let j = 0; j < nb; ++j) {
-      const a = averageLane(0, j), from = averageState(c.stateIn, b0 + j);
-      a.value = load<f64>(from);
-      a.count = <i32>load<f64>(from, 8);
-      warmAge = max(warmAge, a.period - a.count);
+      const from = chainStateAt(c.stateIn, kind, b0 + j);
+      let left = 0;
+      for (let d = 0; d < depth; ++d) {
+        const a = averageLane(d, j);
+        a.value = load<f64>(from + (<usize>(AVERAGE_STATE * d) << 3));
+        a.count = <i32>load<f64>(from + (<usize>(AVERAGE_STATE * d) << 3), 8);
+        left += a.period - min(a.count, a.period);
+      }
+      warmAge = max(warmAge, left);
     }
   }
   const steady = min(e, s + warmAge);
@@ -154,7 +179,7 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
     putRow<O>(c, 0, t, b0, nb, ROW);
   }
   if (steady == e) {
-    saveAverages(c, b0, nb, e, false);
+    saveChains(c, b0, nb, e, kind, start, false);
     return;
   }
   // Every stage seeded: the stages move to side-by-side lanes and each bar is
@@ -171,17 +196,25 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
     else chainRow(kind, depth, at(x, t), nb);
     putRow<O>(c, 0, t, b0, nb, ROW);
   }
-  saveAverages(c, b0, nb, e, true);
+  saveChains(c, b0, nb, e, kind, start, true);
 }
 
-// After the segment ending at the last bar: each lane's (value, count), its
-// value from the steady lanes (CHAIN_STAGES) when it got there.
-function saveAverages(c: Call, b0: i32, nb: i32, e: i32, steady: bool): void {
-  if (e != c.T || c.stateOut == 0) return;
+// After a segment: each stage's (value, count), its value from the steady
+// lanes (CHAIN_STAGES) when it got there; EMA and RMA after the segment
+// ending at the last bar only, the chains with the run's age (-1 when the
+// call goes on to a NaN bar).
+function saveChains(c: Call, b0: i32, nb: i32, e: i32, kind: i32, start: i32, steady: bool): void {
+  const S = chainState(kind), aged = S > AVERAGE_STATE;
+  if (c.stateOut == 0 || S == 0 || (!aged && e != c.T)) return;
+  const depth = chainDepth(kind);
   for (let j = 0; j < nb; ++j) {
-    const a = averageLane(0, j), to = averageState(c.stateOut, b0 + j);
-    store<f64>(to, steady ? load<f64>(chainStage(0, j)) : a.value);
-    store<f64>(to, <f64>a.count, 8);
+    const to = chainStateAt(c.stateOut, kind, b0 + j);
+    for (let d = 0; d < depth; ++d) {
+      const a = averageLane(d, j), at = to + (<usize>(AVERAGE_STATE * d) << 3);
+      store<f64>(at, steady ? load<f64>(chainStage(d, j)) : a.value);
+      store<f64>(at, <f64>a.count, 8);
+    }
+    if (aged) store<f64>(to + (<usize>(S - 1) << 3), e == c.T ? <f64>(e - 1 - start) : -1.0);
   }
 }
 

@@ -6,7 +6,7 @@ import {
   STATE_A, STATE_B, STATE_C, STATE_D, STATE_E,
 } from "../abi";
 import {
-  extremeAt, extremeWindowBack, extremeWindowLevel, nearZero, seedsFirst, sumRange, trueRanges, wilderStep, zeroDenominator,
+  extremeAt, extremeWindowBack, extremeWindowLevel, nearZero, seedsFirst, sumRange, trueRange, trueRanges, validAt, wilderStep, zeroDenominator,
   callWindow, windowCapacity, windowsFit,
 } from "../primitives";
 
@@ -45,7 +45,43 @@ export function directionalSystemPrepare(c: Call, withAdxr: bool): i32 {
   const tr = minusDM + (<usize>T << 3);
   directionalMoves(input(c, 0), input(c, 1), T, plusDM, minusDM);
   trueRanges(input(c, 0), input(c, 1), input(c, 2), T, tr);
+  if (withAdxr && (c.stateIn != 0 || c.stateOut != 0)) return BAD_PARAM;
+  if ((c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < DIRECTIONAL_STATE * c.v1)) return BAD_PARAM;
+  // The run's first bar: before the call when bar 0 continues the state's run.
+  carried = 0;
+  const last = directionalState(c.stateIn, c.v0);
+  if (c.stateIn != 0 && T > 0 && validAt(c, 3, 0) && load<f64>(last, 40) >= 0.0) {
+    carried = <i32>load<f64>(last, 40) + 1;
+    const high = at(input(c, 0), 0), low = at(input(c, 1), 0);
+    const up = high - load<f64>(last, 48), down = load<f64>(last, 56) - low;
+    setSlot(plusDM, 0, plusMove(up, down));
+    setSlot(minusDM, 0, minusMove(up, down));
+    setSlot(tr, 0, trueRange(high, low, load<f64>(last, 64)));
+  }
   return OK;
+}
+
+// Kernel state of ADX (kDirectionalState in native/trend/common.h), per
+// variant: the sums of TR, +DM and -DM, the last DX, the ADX, the run's age
+// and the last bar's high, low and close.
+const DIRECTIONAL_STATE: i32 = 9;
+// Bars of the run before the call (0: bar 0 starts one), set by directionalSystemPrepare.
+let carried: i32 = 0;
+
+@inline function directionalState(area: usize, v: i32): usize { return area + (<usize>(DIRECTIONAL_STATE * v) << 3); }
+
+export function directionalSystemBlock<O>(c: Call, b0: i32, nb: i32): void {
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) leaveRunState(c, directionalState(c.stateOut, b0 + j), directionalState(c.stateIn, b0 + j), DIRECTIONAL_STATE);
+}
+
+// A variant's state of S numbers ending with its run's [age, high, low,
+// close] (ADX, Keltner, Supertrend) as a call without a valid bar leaves it:
+// `from` with the age -1 (after a NaN bar) and the call's last bar.
+export function leaveRunState(c: Call, to: usize, from: usize, S: i32): void {
+  memory.copy(to, from, <usize>S << 3);
+  store<f64>(to + (<usize>(S - 4) << 3), -1.0);
+  for (let k = 0; k < 3; ++k) store<f64>(to + (<usize>(S - 3 + k) << 3), at(input(c, k), c.T - 1));
 }
 
 // adxWindowParam, seedParam, zeroParam: indexes of the adx_window (0: window),
@@ -59,19 +95,23 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
   const history = tr + (<usize>T << 3);
   const ring = adxrRing;
   const sTR = STATE_A, sPlus = STATE_B, sMinus = STATE_C, dx = STATE_D, adx = STATE_E;
+  const start = s == 0 ? -carried : s;
   for (let j = 0; j < nb; ++j) {
     const v = b0 + j;
-    const n = <i32>param(c, 0, v);
-    const seeded = s + n < e;
-    if (seedParam >= 0 && seedsFirst(c, seedParam, v)) {
-      setSlot(sTR, j, param(c, 0, v) * (at(input(c, 0), s) - at(input(c, 1), s)));
-      setSlot(sPlus, j, 0.0);
-      setSlot(sMinus, j, 0.0);
-    } else {
-      setSlot(sTR, j, seeded ? sumRange(tr, s + 1, n - 1) : NaN);
-      setSlot(sPlus, j, seeded ? sumRange(plusDM, s + 1, n - 1) : NaN);
-      setSlot(sMinus, j, seeded ? sumRange(minusDM, s + 1, n - 1) : NaN);
+    if (start < s) {
+      const from = directionalState(c.stateIn, v);
+      setSlot(sTR, j, load<f64>(from));
+      setSlot(sPlus, j, load<f64>(from, 8));
+      setSlot(sMinus, j, load<f64>(from, 16));
+      setSlot(dx, j, load<f64>(from, 24));
+      setSlot(adx, j, load<f64>(from, 32));
+      continue;
     }
+    // The seeds: n times the first bar's values, or ages 1 .. n-1 summed in order below.
+    const seedFirst = seedParam >= 0 && seedsFirst(c, seedParam, v);
+    setSlot(sTR, j, seedFirst ? param(c, 0, v) * (at(input(c, 0), s) - at(input(c, 1), s)) : 0.0);
+    setSlot(sPlus, j, 0.0);
+    setSlot(sMinus, j, 0.0);
     setSlot(dx, j, 0.0);
     setSlot(adx, j, 0.0);
   }
@@ -82,10 +122,18 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
       const w = <i32>n;
       const seedFirst = seedParam >= 0 && seedsFirst(c, seedParam, v);
       const m = adxWindowParam >= 0 && param(c, adxWindowParam, v) > 0.0 ? param(c, adxWindowParam, v) : n;
-      const first = seedFirst ? s : s + w, adxFrom = seedFirst ? s + 1 : first + <i32>m - 1;
-      if (t < first) { putNaNAll<O>(c, t, v, 1); continue; }
+      const first = seedFirst ? start : start + w, adxFrom = seedFirst ? start + 1 : first + <i32>m - 1;
+      if (t < first) {
+        if (t > start) {
+          setSlot(sTR, j, slot(sTR, j) + at(tr, t));
+          setSlot(sPlus, j, slot(sPlus, j) + at(plusDM, t));
+          setSlot(sMinus, j, slot(sMinus, j) + at(minusDM, t));
+        }
+        putNaNAll<O>(c, t, v, 1);
+        continue;
+      }
       // Seeding with the first bar, its values are the seed.
-      const step = t > s || !seedFirst;
+      const step = t > start || !seedFirst;
       const str = step ? wilderSumStep(slot(sTR, j), at(tr, t), n) : slot(sTR, j);
       const sp = step ? wilderSumStep(slot(sPlus, j), at(plusDM, t), n) : slot(sPlus, j);
       const sm = step ? wilderSumStep(slot(sMinus, j), at(minusDM, t), n) : slot(sMinus, j);
@@ -121,6 +169,16 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
         put<O>(c, 3, t, v, blankDX ? NaN : slot(dx, j));
       }
     }
+  }
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = directionalState(c.stateOut, b0 + j);
+    store<f64>(to, slot(sTR, j));
+    store<f64>(to, slot(sPlus, j), 8);
+    store<f64>(to, slot(sMinus, j), 16);
+    store<f64>(to, slot(dx, j), 24);
+    store<f64>(to, slot(adx, j), 32);
+    store<f64>(to, e == c.T ? <f64>(e - 1 - start) : -1.0, 40);
   }
 }
 

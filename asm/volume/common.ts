@@ -18,13 +18,14 @@ export function putEvery<O>(c: Call, k: i32, t: i32, x: f64): void {
   for (let v = c.v0; v < c.v1; ++v) put<O>(c, k, t, v, x);
 }
 
-export function adLine(c: Call, ad: usize): void {
+// carried: the sum of the run bar 0 continues (volume.ad's kernel state, NaN after a NaN bar), NaN: none.
+export function adLine(c: Call, ad: usize, carried: f64 = NaN): void {
   const high = input(c, 0), low = input(c, 1), close = input(c, 2), volume = input(c, 3);
   let t = 0;
   while (t < c.T) {
     if (!validAt(c, 4, t)) { store<f64>(ad + (<usize>t << 3), NaN); ++t; continue; }
     const e = segmentEnd(c, 4, t);
-    let sum = 0.0;
+    let sum = t == 0 && !isNaN(carried) ? carried : 0.0;
     for (; t < e; ++t) {
       sum += moneyFlowVolume(at(high, t), at(low, t), at(close, t), at(volume, t));
       store<f64>(ad + (<usize>t << 3), sum);

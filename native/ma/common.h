@@ -185,15 +185,22 @@ struct ChainLanes {
 // leaves it after its last bar.
 constexpr int kAverageState = 2;
 
+// The state of a chain of depth d > 1 (DEMA, TEMA, T3), per variant at
+// state[(2d + 1)v]: each stage's (value, count) as kAverageState, then the
+// age of the run at its last bar (-1 after a NaN bar, the stages then left as
+// the run ended). A call whose bar 0 is valid continues a run of age >= 0.
 template <EmaChain kind>
-constexpr bool chainTakesState() { return kind == EmaChain::Ema || kind == EmaChain::Rma; }
+constexpr int chainState() {
+  return kind == EmaChain::Ema || kind == EmaChain::Rma ? kAverageState : kind == EmaChain::Zlema ? 0 : kAverageState * chainDepth(kind) + 1;
+}
 
 template <EmaChain kind, typename Out>
 int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
-  constexpr int depth = chainDepth(kind);
+  constexpr int depth = chainDepth(kind), S = chainState<kind>();
+  constexpr bool aged = S > kAverageState;  // the state carries the run's age
   const double* x = c.in[0];
   const bool state = c.stateIn || c.stateOut;
-  if (state && (!chainTakesState<kind>() || !c.stateIn || c.stateLen < kAverageState * c.v1)) return kBadParam;
+  if (state && (S == 0 || !c.stateIn || c.stateLen < S * c.v1)) return kBadParam;
   forEachBlock(c, [&](int64_t b0, int nb) {
     ChainLanes<kind> lanes;
     lanes.load(c, b0, nb, seedParam);
@@ -201,19 +208,32 @@ int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
     EmaStream* streams[depth];
     for (int d = 0; d < depth; ++d) streams[d] = stages[d];
     alignas(64) double row[kBlock];
+    if (aged && c.stateOut) {
+      // No valid bar in the call: the state as it came, after a NaN bar.
+      std::copy(c.stateIn + S * b0, c.stateIn + S * (b0 + nb), c.stateOut + S * b0);
+      for (int j = 0; j < nb; ++j) c.stateOut[S * (b0 + j) + S - 1] = -1.0;
+    }
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
         for (int d = 0; d < depth; ++d)
-          for (int j = 0; j < nb; ++j) stages[d][j].reset(lanes.n[j], lanes.seedFirst[j]);
-        int64_t warmAge = lanes.warmAge;
-        if (s == 0 && c.stateIn) {
-          // Each lane continues its average: seeded from count on, steady once every lane is.
+          for (int j = 0; j < nb; ++j) {
+            stages[d][j].reset(lanes.n[j], lanes.seedFirst[j]);
+            lanes.e[d][j] = 0.0;
+          }
+        int64_t warmAge = lanes.warmAge, start = s;  // start: the run's first bar
+        if (aged && s == 0 && c.stateIn && c.stateIn[S * b0 + S - 1] >= 0.0) start = -static_cast<int64_t>(c.stateIn[S * b0 + S - 1]) - 1;
+        if (s == 0 && c.stateIn && (!aged || start < 0)) {
+          // Each lane continues its stages: seeded from their counts on, steady once every stage of every lane is.
           warmAge = 0;
           for (int j = 0; j < nb; ++j) {
-            EmaStream& a = stages[0][j];
-            a.value = lanes.e[0][j] = c.stateIn[kAverageState * (b0 + j)];
-            a.count = static_cast<int64_t>(c.stateIn[kAverageState * (b0 + j) + 1]);
-            warmAge = std::max(warmAge, a.period - a.count);
+            int64_t left = 0;
+            for (int d = 0; d < depth; ++d) {
+              EmaStream& a = stages[d][j];
+              a.value = lanes.e[d][j] = c.stateIn[S * (b0 + j) + kAverageState * d];
+              a.count = static_cast<int64_t>(c.stateIn[S * (b0 + j) + kAverageState * d + 1]);
+              left += a.period - std::min(a.count, a.period);
+            }
+            warmAge = std::max(warmAge, left);
           }
         }
         const int64_t steady = std::min(e, s + warmAge);
@@ -226,15 +246,18 @@ int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
           lanes.steady(x, t, nb, row);
           out.putRow(0, t, b0, nb, row);
         }
-        if (e == c.T && c.stateOut) {
-          for (int j = 0; j < nb; ++j) {
-            c.stateOut[kAverageState * (b0 + j)] = lanes.e[0][j];
-            c.stateOut[kAverageState * (b0 + j) + 1] = static_cast<double>(stages[0][j].count);
+        if (!c.stateOut || (!aged && e != c.T)) return;
+        for (int j = 0; j < nb; ++j) {
+          double* to = c.stateOut + S * (b0 + j);
+          for (int d = 0; d < depth; ++d) {
+            to[kAverageState * d] = lanes.e[d][j];
+            to[kAverageState * d + 1] = static_cast<double>(stages[d][j].count);
           }
+          if (aged) to[S - 1] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
-    if (c.stateOut && !validAt(c.in, 1, c.T - 1)) std::fill(c.stateOut + kAverageState * b0, c.stateOut + kAverageState * (b0 + nb), 0.0);
+    if (!aged && c.stateOut && !validAt(c.in, 1, c.T - 1)) std::fill(c.stateOut + S * b0, c.stateOut + S * (b0 + nb), 0.0);
   });
   return kOk;
 }

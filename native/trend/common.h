@@ -40,8 +40,19 @@ struct DirectionalParams {
   int adxWindow, seed, zero;
 };
 
+// Kernel state of ADX (per variant, kDirectionalState numbers): the Wilder
+// sums of TR, +DM and -DM (their seeds so far, summed in order, while
+// seeding), the last DX, the ADX (the sum of its first DX while it starts),
+// the run's age at its last bar (-1 after a NaN bar, the rest then left as
+// the run ended) and the last bar's high, low and close. A call whose bar 0
+// is valid continues the run; its bar 0's moves and true range are from the
+// state's last bar (the same in every variant: one run of the inputs).
+constexpr int kDirectionalState = 9;
+
 template <bool Adxr, typename Out>
 int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out, DirectionalParams p) {
+  constexpr int S = kDirectionalState;
+  if ((c.stateIn || c.stateOut) && (Adxr || !c.stateIn || c.stateLen < S * c.v1)) return kBadParam;
   const int64_t W = callWindow(c, {0});
   if (c.scratchLen < directionalScratch(c.T, W, Adxr)) return kScratchTooSmall;
   if (!windowsFit(c, 0)) return kBadParam;
@@ -52,24 +63,46 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out, Directio
   const int64_t ring = windowCapacity(c.T, W);
   directionalMoves(c.in[0], c.in[1], c.T, plusDM, minusDM);
   trueRanges(c.in[0], c.in[1], c.in[2], c.T, tr);
+  // The run's first bar: before the call when bar 0 continues the state's run.
+  int64_t carried = 0;
+  if (c.stateIn && c.T > 0 && validAt(c.in, 3, 0) && c.stateIn[S * c.v0 + 5] >= 0.0) {
+    const double* last = c.stateIn + S * c.v0;
+    carried = static_cast<int64_t>(last[5]) + 1;
+    directionalMove(last[6], last[7], c.in[0][0], c.in[1][0], plusDM[0], minusDM[0]);
+    tr[0] = trueRange(c.in[0][0], c.in[1][0], last[8]);
+  }
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    if (c.stateOut) {
+      for (int j = 0; j < nb; ++j) {
+        double* to = c.stateOut + S * (b0 + j);
+        std::copy(c.stateIn + S * (b0 + j), c.stateIn + S * (b0 + j + 1), to);
+        to[5] = -1.0;
+        for (int k = 0; k < 3 && c.T > 0; ++k) to[6 + k] = c.in[k][c.T - 1];
+      }
+    }
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         double sTR[kBlock], sPlus[kBlock], sMinus[kBlock], dx[kBlock], adx[kBlock], m[kBlock];
         int64_t from[kBlock], adxFrom[kBlock];
         bool seedFirst[kBlock], zeroNaN[kBlock];
+        const int64_t start = s == 0 ? -carried : s;
         for (int j = 0; j < nb; ++j) {
           const int64_t n = static_cast<int64_t>(window[b0 + j]);
           seedFirst[j] = p.seed >= 0 && seedsFirst(c, p.seed, b0 + j);
           zeroNaN[j] = p.zero >= 0 && std::isnan(zeroDenominator(c, p.zero, b0 + j, 0.0));
           m[j] = p.adxWindow >= 0 && c.param[p.adxWindow][b0 + j] > 0.0 ? c.param[p.adxWindow][b0 + j] : window[b0 + j];
-          from[j] = seedFirst[j] ? s : s + n;
-          adxFrom[j] = seedFirst[j] ? s + 1 : from[j] + static_cast<int64_t>(m[j]) - 1;
-          const bool seeded = s + n < e;
-          sTR[j] = seedFirst[j] ? window[b0 + j] * (c.in[0][s] - c.in[1][s]) : seeded ? sumRange(tr, s + 1, n - 1) : kNaN;
-          sPlus[j] = seedFirst[j] ? 0.0 : seeded ? sumRange(plusDM, s + 1, n - 1) : kNaN;
-          sMinus[j] = seedFirst[j] ? 0.0 : seeded ? sumRange(minusDM, s + 1, n - 1) : kNaN;
+          from[j] = seedFirst[j] ? start : start + n;
+          adxFrom[j] = seedFirst[j] ? start + 1 : from[j] + static_cast<int64_t>(m[j]) - 1;
+          if (start < s) {
+            const double* in = c.stateIn + S * (b0 + j);
+            sTR[j] = in[0], sPlus[j] = in[1], sMinus[j] = in[2], dx[j] = in[3], adx[j] = in[4];
+            continue;
+          }
+          // The seeds: n times the first bar's values, or ages 1 .. n-1 summed in order below.
+          sTR[j] = seedFirst[j] ? window[b0 + j] * (c.in[0][s] - c.in[1][s]) : 0.0;
+          sPlus[j] = 0.0;
+          sMinus[j] = 0.0;
           dx[j] = 0.0;
           adx[j] = 0.0;  // sums the first m DX until the ADX starts
         }
@@ -77,8 +110,16 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out, Directio
           for (int j = 0; j < nb; ++j) {
             const double n = window[b0 + j];
             const int64_t w = static_cast<int64_t>(n);
-            if (t < from[j]) { out.putNaNAll(t, b0 + j, 1); continue; }
-            if (t > s || !seedFirst[j]) {  // seeding with the first bar, its values are the seed
+            if (t < from[j]) {
+              if (t > start) {
+                sTR[j] += tr[t];
+                sPlus[j] += plusDM[t];
+                sMinus[j] += minusDM[t];
+              }
+              out.putNaNAll(t, b0 + j, 1);
+              continue;
+            }
+            if (t > start || !seedFirst[j]) {  // seeding with the first bar, its values are the seed
               sTR[j] = wilderSumStep(sTR[j], tr[t], n);
               sPlus[j] = wilderSumStep(sPlus[j], plusDM[t], n);
               sMinus[j] = wilderSumStep(sMinus[j], minusDM[t], n);
@@ -110,6 +151,12 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out, Directio
               out.put(3, t, b0 + j, blankDX ? kNaN : dx[j]);
             }
           }
+        }
+        if (!c.stateOut) return;
+        for (int j = 0; j < nb; ++j) {
+          double* to = c.stateOut + S * (b0 + j);
+          to[0] = sTR[j], to[1] = sPlus[j], to[2] = sMinus[j], to[3] = dx[j], to[4] = adx[j];
+          to[5] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });

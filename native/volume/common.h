@@ -23,12 +23,13 @@ inline void putEvery(const KernelCall& c, const OutView<Out>& out, int k, int64_
 }
 
 // TA-Lib AD of each run of valid bars into ad (NaN on invalid bars).
-// inputs: high, low, close, volume.
-inline void adLine(const KernelCall& c, double* ad) {
+// inputs: high, low, close, volume. carried: the sum of the run bar 0
+// continues (volume.ad's kernel state, NaN after a NaN bar), NaN: none.
+inline void adLine(const KernelCall& c, double* ad, double carried = kNaN) {
   const double *high = c.in[0], *low = c.in[1], *close = c.in[2], *volume = c.in[3];
   forEachSegment(c.in, 4, c.T,
     [&](int64_t s, int64_t e) {
-      double sum = 0.0;
+      double sum = s == 0 && !std::isnan(carried) ? carried : 0.0;
       for (int64_t t = s; t < e; ++t) {
         sum += moneyFlowVolume(high[t], low[t], close[t], volume[t]);
         ad[t] = sum;

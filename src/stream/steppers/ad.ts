@@ -1,7 +1,7 @@
 // volume.ad, stepped: adLine in native/volume/common.h, the running sum of
 // money-flow volume from 0 at the start of each run of valid bars (high,
 // low, close, volume). State: the sum, NaN after an invalid bar.
-import type { Stepper, StepperContext } from './types.js';
+import { sameInEveryVariant, type Stepper, type StepperContext } from './types.js';
 import { moneyFlowVolume } from './primitives.js';
 
 export default function ad(ctx: StepperContext): Stepper {
@@ -20,5 +20,7 @@ export default function ad(ctx: StepperContext): Stepper {
       state[0] = sum;
       rows[0]?.fill(sum);
     },
+    // The kernel's state is this one, per variant (native/volume/ad.h; every variant the same).
+    kernel: sameInEveryVariant(state, ctx.grid.variants),
   };
 }

@@ -40,5 +40,20 @@ export default function adosc(ctx: StepperContext): Stepper {
         out[v] = age >= from[v]! ? state[2 * v]! - state[2 * v + 1]! : NaN;
       }
     },
+    // The kernel's state (native/volume/adosc.h): per variant (fast, slow), then the AD sum and the run's age.
+    kernel: {
+      perVariant: 4,
+      length: 4 * V,
+      save(into: Float64Array) {
+        for (let v = 0; v < V; v++) {
+          into.set(state.subarray(2 * v, 2 * v + 2), 4 * v);
+          into.set(state.subarray(2 * V, 2 * V + 2), 4 * v + 2);
+        }
+      },
+      load(from: Float64Array) {
+        for (let v = 0; v < V; v++) state.set(from.subarray(4 * v, 4 * v + 2), 2 * v);
+        state.set(from.subarray(2, 4), 2 * V);
+      },
+    },
   };
 }

@@ -7,7 +7,7 @@
 // leaving the ADX unchanged. trend.adxr adds a ring of the last n ADX.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { nearZero, SEED_FIRST, wilderStep, ZERO_DENOMINATOR_NAN } from './primitives.js';
-import { blankVariant, minusMove, ownThenHlcRun, plusMove, runTrueRange, wilderSumStep } from './wilder.js';
+import { blankVariant, minusMove, ownThenHlcKernelState, ownThenHlcRun, plusMove, runTrueRange, wilderSumStep } from './wilder.js';
 
 /** Numbers per variant: the sums of TR, +DM and -DM, the last DX, the ADX (the sum of the first DX while it starts). */
 const OWN = 5;
@@ -92,6 +92,10 @@ export function directionalSystem(ctx: StepperContext, adxr: boolean): Stepper {
         if (dxRow) dxRow[v] = blankDX ? NaN : state[a + 3]!;
       }
     },
+    // ADX's kernel state (kDirectionalState in native/trend/common.h): per
+    // variant these five numbers, then the run's age and its last high, low
+    // and close. ADXR's ring has none.
+    ...(adxr ? {} : { kernel: ownThenHlcKernelState(state, V, OWN) }),
   };
 }
 

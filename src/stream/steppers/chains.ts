@@ -109,7 +109,7 @@ export function emaChain(ctx: StepperContext, kind: ChainKind): Stepper {
         if (pos === r.R) pos = 0;
         state[r.at + 1] = pos;
         const ring = r.at + 2;
-        state[ring + pos] = x;
+        if (kind === 'zlema') state[ring + pos] = x;
         // A run's first bar restarts every stage of its chains.
         if (age === 0) state.fill(0.0, E * r.c0, E * r.c1);
         if (kind !== 'zlema') {
@@ -121,6 +121,36 @@ export function emaChain(ctx: StepperContext, kind: ChainKind): Stepper {
           // ChainLanes::input: ZLEMA's de-lagged value.
           out[v] = age < L ? NaN : zlemaLane(lanes, v, g, x + (x - state[ring + (pos >= L ? pos - L : pos - L + r.R)]!));
         }
+      }
+    },
+    ...(kind === 'zlema' ? {} : { kernel: chainKernelState(state, runs, lanes, E) }),
+  };
+}
+
+/**
+ * The kernel's state of DEMA, TEMA, T3 and TRIX (chainState in native/ma/common.h):
+ * per variant its chain's E numbers ((value, count) of each stage), then its
+ * source run's age. Variants sharing a chain have the same numbers in the
+ * kernel's state; load() takes each chain's from its first variant.
+ */
+function chainKernelState(state: Float64Array, runs: readonly { v0: number; v1: number; c0: number; c1: number; at: number }[], lanes: Lanes, E: number) {
+  const S = E + 1, V = lanes.chainOf.length;
+  return {
+    perVariant: S,
+    length: S * V,
+    save(into: Float64Array) {
+      for (const r of runs) {
+        for (let v = r.v0; v < r.v1; v++) {
+          const g = lanes.chainOf[v]!;
+          into.set(state.subarray(E * g, E * g + E), S * v);
+          into[S * v + E] = state[r.at]!;
+        }
+      }
+    },
+    load(from: Float64Array) {
+      for (const r of runs) {
+        for (let g = r.c0; g < r.c1; g++) state.set(from.subarray(S * lanes.lead[g]!, S * lanes.lead[g]! + E), E * g);
+        state[r.at] = from[S * r.v0 + E]!;
       }
     },
   };

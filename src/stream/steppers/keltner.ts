@@ -5,7 +5,7 @@
 // starts both on the run's first bar.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST, seededAverageStep } from './primitives.js';
-import { atrStep, ownThenHlcRun, runTrueRange } from './wilder.js';
+import { atrStep, ownThenHlcKernelState, ownThenHlcRun, runTrueRange } from './wilder.js';
 
 /** Numbers per variant: the EMA's (value, count), the ATR. */
 const OWN = 3;
@@ -40,5 +40,7 @@ export default function keltner(ctx: StepperContext): Stepper {
         if (lower) lower[v] = banded ? mid - band : NaN;
       }
     },
+    // The kernel's state (native/trend/keltner.h): per variant these three numbers, then the run's age and last high, low and close.
+    kernel: ownThenHlcKernelState(state, V, OWN),
   };
 }

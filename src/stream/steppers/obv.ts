@@ -2,7 +2,7 @@
 // and volume) starts at its first volume, then adds the volume when the
 // close rises and subtracts it when it falls. State: (level, previous close;
 // NaN after an invalid bar).
-import type { Stepper, StepperContext } from './types.js';
+import { sameInEveryVariant, type Stepper, type StepperContext } from './types.js';
 
 export default function obv(ctx: StepperContext): Stepper {
   const [c, vol] = (['close', 'volume'] as const).map((s) => ctx.sourceIndex(s));
@@ -23,5 +23,7 @@ export default function obv(ctx: StepperContext): Stepper {
       state[1] = level === level ? close : NaN;
       rows[0]?.fill(level);
     },
+    // The kernel's state is this one, per variant (native/volume/obv.h; every variant the same).
+    kernel: sameInEveryVariant(state, ctx.grid.variants),
   };
 }

@@ -306,3 +306,21 @@ export interface KernelStateMap {
    */
   readonly lead?: number;
 }
+
+/**
+ * The KernelStateMap of a stepper whose whole state is its kernel's state of
+ * every variant, each variant's the same (the volume lines: no params).
+ */
+export function sameInEveryVariant(state: Float64Array, variants: number): KernelStateMap {
+  const S = state.length;
+  return {
+    perVariant: S,
+    length: S * variants,
+    save(into) {
+      for (let v = 0; v < variants; v++) into.set(state, S * v);
+    },
+    load(from) {
+      state.set(from.subarray(0, S));
+    },
+  };
+}
