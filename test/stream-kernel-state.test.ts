@@ -281,7 +281,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
     if (id.startsWith('volatility.')) return { window: grid.window, seed: grid.seed };
-    if (id.startsWith('volume.')) return { window: grid.window };
+    if (id === 'volume.cmf' || id === 'volume.mfi' || id === 'volume.vwap') return { window: grid.window };
     if (id.endsWith('_dm')) return { window: [1, ...grid.window] };
     if (id === 'ma.t3') return { ...grid, vfactor: [0.7, 0.35] };
     if (id === 'trend.adx') return { window: grid.window, adx_window: [0, 4], seed: grid.seed };
