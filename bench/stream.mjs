@@ -43,7 +43,7 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
   const pushes = quick ? 1_000 : 5_000;
   const many = 10_000;
   // After a history through the kernels, V8 optimizes step() only after a few thousand pushes
-  // (VWMA's push: 12 µs over the first 1,000, 5.7 from the 5,000th on): the figures are of the steady state.
+  // (bench/stream-warmup.mjs shows it per block of 1,000 pushes): the figures are of the steady state.
   const warm = quick ? 1_000 : 5_000;
   const headline = [];
   for (const indicator of pick(['ma.sma', 'ma.ema'])) {

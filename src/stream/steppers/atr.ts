@@ -3,7 +3,7 @@
 // current run of valid bars); per variant, Wilder's average of true ranges,
 // seeded with the in-order mean of the first `window` of them (from the
 // run's second bar), or with the first bar's high - low for seed 'first'.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { ownThenSharedKernelState, paramOf, type Stepper, type StepperContext } from './types.js';
 import { natrValue, SEED_FIRST, trueRange } from './primitives.js';
 import { atrStep } from './wilder.js';
 
@@ -37,22 +37,7 @@ export function averageTrueRange(ctx: StepperContext, normalized: boolean): Step
       }
     },
     // The kernel's state (kAtrState in native/volatility/common.h): per variant its average, the previous close and the age.
-    kernel: {
-      perVariant: 3,
-      length: 3 * V,
-      save(into) {
-        for (let v = 0; v < V; v++) {
-          into[3 * v] = state[v]!;
-          into[3 * v + 1] = state[V]!;
-          into[3 * v + 2] = state[V + 1]!;
-        }
-      },
-      load(from) {
-        for (let v = 0; v < V; v++) state[v] = from[3 * v]!;
-        state[V] = from[1]!;
-        state[V + 1] = from[2]!;
-      },
-    },
+    kernel: ownThenSharedKernelState(state, V, 1, 2),
   };
 }
 

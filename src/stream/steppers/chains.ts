@@ -416,12 +416,12 @@ export function emaSpread(ctx: StepperContext, style: SpreadStyle): Stepper | nu
         const age = runAge(state, r.at, x, rows, r.v0, r.v1);
         if (age < 0) continue;
         if (age >= r.steady) {
-          // Every count is at its period: seededAverageStep's EMA steps, inlined (one call site per line kind, no closure call).
+          // Every count is at its period: seededAverageStep's EMA steps, inlined, and the line without the style's closure call.
           for (let v = r.v0; v < r.v1; v++) {
             const a = 6 * v, f = state[a]!, s = state[a + 2]!;
             const fast = (state[a] = (x - f) * fastK[v]! + f);
             const slow = (state[a + 2] = (x - s) * slowK[v]! + s);
-            const l = percent ? (nearZero(slow) ? 0.0 : ((fast - slow) / slow) * 100.0) : fast - slow;
+            const l = percent ? emaPercent(fast, slow) : fast - slow;
             const blank = blankZero !== null && blankZero[v] === 1 && nearZero(slow);
             if (!sig) {
               if (lineOut) lineOut[v] = blank ? NaN : l;

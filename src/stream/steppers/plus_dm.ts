@@ -3,7 +3,7 @@
 // bar of the run (high and low valid); per variant, the sum of ages
 // 1 .. n-1 in order, given at age n-1, then Wilder's running sum; window 1
 // is the one-bar value itself, from age 1.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { ownThenSharedKernelState, paramOf, type Stepper, type StepperContext } from './types.js';
 import { BarRun, blankRows, inputIndices, minusMove, plusMove, wilderSumStep } from './wilder.js';
 
 /** TA-Lib's PLUS_DM or (plus false) MINUS_DM. */
@@ -35,20 +35,7 @@ export function directionalMovement(ctx: StepperContext, plus: boolean): Stepper
       }
     },
     // The kernel's state (kMovementState in native/momentum/common.h): per variant its sum, then the run's age, high and low.
-    kernel: {
-      perVariant: 4,
-      length: 4 * V,
-      save(into) {
-        for (let v = 0; v < V; v++) {
-          into[4 * v] = state[v]!;
-          into.set(state.subarray(V, V + 3), 4 * v + 1);
-        }
-      },
-      load(from) {
-        for (let v = 0; v < V; v++) state[v] = from[4 * v]!;
-        state.set(from.subarray(1, 4), V);
-      },
-    },
+    kernel: ownThenSharedKernelState(state, V, 1, BarRun.size(2)),
   };
 }
 

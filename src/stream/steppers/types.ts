@@ -324,3 +324,26 @@ export function sameInEveryVariant(state: Float64Array, variants: number): Kerne
     },
   };
 }
+
+/**
+ * The KernelStateMap of a stepper whose state is `per` numbers per variant,
+ * then `shared` numbers the same in every variant (the run's age, its last
+ * bar, ...): the kernel keeps, per variant, its own numbers, then the shared ones.
+ */
+export function ownThenSharedKernelState(state: Float64Array, variants: number, per: number, shared: number): KernelStateMap {
+  const S = per + shared, run = per * variants;
+  return {
+    perVariant: S,
+    length: S * variants,
+    save(into) {
+      for (let v = 0; v < variants; v++) {
+        into.set(state.subarray(per * v, per * v + per), S * v);
+        into.set(state.subarray(run, run + shared), S * v + per);
+      }
+    },
+    load(from) {
+      for (let v = 0; v < variants; v++) state.set(from.subarray(S * v, S * v + per), per * v);
+      state.set(from.subarray(per, S), run);
+    },
+  };
+}

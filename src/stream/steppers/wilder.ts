@@ -2,7 +2,7 @@
 // the run of valid bars of an indicator's inputs with the previous bar's
 // values, the one-bar directional moves and true range read from it, and
 // TA-Lib's ATR advanced bar by bar, and window sums of series made per bar.
-import { longestOf, type KernelStateMap, type StepperContext } from './types.js';
+import { longestOf, ownThenSharedKernelState, type KernelStateMap, type StepperContext } from './types.js';
 import { prefixStep, prefixWindowSum, trueRange, wilderStep } from './primitives.js';
 
 /** Index in step()'s bar of each named input. */
@@ -86,21 +86,7 @@ export function hlcWindowSums(ctx: StepperContext, window: Float64Array): { stat
  * the run's age and last high, low and close (the same in every variant).
  */
 export function ownThenHlcKernelState(state: Float64Array, variants: number, per: number): KernelStateMap {
-  const S = per + BarRun.size(3), run = per * variants;
-  return {
-    perVariant: S,
-    length: S * variants,
-    save(into) {
-      for (let v = 0; v < variants; v++) {
-        into.set(state.subarray(per * v, per * v + per), S * v);
-        into.set(state.subarray(run, run + BarRun.size(3)), S * v + per);
-      }
-    },
-    load(from) {
-      for (let v = 0; v < variants; v++) state.set(from.subarray(S * v, S * v + per), per * v);
-      state.set(from.subarray(per, S), run);
-    },
-  };
+  return ownThenSharedKernelState(state, variants, per, BarRun.size(3));
 }
 
 /** Writes NaN into every selected output's row. */
