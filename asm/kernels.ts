@@ -7,9 +7,9 @@ import { segmentEnd, skipGaps } from "./primitives";
 import { scratch as ma_dema_scratch, block as ma_dema_block, segment as ma_dema_segment } from "./ma/dema";
 import { scratch as ma_ema_scratch, block as ma_ema_block, segment as ma_ema_segment } from "./ma/ema";
 import { scratch as ma_hma_scratch, prepare as ma_hma_prepare, segment as ma_hma_segment } from "./ma/hma";
-import { scratch as ma_ht_trendline_scratch, segment as ma_ht_trendline_segment } from "./ma/ht_trendline";
+import { scratch as ma_ht_trendline_scratch, prepare as ma_ht_trendline_prepare, segment as ma_ht_trendline_segment } from "./ma/ht_trendline";
 import { scratch as ma_kama_scratch, prepare as ma_kama_prepare, block as ma_kama_block } from "./ma/kama";
-import { scratch as ma_mama_scratch, segment as ma_mama_segment } from "./ma/mama";
+import { scratch as ma_mama_scratch, prepare as ma_mama_prepare, segment as ma_mama_segment } from "./ma/mama";
 import { scratch as ma_rma_scratch, block as ma_rma_block, segment as ma_rma_segment } from "./ma/rma";
 import { scratch as ma_sma_scratch, prepare as ma_sma_prepare, block as ma_sma_block } from "./ma/sma";
 import { scratch as ma_t3_scratch, block as ma_t3_block, segment as ma_t3_segment } from "./ma/t3";
@@ -91,11 +91,11 @@ import { scratch as structure_pivots_scratch, prepare as structure_pivots_prepar
 import { scratch as structure_sum_scratch, prepare as structure_sum_prepare, block as structure_sum_block } from "./structure/sum";
 import { scratch as structure_tsf_scratch, segment as structure_tsf_segment } from "./structure/tsf";
 import { scratch as structure_zscore_scratch, run as structure_zscore } from "./structure/zscore";
-import { scratch as cycle_ht_dcperiod_scratch, segment as cycle_ht_dcperiod_segment } from "./cycle/ht_dcperiod";
-import { scratch as cycle_ht_dcphase_scratch, segment as cycle_ht_dcphase_segment } from "./cycle/ht_dcphase";
-import { scratch as cycle_ht_phasor_scratch, segment as cycle_ht_phasor_segment } from "./cycle/ht_phasor";
-import { scratch as cycle_ht_sine_scratch, segment as cycle_ht_sine_segment } from "./cycle/ht_sine";
-import { scratch as cycle_ht_trendmode_scratch, segment as cycle_ht_trendmode_segment } from "./cycle/ht_trendmode";
+import { scratch as cycle_ht_dcperiod_scratch, prepare as cycle_ht_dcperiod_prepare, segment as cycle_ht_dcperiod_segment } from "./cycle/ht_dcperiod";
+import { scratch as cycle_ht_dcphase_scratch, prepare as cycle_ht_dcphase_prepare, segment as cycle_ht_dcphase_segment } from "./cycle/ht_dcphase";
+import { scratch as cycle_ht_phasor_scratch, prepare as cycle_ht_phasor_prepare, segment as cycle_ht_phasor_segment } from "./cycle/ht_phasor";
+import { scratch as cycle_ht_sine_scratch, prepare as cycle_ht_sine_prepare, segment as cycle_ht_sine_segment } from "./cycle/ht_sine";
+import { scratch as cycle_ht_trendmode_scratch, prepare as cycle_ht_trendmode_prepare, segment as cycle_ht_trendmode_segment } from "./cycle/ht_trendmode";
 import { scratch as pattern_abandoned_baby_scratch, prepare as pattern_abandoned_baby_prepare, segment as pattern_abandoned_baby_segment } from "./pattern/abandoned_baby";
 import { scratch as pattern_advance_block_scratch, prepare as pattern_advance_block_prepare, segment as pattern_advance_block_segment } from "./pattern/advance_block";
 import { scratch as pattern_belt_hold_scratch, prepare as pattern_belt_hold_prepare, segment as pattern_belt_hold_segment } from "./pattern/belt_hold";
@@ -497,7 +497,9 @@ function segmentInputs(k: i32): i32 {
 function prepare(k: i32, c: Call): i32 {
   switch (k) {
     case 2: return ma_hma_prepare(c);
+    case 3: return ma_ht_trendline_prepare(c);
     case 4: return ma_kama_prepare(c);
+    case 5: return ma_mama_prepare(c);
     case 7: return ma_sma_prepare(c);
     case 10: return ma_trima_prepare(c);
     case 11: return ma_vwma_prepare(c);
@@ -543,6 +545,11 @@ function prepare(k: i32, c: Call): i32 {
     case 82: return structure_percent_rank_prepare(c);
     case 83: return structure_pivots_prepare(c);
     case 84: return structure_sum_prepare(c);
+    case 87: return cycle_ht_dcperiod_prepare(c);
+    case 88: return cycle_ht_dcphase_prepare(c);
+    case 89: return cycle_ht_phasor_prepare(c);
+    case 90: return cycle_ht_sine_prepare(c);
+    case 91: return cycle_ht_trendmode_prepare(c);
     case 92: return pattern_abandoned_baby_prepare(c);
     case 93: return pattern_advance_block_prepare(c);
     case 94: return pattern_belt_hold_prepare(c);

@@ -4,7 +4,8 @@
 // ma.dema, ma.tema, ma.t3 and momentum.trix, trend.adx, trend.keltner,
 // volume.obv, volume.ad, volume.adosc, momentum.rsi, momentum.cmo,
 // momentum.macd and the other EMA spreads, volatility.atr, volatility.natr,
-// momentum.plus_dm and momentum.minus_dm take the state a series stands in
+// momentum.plus_dm, momentum.minus_dm and the Hilbert-transform family
+// (cycle.ht_*, ma.ht_trendline, ma.mama) take the state a series stands in
 // and give back the state after their last bar, so a stream's pushMany()
 // and history run the batch kernels. These
 // check, on both backends and in both dtypes, that a series cut into calls
@@ -246,6 +247,120 @@ describe('a series cut into calls chained through the kernel state = one call ov
   });
 });
 
+/**
+ * The Hilbert-transform family (namespace state in native/cycle/common.h):
+ * per variant [lead, age, the transform, the last 50 prices, own numbers].
+ * A call steps from bar `lead` (the lookback) on, reading the bars before it
+ * (a stream steps them itself), and goes on from a run older than the lead.
+ */
+const HILBERT = [
+  { kernel: 'cycle.ht_dcperiod', lookback: 32, own: 0, outputs: 1 },
+  { kernel: 'cycle.ht_phasor', lookback: 32, own: 0, outputs: 2 },
+  { kernel: 'ma.mama', lookback: 32, own: 3, outputs: 2 },
+  { kernel: 'cycle.ht_dcphase', lookback: 63, own: 0, outputs: 1 },
+  { kernel: 'cycle.ht_sine', lookback: 63, own: 0, outputs: 2 },
+  { kernel: 'cycle.ht_trendmode', lookback: 63, own: 3, outputs: 1 },
+  { kernel: 'ma.ht_trendline', lookback: 63, own: 0, outputs: 1 },
+] as const;
+
+describe('the Hilbert-transform family: calls chained through the kernel state = one call', () => {
+  // Runs of 40, 55, 3, 6, 41, 71 and 77 bars: shorter than the seed, the warm-up, the lookbacks, and longer.
+  const x = series(7);
+  for (const i of [97, 101, 108, 222]) x[i] = NaN;
+  const V = 2;
+  // MAMA's fast and slow limits per variant; the others have no params (both variants the same).
+  const paramsOf = (kernel: string) => (kernel === 'ma.mama' ? [Float64Array.of(0.5, 0.3), Float64Array.of(0.05, 0.01)] : []);
+
+  /** One call over bars [from - lead, to) (NaN before bar 0), all outputs; rows from bar `from` on, output k at k * (to - from) * V. */
+  function hilbertCall(b: Backend, kernel: string, outputs: number, from: number, to: number, lead: number, float64: boolean, state?: KernelJob['state']): Float64Array {
+    const n = to - from + lead;
+    const input = Float64Array.from({ length: n }, (_, i) => (from - lead + i >= 0 ? x[from - lead + i]! : NaN));
+    const outs = Array.from({ length: outputs }, () => new (float64 ? Float64Array : Float32Array)(n * V).fill(-1));
+    b.run({ kernel, inputs: [input], t: n, params: paramsOf(kernel), v0: 0, v1: V, outputs: outs, float64, timeStride: V, variantStride: 1, state });
+    const rows = new Float64Array(outputs * (to - from) * V);
+    outs.forEach((o, k) => rows.set(o.subarray(lead * V), k * (to - from) * V));
+    return rows;
+  }
+
+  for (const [name, make] of backends) {
+    it(name, () => {
+      const b = make();
+      for (const h of HILBERT) {
+        const S = 164 + h.own, lead = h.lookback;
+        const fresh = () => Float64Array.from({ length: S * V }, (_, i) => (i % S === 0 ? lead : 0));
+        for (const float64 of [true, false]) {
+          const whole = hilbertCall(b, h.kernel, h.outputs, 0, T, 0, float64);
+          const end = fresh();
+          expect(Array.from(hilbertCall(b, h.kernel, h.outputs, 0, T, lead, float64, { input: fresh(), output: end, perVariant: S }))).toEqual(Array.from(whole));
+          // Cuts: mid-seed, in the warm-up, at gaps, in short runs, at the lead's age and one bar past it, near the end.
+          for (const cuts of [[1], [5, 6, 20], [40, 41, 42], [99, 100, 104], [160, 183, 184], [214, 215], [100, 222, 299]]) {
+            let state = fresh();
+            const got: number[][] = Array.from({ length: h.outputs }, () => []);
+            let from = 0;
+            for (const to of [...cuts, T]) {
+              const next = fresh();
+              const rows = hilbertCall(b, h.kernel, h.outputs, from, to, lead, float64, { input: state, output: next, perVariant: S });
+              for (let k = 0; k < h.outputs; k++) got[k]!.push(...rows.subarray(k * (to - from) * V, (k + 1) * (to - from) * V));
+              state = next;
+              from = to;
+            }
+            for (let k = 0; k < h.outputs; k++) {
+              for (let i = 0; i < T * V; i++) {
+                const want = whole[k * T * V + i];
+                if (!Object.is(got[k]![i], want)) expect.fail(`${name} ${h.kernel} float64=${float64} cuts ${cuts}: output ${k} bar ${Math.floor(i / V)} variant ${i % V}: ${got[k]![i]} chained, ${want} in one call`);
+              }
+            }
+            expect(Array.from(state), `${name} ${h.kernel} cuts ${cuts}: the state after the last bar`).toEqual(Array.from(end));
+          }
+        }
+        // A lead below the lookback is refused (and, natively, a state too short: the wasm backend copies a whole block's).
+        const low = fresh();
+        low[S] = lead - 1;
+        expect(() => hilbertCall(b, h.kernel, h.outputs, 100, 200, lead, true, { input: low, output: null, perVariant: S })).toThrow(/status 2/);
+        if (name === 'native') expect(() => hilbertCall(b, h.kernel, h.outputs, 100, 200, lead, true, { input: fresh().subarray(0, S * V - 1), output: null, perVariant: S })).toThrow(/status 2/);
+      }
+    });
+  }
+  // Streams: history and batches through the kernel against pushes and compute(): a history whose last run is past
+  // the lookback, a batch going on from a run older than the lead, batches shorter than the lead, one whose last run
+  // is too young for the kernel (the stream steps it), and MAMA's variants on two sources.
+  HILBERT.forEach((h, n) => {
+    for (const dtype of ['float64', 'float32'] as const) {
+      it(`${h.kernel} ${dtype}: pushMany and history against push() and compute()`, async () => {
+        const engine = await engineFor(n % 2 === (dtype === 'float64' ? 0 : 1) ? 'native' : 'wasm');
+        const c = candles(600, 13, [130, 131, 333, 470]);
+        const grid = h.kernel === 'ma.mama' ? { source: ['close', 'hl2'], fast_limit: [0.5, 0.3], slow_limit: [0.05] } : { source: ['close', 'hl2'] };
+        const a = await engine.stream({ indicator: h.kernel, grid, dtype, history: part(c, 0, 200) });
+        const b = await engine.stream({ indicator: h.kernel, grid, dtype });
+        expect(a.batchRoute).toBe('kernel');
+        for (let i = 0; i < 200; i++) b.push(bar(c, i));
+        expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after history').toBe(true);
+        for (let i = 200; i < 210; i++) {
+          a.push(bar(c, i));
+          b.push(bar(c, i));
+        }
+        for (const [from, to] of [[210, 330], [330, 360], [360, 420], [420, 500], [500, 600]] as const) {
+          const got = await a.pushMany(part(c, from, to));
+          for (let i = from; i < to; i++) b.push(bar(c, i));
+          expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);
+          const want = await engine.compute({ indicator: h.kernel, candles: part(c, 0, to), grid, dtype });
+          const V = want.variants;
+          for (const o of want.outputs) {
+            const w = want.values(o), v = got.values(o);
+            for (let i = 0; i < (to - from) * V; i++) {
+              if (!Object.is(v[i], w[from * V + i])) expect.fail(`${h.kernel} ${dtype} ${o} variant ${i % V} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
+            }
+          }
+          want.release();
+          got.release();
+        }
+        a.close();
+        b.close();
+      });
+    }
+  });
+});
+
 type Cols = Record<'ts_open' | 'open' | 'high' | 'low' | 'close' | 'volume', Float64Array>;
 
 function candles(n: number, seed: number, gaps: number[]): Cols {
@@ -275,7 +390,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
+  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm', ...HILBERT.map((h) => h.kernel)];
   const gridOf = (id: string): Record<string, unknown> => {
     if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma') return { source: grid.source, window: grid.window };
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
@@ -288,6 +403,8 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if (id === 'volume.adosc') return { fast: [2, 3], slow: [5, 10] };
     if (id.startsWith('volume.')) return {};
     if (id === 'trend.keltner') return { window: grid.window, mult: [1, 2.5], seed: grid.seed };
+    if (id === 'ma.mama') return { source: grid.source, fast_limit: [0.5, 0.3], slow_limit: [0.05] };
+    if (HILBERT.some((h) => h.kernel === id)) return { source: grid.source };
     return grid;
   };
   ids.forEach((id, n) => {
@@ -342,7 +459,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   it('a pushMany refused at a bad candle (bar k) leaves the state unchanged', async () => {
     const engine = await engineFor('native');
     for (const id of ids) {
-      const s = await engine.stream({ indicator: id, grid: id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') ? {} : { window: [3, 30] }, history: part(c, 0, 100) });
+      const s = await engine.stream({ indicator: id, grid: id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') || HILBERT.some((h) => h.kernel === id) ? {} : { window: [3, 30] }, history: part(c, 0, 100) });
       const before = s.checkpoint();
       const bad = part(c, 100, 200);
       const high = bad.high.slice();

@@ -163,6 +163,8 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       expect(await route('ma.wma', { window: [2, 257] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('ma.hma', { window: [2, 256] }), backend).toEqual(['stepped', 'prelude']);
       expect(await route('ma.hma', { window: [2, 300] }), backend).toEqual(['stepped', 'steps']);
+      // The Hilbert transform: the kernel with its state, after a lead the stream steps.
+      expect(await route('cycle.ht_sine', {}), backend).toEqual(['stepped', 'kernel']);
       // An indicator without a stepper recomputes its run.
       expect(await withoutStepper('volatility.bbands', () => route('volatility.bbands', { window: [5] })), backend).toEqual(['recompute', 'recompute']);
     }

@@ -2,7 +2,7 @@
 // mirrors HilbertCore in native/cycle/common.h. One transform runs at a time,
 // so its state is module-level: scalars in globals, the filter histories and
 // the smoothed-price ring in static memory.
-import { at, Call, input, putNaNAll } from "../abi";
+import { at, BAD_PARAM, Call, input, OK, putNaNAll } from "../abi";
 
 const A: f64 = 0.0962, B: f64 = 0.5769;
 export const RAD2DEG: f64 = 180.0 / (4.0 * Math.atan(1.0));
@@ -192,11 +192,104 @@ export function trendline(x: usize, s: i32, t: i32): f64 {
   return line;
 }
 
-// Starts the transform on segment [s, e) and writes NaN up to its first bar;
-// returns that bar, or e (all NaN) when the segment has no bar past `lookback`.
-// The caller then runs step() on bars first..e-1, emitting from s + lookback.
-export function startSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, warmup: i32, lookback: i32): i32 {
-  const first = e - s <= lookback ? e : start(input(c, 0), s, warmup);
+// Kernel state, per variant (see namespace state in native/cycle/common.h):
+// [lead, age, the transform's numbers, the position and ring of the run's
+// last 50 prices, the indicator's own numbers from STATE_OWN].
+const STATE_AGE: i32 = 1, STATE_PRICE_POS: i32 = 23, STATE_PRICES: i32 = 114, PRICE_RING: i32 = 50;
+export const STATE_OWN: i32 = 164;
+
+@inline function cellOf(p: usize, i: i32): usize {
+  return p + (<usize>i << 3);
+}
+
+// The transform from the state at p (HilbertCore::load; `trailing` is set by the caller).
+function loadCore(p: usize): void {
+  wmaSub = at(p, 2); wmaSum = at(p, 3); trailingValue = at(p, 4); hilbertIdx = <i32>at(p, 5);
+  period = at(p, 6); smoothPeriod = at(p, 7); prevI2 = at(p, 8); prevQ2 = at(p, 9); re = at(p, 10); im = at(p, 11);
+  i1OddPrev2 = at(p, 12); i1OddPrev3 = at(p, 13); i1EvenPrev2 = at(p, 14); i1EvenPrev3 = at(p, 15);
+  inPhase = at(p, 16); quadrature = at(p, 17); ringIdx = <i32>at(p, 18); dcPhase = at(p, 19);
+  iTrend1 = at(p, 20); iTrend2 = at(p, 21); iTrend3 = at(p, 22);
+  memory.copy(FILTERS, cellOf(p, 24), 4 * FILTER_DOUBLES * 8);
+  memory.copy(SMOOTH_PRICE, cellOf(p, 64), SMOOTH_PRICE_SIZE * 8);
+}
+
+// The transform into the state at p (HilbertCore::save).
+function saveCore(p: usize): void {
+  store<f64>(cellOf(p, 2), wmaSub); store<f64>(cellOf(p, 3), wmaSum); store<f64>(cellOf(p, 4), trailingValue);
+  store<f64>(cellOf(p, 5), <f64>hilbertIdx); store<f64>(cellOf(p, 6), period); store<f64>(cellOf(p, 7), smoothPeriod);
+  store<f64>(cellOf(p, 8), prevI2); store<f64>(cellOf(p, 9), prevQ2); store<f64>(cellOf(p, 10), re); store<f64>(cellOf(p, 11), im);
+  store<f64>(cellOf(p, 12), i1OddPrev2); store<f64>(cellOf(p, 13), i1OddPrev3);
+  store<f64>(cellOf(p, 14), i1EvenPrev2); store<f64>(cellOf(p, 15), i1EvenPrev3);
+  store<f64>(cellOf(p, 16), inPhase); store<f64>(cellOf(p, 17), quadrature); store<f64>(cellOf(p, 18), <f64>ringIdx);
+  store<f64>(cellOf(p, 19), dcPhase);
+  store<f64>(cellOf(p, 20), iTrend1); store<f64>(cellOf(p, 21), iTrend2); store<f64>(cellOf(p, 22), iTrend3);
+  memory.copy(cellOf(p, 24), FILTERS, 4 * FILTER_DOUBLES * 8);
+  memory.copy(cellOf(p, 64), SMOOTH_PRICE, SMOOTH_PRICE_SIZE * 8);
+}
+
+// Every kernel's prepare(): refuses a state it cannot go on from (native:
+// badHilbertState) and clears stateOut but each variant's lead.
+export function prepareState(c: Call, own: i32, lookback: i32): i32 {
+  if (c.stateIn == 0 && c.stateOut == 0) return OK;
+  const S = STATE_OWN + own;
+  if (c.stateIn == 0 || c.stateLen < S * c.v1) return BAD_PARAM;
+  for (let v = c.v0; v < c.v1; ++v) {
+    const lead = at(c.stateIn, S * v), age = at(c.stateIn, S * v + STATE_AGE);
+    if (!(lead >= <f64>lookback && lead <= <f64>c.T && age >= 0.0)) return BAD_PARAM;
+  }
+  if (c.stateOut != 0) {
+    memory.fill(c.stateOut, 0, <usize>c.stateLen << 3);
+    for (let v = c.v0; v < c.v1; ++v) store<f64>(cellOf(c.stateOut, S * v), at(c.stateIn, S * v));
+  }
+  return OK;
+}
+
+// The segment's first bar of a value and its run's first bar (before bar 0
+// for a run carried in the state); `carried`: variant b0's state then, else 0.
+export let origin: i32 = 0;
+export let carried: usize = 0;
+let transformed = false;
+
+// Starts the transform on segment [s, e), from the state when its run goes
+// on from it (a run older than the lead), and writes NaN up to its first
+// bar; returns that bar, or e (all NaN) when the segment has no bar past
+// `lookback`. The caller then runs step() on bars first..e-1 (parity and
+// emission counted from `origin`, emitting from origin + lookback).
+export function startSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, warmup: i32, lookback: i32, own: i32): i32 {
+  const x = input(c, 0);
+  let first = e;
+  origin = s;
+  carried = 0;
+  if (c.stateIn != 0 && s == 0) {
+    const p = c.stateIn + (<usize>((STATE_OWN + own) * b0) << 3);
+    const lead = <i32>at(p, 0), age = <i32>at(p, STATE_AGE);
+    if (age > lead && e > lead) {
+      loadCore(p);
+      trailing = lead - 3;
+      origin = lead - age;
+      carried = p;
+      first = lead;
+    }
+  }
+  if (carried == 0 && e - s > lookback) first = start(x, s, warmup);
   for (let t = s; t < first; ++t) putNaNAll<O>(c, t, b0, nb);
+  transformed = first < e;
   return first;
+}
+
+// After the segment [s, e): when it ends the call, ran the transform and
+// the state is wanted, writes the transform and the run's last prices into
+// every variant's state and returns variant b0's (the caller adds its own
+// numbers, variant b0 + j's (STATE_OWN + own)·j further); else 0.
+export function keepState(c: Call, b0: i32, nb: i32, s: i32, e: i32, own: i32): usize {
+  if (c.stateOut == 0 || e != c.T || !transformed) return 0;
+  const S = STATE_OWN + own, x = input(c, 0);
+  const p = c.stateOut + (<usize>(S * b0) << 3);
+  saveCore(p);
+  store<f64>(cellOf(p, STATE_AGE), <f64>(e - origin));
+  store<f64>(cellOf(p, STATE_PRICE_POS), <f64>((e - origin - 1) % PRICE_RING));
+  if (carried != 0) memory.copy(cellOf(p, STATE_PRICES), cellOf(carried, STATE_PRICES), PRICE_RING * 8);
+  for (let t = max(s, e - PRICE_RING); t < e; ++t) store<f64>(cellOf(p, STATE_PRICES + (t - origin) % PRICE_RING), at(x, t));
+  for (let j = 1; j < nb; ++j) memory.copy(cellOf(p, S * j + STATE_AGE), cellOf(p, STATE_AGE), <usize>(STATE_OWN - STATE_AGE) << 3);
+  return p;
 }

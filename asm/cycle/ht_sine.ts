@@ -1,20 +1,24 @@
 // cycle.ht_sine; mirrors native/cycle/ht_sine.h.
 import { Call, input, put } from "../abi";
-import { dcPhase, RAD2DEG, startSegment, step, updatePhase } from "./common";
+import { dcPhase, keepState, origin, prepareState, RAD2DEG, startSegment, step, updatePhase } from "./common";
 
 export function scratch(T: i32): f64 { return 0.0; }
+
+export function prepare(c: Call): i32 { return prepareState(c, 0, 63); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
   const deg2Rad = 1.0 / RAD2DEG;
-  for (let t = startSegment<O>(c, b0, nb, s, e, 34, 63); t < e; ++t) {
-    step(x, t, ((t - s) & 1) == 0);
+  const first = startSegment<O>(c, b0, nb, s, e, 34, 63, 0), o = origin;
+  for (let t = first; t < e; ++t) {
+    step(x, t, ((t - o) & 1) == 0);
     updatePhase();
-    const emit = t - s >= 63;
+    const emit = t - o >= 63;
     const sine = Math.sin(dcPhase * deg2Rad), leadSine = Math.sin((dcPhase + 45) * deg2Rad);
     for (let j = 0; j < nb; ++j) {
       put<O>(c, 0, t, b0 + j, emit ? sine : NaN);
       put<O>(c, 1, t, b0 + j, emit ? leadSine : NaN);
     }
   }
+  keepState(c, b0, nb, s, e, 0);
 }

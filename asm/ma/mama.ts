@@ -1,8 +1,17 @@
 // ma.mama; mirrors native/ma/mama.h. Lanes hold MAMA and FAMA in STATE_A, STATE_B.
 import { at, Call, input, param, put, setSlot, slot, STATE_A, STATE_B } from "../abi";
-import { phase, startSegment, step } from "../cycle/common";
+import { carried, keepState, origin, phase, prepareState, startSegment, STATE_OWN, step } from "../cycle/common";
 
 export function scratch(T: i32): f64 { return 0.0; }
+
+// Its numbers in the kernel state (after the transform's): the last phase, MAMA, FAMA.
+const OWN: i32 = 3;
+
+export function prepare(c: Call): i32 { return prepareState(c, OWN, 32); }
+
+@inline function ownAt(p: usize, j: i32, k: i32): usize {
+  return p + (<usize>((STATE_OWN + OWN) * j + STATE_OWN + k) << 3);
+}
 
 @inline export function alpha(deltaPhase: f64, fast: f64, slow: f64): f64 {
   if (deltaPhase < 1.0) deltaPhase = 1.0;
@@ -15,13 +24,17 @@ export function scratch(T: i32): f64 { return 0.0; }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
-  for (let j = 0; j < nb; ++j) { setSlot(STATE_A, j, 0.0); setSlot(STATE_B, j, 0.0); }
-  let prevPhase = 0.0;
-  for (let t = startSegment<O>(c, b0, nb, s, e, 9, 32); t < e; ++t) {
-    step(x, t, ((t - s) & 1) == 0);
+  const first = startSegment<O>(c, b0, nb, s, e, 9, 32, OWN), o = origin, from = carried;
+  for (let j = 0; j < nb; ++j) {
+    setSlot(STATE_A, j, from != 0 ? load<f64>(ownAt(from, j, 1)) : 0.0);
+    setSlot(STATE_B, j, from != 0 ? load<f64>(ownAt(from, j, 2)) : 0.0);
+  }
+  let prevPhase = from != 0 ? load<f64>(ownAt(from, 0, 0)) : 0.0;
+  for (let t = first; t < e; ++t) {
+    step(x, t, ((t - o) & 1) == 0);
     const ph = phase(), deltaPhase = prevPhase - ph;
     prevPhase = ph;
-    const xt = at(x, t), emit = t - s >= 32;
+    const xt = at(x, t), emit = t - o >= 32;
     for (let j = 0; j < nb; ++j) {
       const v = b0 + j;
       let a = alpha(deltaPhase, param(c, 0, v), param(c, 1, v));
@@ -33,5 +46,12 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
       put<O>(c, 0, t, v, emit ? mama : NaN);
       put<O>(c, 1, t, v, emit ? fama : NaN);
     }
+  }
+  const kept = keepState(c, b0, nb, s, e, OWN);
+  if (kept == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    store<f64>(ownAt(kept, j, 0), prevPhase);
+    store<f64>(ownAt(kept, j, 1), slot(STATE_A, j));
+    store<f64>(ownAt(kept, j, 2), slot(STATE_B, j));
   }
 }

@@ -9,6 +9,7 @@
 // parity of its index on a series that starts at the segment).
 #pragma once
 #include <cstring>
+#include <type_traits>
 
 #include "../primitives.h"
 
@@ -222,6 +223,32 @@ struct HilbertCore {
   // The instantaneous trendline: the last three means over the cycle.
   double iTrend1 = 0.0, iTrend2 = 0.0, iTrend3 = 0.0;
 
+  // Every member but `trailing` (always the bar 3 back), at its place in the
+  // kernel state (namespace state below): f(offset, member).
+  template <typename F>
+  void members(F&& f) {
+    f(2, wmaSub); f(3, wmaSum); f(4, trailingValue); f(5, hilbertIdx); f(6, period); f(7, smoothPeriod);
+    f(8, prevI2); f(9, prevQ2); f(10, re); f(11, im);
+    f(12, i1OddPrev2); f(13, i1OddPrev3); f(14, i1EvenPrev2); f(15, i1EvenPrev3);
+    f(16, inPhase); f(17, quadrature); f(18, ringIdx); f(19, dcPhase); f(20, iTrend1); f(21, iTrend2); f(22, iTrend3);
+    HilbertFilter* filters[] = {&detrender, &q1, &jI, &jQ};
+    for (int k = 0; k < 4; ++k) {
+      const int at = 24 + 10 * k;
+      for (int p = 0; p < 2; ++p) {
+        for (int i = 0; i < 3; ++i) f(at + 3 * p + i, filters[k]->ring[p][i]);
+        f(at + 6 + p, filters[k]->prev[p]);
+        f(at + 8 + p, filters[k]->prevInput[p]);
+      }
+    }
+    for (int i = 0; i < kSmoothPriceSize; ++i) f(64 + i, smoothPrice[i]);
+  }
+  void load(const double* state) {
+    members([&](int at, auto& m) { m = static_cast<std::remove_reference_t<decltype(m)>>(state[at]); });
+  }
+  void save(double* state) {
+    members([&](int at, auto& m) { state[at] = static_cast<double>(m); });
+  }
+
   // Seeds the WMA with bars s, s+1, s+2 and runs it alone over `warmup` bars.
   // Returns the first bar of the transform.
   int64_t start(const double* x, int64_t s, int warmup) {
@@ -332,42 +359,115 @@ struct HilbertCore {
   }
 };
 
-// Runs the transform over each segment of cols[0]: `fresh()` at the start of
-// a segment long enough for a value, then `bar(core, s, t, emit)` after each
-// transform step (s: the segment's first bar; emit: t is past the lookback,
-// else the bar's outputs are NaN); `nan(t)` for the bars before the transform,
-// of segments too short for a value, and of gaps.
-template <typename Fresh, typename Bar, typename Nan>
-void forEachHilbertBar(const double* const* cols, int64_t T, int warmup, int64_t lookback, Fresh&& fresh, Bar&& bar, Nan&& nan) {
-  forEachSegment(cols, 1, T,
+// Kernel state, per variant: [lead, age, HilbertCore's members (members()),
+// the position and ring of the run's last 50 prices, the indicator's own
+// numbers] (the stepper keeps all but the lead per source run,
+// src/stream/steppers/hilbert.ts). The stream steps a call's first `lead`
+// bars itself (the lookback: the trendline's 50 prices, the WMA's last 3
+// and the seed are then in the call); `age` is the run's valid bars through
+// bar lead - 1. A run older than the lead goes on from the state at bar
+// lead; a younger one began in the call, which runs it afresh. The state
+// after the last bar is written when the call ran the transform through it
+// (age 0 otherwise: a run of no value yet, or a NaN last bar, that the
+// stream steps itself; a call after it starts afresh at its bar 0, no
+// later than the run).
+namespace state {
+constexpr int64_t kLead = 0, kAge = 1, kPricePos = 23, kPrices = 114, kOwn = 164;
+constexpr int kPriceRing = 50;
+}  // namespace state
+
+// A state the kernel cannot go on from (or stateOut without stateIn):
+// wrong size, a lead below the lookback or past the call, a negative age.
+inline bool badHilbertState(const KernelCall& c, int64_t own, int64_t lookback) {
+  if (!c.stateIn && !c.stateOut) return false;
+  const int64_t S = state::kOwn + own;
+  if (!c.stateIn || c.stateLen < S * c.v1) return true;
+  for (int64_t v = c.v0; v < c.v1; ++v) {
+    const double lead = c.stateIn[S * v + state::kLead], age = c.stateIn[S * v + state::kAge];
+    if (!(lead >= static_cast<double>(lookback) && lead <= static_cast<double>(c.T) && age >= 0.0)) return true;
+  }
+  return false;
+}
+
+// Runs the transform over each segment of the call's input for the variants
+// [b0, b0 + nb) (they share it): `fresh(j, carried)` for each variant where a
+// run's transform starts (carried: variant b0 + j's state when the run goes
+// on from the kernel state, its own numbers at state::kOwn; null for a fresh
+// run), then `bar(core, origin, t, emit)` after each transform step (origin:
+// the run's first bar, before bar 0 for a carried run; emit: t is past the
+// lookback, else the bar's outputs are NaN); `nan(t)` for the bars before
+// the transform, of segments too short for a value, and of gaps; after the
+// last bar, when its state is wanted, `keep(j, kept)` for each variant
+// (kept: its state, the transform written).
+template <typename Fresh, typename Bar, typename Keep, typename Nan>
+void forEachHilbertBar(const KernelCall& c, int64_t b0, int nb, int warmup, int64_t lookback, int64_t own,
+                       Fresh&& fresh, Bar&& bar, Keep&& keep, Nan&& nan) {
+  const double* x = c.in[0];
+  const int64_t S = state::kOwn + own;
+  const double* in = c.stateIn ? c.stateIn + S * b0 : nullptr;
+  double* out = c.stateOut ? c.stateOut + S * b0 : nullptr;
+  if (out) {
+    std::fill(out, out + S * nb, 0.0);
+    for (int j = 0; j < nb; ++j) out[S * j + state::kLead] = in[S * j + state::kLead];
+  }
+  const int64_t lead = in ? static_cast<int64_t>(in[state::kLead]) : 0;
+  const int64_t age = in ? static_cast<int64_t>(in[state::kAge]) : 0;
+  forEachSegment(c.in, 1, c.T,
     [&](int64_t s, int64_t e) {
       HilbertCore core;
-      const int64_t first = e - s <= lookback ? e : core.start(cols[0], s, warmup);
+      const bool carried = age > lead && s == 0 && e > lead;
+      int64_t origin = s, first;
+      if (carried) {
+        core.load(in);
+        core.trailing = lead - 3;
+        origin = lead - age;
+        first = lead;
+      } else {
+        first = e - s <= lookback ? e : core.start(x, s, warmup);
+      }
       for (int64_t t = s; t < first; ++t) nan(t);
-      if (first < e) fresh();
+      if (first < e)
+        for (int j = 0; j < nb; ++j) fresh(j, carried ? in + S * j : nullptr);
       for (int64_t t = first; t < e; ++t) {
-        core.step(cols[0], t, ((t - s) & 1) == 0);
-        bar(core, s, t, t - s >= lookback);
+        core.step(x, t, ((t - origin) & 1) == 0);
+        bar(core, origin, t, t - origin >= lookback);
+      }
+      if (!out || e != c.T || first == e) return;
+      // The transform and the last prices of the run, oldest at (age - 1) % 50 further back.
+      core.save(out);
+      out[state::kAge] = static_cast<double>(e - origin);
+      out[state::kPricePos] = static_cast<double>((e - origin - 1) % state::kPriceRing);
+      if (carried) std::copy(in + state::kPrices, in + state::kPrices + state::kPriceRing, out + state::kPrices);
+      for (int64_t t = std::max(s, e - state::kPriceRing); t < e; ++t) out[state::kPrices + (t - origin) % state::kPriceRing] = x[t];
+      for (int j = 0; j < nb; ++j) {
+        if (j > 0) std::copy(out + state::kAge, out + state::kOwn, out + S * j + state::kAge);
+        keep(j, out + S * j);
       }
     },
     nan);
 }
 
-// The kernel of an indicator without params: `bar(core, s, t, values)` fills
-// the NOut outputs of bar t, written to every variant of the call.
-template <int NOut, typename Out, typename Fresh, typename Bar>
-int32_t runHilbert(const KernelCall& c, const OutView<Out>& out, int warmup, int64_t lookback, Fresh&& fresh, Bar&& bar) {
+// The kernel of an indicator without params: `bar(core, origin, t, values)`
+// fills the NOut outputs of bar t, written to every variant of the call;
+// `own` numbers of its own in the kernel state (see forEachHilbertBar).
+template <int NOut, typename Out, typename Fresh, typename Bar, typename Keep>
+int32_t runHilbert(const KernelCall& c, const OutView<Out>& out, int warmup, int64_t lookback, int64_t own,
+                   Fresh&& fresh, Bar&& bar, Keep&& keep) {
+  if (badHilbertState(c, own, lookback)) return kBadParam;
   forEachBlock(c, [&](int64_t b0, int nb) {
     double values[NOut];
-    forEachHilbertBar(c.in, c.T, warmup, lookback, fresh,
-      [&](HilbertCore& core, int64_t s, int64_t t, bool emit) {
-        bar(core, s, t, values);
+    forEachHilbertBar(c, b0, nb, warmup, lookback, own, fresh,
+      [&](HilbertCore& core, int64_t origin, int64_t t, bool emit) {
+        bar(core, origin, t, values);
         for (int k = 0; k < NOut; ++k)
           for (int j = 0; j < nb; ++j) out.put(k, t, b0 + j, emit ? values[k] : kNaN);
       },
-      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+      keep, [&](int64_t t) { out.putNaNAll(t, b0, nb); });
   });
   return kOk;
 }
+
+// fresh() and keep() for an indicator without numbers of its own.
+inline constexpr auto noOwnState = [](int, auto*) {};
 
 }  // namespace tagrid::cycle

@@ -9,6 +9,9 @@ namespace tagrid::cycle::ht_trendmode {
 
 inline int64_t scratch(int64_t) { return 0; }
 
+// Its numbers in the kernel state (after the transform's): sine, lead sine, days in trend.
+constexpr int64_t kOwn = 3;
+
 struct TrendMode {
   double prevPhase = 0.0, sine = 0.0, leadSine = 0.0;
   int daysInTrend = 0;
@@ -39,8 +42,20 @@ struct TrendMode {
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   TrendMode mode;
-  return runHilbert<1>(c, out, 34, 63, [&] { mode = TrendMode{}; },
-    [&](HilbertCore& core, int64_t s, int64_t t, double* values) { values[0] = mode.bar(core, c.in[0], s, t); });
+  return runHilbert<1>(c, out, 34, 63, kOwn,
+    [&](int, const double* carried) {
+      mode = TrendMode{};
+      if (!carried) return;
+      mode.sine = carried[state::kOwn];
+      mode.leadSine = carried[state::kOwn + 1];
+      mode.daysInTrend = static_cast<int>(carried[state::kOwn + 2]);
+    },
+    [&](HilbertCore& core, int64_t origin, int64_t t, double* values) { values[0] = mode.bar(core, c.in[0], origin, t); },
+    [&](int, double* kept) {
+      kept[state::kOwn] = mode.sine;
+      kept[state::kOwn + 1] = mode.leadSine;
+      kept[state::kOwn + 2] = mode.daysInTrend;
+    });
 }
 
 }  // namespace tagrid::cycle::ht_trendmode

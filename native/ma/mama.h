@@ -22,15 +22,20 @@ inline double alpha(double deltaPhase, double fast, double slow) {
   return fast;
 }
 
+// Its numbers in the kernel state (after the transform's): the last phase, MAMA, FAMA.
+constexpr int64_t kOwn = 3;
+
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  if (cycle::badHilbertState(c, kOwn, kLookback)) return kBadParam;
   const double *fast = c.param[0], *slow = c.param[1];
   forEachBlock(c, [&](int64_t b0, int nb) {
     double mama[kBlock], fama[kBlock], prevPhase = 0.0;
-    cycle::forEachHilbertBar(c.in, c.T, kWarmup, kLookback,
-      [&] {
-        prevPhase = 0.0;
-        for (int j = 0; j < nb; ++j) mama[j] = fama[j] = 0.0;
+    cycle::forEachHilbertBar(c, b0, nb, kWarmup, kLookback, kOwn,
+      [&](int j, const double* carried) {
+        prevPhase = carried ? carried[cycle::state::kOwn] : 0.0;
+        mama[j] = carried ? carried[cycle::state::kOwn + 1] : 0.0;
+        fama[j] = carried ? carried[cycle::state::kOwn + 2] : 0.0;
       },
       [&](const cycle::HilbertCore& core, int64_t, int64_t t, bool emit) {
         const double phase = core.phase(), deltaPhase = prevPhase - phase;
@@ -45,6 +50,11 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
           out.put(0, t, v, emit ? mama[j] : kNaN);
           out.put(1, t, v, emit ? fama[j] : kNaN);
         }
+      },
+      [&](int j, double* kept) {
+        kept[cycle::state::kOwn] = prevPhase;
+        kept[cycle::state::kOwn + 1] = mama[j];
+        kept[cycle::state::kOwn + 2] = fama[j];
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
   });

@@ -7,7 +7,7 @@
 // steps the transform on every bar, odd and even bars (by the age in the
 // run) keeping separate filter histories; a NaN bar ends the run.
 import * as fdlibm from './fdlibm.js';
-import { resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 
 const SMOOTH_PRICE_SIZE = 50;
 /**
@@ -185,24 +185,29 @@ export function trendline(s: Float64Array, o: number): number {
   return line;
 }
 
+/** Clears the run's block at o (`size` numbers), as after a NaN bar: HilbertCore{}, no price yet. */
+function clear(s: Float64Array, o: number, size: number): void {
+  s.fill(0, o, o + size);
+  s[o + RING_IDX] = SMOOTH_PRICE_SIZE - 1;
+  s[o + PRICE_POS] = PRICE_RING - 1;
+}
+
 /**
  * One bar x of the run whose block starts at o (`size` numbers: the
- * transform and the indicator's own): a NaN bar ends the run; the first
- * valid bar clears the block (HilbertCore{}, start()) and seeds the WMA with
- * the next two; then the WMA alone for `warmup` bars, then the transform.
- * Returns the bar's age in the run (t - s), or -1 for a gap.
+ * transform and the indicator's own): a NaN bar ends the run and clears the
+ * block (the kernel state after it is that, whatever the run was); the
+ * first valid bar seeds the WMA with the next two (clearing the block too,
+ * for a state restored from before it was cleared at gaps); then the WMA
+ * alone for `warmup` bars, then the transform. Returns the bar's age in the
+ * run (t - s), or -1 for a gap.
  */
 export function advance(s: Float64Array, o: number, size: number, x: number, warmup: number): number {
   if (x !== x) {
-    s[o + AGE] = 0;
+    clear(s, o, size);
     return -1;
   }
   const a = s[o + AGE]!;
-  if (a === 0) {
-    s.fill(0, o, o + size);
-    s[o + RING_IDX] = SMOOTH_PRICE_SIZE - 1;
-    s[o + PRICE_POS] = PRICE_RING - 1;
-  }
+  if (a === 0) clear(s, o, size);
   s[o + AGE] = a + 1;
   const pos = s[o + PRICE_POS] === PRICE_RING - 1 ? 0 : s[o + PRICE_POS]! + 1;
   s[o + PRICE_POS] = pos;
@@ -246,19 +251,66 @@ export function hilbertStepper(ctx: StepperContext, spec: HilbertSpec): Stepper 
   const runs = ctx.runs.map((r, k) => ({ v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: k * size }));
   const ownAt = runs.length * size;
   const state = new Float64Array(ownAt + ownSize * ctx.grid.variants);
+  for (const r of runs) clear(state, r.at, size);
   const first = 3 + spec.warmup;
+  /** One bar x of run r, its variants' values into rows. */
+  const stepRun = (r: (typeof runs)[number], x: number, rows: readonly (Float64Array | null)[]): void => {
+    const a = advance(state, r.at, size, x, spec.warmup);
+    if (a <= 0) state.fill(0, ownAt + ownSize * r.v0, ownAt + ownSize * r.v1);
+    if (a >= first) spec.bar(state, r.at, x, a >= spec.lookback ? rows : NO_ROWS, r.v0, r.v1, ownAt);
+    if (a < spec.lookback) for (const row of rows) row?.fill(NaN, r.v0, r.v1);
+  };
   return {
     state,
     step(bar, rows) {
+      for (const r of runs) stepRun(r, bar[r.src]!, rows);
+    },
+    // No resume(): `history` goes through the kernel too.
+    kernel: hilbertKernelState(state, runs, ctx.grid.variants, size, ownAt, ownSize, spec.lookback, (r, col) => {
+      // A run the kernel left to the stream (of no value yet, or ended by the last bar): its bars from the gap before it.
+      let g = col.length - 1;
+      while (g >= 0 && col[g] === col[g]) g--;
+      for (let i = Math.max(g, 0); i < col.length; i++) stepRun(r, col[i]!, NO_ROWS);
+    }),
+  };
+}
+
+/**
+ * The kernel state (namespace state in native/cycle/common.h): per variant
+ * [lead, the run's block, the variant's own numbers]. The stream steps each
+ * batch's first `lead` bars (the lookback), so the kernel reads the prices
+ * before each bar it steps from the batch. Where the kernel did not run the
+ * transform through the batch's last bar (age 0), `stepTail` steps the run's
+ * bars since its last gap (at most the lookback: the kernel runs any older one).
+ */
+function hilbertKernelState(
+  state: Float64Array, runs: readonly { v0: number; v1: number; src: number; at: number }[], V: number, size: number, ownAt: number, ownSize: number,
+  lead: number, stepTail: (r: (typeof runs)[number], col: Float64Array) => void,
+): KernelStateMap {
+  const S = 1 + size + ownSize;
+  return {
+    perVariant: S,
+    length: S * V,
+    lead,
+    save(into) {
       for (const r of runs) {
-        const a = advance(state, r.at, size, bar[r.src]!, spec.warmup);
-        if (a === 0) state.fill(0, ownAt + ownSize * r.v0, ownAt + ownSize * r.v1);
-        if (a >= first) spec.bar(state, r.at, bar[r.src]!, a >= spec.lookback ? rows : NO_ROWS, r.v0, r.v1, ownAt);
-        if (a < spec.lookback) for (const row of rows) row?.fill(NaN, r.v0, r.v1);
+        for (let v = r.v0; v < r.v1; v++) {
+          into[S * v] = lead;
+          into.set(state.subarray(r.at, r.at + size), S * v + 1);
+          into.set(state.subarray(ownAt + ownSize * v, ownAt + ownSize * (v + 1)), S * v + 1 + size);
+        }
       }
     },
-    // Stepping the history without rows (the variants' numbers, MAMA's, step too).
-    resume: resumeBySources,
+    load(from, bars, columns) {
+      for (const r of runs) {
+        if (from[S * r.v0 + 1 + AGE] === 0) {
+          stepTail(r, columns[r.src]!.subarray(0, bars));
+          continue;
+        }
+        state.set(from.subarray(S * r.v0 + 1, S * r.v0 + 1 + size), r.at);
+        for (let v = r.v0; v < r.v1; v++) state.set(from.subarray(S * v + 1 + size, S * (v + 1)), ownAt + ownSize * v);
+      }
+    },
   };
 }
 
