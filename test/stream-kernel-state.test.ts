@@ -249,18 +249,17 @@ describe('a series cut into calls chained through the kernel state = one call ov
 
 /**
  * The Hilbert-transform family (namespace state in native/cycle/common.h):
- * per variant [lead, age, the transform, the last 50 prices, own numbers].
- * A call steps from bar `lead` (the lookback) on, reading the bars before it
- * (a stream steps them itself), and goes on from a run older than the lead.
+ * per variant [age, the transform, the position and ring of the run's last
+ * 50 prices, own numbers]; a call reads the prices before it from the ring.
  */
 const HILBERT = [
-  { kernel: 'cycle.ht_dcperiod', lookback: 32, own: 0, outputs: 1 },
-  { kernel: 'cycle.ht_phasor', lookback: 32, own: 0, outputs: 2 },
-  { kernel: 'ma.mama', lookback: 32, own: 3, outputs: 2 },
-  { kernel: 'cycle.ht_dcphase', lookback: 63, own: 0, outputs: 1 },
-  { kernel: 'cycle.ht_sine', lookback: 63, own: 0, outputs: 2 },
-  { kernel: 'cycle.ht_trendmode', lookback: 63, own: 3, outputs: 1 },
-  { kernel: 'ma.ht_trendline', lookback: 63, own: 0, outputs: 1 },
+  { kernel: 'cycle.ht_dcperiod', own: 0, outputs: 1 },
+  { kernel: 'cycle.ht_phasor', own: 0, outputs: 2 },
+  { kernel: 'ma.mama', own: 3, outputs: 2 },
+  { kernel: 'cycle.ht_dcphase', own: 0, outputs: 1 },
+  { kernel: 'cycle.ht_sine', own: 0, outputs: 2 },
+  { kernel: 'cycle.ht_trendmode', own: 3, outputs: 1 },
+  { kernel: 'ma.ht_trendline', own: 0, outputs: 1 },
 ] as const;
 
 describe('the Hilbert-transform family: calls chained through the kernel state = one call', () => {
@@ -271,14 +270,13 @@ describe('the Hilbert-transform family: calls chained through the kernel state =
   // MAMA's fast and slow limits per variant; the others have no params (both variants the same).
   const paramsOf = (kernel: string) => (kernel === 'ma.mama' ? [Float64Array.of(0.5, 0.3), Float64Array.of(0.05, 0.01)] : []);
 
-  /** One call over bars [from - lead, to) (NaN before bar 0), all outputs; rows from bar `from` on, output k at k * (to - from) * V. */
-  function hilbertCall(b: Backend, kernel: string, outputs: number, from: number, to: number, lead: number, float64: boolean, state?: KernelJob['state']): Float64Array {
-    const n = to - from + lead;
-    const input = Float64Array.from({ length: n }, (_, i) => (from - lead + i >= 0 ? x[from - lead + i]! : NaN));
+  /** One call over bars [from, to), all outputs (output k at k * (to - from) * V). */
+  function hilbertCall(b: Backend, kernel: string, outputs: number, from: number, to: number, float64: boolean, state?: KernelJob['state']): Float64Array {
+    const n = to - from;
     const outs = Array.from({ length: outputs }, () => new (float64 ? Float64Array : Float32Array)(n * V).fill(-1));
-    b.run({ kernel, inputs: [input], t: n, params: paramsOf(kernel), v0: 0, v1: V, outputs: outs, float64, timeStride: V, variantStride: 1, state });
-    const rows = new Float64Array(outputs * (to - from) * V);
-    outs.forEach((o, k) => rows.set(o.subarray(lead * V), k * (to - from) * V));
+    b.run({ kernel, inputs: [x.slice(from, to)], t: n, params: paramsOf(kernel), v0: 0, v1: V, outputs: outs, float64, timeStride: V, variantStride: 1, state });
+    const rows = new Float64Array(outputs * n * V);
+    outs.forEach((o, k) => rows.set(o, k * n * V));
     return rows;
   }
 
@@ -286,20 +284,20 @@ describe('the Hilbert-transform family: calls chained through the kernel state =
     it(name, () => {
       const b = make();
       for (const h of HILBERT) {
-        const S = 164 + h.own, lead = h.lookback;
-        const fresh = () => Float64Array.from({ length: S * V }, (_, i) => (i % S === 0 ? lead : 0));
+        const S = 163 + h.own;
+        const fresh = () => new Float64Array(S * V);
         for (const float64 of [true, false]) {
-          const whole = hilbertCall(b, h.kernel, h.outputs, 0, T, 0, float64);
+          const whole = hilbertCall(b, h.kernel, h.outputs, 0, T, float64);
           const end = fresh();
-          expect(Array.from(hilbertCall(b, h.kernel, h.outputs, 0, T, lead, float64, { input: fresh(), output: end, perVariant: S }))).toEqual(Array.from(whole));
-          // Cuts: mid-seed, in the warm-up, at gaps, in short runs, at the lead's age and one bar past it, near the end.
-          for (const cuts of [[1], [5, 6, 20], [40, 41, 42], [99, 100, 104], [160, 183, 184], [214, 215], [100, 222, 299]]) {
+          expect(Array.from(hilbertCall(b, h.kernel, h.outputs, 0, T, float64, { input: fresh(), output: end, perVariant: S }))).toEqual(Array.from(whole));
+          // Cuts: mid-seed, in the warm-up, at gaps, in short runs, either side of the lookbacks, every few bars of a run, near the end.
+          for (const cuts of [[1], [5, 6, 20], [40, 41, 42], [99, 100, 104], [160, 183, 184], [214, 215], [155, 156, 158, 161, 165, 170, 171, 172, 200], [100, 222, 299]]) {
             let state = fresh();
             const got: number[][] = Array.from({ length: h.outputs }, () => []);
             let from = 0;
             for (const to of [...cuts, T]) {
               const next = fresh();
-              const rows = hilbertCall(b, h.kernel, h.outputs, from, to, lead, float64, { input: state, output: next, perVariant: S });
+              const rows = hilbertCall(b, h.kernel, h.outputs, from, to, float64, { input: state, output: next, perVariant: S });
               for (let k = 0; k < h.outputs; k++) got[k]!.push(...rows.subarray(k * (to - from) * V, (k + 1) * (to - from) * V));
               state = next;
               from = to;
@@ -313,14 +311,15 @@ describe('the Hilbert-transform family: calls chained through the kernel state =
             expect(Array.from(state), `${name} ${h.kernel} cuts ${cuts}: the state after the last bar`).toEqual(Array.from(end));
           }
         }
-        // A lead below the lookback is refused (and, natively, a state too short: the wasm backend copies a whole block's).
-        const low = fresh();
-        low[S] = lead - 1;
-        expect(() => hilbertCall(b, h.kernel, h.outputs, 100, 200, lead, true, { input: low, output: null, perVariant: S })).toThrow(/status 2/);
-        if (name === 'native') expect(() => hilbertCall(b, h.kernel, h.outputs, 100, 200, lead, true, { input: fresh().subarray(0, S * V - 1), output: null, perVariant: S })).toThrow(/status 2/);
+        // A state of the wrong shape is refused (natively also one too short: the wasm backend copies a whole block's).
+        const bad = fresh();
+        bad[22] = 50;  // the ring's position
+        expect(() => hilbertCall(b, h.kernel, h.outputs, 100, 200, true, { input: bad, output: null, perVariant: S })).toThrow(/status 2/);
+        if (name === 'native') expect(() => hilbertCall(b, h.kernel, h.outputs, 100, 200, true, { input: fresh().subarray(0, S * V - 1), output: null, perVariant: S })).toThrow(/status 2/);
       }
     });
   }
+
   // Streams: history and batches through the kernel against pushes and compute(): a history whose last run is past
   // the lookback, a batch going on from a run older than the lead, batches shorter than the lead, one whose last run
   // is too young for the kernel (the stream steps it), and MAMA's variants on two sources.

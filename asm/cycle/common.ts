@@ -193,10 +193,10 @@ export function trendline(x: usize, s: i32, t: i32): f64 {
 }
 
 // Kernel state, per variant (see namespace state in native/cycle/common.h):
-// [lead, age, the transform's numbers, the position and ring of the run's
-// last 50 prices, the indicator's own numbers from STATE_OWN].
-const STATE_AGE: i32 = 1, STATE_PRICE_POS: i32 = 23, STATE_PRICES: i32 = 114, PRICE_RING: i32 = 50;
-export const STATE_OWN: i32 = 164;
+// [age, the transform's numbers, the position and ring of the run's last 50
+// prices, the indicator's own numbers from STATE_OWN].
+const STATE_AGE: i32 = 0, STATE_PRICE_POS: i32 = 22, STATE_PRICES: i32 = 113, PRICE_RING: i32 = 50;
+export const STATE_OWN: i32 = 163;
 
 @inline function cellOf(p: usize, i: i32): usize {
   return p + (<usize>i << 3);
@@ -204,92 +204,104 @@ export const STATE_OWN: i32 = 164;
 
 // The transform from the state at p (HilbertCore::load; `trailing` is set by the caller).
 function loadCore(p: usize): void {
-  wmaSub = at(p, 2); wmaSum = at(p, 3); trailingValue = at(p, 4); hilbertIdx = <i32>at(p, 5);
-  period = at(p, 6); smoothPeriod = at(p, 7); prevI2 = at(p, 8); prevQ2 = at(p, 9); re = at(p, 10); im = at(p, 11);
-  i1OddPrev2 = at(p, 12); i1OddPrev3 = at(p, 13); i1EvenPrev2 = at(p, 14); i1EvenPrev3 = at(p, 15);
-  inPhase = at(p, 16); quadrature = at(p, 17); ringIdx = <i32>at(p, 18); dcPhase = at(p, 19);
-  iTrend1 = at(p, 20); iTrend2 = at(p, 21); iTrend3 = at(p, 22);
-  memory.copy(FILTERS, cellOf(p, 24), 4 * FILTER_DOUBLES * 8);
-  memory.copy(SMOOTH_PRICE, cellOf(p, 64), SMOOTH_PRICE_SIZE * 8);
+  wmaSub = at(p, 1); wmaSum = at(p, 2); trailingValue = at(p, 3); hilbertIdx = <i32>at(p, 4);
+  period = at(p, 5); smoothPeriod = at(p, 6); prevI2 = at(p, 7); prevQ2 = at(p, 8); re = at(p, 9); im = at(p, 10);
+  i1OddPrev2 = at(p, 11); i1OddPrev3 = at(p, 12); i1EvenPrev2 = at(p, 13); i1EvenPrev3 = at(p, 14);
+  inPhase = at(p, 15); quadrature = at(p, 16); ringIdx = <i32>at(p, 17); dcPhase = at(p, 18);
+  iTrend1 = at(p, 19); iTrend2 = at(p, 20); iTrend3 = at(p, 21);
+  memory.copy(FILTERS, cellOf(p, 23), 4 * FILTER_DOUBLES * 8);
+  memory.copy(SMOOTH_PRICE, cellOf(p, 63), SMOOTH_PRICE_SIZE * 8);
 }
 
 // The transform into the state at p (HilbertCore::save).
 function saveCore(p: usize): void {
-  store<f64>(cellOf(p, 2), wmaSub); store<f64>(cellOf(p, 3), wmaSum); store<f64>(cellOf(p, 4), trailingValue);
-  store<f64>(cellOf(p, 5), <f64>hilbertIdx); store<f64>(cellOf(p, 6), period); store<f64>(cellOf(p, 7), smoothPeriod);
-  store<f64>(cellOf(p, 8), prevI2); store<f64>(cellOf(p, 9), prevQ2); store<f64>(cellOf(p, 10), re); store<f64>(cellOf(p, 11), im);
-  store<f64>(cellOf(p, 12), i1OddPrev2); store<f64>(cellOf(p, 13), i1OddPrev3);
-  store<f64>(cellOf(p, 14), i1EvenPrev2); store<f64>(cellOf(p, 15), i1EvenPrev3);
-  store<f64>(cellOf(p, 16), inPhase); store<f64>(cellOf(p, 17), quadrature); store<f64>(cellOf(p, 18), <f64>ringIdx);
-  store<f64>(cellOf(p, 19), dcPhase);
-  store<f64>(cellOf(p, 20), iTrend1); store<f64>(cellOf(p, 21), iTrend2); store<f64>(cellOf(p, 22), iTrend3);
-  memory.copy(cellOf(p, 24), FILTERS, 4 * FILTER_DOUBLES * 8);
-  memory.copy(cellOf(p, 64), SMOOTH_PRICE, SMOOTH_PRICE_SIZE * 8);
+  store<f64>(cellOf(p, 1), wmaSub); store<f64>(cellOf(p, 2), wmaSum); store<f64>(cellOf(p, 3), trailingValue);
+  store<f64>(cellOf(p, 4), <f64>hilbertIdx); store<f64>(cellOf(p, 5), period); store<f64>(cellOf(p, 6), smoothPeriod);
+  store<f64>(cellOf(p, 7), prevI2); store<f64>(cellOf(p, 8), prevQ2); store<f64>(cellOf(p, 9), re); store<f64>(cellOf(p, 10), im);
+  store<f64>(cellOf(p, 11), i1OddPrev2); store<f64>(cellOf(p, 12), i1OddPrev3);
+  store<f64>(cellOf(p, 13), i1EvenPrev2); store<f64>(cellOf(p, 14), i1EvenPrev3);
+  store<f64>(cellOf(p, 15), inPhase); store<f64>(cellOf(p, 16), quadrature); store<f64>(cellOf(p, 17), <f64>ringIdx);
+  store<f64>(cellOf(p, 18), dcPhase);
+  store<f64>(cellOf(p, 19), iTrend1); store<f64>(cellOf(p, 20), iTrend2); store<f64>(cellOf(p, 21), iTrend3);
+  memory.copy(cellOf(p, 23), FILTERS, 4 * FILTER_DOUBLES * 8);
+  memory.copy(cellOf(p, 63), SMOOTH_PRICE, SMOOTH_PRICE_SIZE * 8);
 }
 
 // Every kernel's prepare(): refuses a state it cannot go on from (native:
-// badHilbertState) and clears stateOut but each variant's lead.
-export function prepareState(c: Call, own: i32, lookback: i32): i32 {
+// badHilbertState) and clears stateOut.
+export function prepareState(c: Call, own: i32): i32 {
   if (c.stateIn == 0 && c.stateOut == 0) return OK;
   const S = STATE_OWN + own;
   if (c.stateIn == 0 || c.stateLen < S * c.v1) return BAD_PARAM;
   for (let v = c.v0; v < c.v1; ++v) {
-    const lead = at(c.stateIn, S * v), age = at(c.stateIn, S * v + STATE_AGE);
-    if (!(lead >= <f64>lookback && lead <= <f64>c.T && age >= 0.0)) return BAD_PARAM;
+    const age = at(c.stateIn, S * v + STATE_AGE), pos = at(c.stateIn, S * v + STATE_PRICE_POS);
+    if (!(age >= 0.0 && age <= 1e15 && age == Math.floor(age))) return BAD_PARAM;
+    if (!(pos >= 0.0 && pos < <f64>PRICE_RING && pos == Math.floor(pos))) return BAD_PARAM;
   }
-  if (c.stateOut != 0) {
-    memory.fill(c.stateOut, 0, <usize>c.stateLen << 3);
-    for (let v = c.v0; v < c.v1; ++v) store<f64>(cellOf(c.stateOut, S * v), at(c.stateIn, S * v));
-  }
+  if (c.stateOut != 0) memory.fill(c.stateOut, 0, <usize>c.stateLen << 3);
   return OK;
 }
 
-// The segment's first bar of a value and its run's first bar (before bar 0
-// for a run carried in the state); `carried`: variant b0's state then, else 0.
+// The run's last prices before bar 0 (from the state's ring) then the call's
+// first 50: JOINED + 8·t for t in [-50, 50).
+const JOINED_AREA: usize = memory.data(2 * PRICE_RING * 8, 8);
+export const JOINED: usize = JOINED_AREA + (<usize>PRICE_RING << 3);
+
+// Set by startSegment: the run's first bar (before bar 0 for a run begun
+// before the call); the bar from which the kernel reads its input (before
+// it, JOINED); variant b0's state when the transform goes on from it, else 0.
 export let origin: i32 = 0;
+export let split: i32 = 0;
 export let carried: usize = 0;
 let transformed = false;
 
-// Starts the transform on segment [s, e), from the state when its run goes
-// on from it (a run older than the lead), and writes NaN up to its first
-// bar; returns that bar, or e (all NaN) when the segment has no bar past
-// `lookback`. The caller then runs step() on bars first..e-1 (parity and
-// emission counted from `origin`, emitting from origin + lookback).
+// Starts the transform on segment [s, e), going on from the state when it
+// carries the run (its transform, or a run still seeding restarted from the
+// ring's prices), and writes NaN up to its first bar; returns that bar, or e
+// (all NaN) when the run has no bar past `lookback`. The caller then runs
+// step() on bars first..e-1 with the prices JOINED before `split` and the
+// input from there (parity and emission counted from `origin`).
 export function startSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, warmup: i32, lookback: i32, own: i32): i32 {
   const x = input(c, 0);
-  let first = e;
-  origin = s;
+  let before = 0;
   carried = 0;
   if (c.stateIn != 0 && s == 0) {
     const p = c.stateIn + (<usize>((STATE_OWN + own) * b0) << 3);
-    const lead = <i32>at(p, 0), age = <i32>at(p, STATE_AGE);
-    if (age > lead && e > lead) {
+    before = <i32>at(p, STATE_AGE);
+    if (before > 0) {
+      const pos = <i32>at(p, STATE_PRICE_POS);
+      for (let i = 0; i < PRICE_RING; ++i) store<f64>(cellOf(JOINED, -1 - i), at(p, STATE_PRICES + (pos - i + PRICE_RING) % PRICE_RING));
+      for (let t = 0; t < min(c.T, PRICE_RING); ++t) store<f64>(cellOf(JOINED, t), at(x, t));
+    }
+    if (before >= 3 + warmup) {
       loadCore(p);
-      trailing = lead - 3;
-      origin = lead - age;
+      trailing = -3;
       carried = p;
-      first = lead;
     }
   }
-  if (carried == 0 && e - s > lookback) first = start(x, s, warmup);
+  origin = s - before;
+  let first = e;
+  if (carried != 0) first = 0;
+  // A run with a value, or one whose state is wanted, past its seed.
+  else if (e - origin > lookback || (c.stateOut != 0 && e == c.T && e - origin >= 3 + warmup)) first = start(before > 0 ? JOINED : x, origin, warmup);
   for (let t = s; t < first; ++t) putNaNAll<O>(c, t, b0, nb);
+  split = before > 0 ? max(first, min(e, PRICE_RING)) : first;
   transformed = first < e;
   return first;
 }
 
-// After the segment [s, e): when it ends the call, ran the transform and
-// the state is wanted, writes the transform and the run's last prices into
-// every variant's state and returns variant b0's (the caller adds its own
-// numbers, variant b0 + j's (STATE_OWN + own)·j further); else 0.
-export function keepState(c: Call, b0: i32, nb: i32, s: i32, e: i32, own: i32): usize {
-  if (c.stateOut == 0 || e != c.T || !transformed) return 0;
+// After the segment [s, e): when it ends the call and the state is wanted,
+// writes the run's age and last prices into every variant's state, and its
+// transform once it runs; returns variant b0's then (the caller adds its own
+// numbers, variant b0 + j's (STATE_OWN + own)·j further), else 0.
+export function keepState(c: Call, b0: i32, nb: i32, e: i32, own: i32): usize {
+  if (c.stateOut == 0 || e != c.T) return 0;
   const S = STATE_OWN + own, x = input(c, 0);
   const p = c.stateOut + (<usize>(S * b0) << 3);
-  saveCore(p);
+  if (transformed) saveCore(p);
   store<f64>(cellOf(p, STATE_AGE), <f64>(e - origin));
   store<f64>(cellOf(p, STATE_PRICE_POS), <f64>((e - origin - 1) % PRICE_RING));
-  if (carried != 0) memory.copy(cellOf(p, STATE_PRICES), cellOf(carried, STATE_PRICES), PRICE_RING * 8);
-  for (let t = max(s, e - PRICE_RING); t < e; ++t) store<f64>(cellOf(p, STATE_PRICES + (t - origin) % PRICE_RING), at(x, t));
-  for (let j = 1; j < nb; ++j) memory.copy(cellOf(p, S * j + STATE_AGE), cellOf(p, STATE_AGE), <usize>(STATE_OWN - STATE_AGE) << 3);
-  return p;
+  for (let t = max(origin, e - PRICE_RING); t < e; ++t) store<f64>(cellOf(p, STATE_PRICES + (t - origin) % PRICE_RING), at(t < 0 ? JOINED : x, t));
+  for (let j = 1; j < nb; ++j) memory.copy(cellOf(p, S * j), p, <usize>STATE_OWN << 3);
+  return transformed ? p : 0;
 }

@@ -1,18 +1,19 @@
 // cycle.ht_dcperiod; mirrors native/cycle/ht_dcperiod.h.
 import { Call, input, put } from "../abi";
-import { keepState, origin, prepareState, smoothPeriod, startSegment, step } from "./common";
+import { JOINED, keepState, origin, prepareState, smoothPeriod, split, startSegment, step } from "./common";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
-export function prepare(c: Call): i32 { return prepareState(c, 0, 32); }
+export function prepare(c: Call): i32 { return prepareState(c, 0); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
-  const first = startSegment<O>(c, b0, nb, s, e, 9, 32, 0), o = origin;
+  const first = startSegment<O>(c, b0, nb, s, e, 9, 32, 0), o = origin, from = split;
   for (let t = first; t < e; ++t) {
-    step(x, t, ((t - o) & 1) == 0);
+    const px = t < from ? JOINED : x;  // the prices before bar 0 are the state's
+    step(px, t, ((t - o) & 1) == 0);
     const value = t - o >= 32 ? smoothPeriod : NaN;
     for (let j = 0; j < nb; ++j) put<O>(c, 0, t, b0 + j, value);
   }
-  keepState(c, b0, nb, s, e, 0);
+  keepState(c, b0, nb, e, 0);
 }

@@ -1,21 +1,22 @@
 // cycle.ht_phasor; mirrors native/cycle/ht_phasor.h.
 import { Call, input, put } from "../abi";
-import { inPhase, keepState, origin, prepareState, quadrature, startSegment, step } from "./common";
+import { inPhase, JOINED, keepState, origin, prepareState, quadrature, split, startSegment, step } from "./common";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
-export function prepare(c: Call): i32 { return prepareState(c, 0, 32); }
+export function prepare(c: Call): i32 { return prepareState(c, 0); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
-  const first = startSegment<O>(c, b0, nb, s, e, 9, 32, 0), o = origin;
+  const first = startSegment<O>(c, b0, nb, s, e, 9, 32, 0), o = origin, from = split;
   for (let t = first; t < e; ++t) {
-    step(x, t, ((t - o) & 1) == 0);
+    const px = t < from ? JOINED : x;  // the prices before bar 0 are the state's
+    step(px, t, ((t - o) & 1) == 0);
     const emit = t - o >= 32;
     for (let j = 0; j < nb; ++j) {
       put<O>(c, 0, t, b0 + j, emit ? inPhase : NaN);
       put<O>(c, 1, t, b0 + j, emit ? quadrature : NaN);
     }
   }
-  keepState(c, b0, nb, s, e, 0);
+  keepState(c, b0, nb, e, 0);
 }

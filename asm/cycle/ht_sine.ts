@@ -1,17 +1,18 @@
 // cycle.ht_sine; mirrors native/cycle/ht_sine.h.
 import { Call, input, put } from "../abi";
-import { dcPhase, keepState, origin, prepareState, RAD2DEG, startSegment, step, updatePhase } from "./common";
+import { dcPhase, JOINED, keepState, origin, prepareState, RAD2DEG, split, startSegment, step, updatePhase } from "./common";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
-export function prepare(c: Call): i32 { return prepareState(c, 0, 63); }
+export function prepare(c: Call): i32 { return prepareState(c, 0); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
   const deg2Rad = 1.0 / RAD2DEG;
-  const first = startSegment<O>(c, b0, nb, s, e, 34, 63, 0), o = origin;
+  const first = startSegment<O>(c, b0, nb, s, e, 34, 63, 0), o = origin, from = split;
   for (let t = first; t < e; ++t) {
-    step(x, t, ((t - o) & 1) == 0);
+    const px = t < from ? JOINED : x;  // the prices before bar 0 are the state's
+    step(px, t, ((t - o) & 1) == 0);
     updatePhase();
     const emit = t - o >= 63;
     const sine = Math.sin(dcPhase * deg2Rad), leadSine = Math.sin((dcPhase + 45) * deg2Rad);
@@ -20,5 +21,5 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
       put<O>(c, 1, t, b0 + j, emit ? leadSine : NaN);
     }
   }
-  keepState(c, b0, nb, s, e, 0);
+  keepState(c, b0, nb, e, 0);
 }

@@ -1,19 +1,20 @@
 // ma.ht_trendline; mirrors native/ma/ht_trendline.h.
 import { Call, input, put } from "../abi";
-import { keepState, origin, prepareState, startSegment, step, trendline } from "../cycle/common";
+import { JOINED, keepState, origin, prepareState, split, startSegment, step, trendline } from "../cycle/common";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
-export function prepare(c: Call): i32 { return prepareState(c, 0, 63); }
+export function prepare(c: Call): i32 { return prepareState(c, 0); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
-  const first = startSegment<O>(c, b0, nb, s, e, 34, 63, 0), o = origin;
+  const first = startSegment<O>(c, b0, nb, s, e, 34, 63, 0), o = origin, from = split;
   for (let t = first; t < e; ++t) {
-    step(x, t, ((t - o) & 1) == 0);
-    const line = trendline(x, o, t);
+    const px = t < from ? JOINED : x;  // the prices before bar 0 are the state's
+    step(px, t, ((t - o) & 1) == 0);
+    const line = trendline(px, o, t);
     const value = t - o >= 63 ? line : NaN;
     for (let j = 0; j < nb; ++j) put<O>(c, 0, t, b0 + j, value);
   }
-  keepState(c, b0, nb, s, e, 0);
+  keepState(c, b0, nb, e, 0);
 }

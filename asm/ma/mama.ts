@@ -1,13 +1,13 @@
 // ma.mama; mirrors native/ma/mama.h. Lanes hold MAMA and FAMA in STATE_A, STATE_B.
 import { at, Call, input, param, put, setSlot, slot, STATE_A, STATE_B } from "../abi";
-import { carried, keepState, origin, phase, prepareState, startSegment, STATE_OWN, step } from "../cycle/common";
+import { carried, JOINED, keepState, origin, phase, prepareState, split, startSegment, STATE_OWN, step } from "../cycle/common";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
 // Its numbers in the kernel state (after the transform's): the last phase, MAMA, FAMA.
 const OWN: i32 = 3;
 
-export function prepare(c: Call): i32 { return prepareState(c, OWN, 32); }
+export function prepare(c: Call): i32 { return prepareState(c, OWN); }
 
 @inline function ownAt(p: usize, j: i32, k: i32): usize {
   return p + (<usize>((STATE_OWN + OWN) * j + STATE_OWN + k) << 3);
@@ -24,14 +24,15 @@ export function prepare(c: Call): i32 { return prepareState(c, OWN, 32); }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
-  const first = startSegment<O>(c, b0, nb, s, e, 9, 32, OWN), o = origin, from = carried;
+  const first = startSegment<O>(c, b0, nb, s, e, 9, 32, OWN), o = origin, from = split, own = carried;
   for (let j = 0; j < nb; ++j) {
-    setSlot(STATE_A, j, from != 0 ? load<f64>(ownAt(from, j, 1)) : 0.0);
-    setSlot(STATE_B, j, from != 0 ? load<f64>(ownAt(from, j, 2)) : 0.0);
+    setSlot(STATE_A, j, own != 0 ? load<f64>(ownAt(own, j, 1)) : 0.0);
+    setSlot(STATE_B, j, own != 0 ? load<f64>(ownAt(own, j, 2)) : 0.0);
   }
-  let prevPhase = from != 0 ? load<f64>(ownAt(from, 0, 0)) : 0.0;
+  let prevPhase = own != 0 ? load<f64>(ownAt(own, 0, 0)) : 0.0;
   for (let t = first; t < e; ++t) {
-    step(x, t, ((t - o) & 1) == 0);
+    const px = t < from ? JOINED : x;  // the prices before bar 0 are the state's
+    step(px, t, ((t - o) & 1) == 0);
     const ph = phase(), deltaPhase = prevPhase - ph;
     prevPhase = ph;
     const xt = at(x, t), emit = t - o >= 32;
@@ -47,7 +48,7 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
       put<O>(c, 1, t, v, emit ? fama : NaN);
     }
   }
-  const kept = keepState(c, b0, nb, s, e, OWN);
+  const kept = keepState(c, b0, nb, e, OWN);
   if (kept == 0) return;
   for (let j = 0; j < nb; ++j) {
     store<f64>(ownAt(kept, j, 0), prevPhase);

@@ -227,20 +227,20 @@ struct HilbertCore {
   // kernel state (namespace state below): f(offset, member).
   template <typename F>
   void members(F&& f) {
-    f(2, wmaSub); f(3, wmaSum); f(4, trailingValue); f(5, hilbertIdx); f(6, period); f(7, smoothPeriod);
-    f(8, prevI2); f(9, prevQ2); f(10, re); f(11, im);
-    f(12, i1OddPrev2); f(13, i1OddPrev3); f(14, i1EvenPrev2); f(15, i1EvenPrev3);
-    f(16, inPhase); f(17, quadrature); f(18, ringIdx); f(19, dcPhase); f(20, iTrend1); f(21, iTrend2); f(22, iTrend3);
+    f(1, wmaSub); f(2, wmaSum); f(3, trailingValue); f(4, hilbertIdx); f(5, period); f(6, smoothPeriod);
+    f(7, prevI2); f(8, prevQ2); f(9, re); f(10, im);
+    f(11, i1OddPrev2); f(12, i1OddPrev3); f(13, i1EvenPrev2); f(14, i1EvenPrev3);
+    f(15, inPhase); f(16, quadrature); f(17, ringIdx); f(18, dcPhase); f(19, iTrend1); f(20, iTrend2); f(21, iTrend3);
     HilbertFilter* filters[] = {&detrender, &q1, &jI, &jQ};
     for (int k = 0; k < 4; ++k) {
-      const int at = 24 + 10 * k;
+      const int at = 23 + 10 * k;
       for (int p = 0; p < 2; ++p) {
         for (int i = 0; i < 3; ++i) f(at + 3 * p + i, filters[k]->ring[p][i]);
         f(at + 6 + p, filters[k]->prev[p]);
         f(at + 8 + p, filters[k]->prevInput[p]);
       }
     }
-    for (int i = 0; i < kSmoothPriceSize; ++i) f(64 + i, smoothPrice[i]);
+    for (int i = 0; i < kSmoothPriceSize; ++i) f(63 + i, smoothPrice[i]);
   }
   void load(const double* state) {
     members([&](int at, auto& m) { m = static_cast<std::remove_reference_t<decltype(m)>>(state[at]); });
@@ -359,106 +359,122 @@ struct HilbertCore {
   }
 };
 
-// Kernel state, per variant: [lead, age, HilbertCore's members (members()),
-// the position and ring of the run's last 50 prices, the indicator's own
-// numbers] (the stepper keeps all but the lead per source run,
-// src/stream/steppers/hilbert.ts). The stream steps a call's first `lead`
-// bars itself (the lookback: the trendline's 50 prices, the WMA's last 3
-// and the seed are then in the call); `age` is the run's valid bars through
-// bar lead - 1. A run older than the lead goes on from the state at bar
-// lead; a younger one began in the call, which runs it afresh. The state
-// after the last bar is written when the call ran the transform through it
-// (age 0 otherwise: a run of no value yet, or a NaN last bar, that the
-// stream steps itself; a call after it starts afresh at its bar 0, no
-// later than the run).
+// Kernel state, per variant: [age, HilbertCore's members (members()), the
+// position and ring of the run's last 50 prices, the indicator's own
+// numbers]: the block the stepper keeps per source run
+// (src/stream/steppers/hilbert.ts). `age` is the run's valid bars before
+// bar 0; the ring holds the last 50 of them, the newest at the position. The
+// bars of a call before bar 50 read the prices before it from the ring (the
+// WMA's 3 bars back, the trendline's cycle of up to 50; a run still seeding
+// restarts from them), the others read the input, as in a call without
+// state. After the last bar: a run past its seed and warm-up leaves all of
+// it; one still in them its age and prices (the transform's numbers 0: the
+// stepper steps those bars itself, for its partial sums); a NaN last bar
+// age 0.
 namespace state {
-constexpr int64_t kLead = 0, kAge = 1, kPricePos = 23, kPrices = 114, kOwn = 164;
+constexpr int64_t kAge = 0, kPricePos = 22, kPrices = 113, kOwn = 163;
 constexpr int kPriceRing = 50;
 }  // namespace state
 
-// A state the kernel cannot go on from (or stateOut without stateIn):
-// wrong size, a lead below the lookback or past the call, a negative age.
-inline bool badHilbertState(const KernelCall& c, int64_t own, int64_t lookback) {
+// A state the kernel cannot go on from (or stateOut without stateIn): wrong
+// size, an age that is not a count, a ring position out of the ring.
+inline bool badHilbertState(const KernelCall& c, int64_t own) {
   if (!c.stateIn && !c.stateOut) return false;
   const int64_t S = state::kOwn + own;
   if (!c.stateIn || c.stateLen < S * c.v1) return true;
   for (int64_t v = c.v0; v < c.v1; ++v) {
-    const double lead = c.stateIn[S * v + state::kLead], age = c.stateIn[S * v + state::kAge];
-    if (!(lead >= static_cast<double>(lookback) && lead <= static_cast<double>(c.T) && age >= 0.0)) return true;
+    const double age = c.stateIn[S * v + state::kAge], pos = c.stateIn[S * v + state::kPricePos];
+    if (!(age >= 0.0 && age <= 1e15 && age == std::floor(age))) return true;
+    if (!(pos >= 0.0 && pos < state::kPriceRing && pos == std::floor(pos))) return true;
   }
   return false;
 }
 
 // Runs the transform over each segment of the call's input for the variants
 // [b0, b0 + nb) (they share it): `fresh(j, carried)` for each variant where a
-// run's transform starts (carried: variant b0 + j's state when the run goes
-// on from the kernel state, its own numbers at state::kOwn; null for a fresh
-// run), then `bar(core, origin, t, emit)` after each transform step (origin:
-// the run's first bar, before bar 0 for a carried run; emit: t is past the
+// run's transform starts (carried: variant b0 + j's state when the run's
+// transform goes on from the kernel state, its own numbers at state::kOwn;
+// null for a transform starting), then `bar(core, x, origin, t, emit)` after
+// each transform step (x: the prices, read back from t; origin: the run's
+// first bar, before bar 0 for a run the state carries; emit: t is past the
 // lookback, else the bar's outputs are NaN); `nan(t)` for the bars before
-// the transform, of segments too short for a value, and of gaps; after the
-// last bar, when its state is wanted, `keep(j, kept)` for each variant
-// (kept: its state, the transform written).
+// the transform, of runs too short for a value, and of gaps; after the last
+// bar, when its state is wanted, `keep(j, kept)` for each variant (kept: its
+// state, the transform written).
 template <typename Fresh, typename Bar, typename Keep, typename Nan>
 void forEachHilbertBar(const KernelCall& c, int64_t b0, int nb, int warmup, int64_t lookback, int64_t own,
                        Fresh&& fresh, Bar&& bar, Keep&& keep, Nan&& nan) {
+  constexpr int R = state::kPriceRing;
   const double* x = c.in[0];
   const int64_t S = state::kOwn + own;
   const double* in = c.stateIn ? c.stateIn + S * b0 : nullptr;
   double* out = c.stateOut ? c.stateOut + S * b0 : nullptr;
-  if (out) {
-    std::fill(out, out + S * nb, 0.0);
-    for (int j = 0; j < nb; ++j) out[S * j + state::kLead] = in[S * j + state::kLead];
-  }
-  const int64_t lead = in ? static_cast<int64_t>(in[state::kLead]) : 0;
+  if (out) std::fill(out, out + S * nb, 0.0);
   const int64_t age = in ? static_cast<int64_t>(in[state::kAge]) : 0;
+  // The run's last prices before bar 0 (from the ring, up to R) then the
+  // call's first R: joined[t] for t in [-R, R).
+  double ring[2 * R];
+  const double* joined = ring + R;
+  if (age > 0) {
+    const int pos = static_cast<int>(in[state::kPricePos]);
+    for (int i = 0; i < R; ++i) ring[R - 1 - i] = in[state::kPrices + (pos - i + R) % R];
+    for (int64_t t = 0; t < std::min<int64_t>(c.T, R); ++t) ring[R + t] = x[t];
+  }
   forEachSegment(c.in, 1, c.T,
     [&](int64_t s, int64_t e) {
       HilbertCore core;
-      const bool carried = age > lead && s == 0 && e > lead;
-      int64_t origin = s, first;
+      const int64_t before = s == 0 ? age : 0;  // the run's bars before the call
+      const int64_t origin = s - before;
+      const bool carried = before >= 3 + warmup;
+      int64_t first;
       if (carried) {
         core.load(in);
-        core.trailing = lead - 3;
-        origin = lead - age;
-        first = lead;
+        core.trailing = -3;
+        first = 0;
       } else {
-        first = e - s <= lookback ? e : core.start(x, s, warmup);
+        // A run with a value, or one whose state is wanted, past its seed.
+        const bool kept = out && e == c.T && e - origin >= 3 + warmup;
+        first = e - origin <= lookback && !kept ? e : core.start(before > 0 ? joined : x, origin, warmup);
       }
       for (int64_t t = s; t < first; ++t) nan(t);
       if (first < e)
         for (int j = 0; j < nb; ++j) fresh(j, carried ? in + S * j : nullptr);
-      for (int64_t t = first; t < e; ++t) {
-        core.step(x, t, ((t - origin) & 1) == 0);
-        bar(core, origin, t, t - origin >= lookback);
+      // Bars before R of a run begun before the call read the joined prices; the rest (and every bar of a plain call) the input.
+      const int64_t split = before > 0 ? std::max(first, std::min<int64_t>(e, R)) : first;
+      for (int64_t t = first; t < split; ++t) {
+        core.step(joined, t, ((t - origin) & 1) == 0);
+        bar(core, joined, origin, t, t - origin >= lookback);
       }
-      if (!out || e != c.T || first == e) return;
-      // The transform and the last prices of the run, oldest at (age - 1) % 50 further back.
-      core.save(out);
+      for (int64_t t = split; t < e; ++t) {
+        core.step(x, t, ((t - origin) & 1) == 0);
+        bar(core, x, origin, t, t - origin >= lookback);
+      }
+      if (!out || e != c.T) return;
+      // The run's age and last prices (the newest at (age - 1) % R), and its transform once it runs.
+      if (first < e) core.save(out);
       out[state::kAge] = static_cast<double>(e - origin);
-      out[state::kPricePos] = static_cast<double>((e - origin - 1) % state::kPriceRing);
-      if (carried) std::copy(in + state::kPrices, in + state::kPrices + state::kPriceRing, out + state::kPrices);
-      for (int64_t t = std::max(s, e - state::kPriceRing); t < e; ++t) out[state::kPrices + (t - origin) % state::kPriceRing] = x[t];
+      out[state::kPricePos] = static_cast<double>((e - origin - 1) % R);
+      for (int64_t t = std::max(origin, e - R); t < e; ++t) out[state::kPrices + (t - origin) % R] = t < 0 ? joined[t] : x[t];
       for (int j = 0; j < nb; ++j) {
-        if (j > 0) std::copy(out + state::kAge, out + state::kOwn, out + S * j + state::kAge);
-        keep(j, out + S * j);
+        if (j > 0) std::copy(out, out + state::kOwn, out + S * j);
+        if (first < e) keep(j, out + S * j);
       }
     },
     nan);
 }
 
-// The kernel of an indicator without params: `bar(core, origin, t, values)`
+// The kernel of an indicator without params: `bar(core, x, origin, t, values)`
 // fills the NOut outputs of bar t, written to every variant of the call;
 // `own` numbers of its own in the kernel state (see forEachHilbertBar).
 template <int NOut, typename Out, typename Fresh, typename Bar, typename Keep>
 int32_t runHilbert(const KernelCall& c, const OutView<Out>& out, int warmup, int64_t lookback, int64_t own,
                    Fresh&& fresh, Bar&& bar, Keep&& keep) {
-  if (badHilbertState(c, own, lookback)) return kBadParam;
+  if (badHilbertState(c, own)) return kBadParam;
   forEachBlock(c, [&](int64_t b0, int nb) {
     double values[NOut];
     forEachHilbertBar(c, b0, nb, warmup, lookback, own, fresh,
-      [&](HilbertCore& core, int64_t origin, int64_t t, bool emit) {
-        bar(core, origin, t, values);
+      [&](HilbertCore& core, const double* x, int64_t origin, int64_t t, bool emit) {
+        bar(core, x, origin, t, values);
         for (int k = 0; k < NOut; ++k)
           for (int j = 0; j < nb; ++j) out.put(k, t, b0 + j, emit ? values[k] : kNaN);
       },

@@ -50,7 +50,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
       mode.leadSine = carried[state::kOwn + 1];
       mode.daysInTrend = static_cast<int>(carried[state::kOwn + 2]);
     },
-    [&](HilbertCore& core, int64_t origin, int64_t t, double* values) { values[0] = mode.bar(core, c.in[0], origin, t); },
+    [&](HilbertCore& core, const double* x, int64_t origin, int64_t t, double* values) { values[0] = mode.bar(core, x, origin, t); },
     [&](int, double* kept) {
       kept[state::kOwn] = mode.sine;
       kept[state::kOwn + 1] = mode.leadSine;

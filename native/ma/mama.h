@@ -27,7 +27,7 @@ constexpr int64_t kOwn = 3;
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  if (cycle::badHilbertState(c, kOwn, kLookback)) return kBadParam;
+  if (cycle::badHilbertState(c, kOwn)) return kBadParam;
   const double *fast = c.param[0], *slow = c.param[1];
   forEachBlock(c, [&](int64_t b0, int nb) {
     double mama[kBlock], fama[kBlock], prevPhase = 0.0;
@@ -37,14 +37,14 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
         mama[j] = carried ? carried[cycle::state::kOwn + 1] : 0.0;
         fama[j] = carried ? carried[cycle::state::kOwn + 2] : 0.0;
       },
-      [&](const cycle::HilbertCore& core, int64_t, int64_t t, bool emit) {
+      [&](const cycle::HilbertCore& core, const double* x, int64_t, int64_t t, bool emit) {
         const double phase = core.phase(), deltaPhase = prevPhase - phase;
         prevPhase = phase;
-        const double x = c.in[0][t];
+        const double price = x[t];
         for (int j = 0; j < nb; ++j) {
           const int64_t v = b0 + j;
           double a = alpha(deltaPhase, fast[v], slow[v]);
-          mama[j] = (a * x) + ((1 - a) * mama[j]);
+          mama[j] = (a * price) + ((1 - a) * mama[j]);
           a *= 0.5;
           fama[j] = (a * mama[j]) + ((1 - a) * fama[j]);
           out.put(0, t, v, emit ? mama[j] : kNaN);

@@ -266,8 +266,8 @@ export function hilbertStepper(ctx: StepperContext, spec: HilbertSpec): Stepper 
       for (const r of runs) stepRun(r, bar[r.src]!, rows);
     },
     // No resume(): `history` goes through the kernel too.
-    kernel: hilbertKernelState(state, runs, ctx.grid.variants, size, ownAt, ownSize, spec.lookback, (r, col) => {
-      // A run the kernel left to the stream (of no value yet, or ended by the last bar): its bars from the gap before it.
+    kernel: hilbertKernelState(state, runs, ctx.grid.variants, size, ownAt, ownSize, first, (r, col) => {
+      // A run the kernel left to the stream (still seeding, or ended by the last bar): its bars from the gap before it.
       let g = col.length - 1;
       while (g >= 0 && col[g] === col[g]) g--;
       for (let i = Math.max(g, 0); i < col.length; i++) stepRun(r, col[i]!, NO_ROWS);
@@ -277,38 +277,36 @@ export function hilbertStepper(ctx: StepperContext, spec: HilbertSpec): Stepper 
 
 /**
  * The kernel state (namespace state in native/cycle/common.h): per variant
- * [lead, the run's block, the variant's own numbers]. The stream steps each
- * batch's first `lead` bars (the lookback), so the kernel reads the prices
- * before each bar it steps from the batch. Where the kernel did not run the
- * transform through the batch's last bar (age 0), `stepTail` steps the run's
- * bars since its last gap (at most the lookback: the kernel runs any older one).
+ * the run's block, then the variant's own numbers. The kernel reads the
+ * prices before the batch from the block's ring. Where the batch ends in a
+ * gap or a run still in its seed and warm-up (`first` bars: the kernel
+ * leaves its age and prices, not the WMA's partial sums), `stepTail` steps
+ * the run's bars since its last gap.
  */
 function hilbertKernelState(
-  state: Float64Array, runs: readonly { v0: number; v1: number; src: number; at: number }[], V: number, size: number, ownAt: number, ownSize: number,
-  lead: number, stepTail: (r: (typeof runs)[number], col: Float64Array) => void,
+  state: Float64Array, runs: readonly { v0: number; v1: number; src: number; at: number }[], V: number, size: number, ownAt: number, ownSize: number, first: number,
+  stepTail: (r: (typeof runs)[number], col: Float64Array) => void,
 ): KernelStateMap {
-  const S = 1 + size + ownSize;
+  const S = size + ownSize;
   return {
     perVariant: S,
     length: S * V,
-    lead,
     save(into) {
       for (const r of runs) {
         for (let v = r.v0; v < r.v1; v++) {
-          into[S * v] = lead;
-          into.set(state.subarray(r.at, r.at + size), S * v + 1);
-          into.set(state.subarray(ownAt + ownSize * v, ownAt + ownSize * (v + 1)), S * v + 1 + size);
+          into.set(state.subarray(r.at, r.at + size), S * v);
+          into.set(state.subarray(ownAt + ownSize * v, ownAt + ownSize * (v + 1)), S * v + size);
         }
       }
     },
     load(from, bars, columns) {
       for (const r of runs) {
-        if (from[S * r.v0 + 1 + AGE] === 0) {
+        if (from[S * r.v0 + AGE]! < first) {
           stepTail(r, columns[r.src]!.subarray(0, bars));
           continue;
         }
-        state.set(from.subarray(S * r.v0 + 1, S * r.v0 + 1 + size), r.at);
-        for (let v = r.v0; v < r.v1; v++) state.set(from.subarray(S * v + 1 + size, S * (v + 1)), ownAt + ownSize * v);
+        state.set(from.subarray(S * r.v0, S * r.v0 + size), r.at);
+        for (let v = r.v0; v < r.v1; v++) state.set(from.subarray(S * v + size, S * (v + 1)), ownAt + ownSize * v);
       }
     },
   };
