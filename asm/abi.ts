@@ -55,6 +55,11 @@ export const AVERAGE_LANES: usize = memory.data(AVERAGE_CHAINS * BLOCK * 40, 8);
   stateLen: i32 = 0;
 }
 
+// The stride of a per-variant state whose variants need parts of lengths of
+// their own (stateStride in native/abi.h): the block's parts from its
+// variant 0, stateLen / v1.
+@inline export function stateStride(c: Call): i32 { return c.v1 > 0 ? c.stateLen / c.v1 : 0; }
+
 // The host copies bars [rowStart, rowStart + rows) of variants [from, to)
 // of the tile out, and the tile moves to bar `next` (-1: to bar 0 for the
 // next pass). A `next` before rowStart (a kernel writing bars out of order)

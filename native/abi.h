@@ -66,6 +66,13 @@ struct KernelCall {
   int64_t stateLen = 0;
 };
 
+// A per-variant state whose variants need parts of lengths of their own
+// (ADXR's ring of its last `window` ADX values) lays each part out at one
+// stride, the grid's longest part; a call gets the parts of variants
+// [0, v1) (the native backend passes no more, wasm a block's from its
+// variant 0), so the stride is stateLen / v1.
+inline int64_t stateStride(const KernelCall& c) { return c.v1 > 0 ? c.stateLen / c.v1 : 0; }
+
 // Two float64 lanes, for rows computed two variants at a time
 // (OutView::putRowPairs): one SSE2 register on x86-64, two doubles elsewhere.
 // Each operation rounds lane by lane as the scalar one does.

@@ -4,10 +4,13 @@
 // ma.dema, ma.tema, ma.t3 and momentum.trix, trend.adx, trend.keltner,
 // volume.obv, volume.ad, volume.adosc, momentum.rsi, momentum.cmo,
 // momentum.macd and the other EMA spreads, volatility.atr, volatility.natr,
-// momentum.plus_dm, momentum.minus_dm and the Hilbert-transform family
-// (cycle.ht_*, ma.ht_trendline, ma.mama) take the state a series stands in
-// and give back the state after their last bar, so a stream's pushMany()
-// and history run the batch kernels. These
+// momentum.plus_dm and momentum.minus_dm, trend.psar, trend.sarext,
+// trend.supertrend, trend.adxr, ma.zlema, trend.vortex and the
+// Hilbert-transform family (cycle.ht_*, ma.ht_trendline, ma.mama) take the
+// state a series stands in and give back the state after their last bar, so
+// a stream's pushMany() and history run the batch kernels (ma.kama and
+// structure.minindex, maxindex, minmaxindex too, after the stream steps a
+// batch's first bars: only the streams below check those). These
 // check, on both backends and in both dtypes, that a series cut into calls
 // chained through the state gives the bits of one call over all of it, and
 // that streams going through the kernels keep the contract of push():
@@ -36,7 +39,7 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm';
+  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm' | 'trend.psar' | 'trend.sarext' | 'trend.supertrend' | 'trend.adxr' | 'ma.zlema' | 'trend.vortex';
   /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it ('cv': close and volume). */
   hlc?: 2 | 3 | 4 | 'cv';
   params: Float64Array[];
@@ -114,6 +117,47 @@ function cases(): Case[] {
       kernel, params: [window], hlc: 2 as const,
       fresh: () => Float64Array.from({ length: 4 * V }, (_, i) => (i % 4 === 1 ? -1 : 0)), perVariant: 4,
     })),
+    // PSAR (both outputs checked through the first), SAREXT: the SarLane (sar, ep, accelerations, long), the run's age
+    // (-1 before any bar) and its last high and low; accelerations that reach their maximum, SAREXT's first trend
+    // from its moves, long or short, and an offset on reversal on half.
+    {
+      kernel: 'trend.psar', hlc: 2, outputs: 2,
+      params: [window.map((n) => 0.01 * (1 + (n % 3))), window.map((n) => 0.01 * (1 + (n % 2))), window.map((n) => 0.05 + 0.01 * (n % 4))],
+      fresh: () => Float64Array.from({ length: 8 * V }, (_, i) => (i % 8 === 5 ? -1 : 0)), perVariant: 8,
+    },
+    {
+      kernel: 'trend.sarext', hlc: 2,
+      params: [window.map((n, v) => (v % 3 === 0 ? 0 : v % 3 === 1 ? 90 : -110)), window.map((n, v) => (v % 2 ? 0.01 : 0)),
+        ...[0.02, 0.02, 0.2, 0.03, 0.01, 0.1].map((a, k) => window.map((n) => a * (1 + ((n + k) % 3) * 0.5)))],
+      fresh: () => Float64Array.from({ length: 8 * V }, (_, i) => (i % 8 === 5 ? -1 : 0)), perVariant: 8,
+    },
+    // Supertrend (both outputs checked through the first): the ATR (its sum while seeding), the bands, the trend,
+    // the run's age (-1 before any bar) and its last high, low and close.
+    {
+      kernel: 'trend.supertrend', hlc: 3, outputs: 2, params: [window, Float64Array.from({ length: V }, (_, v) => 1 + (v % 3)), seed],
+      fresh: () => Float64Array.from({ length: 8 * V }, (_, i) => (i % 8 === 4 ? -1 : 0)), perVariant: 8,
+    },
+    // Vortex (both outputs checked through the first): the run's age (-1 before any bar) and its last high, low and
+    // close, then P entries of the three prefix sums (VM+, VM-, TR), oldest first.
+    { kernel: 'trend.vortex', hlc: 3, outputs: 2, params: [window], fresh: () => Float64Array.from({ length: 4 + 6 * P }, (_, i) => (i === 0 ? -1 : 0)), perVariant: 0 },
+    // ZLEMA: its EMA's (value, count), the run's age (-1 before any bar), then its last lag = (window - 1) / 2 values,
+    // at a stride of 3 + the longest lag.
+    (() => {
+      const S = 3 + Math.trunc((Math.max(...WINDOWS) - 1) / 2);
+      return {
+        kernel: 'ma.zlema' as const, params: [window, seed],
+        fresh: () => Float64Array.from({ length: S * V }, (_, i) => (i % S === 2 ? -1 : 0)), perVariant: S,
+      };
+    })(),
+    // ADXR (windows from 2, its smallest): ADX's nine, then its ring of the last window ADX, at a stride of nine and
+    // the longest window.
+    (() => {
+      const S = 9 + Math.max(...WINDOWS);
+      return {
+        kernel: 'trend.adxr' as const, hlc: 3 as const, params: [window.map((n) => Math.max(n, 2)), seed],
+        fresh: () => Float64Array.from({ length: S * V }, (_, i) => (i % S === 5 ? -1 : 0)), perVariant: S,
+      };
+    })(),
   ];
 }
 
@@ -389,8 +433,16 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm', ...HILBERT.map((h) => h.kernel)];
+  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm',
+    'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.adxr', 'ma.zlema', 'trend.vortex', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex', ...HILBERT.map((h) => h.kernel)];
   const gridOf = (id: string): Record<string, unknown> => {
+    if (id === 'trend.psar') return { accel_start: [0.02, 0.5], accel_step: [0.02, 0.1], accel_max: [0.2, 0.3] };
+    if (id === 'trend.sarext') return { startvalue: [0, 60, -40], offsetonreverse: [0, 0.01], accelerationinitlong: [0.02, 0.4], accelerationshort: [0.05] };
+    if (id === 'trend.supertrend') return { window: grid.window, mult: [1, 3], seed: grid.seed };
+    if (id === 'trend.adxr') return { window: grid.window, seed: grid.seed };
+    if (id === 'trend.vortex') return { window: grid.window };
+    // KAMA and the index family: the batch's first longest window - 1 (KAMA: longest) bars step before the kernel.
+    if (id === 'ma.kama' || id.startsWith('structure.m')) return { source: grid.source, window: grid.window };
     if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma') return { source: grid.source, window: grid.window };
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
@@ -458,7 +510,8 @@ describe('streams through the kernels: pushMany and history keep the contract of
   it('a pushMany refused at a bad candle (bar k) leaves the state unchanged', async () => {
     const engine = await engineFor('native');
     for (const id of ids) {
-      const s = await engine.stream({ indicator: id, grid: id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') || HILBERT.some((h) => h.kernel === id) ? {} : { window: [3, 30] }, history: part(c, 0, 100) });
+      const g = id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') || id.includes('sar') || HILBERT.some((h) => h.kernel === id) ? {} : { window: [3, 30] };
+      const s = await engine.stream({ indicator: id, grid: g, history: part(c, 0, 100) });
       const before = s.checkpoint();
       const bad = part(c, 100, 200);
       const high = bad.high.slice();
@@ -493,8 +546,9 @@ describe('a batch large enough for the pool runs there, one chunk per source, wi
         const c = candles(N, 5, [2500, 2501]);
         const grid = { source: ['close', 'hlc3'], window: { start: 5, stop: 200 } };
         const macd = { source: grid.source, fast: { start: 2, stop: 30 }, slow: [26, 50], signal: [9] };
-        for (const id of ['ma.sma', 'ma.ema', 'momentum.rsi', 'momentum.macd']) {
-          const g = id === 'momentum.macd' ? macd : grid;
+        // ZLEMA and ADXR: parts of their own lengths at one stride per variant; KAMA and MAXINDEX: bars stepped before the kernel.
+        for (const id of ['ma.sma', 'ma.ema', 'momentum.rsi', 'momentum.macd', 'ma.zlema', 'trend.adxr', 'ma.kama', 'structure.maxindex']) {
+          const g = id === 'momentum.macd' ? macd : id === 'trend.adxr' ? { window: grid.window, seed: ['sma', 'first'] } : grid;
           const a = await engine.stream({ indicator: id, grid: g, history: part(c, 0, 1000) });
           const b = await engine.stream({ indicator: id, grid: g, history: part(c, 0, 1000) });
           const got = await a.pushMany(part(c, 1000, N));

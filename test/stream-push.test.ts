@@ -163,8 +163,12 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       expect(await route('ma.wma', { window: [2, 257] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('ma.hma', { window: [2, 256] }), backend).toEqual(['stepped', 'prelude']);
       expect(await route('ma.hma', { window: [2, 300] }), backend).toEqual(['stepped', 'steps']);
-      // The Hilbert transform: the kernel with its state, after a lead the stream steps.
+      // The Hilbert transform: the kernel with its state (the transform and its last 50 prices).
       expect(await route('cycle.ht_sine', {}), backend).toEqual(['stepped', 'kernel']);
+      // Path-dependent states: a part per variant of its own length (ADXR, ZLEMA), bars stepped before the kernel (KAMA, the index family).
+      for (const id of ['trend.adxr', 'ma.zlema', 'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.vortex', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex']) {
+        expect(await route(id, {}), `${backend} ${id}`).toEqual(['stepped', 'kernel']);
+      }
       // An indicator without a stepper recomputes its run.
       expect(await withoutStepper('volatility.bbands', () => route('volatility.bbands', { window: [5] })), backend).toEqual(['recompute', 'recompute']);
     }

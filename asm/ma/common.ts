@@ -4,9 +4,9 @@
 // warm-up, the chains step two lanes per v128.
 import {
   at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B,
-  STATE_C, STATE_D,
+  STATE_C, STATE_D, stateStride,
 } from "../abi";
-import { averageLane, callWindow, emaStep, prefixLength, prefixSums, seedsFirst, wilderStep, wmaDivider, wmaNext, wmaPrime } from "../primitives";
+import { averageLane, callWindow, emaStep, maxParam, prefixLength, prefixSums, seedsFirst, wilderStep, wmaDivider, wmaNext, wmaPrime } from "../primitives";
 
 // The sums of every window 1..depth of the last bar pushed (WmaDiagonal in
 // native/ma/common.h): two rows of DENSE_WMA + 1 f64s, this bar's and the one
@@ -89,22 +89,47 @@ export const EMA = 0, DEMA = 1, TEMA = 2, T3 = 3, RMA = 4, ZLEMA = 5;
 // bar, which the segment ending at the last bar overwrites.
 export const AVERAGE_STATE: i32 = 2;
 
-// Numbers of state per variant (chainState in native/ma/common.h): DEMA, TEMA
-// and T3 keep each stage's (value, count), then the run's age (-1 after a NaN
-// bar, the stages then left as the run ended); ZLEMA none.
+// Numbers of state per variant (chainState in native/ma/common.h): DEMA, TEMA,
+// T3 and ZLEMA keep each stage's (value, count), then the run's age (-1 after
+// a NaN bar, the stages then left as the run ended); ZLEMA then its last lag
+// values of the run, oldest first, at a stride of its own (zlemaStride).
 @inline function chainState(kind: i32): i32 {
-  return kind == EMA || kind == RMA ? AVERAGE_STATE : kind == ZLEMA ? 0 : AVERAGE_STATE * chainDepth(kind) + 1;
+  return kind == EMA || kind == RMA ? AVERAGE_STATE : AVERAGE_STATE * chainDepth(kind) + 1;
 }
 
-@inline function chainStateAt(area: usize, kind: i32, v: i32): usize { return area + (<usize>(chainState(kind) * v) << 3); }
+// ZLEMA's stride (stateStride), set by zlemaPrepare.
+let zlemaStride: i32 = 0;
+
+@inline function chainStride(kind: i32): i32 { return kind == ZLEMA ? zlemaStride : chainState(kind); }
+
+@inline function chainStateAt(area: usize, kind: i32, v: i32): usize { return area + (<usize>(chainStride(kind) * v) << 3); }
+
+// ZLEMA's values x[-lag] .. x[-1] of lane j (variant v) before the call, in the state.
+@inline function zlemaPast(c: Call, v: i32): usize { return chainStateAt(c.stateIn, ZLEMA, v) + (<usize>chainState(ZLEMA) << 3); }
+
+export function zlemaPrepare(c: Call): i32 {
+  const state = c.stateIn != 0 || c.stateOut != 0;
+  zlemaStride = state ? stateStride(c) : chainState(ZLEMA);
+  if (state && (c.stateIn == 0 || c.stateLen < zlemaStride * c.v1 || zlemaStride < chainState(ZLEMA) + zlemaLag(maxParam(c, 0)))) return BAD_PARAM;
+  return OK;
+}
 
 export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
-  const S = chainState(kind);
+  const S = chainStride(kind);
   if (c.stateOut != 0 && S == AVERAGE_STATE) memory.fill(chainStateAt(c.stateOut, kind, b0), 0, <usize>(S * nb) << 3);
   else if (c.stateOut != 0 && S > 0) {
     // No valid bar in the call: the state as it came, after a NaN bar.
     memory.copy(chainStateAt(c.stateOut, kind, b0), chainStateAt(c.stateIn, kind, b0), <usize>(S * nb) << 3);
-    for (let j = 0; j < nb; ++j) store<f64>(chainStateAt(c.stateOut, kind, b0 + j) + (<usize>(S - 1) << 3), -1.0);
+    for (let j = 0; j < nb; ++j) store<f64>(chainStateAt(c.stateOut, kind, b0 + j) + (<usize>(chainState(kind) - 1) << 3), -1.0);
+  }
+  if (kind == ZLEMA && c.stateOut != 0) {
+    // ZLEMA's last lag bars: from the call, or before it from the state.
+    const x = input(c, 0), T = c.T;
+    for (let j = 0; j < nb; ++j) {
+      const v = b0 + j, L = zlemaLag(param(c, 0, v)), past = zlemaPast(c, v);
+      const to = chainStateAt(c.stateOut, kind, v) + (<usize>chainState(kind) << 3);
+      for (let i = 0; i < L; ++i) setSlot(to, i, T - L + i >= 0 ? at(x, T - L + i) : slot(past, T + i));
+    }
   }
   const c1 = STATE_A, c2 = STATE_B, c3 = STATE_C, c4 = STATE_D;
   if (kind == T3) {
@@ -139,7 +164,7 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
     const age = load<f64>(chainStateAt(c.stateIn, kind, b0) + (<usize>(S - 1) << 3));
     if (age >= 0.0) start = -<i32>age - 1;
   }
-  if (S > 0 && s == 0 && c.stateIn != 0 && (!aged || start < 0)) {
+  if (s == 0 && c.stateIn != 0 && (!aged || start < 0)) {
     // Each lane continues its stages: seeded from their counts on, steady once every stage of every lane is.
     warmAge = 0;
     for (let j = 0; j < nb; ++j) {
@@ -153,14 +178,20 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
       }
       warmAge = max(warmAge, left);
     }
+    // ZLEMA: the bars that read x[t - lag] from the state, and a lane whose run is shorter than its lag.
+    if (kind == ZLEMA) {
+      let maxLag = 0;
+      for (let j = 0; j < nb; ++j) maxLag = max(maxLag, zlemaLag(param(c, 0, b0 + j)));
+      warmAge += maxLag + 1;
+    }
   }
   const steady = min(e, s + warmAge);
   for (let t = s; t < steady; ++t) {
     const xt = at(x, t);
     for (let j = 0; j < nb; ++j) {
       const lag = kind == ZLEMA ? zlemaLag(param(c, 0, b0 + j)) : 0;
-      let ready = t - s >= lag;
-      let v = ready ? (kind == ZLEMA ? xt + (xt - at(x, t - lag)) : xt) : 0.0;
+      let ready = t - start >= lag;
+      let v = ready ? (kind == ZLEMA ? xt + (xt - (t >= lag ? at(x, t - lag) : slot(zlemaPast(c, b0 + j), t))) : xt) : 0.0;
       for (let d = 0; d < depth && ready; ++d) {
         const stage = averageLane(d, j);
         if (kind == T3 && stage.ready()) stage.value = t3Step(stage.value, v, stage.k);
@@ -205,7 +236,7 @@ export function emaChainBlock<O>(c: Call, b0: i32, nb: i32, kind: i32): void {
 // call goes on to a NaN bar).
 function saveChains(c: Call, b0: i32, nb: i32, e: i32, kind: i32, start: i32, steady: bool): void {
   const S = chainState(kind), aged = S > AVERAGE_STATE;
-  if (c.stateOut == 0 || S == 0 || (!aged && e != c.T)) return;
+  if (c.stateOut == 0 || (!aged && e != c.T)) return;
   const depth = chainDepth(kind);
   for (let j = 0; j < nb; ++j) {
     const to = chainStateAt(c.stateOut, kind, b0 + j);

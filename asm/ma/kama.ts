@@ -1,7 +1,7 @@
 // ma.kama; mirrors native/ma/kama.h: a row of the block per bar, two lanes
 // per v128 once every window of the block has its first value.
-import { at, Call, input, OK, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A } from "../abi";
-import { emaStep, nearZero, prefixLength, prefixSums, prefixWindowSum } from "../primitives";
+import { at, BAD_PARAM, Call, input, OK, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A } from "../abi";
+import { callWindow, emaStep, nearZero, prefixLength, prefixSums, prefixWindowSum } from "../primitives";
 import { loadWindowLanes, WINDOW_N } from "./common";
 
 export function scratch(T: i32): f64 { return 2.0 * T + prefixLength(T); }
@@ -28,16 +28,30 @@ const KAMA_DIFF: f64 = 2.0 / (2.0 + 1.0) - KAMA_SLOW;
 @inline function prefixOf(c: Call): usize { return c.scratch + (<usize>c.T << 3); }
 @inline function lastGapOf(c: Call): usize { return prefixOf(c) + (<usize>prefixLength(c.T) << 3); }
 
+// Kernel state (per variant, STATE numbers; kState in native/ma/kama.h): the
+// average, the prefix pair of |Δx| after bar -1, x[-1], the valid bars
+// ending at bar -1 and lead.
+const STATE: i32 = 6;
+// lead, from the state (prepare): the stream steps the call's first lead bars.
+let lead: i32 = 0;
+
 export function prepare(c: Call): i32 {
   if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
+  const state = c.stateIn != 0 || c.stateOut != 0;
+  if (state && (c.stateIn == 0 || c.stateLen < STATE * c.v1)) return BAD_PARAM;
+  const head = c.stateIn + (<usize>(STATE * c.v0) << 3);
+  lead = state ? <i32>load<f64>(head, 40) : 0;
+  if (state && (lead < callWindow(c, 0) || lead > c.T)) return BAD_PARAM;
   const x = input(c, 0);
   const absDiff = absDiffs(c);
   // |Δx| is NaN at bar 0 and next to a gap, so a window of n differences is
-  // NaN-free exactly when its n + 1 bars are.
+  // NaN-free exactly when its n + 1 bars are (bar 0's from bar -1 with state).
   for (let t = 0; t < c.T; ++t) {
     store<f64>(absDiff + (<usize>t << 3), t > 0 ? Math.abs(at(x, t) - at(x, t - 1)) : NaN);
   }
-  prefixSums(absDiff, c.T, prefixOf(c), lastGapOf(c));
+  if (state && c.T > 0 && load<f64>(head, 32) >= 1.0) store<f64>(absDiff, Math.abs(at(x, 0) - load<f64>(head, 24)));
+  if (state) prefixSums(absDiff, c.T, prefixOf(c), lastGapOf(c), load<f64>(head, 8), load<f64>(head, 16), max(load<f64>(head, 32) - 1.0, 0.0));
+  else prefixSums(absDiff, c.T, prefixOf(c), lastGapOf(c));
   return OK;
 }
 
@@ -54,7 +68,12 @@ export function block<O>(c: Call, b0: i32, nb: i32): void {
   const prefix = prefixOf(c), lastGap = lastGapOf(c);
   const kama = STATE_A;
   const steadyRun = loadWindowLanes(c, 0, b0, nb).longest + 1.0;
-  for (let t = 0; t < c.T; ++t) {
+  if (c.stateIn != 0) for (let j = 0; j < nb; ++j) setSlot(kama, j, load<f64>(c.stateIn + (<usize>(STATE * (b0 + j)) << 3)));
+  for (let t = 0; t < lead; ++t) {
+    for (let j = 0; j < nb; ++j) store<f64>(ROW + (<usize>j << 3), NaN);
+    putRow<O>(c, 0, t, b0, nb, ROW);
+  }
+  for (let t = lead; t < c.T; ++t) {
     // run counts the valid differences ending at t: n of them first at bar n.
     const run = t - <i32>at(lastGap, t);
     const xt = at(x, t);
@@ -83,5 +102,16 @@ export function block<O>(c: Call, b0: i32, nb: i32): void {
       }
     }
     putRow<O>(c, 0, t, b0, nb, ROW);
+  }
+  if (c.stateOut == 0 || c.T == 0) return;
+  const T = c.T, end = prefix + (<usize>T << 4), last = at(x, T - 1);
+  for (let j = 0; j < nb; ++j) {
+    const to = c.stateOut + (<usize>(STATE * (b0 + j)) << 3);
+    store<f64>(to, slot(kama, j));
+    store<f64>(to, load<f64>(end), 8);
+    store<f64>(to, load<f64>(end, 8), 16);
+    store<f64>(to, last, 24);
+    store<f64>(to, isNaN(last) ? 0.0 : <f64>(T - 1) - at(lastGap, T - 1) + 1.0, 32);
+    store<f64>(to, 0.0, 40);
   }
 }

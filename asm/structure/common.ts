@@ -6,7 +6,7 @@ import {
   STATE_C, STATE_D,
 } from "../abi";
 import {
-  buildExtremes, EXTREME_HIGH, EXTREME_LOW, extremeLevels, extremeRows, extremeScratch, inputGaps, laneRow, maxParam, midRows,
+  buildExtremes, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeLevels, extremeRows, extremeScratch, inputGaps, laneRow, maxParam, midRows,
   windowsFit, windowSetAdd, windowSetBegin, windowSetEnd,
 } from "../primitives";
 
@@ -90,21 +90,79 @@ export function averageDeviation(x: usize, t: i32, n: i32): f64 {
   return index;
 }
 
+// Kernel state (per variant, INDEX_STATE numbers; kIndexState in
+// native/structure/common.h): the kept (bar, value) of the min and of the
+// max, the bar number of bar 0, lead and the run's age at bar lead - 1.
+const INDEX_STATE: i32 = 7;
+// From the state, set by extremeIndexesPrepare: the bar number of bar 0, lead, the run's age at bar lead - 1.
+let indexBase: f64 = 0.0;
+let indexLead: i32 = 0;
+let indexAge: i32 = -1;
+
+@inline function indexState(area: usize, v: i32): usize { return area + (<usize>(INDEX_STATE * v) << 3); }
+
+export function extremeIndexesPrepare(c: Call): i32 {
+  const state = c.stateIn != 0 || c.stateOut != 0;
+  if (state && (c.stateIn == 0 || c.stateLen < INDEX_STATE * c.v1)) return BAD_PARAM;
+  indexBase = 0.0;
+  indexLead = 0;
+  indexAge = -1;
+  if (!state) return OK;
+  const head = indexState(c.stateIn, c.v0);
+  indexBase = load<f64>(head, 32);
+  indexLead = <i32>load<f64>(head, 40);
+  indexAge = <i32>load<f64>(head, 48);
+  return indexLead < callWindow(c, 0) - 1 || indexLead > c.T ? BAD_PARAM : OK;
+}
+
+export function extremeIndexesBlock(c: Call, b0: i32, nb: i32): void {
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = indexState(c.stateOut, b0 + j);
+    memory.copy(to, indexState(c.stateIn, b0 + j), 32);
+    store<f64>(to, indexBase + <f64>c.T, 32);
+    store<f64>(to, 0.0, 40);
+    store<f64>(to, -1.0, 48);
+  }
+}
+
 // MAXINDEX, MININDEX, MINMAXINDEX: the min's bar in output minOut and the
 // max's in output maxOut (-1: not an output). STATE_A..D hold the lanes.
 export function extremeIndexesSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, minOut: i32, maxOut: i32): void {
   const x = input(c, 0);
+  const lead = indexLead, base = indexBase;
+  // A run through bar lead - 1 goes on from the state; the stream stepped the bars before lead.
+  const from = max(s, lead);
+  const start = s < lead ? lead - 1 - indexAge : s;
   for (let j = 0; j < nb; ++j) {
     setSlot(STATE_A, j, -1.0);
     setSlot(STATE_C, j, -1.0);
+    if (s < lead && e > lead) {
+      const state = indexState(c.stateIn, b0 + j);
+      setSlot(STATE_A, j, load<f64>(state) - base);
+      setSlot(STATE_B, j, load<f64>(state, 8));
+      setSlot(STATE_C, j, load<f64>(state, 16) - base);
+      setSlot(STATE_D, j, load<f64>(state, 24));
+    }
   }
-  for (let t = s; t < e; ++t) {
+  for (let t = s; t < from && t < e; ++t) putNaNAll<O>(c, t, b0, nb);
+  for (let t = from; t < e; ++t) {
     for (let j = 0; j < nb; ++j) {
       const v = b0 + j;
       const n = <i32>param(c, 0, v);
-      if (t - s < n - 1) { putNaNAll<O>(c, t, v, 1); continue; }
-      if (minOut >= 0) put<O>(c, minOut, t, v, <f64>extremeIndexNext(false, STATE_A, STATE_B, j, x, t, n));
-      if (maxOut >= 0) put<O>(c, maxOut, t, v, <f64>extremeIndexNext(true, STATE_C, STATE_D, j, x, t, n));
+      if (t - start < n - 1) { putNaNAll<O>(c, t, v, 1); continue; }
+      if (minOut >= 0) put<O>(c, minOut, t, v, base + <f64>extremeIndexNext(false, STATE_A, STATE_B, j, x, t, n));
+      if (maxOut >= 0) put<O>(c, maxOut, t, v, base + <f64>extremeIndexNext(true, STATE_C, STATE_D, j, x, t, n));
     }
+  }
+  if (c.stateOut == 0 || e <= lead) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = indexState(c.stateOut, b0 + j);
+    // A lane that kept a bar in this run (the others as they were).
+    if (e - 1 - start >= <i32>param(c, 0, b0 + j) - 1) {
+      if (minOut >= 0) { store<f64>(to, base + slot(STATE_A, j)); store<f64>(to, slot(STATE_B, j), 8); }
+      if (maxOut >= 0) { store<f64>(to, base + slot(STATE_C, j), 16); store<f64>(to, slot(STATE_D, j), 24); }
+    }
+    if (e == c.T) store<f64>(to, <f64>(e - 1 - start), 48);
   }
 }

@@ -2,13 +2,14 @@
 // directional system (ADX, ADXR), lanes over the rolling range's windows
 // (Donchian, Chandelier, Ichimoku) and TA-Lib's ATR advanced bar by bar.
 import {
-  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot,
+  at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRows, rowOf, SCRATCH_TOO_SMALL, setSlot, slot,
   STATE_A, STATE_B, STATE_C, STATE_D, STATE_E,
 } from "../abi";
 import {
   extremeAt, extremeWindowBack, extremeWindowLevel, nearZero, seedsFirst, sumRange, trueRange, trueRanges, validAt, wilderStep, zeroDenominator,
   callWindow, windowCapacity, windowsFit,
 } from "../primitives";
+import { stateStride } from "../abi";
 
 // One bar's +DM and -DM from the moves up (high - previous high) and down (previous low - low).
 @inline export function plusMove(up: f64, down: f64): f64 { return up > 0.0 && up > down ? up : 0.0; }
@@ -45,8 +46,9 @@ export function directionalSystemPrepare(c: Call, withAdxr: bool): i32 {
   const tr = minusDM + (<usize>T << 3);
   directionalMoves(input(c, 0), input(c, 1), T, plusDM, minusDM);
   trueRanges(input(c, 0), input(c, 1), input(c, 2), T, tr);
-  if (withAdxr && (c.stateIn != 0 || c.stateOut != 0)) return BAD_PARAM;
-  if ((c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < DIRECTIONAL_STATE * c.v1)) return BAD_PARAM;
+  const state = c.stateIn != 0 || c.stateOut != 0;
+  directionalStride = withAdxr && state ? stateStride(c) : DIRECTIONAL_STATE;
+  if (state && (c.stateIn == 0 || c.stateLen < directionalStride * c.v1 || (withAdxr && (c.stateOut == 0 || directionalStride < DIRECTIONAL_STATE + W)))) return BAD_PARAM;
   // The run's first bar: before the call when bar 0 continues the state's run.
   carried = 0;
   const last = directionalState(c.stateIn, c.v0);
@@ -63,16 +65,23 @@ export function directionalSystemPrepare(c: Call, withAdxr: bool): i32 {
 
 // Kernel state of ADX (kDirectionalState in native/trend/common.h), per
 // variant: the sums of TR, +DM and -DM, the last DX, the ADX, the run's age
-// and the last bar's high, low and close.
+// and the last bar's high, low and close; ADXR's adds its ring of the last
+// `window` ADX, at a stride of its own (stateStride), set by directionalSystemPrepare.
 const DIRECTIONAL_STATE: i32 = 9;
+let directionalStride: i32 = DIRECTIONAL_STATE;
 // Bars of the run before the call (0: bar 0 starts one), set by directionalSystemPrepare.
 let carried: i32 = 0;
 
-@inline function directionalState(area: usize, v: i32): usize { return area + (<usize>(DIRECTIONAL_STATE * v) << 3); }
+@inline function directionalState(area: usize, v: i32): usize { return area + (<usize>(directionalStride * v) << 3); }
 
 export function directionalSystemBlock<O>(c: Call, b0: i32, nb: i32): void {
   if (c.stateOut == 0) return;
-  for (let j = 0; j < nb; ++j) leaveRunState(c, directionalState(c.stateOut, b0 + j), directionalState(c.stateIn, b0 + j), DIRECTIONAL_STATE);
+  for (let j = 0; j < nb; ++j) {
+    const to = directionalState(c.stateOut, b0 + j), from = directionalState(c.stateIn, b0 + j);
+    // ADXR's ring after the nine (stepped in place in stateOut), then the nine as a call without a valid bar leaves them.
+    memory.copy(to, from, <usize>directionalStride << 3);
+    leaveRunState(c, to, from, DIRECTIONAL_STATE);
+  }
 }
 
 // A variant's state of S numbers ending with its run's [age, high, low,
@@ -153,11 +162,14 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
       else if (defined) a = wilderStep(a, x, m);
       setSlot(adx, j, a);
       if (withAdxr) {
-        const lane = history + (<usize>j * <usize>ring << 3);
+        // ADXR averages the ADX with the one n-1 bars back, kept in slot age mod n
+        // (of the ring in stateOut with state, else in scratch).
+        const lane = c.stateOut != 0 ? directionalState(c.stateOut, v) + (<usize>DIRECTIONAL_STATE << 3) : history + (<usize>j * <usize>ring << 3);
+        const age = t - start;
         let r: f64 = NaN;
         if (t >= adxFrom) {
-          if (t >= adxFrom + w - 1) r = (a + slot(lane, (t + 1) % w)) / 2.0;
-          setSlot(lane, t % w, a);
+          if (t >= adxFrom + w - 1) r = (a + slot(lane, (age + 1) % w)) / 2.0;
+          setSlot(lane, age % w, a);
         }
         put<O>(c, 0, t, v, r);
       } else {
@@ -173,13 +185,19 @@ export function directionalSystemSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e
   if (c.stateOut == 0) return;
   for (let j = 0; j < nb; ++j) {
     const to = directionalState(c.stateOut, b0 + j);
-    store<f64>(to, slot(sTR, j));
-    store<f64>(to, slot(sPlus, j), 8);
-    store<f64>(to, slot(sMinus, j), 16);
-    store<f64>(to, slot(dx, j), 24);
-    store<f64>(to, slot(adx, j), 32);
+    storeLanes(to, j);  // sTR, sPlus, sMinus, dx, adx
     store<f64>(to, e == c.T ? <f64>(e - 1 - start) : -1.0, 40);
   }
+}
+
+// Lane j of STATE_A..E into a state's first five numbers (the directional
+// system's sums, DX and ADX; the SAR lane).
+function storeLanes(to: usize, j: i32): void {
+  store<f64>(to, slot(STATE_A, j));
+  store<f64>(to, slot(STATE_B, j), 8);
+  store<f64>(to, slot(STATE_C, j), 16);
+  store<f64>(to, slot(STATE_D, j), 24);
+  store<f64>(to, slot(STATE_E, j), 32);
 }
 
 // For a lane that reads window w at every bar (RollingExtreme::window): the
@@ -277,4 +295,114 @@ export function sarBar(
   }
   setSarLane(j, sar, ep, afLong, afShort, isLong);
   return reported;
+}
+
+// Kernel state of PSAR and SAREXT (kSarState in native/trend/common.h), per
+// variant: the lane's sar, ep, afLong, afShort and isLong, the run's age and
+// the last bar's high and low.
+const SAR_STATE: i32 = 8;
+// The run's age at the bar before the call when bar 0 continues it (-1: bar 0 starts a run), set by sarPrepare.
+let sarCarried: i32 = -1;
+
+@inline function sarState(area: usize, v: i32): usize { return area + (<usize>(SAR_STATE * v) << 3); }
+
+export function sarPrepare(c: Call): i32 {
+  if ((c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < SAR_STATE * c.v1)) return BAD_PARAM;
+  sarCarried = c.stateIn != 0 && c.T > 0 && validAt(c, 2, 0) ? <i32>load<f64>(sarState(c.stateIn, c.v0), 40) : -1;
+  return OK;
+}
+
+// As a call without a valid bar leaves the state: the age -1 and the call's last bar.
+export function sarBlock(c: Call, b0: i32, nb: i32): void {
+  if (c.stateOut == 0 || c.T == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = sarState(c.stateOut, b0 + j);
+    memory.copy(to, sarState(c.stateIn, b0 + j), <usize>SAR_STATE << 3);
+    store<f64>(to, -1.0, 40);
+    store<f64>(to, at(input(c, 0), c.T - 1), 48);
+    store<f64>(to, at(input(c, 1), c.T - 1), 56);
+  }
+}
+
+// TA-Lib clamps SAREXT's start and step to the maximum.
+@inline function clampedParam(c: Call, p: i32, maxP: i32, v: i32): f64 {
+  const x = param(c, p, v), cap = param(c, maxP, v);
+  return x > cap ? cap : x;
+}
+
+// PSAR's starting acceleration, clamped to the maximum.
+@inline function psarStart(c: Call, v: i32): f64 {
+  const start = param(c, 0, v), maxAf = param(c, 2, v);
+  return start > maxAf ? maxAf : start;
+}
+
+// Lane j at the run's second bar (h1, l1; h0, l0 its first): PSAR's first
+// trend from that bar's moves; SAREXT's from startvalue, or (0) the same.
+function sarStartLane(c: Call, j: i32, v: i32, ext: bool, h0: f64, l0: f64, h1: f64, l1: f64): void {
+  const up = h1 - h0, down = l0 - l1;
+  const byMoves = !(down > 0.0 && up < down);
+  if (!ext) {
+    const af = psarStart(c, v);
+    setSarLane(j, byMoves ? l0 : h0, byMoves ? h1 : l1, af, af, byMoves);
+    return;
+  }
+  const start = param(c, 0, v);
+  const isLong = start == 0.0 ? byMoves : start > 0.0;
+  setSarLane(j, start == 0.0 ? (isLong ? l0 : h0) : Math.abs(start), isLong ? h1 : l1, clampedParam(c, 2, 4, v), clampedParam(c, 5, 7, v), isLong);
+}
+
+// Bar t of every lane of the block (ph, pl: the previous bar's high and low) and its outputs.
+function sarRow<O>(c: Call, t: i32, b0: i32, nb: i32, ext: bool, ph: f64, pl: f64, h: f64, l: f64): void {
+  if (!ext) {
+    for (let j = 0; j < nb; ++j) {
+      const v = b0 + j;
+      const maxAf = param(c, 2, v), start = psarStart(c, v), step = param(c, 1, v);
+      setSlot(rowOf(0), j, sarBar(j, ph, pl, h, l, 0.0, start, step, maxAf, start, step, maxAf));
+      setSlot(rowOf(1), j, sarLaneIsLong(j) ? 1.0 : -1.0);
+    }
+    putRows<O>(c, t, b0, nb, 2);
+    return;
+  }
+  for (let j = 0; j < nb; ++j) {
+    const v = b0 + j;
+    const sar = sarBar(j, ph, pl, h, l, param(c, 1, v),
+      clampedParam(c, 2, 4, v), clampedParam(c, 3, 4, v), param(c, 4, v), clampedParam(c, 5, 7, v), clampedParam(c, 6, 7, v), param(c, 7, v));
+    put<O>(c, 0, t, v, sarLaneIsLong(j) ? sar : -sar);
+  }
+}
+
+// sarSystem of native/trend/common.h: PSAR (ext false) or SAREXT over a run [s, e).
+export function sarSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, ext: bool): void {
+  const high = input(c, 0), low = input(c, 1);
+  const carry = s == 0 && sarCarried >= 0;
+  if (!carry) putNaNAll<O>(c, s, b0, nb);
+  if (!carry && e - s < 2) {
+    // A run of one bar: its age, the lanes left as they were.
+    if (c.stateOut != 0 && e == c.T) for (let j = 0; j < nb; ++j) store<f64>(sarState(c.stateOut, b0 + j), 0.0, 40);
+    return;
+  }
+  let t = carry ? 0 : s + 1;
+  const last = sarState(c.stateIn, b0);
+  const h0 = carry ? load<f64>(last, 48) : at(high, s), l0 = carry ? load<f64>(last, 56) : at(low, s);
+  const h1 = at(high, t), l1 = at(low, t);
+  const starts = !carry || sarCarried == 0;
+  for (let j = 0; j < nb; ++j) {
+    const v = b0 + j;
+    if (starts) {
+      sarStartLane(c, j, v, ext, h0, l0, h1, l1);
+    } else {
+      const from = sarState(c.stateIn, v);
+      setSarLane(j, load<f64>(from), load<f64>(from, 8), load<f64>(from, 16), load<f64>(from, 24), load<f64>(from, 32) != 0.0);
+    }
+  }
+  // TA-Lib's first bar is its own previous bar.
+  sarRow<O>(c, t, b0, nb, ext, starts ? h1 : h0, starts ? l1 : l0, h1, l1);
+  for (++t; t < e; ++t) sarRow<O>(c, t, b0, nb, ext, at(high, t - 1), at(low, t - 1), at(high, t), at(low, t));
+  if (c.stateOut == 0) return;
+  const first = carry ? -sarCarried - 1 : s;
+  for (let j = 0; j < nb; ++j) {
+    const to = sarState(c.stateOut, b0 + j);
+    storeLanes(to, j);
+    if (e == c.T) store<f64>(to, <f64>(e - 1 - first), 40);
+  }
 }

@@ -16,10 +16,11 @@ namespace tagrid::ma {
 // block take lanes.steady(t, nb, row), the others lanes.warm(t, run, nb, row).
 // Lanes with kStoresSteadyRows write their steady rows themselves
 // (lanes.steadyRow(out, t, b0, nb), through OutView::putRowPairs).
+// (from: the first bar to walk, for a call whose earlier bars the stream steps.)
 template <typename Out, typename Lanes>
-inline void windowRows(const OutView<Out>& out, const double* lastGap, int64_t T, int64_t b0, int nb, int64_t steadyRun, Lanes& lanes) {
+inline void windowRows(const OutView<Out>& out, const double* lastGap, int64_t T, int64_t b0, int nb, int64_t steadyRun, Lanes& lanes, int64_t from = 0) {
   alignas(64) double row[kBlock];
-  for (int64_t t = 0; t < T; ++t) {
+  for (int64_t t = from; t < T; ++t) {
     const int64_t run = t - static_cast<int64_t>(lastGap[t]);
     if (run >= steadyRun) {
       if constexpr (Lanes::kStoresSteadyRows) {
@@ -122,6 +123,9 @@ struct ChainLanes {
   alignas(64) double e[kDepth][kBlock];  // stage values once seeded
   alignas(64) double n[kBlock], k[kBlock], c1[kBlock], c2[kBlock], c3[kBlock], c4[kBlock];
   int32_t lag[kBlock];
+  int32_t maxLag = 0;
+  // ZLEMA with state: lane j's last lag[j] values before the call, oldest first (x[t − lag] for t < lag).
+  const double* past[kBlock];
   bool seedFirst[kBlock];
   int64_t warmAge = 0;  // from this age of a run on every stage of the block is seeded
 
@@ -131,6 +135,8 @@ struct ChainLanes {
       n[j] = c.param[0][b0 + j];
       k[j] = 2.0 / (n[j] + 1.0);
       lag[j] = kind == EmaChain::Zlema ? static_cast<int32_t>(zlemaLag(n[j])) : 0;
+      maxLag = std::max(maxLag, lag[j]);
+      past[j] = nullptr;
       seedFirst[j] = seedsFirst(c, seedParam, b0 + j);
       warmAge = std::max(warmAge, lag[j] + (seedFirst[j] ? 0 : kDepth * (static_cast<int64_t>(n[j]) - 1)) + 1);
       if (kind == EmaChain::T3) {
@@ -159,7 +165,7 @@ struct ChainLanes {
   double warm(int j, EmaStream* const* streams, const double* x, int64_t t, int64_t age) {
     if (age < lag[j]) return kNaN;
     bool ready = true;
-    double v = input(j, x, t);
+    double v = kind == EmaChain::Zlema && t < lag[j] ? x[t] + (x[t] - past[j][t]) : input(j, x, t);
     for (int d = 0; d < kDepth && ready; ++d) {
       EmaStream& s = streams[d][j];
       if (s.ready()) s.value = step(j, s.value, v);
@@ -189,18 +195,23 @@ constexpr int kAverageState = 2;
 // state[(2d + 1)v]: each stage's (value, count) as kAverageState, then the
 // age of the run at its last bar (-1 after a NaN bar, the stages then left as
 // the run ended). A call whose bar 0 is valid continues a run of age >= 0.
+// ZLEMA's adds its last lag values of the run, oldest first (x[−lag] ..
+// x[−1] before the call), at a stride of 3 + the grid's longest lag
+// (stateStride); a call leaves its last lag bars there.
 template <EmaChain kind>
 constexpr int chainState() {
-  return kind == EmaChain::Ema || kind == EmaChain::Rma ? kAverageState : kind == EmaChain::Zlema ? 0 : kAverageState * chainDepth(kind) + 1;
+  return kind == EmaChain::Ema || kind == EmaChain::Rma ? kAverageState : kAverageState * chainDepth(kind) + 1;
 }
 
 template <EmaChain kind, typename Out>
 int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
-  constexpr int depth = chainDepth(kind), S = chainState<kind>();
-  constexpr bool aged = S > kAverageState;  // the state carries the run's age
+  constexpr int depth = chainDepth(kind), A = chainState<kind>() - 1;  // A: where the run's age is
+  constexpr bool aged = chainState<kind>() > kAverageState;  // the state carries the run's age
+  constexpr bool zlema = kind == EmaChain::Zlema;
   const double* x = c.in[0];
   const bool state = c.stateIn || c.stateOut;
-  if (state && (S == 0 || !c.stateIn || c.stateLen < S * c.v1)) return kBadParam;
+  const int64_t S = zlema && state ? stateStride(c) : chainState<kind>();
+  if (state && (!c.stateIn || c.stateLen < S * c.v1 || (zlema && S < A + 1 + zlemaLag(maxParam(c, 0))))) return kBadParam;
   forEachBlock(c, [&](int64_t b0, int nb) {
     ChainLanes<kind> lanes;
     lanes.load(c, b0, nb, seedParam);
@@ -211,8 +222,10 @@ int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
     if (aged && c.stateOut) {
       // No valid bar in the call: the state as it came, after a NaN bar.
       std::copy(c.stateIn + S * b0, c.stateIn + S * (b0 + nb), c.stateOut + S * b0);
-      for (int j = 0; j < nb; ++j) c.stateOut[S * (b0 + j) + S - 1] = -1.0;
+      for (int j = 0; j < nb; ++j) c.stateOut[S * (b0 + j) + A] = -1.0;
     }
+    if (zlema && c.stateIn)
+      for (int j = 0; j < nb; ++j) lanes.past[j] = c.stateIn + S * (b0 + j) + A + 1;
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
         for (int d = 0; d < depth; ++d)
@@ -221,7 +234,7 @@ int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
             lanes.e[d][j] = 0.0;
           }
         int64_t warmAge = lanes.warmAge, start = s;  // start: the run's first bar
-        if (aged && s == 0 && c.stateIn && c.stateIn[S * b0 + S - 1] >= 0.0) start = -static_cast<int64_t>(c.stateIn[S * b0 + S - 1]) - 1;
+        if (aged && s == 0 && c.stateIn && c.stateIn[S * b0 + A] >= 0.0) start = -static_cast<int64_t>(c.stateIn[S * b0 + A]) - 1;
         if (s == 0 && c.stateIn && (!aged || start < 0)) {
           // Each lane continues its stages: seeded from their counts on, steady once every stage of every lane is.
           warmAge = 0;
@@ -235,11 +248,13 @@ int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
             }
             warmAge = std::max(warmAge, left);
           }
+          // ZLEMA: the bars that read x[t − lag] from the state, and a lane whose run is shorter than its lag.
+          if (zlema) warmAge += lanes.maxLag + 1;
         }
         const int64_t steady = std::min(e, s + warmAge);
         int64_t t = s;
         for (; t < steady; ++t) {
-          for (int j = 0; j < nb; ++j) row[j] = lanes.warm(j, streams, x, t, t - s);
+          for (int j = 0; j < nb; ++j) row[j] = lanes.warm(j, streams, x, t, t - start);
           out.putRow(0, t, b0, nb, row);
         }
         for (; t < e; ++t) {
@@ -253,10 +268,17 @@ int32_t emaChain(const KernelCall& c, const OutView<Out>& out, int seedParam) {
             to[kAverageState * d] = lanes.e[d][j];
             to[kAverageState * d + 1] = static_cast<double>(stages[d][j].count);
           }
-          if (aged) to[S - 1] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
+          if (aged) to[A] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+    if (zlema && c.stateOut) {
+      // The last lag bars: from the call, or before it from the state.
+      for (int j = 0; j < nb; ++j) {
+        double* to = c.stateOut + S * (b0 + j) + A + 1;
+        for (int64_t i = 0, L = lanes.lag[j]; i < L; ++i) to[i] = c.T - L + i >= 0 ? x[c.T - L + i] : lanes.past[j][c.T + i];
+      }
+    }
     if (!aged && c.stateOut && !validAt(c.in, 1, c.T - 1)) std::fill(c.stateOut + S * b0, c.stateOut + S * (b0 + nb), 0.0);
   });
   return kOk;

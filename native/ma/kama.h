@@ -42,23 +42,49 @@ struct KamaLanes : WindowLanes {
   }
 };
 
+// Kernel state (per variant, kState numbers): the average, then the
+// prefix pair of |Δx| after bar -1, x[-1], the valid bars ending at bar -1
+// and `lead` (at least the longest window). The stream steps the call's
+// first lead bars itself, so every window lies in the call and its prefix
+// continues from bar -1; the kernel writes NaN before bar lead and leaves
+// each average after its last bar, with the pair, value and valid bars of
+// that bar and a lead of 0.
+constexpr int kState = 6;
+
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  constexpr int S = kState;
   if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  const bool state = c.stateIn || c.stateOut;
+  if (state && (!c.stateIn || c.stateLen < S * c.v1)) return kBadParam;
+  const double* head = state ? c.stateIn + S * c.v0 : nullptr;
+  const int64_t lead = state ? static_cast<int64_t>(head[5]) : 0;
+  if (state && (lead < callWindow(c, {0}) || lead > c.T)) return kBadParam;
   const double* x = c.in[0];
   double* absDiff = c.scratch;
   double* prefix = c.scratch + c.T;
   double* lastGap = prefix + prefixLength(c.T);
   // |Δx| is NaN at bar 0 and next to a gap, so a window of n differences is
-  // NaN-free exactly when its n + 1 bars are.
+  // NaN-free exactly when its n + 1 bars are (bar 0's from bar -1 with state).
   for (int64_t t = 0; t < c.T; ++t) absDiff[t] = t > 0 ? std::fabs(x[t] - x[t - 1]) : kNaN;
-  prefixSums(absDiff, c.T, prefix, lastGap);
+  if (state && c.T > 0 && head[4] >= 1.0) absDiff[0] = std::fabs(x[0] - head[3]);
+  if (state) prefixSums(absDiff, c.T, prefix, lastGap, head[1], head[2], std::max(head[4] - 1.0, 0.0));
+  else prefixSums(absDiff, c.T, prefix, lastGap);
   forEachBlock(c, [&](int64_t b0, int nb) {
     KamaLanes lanes;
     lanes.x = x;
     lanes.prefix = prefix;
     lanes.load(c.param[0] + b0, nb);
-    windowRows(out, lastGap, c.T, b0, nb, lanes.longest + 1, lanes);
+    for (int j = 0; j < nb && state; ++j) lanes.kama[j] = c.stateIn[S * (b0 + j)];
+    for (int64_t t = 0; t < lead; ++t) out.putNaNAll(t, b0, nb);
+    windowRows(out, lastGap, c.T, b0, nb, lanes.longest + 1, lanes, lead);
+    if (!c.stateOut || c.T == 0) return;
+    const int64_t T = c.T;
+    for (int j = 0; j < nb; ++j) {
+      double* to = c.stateOut + S * (b0 + j);
+      to[0] = lanes.kama[j], to[1] = prefix[2 * T], to[2] = prefix[2 * T + 1], to[3] = x[T - 1];
+      to[4] = std::isnan(x[T - 1]) ? 0.0 : static_cast<double>(T - 1) - lastGap[T - 1] + 1.0, to[5] = 0.0;
+    }
   });
   return kOk;
 }

@@ -169,23 +169,70 @@ struct ExtremeIndex {
   }
 };
 
+// Kernel state of MAXINDEX, MININDEX, MINMAXINDEX (per variant,
+// kIndexState numbers): the kept (bar, value) of the min and of the max
+// (bars counted from the stream's first; -1: none yet), the bar number of
+// the call's bar 0, then `lead` (at least the longest window - 1) and the
+// run's age at bar lead - 1 (-1 after a NaN bar). The stream steps the
+// call's first lead bars itself, so every window the kernel scans lies in
+// the call; the kernel writes NaN before bar lead, continues the run from
+// there and leaves the kept bars, the bar number after its last bar, 0 and
+// the age at its last bar.
+constexpr int kIndexState = 7;
+
 // MAXINDEX, MININDEX, MINMAXINDEX: the bar index of the window's min in
 // output minOut and of its max in output maxOut (-1: not an output).
 template <typename Out>
 int32_t extremeIndexes(const KernelCall& c, const OutView<Out>& out, int minOut, int maxOut) {
+  constexpr int S = kIndexState;
   const double* x = c.in[0];
+  const bool state = c.stateIn || c.stateOut;
+  if (state && (!c.stateIn || c.stateLen < S * c.v1)) return kBadParam;
+  // From the state: the bar number of bar 0, lead and the run's age at bar lead - 1.
+  const double* head = state ? c.stateIn + S * c.v0 : nullptr;
+  const double base = state ? head[4] : 0.0;
+  const int64_t lead = state ? static_cast<int64_t>(head[5]) : 0;
+  if (state && (lead < callWindow(c, {0}) - 1 || lead > c.T)) return kBadParam;
   forEachBlock(c, [&](int64_t b0, int nb) {
+    if (c.stateOut) {
+      for (int j = 0; j < nb; ++j) {
+        double* to = c.stateOut + S * (b0 + j);
+        std::copy(c.stateIn + S * (b0 + j), c.stateIn + S * (b0 + j) + 4, to);
+        to[4] = base + static_cast<double>(c.T), to[5] = 0.0, to[6] = -1.0;
+      }
+    }
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
         ExtremeIndex<false> lo[kBlock];
         ExtremeIndex<true> hi[kBlock];
-        for (int64_t t = s; t < e; ++t) {
+        // A run through bar lead - 1 goes on from the state; the stream stepped the bars before lead.
+        const int64_t from = std::max(s, lead);
+        const int64_t start = s < lead ? lead - 1 - static_cast<int64_t>(head[6]) : s;
+        if (s < lead && e > lead) {
+          for (int j = 0; j < nb; ++j) {
+            const double* in = c.stateIn + S * (b0 + j);
+            lo[j].index = static_cast<int64_t>(in[0] - base), lo[j].value = in[1];
+            hi[j].index = static_cast<int64_t>(in[2] - base), hi[j].value = in[3];
+          }
+        }
+        for (int64_t t = s; t < from && t < e; ++t) out.putNaNAll(t, b0, nb);
+        for (int64_t t = from; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             const int64_t n = static_cast<int64_t>(c.param[0][b0 + j]);
-            if (t - s < n - 1) { out.putNaNAll(t, b0 + j, 1); continue; }
-            if (minOut >= 0) out.put(minOut, t, b0 + j, static_cast<double>(lo[j].next(x, t, n)));
-            if (maxOut >= 0) out.put(maxOut, t, b0 + j, static_cast<double>(hi[j].next(x, t, n)));
+            if (t - start < n - 1) { out.putNaNAll(t, b0 + j, 1); continue; }
+            if (minOut >= 0) out.put(minOut, t, b0 + j, base + static_cast<double>(lo[j].next(x, t, n)));
+            if (maxOut >= 0) out.put(maxOut, t, b0 + j, base + static_cast<double>(hi[j].next(x, t, n)));
           }
+        }
+        if (!c.stateOut || e <= lead) return;
+        for (int j = 0; j < nb; ++j) {
+          double* to = c.stateOut + S * (b0 + j);
+          // A lane that kept a bar in this run (the others as they were).
+          if (e - 1 - start >= static_cast<int64_t>(c.param[0][b0 + j]) - 1) {
+            if (minOut >= 0) to[0] = base + static_cast<double>(lo[j].index), to[1] = lo[j].value;
+            if (maxOut >= 0) to[2] = base + static_cast<double>(hi[j].index), to[3] = hi[j].value;
+          }
+          if (e == c.T) to[6] = static_cast<double>(e - 1 - start);
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });

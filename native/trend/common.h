@@ -47,13 +47,18 @@ struct DirectionalParams {
 // the run ended) and the last bar's high, low and close. A call whose bar 0
 // is valid continues the run; its bar 0's moves and true range are from the
 // state's last bar (the same in every variant: one run of the inputs).
+// ADXR's state adds, after those, its ring of the last `window` ADX (the
+// ADX of age a in slot a mod window, slots a run has not reached yet left
+// from the runs before), at a stride of 9 + the grid's longest window
+// (stateStride): a call with state steps the rings in its stateOut.
 constexpr int kDirectionalState = 9;
 
 template <bool Adxr, typename Out>
 int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out, DirectionalParams p) {
-  constexpr int S = kDirectionalState;
-  if ((c.stateIn || c.stateOut) && (Adxr || !c.stateIn || c.stateLen < S * c.v1)) return kBadParam;
+  const bool state = c.stateIn || c.stateOut;
   const int64_t W = callWindow(c, {0});
+  const int64_t S = Adxr && state ? stateStride(c) : kDirectionalState;
+  if (state && (!c.stateIn || c.stateLen < S * c.v1 || (Adxr && (!c.stateOut || S < kDirectionalState + W)))) return kBadParam;
   if (c.scratchLen < directionalScratch(c.T, W, Adxr)) return kScratchTooSmall;
   if (!windowsFit(c, 0)) return kBadParam;
   double* plusDM = c.scratch;
@@ -73,6 +78,9 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out, Directio
   }
   const double* window = c.param[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
+    // ADXR's rings: in scratch, or with state the ones in stateOut (the state's to begin with).
+    double* lanes[kBlock];
+    for (int j = 0; j < nb; ++j) lanes[j] = Adxr && state ? c.stateOut + S * (b0 + j) + kDirectionalState : history + j * ring;
     if (c.stateOut) {
       for (int j = 0; j < nb; ++j) {
         double* to = c.stateOut + S * (b0 + j);
@@ -135,12 +143,13 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out, Directio
             else if (t == adxFrom[j]) adx[j] = seedFirst[j] ? x : (adx[j] + x) / m[j];
             else if (defined) adx[j] = wilderStep(adx[j], x, m[j]);
             if constexpr (Adxr) {
-              // ADXR averages the ADX with the one n-1 bars back, kept in slot t mod n.
-              double* lane = history + j * ring;
+              // ADXR averages the ADX with the one n-1 bars back, kept in slot age mod n.
+              double* lane = lanes[j];
+              const int64_t age = t - start;
               double v = kNaN;
               if (t >= adxFrom[j]) {
-                if (t >= adxFrom[j] + w - 1) v = (adx[j] + lane[(t + 1) % w]) / 2.0;
-                lane[t % w] = adx[j];
+                if (t >= adxFrom[j] + w - 1) v = (adx[j] + lane[(age + 1) % w]) / 2.0;
+                lane[age % w] = adx[j];
               }
               out.put(0, t, b0 + j, v);
             } else {
@@ -236,5 +245,87 @@ struct SarLane {
     return reported;
   }
 };
+
+// Kernel state of PSAR and SAREXT (per variant, kSarState numbers): the
+// SarLane (sar, extreme point, long and short accelerations, 1 when long),
+// then the run's age at its last bar (-1 after a NaN bar, the lane left as
+// the last run that started one ended) and the last bar's high and low. A
+// call whose bar 0 is valid continues the run: at age 0 bar 0 starts the
+// lane from the state's bar, later it steps the lane with that bar as the
+// previous one.
+constexpr int kSarState = 8;
+
+// The SAR of every variant stepped over the runs of valid high and low, as
+// TA-Lib: a run's first bar only seeds, its second starts the lane (start(v,
+// firstHigh, firstLow, high, low, acc) for the first trend and SAR) and is its
+// own previous bar, each bar reported by emit(t, v, sar, isLong). setup(v,
+// acc, offset) gives a variant's accelerations and offset on reversal.
+template <typename Out, typename Setup, typename Start, typename Emit>
+int32_t sarSystem(const KernelCall& c, const OutView<Out>& out, Setup&& setup, Start&& start, Emit&& emit) {
+  constexpr int S = kSarState;
+  if ((c.stateIn || c.stateOut) && (!c.stateIn || c.stateLen < S * c.v1)) return kBadParam;
+  const double *high = c.in[0], *low = c.in[1];
+  // The run's age at the bar before the call when bar 0 continues it (-1: bar 0 starts a run).
+  const int64_t carried = c.stateIn && c.T > 0 && validAt(c.in, 2, 0) ? static_cast<int64_t>(c.stateIn[S * c.v0 + 5]) : -1;
+  forEachBlock(c, [&](int64_t b0, int nb) {
+    if (c.stateOut && c.T > 0) {
+      // As a call without a valid bar leaves it: the age -1 and the call's last bar.
+      for (int j = 0; j < nb; ++j) {
+        double* to = c.stateOut + S * (b0 + j);
+        std::copy(c.stateIn + S * (b0 + j), c.stateIn + S * (b0 + j + 1), to);
+        to[5] = -1.0, to[6] = high[c.T - 1], to[7] = low[c.T - 1];
+      }
+    }
+    forEachSegment(c.in, 2, c.T,
+      [&](int64_t s, int64_t e) {
+        const bool carry = s == 0 && carried >= 0;
+        if (!carry) out.putNaNAll(s, b0, nb);
+        if (!carry && e - s < 2) {
+          // A run of one bar: its age, the lanes left as they were.
+          if (c.stateOut && e == c.T)
+            for (int j = 0; j < nb; ++j) c.stateOut[S * (b0 + j) + 5] = 0.0;
+          return;
+        }
+        SarLane lane[kBlock];
+        SarAccelerations acc[kBlock];
+        double offset[kBlock];
+        // Bar t of the run's second or later bar; (h0, l0) the bar before it.
+        int64_t t = carry ? 0 : s + 1;
+        const double* last = c.stateIn + S * b0;
+        const double h0 = carry ? last[6] : high[s], l0 = carry ? last[7] : low[s];
+        const bool starts = !carry || carried == 0;
+        for (int j = 0; j < nb; ++j) {
+          setup(b0 + j, acc[j], offset[j]);
+          if (starts) {
+            lane[j] = start(b0 + j, h0, l0, high[t], low[t], acc[j]);
+          } else {
+            const double* in = c.stateIn + S * (b0 + j);
+            lane[j] = {in[0], in[1], in[2], in[3], in[4] != 0.0};
+          }
+        }
+        // TA-Lib's first bar is its own previous bar.
+        const double ph = starts ? high[t] : h0, pl = starts ? low[t] : l0;
+        for (int j = 0; j < nb; ++j) {
+          const double sar = lane[j].bar(ph, pl, high[t], low[t], offset[j], acc[j]);
+          emit(t, b0 + j, sar, lane[j].isLong);
+        }
+        for (++t; t < e; ++t) {
+          for (int j = 0; j < nb; ++j) {
+            const double sar = lane[j].bar(high[t - 1], low[t - 1], high[t], low[t], offset[j], acc[j]);
+            emit(t, b0 + j, sar, lane[j].isLong);
+          }
+        }
+        if (!c.stateOut) return;
+        const int64_t first = carry ? -carried - 1 : s;
+        for (int j = 0; j < nb; ++j) {
+          double* to = c.stateOut + S * (b0 + j);
+          to[0] = lane[j].sar, to[1] = lane[j].ep, to[2] = lane[j].afLong, to[3] = lane[j].afShort, to[4] = lane[j].isLong ? 1.0 : 0.0;
+          if (e == c.T) to[5] = static_cast<double>(e - 1 - first);
+        }
+      },
+      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
+  });
+  return kOk;
+}
 
 }  // namespace tagrid::trend

@@ -3,7 +3,7 @@
 // pushes the SAR away from the price on each reversal, stepped by SarLane
 // (common.h). Short SARs are reported negated, from the second bar of a
 // segment on; the first bar is its own previous bar, as in TA-Lib. inputs:
-// high, low. No scratch.
+// high, low. No scratch. Kernel state: kSarState (common.h).
 #pragma once
 #include "common.h"
 
@@ -20,45 +20,32 @@ inline SarAccelerations accelerations(const KernelCall& c, int64_t v) {
           clamped(c.param[5][v], maxShort), clamped(c.param[6][v], maxShort), maxShort};
 }
 
-// The lane at bar s + 1: the first trend and SAR from startvalue, or (0) from
-// the sign of the -DM of bar s + 1, as TA-Lib's default.
-inline SarLane startLane(const double* high, const double* low, int64_t s, double start, const SarAccelerations& a) {
+// The lane at the run's second bar (h1, l1; h0, l0 its first): the first
+// trend and SAR from startvalue, or (0) from the sign of the -DM of that
+// bar, as TA-Lib's default.
+inline SarLane startLane(double h0, double l0, double h1, double l1, double start, const SarAccelerations& a) {
   bool isLong;
   if (start == 0.0) {
-    const double up = high[s + 1] - high[s], down = low[s] - low[s + 1];
+    const double up = h1 - h0, down = l0 - l1;
     isLong = !(down > 0.0 && up < down);
   } else {
     isLong = start > 0.0;
   }
-  const double sar = start == 0.0 ? (isLong ? low[s] : high[s]) : std::fabs(start);
-  return {sar, isLong ? high[s + 1] : low[s + 1], a.initLong, a.initShort, isLong};
+  const double sar = start == 0.0 ? (isLong ? l0 : h0) : std::fabs(start);
+  return {sar, isLong ? h1 : l1, a.initLong, a.initShort, isLong};
 }
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  const double *high = c.in[0], *low = c.in[1];
-  forEachBlock(c, [&](int64_t b0, int nb) {
-    forEachSegment(c.in, 2, c.T,
-      [&](int64_t s, int64_t e) {
-        out.putNaNAll(s, b0, nb);
-        if (e - s < 2) return;
-        SarLane lane[kBlock];
-        SarAccelerations acc[kBlock];
-        for (int j = 0; j < nb; ++j) {
-          acc[j] = accelerations(c, b0 + j);
-          lane[j] = startLane(high, low, s, c.param[0][b0 + j], acc[j]);
-        }
-        for (int64_t t = s + 1; t < e; ++t) {
-          const int64_t p = t > s + 1 ? t - 1 : t;  // TA-Lib's first bar is its own previous bar
-          for (int j = 0; j < nb; ++j) {
-            const double sar = lane[j].bar(high[p], low[p], high[t], low[t], c.param[1][b0 + j], acc[j]);
-            out.put(0, t, b0 + j, lane[j].isLong ? sar : -sar);
-          }
-        }
-      },
-      [&](int64_t t) { out.putNaNAll(t, b0, nb); });
-  });
-  return kOk;
+  return sarSystem(c, out,
+    [&](int64_t v, SarAccelerations& a, double& offset) {
+      a = accelerations(c, v);
+      offset = c.param[1][v];
+    },
+    [&](int64_t v, double h0, double l0, double h1, double l1, const SarAccelerations& a) {
+      return startLane(h0, l0, h1, l1, c.param[0][v], a);
+    },
+    [&](int64_t t, int64_t v, double sar, bool isLong) { out.put(0, t, v, isLong ? sar : -sar); });
 }
 
 }  // namespace tagrid::trend::sarext

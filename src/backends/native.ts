@@ -107,6 +107,9 @@ export class NativeBackend implements Backend {
     const need = this.addon.scratchSize(k, job.t, jobWindow(job));
     // Scratch is owned by the backend and reused across calls; kernels never allocate.
     if (this.scratch.length < need) this.scratch = new Float64Array(need);
-    this.addon.run(k, job.inputs, job.t, job.params, job.v0, job.v1, job.outputs, job.float64, job.timeStride, job.variantStride, need > 0 ? this.scratch : null, job.cancel ?? null, job.state?.input ?? null, job.state?.output ?? null);
+    // A per-variant state goes in as the parts of variants [0, v1), from which a kernel reads its stride (stateStride in native/abi.h).
+    const state = job.state, parts = state && state.perVariant > 0 ? state.perVariant * job.v1 : undefined;
+    this.addon.run(k, job.inputs, job.t, job.params, job.v0, job.v1, job.outputs, job.float64, job.timeStride, job.variantStride, need > 0 ? this.scratch : null, job.cancel ?? null,
+      state?.input.subarray(0, parts) ?? null, state?.output?.subarray(0, parts) ?? null);
   }
 }

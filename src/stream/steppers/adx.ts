@@ -5,9 +5,9 @@
 // 'first'), the DIs and DX from them, and the ADX: the mean of the first m
 // DX, then Wilder's average, an undefined DX repeating the last one and
 // leaving the ADX unchanged. trend.adxr adds a ring of the last n ADX.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { ownSharedTailKernelState, paramOf, type Stepper, type StepperContext } from './types.js';
 import { nearZero, SEED_FIRST, wilderStep, ZERO_DENOMINATOR_NAN } from './primitives.js';
-import { blankVariant, minusMove, ownThenHlcKernelState, ownThenHlcRun, plusMove, runTrueRange, wilderSumStep } from './wilder.js';
+import { BarRun, blankVariant, minusMove, ownThenHlcKernelState, ownThenHlcRun, plusMove, runTrueRange, wilderSumStep } from './wilder.js';
 
 /** Numbers per variant: the sums of TR, +DM and -DM, the last DX, the ADX (the sum of the first DX while it starts). */
 const OWN = 5;
@@ -92,10 +92,12 @@ export function directionalSystem(ctx: StepperContext, adxr: boolean): Stepper {
         if (dxRow) dxRow[v] = blankDX ? NaN : state[a + 3]!;
       }
     },
-    // ADX's kernel state (kDirectionalState in native/trend/common.h): per
+    // The kernel state (kDirectionalState in native/trend/common.h): per
     // variant these five numbers, then the run's age and its last high, low
-    // and close. ADXR's ring has none.
-    ...(adxr ? {} : { kernel: ownThenHlcKernelState(state, V, OWN) }),
+    // and close; ADXR's then its ring, at a stride of the longest ring.
+    kernel: adxr
+      ? ownSharedTailKernelState(state, V, OWN, OWN * V + ringAt[V]!, BarRun.size(3), ringAt.map((r) => OWN * V + r))
+      : ownThenHlcKernelState(state, V, OWN),
   };
 }
 

@@ -123,7 +123,60 @@ export function emaChain(ctx: StepperContext, kind: ChainKind): Stepper {
         }
       }
     },
-    ...(kind === 'zlema' ? {} : { kernel: chainKernelState(state, runs, lanes, E) }),
+    kernel: kind === 'zlema' ? zlemaKernelState(state, runs, lanes, lag) : chainKernelState(state, runs, lanes, E),
+  };
+}
+
+/**
+ * ZLEMA's kernel state (chainState in native/ma/common.h): per variant its
+ * chain's (value, count), its source run's age, then its last lag values of
+ * the run, oldest first, at a stride of 3 + the longest lag (the values of a
+ * shorter lag first, the rest unused). The stepper's ring of each source
+ * counts valid bars: load() turns it over by the batch's valid bars and
+ * writes the last of them from the batch's columns.
+ */
+function zlemaKernelState(state: Float64Array, runs: readonly { v0: number; v1: number; c0: number; c1: number; at: number; R: number; src: number }[], lanes: Lanes, lag: Int32Array) {
+  const V = lanes.chainOf.length;
+  let longest = 0;
+  for (let g = 0; g < lag.length; g++) longest = Math.max(longest, lag[g]!);
+  const S = 3 + longest;
+  return {
+    perVariant: S,
+    length: S * V,
+    save(into: Float64Array) {
+      into.fill(0);
+      for (const r of runs) {
+        const pos = state[r.at + 1]!, ring = r.at + 2;
+        for (let v = r.v0; v < r.v1; v++) {
+          const g = lanes.chainOf[v]!, L = lag[g]!;
+          into.set(state.subarray(2 * g, 2 * g + 2), S * v);
+          into[S * v + 2] = state[r.at]!;
+          // x[-L + i]: L - 1 - i valid bars before the last one.
+          for (let i = 0; i < L; i++) {
+            const back = L - 1 - i;
+            into[S * v + 3 + i] = state[ring + (pos >= back ? pos - back : pos - back + r.R)]!;
+          }
+        }
+      }
+    },
+    load(from: Float64Array, bars: number, columns: readonly Float64Array[]) {
+      for (const r of runs) {
+        for (let g = r.c0; g < r.c1; g++) state.set(from.subarray(S * lanes.lead[g]!, S * lanes.lead[g]! + 2), 2 * g);
+        state[r.at] = from[S * r.v0 + 2]!;
+        const col = columns[r.src]!, R = r.R, ring = r.at + 2;
+        let valid = 0;
+        for (let i = 0; i < bars; i++) if (col[i] === col[i]) valid++;
+        const pos = (state[r.at + 1]! + valid) % R;
+        state[r.at + 1] = pos;
+        // The last min(valid, R) valid values, newest at pos.
+        for (let i = bars - 1, p = pos, k = Math.min(valid, R); k > 0; i--) {
+          if (col[i] !== col[i]) continue;
+          state[ring + p] = col[i]!;
+          p = p === 0 ? R - 1 : p - 1;
+          k--;
+        }
+      }
+    },
   };
 }
 

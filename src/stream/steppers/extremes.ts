@@ -9,7 +9,7 @@
 // values (and which of two equal values, +0 or -0, comes out) are the
 // kernel's: O(levels) per bar and source, O(1) per variant, about twice the
 // longest window of state per table.
-import { longestOf, paramOf, resumeBySources, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
+import { longestOf, paramOf, resumeBySources, type KernelStateMap, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
 
 /** extremeLevels (native/primitives.h): the levels a table needs for windows up to maxWindow. */
 export function extremeLevels(maxWindow: number): number {
@@ -520,7 +520,8 @@ function nextIndex(isMax: boolean, s: Float64Array, at: number, e: number, t: nu
  * of the max: the bar found stays while it is in the window and a new value
  * equal to it (or beyond) takes over; once it leaves, the window is scanned
  * for its first extreme (O(window) then, as the kernel). Bars count from the
- * stream's first. minOut / maxOut: the output of each (-1: none).
+ * stream's first. minOut / maxOut: the output of each (-1: none). Batches
+ * run the kernel from the kept bars (extremeIndexKernelState).
  */
 export function extremeIndexes(ctx: StepperContext, minOut: number, maxOut: number): Stepper {
   const window = paramOf(ctx, 'window');
@@ -562,6 +563,46 @@ export function extremeIndexes(ctx: StepperContext, minOut: number, maxOut: numb
         }
       }
     },
-    resume: resumeBySources,
+    // history and pushMany() through the kernel (its variants' kept bars are path-dependent: no cheaper resume).
+    kernel: extremeIndexKernelState(state, count, runs, own, W),
+  };
+}
+
+/**
+ * The kernel's state of the index family (kIndexState in
+ * native/structure/common.h), per variant: its (bar, value) of the min and
+ * of the max, the bar number of the call's bar 0, `lead` and its run's age
+ * at bar lead - 1. The stream steps a batch's first W - 1 bars (`lead`), so
+ * that the kernel's rescans read nothing before the batch; load() writes
+ * the ring of each source from the batch's last bars.
+ */
+function extremeIndexKernelState(state: Float64Array, count: number, runs: readonly { v0: number; v1: number; src: number; at: number }[], own: number, W: number): KernelStateMap {
+  const S = 7, lead = Math.max(W - 1, 0), V = (state.length - own) / 4;
+  return {
+    perVariant: S,
+    length: S * V,
+    lead,
+    save(into) {
+      for (const r of runs) {
+        for (let v = r.v0; v < r.v1; v++) {
+          into.set(state.subarray(own + 4 * v, own + 4 * v + 4), S * v);
+          into[S * v + 4] = state[count]! - lead;
+          into[S * v + 5] = lead;
+          into[S * v + 6] = state[r.at]! - 1;  // the count of valid bars ending here, as an age
+        }
+      }
+    },
+    load(from, bars, columns) {
+      for (let v = 0; v < V; v++) state.set(from.subarray(S * v, S * v + 4), own + 4 * v);
+      const t = (state[count] = from[4]!);
+      for (const r of runs) {
+        state[r.at] = from[S * r.v0 + 6]! + 1;
+        const col = columns[r.src]!;
+        for (let i = Math.max(0, bars - W); i < bars; i++) {
+          const e = r.at + 1 + ((t - bars + i) % W) + W;
+          state[e - W] = state[e] = col[i]!;
+        }
+      }
+    },
   };
 }

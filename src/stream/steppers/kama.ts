@@ -3,15 +3,16 @@
 // the last two values and a ring of the last maxWindow + 1 bars' (x, pair),
 // shared by every window; per variant the average, started from x[t-1] on
 // the bar with `window` differences behind it, then stepped with
-// kamaConstant of the change over the window and its path length.
-import { paramOf, ringStepper, type Stepper, type StepperContext } from './types.js';
+// kamaConstant of the change over the window and its path length. Batches
+// run the kernel from each average and the bar before the batch.
+import { advanceRing, paramOf, ringStepper, type KernelStateMap, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { emaStep, prefixStep, prefixWindowSum } from './primitives.js';
 import { kamaConstant } from './matypes.js';
 
 /** Head per source run: [path hi, path lo, last x]; slots (x, path hi, path lo, x[t-1]); then the average per variant. */
 export default function kama(ctx: StepperContext): Stepper {
   const n = Int32Array.from(paramOf(ctx, 'window'));
-  return ringStepper(ctx, {
+  const hooks: RingHooks = {
     head: 3,
     width: 4,
     need: n.map((w) => w + 1),  // `window` valid differences ending here
@@ -34,5 +35,47 @@ export default function kama(ctx: StepperContext): Stepper {
       state[own] = y;
       return y;
     },
-  });
+  };
+  const stepper = ringStepper(ctx, hooks);
+  const lead = Math.max(...stepper.runs.map((r) => r.ring - 1));
+  // Each run's ring reaches back to the bar before a batch (the grid's runs share their windows).
+  return stepper.runs.every((r) => r.ring - 1 === lead) ? { ...stepper, kernel: kamaKernelState(stepper, hooks, lead) } : stepper;
+}
+
+/**
+ * The kernel's state (kState in native/ma/kama.h), per variant: its
+ * average, then its run's prefix pair, value and valid bars at the bar
+ * before the batch (`lead` = the longest window bars back, in the ring:
+ * the stream steps the batch's first lead bars), and lead. The kernel gives
+ * back the averages; load() steps each source's ring over the batch.
+ */
+function kamaKernelState(stepper: Stepper & { readonly runs: readonly RingRun[]; readonly ownAt: number }, hooks: RingHooks, lead: number): KernelStateMap {
+  const { state, runs, ownAt } = stepper, S = 6, V = state.length - ownAt;
+  return {
+    perVariant: S,
+    length: S * V,
+    lead,
+    save(into) {
+      for (const r of runs) {
+        const pos = state[r.at + 4]!, slot = r.at + 5 + 4 * ((pos - lead + r.ring) % r.ring);
+        // The valid bars ending lead bars back (any count after a gap among the lead bars: their windows start after it).
+        const before = Math.max(state[r.at + 3]! - lead, 0);
+        for (let v = r.v0; v < r.v1; v++) {
+          into[S * v] = state[ownAt + v]!;
+          into[S * v + 1] = state[slot + 1]!;
+          into[S * v + 2] = state[slot + 2]!;
+          into[S * v + 3] = state[slot]!;
+          into[S * v + 4] = before;
+          into[S * v + 5] = lead;
+        }
+      }
+    },
+    load(from, bars, columns) {
+      for (let v = 0; v < V; v++) state[ownAt + v] = from[S * v]!;
+      for (const r of runs) {
+        const col = columns[r.src]!;
+        for (let i = 0; i < bars; i++) hooks.fill(state, r.at, advanceRing(state, r, hooks.head, hooks.width, col[i]!), col[i]!);
+      }
+    },
+  };
 }

@@ -4,7 +4,8 @@
 // when that bar's -DM beats its +DM; the first SAR the first bar's low or
 // high) and steps that bar with itself as the previous bar, as TA-Lib does;
 // then one SarLane::bar per bar. trend.sarext steps the same lanes.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+// Batches run the kernel from the lanes and the run (kSarState).
+import { ownThenSharedKernelState, paramOf, type Stepper, type StepperContext } from './types.js';
 import { BarRun, blankRows, inputIndices } from './wilder.js';
 
 /** Numbers per lane: sar, extreme point, long and short accelerations, isLong (1 or 0). */
@@ -84,6 +85,8 @@ export function sarLanes(ctx: StepperContext, acc: SarAccelerations, startvalue:
   const run = new BarRun(state, LANE * V, inputIndices(ctx, ['high', 'low']));
   return {
     state,
+    // kSarState (native/trend/common.h): each lane, then the run's age and last high and low.
+    kernel: ownThenSharedKernelState(state, V, LANE, BarRun.size(2)),
     step(bar, rows) {
       const age = run.advance(bar);
       if (age <= 0) {

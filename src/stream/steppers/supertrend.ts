@@ -6,7 +6,7 @@
 // trend flips when the close crosses the band on the other side.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST } from './primitives.js';
-import { atrStep, blankVariant, ownThenHlcRun, runTrueRange } from './wilder.js';
+import { atrStep, blankVariant, ownThenHlcKernelState, ownThenHlcRun, runTrueRange } from './wilder.js';
 
 /** Numbers per variant: the ATR, the upper and lower bands, up (1 or 0). */
 const OWN = 4;
@@ -18,6 +18,8 @@ export default function supertrend(ctx: StepperContext): Stepper {
   const { state, run } = ownThenHlcRun(ctx, OWN * V);
   return {
     state,
+    // kState of native/trend/supertrend.h: the four per variant, then the run's age and last high, low and close.
+    kernel: ownThenHlcKernelState(state, V, OWN),
     step(bar, rows) {
       const age = run.advanceOrBlank(bar, rows);
       if (age < 0) return;

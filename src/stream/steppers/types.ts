@@ -347,3 +347,36 @@ export function ownThenSharedKernelState(state: Float64Array, variants: number, 
     },
   };
 }
+
+/**
+ * The KernelStateMap of a stepper whose variants need state parts of lengths
+ * of their own (ADXR's ring of its last `window` ADX): per variant, its
+ * `per` numbers at per * v, then the `shared` numbers at `sharedAt` (the same
+ * in every variant), then its own tail, tail[v] .. tail[v + 1] of the state.
+ * The kernel lays each variant's part out at one stride, per + shared + the
+ * longest tail (stateStride in native/abi.h), the rest of a shorter part unused.
+ */
+export function ownSharedTailKernelState(state: Float64Array, variants: number, per: number, sharedAt: number, shared: number, tail: Int32Array): KernelStateMap {
+  let longest = 0;
+  for (let v = 0; v < variants; v++) longest = Math.max(longest, tail[v + 1]! - tail[v]!);
+  const S = per + shared + longest, head = per + shared;
+  return {
+    perVariant: S,
+    length: S * variants,
+    save(into) {
+      into.fill(0);
+      for (let v = 0; v < variants; v++) {
+        into.set(state.subarray(per * v, per * v + per), S * v);
+        into.set(state.subarray(sharedAt, sharedAt + shared), S * v + per);
+        into.set(state.subarray(tail[v]!, tail[v + 1]!), S * v + head);
+      }
+    },
+    load(from) {
+      for (let v = 0; v < variants; v++) {
+        state.set(from.subarray(S * v, S * v + per), per * v);
+        state.set(from.subarray(S * v + head, S * v + head + tail[v + 1]! - tail[v]!), tail[v]!);
+      }
+      state.set(from.subarray(per, head), sharedAt);
+    },
+  };
+}
