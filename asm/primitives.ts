@@ -225,6 +225,9 @@ export const ZERO_DENOMINATOR_NAN: f64 = 1.0;
   return changetype<SeededAverage>(AVERAGE_LANES + <usize>(chain * BLOCK + j) * AVERAGE_LANE_BYTES);
 }
 
+// Numbers before the ring in RunningMean's kernel state.
+export const RUNNING_MEAN_HEAD: i32 = 4;
+
 // TA-Lib's SMA of a series made on the fly; mirrors RunningMean in
 // native/primitives.h. Unmanaged: place instances with changetype, never `new`.
 @unmanaged export class RunningMean {
@@ -246,6 +249,19 @@ export const ZERO_DENOMINATOR_NAN: f64 = 1.0;
     const mean = (this.sum + this.err) / <f64>this.n;
     this.add(-load<f64>(this.ring + (<usize>this.pos << 3)));
     return mean;
+  }
+  // Kernel state (RunningMean::load / save in native/primitives.h): [pos,
+  // count, sum, err, the ring's n slots], a slot not written since reset() 0.
+  load(from: usize): void {
+    this.pos = <i32>load<f64>(from); this.count = <i32>load<f64>(from, 8);
+    this.sum = load<f64>(from, 16); this.err = load<f64>(from, 24);
+    memory.copy(this.ring, from + (<usize>RUNNING_MEAN_HEAD << 3), <usize>this.n << 3);
+  }
+  save(to: usize): void {
+    store<f64>(to, <f64>this.pos); store<f64>(to, <f64>this.count, 8);
+    store<f64>(to, this.sum, 16); store<f64>(to, this.err, 24);
+    const ring = to + (<usize>RUNNING_MEAN_HEAD << 3);
+    for (let i = 0; i < this.n; ++i) store<f64>(ring + (<usize>i << 3), i < this.count ? load<f64>(this.ring + (<usize>i << 3)) : 0.0);
   }
   @inline private add(x: f64): void {
     const s = this.sum + x;

@@ -212,6 +212,23 @@ struct RunningMean {
     compensatedAdd(sum, err, -ring[pos]);  // the oldest value of this window
     return mean;
   }
+  // Kernel state (docs/adding-an-indicator.md, "Kernel state"): [pos, count,
+  // sum, err, the ring's n slots], a slot not written since reset() 0.
+  static constexpr int64_t kStateHead = 4;
+  void load(const double* from) {
+    pos = static_cast<int64_t>(from[0]);
+    count = static_cast<int64_t>(from[1]);
+    sum = from[2];
+    err = from[3];
+    for (int64_t i = 0; i < n; ++i) ring[i] = from[kStateHead + i];
+  }
+  void save(double* to) const {
+    to[0] = static_cast<double>(pos);
+    to[1] = static_cast<double>(count);
+    to[2] = sum;
+    to[3] = err;
+    for (int64_t i = 0; i < n; ++i) to[kStateHead + i] = i < count ? ring[i] : 0.0;
+  }
 };
 
 // The `seed` choice param (src/indicators/params.ts SEEDS), by code: 'sma'

@@ -275,8 +275,11 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm'];
+  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm', 'momentum.stoch', 'momentum.stochf'];
   const gridOf = (id: string): Record<string, unknown> => {
+    // The stochastics: a lead of 49 bars (the longest k_window - 1), zero_denominator 'nan' on half.
+    if (id === 'momentum.stoch') return { k_window: [2, 9, 30, 50], k_smoothing: [1, 3], d_window: [1, 3], zero_denominator: ['talib', 'nan'] };
+    if (id === 'momentum.stochf') return { k_window: [1, 2, 9, 50], d_window: [1, 3, 5], zero_denominator: ['talib', 'nan'] };
     if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma') return { source: grid.source, window: grid.window };
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
@@ -342,7 +345,8 @@ describe('streams through the kernels: pushMany and history keep the contract of
   it('a pushMany refused at a bad candle (bar k) leaves the state unchanged', async () => {
     const engine = await engineFor('native');
     for (const id of ids) {
-      const s = await engine.stream({ indicator: id, grid: id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') ? {} : { window: [3, 30] }, history: part(c, 0, 100) });
+      const grid = id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') ? {} : id.startsWith('momentum.stoch') ? { k_window: [3, 30] } : { window: [3, 30] };
+      const s = await engine.stream({ indicator: id, grid, history: part(c, 0, 100) });
       const before = s.checkpoint();
       const bad = part(c, 100, 200);
       const high = bad.high.slice();

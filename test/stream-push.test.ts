@@ -163,6 +163,10 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       expect(await route('ma.wma', { window: [2, 257] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('ma.hma', { window: [2, 256] }), backend).toEqual(['stepped', 'prelude']);
       expect(await route('ma.hma', { window: [2, 300] }), backend).toEqual(['stepped', 'steps']);
+      // The stochastics: the kernel with its running means for 'sma' types; another type's lanes step.
+      expect(await route('momentum.stoch', { k_window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.stoch', { k_window: [5, 14], slowk_matype: ['sma', 'ema'] }), backend).toEqual(['stepped', 'steps']);
+      expect(await route('momentum.stochf', { k_window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
       // An indicator without a stepper recomputes its run.
       expect(await withoutStepper('volatility.bbands', () => route('volatility.bbands', { window: [5] })), backend).toEqual(['recompute', 'recompute']);
     }
