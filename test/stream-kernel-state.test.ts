@@ -275,7 +275,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm', 'momentum.stoch', 'momentum.stochf'];
+  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm', 'momentum.stoch', 'momentum.stochf', 'trend.chandelier_exit', 'momentum.cci', 'momentum.fisher', 'momentum.ultosc'];
   const gridOf = (id: string): Record<string, unknown> => {
     // The stochastics: a lead of 49 bars (the longest k_window - 1), zero_denominator 'nan' on half.
     if (id === 'momentum.stoch') return { k_window: [2, 9, 30, 50], k_smoothing: [1, 3], d_window: [1, 3], zero_denominator: ['talib', 'nan'] };
@@ -291,6 +291,10 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if (id === 'volume.adosc') return { fast: [2, 3], slow: [5, 10] };
     if (id.startsWith('volume.')) return {};
     if (id === 'trend.keltner') return { window: grid.window, mult: [1, 2.5], seed: grid.seed };
+    if (id === 'momentum.ultosc') return { window1: [1, 7], window2: [2, 14], window3: [3, 50] };
+    if (id === 'momentum.fisher') return { window: grid.window };
+    if (id === 'momentum.cci') return { window: grid.window, zero_denominator: ['talib', 'nan'] };
+    if (id === 'trend.chandelier_exit') return { window: grid.window, mult: [1, 2.5], seed: grid.seed };
     return grid;
   };
   ids.forEach((id, n) => {
@@ -345,7 +349,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   it('a pushMany refused at a bad candle (bar k) leaves the state unchanged', async () => {
     const engine = await engineFor('native');
     for (const id of ids) {
-      const grid = id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') ? {} : id.startsWith('momentum.stoch') ? { k_window: [3, 30] } : { window: [3, 30] };
+      const grid = id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') ? {} : id.startsWith('momentum.stoch') ? { k_window: [3, 30] } : id === 'momentum.ultosc' ? { window3: [10, 30] } : { window: [3, 30] };
       const s = await engine.stream({ indicator: id, grid, history: part(c, 0, 100) });
       const before = s.checkpoint();
       const bad = part(c, 100, 200);

@@ -26,6 +26,12 @@ function resetMean(s: Float64Array, at: number, n: number): void {
 /** RunningMean::push: the mean of the last n values once n have arrived, else NaN. */
 function pushMean(s: Float64Array, at: number, n: number, x: number): number {
   const ring = at + 4;
+  if (n === 1) {
+    // The general steps over one slot leave pos 0, sum and err +0 (x - x, exact) and give (0 + x + 0) / 1: x, -0 as +0.
+    s[ring] = x;
+    s[at + 1] = s[at + 1]! + 1;
+    return x + 0.0;
+  }
   let pos = s[at]!;
   s[ring + pos] = x;
   let sum = s[at + 2]!, err = s[at + 3]!;
