@@ -30,7 +30,7 @@ import { scratch as volatility_tr_scratch, run as volatility_tr } from "./volati
 import { scratch as volatility_variance_scratch, run as volatility_variance } from "./volatility/variance";
 import { scratch as momentum_apo_scratch, prepare as momentum_apo_prepare, block as momentum_apo_block, segment as momentum_apo_segment } from "./momentum/apo";
 import { scratch as momentum_bop_scratch, run as momentum_bop } from "./momentum/bop";
-import { scratch as momentum_cci_scratch, prepare as momentum_cci_prepare, segment as momentum_cci_segment } from "./momentum/cci";
+import { scratch as momentum_cci_scratch, prepare as momentum_cci_prepare, block as momentum_cci_block, segment as momentum_cci_segment } from "./momentum/cci";
 import { scratch as momentum_cmo_scratch, prepare as momentum_cmo_prepare, block as momentum_cmo_block, segment as momentum_cmo_segment } from "./momentum/cmo";
 import { scratch as momentum_fisher_scratch, prepare as momentum_fisher_prepare, block as momentum_fisher_block, segment as momentum_fisher_segment } from "./momentum/fisher";
 import { scratch as momentum_imi_scratch, segment as momentum_imi_segment } from "./momentum/imi";
@@ -637,6 +637,7 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 15: volatility_atr_block<O>(c, b0, nb); return;
     case 20: volatility_natr_block<O>(c, b0, nb); return;
     case 24: momentum_apo_block<O>(c, b0, nb); return;
+    case 26: momentum_cci_block<O>(c, b0, nb); return;
     case 27: momentum_cmo_block<O>(c, b0, nb); return;
     case 28: momentum_fisher_block<O>(c, b0, nb); return;
     case 30: momentum_macd_block<O>(c, b0, nb); return;

@@ -116,6 +116,51 @@ export function maxParam(c: Call, p: i32): f64 {
   return m;
 }
 
+// LeadState in native/primitives.h: the kernel state [lead, age, own numbers]
+// per variant of a kernel whose stream steps each call's first `lead` bars.
+// One call at a time: readLeadState sets these for the call's segments.
+export let leadAt: i32 = 0, leadAge: i32 = 0, leadOn: bool = false;
+// The current run's first bar (before s when it goes on from the state) and its first bar to compute, set by leadRun.
+export let runOrigin: i32 = 0, runFrom: i32 = 0, runGoesOn: bool = false;
+
+@inline export function leadStateAt(area: usize, perVariant: i32, v: i32): usize { return area + (<usize>(perVariant * v) << 3); }
+
+// Reads the state; false (a bad state) unless lead >= minLead and lead < T.
+export function readLeadState(c: Call, perVariant: i32, minLead: i32): bool {
+  leadAt = leadAge = 0;
+  leadOn = false;
+  if (c.stateIn == 0 && c.stateOut == 0) return true;
+  if (c.stateIn == 0 || c.stateLen < perVariant * c.v1) return false;
+  const from = leadStateAt(c.stateIn, perVariant, c.v0);  // the same lead and run in every variant
+  leadAt = <i32>load<f64>(from);
+  leadAge = <i32>load<f64>(from, 8);
+  leadOn = true;
+  return leadAt >= minLead && leadAt < c.T && leadAge >= 0;
+}
+
+// The run [s, e) into runGoesOn, runOrigin, runFrom; NaN for its bars before runFrom (the stream's).
+export function leadRun<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+  runGoesOn = leadOn && s < leadAt;
+  runOrigin = runGoesOn ? leadAt - leadAge : s;
+  runFrom = runGoesOn ? min(leadAt, e) : s;
+  for (let t = s; t < runFrom; ++t) putNaNAll<O>(c, t, b0, nb);
+}
+
+// stateOut of a block before its runs: the state in, no run going on.
+export function startLeadBlock(c: Call, perVariant: i32, b0: i32, nb: i32): void {
+  if (c.stateOut == 0) return;
+  memory.copy(leadStateAt(c.stateOut, perVariant, b0), leadStateAt(c.stateIn, perVariant, b0), <usize>(perVariant * nb) << 3);
+  for (let j = 0; j < nb; ++j) store<f64>(leadStateAt(c.stateOut, perVariant, b0 + j), 0.0, 8);
+}
+
+// Variant v's stateOut after the current run, ending at e: lead, age (0 unless it reaches the last bar); returns it for the rest.
+export function keepLeadState(c: Call, perVariant: i32, v: i32, e: i32): usize {
+  const to = leadStateAt(c.stateOut, perVariant, v);
+  store<f64>(to, <f64>leadAt);
+  store<f64>(to, e == c.T ? <f64>(e - runOrigin) : 0.0, 8);
+  return to;
+}
+
 // The longest of params p, q and r (-1: none) over the call's variants, the W
 // a kernel sized its scratch with; mirrors callWindow.
 export function callWindow(c: Call, p: i32, q: i32 = -1, r: i32 = -1, u: i32 = -1): i32 {
@@ -225,6 +270,9 @@ export const ZERO_DENOMINATOR_NAN: f64 = 1.0;
   return changetype<SeededAverage>(AVERAGE_LANES + <usize>(chain * BLOCK + j) * AVERAGE_LANE_BYTES);
 }
 
+// Numbers before the ring in RunningMean's kernel state.
+export const RUNNING_MEAN_HEAD: i32 = 4;
+
 // TA-Lib's SMA of a series made on the fly; mirrors RunningMean in
 // native/primitives.h. Unmanaged: place instances with changetype, never `new`.
 @unmanaged export class RunningMean {
@@ -246,6 +294,19 @@ export const ZERO_DENOMINATOR_NAN: f64 = 1.0;
     const mean = (this.sum + this.err) / <f64>this.n;
     this.add(-load<f64>(this.ring + (<usize>this.pos << 3)));
     return mean;
+  }
+  // Kernel state (RunningMean::load / save in native/primitives.h): [pos,
+  // count, sum, err, the ring's n slots], a slot not written since reset() 0.
+  load(from: usize): void {
+    this.pos = <i32>load<f64>(from); this.count = <i32>load<f64>(from, 8);
+    this.sum = load<f64>(from, 16); this.err = load<f64>(from, 24);
+    memory.copy(this.ring, from + (<usize>RUNNING_MEAN_HEAD << 3), <usize>this.n << 3);
+  }
+  save(to: usize): void {
+    store<f64>(to, <f64>this.pos); store<f64>(to, <f64>this.count, 8);
+    store<f64>(to, this.sum, 16); store<f64>(to, this.err, 24);
+    const ring = to + (<usize>RUNNING_MEAN_HEAD << 3);
+    for (let i = 0; i < this.n; ++i) store<f64>(ring + (<usize>i << 3), i < this.count ? load<f64>(this.ring + (<usize>i << 3)) : 0.0);
   }
   @inline private add(x: f64): void {
     const s = this.sum + x;

@@ -150,6 +150,49 @@ inline double maxParam(const KernelCall& c, int p) {
   return m;
 }
 
+// The kernel state of a kernel whose stream steps each call's first `lead`
+// bars itself (KernelStateMap.lead; docs/adding-an-indicator.md, "Kernel
+// state"): per variant [lead, age, the kernel's own numbers], `age` the
+// valid bars of the run through bar lead - 1, the same in every variant.
+// Bars before the lead are the stream's (NaN here); a run over bar lead
+// began `age` bars before it and goes on from the state there.
+struct LeadState {
+  int64_t lead = 0, age = 0;
+  bool on = false;
+  // Reads the state, refused (kBadParam) unless lead >= minLead and lead < T.
+  int32_t read(const KernelCall& c, int64_t perVariant, int64_t minLead) {
+    if (!c.stateIn && !c.stateOut) return kOk;
+    if (!c.stateIn || c.stateLen < perVariant * c.v1) return kBadParam;
+    const double* in = c.stateIn + perVariant * c.v0;
+    lead = static_cast<int64_t>(in[0]);
+    age = static_cast<int64_t>(in[1]);
+    on = true;
+    return lead >= minLead && lead < c.T && age >= 0 ? kOk : kBadParam;
+  }
+  // The run [s, e): its first bar (origin, before s when it goes on from the state) and its first bar to compute.
+  struct Run {
+    bool goesOn;
+    int64_t origin, from;
+  };
+  Run run(int64_t s, int64_t e) const {
+    const bool goesOn = on && s < lead;
+    return {goesOn, goesOn ? lead - age : s, goesOn ? std::min(lead, e) : s};
+  }
+  // stateOut of a block before its runs: the state in, no run going on.
+  void startBlock(const KernelCall& c, int64_t perVariant, int64_t b0, int nb) const {
+    if (!c.stateOut) return;
+    std::copy(c.stateIn + perVariant * b0, c.stateIn + perVariant * (b0 + nb), c.stateOut + perVariant * b0);
+    for (int j = 0; j < nb; ++j) c.stateOut[perVariant * (b0 + j) + 1] = 0.0;
+  }
+  // Variant v's stateOut after the run [origin, e): lead, age (0 unless it reaches the last bar); the rest is the caller's.
+  double* keep(const KernelCall& c, int64_t perVariant, int64_t v, int64_t origin, int64_t e) const {
+    double* to = c.stateOut + perVariant * v;
+    to[0] = static_cast<double>(lead);
+    to[1] = e == c.T ? static_cast<double>(e - origin) : 0.0;
+    return to;
+  }
+};
+
 // rev[i] = x[T-1-i]. For a block of consecutive windows (w[j] = w[0] + j)
 // the operands x[t - w[j]] are a backward run of x, which is a forward run
 // of rev: the loop over the block then reads memory in order, no gathers.
@@ -211,6 +254,23 @@ struct RunningMean {
     const double mean = (sum + err) / static_cast<double>(n);
     compensatedAdd(sum, err, -ring[pos]);  // the oldest value of this window
     return mean;
+  }
+  // Kernel state (docs/adding-an-indicator.md, "Kernel state"): [pos, count,
+  // sum, err, the ring's n slots], a slot not written since reset() 0.
+  static constexpr int64_t kStateHead = 4;
+  void load(const double* from) {
+    pos = static_cast<int64_t>(from[0]);
+    count = static_cast<int64_t>(from[1]);
+    sum = from[2];
+    err = from[3];
+    for (int64_t i = 0; i < n; ++i) ring[i] = from[kStateHead + i];
+  }
+  void save(double* to) const {
+    to[0] = static_cast<double>(pos);
+    to[1] = static_cast<double>(count);
+    to[2] = sum;
+    to[3] = err;
+    for (int64_t i = 0; i < n; ++i) to[kStateHead + i] = i < count ? ring[i] : 0.0;
   }
 };
 

@@ -434,7 +434,8 @@ describe('streams through the kernels: pushMany and history keep the contract of
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
   const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm',
-    'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.adxr', 'ma.zlema', 'trend.vortex', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex', ...HILBERT.map((h) => h.kernel)];
+    'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.adxr', 'ma.zlema', 'trend.vortex', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex', ...HILBERT.map((h) => h.kernel),
+    'momentum.stoch', 'momentum.stochf', 'trend.chandelier_exit', 'momentum.cci', 'momentum.fisher', 'momentum.ultosc'];
   const gridOf = (id: string): Record<string, unknown> => {
     if (id === 'trend.psar') return { accel_start: [0.02, 0.5], accel_step: [0.02, 0.1], accel_max: [0.2, 0.3] };
     if (id === 'trend.sarext') return { startvalue: [0, 60, -40], offsetonreverse: [0, 0.01], accelerationinitlong: [0.02, 0.4], accelerationshort: [0.05] };
@@ -443,6 +444,9 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if (id === 'trend.vortex') return { window: grid.window };
     // KAMA and the index family: the batch's first longest window - 1 (KAMA: longest) bars step before the kernel.
     if (id === 'ma.kama' || id.startsWith('structure.m')) return { source: grid.source, window: grid.window };
+    // The stochastics: a lead of 49 bars (the longest k_window - 1), zero_denominator 'nan' on half.
+    if (id === 'momentum.stoch') return { k_window: [2, 9, 30, 50], k_smoothing: [1, 3], d_window: [1, 3], zero_denominator: ['talib', 'nan'] };
+    if (id === 'momentum.stochf') return { k_window: [1, 2, 9, 50], d_window: [1, 3, 5], zero_denominator: ['talib', 'nan'] };
     if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma') return { source: grid.source, window: grid.window };
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
@@ -456,6 +460,10 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if (id === 'trend.keltner') return { window: grid.window, mult: [1, 2.5], seed: grid.seed };
     if (id === 'ma.mama') return { source: grid.source, fast_limit: [0.5, 0.3], slow_limit: [0.05] };
     if (HILBERT.some((h) => h.kernel === id)) return { source: grid.source };
+    if (id === 'momentum.ultosc') return { window1: [1, 7], window2: [2, 14], window3: [3, 50] };
+    if (id === 'momentum.fisher') return { window: grid.window };
+    if (id === 'momentum.cci') return { window: grid.window, zero_denominator: ['talib', 'nan'] };
+    if (id === 'trend.chandelier_exit') return { window: grid.window, mult: [1, 2.5], seed: grid.seed };
     return grid;
   };
   ids.forEach((id, n) => {
@@ -510,8 +518,8 @@ describe('streams through the kernels: pushMany and history keep the contract of
   it('a pushMany refused at a bad candle (bar k) leaves the state unchanged', async () => {
     const engine = await engineFor('native');
     for (const id of ids) {
-      const g = id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') || id.includes('sar') || HILBERT.some((h) => h.kernel === id) ? {} : { window: [3, 30] };
-      const s = await engine.stream({ indicator: id, grid: g, history: part(c, 0, 100) });
+      const grid = id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') || id.includes('sar') || HILBERT.some((h) => h.kernel === id) ? {} : id.startsWith('momentum.stoch') ? { k_window: [3, 30] } : id === 'momentum.ultosc' ? { window3: [10, 30] } : { window: [3, 30] };
+      const s = await engine.stream({ indicator: id, grid, history: part(c, 0, 100) });
       const before = s.checkpoint();
       const bad = part(c, 100, 200);
       const high = bad.high.slice();

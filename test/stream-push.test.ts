@@ -169,6 +169,14 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       for (const id of ['trend.adxr', 'ma.zlema', 'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.vortex', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex']) {
         expect(await route(id, {}), `${backend} ${id}`).toEqual(['stepped', 'kernel']);
       }
+      // The stochastics: the kernel with its running means for 'sma' types; another type's lanes step.
+      expect(await route('momentum.stoch', { k_window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.stoch', { k_window: [5, 14], slowk_matype: ['sma', 'ema'] }), backend).toEqual(['stepped', 'steps']);
+      expect(await route('momentum.stochf', { k_window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('trend.chandelier_exit', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.cci', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.fisher', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.ultosc', { window3: [28, 40] }), backend).toEqual(['stepped', 'kernel']);
       // An indicator without a stepper recomputes its run.
       expect(await withoutStepper('volatility.bbands', () => route('volatility.bbands', { window: [5] })), backend).toEqual(['recompute', 'recompute']);
     }

@@ -8,7 +8,7 @@ import {
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeAt, extremeRows, laneRow, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
-  nearZero, rangeLows, rangeScratch, rsiFromAverages, RunningMean, SeededAverage, seedsFirst, sumOnto, sumRange, validAt, zeroDenominator, wilderStep,
+  nearZero, rangeLows, rangeScratch, rsiFromAverages, RUNNING_MEAN_HEAD, RunningMean, SeededAverage, seedsFirst, sumOnto, sumRange, validAt, zeroDenominator, wilderStep,
   windowCapacity, windowSetAdd, windowSetBegin, windowSetEnd, windowsFit,
 } from "../primitives";
 import { diagonalPush, diagonalSums } from "../ma/common";
@@ -507,18 +507,53 @@ export function kdByType<O>(c: Call, v: i32, kType: i32, dType: i32, area: usize
 
 export function stochasticScratch(T: i32, W: i32): f64 { return rangeScratch(T) + 2.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + kdByTypeScratch(T) + STATE_DOUBLES; }
 
-// Capacity of the %K and %D rings of this call, set by stochasticPrepare.
+// Kernel state per variant (native/momentum/common.h): [stride, lead, age, slow %K's RunningMean state, %D's].
+const STOCHASTIC_HEAD: i32 = 3;
+
+// Capacity of the %K and %D rings of this call, and the state's stride, lead and age, set by stochasticPrepare.
 let stochasticCap: i32 = 0;
+let stochasticStride: i32 = 0, stochasticLead: i32 = 0, stochasticAge: i32 = 0;
+
+@inline function smoothingOf(c: Call, smoothing: i32, v: i32): i32 { return smoothing >= 0 ? <i32>param(c, smoothing, v) : 1; }
 
 // STOCH (smoothing = param index of the slow %K window) or STOCHF (smoothing -1).
-export function stochasticPrepare(c: Call, smoothing: i32, dWindow: i32): i32 {
+export function stochasticPrepare(c: Call, smoothing: i32, dWindow: i32, kType: i32, dType: i32): i32 {
   const W = callWindow(c, 0, dWindow, smoothing);
   if (<f64>c.scratchLen < stochasticScratch(c.T, W)) return SCRATCH_TOO_SMALL;
   placeState(c);
   if (!windowsFit(c, 0) || !windowsFit(c, dWindow) || (smoothing >= 0 && !windowsFit(c, smoothing))) return BAD_PARAM;
+  stochasticStride = stochasticLead = stochasticAge = 0;
+  if (c.stateIn != 0 || c.stateOut != 0) {
+    if (c.stateIn == 0 || c.stateLen < STOCHASTIC_HEAD) return BAD_PARAM;
+    const stride = <i32>load<f64>(c.stateIn), lead = <i32>load<f64>(c.stateIn, 8), age = <i32>load<f64>(c.stateIn, 16);
+    if (!(lead >= 0 && lead < c.T && age >= 0 && stride > 0 && c.stateLen >= stride * c.v1)) return BAD_PARAM;
+    for (let v = c.v0; v < c.v1; ++v) {
+      const kn = smoothingOf(c, smoothing, v), dn = <i32>param(c, dWindow, v);
+      if (!kdSma(c, kType, dType, v) || lead < <i32>param(c, 0, v) - 1 || lead < kn || lead < dn) return BAD_PARAM;
+      if (stride < STOCHASTIC_HEAD + 2 * RUNNING_MEAN_HEAD + kn + dn) return BAD_PARAM;
+    }
+    stochasticStride = stride;
+    stochasticLead = lead;
+    stochasticAge = age;
+  }
   stochasticCap = windowCapacity(c.T, W);
   buildRange(input(c, 0), input(c, 1), c.T, W, c.scratch);
   return OK;
+}
+
+@inline function stochasticState(area: usize, v: i32): usize { return area + (<usize>(stochasticStride * v) << 3); }
+
+// The means as the last run left them, and its age at the last bar (0 after a gap).
+function keepStochastic(c: Call, b0: i32, nb: i32, lastAge: i32): void {
+  for (let j = 0; j < nb; ++j) {
+    const to = stochasticState(c.stateOut, b0 + j);
+    store<f64>(to, <f64>stochasticStride);
+    store<f64>(to, <f64>stochasticLead, 8);
+    store<f64>(to, <f64>lastAge, 16);
+    const means = to + (<usize>STOCHASTIC_HEAD << 3);
+    mean(0, j).save(means);
+    mean(1, j).save(means + (<usize>(RUNNING_MEAN_HEAD + mean(0, j).n) << 3));
+  }
 }
 
 export function stochasticBlock<O>(c: Call, b0: i32, nb: i32, smoothing: i32, dWindow: i32): void {
@@ -532,6 +567,19 @@ export function stochasticBlock<O>(c: Call, b0: i32, nb: i32, smoothing: i32, dW
   windowSetBegin(nb);
   windowSetAdd(c, 0, b0);
   windowSetEnd();
+  // The means over the block's runs: from the state, if any (a run going on over the lead), else reset by each run.
+  const ringBytes = <usize>stochasticCap << 3;
+  const ringsK = c.scratch + (<usize>rangeScratch(c.T) << 3);
+  const ringsD = ringsK + <usize>BLOCK * ringBytes;
+  for (let j = 0; j < nb; ++j) {
+    mean(0, j).reset(ringsK + <usize>j * ringBytes, smoothingOf(c, smoothing, b0 + j));
+    mean(1, j).reset(ringsD + <usize>j * ringBytes, <i32>param(c, dWindow, b0 + j));
+    if (c.stateIn == 0) continue;
+    const means = stochasticState(c.stateIn, b0 + j) + (<usize>STOCHASTIC_HEAD << 3);
+    mean(0, j).load(means);
+    mean(1, j).load(means + (<usize>(RUNNING_MEAN_HEAD + mean(0, j).n) << 3));
+  }
+  if (c.stateOut != 0) keepStochastic(c, b0, nb, 0);
 }
 
 // kType (-1: none), dType: the MA-type params; variants with another type than 'sma' go through kdByType.
@@ -542,14 +590,25 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
   const byType = ringsD + <usize>BLOCK * ringBytes;
   const close = input(c, 2);
   const kw = lane(3);
-  for (let j = 0; j < nb; ++j) {
-    mean(0, j).reset(ringsK + <usize>j * ringBytes, smoothing >= 0 ? <i32>param(c, smoothing, b0 + j) : 1);
-    mean(1, j).reset(ringsD + <usize>j * ringBytes, <i32>param(c, dWindow, b0 + j));
+  // With a state: bars before the lead are the stream's; a run over bar lead began `age` bars before it.
+  const lead = stochasticLead, carried = c.stateIn != 0;
+  if (carried && e <= lead) {
+    for (let t = s; t < e; ++t) putNaNAll<O>(c, t, b0, nb);
+    return;
+  }
+  const goesOn = carried && s < lead;
+  const origin = goesOn ? lead - stochasticAge : s, t0 = goesOn ? lead : s;
+  for (let t = s; t < t0; ++t) putNaNAll<O>(c, t, b0, nb);
+  if (!goesOn) {
+    for (let j = 0; j < nb; ++j) {
+      mean(0, j).reset(mean(0, j).ring, mean(0, j).n);
+      mean(1, j).reset(mean(1, j).ring, mean(1, j).n);
+    }
   }
   const T = c.T, highs = c.scratch, lows = rangeLows(c.scratch, T);
   let anySma = false;
   for (let j = 0; j < nb; ++j) anySma = anySma || kdSma(c, kType, dType, b0 + j);
-  for (let t = s; t < e && anySma; ++t) {
+  for (let t = t0; t < e && anySma; ++t) {
     const ct = at(close, t);
     // The block's windows a bar at a time (extremeRows), each lane's from its set entry.
     extremeRows(true, highs, T, t, t - s + 1, EXTREME_HIGH);
@@ -559,7 +618,7 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
       if (!kdSma(c, kType, dType, b0 + j)) continue;
       let slow = NaN;
       let blank = false;
-      if (t - s >= <i32>slot(kw, j) - 1) {
+      if (t - origin >= <i32>slot(kw, j) - 1) {
         const hh = at(hRow, j), ll = at(lRow, j);
         slow = mean(0, j).push(stochK(ct, hh, ll));
         blank = stochBlank(c, zero, b0 + j, hh, ll);
@@ -567,13 +626,13 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
       putKD<O>(c, t, b0 + j, !isNaN(slow), slow, mean(1, j), blank);
     }
   }
+  if (c.stateOut != 0) keepStochastic(c, b0, nb, e == T ? e - origin : 0);
   for (let j = 0; j < nb; ++j) {
     const v = b0 + j;
     if (kdSma(c, kType, dType, v)) continue;
     const from = s + <i32>slot(kw, j) - 1;
     for (let t = from; t < e; ++t) fastKAt(byType, c.T, t, at(close, t), highest(j, t), lowest(j, t));
-    const kn = smoothing >= 0 ? <i32>param(c, smoothing, v) : 1;
-    kdByType<O>(c, v, kType, dType, byType, s, from, e, kn, <i32>param(c, dWindow, v), isNaN(zeroDenominator(c, zero, v, 0.0)));
+    kdByType<O>(c, v, kType, dType, byType, s, from, e, smoothingOf(c, smoothing, v), <i32>param(c, dWindow, v), isNaN(zeroDenominator(c, zero, v, 0.0)));
   }
 }
 

@@ -1,8 +1,8 @@
 // momentum.fisher; mirrors native/momentum/fisher.h.
 import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_B, STATE_C } from "../abi";
 import {
-  buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeRows, laneRow, rangeLows, rangeScratch, windowsFit,
-  windowSetAdd, windowSetBegin, windowSetEnd,
+  buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeRows, keepLeadState, laneRow, leadRun, leadStateAt, maxParam, rangeLows,
+  rangeScratch, readLeadState, runFrom, runGoesOn, runOrigin, startLeadBlock, windowsFit, windowSetAdd, windowSetBegin, windowSetEnd,
 } from "../primitives";
 import { lane, placeState, STATE_DOUBLES } from "./common";
 
@@ -51,10 +51,14 @@ export function portableLog(x: f64): f64 {
 
 export function scratch(T: i32): f64 { return <f64>T + rangeScratch(T) + STATE_DOUBLES; }
 
+// Kernel state per variant (kFisherState in native/momentum/fisher.h): [lead, age, smoothed position, Fisher value].
+const FISHER_STATE: i32 = 4;
+
 export function prepare(c: Call): i32 {
   if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
   placeState(c);
   if (!windowsFit(c, 0)) return BAD_PARAM;
+  if (!readLeadState(c, FISHER_STATE, <i32>maxParam(c, 0) - 1)) return BAD_PARAM;
   const high = input(c, 0), low = input(c, 1);
   const hl2 = c.scratch;
   for (let t = 0; t < c.T; ++t) store<f64>(hl2 + (<usize>t << 3), (at(high, t) + at(low, t)) / 2.0);
@@ -67,14 +71,21 @@ export function block<O>(c: Call, b0: i32, nb: i32): void {
   windowSetBegin(nb);
   windowSetAdd(c, 0, b0);
   windowSetEnd();
+  startLeadBlock(c, FISHER_STATE, b0, nb);
 }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const hl2 = c.scratch;
   const value = lane(3), fish = lane(4);
-  for (let j = 0; j < nb; ++j) { setSlot(value, j, 0.0); setSlot(fish, j, 0.0); }
+  leadRun<O>(c, b0, nb, s, e);
+  const origin = runOrigin, t0 = runFrom, goesOn = runGoesOn;
+  if (t0 == e) return;
+  for (let j = 0; j < nb; ++j) {
+    setSlot(value, j, goesOn ? load<f64>(leadStateAt(c.stateIn, FISHER_STATE, b0 + j), 16) : 0.0);
+    setSlot(fish, j, goesOn ? load<f64>(leadStateAt(c.stateIn, FISHER_STATE, b0 + j), 24) : 0.0);
+  }
   const highs = hl2 + (<usize>c.T << 3), lows = rangeLows(highs, c.T);
-  for (let t = s; t < e; ++t) {
+  for (let t = t0; t < e; ++t) {
     // The block's windows a bar at a time (extremeRows), each lane's from its set entry.
     extremeRows(true, highs, c.T, t, t - s + 1, EXTREME_HIGH);
     extremeRows(false, lows, c.T, t, t - s + 1, EXTREME_LOW);
@@ -82,9 +93,9 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     for (let j = 0; j < nb; ++j) {
       const w = <i32>param(c, 0, b0 + j);
       let f = NaN, trigger = NaN;
-      if (t - s >= w - 1) {
+      if (t - origin >= w - 1) {
         const prev = slot(fish, j);
-        if (t - s >= w) trigger = prev;
+        if (t - origin >= w) trigger = prev;
         const v = fisherValue(at(hl2, t), at(hRow, j), at(lRow, j), slot(value, j));
         setSlot(value, j, v);
         f = 0.5 * portableLog((1.0 + v) / (1.0 - v)) + 0.5 * prev;
@@ -93,5 +104,11 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
       put<O>(c, 0, t, b0 + j, f);
       put<O>(c, 1, t, b0 + j, trigger);
     }
+  }
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = keepLeadState(c, FISHER_STATE, b0 + j, e);
+    store<f64>(to, slot(value, j), 16);
+    store<f64>(to, slot(fish, j), 24);
   }
 }

@@ -4,7 +4,7 @@ import { stochasticBlock, stochasticPrepare, stochasticScratch, stochasticSegmen
 
 export function scratch(T: i32, W: i32): f64 { return stochasticScratch(T, W); }
 
-export function prepare(c: Call): i32 { return stochasticPrepare(c, 1, 2); }
+export function prepare(c: Call): i32 { return stochasticPrepare(c, 1, 2, 4, 5); }
 
 export function block<O>(c: Call, b0: i32, nb: i32): void { stochasticBlock<O>(c, b0, nb, 1, 2); }
 

@@ -510,7 +510,16 @@ void kdByType(const OutView<Out>& out, int64_t v, KdTypes types, int64_t T, doub
 // zero_denominator choice (NaN at bars whose own range is empty). Params
 // kType (-1: none) and dType are the MA types (KdTypes); variants with one
 // other than 'sma' go through kdByType after each block's run.
+// Kernel state (per variant, 'sma' types only; docs/adding-an-indicator.md):
+//   [stride, lead, age, slow %K's RunningMean state, %D's]
+// stride (the numbers per variant, the same in every variant) first, so the
+// kernel finds each variant's part. The stream steps the call's first `lead`
+// bars itself (lead >= k_window - 1: every channel reads its whole window
+// from the call; lead >= both means' windows: their rings fit the call's) and `age` counts the valid bars of the run through bar
+// lead - 1; the means go on from the state there. stateOut gets the means as
+// the last run left them and that run's age at the last bar (0 after a gap).
 // scratch: ranges + a slow %K and a %D ring per block slot + kdByType's
+constexpr int64_t kStochasticHead = 3;
 inline int64_t stochasticScratch(int64_t T, int64_t W) { return RollingRange::scratch(T) + 2 * kBlock * windowCapacity(T, W) + kdByTypeScratch(T); }
 
 template <typename Out>
@@ -518,6 +527,22 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
   const int64_t W = smoothing >= 0 ? callWindow(c, {0, dWindow, smoothing}) : callWindow(c, {0, dWindow});
   if (c.scratchLen < stochasticScratch(c.T, W)) return kScratchTooSmall;
   if (!windowsFit(c, 0) || !windowsFit(c, dWindow) || (smoothing >= 0 && !windowsFit(c, smoothing))) return kBadParam;
+  auto knOf = [&](int64_t v) { return smoothing >= 0 ? static_cast<int64_t>(c.param[smoothing][v]) : int64_t{1}; };
+  auto dnOf = [&](int64_t v) { return static_cast<int64_t>(c.param[dWindow][v]); };
+  // The state's stride, lead and age (see above), checked against every variant of the call.
+  int64_t stride = 0, lead = 0, age = 0;
+  if (c.stateIn || c.stateOut) {
+    if (!c.stateIn || c.stateLen < kStochasticHead) return kBadParam;
+    stride = static_cast<int64_t>(c.stateIn[0]);
+    lead = static_cast<int64_t>(c.stateIn[1]);
+    age = static_cast<int64_t>(c.stateIn[2]);
+    if (!(lead >= 0 && lead < c.T && age >= 0 && stride > 0 && c.stateLen >= stride * c.v1)) return kBadParam;
+    for (int64_t v = c.v0; v < c.v1; ++v) {
+      const int64_t kn = knOf(v), dn = dnOf(v);
+      if (!KdTypes(c, kType, dType, v).sma() || lead < static_cast<int64_t>(c.param[0][v]) - 1 || lead < kn || lead < dn) return kBadParam;
+      if (stride < kStochasticHead + 2 * RunningMean::kStateHead + kn + dn) return kBadParam;
+    }
+  }
   RollingRange range;
   range.build(c.in[0], c.in[1], c.T, W, c.scratch);
   const int64_t cap = windowCapacity(c.T, W);
@@ -530,20 +555,49 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
     RollingRange::Window win[kBlock];
     range.windows(c.param[0], b0, nb, kw, win);
     bool sma[kBlock];
-    for (int j = 0; j < nb; ++j) sma[j] = KdTypes(c, kType, dType, b0 + j).sma();
+    RunningMean slowK[kBlock], dLine[kBlock];
+    for (int j = 0; j < nb; ++j) {
+      sma[j] = KdTypes(c, kType, dType, b0 + j).sma();
+      slowK[j].reset(ringsK + j * cap, knOf(b0 + j));
+      dLine[j].reset(ringsD + j * cap, dnOf(b0 + j));
+      if (!c.stateIn) continue;
+      const double* in = c.stateIn + stride * (b0 + j) + kStochasticHead;
+      slowK[j].load(in);
+      dLine[j].load(in + RunningMean::kStateHead + slowK[j].n);
+    }
+    // The means as the last run left them, and its age at the last bar.
+    auto keep = [&](int64_t lastAge) {
+      for (int j = 0; j < nb; ++j) {
+        double* to = c.stateOut + stride * (b0 + j);
+        to[0] = static_cast<double>(stride);
+        to[1] = static_cast<double>(lead);
+        to[2] = static_cast<double>(lastAge);
+        slowK[j].save(to + kStochasticHead);
+        dLine[j].save(to + kStochasticHead + RunningMean::kStateHead + slowK[j].n);
+      }
+    };
+    if (c.stateOut) keep(0);
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
-        RunningMean slowK[kBlock], dLine[kBlock];
-        for (int j = 0; j < nb; ++j) {
-          slowK[j].reset(ringsK + j * cap, smoothing >= 0 ? static_cast<int64_t>(c.param[smoothing][b0 + j]) : 1);
-          dLine[j].reset(ringsD + j * cap, static_cast<int64_t>(c.param[dWindow][b0 + j]));
+        // With a state: bars before the lead are the stream's; a run over bar lead began `age` bars before it.
+        if (c.stateIn && e <= lead) {
+          for (int64_t t = s; t < e; ++t) out.putNaNAll(t, b0, nb);
+          return;
         }
-        for (int64_t t = s; t < e; ++t) {
+        const bool goesOn = c.stateIn && s < lead;
+        const int64_t origin = goesOn ? lead - age : s, t0 = goesOn ? lead : s;
+        for (int64_t t = s; t < t0; ++t) out.putNaNAll(t, b0, nb);
+        if (!goesOn)
+          for (int j = 0; j < nb; ++j) {
+            slowK[j].reset(slowK[j].ring, slowK[j].n);
+            dLine[j].reset(dLine[j].ring, dLine[j].n);
+          }
+        for (int64_t t = t0; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             if (!sma[j]) continue;
             double slow = kNaN;
             bool blank = false;
-            if (t - s >= kw[j] - 1) {
+            if (t - origin >= kw[j] - 1) {
               const double hh = win[j].upper(t), ll = win[j].lower(t);
               slow = slowK[j].push(stochK(close[t], hh, ll));
               blank = stochBlank(c, zero, b0 + j, hh, ll);
@@ -551,12 +605,12 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
             putKD(out, t, b0 + j, !std::isnan(slow), slow, dLine[j], blank);
           }
         }
+        if (c.stateOut) keep(e == c.T ? e - origin : 0);
         for (int j = 0; j < nb; ++j) {
           if (sma[j]) continue;
           const int64_t v = b0 + j, from = s + kw[j] - 1;
           for (int64_t t = from; t < e; ++t) fastKAt(byType, c.T, t, close[t], win[j].upper(t), win[j].lower(t));
-          const int64_t kn = smoothing >= 0 ? static_cast<int64_t>(c.param[smoothing][v]) : 1;
-          kdByType(out, v, KdTypes(c, kType, dType, v), c.T, byType, s, from, e, kn, static_cast<int64_t>(c.param[dWindow][v]),
+          kdByType(out, v, KdTypes(c, kType, dType, v), c.T, byType, s, from, e, knOf(v), dnOf(v),
                    std::isnan(zeroDenominator(c, zero, v, 0.0)));
         }
       },

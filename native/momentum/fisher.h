@@ -66,10 +66,20 @@ inline double fisherValue(double x, double highest, double lowest, double prev) 
 
 inline int64_t scratch(int64_t T) { return T + RollingRange::scratch(T); }
 
+// Kernel state (per variant, kFisherState numbers): [lead, age, smoothed
+// position, Fisher value]. The stream steps the call's first `lead` bars
+// itself (lead >= window - 1: every window is in the call); `age` counts the
+// valid bars of the run through bar lead - 1, where the two chains stand.
+// stateOut: the same after the last bar (age 0 after a gap), the chains as
+// the last run left them (0 from its first bar until its first full window).
+constexpr int kFisherState = 4;
+
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
   if (!windowsFit(c, 0)) return kBadParam;
+  LeadState state;
+  if (state.read(c, kFisherState, static_cast<int64_t>(maxParam(c, 0)) - 1) != kOk) return kBadParam;
   const double *high = c.in[0], *low = c.in[1];
   double* hl2 = c.scratch;
   for (int64_t t = 0; t < c.T; ++t) hl2[t] = (high[t] + low[t]) / 2.0;
@@ -79,16 +89,22 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     int64_t w[kBlock];
     RollingRange::Window win[kBlock];
     range.windows(c.param[0], b0, nb, w, win);
+    double value[kBlock], fish[kBlock];
+    state.startBlock(c, kFisherState, b0, nb);
     forEachSegment(c.in, 2, c.T,
       [&](int64_t s, int64_t e) {
-        double value[kBlock], fish[kBlock];
-        std::fill(value, value + nb, 0.0);
-        std::fill(fish, fish + nb, 0.0);
-        for (int64_t t = s; t < e; ++t) {
+        const LeadState::Run r = state.run(s, e);
+        for (int64_t t = s; t < r.from; ++t) out.putNaNAll(t, b0, nb);
+        if (r.from == e) return;
+        for (int j = 0; j < nb; ++j) {
+          value[j] = r.goesOn ? c.stateIn[kFisherState * (b0 + j) + 2] : 0.0;
+          fish[j] = r.goesOn ? c.stateIn[kFisherState * (b0 + j) + 3] : 0.0;
+        }
+        for (int64_t t = r.from; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             double f = kNaN, trigger = kNaN;
-            if (t - s >= w[j] - 1) {
-              if (t - s >= w[j]) trigger = fish[j];
+            if (t - r.origin >= w[j] - 1) {
+              if (t - r.origin >= w[j]) trigger = fish[j];
               const double v = fisherValue(hl2[t], win[j].upper(t), win[j].lower(t), value[j]);
               value[j] = v;
               fish[j] = 0.5 * portableLog((1.0 + v) / (1.0 - v)) + 0.5 * fish[j];
@@ -97,6 +113,12 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
             out.put(0, t, b0 + j, f);
             out.put(1, t, b0 + j, trigger);
           }
+        }
+        if (!c.stateOut) return;
+        for (int j = 0; j < nb; ++j) {
+          double* to = state.keep(c, kFisherState, b0 + j, r.origin, e);
+          to[2] = value[j];
+          to[3] = fish[j];
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });

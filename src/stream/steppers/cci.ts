@@ -2,15 +2,18 @@
 // typical prices (H + L + C) / 3, summed in the slot order of TA-Lib's
 // circular buffer: from the bar a multiple of `window` bars into the run up
 // to now, then the older ones; both runs are contiguous in the stepper's
-// ring. O(window) per bar, as the kernel.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+// ring. O(window) per bar, as the kernel. Batches run the kernel with its
+// state (per variant [lead, age], kCciState in native/momentum/cci.h): the
+// stream steps each batch's first lead = longest window - 1 bars, so every
+// window is in the call, and the run's age places TA-Lib's slots.
+import { leadKernelState, longestOf, paramOf, type Stepper, type StepperContext } from './types.js';
 import { ZERO_DENOMINATOR_NAN } from './primitives.js';
 import { lastValuesStepper } from './windows.js';
 
 export default function cci(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
   const zero = paramOf(ctx, 'zero_denominator');
-  return lastValuesStepper(ctx, {
+  const stepper = lastValuesStepper(ctx, {
     inputs: ['high', 'low', 'close'],
     series: 1,
     back: window.map((w) => w - 1),
@@ -40,4 +43,15 @@ export default function cci(ctx: StepperContext): Stepper {
       }
     },
   });
+  // One source run (high, low, close): its count of valid bars is the state's first number.
+  const state = stepper.state;
+  return {
+    ...stepper,
+    kernel: leadKernelState(window.length, 0, Math.max(longestOf(window) - 1, 0), () => state[0]!, {
+      save() {},
+      load(_from, bars, columns) {
+        stepper.skip(columns, 0, bars);
+      },
+    }),
+  };
 }

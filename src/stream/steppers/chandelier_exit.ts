@@ -6,10 +6,11 @@
 // by the variants that differ in `mult` only. long = upper - mult * ATR,
 // short = lower + mult * ATR, from bar `window` of a run of valid bars (high,
 // low, close), or bar window - 1 (the first full channel) for seed 'first'.
-import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+// Batches run the kernel with its state (chandelierKernelState).
+import { leadKernelState, longestOf, paramOf, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST, trueRange } from './primitives.js';
 import { atrStep } from './wilder.js';
-import { priceChannel } from './extremes.js';
+import { type Channel, priceChannel } from './extremes.js';
 
 export default function chandelierExit(ctx: StepperContext): Stepper {
   const mult = paramOf(ctx, 'mult');
@@ -33,6 +34,7 @@ export default function chandelierExit(ctx: StepperContext): Stepper {
   const valid = new Uint8Array(G), upper = new Float64Array(G), lower = new Float64Array(G);
   return {
     state,
+    kernel: chandelierKernelState(state, ch, { h, l, c, prevClose, atr }, window, groupOf, first),
     step(bar, rows) {
       const run = ch.advance(state, bar);
       const [longOut, shortOut] = rows;
@@ -64,6 +66,36 @@ export default function chandelierExit(ctx: StepperContext): Stepper {
         if (shortOut) shortOut[v] = short;
       }
     },
-    resume: resumeBySources,
   };
+}
+
+/**
+ * The kernel state (native/trend/chandelier_exit.h), per variant: [lead,
+ * age, ATR] (the ATR of the variant's (window, seed) group: its seeding sum
+ * while it seeds). The stream steps each batch's first `lead` bars (the
+ * longest window - 1, at least 1) so the kernel reads every channel's
+ * window and the first true range from the batch; load() steps the channel
+ * over the bars it holds (Channel.skip) and takes the last valid close.
+ */
+function chandelierKernelState(
+  state: Float64Array, ch: Channel, at: { h: number; l: number; c: number; prevClose: number; atr: number },
+  window: Float64Array, groupOf: Int32Array, first: readonly number[],
+): KernelStateMap {
+  return leadKernelState(window.length, 1, Math.max(longestOf(window) - 1, 1), () => ch.run(state), {
+    save(v, into, to) {
+      into[to] = state[at.atr + groupOf[v]!]!;
+    },
+    load(from, bars, columns) {
+      ch.skip(state, columns, 0, bars);
+      first.forEach((v, g) => { state[at.atr + g] = from[3 * v + 2]!; });
+      // The previous close: the last bar of a run (high, low and close numbers), if the batch has one.
+      const [high, low, close] = [columns[at.h]!, columns[at.l]!, columns[at.c]!];
+      for (let i = bars - 1; i >= 0; i--) {
+        if (high[i] === high[i] && low[i] === low[i] && close[i] === close[i]) {
+          state[at.prevClose] = close[i]!;
+          break;
+        }
+      }
+    },
+  });
 }

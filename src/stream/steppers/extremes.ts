@@ -189,6 +189,11 @@ export class Channel {
     this.loAt = low >= 0 ? layout.take(this.rings.size) : -1;
   }
 
+  /** The count of valid bars ending at the last bar. */
+  run(s: Float64Array): number {
+    return s[this.at]!;
+  }
+
   /** Feeds one bar; returns the count of valid bars ending at it (0: this bar is a gap). */
   advance(s: Float64Array, bar: Float64Array): number {
     let ok = true;

@@ -3,8 +3,11 @@
 // window; per variant Ehlers' smoothed position and the Fisher value, both
 // from 0 on a run's first full window (fisherValue), the trigger the Fisher
 // value before. The log is portableLog, the kernels' own (both builds give
-// its bits, which the C library's log may not).
-import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+// its bits, which the C library's log may not). Batches run the kernel with
+// its state (per variant [lead, age, position, Fisher value], kFisherState in
+// native/momentum/fisher.h): the stream steps each batch's first lead =
+// longest window - 1 bars, so every window is in the call.
+import { leadKernelState, longestOf, paramOf, type Stepper, type StepperContext } from './types.js';
 import { Channel, extremeLevels, lanesOf, Layout } from './extremes.js';
 
 const f64 = new Float64Array(1);
@@ -76,6 +79,19 @@ export default function fisher(ctx: StepperContext): Stepper {
   const state = new Float64Array(layout.size);
   return {
     state,
+    kernel: leadKernelState(V, 2, Math.max(longestOf(window) - 1, 0), () => ch.run(state), {
+      save(v, into, at) {
+        into[at] = state[own + 2 * v]!;
+        into[at + 1] = state[own + 2 * v + 1]!;
+      },
+      load(from, bars, columns) {
+        // The channel over hl2 (its bar: hl2 at index 0), then the chains.
+        const hl2s = new Float64Array(bars);
+        for (let i = 0; i < bars; i++) hl2s[i] = (columns[h]![i]! + columns[l]![i]!) / 2.0;
+        ch.skip(state, [hl2s], 0, bars);
+        for (let v = 0; v < V; v++) state.set(from.subarray(4 * v + 2, 4 * v + 4), own + 2 * v);
+      },
+    }),
     step(bar, rows) {
       const x = (hl2[0] = (bar[h]! + bar[l]!) / 2.0);
       const run = ch.advance(state, hl2);
@@ -95,6 +111,5 @@ export default function fisher(ctx: StepperContext): Stepper {
         if (tOut) tOut[v] = trigger;
       }
     },
-    resume: resumeBySources,
   };
 }

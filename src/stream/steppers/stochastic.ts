@@ -7,22 +7,31 @@
 // each run of valid bars (high, low and close); k and d from %D's first bar.
 // A variant with an MA type other than 'sma' takes kdByType's averages
 // instead (kdAverages: TA_MA lanes of matypes.ts); a grid with MAMA recomputes.
-import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { longestOf, paramOf, resumeBySources, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { twoSumError, ZERO_DENOMINATOR_NAN } from './primitives.js';
-import { Layout, priceChannel } from './extremes.js';
+import { type Channel, Layout, priceChannel } from './extremes.js';
 import { laneColumn } from './matypes.js';
 
 /** The code of MA type 'sma' (MA_TYPES in src/indicators/params.ts, matype::kSma). */
 const SMA = 0;
 
-/** RunningMean::reset for the mean at s[at]: [pos, count, sum, err, ring of n]. */
-function resetMean(s: Float64Array, at: number): void {
-  s[at] = s[at + 1] = s[at + 2] = s[at + 3] = 0.0;
+/** Numbers before the ring of a mean: RunningMean's kernel state (RunningMean::kStateHead in native/primitives.h). */
+export const MEAN_HEAD = 4;
+
+/** RunningMean::reset for the mean at s[at]: [pos, count, sum, err, ring of n], the ring zeroed as the kernel's state shows a slot not written since. */
+function resetMean(s: Float64Array, at: number, n: number): void {
+  s.fill(0.0, at, at + MEAN_HEAD + n);
 }
 
 /** RunningMean::push: the mean of the last n values once n have arrived, else NaN. */
 function pushMean(s: Float64Array, at: number, n: number, x: number): number {
   const ring = at + 4;
+  if (n === 1) {
+    // The general steps over one slot leave pos 0, sum and err +0 (x - x, exact) and give (0 + x + 0) / 1: x, -0 as +0.
+    s[ring] = x;
+    s[at + 1] = s[at + 1]! + 1;
+    return x + 0.0;
+  }
   let pos = s[at]!;
   s[ring + pos] = x;
   let sum = s[at + 2]!, err = s[at + 3]!;
@@ -77,11 +86,21 @@ export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayL
   if (!k || !d) return null;
   layout.take(k.size + d.size);
   return {
+    /** Whether every variant takes the running means (both types 'sma'), the ones a kernel state carries. */
+    allSma: sma.every((x) => x === 1),
+    /**
+     * Where variant v's running means are in the state: slow %K's (that of
+     * the first variant with the same fast %K and k_smoothing, which steps
+     * it; `owns` when that is v) and %D's, each [pos, count, sum, err, ring].
+     */
+    means(v: number): { slow: number; d: number; owns: boolean } {
+      return { slow: slowAt[lead[v]!]!, d: dAt[v]!, owns: lead[v] === v };
+    },
     /** Variant v at its run's first bar. */
     reset(s: Float64Array, v: number): void {
       if (sma[v]) {
-        resetMean(s, slowAt[v]!);
-        resetMean(s, dAt[v]!);
+        resetMean(s, slowAt[v]!, kn[v]!);
+        resetMean(s, dAt[v]!, dn[v]!);
         return;
       }
       s.fill(0.0, k.at[v]!, k.at[v]! + k.lane[v]!.size);
@@ -128,6 +147,8 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
   const state = new Float64Array(layout.size);
   return {
     state,
+    // History through the kernel where it takes the state (resume() would step every variant's means).
+    ...(kd.allSma ? { kernel: stochasticKernelState(state, ch, kd, kWindow, kn, dn) } : { resume: resumeBySources }),
     step(bar, rows) {
       const run = ch.advance(state, bar);
       const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
@@ -148,6 +169,48 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
         kd.push(state, v, has, has ? fastK : NaN, run - kw, has && empty && zero[v] === ZERO_DENOMINATOR_NAN, kOut, dOut);
       }
     },
-    resume: resumeBySources,
+  };
+}
+
+/** Numbers before a variant's means in the stochastics' kernel state (kStochasticHead in native/momentum/common.h): stride, lead, age. */
+const STOCHASTIC_HEAD = 3;
+
+/**
+ * The kernel state of STOCH and STOCHF with 'sma' types (stochastic() in
+ * native/momentum/common.h), per variant: [stride, lead, age, slow %K's
+ * mean, %D's mean], stride the numbers per variant. The stream steps each
+ * batch's first `lead` bars (the longest k_window - 1, and at least either
+ * mean's window) so the kernel reads every channel's window from the batch;
+ * load() steps the channel over the bars it holds (Channel.skip) and takes
+ * the means.
+ */
+function stochasticKernelState(state: Float64Array, ch: Channel, kd: NonNullable<ReturnType<typeof kdAverages>>, kWindow: Float64Array, kn: ArrayLike<number>, dn: ArrayLike<number>): KernelStateMap {
+  const V = kWindow.length;
+  const stride = STOCHASTIC_HEAD + 2 * MEAN_HEAD + longestOf(kn) + longestOf(dn);
+  const lead = Math.max(longestOf(kWindow) - 1, longestOf(kn), longestOf(dn));
+  const means = Array.from({ length: V }, (_, v) => kd.means(v));
+  return {
+    perVariant: stride,
+    length: stride * V,
+    lead,
+    save(into) {
+      const age = ch.run(state);
+      for (let v = 0; v < V; v++) {
+        const at = stride * v, { slow, d } = means[v]!, k = MEAN_HEAD + kn[v]!;
+        into[at] = stride;
+        into[at + 1] = lead;
+        into[at + 2] = age;
+        into.set(state.subarray(slow, slow + k), at + STOCHASTIC_HEAD);
+        into.set(state.subarray(d, d + MEAN_HEAD + dn[v]!), at + STOCHASTIC_HEAD + k);
+      }
+    },
+    load(from, bars, columns) {
+      ch.skip(state, columns, 0, bars);
+      for (let v = 0; v < V; v++) {
+        const at = stride * v + STOCHASTIC_HEAD, { slow, d, owns } = means[v]!, k = MEAN_HEAD + kn[v]!;
+        if (owns) state.set(from.subarray(at, at + k), slow);
+        state.set(from.subarray(at + k, at + k + MEAN_HEAD + dn[v]!), d);
+      }
+    },
   };
 }

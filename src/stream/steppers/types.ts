@@ -308,6 +308,35 @@ export interface KernelStateMap {
 }
 
 /**
+ * The KernelStateMap of a kernel whose stream steps each batch's first
+ * `lead` bars (LeadState in native/primitives.h: the channel oscillators):
+ * per variant [lead, age, then `own` numbers], `age` the valid bars of the
+ * run the stepper stands in. save(v, into, at) writes variant v's own
+ * numbers at `at`; load(from, bars, columns) takes them (variant v's at
+ * from[(own + 2) * v + 2]) and sets the rest of the state from the bars.
+ */
+export function leadKernelState(
+  variants: number, own: number, lead: number, age: () => number,
+  hooks: { save(v: number, into: Float64Array, at: number): void; load: KernelStateMap['load'] },
+): KernelStateMap {
+  const S = own + 2;
+  return {
+    perVariant: S,
+    length: S * variants,
+    lead,
+    save(into) {
+      const run = age();
+      for (let v = 0; v < variants; v++) {
+        into[S * v] = lead;
+        into[S * v + 1] = run;
+        hooks.save(v, into, S * v + 2);
+      }
+    },
+    load: hooks.load,
+  };
+}
+
+/**
  * The KernelStateMap of a stepper whose whole state is its kernel's state of
  * every variant, each variant's the same (the volume lines: no params).
  */

@@ -4,9 +4,12 @@
 // shortest weighted 4), three running sums of each with their rounding
 // errors (compensatedAdd), primed from their own first bars: from the
 // longest window's first value on, a bar's value reads them and then drops
-// each window's oldest bar.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
-import { nearZero, twoSumError } from './primitives.js';
+// each window's oldest bar. Batches run the kernel with its state (per
+// variant [lead, age, the 12 sums], kUltoscState in native/momentum/ultosc.h):
+// the stream steps each batch's first lead = longest window bars, so every
+// bar a sum adds or drops is in the call.
+import { leadKernelState, paramOf, type Stepper, type StepperContext } from './types.js';
+import { nearZero, trueRange, twoSumError } from './primitives.js';
 import { BarRun, blankRows, hlcRun, runTrueRange } from './wilder.js';
 
 /** compensatedAdd on (sum, err) at s[at], s[at + 1]. */
@@ -30,8 +33,44 @@ export default function ultosc(ctx: StepperContext): Stepper {
   const state = new Float64Array(ringAt + 2 * R);
   const run = hlcRun(ctx, state, runAt);
   const posAt = ringAt - 1;
+  const S = 2 + OWN, lead = R;
+  const [h, l, c] = (['high', 'low', 'close'] as const).map((k) => ctx.sourceIndex(k));
+  // The run's valid bars: its last bar's age + 1 (0 after a gap).
+  const kernel = leadKernelState(V, OWN, lead, () => state[runAt]! + 1, {
+    save(v, into, at) {
+      into.set(state.subarray(OWN * v, OWN * v + OWN), at);
+    },
+    load(from, bars, columns) {
+      for (let v = 0; v < V; v++) state.set(from.subarray(S * v + 2, S * v + S), OWN * v);
+      // The run (BarRun: the last bar's age, its inputs as read) and the ring of (bp, tr) of the last valid bars.
+      const high = columns[h]!, low = columns[l]!, close = columns[c]!;
+      const valid = (i: number) => high[i] === high[i] && low[i] === low[i] && close[i] === close[i];
+      let count = 0, g = -1;
+      for (let i = 0; i < bars; i++) {
+        if (valid(i)) count++;
+        else g = i;
+      }
+      const before = state[runAt]!, closeBefore = state[runAt + 3]!;
+      state[runAt] = g === bars - 1 ? -1 : g >= 0 ? bars - 2 - g : before + bars;
+      state[runAt + 1] = high[bars - 1]!;
+      state[runAt + 2] = low[bars - 1]!;
+      state[runAt + 3] = close[bars - 1]!;
+      const pos = (state[posAt]! + count) % R;
+      state[posAt] = pos;
+      for (let i = bars - 1, back = 0; i >= 0 && back < R; i--) {
+        if (!valid(i)) continue;
+        const prevClose = i > 0 ? close[i - 1]! : closeBefore;
+        const age = i > 0 ? (valid(i - 1) ? 1 : 0) : before >= 0 ? 1 : 0;  // only whether it is the run's first bar
+        const slot = ringAt + 2 * ((pos - back + R) % R);
+        state[slot] = close[i]! - (low[i]! < prevClose ? low[i]! : prevClose);
+        state[slot + 1] = age > 0 ? trueRange(high[i]!, low[i]!, prevClose) : 0.0;
+        back++;
+      }
+    },
+  });
   return {
     state,
+    kernel,
     step(bar, rows) {
       const out = rows[0]!;
       const age = run.advance(bar);

@@ -233,7 +233,7 @@ export interface LastValuesHooks {
  * run's variants at once (to share what they have in common). A gap bar is
  * NaN in every output; no per-variant state, so resuming steps the sources alone.
  */
-export function lastValuesStepper(ctx: StepperContext, hooks: LastValuesHooks): Stepper {
+export function lastValuesStepper(ctx: StepperContext, hooks: LastValuesHooks): Stepper & { skip: PreludeRoute['skip'] } {
   const { series, back } = hooks;
   let size = 0;
   const runs = ctx.runs.map((r) => {
@@ -272,5 +272,32 @@ export function lastValuesStepper(ctx: StepperContext, hooks: LastValuesHooks): 
       }
     },
     resume: resumeBySources,
+    /** The state step() leaves after bars [from, to) of the columns, without rows: the counts moved on, the last valid bars filled. */
+    skip(columns, from, to) {
+      const bar = new Float64Array(columns.length);
+      for (const r of runs) {
+        const at = r.at, R = r.longest;
+        let valid = 0, g = -1;
+        for (let i = from; i < to; i++) {
+          if (r.src.every((k) => columns[k]![i] === columns[k]![i])) valid++;
+          else g = i;
+        }
+        state[at] = g >= 0 ? to - 1 - g : state[at]! + (to - from);
+        const pos = (state[at + 1]! + valid) % R;
+        state[at + 1] = pos;
+        // The newest valid bar at pos, each older one a slot before it, up to a whole ring.
+        for (let i = to - 1, back = 0; i >= from && back < R; i--) {
+          for (const k of r.src) bar[k] = columns[k]![i]!;
+          if (!gather(bar, r.src, xs)) continue;
+          hooks.fill(xs, ys);
+          const slot = (pos - back + R) % R;
+          for (let j = 0; j < series; j++) {
+            const ring = at + 2 + 2 * R * j;
+            state[ring + slot] = state[ring + slot + R] = ys[j]!;
+          }
+          back++;
+        }
+      }
+    },
   };
 }
