@@ -23,9 +23,10 @@ const MAGIC = 'TAGRIDST';
 // Raised whenever a stepper's state layout changes (2: the shared-window
 // steppers of AVGDEV, CCI, CORREL, the moments, the extremes, the EMA chains
 // and the stochastics; 3: the moments' ring of inputs for their kernel's
-// state), so a checkpoint of another layout is refused even where its state
-// has the same length.
-const FORMAT = 3;
+// state; 4: HMA's ring of floor(sqrt(n)) differences per dense window),
+// so a checkpoint of another layout is refused even where its state has
+// the same length.
+const FORMAT = 4;
 const DIGEST = 32;
 export const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 

@@ -571,9 +571,10 @@ export class IndicatorStream {
    */
   private async preludeBars(columns: readonly Float64Array[], n: number, outputs: readonly (OutputArray | null)[], P: number): Promise<{ backend: BackendName; numThreads: number; chunks: number }> {
     const route = this.stepper!.prelude!, V = this.variants, def = this.plan.def, T = P + n;
-    const inputs = columns.map(() => sharedFloat64(T));
+    // Without a prelude (a stream's first batch), workers read the loaded candles' shared columns in place.
+    const inputs = columns.map((col) => (P === 0 && isSharedArrayBuffer(col.buffer) ? col.subarray(0, n) : sharedFloat64(T)));
     route.tail(inputs.map((x) => x.subarray(0, P)));
-    inputs.forEach((x, k) => x.set(columns[k]!.subarray(0, n), P));
+    inputs.forEach((x, k) => { if (x.buffer !== columns[k]!.buffer) x.set(columns[k]!.subarray(0, n), P); });
     const params = this.shareParams();
     const meta = await this.host.runKernels(this.plan, T, (chunk) => {
       const r = this.runs.find((x) => chunk.v0 >= x.v0 && chunk.v0 < x.v1)!;

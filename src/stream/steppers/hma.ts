@@ -1,9 +1,9 @@
 // ma.hma, stepped: native/ma/hma.h. A window up to DENSE_WMA reads its two
 // WMAs of x from the sums of every window up to the longest dense one, per
 // source (WmaDiagonal, as ma.wma's stepper keeps them), each its sum divided
-// by its divider; its ring of its last HULL_RING differences 2·WMA(x, n/2) −
-// WMA(x, n) gives the hull WMA over the last m = floor(√n) of them, summed
-// afresh oldest first (weights 1..m), times 1 / its divider. A longer window
+// by its divider; its ring of its last m = floor(√n) differences 2·WMA(x, n/2) −
+// WMA(x, n) (the run's k-th in slot k mod m) gives the hull WMA over them,
+// summed afresh oldest first (weights 1..m), times 1 / its divider. A longer window
 // keeps three compensated running WMAs (WmaLanes: half, full and hull;
 // wmaPrime while a window fills, then wmaNext), the values leaving its two
 // WMAs read from the source's ring and those leaving its hull from its own
@@ -15,9 +15,6 @@ import { paramOf, ringPrelude, ringStepper, type RingRun, type Stepper, type Ste
 import { wmaDivider, wmaNext, wmaPrime } from './primitives.js';
 import { DENSE_WMA, diagonalFill, diagonalStep } from './wma.js';
 
-/** Differences kept per variant: a power of two above the longest hull span, floor(sqrt(DENSE_WMA)) = 16. */
-const HULL_RING = 32;
-
 /** A long window's own numbers: its half, full and hull WMAs' (sum, sumErr, sub, subErr), then its ring of differences. */
 const LONG_RING_AT = 12;
 
@@ -28,29 +25,23 @@ export default function hma(ctx: StepperContext): Stepper | null {
   const span = n.map((w) => Math.floor(Math.sqrt(w)));
   const halfDiv = Float64Array.from(half, wmaDivider), fullDiv = window.map(wmaDivider);
   const hullDiv = Float64Array.from(span, wmaDivider), hullScale = hullDiv.map((d) => 1.0 / d);
-  let depth = 0, own = HULL_RING, bars = 1;
+  // own: a dense window's ring of m differences, a long one's running sums and ring of m + 1.
+  let depth = 0, own = 1, bars = 1, longestSpan = 1;
   for (let v = 0; v < n.length; v++) {
     if (n[v]! <= DENSE_WMA) {
       depth = Math.max(depth, n[v]!);
       bars = Math.max(bars, n[v]! + span[v]! - 1);
+      longestSpan = Math.max(longestSpan, span[v]!);
+      own = Math.max(own, 1 + span[v]!);
     } else own = Math.max(own, LONG_RING_AT + span[v]! + 1);
   }
   const dense = n.every((w) => w <= DENSE_WMA);
+  const lanes: HullLanes = { n, half, span, halfDiv, fullDiv, hullScale, ownAt: 0, own };
   const runAt: number[] = [];  // where each variant's source run keeps its sums
   const ringAt: number[] = [], ringLength: number[] = [];  // each variant's source ring (of values) and its length
   /** Variant v at a valid bar (run bars into its run) of its source's sums at `sums`, its ring at `at`: its value, NaN before the first. */
-  const value = (v: number, state: Float64Array, sums: number, run: number, at: number): number => {
-    const lag = n[v]!;
-    if (lag > DENSE_WMA) return longValue(v, state, run, at);
-    if (run < lag) return NaN;
-    const count = run - lag;  // differences before this one in the run
-    state[at + (count & (HULL_RING - 1))] = 2.0 * (state[sums + half[v]!]! / halfDiv[v]!) - state[sums + lag]! / fullDiv[v]!;
-    const m = span[v]!;
-    if (count + 1 < m) return NaN;
-    let sum = 0.0;
-    for (let k = 1; k <= m; k++) sum = sum + k * state[at + ((count - m + k) & (HULL_RING - 1))]!;
-    return sum * hullScale[v]!;
-  };
+  const value = (v: number, state: Float64Array, sums: number, run: number, at: number): number =>
+    n[v]! > DENSE_WMA ? longValue(v, state, run, at) : hullValue(v, state, sums, run, at, lanes);
   /** A window above DENSE_WMA at a valid bar (run bars into its run), its own numbers at `at`: hma.h's long lanes, feed() while they fill, then next(). */
   const longValue = (v: number, state: Float64Array, run: number, at: number): number => {
     const age = run - 1, lag = n[v]!, h = half[v]!, m = span[v]!;
@@ -95,11 +86,16 @@ export default function hma(ctx: StepperContext): Stepper | null {
       ringLength[v] = r.ring;
     }
   }
-  // The variants in one loop calling value() directly (no hook call per variant).
+  // The variants in one loop (no hook call per variant); the dense windows in hullRow().
   const { state, ownAt } = stepper;
+  lanes.ownAt = ownAt;
   const step = diagonalStep(stepper, depth, (out, r, run) => {
       if (run === 0) {
         out?.fill(NaN, r.v0, r.v1);
+        return;
+      }
+      if (dense) {
+        hullRow(out, r.v0, r.v1, state, r.at, run, lanes);
         return;
       }
       for (let v = r.v0; v < r.v1; v++) {
@@ -109,24 +105,28 @@ export default function hma(ctx: StepperContext): Stepper | null {
   });
   const head = depth + 1, none = [null];
   if (!dense) return { ...stepper, step };
+  // The sums, counts and rings of values alone (a variant's differences are not made).
+  const sourcesStep = diagonalStep(stepper, depth, () => {});
   return {
     ...stepper,
     step,
     prelude: {
       bars,
       tail: ringPrelude(stepper, { head, width: 1, fill: diagonalFill(depth) }, depth, bars).tail,
-      // The state holds the last `depth` valid bars (the sums) and HULL_RING differences: when
-      // every source's run covers them, the bars before are counted, not stepped; else every bar steps.
+      // The state holds the last `depth` valid bars (the sums) and `longestSpan` differences: when
+      // every source's run covers them, the bars before are counted, not stepped, the sums are
+      // stepped alone up to the last longestSpan bars, which rewrite every variant's ring; else every bar steps.
       skip(columns, from, to) {
-        const memory = depth + HULL_RING;
+        const memory = depth + longestSpan;
         const runs = stepper.runs.map((r) => {
           const col = columns[r.src]!;
           let g = to - 1;
           while (g >= from && col[g] === col[g]) g--;
           return g >= from ? to - 1 - g : state[r.at + head]! + (to - from);
         });
-        let start = from;
+        let start = from, sumsUpTo = from;
         if (to - from > memory && runs.every((run) => run >= memory)) {
+          sumsUpTo = to - longestSpan;
           start = to - memory;
           stepper.runs.forEach((r, i) => {
             state[r.at + head] = runs[i]! - memory;
@@ -134,11 +134,71 @@ export default function hma(ctx: StepperContext): Stepper | null {
           });
         }
         const bar = new Float64Array(columns.length);
-        for (let i = start; i < to; i++) {
-          for (let k = 0; k < columns.length; k++) bar[k] = columns[k]![i]!;
-          step(bar, none);
+        const stepTo = (until: number, advance: Stepper['step']) => {
+          for (; start < until; start++) {
+            for (let k = 0; k < columns.length; k++) bar[k] = columns[k]![start]!;
+            advance(bar, none);
+          }
+        };
+        stepTo(sumsUpTo, sourcesStep);
+        // Each ring's newest slot as the skipped differences would have left it (run - lag - 1 before the next).
+        if (sumsUpTo > from) {
+          for (const r of stepper.runs) {
+            const run = state[r.at + head]!;
+            for (let v = r.v0; v < r.v1; v++) state[ownAt + own * v] = (run - n[v]!) % span[v]!;
+          }
         }
+        stepTo(to, step);
       },
     },
   };
+}
+
+/** What hullValue() reads of each variant: its windows, dividers and where its own numbers are. */
+interface HullLanes {
+  readonly n: Int32Array;
+  readonly half: Int32Array;
+  readonly span: Int32Array;
+  readonly halfDiv: Float64Array;
+  readonly fullDiv: Float64Array;
+  readonly hullScale: Float64Array;
+  ownAt: number;
+  readonly own: number;
+}
+
+/**
+ * A dense window v at a valid bar (run bars into its run) of its source's
+ * sums at `sums`, its ring of m differences at `at`: its value, NaN before
+ * the first. Top-level functions, so V8 compiles one loop whatever the
+ * number of streams (a closure per stepper loses the constants of its context).
+ */
+function hullValue(v: number, state: Float64Array, sums: number, run: number, at: number, lanes: HullLanes): number {
+  return hullAt(v, state, sums, run, at, lanes.n, lanes.half, lanes.span, lanes.halfDiv, lanes.fullDiv, lanes.hullScale);
+}
+
+function hullAt(v: number, state: Float64Array, sums: number, run: number, at: number, n: Int32Array, half: Int32Array, span: Int32Array, halfDiv: Float64Array, fullDiv: Float64Array, hullScale: Float64Array): number {
+  const lag = n[v]!;
+  if (run < lag) return NaN;
+  const count = run - lag, m = span[v]!;  // differences before this one in the run
+  // [slot of the newest difference, ring of m]: the run's k-th difference in slot k mod m.
+  let slot = count === 0 ? 0 : (state[at]! | 0) + 1;
+  if (slot === m) slot = 0;
+  state[at] = slot;
+  const ring = at + 1;
+  state[ring + slot] = 2.0 * (state[sums + half[v]!]! / halfDiv[v]!) - state[sums + lag]! / fullDiv[v]!;
+  if (count + 1 < m) return NaN;
+  // Oldest first: slots slot + 1 .. m - 1, then 0 .. slot.
+  let sum = 0.0, k = 1;
+  for (let j = ring + slot + 1; j < ring + m; j++) sum = sum + k++ * state[j]!;
+  for (let j = ring; j <= ring + slot; j++) sum = sum + k++ * state[j]!;
+  return sum * hullScale[v]!;
+}
+
+/** hullValue() of the variants [v0, v1) of a source run (every window dense, run > 0) into out (null: state only). */
+function hullRow(out: Float64Array | null, v0: number, v1: number, state: Float64Array, sums: number, run: number, lanes: HullLanes): void {
+  const { ownAt, own, n, half, span, halfDiv, fullDiv, hullScale } = lanes;
+  for (let v = v0; v < v1; v++) {
+    const y = hullAt(v, state, sums, run, ownAt + own * v, n, half, span, halfDiv, fullDiv, hullScale);
+    if (out) out[v] = y;
+  }
 }

@@ -382,12 +382,59 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
         for (let j = 0, s = pos + 1 === g.P ? 0 : pos + 1; j < g.P; j++, s = s + 1 === g.P ? 0 : s + 1) into[at + 1 + j] = state[g.at + 1 + s]!;
       });
     },
-    // The blocks' state is not the kernel's: the blocks step the batch's sources, as history does.
+    // The blocks' state is not the kernel's: the blocks step the batch's sources, as history does,
+    // from the bar on that leaves the same state (suffixStart).
     load(_from, bars, columns) {
-      stepper.resume!(columns.map((col) => col.subarray(0, bars)), null);
+      const from = mine ? 0 : suffixStart(state, shapes, rings, returns, columns, bars);
+      stepper.resume!(columns.map((col) => col.subarray(from, bars)), null);
     },
   };
   return { ...stepper, kernel };
+}
+
+/**
+ * The first of `bars` bars of the sources from which stepping the blocks
+ * and rings leaves the state stepping them all leaves, its head (run, run
+ * of equal values, ring positions, hv's previous price) set as at the bar
+ * before it; 0 when there is none. The last R + L - 1 bars of a block
+ * (ring R, chunk L) rewrite its ring and both grids' sums (a grid restarts
+ * at most L bars apart) and the last P its ring of inputs, when no input
+ * among them is a gap (a gap leaves a slot's sums as they were) and the run
+ * of equal values at that bar starts inside the batch (the bar's own value
+ * goes into its slot: the next one is compared with it).
+ */
+function suffixStart(state: Float64Array, shapes: readonly { at: number; src: number; L: number; R: number; ring: number }[], rings: readonly { block: number; at: number; P: number }[], returns: boolean, columns: readonly Float64Array[], bars: number): number {
+  let need = 0;
+  for (const b of shapes) need = Math.max(need, b.R + b.L - 1, b.ring < 0 ? 0 : rings[b.ring]!.P);
+  const from = bars - need;
+  if (from <= 1) return 0;
+  const heads: { at: number; run: number; eq: number; prev: number; x: number }[] = [];
+  for (const b of shapes) {
+    const col = columns[b.src]!;
+    // The block's input at bar i (hv: the log return from the bar before, which is in the batch for i >= 1).
+    const input = (i: number) => (!returns ? col[i]! : col[i]! > 0.0 && col[i - 1]! > 0.0 ? portableLog1p((col[i]! - col[i - 1]!) / col[i - 1]!) : NaN);
+    const valid = (i: number) => (returns ? col[i]! > 0.0 && (i === 0 ? state[b.at + PREV]! : col[i - 1]!) > 0.0 : col[i] === col[i]);
+    let i = bars - 1;
+    while (i >= 0 && valid(i)) i--;
+    if (i >= from) return 0;
+    // Valid inputs ending at bar from - 1, and the run of equal ones among them.
+    const run = i < 0 ? state[b.at + RUN]! + from : from - 1 - i;
+    let eq = run > 0 ? 1 : 0, j = from - 1;
+    for (; eq < run && j >= 2 && input(j - 1) === input(j); j--) eq++;
+    if (eq < run && j < 2) return 0;  // a run of equal inputs back to the batch's first bars
+    heads.push({ at: b.at, run, eq, prev: returns ? col[from - 1]! : state[b.at + PREV]!, x: input(from - 1) });
+  }
+  shapes.forEach((b, k) => {
+    const h = heads[k]!;
+    state[b.at + RUN] = h.run;
+    state[b.at + EQ] = h.eq;
+    const pos = (state[b.at + POS]! + from) % b.R;
+    state[b.at + POS] = pos;
+    state[b.at + PREV] = h.prev;
+    state[b.at + HEAD + SLOT * pos] = h.x;  // the value the next bar's is compared with
+  });
+  for (const g of rings) state[g.at] = (state[g.at]! + from) % g.P;
+  return from;
 }
 
 /** taStddev (native/volatility/common.h): TA-Lib's standard deviation, 0 below a variance of 1e-14. */
