@@ -15,7 +15,8 @@ const LONG_LANE: usize = memory.data(BLOCK * 4, 16);  // lane of long window i
 
 // byWindow (native/ma/wma.h): at most BY_WINDOW_LANES dense windows whose
 // lengths add up to at most BY_WINDOW times the longest, each summed for itself.
-const BY_WINDOW: i32 = 2, BY_WINDOW_LANES: i32 = 32, WINDOW_TILE: i32 = 32;
+// A tile is four of wmaWindowValues's groups of 12 bars (none left to the scalar sums).
+const BY_WINDOW: i32 = 2, BY_WINDOW_LANES: i32 = 32, WINDOW_TILE: i32 = 48;
 const DENSE_LANE: usize = memory.data(BY_WINDOW_LANES * 4, 16);  // lane of dense window i
 const TILE: usize = memory.data(BY_WINDOW_LANES * WINDOW_TILE * 8, 16);  // dense window i's values at bar t0 + l
 

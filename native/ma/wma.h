@@ -13,7 +13,8 @@ inline int64_t scratch(int64_t) { return 0; }
 // kByWindowLanes of them and their lengths add up to at most kByWindow times
 // the longest (see run).
 constexpr int64_t kByWindow = 2;
-constexpr int kByWindowLanes = 32, kWindowTile = 32;  // kWindowTile: bars of a byWindow tile
+// A byWindow tile's bars: whole groups of wmaWindowValues (16 or 32 bars), none left to the scalar sums.
+constexpr int kByWindowLanes = 32, kWindowTile = 32;
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
