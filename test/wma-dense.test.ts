@@ -229,4 +229,21 @@ describe('a window summed alone = the same window in a dense grid', () => {
       expect(checked).toBeGreaterThan(macd.variants * 200);
     }
   });
+
+  it("MACDEXT: a variant's values do not depend on its neighbours, which may share its 'wma' averages, native and wasm", async () => {
+    const grid = { fast: [7, 20], slow: [3, 200], signal: [3, 9], fast_matype: ['wma', 'sma'], slow_matype: ['wma', 'ema'], signal_matype: ['wma'] };
+    for (const backend of ['native', 'wasm'] as const) {
+      const engine = await engineFor(backend);
+      const request = { indicator: 'momentum.macdext', candles: c2, dtype: 'float64' as const };
+      const all = await engine.compute({ ...request, grid });
+      for (let v = 0; v < all.variants; v++) {
+        const p = all.variant(v) as Record<string, string | number>;
+        const alone = await engine.compute({ ...request, grid: Object.fromEntries(Object.entries(p).map(([k, x]) => [k, [x]])) as never });
+        for (const output of ['macd', 'signal', 'hist']) {
+          const numbers = sameSeries(`${backend} ${JSON.stringify(p)} ${output}`, all.series(output, v), alone.series(output, 0));
+          expect(numbers).toBeGreaterThan(200);
+        }
+      }
+    }
+  });
 });
