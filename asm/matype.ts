@@ -2,7 +2,7 @@
 // native/matype.h (see there). Arrays are f64 columns indexed by bar.
 import { at, BLOCK } from "./abi";
 import { phase, start, step } from "./cycle/common";
-import { DENSE_WMA, diagonalPush, diagonalSums, t3Step } from "./ma/common";
+import { DENSE_WMA, t3Step, wmaWindowValues } from "./ma/common";
 import { kamaConstant } from "./ma/kama";
 import { alpha } from "./ma/mama";
 import { averageLane, emaStep, wmaDivider, wmaNext, wmaPrime } from "./primitives";
@@ -62,7 +62,7 @@ function emaChain(type: i32, x: usize, from: i32, to: i32, n: i32, y: usize): vo
 }
 
 // TA-Lib's WMA with ma.wma's bits (wma in native/matype.h): a window up to
-// DENSE_WMA summed afresh at every bar from a diagonal as deep as it, a
+// DENSE_WMA summed afresh at every bar for itself (wmaWindowValues), a
 // longer one from running sums (wmaNext) at four slots. Callers averaging
 // one series over several dense windows push one diagonal for all of them
 // (denseWma, wmaScale).
@@ -91,13 +91,7 @@ export function setDense(i: i32, v: i32, k: i32, n: i32): void {
 
 function wma(x: usize, from: i32, to: i32, n: i32, y: usize): void {
   if (n <= DENSE_WMA) {
-    const scale = wmaScale(n);
-    let parity = 0;
-    for (let t = from; t < to; ++t) {
-      parity ^= 1;
-      diagonalPush(parity, n, at(x, t));
-      if (t - from >= n - 1) put(y, t, load<f64>(diagonalSums(parity) + (<usize>n << 3)) * scale);
-    }
+    if (to - from >= n) wmaWindowValues(x, from + n - 1, to, n, wmaScale(n), y);
     return;
   }
   const span = <f64>n, divider = wmaDivider(span);

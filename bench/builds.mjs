@@ -48,7 +48,9 @@ for (const [name, dir] of trees) {
   engines[name] = await createEngine({ backend, numThreads: threads, cacheDir: path.join(cache, name), nativeBuild: args.includes('--tuned') ? 'wait' : 'off', logger: silentLogger, env: {} });
   await engines[name].warmup();
 }
-const out = new SharedArrayBuffer(T * 1176 * 4);
+// One output buffer for every case, as large as the largest (MACDEXT: 450 variants x 3 outputs).
+const sizing = engines[trees[0][0]];
+const out = new SharedArrayBuffer(Math.max(...CASES.map(([, request]) => sizing.estimate({ ...request, candles }).bytesOut)));
 for (const [label, request] of CASES) {
   const wall = Object.fromEntries(trees.map(([n]) => [n, []]));
   const cpu = Object.fromEntries(trees.map(([n]) => [n, []]));

@@ -75,8 +75,8 @@ inline void emaChain(int type, const double* x, int64_t from, int64_t to, int64_
 
 // TA-Lib's WMA (weights 1..n), with ma.wma's bits: a window up to
 // kDenseWma is its weighted sum made afresh at every bar, oldest value first
-// (a WmaDiagonal as deep as the window), times 1 / the divider; a longer one
-// keeps compensated running sums (wmaNext). Callers averaging one series over
+// (a WmaDiagonal's sums, made for the window alone: wmaWindowValues), times
+// 1 / the divider; a longer one keeps compensated running sums (wmaNext). Callers averaging one series over
 // several dense windows push one diagonal for all of them (denseWma,
 // wmaScale): the same operations, so the same values.
 inline bool denseWma(int type, int64_t n) { return type == kWma && n <= ma::kDenseWma; }
@@ -84,13 +84,7 @@ inline double wmaScale(int64_t n) { return 1.0 / wmaDivider(static_cast<double>(
 
 inline void wma(const double* x, int64_t from, int64_t to, int64_t n, double* y) {
   if (n <= ma::kDenseWma) {
-    ma::WmaDiagonal diag;
-    diag.depth = static_cast<int>(n);
-    const double scale = wmaScale(n);
-    for (int64_t t = from; t < to; ++t) {
-      diag.push(x[t]);
-      if (t - from >= n - 1) y[t] = diag.sums[n] * scale;
-    }
+    if (to - from >= n) ma::wmaWindowValues(x, from + n - 1, to, static_cast<int>(n), wmaScale(n), y);
     return;
   }
   const double span = static_cast<double>(n), divider = wmaDivider(span);

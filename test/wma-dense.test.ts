@@ -171,3 +171,79 @@ describe("the 'wma' MA type is ma.wma", () => {
     }
   });
 });
+
+// A window alone, or a few sparse ones, is summed for itself (wmaWindowValues
+// in native/ma/common.h, asm/ma/common.ts): 16 or 32 bars at a time, two or
+// four per vector, the scalar sum for the bars left over. Its values are the
+// diagonal's bit for bit wherever the runs and the bar groups are cut.
+describe('a window summed alone = the same window in a dense grid', () => {
+  const T2 = 1237;  // not a multiple of 2, 4, 16 or 32
+  const c2 = syntheticCandles({ t: T2, seed: 23 });
+  // Runs [1, 5), [6, 37), [38, 300), [302, 650), [651, 1236): shorter than
+  // the windows, a bar group wide, cut at odd offsets; the first and last bars NaN.
+  for (const t of [0, 5, 37, 300, 301, 650, 1236]) for (const k of ['open', 'high', 'low', 'close', 'volume'] as const) c2[k][t] = NaN;
+  const DENSE = Array.from({ length: 259 }, (_, i) => i + 2);  // 2..260: one diagonal
+
+  it('windows 2, 3, 7, 200, 256 alone, and [7, 200], [3, 256, 300], beside 2..260, native and wasm, float64', async () => {
+    for (const backend of ['native', 'wasm'] as const) {
+      const engine = await engineFor(backend);
+      const request = { indicator: 'ma.wma', candles: c2, dtype: 'float64' as const };
+      const dense = await engine.compute({ ...request, grid: { source: ['close', 'hlc3'], window: DENSE } });
+      const long = await engine.compute({ ...request, grid: { source: ['close', 'hlc3'], window: [300] } });
+      for (const windows of [[2], [3], [7], [200], [256], [7, 200], [3, 256, 300]]) {
+        const few = await engine.compute({ ...request, grid: { source: ['close', 'hlc3'], window: windows } });
+        for (let v = 0; v < few.variants; v++) {
+          const p = few.variant(v) as { window: number };
+          const beside = p.window > 256 ? long : dense;
+          const numbers = sameSeries(`${backend} window ${p.window} of ${JSON.stringify(windows)} ${JSON.stringify(p)}`, few.series('wma', v), beside.series('wma', beside.indexOf(p)));
+          if (p.window <= 256) expect(numbers).toBeGreaterThan(T2 - 300 - 4 * p.window);
+        }
+      }
+    }
+  });
+
+  it("MACDEXT with three 'wma' averages: the line = ma.wma(fast) - ma.wma(slow), the signal the WMA of the line summed oldest first", async () => {
+    const grid = { fast: [2, 7], slow: [3, 200, 256], signal: [3, 9], fast_matype: ['wma'], slow_matype: ['wma'], signal_matype: ['wma'] };
+    for (const backend of ['native', 'wasm'] as const) {
+      const engine = await engineFor(backend);
+      const wma = await engine.compute({ indicator: 'ma.wma', candles: c2, dtype: 'float64', grid: { window: [2, 3, 7, 200, 256] } });
+      const macd = await engine.compute({ indicator: 'momentum.macdext', candles: c2, dtype: 'float64', grid });
+      let checked = 0;
+      for (let v = 0; v < macd.variants; v++) {
+        const p = macd.variant(v) as { fast: number; slow: number; signal: number };
+        // As TA-Lib, fast > slow swaps the two.
+        const fast = wma.series('wma', wma.indexOf({ source: 'close', window: Math.min(p.fast, p.slow) }));
+        const slow = wma.series('wma', wma.indexOf({ source: 'close', window: Math.max(p.fast, p.slow) }));
+        const line = macd.series('macd', v), signal = macd.series('signal', v);
+        const n = p.signal, scale = 1 / ((n * (n + 1)) / 2);
+        for (let t = 0; t < T2; t++) {
+          if (Number.isNaN(line[t]!)) continue;
+          if (!Object.is(line[t], fast[t]! - slow[t]!)) expect.fail(`${backend} ${JSON.stringify(p)} line at ${t}: ${line[t]} against ${fast[t]! - slow[t]!}`);
+          // The line's previous n bars, all in the run: as the kernels sum them (0 + 1·y[t−n+1] + ... + n·y[t]).
+          let acc = 0;
+          for (let k = 1; k <= n; k++) acc = acc + k * (fast[t - n + k]! - slow[t - n + k]!);
+          if (!Object.is(signal[t], acc * scale)) expect.fail(`${backend} ${JSON.stringify(p)} signal at ${t}: ${signal[t]} against ${acc * scale}`);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(macd.variants * 200);
+    }
+  });
+
+  it("MACDEXT: a variant's values do not depend on its neighbours, which may share its 'wma' averages, native and wasm", async () => {
+    const grid = { fast: [7, 20], slow: [3, 200], signal: [3, 9], fast_matype: ['wma', 'sma'], slow_matype: ['wma', 'ema'], signal_matype: ['wma'] };
+    for (const backend of ['native', 'wasm'] as const) {
+      const engine = await engineFor(backend);
+      const request = { indicator: 'momentum.macdext', candles: c2, dtype: 'float64' as const };
+      const all = await engine.compute({ ...request, grid });
+      for (let v = 0; v < all.variants; v++) {
+        const p = all.variant(v) as Record<string, string | number>;
+        const alone = await engine.compute({ ...request, grid: Object.fromEntries(Object.entries(p).map(([k, x]) => [k, [x]])) as never });
+        for (const output of ['macd', 'signal', 'hist']) {
+          const numbers = sameSeries(`${backend} ${JSON.stringify(p)} ${output}`, all.series(output, v), alone.series(output, 0));
+          expect(numbers).toBeGreaterThan(200);
+        }
+      }
+    }
+  });
+});

@@ -37,6 +37,48 @@ export function diagonalPush(parity: i32, depth: i32, x: f64): void {
   }
 }
 
+// One dense window alone (wmaWindowValues in native/ma/common.h): its sum
+// at bar t made as diagonalPush makes it, (0 + 1·x[t−n+1]) + ... + n·x[t],
+// each product rounded, then added, oldest first; six v128s of two bars
+// each run side by side (in V8 faster than four or eight), every lane doing
+// exactly those operations.
+@inline function wmaWindowSum(x: usize, t: i32, n: i32): f64 {
+  const p = x + (<usize>(t - n) << 3);
+  let acc = 0.0;
+  for (let k = 1; k <= n; ++k) acc = acc + <f64>k * load<f64>(p + (<usize>k << 3));
+  return acc;
+}
+
+// y[t] = window n's sum at bar t times scale for t in [from, to), every
+// window full (from − n + 1 ≥ the run's first bar); x, y: f64 columns by bar.
+export function wmaWindowValues(x: usize, from: i32, to: i32, n: i32, scale: f64, y: usize): void {
+  const s = f64x2.splat(scale), one = f64x2.splat(1.0);
+  let t = from;
+  for (; t + 12 <= to; t += 12) {
+    let a0 = f64x2.splat(0.0), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+    let w = f64x2.splat(0.0);
+    let q = x + (<usize>(t - n) << 3);
+    for (let k = 1; k <= n; ++k) {
+      w = f64x2.add(w, one);  // k, exactly
+      q += 8;
+      a0 = f64x2.add(a0, f64x2.mul(w, v128.load(q)));
+      a1 = f64x2.add(a1, f64x2.mul(w, v128.load(q, 16)));
+      a2 = f64x2.add(a2, f64x2.mul(w, v128.load(q, 32)));
+      a3 = f64x2.add(a3, f64x2.mul(w, v128.load(q, 48)));
+      a4 = f64x2.add(a4, f64x2.mul(w, v128.load(q, 64)));
+      a5 = f64x2.add(a5, f64x2.mul(w, v128.load(q, 80)));
+    }
+    const bars = y + (<usize>t << 3);
+    v128.store(bars, f64x2.mul(a0, s));
+    v128.store(bars, f64x2.mul(a1, s), 16);
+    v128.store(bars, f64x2.mul(a2, s), 32);
+    v128.store(bars, f64x2.mul(a3, s), 48);
+    v128.store(bars, f64x2.mul(a4, s), 64);
+    v128.store(bars, f64x2.mul(a5, s), 80);
+  }
+  for (; t < to; ++t) store<f64>(y + (<usize>t << 3), wmaWindowSum(x, t, n) * scale);
+}
+
 // Running WMAs of a block (WmaLanes in native/ma/common.h) at an area of
 // WMA_AREA f64s: four runs of BLOCK lanes, sum, sumErr, sub and subErr
 // (wmaNext in ../primitives).

@@ -1,8 +1,9 @@
 // ma.wma; mirrors native/ma/wma.h: windows up to DENSE_WMA read the sums of
-// every window (diagonalPush), longer ones keep running WMAs, packed.
+// every window (diagonalPush, or each window's own when they are few:
+// wmaWindowValues), longer ones keep running WMAs, packed.
 import { at, BLOCK, Call, input, param, putRow, ROW } from "../abi";
 import { wmaDivider } from "../primitives";
-import { clearWma, DENSE_WMA, diagonalPush, diagonalSums, lane, WMA_LANES, wmaFeed, wmaSlide } from "./common";
+import { clearWma, DENSE_WMA, diagonalPush, diagonalSums, lane, WMA_LANES, wmaFeed, wmaSlide, wmaWindowValues } from "./common";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
@@ -11,6 +12,37 @@ const SUM_AT: usize = memory.data(BLOCK * 4, 16);     // lane j's entry of the s
 const LONG_LANE: usize = memory.data(BLOCK * 4, 16);  // lane of long window i
 
 @inline function i32At(base: usize, j: i32): i32 { return load<i32>(base + (<usize>j << 2)); }
+
+// byWindow (native/ma/wma.h): at most BY_WINDOW_LANES dense windows whose
+// lengths add up to at most BY_WINDOW times the longest, each summed for itself.
+// A tile is four of wmaWindowValues's groups of 12 bars (none left to the scalar sums).
+const BY_WINDOW: i32 = 2, BY_WINDOW_LANES: i32 = 32, WINDOW_TILE: i32 = 48;
+const DENSE_LANE: usize = memory.data(BY_WINDOW_LANES * 4, 16);  // lane of dense window i
+const TILE: usize = memory.data(BY_WINDOW_LANES * WINDOW_TILE * 8, 16);  // dense window i's values at bar t0 + l
+
+// The segment [s, e) WINDOW_TILE bars at a time: each dense window's values
+// into its column of the tile, the long ones bar by bar, then the rows.
+function byWindow<O>(c: Call, x: usize, b0: i32, nb: i32, s: i32, e: i32, nDense: i32, nLong: i32): void {
+  for (let t0 = s; t0 < e; t0 += WINDOW_TILE) {
+    const t1 = min(e, t0 + WINDOW_TILE);
+    for (let i = 0; i < nDense; ++i) {
+      const j = i32At(DENSE_LANE, i), n = i32At(SUM_AT, j);
+      const first = min(max(s + n - 1, t0), t1);  // the window's first full bar
+      const col = TILE + (<usize>(i * WINDOW_TILE) << 3);
+      for (let t = t0; t < first; ++t) store<f64>(lane(col, t - t0), NaN);
+      wmaWindowValues(x + (<usize>t0 << 3), first - t0, t1 - t0, n, load<f64>(lane(SCALE, j)), col);
+    }
+    for (let t = t0; t < t1; ++t) {
+      const age = t - s, xt = at(x, t);
+      for (let i = 0; i < nDense; ++i) store<f64>(lane(ROW, i32At(DENSE_LANE, i)), load<f64>(lane(TILE + (<usize>(i * WINDOW_TILE) << 3), t - t0)));
+      for (let i = 0; i < nLong; ++i) {
+        const j = i32At(LONG_LANE, i), n = <i32>param(c, 0, b0 + j);
+        store<f64>(lane(ROW, j), wmaFeed(WMA_LANES, i, xt, at(x, t - min(age, n)), age, n));
+      }
+      putRow<O>(c, 0, t, b0, nb, ROW);
+    }
+  }
+}
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
@@ -33,6 +65,18 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     range = range && sumAt == i32At(SUM_AT, 0) + j && sumAt > 0;
   }
   clearWma(running, nLong);
+  let nDense = 0, denseSum = 0;
+  for (let j = 0; j < nb && nDense <= BY_WINDOW_LANES; ++j) {
+    const n = i32At(SUM_AT, j);
+    if (n == 0) continue;
+    denseSum += n;
+    if (nDense < BY_WINDOW_LANES) store<i32>(DENSE_LANE + (<usize>nDense << 2), j);
+    ++nDense;
+  }
+  if (nDense > 0 && nDense <= BY_WINDOW_LANES && denseSum <= BY_WINDOW * depth) {
+    byWindow<O>(c, x, b0, nb, s, e, nDense, nLong);
+    return;
+  }
   // From this age on every window is full and drops a value.
   const steady = min(e, s + longest);
   let parity = 0;

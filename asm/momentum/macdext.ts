@@ -2,7 +2,7 @@
 // 'ema' types run in emaSpreadSegment's lanes, the others one variant at a time).
 // scratch: fast, slow, line, signal, work (T each)
 import { at, Call, input, param, put } from "../abi";
-import { maLookback, movingAverage } from "../matype";
+import { denseWma, maLookback, movingAverage } from "../matype";
 import { emaSpreadBlock, emaSpreadPrepare, emaSpreadSegment, spreadsEma } from "./common";
 
 export function scratch(T: i32): f64 { return 5.0 * <f64>T; }
@@ -11,11 +11,15 @@ export function prepare(c: Call): i32 { return emaSpreadPrepare(c); }
 
 export function block<O>(c: Call, b0: i32, nb: i32): void { emaSpreadBlock(c, b0, nb); }
 
+// A dense 'wma' average is its window's fresh sum at every bar, whatever bar
+// it starts from (native/momentum/macdext.h): made from the run's first bar,
+// it serves the next variants with the same window as it is.
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   const x = input(c, 0);
   const bytes = <usize>c.T << 3;
   const fastMa = c.scratch, slowMa = fastMa + bytes, line = slowMa + bytes, signal = line + bytes, work = signal + bytes;
   emaSpreadSegment<O>(c, b0, nb, s, e, true, true, false, -1, false, -1, 3, 3, true);
+  let fastHeld = 0, slowHeld = 0;  // the window fastMa / slowMa holds over [s, e) (0: none)
   for (let v = b0; v < b0 + nb; ++v) {
     if (spreadsEma(c, 3, 3, v)) continue;
     let f = <i32>param(c, 0, v), sl = <i32>param(c, 1, v);
@@ -28,8 +32,11 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     const lf = maLookback(ft, f), ls = maLookback(st, sl);
     const lsig = maLookback(sigType, sig);
     const begin = min(e, s + max(lf, ls));
-    movingAverage(ft, f, x, begin - min(begin - s, lf), e, fastMa, work);
-    movingAverage(st, sl, x, begin - min(begin - s, ls), e, slowMa, work);
+    const fastWma = denseWma(ft, f), slowWma = denseWma(st, sl);
+    if (!fastWma || fastHeld != f) movingAverage(ft, f, x, fastWma ? s : begin - min(begin - s, lf), e, fastMa, work);
+    if (!slowWma || slowHeld != sl) movingAverage(st, sl, x, slowWma ? s : begin - min(begin - s, ls), e, slowMa, work);
+    fastHeld = fastWma ? f : 0;
+    slowHeld = slowWma ? sl : 0;
     for (let t = begin; t < e; ++t) store<f64>(line + (<usize>t << 3), at(fastMa, t) - at(slowMa, t));
     movingAverage(sigType, sig, line, begin, e, signal, work);
     for (let t = s; t < e; ++t) {

@@ -323,6 +323,81 @@ struct WmaDiagonal {
   }
 };
 
+// One dense window alone: WmaDiagonal costs its depth per bar for every
+// window up to it, this costs the window's own n per bar. Its sum at bar t is
+// WmaDiagonal's, (0 + 1·x[t−n+1]) + 2·x[t−n+2] + ... + n·x[t], each product
+// rounded, then added, oldest first: one dependent chain of n adds per bar,
+// bound by the add's latency. The chains of different bars are independent,
+// so kWmaChains vectors of bars run side by side, two bars per F64x2 (four
+// per F64x4 where the CPU has AVX), each lane doing exactly those operations
+// in that order: the same bits (IEEE multiplies and adds round alike in
+// every width, and the addon is built with -ffp-contract=off, so no
+// multiply-add is fused).
+constexpr int kWmaChains = 8;
+
+// Window n's sum at bar t (x[t − n + 1 .. t] valid).
+inline double wmaWindowSum(const double* x, int64_t t, int n) {
+  const double* p = x + t - n;
+  double acc = 0.0;
+  for (int k = 1; k <= n; ++k) acc = acc + kWmaWeights.k[k] * p[k];
+  return acc;
+}
+
+// Bars a vector type V sums at once (wmaBarValues).
+template <typename V>
+constexpr int wmaBars() { return kWmaChains * static_cast<int>(sizeof(V) / sizeof(double)); }
+
+// y[l] = window n's sum at bar t + l times scale, l < wmaBars<V>(), with p = x + t − n.
+template <typename V>
+[[gnu::always_inline]] inline void wmaBarValues(const double* p, int n, double scale, double* y) {
+  constexpr int kLanes = sizeof(V) / sizeof(double);
+  V acc[kWmaChains] = {};
+  for (int i = 0; i < kWmaChains; ++i) acc[i] = V::splat(0.0);
+  for (int k = 1; k <= n; ++k) {
+    const V w = V::splat(kWmaWeights.k[k]);
+    for (int i = 0; i < kWmaChains; ++i) acc[i] = acc[i] + w * V::load(p + k + kLanes * i);
+  }
+  for (int i = 0; i < kWmaChains; ++i) (acc[i] * V::splat(scale)).store(y + kLanes * i);
+}
+
+// y[t] = window n's sum at bar t times scale for t in [from, to), every
+// window full (from − n + 1 ≥ the run's first bar), bars of V at a time.
+template <typename V>
+[[gnu::always_inline]] inline void wmaWindowValuesBy(const double* x, int64_t from, int64_t to, int n, double scale, double* y) {
+  int64_t t = from;
+  for (; t + wmaBars<V>() <= to; t += wmaBars<V>()) wmaBarValues<V>(x + t - n, n, scale, y + t);
+  for (; t < to; ++t) y[t] = wmaWindowSum(x, t, n) * scale;
+}
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define TAGRID_WMA_AVX 1
+// Four float64 lanes in a GCC/Clang vector: AVX registers in a function
+// built for AVX (wmaWindowValuesAvx), two SSE2 halves elsewhere.
+struct F64x4 {
+  typedef double Vec __attribute__((vector_size(32), aligned(8), may_alias));
+  Vec v;
+  [[gnu::always_inline]] static F64x4 load(const double* p) { return {*reinterpret_cast<const Vec*>(p)}; }
+  [[gnu::always_inline]] static F64x4 splat(double x) { return {Vec{x, x, x, x}}; }
+  [[gnu::always_inline]] void store(double* p) const { *reinterpret_cast<Vec*>(p) = v; }
+  [[gnu::always_inline]] friend F64x4 operator+(F64x4 a, F64x4 b) { return {a.v + b.v}; }
+  [[gnu::always_inline]] friend F64x4 operator*(F64x4 a, F64x4 b) { return {a.v * b.v}; }
+};
+__attribute__((target("avx"))) inline void wmaWindowValuesAvx(const double* x, int64_t from, int64_t to, int n, double scale, double* y) {
+  wmaWindowValuesBy<F64x4>(x, from, to, n, scale, y);
+}
+// The packaged addon targets baseline x86-64: AVX is chosen at run time.
+inline const bool kWmaAvx = (__builtin_cpu_init(), __builtin_cpu_supports("avx"));
+#endif
+
+// y[t] = window n's sum at bar t times scale for t in [from, to), every
+// window full (from − n + 1 ≥ the run's first bar).
+inline void wmaWindowValues(const double* x, int64_t from, int64_t to, int n, double scale, double* y) {
+#ifdef TAGRID_WMA_AVX
+  if (kWmaAvx) return wmaWindowValuesAvx(x, from, to, n, scale, y);
+#endif
+  wmaWindowValuesBy<F64x2>(x, from, to, n, scale, y);
+}
+
 // Running WMAs (wmaNext: compensated sums) of a block, one lane each.
 struct WmaLanes {
   alignas(64) double sum[kBlock], sumErr[kBlock], sub[kBlock], subErr[kBlock], span[kBlock], divider[kBlock];

@@ -1,5 +1,6 @@
 // ma.wma: TA-Lib WMA. Windows up to kDenseWma read the block's fresh sums
-// of every window (WmaDiagonal), longer ones keep compensated running sums
+// of every window (WmaDiagonal, or each window's own when they are few:
+// wmaWindowValues, the same sums), longer ones keep compensated running sums
 // (WmaLanes, wmaNext); which one a variant takes depends on its window alone.
 #pragma once
 #include "common.h"
@@ -7,6 +8,13 @@
 namespace tagrid::ma::wma {
 
 inline int64_t scratch(int64_t) { return 0; }
+
+// A block sums each dense window for itself (byWindow) when it has at most
+// kByWindowLanes of them and their lengths add up to at most kByWindow times
+// the longest (see run).
+constexpr int64_t kByWindow = 2;
+// A byWindow tile's bars: whole groups of wmaWindowValues (16 or 32 bars), none left to the scalar sums.
+constexpr int kByWindowLanes = 32, kWindowTile = 32;
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
@@ -33,9 +41,42 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
       }
       range = range && at[j] == at[0] + j && at[0] > 0;
     }
+    // A window alone, or a few sparse ones: each summed for itself
+    // (wmaWindowValues) costs the windows' lengths per bar, where the
+    // diagonal costs its depth at about half the speed per term.
+    int32_t denseLane[kByWindowLanes];
+    int nDense = 0;
+    int64_t denseSum = 0;
+    for (int j = 0; j < nb && nDense <= kByWindowLanes; ++j) {
+      if (!at[j]) continue;
+      denseSum += at[j];
+      if (nDense < kByWindowLanes) denseLane[nDense] = j;
+      ++nDense;
+    }
+    const bool byWindow = nDense > 0 && nDense <= kByWindowLanes && denseSum <= kByWindow * diag.depth;
+    alignas(64) double tile[kByWindowLanes][kWindowTile];  // byWindow: dense lane i's values at bar t0 + l
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
         running.clear(nLong);
+        if (byWindow) {
+          for (int64_t t0 = s; t0 < e; t0 += kWindowTile) {
+            const int64_t t1 = std::min(e, t0 + kWindowTile);
+            for (int i = 0; i < nDense; ++i) {
+              const int n = at[denseLane[i]];
+              const int64_t first = std::clamp<int64_t>(s + n - 1, t0, t1);  // the window's first full bar
+              std::fill(tile[i], tile[i] + (first - t0), kNaN);
+              wmaWindowValues(x + t0, first - t0, t1 - t0, n, scale[denseLane[i]], tile[i]);
+            }
+            for (int64_t t = t0; t < t1; ++t) {
+              const int64_t age = t - s;
+              for (int i = 0; i < nDense; ++i) row[denseLane[i]] = tile[i][t - t0];
+              for (int i = 0; i < nLong; ++i)
+                row[longLane[i]] = running.feed(i, x[t], x[t - std::min<int64_t>(age, running.lag[i])], age);
+              out.putRow(0, t, b0, nb, row);
+            }
+          }
+          return;
+        }
         const int64_t steady = std::min(e, s + longest);  // from here every window is full and drops a value
         int64_t t = s;
         for (; t < steady; ++t) {

@@ -32,6 +32,11 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   emas.copyAtOne = true;
   if (const int32_t status = emaSpread(c, out, emas, emaDifference); status != kOk) return status;
   forEachBlock(c, [&](int64_t b0, int nb) {
+    // A dense 'wma' average is its window's fresh sum at every bar, whatever
+    // bar it starts from: it is made from the run's first bar, and the next
+    // variants with the same window read it as it is (grids vary the signal
+    // fastest, so a fast WMA serves ~50 variants of the default grid, a slow one 5).
+    int64_t fastHeld = 0, slowHeld = 0;  // the window fastMa / slowMa holds over every run (0: none)
     for (int64_t v = b0; v < b0 + nb; ++v) {
       if (spreadsEma(c, emas, v)) continue;
       int64_t f = static_cast<int64_t>(c.param[0][v]), sl = static_cast<int64_t>(c.param[1][v]);
@@ -44,11 +49,13 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
       const int sigType = matype::code(c.param[5][v]);
       const int64_t lf = matype::lookback(ft, f), ls = matype::lookback(st, sl);
       const int64_t largest = std::max(lf, ls), lsig = matype::lookback(sigType, sig);
+      const bool fastWma = matype::denseWma(ft, f), slowWma = matype::denseWma(st, sl);
+      const bool fastKept = fastWma && fastHeld == f, slowKept = slowWma && slowHeld == sl;
       forEachSegment(c.in, 1, c.T,
         [&](int64_t s, int64_t e) {
           const int64_t begin = std::min(e, s + largest);
-          matype::average(ft, f, x, begin - std::min(begin - s, lf), e, fastMa, work);
-          matype::average(st, sl, x, begin - std::min(begin - s, ls), e, slowMa, work);
+          if (!fastKept) matype::average(ft, f, x, fastWma ? s : begin - std::min(begin - s, lf), e, fastMa, work);
+          if (!slowKept) matype::average(st, sl, x, slowWma ? s : begin - std::min(begin - s, ls), e, slowMa, work);
           for (int64_t t = begin; t < e; ++t) line[t] = fastMa[t] - slowMa[t];
           matype::average(sigType, sig, line, begin, e, signal, work);
           for (int64_t t = s; t < e; ++t) {
@@ -59,6 +66,8 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
           }
         },
         [&](int64_t t) { out.putNaNAll(t, v, 1); });
+      fastHeld = fastWma ? f : 0;
+      slowHeld = slowWma ? sl : 0;
     }
   });
   return kOk;
