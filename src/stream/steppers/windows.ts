@@ -222,6 +222,12 @@ export interface LastValuesHooks {
   fill(xs: Float64Array, into: Float64Array): void;
   /** Every variant of the run at a valid bar, into the rows not null (at least one is). */
   values(s: Float64Array, r: LastValues, rows: readonly (Float64Array | null)[]): void;
+  /**
+   * True when fill() keeps the inputs as they are (series j is input j) and
+   * a value reads nothing but the last `back + 1` bars of its run: batches
+   * then take the kernel over a prelude (lastValuesPrelude).
+   */
+  readonly prelude?: boolean;
 }
 
 /**
@@ -272,5 +278,69 @@ export function lastValuesStepper(ctx: StepperContext, hooks: LastValuesHooks): 
       }
     },
     resume: resumeBySources,
+    ...(hooks.prelude ? { prelude: lastValuesPrelude(state, runs) } : {}),
+  };
+}
+
+/**
+ * The PreludeRoute of a lastValuesStepper whose hooks set `prelude`: the
+ * kernel over the last (longest back) bars. tail() gives each source's
+ * values from a run that holds them (a bar k back is known to a run reading
+ * the source while k < its run and its ring's length: any window reaching
+ * it is of such a run), NaN where none does. skip() moves each run's count
+ * and position on arithmetically (a gap leaves the rings alone) and fills
+ * its last ring's length of valid bars as step() does.
+ */
+function lastValuesPrelude(state: Float64Array, runs: readonly (LastValues & { readonly src: Int32Array; readonly at: number })[]): PreludeRoute {
+  let bars = 1;
+  for (const r of runs) bars = Math.max(bars, r.longest);
+  return {
+    bars,
+    tail(into) {
+      into.forEach((x, k) => {
+        const P = x.length;
+        x.fill(NaN);
+        for (const r of runs) {
+          const j = r.src.indexOf(k);
+          if (j < 0) continue;
+          const R = r.longest, end = r.at + 2 + 2 * R * j + state[r.at + 1]! + R;
+          for (let back = 0; back < Math.min(P, state[r.at]!, R); back++) x[P - 1 - back] = state[end - back]!;
+        }
+      });
+    },
+    skip(columns, from, to) {
+      for (const r of runs) {
+        const at = r.at, R = r.longest, S = r.src.length;
+        const valid = (i: number) => {
+          for (let k = 0; k < S; k++) if (columns[r.src[k]!]![i] !== columns[r.src[k]!]![i]) return false;
+          return true;
+        };
+        // Back from the last bar over R valid bars (or to the batch's start): the bars whose values stay in the rings.
+        let start = to, kept = 0;
+        while (start > from && kept < R) if (valid(--start)) kept++;
+        let run = state[at]!, pos = state[at + 1]!;
+        for (let i = from; i < start; i++) {
+          if (!valid(i)) run = 0;
+          else {
+            run++;
+            if (++pos === R) pos = 0;
+          }
+        }
+        for (let i = start; i < to; i++) {
+          if (!valid(i)) {
+            run = 0;
+            continue;
+          }
+          run++;
+          if (++pos === R) pos = 0;
+          for (let j = 0; j < S; j++) {
+            const ring = at + 2 + 2 * R * j;
+            state[ring + pos] = state[ring + pos + R] = columns[r.src[j]!]![i]!;
+          }
+        }
+        state[at] = run;
+        state[at + 1] = pos;
+      }
+    },
   };
 }
