@@ -59,7 +59,7 @@ import { scratch as trend_chandelier_exit_scratch, prepare as trend_chandelier_e
 import { scratch as trend_donchian_scratch, prepare as trend_donchian_prepare, block as trend_donchian_block, segment as trend_donchian_segment } from "./trend/donchian";
 import { scratch as trend_ichimoku_scratch, prepare as trend_ichimoku_prepare, block as trend_ichimoku_block, segment as trend_ichimoku_segment } from "./trend/ichimoku";
 import { scratch as trend_keltner_scratch, prepare as trend_keltner_prepare, block as trend_keltner_block, segment as trend_keltner_segment } from "./trend/keltner";
-import { scratch as trend_linreg_scratch, segment as trend_linreg_segment } from "./trend/linreg";
+import { scratch as trend_linreg_scratch, prepare as trend_linreg_prepare, block as trend_linreg_block, segment as trend_linreg_segment } from "./trend/linreg";
 import { scratch as trend_psar_scratch, segment as trend_psar_segment } from "./trend/psar";
 import { scratch as trend_sarext_scratch, segment as trend_sarext_segment } from "./trend/sarext";
 import { scratch as trend_supertrend_scratch, prepare as trend_supertrend_prepare, segment as trend_supertrend_segment } from "./trend/supertrend";
@@ -89,7 +89,7 @@ import { scratch as structure_minmaxindex_scratch, segment as structure_minmaxin
 import { scratch as structure_percent_rank_scratch, prepare as structure_percent_rank_prepare, block as structure_percent_rank_block } from "./structure/percent_rank";
 import { scratch as structure_pivots_scratch, prepare as structure_pivots_prepare, block as structure_pivots_block } from "./structure/pivots";
 import { scratch as structure_sum_scratch, prepare as structure_sum_prepare, block as structure_sum_block } from "./structure/sum";
-import { scratch as structure_tsf_scratch, segment as structure_tsf_segment } from "./structure/tsf";
+import { scratch as structure_tsf_scratch, prepare as structure_tsf_prepare, block as structure_tsf_block, segment as structure_tsf_segment } from "./structure/tsf";
 import { scratch as structure_zscore_scratch, run as structure_zscore } from "./structure/zscore";
 import { scratch as cycle_ht_dcperiod_scratch, segment as cycle_ht_dcperiod_segment } from "./cycle/ht_dcperiod";
 import { scratch as cycle_ht_dcphase_scratch, segment as cycle_ht_dcphase_segment } from "./cycle/ht_dcphase";
@@ -217,7 +217,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 52: return trend_donchian_scratch(T);
     case 53: return trend_ichimoku_scratch(T);
     case 54: return trend_keltner_scratch(T);
-    case 55: return trend_linreg_scratch(T);
+    case 55: return trend_linreg_scratch(T, W);
     case 56: return trend_psar_scratch(T);
     case 57: return trend_sarext_scratch(T);
     case 58: return trend_supertrend_scratch(T);
@@ -247,7 +247,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 82: return structure_percent_rank_scratch(T, W);
     case 83: return structure_pivots_scratch(T);
     case 84: return structure_sum_scratch(T, W);
-    case 85: return structure_tsf_scratch(T);
+    case 85: return structure_tsf_scratch(T, W);
     case 86: return structure_zscore_scratch(T, W);
     case 87: return cycle_ht_dcperiod_scratch(T);
     case 88: return cycle_ht_dcphase_scratch(T);
@@ -531,6 +531,7 @@ function prepare(k: i32, c: Call): i32 {
     case 52: return trend_donchian_prepare(c);
     case 53: return trend_ichimoku_prepare(c);
     case 54: return trend_keltner_prepare(c);
+    case 55: return trend_linreg_prepare(c);
     case 58: return trend_supertrend_prepare(c);
     case 59: return trend_vortex_prepare(c);
     case 61: return volume_adosc_prepare(c);
@@ -543,6 +544,7 @@ function prepare(k: i32, c: Call): i32 {
     case 82: return structure_percent_rank_prepare(c);
     case 83: return structure_pivots_prepare(c);
     case 84: return structure_sum_prepare(c);
+    case 85: return structure_tsf_prepare(c);
     case 92: return pattern_abandoned_baby_prepare(c);
     case 93: return pattern_advance_block_prepare(c);
     case 94: return pattern_belt_hold_prepare(c);
@@ -644,6 +646,7 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 52: trend_donchian_block<O>(c, b0, nb); return;
     case 53: trend_ichimoku_block<O>(c, b0, nb); return;
     case 54: trend_keltner_block<O>(c, b0, nb); return;
+    case 55: trend_linreg_block<O>(c, b0, nb); return;
     case 61: volume_adosc_block<O>(c, b0, nb); return;
     case 62: volume_cmf_block<O>(c, b0, nb); return;
     case 63: volume_mfi_block<O>(c, b0, nb); return;
@@ -652,6 +655,7 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 82: structure_percent_rank_block<O>(c, b0, nb); return;
     case 83: structure_pivots_block<O>(c, b0, nb); return;
     case 84: structure_sum_block<O>(c, b0, nb); return;
+    case 85: structure_tsf_block<O>(c, b0, nb); return;
   }
 }
 

@@ -2,8 +2,8 @@
 // variant, TA-Lib's sums of y and age * y over the window: summed afresh,
 // oldest first, on the window's first bar and every `window` bars after it,
 // slid by one bar in between; the line from them, as the kernel computes it.
-import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { windowLayout } from './windows.js';
+import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { windowLayout, windowTailKernelState } from './windows.js';
 import { atan } from './fdlibm.js';
 
 /** The lines value, slope and intercept, or with `forecast` TA-Lib TSF's line one bar ahead; `slopes` gets each variant's slope (NaN in warm-up). */
@@ -15,6 +15,8 @@ export function regression(ctx: StepperContext, forecast: boolean, slopes?: Floa
   const { state, runs, ownAt } = windowLayout(ctx, { inputs: ['source'], width: 1, back: window, own: 2 });
   return {
     state,
+    // The kernel's state (native/trend/linreg.h): per variant [S, the run's age, sumY, sumXY, the source's last values].
+    kernel: windowTailKernelState(state, runs, ownAt, 2, (s, slot, xs) => { s[slot] = xs[0]!; }),
     step(bar, rows) {
       const out0 = rows[0] ?? null, out1 = rows[1] ?? null, out2 = rows[2] ?? null;
       for (const r of runs) {
@@ -66,8 +68,6 @@ export function regression(ctx: StepperContext, forecast: boolean, slopes?: Floa
         }
       }
     },
-    // The history's bars without rows: each variant's sums are stepped on every valid bar.
-    resume: resumeBySources,
   };
 }
 

@@ -6,7 +6,7 @@
 // variant of the run; per variant, optional numbers of its own. Kernels
 // whose value is O(window) per bar (AVGDEV, CORREL, CCI, PERCENT_RANK) read
 // the ring; the others slide running sums as their kernels do.
-import { resumeBySources, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
+import { resumeBySources, type KernelStateMap, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
 
 /** True when step() has a row to write (it has none while resuming, or for unselected outputs). */
 export function anyRow(rows: readonly (Float64Array | null)[]): boolean {
@@ -195,6 +195,43 @@ function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill']): P
           if (ok) fill(s, slot, xs, r.ring);
         }
       }
+    },
+  };
+}
+
+/**
+ * The KernelStateMap of a window stepper of one input whose kernel keeps,
+ * per variant, [S, the run's age, its `own` numbers, the last P values of
+ * its source, oldest first] (S = 2 + own + P, P the longest window: the
+ * regressions' layout in native/trend/linreg.h). save() writes each run's
+ * values from its ring (NaN before the run); load() takes each variant's
+ * own numbers and moves the rings on through the batch's bars as step()
+ * would (windowPrelude's skip: the kernel's tail is raw values, the ring
+ * keeps a gap's slot as it was).
+ */
+export function windowTailKernelState(state: Float64Array, runs: readonly WindowRun[], ownAt: number, own: number, fill: WindowHooks['fill']): KernelStateMap {
+  let P = 1;
+  for (const r of runs) P = Math.max(P, r.R - 1);
+  const S = 2 + own + P, V = runs.reduce((n, r) => Math.max(n, r.v1), 0);
+  const rings = windowPrelude(runs, fill);
+  return {
+    perVariant: S,
+    length: S * V,
+    save(into) {
+      for (const r of runs) {
+        const head = S * r.v0, run = r.ring.run, known = Math.min(run, r.R);
+        into[head] = S;
+        into[head + 1] = run;
+        for (let back = 0; back < P; back++) into[head + 2 + own + P - 1 - back] = back < known ? r.ring.get(back) : NaN;
+        for (let v = r.v0; v < r.v1; v++) {
+          if (v > r.v0) into.copyWithin(S * v, head, head + S);
+          into.set(state.subarray(ownAt + own * v, ownAt + own * (v + 1)), S * v + 2);
+        }
+      }
+    },
+    load(from, bars, columns) {
+      for (let v = 0; v < V; v++) state.set(from.subarray(S * v + 2, S * v + 2 + own), ownAt + own * v);
+      rings.skip(columns, 0, bars);
     },
   };
 }
