@@ -172,7 +172,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 7: return ma_sma_scratch(T, W);
     case 8: return ma_t3_scratch(T);
     case 9: return ma_tema_scratch(T);
-    case 10: return ma_trima_scratch(T);
+    case 10: return ma_trima_scratch(T, W);
     case 11: return ma_vwma_scratch(T, W);
     case 12: return ma_wma_scratch(T);
     case 13: return ma_zlema_scratch(T);

@@ -4,7 +4,7 @@
 // ma.dema, ma.tema, ma.t3 and momentum.trix, trend.adx, trend.keltner,
 // volume.obv, volume.ad, volume.adosc, momentum.rsi, momentum.cmo,
 // momentum.macd and the other EMA spreads, volatility.atr, volatility.natr,
-// momentum.plus_dm and momentum.minus_dm, trend.linreg and structure.tsf take the state a series stands in
+// momentum.plus_dm and momentum.minus_dm, trend.linreg, structure.tsf and ma.trima take the state a series stands in
 // and give back the state after their last bar, so a stream's pushMany()
 // and history run the batch kernels. These
 // check, on both backends and in both dtypes, that a series cut into calls
@@ -35,7 +35,7 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm' | 'trend.linreg' | 'structure.tsf';
+  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm' | 'trend.linreg' | 'structure.tsf' | 'ma.trima';
   /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it ('cv': close and volume). */
   hlc?: 2 | 3 | 4 | 'cv';
   params: Float64Array[];
@@ -118,6 +118,8 @@ function cases(): Case[] {
       kernel, params: [window], outputs: kernel === 'trend.linreg' ? 4 : 1, perVariant: 4 + P,
       fresh: () => Float64Array.from({ length: (4 + P) * V }, (_, i) => (i % (4 + P) === 0 ? 4 + P : i % (4 + P) < 4 ? 0 : NaN)),
     })),
+    // TRIMA: [S, the outer sum and its error, then ma.sma's prefix state: the run, P prefix pairs], S = 4 + 2P.
+    { kernel: 'ma.trima', params: [window], perVariant: 4 + 2 * P, fresh: () => Float64Array.from({ length: (4 + 2 * P) * V }, (_, i) => (i % (4 + 2 * P) === 0 ? 4 + 2 * P : 0)) },
   ];
 }
 
@@ -280,9 +282,9 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm', 'trend.linreg', 'structure.tsf'];
+  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm', 'trend.linreg', 'structure.tsf', 'ma.trima'];
   const gridOf = (id: string): Record<string, unknown> => {
-    if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma' || id === 'trend.linreg' || id === 'structure.tsf') return { source: grid.source, window: grid.window };
+    if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma' || id === 'trend.linreg' || id === 'structure.tsf' || id === 'ma.trima') return { source: grid.source, window: grid.window };
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
     if (id.startsWith('volatility.')) return { window: grid.window, seed: grid.seed };

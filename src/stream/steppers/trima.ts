@@ -5,7 +5,7 @@
 // and its rounding error (compensatedAdd): from a run's inner-th bar it adds
 // each inner mean, and from the window-th it emits (sum + err) / outer and
 // drops the mean leaving the outer window.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { paramOf, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { prefixStep, prefixWindowSum, twoSumError } from './primitives.js';
 
 /** compensatedAdd (native/primitives.h) on the pair (sum, err) at s[at], s[at + 1]. */
@@ -38,6 +38,7 @@ export default function trima(ctx: StepperContext): Stepper {
   };
   return {
     state,
+    kernel: trimaKernelState(state, runs, V),
     step(bar, rows) {
       const out = rows[0]!;
       for (const r of runs) {
@@ -61,6 +62,60 @@ export default function trima(ctx: StepperContext): Stepper {
           out[v] = (state[2 * v]! + state[2 * v + 1]!) / outer[v]!;
           compensatedAdd(state, 2 * v, -innerMean(ring, pos, R, outer[v]! - 1, m));
         }
+      }
+    },
+  };
+}
+
+/**
+ * The kernel's state (native/ma/trima.h): per variant [S, sum, err, then
+ * ma.sma's prefix state of its source: the run and the last P pairs, oldest
+ * first], P the longest ring (a shorter ring's run pads its oldest pairs
+ * with zeros, which no window reaches). load() rolls the pairs back into
+ * the ring at the position `bars` bars on, as ma.sma's map does.
+ */
+function trimaKernelState(state: Float64Array, runs: readonly { v0: number; v1: number; at: number; R: number }[], V: number): KernelStateMap {
+  let P = 1;
+  for (const r of runs) P = Math.max(P, r.R);
+  const S = 4 + 2 * P;
+  return {
+    perVariant: S,
+    length: S * V,
+    save(into) {
+      for (const r of runs) {
+        const head = S * r.v0, R = r.R, ring = r.at + 4;
+        into.fill(0.0, head, head + S);
+        into[head] = S;
+        into[head + 3] = state[r.at + 2]!;
+        // Slot pos + 1 holds the oldest pair, slot pos the newest.
+        for (let j = P - R, k = (state[r.at + 3]! + 1) % R; j < P; j++, k = k + 1 === R ? 0 : k + 1) {
+          into[head + 4 + 2 * j] = state[ring + 2 * k]!;
+          into[head + 5 + 2 * j] = state[ring + 2 * k + 1]!;
+        }
+        for (let v = r.v0; v < r.v1; v++) {
+          if (v > r.v0) into.copyWithin(S * v, head, head + S);
+          into[S * v + 1] = state[2 * v]!;
+          into[S * v + 2] = state[2 * v + 1]!;
+        }
+      }
+    },
+    load(from, bars) {
+      for (let v = 0; v < V; v++) {
+        state[2 * v] = from[S * v + 1]!;
+        state[2 * v + 1] = from[S * v + 2]!;
+      }
+      for (const r of runs) {
+        const head = S * r.v0, R = r.R, ring = r.at + 4;
+        const pos = (state[r.at + 3]! + bars) % R;
+        state[r.at + 2] = from[head + 3]!;
+        state[r.at + 3] = pos;
+        for (let j = P - R, k = (pos + 1) % R; j < P; j++, k = k + 1 === R ? 0 : k + 1) {
+          state[ring + 2 * k] = from[head + 4 + 2 * j]!;
+          state[ring + 2 * k + 1] = from[head + 5 + 2 * j]!;
+        }
+        // The running pair is the newest one.
+        state[r.at] = from[head + 2 + 2 * P]!;
+        state[r.at + 1] = from[head + 3 + 2 * P]!;
       }
     },
   };
