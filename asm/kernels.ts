@@ -75,9 +75,9 @@ import { scratch as volume_vwap_deviation_scratch, prepare as volume_vwap_deviat
 import { scratch as structure_avgdev_scratch, segment as structure_avgdev_segment } from "./structure/avgdev";
 import { scratch as structure_beta_scratch, prepare as structure_beta_prepare, segment as structure_beta_segment } from "./structure/beta";
 import { scratch as structure_candle_stats_scratch, run as structure_candle_stats } from "./structure/candle_stats";
-import { scratch as structure_candle_stats_atr_norm_scratch, segment as structure_candle_stats_atr_norm_segment } from "./structure/candle_stats_atr_norm";
+import { scratch as structure_candle_stats_atr_norm_scratch, prepare as structure_candle_stats_atr_norm_prepare, block as structure_candle_stats_atr_norm_block, segment as structure_candle_stats_atr_norm_segment } from "./structure/candle_stats_atr_norm";
 import { scratch as structure_correl_scratch, segment as structure_correl_segment } from "./structure/correl";
-import { scratch as structure_distance_to_ma_norm_scratch, segment as structure_distance_to_ma_norm_segment } from "./structure/distance_to_ma_norm";
+import { scratch as structure_distance_to_ma_norm_scratch, prepare as structure_distance_to_ma_norm_prepare, block as structure_distance_to_ma_norm_block, segment as structure_distance_to_ma_norm_segment } from "./structure/distance_to_ma_norm";
 import { scratch as structure_max_scratch, run as structure_max } from "./structure/max";
 import { scratch as structure_maxindex_scratch, segment as structure_maxindex_segment } from "./structure/maxindex";
 import { scratch as structure_midpoint_scratch, run as structure_midpoint } from "./structure/midpoint";
@@ -541,6 +541,8 @@ function prepare(k: i32, c: Call): i32 {
     case 66: return volume_vwap_prepare(c);
     case 67: return volume_vwap_deviation_prepare(c);
     case 69: return structure_beta_prepare(c);
+    case 71: return structure_candle_stats_atr_norm_prepare(c);
+    case 73: return structure_distance_to_ma_norm_prepare(c);
     case 82: return structure_percent_rank_prepare(c);
     case 83: return structure_pivots_prepare(c);
     case 84: return structure_sum_prepare(c);
@@ -652,6 +654,8 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 63: volume_mfi_block<O>(c, b0, nb); return;
     case 65: volume_volume_sma_block<O>(c, b0, nb); return;
     case 66: volume_vwap_block<O>(c, b0, nb); return;
+    case 71: structure_candle_stats_atr_norm_block<O>(c, b0, nb); return;
+    case 73: structure_distance_to_ma_norm_block<O>(c, b0, nb); return;
     case 82: structure_percent_rank_block<O>(c, b0, nb); return;
     case 83: structure_pivots_block<O>(c, b0, nb); return;
     case 84: structure_sum_block<O>(c, b0, nb); return;

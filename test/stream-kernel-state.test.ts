@@ -4,7 +4,7 @@
 // ma.dema, ma.tema, ma.t3 and momentum.trix, trend.adx, trend.keltner,
 // volume.obv, volume.ad, volume.adosc, momentum.rsi, momentum.cmo,
 // momentum.macd and the other EMA spreads, volatility.atr, volatility.natr,
-// momentum.plus_dm and momentum.minus_dm, trend.linreg, structure.tsf and ma.trima take the state a series stands in
+// momentum.plus_dm and momentum.minus_dm, trend.linreg, structure.tsf and ma.trima, structure.candle_stats_atr_norm and structure.distance_to_ma_norm take the state a series stands in
 // and give back the state after their last bar, so a stream's pushMany()
 // and history run the batch kernels. These
 // check, on both backends and in both dtypes, that a series cut into calls
@@ -35,9 +35,9 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm' | 'trend.linreg' | 'structure.tsf' | 'ma.trima';
-  /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it ('cv': close and volume). */
-  hlc?: 2 | 3 | 4 | 'cv';
+  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm' | 'trend.linreg' | 'structure.tsf' | 'ma.trima' | 'structure.candle_stats_atr_norm' | 'structure.distance_to_ma_norm';
+  /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it ('cv': close and volume; 'ohlc': an open made from it, high, low, close). */
+  hlc?: 2 | 3 | 4 | 'cv' | 'ohlc';
   params: Float64Array[];
   /** A fresh state (the state before bar 0), and how many numbers per variant (0: the call's own). */
   fresh: () => Float64Array;
@@ -120,6 +120,16 @@ function cases(): Case[] {
     })),
     // TRIMA: [S, the outer sum and its error, then ma.sma's prefix state: the run, P prefix pairs], S = 4 + 2P.
     { kernel: 'ma.trima', params: [window], perVariant: 4 + 2 * P, fresh: () => Float64Array.from({ length: (4 + 2 * P) * V }, (_, i) => (i % (4 + 2 * P) === 0 ? 4 + 2 * P : 0)) },
+    // CANDLE_STATS_ATR_NORM (its body; the other lengths not selected): the ATR, the run's age (-1 before any bar) and its last open, high, low, close.
+    {
+      kernel: 'structure.candle_stats_atr_norm', hlc: 'ohlc', params: [window, seed], outputs: 4,
+      fresh: () => Float64Array.from({ length: 6 * V }, (_, i) => (i % 6 === 1 ? -1 : 0)), perVariant: 6,
+    },
+    // DISTANCE_TO_MA_NORM (over the open as its source): the EMA's (value, count), the ATR, the run's age (-1 before any bar) and its last source, high, low, close.
+    {
+      kernel: 'structure.distance_to_ma_norm', hlc: 'ohlc', params: [window, seed],
+      fresh: () => Float64Array.from({ length: 8 * V }, (_, i) => (i % 8 === 3 ? -1 : 0)), perVariant: 8,
+    },
   ];
 }
 
@@ -130,7 +140,8 @@ function call(b: Backend, c: Case, x: Float64Array, from: number, to: number, v0
   // High and low around the close (NaN where it is).
   const volume = x.map((v, i) => v - v + 100 + ((i * 37) % 50));  // NaN where the series is
   const hlcv = [x.map((v, i) => v * (1 + 0.001 * (1 + (i % 3)))), x.map((v, i) => v * (1 - 0.001 * (1 + (i % 5)))), x, volume];
-  const inputs = (c.hlc === 'cv' ? [x, volume] : c.hlc ? hlcv.slice(0, c.hlc) : [x]).map((col) => col.slice(from, to));
+  const open = x.map((v, i) => v * (1 + 0.0007 * ((i % 5) - 2)));
+  const inputs = (c.hlc === 'cv' ? [x, volume] : c.hlc === 'ohlc' ? [open, ...hlcv.slice(0, 3)] : c.hlc ? hlcv.slice(0, c.hlc) : [x]).map((col) => col.slice(from, to));
   b.run({ kernel: c.kernel, inputs, t: to - from, params: c.params, v0, v1, outputs: [out, ...Array<null>((c.outputs ?? 1) - 1).fill(null)], float64, timeStride: V, variantStride: 1, state });
   return out;
 }
@@ -282,7 +293,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
-  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm', 'trend.linreg', 'structure.tsf', 'ma.trima'];
+  const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm', 'trend.linreg', 'structure.tsf', 'ma.trima', 'structure.candle_stats_atr_norm', 'structure.distance_to_ma_norm'];
   const gridOf = (id: string): Record<string, unknown> => {
     if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma' || id === 'trend.linreg' || id === 'structure.tsf' || id === 'ma.trima') return { source: grid.source, window: grid.window };
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
@@ -294,6 +305,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if (id === 'trend.adx') return { window: grid.window, adx_window: [0, 4], seed: grid.seed };
     if (id === 'volume.adosc') return { fast: [2, 3], slow: [5, 10] };
     if (id.startsWith('volume.')) return {};
+    if (id === 'structure.candle_stats_atr_norm') return { atr_window: grid.window, seed: grid.seed };
     if (id === 'trend.keltner') return { window: grid.window, mult: [1, 2.5], seed: grid.seed };
     return grid;
   };
@@ -349,7 +361,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   it('a pushMany refused at a bad candle (bar k) leaves the state unchanged', async () => {
     const engine = await engineFor('native');
     for (const id of ids) {
-      const s = await engine.stream({ indicator: id, grid: id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') ? {} : { window: [3, 30] }, history: part(c, 0, 100) });
+      const s = await engine.stream({ indicator: id, grid: id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') ? {} : id === 'structure.candle_stats_atr_norm' ? { atr_window: [3, 30] } : { window: [3, 30] }, history: part(c, 0, 100) });
       const before = s.checkpoint();
       const bad = part(c, 100, 200);
       const high = bad.high.slice();
