@@ -8,13 +8,6 @@
 import { paramOf, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { prefixStep, prefixWindowSum, twoSumError } from './primitives.js';
 
-/** compensatedAdd (native/primitives.h) on the pair (sum, err) at s[at], s[at + 1]. */
-function compensatedAdd(s: Float64Array, at: number, x: number): void {
-  const sum = s[at]!, t = sum + x;
-  s[at + 1] = s[at + 1]! + twoSumError(sum, x, t);
-  s[at] = t;
-}
-
 export default function trima(ctx: StepperContext): Stepper {
   const n = Int32Array.from(paramOf(ctx, 'window'));
   const inner = n.map((w) => (w % 2 ? (w + 1) / 2 : w / 2));
@@ -30,12 +23,6 @@ export default function trima(ctx: StepperContext): Stepper {
     return run;
   });
   const state = new Float64Array(size);
-  /** TrimaLanes::mean of the bar `ago` bars back: its window of m bars from the ring of pairs (newest at pos). */
-  const innerMean = (ring: number, pos: number, R: number, ago: number, m: number) => {
-    const b = ring + 2 * (pos >= ago ? pos - ago : pos - ago + R);
-    const a = ring + 2 * (pos >= ago + m ? pos - ago - m : pos - ago - m + R);
-    return prefixWindowSum(state[b]!, state[b + 1]!, state[a]!, state[a + 1]!) / m;
-  };
   return {
     state,
     kernel: trimaKernelState(state, runs, V),
@@ -50,17 +37,37 @@ export default function trima(ctx: StepperContext): Stepper {
         state[at + 2] = run;
         state[at + 3] = pos;
         const ring = at + 4;
-        state[ring + 2 * pos] = state[at]!;
-        state[ring + 2 * pos + 1] = state[at + 1]!;
+        const hi = (state[ring + 2 * pos] = state[at]!), lo = (state[ring + 2 * pos + 1] = state[at + 1]!);
+        // Per variant its (sum, err) in locals, each compensatedAdd written out (sum + x, err + twoSumError): one load and store of each.
         for (let v = r.v0; v < r.v1; v++) {
-          out[v] = NaN;
           const m = inner[v]!;
-          if (run < m) continue;
-          if (run === m) state[2 * v] = state[2 * v + 1] = 0.0;  // a run's first inner mean
-          compensatedAdd(state, 2 * v, innerMean(ring, pos, R, 0, m));
-          if (run < n[v]!) continue;
-          out[v] = (state[2 * v]! + state[2 * v + 1]!) / outer[v]!;
-          compensatedAdd(state, 2 * v, -innerMean(ring, pos, R, outer[v]! - 1, m));
+          if (run < m) {
+            out[v] = NaN;
+            continue;
+          }
+          let sum = state[2 * v]!, err = state[2 * v + 1]!;
+          if (run === m) sum = err = 0.0;  // a run's first inner mean
+          // The inner mean ending at this bar, added.
+          let a = ring + 2 * (pos >= m ? pos - m : pos - m + R);
+          let mean = prefixWindowSum(hi, lo, state[a]!, state[a + 1]!) / m;
+          let t = sum + mean;
+          err = err + twoSumError(sum, mean, t);
+          sum = t;
+          if (run < n[v]!) {
+            out[v] = NaN;
+          } else {
+            out[v] = (sum + err) / outer[v]!;
+            // The inner mean leaving the outer window, dropped.
+            const ago = outer[v]! - 1;
+            const b = ring + 2 * (pos >= ago ? pos - ago : pos - ago + R);
+            a = ring + 2 * (pos >= ago + m ? pos - ago - m : pos - ago - m + R);
+            mean = -(prefixWindowSum(state[b]!, state[b + 1]!, state[a]!, state[a + 1]!) / m);
+            t = sum + mean;
+            err = err + twoSumError(sum, mean, t);
+            sum = t;
+          }
+          state[2 * v] = sum;
+          state[2 * v + 1] = err;
         }
       }
     },
