@@ -317,6 +317,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
         const g = gridOf(id);
         // History shorter than the longest windows: the batch after it starts with variants still seeding.
         const a = await engine.stream({ indicator: id, grid: g, dtype, history: part(c, 0, 20) });
+        expect(a.batchRoute, id).toBe('kernel');
         const b = await engine.stream({ indicator: id, grid: g, dtype });
         for (let i = 0; i < 20; i++) b.push(bar(c, i));
         expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after history').toBe(true);
