@@ -73,7 +73,7 @@ import { scratch as volume_volume_sma_scratch, prepare as volume_volume_sma_prep
 import { scratch as volume_vwap_scratch, prepare as volume_vwap_prepare, block as volume_vwap_block } from "./volume/vwap";
 import { scratch as volume_vwap_deviation_scratch, prepare as volume_vwap_deviation_prepare, segment as volume_vwap_deviation_segment } from "./volume/vwap_deviation";
 import { scratch as structure_avgdev_scratch, segment as structure_avgdev_segment } from "./structure/avgdev";
-import { scratch as structure_beta_scratch, prepare as structure_beta_prepare, segment as structure_beta_segment } from "./structure/beta";
+import { scratch as structure_beta_scratch, prepare as structure_beta_prepare, block as structure_beta_block, segment as structure_beta_segment } from "./structure/beta";
 import { scratch as structure_candle_stats_scratch, run as structure_candle_stats } from "./structure/candle_stats";
 import { scratch as structure_candle_stats_atr_norm_scratch, prepare as structure_candle_stats_atr_norm_prepare, block as structure_candle_stats_atr_norm_block, segment as structure_candle_stats_atr_norm_segment } from "./structure/candle_stats_atr_norm";
 import { scratch as structure_correl_scratch, segment as structure_correl_segment } from "./structure/correl";
@@ -231,7 +231,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 66: return volume_vwap_scratch(T, W);
     case 67: return volume_vwap_deviation_scratch(T, W);
     case 68: return structure_avgdev_scratch(T);
-    case 69: return structure_beta_scratch(T);
+    case 69: return structure_beta_scratch(T, W);
     case 70: return structure_candle_stats_scratch(T);
     case 71: return structure_candle_stats_atr_norm_scratch(T);
     case 72: return structure_correl_scratch(T);
@@ -654,6 +654,7 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 63: volume_mfi_block<O>(c, b0, nb); return;
     case 65: volume_volume_sma_block<O>(c, b0, nb); return;
     case 66: volume_vwap_block<O>(c, b0, nb); return;
+    case 69: structure_beta_block<O>(c, b0, nb); return;
     case 71: structure_candle_stats_atr_norm_block<O>(c, b0, nb); return;
     case 73: structure_distance_to_ma_norm_block<O>(c, b0, nb); return;
     case 82: structure_percent_rank_block<O>(c, b0, nb); return;

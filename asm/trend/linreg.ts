@@ -5,7 +5,7 @@ import {
   at, BAD_PARAM, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, selected, setSlot, slot,
   STATE_A, STATE_B, STATE_C, STATE_D, STATE_E,
 } from "../abi";
-import { callWindow, validAt } from "../primitives";
+import { callWindow, leaveTailState, validAt } from "../primitives";
 
 // Kernel state (per variant, S numbers, S first; kStateHead in
 // native/trend/linreg.h): [S, the run's age at bar -1, sum y, sum age * y,
@@ -43,17 +43,7 @@ export function prepare(c: Call): i32 {
 
 // As a call ending on a NaN bar leaves the state: the last segment sets the age, each the sums of its variants with values.
 export function block<O>(c: Call, b0: i32, nb: i32): void {
-  if (c.stateOut == 0) return;
-  const P = stateSize - STATE_HEAD, y = input(c, 0);
-  for (let j = 0; j < nb; ++j) {
-    const from = stateAt(c.stateIn, b0 + j), to = stateAt(c.stateOut, b0 + j);
-    memory.copy(to, from, <usize>STATE_HEAD << 3);
-    store<f64>(to, 0.0, 8);
-    for (let i = 0; i < P; ++i) {
-      const t = c.T - P + i;
-      setSlot(to, STATE_HEAD + i, t >= 0 ? at(y, t) : at(from, STATE_HEAD + P + t));
-    }
-  }
+  if (c.stateOut != 0) leaveTailState(c, stateSize, STATE_HEAD, 1, b0, nb);
 }
 
 // TA-Lib's sums over the window ending at t, oldest bar first, into lane j.

@@ -66,20 +66,7 @@ int32_t regression(const KernelCall& c, const OutView<Out>& out) {
   const double* window = c.param[0];
   const bool angle = !Forecast && out.ptr[3] != nullptr;  // atan is the costliest step: skip it when not asked for
   forEachBlock(c, [&](int64_t b0, int nb) {
-    if (c.stateOut) {
-      // As a call ending on a NaN bar leaves it; the last segment sets the age, each the sums of its variants with values.
-      const int64_t P = S - kStateHead;
-      for (int j = 0; j < nb; ++j) {
-        const double* from = c.stateIn + S * (b0 + j);
-        double* to = c.stateOut + S * (b0 + j);
-        std::copy(from, from + kStateHead, to);
-        to[1] = 0.0;
-        for (int64_t i = 0; i < P; ++i) {
-          const int64_t t = c.T - P + i;
-          to[kStateHead + i] = t >= 0 ? c.in[0][t] : from[kStateHead + P + t];
-        }
-      }
-    }
+    if (c.stateOut) leaveTailState(c, S, kStateHead, 1, b0, nb);
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
         const int64_t start = s == 0 ? -carried : s;  // the run's first bar

@@ -20,7 +20,7 @@ export function regression(ctx: StepperContext, forecast: boolean, slopes?: Floa
   return {
     state,
     // The kernel's state (native/trend/linreg.h): per variant [S, the run's age, sumY, sumXY, the source's last values].
-    kernel: windowTailKernelState(state, runs, ownAt, 2, (s, slot, xs) => { s[slot] = xs[0]!; }),
+    kernel: windowTailKernelState(state, runs, ownAt, 2, 1, (s, slot, xs) => { s[slot] = xs[0]!; }),
     step(bar, rows) {
       const out0 = rows[0] ?? null, out1 = rows[1] ?? null, out2 = rows[2] ?? null;
       for (const r of runs) {

@@ -120,12 +120,14 @@ export function windowLayout(ctx: StepperContext, hooks: Pick<WindowHooks, 'inpu
 }
 
 /** A stepper of one WindowRing per source run and `own` numbers per variant; a gap bar is NaN in every output. */
-export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper {
+export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper & { readonly runs: readonly WindowRun[]; readonly ownAt: number } {
   const own = hooks.own ?? 0;
   const { state, runs, ownAt } = windowLayout(ctx, hooks);
   const xs = new Float64Array(hooks.inputs.length);
   return {
     state,
+    runs,
+    ownAt,
     ...(hooks.prelude && own === 0 ? { prelude: windowPrelude(runs, hooks.fill) } : {}),
     step(bar, rows) {
       const writes = anyRow(rows);
@@ -153,7 +155,7 @@ export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper 
  * arithmetically and fills it from the earliest bar whose slot a later
  * valid bar does not overwrite (a gap leaves its slot as it was).
  */
-function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill']): PreludeRoute {
+function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill'], readsPrevious = false): PreludeRoute {
   let bars = 1;
   for (const r of runs) bars = Math.max(bars, r.R);
   return {
@@ -184,6 +186,8 @@ function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill']): P
             covered++;
           }
         }
+        // A fill reading the bar before (its slot not filled yet): one bar earlier, whose slot a later bar fills again.
+        if (readsPrevious && start > from) start--;
         let g = start - 1;
         while (g >= from && valid(g)) g--;
         s[r.at] = g >= from ? start - 1 - g : s[r.at]! + (start - from);
@@ -200,20 +204,22 @@ function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill']): P
 }
 
 /**
- * The KernelStateMap of a window stepper of one input whose kernel keeps,
- * per variant, [S, the run's age, its `own` numbers, the last P values of
- * its source, oldest first] (S = 2 + own + P, P the longest window: the
- * regressions' layout in native/trend/linreg.h). save() writes each run's
- * values from its ring (NaN before the run); load() takes each variant's
- * own numbers and moves the rings on through the batch's bars as step()
- * would (windowPrelude's skip: the kernel's tail is raw values, the ring
- * keeps a gap's slot as it was).
+ * The KernelStateMap of a window stepper whose kernel keeps, per variant,
+ * [S, the run's age, its `own` numbers, the last P bars' inputs (`inputs`
+ * of them, the first numbers of each ring slot), oldest first] (S = 2 + own
+ * + inputs * P, P the longest ring: the regressions' layout in
+ * native/trend/linreg.h, BETA's in native/structure/beta.h). save() writes
+ * each run's bars from its ring (NaN before the run); load() takes each
+ * variant's own numbers and moves the rings on through the batch's bars as
+ * step() would (windowPrelude's skip: the kernel's tail is raw values, the
+ * ring keeps a gap's slot as it was; `readsPrevious`: fill() reads the bar
+ * before).
  */
-export function windowTailKernelState(state: Float64Array, runs: readonly WindowRun[], ownAt: number, own: number, fill: WindowHooks['fill']): KernelStateMap {
+export function windowTailKernelState(state: Float64Array, runs: readonly WindowRun[], ownAt: number, own: number, inputs: number, fill: WindowHooks['fill'], readsPrevious = false): KernelStateMap {
   let P = 1;
-  for (const r of runs) P = Math.max(P, r.R - 1);
-  const S = 2 + own + P, V = runs.reduce((n, r) => Math.max(n, r.v1), 0);
-  const rings = windowPrelude(runs, fill);
+  for (const r of runs) P = Math.max(P, r.R);
+  const S = 2 + own + inputs * P, V = runs.reduce((n, r) => Math.max(n, r.v1), 0);
+  const rings = windowPrelude(runs, fill, readsPrevious);
   return {
     perVariant: S,
     length: S * V,
@@ -222,7 +228,9 @@ export function windowTailKernelState(state: Float64Array, runs: readonly Window
         const head = S * r.v0, run = r.ring.run, known = Math.min(run, r.R);
         into[head] = S;
         into[head + 1] = run;
-        for (let back = 0; back < P; back++) into[head + 2 + own + P - 1 - back] = back < known ? r.ring.get(back) : NaN;
+        for (let back = 0; back < P; back++) {
+          for (let k = 0; k < inputs; k++) into[head + 2 + own + inputs * (P - 1 - back) + k] = back < known ? r.ring.get(back, k) : NaN;
+        }
         for (let v = r.v0; v < r.v1; v++) {
           if (v > r.v0) into.copyWithin(S * v, head, head + S);
           into.set(state.subarray(ownAt + own * v, ownAt + own * (v + 1)), S * v + 2);
