@@ -59,7 +59,7 @@ import { scratch as trend_chandelier_exit_scratch, prepare as trend_chandelier_e
 import { scratch as trend_donchian_scratch, prepare as trend_donchian_prepare, block as trend_donchian_block, segment as trend_donchian_segment } from "./trend/donchian";
 import { scratch as trend_ichimoku_scratch, prepare as trend_ichimoku_prepare, block as trend_ichimoku_block, segment as trend_ichimoku_segment } from "./trend/ichimoku";
 import { scratch as trend_keltner_scratch, prepare as trend_keltner_prepare, block as trend_keltner_block, segment as trend_keltner_segment } from "./trend/keltner";
-import { scratch as trend_linreg_scratch, segment as trend_linreg_segment } from "./trend/linreg";
+import { scratch as trend_linreg_scratch, prepare as trend_linreg_prepare, block as trend_linreg_block, segment as trend_linreg_segment } from "./trend/linreg";
 import { scratch as trend_psar_scratch, prepare as trend_psar_prepare, block as trend_psar_block, segment as trend_psar_segment } from "./trend/psar";
 import { scratch as trend_sarext_scratch, prepare as trend_sarext_prepare, block as trend_sarext_block, segment as trend_sarext_segment } from "./trend/sarext";
 import { scratch as trend_supertrend_scratch, prepare as trend_supertrend_prepare, block as trend_supertrend_block, segment as trend_supertrend_segment } from "./trend/supertrend";
@@ -73,11 +73,11 @@ import { scratch as volume_volume_sma_scratch, prepare as volume_volume_sma_prep
 import { scratch as volume_vwap_scratch, prepare as volume_vwap_prepare, block as volume_vwap_block } from "./volume/vwap";
 import { scratch as volume_vwap_deviation_scratch, prepare as volume_vwap_deviation_prepare, segment as volume_vwap_deviation_segment } from "./volume/vwap_deviation";
 import { scratch as structure_avgdev_scratch, segment as structure_avgdev_segment } from "./structure/avgdev";
-import { scratch as structure_beta_scratch, prepare as structure_beta_prepare, segment as structure_beta_segment } from "./structure/beta";
+import { scratch as structure_beta_scratch, prepare as structure_beta_prepare, block as structure_beta_block, segment as structure_beta_segment } from "./structure/beta";
 import { scratch as structure_candle_stats_scratch, run as structure_candle_stats } from "./structure/candle_stats";
-import { scratch as structure_candle_stats_atr_norm_scratch, segment as structure_candle_stats_atr_norm_segment } from "./structure/candle_stats_atr_norm";
+import { scratch as structure_candle_stats_atr_norm_scratch, prepare as structure_candle_stats_atr_norm_prepare, block as structure_candle_stats_atr_norm_block, segment as structure_candle_stats_atr_norm_segment } from "./structure/candle_stats_atr_norm";
 import { scratch as structure_correl_scratch, segment as structure_correl_segment } from "./structure/correl";
-import { scratch as structure_distance_to_ma_norm_scratch, segment as structure_distance_to_ma_norm_segment } from "./structure/distance_to_ma_norm";
+import { scratch as structure_distance_to_ma_norm_scratch, prepare as structure_distance_to_ma_norm_prepare, block as structure_distance_to_ma_norm_block, segment as structure_distance_to_ma_norm_segment } from "./structure/distance_to_ma_norm";
 import { scratch as structure_max_scratch, run as structure_max } from "./structure/max";
 import { scratch as structure_maxindex_scratch, prepare as structure_maxindex_prepare, block as structure_maxindex_block, segment as structure_maxindex_segment } from "./structure/maxindex";
 import { scratch as structure_midpoint_scratch, run as structure_midpoint } from "./structure/midpoint";
@@ -89,7 +89,7 @@ import { scratch as structure_minmaxindex_scratch, prepare as structure_minmaxin
 import { scratch as structure_percent_rank_scratch, prepare as structure_percent_rank_prepare, block as structure_percent_rank_block } from "./structure/percent_rank";
 import { scratch as structure_pivots_scratch, prepare as structure_pivots_prepare, block as structure_pivots_block } from "./structure/pivots";
 import { scratch as structure_sum_scratch, prepare as structure_sum_prepare, block as structure_sum_block } from "./structure/sum";
-import { scratch as structure_tsf_scratch, segment as structure_tsf_segment } from "./structure/tsf";
+import { scratch as structure_tsf_scratch, prepare as structure_tsf_prepare, block as structure_tsf_block, segment as structure_tsf_segment } from "./structure/tsf";
 import { scratch as structure_zscore_scratch, run as structure_zscore } from "./structure/zscore";
 import { scratch as cycle_ht_dcperiod_scratch, prepare as cycle_ht_dcperiod_prepare, segment as cycle_ht_dcperiod_segment } from "./cycle/ht_dcperiod";
 import { scratch as cycle_ht_dcphase_scratch, prepare as cycle_ht_dcphase_prepare, segment as cycle_ht_dcphase_segment } from "./cycle/ht_dcphase";
@@ -172,7 +172,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 7: return ma_sma_scratch(T, W);
     case 8: return ma_t3_scratch(T);
     case 9: return ma_tema_scratch(T);
-    case 10: return ma_trima_scratch(T);
+    case 10: return ma_trima_scratch(T, W);
     case 11: return ma_vwma_scratch(T, W);
     case 12: return ma_wma_scratch(T);
     case 13: return ma_zlema_scratch(T);
@@ -217,7 +217,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 52: return trend_donchian_scratch(T);
     case 53: return trend_ichimoku_scratch(T);
     case 54: return trend_keltner_scratch(T);
-    case 55: return trend_linreg_scratch(T);
+    case 55: return trend_linreg_scratch(T, W);
     case 56: return trend_psar_scratch(T);
     case 57: return trend_sarext_scratch(T);
     case 58: return trend_supertrend_scratch(T);
@@ -231,7 +231,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 66: return volume_vwap_scratch(T, W);
     case 67: return volume_vwap_deviation_scratch(T, W);
     case 68: return structure_avgdev_scratch(T);
-    case 69: return structure_beta_scratch(T);
+    case 69: return structure_beta_scratch(T, W);
     case 70: return structure_candle_stats_scratch(T);
     case 71: return structure_candle_stats_atr_norm_scratch(T);
     case 72: return structure_correl_scratch(T);
@@ -247,7 +247,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 82: return structure_percent_rank_scratch(T, W);
     case 83: return structure_pivots_scratch(T);
     case 84: return structure_sum_scratch(T, W);
-    case 85: return structure_tsf_scratch(T);
+    case 85: return structure_tsf_scratch(T, W);
     case 86: return structure_zscore_scratch(T, W);
     case 87: return cycle_ht_dcperiod_scratch(T);
     case 88: return cycle_ht_dcphase_scratch(T);
@@ -534,6 +534,7 @@ function prepare(k: i32, c: Call): i32 {
     case 52: return trend_donchian_prepare(c);
     case 53: return trend_ichimoku_prepare(c);
     case 54: return trend_keltner_prepare(c);
+    case 55: return trend_linreg_prepare(c);
     case 56: return trend_psar_prepare(c);
     case 57: return trend_sarext_prepare(c);
     case 58: return trend_supertrend_prepare(c);
@@ -545,12 +546,15 @@ function prepare(k: i32, c: Call): i32 {
     case 66: return volume_vwap_prepare(c);
     case 67: return volume_vwap_deviation_prepare(c);
     case 69: return structure_beta_prepare(c);
+    case 71: return structure_candle_stats_atr_norm_prepare(c);
+    case 73: return structure_distance_to_ma_norm_prepare(c);
     case 75: return structure_maxindex_prepare(c);
     case 79: return structure_minindex_prepare(c);
     case 81: return structure_minmaxindex_prepare(c);
     case 82: return structure_percent_rank_prepare(c);
     case 83: return structure_pivots_prepare(c);
     case 84: return structure_sum_prepare(c);
+    case 85: return structure_tsf_prepare(c);
     case 87: return cycle_ht_dcperiod_prepare(c);
     case 88: return cycle_ht_dcphase_prepare(c);
     case 89: return cycle_ht_phasor_prepare(c);
@@ -659,6 +663,7 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 52: trend_donchian_block<O>(c, b0, nb); return;
     case 53: trend_ichimoku_block<O>(c, b0, nb); return;
     case 54: trend_keltner_block<O>(c, b0, nb); return;
+    case 55: trend_linreg_block<O>(c, b0, nb); return;
     case 56: trend_psar_block<O>(c, b0, nb); return;
     case 57: trend_sarext_block<O>(c, b0, nb); return;
     case 58: trend_supertrend_block<O>(c, b0, nb); return;
@@ -667,12 +672,16 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 63: volume_mfi_block<O>(c, b0, nb); return;
     case 65: volume_volume_sma_block<O>(c, b0, nb); return;
     case 66: volume_vwap_block<O>(c, b0, nb); return;
+    case 69: structure_beta_block<O>(c, b0, nb); return;
+    case 71: structure_candle_stats_atr_norm_block<O>(c, b0, nb); return;
+    case 73: structure_distance_to_ma_norm_block<O>(c, b0, nb); return;
     case 75: structure_maxindex_block<O>(c, b0, nb); return;
     case 79: structure_minindex_block<O>(c, b0, nb); return;
     case 81: structure_minmaxindex_block<O>(c, b0, nb); return;
     case 82: structure_percent_rank_block<O>(c, b0, nb); return;
     case 83: structure_pivots_block<O>(c, b0, nb); return;
     case 84: structure_sum_block<O>(c, b0, nb); return;
+    case 85: structure_tsf_block<O>(c, b0, nb); return;
   }
 }
 

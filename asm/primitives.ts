@@ -172,6 +172,24 @@ export function callWindow(c: Call, p: i32, q: i32 = -1, r: i32 = -1, u: i32 = -
   return <i32>min(m, <f64>MAX_WINDOW);
 }
 
+// stateOut of variants [b0, b0 + nb) of a per-variant state with the last
+// bars of the first k inputs as a call ending on a NaN bar leaves it;
+// mirrors leaveTailState in native/primitives.h.
+export function leaveTailState(c: Call, S: i32, head: i32, k: i32, b0: i32, nb: i32): void {
+  const P = (S - head) / k;
+  for (let j = 0; j < nb; ++j) {
+    const from = c.stateIn + (<usize>(S * (b0 + j)) << 3), to = c.stateOut + (<usize>(S * (b0 + j)) << 3);
+    memory.copy(to, from, <usize>head << 3);
+    store<f64>(to, 0.0, 8);
+    for (let i = 0; i < P; ++i) {
+      const t = c.T - P + i;
+      for (let q = 0; q < k; ++q) {
+        store<f64>(to + (<usize>(head + k * i + q) << 3), t >= 0 ? load<f64>(input(c, q) + (<usize>t << 3)) : load<f64>(from + (<usize>(head + k * (P + t) + q) << 3)));
+      }
+    }
+  }
+}
+
 // Two prefix sums of a call with state (windowRatio's, ma.vwma's); mirror
 // pairPrefixStart and pairPrefixEnd in native/primitives.h. Returns P, or -1
 // for a state of the wrong size.

@@ -719,6 +719,26 @@ inline int64_t callWindow(const KernelCall& c, std::initializer_list<int> ps) {
   return w;
 }
 
+// A per-variant state of S numbers, `head` of the variant's own (S first,
+// then the run's age) and then the last P = (S - head) / k bars of the first
+// k inputs, interleaved, oldest first (trend.linreg's, structure.beta's):
+// stateOut of variants [b0, b0 + nb) as a call ending on a NaN bar leaves
+// it (the head in with age 0, the tail moved on by the call's bars). The
+// segments then write their sums, the last one the age.
+inline void leaveTailState(const KernelCall& c, int64_t S, int head, int k, int64_t b0, int nb) {
+  const int64_t P = (S - head) / k;
+  for (int j = 0; j < nb; ++j) {
+    const double* from = c.stateIn + S * (b0 + j);
+    double* to = c.stateOut + S * (b0 + j);
+    std::copy(from, from + head, to);
+    to[1] = 0.0;
+    for (int64_t i = 0; i < P; ++i) {
+      const int64_t t = c.T - P + i;
+      for (int q = 0; q < k; ++q) to[head + k * i + q] = t >= 0 ? c.in[q][t] : from[head + k * (P + t) + q];
+    }
+  }
+}
+
 // The state of a prefix sum carried across calls (ma.sma's, structure.sum's):
 // [run, then the prefix pairs (hi, lo) after each of the P bars before the
 // call, oldest first], P >= the call's longest window W. The call's prefix

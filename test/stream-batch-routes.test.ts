@@ -118,6 +118,7 @@ const PRELUDE_GRIDS: Record<string, Record<string, unknown>> = {
   'trend.donchian': { window: [5, 20, 55] },
   'momentum.williams_r': { window: [3, 14, 50] },
   'structure.percent_rank': { source: ['close', 'hl2'], window: [2, 10, 60] },
+  'structure.correl': { source: ['close', 'hl2'], source2: ['volume', 'close'], window: [1, 2, 9, 30, 61] },
   'structure.pivots': { left: [1, 5, 30], right: [1, 4, 20] },
   'trend.aroon': { window: [2, 14, 25, 70] },
   'ma.hma': { source: ['close', 'hl2'], window: [2, 3, 9, 30, 64] },

@@ -5,11 +5,13 @@
 // volume.obv, volume.ad, volume.adosc, momentum.rsi, momentum.cmo,
 // momentum.macd and the other EMA spreads, volatility.atr, volatility.natr,
 // momentum.plus_dm and momentum.minus_dm, trend.psar, trend.sarext,
-// trend.supertrend, trend.adxr, ma.zlema, trend.vortex and the
-// Hilbert-transform family (cycle.ht_*, ma.ht_trendline, ma.mama) take the
-// state a series stands in and give back the state after their last bar, so
-// a stream's pushMany() and history run the batch kernels (ma.kama and
-// structure.minindex, maxindex, minmaxindex too, after the stream steps a
+// trend.supertrend, trend.adxr, ma.zlema, trend.vortex, trend.linreg,
+// structure.tsf, structure.beta, ma.trima, structure.candle_stats_atr_norm,
+// structure.distance_to_ma_norm and the Hilbert-transform family
+// (cycle.ht_*, ma.ht_trendline, ma.mama) take the state a series stands in
+// and give back the state after their last bar, so a stream's pushMany()
+// and history run the batch kernels (ma.kama, structure.minindex, maxindex,
+// minmaxindex and the lead-route oscillators too, after the stream steps a
 // batch's first bars: only the streams below check those). These
 // check, on both backends and in both dtypes, that a series cut into calls
 // chained through the state gives the bits of one call over all of it, and
@@ -39,9 +41,9 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm' | 'trend.psar' | 'trend.sarext' | 'trend.supertrend' | 'trend.adxr' | 'ma.zlema' | 'trend.vortex';
-  /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it ('cv': close and volume). */
-  hlc?: 2 | 3 | 4 | 'cv';
+  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm' | 'trend.psar' | 'trend.sarext' | 'trend.supertrend' | 'trend.adxr' | 'ma.zlema' | 'trend.vortex' | 'trend.linreg' | 'structure.tsf' | 'ma.trima' | 'structure.candle_stats_atr_norm' | 'structure.distance_to_ma_norm' | 'structure.beta';
+  /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it ('cv': close and volume; 'ohlc': an open made from it, high, low, close). */
+  hlc?: 2 | 3 | 4 | 'cv' | 'ohlc';
   params: Float64Array[];
   /** A fresh state (the state before bar 0), and how many numbers per variant (0: the call's own). */
   fresh: () => Float64Array;
@@ -158,6 +160,28 @@ function cases(): Case[] {
         fresh: () => Float64Array.from({ length: S * V }, (_, i) => (i % S === 5 ? -1 : 0)), perVariant: S,
       };
     })(),
+    // LINEARREG (its value; the other lines not selected), TSF: [S, the run's age, sum y, sum age * y, the last P values], S = 4 + P.
+    ...(['trend.linreg', 'structure.tsf'] as const).map((kernel) => ({
+      kernel, params: [window], outputs: kernel === 'trend.linreg' ? 4 : 1, perVariant: 4 + P,
+      fresh: () => Float64Array.from({ length: (4 + P) * V }, (_, i) => (i % (4 + P) === 0 ? 4 + P : i % (4 + P) < 4 ? 0 : NaN)),
+    })),
+    // TRIMA: [S, the outer sum and its error, then ma.sma's prefix state: the run, P prefix pairs], S = 4 + 2P.
+    { kernel: 'ma.trima', params: [window], perVariant: 4 + 2 * P, fresh: () => Float64Array.from({ length: (4 + 2 * P) * V }, (_, i) => (i % (4 + 2 * P) === 0 ? 4 + 2 * P : 0)) },
+    // CANDLE_STATS_ATR_NORM (its body; the other lengths not selected): the ATR, the run's age (-1 before any bar) and its last open, high, low, close.
+    {
+      kernel: 'structure.candle_stats_atr_norm', hlc: 'ohlc', params: [window, seed], outputs: 4,
+      fresh: () => Float64Array.from({ length: 6 * V }, (_, i) => (i % 6 === 1 ? -1 : 0)), perVariant: 6,
+    },
+    // DISTANCE_TO_MA_NORM (over the open as its source): the EMA's (value, count), the ATR, the run's age (-1 before any bar) and its last source, high, low, close.
+    {
+      kernel: 'structure.distance_to_ma_norm', hlc: 'ohlc', params: [window, seed],
+      fresh: () => Float64Array.from({ length: 8 * V }, (_, i) => (i % 8 === 3 ? -1 : 0)), perVariant: 8,
+    },
+    // BETA (of the low's returns on the high's): [S, the run's age, the four sums, the last P bars' two prices], S = 6 + 2P.
+    {
+      kernel: 'structure.beta', hlc: 2, params: [window], perVariant: 6 + 2 * P,
+      fresh: () => Float64Array.from({ length: (6 + 2 * P) * V }, (_, i) => (i % (6 + 2 * P) === 0 ? 6 + 2 * P : i % (6 + 2 * P) < 6 ? 0 : NaN)),
+    },
   ];
 }
 
@@ -168,7 +192,8 @@ function call(b: Backend, c: Case, x: Float64Array, from: number, to: number, v0
   // High and low around the close (NaN where it is).
   const volume = x.map((v, i) => v - v + 100 + ((i * 37) % 50));  // NaN where the series is
   const hlcv = [x.map((v, i) => v * (1 + 0.001 * (1 + (i % 3)))), x.map((v, i) => v * (1 - 0.001 * (1 + (i % 5)))), x, volume];
-  const inputs = (c.hlc === 'cv' ? [x, volume] : c.hlc ? hlcv.slice(0, c.hlc) : [x]).map((col) => col.slice(from, to));
+  const open = x.map((v, i) => v * (1 + 0.0007 * ((i % 5) - 2)));
+  const inputs = (c.hlc === 'cv' ? [x, volume] : c.hlc === 'ohlc' ? [open, ...hlcv.slice(0, 3)] : c.hlc ? hlcv.slice(0, c.hlc) : [x]).map((col) => col.slice(from, to));
   b.run({ kernel: c.kernel, inputs, t: to - from, params: c.params, v0, v1, outputs: [out, ...Array<null>((c.outputs ?? 1) - 1).fill(null)], float64, timeStride: V, variantStride: 1, state });
   return out;
 }
@@ -435,7 +460,8 @@ describe('streams through the kernels: pushMany and history keep the contract of
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
   const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm',
     'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.adxr', 'ma.zlema', 'trend.vortex', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex', ...HILBERT.map((h) => h.kernel),
-    'momentum.stoch', 'momentum.stochf', 'trend.chandelier_exit', 'momentum.cci', 'momentum.fisher', 'momentum.ultosc'];
+    'momentum.stoch', 'momentum.stochf', 'trend.chandelier_exit', 'momentum.cci', 'momentum.fisher', 'momentum.ultosc',
+    'trend.linreg', 'structure.tsf', 'ma.trima', 'structure.candle_stats_atr_norm', 'structure.distance_to_ma_norm', 'structure.beta'];
   const gridOf = (id: string): Record<string, unknown> => {
     if (id === 'trend.psar') return { accel_start: [0.02, 0.5], accel_step: [0.02, 0.1], accel_max: [0.2, 0.3] };
     if (id === 'trend.sarext') return { startvalue: [0, 60, -40], offsetonreverse: [0, 0.01], accelerationinitlong: [0.02, 0.4], accelerationshort: [0.05] };
@@ -447,7 +473,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
     // The stochastics: a lead of 49 bars (the longest k_window - 1), zero_denominator 'nan' on half.
     if (id === 'momentum.stoch') return { k_window: [2, 9, 30, 50], k_smoothing: [1, 3], d_window: [1, 3], zero_denominator: ['talib', 'nan'] };
     if (id === 'momentum.stochf') return { k_window: [1, 2, 9, 50], d_window: [1, 3, 5], zero_denominator: ['talib', 'nan'] };
-    if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma') return { source: grid.source, window: grid.window };
+    if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma' || id === 'trend.linreg' || id === 'structure.tsf' || id === 'ma.trima' || id === 'structure.beta') return { source: grid.source, window: grid.window };
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
     if (id.startsWith('volatility.')) return { window: grid.window, seed: grid.seed };
@@ -457,6 +483,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if (id === 'trend.adx') return { window: grid.window, adx_window: [0, 4], seed: grid.seed };
     if (id === 'volume.adosc') return { fast: [2, 3], slow: [5, 10] };
     if (id.startsWith('volume.')) return {};
+    if (id === 'structure.candle_stats_atr_norm') return { atr_window: grid.window, seed: grid.seed };
     if (id === 'trend.keltner') return { window: grid.window, mult: [1, 2.5], seed: grid.seed };
     if (id === 'ma.mama') return { source: grid.source, fast_limit: [0.5, 0.3], slow_limit: [0.05] };
     if (HILBERT.some((h) => h.kernel === id)) return { source: grid.source };
@@ -474,6 +501,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
         const g = gridOf(id);
         // History shorter than the longest windows: the batch after it starts with variants still seeding.
         const a = await engine.stream({ indicator: id, grid: g, dtype, history: part(c, 0, 20) });
+        expect(a.batchRoute, id).toBe('kernel');
         const b = await engine.stream({ indicator: id, grid: g, dtype });
         for (let i = 0; i < 20; i++) b.push(bar(c, i));
         expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after history').toBe(true);
@@ -518,7 +546,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   it('a pushMany refused at a bad candle (bar k) leaves the state unchanged', async () => {
     const engine = await engineFor('native');
     for (const id of ids) {
-      const grid = id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') || id.includes('sar') || HILBERT.some((h) => h.kernel === id) ? {} : id.startsWith('momentum.stoch') ? { k_window: [3, 30] } : id === 'momentum.ultosc' ? { window3: [10, 30] } : { window: [3, 30] };
+      const grid = id === 'momentum.macd' ? { fast: [3, 12], slow: [26] } : id === 'volume.adosc' ? { fast: [3], slow: [10] } : id.startsWith('volume.') || id.includes('sar') || HILBERT.some((h) => h.kernel === id) ? {} : id === 'structure.candle_stats_atr_norm' ? { atr_window: [3, 30] } : id.startsWith('momentum.stoch') ? { k_window: [3, 30] } : id === 'momentum.ultosc' ? { window3: [10, 30] } : { window: [3, 30] };
       const s = await engine.stream({ indicator: id, grid, history: part(c, 0, 100) });
       const before = s.checkpoint();
       const bad = part(c, 100, 200);

@@ -18,6 +18,38 @@ import {
   return by != 0.0 ? x / by : NaN;
 }
 
+// The kernel state of the ATR-normalised values; mirrors carriedRun and
+// leaveRun in native/structure/common.h: per variant S numbers, `own` of the
+// variant, then the run's age and its last bar's four inputs. runCarried
+// and runPrevClose are set by prepareRun for the segments.
+export let runCarried: i32 = 0;
+export let runPrevClose: f64 = 0.0;
+
+@inline export function runStateAt(area: usize, S: i32, v: i32): usize { return area + (<usize>(S * v) << 3); }
+
+export function prepareRun(c: Call, S: i32, own: i32): i32 {
+  runCarried = 0;
+  runPrevClose = 0.0;
+  if ((c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < S * c.v1)) return BAD_PARAM;
+  if (c.stateIn == 0 || c.T == 0) return OK;
+  for (let k = 0; k < 4; ++k) if (isNaN(at(input(c, k), 0))) return OK;
+  const from = runStateAt(c.stateIn, S, c.v0);  // the same run in every variant
+  if (at(from, own) < 0.0) return OK;
+  runPrevClose = at(from, own + 4);
+  runCarried = <i32>at(from, own) + 1;
+  return OK;
+}
+
+export function leaveRun(c: Call, S: i32, own: i32, b0: i32, nb: i32): void {
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = runStateAt(c.stateOut, S, b0 + j);
+    memory.copy(to, runStateAt(c.stateIn, S, b0 + j), <usize>S << 3);
+    setSlot(to, own, -1.0);
+    for (let k = 0; k < 4; ++k) setSlot(to, own + 1 + k, at(input(c, k), c.T - 1));
+  }
+}
+
 // Rolling extremes (native rollingExtremes): MAX, MIN, or the mid of the max
 // of input 0 and the min of input nIn - 1; MINMAX writes the min to output 0
 // and the max to output 1 in one pass (output tiles move forward only).

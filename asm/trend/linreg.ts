@@ -1,11 +1,50 @@
 // trend.linreg: lanes hold sum y, sum age * y, the next bar summed afresh, and
-// TA-Lib's constants sum x and divisor, in STATE_A..E.
+// TA-Lib's constants sum x and divisor, in STATE_A..E; mirrors
+// native/trend/linreg.h, kernel state included.
 import {
-  at, Call, input, param, put, putNaNAll, selected, setSlot, slot, STATE_A, STATE_B, STATE_C,
-  STATE_D, STATE_E,
+  at, BAD_PARAM, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, selected, setSlot, slot,
+  STATE_A, STATE_B, STATE_C, STATE_D, STATE_E,
 } from "../abi";
+import { callWindow, leaveTailState, validAt } from "../primitives";
 
-export function scratch(T: i32): f64 { return 0.0; }
+// Kernel state (per variant, S numbers, S first; kStateHead in
+// native/trend/linreg.h): [S, the run's age at bar -1, sum y, sum age * y,
+// the last S - 4 values of the source, oldest first].
+const STATE_HEAD: i32 = 4;
+// Set by prepare: S (0 without state), the source (the extended one with
+// state: its bars from -W), and the bars of bar 0's run before the call.
+let stateSize: i32 = 0;
+let source: usize = 0;
+let carried: i32 = 0;
+
+export function scratch(T: i32, W: i32): f64 { return <f64>T + <f64>max(W, 1); }
+
+@inline function stateAt(area: usize, v: i32): usize { return area + (<usize>(stateSize * v) << 3); }
+
+export function prepare(c: Call): i32 {
+  const W = callWindow(c, 0);
+  stateSize = 0;
+  source = input(c, 0);
+  carried = 0;
+  if (c.stateIn == 0) return c.stateOut != 0 ? BAD_PARAM : OK;
+  if (c.stateLen < 1) return BAD_PARAM;
+  const S = load<f64>(c.stateIn);
+  if (S != Math.floor(S) || S < <f64>(STATE_HEAD + W) || S * <f64>c.v1 > <f64>c.stateLen) return BAD_PARAM;
+  stateSize = <i32>S;
+  if (<f64>c.scratchLen < scratch(c.T, W)) return SCRATCH_TOO_SMALL;
+  // y[-W .. T): the state's last W values, then the call's.
+  const from = stateAt(c.stateIn, c.v0);
+  memory.copy(c.scratch, from + (<usize>(stateSize - W) << 3), <usize>W << 3);
+  memory.copy(c.scratch + (<usize>W << 3), input(c, 0), <usize>c.T << 3);
+  source = c.scratch + (<usize>W << 3);
+  if (c.T > 0 && validAt(c, 1, 0)) carried = <i32>load<f64>(from, 8);
+  return OK;
+}
+
+// As a call ending on a NaN bar leaves the state: the last segment sets the age, each the sums of its variants with values.
+export function block<O>(c: Call, b0: i32, nb: i32): void {
+  if (c.stateOut != 0) leaveTailState(c, stateSize, STATE_HEAD, 1, b0, nb);
+}
 
 // TA-Lib's sums over the window ending at t, oldest bar first, into lane j.
 function regressionSums(y: usize, t: i32, n: i32, j: i32): void {
@@ -21,21 +60,30 @@ function regressionSums(y: usize, t: i32, n: i32, j: i32): void {
 // The four lines, or with forecast only TA-Lib TSF (structure.tsf): b + m * n.
 export function regressionSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, forecast: bool): void {
   const degrees = 180.0 / 3.14159265358979323846;
-  const y = input(c, 0);
+  const y = source;
   const angle = !forecast && selected(c, 3);  // atan is the costliest step: skip it when not asked for
+  const start = s == 0 ? -carried : s;  // the run's first bar
   for (let j = 0; j < nb; ++j) {
     const w = <i64>param(c, 0, b0 + j);
     const sumX = <f64>(w * (w - 1)) * 0.5;
     setSlot(STATE_D, j, sumX);
     setSlot(STATE_E, j, sumX * sumX - param(c, 0, b0 + j) * <f64>(w * (w - 1) * (2 * w - 1) / 6));
-    setSlot(STATE_C, j, <f64>(s + <i32>w - 1));
+    let fresh = start + <i32>w - 1;
+    if (start < s) {
+      // A run going on from the state: its next fresh sum, the sums its bar -1 left.
+      if (fresh < s) fresh += (s - fresh + <i32>w - 1) / <i32>w * <i32>w;
+      const from = stateAt(c.stateIn, b0 + j);
+      setSlot(STATE_A, j, load<f64>(from, 16));
+      setSlot(STATE_B, j, load<f64>(from, 24));
+    }
+    setSlot(STATE_C, j, <f64>fresh);
   }
   for (let t = s; t < e; ++t) {
     for (let j = 0; j < nb; ++j) {
       const v = b0 + j;
       const n = param(c, 0, v);
       const w = <i32>n;
-      if (t < s + w - 1) { putNaNAll<O>(c, t, v, 1); continue; }
+      if (t < start + w - 1) { putNaNAll<O>(c, t, v, 1); continue; }
       if (<f64>t == slot(STATE_C, j)) {
         regressionSums(y, t, w, j);
         setSlot(STATE_C, j, <f64>(t + w));
@@ -54,6 +102,14 @@ export function regressionSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
       put<O>(c, 2, t, v, b);
       if (angle) put<O>(c, 3, t, v, Math.atan(m) * degrees);
     }
+  }
+  if (c.stateOut == 0) return;
+  for (let j = 0; j < nb; ++j) {
+    const to = stateAt(c.stateOut, b0 + j);
+    if (e == c.T) store<f64>(to, <f64>(e - start), 8);
+    if (e - 1 < start + <i32>param(c, 0, b0 + j) - 1) continue;  // no value in this run: its sums as they were
+    store<f64>(to, slot(STATE_A, j), 16);
+    store<f64>(to, slot(STATE_B, j), 24);
   }
 }
 

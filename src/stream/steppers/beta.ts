@@ -4,7 +4,7 @@
 // return, emit the slope, drop the oldest, in the kernel's order.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { nearZero } from './primitives.js';
-import { windowStepper } from './windows.js';
+import { windowStepper, windowTailKernelState, type WindowHooks } from './windows.js';
 
 /** oneBarReturn: TA-Lib's return, 0 after a price within 1e-14 of 0. */
 function oneBarReturn(prev: number, x: number): number {
@@ -13,7 +13,7 @@ function oneBarReturn(prev: number, x: number): number {
 
 export default function beta(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
-  return windowStepper(ctx, {
+  const hooks: WindowHooks = {
     inputs: ['source', 'source2'],
     width: 4,  // x, y and their returns
     back: window.map((w) => Math.max(w - 1, 1)),  // the oldest return, and the previous bar's prices
@@ -52,5 +52,9 @@ export default function beta(ctx: StepperContext): Stepper {
       s[at + 2] = s[at + 2]! - rx;
       s[at + 3] = s[at + 3]! - ry;
     },
-  });
+  };
+  // Without resume() (stepping every variant's sums): history goes through the kernel.
+  const { state, runs, ownAt, step } = windowStepper(ctx, hooks);
+  // The kernel's state (native/structure/beta.h): per variant [S, the run's age, the four sums, the last bars' prices].
+  return { state, step, kernel: windowTailKernelState(state, runs, ownAt, 4, 2, hooks.fill, true) };
 }

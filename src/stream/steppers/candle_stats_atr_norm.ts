@@ -3,7 +3,7 @@
 // the previous close; per variant TA-Lib's ATR (atrStep, as volatility.atr:
 // the mean of the first atr_window true ranges from the run's second bar, or
 // the first bar's high - low for seed 'first'), each candle length over it.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { ownThenSharedKernelState, paramOf, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST } from './primitives.js';
 import { atrStep, BarRun, blankVariant, runTrueRange } from './wilder.js';
 import { candleShape, ohlcOf, ratioOrNaN } from './candles.js';
@@ -17,6 +17,8 @@ export default function candleStatsAtrNorm(ctx: StepperContext): Stepper {
   const k = new Float64Array(4);
   return {
     state,
+    // The kernel's state (native/structure/candle_stats_atr_norm.h): per variant its ATR, then the run's age and last bar.
+    kernel: ownThenSharedKernelState(state, V, 1, BarRun.size(4)),
     step(bar, rows) {
       const age = run.advanceOrBlank(bar, rows);
       if (age < 0) return;

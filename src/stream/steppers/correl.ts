@@ -58,6 +58,7 @@ export default function correl(ctx: StepperContext): Stepper {
   return lastValuesStepper(ctx, {
     inputs: ['source', 'source2'],
     series: 2,
+    prelude: true,  // two fresh passes over the window: batches take the kernel over a prelude
     back: window.map((w) => w - 1),
     fill(xs, into) {
       into[0] = xs[0]!;

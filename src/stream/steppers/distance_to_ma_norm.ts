@@ -6,7 +6,7 @@
 // ATR's first bar on, NaN where the ATR is 0.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST, seededAverageStep } from './primitives.js';
-import { atrStep, BarRun, inputIndices, runTrueRange } from './wilder.js';
+import { atrStep, BarRun, inputIndices, ownThenBarRunKernelState, runTrueRange } from './wilder.js';
 import { Layout } from './extremes.js';
 import { ratioOrNaN } from './candles.js';
 
@@ -22,6 +22,8 @@ export default function distanceToMaNorm(ctx: StepperContext): Stepper {
   const bars = runs.map((r) => new BarRun(state, r.at, r.inputs));
   return {
     state,
+    // The kernel's state (native/structure/distance_to_ma_norm.h): per variant these three numbers, then its run's age and last bar.
+    kernel: ownThenBarRunKernelState(state, 3, 4, runs),
     step(bar, rows) {
       const out = rows[0];
       runs.forEach((r, i) => {

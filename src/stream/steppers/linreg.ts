@@ -2,19 +2,25 @@
 // variant, TA-Lib's sums of y and age * y over the window: summed afresh,
 // oldest first, on the window's first bar and every `window` bars after it,
 // slid by one bar in between; the line from them, as the kernel computes it.
-import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { windowLayout } from './windows.js';
+import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { windowLayout, windowTailKernelState } from './windows.js';
 import { atan } from './fdlibm.js';
 
 /** The lines value, slope and intercept, or with `forecast` TA-Lib TSF's line one bar ahead; `slopes` gets each variant's slope (NaN in warm-up). */
 export function regression(ctx: StepperContext, forecast: boolean, slopes?: Float64Array): Stepper {
   const window = paramOf(ctx, 'window');
+  // Per variant the run length of its next fresh sum, the multiple of its window in (run - window, run]
+  // for the run in the state (checked each bar, remade when it is not: after update() or a batch): a cache
+  // of the state, not part of it, so that the test is two compares rather than a remainder per variant.
+  const due = new Float64Array(window.length);
   const sumX = window.map((w) => w * (w - 1) * 0.5);
   const divisor = window.map((w, v) => sumX[v]! * sumX[v]! - w * ((w * (w - 1) * (2 * w - 1)) / 6));
   // Per source run a ring of its last longest-window + 1 values; per variant (sumY, sumXY).
   const { state, runs, ownAt } = windowLayout(ctx, { inputs: ['source'], width: 1, back: window, own: 2 });
   return {
     state,
+    // The kernel's state (native/trend/linreg.h): per variant [S, the run's age, sumY, sumXY, the source's last values].
+    kernel: windowTailKernelState(state, runs, ownAt, 2, 1, (s, slot, xs) => { s[slot] = xs[0]!; }),
     step(bar, rows) {
       const out0 = rows[0] ?? null, out1 = rows[1] ?? null, out2 = rows[2] ?? null;
       for (const r of runs) {
@@ -37,8 +43,11 @@ export function regression(ctx: StepperContext, forecast: boolean, slopes?: Floa
             continue;
           }
           let sumY = state[at]!, sumXY = state[at + 1]!;
-          if ((run - n) % n === 0) {
-            // regressionSums: afresh, oldest first.
+          let next = due[v]!;
+          if (run > next || run <= next - n) due[v] = next = Math.ceil(run / n) * n;
+          if (run === next) {
+            // (run - n) % n === 0: regressionSums, afresh, oldest first.
+            due[v] = next + n;
             sumY = 0.0;
             sumXY = 0.0;
             for (let age = n - 1, i = pos - age < 0 ? pos - age + R : pos - age; age >= 0; --age, i = i + 1 === R ? 0 : i + 1) {
@@ -66,8 +75,6 @@ export function regression(ctx: StepperContext, forecast: boolean, slopes?: Floa
         }
       }
     },
-    // The history's bars without rows: each variant's sums are stepped on every valid bar.
-    resume: resumeBySources,
   };
 }
 

@@ -5,15 +5,8 @@
 // and its rounding error (compensatedAdd): from a run's inner-th bar it adds
 // each inner mean, and from the window-th it emits (sum + err) / outer and
 // drops the mean leaving the outer window.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { paramOf, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { prefixStep, prefixWindowSum, twoSumError } from './primitives.js';
-
-/** compensatedAdd (native/primitives.h) on the pair (sum, err) at s[at], s[at + 1]. */
-function compensatedAdd(s: Float64Array, at: number, x: number): void {
-  const sum = s[at]!, t = sum + x;
-  s[at + 1] = s[at + 1]! + twoSumError(sum, x, t);
-  s[at] = t;
-}
 
 export default function trima(ctx: StepperContext): Stepper {
   const n = Int32Array.from(paramOf(ctx, 'window'));
@@ -30,14 +23,9 @@ export default function trima(ctx: StepperContext): Stepper {
     return run;
   });
   const state = new Float64Array(size);
-  /** TrimaLanes::mean of the bar `ago` bars back: its window of m bars from the ring of pairs (newest at pos). */
-  const innerMean = (ring: number, pos: number, R: number, ago: number, m: number) => {
-    const b = ring + 2 * (pos >= ago ? pos - ago : pos - ago + R);
-    const a = ring + 2 * (pos >= ago + m ? pos - ago - m : pos - ago - m + R);
-    return prefixWindowSum(state[b]!, state[b + 1]!, state[a]!, state[a + 1]!) / m;
-  };
   return {
     state,
+    kernel: trimaKernelState(state, runs, V),
     step(bar, rows) {
       const out = rows[0]!;
       for (const r of runs) {
@@ -49,18 +37,92 @@ export default function trima(ctx: StepperContext): Stepper {
         state[at + 2] = run;
         state[at + 3] = pos;
         const ring = at + 4;
-        state[ring + 2 * pos] = state[at]!;
-        state[ring + 2 * pos + 1] = state[at + 1]!;
+        const hi = (state[ring + 2 * pos] = state[at]!), lo = (state[ring + 2 * pos + 1] = state[at + 1]!);
+        // Per variant its (sum, err) in locals, each compensatedAdd written out (sum + x, err + twoSumError): one load and store of each.
         for (let v = r.v0; v < r.v1; v++) {
-          out[v] = NaN;
           const m = inner[v]!;
-          if (run < m) continue;
-          if (run === m) state[2 * v] = state[2 * v + 1] = 0.0;  // a run's first inner mean
-          compensatedAdd(state, 2 * v, innerMean(ring, pos, R, 0, m));
-          if (run < n[v]!) continue;
-          out[v] = (state[2 * v]! + state[2 * v + 1]!) / outer[v]!;
-          compensatedAdd(state, 2 * v, -innerMean(ring, pos, R, outer[v]! - 1, m));
+          if (run < m) {
+            out[v] = NaN;
+            continue;
+          }
+          let sum = state[2 * v]!, err = state[2 * v + 1]!;
+          if (run === m) sum = err = 0.0;  // a run's first inner mean
+          // The inner mean ending at this bar, added.
+          let a = ring + 2 * (pos >= m ? pos - m : pos - m + R);
+          let mean = prefixWindowSum(hi, lo, state[a]!, state[a + 1]!) / m;
+          let t = sum + mean;
+          err = err + twoSumError(sum, mean, t);
+          sum = t;
+          if (run < n[v]!) {
+            out[v] = NaN;
+          } else {
+            out[v] = (sum + err) / outer[v]!;
+            // The inner mean leaving the outer window, dropped.
+            const ago = outer[v]! - 1;
+            const b = ring + 2 * (pos >= ago ? pos - ago : pos - ago + R);
+            a = ring + 2 * (pos >= ago + m ? pos - ago - m : pos - ago - m + R);
+            mean = -(prefixWindowSum(state[b]!, state[b + 1]!, state[a]!, state[a + 1]!) / m);
+            t = sum + mean;
+            err = err + twoSumError(sum, mean, t);
+            sum = t;
+          }
+          state[2 * v] = sum;
+          state[2 * v + 1] = err;
         }
+      }
+    },
+  };
+}
+
+/**
+ * The kernel's state (native/ma/trima.h): per variant [S, sum, err, then
+ * ma.sma's prefix state of its source: the run and the last P pairs, oldest
+ * first], P the longest ring (a shorter ring's run pads its oldest pairs
+ * with zeros, which no window reaches). load() rolls the pairs back into
+ * the ring at the position `bars` bars on, as ma.sma's map does.
+ */
+function trimaKernelState(state: Float64Array, runs: readonly { v0: number; v1: number; at: number; R: number }[], V: number): KernelStateMap {
+  let P = 1;
+  for (const r of runs) P = Math.max(P, r.R);
+  const S = 4 + 2 * P;
+  return {
+    perVariant: S,
+    length: S * V,
+    save(into) {
+      for (const r of runs) {
+        const head = S * r.v0, R = r.R, ring = r.at + 4;
+        into.fill(0.0, head, head + S);
+        into[head] = S;
+        into[head + 3] = state[r.at + 2]!;
+        // Slot pos + 1 holds the oldest pair, slot pos the newest.
+        for (let j = P - R, k = (state[r.at + 3]! + 1) % R; j < P; j++, k = k + 1 === R ? 0 : k + 1) {
+          into[head + 4 + 2 * j] = state[ring + 2 * k]!;
+          into[head + 5 + 2 * j] = state[ring + 2 * k + 1]!;
+        }
+        for (let v = r.v0; v < r.v1; v++) {
+          if (v > r.v0) into.copyWithin(S * v, head, head + S);
+          into[S * v + 1] = state[2 * v]!;
+          into[S * v + 2] = state[2 * v + 1]!;
+        }
+      }
+    },
+    load(from, bars) {
+      for (let v = 0; v < V; v++) {
+        state[2 * v] = from[S * v + 1]!;
+        state[2 * v + 1] = from[S * v + 2]!;
+      }
+      for (const r of runs) {
+        const head = S * r.v0, R = r.R, ring = r.at + 4;
+        const pos = (state[r.at + 3]! + bars) % R;
+        state[r.at + 2] = from[head + 3]!;
+        state[r.at + 3] = pos;
+        for (let j = P - R, k = (pos + 1) % R; j < P; j++, k = k + 1 === R ? 0 : k + 1) {
+          state[ring + 2 * k] = from[head + 4 + 2 * j]!;
+          state[ring + 2 * k + 1] = from[head + 5 + 2 * j]!;
+        }
+        // The running pair is the newest one.
+        state[r.at] = from[head + 2 + 2 * P]!;
+        state[r.at + 1] = from[head + 3 + 2 * P]!;
       }
     },
   };

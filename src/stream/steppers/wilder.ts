@@ -89,6 +89,34 @@ export function ownThenHlcKernelState(state: Float64Array, variants: number, per
   return ownThenSharedKernelState(state, variants, per, BarRun.size(3));
 }
 
+/**
+ * The KernelStateMap of a stepper whose state is `per` numbers per variant,
+ * then one BarRun of k inputs per source run (at runs[i].at): the kernel
+ * keeps, per variant, its `per` numbers, then its run's age and last bar
+ * (carriedRun in native/structure/common.h).
+ */
+export function ownThenBarRunKernelState(state: Float64Array, per: number, k: number, runs: readonly { v0: number; v1: number; at: number }[]): KernelStateMap {
+  const shared = BarRun.size(k), S = per + shared, V = runs.reduce((n, r) => Math.max(n, r.v1), 0);
+  return {
+    perVariant: S,
+    length: S * V,
+    save(into) {
+      for (const r of runs) {
+        for (let v = r.v0; v < r.v1; v++) {
+          into.set(state.subarray(per * v, per * v + per), S * v);
+          into.set(state.subarray(r.at, r.at + shared), S * v + per);
+        }
+      }
+    },
+    load(from) {
+      for (const r of runs) {
+        for (let v = r.v0; v < r.v1; v++) state.set(from.subarray(S * v, S * v + per), per * v);
+        state.set(from.subarray(S * r.v0 + per, S * r.v0 + S), r.at);
+      }
+    },
+  };
+}
+
 /** Writes NaN into every selected output's row. */
 export function blankRows(rows: readonly (Float64Array | null)[]): void {
   for (const o of rows) o?.fill(NaN);

@@ -6,7 +6,7 @@
 // variant of the run; per variant, optional numbers of its own. Kernels
 // whose value is O(window) per bar (AVGDEV, CORREL, CCI, PERCENT_RANK) read
 // the ring; the others slide running sums as their kernels do.
-import { resumeBySources, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
+import { resumeBySources, type KernelStateMap, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
 
 /** True when step() has a row to write (it has none while resuming, or for unselected outputs). */
 export function anyRow(rows: readonly (Float64Array | null)[]): boolean {
@@ -120,12 +120,14 @@ export function windowLayout(ctx: StepperContext, hooks: Pick<WindowHooks, 'inpu
 }
 
 /** A stepper of one WindowRing per source run and `own` numbers per variant; a gap bar is NaN in every output. */
-export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper {
+export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper & { readonly runs: readonly WindowRun[]; readonly ownAt: number } {
   const own = hooks.own ?? 0;
   const { state, runs, ownAt } = windowLayout(ctx, hooks);
   const xs = new Float64Array(hooks.inputs.length);
   return {
     state,
+    runs,
+    ownAt,
     ...(hooks.prelude && own === 0 ? { prelude: windowPrelude(runs, hooks.fill) } : {}),
     step(bar, rows) {
       const writes = anyRow(rows);
@@ -153,7 +155,7 @@ export function windowStepper(ctx: StepperContext, hooks: WindowHooks): Stepper 
  * arithmetically and fills it from the earliest bar whose slot a later
  * valid bar does not overwrite (a gap leaves its slot as it was).
  */
-function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill']): PreludeRoute {
+function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill'], readsPrevious = false): PreludeRoute {
   let bars = 1;
   for (const r of runs) bars = Math.max(bars, r.R);
   return {
@@ -184,6 +186,8 @@ function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill']): P
             covered++;
           }
         }
+        // A fill reading the bar before (its slot not filled yet): one bar earlier, whose slot a later bar fills again.
+        if (readsPrevious && start > from) start--;
         let g = start - 1;
         while (g >= from && valid(g)) g--;
         s[r.at] = g >= from ? start - 1 - g : s[r.at]! + (start - from);
@@ -195,6 +199,47 @@ function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill']): P
           if (ok) fill(s, slot, xs, r.ring);
         }
       }
+    },
+  };
+}
+
+/**
+ * The KernelStateMap of a window stepper whose kernel keeps, per variant,
+ * [S, the run's age, its `own` numbers, the last P bars' inputs (`inputs`
+ * of them, the first numbers of each ring slot), oldest first] (S = 2 + own
+ * + inputs * P, P the longest ring: the regressions' layout in
+ * native/trend/linreg.h, BETA's in native/structure/beta.h). save() writes
+ * each run's bars from its ring (NaN before the run); load() takes each
+ * variant's own numbers and moves the rings on through the batch's bars as
+ * step() would (windowPrelude's skip: the kernel's tail is raw values, the
+ * ring keeps a gap's slot as it was; `readsPrevious`: fill() reads the bar
+ * before).
+ */
+export function windowTailKernelState(state: Float64Array, runs: readonly WindowRun[], ownAt: number, own: number, inputs: number, fill: WindowHooks['fill'], readsPrevious = false): KernelStateMap {
+  let P = 1;
+  for (const r of runs) P = Math.max(P, r.R);
+  const S = 2 + own + inputs * P, V = runs.reduce((n, r) => Math.max(n, r.v1), 0);
+  const rings = windowPrelude(runs, fill, readsPrevious);
+  return {
+    perVariant: S,
+    length: S * V,
+    save(into) {
+      for (const r of runs) {
+        const head = S * r.v0, run = r.ring.run, known = Math.min(run, r.R);
+        into[head] = S;
+        into[head + 1] = run;
+        for (let back = 0; back < P; back++) {
+          for (let k = 0; k < inputs; k++) into[head + 2 + own + inputs * (P - 1 - back) + k] = back < known ? r.ring.get(back, k) : NaN;
+        }
+        for (let v = r.v0; v < r.v1; v++) {
+          if (v > r.v0) into.copyWithin(S * v, head, head + S);
+          into.set(state.subarray(ownAt + own * v, ownAt + own * (v + 1)), S * v + 2);
+        }
+      }
+    },
+    load(from, bars, columns) {
+      for (let v = 0; v < V; v++) state.set(from.subarray(S * v + 2, S * v + 2 + own), ownAt + own * v);
+      rings.skip(columns, 0, bars);
     },
   };
 }
@@ -222,6 +267,12 @@ export interface LastValuesHooks {
   fill(xs: Float64Array, into: Float64Array): void;
   /** Every variant of the run at a valid bar, into the rows not null (at least one is). */
   values(s: Float64Array, r: LastValues, rows: readonly (Float64Array | null)[]): void;
+  /**
+   * True when fill() keeps the inputs as they are (series j is input j) and
+   * a value reads nothing but the last `back + 1` bars of its run: batches
+   * then take the kernel over a prelude (lastValuesPrelude).
+   */
+  readonly prelude?: boolean;
 }
 
 /**
@@ -246,6 +297,33 @@ export function lastValuesStepper(ctx: StepperContext, hooks: LastValuesHooks): 
   });
   const state = new Float64Array(size);
   const xs = new Float64Array(hooks.inputs.length), ys = new Float64Array(series);
+  /** The state step() leaves after bars [from, to) of the columns, without rows: the counts moved on, the last valid bars filled. */
+  const skip: PreludeRoute['skip'] = (columns, from, to) => {
+    const bar = new Float64Array(columns.length);
+    for (const r of runs) {
+      const at = r.at, R = r.longest;
+      let valid = 0, g = -1;
+      for (let i = from; i < to; i++) {
+        if (r.src.every((k) => columns[k]![i] === columns[k]![i])) valid++;
+        else g = i;
+      }
+      state[at] = g >= 0 ? to - 1 - g : state[at]! + (to - from);
+      const pos = (state[at + 1]! + valid) % R;
+      state[at + 1] = pos;
+      // The newest valid bar at pos, each older one a slot before it, up to a whole ring.
+      for (let i = to - 1, back = 0; i >= from && back < R; i--) {
+        for (const k of r.src) bar[k] = columns[k]![i]!;
+        if (!gather(bar, r.src, xs)) continue;
+        hooks.fill(xs, ys);
+        const slot = (pos - back + R) % R;
+        for (let j = 0; j < series; j++) {
+          const ring = at + 2 + 2 * R * j;
+          state[ring + slot] = state[ring + slot + R] = ys[j]!;
+        }
+        back++;
+      }
+    }
+  };
   return {
     state,
     step(bar, rows) {
@@ -272,32 +350,35 @@ export function lastValuesStepper(ctx: StepperContext, hooks: LastValuesHooks): 
       }
     },
     resume: resumeBySources,
-    /** The state step() leaves after bars [from, to) of the columns, without rows: the counts moved on, the last valid bars filled. */
-    skip(columns, from, to) {
-      const bar = new Float64Array(columns.length);
-      for (const r of runs) {
-        const at = r.at, R = r.longest;
-        let valid = 0, g = -1;
-        for (let i = from; i < to; i++) {
-          if (r.src.every((k) => columns[k]![i] === columns[k]![i])) valid++;
-          else g = i;
+    skip,
+    ...(hooks.prelude ? { prelude: lastValuesPrelude(state, runs, skip) } : {}),
+  };
+}
+
+/**
+ * The PreludeRoute of a lastValuesStepper whose hooks set `prelude`: the
+ * kernel over the last (longest back) bars. tail() gives each source's
+ * values from a run that holds them (a bar k back is known to a run reading
+ * the source while k < its run and its ring's length: any window reaching
+ * it is of such a run), NaN where none does; skip() is the stepper's.
+ */
+function lastValuesPrelude(state: Float64Array, runs: readonly (LastValues & { readonly src: Int32Array; readonly at: number })[], skip: PreludeRoute['skip']): PreludeRoute {
+  let bars = 1;
+  for (const r of runs) bars = Math.max(bars, r.longest);
+  return {
+    bars,
+    tail(into) {
+      into.forEach((x, k) => {
+        const P = x.length;
+        x.fill(NaN);
+        for (const r of runs) {
+          const j = r.src.indexOf(k);
+          if (j < 0) continue;
+          const R = r.longest, end = r.at + 2 + 2 * R * j + state[r.at + 1]! + R;
+          for (let back = 0; back < Math.min(P, state[r.at]!, R); back++) x[P - 1 - back] = state[end - back]!;
         }
-        state[at] = g >= 0 ? to - 1 - g : state[at]! + (to - from);
-        const pos = (state[at + 1]! + valid) % R;
-        state[at + 1] = pos;
-        // The newest valid bar at pos, each older one a slot before it, up to a whole ring.
-        for (let i = to - 1, back = 0; i >= from && back < R; i--) {
-          for (const k of r.src) bar[k] = columns[k]![i]!;
-          if (!gather(bar, r.src, xs)) continue;
-          hooks.fill(xs, ys);
-          const slot = (pos - back + R) % R;
-          for (let j = 0; j < series; j++) {
-            const ring = at + 2 + 2 * R * j;
-            state[ring + slot] = state[ring + slot + R] = ys[j]!;
-          }
-          back++;
-        }
-      }
+      });
     },
+    skip,
   };
 }
