@@ -10,7 +10,9 @@
 // Native builds need one process each (two addons loaded in one process
 // both run the first one's kernels): time each tree alone, in alternating
 // processes, and compare the medians. Options: --runs N (5), --threads N
-// (2), --only REGEX (case labels), --tuned (the host-tuned native build).
+// (2), --only REGEX (case labels), --tuned (the host-tuned native build),
+// --ids a,b,... (the default grid of each id instead of the cases below:
+// e.g. the ids whose kernels changed).
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
@@ -38,6 +40,7 @@ const CASES = [
   // A lone TA_MA WMA per average (MACDEXT's fast, slow and signal: --only macdext).
   ['momentum.macdext fast/slow/signal wma (450)', { indicator: 'momentum.macdext', grid: { fast_matype: ['wma'], slow_matype: ['wma'], signal_matype: ['wma'] } }],
 ].filter(([label]) => only.test(label));
+if (args.includes('--ids')) CASES.splice(0, CASES.length, ...arg('--ids', '').split(',').map((id) => [`${id} default`, { indicator: id }]));
 
 const candles = workload(T, 42);
 const cache = mkdtempSync(path.join(os.tmpdir(), 'ta-grid-builds-'));
