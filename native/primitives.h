@@ -14,6 +14,29 @@ inline bool validAt(const double* const* cols, int nCols, int64_t t) {
   return true;
 }
 
+// A run carried in kernel state (ADX, PSAR/SAREXT, Keltner, Supertrend, the
+// ATR-normalised values): per variant S numbers with, at `age`, the run's
+// age at its last bar (-1 after a NaN bar), then that bar's first `inputs`
+// inputs; the same run in every variant. carriedRun gives the bars of bar
+// 0's run before the call (0: bar 0 starts a run, or there is no state).
+inline int64_t carriedRun(const KernelCall& c, int S, int age, int inputs) {
+  if (!c.stateIn || c.T == 0 || !validAt(c.in, inputs, 0)) return 0;
+  const double a = c.stateIn[S * c.v0 + age];
+  return a < 0.0 ? 0 : static_cast<int64_t>(a) + 1;
+}
+
+// stateOut of variants [b0, b0 + nb) as a call without a valid bar leaves
+// it: the state in, the age -1 and the call's last bar; the segment ending
+// at the last bar then sets the age, each segment its averages.
+inline void leaveRun(const KernelCall& c, int S, int age, int inputs, int64_t b0, int nb) {
+  for (int j = 0; j < nb; ++j) {
+    double* to = c.stateOut + S * (b0 + j);
+    std::copy(c.stateIn + S * (b0 + j), c.stateIn + S * (b0 + j + 1), to);
+    to[age] = -1.0;
+    for (int k = 0; k < inputs && c.T > 0; ++k) to[age + 1 + k] = c.in[k][c.T - 1];
+  }
+}
+
 // NaN policy: a stateful chain restarts after a gap as if the series began at
 // the next valid bar. Calls segment(s, e) for each maximal run [s, e) of valid
 // bars and gap(t) for every invalid bar, in time order.

@@ -18,10 +18,10 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   constexpr int S = kState;
   if ((c.stateIn || c.stateOut) && (!c.stateIn || c.stateLen < S * c.v1)) return kBadParam;
   const double *open = c.in[0], *high = c.in[1], *low = c.in[2], *close = c.in[3];
-  double prevClose = 0.0;
-  const int64_t carried = carriedRun(c, S, 1, prevClose);
+  const int64_t carried = carriedRun(c, S, 1, 4);
+  const double prevClose = carried > 0 ? c.stateIn[S * c.v0 + 1 + 4] : 0.0;
   forEachBlock(c, [&](int64_t b0, int nb) {
-    if (c.stateOut) leaveRun(c, S, 1, b0, nb);
+    if (c.stateOut) leaveRun(c, S, 1, 4, b0, nb);
     forEachSegment(c.in, 4, c.T,
       [&](int64_t s, int64_t e) {
         const int64_t start = s == 0 ? -carried : s;  // the run's first bar

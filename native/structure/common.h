@@ -22,29 +22,8 @@ inline double ratioOrNaN(double x, double by) { return by != 0.0 ? x / by : kNaN
 
 // The kernel state of the ATR-normalised values (candle_stats_atr_norm,
 // distance_to_ma_norm): per variant S numbers, the variant's own (`own`:
-// its averages, as its last valid bar left them), then the run's age at its
-// last bar (-1 after a NaN bar) and that bar's four inputs (the last one
-// the close). A call whose bar 0 is valid goes on with the run: it returns
-// the bars of the run before the call (0: a fresh run) and sets prevClose.
-inline int64_t carriedRun(const KernelCall& c, int S, int own, double& prevClose) {
-  if (!c.stateIn || c.T == 0 || !validAt(c.in, 4, 0)) return 0;
-  const double* in = c.stateIn + S * c.v0;  // the same run in every variant
-  if (in[own] < 0.0) return 0;
-  prevClose = in[own + 4];
-  return static_cast<int64_t>(in[own]) + 1;
-}
-
-// stateOut of variants [b0, b0 + nb) as a call ending on a NaN bar leaves
-// it: the state in, the age -1 and the call's last bar; the segment ending
-// at the last bar sets the age, each segment the averages.
-inline void leaveRun(const KernelCall& c, int S, int own, int64_t b0, int nb) {
-  for (int j = 0; j < nb; ++j) {
-    double* to = c.stateOut + S * (b0 + j);
-    std::copy(c.stateIn + S * (b0 + j), c.stateIn + S * (b0 + j + 1), to);
-    to[own] = -1.0;
-    for (int k = 0; k < 4; ++k) to[own + 1 + k] = c.in[k][c.T - 1];
-  }
-}
+// its averages, as its last valid bar left them), then the run's age and
+// its last bar's four inputs (carriedRun / leaveRun in primitives.h).
 
 // A stateless value over windows of the last w[j] bars (current one
 // included), written in the output's layout as momentum's lagged() does:

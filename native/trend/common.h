@@ -69,10 +69,9 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out, Directio
   directionalMoves(c.in[0], c.in[1], c.T, plusDM, minusDM);
   trueRanges(c.in[0], c.in[1], c.in[2], c.T, tr);
   // The run's first bar: before the call when bar 0 continues the state's run.
-  int64_t carried = 0;
-  if (c.stateIn && c.T > 0 && validAt(c.in, 3, 0) && c.stateIn[S * c.v0 + 5] >= 0.0) {
+  const int64_t carried = carriedRun(c, S, 5, 3);
+  if (carried > 0) {
     const double* last = c.stateIn + S * c.v0;
-    carried = static_cast<int64_t>(last[5]) + 1;
     directionalMove(last[6], last[7], c.in[0][0], c.in[1][0], plusDM[0], minusDM[0]);
     tr[0] = trueRange(c.in[0][0], c.in[1][0], last[8]);
   }
@@ -81,14 +80,7 @@ int32_t directionalSystem(const KernelCall& c, const OutView<Out>& out, Directio
     // ADXR's rings: in scratch, or with state the ones in stateOut (the state's to begin with).
     double* lanes[kBlock];
     for (int j = 0; j < nb; ++j) lanes[j] = Adxr && state ? c.stateOut + S * (b0 + j) + kDirectionalState : history + j * ring;
-    if (c.stateOut) {
-      for (int j = 0; j < nb; ++j) {
-        double* to = c.stateOut + S * (b0 + j);
-        std::copy(c.stateIn + S * (b0 + j), c.stateIn + S * (b0 + j + 1), to);
-        to[5] = -1.0;
-        for (int k = 0; k < 3 && c.T > 0; ++k) to[6 + k] = c.in[k][c.T - 1];
-      }
-    }
+    if (c.stateOut) leaveRun(c, S, 5, 3, b0, nb);
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         double sTR[kBlock], sPlus[kBlock], sMinus[kBlock], dx[kBlock], adx[kBlock], m[kBlock];
@@ -268,14 +260,7 @@ int32_t sarSystem(const KernelCall& c, const OutView<Out>& out, Setup&& setup, S
   // The run's age at the bar before the call when bar 0 continues it (-1: bar 0 starts a run).
   const int64_t carried = c.stateIn && c.T > 0 && validAt(c.in, 2, 0) ? static_cast<int64_t>(c.stateIn[S * c.v0 + 5]) : -1;
   forEachBlock(c, [&](int64_t b0, int nb) {
-    if (c.stateOut && c.T > 0) {
-      // As a call without a valid bar leaves it: the age -1 and the call's last bar.
-      for (int j = 0; j < nb; ++j) {
-        double* to = c.stateOut + S * (b0 + j);
-        std::copy(c.stateIn + S * (b0 + j), c.stateIn + S * (b0 + j + 1), to);
-        to[5] = -1.0, to[6] = high[c.T - 1], to[7] = low[c.T - 1];
-      }
-    }
+    if (c.stateOut && c.T > 0) leaveRun(c, S, 5, 2, b0, nb);
     forEachSegment(c.in, 2, c.T,
       [&](int64_t s, int64_t e) {
         const bool carry = s == 0 && carried >= 0;

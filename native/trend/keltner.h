@@ -28,21 +28,11 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   double* tr = c.scratch + c.T;
   for (int64_t t = 0; t < c.T; ++t) typical[t] = (high[t] + low[t] + close[t]) / 3.0;
   trueRanges(high, low, close, c.T, tr);
-  int64_t carried = 0;  // bars of bar 0's run before the call
-  if (c.stateIn && c.T > 0 && validAt(c.in, 3, 0) && c.stateIn[S * c.v0 + 3] >= 0.0) {
-    carried = static_cast<int64_t>(c.stateIn[S * c.v0 + 3]) + 1;
-    tr[0] = trueRange(high[0], low[0], c.stateIn[S * c.v0 + 6]);
-  }
+  const int64_t carried = carriedRun(c, S, 3, 3);  // bars of bar 0's run before the call
+  if (carried > 0) tr[0] = trueRange(high[0], low[0], c.stateIn[S * c.v0 + 6]);
   const double *window = c.param[0], *mult = c.param[1];
   forEachBlock(c, [&](int64_t b0, int nb) {
-    if (c.stateOut) {
-      for (int j = 0; j < nb; ++j) {
-        double* to = c.stateOut + S * (b0 + j);
-        std::copy(c.stateIn + S * (b0 + j), c.stateIn + S * (b0 + j + 1), to);
-        to[3] = -1.0;
-        for (int k = 0; k < 3; ++k) to[4 + k] = c.in[k][c.T - 1];
-      }
-    }
+    if (c.stateOut) leaveRun(c, S, 3, 3, b0, nb);
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         const int64_t start = s == 0 ? -carried : s;
