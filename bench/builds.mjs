@@ -12,7 +12,8 @@
 // processes, and compare the medians. Options: --runs N (5), --threads N
 // (2), --only REGEX (case labels), --tuned (the host-tuned native build),
 // --ids a,b,... (the default grid of each id instead of the cases below:
-// e.g. the ids whose kernels changed).
+// e.g. the ids whose kernels changed), --alone n,m,... (a lone ma.wma
+// window of each length instead).
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
@@ -41,6 +42,8 @@ const CASES = [
   ['momentum.macdext fast/slow/signal wma (450)', { indicator: 'momentum.macdext', grid: { fast_matype: ['wma'], slow_matype: ['wma'], signal_matype: ['wma'] } }],
 ].filter(([label]) => only.test(label));
 if (args.includes('--ids')) CASES.splice(0, CASES.length, ...arg('--ids', '').split(',').map((id) => [`${id} default`, { indicator: id }]));
+// --alone 2,50,200,500: a lone ma.wma window of each length instead (the cost of one window by its length).
+if (args.includes('--alone')) CASES.splice(0, CASES.length, ...arg('--alone', '').split(',').map((n) => [`ma.wma window ${n} alone (1)`, { indicator: 'ma.wma', grid: { window: [Number(n)] } }]));
 
 const candles = workload(T, 42);
 const cache = mkdtempSync(path.join(os.tmpdir(), 'ta-grid-builds-'));
