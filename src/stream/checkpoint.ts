@@ -23,10 +23,11 @@ const MAGIC = 'TAGRIDST';
 // Raised whenever a stepper's state layout changes (2: the shared-window
 // steppers of AVGDEV, CCI, CORREL, the moments, the extremes, the EMA chains
 // and the stochastics; 3: the moments' ring of inputs for their kernel's
-// state; 4: HMA's ring of floor(sqrt(n)) differences per dense window),
+// state; 4: HMA's ring of floor(sqrt(n)) differences per dense window;
+// 5: that ring written twice, so a window is one run of slots),
 // so a checkpoint of another layout is refused even where its state has
 // the same length.
-const FORMAT = 4;
+const FORMAT = 5;
 const DIGEST = 32;
 export const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 

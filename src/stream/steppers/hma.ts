@@ -2,13 +2,15 @@
 // WMAs of x from the sums of every window up to the longest dense one, per
 // source (WmaDiagonal, as ma.wma's stepper keeps them), each its sum divided
 // by its divider; its ring of its last m = floor(√n) differences 2·WMA(x, n/2) −
-// WMA(x, n) (the run's k-th in slot k mod m) gives the hull WMA over them,
-// summed afresh oldest first (weights 1..m), times 1 / its divider. A longer window
+// WMA(x, n) (the run's k-th in slots k mod m and k mod m + m, so the window
+// is one run of slots) gives the hull WMA over them, summed afresh oldest
+// first (weights 1..m), times 1 / its divider. A longer window
 // keeps three compensated running WMAs (WmaLanes: half, full and hull;
 // wmaPrime while a window fills, then wmaNext), the values leaving its two
 // WMAs read from the source's ring and those leaving its hull from its own
 // ring of m + 1 differences. Which one a variant takes depends on its window
-// alone, as in the kernel. With every window up to DENSE_WMA, every value is
+// alone, as in the kernel. A source's dense WMAs are divided once per bar for
+// its variants (each window's sum by its divider, as the kernel's block does). With every window up to DENSE_WMA, every value is
 // a fresh sum of the run's last n + m - 1 bars, so batches take the kernel
 // over a prelude of them (the ring of values holds them for tail()).
 import { paramOf, ringPrelude, ringStepper, type RingRun, type Stepper, type StepperContext } from './types.js';
@@ -23,7 +25,7 @@ export default function hma(ctx: StepperContext): Stepper | null {
   const n = Int32Array.from(window);
   const half = n.map((w) => Math.floor(w / 2));
   const span = n.map((w) => Math.floor(Math.sqrt(w)));
-  const halfDiv = Float64Array.from(half, wmaDivider), fullDiv = window.map(wmaDivider);
+  const halfDiv = Float64Array.from(half, wmaDivider), fullDiv = window.map(wmaDivider);  // a long window's
   const hullDiv = Float64Array.from(span, wmaDivider), hullScale = hullDiv.map((d) => 1.0 / d);
   // own: a dense window's ring of m differences, a long one's running sums and ring of m + 1.
   let depth = 0, own = 1, bars = 1, longestSpan = 1;
@@ -32,16 +34,16 @@ export default function hma(ctx: StepperContext): Stepper | null {
       depth = Math.max(depth, n[v]!);
       bars = Math.max(bars, n[v]! + span[v]! - 1);
       longestSpan = Math.max(longestSpan, span[v]!);
-      own = Math.max(own, 1 + span[v]!);
+      own = Math.max(own, 1 + 2 * span[v]!);
     } else own = Math.max(own, LONG_RING_AT + span[v]! + 1);
   }
   const dense = n.every((w) => w <= DENSE_WMA);
-  const lanes: HullLanes = { n, half, span, halfDiv, fullDiv, hullScale, ownAt: 0, own };
+  const lanes: HullLanes = { n, half, span, hullScale, ownAt: 0, own, wma: new Float64Array(depth + 1) };
   const runAt: number[] = [];  // where each variant's source run keeps its sums
   const ringAt: number[] = [], ringLength: number[] = [];  // each variant's source ring (of values) and its length
   /** Variant v at a valid bar (run bars into its run) of its source's sums at `sums`, its ring at `at`: its value, NaN before the first. */
-  const value = (v: number, state: Float64Array, sums: number, run: number, at: number): number =>
-    n[v]! > DENSE_WMA ? longValue(v, state, run, at) : hullValue(v, state, sums, run, at, lanes);
+  const value = (v: number, state: Float64Array, run: number, at: number): number =>
+    n[v]! > DENSE_WMA ? longValue(v, state, run, at) : hullValue(v, state, run, at, lanes);
   /** A window above DENSE_WMA at a valid bar (run bars into its run), its own numbers at `at`: hma.h's long lanes, feed() while they fill, then next(). */
   const longValue = (v: number, state: Float64Array, run: number, at: number): number => {
     const age = run - 1, lag = n[v]!, h = half[v]!, m = span[v]!;
@@ -77,14 +79,22 @@ export default function hma(ctx: StepperContext): Stepper | null {
     back: n.map((w) => (w > DENSE_WMA ? w : dense ? bars - 1 : 1)),
     own,
     fill: diagonalFill(depth),
-    value: (v, _x, state, _slot, _past, run, at) => value(v, state, runAt[v]!, run, at),
+    value: (v, _x, state, _slot, _past, run, at) => {
+      if (n[v]! <= DENSE_WMA) dividedSums(lanes.wma, state, runAt[v]!, Int32Array.of(half[v]!, n[v]!));
+      return value(v, state, run, at);
+    },
   });
+  // Per source run: the dense windows its variants read (their halves and full lengths), once each.
+  const reads = new Map<RingRun, Int32Array>();
   for (const r of stepper.runs) {
+    const ks = new Set<number>();
     for (let v = r.v0; v < r.v1; v++) {
       runAt[v] = r.at;
       ringAt[v] = r.at + depth + 3;  // after the sums 0..depth, the run's count and the ring's position
       ringLength[v] = r.ring;
+      if (n[v]! <= DENSE_WMA) ks.add(half[v]!).add(n[v]!);
     }
+    reads.set(r, Int32Array.from(ks));
   }
   // The variants in one loop (no hook call per variant); the dense windows in hullRow().
   const { state, ownAt } = stepper;
@@ -94,12 +104,13 @@ export default function hma(ctx: StepperContext): Stepper | null {
         out?.fill(NaN, r.v0, r.v1);
         return;
       }
+      dividedSums(lanes.wma, state, r.at, reads.get(r)!);
       if (dense) {
-        hullRow(out, r.v0, r.v1, state, r.at, run, lanes);
+        hullRow(out, r.v0, r.v1, state, run, lanes);
         return;
       }
       for (let v = r.v0; v < r.v1; v++) {
-        const y = value(v, state, r.at, run, ownAt + own * v);
+        const y = value(v, state, run, ownAt + own * v);
         if (out) out[v] = y;
       }
   });
@@ -154,51 +165,88 @@ export default function hma(ctx: StepperContext): Stepper | null {
   };
 }
 
-/** What hullValue() reads of each variant: its windows, dividers and where its own numbers are. */
+/** What hullValue() reads of each variant: its windows, dividers and where its own numbers are, and the WMAs of its source at this bar. */
 interface HullLanes {
   readonly n: Int32Array;
   readonly half: Int32Array;
   readonly span: Int32Array;
-  readonly halfDiv: Float64Array;
-  readonly fullDiv: Float64Array;
   readonly hullScale: Float64Array;
   ownAt: number;
   readonly own: number;
+  /** wma[k]: window k's sum of the source at this bar over its divider, for the windows dividedSums() was given. */
+  readonly wma: Float64Array;
+}
+
+/** wma[k] = sums[k] / wmaDivider(k) for each window k of `reads`: the divisions of hullAt's difference, once per window and bar. */
+function dividedSums(wma: Float64Array, state: Float64Array, sums: number, reads: Int32Array): void {
+  for (let i = 0; i < reads.length; i++) {
+    const k = reads[i]!;
+    wma[k] = state[sums + k]! / wmaDivider(k);
+  }
 }
 
 /**
- * A dense window v at a valid bar (run bars into its run) of its source's
- * sums at `sums`, its ring of m differences at `at`: its value, NaN before
- * the first. Top-level functions, so V8 compiles one loop whatever the
- * number of streams (a closure per stepper loses the constants of its context).
+ * A dense window v at a valid bar (run bars into its run), its ring of m
+ * differences at `at`, the WMAs of its source at this bar in lanes.wma: its
+ * value, NaN before the first. Top-level functions, so V8 compiles one loop
+ * whatever the number of streams (a closure per stepper loses the constants
+ * of its context).
  */
-function hullValue(v: number, state: Float64Array, sums: number, run: number, at: number, lanes: HullLanes): number {
-  return hullAt(v, state, sums, run, at, lanes.n, lanes.half, lanes.span, lanes.halfDiv, lanes.fullDiv, lanes.hullScale);
+function hullValue(v: number, state: Float64Array, run: number, at: number, lanes: HullLanes): number {
+  return hullAt(v, state, run, at, lanes.n, lanes.half, lanes.span, lanes.hullScale, lanes.wma);
 }
 
-function hullAt(v: number, state: Float64Array, sums: number, run: number, at: number, n: Int32Array, half: Int32Array, span: Int32Array, halfDiv: Float64Array, fullDiv: Float64Array, hullScale: Float64Array): number {
+function hullAt(v: number, state: Float64Array, run: number, at: number, n: Int32Array, half: Int32Array, span: Int32Array, hullScale: Float64Array, wma: Float64Array): number {
   const lag = n[v]!;
   if (run < lag) return NaN;
   const count = run - lag, m = span[v]!;  // differences before this one in the run
-  // [slot of the newest difference, ring of m]: the run's k-th difference in slot k mod m.
+  // [slot of the newest difference, ring of m written twice]: the run's k-th difference in slots k mod m and k mod m + m.
   let slot = count === 0 ? 0 : (state[at]! | 0) + 1;
   if (slot === m) slot = 0;
   state[at] = slot;
   const ring = at + 1;
-  state[ring + slot] = 2.0 * (state[sums + half[v]!]! / halfDiv[v]!) - state[sums + lag]! / fullDiv[v]!;
+  state[ring + slot] = state[ring + slot + m] = 2.0 * wma[half[v]!]! - wma[lag]!;
   if (count + 1 < m) return NaN;
-  // Oldest first: slots slot + 1 .. m - 1, then 0 .. slot.
-  let sum = 0.0, k = 1;
-  for (let j = ring + slot + 1; j < ring + m; j++) sum = sum + k++ * state[j]!;
-  for (let j = ring; j <= ring + slot; j++) sum = sum + k++ * state[j]!;
+  // Oldest first: slots slot + 1 .. slot + m.
+  let sum = 0.0;
+  for (let k = 1, j = ring + slot + 1; k <= m; k++, j++) sum = sum + k * state[j]!;
   return sum * hullScale[v]!;
 }
 
-/** hullValue() of the variants [v0, v1) of a source run (every window dense, run > 0) into out (null: state only). */
-function hullRow(out: Float64Array | null, v0: number, v1: number, state: Float64Array, sums: number, run: number, lanes: HullLanes): void {
-  const { ownAt, own, n, half, span, halfDiv, fullDiv, hullScale } = lanes;
-  for (let v = v0; v < v1; v++) {
-    const y = hullAt(v, state, sums, run, ownAt + own * v, n, half, span, halfDiv, fullDiv, hullScale);
+/** hullValue() of the variants [v0, v1) of a source run (every window dense, run > 0, lanes.wma made) into out (null: state only). */
+function hullRow(out: Float64Array | null, v0: number, v1: number, state: Float64Array, run: number, lanes: HullLanes): void {
+  const { ownAt, own, n, half, span, hullScale, wma } = lanes;
+  let v = v0;
+  for (; v + 1 < v1; v += 2) {
+    const m = span[v]!, a = ownAt + own * v, b = a + own;
+    if (span[v + 1] !== m || run < n[v]! + m || run < n[v + 1]! + m) {
+      const y = hullAt(v, state, run, a, n, half, span, hullScale, wma), z = hullAt(v + 1, state, run, b, n, half, span, hullScale, wma);
+      if (out) {
+        out[v] = y;
+        out[v + 1] = z;
+      }
+      continue;
+    }
+    // Two windows of one span past their first value: hullAt's operations, the two sums side by side (two dependent chains, not one).
+    let p = (state[a]! | 0) + 1, q = (state[b]! | 0) + 1;
+    if (p === m) p = 0;
+    if (q === m) q = 0;
+    state[a] = p;
+    state[b] = q;
+    state[a + 1 + p] = state[a + 1 + p + m] = 2.0 * wma[half[v]!]! - wma[n[v]!]!;
+    state[b + 1 + q] = state[b + 1 + q + m] = 2.0 * wma[half[v + 1]!]! - wma[n[v + 1]!]!;
+    let y = 0.0, z = 0.0;
+    for (let k = 1, i = a + 1 + p + 1, j = b + 1 + q + 1; k <= m; k++, i++, j++) {
+      y = y + k * state[i]!;
+      z = z + k * state[j]!;
+    }
+    if (out) {
+      out[v] = y * hullScale[v]!;
+      out[v + 1] = z * hullScale[v + 1]!;
+    }
+  }
+  for (; v < v1; v++) {
+    const y = hullAt(v, state, run, ownAt + own * v, n, half, span, hullScale, wma);
     if (out) out[v] = y;
   }
 }
