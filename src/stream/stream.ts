@@ -20,6 +20,7 @@ import { ComputeResult, type Dtype } from '../engine/result.js';
 import { KeptBars, type Ts } from './bars.js';
 import { encodeCheckpoint } from './checkpoint.js';
 import { STEPPERS, type Stepper, type StepperFactory } from './steppers/index.js';
+import { lastGap } from './steppers/types.js';
 
 export interface StreamRequest {
   indicator: string;
@@ -469,11 +470,7 @@ export class IndicatorStream {
       r.release();
     }
     stepper.resume!(columns, last64);
-    this.runs.forEach((r, i) => {
-      let g = n - 1;
-      while (g >= 0 && r.inputs.every((k) => columns[k]![g] === columns[k]![g])) g--;
-      this.gapNow[i] = g;
-    });
+    this.runs.forEach((r, i) => { this.gapNow[i] = lastGap(columns, r.inputs, 0, n); });
     this.seen = n;
     this.lastTs = this.tsOf(c.tsOpen[n - 1]!);
     return n;

@@ -121,6 +121,22 @@ export function longestOf(col: ArrayLike<number>): number {
   return m;
 }
 
+/** Whether bar i is a number in every column of `inputs` (indexes into columns). */
+export function validBar(columns: readonly Float64Array[], inputs: ArrayLike<number>, i: number): boolean {
+  for (let k = 0; k < inputs.length; k++) {
+    const x = columns[inputs[k]!]![i]!;
+    if (x !== x) return false;
+  }
+  return true;
+}
+
+/** The last bar of [from, to) with a NaN in a column of `inputs`, from - 1 when there is none (a plain loop: batches scan every bar). */
+export function lastGap(columns: readonly Float64Array[], inputs: ArrayLike<number>, from: number, to: number): number {
+  let g = to - 1;
+  while (g >= from && validBar(columns, inputs, g)) g--;
+  return g;
+}
+
 /**
  * A resume() for a stepper whose state is per source: steps the history's
  * sources alone, without a row (rows of null), O(bars x sources).
