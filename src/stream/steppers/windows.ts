@@ -300,12 +300,11 @@ export function lastValuesStepper(ctx: StepperContext, hooks: LastValuesHooks): 
     const bar = new Float64Array(columns.length);
     for (const r of runs) {
       const at = r.at, R = r.longest;
-      let valid = 0, g = -1;
-      for (let i = from; i < to; i++) {
-        if (validBar(columns, r.src, i)) valid++;
-        else g = i;
-      }
-      state[at] = g >= 0 ? to - 1 - g : state[at]! + (to - from);
+      // The bars after the last gap are valid; before it, counted one by one.
+      const g = lastGap(columns, r.src, from, to);
+      let valid = to - 1 - g;
+      for (let i = from; i < g; i++) if (validBar(columns, r.src, i)) valid++;
+      state[at] = g >= from ? to - 1 - g : state[at]! + (to - from);
       const pos = (state[at + 1]! + valid) % R;
       state[at + 1] = pos;
       // The newest valid bar at pos, each older one a slot before it, up to a whole ring.
