@@ -20,6 +20,7 @@ import { ComputeResult, type Dtype } from '../engine/result.js';
 import { KeptBars, type Ts } from './bars.js';
 import { encodeCheckpoint } from './checkpoint.js';
 import { STEPPERS, type Stepper, type StepperFactory } from './steppers/index.js';
+import { lastGap } from './steppers/types.js';
 
 export interface StreamRequest {
   indicator: string;
@@ -350,7 +351,8 @@ export class IndicatorStream {
     }
     const stepped = outs ? new Map(this.selected.map((s) => [s.name, outs[s.k]!])) : null;
     // Rows of compute() over every bar seen now: lengths longer than that are NaN throughout.
-    if (stepped) for (let i = 0; i < n; i++) this.maskLong(stepped, i * V);
+    // (Only while a length is longer than the bars seen: 10,000 calls that return at once took 0.4 ms.)
+    if (stepped && this.seen < this.longestAll) for (let i = 0; i < n; i++) this.maskLong(stepped, i * V);
     let arrays: Map<string, OutputArray>;
     if (stepped) arrays = stepped;
     else {
@@ -469,11 +471,7 @@ export class IndicatorStream {
       r.release();
     }
     stepper.resume!(columns, last64);
-    this.runs.forEach((r, i) => {
-      let g = n - 1;
-      while (g >= 0 && r.inputs.every((k) => columns[k]![g] === columns[k]![g])) g--;
-      this.gapNow[i] = g;
-    });
+    this.runs.forEach((r, i) => { this.gapNow[i] = lastGap(columns, r.inputs, 0, n); });
     this.seen = n;
     this.lastTs = this.tsOf(c.tsOpen[n - 1]!);
     return n;

@@ -21,7 +21,8 @@ export default function cci(ctx: StepperContext): Stepper {
       into[0] = (xs[0]! + xs[1]! + xs[2]!) / 3.0;
     },
     values(s, r, rows) {
-      const out = rows[0]!, e = r.end[0]!, run = r.run;
+      // Indexes as int32 (a double loop index costs a conversion per value read); a run past 2^31 bars takes the double remainder.
+      const out = rows[0]!, e = r.end[0]! | 0, run = r.run, age = run - 1, small = run <= 0x7fffffff;
       for (let v = r.v0; v < r.v1; v++) {
         const n = window[v]!;
         if (run < n) {
@@ -29,7 +30,8 @@ export default function cci(ctx: StepperContext): Stepper {
           continue;
         }
         // Slot 0 of TA-Lib's buffer holds the value at e - k0; the window starts at e - n + 1.
-        const slot0 = e - (run - 1) % n, first = e - n + 1;
+        const k0 = small ? (age | 0) % (n | 0) : age % n;
+        const slot0 = (e - k0) | 0, first = (e - n + 1) | 0;
         let sum = 0.0;
         for (let i = slot0; i <= e; i++) sum += s[i]!;
         for (let i = first; i < slot0; i++) sum += s[i]!;

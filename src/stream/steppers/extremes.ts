@@ -9,7 +9,7 @@
 // values (and which of two equal values, +0 or -0, comes out) are the
 // kernel's: O(levels) per bar and source, O(1) per variant, about twice the
 // longest window of state per table.
-import { longestOf, paramOf, resumeBySources, type KernelStateMap, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
+import { lastGap, longestOf, paramOf, resumeBySources, type KernelStateMap, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
 
 /** extremeLevels (native/primitives.h): the levels a table needs for windows up to maxWindow. */
 export function extremeLevels(maxWindow: number): number {
@@ -149,8 +149,7 @@ class Rings {
    */
   skipBars(s: Float64Array, runAt: number, countAt: number, valid: readonly number[], columns: readonly Float64Array[], from: number, to: number, advance: (bar: Float64Array) => void): void {
     const start = Math.max(from, to - this.memory);
-    let g = start - 1;
-    while (g >= from && valid.every((k) => columns[k]![g] === columns[k]![g])) g--;
+    const g = lastGap(columns, valid, from, start);
     s[runAt] = g >= from ? start - 1 - g : s[runAt]! + (start - from);
     if (countAt >= 0) s[countAt] = s[countAt]! + (start - from);
     for (let k = 0; k < this.levels; k++) s[this.posAt + k] = (s[this.posAt + k]! + (start - from)) % this.ring[k]!;

@@ -236,6 +236,7 @@ export class MomentsBlock {
    * scale[v] ('hv'), or ratioOrNaN(deviation, sqrt(variance)) ('zscore').
    */
   row(kind: 'variance' | 'stddev' | 'hv' | 'zscore', window: Float64Array, scale: Float64Array | null, out: Float64Array): void {
+    if (kind === 'zscore') return this.zscoreRow(window, out);
     for (const v of this.vars) {
       const w = window[v]!;
       if (!this.valid(w)) {
@@ -250,6 +251,53 @@ export class MomentsBlock {
         const sd = Math.sqrt(variance);
         out[v] = sd !== 0.0 ? this.deviation(w) / sd : NaN;
       }
+    }
+  }
+
+  /**
+   * row('zscore'): deviation(w) / sqrt(variance(w)), NaN where that is 0,
+   * operation for operation, with what every window of the bar shares (its
+   * value's offset from the anchor, the sums at this bar) read once and each
+   * window's sums kept in locals.
+   */
+  private zscoreRow(window: Float64Array, out: Float64Array): void {
+    const s = this.s, vars = this.vars, run = s[this.at + RUN]!, eq = this.eq, age = this.age;
+    const x = this.x, anchor = this.anchor, b = this.cur + this.g, oldest = this.ring + this.g, wrap = SLOT * this.R;
+    const bs1 = s[b]!, be1 = s[b + 1]!, bs2 = s[b + 2]!, be2 = s[b + 3]!;
+    const dh = x - anchor, dl = twoSumError(x, -anchor, dh);
+    for (let k = 0; k < vars.length; k++) {
+      const v = vars[k]!, n = window[v]!;
+      if (run < n || eq >= n) {
+        out[v] = NaN;  // a gap in the window, or a flat one (variance 0)
+        continue;
+      }
+      if (n < DIRECT_BELOW) {
+        const sd = Math.sqrt(this.variance(n));
+        out[v] = sd !== 0.0 ? this.deviation(n) / sd : NaN;
+        continue;
+      }
+      // windowSums(t, n) (takeSums)
+      let s1 = bs1, e1 = be1, s2 = bs2, e2 = be2;
+      if (n - 1 !== age) {
+        let p = (b - SLOT * n) | 0;  // an int32 index
+        if (p < oldest) p += wrap;
+        s1 = bs1 - s[p]!;
+        e1 = twoSumError(bs1, -s[p]!, s1) + (be1 - s[p + 1]!);
+        s2 = bs2 - s[p + 2]!;
+        e2 = twoSumError(bs2, -s[p + 2]!, s2) + (be2 - s[p + 3]!);
+      }
+      // variance(t, n)
+      const p = n * s2, q = s1 * s1;
+      const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * e2;
+      const variance = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
+      const sd = Math.sqrt(variance > 0.0 ? variance : 0.0);
+      if (sd === 0.0) {
+        out[v] = NaN;
+        continue;
+      }
+      // deviation(t, n)
+      const pd = n * dh;
+      out[v] = (((pd - s1) + ((twoProductError(n, dh, pd) + n * dl) - e1)) / n) / sd;
     }
   }
 

@@ -121,6 +121,32 @@ export function longestOf(col: ArrayLike<number>): number {
   return m;
 }
 
+/** Whether bar i is a number in every column of `inputs` (indexes into columns). */
+export function validBar(columns: readonly Float64Array[], inputs: ArrayLike<number>, i: number): boolean {
+  for (let k = 0; k < inputs.length; k++) {
+    const x = columns[inputs[k]!]![i]!;
+    if (x !== x) return false;
+  }
+  return true;
+}
+
+/**
+ * The last bar of [from, to) with a NaN in a column of `inputs`, from - 1
+ * when there is none: each column scanned back down to the latest gap found
+ * so far, in a loop without calls (a batch's scan runs once per call, before
+ * V8 optimizes it).
+ */
+export function lastGap(columns: readonly Float64Array[], inputs: ArrayLike<number>, from: number, to: number): number {
+  let last = from - 1;
+  for (let k = 0; k < inputs.length; k++) {
+    const col = columns[inputs[k]!]!;
+    let g = to - 1;
+    while (g > last && col[g] === col[g]) g--;
+    last = g;
+  }
+  return last;
+}
+
 /**
  * A resume() for a stepper whose state is per source: steps the history's
  * sources alone, without a row (rows of null), O(bars x sources).

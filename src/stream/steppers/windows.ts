@@ -6,7 +6,7 @@
 // variant of the run; per variant, optional numbers of its own. Kernels
 // whose value is O(window) per bar (AVGDEV, CORREL, CCI, PERCENT_RANK) read
 // the ring; the others slide running sums as their kernels do.
-import { resumeBySources, type KernelStateMap, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
+import { lastGap, resumeBySources, validBar, type KernelStateMap, type PreludeRoute, type Stepper, type StepperContext } from './types.js';
 
 /** True when step() has a row to write (it has none while resuming, or for unselected outputs). */
 export function anyRow(rows: readonly (Float64Array | null)[]): boolean {
@@ -175,21 +175,19 @@ function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill'], re
       const bar = new Float64Array(columns.length);
       for (const r of runs) {
         const xs = new Float64Array(r.src.length), s = r.ring.s, R = r.R;
-        const valid = (i: number) => r.src.every((k) => columns[k]![i] === columns[k]![i]);
         // Back from the last bar until every slot has a valid bar (slots: the bar's index mod R, as the ring turns).
         const seen = new Uint8Array(R);
         let start = to, covered = 0;
         while (start > from && covered < R) {
           start--;
-          if (valid(start) && !seen[start % R]) {
+          if (validBar(columns, r.src, start) && !seen[start % R]) {
             seen[start % R] = 1;
             covered++;
           }
         }
         // A fill reading the bar before (its slot not filled yet): one bar earlier, whose slot a later bar fills again.
         if (readsPrevious && start > from) start--;
-        let g = start - 1;
-        while (g >= from && valid(g)) g--;
+        const g = lastGap(columns, r.src, from, start);
         s[r.at] = g >= from ? start - 1 - g : s[r.at]! + (start - from);
         s[r.at + 1] = (s[r.at + 1]! + (start - from)) % R;
         for (let i = start; i < to; i++) {
@@ -302,12 +300,11 @@ export function lastValuesStepper(ctx: StepperContext, hooks: LastValuesHooks): 
     const bar = new Float64Array(columns.length);
     for (const r of runs) {
       const at = r.at, R = r.longest;
-      let valid = 0, g = -1;
-      for (let i = from; i < to; i++) {
-        if (r.src.every((k) => columns[k]![i] === columns[k]![i])) valid++;
-        else g = i;
-      }
-      state[at] = g >= 0 ? to - 1 - g : state[at]! + (to - from);
+      // The bars after the last gap are valid; before it, counted one by one.
+      const g = lastGap(columns, r.src, from, to);
+      let valid = to - 1 - g;
+      for (let i = from; i < g; i++) if (validBar(columns, r.src, i)) valid++;
+      state[at] = g >= from ? to - 1 - g : state[at]! + (to - from);
       const pos = (state[at + 1]! + valid) % R;
       state[at + 1] = pos;
       // The newest valid bar at pos, each older one a slot before it, up to a whole ring.
