@@ -88,6 +88,8 @@ export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayL
   return {
     /** Whether every variant takes the running means (both types 'sma'), the ones a kernel state carries. */
     allSma: sma.every((x) => x === 1),
+    /** The running means' offsets, for a row of variants all on them (stochastic()'s step of the default grids). */
+    sma: { lead, slowAt, dAt, slowNow },
     /**
      * Where variant v's running means are in the state: slow %K's (that of
      * the first variant with the same fast %K and k_smoothing, which steps
@@ -134,6 +136,17 @@ export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayL
   };
 }
 
+/** stochK (native/momentum/common.h): where x sits in [lowest, highest], in percent; 0 where the range is empty. */
+function stochK(x: number, highest: number, lowest: number): number {
+  const diff = (highest - lowest) / 100.0;
+  return diff !== 0.0 ? (x - lowest) / diff : 0.0;
+}
+
+/** Whether stochK's range is empty (stochBlank: NaN there with zero_denominator 'nan'). */
+function emptyRange(highest: number, lowest: number): boolean {
+  return (highest - lowest) / 100.0 === 0.0;
+}
+
 /** smoothing: the k_smoothing param (null: STOCHF, none); types: the MA type params (slow %K's, then %D's; STOCHF: %D's). */
 export function stochastic(ctx: StepperContext, smoothing: string | null, types: readonly string[]): Stepper | null {
   const V = ctx.grid.variants;
@@ -145,30 +158,60 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
   const kd = kdAverages(layout, kType, kn, dType, dn, kWindow);
   if (!kd) return null;
   const state = new Float64Array(layout.size);
+  const { lead, slowAt, dAt, slowNow } = kd.sma;
+  const kwOf = Int32Array.from(kWindow), knOf = Int32Array.from(kn), dnOf = Int32Array.from(dn);
+  const blankable = Uint8Array.from(zero, (z) => (z === ZERO_DENOMINATOR_NAN ? 1 : 0));
+  // Every variant on the running means (the default grids): push()'s own loop, its columns typed, the
+  // operations of kd.push in its order.
+  const stepMeans: Stepper['step'] = (bar, rows) => {
+    const run = ch.advance(state, bar);
+    const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
+    if (run === 1) for (let v = 0; v < V; v++) kd.reset(state, v);
+    const close = bar[c]!;
+    let lastWindow = -1, fastK = NaN, empty = false;
+    for (let v = 0; v < V; v++) {
+      const kw = kwOf[v]!, has = run >= kw;
+      let slow = NaN;
+      if (has) {
+        if (kw !== lastWindow) {
+          lastWindow = kw;
+          const hh = ch.upper(state, level[v]!, back[v]!), ll = ch.lower(state, level[v]!, back[v]!);
+          fastK = stochK(close, hh, ll);
+          empty = emptyRange(hh, ll);
+        }
+        const first = lead[v]!;
+        slow = first === v ? (slowNow[v] = pushMean(state, slowAt[v]!, knOf[v]!, fastK)) : slowNow[first]!;
+      }
+      const dv = slow === slow ? pushMean(state, dAt[v]!, dnOf[v]!, slow) : NaN;
+      const blank = has && empty && blankable[v] === 1;
+      if (kOut) kOut[v] = dv !== dv || blank ? NaN : slow;
+      if (dOut) dOut[v] = blank ? NaN : dv;
+    }
+  };
+
+  const stepEach: Stepper['step'] = (bar, rows) => {
+    const run = ch.advance(state, bar);
+    const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
+    const close = bar[c]!;
+    // Fast %K of the last k_window seen: the variants of one k_window (the outer axis) take it once.
+    let lastWindow = -1, fastK = NaN, empty = false;
+    for (let v = 0; v < V; v++) {
+      if (run === 1) kd.reset(state, v);
+      const kw = kWindow[v]!, has = run >= kw;
+      if (has && kw !== lastWindow) {
+        lastWindow = kw;
+        const hh = ch.upper(state, level[v]!, back[v]!), ll = ch.lower(state, level[v]!, back[v]!);
+        fastK = stochK(close, hh, ll);
+        empty = emptyRange(hh, ll);
+      }
+      kd.push(state, v, has, has ? fastK : NaN, run - kw, has && empty && zero[v] === ZERO_DENOMINATOR_NAN, kOut, dOut);
+    }
+  };
   return {
     state,
     // History through the kernel where it takes the state (resume() would step every variant's means).
     ...(kd.allSma ? { kernel: stochasticKernelState(state, ch, kd, kWindow, kn, dn) } : { resume: resumeBySources }),
-    step(bar, rows) {
-      const run = ch.advance(state, bar);
-      const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
-      const close = bar[c]!;
-      // Fast %K of the last k_window seen: the variants of one k_window (the outer axis) take it once.
-      let lastWindow = -1, fastK = NaN, empty = false;
-      for (let v = 0; v < V; v++) {
-        if (run === 1) kd.reset(state, v);
-        const kw = kWindow[v]!, has = run >= kw;
-        if (has && kw !== lastWindow) {
-          lastWindow = kw;
-          const hh = ch.upper(state, level[v]!, back[v]!), ll = ch.lower(state, level[v]!, back[v]!);
-          // stochK: 0 where the range is empty; stochBlank: NaN there with zero_denominator 'nan'.
-          const diff = (hh - ll) / 100.0;
-          fastK = diff !== 0.0 ? (close - ll) / diff : 0.0;
-          empty = diff === 0.0;
-        }
-        kd.push(state, v, has, has ? fastK : NaN, run - kw, has && empty && zero[v] === ZERO_DENOMINATOR_NAN, kOut, dOut);
-      }
-    },
+    step: kd.allSma ? stepMeans : stepEach,
   };
 }
 
