@@ -12,7 +12,7 @@ import {
   windowCapacity, windowSetAdd, windowSetBegin, windowSetEnd, windowsFit,
 } from "../primitives";
 import { diagonalPush, diagonalSums } from "../ma/common";
-import { denseValue, denseVariant, denseWindow, denseWma, MA_EMA, MA_SMA, maLookback, movingAverage, setDense } from "../matype";
+import { denseValue, denseVariant, denseWindow, denseWma, hasLane, lanePush, laneSize, MA_EMA, MA_SMA, maLookback, movingAverage, setDense } from "../matype";
 import { directionalMoves, minusMove, plusMove, wilderSumStep } from "../trend/common";
 
 // MOM and the rates of change (see native/momentum/common.h): x[t] - x[t-n]
@@ -479,6 +479,37 @@ export function kdSma(c: Call, kType: i32, dType: i32, v: i32): bool {
   return (kType < 0 || <i32>param(c, kType, v) == MA_SMA) && <i32>param(c, dType, v) == MA_SMA;
 }
 
+@inline function kTypeOf(c: Call, kType: i32, v: i32): i32 { return kType >= 0 ? <i32>param(c, kType, v) : MA_SMA; }
+
+// The size of variant v's slow %K and %D lanes in a stream's state (KdTypes::lanesSize), -1 without lanes for its types.
+function kdLanesSize(c: Call, kType: i32, dType: i32, v: i32, kn: i32, dn: i32): i32 {
+  const kt = kTypeOf(c, kType, v), dt = <i32>param(c, dType, v);
+  return hasLane(kt, kn) && hasLane(dt, dn) ? laneSize(kt, kn) + laneSize(dt, dn) : -1;
+}
+
+// kdByLanes (native/momentum/common.h): variant v's lanes at lanes over bars
+// [t0, e) of a run that began at bar origin, fast %K from window j's extremes.
+function kdByLanes<O>(c: Call, v: i32, j: i32, kType: i32, dType: i32, zero: i32, lanes: usize, origin: i32, t0: i32, e: i32, kw: i32, kn: i32, dn: i32): void {
+  const kt = kTypeOf(c, kType, v), dt = <i32>param(c, dType, v);
+  const kBack = maLookback(kt, kn), dBack = maLookback(dt, dn), dLanes = lanes + (<usize>laneSize(kt, kn) << 3);
+  const close = input(c, 2);
+  for (let t = t0; t < e; ++t) {
+    const i = t - origin - (kw - 1);
+    if (i < 0) {
+      put<O>(c, 0, t, v, NaN);
+      put<O>(c, 1, t, v, NaN);
+      continue;
+    }
+    const hh = highest(j, t), ll = lowest(j, t);
+    const blank = stochBlank(c, zero, v, hh, ll);
+    const slow = lanePush(kt, kn, lanes, stochK(at(close, t), hh, ll));
+    const d = i >= kBack ? lanePush(dt, dn, dLanes, slow) : NaN;
+    const show = i >= kBack + dBack && !blank;
+    put<O>(c, 0, t, v, show ? slow : NaN);
+    put<O>(c, 1, t, v, show ? d : NaN);
+  }
+}
+
 // %K and %D of one variant with TA-Lib MA types over the valid run [s, e)
 // (kdByType in native/momentum/common.h); area: fast %K, flat, slow %K, %D,
 // work (T each), fast %K and flat filled by fastKAt from bar `from` on.
@@ -513,6 +544,8 @@ const STOCHASTIC_HEAD: i32 = 3;
 // Capacity of the %K and %D rings of this call, and the state's stride, lead and age, set by stochasticPrepare.
 let stochasticCap: i32 = 0;
 let stochasticStride: i32 = 0, stochasticLead: i32 = 0, stochasticAge: i32 = 0;
+// The MA-type params of this call (kType -1: none).
+let stochasticKType: i32 = -1, stochasticDType: i32 = -1;
 
 @inline function smoothingOf(c: Call, smoothing: i32, v: i32): i32 { return smoothing >= 0 ? <i32>param(c, smoothing, v) : 1; }
 
@@ -523,14 +556,17 @@ export function stochasticPrepare(c: Call, smoothing: i32, dWindow: i32, kType: 
   placeState(c);
   if (!windowsFit(c, 0) || !windowsFit(c, dWindow) || (smoothing >= 0 && !windowsFit(c, smoothing))) return BAD_PARAM;
   stochasticStride = stochasticLead = stochasticAge = 0;
+  stochasticKType = kType;
+  stochasticDType = dType;
   if (c.stateIn != 0 || c.stateOut != 0) {
     if (c.stateIn == 0 || c.stateLen < STOCHASTIC_HEAD) return BAD_PARAM;
     const stride = <i32>load<f64>(c.stateIn), lead = <i32>load<f64>(c.stateIn, 8), age = <i32>load<f64>(c.stateIn, 16);
     if (!(lead >= 0 && lead < c.T && age >= 0 && stride > 0 && c.stateLen >= stride * c.v1)) return BAD_PARAM;
     for (let v = c.v0; v < c.v1; ++v) {
       const kn = smoothingOf(c, smoothing, v), dn = <i32>param(c, dWindow, v);
-      if (!kdSma(c, kType, dType, v) || lead < <i32>param(c, 0, v) - 1 || lead < kn || lead < dn) return BAD_PARAM;
-      if (stride < STOCHASTIC_HEAD + 2 * RUNNING_MEAN_HEAD + kn + dn) return BAD_PARAM;
+      if (lead < <i32>param(c, 0, v) - 1 || lead < kn || lead < dn) return BAD_PARAM;
+      if (kdSma(c, kType, dType, v) ? stride < STOCHASTIC_HEAD + 2 * RUNNING_MEAN_HEAD + kn + dn
+        : c.stateOut == 0 || kdLanesSize(c, kType, dType, v, kn, dn) < 0 || stride < STOCHASTIC_HEAD + kdLanesSize(c, kType, dType, v, kn, dn)) return BAD_PARAM;
     }
     stochasticStride = stride;
     stochasticLead = lead;
@@ -550,6 +586,7 @@ function keepStochastic(c: Call, b0: i32, nb: i32, lastAge: i32): void {
     store<f64>(to, <f64>stochasticStride);
     store<f64>(to, <f64>stochasticLead, 8);
     store<f64>(to, <f64>lastAge, 16);
+    if (!kdSma(c, stochasticKType, stochasticDType, b0 + j)) continue;  // its lanes step in stateOut
     const means = to + (<usize>STOCHASTIC_HEAD << 3);
     mean(0, j).save(means);
     mean(1, j).save(means + (<usize>(RUNNING_MEAN_HEAD + mean(0, j).n) << 3));
@@ -579,7 +616,12 @@ export function stochasticBlock<O>(c: Call, b0: i32, nb: i32, smoothing: i32, dW
     mean(0, j).load(means);
     mean(1, j).load(means + (<usize>(RUNNING_MEAN_HEAD + mean(0, j).n) << 3));
   }
-  if (c.stateOut != 0) keepStochastic(c, b0, nb, 0);
+  if (c.stateOut == 0) return;
+  // The lanes of the variants with other MA types step in stateOut itself, from stateIn's.
+  const bytes = <usize>stochasticStride << 3;
+  for (let j = 0; j < nb; ++j)
+    if (!kdSma(c, stochasticKType, stochasticDType, b0 + j)) memory.copy(stochasticState(c.stateOut, b0 + j), stochasticState(c.stateIn, b0 + j), bytes);
+  keepStochastic(c, b0, nb, 0);
 }
 
 // kType (-1: none), dType: the MA-type params; variants with another type than 'sma' go through kdByType.
@@ -631,6 +673,13 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
     const v = b0 + j;
     if (kdSma(c, kType, dType, v)) continue;
     const from = s + <i32>slot(kw, j) - 1;
+    if (carried) {
+      const kn = smoothingOf(c, smoothing, v), dn = <i32>param(c, dWindow, v);
+      const lanes = stochasticState(c.stateOut, v) + (<usize>STOCHASTIC_HEAD << 3);
+      if (!goesOn) memory.fill(lanes, 0, <usize>kdLanesSize(c, kType, dType, v, kn, dn) << 3);
+      kdByLanes<O>(c, v, j, kType, dType, zero, lanes, origin, t0, e, <i32>slot(kw, j), kn, dn);
+      continue;
+    }
     for (let t = from; t < e; ++t) fastKAt(byType, c.T, t, at(close, t), highest(j, t), lowest(j, t));
     kdByType<O>(c, v, kType, dType, byType, s, from, e, smoothingOf(c, smoothing, v), <i32>param(c, dWindow, v), isNaN(zeroDenominator(c, zero, v, 0.0)));
   }

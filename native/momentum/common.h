@@ -467,7 +467,36 @@ struct KdTypes {
   KdTypes(const KernelCall& c, int kType, int dType, int64_t v)
       : k(kType >= 0 ? matype::code(c.param[kType][v]) : matype::kSma), d(matype::code(c.param[dType][v])) {}
   bool sma() const { return k == matype::kSma && d == matype::kSma; }
+  // The TA_MA lanes of a stream's state (matype::Lane), slow %K's then %D's.
+  matype::Lane kLane(int64_t kn) const { return {k, kn}; }
+  matype::Lane dLane(int64_t dn) const { return {d, dn}; }
+  bool hasLanes(int64_t kn, int64_t dn) const { return matype::Lane::hasLane(k, kn) && matype::Lane::hasLane(d, dn); }
+  int64_t lanesSize(int64_t kn, int64_t dn) const { return kLane(kn).size() + dLane(dn).size(); }
 };
+
+// kdByType's values from a stream's state: variant v's slow %K and %D lanes
+// at s (KdTypes::kLane, dLane, one after the other) over bars [t0, e) of a
+// valid run that began at bar `origin`, fast %K (fastK(t), `blank` at its
+// bar under zero_denominator 'nan') from the k_window-th bar of the run on.
+template <typename Out, typename FastK>
+void kdByLanes(const OutView<Out>& out, int64_t v, KdTypes types, double* s, int64_t origin, int64_t t0, int64_t e, int64_t kw, int64_t kn, int64_t dn, FastK&& fastK) {
+  const matype::Lane kl = types.kLane(kn), dl = types.dLane(dn);
+  const int64_t kBack = matype::lookback(kl.type, kn), dBack = matype::lookback(dl.type, dn);
+  for (int64_t t = t0; t < e; ++t) {
+    const int64_t i = t - origin - (kw - 1);  // fast %K's number in the run
+    if (i < 0) {
+      out.put(0, t, v, kNaN);
+      out.put(1, t, v, kNaN);
+      continue;
+    }
+    bool blank = false;
+    const double slow = kl.push(s, fastK(t, blank));
+    const double d = i >= kBack ? dl.push(s + kl.size(), slow) : kNaN;
+    const bool show = i >= kBack + dBack && !blank;
+    out.put(0, t, v, show ? slow : kNaN);
+    out.put(1, t, v, show ? d : kNaN);
+  }
+}
 
 // %K and %D of one variant v with TA-Lib MA types, over the valid run [s, e).
 // The caller fills fast %K and `flat` (1 where the bar's own %K range is
@@ -539,8 +568,10 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
     if (!(lead >= 0 && lead < c.T && age >= 0 && stride > 0 && c.stateLen >= stride * c.v1)) return kBadParam;
     for (int64_t v = c.v0; v < c.v1; ++v) {
       const int64_t kn = knOf(v), dn = dnOf(v);
-      if (!KdTypes(c, kType, dType, v).sma() || lead < static_cast<int64_t>(c.param[0][v]) - 1 || lead < kn || lead < dn) return kBadParam;
-      if (stride < kStochasticHead + 2 * RunningMean::kStateHead + kn + dn) return kBadParam;
+      const KdTypes types(c, kType, dType, v);
+      if (lead < static_cast<int64_t>(c.param[0][v]) - 1 || lead < kn || lead < dn) return kBadParam;
+      if (types.sma() ? stride < kStochasticHead + 2 * RunningMean::kStateHead + kn + dn
+                      : !c.stateOut || !types.hasLanes(kn, dn) || stride < kStochasticHead + types.lanesSize(kn, dn)) return kBadParam;
     }
   }
   RollingRange range;
@@ -566,17 +597,23 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
       dLine[j].load(in + RunningMean::kStateHead + slowK[j].n);
     }
     // The means as the last run left them, and its age at the last bar.
+    // (The lanes of the other variants step in stateOut itself, copied from stateIn here.)
     auto keep = [&](int64_t lastAge) {
       for (int j = 0; j < nb; ++j) {
         double* to = c.stateOut + stride * (b0 + j);
         to[0] = static_cast<double>(stride);
         to[1] = static_cast<double>(lead);
         to[2] = static_cast<double>(lastAge);
+        if (!sma[j]) continue;
         slowK[j].save(to + kStochasticHead);
         dLine[j].save(to + kStochasticHead + RunningMean::kStateHead + slowK[j].n);
       }
     };
-    if (c.stateOut) keep(0);
+    if (c.stateOut) {
+      for (int j = 0; j < nb; ++j)
+        if (!sma[j]) std::copy(c.stateIn + stride * (b0 + j), c.stateIn + stride * (b0 + j + 1), c.stateOut + stride * (b0 + j));
+      keep(0);
+    }
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         // With a state: bars before the lead are the stream's; a run over bar lead began `age` bars before it.
@@ -609,6 +646,17 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
         for (int j = 0; j < nb; ++j) {
           if (sma[j]) continue;
           const int64_t v = b0 + j, from = s + kw[j] - 1;
+          if (c.stateIn) {
+            const KdTypes types(c, kType, dType, v);
+            double* lanes = c.stateOut + stride * v + kStochasticHead;
+            if (!goesOn) std::fill(lanes, lanes + types.lanesSize(knOf(v), dnOf(v)), 0.0);
+            kdByLanes(out, v, types, lanes, origin, t0, e, kw[j], knOf(v), dnOf(v), [&](int64_t t, bool& blank) {
+              const double hh = win[j].upper(t), ll = win[j].lower(t);
+              blank = stochBlank(c, zero, v, hh, ll);
+              return stochK(close[t], hh, ll);
+            });
+            continue;
+          }
           for (int64_t t = from; t < e; ++t) fastKAt(byType, c.T, t, close[t], win[j].upper(t), win[j].lower(t));
           kdByType(out, v, KdTypes(c, kType, dType, v), c.T, byType, s, from, e, knOf(v), dnOf(v),
                    std::isnan(zeroDenominator(c, zero, v, 0.0)));

@@ -10,7 +10,7 @@
 import { longestOf, paramOf, resumeBySources, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { twoSumError, ZERO_DENOMINATOR_NAN } from './primitives.js';
 import { type Channel, Layout, priceChannel } from './extremes.js';
-import { laneColumn } from './matypes.js';
+import { hasKernelLane, laneColumn } from './matypes.js';
 
 /** The code of MA type 'sma' (MA_TYPES in src/indicators/params.ts, matype::kSma). */
 const SMA = 0;
@@ -88,6 +88,12 @@ export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayL
   return {
     /** Whether every variant takes the running means (both types 'sma'), the ones a kernel state carries. */
     allSma: sma.every((x) => x === 1),
+    /** Whether the kernels carry every variant's averages: the running means, or lanes of types with a kernel lane (KERNEL_LANES). */
+    kernelLanes: Array.from({ length: V }, (_, v) => sma[v] === 1 || (hasKernelLane(kTypes[v]!, kn[v]!) && hasKernelLane(dTypes[v]!, dn[v]!))).every((x) => x),
+    /** Where variant v's slow %K and %D lanes are in the state (null: on the running means). */
+    lanes(v: number): { k: number; kSize: number; d: number; dSize: number } | null {
+      return sma[v] ? null : { k: k.at[v]!, kSize: k.lane[v]!.size, d: d.at[v]!, dSize: d.lane[v]!.size };
+    },
     /** The running means' offsets, for a row of variants all on them (stochastic()'s step of the default grids). */
     sma: { lead, slowAt, dAt, slowNow },
     /**
@@ -209,8 +215,8 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
   };
   return {
     state,
-    // History through the kernel where it takes the state (resume() would step every variant's means).
-    ...(kd.allSma ? { kernel: stochasticKernelState(state, ch, kd, kWindow, kn, dn) } : { resume: resumeBySources }),
+    // History through the kernel where it takes the state (resume() would step every variant's averages).
+    ...(kd.kernelLanes ? { kernel: stochasticKernelState(state, ch, kd, kWindow, kn, dn) } : { resume: resumeBySources }),
     step: kd.allSma ? stepMeans : stepEach,
   };
 }
@@ -219,9 +225,11 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
 const STOCHASTIC_HEAD = 3;
 
 /**
- * The kernel state of STOCH and STOCHF with 'sma' types (stochastic() in
+ * The kernel state of STOCH and STOCHF (stochastic() in
  * native/momentum/common.h), per variant: [stride, lead, age, slow %K's
- * mean, %D's mean], stride the numbers per variant. The stream steps each
+ * mean, %D's mean] with both types 'sma', else [stride, lead, age, slow %K's
+ * TA_MA lane, %D's] (matypes.ts's lanes as they are: matype::Lane), stride
+ * the numbers per variant, the largest. The stream steps each
  * batch's first `lead` bars (the longest k_window - 1, and at least either
  * mean's window) so the kernel reads every channel's window from the batch;
  * load() steps the channel over the bars it holds (Channel.skip) and takes
@@ -229,9 +237,13 @@ const STOCHASTIC_HEAD = 3;
  */
 function stochasticKernelState(state: Float64Array, ch: Channel, kd: NonNullable<ReturnType<typeof kdAverages>>, kWindow: Float64Array, kn: ArrayLike<number>, dn: ArrayLike<number>): KernelStateMap {
   const V = kWindow.length;
-  const stride = STOCHASTIC_HEAD + 2 * MEAN_HEAD + longestOf(kn) + longestOf(dn);
   const lead = Math.max(longestOf(kWindow) - 1, longestOf(kn), longestOf(dn));
-  const means = Array.from({ length: V }, (_, v) => kd.means(v));
+  const means = Array.from({ length: V }, (_, v) => kd.means(v)), lanes = Array.from({ length: V }, (_, v) => kd.lanes(v));
+  let stride = 0;
+  for (let v = 0; v < V; v++) {
+    const l = lanes[v];
+    stride = Math.max(stride, STOCHASTIC_HEAD + (l ? l.kSize + l.dSize : 2 * MEAN_HEAD + kn[v]! + dn[v]!));
+  }
   return {
     perVariant: stride,
     length: stride * V,
@@ -239,10 +251,16 @@ function stochasticKernelState(state: Float64Array, ch: Channel, kd: NonNullable
     save(into) {
       const age = ch.run(state);
       for (let v = 0; v < V; v++) {
-        const at = stride * v, { slow, d } = means[v]!, k = MEAN_HEAD + kn[v]!;
+        const at = stride * v, l = lanes[v];
         into[at] = stride;
         into[at + 1] = lead;
         into[at + 2] = age;
+        if (l) {
+          into.set(state.subarray(l.k, l.k + l.kSize), at + STOCHASTIC_HEAD);
+          into.set(state.subarray(l.d, l.d + l.dSize), at + STOCHASTIC_HEAD + l.kSize);
+          continue;
+        }
+        const { slow, d } = means[v]!, k = MEAN_HEAD + kn[v]!;
         into.set(state.subarray(slow, slow + k), at + STOCHASTIC_HEAD);
         into.set(state.subarray(d, d + MEAN_HEAD + dn[v]!), at + STOCHASTIC_HEAD + k);
       }
@@ -250,7 +268,13 @@ function stochasticKernelState(state: Float64Array, ch: Channel, kd: NonNullable
     load(from, bars, columns) {
       ch.skip(state, columns, 0, bars);
       for (let v = 0; v < V; v++) {
-        const at = stride * v + STOCHASTIC_HEAD, { slow, d, owns } = means[v]!, k = MEAN_HEAD + kn[v]!;
+        const at = stride * v + STOCHASTIC_HEAD, l = lanes[v];
+        if (l) {
+          state.set(from.subarray(at, at + l.kSize), l.k);
+          state.set(from.subarray(at + l.kSize, at + l.kSize + l.dSize), l.d);
+          continue;
+        }
+        const { slow, d, owns } = means[v]!, k = MEAN_HEAD + kn[v]!;
         if (owns) state.set(from.subarray(at, at + k), slow);
         state.set(from.subarray(at + k, at + k + MEAN_HEAD + dn[v]!), d);
       }
