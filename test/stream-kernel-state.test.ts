@@ -550,6 +550,10 @@ describe('streams through the kernels: pushMany and history keep the contract of
     ['momentum.stoch', { k_window: [2, 30], k_smoothing: [1, 5], d_window: [3], slowk_matype: ['ema', 'dema', 't3'], slowd_matype: ['sma', 'kama'], zero_denominator: ['talib', 'nan'] }],
     ['momentum.stoch', { k_window: [9, 50], k_smoothing: [4], d_window: [1, 4], slowk_matype: ['tema', 'trima', 'kama', 'sma'], slowd_matype: ['ema', 'tema', 'trima', 't3', 'dema'] }],
     ['momentum.stochf', { k_window: [1, 9, 50], d_window: [1, 3, 6], fastd_matype: ['ema', 'dema', 'tema', 'trima', 'kama', 't3', 'sma'], zero_denominator: ['talib', 'nan'] }],
+    // The spreads: 'ema' variants in emaSpread's part of each variant's state, the others' lanes after it (laneSpread).
+    ['momentum.apo', { source: ['close', 'hlc3'], fast: [3, 12], slow: [5, 26], matype: ['ema', 'sma', 'dema', 'tema', 't3', 'trima', 'kama'] }],
+    ['momentum.ppo', { fast: [3, 12], slow: [26], signal: [1, 9], matype: ['sma', 'ema', 'kama', 't3', 'trima'], zero_denominator: ['talib', 'nan'] }],
+    ['momentum.macdext', { fast: [3, 12], slow: [5, 26], signal: [1, 9], fast_matype: ['ema', 'sma', 'kama'], slow_matype: ['dema', 'trima', 'ema'], signal_matype: ['tema', 't3', 'ema'] }],
   ];
   MATYPE_CASES.forEach(([id, g], n) => {
     for (const backend of ['native', 'wasm'] as const) {

@@ -176,6 +176,12 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       expect(await route('momentum.stochf', { k_window: [5, 14], fastd_matype: ['sma', 'kama', 'trima'] }), backend).toEqual(['stepped', 'kernel']);
       expect(await route('momentum.stoch', { k_window: [5, 14], slowk_matype: ['sma', 'wma'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('momentum.stoch', { k_window: [5, 14], slowd_matype: ['mama'] }), backend).toEqual(['stepped', 'steps']);
+      // The spreads likewise: emaSpread's state, then the lanes of the variants of other types.
+      expect(await route('momentum.apo', { matype: ['ema', 'sma', 'kama', 't3'] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.ppo', { matype: ['trima', 'dema'] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.macdext', { fast_matype: ['ema', 'tema'], signal_matype: ['sma'] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.apo', { matype: ['ema', 'wma'] }), backend).toEqual(['stepped', 'steps']);
+      expect(await route('momentum.macdext', { signal_matype: ['mama'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('momentum.stochf', { k_window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
       expect(await route('trend.chandelier_exit', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);
       expect(await route('momentum.cci', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);
