@@ -615,7 +615,8 @@ export function kdByType<O>(c: Call, v: i32, kType: i32, dType: i32, area: usize
 
 export function stochasticScratch(T: i32, W: i32): f64 { return rangeScratch(T) + 2.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + kdByTypeScratch(T) + STATE_DOUBLES; }
 
-// Kernel state per variant (native/momentum/common.h): [stride, lead, age, slow %K's RunningMean state, %D's].
+// Kernel state per variant (native/momentum/common.h): [stride, lead, age, slow %K's RunningMean state, %D's]
+// ('sma' types), or [stride, lead, age, slow %K's TA_MA lane, %D's] (kdByLanes).
 const STOCHASTIC_HEAD: i32 = 3;
 
 // Capacity of the %K and %D rings of this call, and the state's stride, lead and age, set by stochasticPrepare.

@@ -629,8 +629,9 @@ void kdByType(const OutView<Out>& out, int64_t v, KdTypes types, int64_t T, doub
 // zero_denominator choice (NaN at bars whose own range is empty). Params
 // kType (-1: none) and dType are the MA types (KdTypes); variants with one
 // other than 'sma' go through kdByType after each block's run.
-// Kernel state (per variant, 'sma' types only; docs/adding-an-indicator.md):
-//   [stride, lead, age, slow %K's RunningMean state, %D's]
+// Kernel state (per variant; docs/adding-an-indicator.md):
+//   [stride, lead, age, slow %K's RunningMean state, %D's] ('sma' types)
+//   [stride, lead, age, slow %K's TA_MA lane, %D's]       (others: kdByLanes)
 // stride (the numbers per variant, the same in every variant) first, so the
 // kernel finds each variant's part. The stream steps the call's first `lead`
 // bars itself (lead >= k_window - 1: every channel reads its whole window

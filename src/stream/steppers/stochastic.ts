@@ -6,7 +6,8 @@
 // (compensated sum, add the newest, then drop the oldest), restarted with
 // each run of valid bars (high, low and close); k and d from %D's first bar.
 // A variant with an MA type other than 'sma' takes kdByType's averages
-// instead (kdAverages: TA_MA lanes of matypes.ts); a grid with MAMA recomputes.
+// instead (kdAverages: TA_MA lanes of matypes.ts), which the kernels carry
+// too (kdByLanes) for every type but 'wma' and 'mama'.
 import { longestOf, paramOf, resumeBySources, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { twoSumError, ZERO_DENOMINATOR_NAN } from './primitives.js';
 import { type Channel, Layout, priceChannel } from './extremes.js';
