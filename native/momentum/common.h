@@ -445,7 +445,9 @@ int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line
     const int type = matype::code(c.param[maParam][v]);
     int64_t f = static_cast<int64_t>(c.param[0][v]), sl = static_cast<int64_t>(c.param[1][v]);
     if (f > sl) std::swap(f, sl);
-    LaneSpread ls{{type, f}, {type, sl}};
+    LaneSpread ls;
+    ls.fast = {type, f};
+    ls.slow = {type, sl};
     ls.lineFrom = ls.on = std::max(matype::lookback(type, f), matype::lookback(type, sl));
     ls.signalN = signalParam >= 0 ? c.param[signalParam][v] : 0.0;
     ls.seedFirst = signalParam >= 0 && seedsFirst(c, seedParam, v);
