@@ -152,3 +152,104 @@ export function movingAverage(type: i32, n: i32, x: usize, from: i32, to: i32, y
   else if (type == MA_MAMA) mama(x, from, to, y);
   else emaChain(type, x, from, to, n, y);
 }
+
+// TA_MA fed one value at a time from a stream's lane state: Lane in
+// native/matype.h (see there), the state at s in the layout of the lanes of
+// src/stream/steppers/matypes.ts. WMA and MAMA (n > 1) have no lane here.
+@inline function ld(s: usize, i: i32): f64 { return load<f64>(s + (<usize>i << 3)); }
+@inline function st(s: usize, i: i32, v: f64): void { store<f64>(s + (<usize>i << 3), v); }
+
+export function hasLane(type: i32, n: i32): bool { return n <= 1 || (type != MA_WMA && type != MA_MAMA); }
+function chainDepth(type: i32): i32 { return type == MA_DEMA ? 2 : type == MA_TEMA ? 3 : type == MA_T3 ? 6 : 1; }
+function trimaInner(n: i32): i32 { return n % 2 ? (n + 1) / 2 : n / 2; }
+@inline function smaSize(n: i32): i32 { return 3 + n; }
+
+export function laneSize(type: i32, n: i32): i32 {
+  if (n <= 1) return 0;
+  if (type == MA_SMA) return smaSize(n);
+  if (type == MA_TRIMA) return smaSize(trimaInner(n)) + smaSize(n + 1 - trimaInner(n));
+  if (type == MA_KAMA) return 4 + n + 1;
+  return 2 * chainDepth(type);
+}
+
+// The run's next value into the lane at s; the average, NaN over the lookback.
+export function lanePush(type: i32, n: i32, s: usize, x: f64): f64 {
+  if (n <= 1) return x;
+  if (type == MA_SMA) return pushSma(s, n, x);
+  if (type == MA_TRIMA) {
+    const inner = trimaInner(n);
+    const warm = ld(s, 0) < <f64>(inner - 1);
+    const m = pushSma(s, inner, x);
+    return warm ? NaN : pushSma(s + (<usize>smaSize(inner) << 3), n + 1 - inner, m);
+  }
+  if (type == MA_KAMA) return pushKama(s, n, x);
+  return pushChain(type, n, s, x);
+}
+
+function pushSma(s: usize, n: i32, x: f64): f64 {
+  const i = ld(s, 0);
+  const pos = <i32>ld(s, 1);
+  let sum = ld(s, 2) + x;
+  st(s, 3 + pos, x);
+  const next = pos + 1 == n ? 0 : pos + 1;
+  st(s, 1, <f64>next);
+  if (i < <f64>(n - 1)) {
+    st(s, 0, i + 1);
+    st(s, 2, sum);
+    return NaN;
+  }
+  const y = sum / <f64>n;
+  sum -= ld(s, 3 + next);
+  st(s, 2, sum);
+  return y;
+}
+
+function pushChain(type: i32, n: i32, s: usize, x: f64): f64 {
+  const t3 = type == MA_T3;
+  const nd = <f64>n, k = 2.0 / (nd + 1.0);
+  const end = 2 * chainDepth(type);
+  let y = x;
+  for (let e = 0; e < end; e += 2) {
+    if (ld(s, e + 1) >= nd) {
+      y = t3 ? t3Step(ld(s, e), y, k) : emaStep(ld(s, e), y, k);
+      st(s, e, y);
+      continue;
+    }
+    const count = ld(s, e + 1) + 1, sum = ld(s, e) + y;
+    st(s, e + 1, count);
+    st(s, e, count < nd ? sum : sum / nd);
+    if (count < nd) return NaN;
+    y = ld(s, e);
+  }
+  const a = T3_VFACTOR, a2 = a * a;
+  const c1 = -(a2 * a), c2 = 3.0 * (a2 - c1), c3 = -6.0 * a2 - 3.0 * (a - c1), c4 = 1.0 + 3.0 * a - c1 + 3.0 * a2;
+  if (type == MA_DEMA) return 2.0 * ld(s, 0) - ld(s, 2);
+  if (type == MA_TEMA) return ld(s, 4) + (3.0 * ld(s, 0) - 3.0 * ld(s, 2));
+  if (t3) return c1 * ld(s, 10) + c2 * ld(s, 8) + c3 * ld(s, 6) + c4 * ld(s, 4);
+  return y;
+}
+
+function pushKama(s: usize, n: i32, x: f64): f64 {
+  const ring = s + 32;
+  const i = ld(s, 0), nd = <f64>n;
+  const pos = <i32>ld(s, 1);
+  const next = pos == n ? 0 : pos + 1;
+  const prev = ld(ring, pos == 0 ? n : pos - 1);
+  let y = NaN;
+  if (i >= 1 && i <= nd) st(s, 2, ld(s, 2) + Math.abs(prev - x));
+  if (i >= nd) {
+    let path = ld(s, 2);
+    if (i > nd) {
+      path -= Math.abs(ld(ring, pos) - ld(ring, next));
+      path += Math.abs(x - prev);
+      st(s, 2, path);
+    }
+    const start = i == nd ? prev : ld(s, 3);
+    y = emaStep(start, x, kamaConstant(x - ld(ring, next), path));
+    st(s, 3, y);
+  }
+  st(ring, pos, x);
+  st(s, 1, <f64>next);
+  st(s, 0, i > nd ? i : i + 1);
+  return y;
+}

@@ -1,10 +1,16 @@
-// push() into grids of the 'wma' MA type beside the goal of the stream
-// bench (3x the batch cost of one bar plus 5 µs): the stream's WmaLane sums
-// each window's ring afresh on every push, O(window) per variant, where the
-// kernels share one diagonal per source. Native backend, after a history of
-// 10,000 bars and 5,000 warm-up pushes; the batch cost is the median of 5
-// compute() calls over the same 10,000 bars.
-//   node bench/stream-matype.mjs
+// Streams of grids with a non-default MA type (the `matype` axes of STOCH,
+// STOCHF, APO, PPO, MACDEXT and BBANDS). Native backend.
+// push: push() beside the goal of the stream bench (3x the batch cost of
+// one bar plus 5 µs), after a history of 10,000 bars and 5,000 warm-up
+// pushes; the batch cost is the median of 5 compute() calls over the same
+// 10,000 bars. The 'wma' type's WmaLane sums each window's ring afresh on
+// every push, O(window) per variant, where the kernels share one diagonal.
+// pushMany: pushMany() of 10,000 bars after a 10,000-bar history beside
+// compute() over the same 10,000 bars, interleaved, medians of 5 (after one
+// warm-up run), wall and CPU time of the process, with each grid's batch
+// route ('kernel': the TA_MA lanes continue in the kernel; 'steps': in
+// TypeScript, for the 'wma' and 'mama' types).
+//   node bench/stream-matype.mjs [push|pushMany]   (both by default)
 import { createEngine } from '../dist/index.js';
 import { silentLogger } from '../dist/runtime/logger.js';
 import { median, workload } from './common.mjs';
@@ -18,8 +24,9 @@ const CASES = [
   ['volatility.bbands', { window: { start: 5, stop: 200 }, mult: [2], matype: ['wma'] }],
   ['momentum.macdext', { fast_matype: ['wma'], slow_matype: ['wma'], signal_matype: ['wma'] }],
 ];
+const section = process.argv[2];
 const engine = await createEngine({ backend: 'native', nativeBuild: 'off', logger: silentLogger });
-for (const [indicator, grid] of CASES) {
+for (const [indicator, grid] of section === 'pushMany' ? [] : CASES) {
   const s = await engine.stream({ indicator, grid, history: part(0, history) });
   const us = [];
   for (let t = history; t < history + warm + timed; t++) {
@@ -38,5 +45,39 @@ for (const [indicator, grid] of CASES) {
   }
   const perBar = (median(ms) * 1000) / batch, push = median(us), limit = 3 * perBar + 5;
   console.log(`${indicator} ${JSON.stringify(grid)} (${variants} variants): push median ${push.toFixed(1)} µs, batch ${perBar.toFixed(2)} µs per bar, limit ${limit.toFixed(1)} µs (${(push / limit).toFixed(2)}x)`);
+}
+// Every laned type at least once, and the 'wma' and 'mama' grids that still step.
+const MANY = [
+  ['momentum.stoch', { slowk_matype: ['ema'], slowd_matype: ['sma'] }],
+  ['momentum.stoch', { slowk_matype: ['dema', 'tema'], slowd_matype: ['t3'] }],
+  ['momentum.stochf', { fastd_matype: ['trima', 'kama'] }],
+  ['momentum.apo', { matype: ['sma', 'kama'] }],
+  ['momentum.ppo', { matype: ['t3', 'trima'] }],
+  ['momentum.macdext', { fast_matype: ['sma'], slow_matype: ['dema'], signal_matype: ['ema'] }],
+  ['momentum.stoch', { slowk_matype: ['wma'], slowd_matype: ['wma'] }],
+  ['momentum.apo', { matype: ['mama'] }],
+  ['volatility.bbands', { matype: ['ema'] }],
+];
+const cpuMs = (u) => { const d = process.cpuUsage(u); return (d.user + d.system) / 1000; };
+for (const [indicator, grid] of section === 'push' ? [] : MANY) {
+  const past = part(0, history), bars = part(history, history + batch);
+  const t = { many: [], compute: [], manyCpu: [], computeCpu: [] };
+  let route = '', variants = 0;
+  for (let i = 0; i <= 5; i++) {
+    const s = await engine.stream({ indicator, grid, history: past });
+    route = s.batchRoute;
+    variants = s.variants;
+    let t0 = performance.now(), u0 = process.cpuUsage();
+    (await s.pushMany(bars)).release();
+    const tm = performance.now() - t0, um = cpuMs(u0);
+    s.close();
+    t0 = performance.now();
+    u0 = process.cpuUsage();
+    (await engine.compute({ indicator, grid, candles: bars })).release();
+    const tc = performance.now() - t0, uc = cpuMs(u0);
+    if (i > 0) { t.many.push(tm); t.compute.push(tc); t.manyCpu.push(um); t.computeCpu.push(uc); }
+  }
+  const [pm, cm, pu, cu] = [t.many, t.compute, t.manyCpu, t.computeCpu].map(median);
+  console.log(`${indicator} ${JSON.stringify(grid)} (${variants} variants, ${route}): pushMany ${pm.toFixed(1)} ms, compute ${cm.toFixed(1)} ms (${(pm / cm).toFixed(2)}x wall, ${(pu / cu).toFixed(2)}x CPU)`);
 }
 await engine.close();

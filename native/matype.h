@@ -156,4 +156,119 @@ inline void average(int type, int64_t n, const double* x, int64_t from, int64_t 
   }
 }
 
+// TA_MA fed one value at a time, for a kernel continuing a series from a
+// stream's state (KernelCall::stateIn): the operations of the functions above
+// in their order, each lane's state s[0, size()) in the layout of
+// src/stream/steppers/matypes.ts's lanes (all 0 at a run's start), so the
+// stream hands its lanes to the kernel as they are. A plain call keeps the
+// loops above. Lanes exist for a period of 1 (a copy), SMA, the EMA chains,
+// TRIMA and KAMA (hasLane); WMA and MAMA streams step their batches.
+struct Lane {
+  int type = kSma;
+  int64_t n = 1;
+
+  static bool hasLane(int type, int64_t n) { return n <= 1 || (type != kWma && type != kMama); }
+  static int depth(int type) { return type == kDema ? 2 : type == kTema ? 3 : type == kT3 ? 6 : 1; }
+  static int64_t trimaInner(int64_t n) { return n % 2 ? (n + 1) / 2 : n / 2; }
+  static int64_t smaSize(int64_t n) { return 3 + n; }
+
+  int64_t size() const {
+    if (n <= 1) return 0;
+    switch (type) {
+      case kSma: return smaSize(n);
+      case kTrima: return smaSize(trimaInner(n)) + smaSize(n + 1 - trimaInner(n));
+      case kKama: return 4 + n + 1;
+      default: return 2 * depth(type);  // the EMA chains
+    }
+  }
+
+  // Feeds the run's next value; the average, NaN over the lookback.
+  double push(double* s, double x) const {
+    if (n <= 1) return x;
+    switch (type) {
+      case kSma: return pushSma(s, n, x);
+      case kTrima: {
+        const int64_t inner = trimaInner(n);
+        const bool warm = s[0] < static_cast<double>(inner - 1);  // the inner SMA has no value at this bar
+        const double m = pushSma(s, inner, x);
+        return warm ? kNaN : pushSma(s + smaSize(inner), n + 1 - inner, m);
+      }
+      case kKama: return pushKama(s, x);
+      default: return pushChain(s, x);
+    }
+  }
+
+  // [values fed (up to n − 1), ring position, sum, ring of the last n values]: sma's steps.
+  static double pushSma(double* s, int64_t n, double x) {
+    const double i = s[0];
+    const int64_t pos = static_cast<int64_t>(s[1]);
+    double sum = s[2] + x;
+    s[3 + pos] = x;
+    const int64_t next = pos + 1 == n ? 0 : pos + 1;
+    s[1] = static_cast<double>(next);
+    if (i < static_cast<double>(n - 1)) {
+      s[0] = i + 1;
+      s[2] = sum;
+      return kNaN;
+    }
+    const double y = sum / static_cast<double>(n);
+    sum -= s[3 + next];  // x[t − n + 1], the oldest of this window
+    s[2] = sum;
+    return y;
+  }
+
+  // (value, count) per stage (EmaStream's): emaChain's steps.
+  double pushChain(double* s, double x) const {
+    const bool t3 = type == kT3;
+    const double nd = static_cast<double>(n), k = 2.0 / (nd + 1.0);
+    const int64_t end = 2 * depth(type);
+    double y = x;
+    for (int64_t e = 0; e < end; e += 2) {
+      if (s[e + 1] >= nd) {
+        y = s[e] = t3 ? ma::t3Step(s[e], y, k) : emaStep(s[e], y, k);
+        continue;
+      }
+      const double count = s[e + 1] + 1, sum = s[e] + y;
+      s[e + 1] = count;
+      s[e] = count < nd ? sum : sum / nd;
+      if (count < nd) return kNaN;
+      y = s[e];
+    }
+    const double a = kT3VFactor, a2 = a * a;
+    const double c1 = -(a2 * a), c2 = 3.0 * (a2 - c1), c3 = -6.0 * a2 - 3.0 * (a - c1), c4 = 1.0 + 3.0 * a - c1 + 3.0 * a2;
+    switch (type) {
+      case kDema: return 2.0 * s[0] - s[2];
+      case kTema: return s[4] + (3.0 * s[0] - 3.0 * s[2]);
+      case kT3: return c1 * s[10] + c2 * s[8] + c3 * s[6] + c4 * s[4];
+      default: return y;
+    }
+  }
+
+  // [values fed (up to n + 1), ring position, path, value, ring of the last n + 1 values before this one]: kama's steps.
+  double pushKama(double* s, double x) const {
+    double* ring = s + 4;
+    const double i = s[0], nd = static_cast<double>(n);
+    const int64_t pos = static_cast<int64_t>(s[1]);
+    const int64_t next = pos == n ? 0 : pos + 1;
+    const double prev = ring[pos == 0 ? n : pos - 1];
+    double y = kNaN;
+    if (i >= 1 && i <= nd) s[2] = s[2] + std::fabs(prev - x);  // the first n differences, in order
+    if (i >= nd) {
+      double path = s[2];
+      if (i > nd) {
+        path -= std::fabs(ring[pos] - ring[next]);
+        path += std::fabs(x - prev);
+        s[2] = path;
+      }
+      const double start = i == nd ? prev : s[3];  // the average starts from x[from + n − 1]
+      y = emaStep(start, x, ma::kama::kamaConstant(x - ring[next], path));
+      s[3] = y;
+    }
+    ring[pos] = x;
+    s[1] = static_cast<double>(next);
+    s[0] = i > nd ? i : i + 1;
+    return y;
+  }
+};
+
 }  // namespace tagrid::matype

@@ -493,53 +493,72 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if (id === 'trend.chandelier_exit') return { window: grid.window, mult: [1, 2.5], seed: grid.seed };
     return grid;
   };
+  /** pushMany() and history of grid g of `id` through the kernels against push() and compute(). */
+  async function keepsTheContract(id: string, g: Record<string, unknown>, backend: BackendName, dtype: 'float64' | 'float32'): Promise<void> {
+    const engine = await engineFor(backend);
+    // History shorter than the longest windows: the batch after it starts with variants still seeding.
+    const a = await engine.stream({ indicator: id, grid: g, dtype, history: part(c, 0, 20) });
+    expect(a.batchRoute, id).toBe('kernel');
+    const b = await engine.stream({ indicator: id, grid: g, dtype });
+    for (let i = 0; i < 20; i++) b.push(bar(c, i));
+    expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after history').toBe(true);
+    // Pushes and a revised forming bar.
+    for (let i = 20; i < 25; i++) {
+      a.push(bar(c, i));
+      b.push(bar(c, i));
+    }
+    a.push({ ...bar(c, 25), close: c.close[25]! * 1.05, high: c.high[25]! * 1.05 });
+    a.update(bar(c, 25));
+    b.push(bar(c, 25));
+    const all = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice()])) as Cols;
+    // Batches: [26, 200) with a gap inside, [200, 260), [260, N) whose first bar is a gap.
+    for (const [from, to] of [[26, 200], [200, 260], [260, N]] as const) {
+      const got = await a.pushMany(part(c, from, to));
+      for (let i = from; i < to; i++) b.push(bar(c, i));
+      expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);
+      const want = await engine.compute({ indicator: id, candles: part(all, 0, to), grid: g, dtype });
+      const V = want.variants;
+      for (const o of want.outputs) {
+        const w = want.values(o), v = got.values(o);
+        for (let i = 0; i < (to - from) * V; i++) {
+          if (!Object.is(v[i], w[from * V + i])) expect.fail(`${backend} ${id} ${dtype} ${o} ${JSON.stringify(want.variant(i % V))} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
+        }
+      }
+      want.release();
+      got.release();
+      // The batch's last bar can be revised, and is as compute() gives it at its revision.
+      const revised = { ...bar(c, to - 1), close: c.close[to - 1]! * 0.99, low: Math.min(c.low[to - 1]!, c.close[to - 1]! * 0.99) };
+      a.update(revised);
+      b.update(revised);
+      all.close[to - 1] = revised.close;
+      all.low[to - 1] = revised.low;
+      expect(sameBytes(a.checkpoint(), b.checkpoint()), `after revising bar ${to - 1}`).toBe(true);
+    }
+    a.close();
+    b.close();
+  }
   ids.forEach((id, n) => {
     for (const dtype of ['float64', 'float32'] as const) {
       it(`${id} ${dtype}`, async () => {
         const backend: BackendName = n % 2 === (dtype === 'float64' ? 0 : 1) ? 'native' : 'wasm';
-        const engine = await engineFor(backend);
-        const g = gridOf(id);
-        // History shorter than the longest windows: the batch after it starts with variants still seeding.
-        const a = await engine.stream({ indicator: id, grid: g, dtype, history: part(c, 0, 20) });
-        expect(a.batchRoute, id).toBe('kernel');
-        const b = await engine.stream({ indicator: id, grid: g, dtype });
-        for (let i = 0; i < 20; i++) b.push(bar(c, i));
-        expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after history').toBe(true);
-        // Pushes and a revised forming bar.
-        for (let i = 20; i < 25; i++) {
-          a.push(bar(c, i));
-          b.push(bar(c, i));
-        }
-        a.push({ ...bar(c, 25), close: c.close[25]! * 1.05, high: c.high[25]! * 1.05 });
-        a.update(bar(c, 25));
-        b.push(bar(c, 25));
-        const all = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice()])) as Cols;
-        // Batches: [26, 200) with a gap inside, [200, 260), [260, N) whose first bar is a gap.
-        for (const [from, to] of [[26, 200], [200, 260], [260, N]] as const) {
-          const got = await a.pushMany(part(c, from, to));
-          for (let i = from; i < to; i++) b.push(bar(c, i));
-          expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);
-          const want = await engine.compute({ indicator: id, candles: part(all, 0, to), grid: g, dtype });
-          const V = want.variants;
-          for (const o of want.outputs) {
-            const w = want.values(o), v = got.values(o);
-            for (let i = 0; i < (to - from) * V; i++) {
-              if (!Object.is(v[i], w[from * V + i])) expect.fail(`${backend} ${id} ${dtype} ${o} ${JSON.stringify(want.variant(i % V))} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
-            }
-          }
-          want.release();
-          got.release();
-          // The batch's last bar can be revised, and is as compute() gives it at its revision.
-          const revised = { ...bar(c, to - 1), close: c.close[to - 1]! * 0.99, low: Math.min(c.low[to - 1]!, c.close[to - 1]! * 0.99) };
-          a.update(revised);
-          b.update(revised);
-          all.close[to - 1] = revised.close;
-          all.low[to - 1] = revised.low;
-          expect(sameBytes(a.checkpoint(), b.checkpoint()), `after revising bar ${to - 1}`).toBe(true);
-        }
-        a.close();
-        b.close();
+        await keepsTheContract(id, gridOf(id), backend, dtype);
       });
+    }
+  });
+  // TA_MA types other than 'sma' (matype::Lane): every type with a lane, a history cut mid-seed, a batch at a gap.
+  const MATYPE_CASES: [string, Record<string, unknown>][] = [
+    ['momentum.stoch', { k_window: [2, 30], k_smoothing: [1, 5], d_window: [3], slowk_matype: ['ema', 'dema', 't3'], slowd_matype: ['sma', 'kama'], zero_denominator: ['talib', 'nan'] }],
+    ['momentum.stoch', { k_window: [9, 50], k_smoothing: [4], d_window: [1, 4], slowk_matype: ['tema', 'trima', 'kama', 'sma'], slowd_matype: ['ema', 'tema', 'trima', 't3', 'dema'] }],
+    ['momentum.stochf', { k_window: [1, 9, 50], d_window: [1, 3, 6], fastd_matype: ['ema', 'dema', 'tema', 'trima', 'kama', 't3', 'sma'], zero_denominator: ['talib', 'nan'] }],
+    // The spreads: 'ema' variants in emaSpread's part of each variant's state, the others' lanes after it (laneSpread).
+    ['momentum.apo', { source: ['close', 'hlc3'], fast: [3, 12], slow: [5, 26], matype: ['ema', 'sma', 'dema', 'tema', 't3', 'trima', 'kama'] }],
+    ['momentum.ppo', { fast: [3, 12], slow: [26], signal: [1, 9], matype: ['sma', 'ema', 'kama', 't3', 'trima'], zero_denominator: ['talib', 'nan'] }],
+    ['momentum.macdext', { fast: [3, 12], slow: [5, 26], signal: [1, 9], fast_matype: ['ema', 'sma', 'kama'], slow_matype: ['dema', 'trima', 'ema'], signal_matype: ['tema', 't3', 'ema'] }],
+  ];
+  MATYPE_CASES.forEach(([id, g], n) => {
+    for (const backend of ['native', 'wasm'] as const) {
+      const dtype = n % 2 === (backend === 'native' ? 0 : 1) ? 'float64' : 'float32';
+      it(`${id} ${JSON.stringify(g)} ${backend} ${dtype}`, () => keepsTheContract(id, g, backend, dtype));
     }
   });
 

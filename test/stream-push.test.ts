@@ -169,9 +169,19 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       for (const id of ['trend.adxr', 'ma.zlema', 'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.vortex', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex']) {
         expect(await route(id, {}), `${backend} ${id}`).toEqual(['stepped', 'kernel']);
       }
-      // The stochastics: the kernel with its running means for 'sma' types; another type's lanes step.
+      // The stochastics: the kernel with its running means for 'sma' types, with the TA_MA lanes (matype::Lane) for the
+      // other types but WMA and MAMA, whose lanes step.
       expect(await route('momentum.stoch', { k_window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
-      expect(await route('momentum.stoch', { k_window: [5, 14], slowk_matype: ['sma', 'ema'] }), backend).toEqual(['stepped', 'steps']);
+      expect(await route('momentum.stoch', { k_window: [5, 14], slowk_matype: ['sma', 'ema', 'dema', 'tema', 't3', 'trima', 'kama'] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.stochf', { k_window: [5, 14], fastd_matype: ['sma', 'kama', 'trima'] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.stoch', { k_window: [5, 14], slowk_matype: ['sma', 'wma'] }), backend).toEqual(['stepped', 'steps']);
+      expect(await route('momentum.stoch', { k_window: [5, 14], slowd_matype: ['mama'] }), backend).toEqual(['stepped', 'steps']);
+      // The spreads likewise: emaSpread's state, then the lanes of the variants of other types.
+      expect(await route('momentum.apo', { matype: ['ema', 'sma', 'kama', 't3'] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.ppo', { matype: ['trima', 'dema'] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.macdext', { fast_matype: ['ema', 'tema'], signal_matype: ['sma'] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.apo', { matype: ['ema', 'wma'] }), backend).toEqual(['stepped', 'steps']);
+      expect(await route('momentum.macdext', { signal_matype: ['mama'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('momentum.stochf', { k_window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
       expect(await route('trend.chandelier_exit', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);
       expect(await route('momentum.cci', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);

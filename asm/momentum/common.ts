@@ -4,7 +4,7 @@
 // picks the formula.
 import {
   at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, putRow, ROW, SCRATCH_TOO_SMALL, selected, setSlot, slot,
-  STATE_A, STATE_B, STATE_C, STATE_D, STATE_E, wholeSeries,
+  stateStride, STATE_A, STATE_B, STATE_C, STATE_D, STATE_E, wholeSeries,
 } from "../abi";
 import {
   averageLane, buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeAt, extremeRows, laneRow, extremeWindowBack, extremeWindowLevel, MonotonicDeque,
@@ -12,7 +12,7 @@ import {
   windowCapacity, windowSetAdd, windowSetBegin, windowSetEnd, windowsFit,
 } from "../primitives";
 import { diagonalPush, diagonalSums } from "../ma/common";
-import { denseValue, denseVariant, denseWindow, denseWma, MA_EMA, MA_SMA, maLookback, movingAverage, setDense } from "../matype";
+import { denseValue, denseVariant, denseWindow, denseWma, hasLane, lanePush, laneSize, MA_EMA, MA_SMA, maLookback, movingAverage, setDense } from "../matype";
 import { directionalMoves, minusMove, plusMove, wilderSumStep } from "../trend/common";
 
 // MOM and the rates of change (see native/momentum/common.h): x[t] - x[t-n]
@@ -262,17 +262,22 @@ export function spreadsEma(c: Call, maParam: i32, maCount: i32, v: i32): bool {
 // (value, count) of the fast, slow and signal averages, the run's age.
 const SPREAD_STATE: i32 = 7;
 
-@inline function spreadState(area: usize, v: i32): usize { return area + (<usize>(SPREAD_STATE * v) << 3); }
+// A grid with variants of other MA types (laneSpreadSegment) lays each
+// variant's part out at a stride (stateStride), SPREAD_STATE numbers first.
+let spreadStride: i32 = SPREAD_STATE;
+
+@inline function spreadState(area: usize, v: i32): usize { return area + (<usize>(spreadStride * v) << 3); }
 
 // prepare() of the kernels that run emaSpreadSegment: a state of the wrong size is refused.
 export function emaSpreadPrepare(c: Call): i32 {
-  return (c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || c.stateLen < SPREAD_STATE * c.v1) ? BAD_PARAM : OK;
+  spreadStride = c.stateIn != 0 ? stateStride(c) : SPREAD_STATE;
+  return (c.stateIn != 0 || c.stateOut != 0) && (c.stateIn == 0 || spreadStride < SPREAD_STATE) ? BAD_PARAM : OK;
 }
 
 // The state out of a block before its runs: the state in, no run going on.
 export function emaSpreadBlock(c: Call, b0: i32, nb: i32): void {
   if (c.stateOut == 0) return;
-  memory.copy(spreadState(c.stateOut, b0), spreadState(c.stateIn, b0), <usize>(SPREAD_STATE * nb) << 3);
+  memory.copy(spreadState(c.stateOut, b0), spreadState(c.stateIn, b0), <usize>(spreadStride * nb) << 3);
   for (let j = 0; j < nb; ++j) store<f64>(spreadState(c.stateOut, b0 + j), -1.0, 48);
 }
 
@@ -345,6 +350,19 @@ export function emaSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, m
 // native/momentum/common.h. scratch: fast, slow, work (T each)
 export function maSpreadScratch(T: i32): f64 { return 3.0 * <f64>T; }
 
+// prepare() of APO and PPO: emaSpreadPrepare's checks, and with a state, the lanes of the other types' variants.
+export function maSpreadPrepare(c: Call, maParam: i32, signalParam: i32): i32 {
+  const status = emaSpreadPrepare(c);
+  if (status != OK || c.stateIn == 0) return status;
+  for (let v = c.v0; v < c.v1; ++v) {
+    const type = <i32>param(c, maParam, v);
+    if (type == MA_EMA) continue;
+    const f = <i32>min(param(c, 0, v), param(c, 1, v)), sl = <i32>max(param(c, 0, v), param(c, 1, v));
+    if (!laneSpreadFits(c, type, f, type, sl, false, MA_SMA, signalParam >= 0 ? param(c, signalParam, v) : 0.0)) return BAD_PARAM;
+  }
+  return OK;
+}
+
 // One bar of a maSpreadSegment variant from its fast and slow averages
 // (putMaSpread in C++); signal: its lane, or null without one (APO).
 function putMaSpread<O>(c: Call, t: i32, v: i32, fm: f64, sm: f64, percent: bool, blankZero: bool, signal: SeededAverage | null): void {
@@ -355,6 +373,57 @@ function putMaSpread<O>(c: Call, t: i32, v: i32, fm: f64, sm: f64, percent: bool
   const g = signal.push(l) && !blank ? signal.value : NaN;
   put<O>(c, 1, t, v, g);
   put<O>(c, 2, t, v, blank ? NaN : l - g);
+}
+
+// The variants of a spread with other MA types over the run [s, e) from a
+// stream's state (laneSpread in native/momentum/common.h): after
+// SPREAD_STATE numbers (the run's age at 6), the fast and the slow lane and
+// the signal's (ext, MACDEXT: a lane of type sigType over sigN; else PPO's
+// EmaStream value and count with sigN > 0, APO none). The lanes step in
+// stateOut (emaSpreadBlock's copy of stateIn); the signal EMA at averageLane(2, j).
+export function laneSpreadSize(ft: i32, f: i32, st: i32, sl: i32, ext: bool, sigType: i32, sigN: f64): i32 {
+  return laneSize(ft, f) + laneSize(st, sl) + (ext ? laneSize(sigType, <i32>sigN) : sigN > 0.0 ? 2 : 0);
+}
+
+export function laneSpreadSegment<O>(c: Call, v: i32, j: i32, s: i32, e: i32, percent: bool, ft: i32, f: i32, st: i32, sl: i32,
+  fastFrom: i32, slowFrom: i32, lineFrom: i32, on: i32, ext: bool, sigType: i32, sigN: f64, seedFirst: bool, blankZero: bool): void {
+  const part = spreadState(c.stateOut, v);
+  const fast = part + (<usize>SPREAD_STATE << 3), slow = fast + (<usize>laneSize(ft, f) << 3), signal = slow + (<usize>laneSize(st, sl) << 3);
+  const x = input(c, 0);
+  const start = s == 0 ? -(<i32>load<f64>(spreadState(c.stateIn, v), 48) + 1) : s;
+  if (start == s) memory.fill(fast, 0, <usize>laneSpreadSize(ft, f, st, sl, ext, sigType, sigN) << 3);
+  const ema = averageLane(2, j);
+  const hasEma = !ext && sigN > 0.0;
+  if (hasEma) {
+    ema.reset(sigN, false, seedFirst);
+    ema.value = load<f64>(signal);
+    ema.count = <i32>load<f64>(signal, 8);
+  }
+  for (let t = s; t < e; ++t) {
+    const age = t - start, xt = at(x, t);
+    const fy = age >= fastFrom ? lanePush(ft, f, fast, xt) : NaN;
+    const sy = age >= slowFrom ? lanePush(st, sl, slow, xt) : NaN;
+    if (age < lineFrom) { putNaNAll<O>(c, t, v, 1); continue; }
+    if (ext) {
+      const l = fy - sy, g = lanePush(sigType, <i32>sigN, signal, l), shown = age >= on;
+      put<O>(c, 0, t, v, shown ? l : NaN);
+      put<O>(c, 1, t, v, shown ? g : NaN);
+      put<O>(c, 2, t, v, shown ? l - g : NaN);
+      continue;
+    }
+    putMaSpread<O>(c, t, v, fy, sy, percent, blankZero, hasEma ? ema : null);
+  }
+  if (hasEma) {
+    store<f64>(signal, ema.value);
+    store<f64>(signal, <f64>ema.count, 8);
+  }
+  store<f64>(part, e == c.T ? <f64>(e - 1 - start) : -1.0, 48);
+}
+
+// Whether a state's variants of other MA types all have lanes and fit its stride (laneSpread's checks).
+export function laneSpreadFits(c: Call, ft: i32, f: i32, st: i32, sl: i32, ext: bool, sigType: i32, sigN: f64): bool {
+  if (c.stateOut == 0 || !hasLane(ft, f) || !hasLane(st, sl) || (ext && !hasLane(sigType, <i32>sigN))) return false;
+  return spreadStride >= SPREAD_STATE + laneSpreadSize(ft, f, st, sl, ext, sigType, sigN);
 }
 
 // zeroParam: PPO's zero_denominator ('nan' blanks every output where the slow average is ~0).
@@ -371,6 +440,14 @@ export function maSpreadSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, ma
     if (type == MA_EMA) continue;
     let f = <i32>param(c, 0, v), sl = <i32>param(c, 1, v);
     if (f > sl) { const swap = f; f = sl; sl = swap; }
+    if (c.stateIn != 0) {
+      // From a stream's state (maSpreadPrepare checked the lanes): each average from the run's first bar.
+      const first = max(maLookback(type, f), maLookback(type, sl));
+      laneSpreadSegment<O>(c, v, v - b0, s, e, percent, type, f, type, sl, 0, 0, first, first, false, MA_SMA,
+        signalParam >= 0 ? param(c, signalParam, v) : 0.0, signalParam >= 0 && seedsFirst(c, seedParam, v),
+        zeroParam >= 0 && isNaN(zeroDenominator(c, zeroParam, v, 0.0)));
+      continue;
+    }
     if (denseWma(type, sl)) {
       setDense(count, v, 0, f);
       setDense(count++, v, 1, sl);
@@ -479,6 +556,37 @@ export function kdSma(c: Call, kType: i32, dType: i32, v: i32): bool {
   return (kType < 0 || <i32>param(c, kType, v) == MA_SMA) && <i32>param(c, dType, v) == MA_SMA;
 }
 
+@inline function kTypeOf(c: Call, kType: i32, v: i32): i32 { return kType >= 0 ? <i32>param(c, kType, v) : MA_SMA; }
+
+// The size of variant v's slow %K and %D lanes in a stream's state (KdTypes::lanesSize), -1 without lanes for its types.
+function kdLanesSize(c: Call, kType: i32, dType: i32, v: i32, kn: i32, dn: i32): i32 {
+  const kt = kTypeOf(c, kType, v), dt = <i32>param(c, dType, v);
+  return hasLane(kt, kn) && hasLane(dt, dn) ? laneSize(kt, kn) + laneSize(dt, dn) : -1;
+}
+
+// kdByLanes (native/momentum/common.h): variant v's lanes at lanes over bars
+// [t0, e) of a run that began at bar origin, fast %K from window j's extremes.
+function kdByLanes<O>(c: Call, v: i32, j: i32, kType: i32, dType: i32, zero: i32, lanes: usize, origin: i32, t0: i32, e: i32, kw: i32, kn: i32, dn: i32): void {
+  const kt = kTypeOf(c, kType, v), dt = <i32>param(c, dType, v);
+  const kBack = maLookback(kt, kn), dBack = maLookback(dt, dn), dLanes = lanes + (<usize>laneSize(kt, kn) << 3);
+  const close = input(c, 2);
+  for (let t = t0; t < e; ++t) {
+    const i = t - origin - (kw - 1);
+    if (i < 0) {
+      put<O>(c, 0, t, v, NaN);
+      put<O>(c, 1, t, v, NaN);
+      continue;
+    }
+    const hh = highest(j, t), ll = lowest(j, t);
+    const blank = stochBlank(c, zero, v, hh, ll);
+    const slow = lanePush(kt, kn, lanes, stochK(at(close, t), hh, ll));
+    const d = i >= kBack ? lanePush(dt, dn, dLanes, slow) : NaN;
+    const show = i >= kBack + dBack && !blank;
+    put<O>(c, 0, t, v, show ? slow : NaN);
+    put<O>(c, 1, t, v, show ? d : NaN);
+  }
+}
+
 // %K and %D of one variant with TA-Lib MA types over the valid run [s, e)
 // (kdByType in native/momentum/common.h); area: fast %K, flat, slow %K, %D,
 // work (T each), fast %K and flat filled by fastKAt from bar `from` on.
@@ -507,12 +615,15 @@ export function kdByType<O>(c: Call, v: i32, kType: i32, dType: i32, area: usize
 
 export function stochasticScratch(T: i32, W: i32): f64 { return rangeScratch(T) + 2.0 * <f64>BLOCK * <f64>windowCapacity(T, W) + kdByTypeScratch(T) + STATE_DOUBLES; }
 
-// Kernel state per variant (native/momentum/common.h): [stride, lead, age, slow %K's RunningMean state, %D's].
+// Kernel state per variant (native/momentum/common.h): [stride, lead, age, slow %K's RunningMean state, %D's]
+// ('sma' types), or [stride, lead, age, slow %K's TA_MA lane, %D's] (kdByLanes).
 const STOCHASTIC_HEAD: i32 = 3;
 
 // Capacity of the %K and %D rings of this call, and the state's stride, lead and age, set by stochasticPrepare.
 let stochasticCap: i32 = 0;
 let stochasticStride: i32 = 0, stochasticLead: i32 = 0, stochasticAge: i32 = 0;
+// The MA-type params of this call (kType -1: none).
+let stochasticKType: i32 = -1, stochasticDType: i32 = -1;
 
 @inline function smoothingOf(c: Call, smoothing: i32, v: i32): i32 { return smoothing >= 0 ? <i32>param(c, smoothing, v) : 1; }
 
@@ -523,14 +634,17 @@ export function stochasticPrepare(c: Call, smoothing: i32, dWindow: i32, kType: 
   placeState(c);
   if (!windowsFit(c, 0) || !windowsFit(c, dWindow) || (smoothing >= 0 && !windowsFit(c, smoothing))) return BAD_PARAM;
   stochasticStride = stochasticLead = stochasticAge = 0;
+  stochasticKType = kType;
+  stochasticDType = dType;
   if (c.stateIn != 0 || c.stateOut != 0) {
     if (c.stateIn == 0 || c.stateLen < STOCHASTIC_HEAD) return BAD_PARAM;
     const stride = <i32>load<f64>(c.stateIn), lead = <i32>load<f64>(c.stateIn, 8), age = <i32>load<f64>(c.stateIn, 16);
     if (!(lead >= 0 && lead < c.T && age >= 0 && stride > 0 && c.stateLen >= stride * c.v1)) return BAD_PARAM;
     for (let v = c.v0; v < c.v1; ++v) {
       const kn = smoothingOf(c, smoothing, v), dn = <i32>param(c, dWindow, v);
-      if (!kdSma(c, kType, dType, v) || lead < <i32>param(c, 0, v) - 1 || lead < kn || lead < dn) return BAD_PARAM;
-      if (stride < STOCHASTIC_HEAD + 2 * RUNNING_MEAN_HEAD + kn + dn) return BAD_PARAM;
+      if (lead < <i32>param(c, 0, v) - 1 || lead < kn || lead < dn) return BAD_PARAM;
+      if (kdSma(c, kType, dType, v) ? stride < STOCHASTIC_HEAD + 2 * RUNNING_MEAN_HEAD + kn + dn
+        : c.stateOut == 0 || kdLanesSize(c, kType, dType, v, kn, dn) < 0 || stride < STOCHASTIC_HEAD + kdLanesSize(c, kType, dType, v, kn, dn)) return BAD_PARAM;
     }
     stochasticStride = stride;
     stochasticLead = lead;
@@ -550,6 +664,7 @@ function keepStochastic(c: Call, b0: i32, nb: i32, lastAge: i32): void {
     store<f64>(to, <f64>stochasticStride);
     store<f64>(to, <f64>stochasticLead, 8);
     store<f64>(to, <f64>lastAge, 16);
+    if (!kdSma(c, stochasticKType, stochasticDType, b0 + j)) continue;  // its lanes step in stateOut
     const means = to + (<usize>STOCHASTIC_HEAD << 3);
     mean(0, j).save(means);
     mean(1, j).save(means + (<usize>(RUNNING_MEAN_HEAD + mean(0, j).n) << 3));
@@ -579,7 +694,12 @@ export function stochasticBlock<O>(c: Call, b0: i32, nb: i32, smoothing: i32, dW
     mean(0, j).load(means);
     mean(1, j).load(means + (<usize>(RUNNING_MEAN_HEAD + mean(0, j).n) << 3));
   }
-  if (c.stateOut != 0) keepStochastic(c, b0, nb, 0);
+  if (c.stateOut == 0) return;
+  // The lanes of the variants with other MA types step in stateOut itself, from stateIn's.
+  const bytes = <usize>stochasticStride << 3;
+  for (let j = 0; j < nb; ++j)
+    if (!kdSma(c, stochasticKType, stochasticDType, b0 + j)) memory.copy(stochasticState(c.stateOut, b0 + j), stochasticState(c.stateIn, b0 + j), bytes);
+  keepStochastic(c, b0, nb, 0);
 }
 
 // kType (-1: none), dType: the MA-type params; variants with another type than 'sma' go through kdByType.
@@ -631,6 +751,13 @@ export function stochasticSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
     const v = b0 + j;
     if (kdSma(c, kType, dType, v)) continue;
     const from = s + <i32>slot(kw, j) - 1;
+    if (carried) {
+      const kn = smoothingOf(c, smoothing, v), dn = <i32>param(c, dWindow, v);
+      const lanes = stochasticState(c.stateOut, v) + (<usize>STOCHASTIC_HEAD << 3);
+      if (!goesOn) memory.fill(lanes, 0, <usize>kdLanesSize(c, kType, dType, v, kn, dn) << 3);
+      kdByLanes<O>(c, v, j, kType, dType, zero, lanes, origin, t0, e, <i32>slot(kw, j), kn, dn);
+      continue;
+    }
     for (let t = from; t < e; ++t) fastKAt(byType, c.T, t, at(close, t), highest(j, t), lowest(j, t));
     kdByType<O>(c, v, kType, dType, byType, s, from, e, smoothingOf(c, smoothing, v), <i32>param(c, dWindow, v), isNaN(zeroDenominator(c, zero, v, 0.0)));
   }

@@ -1,13 +1,25 @@
 // momentum.macdext: TA-Lib MACDEXT; mirrors native/momentum/macdext.h (three
 // 'ema' types run in emaSpreadSegment's lanes, the others one variant at a time).
 // scratch: fast, slow, line, signal, work (T each)
-import { at, Call, input, param, put } from "../abi";
+import { at, BAD_PARAM, Call, input, OK, param, put } from "../abi";
 import { denseWma, maLookback, movingAverage } from "../matype";
-import { emaSpreadBlock, emaSpreadPrepare, emaSpreadSegment, spreadsEma } from "./common";
+import { emaSpreadBlock, emaSpreadPrepare, emaSpreadSegment, laneSpreadFits, laneSpreadSegment, spreadsEma } from "./common";
 
 export function scratch(T: i32): f64 { return 5.0 * <f64>T; }
 
-export function prepare(c: Call): i32 { return emaSpreadPrepare(c); }
+// With a state, the lanes of the other types' variants (laneSpread in native/momentum/common.h).
+export function prepare(c: Call): i32 {
+  const status = emaSpreadPrepare(c);
+  if (status != OK || c.stateIn == 0) return status;
+  for (let v = c.v0; v < c.v1; ++v) {
+    if (spreadsEma(c, 3, 3, v)) continue;
+    const swap = param(c, 1, v) < param(c, 0, v);
+    const f = <i32>param(c, swap ? 1 : 0, v), sl = <i32>param(c, swap ? 0 : 1, v);
+    const ft = <i32>param(c, swap ? 4 : 3, v), st = <i32>param(c, swap ? 3 : 4, v);
+    if (!laneSpreadFits(c, ft, f, st, sl, true, <i32>param(c, 5, v), param(c, 2, v))) return BAD_PARAM;
+  }
+  return OK;
+}
 
 export function block<O>(c: Call, b0: i32, nb: i32): void { emaSpreadBlock(c, b0, nb); }
 
@@ -31,6 +43,12 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     const sig = <i32>param(c, 2, v), sigType = <i32>param(c, 5, v);
     const lf = maLookback(ft, f), ls = maLookback(st, sl);
     const lsig = maLookback(sigType, sig);
+    if (c.stateIn != 0) {
+      // From a stream's state: each average from its own bar of the run.
+      const largest = max(lf, ls);
+      laneSpreadSegment<O>(c, v, v - b0, s, e, false, ft, f, st, sl, largest - lf, largest - ls, largest, largest + lsig, true, sigType, <f64>sig, false, false);
+      continue;
+    }
     const begin = min(e, s + max(lf, ls));
     const fastWma = denseWma(ft, f), slowWma = denseWma(st, sl);
     if (!fastWma || fastHeld != f) movingAverage(ft, f, x, fastWma ? s : begin - min(begin - s, lf), e, fastMa, work);

@@ -1,10 +1,10 @@
 // momentum.ppo: TA-Lib PPO with EMAs or another TA-Lib MA type (param 5), plus a signal line; mirrors native/momentum/ppo.h.
 import { Call } from "../abi";
-import { emaSpreadBlock, emaSpreadPrepare, emaSpreadSegment, maSpreadScratch, maSpreadSegment } from "./common";
+import { emaSpreadBlock, emaSpreadSegment, maSpreadPrepare, maSpreadScratch, maSpreadSegment } from "./common";
 
 export function scratch(T: i32): f64 { return maSpreadScratch(T); }
 
-export function prepare(c: Call): i32 { return emaSpreadPrepare(c); }
+export function prepare(c: Call): i32 { return maSpreadPrepare(c, 5, 2); }
 
 export function block<O>(c: Call, b0: i32, nb: i32): void { emaSpreadBlock(c, b0, nb); }
 

@@ -260,19 +260,22 @@ inline bool spreadsEma(const KernelCall& c, const SpreadStyle& style, int64_t v)
 // the run (the fast EMA's start counted from the run's first bar).
 constexpr int kSpreadState = 7;
 
+// A grid with variants of other MA types (laneSpread) lays each variant's
+// part out at a stride (stateStride), kSpreadState numbers first.
 template <typename Out, typename Line>
 int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle style, Line line) {
-  if ((c.stateIn || c.stateOut) && (!c.stateIn || c.stateLen < kSpreadState * c.v1)) return kBadParam;
+  if ((c.stateIn || c.stateOut) && (!c.stateIn || stateStride(c) < kSpreadState)) return kBadParam;
+  const int64_t S = c.stateIn ? stateStride(c) : kSpreadState;
   const double* x = c.in[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
     if (c.stateOut) {
-      std::copy(c.stateIn + kSpreadState * b0, c.stateIn + kSpreadState * (b0 + nb), c.stateOut + kSpreadState * b0);
-      for (int j = 0; j < nb; ++j) c.stateOut[kSpreadState * (b0 + j) + 6] = -1.0;
+      std::copy(c.stateIn + S * b0, c.stateIn + S * (b0 + nb), c.stateOut + S * b0);
+      for (int j = 0; j < nb; ++j) c.stateOut[S * (b0 + j) + 6] = -1.0;
     }
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
         // The run's first bar: before the call when bar 0 continues the state's run.
-        const int64_t start = s == 0 && c.stateIn ? -(static_cast<int64_t>(c.stateIn[kSpreadState * b0 + 6]) + 1) : s;
+        const int64_t start = s == 0 && c.stateIn ? -(static_cast<int64_t>(c.stateIn[S * b0 + 6]) + 1) : s;
         EmaStream fast[kBlock], slow[kBlock], signal[kBlock];
         int64_t fastFrom[kBlock];
         bool copy[kBlock];
@@ -293,7 +296,7 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
           copy[j] = style.copyAtOne && c.param[2][b0 + j] == 1.0;
           fastFrom[j] = style.macd && !first ? start + static_cast<int64_t>(sl - f) : start;
           if (start < s) {
-            const double* in = c.stateIn + kSpreadState * (b0 + j);
+            const double* in = c.stateIn + S * (b0 + j);
             EmaStream* lane[3] = {&fast[j], &slow[j], &signal[j]};
             for (int i = 0; i < (style.signal ? 3 : 2); ++i) {
               lane[i]->value = in[2 * i];
@@ -328,7 +331,7 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
         if (!c.stateOut) return;
         for (int k = 0; k < n; ++k) {
           const int j = lanes[k];
-          double* to = c.stateOut + kSpreadState * (b0 + j);
+          double* to = c.stateOut + S * (b0 + j);
           const EmaStream* lane[3] = {&fast[j], &slow[j], &signal[j]};
           for (int i = 0; i < 3; ++i) {
             const bool used = i < 2 || style.signal;
@@ -344,6 +347,7 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
 }
 
 inline double emaDifference(double fast, double slow) { return fast - slow; }
+
 
 // APO and PPO with a TA-Lib MA type (param maParam) other than 'ema', the
 // variants emaSpread (given the same maParam) leaves out: TA-Lib's TA_INT_PO, fast
@@ -370,9 +374,97 @@ inline void putMaSpread(const OutView<Out>& out, int64_t t, int64_t v, double fa
   out.put(2, t, v, blank ? kNaN : l - g);
 }
 
+// The variants of a spread with other MA types, from a stream's state
+// (spreadsByType in src/stream/steppers/chains.ts): per variant, after
+// emaSpread's kSpreadState numbers (the run's age at 6, the rest unused),
+// the fast and the slow average's lanes (matype::Lane) and the signal's
+// (MACDEXT: a lane; PPO: an EmaStream's value and count; APO: none). Each
+// average starts at its bar of the run (fastFrom, slowFrom), the line at
+// lineFrom, MACDEXT's three outputs at `on`. The lanes step in stateOut,
+// which emaSpread's blocks fill with stateIn's numbers first.
+struct LaneSpread {
+  matype::Lane fast, slow, signal;
+  int64_t fastFrom = 0, slowFrom = 0, lineFrom = 0, on = 0;
+  bool ext = false;  // MACDEXT: the signal is a TA_MA lane
+  double signalN = 0.0;  // PPO: the signal EMA's window (0: none), seeded from the first value with seedFirst
+  bool seedFirst = false, blankZero = false;
+  int64_t size() const { return fast.size() + slow.size() + (ext ? signal.size() : signalN > 0.0 ? 2 : 0); }
+};
+
+template <typename Out, typename Line>
+void laneSpread(const KernelCall& c, const OutView<Out>& out, int64_t v, const LaneSpread& ls, Line line) {
+  const int64_t S = stateStride(c);
+  double* fast = c.stateOut + S * v + kSpreadState;
+  double* slow = fast + ls.fast.size();
+  double* signal = slow + ls.slow.size();
+  const double* x = c.in[0];
+  const double age0 = c.stateIn[S * v + 6];  // the age at bar -1 of the run bar 0 continues (-1: none)
+  forEachSegment(c.in, 1, c.T,
+    [&](int64_t s, int64_t e) {
+      const int64_t start = s == 0 ? -(static_cast<int64_t>(age0) + 1) : s;
+      if (start == s) std::fill(fast, fast + ls.size(), 0.0);
+      EmaStream ema;
+      if (ls.signalN > 0.0) {
+        ema.reset(ls.signalN, ls.seedFirst);
+        ema.value = signal[0];
+        ema.count = static_cast<int64_t>(signal[1]);
+      }
+      for (int64_t t = s; t < e; ++t) {
+        const int64_t age = t - start;
+        const double fy = age >= ls.fastFrom ? ls.fast.push(fast, x[t]) : kNaN;
+        const double sy = age >= ls.slowFrom ? ls.slow.push(slow, x[t]) : kNaN;
+        if (age < ls.lineFrom) {
+          out.putNaNAll(t, v, 1);
+          continue;
+        }
+        const double l = line(fy, sy);
+        if (ls.ext) {
+          const double g = ls.signal.push(signal, l);
+          const bool shown = age >= ls.on;
+          out.put(0, t, v, shown ? l : kNaN);
+          out.put(1, t, v, shown ? g : kNaN);
+          out.put(2, t, v, shown ? l - g : kNaN);
+          continue;
+        }
+        putMaSpread(out, t, v, fy, sy, line, ls.blankZero, ls.signalN > 0.0 ? &ema : nullptr);
+      }
+      if (ls.signalN > 0.0) {
+        signal[0] = ema.value;
+        signal[1] = static_cast<double>(ema.count);
+      }
+      c.stateOut[S * v + 6] = e == c.T ? static_cast<double>(e - 1 - start) : -1.0;
+    },
+    [&](int64_t t) { out.putNaNAll(t, v, 1); });
+}
+
 template <typename Out, typename Line>
 int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line line, int signalParam = -1, int seedParam = -1, int zeroParam = -1) {
   if (c.scratchLen < maSpreadScratch(c.T)) return kScratchTooSmall;
+  // From a stream's state: the variants' lanes (laneSpread), each average from the run's first bar.
+  auto lanesOf = [&](int64_t v) {
+    const int type = matype::code(c.param[maParam][v]);
+    int64_t f = static_cast<int64_t>(c.param[0][v]), sl = static_cast<int64_t>(c.param[1][v]);
+    if (f > sl) std::swap(f, sl);
+    LaneSpread ls;
+    ls.fast = {type, f};
+    ls.slow = {type, sl};
+    ls.lineFrom = ls.on = std::max(matype::lookback(type, f), matype::lookback(type, sl));
+    ls.signalN = signalParam >= 0 ? c.param[signalParam][v] : 0.0;
+    ls.seedFirst = signalParam >= 0 && seedsFirst(c, seedParam, v);
+    ls.blankZero = zeroParam >= 0 && std::isnan(zeroDenominator(c, zeroParam, v, 0.0));
+    return ls;
+  };
+  if (c.stateIn) {
+    for (int64_t v = c.v0; v < c.v1; ++v) {
+      const int type = matype::code(c.param[maParam][v]);
+      if (type == matype::kEma) continue;
+      const LaneSpread ls = lanesOf(v);
+      if (!c.stateOut || !matype::Lane::hasLane(type, ls.fast.n) || !matype::Lane::hasLane(type, ls.slow.n) || stateStride(c) < kSpreadState + ls.size()) return kBadParam;
+    }
+    for (int64_t v = c.v0; v < c.v1; ++v)
+      if (matype::code(c.param[maParam][v]) != matype::kEma) laneSpread(c, out, v, lanesOf(v), line);
+    return kOk;
+  }
   double* fastMa = c.scratch;
   double* slowMa = fastMa + c.T;
   double* work = slowMa + c.T;
@@ -467,7 +559,36 @@ struct KdTypes {
   KdTypes(const KernelCall& c, int kType, int dType, int64_t v)
       : k(kType >= 0 ? matype::code(c.param[kType][v]) : matype::kSma), d(matype::code(c.param[dType][v])) {}
   bool sma() const { return k == matype::kSma && d == matype::kSma; }
+  // The TA_MA lanes of a stream's state (matype::Lane), slow %K's then %D's.
+  matype::Lane kLane(int64_t kn) const { return {k, kn}; }
+  matype::Lane dLane(int64_t dn) const { return {d, dn}; }
+  bool hasLanes(int64_t kn, int64_t dn) const { return matype::Lane::hasLane(k, kn) && matype::Lane::hasLane(d, dn); }
+  int64_t lanesSize(int64_t kn, int64_t dn) const { return kLane(kn).size() + dLane(dn).size(); }
 };
+
+// kdByType's values from a stream's state: variant v's slow %K and %D lanes
+// at s (KdTypes::kLane, dLane, one after the other) over bars [t0, e) of a
+// valid run that began at bar `origin`, fast %K (fastK(t), `blank` at its
+// bar under zero_denominator 'nan') from the k_window-th bar of the run on.
+template <typename Out, typename FastK>
+void kdByLanes(const OutView<Out>& out, int64_t v, KdTypes types, double* s, int64_t origin, int64_t t0, int64_t e, int64_t kw, int64_t kn, int64_t dn, FastK&& fastK) {
+  const matype::Lane kl = types.kLane(kn), dl = types.dLane(dn);
+  const int64_t kBack = matype::lookback(kl.type, kn), dBack = matype::lookback(dl.type, dn);
+  for (int64_t t = t0; t < e; ++t) {
+    const int64_t i = t - origin - (kw - 1);  // fast %K's number in the run
+    if (i < 0) {
+      out.put(0, t, v, kNaN);
+      out.put(1, t, v, kNaN);
+      continue;
+    }
+    bool blank = false;
+    const double slow = kl.push(s, fastK(t, blank));
+    const double d = i >= kBack ? dl.push(s + kl.size(), slow) : kNaN;
+    const bool show = i >= kBack + dBack && !blank;
+    out.put(0, t, v, show ? slow : kNaN);
+    out.put(1, t, v, show ? d : kNaN);
+  }
+}
 
 // %K and %D of one variant v with TA-Lib MA types, over the valid run [s, e).
 // The caller fills fast %K and `flat` (1 where the bar's own %K range is
@@ -510,8 +631,9 @@ void kdByType(const OutView<Out>& out, int64_t v, KdTypes types, int64_t T, doub
 // zero_denominator choice (NaN at bars whose own range is empty). Params
 // kType (-1: none) and dType are the MA types (KdTypes); variants with one
 // other than 'sma' go through kdByType after each block's run.
-// Kernel state (per variant, 'sma' types only; docs/adding-an-indicator.md):
-//   [stride, lead, age, slow %K's RunningMean state, %D's]
+// Kernel state (per variant; docs/adding-an-indicator.md):
+//   [stride, lead, age, slow %K's RunningMean state, %D's] ('sma' types)
+//   [stride, lead, age, slow %K's TA_MA lane, %D's]       (others: kdByLanes)
 // stride (the numbers per variant, the same in every variant) first, so the
 // kernel finds each variant's part. The stream steps the call's first `lead`
 // bars itself (lead >= k_window - 1: every channel reads its whole window
@@ -539,8 +661,10 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
     if (!(lead >= 0 && lead < c.T && age >= 0 && stride > 0 && c.stateLen >= stride * c.v1)) return kBadParam;
     for (int64_t v = c.v0; v < c.v1; ++v) {
       const int64_t kn = knOf(v), dn = dnOf(v);
-      if (!KdTypes(c, kType, dType, v).sma() || lead < static_cast<int64_t>(c.param[0][v]) - 1 || lead < kn || lead < dn) return kBadParam;
-      if (stride < kStochasticHead + 2 * RunningMean::kStateHead + kn + dn) return kBadParam;
+      const KdTypes types(c, kType, dType, v);
+      if (lead < static_cast<int64_t>(c.param[0][v]) - 1 || lead < kn || lead < dn) return kBadParam;
+      if (types.sma() ? stride < kStochasticHead + 2 * RunningMean::kStateHead + kn + dn
+                      : !c.stateOut || !types.hasLanes(kn, dn) || stride < kStochasticHead + types.lanesSize(kn, dn)) return kBadParam;
     }
   }
   RollingRange range;
@@ -566,17 +690,23 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
       dLine[j].load(in + RunningMean::kStateHead + slowK[j].n);
     }
     // The means as the last run left them, and its age at the last bar.
+    // (The lanes of the other variants step in stateOut itself, copied from stateIn here.)
     auto keep = [&](int64_t lastAge) {
       for (int j = 0; j < nb; ++j) {
         double* to = c.stateOut + stride * (b0 + j);
         to[0] = static_cast<double>(stride);
         to[1] = static_cast<double>(lead);
         to[2] = static_cast<double>(lastAge);
+        if (!sma[j]) continue;
         slowK[j].save(to + kStochasticHead);
         dLine[j].save(to + kStochasticHead + RunningMean::kStateHead + slowK[j].n);
       }
     };
-    if (c.stateOut) keep(0);
+    if (c.stateOut) {
+      for (int j = 0; j < nb; ++j)
+        if (!sma[j]) std::copy(c.stateIn + stride * (b0 + j), c.stateIn + stride * (b0 + j + 1), c.stateOut + stride * (b0 + j));
+      keep(0);
+    }
     forEachSegment(c.in, 3, c.T,
       [&](int64_t s, int64_t e) {
         // With a state: bars before the lead are the stream's; a run over bar lead began `age` bars before it.
@@ -609,6 +739,17 @@ int32_t stochastic(const KernelCall& c, const OutView<Out>& out, int smoothing, 
         for (int j = 0; j < nb; ++j) {
           if (sma[j]) continue;
           const int64_t v = b0 + j, from = s + kw[j] - 1;
+          if (c.stateIn) {
+            const KdTypes types(c, kType, dType, v);
+            double* lanes = c.stateOut + stride * v + kStochasticHead;
+            if (!goesOn) std::fill(lanes, lanes + types.lanesSize(knOf(v), dnOf(v)), 0.0);
+            kdByLanes(out, v, types, lanes, origin, t0, e, kw[j], knOf(v), dnOf(v), [&](int64_t t, bool& blank) {
+              const double hh = win[j].upper(t), ll = win[j].lower(t);
+              blank = stochBlank(c, zero, v, hh, ll);
+              return stochK(close[t], hh, ll);
+            });
+            continue;
+          }
           for (int64_t t = from; t < e; ++t) fastKAt(byType, c.T, t, close[t], win[j].upper(t), win[j].lower(t));
           kdByType(out, v, KdTypes(c, kType, dType, v), c.T, byType, s, from, e, knOf(v), dnOf(v),
                    std::isnan(zeroDenominator(c, zero, v, 0.0)));

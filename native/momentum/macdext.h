@@ -31,6 +31,35 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   emas.maParamCount = 3;
   emas.copyAtOne = true;
   if (const int32_t status = emaSpread(c, out, emas, emaDifference); status != kOk) return status;
+  // From a stream's state: the variants' lanes (laneSpread), each average from its own bar of the run.
+  auto lanesOf = [&](int64_t v) {
+    int64_t f = static_cast<int64_t>(c.param[0][v]), sl = static_cast<int64_t>(c.param[1][v]);
+    int ft = matype::code(c.param[3][v]), st = matype::code(c.param[4][v]);
+    if (sl < f) {
+      std::swap(f, sl);
+      std::swap(ft, st);
+    }
+    LaneSpread ls{{ft, f}, {st, sl}, {matype::code(c.param[5][v]), static_cast<int64_t>(c.param[2][v])}};
+    const int64_t lf = matype::lookback(ft, f), lsl = matype::lookback(st, sl), largest = std::max(lf, lsl);
+    ls.fastFrom = largest - lf;
+    ls.slowFrom = largest - lsl;
+    ls.lineFrom = largest;
+    ls.on = largest + matype::lookback(ls.signal.type, ls.signal.n);
+    ls.ext = true;
+    return ls;
+  };
+  if (c.stateIn) {
+    for (int64_t v = c.v0; v < c.v1; ++v) {
+      if (spreadsEma(c, emas, v)) continue;
+      const LaneSpread ls = lanesOf(v);
+      for (const matype::Lane& l : {ls.fast, ls.slow, ls.signal})
+        if (!matype::Lane::hasLane(l.type, l.n)) return kBadParam;
+      if (!c.stateOut || stateStride(c) < kSpreadState + ls.size()) return kBadParam;
+    }
+    for (int64_t v = c.v0; v < c.v1; ++v)
+      if (!spreadsEma(c, emas, v)) laneSpread(c, out, v, lanesOf(v), emaDifference);
+    return kOk;
+  }
   forEachBlock(c, [&](int64_t b0, int nb) {
     // A dense 'wma' average is its window's fresh sum at every bar, whatever
     // bar it starts from: it is made from the run's first bar, and the next

@@ -4,9 +4,9 @@
 // EmaStream (native/primitives.h): the in-order mean of its first `period`
 // inputs seeds it, then it steps; a NaN bar restarts a chain or a spread as
 // forEachSegment does.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { paramOf, rangesKernelState, type Stepper, type StepperContext } from './types.js';
 import { emaStep, nearZero, SEED_FIRST, seededAverageStep, ZERO_DENOMINATOR_NAN } from './primitives.js';
-import { laneColumn, MA, maLookback, stagePush, t3Step, t3Weights, type MaLane } from './matypes.js';
+import { hasKernelLane, laneColumn, MA, maLookback, stagePush, t3Step, t3Weights, type MaLane } from './matypes.js';
 
 /**
  * The age of a source's current run of valid bars at state[at] (-1 after a
@@ -365,7 +365,7 @@ function spreadsByType(ctx: StepperContext, style: SpreadStyle, maParams: readon
   const V = ctx.grid.variants;
   const types = maParams.map((p) => paramOf(ctx, p));
   const typed = Uint8Array.from({ length: V }, (_, v) => (types.some((t) => t[v] !== MA.ema) ? 1 : 0));
-  if (!typed.includes(1)) return { typed, size: 0, step: () => {} };
+  if (!typed.includes(1)) return { typed, size: 0, step: () => {}, kernelLanes: true, parts: (): { at: number; size: number }[] => [] };
   const ext = style.macd;
   const f0 = paramOf(ctx, 'fast'), s0 = paramOf(ctx, 'slow'), sig = style.signal ? paramOf(ctx, 'signal') : null;
   const fastT = types[0]!, slowT = types[ext ? 1 : 0]!;
@@ -392,8 +392,17 @@ function spreadsByType(ctx: StepperContext, style: SpreadStyle, maParams: readon
     on[v] = ext ? largest + maLookback(types[2]![v]!, sig![v]!) : largest;
   }
   const clear = (s: Float64Array, c: { lane: (MaLane | null)[]; at: Int32Array }, v: number) => s.fill(0.0, c.at[v]!, c.at[v]! + c.lane[v]!.size);
+  const part = (c: { lane: (MaLane | null)[]; at: Int32Array }, v: number) => ({ at: c.at[v]!, size: c.lane[v]!.size });
   return {
     typed,
+    /** Whether the kernels step every variant's averages (hasKernelLane: laneSpread in native/momentum/common.h). */
+    kernelLanes: Array.from({ length: V }, (_, v) => !typed[v] || (hasKernelLane(ft[v]!, fn[v]!) && hasKernelLane(st[v]!, sn[v]!) && (!ext || hasKernelLane(types[2]![v]!, sig![v]!)))).every((x) => x),
+    /** Where variant v's averages are in the state, in laneSpread's order (fast, slow, signal); none for an 'ema' variant. */
+    parts(v: number): { at: number; size: number }[] {
+      if (!typed[v]) return [];
+      const signal = sigLanes ? [part(sigLanes, v)] : sig ? [{ at: sigAt + 2 * v, size: 2 }] : [];
+      return [part(fast, v), part(slow, v), ...signal];
+    },
     size: fast.size + slow.size + (ext ? sigLanes!.size : sig ? 2 * V : 0),
     /** Variant v at a bar of age `age` in its run, x its value. */
     step(s: Float64Array, v: number, x: number, age: number, rows: readonly (Float64Array | null)[]): void {
@@ -519,28 +528,15 @@ export function emaSpread(ctx: StepperContext, style: SpreadStyle): Stepper | nu
         }
       }
     },
-    // With every variant on EMAs, the kernel's state (kSpreadState in
-    // native/momentum/common.h): per variant its three (value, count) pairs,
-    // then its source run's age.
-    ...(byType.size > 0 ? {} : {
-      kernel: {
-        perVariant: 7,
-        length: 7 * V,
-        save(into: Float64Array) {
-          for (const r of runs) {
-            for (let v = r.v0; v < r.v1; v++) {
-              into.set(state.subarray(6 * v, 6 * v + 6), 7 * v);
-              into[7 * v + 6] = state[r.at]!;
-            }
-          }
-        },
-        load(from: Float64Array) {
-          for (const r of runs) {
-            for (let v = r.v0; v < r.v1; v++) state.set(from.subarray(7 * v, 7 * v + 6), 6 * v);
-            state[r.at] = from[7 * r.v0 + 6]!;
-          }
-        },
-      },
-    }),
+    // The kernel's state (kSpreadState in native/momentum/common.h): per
+    // variant its three (value, count) pairs, then its source run's age;
+    // a variant of another MA type, its lanes after those (laneSpread), each
+    // variant's part at the longest part's stride.
+    ...(byType.kernelLanes ? {
+      kernel: rangesKernelState(state, V, (v) => {
+        const r = runs.find((x) => v >= x.v0 && v < x.v1)!;
+        return [{ at: 6 * v, size: 6 }, { at: r.at, size: 1 }, ...byType.parts(v)];
+      }),
+    } : {}),
   };
 }

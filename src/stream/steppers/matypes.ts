@@ -273,6 +273,16 @@ class MamaLane implements MaLane {
 /** TA_MA's MAMA limits (matype::kMamaFast, kMamaSlow). */
 const MAMA_FAST = 0.5, MAMA_SLOW = 0.05;
 
+/**
+ * Whether the kernels step TA_MA(type, n) from this lane's state
+ * (matype::Lane::hasLane in native/matype.h), so a consumer's batches run
+ * through its kernel: a period of 1, SMA, the EMA chains, TRIMA and KAMA,
+ * their lanes' layouts as above. WMA and MAMA lanes step in TypeScript.
+ */
+export function hasKernelLane(type: number, n: number): boolean {
+  return n <= 1 || (type !== MA.wma && type !== MA.mama);
+}
+
 const lanes = new Map<string, MaLane | null>();
 
 /** The lane of TA_MA(type, n), or null for a type without one (MAMA). Lanes hold no state: shared by every variant of that type and period. */

@@ -6,11 +6,12 @@
 // (compensated sum, add the newest, then drop the oldest), restarted with
 // each run of valid bars (high, low and close); k and d from %D's first bar.
 // A variant with an MA type other than 'sma' takes kdByType's averages
-// instead (kdAverages: TA_MA lanes of matypes.ts); a grid with MAMA recomputes.
+// instead (kdAverages: TA_MA lanes of matypes.ts), which the kernels carry
+// too (kdByLanes) for every type but 'wma' and 'mama'.
 import { longestOf, paramOf, resumeBySources, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { twoSumError, ZERO_DENOMINATOR_NAN } from './primitives.js';
 import { type Channel, Layout, priceChannel } from './extremes.js';
-import { laneColumn } from './matypes.js';
+import { hasKernelLane, laneColumn } from './matypes.js';
 
 /** The code of MA type 'sma' (MA_TYPES in src/indicators/params.ts, matype::kSma). */
 const SMA = 0;
@@ -88,6 +89,14 @@ export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayL
   return {
     /** Whether every variant takes the running means (both types 'sma'), the ones a kernel state carries. */
     allSma: sma.every((x) => x === 1),
+    /** Whether the kernels carry every variant's averages: the running means, or lanes of types with a kernel lane (KERNEL_LANES). */
+    kernelLanes: Array.from({ length: V }, (_, v) => sma[v] === 1 || (hasKernelLane(kTypes[v]!, kn[v]!) && hasKernelLane(dTypes[v]!, dn[v]!))).every((x) => x),
+    /** Where variant v's slow %K and %D lanes are in the state (null: on the running means). */
+    lanes(v: number): { k: number; kSize: number; d: number; dSize: number } | null {
+      return sma[v] ? null : { k: k.at[v]!, kSize: k.lane[v]!.size, d: d.at[v]!, dSize: d.lane[v]!.size };
+    },
+    /** The running means' offsets, for a row of variants all on them (stochastic()'s step of the default grids). */
+    sma: { lead, slowAt, dAt, slowNow },
     /**
      * Where variant v's running means are in the state: slow %K's (that of
      * the first variant with the same fast %K and k_smoothing, which steps
@@ -134,6 +143,17 @@ export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayL
   };
 }
 
+/** stochK (native/momentum/common.h): where x sits in [lowest, highest], in percent; 0 where the range is empty. */
+function stochK(x: number, highest: number, lowest: number): number {
+  const diff = (highest - lowest) / 100.0;
+  return diff !== 0.0 ? (x - lowest) / diff : 0.0;
+}
+
+/** Whether stochK's range is empty (stochBlank: NaN there with zero_denominator 'nan'). */
+function emptyRange(highest: number, lowest: number): boolean {
+  return (highest - lowest) / 100.0 === 0.0;
+}
+
 /** smoothing: the k_smoothing param (null: STOCHF, none); types: the MA type params (slow %K's, then %D's; STOCHF: %D's). */
 export function stochastic(ctx: StepperContext, smoothing: string | null, types: readonly string[]): Stepper | null {
   const V = ctx.grid.variants;
@@ -145,30 +165,60 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
   const kd = kdAverages(layout, kType, kn, dType, dn, kWindow);
   if (!kd) return null;
   const state = new Float64Array(layout.size);
-  return {
-    state,
-    // History through the kernel where it takes the state (resume() would step every variant's means).
-    ...(kd.allSma ? { kernel: stochasticKernelState(state, ch, kd, kWindow, kn, dn) } : { resume: resumeBySources }),
-    step(bar, rows) {
-      const run = ch.advance(state, bar);
-      const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
-      const close = bar[c]!;
-      // Fast %K of the last k_window seen: the variants of one k_window (the outer axis) take it once.
-      let lastWindow = -1, fastK = NaN, empty = false;
-      for (let v = 0; v < V; v++) {
-        if (run === 1) kd.reset(state, v);
-        const kw = kWindow[v]!, has = run >= kw;
-        if (has && kw !== lastWindow) {
+  const { lead, slowAt, dAt, slowNow } = kd.sma;
+  const kwOf = Int32Array.from(kWindow), knOf = Int32Array.from(kn), dnOf = Int32Array.from(dn);
+  const blankable = Uint8Array.from(zero, (z) => (z === ZERO_DENOMINATOR_NAN ? 1 : 0));
+  // Every variant on the running means (the default grids): push()'s own loop, its columns typed, the
+  // operations of kd.push in its order.
+  const stepMeans: Stepper['step'] = (bar, rows) => {
+    const run = ch.advance(state, bar);
+    const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
+    if (run === 1) for (let v = 0; v < V; v++) kd.reset(state, v);
+    const close = bar[c]!;
+    let lastWindow = -1, fastK = NaN, empty = false;
+    for (let v = 0; v < V; v++) {
+      const kw = kwOf[v]!, has = run >= kw;
+      let slow = NaN;
+      if (has) {
+        if (kw !== lastWindow) {
           lastWindow = kw;
           const hh = ch.upper(state, level[v]!, back[v]!), ll = ch.lower(state, level[v]!, back[v]!);
-          // stochK: 0 where the range is empty; stochBlank: NaN there with zero_denominator 'nan'.
-          const diff = (hh - ll) / 100.0;
-          fastK = diff !== 0.0 ? (close - ll) / diff : 0.0;
-          empty = diff === 0.0;
+          fastK = stochK(close, hh, ll);
+          empty = emptyRange(hh, ll);
         }
-        kd.push(state, v, has, has ? fastK : NaN, run - kw, has && empty && zero[v] === ZERO_DENOMINATOR_NAN, kOut, dOut);
+        const first = lead[v]!;
+        slow = first === v ? (slowNow[v] = pushMean(state, slowAt[v]!, knOf[v]!, fastK)) : slowNow[first]!;
       }
-    },
+      const dv = slow === slow ? pushMean(state, dAt[v]!, dnOf[v]!, slow) : NaN;
+      const blank = has && empty && blankable[v] === 1;
+      if (kOut) kOut[v] = dv !== dv || blank ? NaN : slow;
+      if (dOut) dOut[v] = blank ? NaN : dv;
+    }
+  };
+
+  const stepEach: Stepper['step'] = (bar, rows) => {
+    const run = ch.advance(state, bar);
+    const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
+    const close = bar[c]!;
+    // Fast %K of the last k_window seen: the variants of one k_window (the outer axis) take it once.
+    let lastWindow = -1, fastK = NaN, empty = false;
+    for (let v = 0; v < V; v++) {
+      if (run === 1) kd.reset(state, v);
+      const kw = kWindow[v]!, has = run >= kw;
+      if (has && kw !== lastWindow) {
+        lastWindow = kw;
+        const hh = ch.upper(state, level[v]!, back[v]!), ll = ch.lower(state, level[v]!, back[v]!);
+        fastK = stochK(close, hh, ll);
+        empty = emptyRange(hh, ll);
+      }
+      kd.push(state, v, has, has ? fastK : NaN, run - kw, has && empty && zero[v] === ZERO_DENOMINATOR_NAN, kOut, dOut);
+    }
+  };
+  return {
+    state,
+    // History through the kernel where it takes the state (resume() would step every variant's averages).
+    ...(kd.kernelLanes ? { kernel: stochasticKernelState(state, ch, kd, kWindow, kn, dn) } : { resume: resumeBySources }),
+    step: kd.allSma ? stepMeans : stepEach,
   };
 }
 
@@ -176,9 +226,11 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
 const STOCHASTIC_HEAD = 3;
 
 /**
- * The kernel state of STOCH and STOCHF with 'sma' types (stochastic() in
+ * The kernel state of STOCH and STOCHF (stochastic() in
  * native/momentum/common.h), per variant: [stride, lead, age, slow %K's
- * mean, %D's mean], stride the numbers per variant. The stream steps each
+ * mean, %D's mean] with both types 'sma', else [stride, lead, age, slow %K's
+ * TA_MA lane, %D's] (matypes.ts's lanes as they are: matype::Lane), stride
+ * the numbers per variant, the largest. The stream steps each
  * batch's first `lead` bars (the longest k_window - 1, and at least either
  * mean's window) so the kernel reads every channel's window from the batch;
  * load() steps the channel over the bars it holds (Channel.skip) and takes
@@ -186,9 +238,13 @@ const STOCHASTIC_HEAD = 3;
  */
 function stochasticKernelState(state: Float64Array, ch: Channel, kd: NonNullable<ReturnType<typeof kdAverages>>, kWindow: Float64Array, kn: ArrayLike<number>, dn: ArrayLike<number>): KernelStateMap {
   const V = kWindow.length;
-  const stride = STOCHASTIC_HEAD + 2 * MEAN_HEAD + longestOf(kn) + longestOf(dn);
   const lead = Math.max(longestOf(kWindow) - 1, longestOf(kn), longestOf(dn));
-  const means = Array.from({ length: V }, (_, v) => kd.means(v));
+  const means = Array.from({ length: V }, (_, v) => kd.means(v)), lanes = Array.from({ length: V }, (_, v) => kd.lanes(v));
+  let stride = 0;
+  for (let v = 0; v < V; v++) {
+    const l = lanes[v];
+    stride = Math.max(stride, STOCHASTIC_HEAD + (l ? l.kSize + l.dSize : 2 * MEAN_HEAD + kn[v]! + dn[v]!));
+  }
   return {
     perVariant: stride,
     length: stride * V,
@@ -196,10 +252,16 @@ function stochasticKernelState(state: Float64Array, ch: Channel, kd: NonNullable
     save(into) {
       const age = ch.run(state);
       for (let v = 0; v < V; v++) {
-        const at = stride * v, { slow, d } = means[v]!, k = MEAN_HEAD + kn[v]!;
+        const at = stride * v, l = lanes[v];
         into[at] = stride;
         into[at + 1] = lead;
         into[at + 2] = age;
+        if (l) {
+          into.set(state.subarray(l.k, l.k + l.kSize), at + STOCHASTIC_HEAD);
+          into.set(state.subarray(l.d, l.d + l.dSize), at + STOCHASTIC_HEAD + l.kSize);
+          continue;
+        }
+        const { slow, d } = means[v]!, k = MEAN_HEAD + kn[v]!;
         into.set(state.subarray(slow, slow + k), at + STOCHASTIC_HEAD);
         into.set(state.subarray(d, d + MEAN_HEAD + dn[v]!), at + STOCHASTIC_HEAD + k);
       }
@@ -207,7 +269,13 @@ function stochasticKernelState(state: Float64Array, ch: Channel, kd: NonNullable
     load(from, bars, columns) {
       ch.skip(state, columns, 0, bars);
       for (let v = 0; v < V; v++) {
-        const at = stride * v + STOCHASTIC_HEAD, { slow, d, owns } = means[v]!, k = MEAN_HEAD + kn[v]!;
+        const at = stride * v + STOCHASTIC_HEAD, l = lanes[v];
+        if (l) {
+          state.set(from.subarray(at, at + l.kSize), l.k);
+          state.set(from.subarray(at + l.kSize, at + l.kSize + l.dSize), l.d);
+          continue;
+        }
+        const { slow, d, owns } = means[v]!, k = MEAN_HEAD + kn[v]!;
         if (owns) state.set(from.subarray(at, at + k), slow);
         state.set(from.subarray(at + k, at + k + MEAN_HEAD + dn[v]!), d);
       }

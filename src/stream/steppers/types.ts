@@ -435,3 +435,37 @@ export function ownSharedTailKernelState(state: Float64Array, variants: number, 
     },
   };
 }
+
+/**
+ * The KernelStateMap of a stepper whose kernel state per variant is a list
+ * of ranges of its state, one after another (`parts(v)`: offset and length
+ * each; a range shared by several variants is loaded from each, the same
+ * numbers), at one stride, the longest list's length (the spreads with
+ * lanes of other MA types: their pairs, their run's age, their lanes).
+ */
+export function rangesKernelState(state: Float64Array, variants: number, parts: (v: number) => readonly { readonly at: number; readonly size: number }[]): KernelStateMap {
+  const ranges = Array.from({ length: variants }, (_, v) => parts(v));
+  const S = Math.max(0, ...ranges.map((r) => r.reduce((n, x) => n + x.size, 0)));
+  return {
+    perVariant: S,
+    length: S * variants,
+    save(into) {
+      for (let v = 0; v < variants; v++) {
+        let at = S * v;
+        for (const p of ranges[v]!) {
+          into.set(state.subarray(p.at, p.at + p.size), at);
+          at += p.size;
+        }
+      }
+    },
+    load(from) {
+      for (let v = 0; v < variants; v++) {
+        let at = S * v;
+        for (const p of ranges[v]!) {
+          state.set(from.subarray(at, at + p.size), p.at);
+          at += p.size;
+        }
+      }
+    },
+  };
+}
