@@ -460,7 +460,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
   const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm',
     'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.adxr', 'ma.zlema', 'trend.vortex', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex', ...HILBERT.map((h) => h.kernel),
-    'momentum.stoch', 'momentum.stochf', 'trend.chandelier_exit', 'momentum.cci', 'momentum.fisher', 'momentum.ultosc',
+    'momentum.stoch', 'momentum.stochf', 'momentum.stoch_rsi', 'trend.chandelier_exit', 'momentum.cci', 'momentum.fisher', 'momentum.ultosc',
     'trend.linreg', 'structure.tsf', 'ma.trima', 'structure.candle_stats_atr_norm', 'structure.distance_to_ma_norm', 'structure.beta'];
   const gridOf = (id: string): Record<string, unknown> => {
     if (id === 'trend.psar') return { accel_start: [0.02, 0.5], accel_step: [0.02, 0.1], accel_max: [0.2, 0.3] };
@@ -473,6 +473,8 @@ describe('streams through the kernels: pushMany and history keep the contract of
     // The stochastics: a lead of 49 bars (the longest k_window - 1), zero_denominator 'nan' on half.
     if (id === 'momentum.stoch') return { k_window: [2, 9, 30, 50], k_smoothing: [1, 3], d_window: [1, 3], zero_denominator: ['talib', 'nan'] };
     if (id === 'momentum.stochf') return { k_window: [1, 2, 9, 50], d_window: [1, 3, 5], zero_denominator: ['talib', 'nan'] };
+    // STOCHRSI: a lead of 29 bars, the RSI's ring at bar lead read by two k_windows, both seeds (the RSI from bar 1 or rsi_window).
+    if (id === 'momentum.stoch_rsi') return { source: grid.source, rsi_window: [2, 14], k_window: [1, 5, 30], k_smoothing: [1, 3], d_window: [3], seed: grid.seed, zero_denominator: ['talib', 'nan'] };
     if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma' || id === 'trend.linreg' || id === 'structure.tsf' || id === 'ma.trima' || id === 'structure.beta') return { source: grid.source, window: grid.window };
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };

@@ -173,6 +173,8 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       expect(await route('momentum.stoch', { k_window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
       expect(await route('momentum.stoch', { k_window: [5, 14], slowk_matype: ['sma', 'ema'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('momentum.stochf', { k_window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.stoch_rsi', {}), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.stoch_rsi', { fastd_matype: ['sma', 'ema'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('trend.chandelier_exit', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);
       expect(await route('momentum.cci', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);
       expect(await route('momentum.fisher', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);
