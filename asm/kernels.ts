@@ -176,7 +176,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 11: return ma_vwma_scratch(T, W);
     case 12: return ma_wma_scratch(T);
     case 13: return ma_zlema_scratch(T);
-    case 14: return volatility_accbands_scratch(T);
+    case 14: return volatility_accbands_scratch(T, W);
     case 15: return volatility_atr_scratch(T);
     case 16: return volatility_bbands_scratch(T, W);
     case 17: return volatility_bbands_bandwidth_scratch(T, W);

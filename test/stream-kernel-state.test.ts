@@ -5,7 +5,7 @@
 // volume.obv, volume.ad, volume.adosc, momentum.rsi, momentum.cmo,
 // momentum.macd and the other EMA spreads, volatility.atr, volatility.natr,
 // momentum.plus_dm and momentum.minus_dm, trend.psar, trend.sarext,
-// trend.supertrend, trend.adxr, ma.zlema, trend.vortex, trend.linreg,
+// trend.supertrend, trend.adxr, ma.zlema, trend.vortex, volatility.accbands, trend.linreg,
 // structure.tsf, structure.beta, ma.trima, structure.candle_stats_atr_norm,
 // structure.distance_to_ma_norm and the Hilbert-transform family
 // (cycle.ht_*, ma.ht_trendline, ma.mama) take the state a series stands in
@@ -41,7 +41,7 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm' | 'trend.psar' | 'trend.sarext' | 'trend.supertrend' | 'trend.adxr' | 'ma.zlema' | 'trend.vortex' | 'trend.linreg' | 'structure.tsf' | 'ma.trima' | 'structure.candle_stats_atr_norm' | 'structure.distance_to_ma_norm' | 'structure.beta';
+  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm' | 'trend.psar' | 'trend.sarext' | 'trend.supertrend' | 'trend.adxr' | 'ma.zlema' | 'trend.vortex' | 'volatility.accbands' | 'trend.linreg' | 'structure.tsf' | 'ma.trima' | 'structure.candle_stats_atr_norm' | 'structure.distance_to_ma_norm' | 'structure.beta';
   /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it ('cv': close and volume; 'ohlc': an open made from it, high, low, close). */
   hlc?: 2 | 3 | 4 | 'cv' | 'ohlc';
   params: Float64Array[];
@@ -142,6 +142,8 @@ function cases(): Case[] {
     // Vortex (both outputs checked through the first): the run's age (-1 before any bar) and its last high, low and
     // close, then P entries of the three prefix sums (VM+, VM-, TR), oldest first.
     { kernel: 'trend.vortex', hlc: 3, outputs: 2, params: [window], fresh: () => Float64Array.from({ length: 4 + 6 * P }, (_, i) => (i === 0 ? -1 : 0)), perVariant: 0 },
+    // ACCBANDS: vortex's layout (the prefixes of the widened high, the close and the widened low); the three bands checked through the first.
+    { kernel: 'volatility.accbands', hlc: 3, outputs: 3, params: [window], fresh: () => Float64Array.from({ length: 4 + 6 * P }, (_, i) => (i === 0 ? -1 : 0)), perVariant: 0 },
     // ZLEMA: its EMA's (value, count), the run's age (-1 before any bar), then its last lag = (window - 1) / 2 values,
     // at a stride of 3 + the longest lag.
     (() => {
@@ -459,7 +461,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
   const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm',
-    'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.adxr', 'ma.zlema', 'trend.vortex', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex', ...HILBERT.map((h) => h.kernel),
+    'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.adxr', 'ma.zlema', 'trend.vortex', 'volatility.accbands', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex', ...HILBERT.map((h) => h.kernel),
     'momentum.stoch', 'momentum.stochf', 'momentum.stoch_rsi', 'trend.chandelier_exit', 'momentum.cci', 'momentum.fisher', 'momentum.ultosc',
     'trend.linreg', 'structure.tsf', 'ma.trima', 'structure.candle_stats_atr_norm', 'structure.distance_to_ma_norm', 'structure.beta'];
   const gridOf = (id: string): Record<string, unknown> => {
@@ -467,7 +469,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if (id === 'trend.sarext') return { startvalue: [0, 60, -40], offsetonreverse: [0, 0.01], accelerationinitlong: [0.02, 0.4], accelerationshort: [0.05] };
     if (id === 'trend.supertrend') return { window: grid.window, mult: [1, 3], seed: grid.seed };
     if (id === 'trend.adxr') return { window: grid.window, seed: grid.seed };
-    if (id === 'trend.vortex') return { window: grid.window };
+    if (id === 'trend.vortex' || id === 'volatility.accbands') return { window: grid.window };
     // KAMA and the index family: the batch's first longest window - 1 (KAMA: longest) bars step before the kernel.
     if (id === 'ma.kama' || id.startsWith('structure.m')) return { source: grid.source, window: grid.window };
     // The stochastics: a lead of 49 bars (the longest k_window - 1), zero_denominator 'nan' on half.
