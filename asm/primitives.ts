@@ -739,6 +739,19 @@ export function weightedMomentsScratch(n: i32): i32 { return 3 * n; }
     this.head().clear();
   }
   @inline full(): bool { return this.count >= this.n; }
+  // Kernel state (WeightedMoments::load / save in native/primitives.h): [pos,
+  // the chunk's moments, the tail's 3n numbers]; count is the run's points.
+  load(from: usize, points: i32): void {
+    this.pos = <i32>load<f64>(from);
+    this.weight = load<f64>(from, 8); this.mean = load<f64>(from, 16); this.m2 = load<f64>(from, 24);
+    this.count = points;
+    memory.copy(this.tail, from + 32, <usize>(3 * this.n) << 3);
+  }
+  save(to: usize): void {
+    store<f64>(to, <f64>this.pos);
+    store<f64>(to, this.weight, 8); store<f64>(to, this.mean, 16); store<f64>(to, this.m2, 24);
+    memory.copy(to + 32, this.tail, <usize>(3 * this.n) << 3);
+  }
   // Feeds point t of x with weight w[t]; the moments of the last n points
   // (of all of them until full()) land in out.
   push(x: usize, w: usize, t: i32, out: Moments): void {

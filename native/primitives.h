@@ -685,6 +685,24 @@ struct WeightedMoments {
     head = Moments();
   }
   bool full() const { return count >= n; }
+  // Kernel state: [pos, the chunk's moments (weight, mean, m2), the tail's
+  // 3n numbers]; count is the run's points so far (the caller's).
+  static constexpr int64_t kStateHead = 4;
+  void load(const double* from, int64_t points) {
+    pos = static_cast<int64_t>(from[0]);
+    head.weight = from[1];
+    head.mean = from[2];
+    head.m2 = from[3];
+    count = points;
+    std::copy(from + kStateHead, from + kStateHead + 3 * n, tail);
+  }
+  void save(double* to) const {
+    to[0] = static_cast<double>(pos);
+    to[1] = head.weight;
+    to[2] = head.mean;
+    to[3] = head.m2;
+    std::copy(tail, tail + 3 * n, to + kStateHead);
+  }
   // Feeds point t of x with weight w[t], points in order from the reset on;
   // returns the moments of the last n points (of all of them until full()).
   Moments push(const double* x, const double* w, int64_t t) {

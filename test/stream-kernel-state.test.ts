@@ -11,8 +11,9 @@
 // (cycle.ht_*, ma.ht_trendline, ma.mama) take the state a series stands in
 // and give back the state after their last bar, so a stream's pushMany()
 // and history run the batch kernels (ma.kama, structure.minindex, maxindex,
-// minmaxindex and the lead-route oscillators too, after the stream steps a
-// batch's first bars: only the streams below check those). These
+// minmaxindex, volume.vwap_deviation and the lead-route oscillators too,
+// after the stream steps a batch's first bars: only the streams below check
+// those). These
 // check, on both backends and in both dtypes, that a series cut into calls
 // chained through the state gives the bits of one call over all of it, and
 // that streams going through the kernels keep the contract of push():
@@ -461,7 +462,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
   const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm',
-    'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.adxr', 'ma.zlema', 'trend.vortex', 'volatility.accbands', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex', ...HILBERT.map((h) => h.kernel),
+    'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.adxr', 'ma.zlema', 'trend.vortex', 'volatility.accbands', 'volume.vwap_deviation', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex', ...HILBERT.map((h) => h.kernel),
     'momentum.stoch', 'momentum.stochf', 'momentum.stoch_rsi', 'trend.chandelier_exit', 'momentum.cci', 'momentum.fisher', 'momentum.ultosc',
     'trend.linreg', 'structure.tsf', 'ma.trima', 'structure.candle_stats_atr_norm', 'structure.distance_to_ma_norm', 'structure.beta'];
   const gridOf = (id: string): Record<string, unknown> => {
@@ -481,6 +482,8 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
     if (id.startsWith('volatility.')) return { window: grid.window, seed: grid.seed };
+    // VWAP deviation: a lead of 50 bars (the longest window), chunks of each window going on over it.
+    if (id === 'volume.vwap_deviation') return { window: [2, 9, 30, 50], mult: [1, 2.5] };
     if (id === 'volume.cmf' || id === 'volume.mfi' || id === 'volume.vwap') return { window: grid.window };
     if (id.endsWith('_dm')) return { window: [1, ...grid.window] };
     if (id === 'ma.t3') return { ...grid, vfactor: [0.7, 0.35] };

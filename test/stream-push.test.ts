@@ -166,7 +166,7 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       // The Hilbert transform: the kernel with its state (the transform and its last 50 prices).
       expect(await route('cycle.ht_sine', {}), backend).toEqual(['stepped', 'kernel']);
       // Path-dependent states: a part per variant of its own length (ADXR, ZLEMA), bars stepped before the kernel (KAMA, the index family).
-      for (const id of ['trend.adxr', 'ma.zlema', 'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.vortex', 'volatility.accbands', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex']) {
+      for (const id of ['trend.adxr', 'ma.zlema', 'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.vortex', 'volatility.accbands', 'volume.vwap_deviation', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex']) {
         expect(await route(id, {}), `${backend} ${id}`).toEqual(['stepped', 'kernel']);
       }
       // The stochastics: the kernel with its running means for 'sma' types; another type's lanes step.
