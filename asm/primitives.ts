@@ -747,6 +747,11 @@ export function weightedMomentsScratch(n: i32): i32 { return 3 * n; }
     this.count = points;
     memory.copy(this.tail, from + 32, <usize>(3 * this.n) << 3);
   }
+  // What the last push() returned, into out (after at least one since the reset).
+  window(out: Moments): void {
+    if (this.count > this.n && this.pos != 0) out.merge(this.tailAt(this.pos), this.head());
+    else out.copy(this.head());
+  }
   save(to: usize): void {
     store<f64>(to, <f64>this.pos);
     store<f64>(to, this.weight, 8); store<f64>(to, this.mean, 16); store<f64>(to, this.m2, 24);

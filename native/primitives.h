@@ -696,6 +696,8 @@ struct WeightedMoments {
     count = points;
     std::copy(from + kStateHead, from + kStateHead + 3 * n, tail);
   }
+  // What the last push() returned (after at least one since the reset).
+  Moments window() const { return count > n && pos != 0 ? Moments::merge(loadTail(pos), head) : head; }
   void save(double* to) const {
     to[0] = static_cast<double>(pos);
     to[1] = head.weight;

@@ -1,6 +1,5 @@
 // volume.vwap_deviation; mirrors native/volume/vwap_deviation.h.
-// A WeightedMoments object per variant of a block, each followed by its
-// tail, then the last window's moments (the kernel state's).
+// A WeightedMoments object per variant of a block, each followed by its tail.
 import { at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, stateStride } from "../abi";
 import {
   callWindow, keepLeadState, leadAge, leadOn, leadRun, leadStateAt, Moments, readLeadState, runFrom, runGoesOn, startLeadBlock,
@@ -11,7 +10,7 @@ import { typicalPrice } from "./common";
 const LANE_BYTES: usize = (offsetof<WeightedMoments>() + 7) & ~7;
 
 function laneBytes(T: i32, W: i32): usize {
-  return LANE_BYTES + (<usize>weightedMomentsScratch(windowCapacity(T, W)) << 3) + 24;
+  return LANE_BYTES + (<usize>weightedMomentsScratch(windowCapacity(T, W)) << 3);
 }
 
 // Numbers of the kernel state before the tail (kVwapStateHead): lead, age, the last window's moments (3), WeightedMoments' head (4).
@@ -26,8 +25,6 @@ let stride: usize = 0;
 let stateS: i32 = 0;
 
 @inline function laneOf(c: Call, j: i32): WeightedMoments { return changetype<WeightedMoments>(c.scratch + (<usize>c.T << 3) + <usize>j * stride); }
-// The last window's moments of lane j, after its tail.
-@inline function lastOf(c: Call, j: i32): Moments { return changetype<Moments>(c.scratch + (<usize>c.T << 3) + <usize>(j + 1) * stride - 24); }
 
 export function prepare(c: Call): i32 {
   const W = callWindow(c, 0);
@@ -49,7 +46,6 @@ export function block<O>(c: Call, b0: i32, nb: i32): void {
     lane.reset(changetype<usize>(lane) + LANE_BYTES, <i32>param(c, 0, b0 + j));
     if (!leadOn) continue;
     const from = leadStateAt(c.stateIn, stateS, b0 + j) + 16;
-    lastOf(c, j).copy(changetype<Moments>(from));
     lane.load(from + 24, leadAge);
   }
 }
@@ -67,7 +63,6 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     for (let j = 0; j < nb; ++j) {
       const window = laneOf(c, j);
       window.push(tp, volume, t, m);
-      lastOf(c, j).copy(m);
       if (!window.full() || m.weight == 0.0) {
         putNaNAll<O>(c, t, b0 + j, 1);
         continue;
@@ -82,7 +77,7 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   if (c.stateOut == 0 || runFrom >= e) return;
   for (let j = 0; j < nb; ++j) {
     const to = keepLeadState(c, stateS, b0 + j, e) + 16;
-    changetype<Moments>(to).copy(lastOf(c, j));
+    laneOf(c, j).window(changetype<Moments>(to));
     laneOf(c, j).save(to + 24);
   }
 }

@@ -36,16 +36,11 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   for (int64_t t = 0; t < c.T; ++t) tp[t] = typicalPrice(high[t], low[t], close[t]);
   forEachBlock(c, [&](int64_t b0, int nb) {
     WeightedMoments window[kBlock];
-    Moments last[kBlock];  // the last window's moments (the state's)
     lead.startBlock(c, S, b0, nb);
     for (int j = 0; j < nb; ++j) {
       window[j].reset(tails + j * lane, static_cast<int64_t>(c.param[0][b0 + j]));
       if (!lead.on) continue;
-      const double* in = c.stateIn + S * (b0 + j) + 2;
-      last[j].weight = in[0];
-      last[j].mean = in[1];
-      last[j].m2 = in[2];
-      window[j].load(in + 3, lead.age);
+      window[j].load(c.stateIn + S * (b0 + j) + kVwapStateHead - WeightedMoments::kStateHead, lead.age);
     }
     forEachSegment(c.in, 4, c.T,
       [&](int64_t s, int64_t e) {
@@ -55,7 +50,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
           for (int j = 0; j < nb; ++j) window[j].reset(window[j].tail, window[j].n);
         for (int64_t t = r.from; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
-            const Moments m = last[j] = window[j].push(tp, volume, t);
+            const Moments m = window[j].push(tp, volume, t);
             if (!window[j].full() || m.weight == 0.0) {
               out.putNaNAll(t, b0 + j, 1);
               continue;
@@ -70,9 +65,10 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
         if (!c.stateOut || r.from >= e) return;
         for (int j = 0; j < nb; ++j) {
           double* to = lead.keep(c, S, b0 + j, r.origin, e) + 2;
-          to[0] = last[j].weight;
-          to[1] = last[j].mean;
-          to[2] = last[j].m2;
+          const Moments last = window[j].window();
+          to[0] = last.weight;
+          to[1] = last.mean;
+          to[2] = last.m2;
           window[j].save(to + 3);
         }
       },

@@ -181,7 +181,7 @@ export default function stochRsi(ctx: StepperContext): Stepper | null {
     // pushMany() and history through the kernel where it takes the state (every %D type 'sma').
     ...(kd.allSma ? { kernel: stochRsiKernelState(state, runs, kd, kWindow, kn, dn) } : {}),
     step(bar, rows) {
-      const [kOut, dOut] = rows;
+      const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
       for (const r of runs) {
         const x = bar[r.src]!;
         if (x !== x) {
@@ -196,20 +196,23 @@ export default function stochRsi(ctx: StepperContext): Stepper | null {
           const rsi = rsiStep(state, g, age, x, prev);
           const count = age >= g.m ? state[g.at + 2]! : 0;
           if (count > 0) extremesBack(state, g.at + 4, g.R, state[g.at + 3]!, rsi, Math.min(count, g.R), hiBack, loBack);
-          for (const v of g.vars) {
-            const kw = kWindow[v]!;
+          // Fast %K of the last k_window seen: the variants of one k_window (next to each other) take it once.
+          let lastWindow = -1, fastK = NaN, empty = false;
+          const vars = g.vars;
+          for (let i = 0; i < vars.length; i++) {
+            const v = vars[i]!, kw = kWindow[v]!;
             if (age === 0) kd.reset(state, v);
-            let fastK = NaN, blank = false;
             const has = count >= kw;
-            if (has) {
+            if (has && kw !== lastWindow) {
+              lastWindow = kw;
               // The highest and lowest of the last kw RSI values.
               const hh = hiBack[kw - 1]!, ll = loBack[kw - 1]!;
               // stochK: 0 where the range is empty; stochBlank: NaN there with zero_denominator 'nan'.
               const diff = (hh - ll) / 100.0;
               fastK = diff !== 0.0 ? (rsi - ll) / diff : 0.0;
-              blank = diff === 0.0 && zero[v] === ZERO_DENOMINATOR_NAN;
+              empty = diff === 0.0;
             }
-            kd.push(state, v, has, fastK, count - kw, blank, kOut ?? null, dOut ?? null);
+            kd.push(state, v, has, has ? fastK : NaN, count - kw, has && empty && zero[v] === ZERO_DENOMINATOR_NAN, kOut, dOut);
           }
         }
       }
