@@ -59,9 +59,10 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     const lane = laneOf(c, j);
     lane.reset(lane.tail, lane.n);
   }
+  const lanes = c.scratch + (<usize>c.T << 3);
   for (let t = runFrom; t < e; ++t) {
     for (let j = 0; j < nb; ++j) {
-      const window = laneOf(c, j);
+      const window = changetype<WeightedMoments>(lanes + <usize>j * stride);
       window.push(tp, volume, t, m);
       if (!window.full() || m.weight == 0.0) {
         putNaNAll<O>(c, t, b0 + j, 1);
