@@ -71,7 +71,7 @@ import { scratch as volume_mfi_scratch, prepare as volume_mfi_prepare, block as 
 import { scratch as volume_obv_scratch, run as volume_obv } from "./volume/obv";
 import { scratch as volume_volume_sma_scratch, prepare as volume_volume_sma_prepare, block as volume_volume_sma_block } from "./volume/volume_sma";
 import { scratch as volume_vwap_scratch, prepare as volume_vwap_prepare, block as volume_vwap_block } from "./volume/vwap";
-import { scratch as volume_vwap_deviation_scratch, prepare as volume_vwap_deviation_prepare, segment as volume_vwap_deviation_segment } from "./volume/vwap_deviation";
+import { scratch as volume_vwap_deviation_scratch, prepare as volume_vwap_deviation_prepare, block as volume_vwap_deviation_block, segment as volume_vwap_deviation_segment } from "./volume/vwap_deviation";
 import { scratch as structure_avgdev_scratch, segment as structure_avgdev_segment } from "./structure/avgdev";
 import { scratch as structure_beta_scratch, prepare as structure_beta_prepare, block as structure_beta_block, segment as structure_beta_segment } from "./structure/beta";
 import { scratch as structure_candle_stats_scratch, run as structure_candle_stats } from "./structure/candle_stats";
@@ -176,7 +176,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 11: return ma_vwma_scratch(T, W);
     case 12: return ma_wma_scratch(T);
     case 13: return ma_zlema_scratch(T);
-    case 14: return volatility_accbands_scratch(T);
+    case 14: return volatility_accbands_scratch(T, W);
     case 15: return volatility_atr_scratch(T);
     case 16: return volatility_bbands_scratch(T, W);
     case 17: return volatility_bbands_bandwidth_scratch(T, W);
@@ -672,6 +672,7 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 63: volume_mfi_block<O>(c, b0, nb); return;
     case 65: volume_volume_sma_block<O>(c, b0, nb); return;
     case 66: volume_vwap_block<O>(c, b0, nb); return;
+    case 67: volume_vwap_deviation_block<O>(c, b0, nb); return;
     case 69: structure_beta_block<O>(c, b0, nb); return;
     case 71: structure_candle_stats_atr_norm_block<O>(c, b0, nb); return;
     case 73: structure_distance_to_ma_norm_block<O>(c, b0, nb); return;

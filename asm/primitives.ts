@@ -76,6 +76,61 @@ export function prefixSums(x: usize, T: i32, prefix: usize, lastGap: usize, hi: 
   return (load<f64>(b) - load<f64>(a)) + (load<f64>(b, 8) - load<f64>(a, 8));
 }
 
+// CarriedPrefixes in native/primitives.h (trend.vortex, volatility.accbands):
+// [the run's age at bar -1, that bar's `inputs`, then P entries of the k
+// prefix sums, oldest first]. One call at a time: readCarriedPrefixes sets
+// these; prefix i's entry 0 is at sums0 + i * prefixBytes, W - 1 entries
+// after the ones before bar 0.
+let carriedInputs = 0, carriedSeries = 0, carriedW = 1, carriedP = 0;
+
+// Whether the state has that shape (else BAD_PARAM).
+export function readCarriedPrefixes(c: Call, inputs: i32, k: i32, W: i32): bool {
+  const head = 1 + inputs;
+  carriedInputs = inputs;
+  carriedSeries = k;
+  carriedW = W;
+  carriedP = c.stateIn != 0 ? (c.stateLen - head) / (2 * k) : 0;
+  return !((c.stateOut != 0 && c.stateIn == 0) || (c.stateIn != 0 && (c.stateLen != head + 2 * k * carriedP || carriedP < W)));
+}
+
+// The age at bar -1 of the run the state stands in (-1: none).
+export function carriedAge(c: Call): f64 { return c.stateIn != 0 ? load<f64>(c.stateIn) : -1.0; }
+
+// Prefix i's W entries ending at its entry 0: the state's, else 0.
+export function carriedEntriesBefore(c: Call, i: i32, entry0: usize): void {
+  const W = carriedW, k = carriedSeries, entries = entry0 - (<usize>(2 * (W - 1)) << 3);
+  for (let e = 0; e < W; ++e) {
+    let hi = 0.0, lo = 0.0;
+    if (c.stateIn != 0) {
+      const q = c.stateIn + (<usize>(1 + carriedInputs + 2 * k * (carriedP - W + e) + 2 * i) << 3);
+      hi = load<f64>(q);
+      lo = load<f64>(q, 8);
+    }
+    store<f64>(entries + (<usize>e << 4), hi);
+    store<f64>(entries + (<usize>e << 4), lo, 8);
+  }
+}
+
+// stateOut: the run's age at the last bar (carried: bars of bar 0's run before the call) and that bar's inputs, then the last P entries.
+export function writeCarriedPrefixes(c: Call, sums0: usize, prefixBytes: usize, carried: i32): void {
+  const T = c.T;
+  if (c.stateOut == 0 || T == 0) return;
+  const W = carriedW, k = carriedSeries, P = carriedP, head = 1 + carriedInputs;
+  let s = T;
+  while (s > 0 && validAt(c, carriedInputs, s - 1)) --s;
+  store<f64>(c.stateOut, s == T ? -1.0 : s == 0 ? <f64>(T - 1 + carried) : <f64>(T - 1 - s));
+  for (let i = 0; i < carriedInputs; ++i) store<f64>(c.stateOut + (<usize>(1 + i) << 3), at(input(c, i), T - 1));
+  for (let e = 0; e < P; ++e) {
+    const entry = T - P + 1 + e;  // made here from 1 - W on, else from the state
+    for (let i = 0; i < k; ++i) {
+      const from = entry > -W ? sums0 + <usize>i * prefixBytes + (<usize>(2 * entry) << 3) : c.stateIn + (<usize>(head + 2 * k * (P - 1 + entry) + 2 * i) << 3);
+      const to = c.stateOut + (<usize>(head + 2 * k * e + 2 * i) << 3);
+      store<f64>(to, load<f64>(from));
+      store<f64>(to, load<f64>(from, 8), 8);
+    }
+  }
+}
+
 // A sum and its rounding error at two f64 slots; mirrors compensatedAdd.
 @inline export function compensatedAdd(sum: usize, err: usize, x: f64): void {
   const a = load<f64>(sum), s = a + x;
@@ -684,6 +739,24 @@ export function weightedMomentsScratch(n: i32): i32 { return 3 * n; }
     this.head().clear();
   }
   @inline full(): bool { return this.count >= this.n; }
+  // Kernel state (WeightedMoments::load / save in native/primitives.h): [pos,
+  // the chunk's moments, the tail's 3n numbers]; count is the run's points.
+  load(from: usize, points: i32): void {
+    this.pos = <i32>load<f64>(from);
+    this.weight = load<f64>(from, 8); this.mean = load<f64>(from, 16); this.m2 = load<f64>(from, 24);
+    this.count = points;
+    memory.copy(this.tail, from + 32, <usize>(3 * this.n) << 3);
+  }
+  // What the last push() returned, into out (after at least one since the reset).
+  window(out: Moments): void {
+    if (this.count > this.n && this.pos != 0) out.merge(this.tailAt(this.pos), this.head());
+    else out.copy(this.head());
+  }
+  save(to: usize): void {
+    store<f64>(to, <f64>this.pos);
+    store<f64>(to, this.weight, 8); store<f64>(to, this.mean, 16); store<f64>(to, this.m2, 24);
+    memory.copy(to + 32, this.tail, <usize>(3 * this.n) << 3);
+  }
   // Feeds point t of x with weight w[t]; the moments of the last n points
   // (of all of them until full()) land in out.
   push(x: usize, w: usize, t: i32, out: Moments): void {

@@ -685,6 +685,26 @@ struct WeightedMoments {
     head = Moments();
   }
   bool full() const { return count >= n; }
+  // Kernel state: [pos, the chunk's moments (weight, mean, m2), the tail's
+  // 3n numbers]; count is the run's points so far (the caller's).
+  static constexpr int64_t kStateHead = 4;
+  void load(const double* from, int64_t points) {
+    pos = static_cast<int64_t>(from[0]);
+    head.weight = from[1];
+    head.mean = from[2];
+    head.m2 = from[3];
+    count = points;
+    std::copy(from + kStateHead, from + kStateHead + 3 * n, tail);
+  }
+  // What the last push() returned (after at least one since the reset).
+  Moments window() const { return count > n && pos != 0 ? Moments::merge(loadTail(pos), head) : head; }
+  void save(double* to) const {
+    to[0] = static_cast<double>(pos);
+    to[1] = head.weight;
+    to[2] = head.mean;
+    to[3] = head.m2;
+    std::copy(tail, tail + 3 * n, to + kStateHead);
+  }
   // Feeds point t of x with weight w[t], points in order from the reset on;
   // returns the moments of the last n points (of all of them until full()).
   Moments push(const double* x, const double* w, int64_t t) {
@@ -761,6 +781,55 @@ inline void leaveTailState(const KernelCall& c, int64_t S, int head, int k, int6
     }
   }
 }
+
+// Window sums of k series made once per bar (trend.vortex,
+// volatility.accbands) carried in a kernel state, per call: the run's age
+// at bar -1 (-1 after a NaN bar; BarRun in src/stream/steppers/wilder.ts)
+// and that bar's `inputs`, then the P entries of the k prefix sums (hi, lo
+// each) after each of the P bars before the call, oldest first, P >= the
+// call's longest window W (prefixStatePairs, k at a time). Each prefix keeps
+// W - 1 entries before its bar-0 entry in scratch (2 (T + W) doubles).
+struct CarriedPrefixes {
+  int inputs, k;
+  int64_t W, P = 0;
+  int64_t head() const { return 1 + inputs; }
+  // Whether the state has that shape (else kBadParam).
+  bool read(const KernelCall& c) {
+    P = c.stateIn ? (c.stateLen - head()) / (2 * k) : 0;
+    return !((c.stateOut && !c.stateIn) || (c.stateIn && (c.stateLen != head() + 2 * k * P || P < W)));
+  }
+  // The age at bar -1 of the run the state stands in (-1: none).
+  double age(const KernelCall& c) const { return c.stateIn ? c.stateIn[0] : -1.0; }
+  // Prefix i's W entries ending at its bar-0 entry (entry0): the state's, else 0.
+  void entriesBefore(const KernelCall& c, int i, double* entry0) const {
+    double* entries = entry0 - 2 * (W - 1);
+    for (int64_t e = 0; e < W; ++e) {
+      const double* q = c.stateIn ? c.stateIn + head() + 2 * k * (P - W + e) + 2 * i : nullptr;
+      entries[2 * e] = q ? q[0] : 0.0;
+      entries[2 * e + 1] = q ? q[1] : 0.0;
+    }
+  }
+  // stateOut: the run's age at the last bar (as BarRun counts it; carried:
+  // bars of bar 0's run before the call) and that bar's inputs as read, then
+  // the last P entries (made here from 1 - W on, else from the state).
+  void write(const KernelCall& c, double* const* sums, int64_t carried) const {
+    if (!c.stateOut || c.T == 0) return;
+    const int64_t T = c.T;
+    double* to = c.stateOut;
+    int64_t s = T;
+    while (s > 0 && validAt(c.in, inputs, s - 1)) --s;
+    to[0] = s == T ? -1.0 : s == 0 ? static_cast<double>(T - 1 + carried) : static_cast<double>(T - 1 - s);
+    for (int i = 0; i < inputs; ++i) to[1 + i] = c.in[i][T - 1];
+    for (int64_t e = 0; e < P; ++e) {
+      const int64_t entry = T - P + 1 + e;
+      for (int i = 0; i < k; ++i) {
+        const double* from = entry > -W ? sums[i] + 2 * entry : c.stateIn + head() + 2 * k * (P - 1 + entry) + 2 * i;
+        to[head() + 2 * k * e + 2 * i] = from[0];
+        to[head() + 2 * k * e + 2 * i + 1] = from[1];
+      }
+    }
+  }
+};
 
 // The state of a prefix sum carried across calls (ma.sma's, structure.sum's):
 // [run, then the prefix pairs (hi, lo) after each of the P bars before the

@@ -5,14 +5,15 @@
 // volume.obv, volume.ad, volume.adosc, momentum.rsi, momentum.cmo,
 // momentum.macd and the other EMA spreads, volatility.atr, volatility.natr,
 // momentum.plus_dm and momentum.minus_dm, trend.psar, trend.sarext,
-// trend.supertrend, trend.adxr, ma.zlema, trend.vortex, trend.linreg,
+// trend.supertrend, trend.adxr, ma.zlema, trend.vortex, volatility.accbands, trend.linreg,
 // structure.tsf, structure.beta, ma.trima, structure.candle_stats_atr_norm,
 // structure.distance_to_ma_norm and the Hilbert-transform family
 // (cycle.ht_*, ma.ht_trendline, ma.mama) take the state a series stands in
 // and give back the state after their last bar, so a stream's pushMany()
 // and history run the batch kernels (ma.kama, structure.minindex, maxindex,
-// minmaxindex and the lead-route oscillators too, after the stream steps a
-// batch's first bars: only the streams below check those). These
+// minmaxindex, volume.vwap_deviation and the lead-route oscillators too,
+// after the stream steps a batch's first bars: only the streams below check
+// those). These
 // check, on both backends and in both dtypes, that a series cut into calls
 // chained through the state gives the bits of one call over all of it, and
 // that streams going through the kernels keep the contract of push():
@@ -41,7 +42,7 @@ const WINDOWS = [1, 2, 3, 7, 20, 21, 22, 60];
 const SEED_FIRST = 1;
 
 interface Case {
-  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm' | 'trend.psar' | 'trend.sarext' | 'trend.supertrend' | 'trend.adxr' | 'ma.zlema' | 'trend.vortex' | 'trend.linreg' | 'structure.tsf' | 'ma.trima' | 'structure.candle_stats_atr_norm' | 'structure.distance_to_ma_norm' | 'structure.beta';
+  kernel: 'ma.sma' | 'structure.sum' | 'ma.vwma' | 'volume.cmf' | 'volume.mfi' | 'volume.vwap' | (typeof MOMENTS_IDS)[number] | 'ma.ema' | 'ma.rma' | 'ma.dema' | 'ma.tema' | 'ma.t3' | 'momentum.trix' | 'trend.adx' | 'trend.keltner' | 'volume.obv' | 'volume.ad' | 'volume.adosc' | 'momentum.rsi' | 'momentum.cmo' | 'momentum.macd' | 'volatility.atr' | 'volatility.natr' | 'momentum.plus_dm' | 'momentum.minus_dm' | 'trend.psar' | 'trend.sarext' | 'trend.supertrend' | 'trend.adxr' | 'ma.zlema' | 'trend.vortex' | 'volatility.accbands' | 'trend.linreg' | 'structure.tsf' | 'ma.trima' | 'structure.candle_stats_atr_norm' | 'structure.distance_to_ma_norm' | 'structure.beta';
   /** Inputs: the series, or the first `hlc` of high, low, close and volume made from it ('cv': close and volume; 'ohlc': an open made from it, high, low, close). */
   hlc?: 2 | 3 | 4 | 'cv' | 'ohlc';
   params: Float64Array[];
@@ -142,6 +143,8 @@ function cases(): Case[] {
     // Vortex (both outputs checked through the first): the run's age (-1 before any bar) and its last high, low and
     // close, then P entries of the three prefix sums (VM+, VM-, TR), oldest first.
     { kernel: 'trend.vortex', hlc: 3, outputs: 2, params: [window], fresh: () => Float64Array.from({ length: 4 + 6 * P }, (_, i) => (i === 0 ? -1 : 0)), perVariant: 0 },
+    // ACCBANDS: vortex's layout (the prefixes of the widened high, the close and the widened low); the three bands checked through the first.
+    { kernel: 'volatility.accbands', hlc: 3, outputs: 3, params: [window], fresh: () => Float64Array.from({ length: 4 + 6 * P }, (_, i) => (i === 0 ? -1 : 0)), perVariant: 0 },
     // ZLEMA: its EMA's (value, count), the run's age (-1 before any bar), then its last lag = (window - 1) / 2 values,
     // at a stride of 3 + the longest lag.
     (() => {
@@ -459,24 +462,28 @@ describe('streams through the kernels: pushMany and history keep the contract of
   const c = candles(N, 11, [130, 131, 260, 333]);
   const grid = { source: ['close', 'hlc3'], window: [2, 9, 30, 50], seed: ['sma', 'first'] };
   const ids = ['ma.sma', 'structure.sum', ...MOMENTS_IDS, 'volume.cmf', 'volume.mfi', 'volume.vwap', 'ma.vwma', 'ma.ema', 'ma.rma', 'ma.dema', 'ma.tema', 'ma.t3', 'momentum.trix', 'trend.adx', 'trend.keltner', 'volume.obv', 'volume.ad', 'volume.adosc', 'momentum.rsi', 'momentum.cmo', 'momentum.macd', 'volatility.atr', 'volatility.natr', 'momentum.plus_dm', 'momentum.minus_dm',
-    'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.adxr', 'ma.zlema', 'trend.vortex', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex', ...HILBERT.map((h) => h.kernel),
-    'momentum.stoch', 'momentum.stochf', 'trend.chandelier_exit', 'momentum.cci', 'momentum.fisher', 'momentum.ultosc',
+    'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.adxr', 'ma.zlema', 'trend.vortex', 'volatility.accbands', 'volume.vwap_deviation', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex', ...HILBERT.map((h) => h.kernel),
+    'momentum.stoch', 'momentum.stochf', 'momentum.stoch_rsi', 'trend.chandelier_exit', 'momentum.cci', 'momentum.fisher', 'momentum.ultosc',
     'trend.linreg', 'structure.tsf', 'ma.trima', 'structure.candle_stats_atr_norm', 'structure.distance_to_ma_norm', 'structure.beta'];
   const gridOf = (id: string): Record<string, unknown> => {
     if (id === 'trend.psar') return { accel_start: [0.02, 0.5], accel_step: [0.02, 0.1], accel_max: [0.2, 0.3] };
     if (id === 'trend.sarext') return { startvalue: [0, 60, -40], offsetonreverse: [0, 0.01], accelerationinitlong: [0.02, 0.4], accelerationshort: [0.05] };
     if (id === 'trend.supertrend') return { window: grid.window, mult: [1, 3], seed: grid.seed };
     if (id === 'trend.adxr') return { window: grid.window, seed: grid.seed };
-    if (id === 'trend.vortex') return { window: grid.window };
+    if (id === 'trend.vortex' || id === 'volatility.accbands') return { window: grid.window };
     // KAMA and the index family: the batch's first longest window - 1 (KAMA: longest) bars step before the kernel.
     if (id === 'ma.kama' || id.startsWith('structure.m')) return { source: grid.source, window: grid.window };
     // The stochastics: a lead of 49 bars (the longest k_window - 1), zero_denominator 'nan' on half.
     if (id === 'momentum.stoch') return { k_window: [2, 9, 30, 50], k_smoothing: [1, 3], d_window: [1, 3], zero_denominator: ['talib', 'nan'] };
     if (id === 'momentum.stochf') return { k_window: [1, 2, 9, 50], d_window: [1, 3, 5], zero_denominator: ['talib', 'nan'] };
+    // STOCHRSI: a lead of 29 bars, the RSI's ring at bar lead read by two k_windows, both seeds (the RSI from bar 1 or rsi_window).
+    if (id === 'momentum.stoch_rsi') return { source: grid.source, rsi_window: [2, 14], k_window: [1, 5, 30], k_smoothing: [1, 3], d_window: [3], seed: grid.seed, zero_denominator: ['talib', 'nan'] };
     if (id === 'ma.sma' || id === 'structure.sum' || id === 'ma.vwma' || id === 'trend.linreg' || id === 'structure.tsf' || id === 'ma.trima' || id === 'structure.beta') return { source: grid.source, window: grid.window };
     if ((MOMENTS_IDS as readonly string[]).includes(id)) return { source: grid.source, window: [2, 9, 16, 30, 50] };
     if (id === 'momentum.macd') return { source: grid.source, fast: [3, 12], slow: [5, 26], signal: [1, 9], seed: grid.seed };
     if (id.startsWith('volatility.')) return { window: grid.window, seed: grid.seed };
+    // VWAP deviation: a lead of 50 bars (the longest window), chunks of each window going on over it.
+    if (id === 'volume.vwap_deviation') return { window: [2, 9, 30, 50], mult: [1, 2.5] };
     if (id === 'volume.cmf' || id === 'volume.mfi' || id === 'volume.vwap') return { window: grid.window };
     if (id.endsWith('_dm')) return { window: [1, ...grid.window] };
     if (id === 'ma.t3') return { ...grid, vfactor: [0.7, 0.35] };

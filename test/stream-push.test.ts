@@ -166,7 +166,7 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       // The Hilbert transform: the kernel with its state (the transform and its last 50 prices).
       expect(await route('cycle.ht_sine', {}), backend).toEqual(['stepped', 'kernel']);
       // Path-dependent states: a part per variant of its own length (ADXR, ZLEMA), bars stepped before the kernel (KAMA, the index family).
-      for (const id of ['trend.adxr', 'ma.zlema', 'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.vortex', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex']) {
+      for (const id of ['trend.adxr', 'ma.zlema', 'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.vortex', 'volatility.accbands', 'volume.vwap_deviation', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex']) {
         expect(await route(id, {}), `${backend} ${id}`).toEqual(['stepped', 'kernel']);
       }
       // The stochastics: the kernel with its running means for 'sma' types, with the TA_MA lanes (matype::Lane) for the
@@ -183,6 +183,8 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       expect(await route('momentum.apo', { matype: ['ema', 'wma'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('momentum.macdext', { signal_matype: ['mama'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('momentum.stochf', { k_window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.stoch_rsi', {}), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('momentum.stoch_rsi', { fastd_matype: ['sma', 'ema'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('trend.chandelier_exit', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);
       expect(await route('momentum.cci', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);
       expect(await route('momentum.fisher', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);

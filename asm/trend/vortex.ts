@@ -1,7 +1,7 @@
 // trend.vortex: plus, minus, tr and the gaps (T each), then the three prefix
 // sums with W entries before bar 0 (2(T + W) each); mirrors native/trend/vortex.h.
 import { at, BAD_PARAM, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot } from "../abi";
-import { callWindow, prefixSums, prefixWindowSum, trueRange, trueRanges, validAt } from "../primitives";
+import { callWindow, carriedAge, carriedEntriesBefore, prefixSums, prefixWindowSum, readCarriedPrefixes, trueRange, trueRanges, validAt, writeCarriedPrefixes } from "../primitives";
 
 export function scratch(T: i32, W: i32): f64 { return 4.0 * T + 6.0 * (<f64>T + <f64>max(W, 1)); }
 
@@ -22,8 +22,7 @@ let carried: i32 = 0;
 export function prepare(c: Call): i32 {
   const T = c.T, W = max(callWindow(c, 0), 1);
   if (<f64>c.scratchLen < scratch(T, W)) return SCRATCH_TOO_SMALL;
-  const P = c.stateIn != 0 ? (c.stateLen - HEAD) / (2 * SERIES) : 0;
-  if ((c.stateOut != 0 && c.stateIn == 0) || (c.stateIn != 0 && (c.stateLen != HEAD + 2 * SERIES * P || P < W))) return BAD_PARAM;
+  if (!readCarriedPrefixes(c, HEAD - 1, SERIES, W)) return BAD_PARAM;
   window = W;
   const high = input(c, 0), low = input(c, 1);
   const series = <usize>T << 3;
@@ -38,7 +37,7 @@ export function prepare(c: Call): i32 {
     if (!validAt(c, 3, t) || !validAt(c, 3, t - 1)) { setSlot(plus, t, NaN); setSlot(minus, t, NaN); setSlot(tr, t, NaN); }
   }
   // With state, bar 0's movements are from bar -1 when both are valid, and the run goes on from its age.
-  const age = c.stateIn != 0 ? load<f64>(c.stateIn) : -1.0;
+  const age = carriedAge(c);
   carried = 0;
   if (T > 0 && age >= 0.0 && validAt(c, 3, 0)) {
     carried = <i32>age + 1;
@@ -47,35 +46,11 @@ export function prepare(c: Call): i32 {
     setSlot(tr, 0, trueRange(at(high, 0), at(low, 0), load<f64>(c.stateIn, 24)));
   }
   for (let k = 0; k < SERIES; ++k) {
-    const prefix = sums(c, k), entries = prefix - (<usize>(2 * (W - 1)) << 3);
-    for (let i = 0; i < W; ++i) {
-      let hi = 0.0, lo = 0.0;
-      if (c.stateIn != 0) {
-        const q = c.stateIn + (<usize>(HEAD + 2 * SERIES * (P - W + i) + 2 * k) << 3);
-        hi = load<f64>(q);
-        lo = load<f64>(q, 8);
-      }
-      setSlot(entries, 2 * i, hi);
-      setSlot(entries, 2 * i + 1, lo);
-    }
+    const prefix = sums(c, k);
+    carriedEntriesBefore(c, k, prefix);
     prefixSums(plus + (<usize>k * series), T, prefix, lastGap, load<f64>(prefix), load<f64>(prefix, 8), max(age, 0.0));
   }
-  if (c.stateOut != 0 && T > 0) {
-    // The run's age at the last bar and that bar, then the last P entries.
-    let s = T;
-    while (s > 0 && validAt(c, 3, s - 1)) --s;
-    store<f64>(c.stateOut, s == T ? -1.0 : s == 0 ? <f64>(T - 1 + carried) : <f64>(T - 1 - s));
-    for (let k = 0; k < 3; ++k) setSlot(c.stateOut, 1 + k, at(input(c, k), T - 1));
-    for (let i = 0; i < P; ++i) {
-      const entry = T - P + 1 + i;  // made here from 1 - W on, else from the state
-      for (let k = 0; k < SERIES; ++k) {
-        const from = entry > -W ? sums(c, k) + (<usize>(2 * entry) << 3) : c.stateIn + (<usize>(HEAD + 2 * SERIES * (P - 1 + entry) + 2 * k) << 3);
-        const to = c.stateOut + (<usize>(HEAD + 2 * SERIES * i + 2 * k) << 3);
-        store<f64>(to, load<f64>(from));
-        store<f64>(to, load<f64>(from, 8), 8);
-      }
-    }
-  }
+  writeCarriedPrefixes(c, sums(c, 0), <usize>(2 * (T + W)) << 3, carried);
   return OK;
 }
 

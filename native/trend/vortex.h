@@ -23,8 +23,8 @@ template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   const int64_t T = c.T, W = std::max<int64_t>(callWindow(c, {0}), 1);
   if (c.scratchLen < scratch(T, W)) return kScratchTooSmall;
-  const int64_t P = c.stateIn ? (c.stateLen - kHead) / (2 * kSeries) : 0;
-  if ((c.stateOut && !c.stateIn) || (c.stateIn && (c.stateLen != kHead + 2 * kSeries * P || P < W))) return kBadParam;
+  CarriedPrefixes carry{kHead - 1, kSeries, W};
+  if (!carry.read(c)) return kBadParam;
   const double *high = c.in[0], *low = c.in[1];
   double* moves[kSeries] = {c.scratch, c.scratch + T, c.scratch + 2 * T};  // VM+, VM-, TR
   double* lastGap = c.scratch + 3 * T;
@@ -42,19 +42,14 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
   for (int64_t t = 1; t < T; ++t)
     if (!validAt(c.in, 3, t) || !validAt(c.in, 3, t - 1)) plus[t] = minus[t] = tr[t] = kNaN;
   // With state, bar 0's movements are from bar -1 when both are valid, and the run goes on from its age.
-  const double age = c.stateIn ? c.stateIn[0] : -1.0;
+  const double age = carry.age(c);
   if (T > 0 && age >= 0.0 && validAt(c.in, 3, 0)) {
     plus[0] = std::fabs(high[0] - c.stateIn[2]);
     minus[0] = std::fabs(low[0] - c.stateIn[1]);
     tr[0] = trueRange(high[0], low[0], c.stateIn[3]);
   }
   for (int k = 0; k < kSeries; ++k) {
-    double* entries = sums[k] - 2 * (W - 1);
-    for (int64_t i = 0; i < W; ++i) {
-      const double* q = c.stateIn ? c.stateIn + kHead + 2 * kSeries * (P - W + i) + 2 * k : nullptr;
-      entries[2 * i] = q ? q[0] : 0.0;
-      entries[2 * i + 1] = q ? q[1] : 0.0;
-    }
+    carry.entriesBefore(c, k, sums[k]);
     prefixSums(moves[k], T, sums[k], lastGap, sums[k][0], sums[k][1], std::max(age, 0.0));
   }
   const int64_t carried = T > 0 && age >= 0.0 && validAt(c.in, 3, 0) ? static_cast<int64_t>(age) + 1 : 0;  // bars of bar 0's run before the call
@@ -75,22 +70,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
   });
-  if (c.stateOut && T > 0) {
-    // The run's age at the last bar (as trend's BarRun counts it) and that bar, then the last P entries.
-    double* to = c.stateOut;
-    int64_t s = T;
-    while (s > 0 && validAt(c.in, 3, s - 1)) --s;
-    to[0] = s == T ? -1.0 : s == 0 ? static_cast<double>(T - 1 + carried) : static_cast<double>(T - 1 - s);
-    for (int k = 0; k < 3; ++k) to[1 + k] = c.in[k][T - 1];
-    for (int64_t i = 0; i < P; ++i) {
-      const int64_t entry = T - P + 1 + i;  // made here from 1 - W on, else from the state
-      for (int k = 0; k < kSeries; ++k) {
-        const double* from = entry > -W ? sums[k] + 2 * entry : c.stateIn + kHead + 2 * kSeries * (P - 1 + entry) + 2 * k;
-        to[kHead + 2 * kSeries * i + 2 * k] = from[0];
-        to[kHead + 2 * kSeries * i + 2 * k + 1] = from[1];
-      }
-    }
-  }
+  carry.write(c, sums, carried);
   return kOk;
 }
 

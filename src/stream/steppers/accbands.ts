@@ -3,9 +3,10 @@
 // close are numbers; their prefix sums and a ring of the last maxWindow + 1
 // (PrefixRing), shared by every window: a window's three bands are its
 // window sums divided by the window, once the run is that long. Nothing per
-// variant: history steps the shared state alone (resumeBySources).
-import { paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
-import { blankVariant, hlcWindowSums } from './wilder.js';
+// variant: history steps the shared state alone (resumeBySources);
+// pushMany() runs the kernel from it (trend.vortex's state).
+import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { blankVariant, hlcWindowSums, hlcWindowSumsKernelState } from './wilder.js';
 
 export default function accbands(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
@@ -46,5 +47,6 @@ export default function accbands(ctx: StepperContext): Stepper {
     },
     // All of the state is shared by the windows: history steps it alone, without a row.
     resume: resumeBySources,
+    kernel: hlcWindowSumsKernelState(state, longestOf(window) + 1),
   };
 }

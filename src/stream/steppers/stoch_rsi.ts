@@ -6,12 +6,13 @@
 // highest and lowest RSI of its k_window (the values the kernel's deques
 // give), fast %K, and with fastd_matype 'sma' TA-Lib's running means of
 // slow %K (k_smoothing) and %D (putKD), else kdByType's lanes (kdAverages: an
-// SMA over k_smoothing, %D of its type); MAMA recomputes.
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+// SMA over k_smoothing, %D of its type); MAMA recomputes. With %D type 'sma',
+// batches go through the kernel after a lead (stochRsiKernelState).
+import { longestOf, paramOf, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { rsiFromAverages, SEED_FIRST, wilderStep, ZERO_DENOMINATOR_NAN } from './primitives.js';
 import { Layout } from './extremes.js';
 import { MA } from './matypes.js';
-import { kdAverages } from './stochastic.js';
+import { kdAverages, MEAN_HEAD } from './stochastic.js';
 
 /** One RSI of a source run: [gain, loss, RSI values so far in the run, ring position, ring of the last R]. */
 interface RsiGroup { n: number; m: number; R: number; at: number; vars: number[] }
@@ -20,7 +21,8 @@ interface RsiGroup { n: number; m: number; R: number; at: number; vars: number[]
 function rsiStep(s: Float64Array, g: RsiGroup, age: number, x: number, prev: number): number {
   const at = g.at;
   if (age === 0) {
-    s.fill(0.0, at, at + 4);
+    // The ring too: slots not written since read 0, as the kernel's state gives them.
+    s.fill(0.0, at, at + 4 + g.R);
     return NaN;
   }
   const d = x - prev;
@@ -68,6 +70,83 @@ function extremesBack(s: Float64Array, ring: number, R: number, pos: number, x: 
   }
 }
 
+/** Numbers before a variant's means in the kernel state (kStochRsiHead in native/momentum/stoch_rsi.h): stride, lead, age, gain, loss, rsis. */
+const STOCH_RSI_HEAD = 6;
+
+/**
+ * The kernel state of STOCHRSI with %D type 'sma' (native/momentum/stoch_rsi.h),
+ * per variant: [stride, lead, age, the RSI's gain, loss and count of values
+ * in the run, slow %K's mean, %D's mean, the last k_window RSI values,
+ * oldest first]. As STOCHF's lead route: the stream steps each batch's
+ * first `lead` bars (the longest k_window - 1, and at least either mean's
+ * window), and the kernel reads the RSI values its ranges need at bar lead
+ * from the ring. load() takes the RSI ring back from the variant of the
+ * longest k_window of each RSI.
+ */
+function stochRsiKernelState(
+  state: Float64Array, runs: readonly { src: number; at: number; v0: number; groups: RsiGroup[] }[], kd: NonNullable<ReturnType<typeof kdAverages>>,
+  kWindow: Float64Array, kn: Float64Array, dn: Float64Array,
+): KernelStateMap {
+  const V = kWindow.length;
+  const stride = STOCH_RSI_HEAD + 2 * MEAN_HEAD + longestOf(kn) + longestOf(dn) + longestOf(kWindow);
+  const lead = Math.max(longestOf(kWindow) - 1, longestOf(kn), longestOf(dn));
+  const means = Array.from({ length: V }, (_, v) => kd.means(v));
+  const ringOf = (v: number) => stride * v + STOCH_RSI_HEAD + 2 * MEAN_HEAD + kn[v]! + dn[v]!;
+  // Per RSI, a variant of its longest k_window: its ring holds every value the stepper's ring keeps.
+  const longVar = runs.map((r) => r.groups.map((g) => g.vars.find((v) => kWindow[v] === g.R)!));
+  return {
+    perVariant: stride,
+    length: stride * V,
+    lead,
+    save(into) {
+      into.fill(0.0);
+      for (const r of runs) {
+        const age = state[r.at]! + 1;  // valid bars of the run (0 after a gap)
+        for (const g of r.groups) {
+          const count = state[g.at + 2]!;
+          for (const v of g.vars) {
+            const at = stride * v, { slow, d } = means[v]!, k = MEAN_HEAD + kn[v]!;
+            into[at] = stride;
+            into[at + 1] = lead;
+            into[at + 2] = age;
+            into[at + 3] = state[g.at]!;
+            into[at + 4] = state[g.at + 1]!;
+            into[at + 5] = count;
+            into.set(state.subarray(slow, slow + k), at + STOCH_RSI_HEAD);
+            into.set(state.subarray(d, d + MEAN_HEAD + dn[v]!), at + STOCH_RSI_HEAD + k);
+            // RSI number i of the run is in slot i mod R.
+            const kw = kWindow[v]!, ring = ringOf(v);
+            for (let i = Math.max(0, kw - count); i < kw; i++) into[ring + i] = state[g.at + 4 + ((count - kw + i) % g.R)]!;
+          }
+        }
+      }
+    },
+    load(from, bars, columns) {
+      runs.forEach((r, i) => {
+        state[r.at] = from[stride * r.v0 + 2]! - 1;
+        const col = columns[r.src]!;
+        let last = bars - 1;
+        while (last >= 0 && col[last] !== col[last]) last--;
+        if (last >= 0) state[r.at + 1] = col[last]!;
+        r.groups.forEach((g, k) => {
+          const v = g.vars[0]!, count = from[stride * v + 5]!, lv = longVar[i]![k]!, ring = ringOf(lv);
+          state[g.at] = from[stride * v + 3]!;
+          state[g.at + 1] = from[stride * v + 4]!;
+          state[g.at + 2] = count;
+          state[g.at + 3] = count % g.R;
+          state.fill(0.0, g.at + 4, g.at + 4 + g.R);
+          for (let j = Math.max(0, g.R - count); j < g.R; j++) state[g.at + 4 + ((count - g.R + j) % g.R)] = from[ring + j]!;
+        });
+      });
+      for (let v = 0; v < V; v++) {
+        const at = stride * v + STOCH_RSI_HEAD, { slow, d, owns } = means[v]!, k = MEAN_HEAD + kn[v]!;
+        if (owns) state.set(from.subarray(at, at + k), slow);
+        state.set(from.subarray(at + k, at + k + MEAN_HEAD + dn[v]!), d);
+      }
+    },
+  };
+}
+
 export default function stochRsi(ctx: StepperContext): Stepper | null {
   const V = ctx.grid.variants;
   const rsiWindow = paramOf(ctx, 'rsi_window'), kWindow = paramOf(ctx, 'k_window'), dn = paramOf(ctx, 'd_window'), kn = paramOf(ctx, 'k_smoothing');
@@ -99,8 +178,10 @@ export default function stochRsi(ctx: StepperContext): Stepper | null {
   const hiBack = new Float64Array(longest), loBack = new Float64Array(longest);
   return {
     state,
+    // pushMany() and history through the kernel where it takes the state (every %D type 'sma').
+    ...(kd.allSma ? { kernel: stochRsiKernelState(state, runs, kd, kWindow, kn, dn) } : {}),
     step(bar, rows) {
-      const [kOut, dOut] = rows;
+      const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
       for (const r of runs) {
         const x = bar[r.src]!;
         if (x !== x) {
@@ -115,20 +196,23 @@ export default function stochRsi(ctx: StepperContext): Stepper | null {
           const rsi = rsiStep(state, g, age, x, prev);
           const count = age >= g.m ? state[g.at + 2]! : 0;
           if (count > 0) extremesBack(state, g.at + 4, g.R, state[g.at + 3]!, rsi, Math.min(count, g.R), hiBack, loBack);
-          for (const v of g.vars) {
-            const kw = kWindow[v]!;
+          // Fast %K of the last k_window seen: the variants of one k_window (next to each other) take it once.
+          let lastWindow = -1, fastK = NaN, empty = false;
+          const vars = g.vars;
+          for (let i = 0; i < vars.length; i++) {
+            const v = vars[i]!, kw = kWindow[v]!;
             if (age === 0) kd.reset(state, v);
-            let fastK = NaN, blank = false;
             const has = count >= kw;
-            if (has) {
+            if (has && kw !== lastWindow) {
+              lastWindow = kw;
               // The highest and lowest of the last kw RSI values.
               const hh = hiBack[kw - 1]!, ll = loBack[kw - 1]!;
               // stochK: 0 where the range is empty; stochBlank: NaN there with zero_denominator 'nan'.
               const diff = (hh - ll) / 100.0;
               fastK = diff !== 0.0 ? (rsi - ll) / diff : 0.0;
-              blank = diff === 0.0 && zero[v] === ZERO_DENOMINATOR_NAN;
+              empty = diff === 0.0;
             }
-            kd.push(state, v, has, fastK, count - kw, blank, kOut ?? null, dOut ?? null);
+            kd.push(state, v, has, has ? fastK : NaN, count - kw, has && empty && zero[v] === ZERO_DENOMINATOR_NAN, kOut, dOut);
           }
         }
       }

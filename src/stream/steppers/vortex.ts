@@ -5,8 +5,8 @@
 // every window: a window's VI+ and VI- are its window sums over that of the
 // true range, NaN where that is 0. Nothing per variant: history steps the
 // shared state alone (resumeBySources); pushMany() runs the kernel from it.
-import { longestOf, paramOf, resumeBySources, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
-import { BarRun, blankRows, hlcWindowSums } from './wilder.js';
+import { longestOf, paramOf, resumeBySources, type Stepper, type StepperContext } from './types.js';
+import { BarRun, blankRows, hlcWindowSums, hlcWindowSumsKernelState } from './wilder.js';
 import { prefixWindowSum, trueRange } from './primitives.js';
 
 export default function vortex(ctx: StepperContext): Stepper {
@@ -34,7 +34,7 @@ export default function vortex(ctx: StepperContext): Stepper {
     },
     // All of the state is shared by the windows: history steps it alone, without a row.
     resume: resumeBySources,
-    kernel: vortexKernelState(state, R),
+    kernel: hlcWindowSumsKernelState(state, R),
   };
 }
 
@@ -62,35 +62,4 @@ function vortexRows(s: Float64Array, R: number, window: Float64Array, age: numbe
     if (plus) plus[v] = range === 0.0 ? NaN : prefixWindowSum(plusNow0, plusNow1, s[past]!, s[past + 1]!) / range;
     if (minus) minus[v] = range === 0.0 ? NaN : prefixWindowSum(minusNow0, minusNow1, s[past + 2]!, s[past + 3]!) / range;
   }
-}
-
-/**
- * The kernel's state (native/trend/vortex.h, per call): the run's age and
- * last high, low and close (the BarRun), then the R pairs of the three
- * prefixes after each of the last R bars, oldest first (the PrefixRing
- * unrolled from the slot after its position; load() rolls them back in at
- * the position `bars` bars on).
- */
-function vortexKernelState(state: Float64Array, R: number): KernelStateMap {
-  const head = BarRun.size(3), pos = head, running = pos + 1, slots = running + 6, L = head + 6 * R;
-  return {
-    perVariant: 0,
-    length: L,
-    runs: [{ at: 0, length: L }],
-    save(into) {
-      into.set(state.subarray(0, head));
-      const p = state[pos]!;
-      for (let i = 0; i < R; i++) {
-        const slot = slots + 6 * ((p + 1 + i) % R);
-        into.set(state.subarray(slot, slot + 6), head + 6 * i);
-      }
-    },
-    load(from, bars) {
-      state.set(from.subarray(0, head));
-      const p = (state[pos]! + bars) % R;
-      state[pos] = p;
-      for (let i = 0; i < R; i++) state.set(from.subarray(head + 6 * i, head + 6 * i + 6), slots + 6 * ((p + 1 + i) % R));
-      state.set(from.subarray(head + 6 * (R - 1), head + 6 * R), running);
-    },
-  };
 }

@@ -4,8 +4,9 @@
 // and those of every suffix of the chunk before it, made by one backward
 // pass when a chunk starts (O(1) amortized per bar); a window's moments
 // merge a suffix with the current chunk. Shared: the count of valid bars and
-// the typical price and volume of the last maxWindow + 1 bars.
-import { longestOf, paramOf, type Stepper, type StepperContext } from './types.js';
+// the typical price and volume of the last maxWindow + 1 bars. pushMany()
+// runs the kernel after a lead of the longest window (vwapDeviationKernelState).
+import { leadKernelState, longestOf, paramOf, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { typicalPrice } from './flows.js';
 
 /** Moments.add (native/primitives.h) on (weight, mean, m2) at m[at]: West's update; a point of weight 0 changes nothing. */
@@ -49,6 +50,7 @@ export default function vwapDeviation(ctx: StepperContext): Stepper {
   const state = new Float64Array(size + 2 + 2 * R);
   return {
     state,
+    kernel: vwapDeviationKernelState(state, groups, window, ringAt, R, [h!, l!, c!, vol!]),
     step(bar, rows) {
       const [vwapOut, upperOut, lowerOut, stdevOut] = rows;
       const high = bar[h!]!, low = bar[l!]!, close = bar[c!]!, volume = bar[vol!]!;
@@ -98,4 +100,60 @@ export default function vwapDeviation(ctx: StepperContext): Stepper {
       }
     },
   };
+}
+
+/**
+ * The kernel state (native/volume/vwap_deviation.h; LeadState, as
+ * leadKernelState lays it out), per variant: [lead, age, the last window's
+ * moments, the chunk's position and moments, the tail of 3 window numbers]:
+ * its group's numbers in the kernel's order. The stream steps each batch's
+ * first `lead` bars (the longest window: a chunk starting after them reads
+ * the chunk before from the batch); load() takes the groups' numbers back
+ * and turns the ring of typical prices and volumes over the batch's last
+ * valid bars, as step() fills it.
+ */
+function vwapDeviationKernelState(
+  state: Float64Array, groups: readonly { n: number; at: number; variants: Int32Array }[], window: Float64Array, ringAt: number, R: number, inputs: readonly number[],
+): KernelStateMap {
+  const V = window.length, longest = longestOf(window);
+  const groupOf = new Int32Array(V);
+  groups.forEach((g, i) => g.variants.forEach((v) => (groupOf[v] = i)));
+  // A group at `at` as the kernel orders it: the window's moments (at + 4), the chunk's position (at + 3) and moments (at), the tail (at + 7).
+  const toKernel = (g: { n: number; at: number }, into: Float64Array, to: number) => {
+    into.set(state.subarray(g.at + 4, g.at + 7), to);
+    into[to + 3] = state[g.at + 3]!;
+    into.set(state.subarray(g.at, g.at + 3), to + 4);
+    into.set(state.subarray(g.at + 7, g.at + 7 + 3 * g.n), to + 7);
+  };
+  const map = leadKernelState(V, 7 + 3 * longest, longest, () => state[ringAt]!, {
+    save(v, into, at) {
+      toKernel(groups[groupOf[v]!]!, into, at);
+    },
+    load(from, bars, columns) {
+      const S = 9 + 3 * longest;
+      for (const g of groups) {
+        const at = S * g.variants[0]! + 2;
+        state.set(from.subarray(at, at + 3), g.at + 4);
+        state[g.at + 3] = from[at + 3]!;
+        state.set(from.subarray(at + 4, at + 7), g.at);
+        state.set(from.subarray(at + 7, at + 7 + 3 * g.n), g.at + 7);
+      }
+      state[ringAt] = from[1]!;
+      // The ring: one slot per valid bar, the last R of them.
+      const [h, l, c, vol] = inputs.map((k) => columns[k]!);
+      const valid = (i: number) => h![i] === h![i] && l![i] === l![i] && c![i] === c![i] && vol![i] === vol![i];
+      let count = 0;
+      for (let i = 0; i < bars; i++) if (valid(i)) count++;
+      const pos = (state[ringAt + 1]! + count) % R, ring = ringAt + 2;
+      state[ringAt + 1] = pos;
+      for (let i = bars - 1, back = 0; i >= 0 && back < Math.min(count, R); i--) {
+        if (!valid(i)) continue;
+        const slot = ring + 2 * (pos >= back ? pos - back : pos - back + R);
+        state[slot] = typicalPrice(h![i]!, l![i]!, c![i]!);
+        state[slot + 1] = vol![i]!;
+        back++;
+      }
+    },
+  });
+  return map;
 }

@@ -81,6 +81,38 @@ export function hlcWindowSums(ctx: StepperContext, window: Float64Array): { stat
 }
 
 /**
+ * The kernel state of an hlcWindowSums stepper (CarriedPrefixes in
+ * native/primitives.h: trend.vortex, volatility.accbands; per call): the
+ * run's age and last high, low and close (the BarRun), then the R pairs of
+ * the three prefixes after each of the last R bars, oldest first (the
+ * PrefixRing unrolled from the slot after its position; load() rolls them
+ * back in at the position `bars` bars on).
+ */
+export function hlcWindowSumsKernelState(state: Float64Array, R: number): KernelStateMap {
+  const head = BarRun.size(3), pos = head, running = pos + 1, slots = running + 6, L = head + 6 * R;
+  return {
+    perVariant: 0,
+    length: L,
+    runs: [{ at: 0, length: L }],
+    save(into) {
+      into.set(state.subarray(0, head));
+      const p = state[pos]!;
+      for (let i = 0; i < R; i++) {
+        const slot = slots + 6 * ((p + 1 + i) % R);
+        into.set(state.subarray(slot, slot + 6), head + 6 * i);
+      }
+    },
+    load(from, bars) {
+      state.set(from.subarray(0, head));
+      const p = (state[pos]! + bars) % R;
+      state[pos] = p;
+      for (let i = 0; i < R; i++) state.set(from.subarray(head + 6 * i, head + 6 * i + 6), slots + 6 * ((p + 1 + i) % R));
+      state.set(from.subarray(head + 6 * (R - 1), head + 6 * R), running);
+    },
+  };
+}
+
+/**
  * The KernelStateMap of a stepper whose state is ownThenHlcRun's with `own`
  * = per * variants: the kernel keeps, per variant, its `per` numbers, then
  * the run's age and last high, low and close (the same in every variant).
