@@ -437,6 +437,18 @@ struct WmaLanes {
   // Lane j takes in[j] and drops back[j], all windows full.
   void slide(const double* __restrict in, const double* __restrict back, int nb, double* __restrict row) {
     for (int j = 0; j < nb; ++j) row[j] = next(j, in[j], back[j]);
+  }  // Kernel state: lane i's four sums at state[S·(b0 + lane[i]) + 2] (after a LeadState's lead and age).
+  void load(const double* state, int64_t S, int64_t b0, const int32_t* lane, int nLanes) {
+    for (int i = 0; i < nLanes; ++i) {
+      const double* from = state + S * (b0 + lane[i]) + 2;
+      sum[i] = from[0], sumErr[i] = from[1], sub[i] = from[2], subErr[i] = from[3];
+    }
+  }
+  void save(double* state, int64_t S, int64_t b0, const int32_t* lane, int nLanes) const {
+    for (int i = 0; i < nLanes; ++i) {
+      double* to = state + S * (b0 + lane[i]) + 2;
+      to[0] = sum[i], to[1] = sumErr[i], to[2] = sub[i], to[3] = subErr[i];
+    }
   }
 };
 
