@@ -650,6 +650,10 @@ describe('ma.wma windows over 256 through the kernel: the batch after a lead of 
           want.release();
           got.release();
         }
+        // A history of every bar through the kernel: the state of the pushes.
+        const h = await engine.stream({ indicator: 'ma.wma', grid: g, dtype, history: c });
+        expect(sameBytes(h.checkpoint(), b.checkpoint()), 'after a history of every bar').toBe(true);
+        h.close();
         a.close();
         b.close();
       });
