@@ -26,6 +26,20 @@ constexpr int64_t kByWindow = 2;
 // A byWindow tile's bars: whole groups of wmaWindowValues (16 or 32 bars), none left to the scalar sums.
 constexpr int kByWindowLanes = 32, kWindowTile = 32;
 
+// A run going on from the state (out of line, so a plain call's loops build
+// as before): the long lanes' sums, and the dense sums of the last bars
+// before `from` (all in the call: lead >= every window).
+[[gnu::noinline]] inline void goOn(const KernelCall& c, int64_t b0, WmaLanes& running, const int32_t* longLane, int nLong, WmaDiagonal& diag, int64_t s, int64_t from) {
+  running.load(c.stateIn, kWmaState, b0, longLane, nLong);
+  for (int64_t t = std::max(s, from - diag.depth); t < from; ++t) diag.push(c.in[0][t]);
+}
+
+// stateOut after the run [s, e) of a block: lead and age, a long lane's sums (0 for a dense one).
+[[gnu::noinline]] inline void keepState(const KernelCall& c, const LeadState& state, int64_t b0, int nb, const WmaLanes& running, const int32_t* longLane, int nLong, int64_t s, int64_t e) {
+  for (int j = 0; j < nb; ++j) std::fill_n(state.keep(c, kWmaState, b0 + j, s, e) + 2, kWmaState - 2, 0.0);
+  running.save(c.stateOut, kWmaState, b0, longLane, nLong);
+}
+
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   LeadState state;
@@ -75,7 +89,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
         const int64_t s = r.origin, from = r.from;
         for (int64_t t = s0; t < from; ++t) out.putNaNAll(t, b0, nb);
         running.clear(nLong);
-        if (r.goesOn) running.load(c.stateIn, kWmaState, b0, longLane, nLong);
+        if (r.goesOn) goOn(c, b0, running, longLane, nLong, diag, s, from);
         if (byWindow) {
           for (int64_t t0 = from; t0 < e; t0 += kWindowTile) {
             const int64_t t1 = std::min(e, t0 + kWindowTile);
@@ -95,8 +109,6 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
           }
         } else {
           const int64_t steady = std::min(e, std::max(from, s + longest));  // from here every window is full and drops a value
-          // Going on: the sums of the last bars before the call's (all in the call: lead >= every window).
-          for (int64_t t = std::max(s, from - diag.depth); t < from; ++t) diag.push(x[t]);
           int64_t t = from;
           for (; t < steady; ++t) {
             const int64_t age = t - s;
@@ -118,10 +130,7 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
             out.putRow(0, t, b0, nb, row);
           }
         }
-        if (c.stateOut && from < e) {
-          for (int j = 0; j < nb; ++j) std::fill_n(state.keep(c, kWmaState, b0 + j, s, e) + 2, kWmaState - 2, 0.0);
-          running.save(c.stateOut, kWmaState, b0, longLane, nLong);
-        }
+        if (c.stateOut && from < e) keepState(c, state, b0, nb, running, longLane, nLong, s, e);
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
   });
