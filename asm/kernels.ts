@@ -16,7 +16,7 @@ import { scratch as ma_t3_scratch, block as ma_t3_block, segment as ma_t3_segmen
 import { scratch as ma_tema_scratch, block as ma_tema_block, segment as ma_tema_segment } from "./ma/tema";
 import { scratch as ma_trima_scratch, prepare as ma_trima_prepare, block as ma_trima_block } from "./ma/trima";
 import { scratch as ma_vwma_scratch, prepare as ma_vwma_prepare, block as ma_vwma_block } from "./ma/vwma";
-import { scratch as ma_wma_scratch, segment as ma_wma_segment } from "./ma/wma";
+import { scratch as ma_wma_scratch, prepare as ma_wma_prepare, block as ma_wma_block, segment as ma_wma_segment } from "./ma/wma";
 import { scratch as ma_zlema_scratch, prepare as ma_zlema_prepare, block as ma_zlema_block, segment as ma_zlema_segment } from "./ma/zlema";
 import { scratch as volatility_accbands_scratch, prepare as volatility_accbands_prepare, block as volatility_accbands_block } from "./volatility/accbands";
 import { scratch as volatility_atr_scratch, prepare as volatility_atr_prepare, block as volatility_atr_block, segment as volatility_atr_segment } from "./volatility/atr";
@@ -503,6 +503,7 @@ function prepare(k: i32, c: Call): i32 {
     case 7: return ma_sma_prepare(c);
     case 10: return ma_trima_prepare(c);
     case 11: return ma_vwma_prepare(c);
+    case 12: return ma_wma_prepare(c);
     case 13: return ma_zlema_prepare(c);
     case 14: return volatility_accbands_prepare(c);
     case 15: return volatility_atr_prepare(c);
@@ -636,6 +637,7 @@ function block<O>(k: i32, c: Call, b0: i32, nb: i32): void {
     case 9: ma_tema_block<O>(c, b0, nb); return;
     case 10: ma_trima_block<O>(c, b0, nb); return;
     case 11: ma_vwma_block<O>(c, b0, nb); return;
+    case 12: ma_wma_block<O>(c, b0, nb); return;
     case 13: ma_zlema_block<O>(c, b0, nb); return;
     case 14: volatility_accbands_block<O>(c, b0, nb); return;
     case 15: volatility_atr_block<O>(c, b0, nb); return;

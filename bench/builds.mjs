@@ -35,6 +35,8 @@ const CASES = [
   ['ma.hma default (196)', { indicator: 'ma.hma' }],
   ['ma.wma 6 sources x 5..200 (1176)', { indicator: 'ma.wma', grid: { source: SOURCES, window: { start: 5, stop: 200 } } }],
   ['ma.wma window 200 alone (1)', { indicator: 'ma.wma', grid: { window: [200] } }],
+  // Windows over 256 beside dense ones: the compensated running sums (WmaLanes), with the kernel state's hooks.
+  ['ma.wma 5..600 step 5 (120)', { indicator: 'ma.wma', grid: { window: { start: 5, stop: 600, step: 5 } } }],
   // The 'wma' MA type of the matype code (TA_MA's WMA, one lane per variant).
   ['volatility.bbands matype wma, 5..200 (196)', { indicator: 'volatility.bbands', grid: { window: { start: 5, stop: 200 }, mult: [2], matype: ['wma'] } }],
   ['momentum.apo matype wma (90)', { indicator: 'momentum.apo', grid: { matype: ['wma'] } }],

@@ -9,6 +9,7 @@ import { listIndicators } from '../dist/index.js';
 import { median } from './common.mjs';
 
 const HEADLINE = { source: ['close', 'open', 'high', 'low', 'hl2', 'hlc3'], window: { start: 5, stop: 200 } }; // 1176 variants
+const LONG_WMA = { window: { start: 5, stop: 600, step: 5 } }; // 120 variants, 69 over 256
 const SAMPLE = ['ma.sma', 'ma.ema', 'ma.rma', 'ma.wma', 'momentum.rsi', 'volatility.atr', 'momentum.macd', 'volatility.bbands', 'trend.adx', 'volume.obv'];
 
 const bar = (c, i) => ({ ts_open: c.ts_open[i], open: c.open[i], high: c.high[i], low: c.low[i], close: c.close[i], volume: c.volume[i] });
@@ -66,9 +67,10 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
   // pushMany of 10,000 bars beside compute() over the same bars, interleaved.
   const manyRows = [];
   // The headline grids, and default grids of the ids whose batches run their kernels (with its state, or
-  // over a prelude of the bars seen: ma.wma, also after a history); the stream starts fresh unless `after`.
+  // over a prelude of the bars seen: ma.wma, also after a history; its windows over 256 with the kernel's
+  // state after a lead of the longest); the stream starts fresh unless `after`.
   const manyCases = [
-    ['ma.sma', HEADLINE], ['ma.ema', HEADLINE], ['ma.rma', HEADLINE], ['ma.wma'], ['ma.wma', undefined, 1_000], ['momentum.rsi'], ['momentum.macd'],
+    ['ma.sma', HEADLINE], ['ma.ema', HEADLINE], ['ma.rma', HEADLINE], ['ma.wma'], ['ma.wma', undefined, 1_000], ['ma.wma', LONG_WMA, 1_000], ['momentum.rsi'], ['momentum.macd'],
     ['momentum.cmo'], ['momentum.macdfix'], ['momentum.macdext'], ['momentum.apo'], ['momentum.ppo'], ['volatility.atr'], ['volatility.natr'], ['momentum.plus_dm'], ['momentum.minus_dm'],
   ];
   // With --only, also every other id it matches, on its default grid (how far the rest are from the goal).
@@ -97,7 +99,8 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
     const probe = await engine.stream({ indicator, grid, outputs });
     const { mode, batchRoute } = probe;
     probe.close();
-    manyRows.push({ case: after > 0 ? `${indicator} (after ${after.toLocaleString('en-US')} bars)` : indicator, mode, batchRoute, variants: engine.estimate({ indicator, grid, t: many }).variants, bars: many, pushManyMs: pm, computeMs: cm, ratio: pm / cm, pushManyCpuMs: pu, computeCpuMs: cu, cpuRatio: pu / cu });
+    const label = grid === LONG_WMA ? `${indicator} 5..600 step 5` : indicator;
+    manyRows.push({ case: after > 0 ? `${label} (after ${after.toLocaleString('en-US')} bars)` : label, mode, batchRoute, variants: engine.estimate({ indicator, grid, t: many }).variants, bars: many, pushManyMs: pm, computeMs: cm, ratio: pm / cm, pushManyCpuMs: pu, computeCpuMs: cu, cpuRatio: pu / cu });
   }
 
   // push beside the batch cost of one bar of the same default grid.

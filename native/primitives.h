@@ -372,7 +372,8 @@ inline void wmaPrime(double& sum, double& sumErr, double& sub, double& subErr, d
   weightedAdd(sum, sumErr, x, weight);
 }
 
-inline double wmaNext(double& sum, double& sumErr, double& sub, double& subErr, double x, double trailing, double n, double divider) {
+// (Always inlined: the kernels' hot loops call it once per lane and bar.)
+[[gnu::always_inline]] inline double wmaNext(double& sum, double& sumErr, double& sub, double& subErr, double x, double trailing, double n, double divider) {
   compensatedAdd(sub, subErr, x);
   compensatedAdd(sub, subErr, -trailing);
   weightedAdd(sum, sumErr, x, n);

@@ -642,3 +642,60 @@ describe('a batch large enough for the pool runs there, one chunk per source, wi
     });
   }
 });
+
+describe('ma.wma windows over 256 through the kernel: the batch after a lead of the longest window', () => {
+  const N = 2000;
+  // Gaps: inside the first batch, at the first bar of the third, at the last bar of each grid's lead in it (300, 600).
+  const c = candles(N, 23, [450, 1100, 1399, 1699]);
+  const grids = [{ source: ['close', 'hlc3'], window: [5, 300] }, { window: [257, 400, 600] }];
+  grids.forEach((g, n) => {
+    for (const dtype of ['float64', 'float32'] as const) {
+      const backend: BackendName = n % 2 === (dtype === 'float64' ? 0 : 1) ? 'native' : 'wasm';
+      it(`${JSON.stringify(g)} ${dtype} ${backend}`, async () => {
+        const engine = await engineFor(backend);
+        // History shorter than the long windows: the first batch starts with them still seeding.
+        const a = await engine.stream({ indicator: 'ma.wma', grid: g, dtype, history: part(c, 0, 100) });
+        expect(a.batchRoute).toBe('kernel');
+        const b = await engine.stream({ indicator: 'ma.wma', grid: g, dtype });
+        for (let i = 0; i < 100; i++) b.push(bar(c, i));
+        expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after history').toBe(true);
+        a.push({ ...bar(c, 100), close: c.close[100]! * 1.05, high: c.high[100]! * 1.05 });
+        a.update(bar(c, 100));
+        b.push(bar(c, 100));
+        // [101, 900): seeding and a gap; [900, 1100): no longer than the lead (stepped); [1100, N): a gap first,
+        // at the lead's last bar, and a run longer than the lead.
+        for (const [from, to] of [[101, 900], [900, 1100], [1100, N]] as const) {
+          const got = await a.pushMany(part(c, from, to));
+          for (let i = from; i < to; i++) b.push(bar(c, i));
+          expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);
+          const want = await engine.compute({ indicator: 'ma.wma', candles: part(c, 0, to), grid: g, dtype });
+          const V = want.variants, w = want.values(), v = got.values();
+          for (let i = 0; i < (to - from) * V; i++) {
+            if (!Object.is(v[i], w[from * V + i])) expect.fail(`${JSON.stringify(want.variant(i % V))} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
+          }
+          want.release();
+          got.release();
+        }
+        // A history of every bar through the kernel: the state of the pushes.
+        const h = await engine.stream({ indicator: 'ma.wma', grid: g, dtype, history: c });
+        expect(sameBytes(h.checkpoint(), b.checkpoint()), 'after a history of every bar').toBe(true);
+        h.close();
+        a.close();
+        b.close();
+      });
+    }
+  });
+
+  it('a pushMany refused at a bad candle leaves the state unchanged', async () => {
+    const engine = await engineFor('wasm');
+    const s = await engine.stream({ indicator: 'ma.wma', grid: grids[1]!, history: part(c, 0, 700) });
+    const before = s.checkpoint();
+    const bad = part(c, 700, 1500);
+    const high = bad.high.slice();
+    high[650] = bad.low[650]! - 1;  // high below low, after the lead
+    await expect(s.pushMany({ ...bad, high })).rejects.toMatchObject({ code: 'INVALID_CANDLES' });
+    expect(s.barsSeen).toBe(700);
+    expect(sameBytes(s.checkpoint(), before)).toBe(true);
+    s.close();
+  });
+});

@@ -158,9 +158,9 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
         return got;
       };
       expect(await route('ma.sma', { window: [2, 30] }), backend).toEqual(['stepped', 'kernel']);
-      // Windows up to 256: fresh window sums, the kernel over the last bars; a longer one keeps running sums.
+      // Windows up to 256: fresh window sums, the kernel over the last bars; a longer one keeps running sums, the kernel's state.
       expect(await route('ma.wma', { window: [2, 256] }), backend).toEqual(['stepped', 'prelude']);
-      expect(await route('ma.wma', { window: [2, 257] }), backend).toEqual(['stepped', 'steps']);
+      expect(await route('ma.wma', { window: [2, 257] }), backend).toEqual(['stepped', 'kernel']);
       expect(await route('ma.hma', { window: [2, 256] }), backend).toEqual(['stepped', 'prelude']);
       expect(await route('ma.hma', { window: [2, 300] }), backend).toEqual(['stepped', 'steps']);
       // The Hilbert transform: the kernel with its state (the transform and its last 50 prices).

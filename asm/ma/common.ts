@@ -91,6 +91,21 @@ export function clearWma(area: usize, nb: i32): void {
   for (let part = 0; part < 4; ++part) clearLanes(wmaPart(area, part, 0), nb);
 }
 
+// Kernel state (WmaLanes::load/save): lane i's four sums at variant b0 + lane[i]'s
+// `perVariant` numbers of `state`, after a lead state's lead and age.
+export function loadWma(area: usize, state: usize, perVariant: i32, b0: i32, lanes: usize, n: i32): void {
+  for (let i = 0; i < n; ++i) {
+    const from = state + (<usize>(perVariant * (b0 + load<i32>(lanes + (<usize>i << 2))) + 2) << 3);
+    for (let part = 0; part < 4; ++part) store<f64>(wmaPart(area, part, i), load<f64>(from + (<usize>part << 3)));
+  }
+}
+export function saveWma(area: usize, state: usize, perVariant: i32, b0: i32, lanes: usize, n: i32): void {
+  for (let i = 0; i < n; ++i) {
+    const to = state + (<usize>(perVariant * (b0 + load<i32>(lanes + (<usize>i << 2))) + 2) << 3);
+    for (let part = 0; part < 4; ++part) store<f64>(to + (<usize>part << 3), load<f64>(wmaPart(area, part, i)));
+  }
+}
+
 // The next value of lane j once its window of span n is full.
 @inline export function wmaSlide(area: usize, j: i32, x: f64, trailing: f64, n: f64, divider: f64): f64 {
   return wmaNext(wmaPart(area, 0, j), wmaPart(area, 1, j), wmaPart(area, 2, j), wmaPart(area, 3, j), x, trailing, n, divider);

@@ -1,11 +1,20 @@
 // ma.wma; mirrors native/ma/wma.h: windows up to DENSE_WMA read the sums of
 // every window (diagonalPush, or each window's own when they are few:
 // wmaWindowValues), longer ones keep running WMAs, packed.
-import { at, BLOCK, Call, input, param, putRow, ROW } from "../abi";
-import { wmaDivider } from "../primitives";
-import { clearWma, DENSE_WMA, diagonalPush, diagonalSums, lane, WMA_LANES, wmaFeed, wmaSlide, wmaWindowValues } from "./common";
+import { at, BAD_PARAM, BLOCK, Call, input, OK, param, putRow, ROW } from "../abi";
+import { keepLeadState, leadRun, maxParam, readLeadState, runFrom, runGoesOn, runOrigin, startLeadBlock, wmaDivider } from "../primitives";
+import { clearWma, DENSE_WMA, diagonalPush, diagonalSums, lane, loadWma, saveWma, WMA_LANES, wmaFeed, wmaSlide, wmaWindowValues } from "./common";
 
 export function scratch(T: i32): f64 { return 0.0; }
+
+// Kernel state per variant (kWmaState in native/ma/wma.h): [lead, age, a long window's four sums].
+const WMA_STATE: i32 = 6;
+
+export function prepare(c: Call): i32 {
+  return readLeadState(c, WMA_STATE, <i32>maxParam(c, 0)) ? OK : BAD_PARAM;
+}
+
+export function block<O>(c: Call, b0: i32, nb: i32): void { startLeadBlock(c, WMA_STATE, b0, nb); }
 
 const SCALE: usize = memory.data(BLOCK * 8, 16);     // 1 / lane j's divider
 const SUM_AT: usize = memory.data(BLOCK * 4, 16);     // lane j's entry of the sums, 0 for a long window
@@ -22,8 +31,9 @@ const TILE: usize = memory.data(BY_WINDOW_LANES * WINDOW_TILE * 8, 16);  // dens
 
 // The segment [s, e) WINDOW_TILE bars at a time: each dense window's values
 // into its column of the tile, the long ones bar by bar, then the rows.
-function byWindow<O>(c: Call, x: usize, b0: i32, nb: i32, s: i32, e: i32, nDense: i32, nLong: i32): void {
-  for (let t0 = s; t0 < e; t0 += WINDOW_TILE) {
+// s: the run's first bar; from: its first bar to compute (after the stream's lead).
+function byWindow<O>(c: Call, x: usize, b0: i32, nb: i32, s: i32, from: i32, e: i32, nDense: i32, nLong: i32): void {
+  for (let t0 = from; t0 < e; t0 += WINDOW_TILE) {
     const t1 = min(e, t0 + WINDOW_TILE);
     for (let i = 0; i < nDense; ++i) {
       const j = i32At(DENSE_LANE, i), n = i32At(SUM_AT, j);
@@ -44,7 +54,21 @@ function byWindow<O>(c: Call, x: usize, b0: i32, nb: i32, s: i32, e: i32, nDense
   }
 }
 
-export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
+export function segment<O>(c: Call, b0: i32, nb: i32, s0: i32, e: i32): void {
+  leadRun<O>(c, b0, nb, s0, e);
+  const s = runOrigin, from = runFrom;  // the run's first bar (before the call when it goes on) and its first to compute
+  if (from < e) {
+    run<O>(c, b0, nb, s, from, e);
+    if (c.stateOut != 0) {
+      for (let j = 0; j < nb; ++j) memory.fill(keepLeadState(c, WMA_STATE, b0 + j, e) + 16, 0, <usize>(WMA_STATE - 2) << 3);
+      saveWma(WMA_LANES, c.stateOut, WMA_STATE, b0, LONG_LANE, longLanes);
+    }
+  }
+}
+
+let longLanes = 0;  // run's count of long windows
+
+function run<O>(c: Call, b0: i32, nb: i32, s: i32, from: i32, e: i32): void {
   const x = input(c, 0);
   const running = WMA_LANES;
   let nLong = 0, depth = 0, longest = 0;
@@ -65,6 +89,8 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     range = range && sumAt == i32At(SUM_AT, 0) + j && sumAt > 0;
   }
   clearWma(running, nLong);
+  if (runGoesOn) loadWma(running, c.stateIn, WMA_STATE, b0, LONG_LANE, nLong);
+  longLanes = nLong;
   let nDense = 0, denseSum = 0;
   for (let j = 0; j < nb && nDense <= BY_WINDOW_LANES; ++j) {
     const n = i32At(SUM_AT, j);
@@ -74,13 +100,18 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
     ++nDense;
   }
   if (nDense > 0 && nDense <= BY_WINDOW_LANES && denseSum <= BY_WINDOW * depth) {
-    byWindow<O>(c, x, b0, nb, s, e, nDense, nLong);
+    byWindow<O>(c, x, b0, nb, s, from, e, nDense, nLong);
     return;
   }
   // From this age on every window is full and drops a value.
-  const steady = min(e, s + longest);
+  const steady = min(e, max(from, s + longest));
   let parity = 0;
-  for (let t = s; t < steady; ++t) {
+  // Going on: the sums of the last bars before the call's (all in the call: lead >= every window).
+  for (let t = max(s, from - depth); t < from; ++t) {
+    parity ^= 1;
+    diagonalPush(parity, depth, at(x, t));
+  }
+  for (let t = from; t < steady; ++t) {
     const age = t - s;
     const xt = at(x, t);
     parity ^= 1;

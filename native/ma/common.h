@@ -413,15 +413,15 @@ struct WmaLanes {
   }
   // Value i (from 0) of lane j's series; trailing is value i − span, ignored
   // while i < span. NaN until the window is full.
-  double feed(int j, double x, double trailing, int64_t i) {
+  [[gnu::always_inline]] double feed(int j, double x, double trailing, int64_t i) {
     if (i + 1 < lag[j]) {
       wmaPrime(sum[j], sumErr[j], sub[j], subErr[j], x, static_cast<double>(i + 1));
       return kNaN;
     }
     return next(j, x, i >= lag[j] ? trailing : 0.0);
   }
-  // The next value once the window is full.
-  double next(int j, double x, double trailing) {
+  // The next value once the window is full (always inlined, as wmaNext: the kernels' hot loops call it per lane and bar).
+  [[gnu::always_inline]] double next(int j, double x, double trailing) {
     return wmaNext(sum[j], sumErr[j], sub[j], subErr[j], x, trailing, span[j], divider[j]);
   }
   // Every lane slides over bar t of x, all windows full.
@@ -437,6 +437,19 @@ struct WmaLanes {
   // Lane j takes in[j] and drops back[j], all windows full.
   void slide(const double* __restrict in, const double* __restrict back, int nb, double* __restrict row) {
     for (int j = 0; j < nb; ++j) row[j] = next(j, in[j], back[j]);
+  }  // Kernel state: lane i's four sums at state[S·(b0 + lane[i]) + 2] (after a LeadState's lead and age);
+  // out of line, so the kernels' loops stay as a plain compute() builds them.
+  [[gnu::noinline]] void load(const double* state, int64_t S, int64_t b0, const int32_t* lane, int nLanes) {
+    for (int i = 0; i < nLanes; ++i) {
+      const double* from = state + S * (b0 + lane[i]) + 2;
+      sum[i] = from[0], sumErr[i] = from[1], sub[i] = from[2], subErr[i] = from[3];
+    }
+  }
+  [[gnu::noinline]] void save(double* state, int64_t S, int64_t b0, const int32_t* lane, int nLanes) const {
+    for (int i = 0; i < nLanes; ++i) {
+      double* to = state + S * (b0 + lane[i]) + 2;
+      to[0] = sum[i], to[1] = sumErr[i], to[2] = sub[i], to[3] = subErr[i];
+    }
   }
 };
 

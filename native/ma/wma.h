@@ -2,12 +2,22 @@
 // of every window (WmaDiagonal, or each window's own when they are few:
 // wmaWindowValues, the same sums), longer ones keep compensated running sums
 // (WmaLanes, wmaNext); which one a variant takes depends on its window alone.
+//
+// Kernel state (per variant, kWmaState numbers): [lead, age, then a long
+// window's sum, sumErr, sub, subErr] (LeadState). The stream steps the call's
+// first `lead` bars itself (lead >= the longest window: every value a window
+// reads and drops lies in the call); `age` counts the valid bars of the run
+// through bar lead - 1. A dense window needs nothing more (its sums are
+// fresh); a long one goes on from its running sums. stateOut: the same
+// after the last bar. Grids of dense windows alone take a prelude instead.
 #pragma once
 #include "common.h"
 
 namespace tagrid::ma::wma {
 
 inline int64_t scratch(int64_t) { return 0; }
+
+constexpr int kWmaState = 6;
 
 // A block sums each dense window for itself (byWindow) when it has at most
 // kByWindowLanes of them and their lengths add up to at most kByWindow times
@@ -16,8 +26,24 @@ constexpr int64_t kByWindow = 2;
 // A byWindow tile's bars: whole groups of wmaWindowValues (16 or 32 bars), none left to the scalar sums.
 constexpr int kByWindowLanes = 32, kWindowTile = 32;
 
+// A run going on from the state (out of line, so a plain call's loops build
+// as before): the long lanes' sums, and the dense sums of the last bars
+// before `from` (all in the call: lead >= every window).
+[[gnu::noinline]] inline void goOn(const KernelCall& c, int64_t b0, WmaLanes& running, const int32_t* longLane, int nLong, WmaDiagonal& diag, int64_t s, int64_t from) {
+  running.load(c.stateIn, kWmaState, b0, longLane, nLong);
+  for (int64_t t = std::max(s, from - diag.depth); t < from; ++t) diag.push(c.in[0][t]);
+}
+
+// stateOut after the run [s, e) of a block: lead and age, a long lane's sums (0 for a dense one).
+[[gnu::noinline]] inline void keepState(const KernelCall& c, const LeadState& state, int64_t b0, int nb, const WmaLanes& running, const int32_t* longLane, int nLong, int64_t s, int64_t e) {
+  for (int j = 0; j < nb; ++j) std::fill_n(state.keep(c, kWmaState, b0 + j, s, e) + 2, kWmaState - 2, 0.0);
+  running.save(c.stateOut, kWmaState, b0, longLane, nLong);
+}
+
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
+  LeadState state;
+  if (state.read(c, kWmaState, static_cast<int64_t>(maxParam(c, 0))) != kOk) return kBadParam;
   const double* x = c.in[0];
   forEachBlock(c, [&](int64_t b0, int nb) {
     WmaDiagonal diag;
@@ -55,11 +81,17 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     }
     const bool byWindow = nDense > 0 && nDense <= kByWindowLanes && denseSum <= kByWindow * diag.depth;
     alignas(64) double tile[kByWindowLanes][kWindowTile];  // byWindow: dense lane i's values at bar t0 + l
+    state.startBlock(c, kWmaState, b0, nb);
     forEachSegment(c.in, 1, c.T,
-      [&](int64_t s, int64_t e) {
+      [&](int64_t s0, int64_t e) {
+        // s: the run's first bar (before the call when it goes on from the state); from: its first bar to compute.
+        const LeadState::Run r = state.run(s0, e);
+        const int64_t s = r.origin, from = r.from;
+        for (int64_t t = s0; t < from; ++t) out.putNaNAll(t, b0, nb);
         running.clear(nLong);
+        if (r.goesOn) goOn(c, b0, running, longLane, nLong, diag, s, from);
         if (byWindow) {
-          for (int64_t t0 = s; t0 < e; t0 += kWindowTile) {
+          for (int64_t t0 = from; t0 < e; t0 += kWindowTile) {
             const int64_t t1 = std::min(e, t0 + kWindowTile);
             for (int i = 0; i < nDense; ++i) {
               const int n = at[denseLane[i]];
@@ -75,29 +107,30 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
               out.putRow(0, t, b0, nb, row);
             }
           }
-          return;
-        }
-        const int64_t steady = std::min(e, s + longest);  // from here every window is full and drops a value
-        int64_t t = s;
-        for (; t < steady; ++t) {
-          const int64_t age = t - s;
-          diag.push(x[t]);
-          for (int j = 0; j < nb; ++j) row[j] = age + 1 >= at[j] ? diag.sums[at[j]] * scale[j] : kNaN;
-          for (int i = 0; i < nLong; ++i)
-            row[longLane[i]] = running.feed(i, x[t], x[t - std::min<int64_t>(age, running.lag[i])], age);
-          out.putRow(0, t, b0, nb, row);
-        }
-        for (; t < e; ++t) {
-          diag.push(x[t]);
-          if (range) {
-            const double* __restrict sums = diag.sums + at[0];
-            for (int j = 0; j < nb; ++j) row[j] = sums[j] * scale[j];
-          } else {
-            for (int j = 0; j < nb; ++j) row[j] = diag.sums[at[j]] * scale[j];
-            for (int i = 0; i < nLong; ++i) row[longLane[i]] = running.next(i, x[t], x[t - running.lag[i]]);
+        } else {
+          const int64_t steady = std::min(e, std::max(from, s + longest));  // from here every window is full and drops a value
+          int64_t t = from;
+          for (; t < steady; ++t) {
+            const int64_t age = t - s;
+            diag.push(x[t]);
+            for (int j = 0; j < nb; ++j) row[j] = age + 1 >= at[j] ? diag.sums[at[j]] * scale[j] : kNaN;
+            for (int i = 0; i < nLong; ++i)
+              row[longLane[i]] = running.feed(i, x[t], x[t - std::min<int64_t>(age, running.lag[i])], age);
+            out.putRow(0, t, b0, nb, row);
           }
-          out.putRow(0, t, b0, nb, row);
+          for (; t < e; ++t) {
+            diag.push(x[t]);
+            if (range) {
+              const double* __restrict sums = diag.sums + at[0];
+              for (int j = 0; j < nb; ++j) row[j] = sums[j] * scale[j];
+            } else {
+              for (int j = 0; j < nb; ++j) row[j] = diag.sums[at[j]] * scale[j];
+              for (int i = 0; i < nLong; ++i) row[longLane[i]] = running.next(i, x[t], x[t - running.lag[i]]);
+            }
+            out.putRow(0, t, b0, nb, row);
+          }
         }
+        if (c.stateOut && from < e) keepState(c, state, b0, nb, running, longLane, nLong, s, e);
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });
   });

@@ -336,13 +336,13 @@ export interface KernelStateMap {
 /**
  * The KernelStateMap of a kernel whose stream steps each batch's first
  * `lead` bars (LeadState in native/primitives.h: the channel oscillators):
- * per variant [lead, age, then `own` numbers], `age` the valid bars of the
- * run the stepper stands in. save(v, into, at) writes variant v's own
+ * per variant [lead, age, then `own` numbers], `age(v)` the valid bars of
+ * the run the stepper stands in (variant v's source run's). save(v, into, at) writes variant v's own
  * numbers at `at`; load(from, bars, columns) takes them (variant v's at
  * from[(own + 2) * v + 2]) and sets the rest of the state from the bars.
  */
 export function leadKernelState(
-  variants: number, own: number, lead: number, age: () => number,
+  variants: number, own: number, lead: number, age: (v: number) => number,
   hooks: { save(v: number, into: Float64Array, at: number): void; load: KernelStateMap['load'] },
 ): KernelStateMap {
   const S = own + 2;
@@ -351,10 +351,9 @@ export function leadKernelState(
     length: S * variants,
     lead,
     save(into) {
-      const run = age();
       for (let v = 0; v < variants; v++) {
         into[S * v] = lead;
-        into[S * v + 1] = run;
+        into[S * v + 1] = age(v);
         hooks.save(v, into, S * v + 2);
       }
     },

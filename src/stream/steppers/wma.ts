@@ -6,7 +6,14 @@
 // its sum; a longer one keeps its running sums (sum, sumErr, sub, subErr):
 // wmaPrime while the window fills, then wmaNext with the value leaving the
 // window (0 until one does), cleared at the start of each run.
-import { advanceRing, longestOf, paramOf, ringPrelude, ringStepper, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
+// Batches: over a prelude of the last bars when every window is dense (a
+// value is a fresh sum of its window); with a longer window through the
+// kernel with its state (per variant [lead, age, a long window's four sums],
+// kWmaState in native/ma/wma.h): the stream steps each batch's first
+// lead = longest window bars, so every value a window reads or drops is in
+// the call, and the ring and the dense sums are then set from the batch's
+// last bars (ringPrelude's skip).
+import { advanceRing, leadKernelState, longestOf, paramOf, ringPrelude, ringStepper, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { wmaDivider, wmaNext, wmaPrime } from './primitives.js';
 
 /** Longest window read from the sums (kDenseWma in native/ma/common.h). */
@@ -56,7 +63,23 @@ export default function wma(ctx: StepperContext): Stepper {
   });
   for (const r of stepper.runs) for (let v = r.v0; v < r.v1; v++) runAt[v] = (r as RingRun).at;
   const longest = longestOf(n);
-  if (longest > DENSE_WMA) return stepper;
+  const ring = { head: depth + 1, width: 1, fill: diagonalFill(depth) };
+  if (longest > DENSE_WMA) {
+    const { state, ownAt } = stepper, { skip } = ringPrelude(stepper, ring, depth, longest);
+    return {
+      ...stepper,
+      kernel: leadKernelState(n.length, 4, longest, (v) => state[runAt[v]! + depth + 1]!, {
+        save(v, into, at) {
+          if (n[v]! > DENSE_WMA) into.set(state.subarray(ownAt + 4 * v, ownAt + 4 * v + 4), at);
+          else into.fill(0.0, at, at + 4);
+        },
+        load(from, bars, columns) {
+          for (let v = 0; v < n.length; v++) if (n[v]! > DENSE_WMA) state.set(from.subarray(6 * v + 2, 6 * v + 6), ownAt + 4 * v);
+          skip(columns, 0, bars);
+        },
+      }),
+    };
+  }
   // Every window read from the sums, in one loop (no hook call per variant);
   // a value is a fresh sum of the window's bars, so batches take the kernel over a prelude.
   const { state } = stepper;
@@ -69,7 +92,7 @@ export default function wma(ctx: StepperContext): Stepper {
         out[v] = run < lag ? NaN : state[r.at + lag]! * scale[v]!;
       }
     }),
-    prelude: ringPrelude(stepper, { head: depth + 1, width: 1, fill: diagonalFill(depth) }, depth, longest),
+    prelude: ringPrelude(stepper, ring, depth, longest),
   };
 }
 
