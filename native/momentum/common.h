@@ -346,7 +346,12 @@ int32_t emaSpread(const KernelCall& c, const OutView<Out>& out, SpreadStyle styl
   return kOk;
 }
 
-inline double emaDifference(double fast, double slow) { return fast - slow; }
+// The spreads' lines are function objects, not functions: passed as a
+// pointer, a line was an out-of-line call per value in the hot loop.
+struct EmaDifference {
+  double operator()(double fast, double slow) const { return fast - slow; }
+};
+inline constexpr EmaDifference emaDifference{};
 
 
 // APO and PPO with a TA-Lib MA type (param maParam) other than 'ema', the
@@ -525,7 +530,10 @@ int32_t maSpread(const KernelCall& c, const OutView<Out>& out, int maParam, Line
 }
 
 // TA-Lib PPO: 0 where the slow EMA is ~0.
-inline double emaPercent(double fast, double slow) { return nearZero(slow) ? 0.0 : ((fast - slow) / slow) * 100.0; }
+struct EmaPercent {
+  double operator()(double fast, double slow) const { return nearZero(slow) ? 0.0 : ((fast - slow) / slow) * 100.0; }
+};
+inline constexpr EmaPercent emaPercent{};
 
 // TA-Lib's fast %K: where x sits in [lowest, highest], in percent; 0 when the
 // range is empty.
