@@ -131,3 +131,27 @@ export function cpuPathMs(before, after) {
   }
   return mainMs + busiest;
 }
+
+/**
+ * pushMany() of `bars` into a fresh stream (after `history`, if any) beside
+ * compute() over the same bars, interleaved, `runs` times after one warm-up:
+ * medians of wall and process CPU time (every thread: what the call costs,
+ * whatever else shares the machine), in ms.
+ */
+export async function pushManyBesideCompute(engine, { indicator, grid, outputs, history, bars }, runs) {
+  const cpuMs = (u) => { const d = process.cpuUsage(u); return (d.user + d.system) / 1000; };
+  const t = { pushMany: [], compute: [], pushManyCpu: [], computeCpu: [] };
+  for (let i = 0; i <= runs; i++) {
+    const s = await engine.stream({ indicator, grid, outputs, history });
+    let t0 = performance.now(), u0 = process.cpuUsage();
+    (await s.pushMany(bars)).release();
+    const tm = performance.now() - t0, um = cpuMs(u0);
+    s.close();
+    t0 = performance.now();
+    u0 = process.cpuUsage();
+    (await engine.compute({ indicator, grid, outputs, candles: bars })).release();
+    const tc = performance.now() - t0, uc = cpuMs(u0);
+    if (i > 0) { t.pushMany.push(tm); t.compute.push(tc); t.pushManyCpu.push(um); t.computeCpu.push(uc); }
+  }
+  return { pushManyMs: median(t.pushMany), computeMs: median(t.compute), pushManyCpuMs: median(t.pushManyCpu), computeCpuMs: median(t.computeCpu) };
+}

@@ -13,7 +13,7 @@
 //   node bench/stream-matype.mjs [push|pushMany]   (both by default)
 import { createEngine } from '../dist/index.js';
 import { silentLogger } from '../dist/runtime/logger.js';
-import { median, workload } from './common.mjs';
+import { median, pushManyBesideCompute, workload } from './common.mjs';
 
 const history = 10_000, warm = 5_000, timed = 5_000, batch = 10_000;
 const candles = workload(history + warm + timed, 7);
@@ -58,26 +58,11 @@ const MANY = [
   ['momentum.apo', { matype: ['mama'] }],
   ['volatility.bbands', { matype: ['ema'] }],
 ];
-const cpuMs = (u) => { const d = process.cpuUsage(u); return (d.user + d.system) / 1000; };
 for (const [indicator, grid] of section === 'push' ? [] : MANY) {
-  const past = part(0, history), bars = part(history, history + batch);
-  const t = { many: [], compute: [], manyCpu: [], computeCpu: [] };
-  let route = '', variants = 0;
-  for (let i = 0; i <= 5; i++) {
-    const s = await engine.stream({ indicator, grid, history: past });
-    route = s.batchRoute;
-    variants = s.variants;
-    let t0 = performance.now(), u0 = process.cpuUsage();
-    (await s.pushMany(bars)).release();
-    const tm = performance.now() - t0, um = cpuMs(u0);
-    s.close();
-    t0 = performance.now();
-    u0 = process.cpuUsage();
-    (await engine.compute({ indicator, grid, candles: bars })).release();
-    const tc = performance.now() - t0, uc = cpuMs(u0);
-    if (i > 0) { t.many.push(tm); t.compute.push(tc); t.manyCpu.push(um); t.computeCpu.push(uc); }
-  }
-  const [pm, cm, pu, cu] = [t.many, t.compute, t.manyCpu, t.computeCpu].map(median);
+  const probe = await engine.stream({ indicator, grid });
+  const route = probe.batchRoute, variants = probe.variants;
+  probe.close();
+  const { pushManyMs: pm, computeMs: cm, pushManyCpuMs: pu, computeCpuMs: cu } = await pushManyBesideCompute(engine, { indicator, grid, history: part(0, history), bars: part(history, history + batch) }, 5);
   console.log(`${indicator} ${JSON.stringify(grid)} (${variants} variants, ${route}): pushMany ${pm.toFixed(1)} ms, compute ${cm.toFixed(1)} ms (${(pm / cm).toFixed(2)}x wall, ${(pu / cu).toFixed(2)}x CPU)`);
 }
 await engine.close();

@@ -6,7 +6,7 @@
 // by side in this run; push latencies are per call on the calling thread.
 import os from 'node:os';
 import { listIndicators } from '../dist/index.js';
-import { median } from './common.mjs';
+import { median, pushManyBesideCompute } from './common.mjs';
 
 const HEADLINE = { source: ['close', 'open', 'high', 'low', 'hl2', 'hlc3'], window: { start: 5, stop: 200 } }; // 1176 variants
 const LONG_WMA = { window: { start: 5, stop: 600, step: 5 } }; // 120 variants, 69 over 256
@@ -80,22 +80,7 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
     const outputs = streamable(indicator);
     const bars = slice(candles, after, after + many);
     const past = after > 0 ? slice(candles, 0, after) : undefined;
-    // CPU time of the process (every thread): what the call costs, whatever else shares the machine.
-    const times = { pushMany: [], compute: [], pushManyCpu: [], computeCpu: [] };
-    const cpuMs = (u) => { const d = process.cpuUsage(u); return (d.user + d.system) / 1000; };
-    for (let i = 0; i <= runs; i++) {
-      const s = await engine.stream({ indicator, grid, outputs, history: past });
-      let t0 = performance.now(), u0 = process.cpuUsage();
-      (await s.pushMany(bars)).release();
-      const tm = performance.now() - t0, um = cpuMs(u0);
-      s.close();
-      t0 = performance.now();
-      u0 = process.cpuUsage();
-      (await engine.compute({ indicator, grid, outputs, candles: bars })).release();
-      const tc = performance.now() - t0, uc = cpuMs(u0);
-      if (i > 0) { times.pushMany.push(tm); times.compute.push(tc); times.pushManyCpu.push(um); times.computeCpu.push(uc); }
-    }
-    const pm = median(times.pushMany), cm = median(times.compute), pu = median(times.pushManyCpu), cu = median(times.computeCpu);
+    const { pushManyMs: pm, computeMs: cm, pushManyCpuMs: pu, computeCpuMs: cu } = await pushManyBesideCompute(engine, { indicator, grid, outputs, history: past, bars }, runs);
     const probe = await engine.stream({ indicator, grid, outputs });
     const { mode, batchRoute } = probe;
     probe.close();

@@ -20,7 +20,7 @@ import { ComputeResult, type Dtype } from '../engine/result.js';
 import { KeptBars, type Ts } from './bars.js';
 import { encodeCheckpoint } from './checkpoint.js';
 import { STEPPERS, type Stepper, type StepperFactory } from './steppers/index.js';
-import { lastGap } from './steppers/types.js';
+import { lastGap, lastNaN } from './steppers/types.js';
 
 export interface StreamRequest {
   indicator: string;
@@ -613,13 +613,9 @@ export class IndicatorStream {
   /** The bar count and the gaps after bars [from, to) of the source columns, as apply() leaves them. */
   private advance(columns: readonly Float64Array[], from: number, to: number): void {
     // The last bar with a NaN input of each source run, as apply() marks them.
-    const lastNaN = columns.map((col) => {
-      let g = to - 1;
-      while (g >= from && col[g] === col[g]) g--;
-      return g;
-    });
+    const gapAt = columns.map((col) => lastNaN(col, from, to));
     this.runs.forEach((r, i) => {
-      for (const k of r.inputs) if (lastNaN[k]! >= from) this.gapNow[i] = Math.max(this.gapNow[i]!, this.seen + lastNaN[k]! - from);
+      for (const k of r.inputs) if (gapAt[k]! >= from) this.gapNow[i] = Math.max(this.gapNow[i]!, this.seen + gapAt[k]! - from);
     });
     this.seen += to - from;
   }

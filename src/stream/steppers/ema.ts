@@ -3,7 +3,7 @@
 // `window` values (seed 'sma') or the first value (seed 'first'), then
 // TA-Lib's EMA step; a NaN bar resets it (forEachSegment).
 import type { OutputArray } from '../../backends/types.js';
-import { paramOf, type Stepper, type StepperContext } from './types.js';
+import { lastNaN, paramOf, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST, seededAverageRun, seededAverageStep } from './primitives.js';
 
 /** Bars per block of stepMany(). */
@@ -66,11 +66,7 @@ export function seededAverages(ctx: StepperContext, wilder: boolean): Stepper {
     resume(columns, last64) {
       const row = last64![0]!;
       const n = columns[0]?.length ?? 0;
-      const lastGap = columns.map((col) => {
-        let g = n - 1;
-        while (g >= 0 && col[g] === col[g]) g--;
-        return g;
-      });
+      const lastGap = columns.map((col) => lastNaN(col, 0, n));
       for (let v = 0; v < V; v++) {
         const col = columns[src[v]!]!, g = lastGap[src[v]!]!;
         state[2 * v] = 0.0;

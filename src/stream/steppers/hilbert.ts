@@ -7,7 +7,7 @@
 // steps the transform on every bar, odd and even bars (by the age in the
 // run) keeping separate filter histories; a NaN bar ends the run.
 import * as fdlibm from './fdlibm.js';
-import { type KernelStateMap, type Stepper, type StepperContext } from './types.js';
+import { lastNaN, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 
 const SMOOTH_PRICE_SIZE = 50;
 /**
@@ -268,8 +268,7 @@ export function hilbertStepper(ctx: StepperContext, spec: HilbertSpec): Stepper 
     // No resume(): `history` goes through the kernel too.
     kernel: hilbertKernelState(state, runs, ctx.grid.variants, size, ownAt, ownSize, first, (r, col) => {
       // A run the kernel left to the stream (still seeding, or ended by the last bar): its bars from the gap before it.
-      let g = col.length - 1;
-      while (g >= 0 && col[g] === col[g]) g--;
+      const g = lastNaN(col, 0, col.length);
       for (let i = Math.max(g, 0); i < col.length; i++) stepRun(r, col[i]!, NO_ROWS);
     }),
   };

@@ -13,7 +13,7 @@
 // its variants (each window's sum by its divider, as the kernel's block does). With every window up to DENSE_WMA, every value is
 // a fresh sum of the run's last n + m - 1 bars, so batches take the kernel
 // over a prelude of them (the ring of values holds them for tail()).
-import { paramOf, ringPrelude, ringStepper, type RingRun, type Stepper, type StepperContext } from './types.js';
+import { lastNaN, paramOf, ringPrelude, ringStepper, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { wmaDivider, wmaNext, wmaPrime } from './primitives.js';
 import { DENSE_WMA, diagonalFill, diagonalStep } from './wma.js';
 
@@ -130,9 +130,7 @@ export default function hma(ctx: StepperContext): Stepper | null {
       skip(columns, from, to) {
         const memory = depth + longestSpan;
         const runs = stepper.runs.map((r) => {
-          const col = columns[r.src]!;
-          let g = to - 1;
-          while (g >= from && col[g] === col[g]) g--;
+          const g = lastNaN(columns[r.src]!, from, to);
           return g >= from ? to - 1 - g : state[r.at + head]! + (to - from);
         });
         let start = from, sumsUpTo = from;

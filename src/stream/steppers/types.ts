@@ -131,19 +131,24 @@ export function validBar(columns: readonly Float64Array[], inputs: ArrayLike<num
 }
 
 /**
+ * The last bar of [from, to) where `col` is NaN, from - 1 when there is
+ * none, in a loop without calls (a batch's scan runs once per call, before
+ * V8 optimizes it).
+ */
+export function lastNaN(col: ArrayLike<number>, from: number, to: number): number {
+  let g = to - 1;
+  while (g >= from && col[g] === col[g]) g--;
+  return g;
+}
+
+/**
  * The last bar of [from, to) with a NaN in a column of `inputs`, from - 1
  * when there is none: each column scanned back down to the latest gap found
- * so far, in a loop without calls (a batch's scan runs once per call, before
- * V8 optimizes it).
+ * so far.
  */
 export function lastGap(columns: readonly Float64Array[], inputs: ArrayLike<number>, from: number, to: number): number {
   let last = from - 1;
-  for (let k = 0; k < inputs.length; k++) {
-    const col = columns[inputs[k]!]!;
-    let g = to - 1;
-    while (g > last && col[g] === col[g]) g--;
-    last = g;
-  }
+  for (let k = 0; k < inputs.length; k++) last = lastNaN(columns[inputs[k]!]!, last + 1, to);
   return last;
 }
 
@@ -270,8 +275,7 @@ export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun
           if (col[start] === col[start]) valid++;
         }
         const at = r.at, R = r.ring, ring = at + head + 2;
-        let g = start - 1;
-        while (g >= from && col[g] === col[g]) g--;
+        const g = lastNaN(col, from, start);
         let run = g >= from ? start - 1 - g : state[at + head]! + (start - from);
         let pos = (state[at + head + 1]! + (start - from)) % R;
         // As ringStepper's step() fills them.
