@@ -6,17 +6,18 @@
 // by side in this run; push latencies are per call on the calling thread.
 import os from 'node:os';
 import { listIndicators } from '../dist/index.js';
-import { median, pushManyBesideCompute } from './common.mjs';
+import { median, pushManyBesideCompute, quantile } from './common.mjs';
 
 const HEADLINE = { source: ['close', 'open', 'high', 'low', 'hl2', 'hlc3'], window: { start: 5, stop: 200 } }; // 1176 variants
 const LONG_WMA = { window: { start: 5, stop: 600, step: 5 } }; // 120 variants, 69 over 256
+// pushMany beside compute(): pairs until each side took PAIRS.minMs (at least --runs pairs, at most PAIRS.maxPairs).
+const PAIRS = { minMs: 150, maxPairs: 40 };
 const SAMPLE = ['ma.sma', 'ma.ema', 'ma.rma', 'ma.wma', 'momentum.rsi', 'volatility.atr', 'momentum.macd', 'volatility.bbands', 'trend.adx', 'volume.obv'];
 
 const bar = (c, i) => ({ ts_open: c.ts_open[i], open: c.open[i], high: c.high[i], low: c.low[i], close: c.close[i], volume: c.volume[i] });
 const slice = (c, from, to) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.subarray(from, to)]));
 /** The outputs of an id a stream takes (not those that look ahead, as trend.ichimoku's lagging). */
 const streamable = (id) => listIndicators().find((i) => i.id === id).outputs.filter((o) => !o.looksAhead).map((o) => o.name);
-const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 
 /** Microseconds of each push of bars [from, to) into s. */
 function pushTimes(s, c, from, to) {
@@ -36,7 +37,7 @@ function pushTimes(s, c, from, to) {
  * the ids it matches, and the per-bar section then takes every such id (not
  * just SAMPLE), e.g. `npm run bench -- --suite stream --only 'structure\.m'`.
  */
-export async function streamSuite({ engineWith, candles, runs, quick, only, log, report, table }) {
+export async function streamSuite({ engineWith, candles, runs, quick, only, samples, log, report, table }) {
   const pick = (ids) => ids.filter((id) => !only || only.test(id));
   const perBarIds = only ? listIndicators().filter((i) => !i.aliasOf && only.test(i.id)).map((i) => i.id) : SAMPLE;
   const engine = await engineWith('native', os.availableParallelism());
@@ -80,12 +81,17 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
     const outputs = streamable(indicator);
     const bars = slice(candles, after, after + many);
     const past = after > 0 ? slice(candles, 0, after) : undefined;
-    const { pushManyMs: pm, computeMs: cm, pushManyCpuMs: pu, computeCpuMs: cu } = await pushManyBesideCompute(engine, { indicator, grid, outputs, history: past, bars }, runs);
+    const m = await pushManyBesideCompute(engine, { indicator, grid, outputs, history: past, bars }, runs, { ...PAIRS, samples });
     const probe = await engine.stream({ indicator, grid, outputs });
     const { mode, batchRoute } = probe;
     probe.close();
     const label = grid === LONG_WMA ? `${indicator} 5..600 step 5` : indicator;
-    manyRows.push({ case: after > 0 ? `${label} (after ${after.toLocaleString('en-US')} bars)` : label, mode, batchRoute, variants: engine.estimate({ indicator, grid, t: many }).variants, bars: many, pushManyMs: pm, computeMs: cm, ratio: pm / cm, pushManyCpuMs: pu, computeCpuMs: cu, cpuRatio: pu / cu });
+    const { samples: pairs, ...figures } = m;
+    manyRows.push({ case: after > 0 ? `${label} (after ${after.toLocaleString('en-US')} bars)` : label, mode, batchRoute, variants: engine.estimate({ indicator, grid, t: many }).variants, bars: many, ...figures });
+    if (pairs) {
+      log(`${manyRows.at(-1).case}: pairs in order (first side; pushMany ms, compute ms, ratio; CPU path ms each; run-queue ms each)`);
+      for (const x of pairs) log(`  ${x.first.padEnd(8)} ${x.pushMany.ms.toFixed(2)} ${x.compute.ms.toFixed(2)} ${(x.pushMany.ms / x.compute.ms).toFixed(2)}  ${x.pushMany.pathMs?.toFixed(2)} ${x.compute.pathMs?.toFixed(2)}  ${x.pushMany.waitMs?.toFixed(2)} ${x.compute.waitMs?.toFixed(2)}`);
+    }
   }
 
   // push beside the batch cost of one bar of the same default grid.
@@ -113,8 +119,10 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, log,
   log(`\nstream (${engine.warmupReport.backend}): push into the 1,176-variant grids (history ${history.toLocaleString('en-US')} bars, ${pushes.toLocaleString('en-US')} pushes, microseconds per call on the calling thread)`);
   log(table(['indicator', 'mode', 'variants', 'state KiB', 'push median us', 'push p99 us', 'update median us'],
     headline.map((r) => [r.case, r.mode, r.variants, (r.stateBytes / 1024).toFixed(0), r.pushMedianUs.toFixed(1), r.pushP99Us.toFixed(1), r.updateMedianUs.toFixed(1)])));
-  log(`\npushMany of ${many.toLocaleString('en-US')} bars beside compute() on the same bars (medians of ${runs}, interleaved; wall time, and CPU time of every thread of the process)`);
-  log(table(['indicator', 'mode', 'batch route', 'variants', 'pushMany ms', 'compute ms', 'ratio', 'pushMany cpu ms', 'compute cpu ms', 'cpu ratio'], manyRows.map((r) => [r.case, r.mode, r.batchRoute, r.variants, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2), r.pushManyCpuMs.toFixed(1), r.computeCpuMs.toFixed(1), r.cpuRatio.toFixed(2)])));
+  const x2 = (v) => (v === null ? 'n/a' : v.toFixed(2));
+  log(`\npushMany of ${many.toLocaleString('en-US')} bars beside compute() on the same bars: pairs of one call each, the side going first alternating, at least ${runs} pairs and more until each side took ${PAIRS.minMs} ms (at most ${PAIRS.maxPairs}); ratios are medians of the per-pair ratios, with their quartiles; wall time, CPU time of every thread of the process, and the CPU critical path (main thread + busiest worker); wait/ms: milliseconds the process's threads waited for a core per millisecond of wall time (0 on an idle machine; the higher, the less the wall ratio says); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(table(['indicator', 'mode', 'batch route', 'variants', 'pairs', 'pushMany ms', 'compute ms', 'ratio', 'ratio q1..q3', 'cpu ratio', 'path ratio', 'wait/ms'],
+    manyRows.map((r) => [r.case, r.mode, r.batchRoute, r.variants, r.pairs, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2), `${r.ratioQ1.toFixed(2)}..${r.ratioQ3.toFixed(2)}`, r.cpuRatio.toFixed(2), x2(r.pathRatio), x2(r.waitPerMs)])));
   log(`\npush beside the batch cost of one bar (compute() over ${history.toLocaleString('en-US')} bars / ${history.toLocaleString('en-US')}), default grids, gap-free history of ${history.toLocaleString('en-US')} bars, ${warm.toLocaleString('en-US')} pushes to warm the JIT (stepped ids), then the median of the next 2,000`);
   log(table(['indicator', 'mode', 'variants', 'batch us/bar', 'push us', 'ratio'], perBar.map((r) => [r.case, r.mode, r.variants, r.batchPerBarUs.toFixed(2), r.pushUs.toFixed(1), r.ratio.toFixed(1)])));
   report.suites.stream = { backend: engine.warmupReport.backend, history, pushes, headline, pushMany: manyRows, perBar };
