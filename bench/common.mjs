@@ -138,17 +138,19 @@ export function threadCpuMs() {
 }
 
 /**
- * The CPU-time critical path of a call between two threadCpuMs() readings:
- * the main thread's CPU plus the busiest other thread's (a pool worker's).
- * With work spread evenly over n workers it approaches main + work / n, the
- * wall time the call would take on n idle cores; null without /proc.
+ * The CPU-time critical path of a call between two threadCpuMs() or
+ * threadTimes() readings: the main thread's CPU plus the busiest other
+ * thread's (a pool worker's). With work spread evenly over n workers it
+ * approaches main + work / n, the wall time the call would take on n idle
+ * cores; null without /proc.
  */
 export function cpuPathMs(before, after) {
   if (!before || !after) return null;
   const main = String(process.pid);
+  const cpu = (t) => (typeof t === 'number' ? t : t?.cpuMs ?? 0);
   let mainMs = 0, busiest = 0;
-  for (const [tid, ms] of after) {
-    const used = ms - (before.get(tid) ?? 0);
+  for (const [tid, t] of after) {
+    const used = cpu(t) - cpu(before.get(tid));
     if (tid === main) mainMs = used;
     else busiest = Math.max(busiest, used);
   }
@@ -186,7 +188,6 @@ export function runQueueMs(before, after) {
  */
 export async function pushManyBesideCompute(engine, { indicator, grid, outputs, history, bars }, runs, { minMs = 150, maxPairs = 40, samples = false } = {}) {
   const cpuMs = (u) => { const d = process.cpuUsage(u); return (d.user + d.system) / 1000; };
-  const cpuOf = (times) => times && new Map([...times].map(([tid, t]) => [tid, t.cpuMs]));
   const call = async (side) => {
     const s = side === 'pushMany' ? await engine.stream({ indicator, grid, outputs, history }) : null;
     const c0 = threadTimes(), u0 = process.cpuUsage(), t0 = performance.now();
@@ -194,7 +195,7 @@ export async function pushManyBesideCompute(engine, { indicator, grid, outputs, 
     else (await engine.compute({ indicator, grid, outputs, candles: bars })).release();
     const ms = performance.now() - t0, cpu = cpuMs(u0), c1 = threadTimes();
     s?.close();
-    return { ms, cpuMs: cpu, pathMs: cpuPathMs(cpuOf(c0), cpuOf(c1)), waitMs: runQueueMs(c0, c1) };
+    return { ms, cpuMs: cpu, pathMs: cpuPathMs(c0, c1), waitMs: runQueueMs(c0, c1) };
   };
   await call('pushMany');
   await call('compute');

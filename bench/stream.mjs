@@ -6,11 +6,12 @@
 // by side in this run; push latencies are per call on the calling thread.
 import os from 'node:os';
 import { listIndicators } from '../dist/index.js';
-import { median, pushManyBesideCompute, quantile } from './common.mjs';
+import { cpuPathMs, median, pushManyBesideCompute, quantile, runQueueMs, threadTimes } from './common.mjs';
 
 const HEADLINE = { source: ['close', 'open', 'high', 'low', 'hl2', 'hlc3'], window: { start: 5, stop: 200 } }; // 1176 variants
 const LONG_WMA = { window: { start: 5, stop: 600, step: 5 } }; // 120 variants, 69 over 256
-// pushMany beside compute(): pairs until each side took PAIRS.minMs (at least --runs pairs, at most PAIRS.maxPairs).
+// pushMany beside compute(): pairs until each side took PAIRS.minMs (at least --runs pairs, at most PAIRS.maxPairs);
+// the per-bar section's compute() calls likewise.
 const PAIRS = { minMs: 150, maxPairs: 40 };
 const SAMPLE = ['ma.sma', 'ma.ema', 'ma.rma', 'ma.wma', 'momentum.rsi', 'volatility.atr', 'momentum.macd', 'volatility.bbands', 'trend.adx', 'volume.obv'];
 
@@ -98,21 +99,40 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, samp
   const perBar = [];
   for (const indicator of perBarIds) {
     const outputs = streamable(indicator);
-    const batch = [];
-    for (let i = 0; i <= runs; i++) {
-      const t0 = performance.now();
-      (await engine.compute({ indicator, outputs, candles: slice(candles, 0, history) })).release();
-      if (i > 0) batch.push(performance.now() - t0);
-    }
-    const batchPerBarUs = (median(batch) * 1000) / history;
+    const request = { indicator, outputs, candles: slice(candles, 0, history) };
+    const batchCall = async () => {
+      const c0 = threadTimes(), t0 = performance.now();
+      (await engine.compute(request)).release();
+      const ms = performance.now() - t0, c1 = threadTimes();
+      return { ms, pathMs: cpuPathMs(c0, c1), waitMs: runQueueMs(c0, c1) };
+    };
+    await batchCall(); // the first call of a grid is cold
+    const sizing = (await batchCall()).ms;
     const s = await engine.stream({ indicator, outputs, history: slice(candles, 0, history) });
     // Stepped ids take many pushes; ids that recompute their run take as many as fit in about a second.
-    const n = s.mode === 'stepped' ? 2_000 : Math.max(5, Math.min(200, Math.floor(1000 / median(batch))));
+    const n = s.mode === 'stepped' ? 2_000 : Math.max(5, Math.min(200, Math.floor(1000 / sizing)));
     // A history through the kernels leaves step() cold: warm the JIT as the headline grids do (stepped ids).
     const warmed = s.mode === 'stepped' ? warm : 5;
     pushTimes(s, candles, history, history + warmed);
-    const us = median(pushTimes(s, candles, history + warmed, history + warmed + n));
-    perBar.push({ case: indicator, variants: s.variants, mode: s.mode, barsInRun: s.barsSeen, batchPerBarUs, pushUs: us, ratio: us / batchPerBarUs, pushes: n });
+    // compute() calls and blocks of the pushes in turn, so the machine's load hits both alike; at least
+    // `runs` calls, more until they took PAIRS.minMs (cheap grids, whose wall time varies most).
+    const calls = Math.max(runs, Math.min(PAIRS.maxPairs, Math.ceil(PAIRS.minMs / sizing)));
+    const batch = [], us = [];
+    for (let r = 0, at = history + warmed; r < calls; r++) {
+      batch.push(await batchCall());
+      const to = history + warmed + Math.round((n * (r + 1)) / calls);
+      us.push(...pushTimes(s, candles, at, to));
+      at = to;
+    }
+    const perBarUs = (ms) => (ms * 1000) / history;
+    const batchPerBarUs = perBarUs(median(batch.map((b) => b.ms))), pushUs = median(us);
+    const hasPath = batch.every((b) => b.pathMs > 0), hasWait = batch.every((b) => b.waitMs !== null);
+    perBar.push({
+      case: indicator, variants: s.variants, mode: s.mode, barsInRun: s.barsSeen, batchPerBarUs, pushUs, ratio: pushUs / batchPerBarUs, pushes: n,
+      batchCalls: calls, batchQ1PerBarUs: perBarUs(quantile(batch.map((b) => b.ms), 0.25)), batchQ3PerBarUs: perBarUs(quantile(batch.map((b) => b.ms), 0.75)),
+      batchPathPerBarUs: hasPath ? perBarUs(median(batch.map((b) => b.pathMs))) : null,
+      waitPerMs: hasWait ? median(batch.map((b) => b.waitMs / b.ms)) : null,
+    });
     s.close();
   }
 
@@ -123,8 +143,11 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, samp
   log(`\npushMany of ${many.toLocaleString('en-US')} bars beside compute() on the same bars: pairs of one call each, the side going first alternating, at least ${runs} pairs and more until each side took ${PAIRS.minMs} ms (at most ${PAIRS.maxPairs}); ratios are medians of the per-pair ratios, with their quartiles; wall time, CPU time of every thread of the process, and the CPU critical path (main thread + busiest worker); wait/ms: milliseconds the process's threads waited for a core per millisecond of wall time (0 on an idle machine; the higher, the less the wall ratio says); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   log(table(['indicator', 'mode', 'batch route', 'variants', 'pairs', 'pushMany ms', 'compute ms', 'ratio', 'ratio q1..q3', 'cpu ratio', 'path ratio', 'wait/ms'],
     manyRows.map((r) => [r.case, r.mode, r.batchRoute, r.variants, r.pairs, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2), `${r.ratioQ1.toFixed(2)}..${r.ratioQ3.toFixed(2)}`, r.cpuRatio.toFixed(2), x2(r.pathRatio), x2(r.waitPerMs)])));
-  log(`\npush beside the batch cost of one bar (compute() over ${history.toLocaleString('en-US')} bars / ${history.toLocaleString('en-US')}), default grids, gap-free history of ${history.toLocaleString('en-US')} bars, ${warm.toLocaleString('en-US')} pushes to warm the JIT (stepped ids), then the median of the next 2,000`);
-  log(table(['indicator', 'mode', 'variants', 'batch us/bar', 'push us', 'ratio'], perBar.map((r) => [r.case, r.mode, r.variants, r.batchPerBarUs.toFixed(2), r.pushUs.toFixed(1), r.ratio.toFixed(1)])));
-  report.suites.stream = { backend: engine.warmupReport.backend, history, pushes, headline, pushMany: manyRows, perBar };
+  const limit = (perBarUs) => 3 * perBarUs + 5;
+  log(`\npush beside the batch cost of one bar (compute() over ${history.toLocaleString('en-US')} bars / ${history.toLocaleString('en-US')}), default grids, gap-free history of ${history.toLocaleString('en-US')} bars, ${warm.toLocaleString('en-US')} pushes to warm the JIT (stepped ids), then 2,000 timed in blocks between compute() calls (at least ${runs}, more until they took ${PAIRS.minMs} ms); batch: median and quartiles of wall time, and of the CPU critical path; goal: push <= 3x batch + 5 us (push / goal, by wall and by CPU path)`);
+  log(table(['indicator', 'mode', 'variants', 'calls', 'batch us/bar', 'q1..q3', 'batch path us/bar', 'wait/ms', 'push us', 'ratio', 'push / goal', 'push / goal (path)'], perBar.map((r) => [r.case, r.mode, r.variants, r.batchCalls, r.batchPerBarUs.toFixed(2),
+    `${r.batchQ1PerBarUs.toFixed(2)}..${r.batchQ3PerBarUs.toFixed(2)}`, x2(r.batchPathPerBarUs), x2(r.waitPerMs), r.pushUs.toFixed(1), r.ratio.toFixed(1), (r.pushUs / limit(r.batchPerBarUs)).toFixed(2),
+    r.batchPathPerBarUs === null ? 'n/a' : (r.pushUs / limit(r.batchPathPerBarUs)).toFixed(2)])));
+  report.suites.stream = { backend: engine.warmupReport.backend, history, pushes, loadAverage: os.loadavg(), headline, pushMany: manyRows, perBar };
   await engine.close();
 }
