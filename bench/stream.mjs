@@ -12,7 +12,7 @@ const HEADLINE = { source: ['close', 'open', 'high', 'low', 'hl2', 'hlc3'], wind
 const LONG_WMA = { window: { start: 5, stop: 600, step: 5 } }; // 120 variants, 69 over 256
 // pushMany beside compute(): pairs until each side took PAIRS.minMs (at least --runs pairs, at most PAIRS.maxPairs);
 // the per-bar section's compute() calls likewise.
-const PAIRS = { minMs: 150, maxPairs: 40 };
+const PAIRS = { minMs: 100, maxPairs: 30 };
 const SAMPLE = ['ma.sma', 'ma.ema', 'ma.rma', 'ma.wma', 'momentum.rsi', 'volatility.atr', 'momentum.macd', 'volatility.bbands', 'trend.adx', 'volume.obv'];
 
 const bar = (c, i) => ({ ts_open: c.ts_open[i], open: c.open[i], high: c.high[i], low: c.low[i], close: c.close[i], volume: c.volume[i] });
