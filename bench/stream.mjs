@@ -106,30 +106,27 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, samp
       const ms = performance.now() - t0, c1 = threadTimes();
       return { ms, pathMs: cpuPathMs(c0, c1), waitMs: runQueueMs(c0, c1) };
     };
-    await batchCall(); // the first call of a grid is cold
-    const sizing = (await batchCall()).ms;
+    // After one cold call, at least `runs` calls, more until they took PAIRS.minMs (cheap grids, whose wall time varies most).
+    await batchCall();
+    const batch = [];
+    for (let took = 0; batch.length < runs || (batch.length < PAIRS.maxPairs && took < PAIRS.minMs);) {
+      batch.push(await batchCall());
+      took += batch.at(-1).ms;
+    }
+    const batchMs = median(batch.map((b) => b.ms));
     const s = await engine.stream({ indicator, outputs, history: slice(candles, 0, history) });
     // Stepped ids take many pushes; ids that recompute their run take as many as fit in about a second.
-    const n = s.mode === 'stepped' ? 2_000 : Math.max(5, Math.min(200, Math.floor(1000 / sizing)));
+    const n = s.mode === 'stepped' ? 2_000 : Math.max(5, Math.min(200, Math.floor(1000 / batchMs)));
     // A history through the kernels leaves step() cold: warm the JIT as the headline grids do (stepped ids).
     const warmed = s.mode === 'stepped' ? warm : 5;
     pushTimes(s, candles, history, history + warmed);
-    // compute() calls and blocks of the pushes in turn, so the machine's load hits both alike; at least
-    // `runs` calls, more until they took PAIRS.minMs (cheap grids, whose wall time varies most).
-    const calls = Math.max(runs, Math.min(PAIRS.maxPairs, Math.ceil(PAIRS.minMs / sizing)));
-    const batch = [], us = [];
-    for (let r = 0, at = history + warmed; r < calls; r++) {
-      batch.push(await batchCall());
-      const to = history + warmed + Math.round((n * (r + 1)) / calls);
-      us.push(...pushTimes(s, candles, at, to));
-      at = to;
-    }
+    const us = pushTimes(s, candles, history + warmed, history + warmed + n);
     const perBarUs = (ms) => (ms * 1000) / history;
-    const batchPerBarUs = perBarUs(median(batch.map((b) => b.ms))), pushUs = median(us);
+    const batchPerBarUs = perBarUs(batchMs), pushUs = median(us);
     const hasPath = batch.every((b) => b.pathMs > 0), hasWait = batch.every((b) => b.waitMs !== null);
     perBar.push({
       case: indicator, variants: s.variants, mode: s.mode, barsInRun: s.barsSeen, batchPerBarUs, pushUs, ratio: pushUs / batchPerBarUs, pushes: n,
-      batchCalls: calls, batchQ1PerBarUs: perBarUs(quantile(batch.map((b) => b.ms), 0.25)), batchQ3PerBarUs: perBarUs(quantile(batch.map((b) => b.ms), 0.75)),
+      batchCalls: batch.length, batchQ1PerBarUs: perBarUs(quantile(batch.map((b) => b.ms), 0.25)), batchQ3PerBarUs: perBarUs(quantile(batch.map((b) => b.ms), 0.75)),
       batchPathPerBarUs: hasPath ? perBarUs(median(batch.map((b) => b.pathMs))) : null,
       waitPerMs: hasWait ? median(batch.map((b) => b.waitMs / b.ms)) : null,
     });
@@ -144,7 +141,7 @@ export async function streamSuite({ engineWith, candles, runs, quick, only, samp
   log(table(['indicator', 'mode', 'batch route', 'variants', 'pairs', 'pushMany ms', 'compute ms', 'ratio', 'ratio q1..q3', 'cpu ratio', 'path ratio', 'wait/ms'],
     manyRows.map((r) => [r.case, r.mode, r.batchRoute, r.variants, r.pairs, r.pushManyMs.toFixed(1), r.computeMs.toFixed(1), r.ratio.toFixed(2), `${r.ratioQ1.toFixed(2)}..${r.ratioQ3.toFixed(2)}`, r.cpuRatio.toFixed(2), x2(r.pathRatio), x2(r.waitPerMs)])));
   const limit = (perBarUs) => 3 * perBarUs + 5;
-  log(`\npush beside the batch cost of one bar (compute() over ${history.toLocaleString('en-US')} bars / ${history.toLocaleString('en-US')}), default grids, gap-free history of ${history.toLocaleString('en-US')} bars, ${warm.toLocaleString('en-US')} pushes to warm the JIT (stepped ids), then 2,000 timed in blocks between compute() calls (at least ${runs}, more until they took ${PAIRS.minMs} ms); batch: median and quartiles of wall time, and of the CPU critical path; goal: push <= 3x batch + 5 us (push / goal, by wall and by CPU path)`);
+  log(`\npush beside the batch cost of one bar (compute() over ${history.toLocaleString('en-US')} bars / ${history.toLocaleString('en-US')}), default grids, gap-free history of ${history.toLocaleString('en-US')} bars, ${warm.toLocaleString('en-US')} pushes to warm the JIT (stepped ids), then the median of the next 2,000; batch: at least ${runs} compute() calls, more until they took ${PAIRS.minMs} ms (at most ${PAIRS.maxPairs}), median and quartiles of wall time, and median of the CPU critical path; goal: push <= 3x batch + 5 us (push / goal, by wall and by CPU path)`);
   log(table(['indicator', 'mode', 'variants', 'calls', 'batch us/bar', 'q1..q3', 'batch path us/bar', 'wait/ms', 'push us', 'ratio', 'push / goal', 'push / goal (path)'], perBar.map((r) => [r.case, r.mode, r.variants, r.batchCalls, r.batchPerBarUs.toFixed(2),
     `${r.batchQ1PerBarUs.toFixed(2)}..${r.batchQ3PerBarUs.toFixed(2)}`, x2(r.batchPathPerBarUs), x2(r.waitPerMs), r.pushUs.toFixed(1), r.ratio.toFixed(1), (r.pushUs / limit(r.batchPerBarUs)).toFixed(2),
     r.batchPathPerBarUs === null ? 'n/a' : (r.pushUs / limit(r.batchPathPerBarUs)).toFixed(2)])));
