@@ -89,69 +89,142 @@ export async function memoryFloor(bytes, runs) {
 }
 
 /**
- * CPU milliseconds (user + system) of every thread of this process, by
- * thread id, from /proc/self/task (10 ms ticks); null where there is no
- * /proc. Unlike wall time, a thread's CPU time does not count the time it
- * waited for a core on a shared machine (other processes still slow a
- * memory-bound thread down), so the busiest threads of a call show its
- * critical path.
+ * The q-quantile of xs (the sample at floor(q * n) of the sorted values, the
+ * largest for q = 1).
  */
-export function threadCpuMs() {
+export function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+/**
+ * CPU and run-queue milliseconds of every thread of this process, by thread
+ * id: from /proc/self/task/<tid>/schedstat (nanoseconds on a core, and
+ * nanoseconds ready to run but waiting for one), else CPU alone from
+ * /proc/self/task/<tid>/stat (user + system, 10 ms ticks; waitMs null);
+ * null where there is no /proc. Unlike wall time, a thread's CPU time does
+ * not count the time it waited for a core on a shared machine (other
+ * processes still slow a memory-bound thread down), so the busiest threads
+ * of a call show its critical path; the waits say how much the machine's
+ * other work held the call up.
+ */
+export function threadTimes() {
   let tids;
   try {
     tids = readdirSync('/proc/self/task');
   } catch {
     return null;
   }
-  const ms = new Map();
+  const times = new Map();
   for (const tid of tids) {
     try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ms.set(tid, (Number(fields[11]) + Number(fields[12])) * 10); // utime, stime in clock ticks of 10 ms
-    } catch { /* the thread exited */ }
+      const [run, wait] = readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ').map(Number);
+      times.set(tid, { cpuMs: run / 1e6, waitMs: wait / 1e6 });
+    } catch {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        times.set(tid, { cpuMs: (Number(fields[11]) + Number(fields[12])) * 10, waitMs: null }); // utime, stime in clock ticks of 10 ms
+      } catch { /* the thread exited */ }
+    }
   }
-  return ms;
+  return times;
+}
+
+/** CPU milliseconds of every thread of this process, by thread id (threadTimes()); null without /proc. */
+export function threadCpuMs() {
+  const times = threadTimes();
+  return times && new Map([...times].map(([tid, t]) => [tid, t.cpuMs]));
 }
 
 /**
- * The CPU-time critical path of a call between two threadCpuMs() readings:
- * the main thread's CPU plus the busiest other thread's (a pool worker's).
- * With work spread evenly over n workers it approaches main + work / n, the
- * wall time the call would take on n idle cores; null without /proc.
+ * The CPU-time critical path of a call between two threadCpuMs() or
+ * threadTimes() readings: the main thread's CPU plus the busiest other
+ * thread's (a pool worker's). With work spread evenly over n workers it
+ * approaches main + work / n, the wall time the call would take on n idle
+ * cores; null without /proc.
  */
 export function cpuPathMs(before, after) {
   if (!before || !after) return null;
   const main = String(process.pid);
+  const cpu = (t) => (typeof t === 'number' ? t : t?.cpuMs ?? 0);
   let mainMs = 0, busiest = 0;
-  for (const [tid, ms] of after) {
-    const used = ms - (before.get(tid) ?? 0);
+  for (const [tid, t] of after) {
+    const used = cpu(t) - cpu(before.get(tid));
     if (tid === main) mainMs = used;
     else busiest = Math.max(busiest, used);
   }
   return mainMs + busiest;
 }
 
+/** Milliseconds the threads of this process waited for a core between two threadTimes() readings (summed); null without schedstat. */
+export function runQueueMs(before, after) {
+  if (!before || !after) return null;
+  let ms = 0;
+  for (const [tid, t] of after) {
+    if (t.waitMs === null) return null;
+    ms += t.waitMs - (before.get(tid)?.waitMs ?? 0);
+  }
+  return ms;
+}
+
 /**
  * pushMany() of `bars` into a fresh stream (after `history`, if any) beside
- * compute() over the same bars, interleaved, `runs` times after one warm-up:
- * medians of wall and process CPU time (every thread: what the call costs,
- * whatever else shares the machine), in ms.
+ * compute() over the same bars, in pairs of one call each. The stream is
+ * made before its call, outside the timing. One untimed pair warms the case
+ * (its first calls are cold); then pairs alternate which side goes first
+ * (the first call after the other side's can find its caches, the pool's
+ * workers and the output pool in another state), at least `runs` of them,
+ * an even number, and more until each side has taken `minMs` (cheap cases
+ * get many pairs), at most `maxPairs`. Both sides of a pair run within
+ * milliseconds of each other, so a load that comes and goes hits them alike:
+ * each figure is the median of per-pair ratios, with its quartiles.
+ * Wall time is what the goal is about; on a shared machine it also counts
+ * the time the call's threads waited for a core, which CPU time does not:
+ * `pathRatio` compares CPU critical paths (main thread + busiest worker, what
+ * idle cores would take) and `waitPerMs` says how long the process's threads
+ * waited for a core per millisecond of wall time (0 on an idle machine).
+ * `samples: true` keeps every pair's figures.
  */
-export async function pushManyBesideCompute(engine, { indicator, grid, outputs, history, bars }, runs) {
+export async function pushManyBesideCompute(engine, { indicator, grid, outputs, history, bars }, runs, { minMs = 150, maxPairs = 40, samples = false } = {}) {
   const cpuMs = (u) => { const d = process.cpuUsage(u); return (d.user + d.system) / 1000; };
-  const t = { pushMany: [], compute: [], pushManyCpu: [], computeCpu: [] };
-  for (let i = 0; i <= runs; i++) {
-    const s = await engine.stream({ indicator, grid, outputs, history });
-    let t0 = performance.now(), u0 = process.cpuUsage();
-    (await s.pushMany(bars)).release();
-    const tm = performance.now() - t0, um = cpuMs(u0);
-    s.close();
-    t0 = performance.now();
-    u0 = process.cpuUsage();
-    (await engine.compute({ indicator, grid, outputs, candles: bars })).release();
-    const tc = performance.now() - t0, uc = cpuMs(u0);
-    if (i > 0) { t.pushMany.push(tm); t.compute.push(tc); t.pushManyCpu.push(um); t.computeCpu.push(uc); }
+  const call = async (side) => {
+    const s = side === 'pushMany' ? await engine.stream({ indicator, grid, outputs, history }) : null;
+    const c0 = threadTimes(), u0 = process.cpuUsage(), t0 = performance.now();
+    if (s) (await s.pushMany(bars)).release();
+    else (await engine.compute({ indicator, grid, outputs, candles: bars })).release();
+    const ms = performance.now() - t0, cpu = cpuMs(u0), c1 = threadTimes();
+    s?.close();
+    return { ms, cpuMs: cpu, pathMs: cpuPathMs(c0, c1), waitMs: runQueueMs(c0, c1) };
+  };
+  await call('pushMany');
+  await call('compute');
+  const pairs = [];
+  let pushManyTotal = 0, computeTotal = 0;
+  while (pairs.length < runs || pairs.length % 2 === 1 || (pairs.length < maxPairs && Math.min(pushManyTotal, computeTotal) < minMs)) {
+    const first = pairs.length % 2 === 0 ? 'pushMany' : 'compute';
+    const a = await call(first), b = await call(first === 'pushMany' ? 'compute' : 'pushMany');
+    const [p, c] = first === 'pushMany' ? [a, b] : [b, a];
+    pairs.push({ first, pushMany: p, compute: c });
+    pushManyTotal += p.ms;
+    computeTotal += c.ms;
   }
-  return { pushManyMs: median(t.pushMany), computeMs: median(t.compute), pushManyCpuMs: median(t.pushManyCpu), computeCpuMs: median(t.computeCpu) };
+  const of = (side, k) => median(pairs.map((x) => x[side][k]));
+  const ratios = (k, xs = pairs) => xs.map((x) => x.pushMany[k] / x.compute[k]);
+  const hasPath = pairs.every((x) => x.pushMany.pathMs > 0 && x.compute.pathMs > 0);
+  const hasWait = pairs.every((x) => x.pushMany.waitMs !== null && x.compute.waitMs !== null);
+  const wall = ratios('ms');
+  return {
+    pairs: pairs.length,
+    pushManyMs: of('pushMany', 'ms'), computeMs: of('compute', 'ms'),
+    ratio: median(wall), ratioQ1: quantile(wall, 0.25), ratioQ3: quantile(wall, 0.75),
+    pushManyCpuMs: of('pushMany', 'cpuMs'), computeCpuMs: of('compute', 'cpuMs'), cpuRatio: median(ratios('cpuMs')),
+    pushManyPathMs: hasPath ? of('pushMany', 'pathMs') : null, computePathMs: hasPath ? of('compute', 'pathMs') : null,
+    pathRatio: hasPath ? median(ratios('pathMs')) : null,
+    waitPerMs: hasWait ? median(pairs.flatMap((x) => [x.pushMany.waitMs / x.pushMany.ms, x.compute.waitMs / x.compute.ms])) : null,
+    // The ratio by which side went first: apart by more than the quartiles, an order effect.
+    ratioPushManyFirst: median(ratios('ms', pairs.filter((x) => x.first === 'pushMany'))),
+    ratioComputeFirst: median(ratios('ms', pairs.filter((x) => x.first === 'compute'))),
+    ...(samples ? { samples: pairs } : {}),
+  };
 }

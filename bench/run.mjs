@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // ta-grid benchmarks: `npm run bench [-- --quick] [-- --json] [-- --suite catalogue,grid,threads,plain,startup,lag,abort,rss,prepared,cluster,wasm,stream]
-//   [-- --only REGEX] [-- --runs N] [-- --compare baseline.json [--threshold 15]]`.
+//   [-- --only REGEX] [-- --runs N] [-- --samples] [-- --compare baseline.json [--threshold 15]]`.
+// --samples: the stream suite also prints every timed pair of pushMany() and compute().
 // Every figure is a median of several runs in this process, measured side by
 // side with the memory floor (writing the same output once into a touched buffer).
 import { execFile } from 'node:child_process';
@@ -555,7 +556,7 @@ try {
   if (suites.has('plain')) await plainSuite();
   if (suites.has('startup')) await startupSuite();
   if (suites.has('wasm')) await wasmSuite();
-  const ctx = { engineWith, candles, grid: GRID, runs: RUNS, quick, only, log, report, table };
+  const ctx = { engineWith, candles, grid: GRID, runs: RUNS, quick, only, samples: args.includes('--samples'), log, report, table };
   if (suites.has('lag')) await lagSuite(ctx);
   if (suites.has('abort')) await abortSuite(ctx);
   if (suites.has('rss')) await rssSuite(ctx);

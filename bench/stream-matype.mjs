@@ -6,8 +6,10 @@
 // 10,000 bars. The 'wma' type's WmaLane sums each window's ring afresh on
 // every push, O(window) per variant, where the kernels share one diagonal.
 // pushMany: pushMany() of 10,000 bars after a 10,000-bar history beside
-// compute() over the same 10,000 bars, interleaved, medians of 5 (after one
-// warm-up run), wall and CPU time of the process, with each grid's batch
+// compute() over the same 10,000 bars, in pairs alternating which goes
+// first (bench/common.mjs pushManyBesideCompute: at least 6 pairs, more until
+// each side took 150 ms), medians of the per-pair ratios of wall, CPU and
+// CPU critical-path time, with each grid's batch
 // route ('kernel': the TA_MA lanes continue in the kernel; 'steps': in
 // TypeScript, for the 'wma' and 'mama' types).
 //   node bench/stream-matype.mjs [push|pushMany]   (both by default)
@@ -62,7 +64,7 @@ for (const [indicator, grid] of section === 'push' ? [] : MANY) {
   const probe = await engine.stream({ indicator, grid });
   const route = probe.batchRoute, variants = probe.variants;
   probe.close();
-  const { pushManyMs: pm, computeMs: cm, pushManyCpuMs: pu, computeCpuMs: cu } = await pushManyBesideCompute(engine, { indicator, grid, history: part(0, history), bars: part(history, history + batch) }, 5);
-  console.log(`${indicator} ${JSON.stringify(grid)} (${variants} variants, ${route}): pushMany ${pm.toFixed(1)} ms, compute ${cm.toFixed(1)} ms (${(pm / cm).toFixed(2)}x wall, ${(pu / cu).toFixed(2)}x CPU)`);
+  const m = await pushManyBesideCompute(engine, { indicator, grid, history: part(0, history), bars: part(history, history + batch) }, 6);
+  console.log(`${indicator} ${JSON.stringify(grid)} (${variants} variants, ${route}): pushMany ${m.pushManyMs.toFixed(1)} ms, compute ${m.computeMs.toFixed(1)} ms (${m.ratio.toFixed(2)}x wall, quartiles ${m.ratioQ1.toFixed(2)}..${m.ratioQ3.toFixed(2)}, ${m.cpuRatio.toFixed(2)}x CPU, ${m.pathRatio?.toFixed(2) ?? 'n/a'}x CPU path; ${m.pairs} pairs)`);
 }
 await engine.close();
