@@ -62,6 +62,12 @@ describe('push(): steppers sharing work between variants, bit for bit', () => {
     await likeCompute('momentum.trix', { source: ['close', 'low'], window: [2, 3], seed: ['first', 'sma'], zero_denominator: ['nan', 'talib'] }, c, { restoreAt: 47 });
     await likeCompute('ma.tema', { source: ['open', 'close'], window: [3, 2], seed: ['sma', 'first'] }, c, { restoreAt: 21 });
   });
+
+  it('ma.hma: four or two dense windows of one span summed side by side, the others one at a time', async () => {
+    // Spans 4 (windows 16..24) and 5 (25..35), in and out of order, with runs long enough to fill them and gaps restarting them.
+    const c = candles([...walk(75, 8), NaN, ...walk(12, 9), NaN, ...walk(50, 10)]);
+    await likeCompute('ma.hma', { source: ['close', 'hl2'], window: [16, 17, 18, 19, 20, 25, 26, 24, 9, 10, 2, 3, 27, 28, 29, 30, 31] }, c, { restoreAt: 60 });
+  });
 });
 
 describe('push(): stochastics reading one scan per window length, bit for bit', () => {

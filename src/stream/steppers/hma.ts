@@ -211,40 +211,74 @@ function hullAt(v: number, state: Float64Array, run: number, at: number, n: Int3
   return sum * hullScale[v]!;
 }
 
-/** hullValue() of the variants [v0, v1) of a source run (every window dense, run > 0, lanes.wma made) into out (null: state only). */
+/**
+ * The newest difference d into a dense window's ring of m at `at` (past its
+ * first value): the next slot, d at it and m slots on. Returns the slot.
+ */
+function putDifference(state: Float64Array, at: number, m: number, d: number): number {
+  let slot = (state[at]! | 0) + 1;
+  if (slot === m) slot = 0;
+  state[at] = slot;
+  state[at + 1 + slot] = state[at + 1 + slot + m] = d;
+  return slot;
+}
+
+/** Whether variant v (a dense window) is past its first value at a bar `run` bars into its run, with a span of m. */
+function full(n: Int32Array, span: Int32Array, v: number, m: number, run: number): boolean {
+  return span[v] === m && run >= n[v]! + m;
+}
+
+/**
+ * hullValue() of the variants [v0, v1) of a source run (every window dense,
+ * run > 0, lanes.wma made) into out (null: state only). Four (or two)
+ * windows of one span past their first value are summed side by side: each
+ * sum in hullAt's order, four independent chains instead of one.
+ */
 function hullRow(out: Float64Array | null, v0: number, v1: number, state: Float64Array, run: number, lanes: HullLanes): void {
   const { ownAt, own, n, half, span, hullScale, wma } = lanes;
   let v = v0;
-  for (; v + 1 < v1; v += 2) {
-    const m = span[v]!, a = ownAt + own * v, b = a + own;
-    if (span[v + 1] !== m || run < n[v]! + m || run < n[v + 1]! + m) {
-      const y = hullAt(v, state, run, a, n, half, span, hullScale, wma), z = hullAt(v + 1, state, run, b, n, half, span, hullScale, wma);
-      if (out) {
-        out[v] = y;
-        out[v + 1] = z;
+  while (v < v1) {
+    const m = span[v]!, a = ownAt + own * v;
+    if (v + 3 < v1 && full(n, span, v, m, run) && full(n, span, v + 1, m, run) && full(n, span, v + 2, m, run) && full(n, span, v + 3, m, run)) {
+      const b = a + own, c = b + own, e = c + own;
+      let i = a + 2 + putDifference(state, a, m, 2.0 * wma[half[v]!]! - wma[n[v]!]!);
+      let j = b + 2 + putDifference(state, b, m, 2.0 * wma[half[v + 1]!]! - wma[n[v + 1]!]!);
+      let k = c + 2 + putDifference(state, c, m, 2.0 * wma[half[v + 2]!]! - wma[n[v + 2]!]!);
+      let l = e + 2 + putDifference(state, e, m, 2.0 * wma[half[v + 3]!]! - wma[n[v + 3]!]!);
+      let w = 0.0, x = 0.0, y = 0.0, z = 0.0;
+      for (let q = 1; q <= m; q++, i++, j++, k++, l++) {
+        w = w + q * state[i]!;
+        x = x + q * state[j]!;
+        y = y + q * state[k]!;
+        z = z + q * state[l]!;
       }
+      if (out) {
+        out[v] = w * hullScale[v]!;
+        out[v + 1] = x * hullScale[v + 1]!;
+        out[v + 2] = y * hullScale[v + 2]!;
+        out[v + 3] = z * hullScale[v + 3]!;
+      }
+      v += 4;
       continue;
     }
-    // Two windows of one span past their first value: hullAt's operations, the two sums side by side (two dependent chains, not one).
-    let p = (state[a]! | 0) + 1, q = (state[b]! | 0) + 1;
-    if (p === m) p = 0;
-    if (q === m) q = 0;
-    state[a] = p;
-    state[b] = q;
-    state[a + 1 + p] = state[a + 1 + p + m] = 2.0 * wma[half[v]!]! - wma[n[v]!]!;
-    state[b + 1 + q] = state[b + 1 + q + m] = 2.0 * wma[half[v + 1]!]! - wma[n[v + 1]!]!;
-    let y = 0.0, z = 0.0;
-    for (let k = 1, i = a + 1 + p + 1, j = b + 1 + q + 1; k <= m; k++, i++, j++) {
-      y = y + k * state[i]!;
-      z = z + k * state[j]!;
+    if (v + 1 < v1 && full(n, span, v, m, run) && full(n, span, v + 1, m, run)) {
+      const b = a + own;
+      let i = a + 2 + putDifference(state, a, m, 2.0 * wma[half[v]!]! - wma[n[v]!]!);
+      let j = b + 2 + putDifference(state, b, m, 2.0 * wma[half[v + 1]!]! - wma[n[v + 1]!]!);
+      let y = 0.0, z = 0.0;
+      for (let q = 1; q <= m; q++, i++, j++) {
+        y = y + q * state[i]!;
+        z = z + q * state[j]!;
+      }
+      if (out) {
+        out[v] = y * hullScale[v]!;
+        out[v + 1] = z * hullScale[v + 1]!;
+      }
+      v += 2;
+      continue;
     }
-    if (out) {
-      out[v] = y * hullScale[v]!;
-      out[v + 1] = z * hullScale[v + 1]!;
-    }
-  }
-  for (; v < v1; v++) {
-    const y = hullAt(v, state, run, ownAt + own * v, n, half, span, hullScale, wma);
+    const y = hullAt(v, state, run, a, n, half, span, hullScale, wma);
     if (out) out[v] = y;
+    v++;
   }
 }

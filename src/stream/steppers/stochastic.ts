@@ -25,7 +25,7 @@ function resetMean(s: Float64Array, at: number, n: number): void {
 }
 
 /** RunningMean::push: the mean of the last n values once n have arrived, else NaN. */
-function pushMean(s: Float64Array, at: number, n: number, x: number): number {
+export function pushMean(s: Float64Array, at: number, n: number, x: number): number {
   const ring = at + 4;
   if (n === 1) {
     // The general steps over one slot leave pos 0, sum and err +0 (x - x, exact) and give (0 + x + 0) / 1: x, -0 as +0.
@@ -77,6 +77,7 @@ export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayL
   }
   const slowNow = new Float64Array(V);
   const slowAt = new Int32Array(V), dAt = new Int32Array(V);
+  const means: SmaMeans = { lead, slowAt, dAt, slowNow, kn: Int32Array.from(kn), dn: Int32Array.from(dn) };
   for (let v = 0; v < V; v++) {
     if (!sma[v]) continue;
     slowAt[v] = layout.take(4 + kn[v]!);
@@ -95,8 +96,8 @@ export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayL
     lanes(v: number): { k: number; kSize: number; d: number; dSize: number } | null {
       return sma[v] ? null : { k: k.at[v]!, kSize: k.lane[v]!.size, d: d.at[v]!, dSize: d.lane[v]!.size };
     },
-    /** The running means' offsets, for a row of variants all on them (stochastic()'s step of the default grids). */
-    sma: { lead, slowAt, dAt, slowNow },
+    /** The running means' offsets and windows, for pushMeans() (the steps of the default grids). */
+    sma: means,
     /**
      * Where variant v's running means are in the state: slow %K's (that of
      * the first variant with the same fast %K and k_smoothing, which steps
@@ -125,12 +126,7 @@ export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayL
      */
     push(s: Float64Array, v: number, has: boolean, fastK: number, i: number, blank: boolean, kOut: Float64Array | null, dOut: Float64Array | null): void {
       if (sma[v]) {
-        const first = lead[v]!;
-        const slow = !has ? NaN : first === v ? (slowNow[v] = pushMean(s, slowAt[v]!, kn[v]!, fastK)) : slowNow[first]!;
-        // putKD: %D from slow %K's values; both from %D's first value on.
-        const dv = slow === slow ? pushMean(s, dAt[v]!, dn[v]!, slow) : NaN;
-        if (kOut) kOut[v] = dv !== dv || blank ? NaN : slow;
-        if (dOut) dOut[v] = blank ? NaN : dv;
+        pushMeans(s, lead, slowAt, dAt, slowNow, means.kn, means.dn, v, has, fastK, blank, kOut, dOut);
         return;
       }
       const kl = k.lane[v]!, dl = d.lane[v]!;
@@ -143,14 +139,65 @@ export function kdAverages(layout: Layout, kTypes: ArrayLike<number>, kn: ArrayL
   };
 }
 
+/** Where each variant's running means are (kdAverages' layout), typed for the loops of push(). */
+export interface SmaMeans {
+  /** The variant whose slow %K mean a variant reads (the first with its fast %K series and k_smoothing). */
+  readonly lead: Int32Array;
+  readonly slowAt: Int32Array;
+  readonly dAt: Int32Array;
+  /** Slow %K at this bar, written by the variant that steps it. */
+  readonly slowNow: Float64Array;
+  readonly kn: Int32Array;
+  readonly dn: Int32Array;
+}
+
+/**
+ * Variant v on the running means at a bar (kdAverages' push; the means'
+ * columns of SmaMeans): slow %K stepped by its lead variant (the others
+ * read it), %D from slow %K's values (putKD), both shown from %D's first
+ * value; `blank` NaN for both at this bar. A top-level function with typed
+ * arguments, so the loops calling it inline it (no boxed numbers per
+ * variant).
+ */
+export function pushMeans(
+  s: Float64Array, lead: Int32Array, slowAt: Int32Array, dAt: Int32Array, slowNow: Float64Array, kn: Int32Array, dn: Int32Array,
+  v: number, has: boolean, fastK: number, blank: boolean, kOut: Float64Array | null, dOut: Float64Array | null,
+): void {
+  let slow = NaN;
+  if (has) {
+    const first = lead[v]!;
+    slow = first === v ? (slowNow[v] = pushMean(s, slowAt[v]!, kn[v]!, fastK)) : slowNow[first]!;
+  }
+  const dv = slow === slow ? pushMean(s, dAt[v]!, dn[v]!, slow) : NaN;
+  if (kOut) kOut[v] = dv !== dv || blank ? NaN : slow;
+  if (dOut) dOut[v] = blank ? NaN : dv;
+}
+
+/** Bits of a variant's fast %K at a bar, for pushMeansRow(): it has a value; its range was empty under zero_denominator 'nan'. */
+export const HAS_K = 1, BLANK_K = 2;
+
+/**
+ * pushMeans() of the variants [v0, v1) in increasing order, fast %K of
+ * variant v at fastK[v] and its HAS_K / BLANK_K bits at bits[v]: a loop of
+ * its own, so V8 inlines both of its means (with the loop that makes fast %K
+ * in the same function they miss its inlining budget and box their numbers).
+ */
+export function pushMeansRow(s: Float64Array, m: SmaMeans, v0: number, v1: number, fastK: Float64Array, bits: Uint8Array, kOut: Float64Array | null, dOut: Float64Array | null): void {
+  const { lead, slowAt, dAt, slowNow, kn, dn } = m;
+  for (let v = v0; v < v1; v++) {
+    const b = bits[v]!;
+    pushMeans(s, lead, slowAt, dAt, slowNow, kn, dn, v, (b & HAS_K) !== 0, fastK[v]!, (b & BLANK_K) !== 0, kOut, dOut);
+  }
+}
+
 /** stochK (native/momentum/common.h): where x sits in [lowest, highest], in percent; 0 where the range is empty. */
-function stochK(x: number, highest: number, lowest: number): number {
+export function stochK(x: number, highest: number, lowest: number): number {
   const diff = (highest - lowest) / 100.0;
   return diff !== 0.0 ? (x - lowest) / diff : 0.0;
 }
 
 /** Whether stochK's range is empty (stochBlank: NaN there with zero_denominator 'nan'). */
-function emptyRange(highest: number, lowest: number): boolean {
+export function emptyRange(highest: number, lowest: number): boolean {
   return (highest - lowest) / 100.0 === 0.0;
 }
 
@@ -165,11 +212,12 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
   const kd = kdAverages(layout, kType, kn, dType, dn, kWindow);
   if (!kd) return null;
   const state = new Float64Array(layout.size);
-  const { lead, slowAt, dAt, slowNow } = kd.sma;
-  const kwOf = Int32Array.from(kWindow), knOf = Int32Array.from(kn), dnOf = Int32Array.from(dn);
+  const { lead, slowAt, dAt, slowNow, kn: knOf, dn: dnOf } = kd.sma;
+  const kwOf = Int32Array.from(kWindow);
   const blankable = Uint8Array.from(zero, (z) => (z === ZERO_DENOMINATOR_NAN ? 1 : 0));
   // Every variant on the running means (the default grids): push()'s own loop, its columns typed, the
-  // operations of kd.push in its order.
+  // operations of pushMeans in its order, written out: calling it here, the extra level of inlining
+  // overran V8's budget and left the channel's reads out of line (boxed numbers, STOCHF's push 5% slower).
   const stepMeans: Stepper['step'] = (bar, rows) => {
     const run = ch.advance(state, bar);
     const kOut = rows[0] ?? null, dOut = rows[1] ?? null;
