@@ -643,9 +643,9 @@ describe('a batch large enough for the pool runs there, one chunk per source, wi
   }
 });
 
-describe('ma.wma windows over 256 through the kernel: the batch after a lead of the longest window', () => {
+describe('ma.wma windows over 256 through the kernel: the batch after a tail of the longest window', () => {
   const N = 2000;
-  // Gaps: inside the first batch, at the first bar of the third, at the last bar of each grid's lead in it (300, 600).
+  // Gaps: inside the first batch, at the first bar of the third, in the tail of the fifth (6 bars before it), inside it.
   const c = candles(N, 23, [450, 1100, 1399, 1699]);
   const grids = [{ source: ['close', 'hlc3'], window: [5, 300] }, { window: [257, 400, 600] }];
   grids.forEach((g, n) => {
@@ -662,9 +662,13 @@ describe('ma.wma windows over 256 through the kernel: the batch after a lead of 
         a.push({ ...bar(c, 100), close: c.close[100]! * 1.05, high: c.high[100]! * 1.05 });
         a.update(bar(c, 100));
         b.push(bar(c, 100));
-        // [101, 900): seeding and a gap; [900, 1100): no longer than the lead (stepped); [1100, N): a gap first,
-        // at the lead's last bar, and a run longer than the lead.
-        for (const [from, to] of [[101, 900], [900, 1100], [1100, N]] as const) {
+        // [101, 900): seeding and a gap; [900, 1100): shorter than the tail; [1100, 1102): a gap first, one bar
+        // through the kernel; [1102, 1400): ends at a gap; pushes; [1405, N): a gap in its tail, one inside it.
+        for (const [from, to] of [[101, 900], [900, 1100], [1100, 1102], [1102, 1400], [1405, N]] as const) {
+          for (let i = 1400; from === 1405 && i < from; i++) {
+            a.push(bar(c, i));
+            b.push(bar(c, i));
+          }
           const got = await a.pushMany(part(c, from, to));
           for (let i = from; i < to; i++) b.push(bar(c, i));
           expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);

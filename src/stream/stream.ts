@@ -316,8 +316,9 @@ export class IndicatorStream {
     const Ctor = this.dtype === 'float64' ? Float64Array : Float32Array;
     // Stepped: every bar but the last at batch speed, straight into the result; the last one as push() applies it.
     let outs: (OutputArray | null)[] | null = null;
-    // Through a prelude (Stepper.prelude): the kernel's rows of the prelude's bars come first in each output, then dropped.
-    const prelude = this.throughPrelude(n - 1) ? this.preludeLength() : 0;
+    // Through a prelude (Stepper.prelude), or the kernel after a tail (KernelStateMap.tail): the kernel's rows of
+    // those bars come first in each output, then dropped.
+    const prelude = this.throughKernel() ? this.tailLength(n - 1) : this.throughPrelude(n - 1) ? this.preludeLength() : 0;
     let whole: (OutputArray | null)[] = [];
     if (this.stepper) {
       const rows = (prelude + n) * V;
@@ -333,7 +334,7 @@ export class IndicatorStream {
       this.busy = true;
       try {
         const columns = this.sources.map((s) => c.column(s));
-        if (this.throughKernel()) ({ backend, chunks, numThreads } = await this.kernelBars(columns, n - 1, outs));
+        if (this.throughKernel()) ({ backend, chunks, numThreads } = await this.kernelBars(columns, n - 1, whole, prelude));
         else if (this.throughPrelude(n - 1)) ({ backend, chunks, numThreads } = await this.preludeBars(columns, n - 1, whole, prelude));
         else this.stepBars(columns, 0, n - 1, outs);
         this.busy = false;
@@ -428,7 +429,7 @@ export class IndicatorStream {
     let i0 = 0;
     // Through the kernel, unless resume() steps the sources alone (cheaper than every window's values).
     if (this.throughKernel() && c.t >= 2 && !(this.stepper!.resume && !this.stepper!.resumeNeedsRows)) {
-      await this.kernelBars(this.sources.map((s) => c.column(s)), c.t - 1, this.plan.def.outputs.map(() => null));
+      await this.kernelBars(this.sources.map((s) => c.column(s)), c.t - 1, this.plan.def.outputs.map(() => null), this.tailLength(c.t - 1));
       i0 = c.t - 1;
     } else if (this.stepper?.prelude && c.t >= 2) {
       // A finite-memory state: set from the last bars alone.
@@ -503,19 +504,27 @@ export class IndicatorStream {
     return this.stepper?.kernel !== undefined && this.host.backend.kernelState === true;
   }
 
+  /** Bars a batch of n through the kernel starts with, the last bars seen (KernelStateMap.tail): its lead, none without a tail. */
+  private tailLength(n: number): number {
+    const map = this.stepper!.kernel!;
+    return map.tail && n > 0 ? map.lead! : 0;
+  }
+
   /**
    * Bars [0, n) of the source columns (indexed as this.bar) through the
    * batch kernel, on the pool as compute() runs it, continuing from the
    * stepper's state and leaving it where stepBars() would; bar i's row goes
-   * into outputs at i * variants (time-major; null: not wanted). A per-run
+   * into outputs at (P + i) * variants (time-major; null: not wanted), after
+   * the rows of the P = tailLength(n) bars before the batch, which the call
+   * reads first (not wanted). A per-run
    * state goes out of the first chunk of each source run only (every chunk
    * of the run makes the same); the state comes back into the stepper only
    * once every chunk is done.
    */
-  private async kernelBars(columns: readonly Float64Array[], n: number, outputs: readonly (OutputArray | null)[]): Promise<{ backend: BackendName; numThreads: number; chunks: number }> {
-    const map = this.stepper!.kernel!, L = map.length, V = this.variants, def = this.plan.def;
-    // A state with a lead (KernelStateMap.lead): its bars step here first, their rows set aside (the kernel writes NaN there).
-    const lead = map.lead ?? 0;
+  private async kernelBars(columns: readonly Float64Array[], n: number, outputs: readonly (OutputArray | null)[], P: number): Promise<{ backend: BackendName; numThreads: number; chunks: number }> {
+    const map = this.stepper!.kernel!, L = map.length, V = this.variants, def = this.plan.def, T = P + n;
+    // A state with a lead (KernelStateMap.lead) but no tail: its bars step here first, their rows set aside (the kernel writes NaN there).
+    const lead = P > 0 ? 0 : map.lead ?? 0;
     if (n <= lead) {
       this.stepBars(columns, 0, n, outputs);
       return { backend: this.host.backend.name, numThreads: 1, chunks: 0 };
@@ -526,22 +535,27 @@ export class IndicatorStream {
     const input = new Float64Array(shared, 0, L), output = new Float64Array(shared, 8 * L, L);
     map.save(input);
     // Workers read shared inputs in place (a plain array would be copied whole, with any buffer it is a view of);
-    // the loaded candles' columns are shared already.
+    // the loaded candles' columns are shared already. A tail: the last bars seen (NaN before the first), then the batch.
     const inputs = columns.map((col) => {
-      if (isSharedArrayBuffer(col.buffer)) return col.subarray(0, n);
-      const x = sharedFloat64(n);
-      x.set(col.subarray(0, n));
+      if (P === 0 && isSharedArrayBuffer(col.buffer)) return col.subarray(0, n);
+      const x = sharedFloat64(T);
+      x.set(col.subarray(0, n), P);
       return x;
     });
+    if (P > 0) {
+      const seen = Math.min(this.seen, P);
+      inputs.forEach((x) => x.fill(NaN, 0, P - seen));
+      map.tail!(inputs.map((x) => x.subarray(P - seen, P)));
+    }
     const params = this.shareParams();
     const runOf = (v0: number) => this.runs.findIndex((r) => v0 >= r.v0 && v0 < r.v1);
-    const meta = await this.host.runKernels(this.plan, n, (chunk) => {
+    const meta = await this.host.runKernels(this.plan, T, (chunk) => {
       const r = runOf(chunk.v0), part = map.runs?.[r];
       const state = part
         ? { input: input.subarray(part.at, part.at + part.length), output: chunk.v0 === this.runs[r]!.v0 ? output.subarray(part.at, part.at + part.length) : null, perVariant: 0 }
         : { input, output, perVariant: map.perVariant };
       return {
-        kernel: def.id, inputs: this.runs[r]!.inputs.map((k) => inputs[k]!), t: n, params, v0: chunk.v0, v1: chunk.v1,
+        kernel: def.id, inputs: this.runs[r]!.inputs.map((k) => inputs[k]!), t: T, params, v0: chunk.v0, v1: chunk.v1,
         outputs: outputs as (OutputArray | null)[], float64: this.dtype === 'float64', timeStride: V, variantStride: 1, state,
       };
     });

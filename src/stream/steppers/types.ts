@@ -330,30 +330,42 @@ export interface KernelStateMap {
   load(from: Float64Array, bars: number, columns: readonly Float64Array[]): void;
   /**
    * Optional: for a state that keeps bars the kernel reads again (the
-   * patterns' candles), the first `lead` bars of each batch step in
-   * TypeScript; the kernel then reads every bar it needs from the batch and
-   * starts at bar `lead` (its rows before that are step()'s).
+   * patterns' candles), the kernel reads the `lead` bars before its bar
+   * `lead` from the call and starts there. Without `tail`, the first `lead`
+   * bars of each batch step in TypeScript (their rows step()'s).
    */
   readonly lead?: number;
+  /**
+   * Optional, with `lead`: writes the last `into[k].length` (at most `lead`)
+   * bars seen of each source from the stepper's state, oldest first; the
+   * call's first `lead` bars are then those bars (NaN before the stream's
+   * first), so the kernel goes on from the state at the batch's first bar
+   * and no bar steps in TypeScript.
+   */
+  tail?(into: readonly Float64Array[]): void;
 }
 
 /**
- * The KernelStateMap of a kernel whose stream steps each batch's first
- * `lead` bars (LeadState in native/primitives.h: the channel oscillators):
- * per variant [lead, age, then `own` numbers], `age(v)` the valid bars of
- * the run the stepper stands in (variant v's source run's). save(v, into, at) writes variant v's own
- * numbers at `at`; load(from, bars, columns) takes them (variant v's at
- * from[(own + 2) * v + 2]) and sets the rest of the state from the bars.
+ * The KernelStateMap of a kernel reading the `lead` bars before its first
+ * from the call (LeadState in native/primitives.h: the channel
+ * oscillators): per variant [lead, age, then `own` numbers], `age(v)` the
+ * valid bars of the run the stepper stands in (variant v's source run's).
+ * save(v, into, at) writes variant v's own numbers at `at`; load(from,
+ * bars, columns) takes them (variant v's at from[(own + 2) * v + 2]) and
+ * sets the rest of the state from the bars. With `tail` (the last bars
+ * from the state) those bars come before the batch, else the stream steps
+ * the batch's first `lead` bars.
  */
 export function leadKernelState(
   variants: number, own: number, lead: number, age: (v: number) => number,
-  hooks: { save(v: number, into: Float64Array, at: number): void; load: KernelStateMap['load'] },
+  hooks: { save(v: number, into: Float64Array, at: number): void; load: KernelStateMap['load']; tail?: KernelStateMap['tail'] },
 ): KernelStateMap {
   const S = own + 2;
   return {
     perVariant: S,
     length: S * variants,
     lead,
+    ...(hooks.tail ? { tail: hooks.tail } : {}),
     save(into) {
       for (let v = 0; v < variants; v++) {
         into[S * v] = lead;
