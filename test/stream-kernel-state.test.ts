@@ -643,6 +643,61 @@ describe('a batch large enough for the pool runs there, one chunk per source, wi
   }
 });
 
+describe('a kernel state whose stream keeps its tail: revised, restored, refused', () => {
+  // The stream's last bars (KernelStateMap.streamKeepsTail) go before each batch once it holds the lead's bars; a
+  // restored stream and one after a refused pushMany() step the lead until then. Gaps: in the history, in the tail
+  // of a batch (360: 10 bars before 370), at a batch's first bar (500).
+  const c = candles(700, 29, [120, 360, 500]);
+  const cases: [string, Record<string, unknown>][] = [
+    ['momentum.cci', { window: [5, 40], zero_denominator: ['talib', 'nan'] }],
+    ['structure.minmaxindex', { source: ['close', 'hl2'], window: [3, 40] }],
+    ['momentum.ultosc', { window1: [7], window2: [14], window3: [20, 40] }],
+    ['pattern.hikkake_mod', {}],
+  ];
+  cases.forEach(([id, grid], n) => {
+    for (const dtype of ['float64', 'float32'] as const) {
+      const backend: BackendName = n % 2 === (dtype === 'float64' ? 0 : 1) ? 'native' : 'wasm';
+      it(`${id} ${dtype} ${backend}`, async () => {
+        const engine = await engineFor(backend);
+        const a = await engine.stream({ indicator: id, grid, dtype, history: part(c, 0, 300) });
+        expect(a.batchRoute).toBe('kernel');
+        // The last bar revised: its slot of the tail too.
+        a.push({ ...bar(c, 300), close: c.close[300]! * 1.01, high: c.high[300]! * 1.01 });
+        a.update(bar(c, 300));
+        const r = await engine.restoreStream(a.checkpoint(), { indicator: id });
+        const check = async (s: typeof a, from: number, to: number, what: string) => {
+          const got = await s.pushMany(part(c, from, to));
+          const want = await engine.compute({ indicator: id, candles: part(c, 0, to), grid, dtype });
+          const V = want.variants;
+          for (const o of want.outputs) {
+            const w = want.values(o), v = got.values(o);
+            for (let i = 0; i < (to - from) * V; i++) {
+              if (!Object.is(v[i], w[from * V + i])) expect.fail(`${what} ${o} ${JSON.stringify(want.variant(i % V))} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
+            }
+          }
+          want.release();
+          got.release();
+        };
+        // [301, 310), [310, 370): the restored stream does not hold the lead's bars yet; [370, 500), [500, 700): it does.
+        for (const [from, to] of [[301, 310], [310, 370], [370, 500], [500, 600]] as const) {
+          await check(a, from, to, 'kept');
+          await check(r, from, to, 'restored');
+          expect(sameBytes(a.checkpoint(), r.checkpoint()), `after bars ${from}..${to}`).toBe(true);
+        }
+        // A refused batch leaves the state as it was; the next ones step the lead, then take the tail again.
+        const bad = part(c, 600, 700), high = bad.high.slice();
+        high[50] = bad.low[50]! - 1;
+        await expect(a.pushMany({ ...bad, high })).rejects.toMatchObject({ code: 'INVALID_CANDLES' });
+        expect(a.barsSeen).toBe(600);
+        await check(a, 600, 640, 'after a refused batch');
+        await check(a, 640, 700, 'after a refused batch');
+        a.close();
+        r.close();
+      });
+    }
+  });
+});
+
 describe('ma.wma windows over 256 through the kernel: the batch after a tail of the longest window', () => {
   const N = 2000;
   // Gaps: inside the first batch, at the first bar of the third, in the tail of the fifth (6 bars before it), inside it.

@@ -149,6 +149,14 @@ export class IndicatorStream {
   private sharedParams: Float64Array[] | null = null;
   /** A pushMany() is waiting for its kernel calls: other calls would interleave with it. */
   private busy = false;
+  /**
+   * For a kernel state whose stream keeps its tail (KernelStateMap.streamKeepsTail): the last
+   * `tailBars` bars of each source, bar t of source k at k * tailBars + t % tailBars, those from bar
+   * tailFrom on (a restored stream none from before the restore).
+   */
+  private readonly tailRing: Float64Array | null;
+  private readonly tailBars: number;
+  private tailFrom = 0;
 
   /** @internal: engine.stream() and engine.restoreStream() make streams. */
   constructor(host: StreamHost, request: Omit<StreamRequest, 'history'>) {
@@ -219,6 +227,9 @@ export class IndicatorStream {
       this.rows64 = [];
       this.kept = new KeptBars(this.baseColumns, this.sources.length);
     }
+    const map = this.stepper?.kernel;
+    this.tailBars = map?.streamKeepsTail ? map.lead ?? 0 : 0;
+    this.tailRing = this.tailBars > 0 ? new Float64Array(this.sources.length * this.tailBars) : null;
     this.reserveFor(0);
     UNCLOSED.register(this, { host, budget: this.budget }, this);
   }
@@ -241,7 +252,7 @@ export class IndicatorStream {
    */
   get stateBytes(): number {
     const rows = this.variants * this.outputs.length * (this.dtype === 'float64' ? 8 : 4);
-    if (this.stepper) return rows + 8 * (2 * this.stepper.state.length + this.rows64.filter(Boolean).length * this.variants);
+    if (this.stepper) return rows + 8 * (2 * this.stepper.state.length + this.rows64.filter(Boolean).length * this.variants + (this.tailRing?.length ?? 0));
     return rows + this.kept!.bytes + this.runOut.reduce((n, a) => n + a.byteLength, 0);
   }
 
@@ -472,6 +483,7 @@ export class IndicatorStream {
       r.release();
     }
     stepper.resume!(columns, last64);
+    this.keepTail(columns, 0, n);
     this.runs.forEach((r, i) => { this.gapNow[i] = lastGap(columns, r.inputs, 0, n); });
     this.seen = n;
     this.lastTs = this.tsOf(c.tsOpen[n - 1]!);
@@ -504,10 +516,35 @@ export class IndicatorStream {
     return this.stepper?.kernel !== undefined && this.host.backend.kernelState === true;
   }
 
-  /** Bars a batch of n through the kernel starts with, the last bars seen (KernelStateMap.tail): its lead, none without a tail. */
+  /**
+   * Bars a batch of n through the kernel starts with, the last bars seen
+   * (KernelStateMap.tail, streamKeepsTail): its lead, none without a tail
+   * (or while the stream's own does not hold them).
+   */
   private tailLength(n: number): number {
-    const map = this.stepper!.kernel!;
-    return map.tail && n > 0 ? map.lead! : 0;
+    const map = this.stepper!.kernel!, lead = map.lead ?? 0;
+    if (n <= 0 || lead === 0) return 0;
+    if (map.tail) return lead;
+    return this.tailRing && (this.seen === 0 || this.tailFrom <= this.seen - lead) ? lead : 0;
+  }
+
+  /** Bars [from, to) of the source columns, the bars from this.seen on, into the stream's tail (when it keeps one). */
+  private keepTail(columns: readonly Float64Array[], from: number, to: number): void {
+    const ring = this.tailRing, L = this.tailBars;
+    if (!ring) return;
+    const first = Math.max(from, to - L);
+    columns.forEach((col, k) => {
+      for (let i = first; i < to; i++) ring[k * L + ((this.seen + i - from) % L)] = col[i]!;
+    });
+  }
+
+  /** The last into[k].length bars seen of each source k from the stream's tail, oldest first. */
+  private readTail(into: readonly Float64Array[]): void {
+    const ring = this.tailRing!, L = this.tailBars;
+    into.forEach((to, k) => {
+      const first = this.seen - to.length;
+      for (let j = 0; j < to.length; j++) to[j] = ring[k * L + ((first + j) % L)]!;
+    });
   }
 
   /**
@@ -545,7 +582,9 @@ export class IndicatorStream {
     if (P > 0) {
       const seen = Math.min(this.seen, P);
       inputs.forEach((x) => x.fill(NaN, 0, P - seen));
-      map.tail!(inputs.map((x) => x.subarray(P - seen, P)));
+      const into = inputs.map((x) => x.subarray(P - seen, P));
+      if (map.tail) map.tail(into);
+      else this.readTail(into);
     }
     const params = this.shareParams();
     const runOf = (v0: number) => this.runs.findIndex((r) => v0 >= r.v0 && v0 < r.v1);
@@ -631,6 +670,7 @@ export class IndicatorStream {
     this.runs.forEach((r, i) => {
       for (const k of r.inputs) if (gapAt[k]! >= from) this.gapNow[i] = Math.max(this.gapNow[i]!, this.seen + gapAt[k]! - from);
     });
+    this.keepTail(columns, from, to);
     this.seen += to - from;
   }
 
@@ -640,7 +680,8 @@ export class IndicatorStream {
     const gapNow = this.gapNow.slice(), gapBefore = this.gapBefore.slice(), lastBase = this.lastBase.slice();
     const state = this.stepper?.state.slice(), committed = this.committed?.slice();
     return () => {
-      Object.assign(this, { seen, lastTs, gapNow, gapBefore });
+      // The tail's slots may hold the batch's bars now: it holds none before the next bar.
+      Object.assign(this, { seen, lastTs, gapNow, gapBefore, tailFrom: seen });
       this.lastBase.set(lastBase);
       if (state) this.stepper!.state.set(state);
       if (committed) this.committed!.set(committed);
@@ -730,6 +771,7 @@ export class IndicatorStream {
     this.lastTs = ts;
     this.lastBase.set(this.baseBar);
     if (this.stepper) {
+      if (this.tailRing) this.keepBar(t);
       this.stepper.step(this.bar, this.rows64);
       return;
     }
@@ -738,6 +780,12 @@ export class IndicatorStream {
     if (mode === 'keep') return;
     // Keep what a revision of this bar could need: the runs as they were before it.
     kept.dropBefore(this.recomputeStart(t));
+  }
+
+  /** this.bar, bar t, into the stream's tail. */
+  private keepBar(t: number): void {
+    const ring = this.tailRing!, L = this.tailBars, at = t % L;
+    for (let k = 0; k < this.bar.length; k++) ring[k * L + at] = this.bar[k]!;
   }
 
   /**
@@ -870,6 +918,7 @@ export class IndicatorStream {
     this.gapBefore = s.gapBefore;
     this.gapNow = s.gapNow;
     this.seen = s.barsSeen;
+    this.tailFrom = s.barsSeen;
     if (this.stepper) {
       this.committed!.set(s.committed!);
       if (this.seen === 0) return;

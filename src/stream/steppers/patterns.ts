@@ -258,6 +258,7 @@ function kernelState(lookback: number, slots: readonly number[], nLocals: number
     length,
     runs: [{ at: 0, length }],
     lead: lookback,
+    streamKeepsTail: true,
     save(into) {
       into.fill(0, 0, length);
       into[0] = lookback;

@@ -343,6 +343,13 @@ export interface KernelStateMap {
    * and no bar steps in TypeScript.
    */
   tail?(into: readonly Float64Array[]): void;
+  /**
+   * Optional, with `lead`, for a state without the bars themselves: the
+   * stream keeps the last `lead` bars of every source and puts them before
+   * the batch as `tail`'s, once it holds them (not for `lead` bars after a
+   * restore: a checkpoint does not carry them); until then it steps them.
+   */
+  readonly streamKeepsTail?: boolean;
 }
 
 /**
@@ -353,12 +360,12 @@ export interface KernelStateMap {
  * save(v, into, at) writes variant v's own numbers at `at`; load(from,
  * bars, columns) takes them (variant v's at from[(own + 2) * v + 2]) and
  * sets the rest of the state from the bars. With `tail` (the last bars
- * from the state) those bars come before the batch, else the stream steps
- * the batch's first `lead` bars.
+ * from the state) or `streamKeepsTail` those bars come before the batch,
+ * else the stream steps the batch's first `lead` bars.
  */
 export function leadKernelState(
   variants: number, own: number, lead: number, age: (v: number) => number,
-  hooks: { save(v: number, into: Float64Array, at: number): void; load: KernelStateMap['load']; tail?: KernelStateMap['tail'] },
+  hooks: { save(v: number, into: Float64Array, at: number): void; load: KernelStateMap['load']; tail?: KernelStateMap['tail']; streamKeepsTail?: boolean },
 ): KernelStateMap {
   const S = own + 2;
   return {
@@ -366,6 +373,7 @@ export function leadKernelState(
     length: S * variants,
     lead,
     ...(hooks.tail ? { tail: hooks.tail } : {}),
+    ...(hooks.streamKeepsTail ? { streamKeepsTail: true } : {}),
     save(into) {
       for (let v = 0; v < variants; v++) {
         into[S * v] = lead;
