@@ -248,11 +248,16 @@ export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper & { 
  * value() keeps no state of its own (`own` unused): its ring holds the last
  * `bars` values. skip() counts the bars and turns the ring over
  * arithmetically up to the last ring's length (and `memory` valid bars) of
- * each source, then fills those as step() does, without values.
+ * each source, then fills those as step() does, without values; with
+ * `keep` (the bar into its slot alone), the bars before the last `memory`
+ * valid ones take that instead, since the head forgets them.
  */
-export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun[] }, hooks: Pick<RingHooks, 'head' | 'width' | 'fill'>, memory: number, bars: number): PreludeRoute {
+export function ringPrelude(
+  stepper: Stepper & { readonly runs: readonly RingRun[] }, hooks: Pick<RingHooks, 'head' | 'width' | 'fill'> & { keep?(state: Float64Array, slot: number, x: number): void },
+  memory: number, bars: number,
+): PreludeRoute {
   const { runs, state } = stepper;
-  const { head, width, fill } = hooks;
+  const { head, width, fill, keep } = hooks;
   return {
     bars,
     tail(into) {
@@ -268,12 +273,13 @@ export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun
     skip(columns, from, to) {
       for (const r of runs) {
         const col = columns[r.src]!;
-        // Filled from the earliest bar it needs: a whole ring and `memory` valid bars back.
-        let start = to, valid = 0;
+        // Filled from the earliest bar it needs: a whole ring and `memory` valid bars back (the head from `headFrom`).
+        let start = to, valid = 0, headFrom = to;
         while (start > from && (to - start < r.ring || valid < memory)) {
           start--;
-          if (col[start] === col[start]) valid++;
+          if (col[start] === col[start] && valid++ < memory) headFrom = start;
         }
+        if (!keep) headFrom = start;
         const at = r.at, R = r.ring, ring = at + head + 2;
         const g = lastNaN(col, from, start);
         let run = g >= from ? start - 1 - g : state[at + head]! + (start - from);
@@ -283,7 +289,8 @@ export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun
           const x = col[i]!;
           run = x !== x ? 0 : run + 1;
           if (++pos === R) pos = 0;
-          fill(state, at, ring + width * pos, x);
+          if (i < headFrom) keep!(state, ring + width * pos, x);
+          else fill(state, at, ring + width * pos, x);
         }
         state[at + head] = run;
         state[at + head + 1] = pos;

@@ -63,7 +63,7 @@ export default function wma(ctx: StepperContext): Stepper {
   });
   for (const r of stepper.runs) for (let v = r.v0; v < r.v1; v++) runAt[v] = (r as RingRun).at;
   const longest = longestOf(n);
-  const ring = { head: depth + 1, width: 1, fill: diagonalFill(depth) };
+  const ring = { head: depth + 1, width: 1, fill: diagonalFill(depth), keep: (s: Float64Array, slot: number, x: number) => { s[slot] = x; } };
   if (longest > DENSE_WMA) {
     const { state, ownAt } = stepper, { skip, tail } = ringPrelude(stepper, ring, depth, longest);
     return {
