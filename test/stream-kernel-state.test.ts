@@ -652,7 +652,7 @@ describe('a kernel state whose stream keeps its tail: revised, restored, refused
     ['momentum.cci', { window: [5, 40], zero_denominator: ['talib', 'nan'] }],
     ['structure.minmaxindex', { source: ['close', 'hl2'], window: [3, 40] }],
     ['momentum.ultosc', { window1: [7], window2: [14], window3: [20, 40] }],
-    ['pattern.hikkake_mod', {}],
+    ['volume.vwap_deviation', { window: [5, 30], mult: [1, 2] }],
   ];
   cases.forEach(([id, grid], n) => {
     for (const dtype of ['float64', 'float32'] as const) {
