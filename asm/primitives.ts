@@ -172,7 +172,7 @@ export function maxParam(c: Call, p: i32): f64 {
 }
 
 // LeadState in native/primitives.h: the kernel state [lead, age, own numbers]
-// per variant of a kernel whose stream steps each call's first `lead` bars.
+// per variant of a kernel whose call's first `lead` bars are the bars before the state.
 // One call at a time: readLeadState sets these for the call's segments.
 export let leadAt: i32 = 0, leadAge: i32 = 0, leadOn: bool = false;
 // The current run's first bar (before s when it goes on from the state) and its first bar to compute, set by leadRun.

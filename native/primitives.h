@@ -173,8 +173,8 @@ inline double maxParam(const KernelCall& c, int p) {
   return m;
 }
 
-// The kernel state of a kernel whose stream steps each call's first `lead`
-// bars itself (KernelStateMap.lead; docs/adding-an-indicator.md, "Kernel
+// The kernel state of a kernel whose call's first `lead` bars are the bars
+// before the state (KernelStateMap.lead; docs/adding-an-indicator.md, "Kernel
 // state"): per variant [lead, age, the kernel's own numbers], `age` the
 // valid bars of the run through bar lead - 1, the same in every variant.
 // Bars before the lead are the stream's (NaN here); a run over bar lead

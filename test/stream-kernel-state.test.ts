@@ -643,9 +643,64 @@ describe('a batch large enough for the pool runs there, one chunk per source, wi
   }
 });
 
-describe('ma.wma windows over 256 through the kernel: the batch after a lead of the longest window', () => {
+describe('a kernel state whose stream keeps its tail: revised, restored, refused', () => {
+  // The stream's last bars (KernelStateMap.streamKeepsTail) go before each batch once it holds the lead's bars; a
+  // restored stream and one after a refused pushMany() step the lead until then. Gaps: in the history, in the tail
+  // of a batch (360: 10 bars before 370), at a batch's first bar (500).
+  const c = candles(700, 29, [120, 360, 500]);
+  const cases: [string, Record<string, unknown>][] = [
+    ['momentum.cci', { window: [5, 40], zero_denominator: ['talib', 'nan'] }],
+    ['structure.minmaxindex', { source: ['close', 'hl2'], window: [3, 40] }],
+    ['momentum.ultosc', { window1: [7], window2: [14], window3: [20, 40] }],
+    ['volume.vwap_deviation', { window: [5, 30], mult: [1, 2] }],
+  ];
+  cases.forEach(([id, grid], n) => {
+    for (const dtype of ['float64', 'float32'] as const) {
+      const backend: BackendName = n % 2 === (dtype === 'float64' ? 0 : 1) ? 'native' : 'wasm';
+      it(`${id} ${dtype} ${backend}`, async () => {
+        const engine = await engineFor(backend);
+        const a = await engine.stream({ indicator: id, grid, dtype, history: part(c, 0, 300) });
+        expect(a.batchRoute).toBe('kernel');
+        // The last bar revised: its slot of the tail too.
+        a.push({ ...bar(c, 300), close: c.close[300]! * 1.01, high: c.high[300]! * 1.01 });
+        a.update(bar(c, 300));
+        const r = await engine.restoreStream(a.checkpoint(), { indicator: id });
+        const check = async (s: typeof a, from: number, to: number, what: string) => {
+          const got = await s.pushMany(part(c, from, to));
+          const want = await engine.compute({ indicator: id, candles: part(c, 0, to), grid, dtype });
+          const V = want.variants;
+          for (const o of want.outputs) {
+            const w = want.values(o), v = got.values(o);
+            for (let i = 0; i < (to - from) * V; i++) {
+              if (!Object.is(v[i], w[from * V + i])) expect.fail(`${what} ${o} ${JSON.stringify(want.variant(i % V))} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
+            }
+          }
+          want.release();
+          got.release();
+        };
+        // [301, 310), [310, 370): the restored stream does not hold the lead's bars yet; [370, 500), [500, 700): it does.
+        for (const [from, to] of [[301, 310], [310, 370], [370, 500], [500, 600]] as const) {
+          await check(a, from, to, 'kept');
+          await check(r, from, to, 'restored');
+          expect(sameBytes(a.checkpoint(), r.checkpoint()), `after bars ${from}..${to}`).toBe(true);
+        }
+        // A refused batch leaves the state as it was; the next ones step the lead, then take the tail again.
+        const bad = part(c, 600, 700), high = bad.high.slice();
+        high[50] = bad.low[50]! - 1;
+        await expect(a.pushMany({ ...bad, high })).rejects.toMatchObject({ code: 'INVALID_CANDLES' });
+        expect(a.barsSeen).toBe(600);
+        await check(a, 600, 640, 'after a refused batch');
+        await check(a, 640, 700, 'after a refused batch');
+        a.close();
+        r.close();
+      });
+    }
+  });
+});
+
+describe('ma.wma windows over 256 through the kernel: the batch after a tail of the longest window', () => {
   const N = 2000;
-  // Gaps: inside the first batch, at the first bar of the third, at the last bar of each grid's lead in it (300, 600).
+  // Gaps: inside the first batch, at the first bar of the third, in the tail of the fifth (6 bars before it), inside it.
   const c = candles(N, 23, [450, 1100, 1399, 1699]);
   const grids = [{ source: ['close', 'hlc3'], window: [5, 300] }, { window: [257, 400, 600] }];
   grids.forEach((g, n) => {
@@ -662,9 +717,13 @@ describe('ma.wma windows over 256 through the kernel: the batch after a lead of 
         a.push({ ...bar(c, 100), close: c.close[100]! * 1.05, high: c.high[100]! * 1.05 });
         a.update(bar(c, 100));
         b.push(bar(c, 100));
-        // [101, 900): seeding and a gap; [900, 1100): no longer than the lead (stepped); [1100, N): a gap first,
-        // at the lead's last bar, and a run longer than the lead.
-        for (const [from, to] of [[101, 900], [900, 1100], [1100, N]] as const) {
+        // [101, 900): seeding and a gap; [900, 1100): shorter than the tail; [1100, 1102): a gap first, one bar
+        // through the kernel; [1102, 1400): ends at a gap; pushes; [1405, N): a gap in its tail, one inside it.
+        for (const [from, to] of [[101, 900], [900, 1100], [1100, 1102], [1102, 1400], [1405, N]] as const) {
+          for (let i = 1400; from === 1405 && i < from; i++) {
+            a.push(bar(c, i));
+            b.push(bar(c, i));
+          }
           const got = await a.pushMany(part(c, from, to));
           for (let i = from; i < to; i++) b.push(bar(c, i));
           expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);

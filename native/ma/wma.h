@@ -4,8 +4,8 @@
 // (WmaLanes, wmaNext); which one a variant takes depends on its window alone.
 //
 // Kernel state (per variant, kWmaState numbers): [lead, age, then a long
-// window's sum, sumErr, sub, subErr] (LeadState). The stream steps the call's
-// first `lead` bars itself (lead >= the longest window: every value a window
+// window's sum, sumErr, sub, subErr] (LeadState). The call's first `lead` bars
+// are the bars before the state (lead >= the longest window: every value a window
 // reads and drops lies in the call); `age` counts the valid bars of the run
 // through bar lead - 1. A dense window needs nothing more (its sums are
 // fresh); a long one goes on from its running sums. stateOut: the same

@@ -31,8 +31,8 @@ inline double cciAt(const double* tp, int64_t s, int64_t t, int64_t n, double fl
   return diff != 0.0 ? diff / (0.015 * (dev / nd)) : 0.0;
 }
 
-// Kernel state (per variant, kCciState numbers): [lead, age]. The stream
-// steps the call's first `lead` bars itself (lead >= window - 1: every window
+// Kernel state (per variant, kCciState numbers): [lead, age]. The call's
+// first `lead` bars are the bars before the state (lead >= window - 1: every window
 // is in the call); `age` counts the valid bars of the run through bar
 // lead - 1, which place TA-Lib's slots. stateOut: the same after the last bar.
 constexpr int kCciState = 2;

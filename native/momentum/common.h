@@ -643,8 +643,8 @@ void kdByType(const OutView<Out>& out, int64_t v, KdTypes types, int64_t T, doub
 //   [stride, lead, age, slow %K's RunningMean state, %D's] ('sma' types)
 //   [stride, lead, age, slow %K's TA_MA lane, %D's]       (others: kdByLanes)
 // stride (the numbers per variant, the same in every variant) first, so the
-// kernel finds each variant's part. The stream steps the call's first `lead`
-// bars itself (lead >= k_window - 1: every channel reads its whole window
+// kernel finds each variant's part. The call's first `lead` bars are the
+// bars before the state (lead >= k_window - 1: every channel reads its whole window
 // from the call; lead >= both means' windows: their rings fit the call's) and `age` counts the valid bars of the run through bar
 // lead - 1; the means go on from the state there. stateOut gets the means as
 // the last run left them and that run's age at the last bar (0 after a gap).

@@ -14,8 +14,8 @@ inline int64_t scratch(int64_t T) { return 2 * T; }
 
 // Kernel state (per variant, kUltoscState numbers): [lead, age, then per
 // window, shortest first: the buying-pressure sum and its error, the
-// true-range sum and its error]. The stream steps the call's first `lead`
-// bars itself (lead >= the longest window, so every bar a sum adds or drops
+// true-range sum and its error]. The call's first `lead` bars are the
+// bars before the state (lead >= the longest window, so every bar a sum adds or drops
 // and its previous close are in the call); `age` counts the valid bars of
 // the run through bar lead - 1. stateOut: the same after the last bar (age 0
 // after a gap), the sums as the last run left them.

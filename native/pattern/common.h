@@ -101,7 +101,7 @@ class Candles {
 // Kernel state (docs/adding-an-indicator.md, "Kernel state"), so a stream
 // continues a run through the kernel:
 //   [lead, age, totals, locals, ring of the run's last lookback + 1 candles]
-// The stream steps the call's first `lead` bars itself (lead >= lookback), so
+// The call's first `lead` bars are the bars before the state (lead >= lookback), so
 // the kernel reads every bar it needs from the call; `age` counts the valid
 // bars of the run through bar lead - 1. A run judged before bar lead goes on
 // from the totals (a slot per range type, period and lag: two totals with the

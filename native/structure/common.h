@@ -178,8 +178,8 @@ struct ExtremeIndex {
 // kIndexState numbers): the kept (bar, value) of the min and of the max
 // (bars counted from the stream's first; -1: none yet), the bar number of
 // the call's bar 0, then `lead` (at least the longest window - 1) and the
-// run's age at bar lead - 1 (-1 after a NaN bar). The stream steps the
-// call's first lead bars itself, so every window the kernel scans lies in
+// run's age at bar lead - 1 (-1 after a NaN bar). The call's first lead
+// bars are the bars before the state, so every window the kernel scans lies in
 // the call; the kernel writes NaN before bar lead, continues the run from
 // there and leaves the kept bars, the bar number after its last bar, 0 and
 // the age at its last bar.

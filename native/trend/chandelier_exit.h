@@ -3,7 +3,7 @@
 // bar n-1 (the first full channel) with seed 'first' (param 2), whose ATR
 // starts at bar 0 as volatility.atr's. scratch: true range (T) and a price channel
 // Kernel state (per variant, kChandelierState numbers): [lead, age, ATR]. The
-// stream steps the call's first `lead` bars itself (lead >= window - 1, and
+// call's first `lead` bars are the bars before the state (lead >= window - 1, and
 // >= 1: every channel and the first true range read their bars from the
 // call); `age` counts the valid bars of the run through bar lead - 1 and the
 // ATR is the average there, or while seeding the in-order sum of the true

@@ -4,8 +4,8 @@
 // typical price is computed once per call. outputs: vwap, upper, lower, stdev.
 // Kernel state (per variant, at stateStride): [lead, age, the last
 // window's moments (weight, mean, m2), the WeightedMoments state (pos, the
-// chunk's moments, then its tail of 3 window numbers)]. The stream steps the call's first
-// `lead` bars itself (lead >= window: a chunk starting after it reads the
+// chunk's moments, then its tail of 3 window numbers)]. The call's first `lead` bars are
+// the bars before the state (lead >= window: a chunk starting after it reads the
 // chunk before it from the call); `age` counts the valid bars of the run
 // through bar lead - 1, the points since the reset. stateOut: the same after
 // the last bar, the last run's moments and tail (age 0 after a gap).

@@ -149,6 +149,14 @@ export class IndicatorStream {
   private sharedParams: Float64Array[] | null = null;
   /** A pushMany() is waiting for its kernel calls: other calls would interleave with it. */
   private busy = false;
+  /**
+   * For a kernel state whose stream keeps its tail (KernelStateMap.streamKeepsTail): the last
+   * `tailBars` bars of each source, bar t of source k at k * tailBars + t % tailBars, those from bar
+   * tailFrom on (a restored stream none from before the restore).
+   */
+  private readonly tailRing: Float64Array | null;
+  private readonly tailBars: number;
+  private tailFrom = 0;
 
   /** @internal: engine.stream() and engine.restoreStream() make streams. */
   constructor(host: StreamHost, request: Omit<StreamRequest, 'history'>) {
@@ -219,6 +227,9 @@ export class IndicatorStream {
       this.rows64 = [];
       this.kept = new KeptBars(this.baseColumns, this.sources.length);
     }
+    const map = this.stepper?.kernel;
+    this.tailBars = map?.streamKeepsTail ? map.lead ?? 0 : 0;
+    this.tailRing = this.tailBars > 0 ? new Float64Array(this.sources.length * this.tailBars) : null;
     this.reserveFor(0);
     UNCLOSED.register(this, { host, budget: this.budget }, this);
   }
@@ -241,7 +252,7 @@ export class IndicatorStream {
    */
   get stateBytes(): number {
     const rows = this.variants * this.outputs.length * (this.dtype === 'float64' ? 8 : 4);
-    if (this.stepper) return rows + 8 * (2 * this.stepper.state.length + this.rows64.filter(Boolean).length * this.variants);
+    if (this.stepper) return rows + 8 * (2 * this.stepper.state.length + this.rows64.filter(Boolean).length * this.variants + (this.tailRing?.length ?? 0));
     return rows + this.kept!.bytes + this.runOut.reduce((n, a) => n + a.byteLength, 0);
   }
 
@@ -316,8 +327,9 @@ export class IndicatorStream {
     const Ctor = this.dtype === 'float64' ? Float64Array : Float32Array;
     // Stepped: every bar but the last at batch speed, straight into the result; the last one as push() applies it.
     let outs: (OutputArray | null)[] | null = null;
-    // Through a prelude (Stepper.prelude): the kernel's rows of the prelude's bars come first in each output, then dropped.
-    const prelude = this.throughPrelude(n - 1) ? this.preludeLength() : 0;
+    // Through a prelude (Stepper.prelude), or the kernel after a tail (KernelStateMap.tail): the kernel's rows of
+    // those bars come first in each output, then dropped.
+    const prelude = this.throughKernel() ? this.tailLength(n - 1) : this.throughPrelude(n - 1) ? this.preludeLength() : 0;
     let whole: (OutputArray | null)[] = [];
     if (this.stepper) {
       const rows = (prelude + n) * V;
@@ -333,7 +345,7 @@ export class IndicatorStream {
       this.busy = true;
       try {
         const columns = this.sources.map((s) => c.column(s));
-        if (this.throughKernel()) ({ backend, chunks, numThreads } = await this.kernelBars(columns, n - 1, outs));
+        if (this.throughKernel()) ({ backend, chunks, numThreads } = await this.kernelBars(columns, n - 1, whole, prelude));
         else if (this.throughPrelude(n - 1)) ({ backend, chunks, numThreads } = await this.preludeBars(columns, n - 1, whole, prelude));
         else this.stepBars(columns, 0, n - 1, outs);
         this.busy = false;
@@ -428,7 +440,7 @@ export class IndicatorStream {
     let i0 = 0;
     // Through the kernel, unless resume() steps the sources alone (cheaper than every window's values).
     if (this.throughKernel() && c.t >= 2 && !(this.stepper!.resume && !this.stepper!.resumeNeedsRows)) {
-      await this.kernelBars(this.sources.map((s) => c.column(s)), c.t - 1, this.plan.def.outputs.map(() => null));
+      await this.kernelBars(this.sources.map((s) => c.column(s)), c.t - 1, this.plan.def.outputs.map(() => null), this.tailLength(c.t - 1));
       i0 = c.t - 1;
     } else if (this.stepper?.prelude && c.t >= 2) {
       // A finite-memory state: set from the last bars alone.
@@ -471,6 +483,7 @@ export class IndicatorStream {
       r.release();
     }
     stepper.resume!(columns, last64);
+    this.keepTail(columns, 0, n);
     this.runs.forEach((r, i) => { this.gapNow[i] = lastGap(columns, r.inputs, 0, n); });
     this.seen = n;
     this.lastTs = this.tsOf(c.tsOpen[n - 1]!);
@@ -504,18 +517,51 @@ export class IndicatorStream {
   }
 
   /**
+   * Bars a batch of n through the kernel starts with, the last bars seen
+   * (KernelStateMap.tail, streamKeepsTail): its lead, none without a tail
+   * (or while the stream's own does not hold them).
+   */
+  private tailLength(n: number): number {
+    const map = this.stepper!.kernel!, lead = map.lead ?? 0;
+    if (n <= 0 || lead === 0) return 0;
+    if (map.tail) return lead;
+    return this.tailRing && (this.seen === 0 || this.tailFrom <= this.seen - lead) ? lead : 0;
+  }
+
+  /** Bars [from, to) of the source columns, the bars from this.seen on, into the stream's tail (when it keeps one). */
+  private keepTail(columns: readonly Float64Array[], from: number, to: number): void {
+    const ring = this.tailRing, L = this.tailBars;
+    if (!ring) return;
+    const first = Math.max(from, to - L);
+    columns.forEach((col, k) => {
+      for (let i = first; i < to; i++) ring[k * L + ((this.seen + i - from) % L)] = col[i]!;
+    });
+  }
+
+  /** The last into[k].length bars seen of each source k from the stream's tail, oldest first. */
+  private readTail(into: readonly Float64Array[]): void {
+    const ring = this.tailRing!, L = this.tailBars;
+    into.forEach((to, k) => {
+      const first = this.seen - to.length;
+      for (let j = 0; j < to.length; j++) to[j] = ring[k * L + ((first + j) % L)]!;
+    });
+  }
+
+  /**
    * Bars [0, n) of the source columns (indexed as this.bar) through the
    * batch kernel, on the pool as compute() runs it, continuing from the
    * stepper's state and leaving it where stepBars() would; bar i's row goes
-   * into outputs at i * variants (time-major; null: not wanted). A per-run
+   * into outputs at (P + i) * variants (time-major; null: not wanted), after
+   * the rows of the P = tailLength(n) bars before the batch, which the call
+   * reads first (not wanted). A per-run
    * state goes out of the first chunk of each source run only (every chunk
    * of the run makes the same); the state comes back into the stepper only
    * once every chunk is done.
    */
-  private async kernelBars(columns: readonly Float64Array[], n: number, outputs: readonly (OutputArray | null)[]): Promise<{ backend: BackendName; numThreads: number; chunks: number }> {
-    const map = this.stepper!.kernel!, L = map.length, V = this.variants, def = this.plan.def;
-    // A state with a lead (KernelStateMap.lead): its bars step here first, their rows set aside (the kernel writes NaN there).
-    const lead = map.lead ?? 0;
+  private async kernelBars(columns: readonly Float64Array[], n: number, outputs: readonly (OutputArray | null)[], P: number): Promise<{ backend: BackendName; numThreads: number; chunks: number }> {
+    const map = this.stepper!.kernel!, L = map.length, V = this.variants, def = this.plan.def, T = P + n;
+    // A state with a lead (KernelStateMap.lead) but no tail: its bars step here first, their rows set aside (the kernel writes NaN there).
+    const lead = P > 0 ? 0 : map.lead ?? 0;
     if (n <= lead) {
       this.stepBars(columns, 0, n, outputs);
       return { backend: this.host.backend.name, numThreads: 1, chunks: 0 };
@@ -526,22 +572,29 @@ export class IndicatorStream {
     const input = new Float64Array(shared, 0, L), output = new Float64Array(shared, 8 * L, L);
     map.save(input);
     // Workers read shared inputs in place (a plain array would be copied whole, with any buffer it is a view of);
-    // the loaded candles' columns are shared already.
+    // the loaded candles' columns are shared already. A tail: the last bars seen (NaN before the first), then the batch.
     const inputs = columns.map((col) => {
-      if (isSharedArrayBuffer(col.buffer)) return col.subarray(0, n);
-      const x = sharedFloat64(n);
-      x.set(col.subarray(0, n));
+      if (P === 0 && isSharedArrayBuffer(col.buffer)) return col.subarray(0, n);
+      const x = sharedFloat64(T);
+      x.set(col.subarray(0, n), P);
       return x;
     });
+    if (P > 0) {
+      const seen = Math.min(this.seen, P);
+      inputs.forEach((x) => x.fill(NaN, 0, P - seen));
+      const into = inputs.map((x) => x.subarray(P - seen, P));
+      if (map.tail) map.tail(into);
+      else this.readTail(into);
+    }
     const params = this.shareParams();
     const runOf = (v0: number) => this.runs.findIndex((r) => v0 >= r.v0 && v0 < r.v1);
-    const meta = await this.host.runKernels(this.plan, n, (chunk) => {
+    const meta = await this.host.runKernels(this.plan, T, (chunk) => {
       const r = runOf(chunk.v0), part = map.runs?.[r];
       const state = part
         ? { input: input.subarray(part.at, part.at + part.length), output: chunk.v0 === this.runs[r]!.v0 ? output.subarray(part.at, part.at + part.length) : null, perVariant: 0 }
         : { input, output, perVariant: map.perVariant };
       return {
-        kernel: def.id, inputs: this.runs[r]!.inputs.map((k) => inputs[k]!), t: n, params, v0: chunk.v0, v1: chunk.v1,
+        kernel: def.id, inputs: this.runs[r]!.inputs.map((k) => inputs[k]!), t: T, params, v0: chunk.v0, v1: chunk.v1,
         outputs: outputs as (OutputArray | null)[], float64: this.dtype === 'float64', timeStride: V, variantStride: 1, state,
       };
     });
@@ -617,6 +670,7 @@ export class IndicatorStream {
     this.runs.forEach((r, i) => {
       for (const k of r.inputs) if (gapAt[k]! >= from) this.gapNow[i] = Math.max(this.gapNow[i]!, this.seen + gapAt[k]! - from);
     });
+    this.keepTail(columns, from, to);
     this.seen += to - from;
   }
 
@@ -626,7 +680,8 @@ export class IndicatorStream {
     const gapNow = this.gapNow.slice(), gapBefore = this.gapBefore.slice(), lastBase = this.lastBase.slice();
     const state = this.stepper?.state.slice(), committed = this.committed?.slice();
     return () => {
-      Object.assign(this, { seen, lastTs, gapNow, gapBefore });
+      // The tail's slots may hold the batch's bars now: it holds none before the next bar.
+      Object.assign(this, { seen, lastTs, gapNow, gapBefore, tailFrom: seen });
       this.lastBase.set(lastBase);
       if (state) this.stepper!.state.set(state);
       if (committed) this.committed!.set(committed);
@@ -716,6 +771,7 @@ export class IndicatorStream {
     this.lastTs = ts;
     this.lastBase.set(this.baseBar);
     if (this.stepper) {
+      if (this.tailRing) this.keepBar(t);
       this.stepper.step(this.bar, this.rows64);
       return;
     }
@@ -724,6 +780,12 @@ export class IndicatorStream {
     if (mode === 'keep') return;
     // Keep what a revision of this bar could need: the runs as they were before it.
     kept.dropBefore(this.recomputeStart(t));
+  }
+
+  /** this.bar, bar t, into the stream's tail. */
+  private keepBar(t: number): void {
+    const ring = this.tailRing!, L = this.tailBars, at = t % L;
+    for (let k = 0; k < this.bar.length; k++) ring[k * L + at] = this.bar[k]!;
   }
 
   /**
@@ -856,6 +918,7 @@ export class IndicatorStream {
     this.gapBefore = s.gapBefore;
     this.gapNow = s.gapNow;
     this.seen = s.barsSeen;
+    this.tailFrom = s.barsSeen;
     if (this.stepper) {
       this.committed!.set(s.committed!);
       if (this.seen === 0) return;

@@ -4,8 +4,9 @@
 // to now, then the older ones; both runs are contiguous in the stepper's
 // ring. O(window) per bar, as the kernel. Batches run the kernel with its
 // state (per variant [lead, age], kCciState in native/momentum/cci.h): the
-// stream steps each batch's first lead = longest window - 1 bars, so every
-// window is in the call, and the run's age places TA-Lib's slots.
+// call's first lead = longest window - 1 bars are the stream's last bars
+// (KernelStateMap.streamKeepsTail), so every window is in the call, and the
+// run's age places TA-Lib's slots.
 import { leadKernelState, longestOf, paramOf, type Stepper, type StepperContext } from './types.js';
 import { ZERO_DENOMINATOR_NAN } from './primitives.js';
 import { lastValuesStepper } from './windows.js';
@@ -54,6 +55,7 @@ export default function cci(ctx: StepperContext): Stepper {
       load(_from, bars, columns) {
         stepper.skip(columns, 0, bars);
       },
+      streamKeepsTail: true,
     }),
   };
 }

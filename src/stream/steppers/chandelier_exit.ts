@@ -72,9 +72,9 @@ export default function chandelierExit(ctx: StepperContext): Stepper {
 /**
  * The kernel state (native/trend/chandelier_exit.h), per variant: [lead,
  * age, ATR] (the ATR of the variant's (window, seed) group: its seeding sum
- * while it seeds). The stream steps each batch's first `lead` bars (the
- * longest window - 1, at least 1) so the kernel reads every channel's
- * window and the first true range from the batch; load() steps the channel
+ * while it seeds). The call's first `lead` bars (the longest window - 1, at
+ * least 1) are the stream's last bars (streamKeepsTail) so the kernel reads
+ * every channel's window and the first true range from the call; load() steps the channel
  * over the bars it holds (Channel.skip) and takes the last valid close.
  */
 function chandelierKernelState(
@@ -97,5 +97,6 @@ function chandelierKernelState(
         }
       }
     },
+    streamKeepsTail: true,
   });
 }

@@ -576,8 +576,9 @@ export function extremeIndexes(ctx: StepperContext, minOut: number, maxOut: numb
  * The kernel's state of the index family (kIndexState in
  * native/structure/common.h), per variant: its (bar, value) of the min and
  * of the max, the bar number of the call's bar 0, `lead` and its run's age
- * at bar lead - 1. The stream steps a batch's first W - 1 bars (`lead`), so
- * that the kernel's rescans read nothing before the batch; load() writes
+ * at bar lead - 1. The call's first W - 1 bars (`lead`) are the stream's
+ * last bars (streamKeepsTail), so that the kernel's rescans read nothing
+ * before the call; load() writes
  * the ring of each source from the batch's last bars.
  */
 function extremeIndexKernelState(state: Float64Array, count: number, runs: readonly { v0: number; v1: number; src: number; at: number }[], own: number, W: number): KernelStateMap {
@@ -586,6 +587,7 @@ function extremeIndexKernelState(state: Float64Array, count: number, runs: reado
     perVariant: S,
     length: S * V,
     lead,
+    streamKeepsTail: true,
     save(into) {
       for (const r of runs) {
         for (let v = r.v0; v < r.v1; v++) {

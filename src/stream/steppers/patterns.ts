@@ -257,6 +257,7 @@ function kernelState(lookback: number, slots: readonly number[], nLocals: number
     perVariant: 0,
     length,
     runs: [{ at: 0, length }],
+    // Stepped (no tail): lookback bars of one variant cost less than copying the batch behind a tail.
     lead: lookback,
     save(into) {
       into.fill(0, 0, length);

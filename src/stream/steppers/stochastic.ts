@@ -278,9 +278,9 @@ const STOCHASTIC_HEAD = 3;
  * native/momentum/common.h), per variant: [stride, lead, age, slow %K's
  * mean, %D's mean] with both types 'sma', else [stride, lead, age, slow %K's
  * TA_MA lane, %D's] (matypes.ts's lanes as they are: matype::Lane), stride
- * the numbers per variant, the largest. The stream steps each
- * batch's first `lead` bars (the longest k_window - 1, and at least either
- * mean's window) so the kernel reads every channel's window from the batch;
+ * the numbers per variant, the largest. The call's first `lead` bars (the
+ * longest k_window - 1, and at least either mean's window) are the stream's
+ * last bars (streamKeepsTail), so the kernel reads every channel's window from the call;
  * load() steps the channel over the bars it holds (Channel.skip) and takes
  * the means.
  */
@@ -297,6 +297,7 @@ function stochasticKernelState(state: Float64Array, ch: Channel, kd: NonNullable
     perVariant: stride,
     length: stride * V,
     lead,
+    streamKeepsTail: true,
     save(into) {
       const age = ch.run(state);
       for (let v = 0; v < V; v++) {

@@ -248,11 +248,16 @@ export function ringStepper(ctx: StepperContext, hooks: RingHooks): Stepper & { 
  * value() keeps no state of its own (`own` unused): its ring holds the last
  * `bars` values. skip() counts the bars and turns the ring over
  * arithmetically up to the last ring's length (and `memory` valid bars) of
- * each source, then fills those as step() does, without values.
+ * each source, then fills those as step() does, without values; with
+ * `keep` (the bar into its slot alone), the bars before the last `memory`
+ * valid ones take that instead, since the head forgets them.
  */
-export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun[] }, hooks: Pick<RingHooks, 'head' | 'width' | 'fill'>, memory: number, bars: number): PreludeRoute {
+export function ringPrelude(
+  stepper: Stepper & { readonly runs: readonly RingRun[] }, hooks: Pick<RingHooks, 'head' | 'width' | 'fill'> & { keep?(state: Float64Array, slot: number, x: number): void },
+  memory: number, bars: number,
+): PreludeRoute {
   const { runs, state } = stepper;
-  const { head, width, fill } = hooks;
+  const { head, width, fill, keep } = hooks;
   return {
     bars,
     tail(into) {
@@ -268,12 +273,13 @@ export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun
     skip(columns, from, to) {
       for (const r of runs) {
         const col = columns[r.src]!;
-        // Filled from the earliest bar it needs: a whole ring and `memory` valid bars back.
-        let start = to, valid = 0;
+        // Filled from the earliest bar it needs: a whole ring and `memory` valid bars back (the head from `headFrom`).
+        let start = to, valid = 0, headFrom = to;
         while (start > from && (to - start < r.ring || valid < memory)) {
           start--;
-          if (col[start] === col[start]) valid++;
+          if (col[start] === col[start] && valid++ < memory) headFrom = start;
         }
+        if (!keep) headFrom = start;
         const at = r.at, R = r.ring, ring = at + head + 2;
         const g = lastNaN(col, from, start);
         let run = g >= from ? start - 1 - g : state[at + head]! + (start - from);
@@ -283,7 +289,8 @@ export function ringPrelude(stepper: Stepper & { readonly runs: readonly RingRun
           const x = col[i]!;
           run = x !== x ? 0 : run + 1;
           if (++pos === R) pos = 0;
-          fill(state, at, ring + width * pos, x);
+          if (i < headFrom) keep!(state, ring + width * pos, x);
+          else fill(state, at, ring + width * pos, x);
         }
         state[at + head] = run;
         state[at + head + 1] = pos;
@@ -330,30 +337,50 @@ export interface KernelStateMap {
   load(from: Float64Array, bars: number, columns: readonly Float64Array[]): void;
   /**
    * Optional: for a state that keeps bars the kernel reads again (the
-   * patterns' candles), the first `lead` bars of each batch step in
-   * TypeScript; the kernel then reads every bar it needs from the batch and
-   * starts at bar `lead` (its rows before that are step()'s).
+   * patterns' candles), the kernel reads the `lead` bars before its bar
+   * `lead` from the call and starts there. Without `tail`, the first `lead`
+   * bars of each batch step in TypeScript (their rows step()'s).
    */
   readonly lead?: number;
+  /**
+   * Optional, with `lead`: writes the last `into[k].length` (at most `lead`)
+   * bars seen of each source from the stepper's state, oldest first; the
+   * call's first `lead` bars are then those bars (NaN before the stream's
+   * first), so the kernel goes on from the state at the batch's first bar
+   * and no bar steps in TypeScript.
+   */
+  tail?(into: readonly Float64Array[]): void;
+  /**
+   * Optional, with `lead`, for a state without the bars themselves: the
+   * stream keeps the last `lead` bars of every source and puts them before
+   * the batch as `tail`'s, once it holds them (not for `lead` bars after a
+   * restore: a checkpoint does not carry them); until then it steps them.
+   */
+  readonly streamKeepsTail?: boolean;
 }
 
 /**
- * The KernelStateMap of a kernel whose stream steps each batch's first
- * `lead` bars (LeadState in native/primitives.h: the channel oscillators):
- * per variant [lead, age, then `own` numbers], `age(v)` the valid bars of
- * the run the stepper stands in (variant v's source run's). save(v, into, at) writes variant v's own
- * numbers at `at`; load(from, bars, columns) takes them (variant v's at
- * from[(own + 2) * v + 2]) and sets the rest of the state from the bars.
+ * The KernelStateMap of a kernel reading the `lead` bars before its first
+ * from the call (LeadState in native/primitives.h: the channel
+ * oscillators): per variant [lead, age, then `own` numbers], `age(v)` the
+ * valid bars of the run the stepper stands in (variant v's source run's).
+ * save(v, into, at) writes variant v's own numbers at `at`; load(from,
+ * bars, columns) takes them (variant v's at from[(own + 2) * v + 2]) and
+ * sets the rest of the state from the bars. With `tail` (the last bars
+ * from the state) or `streamKeepsTail` those bars come before the batch,
+ * else the stream steps the batch's first `lead` bars.
  */
 export function leadKernelState(
   variants: number, own: number, lead: number, age: (v: number) => number,
-  hooks: { save(v: number, into: Float64Array, at: number): void; load: KernelStateMap['load'] },
+  hooks: { save(v: number, into: Float64Array, at: number): void; load: KernelStateMap['load']; tail?: KernelStateMap['tail']; streamKeepsTail?: boolean },
 ): KernelStateMap {
   const S = own + 2;
   return {
     perVariant: S,
     length: S * variants,
     lead,
+    ...(hooks.tail ? { tail: hooks.tail } : {}),
+    ...(hooks.streamKeepsTail ? { streamKeepsTail: true } : {}),
     save(into) {
       for (let v = 0; v < variants; v++) {
         into[S * v] = lead;

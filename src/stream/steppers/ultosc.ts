@@ -6,8 +6,9 @@
 // longest window's first value on, a bar's value reads them and then drops
 // each window's oldest bar. Batches run the kernel with its state (per
 // variant [lead, age, the 12 sums], kUltoscState in native/momentum/ultosc.h):
-// the stream steps each batch's first lead = longest window bars, so every
-// bar a sum adds or drops is in the call.
+// the call's first lead = longest window bars are the stream's last bars
+// (KernelStateMap.streamKeepsTail), so every bar a sum adds or drops is in
+// the call.
 import { leadKernelState, paramOf, type Stepper, type StepperContext } from './types.js';
 import { nearZero, trueRange, twoSumError } from './primitives.js';
 import { BarRun, blankRows, hlcRun, runTrueRange } from './wilder.js';
@@ -67,6 +68,7 @@ export default function ultosc(ctx: StepperContext): Stepper {
         back++;
       }
     },
+    streamKeepsTail: true,
   });
   return {
     state,

@@ -5,7 +5,7 @@
 // pass when a chunk starts (O(1) amortized per bar); a window's moments
 // merge a suffix with the current chunk. Shared: the count of valid bars and
 // the typical price and volume of the last maxWindow + 1 bars. pushMany()
-// runs the kernel after a lead of the longest window (vwapDeviationKernelState).
+// runs the kernel after the stream's last bars (vwapDeviationKernelState).
 import { leadKernelState, longestOf, paramOf, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { typicalPrice } from './flows.js';
 
@@ -106,9 +106,9 @@ export default function vwapDeviation(ctx: StepperContext): Stepper {
  * The kernel state (native/volume/vwap_deviation.h; LeadState, as
  * leadKernelState lays it out), per variant: [lead, age, the last window's
  * moments, the chunk's position and moments, the tail of 3 window numbers]:
- * its group's numbers in the kernel's order. The stream steps each batch's
- * first `lead` bars (the longest window: a chunk starting after them reads
- * the chunk before from the batch); load() takes the groups' numbers back
+ * its group's numbers in the kernel's order. The call's first `lead` bars
+ * (the longest window: a chunk starting after them reads the chunk before
+ * from the call) are the stream's last bars (streamKeepsTail); load() takes the groups' numbers back
  * and turns the ring of typical prices and volumes over the batch's last
  * valid bars, as step() fills it.
  */
@@ -154,6 +154,7 @@ function vwapDeviationKernelState(
         back++;
       }
     },
+    streamKeepsTail: true,
   });
   return map;
 }

@@ -9,10 +9,10 @@
 // Batches: over a prelude of the last bars when every window is dense (a
 // value is a fresh sum of its window); with a longer window through the
 // kernel with its state (per variant [lead, age, a long window's four sums],
-// kWmaState in native/ma/wma.h): the stream steps each batch's first
-// lead = longest window bars, so every value a window reads or drops is in
-// the call, and the ring and the dense sums are then set from the batch's
-// last bars (ringPrelude's skip).
+// kWmaState in native/ma/wma.h): the call's first lead = longest window bars
+// are the ring's last bars (KernelStateMap.tail), so every value a window
+// reads or drops is in the call, and the ring and the dense sums are then
+// set from the batch's last bars (ringPrelude's skip).
 import { advanceRing, leadKernelState, longestOf, paramOf, ringPrelude, ringStepper, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
 import { wmaDivider, wmaNext, wmaPrime } from './primitives.js';
 
@@ -63,9 +63,9 @@ export default function wma(ctx: StepperContext): Stepper {
   });
   for (const r of stepper.runs) for (let v = r.v0; v < r.v1; v++) runAt[v] = (r as RingRun).at;
   const longest = longestOf(n);
-  const ring = { head: depth + 1, width: 1, fill: diagonalFill(depth) };
+  const ring = { head: depth + 1, width: 1, fill: diagonalFill(depth), keep: (s: Float64Array, slot: number, x: number) => { s[slot] = x; } };
   if (longest > DENSE_WMA) {
-    const { state, ownAt } = stepper, { skip } = ringPrelude(stepper, ring, depth, longest);
+    const { state, ownAt } = stepper, { skip, tail } = ringPrelude(stepper, ring, depth, longest);
     return {
       ...stepper,
       kernel: leadKernelState(n.length, 4, longest, (v) => state[runAt[v]! + depth + 1]!, {
@@ -77,6 +77,7 @@ export default function wma(ctx: StepperContext): Stepper {
           for (let v = 0; v < n.length; v++) if (n[v]! > DENSE_WMA) state.set(from.subarray(6 * v + 2, 6 * v + 6), ownAt + 4 * v);
           skip(columns, 0, bars);
         },
+        tail,
       }),
     };
   }
