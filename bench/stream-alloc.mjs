@@ -6,7 +6,7 @@
 // boxed per variant and bar (a `cond ? NaN : value` stored into a row was
 // one) costs a scavenge every few thousand pushes and slows the pushes
 // around it several times. All ids run in one process, in registry order, as
-// the stream bench runs them (or in the order given), so helpers shared
+// the stream bench runs them (or in the order given), so functions shared
 // between steppers see the types of every id before them.
 //   node bench/stream-alloc.mjs [id ...]   (default: every stepped id)
 import { Session } from 'node:inspector/promises';
