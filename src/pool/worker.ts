@@ -59,14 +59,16 @@ export type JobOutcome = null | { failed: string };
 // worker's hold on an output ends with the job and a result the caller drops
 // can go back to the addon's memory pool before the next call wants it.
 // A minor collection (a scavenge) is enough: a job's message and typed
-// arrays are young when the reply is sent. A full one marks the whole heap
-// on V8's helper threads, which cost a 1,176-variant call 2 to 25 ms of CPU
-// per worker (a call's chunks each see the whole output, so every call
-// collected); every MAJOR_EVERY-th is full, for a handle that got promoted.
+// arrays die young (nothing allocates while its kernel runs). A full one
+// marked the whole heap on V8's helper threads: 2 to 25 ms of CPU per worker
+// at every 1,176-variant call (each of a call's chunks counts the whole
+// output), 12 to 80 ms of the worker's time on a loaded 2-core machine,
+// which the next job waited out (a minor one: 1 to 13). Every FULL_EVERY-th
+// collection is a full one, for a message that was promoted all the same.
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) => void;
 const RELEASE_BYTES = 64 * 2 ** 20;
-const MAJOR_EVERY = 8;
+const FULL_EVERY = 8;
 let seenBytes = 0;
 let collections = 0;
 let collectQueued = false;
@@ -78,7 +80,7 @@ function dropShared(bytes: number): void {
     collectQueued = true;
     setImmediate(() => {
       collectQueued = false;
-      collect({ type: ++collections % MAJOR_EVERY === 0 ? 'major' : 'minor' });
+      collect({ type: ++collections % FULL_EVERY === 0 ? 'major' : 'minor' });
     });
   }
 }

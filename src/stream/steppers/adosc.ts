@@ -37,7 +37,9 @@ export default function adosc(ctx: StepperContext): Stepper {
           state[2 * v] = kFast[v]! * x + (1.0 - kFast[v]!) * state[2 * v]!;
           state[2 * v + 1] = kSlow[v]! * x + (1.0 - kSlow[v]!) * state[2 * v + 1]!;
         }
-        out[v] = age >= from[v]! ? state[2 * v]! - state[2 * v + 1]! : NaN;
+        // A row's NaN as a store of its own: a select of NaN and a value was boxed per variant (chains.ts).
+        if (age >= from[v]!) out[v] = state[2 * v]! - state[2 * v + 1]!;
+        else out[v] = NaN;
       }
     },
     // The kernel's state (native/volume/adosc.h): per variant (fast, slow), then the AD sum and the run's age.

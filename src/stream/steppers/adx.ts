@@ -86,10 +86,22 @@ export function directionalSystem(ctx: StepperContext, adxr: boolean): Stepper {
           continue;
         }
         const blankDI = zeroNaN[v] === 1 && flat, blankDX = zeroNaN[v] === 1 && !defined;
-        if (adxRow) adxRow[v] = age >= af && !blankDX ? adx : NaN;
-        if (plusRow) plusRow[v] = blankDI ? NaN : plusDI;
-        if (minusRow) minusRow[v] = blankDI ? NaN : minusDI;
-        if (dxRow) dxRow[v] = blankDX ? NaN : state[a + 3]!;
+        // A row's NaN as a store of its own: a select of NaN and a value was boxed per variant (chains.ts).
+        if (adxRow) {
+          if (age >= af && !blankDX) adxRow[v] = adx;
+          else adxRow[v] = NaN;
+        }
+        if (blankDI) {
+          if (plusRow) plusRow[v] = NaN;
+          if (minusRow) minusRow[v] = NaN;
+        } else {
+          if (plusRow) plusRow[v] = plusDI;
+          if (minusRow) minusRow[v] = minusDI;
+        }
+        if (dxRow) {
+          if (blankDX) dxRow[v] = NaN;
+          else dxRow[v] = state[a + 3]!;
+        }
       }
     },
     // The kernel state (kDirectionalState in native/trend/common.h): per

@@ -33,7 +33,11 @@ export function averageTrueRange(ctx: StepperContext, normalized: boolean): Step
       const range = high - low;
       for (let v = 0; v < V; v++) {
         const valid = atrStep(state, v, age, tr, range, window[v]!, seed[v] === SEED_FIRST);
-        out[v] = !valid ? NaN : normalized ? natrValue(state[v]!, close) : state[v]!;
+        // A row's NaN as a store of its own: a select of NaN and a value was boxed per variant (chains.ts).
+        // NATR is NaN at a zero close.
+        if (!valid || (normalized && close === 0.0)) out[v] = NaN;
+        else if (normalized) out[v] = natrValue(state[v]!, close);
+        else out[v] = state[v]!;
       }
     },
     // The kernel's state (kAtrState in native/volatility/common.h): per variant its average, the previous close and the age.

@@ -6,7 +6,7 @@
 import { ownThenSharedKernelState, paramOf, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST } from './primitives.js';
 import { atrStep, BarRun, blankVariant, runTrueRange } from './wilder.js';
-import { candleShape, ohlcOf, ratioOrNaN } from './candles.js';
+import { candleShape, ohlcOf } from './candles.js';
 
 export default function candleStatsAtrNorm(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'atr_window'), seed = paramOf(ctx, 'seed');
@@ -30,8 +30,13 @@ export default function candleStatsAtrNorm(ctx: StepperContext): Stepper {
           blankVariant(rows, v);
           continue;
         }
+        // candleShape's lengths over the ATR, NaN where it is 0 as stores of their own (a select of NaN and a value was boxed: chains.ts).
         const atr = state[v]!;
-        for (let i = 0; i < 4; i++) if (rows[i]) rows[i]![v] = ratioOrNaN(k[i]!, atr);
+        if (atr === 0.0) {
+          blankVariant(rows, v);
+          continue;
+        }
+        for (let i = 0; i < 4; i++) if (rows[i]) rows[i]![v] = k[i]! / atr;
       }
     },
   };

@@ -119,7 +119,8 @@ export function emaChain(ctx: StepperContext, kind: ChainKind): Stepper {
         for (let v = r.v0; v < r.v1; v++) {
           const g = chainOf[v]!, L = lag[g]!;
           // ChainLanes::input: ZLEMA's de-lagged value.
-          out[v] = age < L ? NaN : zlemaLane(lanes, v, g, x + (x - state[ring + (pos >= L ? pos - L : pos - L + r.R)]!));
+          if (age < L) out[v] = NaN;
+          else zlemaLane(lanes, out, v, g, x + (x - state[ring + (pos >= L ? pos - L : pos - L + r.R)]!));
         }
       }
     },
@@ -233,16 +234,21 @@ interface Lanes {
 // (once every stage is seeded, its last stage's count at the period: the
 // steps alone as ChainLanes::steady, unrolled in locals; before, warm());
 // every variant then reads the kernel's combination of its chain's stages,
-// NaN while the last stage has no value.
+// NaN while the last stage has no value. That NaN is a store of its own, not
+// a `cond ? NaN : value` store: TurboFan boxed the value of such a select as
+// a heap number, one allocation per variant and bar (3 KB per push into the
+// default TEMA grid, 4.5 KB into T3's), and the collections they caused made
+// stretches of a few thousand pushes 5-10x slower.
 
-/** ZLEMA's one stage for variant v of chain g and its de-lagged input y. */
-function zlemaLane(l: Lanes, v: number, g: number, y: number): number {
+/** ZLEMA's one stage for variant v of chain g and its de-lagged input y, into out[v]. */
+function zlemaLane(l: Lanes, out: Float64Array, v: number, g: number, y: number): void {
   const s = l.s, e = 2 * g;
   if (l.lead[g] === v) {
     if (s[e + 1]! < l.period[g]!) l.warm(g, y);
     else s[e] = (y - s[e]!) * l.k[g]! + s[e]!;
   }
-  return s[e + 1]! < l.period[g]! ? NaN : s[e]!;
+  if (s[e + 1]! < l.period[g]!) out[v] = NaN;
+  else out[v] = s[e]!;
 }
 
 function demaLanes(l: Lanes, out: Float64Array, v0: number, v1: number, x: number): void {
@@ -257,7 +263,8 @@ function demaLanes(l: Lanes, out: Float64Array, v0: number, v1: number, x: numbe
         s[e + 2] = (e1 - s[e + 2]!) * kg + s[e + 2]!;
       }
     }
-    out[v] = s[e + 3]! < period[g]! ? NaN : 2.0 * s[e]! - s[e + 2]!;
+    if (s[e + 3]! < period[g]!) out[v] = NaN;
+    else out[v] = 2.0 * s[e]! - s[e + 2]!;
   }
 }
 
@@ -274,7 +281,8 @@ function temaLanes(l: Lanes, out: Float64Array, v0: number, v1: number, x: numbe
         s[e + 4] = (e2 - s[e + 4]!) * kg + s[e + 4]!;
       }
     }
-    out[v] = s[e + 5]! < period[g]! ? NaN : s[e + 4]! + (3.0 * s[e]! - 3.0 * s[e + 2]!);
+    if (s[e + 5]! < period[g]!) out[v] = NaN;
+    else out[v] = s[e + 4]! + (3.0 * s[e]! - 3.0 * s[e + 2]!);
   }
 }
 
@@ -294,7 +302,8 @@ function trixLanes(l: Lanes, out: Float64Array, v0: number, v1: number, x: numbe
         s[e + 4] = (e2 - prev[g]!) * kg + prev[g]!;
       }
     }
-    out[v] = had[g] ? rocValue(s[e + 4]!, prev[g]!, zero[v]!) : NaN;
+    if (had[g]) out[v] = rocValue(s[e + 4]!, prev[g]!, zero[v]!);
+    else out[v] = NaN;
   }
 }
 
@@ -319,7 +328,8 @@ function t3Lanes(l: Lanes, out: Float64Array, v0: number, v1: number, x: number,
   }
   for (let v = v0; v < v1; v++) {
     const g = chainOf[v]!, e = 12 * g;
-    out[v] = s[e + 11]! < period[g]! ? NaN : c1[v]! * s[e + 10]! + c2[v]! * s[e + 8]! + c3[v]! * s[e + 6]! + c4[v]! * s[e + 4]!;
+    if (s[e + 11]! < period[g]!) out[v] = NaN;
+    else out[v] = c1[v]! * s[e + 10]! + c2[v]! * s[e + 8]! + c3[v]! * s[e + 6]! + c4[v]! * s[e + 4]!;
   }
 }
 

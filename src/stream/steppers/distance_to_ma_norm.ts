@@ -8,7 +8,6 @@ import { paramOf, type Stepper, type StepperContext } from './types.js';
 import { SEED_FIRST, seededAverageStep } from './primitives.js';
 import { atrStep, BarRun, inputIndices, ownThenBarRunKernelState, runTrueRange } from './wilder.js';
 import { Layout } from './extremes.js';
-import { ratioOrNaN } from './candles.js';
 
 export default function distanceToMaNorm(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window'), seed = paramOf(ctx, 'seed');
@@ -39,7 +38,11 @@ export default function distanceToMaNorm(ctx: StepperContext): Stepper {
           if (age === 0) state.fill(0.0, a, a + 2);
           seededAverageStep(state, a, x, first ? 1 : n, k[v]!, n, false);
           const ready = atrStep(state, a + 2, age, tr, high - low, n, first);
-          if (out) out[v] = ready ? ratioOrNaN(x - state[a]!, state[a + 2]!) : NaN;
+          if (!out) continue;
+          // A row's NaN as a store of its own: a select of NaN and a value was boxed per variant (chains.ts).
+          const atr = state[a + 2]!;
+          if (ready && atr !== 0.0) out[v] = (x - state[a]!) / atr;
+          else out[v] = NaN;
         }
       });
     },

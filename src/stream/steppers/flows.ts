@@ -142,7 +142,10 @@ function perVolumeRow(out: Float64Array, v0: number, v1: number, state: Float64A
       continue;
     }
     const past = ring + 4 * (pos >= w ? pos - w : pos - w + R);
-    out[v] = perVolume(prefixWindowSum(aHi, aLo, state[past]!, state[past + 1]!), prefixWindowSum(bHi, bLo, state[past + 2]!, state[past + 3]!));
+    // perVolume, its NaN a store of its own: a select of NaN and a value was boxed per variant (chains.ts).
+    const sum = prefixWindowSum(aHi, aLo, state[past]!, state[past + 1]!), volume = prefixWindowSum(bHi, bLo, state[past + 2]!, state[past + 3]!);
+    if (volume !== 0.0) out[v] = sum / volume;
+    else out[v] = NaN;
   }
 }
 

@@ -55,10 +55,23 @@ export default function ichimoku(ctx: StepperContext): Stepper {
       for (let i = 0; i < mid.length; i++) mid[i] = ch.mid(state, level[i]!, back[i]!, delay[i]!);
       for (let v = 0; v < V; v++) {
         const wc = conversion[v]!, wb = base[v]!, d = displacement[v]!;
-        if (convOut) convOut[v] = run >= wc ? mid[conv[v]!]! : NaN;
-        if (baseOut) baseOut[v] = run >= wb ? mid[baseNow[v]!]! : NaN;
-        if (spanAOut) spanAOut[v] = run >= Math.max(wc, wb) + d ? (mid[convBack[v]!]! + mid[baseBack[v]!]!) / 2.0 : NaN;
-        if (spanBOut) spanBOut[v] = run >= spanB[v]! + d ? mid[spanBBack[v]!]! : NaN;
+        // A row's NaN as a store of its own: a select of NaN and a value was boxed per variant (chains.ts).
+        if (convOut) {
+          if (run >= wc) convOut[v] = mid[conv[v]!]!;
+          else convOut[v] = NaN;
+        }
+        if (baseOut) {
+          if (run >= wb) baseOut[v] = mid[baseNow[v]!]!;
+          else baseOut[v] = NaN;
+        }
+        if (spanAOut) {
+          if (run >= Math.max(wc, wb) + d) spanAOut[v] = (mid[convBack[v]!]! + mid[baseBack[v]!]!) / 2.0;
+          else spanAOut[v] = NaN;
+        }
+        if (spanBOut) {
+          if (run >= spanB[v]! + d) spanBOut[v] = mid[spanBBack[v]!]!;
+          else spanBOut[v] = NaN;
+        }
       }
     },
     resume: resumeBySources,

@@ -36,8 +36,14 @@ export default function keltner(ctx: StepperContext): Stepper {
         const banded = atrStep(state, a + 2, age, tr, high - low, window[v]!, first[v] === 1);
         if (middle) middle[v] = mid;
         const band = mult[v]! * state[a + 2]!;
-        if (upper) upper[v] = banded ? mid + band : NaN;
-        if (lower) lower[v] = banded ? mid - band : NaN;
+        // Separate stores of NaN (a `banded ? value : NaN` select was boxed: chains.ts).
+        if (banded) {
+          if (upper) upper[v] = mid + band;
+          if (lower) lower[v] = mid - band;
+        } else {
+          if (upper) upper[v] = NaN;
+          if (lower) lower[v] = NaN;
+        }
       }
     },
     // The kernel's state (native/trend/keltner.h): per variant these three numbers, then the run's age and last high, low and close.

@@ -91,9 +91,9 @@ export function trueRange(high: number, low: number, prevClose: number): number 
   return r;
 }
 
-/** natrValue: the ATR as a percentage of the close, NaN at a zero close. */
+/** natrValue: the ATR as a percentage of a non-zero close (NaN at a zero close is the caller's store: a select of NaN and a value was boxed, chains.ts). */
 export function natrValue(atr: number, close: number): number {
-  return close !== 0.0 ? (atr / close) * 100.0 : NaN;
+  return (atr / close) * 100.0;
 }
 
 /** Lag: MOM's difference, the rates' change (ROC, ROCP) or ratio (ROCR, ROCR100). */

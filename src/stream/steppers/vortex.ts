@@ -59,7 +59,13 @@ function vortexRows(s: Float64Array, R: number, window: Float64Array, age: numbe
     }
     const past = (SLOTS + 6 * (pos >= w ? pos - w : pos - w + R)) | 0;
     const range = prefixWindowSum(rangeNow0, rangeNow1, s[past + 4]!, s[past + 5]!);
-    if (plus) plus[v] = range === 0.0 ? NaN : prefixWindowSum(plusNow0, plusNow1, s[past]!, s[past + 1]!) / range;
-    if (minus) minus[v] = range === 0.0 ? NaN : prefixWindowSum(minusNow0, minusNow1, s[past + 2]!, s[past + 3]!) / range;
+    // A row's NaN as a store of its own: a select of NaN and a value was boxed per variant (chains.ts).
+    if (range === 0.0) {
+      if (plus) plus[v] = NaN;
+      if (minus) minus[v] = NaN;
+      continue;
+    }
+    if (plus) plus[v] = prefixWindowSum(plusNow0, plusNow1, s[past]!, s[past + 1]!) / range;
+    if (minus) minus[v] = prefixWindowSum(minusNow0, minusNow1, s[past + 2]!, s[past + 3]!) / range;
   }
 }
