@@ -4,6 +4,7 @@
 // history of 10,000 bars, default grids, native backend.
 //   node bench/stream-warmup.mjs [id ...]   (default: ma.vwma trend.ichimoku)
 import { createEngine, listIndicators } from '../dist/index.js';
+import { silentLogger } from '../dist/runtime/logger.js';
 
 const ids = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['ma.vwma', 'trend.ichimoku'];
 const history = 10_000, blocks = 8, block = 1_000, T = history + blocks * block;
@@ -13,7 +14,7 @@ const candles = {
   low: close.map((x) => x - 1), close, volume: close.map((_, i) => 1 + (i % 5)),
 };
 const upTo = (n) => Object.fromEntries(Object.entries(candles).map(([k, v]) => [k, v.subarray(0, n)]));
-const engine = await createEngine({ backend: 'native', nativeBuild: 'off', logLevel: 'silent' });
+const engine = await createEngine({ backend: 'native', nativeBuild: 'off', logger: silentLogger });
 for (const id of ids) {
   // Outputs that look ahead cannot be streamed (trend.ichimoku's lagging).
   const outputs = listIndicators().find((i) => i.id === id).outputs.filter((o) => !o.looksAhead).map((o) => o.name);

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../dist/runtime/config.js';
+import { createEngine } from '../dist/index.js';
 import { tempDir } from './helpers.js';
 
 function yamlFile(text: string): string {
@@ -61,6 +62,19 @@ indicators:
     const e = configError(() => resolveConfig(opts as never));
     expect(e.code).toBe('INVALID_CONFIG');
     expect(e.message).toMatch(msg);
+  });
+
+  it('rejects an option it does not know (a typo would otherwise be ignored), naming it and the allowed ones', async () => {
+    for (const opts of [{ env: {}, numthreads: 2 }, { env: {}, logLevel: 'silent' }, { env: {}, threads: 2 }]) {
+      const e = configError(() => resolveConfig(opts as never));
+      expect(e.code).toBe('INVALID_CONFIG');
+      expect(e.message).toMatch(new RegExp(`^unknown option ${Object.keys(opts)[1]} \\(from option\\); allowed: numThreads, cacheDir, `));
+      expect(e.message).toMatch(/configFile, logger, env$/);
+    }
+    // createEngine() refuses it before starting anything.
+    await expect(createEngine({ env: {}, nativeBuild: 'off', numthreads: 2 } as never)).rejects.toMatchObject({ code: 'INVALID_CONFIG' });
+    // An option set to undefined is not set (as a spread of optional fields gives).
+    expect(resolveConfig({ env: {}, numThreads: undefined }).origins.numThreads).toBe('default');
   });
 
   it('rejects a bad YAML file: unreadable, unparsable, unknown keys, bad values', () => {

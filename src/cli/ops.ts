@@ -14,10 +14,11 @@ export type CommonOptions = Pick<EngineOptions, 'backend' | 'numThreads' | 'cach
 
 /** `ta-grid warmup`: prepare the cache dir (a deploy step), building the host-tuned addon now. */
 export async function runWarmup(o: CommonOptions & { json?: boolean }): Promise<void> {
-  const engine = await createEngine({ nativeBuild: 'wait', ...o, logger: o.json ? silentLogger : defaultLogger(process.env.TA_GRID_LOG_LEVEL ?? 'warn') });
+  const { json, ...engineOptions } = o;
+  const engine = await createEngine({ nativeBuild: 'wait', ...engineOptions, logger: json ? silentLogger : defaultLogger(process.env.TA_GRID_LOG_LEVEL ?? 'warn') });
   try {
     const report = await engine.warmup();
-    if (o.json) console.log(JSON.stringify(report, null, 2));
+    if (json) console.log(JSON.stringify(report, null, 2));
     else {
       console.log(`warmup ok in ${report.warmupSeconds.toFixed(3)} s: backend ${report.backend} (${report.backendBuild} build), ${report.numThreadsEffective} workers, ${report.kernels.checked} kernels self-tested`);
       console.log(`cache ${report.cacheDir}: ${report.cacheWasWarm ? 'warm' : 'cold'} (hits ${report.artifacts.hits}, misses ${report.artifacts.misses}, rebuilt ${report.artifacts.rebuilt}); host-tuned build: ${report.tunedBuild}`);

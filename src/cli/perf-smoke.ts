@@ -99,7 +99,7 @@ export async function perfSmoke(o: SmokeOptions): Promise<SmokeReport> {
   let engine: Engine | null = null;
   try {
     const reference = JSON.parse(readFileSync(o.referenceFile ?? SMOKE_REFERENCE, 'utf8')) as Record<string, SmokeSample>;
-    engine = await createEngine({ nativeBuild: 'off', ...o, logger: silentLogger });
+    engine = await createEngine({ nativeBuild: 'off', configFile: o.configFile, cacheDir: o.cacheDir, backend: o.backend, numThreads: o.numThreads, logger: silentLogger });
     const w = await engine.warmup();
     report.warmup = { seconds: w.warmupSeconds, cacheWasWarm: w.cacheWasWarm, backend: w.backend, build: w.backendBuild };
     const candles = smokeCandles();

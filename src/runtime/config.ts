@@ -135,12 +135,24 @@ function readConfigFile(file: string, origin: ConfigOrigin): { compute: Record<s
   return { compute: parsed.data.compute ?? {}, indicators };
 }
 
+/** The keys createEngine() takes: the settings, and where they come from. */
+const OPTION_KEYS: readonly string[] = [...Object.keys(SETTINGS), 'configFile', 'logger', 'env'];
+
+/** An option createEngine() does not know (a typo, a renamed one) would be ignored in silence: refuse it. */
+function rejectUnknownOptions(options: EngineOptions): void {
+  for (const key of Object.keys(options)) {
+    if (OPTION_KEYS.includes(key) || (options as Record<string, unknown>)[key] === undefined) continue;
+    throw new ConfigError(`unknown option ${key} (from option); allowed: ${OPTION_KEYS.join(', ')}`, { key, origin: 'option', allowed: OPTION_KEYS.join(', ') });
+  }
+}
+
 /**
  * Effective configuration: options > environment (TA_GRID_*) > YAML file >
  * defaults. Every value is validated, and an invalid one names the key, the
  * value, where it came from and what is allowed.
  */
 export function resolveConfig(options: EngineOptions = {}): ResolvedConfig {
+  rejectUnknownOptions(options);
   const env = options.env ?? process.env;
   let configFile: string | null = null;
   let configOrigin: ConfigOrigin = 'default';
