@@ -8,7 +8,7 @@
 // native/momentum/fisher.h): the stream steps each batch's first lead =
 // longest window - 1 bars, so every window is in the call.
 import { leadKernelState, longestOf, paramOf, type Stepper, type StepperContext } from './types.js';
-import { Channel, extremeLevels, lanesOf, Layout } from './extremes.js';
+import { Channel, extremeLevels, lanesOf, Layout, spansOf } from './extremes.js';
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
@@ -66,17 +66,45 @@ function fisherValue(x: number, highest: number, lowest: number, prev: number): 
   return v > 0.999 ? 0.999 : v < -0.999 ? -0.999 : v;
 }
 
+/**
+ * The Fisher rows of one bar x whose run holds `run` valid bars: per variant v
+ * (its pair at own + 2v of the state) from its window's highest and lowest
+ * hl2. A top-level function, not the stepper's closure: V8 folds a closure's
+ * captured constants into its optimized code only while one stream of the id
+ * exists.
+ */
+function fisherRow(
+  state: Float64Array, own: number, window: Float64Array, x: number, run: number,
+  highest: Float64Array, lowest: Float64Array, fOut: Float64Array | null, tOut: Float64Array | null,
+): void {
+  for (let v = 0, at = own; v < window.length; v++, at += 2) {
+    let f = NaN, trigger = NaN;
+    const w = window[v]!;
+    if (run >= w) {
+      const prev = state[at + 1]!;
+      if (run > w) trigger = prev;
+      const y = fisherValue(x, highest[v]!, lowest[v]!, state[at]!);
+      state[at] = y;
+      f = state[at + 1] = 0.5 * portableLog((1.0 + y) / (1.0 - y)) + 0.5 * prev;
+    }
+    if (fOut) fOut[v] = f;
+    if (tOut) tOut[v] = trigger;
+  }
+}
+
 /** State: the channel over hl2, then (value, fish) per variant. */
 export default function fisher(ctx: StepperContext): Stepper {
   const window = paramOf(ctx, 'window');
   const V = ctx.grid.variants;
-  const { level, back } = lanesOf(window);
+  const lanes = lanesOf(window), spans = spansOf(window, lanes, 0, V);
   const h = ctx.sourceIndex('high'), l = ctx.sourceIndex('low');
   const layout = new Layout();
   const hl2 = new Float64Array(1);  // the channel's bar: hl2 at index 0
   const ch = new Channel(layout, extremeLevels(longestOf(window)), 0, 0, 0, [0]);
   const own = layout.take(2 * V);
   const state = new Float64Array(layout.size);
+  // Each push, every window's lowest and highest hl2 (NaN while the run is shorter), read by spans as the kernel's rows.
+  const lowest = new Float64Array(V), highest = new Float64Array(V);
   return {
     state,
     kernel: leadKernelState(V, 2, Math.max(longestOf(window) - 1, 0), () => ch.run(state), {
@@ -95,21 +123,15 @@ export default function fisher(ctx: StepperContext): Stepper {
     step(bar, rows) {
       const x = (hl2[0] = (bar[h]! + bar[l]!) / 2.0);
       const run = ch.advance(state, hl2);
-      const [fOut, tOut] = rows;
-      for (let v = 0; v < V; v++) {
-        const at = own + 2 * v, w = window[v]!;
-        let f = NaN, trigger = NaN;
-        if (run === 1) state[at] = state[at + 1] = 0.0;
-        if (run >= w) {
-          const prev = state[at + 1]!;
-          if (run > w) trigger = prev;
-          const y = fisherValue(x, ch.upper(state, level[v]!, back[v]!), ch.lower(state, level[v]!, back[v]!), state[at]!);
-          state[at] = y;
-          f = state[at + 1] = 0.5 * portableLog((1.0 + y) / (1.0 - y)) + 0.5 * prev;
-        }
-        if (fOut) fOut[v] = f;
-        if (tOut) tOut[v] = trigger;
+      const fOut = rows[0], tOut = rows[1];
+      if (run === 0) {
+        if (fOut) fOut.fill(NaN);
+        if (tOut) tOut.fill(NaN);
+        return;
       }
+      if (run === 1) state.fill(0.0, own, own + 2 * V);
+      ch.row(state, 'range', lowest, highest, 0, V, window, lanes, run, spans);
+      fisherRow(state, own, window, x, run, highest, lowest, fOut, tOut);
     },
   };
 }
