@@ -27,7 +27,7 @@ const MAGIC = 'TAGRIDST';
 // 5: that ring written twice, so a window is one run of slots),
 // so a checkpoint of another layout is refused even where its state has
 // the same length.
-const FORMAT = 5;
+const FORMAT = 6;
 const DIGEST = 32;
 export const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
