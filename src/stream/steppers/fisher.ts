@@ -103,10 +103,12 @@ function fisherRow(
 }
 
 // A column of hl2 for load(), kept for the next (a fresh array of a batch's length costs more than the rest of
-// load); load() runs to its end before any other does.
+// load); load() runs to its end before any other does. Longer batches take a fresh one, so what stays is bounded.
+const KEPT_BARS = 1 << 16;
 let hl2Buffer = new Float64Array(0);
 
 function hl2Column(bars: number): Float64Array {
+  if (bars > KEPT_BARS) return new Float64Array(bars);
   if (hl2Buffer.length < bars) hl2Buffer = new Float64Array(bars);
   return hl2Buffer.subarray(0, bars);
 }
