@@ -190,7 +190,7 @@ export function kernelScratch(k: i32, T: i32, W: i32): f64 {
     case 25: return momentum_bop_scratch(T);
     case 26: return momentum_cci_scratch(T);
     case 27: return momentum_cmo_scratch(T);
-    case 28: return momentum_fisher_scratch(T);
+    case 28: return momentum_fisher_scratch(T, W);
     case 29: return momentum_imi_scratch(T);
     case 30: return momentum_macd_scratch(T);
     case 31: return momentum_macdext_scratch(T);

@@ -230,7 +230,8 @@ export function callWindow(c: Call, p: i32, q: i32 = -1, r: i32 = -1, u: i32 = -
 // stateOut of variants [b0, b0 + nb) of a per-variant state with the last
 // bars of the first k inputs as a call ending on a NaN bar leaves it;
 // mirrors leaveTailState in native/primitives.h.
-export function leaveTailState(c: Call, S: i32, head: i32, k: i32, b0: i32, nb: i32): void {
+// `series`: the one series (k = 1) at bars 0 .. T - 1 the tail keeps, when not the input (fisher's hl2).
+export function leaveTailState(c: Call, S: i32, head: i32, k: i32, b0: i32, nb: i32, series: usize = 0): void {
   const P = (S - head) / k;
   for (let j = 0; j < nb; ++j) {
     const from = c.stateIn + (<usize>(S * (b0 + j)) << 3), to = c.stateOut + (<usize>(S * (b0 + j)) << 3);
@@ -239,7 +240,7 @@ export function leaveTailState(c: Call, S: i32, head: i32, k: i32, b0: i32, nb: 
     for (let i = 0; i < P; ++i) {
       const t = c.T - P + i;
       for (let q = 0; q < k; ++q) {
-        store<f64>(to + (<usize>(head + k * i + q) << 3), t >= 0 ? load<f64>(input(c, q) + (<usize>t << 3)) : load<f64>(from + (<usize>(head + k * (P + t) + q) << 3)));
+        store<f64>(to + (<usize>(head + k * i + q) << 3), t >= 0 ? load<f64>((series != 0 ? series : input(c, q)) + (<usize>t << 3)) : load<f64>(from + (<usize>(head + k * (P + t) + q) << 3)));
       }
     }
   }

@@ -768,8 +768,10 @@ inline int64_t callWindow(const KernelCall& c, std::initializer_list<int> ps) {
 // k inputs, interleaved, oldest first (trend.linreg's, structure.beta's):
 // stateOut of variants [b0, b0 + nb) as a call ending on a NaN bar leaves
 // it (the head in with age 0, the tail moved on by the call's bars). The
-// segments then write their sums, the last one the age.
-inline void leaveTailState(const KernelCall& c, int64_t S, int head, int k, int64_t b0, int nb) {
+// segments then write their sums, the last one the age. `series`: the k
+// series at bars 0 .. T - 1 the tail keeps, when not the inputs (fisher's hl2).
+inline void leaveTailState(const KernelCall& c, int64_t S, int head, int k, int64_t b0, int nb, const double* const* series = nullptr) {
+  const double* const* in = series ? series : c.in;
   const int64_t P = (S - head) / k;
   for (int j = 0; j < nb; ++j) {
     const double* from = c.stateIn + S * (b0 + j);
@@ -778,7 +780,7 @@ inline void leaveTailState(const KernelCall& c, int64_t S, int head, int k, int6
     to[1] = 0.0;
     for (int64_t i = 0; i < P; ++i) {
       const int64_t t = c.T - P + i;
-      for (int q = 0; q < k; ++q) to[head + k * i + q] = t >= 0 ? c.in[q][t] : from[head + k * (P + t) + q];
+      for (int q = 0; q < k; ++q) to[head + k * i + q] = t >= 0 ? in[q][t] : from[head + k * (P + t) + q];
     }
   }
 }

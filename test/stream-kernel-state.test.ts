@@ -758,3 +758,41 @@ describe('ma.wma windows over 256 through the kernel: the batch after a tail of 
     s.close();
   });
 });
+
+describe('momentum.fisher: batches through the kernel read the bars before them from the state\'s tail', () => {
+  // Batches of 1 to 13 bars, shorter than the longest window (60): every window of a batch's first bars
+  // reaches into earlier batches. Gaps: a batch's last bar (117), its first (131), two in a row (160, 161),
+  // a missing low alone (190).
+  const c = candles(260, 23, [117, 131, 160, 161]);
+  c.low[190] = NaN;
+  const grid = { window: [2, 5, 17, 60] };
+  for (const [backend, dtype] of [['native', 'float64'], ['wasm', 'float32'], ['wasm', 'float64']] as const) {
+    it(`${backend} ${dtype}: rows as compute() gives them, the state as push() leaves it`, async () => {
+      const engine = await engineFor(backend);
+      const a = await engine.stream({ indicator: 'momentum.fisher', grid, dtype, history: part(c, 0, 40) });
+      const b = await engine.stream({ indicator: 'momentum.fisher', grid, dtype });
+      for (let i = 0; i < 40; i++) b.push(bar(c, i));
+      expect(a.batchRoute).toBe('kernel');
+      let from = 40;
+      for (let k = 0; from < c.ts_open.length; k++) {
+        const to = Math.min(c.ts_open.length, from + 1 + (k * 5) % 13);
+        const got = await a.pushMany(part(c, from, to));
+        for (let i = from; i < to; i++) b.push(bar(c, i));
+        expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);
+        const want = await engine.compute({ indicator: 'momentum.fisher', candles: part(c, 0, to), grid, dtype });
+        const V = want.variants;
+        for (const o of want.outputs) {
+          const w = want.values(o), v = got.values(o);
+          for (let i = 0; i < (to - from) * V; i++) {
+            if (!Object.is(v[i], w[from * V + i])) expect.fail(`${o} window ${grid.window[i % V]} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
+          }
+        }
+        want.release();
+        got.release();
+        from = to;
+      }
+      a.close();
+      b.close();
+    });
+  }
+});

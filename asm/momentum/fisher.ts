@@ -1,8 +1,8 @@
 // momentum.fisher; mirrors native/momentum/fisher.h.
 import { at, BAD_PARAM, Call, input, OK, param, put, SCRATCH_TOO_SMALL, setSlot, slot, STATE_B, STATE_C } from "../abi";
 import {
-  buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeRows, keepLeadState, laneRow, leadRun, leadStateAt, maxParam, rangeLows,
-  rangeScratch, readLeadState, runFrom, runGoesOn, runOrigin, startLeadBlock, windowsFit, windowSetAdd, windowSetBegin, windowSetEnd,
+  buildRange, callWindow, EXTREME_HIGH, EXTREME_LOW, extremeRows, laneRow, leaveTailState, rangeLows, rangeScratch, validAt, windowsFit, windowSetAdd,
+  windowSetBegin, windowSetEnd,
 } from "../primitives";
 import { lane, placeState, STATE_DOUBLES } from "./common";
 
@@ -49,21 +49,43 @@ export function portableLog(x: f64): f64 {
   return v > 0.999 ? 0.999 : (v < -0.999 ? -0.999 : v);
 }
 
-export function scratch(T: i32): f64 { return <f64>T + rangeScratch(T) + STATE_DOUBLES; }
+// hl2 at bars 1 - W .. T - 1 (the state's last W - 1 before bar 0), their ranges, then the lanes.
+export function scratch(T: i32, W: i32): f64 {
+  const n = <f64>T + <f64>max(W, 1) - 1.0;
+  return n + rangeScratch(<i32>n) + STATE_DOUBLES;
+}
 
-// Kernel state per variant (kFisherState in native/momentum/fisher.h): [lead, age, smoothed position, Fisher value].
-const FISHER_STATE: i32 = 4;
+// Kernel state (per variant, S numbers, S first; kStateHead in native/momentum/fisher.h): [S, the run's age,
+// smoothed position, Fisher value, the last S - 4 bars' hl2].
+const STATE_HEAD: i32 = 4;
+// Set by prepare: S (0 without state), the tail's bars before bar 0 in the series (Q), bars of bar 0's run before the call.
+let stateSize: i32 = 0, before: i32 = 0, carried: i32 = 0;
+
+@inline function stateAt(area: usize, v: i32): usize { return area + (<usize>(stateSize * v) << 3); }
 
 export function prepare(c: Call): i32 {
-  if (<f64>c.scratchLen < scratch(c.T)) return SCRATCH_TOO_SMALL;
+  const W = max(callWindow(c, 0), 1);
+  stateSize = before = carried = 0;
+  if (c.stateIn != 0 || c.stateOut != 0) {
+    if (c.stateIn == 0 || c.stateLen < 1) return BAD_PARAM;
+    const S = load<f64>(c.stateIn);
+    if (S != Math.floor(S) || S < <f64>(STATE_HEAD + W - 1) || S * <f64>c.v1 > <f64>c.stateLen) return BAD_PARAM;
+    stateSize = <i32>S;
+  }
+  if (<f64>c.scratchLen < scratch(c.T, W)) return SCRATCH_TOO_SMALL;
   placeState(c);
   if (!windowsFit(c, 0)) return BAD_PARAM;
-  if (!readLeadState(c, FISHER_STATE, <i32>maxParam(c, 0) - 1)) return BAD_PARAM;
+  const Q = stateSize > 0 ? W - 1 : 0, n = Q + c.T;
+  before = Q;
   const high = input(c, 0), low = input(c, 1);
-  const hl2 = c.scratch;
+  const ext = c.scratch, hl2 = ext + (<usize>Q << 3);
+  if (stateSize > 0) {
+    memory.copy(ext, stateAt(c.stateIn, c.v0) + (<usize>(stateSize - Q) << 3), <usize>Q << 3);
+    if (c.T > 0 && validAt(c, 2, 0)) carried = <i32>load<f64>(stateAt(c.stateIn, c.v0), 8);
+  }
   for (let t = 0; t < c.T; ++t) store<f64>(hl2 + (<usize>t << 3), (at(high, t) + at(low, t)) / 2.0);
-  const highs = hl2 + (<usize>c.T << 3), lows = rangeLows(highs, c.T);
-  buildRange(hl2, hl2, c.T, callWindow(c, 0), highs);
+  const highs = ext + (<usize>n << 3);
+  buildRange(ext, ext, n, W, highs);
   return OK;
 }
 
@@ -71,24 +93,25 @@ export function block<O>(c: Call, b0: i32, nb: i32): void {
   windowSetBegin(nb);
   windowSetAdd(c, 0, b0);
   windowSetEnd();
-  startLeadBlock(c, FISHER_STATE, b0, nb);
+  // As a call ending on a NaN bar leaves the state: the head in with age 0, the tail moved on by the call's hl2.
+  if (c.stateOut != 0) leaveTailState(c, stateSize, STATE_HEAD, 1, b0, nb, c.scratch + (<usize>before << 3));
 }
 
 export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
-  const hl2 = c.scratch;
+  const Q = before, n = Q + c.T;
+  const hl2 = c.scratch + (<usize>Q << 3);
   const value = lane(3), fish = lane(4);
-  leadRun<O>(c, b0, nb, s, e);
-  const origin = runOrigin, t0 = runFrom, goesOn = runGoesOn;
-  if (t0 == e) return;
+  const origin = s == 0 ? -carried : s;  // the run's first bar
   for (let j = 0; j < nb; ++j) {
-    setSlot(value, j, goesOn ? load<f64>(leadStateAt(c.stateIn, FISHER_STATE, b0 + j), 16) : 0.0);
-    setSlot(fish, j, goesOn ? load<f64>(leadStateAt(c.stateIn, FISHER_STATE, b0 + j), 24) : 0.0);
+    const from = origin < s ? stateAt(c.stateIn, b0 + j) : 0;
+    setSlot(value, j, from != 0 ? load<f64>(from, 16) : 0.0);
+    setSlot(fish, j, from != 0 ? load<f64>(from, 24) : 0.0);
   }
-  const highs = hl2 + (<usize>c.T << 3), lows = rangeLows(highs, c.T);
-  for (let t = t0; t < e; ++t) {
+  const highs = c.scratch + (<usize>n << 3), lows = rangeLows(highs, n);
+  for (let t = s; t < e; ++t) {
     // The block's windows a bar at a time (extremeRows), each lane's from its set entry.
-    extremeRows(true, highs, c.T, t, t - s + 1, EXTREME_HIGH);
-    extremeRows(false, lows, c.T, t, t - s + 1, EXTREME_LOW);
+    extremeRows(true, highs, n, t + Q, t - origin + 1, EXTREME_HIGH);
+    extremeRows(false, lows, n, t + Q, t - origin + 1, EXTREME_LOW);
     const hRow = laneRow(0, EXTREME_HIGH, STATE_B), lRow = laneRow(0, EXTREME_LOW, STATE_C);
     for (let j = 0; j < nb; ++j) {
       const w = <i32>param(c, 0, b0 + j);
@@ -107,7 +130,8 @@ export function segment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32): void {
   }
   if (c.stateOut == 0) return;
   for (let j = 0; j < nb; ++j) {
-    const to = keepLeadState(c, FISHER_STATE, b0 + j, e);
+    const to = stateAt(c.stateOut, b0 + j);
+    if (e == c.T) store<f64>(to, <f64>(e - origin), 8);
     store<f64>(to, slot(value, j), 16);
     store<f64>(to, slot(fish, j), 24);
   }

@@ -1,7 +1,7 @@
 // momentum.fisher: Ehlers' Fisher transform of hl2. inputs high, low; outputs
 // fisher = 0.5 * ln((1 + v) / (1 - v)) + 0.5 * previous fisher, and trigger =
 // previous fisher. Both chains start at 0 on the first full window.
-// scratch: hl2 (T) + ranges
+// scratch: hl2 (T + W - 1) + ranges
 #pragma once
 #include <cmath>
 #include <cstring>
@@ -64,48 +64,68 @@ inline double fisherValue(double x, double highest, double lowest, double prev) 
   return v > 0.999 ? 0.999 : (v < -0.999 ? -0.999 : v);
 }
 
-inline int64_t scratch(int64_t T) { return T + RollingRange::scratch(T); }
+// hl2 at bars 1 - W .. T - 1 (the state's last W - 1 before bar 0), and their ranges.
+inline int64_t scratch(int64_t T, int64_t W) {
+  const int64_t n = T + std::max<int64_t>(W, 1) - 1;
+  return n + RollingRange::scratch(n);
+}
 
-// Kernel state (per variant, kFisherState numbers): [lead, age, smoothed
-// position, Fisher value]. The stream steps the call's first `lead` bars
-// itself (lead >= window - 1: every window is in the call); `age` counts the
-// valid bars of the run through bar lead - 1, where the two chains stand.
-// stateOut: the same after the last bar (age 0 after a gap), the chains as
-// the last run left them (0 from its first bar until its first full window).
-constexpr int kFisherState = 4;
+// Kernel state (per variant, S numbers, S itself first: the tail's length is
+// the stream's longest window - 1, unknown to a call): [S, the run's age at
+// bar -1 (its valid bars; 0 after a NaN bar), the smoothed position and the
+// Fisher value as the run's last bar left them, then the last P = S - 4
+// bars' hl2, oldest first, P >= the call's longest window - 1]. The call
+// reads its first windows' highest and lowest hl2 from that tail, so they
+// are those of a call over every bar. stateOut: the same after the last bar
+// (age 0 after a gap, the chains as the last run left them: 0 from its
+// first bar until its first full window).
+constexpr int kStateHead = 4;
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
-  if (c.scratchLen < scratch(c.T)) return kScratchTooSmall;
+  const int64_t W = std::max<int64_t>(callWindow(c, {0}), 1);
+  int64_t S = 0;
+  if (c.stateIn || c.stateOut) {
+    if (!c.stateIn || c.stateLen < 1) return kBadParam;
+    const double size = c.stateIn[0];
+    if (size != std::floor(size) || size < kStateHead + W - 1 || size * static_cast<double>(c.v1) > static_cast<double>(c.stateLen)) return kBadParam;
+    S = static_cast<int64_t>(size);
+  }
+  if (c.scratchLen < scratch(c.T, W)) return kScratchTooSmall;
   if (!windowsFit(c, 0)) return kBadParam;
-  LeadState state;
-  if (state.read(c, kFisherState, static_cast<int64_t>(maxParam(c, 0)) - 1) != kOk) return kBadParam;
   const double *high = c.in[0], *low = c.in[1];
-  double* hl2 = c.scratch;
+  // hl2[-Q .. T): with state the tail's last Q = W - 1 bars first (every bar a window of the call reaches before bar 0).
+  const int64_t Q = S > 0 ? W - 1 : 0, n = Q + c.T;
+  double* ext = c.scratch;
+  double* hl2 = ext + Q;
+  int64_t carried = 0;  // bars of bar 0's run before the call
+  if (S > 0) {
+    const double* tail = c.stateIn + S * c.v0 + kStateHead + (S - kStateHead - Q);
+    std::copy(tail, tail + Q, ext);
+    if (c.T > 0 && validAt(c.in, 2, 0)) carried = static_cast<int64_t>(c.stateIn[S * c.v0 + 1]);
+  }
   for (int64_t t = 0; t < c.T; ++t) hl2[t] = (high[t] + low[t]) / 2.0;
   RollingRange range;
-  range.build(hl2, hl2, c.T, callWindow(c, {0}), c.scratch + c.T);
+  range.build(ext, ext, n, W, c.scratch + n);
   forEachBlock(c, [&](int64_t b0, int nb) {
     int64_t w[kBlock];
     RollingRange::Window win[kBlock];
     range.windows(c.param[0], b0, nb, w, win);
     double value[kBlock], fish[kBlock];
-    state.startBlock(c, kFisherState, b0, nb);
+    if (c.stateOut) leaveTailState(c, S, kStateHead, 1, b0, nb, &hl2);
     forEachSegment(c.in, 2, c.T,
       [&](int64_t s, int64_t e) {
-        const LeadState::Run r = state.run(s, e);
-        for (int64_t t = s; t < r.from; ++t) out.putNaNAll(t, b0, nb);
-        if (r.from == e) return;
+        const int64_t origin = s == 0 ? -carried : s;  // the run's first bar
         for (int j = 0; j < nb; ++j) {
-          value[j] = r.goesOn ? c.stateIn[kFisherState * (b0 + j) + 2] : 0.0;
-          fish[j] = r.goesOn ? c.stateIn[kFisherState * (b0 + j) + 3] : 0.0;
+          value[j] = origin < s ? c.stateIn[S * (b0 + j) + 2] : 0.0;
+          fish[j] = origin < s ? c.stateIn[S * (b0 + j) + 3] : 0.0;
         }
-        for (int64_t t = r.from; t < e; ++t) {
+        for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
             double f = kNaN, trigger = kNaN;
-            if (t - r.origin >= w[j] - 1) {
-              if (t - r.origin >= w[j]) trigger = fish[j];
-              const double v = fisherValue(hl2[t], win[j].upper(t), win[j].lower(t), value[j]);
+            if (t - origin >= w[j] - 1) {
+              if (t - origin >= w[j]) trigger = fish[j];
+              const double v = fisherValue(hl2[t], win[j].upper(t + Q), win[j].lower(t + Q), value[j]);
               value[j] = v;
               fish[j] = 0.5 * portableLog((1.0 + v) / (1.0 - v)) + 0.5 * fish[j];
               f = fish[j];
@@ -116,7 +136,8 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
         }
         if (!c.stateOut) return;
         for (int j = 0; j < nb; ++j) {
-          double* to = state.keep(c, kFisherState, b0 + j, r.origin, e);
+          double* to = c.stateOut + S * (b0 + j);
+          if (e == c.T) to[1] = static_cast<double>(e - origin);
           to[2] = value[j];
           to[3] = fish[j];
         }

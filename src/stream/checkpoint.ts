@@ -24,10 +24,11 @@ const MAGIC = 'TAGRIDST';
 // steppers of AVGDEV, CCI, CORREL, the moments, the extremes, the EMA chains
 // and the stochastics; 3: the moments' ring of inputs for their kernel's
 // state; 4: HMA's ring of floor(sqrt(n)) differences per dense window;
-// 5: that ring written twice, so a window is one run of slots),
+// 5: that ring written twice, so a window is one run of slots; 6: Fisher's
+// channel keeping its last longest window - 1 bars for its kernel's tail),
 // so a checkpoint of another layout is refused even where its state has
 // the same length.
-const FORMAT = 5;
+const FORMAT = 6;
 const DIGEST = 32;
 export const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 

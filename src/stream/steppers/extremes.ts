@@ -188,6 +188,11 @@ export class Channel {
     this.loAt = low >= 0 ? layout.take(this.rings.size) : -1;
   }
 
+  /** Bars whose values the levels hold: skip() fills no more. */
+  get memory(): number {
+    return this.rings.memory;
+  }
+
   /** The count of valid bars ending at the last bar. */
   run(s: Float64Array): number {
     return s[this.at]!;
