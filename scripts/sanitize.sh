@@ -11,7 +11,7 @@ node_inc=$(node -p "require('path').resolve(process.execPath, '../../include/nod
 addon_inc=$(node -p "require('node-addon-api').include_dir")
 echo "building $out with -fsanitize=address,undefined"
 $CXX -std=c++17 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined \
-  -ffp-contract=off -fPIC -shared -DNAPI_VERSION=8 -DNAPI_CPP_EXCEPTIONS -DNODE_ADDON_API_DISABLE_DEPRECATED \
+  -ffp-contract=off -fPIC -shared -DNAPI_VERSION=8 -DNAPI_CPP_EXCEPTIONS -DNODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS -DNODE_ADDON_API_DISABLE_DEPRECATED \
   -I"$node_inc" -I"$addon_inc" native/binding.cc -o "$out"
 npm run build:ts >/dev/null
 # The sanitizer runtimes must be loaded before node itself; leaks are not

@@ -69,6 +69,28 @@ describe('fault drills', () => {
     expect(native.message).toMatch(/native backend could not be loaded.*use backend: "wasm"/);
   });
 
+  it('a worker terminated while it calls into the addon: the process lives on (the call\'s error is dropped, not rethrown into an abort)', async () => {
+    // Each worker calls the addon in a loop, calls that fail; the main thread terminates it mid-call. node-addon-api
+    // rethrew the error it could not raise in a terminating worker out of its callback wrapper: std::terminate.
+    const script = `
+      import { Worker } from 'node:worker_threads';
+      for (let i = 0; i < 40; i++) {
+        const w = new Worker(\`
+          const { parentPort } = require('node:worker_threads');
+          const addon = require(\${JSON.stringify(process.env.ADDON)});
+          parentPort.postMessage('ready');
+          for (;;) { try { addon.run(); } catch {} try { addon.outputFit(); } catch {} }\`, { eval: true, execArgv: [] });
+        await new Promise((r) => w.once('message', r));
+        await new Promise((r) => setTimeout(r, i % 5));
+        await w.terminate();
+      }
+      console.log('survived');`;
+    const { packagedAddonPath } = await import('../dist/backends/native.js');
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ADDON: packagedAddonPath() } });
+    expect(stderr).not.toContain('terminate called');
+    expect(stdout.trim()).toBe('survived');
+  });
+
   it('a compute cancelled and another started at once: the second completes, correct', async () => {
     await withEngine({}, async (engine) => {
       const ac = new AbortController();

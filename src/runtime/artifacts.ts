@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 
 /** Flags of the host-tuned addon; the installed build is the portable -O3 one. */
 export const TUNED_FLAGS = ['-std=c++17', '-O3', '-march=native', '-ffp-contract=off', '-fno-math-errno', '-fPIC', '-shared',
-  '-DNAPI_VERSION=8', '-DNAPI_CPP_EXCEPTIONS', '-DNODE_ADDON_API_DISABLE_DEPRECATED'];
+  '-DNAPI_VERSION=8', '-DNAPI_CPP_EXCEPTIONS', '-DNODE_API_SWALLOW_UNTHROWABLE_EXCEPTIONS', '-DNODE_ADDON_API_DISABLE_DEPRECATED'];
 
 /** Hash of every matching file under dir (recursively), by relative path and content. */
 function hashDir(dir: string, ext: RegExp): string {
