@@ -7,7 +7,7 @@
 // and a batch that fails part-way.
 import { afterAll, describe, expect, it } from 'vitest';
 import { listIndicators, type StreamCandle } from '../dist/index.js';
-import { closeEngines, engineFor, rng, type BackendName } from './helpers.js';
+import { closeEngines, engineFor, rng, withoutStepper, type BackendName } from './helpers.js';
 
 afterAll(closeEngines);
 
@@ -183,4 +183,50 @@ describe('a pushMany that fails part-way leaves the stream unchanged', async () 
       clean.close();
     });
   }
+});
+
+describe('pushMany() reads its candles as compute() reads them', () => {
+  // The result's open times are the batch's own (not a copy); the bars the stream applies itself (the
+  // last one, or every bar of a stream that recomputes) are read from the columns as given, here float32
+  // with int64 open times and derived sources, while the kernels read their shared float64 copies.
+  it('gives the batch\'s open times and the rows of compute(), the last bar revised after it, stepped and recomputed', async () => {
+    const c = walk(300, 11);
+    const given = {
+      ts_open: BigInt64Array.from(c.ts_open, (x) => BigInt(x)),
+      ...Object.fromEntries((['open', 'high', 'low', 'close', 'volume'] as const).map((k) => [k, Float32Array.from(c[k])])),
+    } as unknown as Record<string, BigInt64Array | Float32Array>;
+    const cut = (from: number, to: number) => Object.fromEntries(Object.entries(given).map(([k, v]) => [k, v.subarray(from, to)]));
+    const grid = { source: ['hl2', 'hlc3'], window: [3, 20] };
+    for (const backend of ['native', 'wasm'] as const) {
+      const engine = await engineFor(backend);
+      for (const mode of ['stepped', 'recompute'] as const) {
+        const run = async () => {
+          const s = await engine.stream({ indicator: 'ma.sma', grid, history: cut(0, 100) });
+          expect(s.mode).toBe(mode);
+          const r = await s.pushMany(cut(100, 300));
+          expect(r.tsOpen).toBeInstanceOf(BigInt64Array);
+          expect(Array.from(r.tsOpen)).toEqual(Array.from(given.ts_open!.subarray(100, 300)));
+          const want = await engine.compute({ indicator: 'ma.sma', grid, candles: given as never });
+          const V = want.variants, got = r.values('sma'), exp = want.values('sma');
+          for (let i = 0; i < 200 * V; i++) {
+            if (!Object.is(got[i], exp[100 * V + i])) expect.fail(`${backend} ${mode}: pushMany ${got[i]} at ${i}, compute() ${exp[100 * V + i]}`);
+          }
+          want.release();
+          // update() after pushMany(): the last bar revised, against compute() over the revised bars.
+          const high = Math.fround(c.high[299]! * 1.02);
+          const row = s.update({ ts_open: given.ts_open![299]!, open: given.open![299]! as number, high, low: given.low![299]! as number, close: high, volume: given.volume![299]! as number });
+          const revised = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, v.slice()]));
+          revised.high![299] = high;
+          revised.close![299] = high;
+          const after = await engine.compute({ indicator: 'ma.sma', grid, candles: revised as never });
+          const last = after.values('sma').subarray(299 * V, 300 * V), mine = row.values('sma');
+          for (let v = 0; v < V; v++) if (!Object.is(mine[v], last[v])) expect.fail(`${backend} ${mode}: update() ${mine[v]} for variant ${v}, compute() ${last[v]}`);
+          after.release();
+          s.close();
+        };
+        if (mode === 'stepped') await run();
+        else await withoutStepper('ma.sma', run);
+      }
+    }
+  });
 });

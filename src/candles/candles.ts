@@ -94,6 +94,13 @@ export class Candles {
     return this.given.has(name);
   }
 
+  /** A base column as validated: the input's float array in place, or its conversion (no shared copy). */
+  base(name: CandleColumn): Float64Array | Float32Array {
+    const col = this.given.get(name);
+    if (!col) throw new MissingInputError(`the candles have no '${name}' column; add it to the input`, { column: name });
+    return col;
+  }
+
   /** A base column or a derived source, in shared memory. */
   column(name: SourceName): Float64Array {
     return drain(this.columnSteps(name));

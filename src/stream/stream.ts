@@ -20,18 +20,15 @@ import { ComputeResult, type Dtype } from '../engine/result.js';
 import { KeptBars, type Ts } from './bars.js';
 import { encodeCheckpoint } from './checkpoint.js';
 import { STEPPERS, type Stepper, type StepperFactory } from './steppers/index.js';
-import { lastGap, lastNaN } from './steppers/types.js';
 
 /**
- * A copy of a typed array: a new one and set(), not slice(). In a profile
- * of 3,000 pushMany() calls of a one-variant grid over 10,000 bars, the
- * slice() of ts_open and of the undo point made most of pushMany's own 79
- * µs a call; copied this way they took 31 (a microbenchmark: 30 against 12
- * µs for 10,000 values over shared memory, about equal over plain memory).
+ * A copy of a Float64Array: a new one and set(), not slice() (in a
+ * microbenchmark, 30 against 12 µs for 10,000 values over shared memory,
+ * about equal over plain memory).
  */
-function copyOf<A extends Float64Array | BigInt64Array | Int32Array | Uint8Array>(a: A): A {
-  const copy = new (a.constructor as new (length: number) => A)(a.length);
-  copy.set(a as never);
+function copyOf(a: Float64Array): Float64Array {
+  const copy = new Float64Array(a.length);
+  copy.set(a);
   return copy;
 }
 
@@ -127,6 +124,11 @@ export class IndicatorStream {
   private readonly sources: SourceName[];
   /** Per source run of the grid: its variants and the indexes of its kernel inputs in `sources`. */
   private readonly runs: { v0: number; v1: number; inputs: number[] }[];
+  /**
+   * Per source run, the last bar with a NaN input, through the last bar and through the one before:
+   * where a recompute starts. A stepper restarts its runs in its own state, so a stepped stream keeps
+   * them at -1 (pushMany() would scan every column of a batch for them: 20 to 45 µs over 10,000 bars).
+   */
   private gapNow: number[];
   private gapBefore: number[];
   /** Longest int param (a length in bars) of each variant, and of the grid. */
@@ -331,7 +333,8 @@ export class IndicatorStream {
     }
     const n = c.t;
     if (this.kept) this.reserveFor(this.kept.length + n);
-    const cols = this.baseColumns.map((col) => c.column(col));
+    // Read a row at a time (the last bar, or every bar of a recomputed stream): as given, not copied into shared memory.
+    const cols = this.baseColumns.map((col) => c.base(col));
     const from = this.seen;
     // Recomputed: append the bars, then one batch compute over the runs they need.
     const startAt = this.kept ? this.recomputeStart(from) : 0;
@@ -406,7 +409,8 @@ export class IndicatorStream {
       this.kept!.dropBefore(this.recomputeStart(this.seen - 1));
     }
     for (const s of this.selected) this.row.get(s.name)!.set(arrays.get(s.name)!.subarray((n - 1) * V, n * V));
-    const tsOpen = copyOf(c.tsOpen);
+    // The batch's own open times, as compute() gives its candles' (not a copy).
+    const tsOpen = c.tsOpen;
     const lookback = resultLookback(this.plan.indicator, this.seen);
     return new ComputeResult({
       indicator: this.indicator, grid: this.plan.grid, layout: 'time-major', dtype: this.dtype, t: n, arrays, tsOpen,
@@ -449,7 +453,7 @@ export class IndicatorStream {
       if (!c.has(col)) throw new MissingInputError(`history: the candles have no '${col}' column, which ${this.indicator} reads with this grid; add it`, { column: col });
     }
     if (this.kept) this.reserveFor(this.kept.length + c.t);
-    const cols = this.baseColumns.map((col) => c.column(col));
+    const cols = this.baseColumns.map((col) => c.base(col));
     let i0 = 0;
     // Through the kernel, unless resume() steps the sources alone (cheaper than every window's values).
     if (this.throughKernel() && c.t >= 2 && !(this.stepper!.resume && !this.stepper!.resumeNeedsRows)) {
@@ -479,7 +483,7 @@ export class IndicatorStream {
    * (Stepper.resume: from the sources, and the float64 rows of compute() over
    * those bars when it needs them); returns the bar to step from.
    */
-  private async resume(c: Candles, cols: Float64Array[]): Promise<number> {
+  private async resume(c: Candles, cols: readonly (Float64Array | Float32Array)[]): Promise<number> {
     const n = c.t - 1;
     const stepper = this.stepper!;
     const columns = this.sources.map((s) => c.column(s).subarray(0, n));
@@ -497,7 +501,6 @@ export class IndicatorStream {
     }
     stepper.resume!(columns, last64);
     this.keepTail(columns, 0, n);
-    this.runs.forEach((r, i) => { this.gapNow[i] = lastGap(columns, r.inputs, 0, n); });
     this.seen = n;
     this.lastTs = this.tsOf(c.tsOpen[n - 1]!);
     return n;
@@ -508,7 +511,7 @@ export class IndicatorStream {
    * before it (update() rolls back to that); a kept bar is not dropped and
    * no row is emitted (the caller finishes the batch).
    */
-  private lastBar(cols: readonly Float64Array[], i: number, ts: Ts): void {
+  private lastBar(cols: readonly (Float64Array | Float32Array)[], i: number, ts: Ts): void {
     for (let k = 0; k < cols.length; k++) this.baseBar[k] = cols[k]![i]!;
     this.deriveBar();
     this.commit();
@@ -654,7 +657,7 @@ export class IndicatorStream {
 
   /**
    * Steps bars [from, to) of the source columns (indexed as this.bar) as
-   * apply() steps them one by one, gaps and bar count included, writing bar
+   * apply() steps them one by one, bar count included, writing bar
    * i's row into outputs (kernel output order, time-major at (i - from) *
    * variants; null: not wanted): the stepper's stepMany(), or step() bar by
    * bar with its float64 row copied (a float32 store rounds as the kernels'
@@ -676,13 +679,8 @@ export class IndicatorStream {
     this.advance(columns, from, to);
   }
 
-  /** The bar count and the gaps after bars [from, to) of the source columns, as apply() leaves them. */
+  /** The bar count and the stream's tail after bars [from, to) of the source columns, as apply() leaves them. */
   private advance(columns: readonly Float64Array[], from: number, to: number): void {
-    // The last bar with a NaN input of each source run, as apply() marks them.
-    const gapAt = columns.map((col) => lastNaN(col, from, to));
-    this.runs.forEach((r, i) => {
-      for (const k of r.inputs) if (gapAt[k]! >= from) this.gapNow[i] = Math.max(this.gapNow[i]!, this.seen + gapAt[k]! - from);
-    });
     this.keepTail(columns, from, to);
     this.seen += to - from;
   }
@@ -759,15 +757,17 @@ export class IndicatorStream {
 
   /** The state before the next bar becomes the one update() rolls back to. */
   private commit(): void {
-    copyGaps(this.gapBefore, this.gapNow);
     if (this.stepper) this.committed!.set(this.stepper.state);
+    else copyGaps(this.gapBefore, this.gapNow);
   }
 
   private rollback(): void {
-    copyGaps(this.gapNow, this.gapBefore);
     this.seen--;
     if (this.stepper) this.stepper.state.set(this.committed!);
-    else this.kept!.pop();
+    else {
+      copyGaps(this.gapNow, this.gapBefore);
+      this.kept!.pop();
+    }
   }
 
   /**
@@ -777,9 +777,6 @@ export class IndicatorStream {
    */
   private apply(ts: Ts, mode: 'row' | 'keep' = 'row'): void {
     const t = this.seen;
-    for (let i = 0; i < this.runs.length; i++) {
-      for (const k of this.runs[i]!.inputs) if (this.bar[k] !== this.bar[k]) this.gapNow[i] = t;
-    }
     this.seen = t + 1;
     this.lastTs = ts;
     this.lastBase.set(this.baseBar);
@@ -787,6 +784,9 @@ export class IndicatorStream {
       if (this.tailRing) this.keepBar(t);
       this.stepper.step(this.bar, this.rows64);
       return;
+    }
+    for (let i = 0; i < this.runs.length; i++) {
+      for (const k of this.runs[i]!.inputs) if (this.bar[k] !== this.bar[k]) this.gapNow[i] = t;
     }
     const kept = this.kept!;
     kept.append(this.baseBar, this.bar, ts);
@@ -988,7 +988,7 @@ function copyRow(to: OutputArray, from: Float64Array): void {
 export interface StreamState {
   barsSeen: number;
   lastTs: Ts | null;
-  /** Per source run: absolute index of the last bar with a NaN input, through the last bar and through the one before. */
+  /** Per source run: absolute index of the last bar with a NaN input, through the last bar and through the one before (-1 in a stepped stream). */
   gapNow: number[];
   gapBefore: number[];
   lastBase: Float64Array;
