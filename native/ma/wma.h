@@ -118,6 +118,11 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
               row[longLane[i]] = running.feed(i, x[t], x[t - std::min<int64_t>(age, running.lag[i])], age);
             out.putRow(0, t, b0, nb, row);
           }
+          // A long window alone: its sums in registers (wmaSlideRun).
+          if (nb == 1 && nLong == 1) {
+            running.slideRun(0, x, t, e, [&](int64_t u, double w) { out.put(0, u, b0, w); });
+            t = e;
+          }
           for (; t < e; ++t) {
             diag.push(x[t]);
             if (range) {
