@@ -1,6 +1,7 @@
 // ma.wma; mirrors native/ma/wma.h: windows up to DENSE_WMA read the sums of
 // every window (diagonalPush, or each window's own when they are few:
-// wmaWindowValues), longer ones keep running WMAs, packed.
+// wmaWindowValues), longer ones keep running WMAs, packed (one alone in its
+// call in registers: wmaSlideRun).
 import { at, BAD_PARAM, BLOCK, Call, input, OK, param, putRow, ROW } from "../abi";
 import { keepLeadState, leadRun, maxParam, readLeadState, runFrom, runGoesOn, runOrigin, startLeadBlock, wmaDivider } from "../primitives";
 import { clearWma, DENSE_WMA, diagonalPush, diagonalSums, lane, loadWma, saveWma, WMA_LANES, wmaFeed, wmaSlide, wmaSlideRun, wmaWindowValues } from "./common";

@@ -1,7 +1,9 @@
 // ma.wma: TA-Lib WMA. Windows up to kDenseWma read the block's fresh sums
 // of every window (WmaDiagonal, or each window's own when they are few:
 // wmaWindowValues, the same sums), longer ones keep compensated running sums
-// (WmaLanes, wmaNext); which one a variant takes depends on its window alone.
+// (WmaLanes, wmaNext; a long window alone in its call in registers,
+// wmaSlideRun: the same bits); which one a variant takes depends on its
+// window alone.
 //
 // Kernel state (per variant, kWmaState numbers): [lead, age, then a long
 // window's sum, sumErr, sub, subErr] (LeadState). The call's first `lead` bars
