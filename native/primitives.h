@@ -66,8 +66,10 @@ inline void forEachBlock(const KernelCall& c, Block&& block) {
 // s = a + b (Knuth's TwoSum, no branch), and p + twoProductError(a, b, p) ==
 // a * b exactly when p = a * b (Dekker's split, no FMA: the addon is built
 // with -ffp-contract=off and wasm has no FMA, so both give the same bits).
-inline double twoSumError(double a, double b, double s) {
-  const double bb = s - a;
+// (A template, so a pair of lanes (wmaSlideRun) takes the same operations.)
+template <typename T>
+inline T twoSumError(T a, T b, T s) {
+  const T bb = s - a;
   return (a - (s - bb)) + (b - bb);
 }
 

@@ -45,6 +45,23 @@ describe('accuracy on a long series with a 1000x level shift', () => {
   }
 });
 
+// A WMA window over 256 alone in its call keeps its running sums in
+// registers, its two sums side by side (wmaSlideRun in native/ma/common.h),
+// where the grid above has no window that long.
+describe('a long WMA window alone in its call', () => {
+  const wma = CHECKS.find((c: { id: string }) => c.id === 'ma.wma');
+  for (const backend of ['native', 'wasm'] as const) {
+    it(`${backend} ma.wma windows 257, 300 and 1,000, each alone, within 1e-12`, async () => {
+      const engine = await engineFor(backend);
+      for (const window of [257, 300, 1000]) {
+        const worst = await worstErrors(engine, wma, candles, [window], sampleBars(T, window, 1000));
+        // (Compensated, these sums give the correctly rounded WMA at every bar sampled: err 0.)
+        expect(worst.wma.err, `window ${window}: ${JSON.stringify(worst.wma.at)}`).toBeLessThanOrEqual(1e-12);
+      }
+    });
+  }
+});
+
 // The rolling moments' chunk length comes from each variant's own window, so
 // the variants a call (or a worker's share of a grid) happens to hold beside
 // it cannot change a variant's last bits.

@@ -702,7 +702,8 @@ describe('ma.wma windows over 256 through the kernel: the batch after a tail of 
   const N = 2000;
   // Gaps: inside the first batch, at the first bar of the third, in the tail of the fifth (6 bars before it), inside it.
   const c = candles(N, 23, [450, 1100, 1399, 1699]);
-  const grids = [{ source: ['close', 'hlc3'], window: [5, 300] }, { window: [257, 400, 600] }];
+  // The third: a long window alone in each call (its sums in registers, wmaSlideRun), going on from the state.
+  const grids = [{ source: ['close', 'hlc3'], window: [5, 300] }, { window: [257, 400, 600] }, { source: ['close', 'hlc3'], window: [300] }];
   grids.forEach((g, n) => {
     for (const dtype of ['float64', 'float32'] as const) {
       const backend: BackendName = n % 2 === (dtype === 'float64' ? 0 : 1) ? 'native' : 'wasm';

@@ -6,7 +6,10 @@ import {
   at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putRow, ROW, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A, STATE_B,
   STATE_C, STATE_D, stateStride,
 } from "../abi";
-import { averageLane, callWindow, emaStep, maxParam, prefixLength, prefixSums, seedsFirst, wilderStep, wmaDivider, wmaNext, wmaPrime } from "../primitives";
+import {
+  averageLane, callWindow, compensatedAdd, emaStep, maxParam, prefixLength, prefixSums, seedsFirst, splitHigh, weightedAdd, wilderStep, wmaDivider, wmaNext,
+  wmaPrime,
+} from "../primitives";
 
 // The sums of every window 1..depth of the last bar pushed (WmaDiagonal in
 // native/ma/common.h): two rows of DENSE_WMA + 1 f64s, this bar's and the one
@@ -109,6 +112,52 @@ export function saveWma(area: usize, state: usize, perVariant: i32, b0: i32, lan
 // The next value of lane j once its window of span n is full.
 @inline export function wmaSlide(area: usize, j: i32, x: f64, trailing: f64, n: f64, divider: f64): f64 {
   return wmaNext(wmaPart(area, 0, j), wmaPart(area, 1, j), wmaPart(area, 2, j), wmaPart(area, 3, j), x, trailing, n, divider);
+}
+
+// twoSumError lane by lane (wmaSlideRun).
+@inline function twoSumErrors(a: v128, b: v128, s: v128): v128 {
+  const bb = f64x2.sub(s, a);
+  return f64x2.add(f64x2.sub(a, f64x2.sub(s, bb)), f64x2.sub(b, bb));
+}
+
+@inline function pair(lane0: f64, lane1: f64): v128 { return f64x2.replace_lane(f64x2.splat(lane0), 1, lane1); }
+
+// wmaSlide of lane j over bars [from, to) of the column x, span n, every
+// window full: bar t's value into output 0 of variant v. Mirrors wmaSlideRun
+// in native/ma/common.h: lane 0 of a v128 the plain sum of bar t, lane 1 the
+// weighted sum of bar t − 1, each with wmaNext's operations in its order.
+export function wmaSlideRun<O>(c: Call, area: usize, j: i32, x: usize, from: i32, to: i32, n: i32, v: i32): void {
+  if (from >= to) return;
+  const w = <f64>n, divider = wmaDivider(w);
+  const sum = wmaPart(area, 0, j), sumErr = wmaPart(area, 1, j), sub = wmaPart(area, 2, j), subErr = wmaPart(area, 3, j);
+  // Bar `from`'s plain sum alone: lane 0 then runs one bar ahead of lane 1.
+  compensatedAdd(sub, subErr, at(x, from));
+  compensatedAdd(sub, subErr, -at(x, from - n));
+  let a = pair(load<f64>(sub), load<f64>(sum)), err = pair(load<f64>(subErr), load<f64>(sumErr));
+  for (let t = from + 1; t < to; ++t) {
+    const xp = at(x, t - 1), hi = splitHigh(xp), lo = xp - hi;
+    const dropped = pair(0.0, f64x2.extract_lane(err, 0));  // bar t − 1's subErr, for lane 1's last step
+    // Lane 0: x[t] into the plain sum; lane 1: x[t − 1] times n into the weighted one.
+    const into = pair(at(x, t), hi * w);
+    let s = f64x2.add(a, into);
+    err = f64x2.add(err, f64x2.add(twoSumErrors(a, into, s), pair(-0.0, lo * w)));
+    put<O>(c, 0, t - 1, v, f64x2.extract_lane(f64x2.add(s, err), 1) / divider);
+    // Lane 0: the value leaving bar t's window; lane 1: bar t − 1's plain sum out of the weighted one.
+    const out = f64x2.neg(pair(at(x, t - n), f64x2.extract_lane(a, 0)));
+    a = s;
+    s = f64x2.add(a, out);
+    err = f64x2.sub(f64x2.add(err, twoSumErrors(a, out, s)), dropped);
+    a = s;
+  }
+  store<f64>(sub, f64x2.extract_lane(a, 0));
+  store<f64>(subErr, f64x2.extract_lane(err, 0));
+  store<f64>(sum, f64x2.extract_lane(a, 1));
+  store<f64>(sumErr, f64x2.extract_lane(err, 1));
+  // Bar to − 1's weighted sum alone.
+  weightedAdd(sum, sumErr, at(x, to - 1), w);
+  put<O>(c, 0, to - 1, v, (load<f64>(sum) + load<f64>(sumErr)) / divider);
+  compensatedAdd(sum, sumErr, -load<f64>(sub));
+  store<f64>(sumErr, load<f64>(sumErr) - load<f64>(subErr));
 }
 
 // Value i (from 0) of a series into lane j of the running WMAs at `area`,

@@ -1,9 +1,10 @@
 // ma.wma; mirrors native/ma/wma.h: windows up to DENSE_WMA read the sums of
 // every window (diagonalPush, or each window's own when they are few:
-// wmaWindowValues), longer ones keep running WMAs, packed.
+// wmaWindowValues), longer ones keep running WMAs, packed (one alone in its
+// call in registers: wmaSlideRun).
 import { at, BAD_PARAM, BLOCK, Call, input, OK, param, putRow, ROW } from "../abi";
 import { keepLeadState, leadRun, maxParam, readLeadState, runFrom, runGoesOn, runOrigin, startLeadBlock, wmaDivider } from "../primitives";
-import { clearWma, DENSE_WMA, diagonalPush, diagonalSums, lane, loadWma, saveWma, WMA_LANES, wmaFeed, wmaSlide, wmaWindowValues } from "./common";
+import { clearWma, DENSE_WMA, diagonalPush, diagonalSums, lane, loadWma, saveWma, WMA_LANES, wmaFeed, wmaSlide, wmaSlideRun, wmaWindowValues } from "./common";
 
 export function scratch(T: i32): f64 { return 0.0; }
 
@@ -127,7 +128,13 @@ function run<O>(c: Call, b0: i32, nb: i32, s: i32, from: i32, e: i32): void {
     }
     putRow<O>(c, 0, t, b0, nb, ROW);
   }
-  for (let t = steady; t < e; ++t) {
+  let t = steady;
+  // A long window alone: its sums in registers (wmaSlideRun).
+  if (nb == 1 && nLong == 1) {
+    wmaSlideRun<O>(c, running, 0, x, t, e, <i32>param(c, 0, b0), b0);
+    t = e;
+  }
+  for (; t < e; ++t) {
     const xt = at(x, t);
     parity ^= 1;
     diagonalPush(parity, depth, xt);

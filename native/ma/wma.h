@@ -1,7 +1,9 @@
 // ma.wma: TA-Lib WMA. Windows up to kDenseWma read the block's fresh sums
 // of every window (WmaDiagonal, or each window's own when they are few:
 // wmaWindowValues, the same sums), longer ones keep compensated running sums
-// (WmaLanes, wmaNext); which one a variant takes depends on its window alone.
+// (WmaLanes, wmaNext; a long window alone in its call in registers,
+// wmaSlideRun: the same bits); which one a variant takes depends on its
+// window alone.
 //
 // Kernel state (per variant, kWmaState numbers): [lead, age, then a long
 // window's sum, sumErr, sub, subErr] (LeadState). The call's first `lead` bars
@@ -117,6 +119,11 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
             for (int i = 0; i < nLong; ++i)
               row[longLane[i]] = running.feed(i, x[t], x[t - std::min<int64_t>(age, running.lag[i])], age);
             out.putRow(0, t, b0, nb, row);
+          }
+          // A long window alone: its sums in registers (wmaSlideRun).
+          if (nb == 1 && nLong == 1) {
+            running.slideRun(0, x, t, e, [&](int64_t u, double w) { out.put(0, u, b0, w); });
+            t = e;
           }
           for (; t < e; ++t) {
             diag.push(x[t]);
