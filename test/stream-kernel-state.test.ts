@@ -165,10 +165,11 @@ function cases(): Case[] {
         fresh: () => Float64Array.from({ length: S * V }, (_, i) => (i % S === 5 ? -1 : 0)), perVariant: S,
       };
     })(),
-    // LINEARREG (its value; the other lines not selected), TSF: [S, the run's age, sum y, sum age * y, the last P values], S = 4 + P.
+    // LINEARREG (its value; the other lines not selected), TSF: per variant sum y and sum age * y; the run's part
+    // [the run's age, the last P values, NaN before the run].
     ...(['trend.linreg', 'structure.tsf'] as const).map((kernel) => ({
-      kernel, params: [window], outputs: kernel === 'trend.linreg' ? 4 : 1, perVariant: 4 + P,
-      fresh: () => Float64Array.from({ length: (4 + P) * V }, (_, i) => (i % (4 + P) === 0 ? 4 + P : i % (4 + P) < 4 ? 0 : NaN)),
+      kernel, params: [window], outputs: kernel === 'trend.linreg' ? 4 : 1, perVariant: 2,
+      fresh: () => new Float64Array(2 * V), runState: () => Float64Array.from({ length: 1 + P }, (_, i) => (i === 0 ? 0 : NaN)),
     })),
     // TRIMA: per variant the outer sum and its error; the run's part ma.sma's prefix state (the run, P prefix pairs).
     { kernel: 'ma.trima', params: [window], perVariant: 2, fresh: () => new Float64Array(2 * V), runState: () => new Float64Array(1 + 2 * P) },
@@ -631,10 +632,10 @@ describe('a batch large enough for the pool runs there, in chunks, with the same
         const grid = { source: ['close', 'hlc3'], window: { start: 5, stop: 200 } };
         const macd = { source: grid.source, fast: { start: 2, stop: 30 }, slow: [26, 50], signal: [9] };
         // ZLEMA and ADXR: parts of their own lengths at one stride per variant; KAMA and MAXINDEX: bars stepped before
-        // the kernel; TRIMA: a source run's state beside the variants' parts, its one run in as many chunks as the
-        // calibration makes (two chunks of a run, each call with its own variants, are checked above either way).
-        for (const id of ['ma.sma', 'ma.ema', 'momentum.rsi', 'momentum.macd', 'ma.zlema', 'trend.adxr', 'ma.kama', 'structure.maxindex', 'ma.trima']) {
-          const g = id === 'momentum.macd' ? macd : id === 'trend.adxr' ? { window: grid.window, seed: ['sma', 'first'] } : id === 'ma.trima' ? { window: grid.window } : grid;
+        // the kernel; TRIMA and TSF: a source run's state beside the variants' parts, one run in as many chunks as
+        // the calibration makes (two chunks of a run, each call with its own variants, are checked above either way).
+        for (const id of ['ma.sma', 'ma.ema', 'momentum.rsi', 'momentum.macd', 'ma.zlema', 'trend.adxr', 'ma.kama', 'structure.maxindex', 'ma.trima', 'structure.tsf']) {
+          const g = id === 'momentum.macd' ? macd : id === 'trend.adxr' ? { window: grid.window, seed: ['sma', 'first'] } : id === 'ma.trima' || id === 'structure.tsf' ? { window: grid.window } : grid;
           const a = await engine.stream({ indicator: id, grid: g, history: part(c, 0, 1000) });
           const b = await engine.stream({ indicator: id, grid: g, history: part(c, 0, 1000) });
           const got = await a.pushMany(part(c, 1000, N));
