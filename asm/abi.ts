@@ -53,6 +53,11 @@ export const AVERAGE_LANES: usize = memory.data(AVERAGE_CHAINS * BLOCK * 40, 8);
   stateIn: usize = 0;
   stateOut: usize = 0;
   stateLen: i32 = 0;
+  // Beside a per-variant state, the state of the call's source run
+  // (KernelCall::runStateIn in native/abi.h); 0 when absent.
+  runStateIn: usize = 0;
+  runStateOut: usize = 0;
+  runStateLen: i32 = 0;
 }
 
 // The stride of a per-variant state whose variants need parts of lengths of

@@ -32,6 +32,7 @@ export function run(
   kernel: i32, inPtrs: usize, T: i32, paramPtrs: usize, v0: i32, v1: i32,
   outPtrs: usize, nOut: i32, float64: bool, timeStride: i32, variantStride: i32,
   scratch: usize, scratchLen: i32, rows: i32, stateIn: usize, stateOut: usize, stateLen: i32,
+  runStateIn: usize, runStateOut: usize, runStateLen: i32,
 ): i32 {
   call.inPtrs = inPtrs; call.T = T; call.paramPtrs = paramPtrs;
   call.v0 = v0; call.v1 = v1; call.outPtrs = outPtrs; call.nOut = nOut;
@@ -39,6 +40,7 @@ export function run(
   call.scratch = scratch; call.scratchLen = scratchLen;
   call.rowStart = 0; call.rows = rows; call.passFrom = v0; call.passTo = v1;
   call.stateIn = stateIn; call.stateOut = stateOut; call.stateLen = stateLen;
+  call.runStateIn = runStateIn; call.runStateOut = runStateOut; call.runStateLen = runStateLen;
   const status = float64 ? runKernel<f64>(kernel, call) : runKernel<f32>(kernel, call);
   if (status == OK) flushRows(call.rowStart, T, call.passFrom, call.passTo);  // the last tile
   return status;

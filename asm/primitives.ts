@@ -246,6 +246,21 @@ export function leaveTailState(c: Call, S: i32, head: i32, k: i32, b0: i32, nb: 
   }
 }
 
+// leaveTailState for a source run's part beside a per-variant state
+// (Call.runStateIn); mirrors leaveRunTailState in native/primitives.h.
+export function leaveRunTailState(c: Call, head: i32, k: i32): void {
+  const P = (c.runStateLen - head) / k;
+  const from = c.runStateIn, to = c.runStateOut;
+  memory.copy(to, from, <usize>head << 3);
+  store<f64>(to, 0.0);
+  for (let i = 0; i < P; ++i) {
+    const t = c.T - P + i;
+    for (let q = 0; q < k; ++q) {
+      store<f64>(to + (<usize>(head + k * i + q) << 3), t >= 0 ? load<f64>(input(c, q) + (<usize>t << 3)) : load<f64>(from + (<usize>(head + k * (P + t) + q) << 3)));
+    }
+  }
+}
+
 // Two prefix sums of a call with state (windowRatio's, ma.vwma's); mirror
 // pairPrefixStart and pairPrefixEnd in native/primitives.h. Returns P, or -1
 // for a state of the wrong size.

@@ -64,6 +64,13 @@ struct KernelCall {
   const double* stateIn = nullptr;
   double* stateOut = nullptr;
   int64_t stateLen = 0;
+  // Beside a per-variant stateIn, the state of the call's source run, which
+  // every variant of the run reads (ma.trima's prefix pairs): kept once per
+  // run instead of once per variant. The stream passes runStateOut to one
+  // call of each run only (every call leaves the same). Null: none.
+  const double* runStateIn = nullptr;
+  double* runStateOut = nullptr;
+  int64_t runStateLen = 0;
 };
 
 // A per-variant state whose variants need parts of lengths of their own

@@ -96,7 +96,7 @@ int32_t runTyped(const KernelEntry& k, const KernelCall& call, const Napi::Array
   }
 }
 
-// run(kernel, inputs[], T, params[], v0, v1, outputs[], float64?, timeStride, variantStride, scratch[, cancel[, stateIn, stateOut]])
+// run(kernel, inputs[], T, params[], v0, v1, outputs[], float64?, timeStride, variantStride, scratch[, cancel[, stateIn, stateOut[, runStateIn, runStateOut]]])
 Napi::Value Run(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 11) throw Napi::TypeError::New(env, "run() expects 11 arguments");
@@ -141,6 +141,14 @@ Napi::Value Run(const Napi::CallbackInfo& info) {
     call.stateLen = static_cast<int64_t>(in.ElementLength());
     if (info.Length() > 13 && !info[13].IsNull() && !info[13].IsUndefined())
       call.stateOut = float64Of(env, info[13], "state output", call.stateLen).Data();
+  }
+  // The source run's state beside the per-variant one (KernelCall::runStateIn): runStateOut at least as long.
+  if (info.Length() > 14 && !info[14].IsNull() && !info[14].IsUndefined()) {
+    const Napi::Float64Array in = float64Of(env, info[14], "run state input", 0);
+    call.runStateIn = in.Data();
+    call.runStateLen = static_cast<int64_t>(in.ElementLength());
+    if (info.Length() > 15 && !info[15].IsNull() && !info[15].IsUndefined())
+      call.runStateOut = float64Of(env, info[15], "run state output", call.runStateLen).Data();
   }
   const int64_t need = (T - 1) * ts + (v1 - 1) * vs + 1;
   const int32_t status = f64 ? runTyped<double>(k, call, outArr, ts, vs, need, env)
@@ -188,6 +196,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("run", Napi::Function::New(env, Run));
   exports.Set("adviseHugePages", Napi::Function::New(env, AdviseHugePages));
   exports.Set("kernelState", Napi::Boolean::New(env, true));  // run() takes stateIn / stateOut
+  exports.Set("runState", Napi::Boolean::New(env, true));     // and runStateIn / runStateOut
   exportOutputMemory(env, exports);
   return exports;
 }

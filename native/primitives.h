@@ -787,6 +787,23 @@ inline void leaveTailState(const KernelCall& c, int64_t S, int head, int k, int6
   }
 }
 
+// leaveTailState for a source run's part beside a per-variant state
+// (KernelCall::runStateIn, trend.linreg's): [`head` numbers, the run's age
+// first, then the last P = (runStateLen - head) / k bars of the first k
+// inputs, interleaved, oldest first] into runStateOut as a call ending on a
+// NaN bar leaves it (age 0, the tail moved on by the call's bars).
+inline void leaveRunTailState(const KernelCall& c, int head, int k) {
+  const int64_t P = (c.runStateLen - head) / k;
+  const double* from = c.runStateIn;
+  double* to = c.runStateOut;
+  std::copy(from, from + head, to);
+  to[0] = 0.0;
+  for (int64_t i = 0; i < P; ++i) {
+    const int64_t t = c.T - P + i;
+    for (int q = 0; q < k; ++q) to[head + k * i + q] = t >= 0 ? c.in[q][t] : from[head + k * (P + t) + q];
+  }
+}
+
 // Window sums of k series made once per bar (trend.vortex,
 // volatility.accbands) carried in a kernel state, per call: the run's age
 // at bar -1 (-1 after a NaN bar; BarRun in src/stream/steppers/wilder.ts)

@@ -49,6 +49,8 @@ interface Case {
   /** A fresh state (the state before bar 0), and how many numbers per variant (0: the call's own). */
   fresh: () => Float64Array;
   perVariant: number;
+  /** Beside a per-variant state, a fresh state of the source run (KernelState.run). */
+  runState?: () => Float64Array;
   /** Outputs of the kernel (the first is checked, the others not selected). */
   outputs?: number;
 }
@@ -163,13 +165,14 @@ function cases(): Case[] {
         fresh: () => Float64Array.from({ length: S * V }, (_, i) => (i % S === 5 ? -1 : 0)), perVariant: S,
       };
     })(),
-    // LINEARREG (its value; the other lines not selected), TSF: [S, the run's age, sum y, sum age * y, the last P values], S = 4 + P.
+    // LINEARREG (its value; the other lines not selected), TSF: per variant sum y and sum age * y; the run's part
+    // [the run's age, the last P values, NaN before the run].
     ...(['trend.linreg', 'structure.tsf'] as const).map((kernel) => ({
-      kernel, params: [window], outputs: kernel === 'trend.linreg' ? 4 : 1, perVariant: 4 + P,
-      fresh: () => Float64Array.from({ length: (4 + P) * V }, (_, i) => (i % (4 + P) === 0 ? 4 + P : i % (4 + P) < 4 ? 0 : NaN)),
+      kernel, params: [window], outputs: kernel === 'trend.linreg' ? 4 : 1, perVariant: 2,
+      fresh: () => new Float64Array(2 * V), runState: () => Float64Array.from({ length: 1 + P }, (_, i) => (i === 0 ? 0 : NaN)),
     })),
-    // TRIMA: [S, the outer sum and its error, then ma.sma's prefix state: the run, P prefix pairs], S = 4 + 2P.
-    { kernel: 'ma.trima', params: [window], perVariant: 4 + 2 * P, fresh: () => Float64Array.from({ length: (4 + 2 * P) * V }, (_, i) => (i % (4 + 2 * P) === 0 ? 4 + 2 * P : 0)) },
+    // TRIMA: per variant the outer sum and its error; the run's part ma.sma's prefix state (the run, P prefix pairs).
+    { kernel: 'ma.trima', params: [window], perVariant: 2, fresh: () => new Float64Array(2 * V), runState: () => new Float64Array(1 + 2 * P) },
     // CANDLE_STATS_ATR_NORM (its body; the other lengths not selected): the ATR, the run's age (-1 before any bar) and its last open, high, low, close.
     {
       kernel: 'structure.candle_stats_atr_norm', hlc: 'ohlc', params: [window, seed], outputs: 4,
@@ -236,15 +239,25 @@ describe('a series cut into calls chained through the kernel state = one call ov
           const whole = call(b, c, x, 0, T, 0, V, float64, undefined);
           const fresh = c.fresh();
           const end = c.fresh();
-          call(b, c, x, 0, T, 0, V, float64, { input: fresh, output: end, perVariant: c.perVariant });
+          const runEnd = c.runState?.();
+          call(b, c, x, 0, T, 0, V, float64, { input: fresh, output: end, perVariant: c.perVariant, ...(runEnd ? { run: { input: c.runState!(), output: runEnd } } : {}) });
           // Cuts: after one bar, mid-seed, at and after a NaN bar, near the end.
           for (const cuts of [[1], [5, 6], [40, 41, 42], [150], [100, 222, 299]]) {
             let state = c.fresh();
+            let runState = c.runState?.();
             const got = new Float64Array(T * V);
             let from = 0;
             for (const to of [...cuts, T]) {
               const next = c.fresh();
-              if (c.perVariant === 0) {
+              if (runState) {
+                // The run's state beside the per-variant parts: two chunks of the run, each giving back its variants'
+                // parts, the first (shorter windows) the run's state.
+                const mid = 3, nextRun = c.runState!();
+                const a = call(b, c, x, from, to, 0, mid, float64, { input: state, output: next, perVariant: c.perVariant, run: { input: runState, output: nextRun } });
+                const rest = call(b, c, x, from, to, mid, V, float64, { input: state, output: next, perVariant: c.perVariant, run: { input: runState, output: null } });
+                for (let i = 0; i < (to - from) * V; i++) got[from * V + i] = i % V < mid ? a[i]! : rest[i]!;
+                runState = nextRun;
+              } else if (c.perVariant === 0) {
                 // Per-run state: two chunks of the run, the first (shorter windows) giving the state back.
                 const mid = 3;
                 const a = call(b, c, x, from, to, 0, mid, float64, { input: state, output: next, perVariant: 0 });
@@ -261,6 +274,7 @@ describe('a series cut into calls chained through the kernel state = one call ov
               if (!Object.is(got[i], whole[i])) expect.fail(`${name} ${c.kernel} float64=${float64} cuts ${cuts}: bar ${Math.floor(i / V)} variant ${i % V}: ${got[i]} chained, ${whole[i]} in one call`);
             }
             expect(Array.from(state), `${name} ${c.kernel} cuts ${cuts}: the state after the last bar`).toEqual(Array.from(end));
+            if (runState) expect(Array.from(runState), `${name} ${c.kernel} cuts ${cuts}: the run's state after the last bar`).toEqual(Array.from(runEnd!));
           }
         }
       }
@@ -608,7 +622,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
   });
 });
 
-describe('a batch large enough for the pool runs there, one chunk per source, with the same bits', () => {
+describe('a batch large enough for the pool runs there, in chunks, with the same bits', () => {
   for (const backend of ['native', 'wasm'] as const) {
     it(backend, async () => {
       const engine = await createEngine(testEngineOptions({ numThreads: 2, backend }));
@@ -617,9 +631,11 @@ describe('a batch large enough for the pool runs there, one chunk per source, wi
         const c = candles(N, 5, [2500, 2501]);
         const grid = { source: ['close', 'hlc3'], window: { start: 5, stop: 200 } };
         const macd = { source: grid.source, fast: { start: 2, stop: 30 }, slow: [26, 50], signal: [9] };
-        // ZLEMA and ADXR: parts of their own lengths at one stride per variant; KAMA and MAXINDEX: bars stepped before the kernel.
-        for (const id of ['ma.sma', 'ma.ema', 'momentum.rsi', 'momentum.macd', 'ma.zlema', 'trend.adxr', 'ma.kama', 'structure.maxindex']) {
-          const g = id === 'momentum.macd' ? macd : id === 'trend.adxr' ? { window: grid.window, seed: ['sma', 'first'] } : grid;
+        // ZLEMA and ADXR: parts of their own lengths at one stride per variant; KAMA and MAXINDEX: bars stepped before
+        // the kernel; TRIMA and TSF: a source run's state beside the variants' parts, one run in as many chunks as
+        // the calibration makes (two chunks of a run, each call with its own variants, are checked above either way).
+        for (const id of ['ma.sma', 'ma.ema', 'momentum.rsi', 'momentum.macd', 'ma.zlema', 'trend.adxr', 'ma.kama', 'structure.maxindex', 'ma.trima', 'structure.tsf']) {
+          const g = id === 'momentum.macd' ? macd : id === 'trend.adxr' ? { window: grid.window, seed: ['sma', 'first'] } : id === 'ma.trima' || id === 'structure.tsf' ? { window: grid.window } : grid;
           const a = await engine.stream({ indicator: id, grid: g, history: part(c, 0, 1000) });
           const b = await engine.stream({ indicator: id, grid: g, history: part(c, 0, 1000) });
           const got = await a.pushMany(part(c, 1000, N));

@@ -5,45 +5,47 @@ import {
   at, BAD_PARAM, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, selected, setSlot, slot,
   STATE_A, STATE_B, STATE_C, STATE_D, STATE_E,
 } from "../abi";
-import { callWindow, leaveTailState, validAt } from "../primitives";
+import { callWindow, leaveRunTailState, validAt } from "../primitives";
 
-// Kernel state (per variant, S numbers, S first; kStateHead in
-// native/trend/linreg.h): [S, the run's age at bar -1, sum y, sum age * y,
-// the last S - 4 values of the source, oldest first].
-const STATE_HEAD: i32 = 4;
-// Set by prepare: S (0 without state), the source (the extended one with
-// state: its bars from -W), and the bars of bar 0's run before the call.
-let stateSize: i32 = 0;
+// Kernel state (kStateStride, kRunHead in native/trend/linreg.h): per
+// variant STATE_STRIDE numbers, sum y and sum age * y; the source's part once
+// per run (Call.runStateIn): [the run's age at bar -1, the last P values of
+// the source, oldest first].
+const STATE_STRIDE: i32 = 2;
+const RUN_HEAD: i32 = 1;
+// Set by prepare: whether the call has state, the source (the extended one
+// with state: its bars from -W), and the bars of bar 0's run before the call.
+let withState = false;
 let source: usize = 0;
 let carried: i32 = 0;
 
 export function scratch(T: i32, W: i32): f64 { return <f64>T + <f64>max(W, 1); }
 
-@inline function stateAt(area: usize, v: i32): usize { return area + (<usize>(stateSize * v) << 3); }
+@inline function partAt(area: usize, v: i32): usize { return area + (<usize>(STATE_STRIDE * v) << 3); }
 
 export function prepare(c: Call): i32 {
   const W = callWindow(c, 0);
-  stateSize = 0;
+  withState = false;
   source = input(c, 0);
   carried = 0;
-  if (c.stateIn == 0) return c.stateOut != 0 ? BAD_PARAM : OK;
-  if (c.stateLen < 1) return BAD_PARAM;
-  const S = load<f64>(c.stateIn);
-  if (S != Math.floor(S) || S < <f64>(STATE_HEAD + W) || S * <f64>c.v1 > <f64>c.stateLen) return BAD_PARAM;
-  stateSize = <i32>S;
+  if (c.stateIn == 0) return c.stateOut != 0 || c.runStateIn != 0 ? BAD_PARAM : OK;
+  if (c.stateLen < STATE_STRIDE * c.v1 || c.runStateIn == 0 || c.runStateLen < RUN_HEAD + max(W, 1)) return BAD_PARAM;
+  withState = true;
   if (<f64>c.scratchLen < scratch(c.T, W)) return SCRATCH_TOO_SMALL;
   // y[-W .. T): the state's last W values, then the call's.
-  const from = stateAt(c.stateIn, c.v0);
-  memory.copy(c.scratch, from + (<usize>(stateSize - W) << 3), <usize>W << 3);
+  const tail = c.runStateIn + (<usize>c.runStateLen << 3);
+  memory.copy(c.scratch, tail - (<usize>W << 3), <usize>W << 3);
   memory.copy(c.scratch + (<usize>W << 3), input(c, 0), <usize>c.T << 3);
   source = c.scratch + (<usize>W << 3);
-  if (c.T > 0 && validAt(c, 1, 0)) carried = <i32>load<f64>(from, 8);
+  if (c.T > 0 && validAt(c, 1, 0)) carried = <i32>load<f64>(c.runStateIn);
+  // As a call ending on a NaN bar leaves the run; the last segment sets its age.
+  if (c.runStateOut != 0) leaveRunTailState(c, RUN_HEAD, 1);
   return OK;
 }
 
-// As a call ending on a NaN bar leaves the state: the last segment sets the age, each the sums of its variants with values.
+// Each variant's sums as they were; the segments write those of the variants with a value.
 export function block<O>(c: Call, b0: i32, nb: i32): void {
-  if (c.stateOut != 0) leaveTailState(c, stateSize, STATE_HEAD, 1, b0, nb);
+  if (c.stateOut != 0) memory.copy(partAt(c.stateOut, b0), partAt(c.stateIn, b0), <usize>(STATE_STRIDE * nb) << 3);
 }
 
 // TA-Lib's sums over the window ending at t, oldest bar first, into lane j.
@@ -72,9 +74,9 @@ export function regressionSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
     if (start < s) {
       // A run going on from the state: its next fresh sum, the sums its bar -1 left.
       if (fresh < s) fresh += (s - fresh + <i32>w - 1) / <i32>w * <i32>w;
-      const from = stateAt(c.stateIn, b0 + j);
-      setSlot(STATE_A, j, load<f64>(from, 16));
-      setSlot(STATE_B, j, load<f64>(from, 24));
+      const from = partAt(c.stateIn, b0 + j);
+      setSlot(STATE_A, j, load<f64>(from));
+      setSlot(STATE_B, j, load<f64>(from, 8));
     }
     setSlot(STATE_C, j, <f64>fresh);
   }
@@ -103,13 +105,13 @@ export function regressionSegment<O>(c: Call, b0: i32, nb: i32, s: i32, e: i32, 
       if (angle) put<O>(c, 3, t, v, Math.atan(m) * degrees);
     }
   }
+  if (c.runStateOut != 0 && e == c.T) store<f64>(c.runStateOut, <f64>(e - start));
   if (c.stateOut == 0) return;
   for (let j = 0; j < nb; ++j) {
-    const to = stateAt(c.stateOut, b0 + j);
-    if (e == c.T) store<f64>(to, <f64>(e - start), 8);
+    const to = partAt(c.stateOut, b0 + j);
     if (e - 1 < start + <i32>param(c, 0, b0 + j) - 1) continue;  // no value in this run: its sums as they were
-    store<f64>(to, slot(STATE_A, j), 16);
-    store<f64>(to, slot(STATE_B, j), 24);
+    store<f64>(to, slot(STATE_A, j));
+    store<f64>(to, slot(STATE_B, j), 8);
   }
 }
 

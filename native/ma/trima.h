@@ -45,25 +45,21 @@ struct TrimaLanes : PrefixLanes {
 
 inline int64_t scratch(int64_t T, int64_t W) { return prefixLanesScratch<TrimaLanes>(T, std::max<int64_t>(W, 1)); }
 
-// Kernel state (per variant, S numbers, S itself first: the prefix's length
-// is the stream's longest window, unknown to a call): [S, the outer sum and
-// its rounding error as the variant's last bar with an inner mean left them,
-// then ma.sma's prefix state of the source (prefixStatePairs: the run, the
-// last P = (S - 4) / 2 prefix pairs), the same in every variant of a call].
-constexpr int kStateHead = 3;
+// Kernel state: per variant (stateIn, indexed by global variant) kStateStride
+// numbers, the outer sum and its rounding error as the variant's last bar
+// with an inner mean left them; the source's part once per run (runStateIn):
+// ma.sma's prefix state (prefixStatePairs: the run, the last P prefix pairs),
+// which the call continues and leaves in runStateOut.
+constexpr int64_t kStateStride = 2;
 
 template <typename Out>
 int32_t run(const KernelCall& c, const OutView<Out>& out) {
   if (!c.stateIn && !c.stateOut) return overSourcePrefix<TrimaLanes>(c, out);
-  if (!c.stateIn || c.stateLen < 1) return kBadParam;
-  const double size = c.stateIn[0];
-  if (size != std::floor(size) || size < kStateHead + 3 || size * static_cast<double>(c.v1) > static_cast<double>(c.stateLen)) return kBadParam;
-  const int64_t S = static_cast<int64_t>(size);
-  // The prefix runs on variant v0's copy of the source's state, and leaves its own in v0's slot (copied to the others below).
+  if (!c.stateIn || c.stateLen < kStateStride * c.v1 || !c.runStateIn) return kBadParam;
   KernelCall prefixCall = c;
-  prefixCall.stateIn = c.stateIn + S * c.v0 + kStateHead;
-  prefixCall.stateOut = c.stateOut ? c.stateOut + S * c.v0 + kStateHead : nullptr;
-  prefixCall.stateLen = S - kStateHead;
+  prefixCall.stateIn = c.runStateIn;
+  prefixCall.stateOut = c.runStateOut;
+  prefixCall.stateLen = c.runStateLen;
   const int64_t W = statePrefixWindow(c, 0);
   if (c.scratchLen < prefixLanesScratch<TrimaLanes>(c.T, W)) return kScratchTooSmall;
   double* entries = c.scratch;
@@ -75,19 +71,17 @@ int32_t run(const KernelCall& c, const OutView<Out>& out) {
     lanes.prefix = prefix;
     lanes.T = c.T;
     lanes.load(c.param[0] + b0, nb);
+    const double* from = c.stateIn + kStateStride * b0;
     for (int j = 0; j < nb; ++j) {
-      lanes.sum[j] = c.stateIn[S * (b0 + j) + 1];
-      lanes.err[j] = c.stateIn[S * (b0 + j) + 2];
+      lanes.sum[j] = from[kStateStride * j];
+      lanes.err[j] = from[kStateStride * j + 1];
     }
     windowRows(out, lastGap, c.T, b0, nb, lanes.longest, lanes);
     if (!c.stateOut) return;
-    const double* source = c.stateOut + S * c.v0;
+    double* to = c.stateOut + kStateStride * b0;
     for (int j = 0; j < nb; ++j) {
-      double* to = c.stateOut + S * (b0 + j);
-      if (b0 + j != c.v0) std::copy(source + kStateHead, source + S, to + kStateHead);
-      to[0] = size;
-      to[1] = lanes.sum[j];
-      to[2] = lanes.err[j];
+      to[kStateStride * j] = lanes.sum[j];
+      to[kStateStride * j + 1] = lanes.err[j];
     }
   });
   return kOk;

@@ -13,26 +13,25 @@
 
 namespace tagrid::trend::linreg {
 
-// Kernel state (per variant, S numbers, S itself first: its length is the
-// stream's longest window, unknown to a call): [S, the run's age at bar -1
-// (its valid bars; 0 after a NaN bar), the sums of y and age * y as the
-// variant's last bar with a value left them, then the last P = S - 4 values
-// of the source, oldest first (NaN before the run), P >= the call's longest
-// window]. The call reads its first windows from that tail, summing afresh
-// on the bars the run's age puts its fresh sums on, so every sum is the one
-// of a call over every bar. Every variant of a call reads the one source run.
-constexpr int kStateHead = 4;
+// Kernel state: per variant (stateIn, indexed by global variant)
+// kStateStride numbers, the sums of y and age * y as the variant's last bar
+// with a value left them; the source's part once per run (runStateIn):
+// [the run's age at bar -1 (its valid bars; 0 after a NaN bar), then the
+// last P values of the source, oldest first (NaN before the run)], P >= the
+// call's longest window. The call reads its first windows from that tail,
+// summing afresh on the bars the run's age puts its fresh sums on, so every
+// sum is the one of a call over every bar.
+constexpr int64_t kStateStride = 2;
+constexpr int kRunHead = 1;
 
 // Doubles of a call's extended source: the tail of the state, then its bars.
 inline int64_t scratch(int64_t T, int64_t W) { return T + std::max<int64_t>(W, 1); }
 
-// S of a call's state, 0 without one, -1 for a state of the wrong shape.
-inline int64_t stateLength(const KernelCall& c, int64_t W) {
-  if (!c.stateIn) return c.stateOut ? -1 : 0;
-  if (c.stateLen < 1) return -1;
-  const double S = c.stateIn[0];
-  const bool fits = S == std::floor(S) && S >= static_cast<double>(kStateHead + W) && S * static_cast<double>(c.v1) <= static_cast<double>(c.stateLen);
-  return fits ? static_cast<int64_t>(S) : -1;
+// P of a call's state, 0 without one, -1 for a state of the wrong shape.
+inline int64_t stateTail(const KernelCall& c, int64_t W) {
+  if (!c.stateIn) return c.stateOut || c.runStateIn ? -1 : 0;
+  if (c.stateLen < kStateStride * c.v1 || !c.runStateIn || c.runStateLen < kRunHead + std::max<int64_t>(W, 1)) return -1;
+  return c.runStateLen - kRunHead;
 }
 
 // TA-Lib's sums over the window ending at t, oldest bar first.
@@ -50,23 +49,26 @@ inline void regressionSums(const double* y, int64_t t, int64_t n, double& sumY, 
 template <bool Forecast, typename Out>
 int32_t regression(const KernelCall& c, const OutView<Out>& out) {
   constexpr double kDegrees = 180.0 / 3.14159265358979323846;
-  const int64_t W = callWindow(c, {0}), S = stateLength(c, W);
-  if (S < 0) return kBadParam;
+  const int64_t W = callWindow(c, {0}), P = stateTail(c, W);
+  if (P < 0) return kBadParam;
   const double* y = c.in[0];
   int64_t carried = 0;  // bars of bar 0's run before the call
-  if (S > 0) {
+  if (P > 0) {
     // y[-W .. T): the state's last W values, then the call's.
     if (c.scratchLen < scratch(c.T, W)) return kScratchTooSmall;
-    const double* from = c.stateIn + S * c.v0;
-    std::copy(from + S - W, from + S, c.scratch);
+    const double* tail = c.runStateIn + kRunHead + P;
+    std::copy(tail - W, tail, c.scratch);
     std::copy(c.in[0], c.in[0] + c.T, c.scratch + W);
     y = c.scratch + W;
-    if (c.T > 0 && validAt(c.in, 1, 0)) carried = static_cast<int64_t>(from[1]);
+    if (c.T > 0 && validAt(c.in, 1, 0)) carried = static_cast<int64_t>(c.runStateIn[0]);
+    // As a call ending on a NaN bar leaves the run; the last segment sets its age.
+    if (c.runStateOut) leaveRunTailState(c, kRunHead, 1);
   }
   const double* window = c.param[0];
   const bool angle = !Forecast && out.ptr[3] != nullptr;  // atan is the costliest step: skip it when not asked for
   forEachBlock(c, [&](int64_t b0, int nb) {
-    if (c.stateOut) leaveTailState(c, S, kStateHead, 1, b0, nb);
+    // Each variant's sums as they were; the segments write those of the variants with a value.
+    if (c.stateOut) std::copy(c.stateIn + kStateStride * b0, c.stateIn + kStateStride * (b0 + nb), c.stateOut + kStateStride * b0);
     forEachSegment(c.in, 1, c.T,
       [&](int64_t s, int64_t e) {
         const int64_t start = s == 0 ? -carried : s;  // the run's first bar
@@ -80,8 +82,8 @@ int32_t regression(const KernelCall& c, const OutView<Out>& out) {
           if (start == s) continue;
           // A run going on from the state: its next fresh sum, the sums its bar -1 left.
           if (fresh[j] < s) fresh[j] += (s - fresh[j] + w - 1) / w * w;
-          sumY[j] = c.stateIn[S * (b0 + j) + 2];
-          sumXY[j] = c.stateIn[S * (b0 + j) + 3];
+          sumY[j] = c.stateIn[kStateStride * (b0 + j)];
+          sumXY[j] = c.stateIn[kStateStride * (b0 + j) + 1];
         }
         for (int64_t t = s; t < e; ++t) {
           for (int j = 0; j < nb; ++j) {
@@ -105,13 +107,13 @@ int32_t regression(const KernelCall& c, const OutView<Out>& out) {
             if (angle) out.put(3, t, b0 + j, cycle::fdlibm::atan(m) * kDegrees);
           }
         }
+        if (c.runStateOut && e == c.T) c.runStateOut[0] = static_cast<double>(e - start);
         if (!c.stateOut) return;
         for (int j = 0; j < nb; ++j) {
-          double* to = c.stateOut + S * (b0 + j);
-          if (e == c.T) to[1] = static_cast<double>(e - start);
+          double* to = c.stateOut + kStateStride * (b0 + j);
           if (e - 1 < start + static_cast<int64_t>(window[b0 + j]) - 1) continue;  // no value in this run: its sums as they were
-          to[2] = sumY[j];
-          to[3] = sumXY[j];
+          to[0] = sumY[j];
+          to[1] = sumXY[j];
         }
       },
       [&](int64_t t) { out.putNaNAll(t, b0, nb); });

@@ -14,6 +14,7 @@ interface Addon {
     kernel: number, inputs: Float64Array[], t: number, params: Float64Array[], v0: number, v1: number,
     outputs: (Float32Array | Float64Array | null)[], float64: boolean, timeStride: number, variantStride: number,
     scratch: Float64Array | null, cancel?: Int32Array | null, stateIn?: Float64Array | null, stateOut?: Float64Array | null,
+    runStateIn?: Float64Array | null, runStateOut?: Float64Array | null,
   ): void;
   /** madvise(MADV_HUGEPAGE) of the view's 2 MiB-aligned interior (absent from older builds). */
   adviseHugePages?(view: Uint8Array): HugePageAdvice;
@@ -23,6 +24,8 @@ interface Addon {
   outputFit?: AddonOutputMemory['outputFit'];
   /** True when run() takes the kernel state arguments (absent from older builds). */
   kernelState?: boolean;
+  /** True when run() takes a source run's state beside the per-variant one (absent from older builds). */
+  runState?: boolean;
   /** V8 version the addon was compiled against, "major.minor.build." (its output memory uses V8's own API). */
   v8Version?: string;
 }
@@ -104,12 +107,13 @@ export class NativeBackend implements Backend {
     const k = this.index.get(job.kernel);
     if (k === undefined) throw new Error(`native backend has no kernel '${job.kernel}'`);
     if (job.state && !this.kernelState) throw new Error('this native addon was built before kernels took state; rebuild it (npm run build:native)');
+    if (job.state?.run && this.addon.runState !== true) throw new Error("this native addon was built before kernels took a source run's state; rebuild it (npm run build:native)");
     const need = this.addon.scratchSize(k, job.t, jobWindow(job));
     // Scratch is owned by the backend and reused across calls; kernels never allocate.
     if (this.scratch.length < need) this.scratch = new Float64Array(need);
     // A per-variant state goes in as the parts of variants [0, v1), from which a kernel reads its stride (stateStride in native/abi.h).
     const state = job.state, parts = state && state.perVariant > 0 ? state.perVariant * job.v1 : undefined;
     this.addon.run(k, job.inputs, job.t, job.params, job.v0, job.v1, job.outputs, job.float64, job.timeStride, job.variantStride, need > 0 ? this.scratch : null, job.cancel ?? null,
-      state?.input.subarray(0, parts) ?? null, state?.output?.subarray(0, parts) ?? null);
+      state?.input.subarray(0, parts) ?? null, state?.output?.subarray(0, parts) ?? null, state?.run?.input ?? null, state?.run?.output ?? null);
   }
 }

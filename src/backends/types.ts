@@ -33,6 +33,13 @@ export interface KernelState {
   input: Float64Array;
   output: Float64Array | null;
   perVariant: number;
+  /**
+   * Beside a per-variant state, the state of the call's source run, which
+   * every variant of the run reads (KernelCall::runStateIn): kept once per
+   * run, not in every variant's part. `output`: null but in one call of
+   * the run (every call leaves the same).
+   */
+  run?: { input: Float64Array; output: Float64Array | null };
 }
 
 export interface KernelInfo {

@@ -14,6 +14,7 @@ interface WasmExports {
     kernel: number, inPtrs: number, t: number, paramPtrs: number, v0: number, v1: number,
     outPtrs: number, nOut: number, float64: number, timeStride: number, variantStride: number,
     scratch: number, scratchLen: number, rows: number, stateIn: number, stateOut: number, stateLen: number,
+    runStateIn: number, runStateOut: number, runStateLen: number,
   ): number;
 }
 
@@ -146,6 +147,9 @@ export class WasmBackend implements Backend {
     const state = job.state;
     const stateLen = !state ? 0 : state.perVariant > 0 ? state.perVariant * block : state.input.length;
     const stateInAt = state ? take(8 * stateLen) : 0, stateOutAt = state?.output ? take(8 * stateLen) : 0;
+    // The source run's state beside a per-variant one: the same for every block, copied in and out once.
+    const run = state?.run, runLen = run ? run.input.length : 0;
+    const runInAt = run ? take(8 * runLen) : 0, runOutAt = run?.output ? take(8 * runLen) : 0;
     this.reserve(p);
 
     const mem = this.x.memory.buffer;
@@ -156,6 +160,7 @@ export class WasmBackend implements Backend {
     const Tile = job.float64 ? Float64Array : Float32Array;
     const tiles = outAt.map((at) => (at ? new Tile(mem, at, rows * block) : null));
     if (state && state.perVariant === 0) new Float64Array(mem, stateInAt, stateLen).set(state.input);
+    if (run) new Float64Array(mem, runInAt, runLen).set(run.input);
 
     for (let b0 = job.v0; b0 < job.v1; b0 += block) {
       if (job.cancel && Atomics.load(job.cancel, 0) !== 0) return;
@@ -203,11 +208,12 @@ export class WasmBackend implements Backend {
         if (job.cancel && Atomics.load(job.cancel, 0) !== 0) throw CANCELLED;
       };
       const blockStateLen = w > 0 ? w * nb : stateLen;
-      const status = this.x.run(k, inPtrs, t, paramPtrs, 0, nb, outPtrs, nOut, job.float64 ? 1 : 0, ts, vs, scratchAt, scratchLen, rows, stateInAt, stateOutAt, blockStateLen);
+      const status = this.x.run(k, inPtrs, t, paramPtrs, 0, nb, outPtrs, nOut, job.float64 ? 1 : 0, ts, vs, scratchAt, scratchLen, rows, stateInAt, stateOutAt, blockStateLen, runInAt, runOutAt, runLen);
       if (status !== 0) throw new Error(`wasm kernel '${job.kernel}' failed with status ${status}`);
       if (state?.output && w > 0) state.output.set(new Float64Array(mem, stateOutAt, w * nb), w * b0);
     }
     // The call's own state is the same after every block (each makes it again): taken once.
     if (state?.output && state.perVariant === 0) state.output.set(new Float64Array(this.x.memory.buffer, stateOutAt, stateLen));
+    if (run?.output) run.output.set(new Float64Array(this.x.memory.buffer, runOutAt, runLen));
   }
 }

@@ -570,9 +570,10 @@ export class IndicatorStream {
    * into outputs at (P + i) * variants (time-major; null: not wanted), after
    * the rows of the P = tailLength(n) bars before the batch, which the call
    * reads first (not wanted). A per-run
-   * state goes out of the first chunk of each source run only (every chunk
-   * of the run makes the same); the state comes back into the stepper only
-   * once every chunk is done.
+   * state (or the per-run part beside a per-variant one) goes out of the
+   * first chunk of each source run only (every chunk of the run makes the
+   * same); the state comes back into the stepper only once every chunk is
+   * done.
    */
   private async kernelBars(columns: readonly Float64Array[], n: number, outputs: readonly (OutputArray | null)[], P: number): Promise<{ backend: BackendName; numThreads: number; chunks: number }> {
     const map = this.stepper!.kernel!, L = map.length, V = this.variants, def = this.plan.def, T = P + n;
@@ -606,9 +607,10 @@ export class IndicatorStream {
     const runOf = (v0: number) => this.runs.findIndex((r) => v0 >= r.v0 && v0 < r.v1);
     const meta = await this.host.runKernels(this.plan, T, (chunk) => {
       const r = runOf(chunk.v0), part = map.runs?.[r];
-      const state = part
-        ? { input: input.subarray(part.at, part.at + part.length), output: chunk.v0 === this.runs[r]!.v0 ? output.subarray(part.at, part.at + part.length) : null, perVariant: 0 }
-        : { input, output, perVariant: map.perVariant };
+      const run = part && { input: input.subarray(part.at, part.at + part.length), output: chunk.v0 === this.runs[r]!.v0 ? output.subarray(part.at, part.at + part.length) : null };
+      const state = !run ? { input, output, perVariant: map.perVariant }
+        : map.perVariant === 0 ? { ...run, perVariant: 0 }
+        : { input, output, perVariant: map.perVariant, run };
       return {
         kernel: def.id, inputs: this.runs[r]!.inputs.map((k) => inputs[k]!), t: T, params, v0: chunk.v0, v1: chunk.v1,
         outputs: outputs as (OutputArray | null)[], float64: this.dtype === 'float64', timeStride: V, variantStride: 1, state,

@@ -3,7 +3,7 @@
 // oldest first, on the window's first bar and every `window` bars after it,
 // slid by one bar in between; the line from them, as the kernel computes it.
 import { paramOf, type Stepper, type StepperContext } from './types.js';
-import { windowLayout, windowTailKernelState } from './windows.js';
+import { windowLayout, windowRunTailKernelState } from './windows.js';
 import { atan } from './fdlibm.js';
 
 /** The lines value, slope and intercept, or with `forecast` TA-Lib TSF's line one bar ahead; `slopes` gets each variant's slope (NaN in warm-up). */
@@ -19,8 +19,8 @@ export function regression(ctx: StepperContext, forecast: boolean, slopes?: Floa
   const { state, runs, ownAt } = windowLayout(ctx, { inputs: ['source'], width: 1, back: window, own: 2 });
   return {
     state,
-    // The kernel's state (native/trend/linreg.h): per variant [S, the run's age, sumY, sumXY, the source's last values].
-    kernel: windowTailKernelState(state, runs, ownAt, 2, 1, (s, slot, xs) => { s[slot] = xs[0]!; }),
+    // The kernel's state (native/trend/linreg.h): per variant (sumY, sumXY); per run the run's age and the source's last values.
+    kernel: windowRunTailKernelState(state, runs, ownAt, 2, 1, (s, slot, xs) => { s[slot] = xs[0]!; }),
     step(bar, rows) {
       const out0 = rows[0] ?? null, out1 = rows[1] ?? null, out2 = rows[2] ?? null;
       for (const r of runs) {

@@ -18,20 +18,31 @@ export default function sma(ctx: StepperContext): Stepper {
  * structure.sum's kernels continue.
  */
 export function withPrefixKernel(stepper: ReturnType<typeof prefixWindows>): Stepper {
-  const { state } = stepper;
-  let size = 0;
-  const kernelRuns = stepper.runs.map((r) => {
+  const prefix = prefixRunsState(stepper.state, stepper.runs, 0);
+  const kernel: KernelStateMap = { perVariant: 0, length: prefix.length, runs: prefix.parts, save: prefix.save, load: prefix.load };
+  return { ...stepper, kernel };
+}
+
+/**
+ * The kernel's prefix state of each source run (prefixStatePairs) from a
+ * stepper's per-run [hi, lo, run, pos, ring of R (hi, lo) pairs] at r.at
+ * (R = r.ring): the runs' parts one after the other from `base`. load()
+ * rolls the pairs back into the ring at the position `bars` bars on.
+ */
+export function prefixRunsState(state: Float64Array, runs: readonly { readonly at: number; readonly ring: number }[], base: number) {
+  let size = base;
+  const parts = runs.map((r) => {
     const part = { at: size, length: 1 + 2 * r.ring };
     size += part.length;
     return part;
   });
-  const kernel: KernelStateMap = {
-    perVariant: 0,
+  return {
+    parts,
+    /** The end of the last part. */
     length: size,
-    runs: kernelRuns,
-    save(into) {
-      stepper.runs.forEach((r, i) => {
-        const at = kernelRuns[i]!.at, R = r.ring, ring = r.at + 4;
+    save(into: Float64Array): void {
+      runs.forEach((r, i) => {
+        const at = parts[i]!.at, R = r.ring, ring = r.at + 4;
         into[at] = state[r.at + 2]!;
         // Slot pos + 1 holds the oldest pair, slot pos the newest.
         for (let j = 0, s = (state[r.at + 3]! + 1) % R; j < R; j++, s = s + 1 === R ? 0 : s + 1) {
@@ -40,9 +51,9 @@ export function withPrefixKernel(stepper: ReturnType<typeof prefixWindows>): Ste
         }
       });
     },
-    load(from, bars) {
-      stepper.runs.forEach((r, i) => {
-        const at = kernelRuns[i]!.at, R = r.ring, ring = r.at + 4;
+    load(from: Float64Array, bars: number): void {
+      runs.forEach((r, i) => {
+        const at = parts[i]!.at, R = r.ring, ring = r.at + 4;
         const pos = (state[r.at + 3]! + bars) % R;
         state[r.at + 2] = from[at]!;
         state[r.at + 3] = pos;
@@ -56,7 +67,6 @@ export function withPrefixKernel(stepper: ReturnType<typeof prefixWindows>): Ste
       });
     },
   };
-  return { ...stepper, kernel };
 }
 
 /**

@@ -7,6 +7,7 @@
 // drops the mean leaving the outer window.
 import { paramOf, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { prefixStep, prefixWindowSum, twoSumError } from './primitives.js';
+import { prefixRunsState } from './sma.js';
 
 export default function trima(ctx: StepperContext): Stepper {
   const n = Int32Array.from(paramOf(ctx, 'window'));
@@ -18,8 +19,8 @@ export default function trima(ctx: StepperContext): Stepper {
   const runs = ctx.runs.map((r) => {
     let longest = 0;
     for (let v = r.v0; v < r.v1; v++) longest = Math.max(longest, n[v]!);
-    const run = { v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: size, R: longest + 1 };
-    size += 4 + 2 * run.R;
+    const run = { v0: r.v0, v1: r.v1, src: ctx.sourceIndex(r.sources.source!), at: size, ring: longest + 1 };
+    size += 4 + 2 * run.ring;
     return run;
   });
   const state = new Float64Array(size);
@@ -29,7 +30,7 @@ export default function trima(ctx: StepperContext): Stepper {
     step(bar, rows) {
       const out = rows[0]!;
       for (const r of runs) {
-        const x = bar[r.src]!, at = r.at, R = r.R;
+        const x = bar[r.src]!, at = r.at, R = r.ring;
         prefixStep(state, at, x);
         const run = x !== x ? 0 : state[at + 2]! + 1;
         let pos = state[at + 3]! + 1;
@@ -75,55 +76,23 @@ export default function trima(ctx: StepperContext): Stepper {
 }
 
 /**
- * The kernel's state (native/ma/trima.h): per variant [S, sum, err, then
- * ma.sma's prefix state of its source: the run and the last P pairs, oldest
- * first], P the longest ring (a shorter ring's run pads its oldest pairs
- * with zeros, which no window reaches). load() rolls the pairs back into
- * the ring at the position `bars` bars on, as ma.sma's map does.
+ * The kernel's state (native/ma/trima.h): per variant its (sum, err), as the
+ * stepper keeps them at the state's start; per source run ma.sma's prefix
+ * state (the run and its ring's pairs, oldest first), after the variants'.
  */
-function trimaKernelState(state: Float64Array, runs: readonly { v0: number; v1: number; at: number; R: number }[], V: number): KernelStateMap {
-  let P = 1;
-  for (const r of runs) P = Math.max(P, r.R);
-  const S = 4 + 2 * P;
+function trimaKernelState(state: Float64Array, runs: readonly { at: number; ring: number }[], V: number): KernelStateMap {
+  const prefix = prefixRunsState(state, runs, 2 * V);
   return {
-    perVariant: S,
-    length: S * V,
+    perVariant: 2,
+    length: prefix.length,
+    runs: prefix.parts,
     save(into) {
-      for (const r of runs) {
-        const head = S * r.v0, R = r.R, ring = r.at + 4;
-        into.fill(0.0, head, head + S);
-        into[head] = S;
-        into[head + 3] = state[r.at + 2]!;
-        // Slot pos + 1 holds the oldest pair, slot pos the newest.
-        for (let j = P - R, k = (state[r.at + 3]! + 1) % R; j < P; j++, k = k + 1 === R ? 0 : k + 1) {
-          into[head + 4 + 2 * j] = state[ring + 2 * k]!;
-          into[head + 5 + 2 * j] = state[ring + 2 * k + 1]!;
-        }
-        for (let v = r.v0; v < r.v1; v++) {
-          if (v > r.v0) into.copyWithin(S * v, head, head + S);
-          into[S * v + 1] = state[2 * v]!;
-          into[S * v + 2] = state[2 * v + 1]!;
-        }
-      }
+      into.set(state.subarray(0, 2 * V));
+      prefix.save(into);
     },
     load(from, bars) {
-      for (let v = 0; v < V; v++) {
-        state[2 * v] = from[S * v + 1]!;
-        state[2 * v + 1] = from[S * v + 2]!;
-      }
-      for (const r of runs) {
-        const head = S * r.v0, R = r.R, ring = r.at + 4;
-        const pos = (state[r.at + 3]! + bars) % R;
-        state[r.at + 2] = from[head + 3]!;
-        state[r.at + 3] = pos;
-        for (let j = P - R, k = (pos + 1) % R; j < P; j++, k = k + 1 === R ? 0 : k + 1) {
-          state[ring + 2 * k] = from[head + 4 + 2 * j]!;
-          state[ring + 2 * k + 1] = from[head + 5 + 2 * j]!;
-        }
-        // The running pair is the newest one.
-        state[r.at] = from[head + 2 + 2 * P]!;
-        state[r.at + 1] = from[head + 3 + 2 * P]!;
-      }
+      state.set(from.subarray(0, 2 * V));
+      prefix.load(from, bars);
     },
   };
 }

@@ -322,7 +322,12 @@ export function advanceRing(state: Float64Array, r: RingRun, head: number, width
  * leaves (KernelJob.state; docs/adding-an-indicator.md, "Kernel state").
  */
 export interface KernelStateMap {
-  /** Numbers per variant, indexed by global variant; 0: per source run, each run's part at `runs[i]` (ctx.runs order). */
+  /**
+   * Numbers per variant, indexed by global variant (from 0); 0: per source
+   * run, each run's part at `runs[i]` (ctx.runs order). With both, the
+   * variants' parts come first and each call also gets its source run's
+   * part (KernelState.run): what every variant of a run reads, kept once.
+   */
   readonly perVariant: number;
   /** Numbers of the kernel's state in all. */
   readonly length: number;

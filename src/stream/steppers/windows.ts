@@ -205,8 +205,8 @@ function windowPrelude(runs: readonly WindowRun[], fill: WindowHooks['fill'], re
  * The KernelStateMap of a window stepper whose kernel keeps, per variant,
  * [S, the run's age, its `own` numbers, the last P bars' inputs (`inputs`
  * of them, the first numbers of each ring slot), oldest first] (S = 2 + own
- * + inputs * P, P the longest ring: the regressions' layout in
- * native/trend/linreg.h, BETA's in native/structure/beta.h). save() writes
+ * + inputs * P, P the longest ring: BETA's layout in
+ * native/structure/beta.h). save() writes
  * each run's bars from its ring (NaN before the run); load() takes each
  * variant's own numbers and moves the rings on through the batch's bars as
  * step() would (windowPrelude's skip: the kernel's tail is raw values, the
@@ -223,12 +223,10 @@ export function windowTailKernelState(state: Float64Array, runs: readonly Window
     length: S * V,
     save(into) {
       for (const r of runs) {
-        const head = S * r.v0, run = r.ring.run, known = Math.min(run, r.R);
+        const head = S * r.v0;
         into[head] = S;
-        into[head + 1] = run;
-        for (let back = 0; back < P; back++) {
-          for (let k = 0; k < inputs; k++) into[head + 2 + own + inputs * (P - 1 - back) + k] = back < known ? r.ring.get(back, k) : NaN;
-        }
+        into[head + 1] = r.ring.run;
+        writeTail(into, head + 2 + own, r, P, inputs);
         for (let v = r.v0; v < r.v1; v++) {
           if (v > r.v0) into.copyWithin(S * v, head, head + S);
           into.set(state.subarray(ownAt + own * v, ownAt + own * (v + 1)), S * v + 2);
@@ -240,6 +238,47 @@ export function windowTailKernelState(state: Float64Array, runs: readonly Window
       rings.skip(columns, 0, bars);
     },
   };
+}
+
+/**
+ * windowTailKernelState's layout with the source's past once per run
+ * (KernelCall::runStateIn: the regressions' in native/trend/linreg.h): per
+ * variant its `own` numbers, per source run, after them, [the run's age, the
+ * last R bars' inputs, oldest first], R the run's ring.
+ */
+export function windowRunTailKernelState(state: Float64Array, runs: readonly WindowRun[], ownAt: number, own: number, inputs: number, fill: WindowHooks['fill'], readsPrevious = false): KernelStateMap {
+  const V = runs.reduce((n, r) => Math.max(n, r.v1), 0);
+  let size = own * V;
+  const parts = runs.map((r) => {
+    const part = { at: size, length: 1 + inputs * r.R };
+    size += part.length;
+    return part;
+  });
+  const rings = windowPrelude(runs, fill, readsPrevious);
+  return {
+    perVariant: own,
+    length: size,
+    runs: parts,
+    save(into) {
+      into.set(state.subarray(ownAt, ownAt + own * V));
+      runs.forEach((r, i) => {
+        into[parts[i]!.at] = r.ring.run;
+        writeTail(into, parts[i]!.at + 1, r, r.R, inputs);
+      });
+    },
+    load(from, bars, columns) {
+      state.set(from.subarray(0, own * V), ownAt);
+      rings.skip(columns, 0, bars);
+    },
+  };
+}
+
+/** The last P bars' inputs of run r from its ring into `into` at `at`, oldest first, NaN before the run. */
+function writeTail(into: Float64Array, at: number, r: WindowRun, P: number, inputs: number): void {
+  const known = Math.min(r.ring.run, r.R);
+  for (let back = 0; back < P; back++) {
+    for (let k = 0; k < inputs; k++) into[at + inputs * (P - 1 - back) + k] = back < known ? r.ring.get(back, k) : NaN;
+  }
 }
 
 /** One source run of a lastValuesStepper at the current bar. */
