@@ -456,6 +456,18 @@ const part = (c: Cols, from: number, to: number) => Object.fromEntries(Object.en
 const bar = (c: Cols, i: number): StreamCandle => ({ ts_open: c.ts_open[i]!, open: c.open[i]!, high: c.high[i]!, low: c.low[i]!, close: c.close[i]!, volume: c.volume[i]! });
 const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
+/** Stream a of a history of bars [0, n) of c, through the kernel; b of the same bars pushed one by one, in the same state. */
+async function historyAndPushes(
+  engine: Awaited<ReturnType<typeof engineFor>>, request: { indicator: string; grid: Record<string, unknown>; dtype: 'float64' | 'float32' }, c: Cols, n: number,
+): Promise<{ a: IndicatorStream; b: IndicatorStream }> {
+  const a = await engine.stream({ ...request, history: part(c, 0, n) });
+  const b = await engine.stream(request);
+  expect(a.batchRoute).toBe('kernel');
+  for (let i = 0; i < n; i++) b.push(bar(c, i));
+  expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after history').toBe(true);
+  return { a, b };
+}
+
 /** Bars [from, to) of c pushed into s by pushMany(): every row as compute() gives it over bars [0, to). */
 async function batchAsCompute(
   engine: Awaited<ReturnType<typeof engineFor>>, s: IndicatorStream, request: { indicator: string; grid: Record<string, unknown>; dtype: 'float64' | 'float32' },
@@ -820,11 +832,7 @@ describe('ma.kama and momentum.stoch_rsi: batches after a tail from the state, r
         it(`${id} ${dtype} ${backend}`, async () => {
           const engine = await engineFor(backend);
           // A history shorter than the lead: the first batch's tail is NaN before the stream's first bar.
-          const a = await engine.stream({ indicator: id, grid, dtype, history: part(c, 0, 10) });
-          const b = await engine.stream({ indicator: id, grid, dtype });
-          expect(a.batchRoute).toBe('kernel');
-          for (let i = 0; i < 10; i++) b.push(bar(c, i));
-          expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after history').toBe(true);
+          const { a, b } = await historyAndPushes(engine, { indicator: id, grid, dtype }, c, 10);
           const check = (s: typeof a, from: number, to: number, what: string) => batchAsCompute(engine, s, { indicator: id, grid, dtype }, c, from, to, what);
           // [10, 30): fewer bars seen than the lead.
           await check(a, 10, 30, 'short');
@@ -861,6 +869,64 @@ describe('ma.kama and momentum.stoch_rsi: batches after a tail from the state, r
           r.close();
         });
       }
+    }
+  });
+});
+
+describe('the bands with TA_MA middle bands through the kernel: the lanes per variant after a tail of the moments\' inputs', () => {
+  // The call's first bars are the stepper's last chunkFor(longest window) inputs (512 here), so streams that have seen
+  // fewer and more bars than that; chunks of 512 bars on both grids cross the batches. Gaps: inside a batch (700), at a
+  // batch's first bar (1300), right before one (1199: the tail ends at a gap).
+  const c = candles(1800, 37, [700, 1199, 1300]);
+  const cases: [string, Record<string, unknown>][] = [
+    ['volatility.bbands', { source: ['close', 'hlc3'], window: [2, 9, 30, 200], mult: [1, 2.5], matype: ['ema', 'sma', 'kama', 'trima', 't3', 'dema', 'tema'] }],
+    ['volatility.bbands_bandwidth', { window: [2, 17, 120], matype: ['tema', 'kama', 'sma'] }],
+    ['volatility.bbands_percent_b', { window: [5, 33], mult: [2], matype: ['t3', 'trima', 'ema'] }],
+  ];
+  cases.forEach(([id, grid], n) => {
+    for (const dtype of ['float64', 'float32'] as const) {
+      const backend: BackendName = n % 2 === (dtype === 'float64' ? 0 : 1) ? 'native' : 'wasm';
+      it(`${id} ${dtype} ${backend}`, async () => {
+        const engine = await engineFor(backend);
+        const { a, b } = await historyAndPushes(engine, { indicator: id, grid, dtype }, c, 100);
+        a.push({ ...bar(c, 100), close: c.close[100]! * 1.02, high: c.high[100]! * 1.02 });
+        a.update(bar(c, 100));
+        b.push(bar(c, 100));
+        const check = (s: typeof a, from: number, to: number, what: string) => batchAsCompute(engine, s, { indicator: id, grid, dtype }, c, from, to, what);
+        let r: typeof a | null = null;
+        // [101, 400): fewer bars seen than the tail; [400, 650), [650, 1199) (a gap inside), [1199, 1300) (after a
+        // tail ending at a gap), [1300, 1800) (from a gap).
+        for (const [from, to] of [[101, 400], [400, 650], [650, 1199], [1199, 1300], [1300, 1800]] as const) {
+          await check(a, from, to, 'kept');
+          if (r) await check(r, from, to, 'restored');
+          for (let i = from; i < to; i++) b.push(bar(c, i));
+          expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);
+          if (r) expect(sameBytes(r.checkpoint(), b.checkpoint()), `restored, after bars ${from}..${to}`).toBe(true);
+          r ??= await engine.restoreStream(a.checkpoint(), { indicator: id });
+        }
+        a.close();
+        b.close();
+        r!.close();
+      });
+    }
+  });
+
+  it('a refused batch leaves the state unchanged; the next goes on; \'wma\' and \'mama\' middle bands still step', async () => {
+    const engine = await engineFor('native');
+    const grid = { window: [10, 40], matype: ['kama', 'ema'] };
+    const s = await engine.stream({ indicator: 'volatility.bbands', grid, history: part(c, 0, 900) });
+    const before = s.checkpoint();
+    const bad = part(c, 900, 1000), high = bad.high.slice();
+    high[50] = bad.low[50]! - 1;
+    await expect(s.pushMany({ ...bad, high })).rejects.toMatchObject({ code: 'INVALID_CANDLES' });
+    expect(s.barsSeen).toBe(900);
+    expect(sameBytes(s.checkpoint(), before)).toBe(true);
+    await batchAsCompute(engine, s, { indicator: 'volatility.bbands', grid, dtype: 'float32' }, c, 900, 1000, 'after a refused batch');
+    s.close();
+    for (const matype of ['wma', 'mama']) {
+      const w = await engine.stream({ indicator: 'volatility.bbands', grid: { window: [10, 40], matype: ['ema', matype] } });
+      expect(w.batchRoute, matype).toBe('steps');
+      w.close();
     }
   });
 });

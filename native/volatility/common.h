@@ -155,14 +155,83 @@ void bandsByDenseWma(const KernelCall& c, const OutView<Out>& out, const Rolling
     [&](int64_t t) { for (int i = 0; i < count; ++i) out.putNaNAll(t, dense[i], 1); });
 }
 
+// The bands with a variant of another matype than 'sma' continue a stream's
+// run from a state per variant instead of momentsInput's per source:
+// [-stride, lead, age, the variant's TA_MA lane (matype::Lane; none for
+// 'sma')], the stride negated to tell it from the per-source state (whose
+// first number is a run length). The call's first `lead` bars (at least
+// chunkFor of the longest window) are the stream's last inputs, so every
+// chunk sum a bar from lead on reads starts in the call; `age` counts the
+// valid bars of the run through bar lead - 1, the same in every variant.
+// stateOut: the lanes as the last run left them (0 when the last bar is a
+// gap) and that run's age at the last bar.
+constexpr int64_t kBandsLaneHead = 3;
+
+template <Spread K, typename Out>
+int32_t bandsByLanes(const KernelCall& c, const OutView<Out>& out, int64_t W) {
+  const int64_t stride = stateStride(c);
+  if (!c.stateOut || stride < kBandsLaneHead) return kBadParam;
+  const double* head = c.stateIn + stride * c.v0;
+  const int64_t lead = static_cast<int64_t>(head[1]), age = static_cast<int64_t>(head[2]);
+  if (-head[0] != static_cast<double>(stride) || lead < RollingMoments::chunkFor(static_cast<double>(std::max<int64_t>(W, 1))) || lead >= c.T || age < 0) return kBadParam;
+  for (int64_t v = c.v0; v < c.v1; ++v) {
+    const matype::Lane lane{matype::code(c.param[2][v]), static_cast<int64_t>(c.param[0][v])};
+    if (lane.type != matype::kSma && (!matype::Lane::hasLane(lane.type, lane.n) || stride < kBandsLaneHead + lane.size())) return kBadParam;
+  }
+  const double* x = c.in[0];
+  // The moments over the whole call, its run going on from age - lead bars before bar 0 (a gap among the lead's bars restarts it).
+  MomentsInput in;
+  in.x = x;
+  in.run = static_cast<double>(std::max<int64_t>(age - lead, 0));
+  in.scratch = c.scratch;
+  RollingMoments m;
+  forEachMomentsBlock(c, 0, in, m, [&](int64_t b0, int nb) {
+    std::copy(c.stateIn + stride * b0, c.stateIn + stride * (b0 + nb), c.stateOut + stride * b0);
+    for (int64_t v = b0; v < b0 + nb; ++v) {
+      const matype::Lane lane{matype::code(c.param[2][v]), static_cast<int64_t>(c.param[0][v])};
+      const bool sma = lane.type == matype::kSma;
+      const int64_t w = lane.n, first = sma ? w - 1 : std::max(matype::lookback(lane.type, w), w - 1);
+      const double mult = c.param[1][v];
+      double* to = c.stateOut + stride * v;
+      double* s = to + kBandsLaneHead;
+      int64_t origin = 0;
+      bool toEnd = false;
+      for (int64_t t = 0; t < lead; ++t) out.putNaNAll(t, v, 1);
+      forEachSegment(c.in, 1, c.T,
+        [&](int64_t s0, int64_t e) {
+          if (e <= lead) return;
+          const bool goesOn = s0 < lead;
+          origin = goesOn ? lead - age : s0;
+          if (!goesOn && !sma) std::fill(s, s + lane.size(), 0.0);
+          for (int64_t t = goesOn ? lead : s0; t < e; ++t) {
+            const double mid = sma ? 0.0 : lane.push(s, x[t]);
+            if (t - origin < first) {
+              out.putNaNAll(t, v, 1);
+              continue;
+            }
+            const double dev = taStddev(m.variance(t, w)) * mult;
+            if (sma) putBands<K>(out, t, v, m.mean(t, w), dev, m.deviation(t, w));
+            else putBands<K>(out, t, v, mid, dev, x[t] - mid);
+          }
+          toEnd = e == c.T;
+        },
+        [&](int64_t t) { if (t >= lead) out.putNaNAll(t, v, 1); });
+      to[2] = toEnd ? static_cast<double>(c.T - origin) : 0.0;
+      if (!toEnd && !sma) std::fill(s, s + lane.size(), 0.0);
+    }
+  });
+  return kOk;
+}
+
 template <Spread K, typename Out>
 int32_t spread(const KernelCall& c, const OutView<Out>& out) {
   constexpr bool bands = K != Spread::kVariance && K != Spread::kStddev;
   const int64_t W = callWindow(c, {0});
   if (c.scratchLen < (bands ? bandsScratch(c.T, W) : rollingMomentsScratch(c.T, W))) return kScratchTooSmall;
+  if (bands && c.stateIn && c.stateLen > 0 && c.stateIn[0] < 0.0) return bandsByLanes<K>(c, out, W);
   MomentsInput in;
   if (!momentsInput(c, 0, c.in[0], c.scratch, in)) return kBadParam;
-  // With state, the middle band of every variant is the moments' mean (bandsByType does not continue a run).
+  // With the per-source state, the middle band of every variant is the moments' mean (bandsByLanes continues the others).
   if (bands && c.stateIn)
     for (int64_t v = c.v0; v < c.v1; ++v)
       if (matype::code(c.param[2][v]) != matype::kSma) return kBadParam;
