@@ -149,7 +149,7 @@ function bandsByDenseWma<O>(c: Call, kind: i32, m: RollingMoments, count: i32, d
   }
 }
 
-// The bands continuing a stream's run from a state per variant (bandsByLanes
+// The bands continuing a stream's run from a state per variant (BandsLanes and bandsByLane
 // in native/volatility/common.h): [-stride, lead, age, the variant's TA_MA lane].
 const LANE_HEAD: i32 = 3;
 

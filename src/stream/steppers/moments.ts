@@ -591,7 +591,7 @@ const LANE_HEAD = 3;
 
 /**
  * The bands' kernel state with a variant of another matype than 'sma'
- * (bandsByLanes in native/volatility/common.h), per variant: [-stride,
+ * (BandsLanes in native/volatility/common.h), per variant: [-stride,
  * lead, age, its TA_MA lane as matypes.ts lays it out (none for 'sma')],
  * stride the numbers per variant, the largest. The call's first `lead`
  * bars are the last inputs of the moments' ring (`tail`: chunkFor of the
