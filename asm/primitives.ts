@@ -506,6 +506,13 @@ export function momentsInput(c: Call, p: i32, x: usize, scratch: usize, stateIn:
   return true;
 }
 
+// momentsInput's input for a call whose run goes on from `run` bars before
+// bar 0, with no values before it (bandsByLanes in asm/volatility/common.ts:
+// the call's first bars are the stream's last inputs).
+export function momentsGoingOn(x: usize, scratch: usize, run: f64): void {
+  momentsX = x; momentsScratch = scratch; momentsOrigin = 0; momentsRun0 = run;
+}
+
 // The runs of forEachMomentsBlock in native/primitives.h, without closures:
 //   for (let r0 = c.v0, r1 = 0; r0 < c.v1; r0 = r1) { r1 = momentsRun(c, p, r0); blocks of [r0, r1) }
 // MOMENTS is built over momentsInput's input for the chunk length of variant r0's window (param

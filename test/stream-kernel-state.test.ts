@@ -12,7 +12,7 @@
 // and give back the state after their last bar, so a stream's pushMany()
 // and history run the batch kernels (ma.kama, structure.minindex, maxindex,
 // minmaxindex, volume.vwap_deviation and the lead-route oscillators too,
-// after the stream steps a batch's first bars: only the streams below check
+// after a lead of the bars before the batch: only the streams below check
 // those). These
 // check, on both backends and in both dtypes, that a series cut into calls
 // chained through the state gives the bits of one call over all of it, and
@@ -21,7 +21,7 @@
 // still seeding, and a batch refused part-way leaving the stream unchanged.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend, WasmBackend, type Backend, type KernelJob } from '../dist/backends/index.js';
-import type { StreamCandle } from '../dist/index.js';
+import type { IndicatorStream, StreamCandle } from '../dist/index.js';
 import { createEngine } from '../dist/index.js';
 import { closeEngines, engineFor, rng, testEngineOptions, type BackendName } from './helpers.js';
 
@@ -470,6 +470,36 @@ const part = (c: Cols, from: number, to: number) => Object.fromEntries(Object.en
 const bar = (c: Cols, i: number): StreamCandle => ({ ts_open: c.ts_open[i]!, open: c.open[i]!, high: c.high[i]!, low: c.low[i]!, close: c.close[i]!, volume: c.volume[i]! });
 const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
+/** Stream a of a history of bars [0, n) of c, through the kernel; b of the same bars pushed one by one, in the same state. */
+async function historyAndPushes(
+  engine: Awaited<ReturnType<typeof engineFor>>, request: { indicator: string; grid: Record<string, unknown>; dtype: 'float64' | 'float32' }, c: Cols, n: number,
+): Promise<{ a: IndicatorStream; b: IndicatorStream }> {
+  const a = await engine.stream({ ...request, history: part(c, 0, n) });
+  const b = await engine.stream(request);
+  expect(a.batchRoute).toBe('kernel');
+  for (let i = 0; i < n; i++) b.push(bar(c, i));
+  expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after history').toBe(true);
+  return { a, b };
+}
+
+/** Bars [from, to) of c pushed into s by pushMany(): every row as compute() gives it over bars [0, to). */
+async function batchAsCompute(
+  engine: Awaited<ReturnType<typeof engineFor>>, s: IndicatorStream, request: { indicator: string; grid: Record<string, unknown>; dtype: 'float64' | 'float32' },
+  c: Cols, from: number, to: number, what: string,
+): Promise<void> {
+  const got = await s.pushMany(part(c, from, to));
+  const want = await engine.compute({ ...request, candles: part(c, 0, to) });
+  const V = want.variants;
+  for (const o of want.outputs) {
+    const w = want.values(o), v = got.values(o);
+    for (let i = 0; i < (to - from) * V; i++) {
+      if (!Object.is(v[i], w[from * V + i])) expect.fail(`${what} ${o} ${JSON.stringify(want.variant(i % V))} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
+    }
+  }
+  want.release();
+  got.release();
+}
+
 describe('streams through the kernels: pushMany and history keep the contract of push()', () => {
   const N = 400;
   // Gaps: inside the first batch, at the first bar of the second, inside the third.
@@ -485,7 +515,7 @@ describe('streams through the kernels: pushMany and history keep the contract of
     if (id === 'trend.supertrend') return { window: grid.window, mult: [1, 3], seed: grid.seed };
     if (id === 'trend.adxr') return { window: grid.window, seed: grid.seed };
     if (id === 'trend.vortex' || id === 'volatility.accbands') return { window: grid.window };
-    // KAMA and the index family: the batch's first longest window - 1 (KAMA: longest) bars step before the kernel.
+    // KAMA and the index family: a lead of the longest window - 1 (KAMA: longest) bars before the batch.
     if (id === 'ma.kama' || id.startsWith('structure.m')) return { source: grid.source, window: grid.window };
     // The stochastics: a lead of 49 bars (the longest k_window - 1), zero_denominator 'nan' on half.
     if (id === 'momentum.stoch') return { k_window: [2, 9, 30, 50], k_smoothing: [1, 3], d_window: [1, 3], zero_denominator: ['talib', 'nan'] };
@@ -631,8 +661,8 @@ describe('a batch large enough for the pool runs there, in chunks, with the same
         const c = candles(N, 5, [2500, 2501]);
         const grid = { source: ['close', 'hlc3'], window: { start: 5, stop: 200 } };
         const macd = { source: grid.source, fast: { start: 2, stop: 30 }, slow: [26, 50], signal: [9] };
-        // ZLEMA and ADXR: parts of their own lengths at one stride per variant; KAMA and MAXINDEX: bars stepped before
-        // the kernel; TRIMA and TSF: a source run's state beside the variants' parts, one run in as many chunks as
+        // ZLEMA and ADXR: parts of their own lengths at one stride per variant; KAMA and MAXINDEX: a lead of the bars
+        // before the batch; TRIMA and TSF: a source run's state beside the variants' parts, one run in as many chunks as
         // the calibration makes (two chunks of a run, each call with its own variants, are checked above either way).
         for (const id of ['ma.sma', 'ma.ema', 'momentum.rsi', 'momentum.macd', 'ma.zlema', 'trend.adxr', 'ma.kama', 'structure.maxindex', 'ma.trima', 'structure.tsf']) {
           const g = id === 'momentum.macd' ? macd : id === 'trend.adxr' ? { window: grid.window, seed: ['sma', 'first'] } : id === 'ma.trima' || id === 'structure.tsf' ? { window: grid.window } : grid;
@@ -681,19 +711,7 @@ describe('a kernel state whose stream keeps its tail: revised, restored, refused
         a.push({ ...bar(c, 300), close: c.close[300]! * 1.01, high: c.high[300]! * 1.01 });
         a.update(bar(c, 300));
         const r = await engine.restoreStream(a.checkpoint(), { indicator: id });
-        const check = async (s: typeof a, from: number, to: number, what: string) => {
-          const got = await s.pushMany(part(c, from, to));
-          const want = await engine.compute({ indicator: id, candles: part(c, 0, to), grid, dtype });
-          const V = want.variants;
-          for (const o of want.outputs) {
-            const w = want.values(o), v = got.values(o);
-            for (let i = 0; i < (to - from) * V; i++) {
-              if (!Object.is(v[i], w[from * V + i])) expect.fail(`${what} ${o} ${JSON.stringify(want.variant(i % V))} bar ${from + Math.floor(i / V)}: pushMany ${v[i]}, compute() ${w[from * V + i]}`);
-            }
-          }
-          want.release();
-          got.release();
-        };
+        const check = (s: typeof a, from: number, to: number, what: string) => batchAsCompute(engine, s, { indicator: id, grid, dtype }, c, from, to, what);
         // [301, 310), [310, 370): the restored stream does not hold the lead's bars yet; [370, 500), [500, 700): it does.
         for (const [from, to] of [[301, 310], [310, 370], [370, 500], [500, 600]] as const) {
           await check(a, from, to, 'kept');
@@ -812,4 +830,120 @@ describe('momentum.fisher: batches through the kernel read the bars before them 
       b.close();
     });
   }
+});
+
+describe('ma.kama and momentum.stoch_rsi: batches after a tail from the state, revised, restored, refused', () => {
+  // The call's first `lead` bars come from the stepper's state (KernelStateMap.tail: KAMA's ring of its source,
+  // STOCHRSI's last value), so a restored stream takes them at once. Gaps: at a batch's first bar (120, 500), at the
+  // last bar before one (360: the tail ends at a gap), 5 bars before one (365) and inside one (430).
+  const c = candles(700, 31, [120, 360, 365, 430, 500]);
+  const cases: [string, Record<string, unknown>][] = [
+    // A lead of 40 bars (the longest window).
+    ['ma.kama', { source: ['close', 'hl2'], window: [2, 7, 40] }],
+    // A lead of 29 bars (the longest k_window - 1), both seeds, k_window 1 and a smoothed %K.
+    ['momentum.stoch_rsi', { source: ['close', 'hl2'], rsi_window: [2, 14], k_window: [1, 5, 30], k_smoothing: [1, 3], d_window: [3], seed: ['sma', 'first'], zero_denominator: ['talib', 'nan'] }],
+  ];
+  cases.forEach(([id, grid]) => {
+    for (const dtype of ['float64', 'float32'] as const) {
+      for (const backend of ['native', 'wasm'] as const) {
+        it(`${id} ${dtype} ${backend}`, async () => {
+          const engine = await engineFor(backend);
+          // A history shorter than the lead: the first batch's tail is NaN before the stream's first bar.
+          const { a, b } = await historyAndPushes(engine, { indicator: id, grid, dtype }, c, 10);
+          const check = (s: typeof a, from: number, to: number, what: string) => batchAsCompute(engine, s, { indicator: id, grid, dtype }, c, from, to, what);
+          // [10, 30): fewer bars seen than the lead.
+          await check(a, 10, 30, 'short');
+          for (let i = 10; i < 30; i++) b.push(bar(c, i));
+          expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after bars 10..30').toBe(true);
+          // Pushes, the last one revised (the tail's newest bar too).
+          for (let i = 30; i < 35; i++) {
+            a.push(i === 34 ? { ...bar(c, i), close: c.close[i]! * 1.03, high: c.high[i]! * 1.03 } : bar(c, i));
+            b.push(bar(c, i));
+          }
+          a.update(bar(c, 34));
+          const r = await engine.restoreStream(a.checkpoint(), { indicator: id });
+          // [35, 40) and [361, 366): shorter than the lead; [120, 200) and [500, 600) start at a gap; [200, 361) ends at
+          // one; [366, 500) starts right after one.
+          for (const [from, to] of [[35, 40], [40, 120], [120, 200], [200, 361], [361, 366], [366, 500], [500, 600]] as const) {
+            await check(a, from, to, 'kept');
+            await check(r, from, to, 'restored');
+            for (let i = from; i < to; i++) b.push(bar(c, i));
+            expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);
+            expect(sameBytes(r.checkpoint(), b.checkpoint()), `restored, after bars ${from}..${to}`).toBe(true);
+          }
+          // A refused batch leaves the state as it was; the next ones go on from it.
+          const bad = part(c, 600, 700), high = bad.high.slice();
+          high[50] = bad.low[50]! - 1;
+          await expect(a.pushMany({ ...bad, high })).rejects.toMatchObject({ code: 'INVALID_CANDLES' });
+          expect(a.barsSeen).toBe(600);
+          expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after a refused batch').toBe(true);
+          await check(a, 600, 610, 'after a refused batch');
+          await check(a, 610, 700, 'after a refused batch');
+          for (let i = 600; i < 700; i++) b.push(bar(c, i));
+          expect(sameBytes(a.checkpoint(), b.checkpoint()), 'after bars 600..700').toBe(true);
+          a.close();
+          b.close();
+          r.close();
+        });
+      }
+    }
+  });
+});
+
+describe('the bands with TA_MA middle bands through the kernel: the lanes per variant after a tail of the moments\' inputs', () => {
+  // The call's first bars are the stepper's last chunkFor(longest window) inputs (512 here), so streams that have seen
+  // fewer and more bars than that; chunks of 512 bars on both grids cross the batches. Gaps: inside a batch (700), at a
+  // batch's first bar (1300), right before one (1199: the tail ends at a gap).
+  const c = candles(1800, 37, [700, 1199, 1300]);
+  const cases: [string, Record<string, unknown>][] = [
+    ['volatility.bbands', { source: ['close', 'hlc3'], window: [2, 9, 30, 200], mult: [1, 2.5], matype: ['ema', 'sma', 'kama', 'trima', 't3', 'dema', 'tema'] }],
+    ['volatility.bbands_bandwidth', { window: [2, 17, 120], matype: ['tema', 'kama', 'sma'] }],
+    ['volatility.bbands_percent_b', { window: [5, 33], mult: [2], matype: ['t3', 'trima', 'ema'] }],
+  ];
+  cases.forEach(([id, grid], n) => {
+    for (const dtype of ['float64', 'float32'] as const) {
+      const backend: BackendName = n % 2 === (dtype === 'float64' ? 0 : 1) ? 'native' : 'wasm';
+      it(`${id} ${dtype} ${backend}`, async () => {
+        const engine = await engineFor(backend);
+        const { a, b } = await historyAndPushes(engine, { indicator: id, grid, dtype }, c, 100);
+        a.push({ ...bar(c, 100), close: c.close[100]! * 1.02, high: c.high[100]! * 1.02 });
+        a.update(bar(c, 100));
+        b.push(bar(c, 100));
+        const check = (s: typeof a, from: number, to: number, what: string) => batchAsCompute(engine, s, { indicator: id, grid, dtype }, c, from, to, what);
+        let r: typeof a | null = null;
+        // [101, 400): fewer bars seen than the tail; [400, 650), [650, 1199) (a gap inside), [1199, 1300) (after a
+        // tail ending at a gap), [1300, 1800) (from a gap).
+        for (const [from, to] of [[101, 400], [400, 650], [650, 1199], [1199, 1300], [1300, 1800]] as const) {
+          await check(a, from, to, 'kept');
+          if (r) await check(r, from, to, 'restored');
+          for (let i = from; i < to; i++) b.push(bar(c, i));
+          expect(sameBytes(a.checkpoint(), b.checkpoint()), `after bars ${from}..${to}`).toBe(true);
+          if (r) expect(sameBytes(r.checkpoint(), b.checkpoint()), `restored, after bars ${from}..${to}`).toBe(true);
+          r ??= await engine.restoreStream(a.checkpoint(), { indicator: id });
+        }
+        a.close();
+        b.close();
+        r!.close();
+      });
+    }
+  });
+
+  it('a refused batch leaves the state unchanged; the next goes on; \'wma\' and \'mama\' middle bands still step', async () => {
+    const engine = await engineFor('native');
+    const grid = { window: [10, 40], matype: ['kama', 'ema'] };
+    const s = await engine.stream({ indicator: 'volatility.bbands', grid, history: part(c, 0, 900) });
+    const before = s.checkpoint();
+    const bad = part(c, 900, 1000), high = bad.high.slice();
+    high[50] = bad.low[50]! - 1;
+    await expect(s.pushMany({ ...bad, high })).rejects.toMatchObject({ code: 'INVALID_CANDLES' });
+    expect(s.barsSeen).toBe(900);
+    expect(sameBytes(s.checkpoint(), before)).toBe(true);
+    await batchAsCompute(engine, s, { indicator: 'volatility.bbands', grid, dtype: 'float32' }, c, 900, 1000, 'after a refused batch');
+    s.close();
+    for (const matype of ['wma', 'mama']) {
+      const w = await engine.stream({ indicator: 'volatility.bbands', grid: { window: [10, 40], matype: ['ema', matype] } });
+      expect(w.batchRoute, matype).toBe('steps');
+      w.close();
+    }
+  });
 });

@@ -171,7 +171,7 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       expect(await route('ma.hma', { window: [2, 300] }), backend).toEqual(['stepped', 'steps']);
       // The Hilbert transform: the kernel with its state (the transform and its last 50 prices).
       expect(await route('cycle.ht_sine', {}), backend).toEqual(['stepped', 'kernel']);
-      // Path-dependent states: a part per variant of its own length (ADXR, ZLEMA), bars stepped before the kernel (KAMA, the index family).
+      // Path-dependent states: a part per variant of its own length (ADXR, ZLEMA), a lead of the bars before the batch (KAMA, the index family).
       for (const id of ['trend.adxr', 'ma.zlema', 'trend.psar', 'trend.sarext', 'trend.supertrend', 'trend.vortex', 'volatility.accbands', 'volume.vwap_deviation', 'ma.kama', 'structure.minindex', 'structure.maxindex', 'structure.minmaxindex']) {
         expect(await route(id, {}), `${backend} ${id}`).toEqual(['stepped', 'kernel']);
       }
@@ -189,6 +189,12 @@ describe('batchRoute: how pushMany() and history run their bars', () => {
       expect(await route('momentum.apo', { matype: ['ema', 'wma'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('momentum.macdext', { signal_matype: ['mama'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('momentum.stochf', { k_window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
+      // The bands: the moments' state per source for 'sma', a lane per variant for the other types but WMA and MAMA.
+      expect(await route('volatility.bbands', { window: [5, 14] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('volatility.bbands', { window: [5, 14], matype: ['sma', 'ema', 'kama', 'trima'] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('volatility.bbands_percent_b', { matype: ['t3'] }), backend).toEqual(['stepped', 'kernel']);
+      expect(await route('volatility.bbands', { matype: ['ema', 'wma'] }), backend).toEqual(['stepped', 'steps']);
+      expect(await route('volatility.bbands_bandwidth', { matype: ['mama'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('momentum.stoch_rsi', {}), backend).toEqual(['stepped', 'kernel']);
       expect(await route('momentum.stoch_rsi', { fastd_matype: ['sma', 'ema'] }), backend).toEqual(['stepped', 'steps']);
       expect(await route('trend.chandelier_exit', { window: [5, 22] }), backend).toEqual(['stepped', 'kernel']);

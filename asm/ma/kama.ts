@@ -29,10 +29,10 @@ const KAMA_DIFF: f64 = 2.0 / (2.0 + 1.0) - KAMA_SLOW;
 @inline function lastGapOf(c: Call): usize { return prefixOf(c) + (<usize>prefixLength(c.T) << 3); }
 
 // Kernel state (per variant, STATE numbers; kState in native/ma/kama.h): the
-// average, the prefix pair of |Δx| after bar -1, x[-1], the valid bars
-// ending at bar -1 and lead.
+// average at bar lead - 1, the prefix pair of |Δx| after bar -1, x[-1], the
+// valid bars ending at bar -1 and lead.
 const STATE: i32 = 6;
-// lead, from the state (prepare): the stream steps the call's first lead bars.
+// lead, from the state (prepare): the call's first lead bars are the stream's last ones.
 let lead: i32 = 0;
 
 export function prepare(c: Call): i32 {

@@ -3,11 +3,11 @@
 // rolling-variance family.
 import {
   at, BAD_PARAM, BLOCK, Call, input, OK, param, put, putNaNAll, SCRATCH_TOO_SMALL, setSlot, slot, STATE_A,
-  STATE_B, STATE_C,
+  STATE_B, STATE_C, stateStride,
 } from "../abi";
 import { diagonalPush, diagonalSums } from "../ma/common";
-import { denseValue, denseVariant, denseWindow, denseWma, MA_SMA, maLookback, movingAverage, setDense } from "../matype";
-import { callWindow, MOMENTS, momentsInput, momentsRun, RollingMoments, rollingMomentsScratch, seedsFirst, segmentEnd, skipGaps, sumOnto, sumRange, trueRange, trueRanges, validAt, wilderStep } from "../primitives";
+import { denseValue, denseVariant, denseWindow, denseWma, hasLane, lanePush, laneSize, MA_SMA, maLookback, movingAverage, setDense } from "../matype";
+import { callWindow, chunkFor, MOMENTS, momentsGoingOn, momentsInput, momentsRun, RollingMoments, rollingMomentsScratch, seedsFirst, segmentEnd, skipGaps, sumOnto, sumRange, trueRange, trueRanges, validAt, wilderStep } from "../primitives";
 
 export function averageTrueRangeScratch(T: i32): f64 { return <f64>T; }
 
@@ -149,14 +149,77 @@ function bandsByDenseWma<O>(c: Call, kind: i32, m: RollingMoments, count: i32, d
   }
 }
 
+// The bands continuing a stream's run from a state per variant (BandsLanes and bandsByLane
+// in native/volatility/common.h): [-stride, lead, age, the variant's TA_MA lane].
+const LANE_HEAD: i32 = 3;
+
+function bandsByLanes<O>(c: Call, kind: i32, W: i32): i32 {
+  const stride = stateStride(c);
+  if (c.stateOut == 0 || stride < LANE_HEAD) return BAD_PARAM;
+  const head = c.stateIn + (<usize>(stride * c.v0) << 3);
+  const lead = <i32>load<f64>(head, 8), age = <i32>load<f64>(head, 16);
+  if (-load<f64>(head) != <f64>stride || lead < chunkFor(<f64>max(W, 1)) || lead >= c.T || age < 0) return BAD_PARAM;
+  for (let v = c.v0; v < c.v1; ++v) {
+    const type = <i32>param(c, 2, v), n = <i32>param(c, 0, v);
+    if (type != MA_SMA && (!hasLane(type, n) || stride < LANE_HEAD + laneSize(type, n))) return BAD_PARAM;
+  }
+  const x = input(c, 0);
+  // The moments over the whole call, its run going on from age - lead bars before bar 0 (a gap among the lead's bars restarts it).
+  momentsGoingOn(x, c.scratch, <f64>max(age - lead, 0));
+  const m = MOMENTS;
+  memory.copy(c.stateOut + (<usize>(stride * c.v0) << 3), head, <usize>(stride * (c.v1 - c.v0)) << 3);
+  let r1 = c.v0;
+  for (let r0 = c.v0; r0 < c.v1; r0 = r1) {
+    r1 = momentsRun(c, 0, r0);
+    for (let v = r0; v < r1; ++v) {
+      const type = <i32>param(c, 2, v), w = <i32>param(c, 0, v);
+      const sma = type == MA_SMA, first = sma ? w - 1 : max(maLookback(type, w), w - 1);
+      const mult = param(c, 1, v);
+      const to = c.stateOut + (<usize>(stride * v) << 3), s = to + (<usize>LANE_HEAD << 3);
+      const size = sma ? 0 : laneSize(type, w);
+      let origin = 0, toEnd = false;
+      for (let t = 0; t < lead; ++t) putNaNAll<O>(c, t, v, 1);
+      let t = lead;
+      // The segment holding bar lead, if any, began before it: from its first bar.
+      while (t > 0 && validAt(c, 1, t - 1)) --t;
+      while (t < c.T) {
+        if (!validAt(c, 1, t)) {
+          if (t >= lead) putNaNAll<O>(c, t, v, 1);
+          ++t;
+          continue;
+        }
+        const s0 = t, e = segmentEnd(c, 1, t);
+        if (e <= lead) { t = e; continue; }
+        const goesOn = s0 < lead;
+        origin = goesOn ? lead - age : s0;
+        if (!goesOn && !sma) memory.fill(s, 0, <usize>size << 3);
+        for (t = goesOn ? lead : s0; t < e; ++t) {
+          const xt = at(x, t);
+          const mid = sma ? 0.0 : lanePush(type, w, s, xt);
+          if (t - origin < first) { putNaNAll<O>(c, t, v, 1); continue; }
+          if (sma) {
+            m.measure(t, w);
+            putBands<O>(c, kind, t, v, m.wMean, taStddev(m.wVariance) * mult, m.wDeviation);
+          } else putBands<O>(c, kind, t, v, mid, taStddev(m.variance(t, w)) * mult, xt - mid);
+        }
+        toEnd = e == c.T;
+      }
+      store<f64>(to, toEnd ? <f64>(c.T - origin) : 0.0, 16);
+      if (!toEnd && !sma) memory.fill(s, 0, <usize>size << 3);
+    }
+  }
+  return OK;
+}
+
 export function spread<O>(c: Call, kind: i32): i32 {
   const bands = kind != VARIANCE && kind != STDDEV;
   const W = callWindow(c, 0);
   const need = bands ? bandsScratch(c.T, W) : spreadScratch(c.T, W);
   if (<f64>c.scratchLen < need) return SCRATCH_TOO_SMALL;
+  if (bands && c.stateIn != 0 && c.stateLen > 0 && load<f64>(c.stateIn) < 0.0) return bandsByLanes<O>(c, kind, W);
   const x = input(c, 0);
   if (!momentsInput(c, 0, x, c.scratch, c.stateIn, c.stateOut, c.stateLen)) return BAD_PARAM;
-  // With state, the middle band of every variant is the moments' mean (bandsByType does not continue a run).
+  // With the per-source state, the middle band of every variant is the moments' mean (bandsByLanes continues the others).
   if (bands && c.stateIn != 0) for (let v = c.v0; v < c.v1; ++v) if (<i32>param(c, 2, v) != MA_SMA) return BAD_PARAM;
   const m = MOMENTS;
   let r1 = c.v0;

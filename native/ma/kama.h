@@ -42,13 +42,13 @@ struct KamaLanes : WindowLanes {
   }
 };
 
-// Kernel state (per variant, kState numbers): the average, then the
-// prefix pair of |Δx| after bar -1, x[-1], the valid bars ending at bar -1
-// and `lead` (at least the longest window). The stream steps the call's
-// first lead bars itself, so every window lies in the call and its prefix
-// continues from bar -1; the kernel writes NaN before bar lead and leaves
-// each average after its last bar, with the pair, value and valid bars of
-// that bar and a lead of 0.
+// Kernel state (per variant, kState numbers): the average at bar lead - 1,
+// then the prefix pair of |Δx| after bar -1, x[-1], the valid bars ending
+// at bar -1 and `lead` (at least the longest window). The call's first lead
+// bars are the stream's last ones (its ring of the source), so every window
+// lies in the call and its prefix continues from bar -1; the kernel writes
+// NaN before bar lead and leaves each average after its last bar, with the
+// pair, value and valid bars of that bar and a lead of 0.
 constexpr int kState = 6;
 
 template <typename Out>

@@ -47,10 +47,11 @@ inline void rsiRun(const double* x, int64_t s, int64_t from, int64_t e, int64_t 
 // as STOCHF's (kStochasticHead: stride, lead, age), with the RSI's averages
 // (the sums so far while seeding) and the count of RSI values of the run
 // (rsis) at bar lead - 1, the same in every variant of an rsi_window and
-// seed. The stream steps the call's first `lead` bars (lead >= k_window - 1,
-// k_smoothing, d_window); the kernel puts the ring's RSI values back at bars
-// lead - k_window + 1 .. lead - 1 of its RSI, where the rolling range reads
-// them. stateOut: the last run's averages, count, means and RSI values (0
+// seed. The call's first `lead` bars (lead >= k_window - 1, k_smoothing,
+// d_window) stand before the state's point; of them the kernel reads only
+// bar lead - 1 (bar lead's change, NaN after a gap), and it puts the ring's
+// RSI values back at bars lead - k_window + 1 .. lead - 1 of its RSI, where
+// the rolling range reads them. stateOut: the last run's averages, count, means and RSI values (0
 // for none) and its age at the last bar (0 after a gap).
 constexpr int64_t kStochRsiHead = kStochasticHead + 3;
 inline int64_t stochRsiRing(const KernelCall& c, int64_t v) {

@@ -155,24 +155,117 @@ void bandsByDenseWma(const KernelCall& c, const OutView<Out>& out, const Rolling
     [&](int64_t t) { for (int i = 0; i < count; ++i) out.putNaNAll(t, dense[i], 1); });
 }
 
+// The bands with a variant of another matype than 'sma' continue a stream's
+// run from a state per variant instead of momentsInput's per source:
+// [-stride, lead, age, the variant's TA_MA lane (matype::Lane; none for
+// 'sma')], the stride negated to tell it from the per-source state (whose
+// first number is a run length). The call's first `lead` bars (at least
+// chunkFor of the longest window) are the stream's last inputs, so every
+// chunk sum a bar from lead on reads starts in the call; `age` counts the
+// valid bars of the run through bar lead - 1, the same in every variant.
+// stateOut: the lanes as the last run left them (0 when the last bar is a
+// gap) and that run's age at the last bar.
+constexpr int64_t kBandsLaneHead = 3;
+
+struct BandsLanes {
+  int64_t stride = 0, lead = 0, age = 0, ageOut = 0;
+  // Reads the state (kBadParam for a malformed one) and the age its run has at the call's last bar.
+  int32_t read(const KernelCall& c, int64_t W) {
+    stride = stateStride(c);
+    if (!c.stateOut || stride < kBandsLaneHead) return kBadParam;
+    const double* head = c.stateIn + stride * c.v0;
+    lead = static_cast<int64_t>(head[1]);
+    age = static_cast<int64_t>(head[2]);
+    if (-head[0] != static_cast<double>(stride) || lead < RollingMoments::chunkFor(static_cast<double>(std::max<int64_t>(W, 1))) || lead >= c.T || age < 0) return kBadParam;
+    for (int64_t v = c.v0; v < c.v1; ++v) {
+      const matype::Lane lane = laneOf(c, v);
+      if (lane.type != matype::kSma && (!matype::Lane::hasLane(lane.type, lane.n) || stride < kBandsLaneHead + lane.size())) return kBadParam;
+    }
+    int64_t s = c.T;
+    while (s > 0 && validAt(c.in, 1, s - 1)) --s;
+    ageOut = s == c.T ? 0 : c.T - origin(s);
+    return kOk;
+  }
+  static matype::Lane laneOf(const KernelCall& c, int64_t v) { return {matype::code(c.param[2][v]), static_cast<int64_t>(c.param[0][v])}; }
+  // The first bar of the run whose valid bars start at s (a run over bar lead began age bars before it).
+  int64_t origin(int64_t s) const { return s < lead ? lead - age : s; }
+  // The moments' input: the call's bars alone, the run going on from age - lead bars before bar 0 (a gap among the lead's bars restarts it).
+  MomentsInput input(const KernelCall& c) const {
+    MomentsInput in;
+    in.x = c.in[0];
+    in.run = static_cast<double>(std::max<int64_t>(age - lead, 0));
+    in.scratch = c.scratch;
+    return in;
+  }
+  // stateOut of variants [b0, b0 + nb): the state in, with the run's age at the last bar.
+  void startBlock(const KernelCall& c, int64_t b0, int nb) const {
+    std::copy(c.stateIn + stride * b0, c.stateIn + stride * (b0 + nb), c.stateOut + stride * b0);
+    for (int j = 0; j < nb; ++j) c.stateOut[stride * (b0 + j) + 2] = static_cast<double>(ageOut);
+  }
+};
+
+// The bars from lead on of variant v of another matype: its lane, stepped in stateOut from the state's, around the
+// moments' deviation (bandsByType's values of a call over every bar).
+template <Spread K, typename Out>
+void bandsByLane(const KernelCall& c, const OutView<Out>& out, const RollingMoments& m, const BandsLanes& st, int64_t v) {
+  const matype::Lane lane = BandsLanes::laneOf(c, v);
+  const int64_t w = lane.n, first = std::max(matype::lookback(lane.type, w), w - 1);
+  const double mult = c.param[1][v];
+  const double* x = c.in[0];
+  double* s = c.stateOut + st.stride * v + kBandsLaneHead;
+  bool toEnd = false;
+  for (int64_t t = 0; t < st.lead; ++t) out.putNaNAll(t, v, 1);
+  forEachSegment(c.in, 1, c.T,
+    [&](int64_t s0, int64_t e) {
+      if (e <= st.lead) return;
+      if (s0 >= st.lead) std::fill(s, s + lane.size(), 0.0);
+      const int64_t origin = st.origin(s0);
+      for (int64_t t = std::max(s0, st.lead); t < e; ++t) {
+        const double mid = lane.push(s, x[t]);
+        if (t - origin < first) {
+          out.putNaNAll(t, v, 1);
+          continue;
+        }
+        putBands<K>(out, t, v, mid, taStddev(m.variance(t, w)) * mult, x[t] - mid);
+      }
+      toEnd = e == c.T;
+    },
+    [&](int64_t t) { if (t >= st.lead) out.putNaNAll(t, v, 1); });
+  if (!toEnd) std::fill(s, s + lane.size(), 0.0);
+}
+
 template <Spread K, typename Out>
 int32_t spread(const KernelCall& c, const OutView<Out>& out) {
   constexpr bool bands = K != Spread::kVariance && K != Spread::kStddev;
   const int64_t W = callWindow(c, {0});
   if (c.scratchLen < (bands ? bandsScratch(c.T, W) : rollingMomentsScratch(c.T, W))) return kScratchTooSmall;
+  // A state per variant (BandsLanes), or the per-source one (momentsInput).
+  BandsLanes lanes;
+  const bool laned = bands && c.stateIn && c.stateLen > 0 && c.stateIn[0] < 0.0;
   MomentsInput in;
-  if (!momentsInput(c, 0, c.in[0], c.scratch, in)) return kBadParam;
-  // With state, the middle band of every variant is the moments' mean (bandsByType does not continue a run).
-  if (bands && c.stateIn)
+  if (laned) {
+    if (lanes.read(c, W) != kOk) return kBadParam;
+    in = lanes.input(c);
+  } else if (!momentsInput(c, 0, c.in[0], c.scratch, in)) {
+    return kBadParam;
+  }
+  // With the per-source state, the middle band of every variant is the moments' mean.
+  if (bands && c.stateIn && !laned)
     for (int64_t v = c.v0; v < c.v1; ++v)
       if (matype::code(c.param[2][v]) != matype::kSma) return kBadParam;
+  // With the per-variant one, the bars before the lead are the stream's (NaN here; the moments start in the call).
+  const int64_t t0 = laned ? lanes.lead : 0;
   RollingMoments m;
   const double* window = c.param[0];
   const double* mult = K == Spread::kVariance ? nullptr : c.param[1];
   forEachMomentsBlock(c, 0, in, m, [&](int64_t b0, int nb) {
     bool sma[kBlock];
     for (int j = 0; j < nb; ++j) sma[j] = !bands || matype::code(c.param[2][b0 + j]) == matype::kSma;
-    for (int64_t t = 0; t < c.T; ++t) {
+    if (laned) lanes.startBlock(c, b0, nb);
+    for (int64_t t = 0; t < t0; ++t)
+      for (int j = 0; j < nb; ++j)
+        if (sma[j]) out.putNaNAll(t, b0 + j, 1);
+    for (int64_t t = t0; t < c.T; ++t) {
       for (int64_t v = b0; v < b0 + nb; ++v) {
         if (!sma[v - b0]) continue;
         const int64_t w = static_cast<int64_t>(window[v]);
@@ -193,7 +286,8 @@ int32_t spread(const KernelCall& c, const OutView<Out>& out) {
       int count = 0;
       for (int j = 0; j < nb; ++j) {
         if (sma[j]) continue;
-        if (matype::denseWma(matype::code(c.param[2][b0 + j]), static_cast<int64_t>(window[b0 + j]))) dense[count++] = b0 + j;
+        if (laned) bandsByLane<K>(c, out, m, lanes, b0 + j);
+        else if (matype::denseWma(matype::code(c.param[2][b0 + j]), static_cast<int64_t>(window[b0 + j]))) dense[count++] = b0 + j;
         else bandsByType<K>(c, out, m, b0 + j, mid, mid + c.T);
       }
       if (count > 0) bandsByDenseWma<K>(c, out, m, dense, count);

@@ -4,9 +4,9 @@
 // shared by every window; per variant the average, started from x[t-1] on
 // the bar with `window` differences behind it, then stepped with
 // kamaConstant of the change over the window and its path length. Batches
-// run the kernel from each average and the bar before the batch.
-import { advanceRing, paramOf, ringStepper, type KernelStateMap, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
-import { emaStep, prefixStep, prefixWindowSum } from './primitives.js';
+// run the kernel from each average, after the ring's last bars.
+import { advanceRing, paramOf, ringPrelude, ringStepper, type KernelStateMap, type RingHooks, type RingRun, type Stepper, type StepperContext } from './types.js';
+import { emaStep, prefixStep, prefixWindowSum, twoSumError } from './primitives.js';
 import { kamaConstant } from './matypes.js';
 
 /** Head per source run: [path hi, path lo, last x]; slots (x, path hi, path lo, x[t-1]); then the average per variant. */
@@ -45,9 +45,11 @@ export default function kama(ctx: StepperContext): Stepper {
 /**
  * The kernel's state (kState in native/ma/kama.h), per variant: its
  * average, then its run's prefix pair, value and valid bars at the bar
- * before the batch (`lead` = the longest window bars back, in the ring:
- * the stream steps the batch's first lead bars), and lead. The kernel gives
- * back the averages; load() steps each source's ring over the batch.
+ * before the call, and `lead` (the longest window). The call's first lead
+ * bars are the ring's last (`tail`: the ring holds lead + 1), so the
+ * kernel goes on from the state at the batch's first bar and every window
+ * lies in the call. The kernel gives back the averages; load() steps each
+ * source's ring over the batch.
  */
 function kamaKernelState(stepper: Stepper & { readonly runs: readonly RingRun[]; readonly ownAt: number }, hooks: RingHooks, lead: number): KernelStateMap {
   const { state, runs, ownAt } = stepper, S = 6, V = state.length - ownAt;
@@ -55,10 +57,11 @@ function kamaKernelState(stepper: Stepper & { readonly runs: readonly RingRun[];
     perVariant: S,
     length: S * V,
     lead,
+    tail: ringPrelude(stepper, hooks, 0, lead + 1).tail,
     save(into) {
       for (const r of runs) {
         const pos = state[r.at + 4]!, slot = r.at + 5 + 4 * ((pos - lead + r.ring) % r.ring);
-        // The valid bars ending lead bars back (any count after a gap among the lead bars: their windows start after it).
+        // The valid bars ending lead bars back (any count after a gap among the tail's bars: their windows start after it).
         const before = Math.max(state[r.at + 3]! - lead, 0);
         for (let v = r.v0; v < r.v1; v++) {
           into[S * v] = state[ownAt + v]!;
@@ -73,9 +76,39 @@ function kamaKernelState(stepper: Stepper & { readonly runs: readonly RingRun[];
     load(from, bars, columns) {
       for (let v = 0; v < V; v++) state[ownAt + v] = from[S * v]!;
       for (const r of runs) {
-        const col = columns[r.src]!;
-        for (let i = 0; i < bars; i++) hooks.fill(state, r.at, advanceRing(state, r, hooks.head, hooks.width, col[i]!), col[i]!);
+        const col = columns[r.src]!, first = Math.max(0, bars - r.ring);
+        headThrough(state, r, col, first);
+        for (let i = first; i < bars; i++) hooks.fill(state, r.at, advanceRing(state, r, hooks.head, hooks.width, col[i]!), col[i]!);
       }
     },
   };
+}
+
+/**
+ * Run r's head (the prefix pair of |Δx|, the last value, the valid bars
+ * ending there) and ring position through bars [0, to) of its source, as
+ * the ring stepper's fill() leaves them, without the slots those bars'
+ * fills write: the batch's last ring bars write every slot again. A loop
+ * that calls nothing but twoSumError, since it runs once per batch, mostly
+ * before V8 optimizes it.
+ */
+function headThrough(state: Float64Array, r: RingRun, col: Float64Array, to: number): void {
+  const at = r.at;
+  let hi = state[at]!, lo = state[at + 1]!, last = state[at + 2]!, run = state[at + 3]!;
+  for (let i = 0; i < to; i++) {
+    const x = col[i]!;
+    run = x !== x ? 0 : run + 1;
+    // |Δx| from the run's second bar on; prefixStep of a NaN difference clears the pair.
+    if (run >= 2) {
+      const d = Math.abs(x - last), s = hi + d;
+      lo += twoSumError(hi, d, s);
+      hi = s;
+    } else hi = lo = 0.0;
+    last = x;
+  }
+  state[at] = hi;
+  state[at + 1] = lo;
+  state[at + 2] = last;
+  state[at + 3] = run;
+  state[at + 4] = (state[at + 4]! + to) % r.ring;
 }

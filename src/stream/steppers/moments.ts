@@ -14,7 +14,7 @@ import { portableLog } from './fisher.js';
 import { twoSumError } from './primitives.js';
 import { paramOf, resumeBySources, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { anyRow } from './windows.js';
-import { laneColumn, MA } from './matypes.js';
+import { hasKernelLane, laneColumn, MA } from './matypes.js';
 
 /** portableLog1p (native/volatility/hv.h): log(1 + x) from the kernels' portableLog, log(u) * (x / (u - 1)) for u = 1 + x rounded. */
 export function portableLog1p(x: number): number {
@@ -339,11 +339,11 @@ export interface MomentsOwn {
  * hv's after the last price), so pushMany() runs the batch kernel; the
  * blocks then step the batch's sources without rows.
  */
-export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns = false, own?: (at: number) => MomentsOwn): Stepper {
+export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns = false, own?: (at: number) => MomentsOwn): Stepper & { readonly inputs: MomentsInputs } {
   const window = paramOf(ctx, 'window');
   const shapes: { at: number; src: number; vars: number[]; L: number; R: number; ring: number }[] = [];
   // Per source run: its first block's offset, and its ring of inputs [pos, P values] at `at`.
-  const rings: { block: number; at: number; P: number }[] = [];
+  const rings: { block: number; at: number; P: number; src: number; v0: number; v1: number }[] = [];
   let size = 0;
   for (const r of ctx.runs) {
     const src = ctx.sourceIndex(r.sources.source!);
@@ -364,7 +364,7 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
       shapes.push(b);
     }
     shapes[first]!.ring = rings.length;
-    rings.push({ block: shapes[first]!.at, at: size, P: chunkFor(longest) });
+    rings.push({ block: shapes[first]!.at, at: size, P: chunkFor(longest), src, v0: r.v0, v1: r.v1 });
     size += 1 + chunkFor(longest);
   }
   // (Bands whose every middle band is the moments' mean own nothing: not stepped.)
@@ -433,11 +433,43 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
     // The blocks' state is not the kernel's: the blocks step the batch's sources, as history does,
     // from the bar on that leaves the same state (suffixStart).
     load(_from, bars, columns) {
-      const from = mine ? 0 : suffixStart(state, shapes, rings, returns, columns, bars);
-      stepper.resume!(columns.map((col) => col.subarray(from, bars)), null);
+      stepBlocks(columns, bars, mine ? 0 : suffixStart(state, shapes, rings, returns, columns, bars));
     },
   };
-  return { ...stepper, kernel };
+  const stepBlocks = (columns: readonly Float64Array[], bars: number, from: number) => stepper.resume!(columns.map((col) => col.subarray(from, bars)), null);
+  const inputs: MomentsInputs = {
+    bars: rings.every((g) => g.P === rings[0]!.P) ? rings[0]!.P : 0,
+    tail(into) {
+      for (const g of rings) {
+        const to = into[g.src]!, n = to.length, pos = state[g.at]!;
+        for (let j = 0; j < n; j++) to[j] = state[g.at + 1 + ((pos - (n - 1 - j) + g.P) % g.P)]!;
+      }
+    },
+    age(v) {
+      for (const g of rings) if (v >= g.v0 && v < g.v1) return state[g.block + RUN]!;
+      return 0;
+    },
+    skip(columns, bars) {
+      stepBlocks(columns, bars, suffixStart(state, shapes, rings, returns, columns, bars));
+    },
+  };
+  return { ...stepper, kernel, inputs };
+}
+
+/**
+ * The moments' inputs of a momentsStepper, for a kernel state whose lead
+ * is them (the bands' lanes): `bars` the last inputs each source run's ring
+ * holds (0 when the runs' rings differ), `tail` the last into[k].length of
+ * source k's, oldest first; `age(v)` the valid inputs ending at the last
+ * bar of variant v's source run; `skip` steps the blocks and rings through
+ * `bars` bars of the sources without rows, from the bar suffixStart finds
+ * (the variants' own numbers too, unless their step() skips them).
+ */
+export interface MomentsInputs {
+  readonly bars: number;
+  tail(into: readonly Float64Array[]): void;
+  age(v: number): number;
+  skip(columns: readonly Float64Array[], bars: number): void;
 }
 
 /**
@@ -451,7 +483,7 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
  * of equal values at that bar starts inside the batch (the bar's own value
  * goes into its slot: the next one is compared with it).
  */
-function suffixStart(state: Float64Array, shapes: readonly { at: number; src: number; L: number; R: number; ring: number }[], rings: readonly { block: number; at: number; P: number }[], returns: boolean, columns: readonly Float64Array[], bars: number): number {
+function suffixStart(state: Float64Array, shapes: readonly { at: number; src: number; L: number; R: number; ring: number }[], rings: readonly { at: number; P: number }[], returns: boolean, columns: readonly Float64Array[], bars: number): number {
   let need = 0;
   for (const b of shapes) need = Math.max(need, b.R + b.L - 1, b.ring < 0 ? 0 : rings[b.ring]!.P);
   const from = bars - need;
@@ -507,6 +539,8 @@ export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | nul
   // Per variant of another type: the middle band and x − mid at this bar (made by the lanes before the values).
   const mids = new Float64Array(V), fromMid = new Float64Array(V);
   let typed: ReturnType<typeof laneColumn> = null;
+  // While the kernel's lanes are taken back (bandsLaneKernelState), the moments step without them.
+  const frozen = { lanes: false };
   const lanes = (at: number): MomentsOwn => {
     typed = laneColumn(types, paramOf(ctx, 'window'), at, (v) => types[v] === MA.sma);
     const c = typed;
@@ -514,7 +548,7 @@ export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | nul
       size: c?.size ?? 0,
       step(state, v, x) {
         const lane = c!.lane[v];
-        if (!lane) return;
+        if (!lane || frozen.lanes) return;
         const at = c!.at[v]!;
         if (x !== x) {
           state.fill(0.0, at, at + lane.size);
@@ -541,8 +575,59 @@ export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | nul
     else rows[0]![v] = upper !== lower ? ((sma ? m.deviation(w) : fromMid[v]!) + dev) / (dev + dev) : NaN;
   }, false, lanes);
   if (typed === null && types.some((t) => t !== MA.sma)) return null;
-  // Another matype's middle band does not continue a run in the kernel: such a grid steps its batches.
   if (types.every((t) => t === MA.sma)) return stepper;
-  const { kernel: _, ...stepped } = stepper;
-  return stepped;
+  // Another matype's middle band continues its run in the kernel from its lane (matype::Lane), but for the
+  // types without a kernel lane ('wma', 'mama'): such a grid steps its batches.
+  const { kernel: _, inputs, ...stepped } = stepper;
+  const window = paramOf(ctx, 'window');
+  if (inputs.bars === 0 || !types.every((t, v) => hasKernelLane(t, window[v]!))) return stepped;
+  // History through the kernel too (resume() would step every lane in TypeScript).
+  const { resume: __, ...laned } = stepped;
+  return { ...laned, kernel: bandsLaneKernelState(stepped.state, typed!, inputs, frozen) };
+}
+
+/** Numbers before a variant's lane in the bands' lanes state (kBandsLaneHead in native/volatility/common.h): -stride, lead, age. */
+const LANE_HEAD = 3;
+
+/**
+ * The bands' kernel state with a variant of another matype than 'sma'
+ * (BandsLanes in native/volatility/common.h), per variant: [-stride,
+ * lead, age, its TA_MA lane as matypes.ts lays it out (none for 'sma')],
+ * stride the numbers per variant, the largest. The call's first `lead`
+ * bars are the last inputs of the moments' ring (`tail`: chunkFor of the
+ * longest window), so the kernel's chunk sums from bar lead on are those of
+ * a call over every bar. load() steps the moments' blocks over the batch's
+ * last bars (suffixStart) without the lanes, then takes the kernel's lanes.
+ */
+function bandsLaneKernelState(state: Float64Array, typed: NonNullable<ReturnType<typeof laneColumn>>, inputs: MomentsInputs, frozen: { lanes: boolean }): KernelStateMap {
+  const V = typed.lane.length, lead = inputs.bars;
+  let stride = LANE_HEAD;
+  for (const l of typed.lane) stride = Math.max(stride, LANE_HEAD + (l?.size ?? 0));
+  return {
+    perVariant: stride,
+    length: stride * V,
+    lead,
+    tail: inputs.tail,
+    save(into) {
+      for (let v = 0; v < V; v++) {
+        const at = stride * v, l = typed.lane[v];
+        into[at] = -stride;
+        into[at + 1] = lead;
+        into[at + 2] = inputs.age(v);
+        if (l) into.set(state.subarray(typed.at[v]!, typed.at[v]! + l.size), at + LANE_HEAD);
+      }
+    },
+    load(from, bars, columns) {
+      frozen.lanes = true;
+      try {
+        inputs.skip(columns, bars);
+      } finally {
+        frozen.lanes = false;
+      }
+      for (let v = 0; v < V; v++) {
+        const at = stride * v + LANE_HEAD, l = typed.lane[v];
+        if (l) state.set(from.subarray(at, at + l.size), typed.at[v]!);
+      }
+    },
+  };
 }

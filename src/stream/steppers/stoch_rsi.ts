@@ -8,7 +8,7 @@
 // give), fast %K, and with fastd_matype 'sma' TA-Lib's running means of
 // slow %K (k_smoothing) and %D (putKD), else kdByType's lanes (kdAverages: an
 // SMA over k_smoothing, %D of its type); MAMA recomputes. With %D type 'sma',
-// batches go through the kernel after a lead (stochRsiKernelState).
+// batches go through the kernel after a tail (stochRsiKernelState).
 import { longestOf, paramOf, type KernelStateMap, type Stepper, type StepperContext } from './types.js';
 import { rsiFromAverages, SEED_FIRST, wilderStep, ZERO_DENOMINATOR_NAN } from './primitives.js';
 import { Layout } from './extremes.js';
@@ -140,11 +140,14 @@ const STOCH_RSI_HEAD = 6;
  * The kernel state of STOCHRSI with %D type 'sma' (native/momentum/stoch_rsi.h),
  * per variant: [stride, lead, age, the RSI's gain, loss and count of values
  * in the run, slow %K's mean, %D's mean, the last k_window RSI values,
- * oldest first]. As STOCHF's lead route: the stream steps each batch's
- * first `lead` bars (the longest k_window - 1, and at least either mean's
- * window), and the kernel reads the RSI values its ranges need at bar lead
- * from the ring. load() takes the RSI ring back from the variant of the
- * longest k_window of each RSI.
+ * oldest first]. The call's first `lead` bars (the longest k_window - 1,
+ * and at least either mean's window, so the rings fit its scratch) stand
+ * before the batch, and the kernel reads the RSI values its ranges need at
+ * bar lead from the state's ring. Of those bars it reads nothing but the
+ * last, bar lead's previous value, and whether it is a number: `tail`
+ * gives that one from the state and NaN before it, so no bar steps here.
+ * load() takes the RSI ring back from the variant of the longest k_window
+ * of each RSI.
  */
 function stochRsiKernelState(
   state: Float64Array, runs: readonly { src: number; at: number; v0: number; groups: RsiGroup[] }[], kd: NonNullable<ReturnType<typeof kdAverages>>,
@@ -161,6 +164,14 @@ function stochRsiKernelState(
     perVariant: stride,
     length: stride * V,
     lead,
+    tail(into) {
+      for (const r of runs) {
+        const to = into[r.src]!;
+        to.fill(NaN);
+        // A run going on (its age state[r.at] >= 0) has its previous value; after a gap the bar is one.
+        if (to.length > 0 && state[r.at]! >= 0) to[to.length - 1] = state[r.at + 1]!;
+      }
+    },
     save(into) {
       into.fill(0.0);
       for (const r of runs) {

@@ -352,7 +352,8 @@ export interface KernelStateMap {
    * bars seen of each source from the stepper's state, oldest first; the
    * call's first `lead` bars are then those bars (NaN before the stream's
    * first), so the kernel goes on from the state at the batch's first bar
-   * and no bar steps in TypeScript.
+   * and no bar steps in TypeScript. A kernel that reads fewer of them may
+   * take those alone, NaN for the others (momentum.stoch_rsi: the last).
    */
   tail?(into: readonly Float64Array[]): void;
   /**
