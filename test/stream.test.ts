@@ -222,6 +222,24 @@ describe('stream: stepped ids at values the random walk never takes', () => {
     };
     for (const indicator of ['volatility.tr', 'volume.obv', 'volume.ad', 'momentum.bop']) await likeCompute(indicator, {}, candles);
   });
+
+  it('steps the loops that write their rows from arrays (SAR lanes, the moments, ranks, channels, WMA) as compute() does', async () => {
+    // Trends that reverse, a flat stretch (a constant window: variance 0, equal ranks), a gap, zero-width bars.
+    const close: number[] = [];
+    for (let i = 0; i < 70; i++) close.push(i >= 30 && i < 48 ? 50 : 50 + 12 * Math.sin(i / 4) + ((i * 7) % 5) - 2);
+    close[22] = NaN;
+    const high = close.map((c, i) => (i >= 30 && i < 40 ? c : c + 1 + (i % 3)));
+    const low = close.map((c, i) => (i >= 30 && i < 40 ? c : c - 1 - (i % 2)));
+    const candles = { ts_open: close.map((_, i) => 1_000 + i), open: close, high, low, close };
+    const windows = { window: [3, 10, 16, 20] };
+    await likeCompute('trend.psar', { accel_start: [0.02, 0.3], accel_max: [0.2] }, candles);
+    await likeCompute('trend.sarext', { startvalue: [0, 45, -60], offsetonreverse: [0, 0.01] }, candles);
+    for (const indicator of ['volatility.bbands', 'volatility.bbands_bandwidth', 'volatility.bbands_percent_b']) await likeCompute(indicator, { ...windows, mult: [0.5, 2] }, candles);
+    await likeCompute('volatility.stddev', { ...windows, nbdev: [1, 2.5] }, candles);
+    for (const indicator of ['volatility.variance', 'volatility.hv', 'structure.zscore', 'structure.percent_rank', 'ma.wma']) await likeCompute(indicator, windows, candles);
+    await likeCompute('momentum.stoch', { k_window: [3, 9], k_smoothing: [1, 3], d_window: [2] }, candles);
+    await likeCompute('momentum.stochf', { k_window: [3, 9], d_window: [1, 3] }, candles);
+  });
 });
 
 describe('stream: bad input is refused with a code and leaves the state unchanged', () => {

@@ -31,6 +31,9 @@ export function twoProductError(a: number, b: number, p: number): number {
   return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
 }
 
+/** What MomentsBlock.moments() computes: bits. */
+export const MEAN = 1, VARIANCE = 2, DEVIATION = 4;
+
 /** RollingMoments::kDirectBelow: windows shorter than this are summed directly. */
 const DIRECT_BELOW = 16;
 /** kMaxWindow (native/abi.h). */
@@ -83,9 +86,10 @@ export class MomentsBlock {
   // The last bar fed: its value, slot, run of equal values, the older grid's offset in a slot (1 or 5), its anchor, and the bars since its chunk began.
   // Each field keeps one representation (NaN: a double; the counts and indexes: int32), so blocks of every stream share one hidden class.
   private x = NaN; private cur = 0; private eq = 0; private g = 1; private anchor = NaN; private age = 0;
-  // The window sums of the window `sumsOf` at the last bar: S1 = s1 + e1, S2 = s2 + e2, from the anchor; directSum of the window `directOf`.
+  // The window sums of the window `sumsOf` at the last bar: S1 = s1 + e1, S2 = s2 + e2, from the anchor.
   private sumsOf = 0; private s1 = NaN; private e1 = NaN; private s2 = NaN; private e2 = NaN;
-  private directOf = 0; private direct = NaN;
+  // moments()'s numbers for the block's own loops.
+  private readonly m = new Float64Array(3);
 
   constructor(private readonly s: Float64Array, readonly at: number, readonly src: number, readonly vars: Int32Array, private readonly L: number, private readonly R: number) {
     this.half = L / 2;
@@ -98,9 +102,9 @@ export class MomentsBlock {
     return HEAD + SLOT * R;
   }
 
-  /** One bar's input (NaN: a gap). */
-  feed(x: number): void {
-    const s = this.s, at = this.at;
+  /** One bar's input, xs[i] (NaN: a gap); read from an array, as a number passed to a call V8 did not inline is boxed. */
+  feed(xs: Float64Array, i: number): void {
+    const s = this.s, at = this.at, x = xs[i]!;
     const before = this.ring + SLOT * s[at + POS]!;
     let pos = s[at + POS]! + 1;
     if (pos === this.R) pos = 0;
@@ -109,7 +113,7 @@ export class MomentsBlock {
     s[slot] = x;
     this.x = x;
     this.cur = slot | 0;  // an int32 index (the state holds it as a double)
-    this.sumsOf = this.directOf = 0;
+    this.sumsOf = 0;
     if (x !== x) {
       s[at + RUN] = 0;
       s[at + EQ] = 0;
@@ -133,13 +137,6 @@ export class MomentsBlock {
     this.g = g0 ? 1 : 5;
     this.anchor = s[at + (g0 ? G0 : G1)]!;
     this.age = (g0 ? b0 : b1) | 0;
-  }
-
-  /** The previous input (hv's returns read it), then stores x as the next one's. */
-  swapPrevious(x: number): number {
-    const p = this.s[this.at + PREV]!;
-    this.s[this.at + PREV] = x;
-    return p;
   }
 
   /** valid(t, w): the window holds no gap. */
@@ -173,60 +170,69 @@ export class MomentsBlock {
     this.e2 = twoSumError(s[b + 2]!, -s[p + 2]!, s2) + (s[b + 3]! - s[p + 3]!);
   }
 
-  /** directSum: the sum of x[i] - x[t] over the window, oldest first. */
-  private directSum(w: number): number {
-    return this.directOf === w ? this.direct : this.takeDirectSum(w);
-  }
-
-  private takeDirectSum(w: number): number {
-    const s = this.s, x = this.x, wrap = this.ring + SLOT * this.R;
-    let sum = 0.0;
-    for (let i = this.back(w - 1), k = 0; k < w; k++) {
-      sum += s[i]! - x;
-      i += SLOT;
-      if (i === wrap) i = this.ring;
-    }
-    this.directOf = w | 0;
-    return (this.direct = sum);
-  }
-
-  /** mean(t, w). */
-  mean(w: number): number {
+  /**
+   * The moments of a window into `into`, those `what` asks for (MEAN,
+   * VARIANCE, DEVIATION: bits) in their slots 0, 1, 2, each by the
+   * operations of mean(), variance() and deviation(): for the loops over
+   * variants, where V8 does not always inline those three and then boxes
+   * every number they return.
+   */
+  moments(w: number, what: number, into: Float64Array): void {
     const x = this.x;
-    if (this.eq >= w) return x;
-    const n = w;
-    if (w < DIRECT_BELOW) return x + this.directSum(w) / n;
-    this.sums(w);
-    const q = this.s1 / n, qn = q * n;
-    const r = (((this.s1 - qn) - twoProductError(q, n, qn)) + this.e1) / n;
-    const s = this.anchor + q;
-    return s + (twoSumError(this.anchor, q, s) + r);
-  }
-
-  /** variance(t, w): the population variance. */
-  variance(w: number): number {
-    if (this.eq >= w) return 0.0;
+    if (this.eq >= w) {
+      into[0] = x;
+      into[1] = 0.0;
+      into[2] = 0.0;
+      return;
+    }
     const n = w;
     if (w < DIRECT_BELOW) {
-      const st = this.s, x = this.x, wrap = this.ring + SLOT * this.R;
-      const m = this.directSum(w) / n;
-      let s = 0.0, r = 0.0;
-      for (let i = this.back(w - 1), k = 0; k < w; k++) {
-        const e = (st[i]! - x) - m;
-        s += e * e;
-        r += e;
+      // directSum, then the mean's, the deviation's and the variance's operations on it.
+      const st = this.s, wrap = this.ring + SLOT * this.R, first = this.back(w - 1);
+      let sum = 0.0;
+      for (let i = first, k = 0; k < w; k++) {
+        sum += st[i]! - x;
         i += SLOT;
         if (i === wrap) i = this.ring;
       }
-      const v = (s - r * r / n) / n;
-      return v > 0.0 ? v : 0.0;
+      const m = sum / n;
+      into[0] = x + m;
+      into[2] = -m;
+      if ((what & VARIANCE) !== 0) {
+        let s = 0.0, r = 0.0;
+        for (let i = first, k = 0; k < w; k++) {
+          const e = (st[i]! - x) - m;
+          s += e * e;
+          r += e;
+          i += SLOT;
+          if (i === wrap) i = this.ring;
+        }
+        const v = (s - r * r / n) / n;
+        if (v > 0.0) into[1] = v;
+        else into[1] = 0.0;
+      }
+      return;
     }
     this.sums(w);
-    const s1 = this.s1, e1 = this.e1;
-    const p = n * this.s2, q = s1 * s1;
-    const low = (twoProductError(n, this.s2, p) - twoProductError(s1, s1, q)) + n * this.e2;
-    const v = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
-    return v > 0.0 ? v : 0.0;
+    const s1 = this.s1, e1 = this.e1, anchor = this.anchor;
+    if ((what & MEAN) !== 0) {
+      const q = s1 / n, qn = q * n;
+      const r = (((s1 - qn) - twoProductError(q, n, qn)) + e1) / n;
+      const s = anchor + q;
+      into[0] = s + (twoSumError(anchor, q, s) + r);
+    }
+    if ((what & VARIANCE) !== 0) {
+      const s2 = this.s2;
+      const p = n * s2, q = s1 * s1;
+      const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * this.e2;
+      const v = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
+      if (v > 0.0) into[1] = v;
+      else into[1] = 0.0;
+    }
+    if ((what & DEVIATION) !== 0) {
+      const dh = x - anchor, dl = twoSumError(x, -anchor, dh), p = n * dh;
+      into[2] = ((p - s1) + ((twoProductError(n, dh, p) + n * dl) - e1)) / n;
+    }
   }
 
   /**
@@ -237,20 +243,20 @@ export class MomentsBlock {
    */
   row(kind: 'variance' | 'stddev' | 'hv' | 'zscore', window: Float64Array, scale: Float64Array | null, out: Float64Array): void {
     if (kind === 'zscore') return this.zscoreRow(window, out);
-    for (const v of this.vars) {
-      const w = window[v]!;
+    const m = this.m, vars = this.vars;
+    for (let k = 0; k < vars.length; k++) {
+      const v = vars[k]!, w = window[v]!;
       if (!this.valid(w)) {
         out[v] = NaN;
         continue;
       }
-      const variance = this.variance(w);
+      this.moments(w, VARIANCE, m);
+      const variance = m[1]!;
       if (kind === 'variance') out[v] = variance;
-      else if (kind === 'stddev') out[v] = taStddev(variance) * scale![v]!;
-      else if (kind === 'hv') out[v] = Math.sqrt(variance) * scale![v]!;
-      else {
-        const sd = Math.sqrt(variance);
-        out[v] = sd !== 0.0 ? this.deviation(w) / sd : NaN;
-      }
+      else if (kind === 'stddev') {
+        if (variance < 1e-14) out[v] = 0.0 * scale![v]!;  // taStddev
+        else out[v] = Math.sqrt(variance) * scale![v]!;
+      } else out[v] = Math.sqrt(variance) * scale![v]!;
     }
   }
 
@@ -272,8 +278,10 @@ export class MomentsBlock {
         continue;
       }
       if (n < DIRECT_BELOW) {
-        const sd = Math.sqrt(this.variance(n));
-        out[v] = sd !== 0.0 ? this.deviation(n) / sd : NaN;
+        this.moments(n, VARIANCE | DEVIATION, this.m);
+        const sd = Math.sqrt(this.m[1]!);
+        if (sd !== 0.0) out[v] = this.m[2]! / sd;
+        else out[v] = NaN;
         continue;
       }
       // windowSums(t, n) (takeSums)
@@ -301,16 +309,6 @@ export class MomentsBlock {
     }
   }
 
-  /** deviation(t, w): x[t] - mean(t, w) without cancellation. */
-  deviation(w: number): number {
-    if (this.eq >= w) return 0.0;
-    const n = w;
-    if (w < DIRECT_BELOW) return -(this.directSum(w) / n);
-    this.sums(w);
-    const x = this.x;
-    const dh = x - this.anchor, dl = twoSumError(x, -this.anchor, dh), p = n * dh;
-    return ((p - this.s1) + ((twoProductError(n, dh, p) + n * dl) - this.e1)) / n;
-  }
 }
 
 /**
@@ -373,18 +371,24 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
   for (const g of rings) state.fill(NaN, g.at + 1, g.at + 1 + g.P);
   const blocks = shapes.map((b) => new MomentsBlock(state, b.at, b.src, Int32Array.from(b.vars), b.L, b.R));
   const ringOf = shapes.map((b) => (b.ring < 0 ? null : rings[b.ring]!));
+  const input = new Float64Array(1);  // hv's return at this bar
   const stepper: Stepper = {
     state,
     step(bar, rows) {
       const writes = anyRow(rows);
       for (let k = 0; k < blocks.length; k++) {
         const m = blocks[k]!;
-        let x = bar[m.src]!;
+        let xs = bar, i = m.src;
         if (returns) {
           // log1p of the relative change, from two positive prices (NaN for the first bar): the kernels' portableLog1p.
-          const prev = m.swapPrevious(x);
-          x = x > 0.0 && prev > 0.0 ? portableLog1p((x - prev) / prev) : NaN;
+          const price = bar[m.src]!, prev = state[m.at + PREV]!;
+          state[m.at + PREV] = price;
+          if (price > 0.0 && prev > 0.0) input[0] = portableLog1p((price - prev) / prev);
+          else input[0] = NaN;
+          xs = input;
+          i = 0;
         }
+        const x = xs[i]!;
         const g = ringOf[k];
         if (g) {
           let pos = state[g.at]! + 1;
@@ -392,7 +396,7 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
           state[g.at] = pos;
           state[g.at + 1 + pos] = x;
         }
-        m.feed(x);
+        m.feed(xs, i);
         if (mine) for (const v of m.vars) mine.step(state, v, x);
         if (!writes) continue;
         if (typeof value !== 'function') {
@@ -485,11 +489,6 @@ function suffixStart(state: Float64Array, shapes: readonly { at: number; src: nu
   return from;
 }
 
-/** taStddev (native/volatility/common.h): TA-Lib's standard deviation, 0 below a variance of 1e-14. */
-export function taStddev(variance: number): number {
-  return variance < 1e-14 ? 0.0 : Math.sqrt(variance);
-}
-
 /** The bands' outputs (Spread in native/volatility/common.h). */
 export type Spread = 'bands' | 'bandwidth' | 'percent_b';
 
@@ -526,19 +525,35 @@ export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | nul
       },
     };
   };
+  // The window's moments (MomentsBlock.moments), each value written as a store of its own: a returned
+  // or conditional number V8 left boxed made 3 to 5 KB of garbage a push over the default grids.
+  const at = new Float64Array(3);
+  const what = spread === 'percent_b' ? MEAN | VARIANCE | DEVIATION : MEAN | VARIANCE;
   const stepper = momentsStepper(ctx, (m, v, w, rows) => {
-    const sma = types[v] === MA.sma, mid = sma ? m.mean(w) : mids[v]!, dev = taStddev(m.variance(w)) * mult[v]!;
+    const sma = types[v] === MA.sma;
+    m.moments(w, sma ? what : VARIANCE, at);
+    const mid = sma ? at[0]! : mids[v]!, variance = at[1]!;
+    let dev = 0.0;  // taStddev
+    if (!(variance < 1e-14)) dev = Math.sqrt(variance);
+    dev *= mult[v]!;
     if (mid !== mid) {
-      for (const row of rows) if (row) row[v] = NaN;
+      for (let k = 0; k < rows.length; k++) {
+        const row = rows[k];
+        if (row) row[v] = NaN;
+      }
       return;
     }
     const upper = mid + dev, lower = mid - dev;
     if (spread === 'bands') {
-      if (rows[0]) rows[0][v] = mid;
-      if (rows[1]) rows[1][v] = upper;
-      if (rows[2]) rows[2][v] = lower;
-    } else if (spread === 'bandwidth') rows[0]![v] = mid !== 0.0 ? (dev + dev) / mid : NaN;
-    else rows[0]![v] = upper !== lower ? ((sma ? m.deviation(w) : fromMid[v]!) + dev) / (dev + dev) : NaN;
+      const r0 = rows[0], r1 = rows[1], r2 = rows[2];
+      if (r0) r0[v] = mid;
+      if (r1) r1[v] = upper;
+      if (r2) r2[v] = lower;
+    } else if (spread === 'bandwidth') {
+      if (mid !== 0.0) rows[0]![v] = (dev + dev) / mid;
+      else rows[0]![v] = NaN;
+    } else if (upper !== lower) rows[0]![v] = ((sma ? at[2]! : fromMid[v]!) + dev) / (dev + dev);
+    else rows[0]![v] = NaN;
   }, false, lanes);
   if (typed === null && types.some((t) => t !== MA.sma)) return null;
   // Another matype's middle band does not continue a run in the kernel: such a grid steps its batches.
