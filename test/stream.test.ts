@@ -223,7 +223,7 @@ describe('stream: stepped ids at values the random walk never takes', () => {
     for (const indicator of ['volatility.tr', 'volume.obv', 'volume.ad', 'momentum.bop']) await likeCompute(indicator, {}, candles);
   });
 
-  it('steps the loops that write their rows from arrays (SAR lanes, the moments, ranks, channels, WMA) as compute() does', async () => {
+  it('steps the loops that write their rows from arrays (SAR lanes, the moments, ranks, channels, WMA, HMA) as compute() does', async () => {
     // Trends that reverse, a flat stretch (a constant window: variance 0, equal ranks), a gap, zero-width bars.
     const close: number[] = [];
     for (let i = 0; i < 70; i++) close.push(i >= 30 && i < 48 ? 50 : 50 + 12 * Math.sin(i / 4) + ((i * 7) % 5) - 2);
@@ -239,6 +239,8 @@ describe('stream: stepped ids at values the random walk never takes', () => {
     for (const indicator of ['volatility.variance', 'volatility.hv', 'structure.zscore', 'structure.percent_rank', 'ma.wma']) await likeCompute(indicator, windows, candles);
     await likeCompute('momentum.stoch', { k_window: [3, 9], k_smoothing: [1, 3], d_window: [2] }, candles);
     await likeCompute('momentum.stochf', { k_window: [3, 9], d_window: [1, 3] }, candles);
+    // HMA's blocks of four and of two windows of one span (4, then 3 and 5 in pairs), and a window alone.
+    await likeCompute('ma.hma', { window: [4, 9, 10, 16, 17, 18, 19, 20, 25, 26] }, candles);
   });
 });
 

@@ -312,12 +312,12 @@ export class MomentsBlock {
 }
 
 /**
- * Writes variant v's outputs at this bar from block m (its window w valid
- * there) into the rows not null; or the kind of MomentsBlock.row() that
+ * Writes the outputs of block m's variants at this bar into the rows not
+ * null (NaN where a window holds a gap: MomentsBlock.valid); or the kind of MomentsBlock.row() that
  * gives the one output of every variant (its scale: stddev's nbdev, hv's 100 * sqrt(annualization)).
  */
 export type MomentsValue =
-  | ((m: MomentsBlock, v: number, w: number, rows: readonly (Float64Array | null)[]) => void)
+  | ((m: MomentsBlock, rows: readonly (Float64Array | null)[]) => void)
   | { readonly row: 'variance' | 'stddev' | 'hv' | 'zscore'; readonly scale?: Float64Array };
 
 /** Numbers of state of the variants' own (from `at`), stepped with every value of their source (NaN at a gap) before value() reads them. */
@@ -403,11 +403,7 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
           m.row(value.row, window, value.scale ?? null, rows[0]!);
           continue;
         }
-        for (const v of m.vars) {
-          const w = window[v]!;
-          if (m.valid(w)) value(m, v, w, rows);
-          else for (const row of rows) if (row) row[v] = NaN;
-        }
+        value(m, rows);
       }
     },
     // The state is per block, not per variant: the history's sources alone, without rows.
@@ -489,6 +485,49 @@ function suffixStart(state: Float64Array, shapes: readonly { at: number; src: nu
   return from;
 }
 
+/**
+ * The bands' outputs of block m's variants at this bar into the rows not
+ * null (r0, r1, r2: BBANDS' mid, upper, lower; the bandwidth's or %b's in
+ * r0), NaN for a window holding a gap or a middle band still NaN: putBands
+ * over the moments' mean and deviation ('sma'), or the middle band of another
+ * matype in mids (x − mid in fromMid). One top-level loop, each value a
+ * store of its own, the moments written into `at`: a per-variant closure
+ * calling mean(), variance() and deviation(), which V8 did not always
+ * inline, boxed their numbers (3 to 5 KB a push over the default grids).
+ */
+function bandsRow(m: MomentsBlock, spread: Spread, window: Float64Array, mult: Float64Array, types: Float64Array, mids: Float64Array, fromMid: Float64Array, at: Float64Array, r0: Float64Array | null, r1: Float64Array | null, r2: Float64Array | null): void {
+  const vars = m.vars, what = spread === 'percent_b' ? MEAN | VARIANCE | DEVIATION : MEAN | VARIANCE;
+  for (let k = 0; k < vars.length; k++) {
+    const v = vars[k]!, w = window[v]!;
+    const sma = types[v] === MA.sma;
+    let mid = NaN;
+    if (m.valid(w)) {
+      m.moments(w, sma ? what : VARIANCE, at);
+      mid = sma ? at[0]! : mids[v]!;
+    }
+    if (mid !== mid) {
+      if (r0) r0[v] = NaN;
+      if (r1) r1[v] = NaN;
+      if (r2) r2[v] = NaN;
+      continue;
+    }
+    const variance = at[1]!;
+    let dev = 0.0;  // taStddev
+    if (!(variance < 1e-14)) dev = Math.sqrt(variance);
+    dev *= mult[v]!;
+    const upper = mid + dev, lower = mid - dev;
+    if (spread === 'bands') {
+      if (r0) r0[v] = mid;
+      if (r1) r1[v] = upper;
+      if (r2) r2[v] = lower;
+    } else if (spread === 'bandwidth') {
+      if (mid !== 0.0) r0![v] = (dev + dev) / mid;
+      else r0![v] = NaN;
+    } else if (upper !== lower) r0![v] = ((sma ? at[2]! : fromMid[v]!) + dev) / (dev + dev);
+    else r0![v] = NaN;
+  }
+}
+
 /** The bands' outputs (Spread in native/volatility/common.h). */
 export type Spread = 'bands' | 'bandwidth' | 'percent_b';
 
@@ -501,13 +540,13 @@ export type Spread = 'bands' | 'bandwidth' | 'percent_b';
  * recomputes).
  */
 export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | null {
-  const mult = paramOf(ctx, 'mult'), types = paramOf(ctx, 'matype');
+  const window = paramOf(ctx, 'window'), mult = paramOf(ctx, 'mult'), types = paramOf(ctx, 'matype');
   const V = ctx.grid.variants;
   // Per variant of another type: the middle band and x − mid at this bar (made by the lanes before the values).
   const mids = new Float64Array(V), fromMid = new Float64Array(V);
   let typed: ReturnType<typeof laneColumn> = null;
   const lanes = (at: number): MomentsOwn => {
-    typed = laneColumn(types, paramOf(ctx, 'window'), at, (v) => types[v] === MA.sma);
+    typed = laneColumn(types, window, at, (v) => types[v] === MA.sma);
     const c = typed;
     return {
       size: c?.size ?? 0,
@@ -525,35 +564,9 @@ export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | nul
       },
     };
   };
-  // The window's moments (MomentsBlock.moments), each value written as a store of its own: a returned
-  // or conditional number V8 left boxed made 3 to 5 KB of garbage a push over the default grids.
-  const at = new Float64Array(3);
-  const what = spread === 'percent_b' ? MEAN | VARIANCE | DEVIATION : MEAN | VARIANCE;
-  const stepper = momentsStepper(ctx, (m, v, w, rows) => {
-    const sma = types[v] === MA.sma;
-    m.moments(w, sma ? what : VARIANCE, at);
-    const mid = sma ? at[0]! : mids[v]!, variance = at[1]!;
-    let dev = 0.0;  // taStddev
-    if (!(variance < 1e-14)) dev = Math.sqrt(variance);
-    dev *= mult[v]!;
-    if (mid !== mid) {
-      for (let k = 0; k < rows.length; k++) {
-        const row = rows[k];
-        if (row) row[v] = NaN;
-      }
-      return;
-    }
-    const upper = mid + dev, lower = mid - dev;
-    if (spread === 'bands') {
-      const r0 = rows[0], r1 = rows[1], r2 = rows[2];
-      if (r0) r0[v] = mid;
-      if (r1) r1[v] = upper;
-      if (r2) r2[v] = lower;
-    } else if (spread === 'bandwidth') {
-      if (mid !== 0.0) rows[0]![v] = (dev + dev) / mid;
-      else rows[0]![v] = NaN;
-    } else if (upper !== lower) rows[0]![v] = ((sma ? at[2]! : fromMid[v]!) + dev) / (dev + dev);
-    else rows[0]![v] = NaN;
+  const at = new Float64Array(3);  // a window's moments (MomentsBlock.moments)
+  const stepper = momentsStepper(ctx, (m, rows) => {
+    bandsRow(m, spread, window, mult, types, mids, fromMid, at, rows[0] ?? null, rows[1] ?? null, rows[2] ?? null);
   }, false, lanes);
   if (typed === null && types.some((t) => t !== MA.sma)) return null;
   // Another matype's middle band does not continue a run in the kernel: such a grid steps its batches.
