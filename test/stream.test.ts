@@ -230,7 +230,8 @@ describe('stream: stepped ids at values the random walk never takes', () => {
     close[22] = NaN;
     const high = close.map((c, i) => (i >= 30 && i < 40 ? c : c + 1 + (i % 3)));
     const low = close.map((c, i) => (i >= 30 && i < 40 ? c : c - 1 - (i % 2)));
-    const candles = { ts_open: close.map((_, i) => 1_000 + i), open: close, high, low, close };
+    const volume = close.map((_, i) => (i % 9 === 4 ? 0 : 100 + ((i * 37) % 50)));
+    const candles = { ts_open: close.map((_, i) => 1_000 + i), open: close.map((c, i) => c + (i % 4) - 1.5), high, low, close, volume };
     const windows = { window: [3, 10, 16, 20] };
     await likeCompute('trend.psar', { accel_start: [0.02, 0.3], accel_max: [0.2] }, candles);
     await likeCompute('trend.sarext', { startvalue: [0, 45, -60], offsetonreverse: [0, 0.01] }, candles);
@@ -239,6 +240,9 @@ describe('stream: stepped ids at values the random walk never takes', () => {
     for (const indicator of ['volatility.variance', 'volatility.hv', 'structure.zscore', 'structure.percent_rank', 'ma.wma']) await likeCompute(indicator, windows, candles);
     await likeCompute('momentum.stoch', { k_window: [3, 9], k_smoothing: [1, 3], d_window: [2] }, candles);
     await likeCompute('momentum.stochf', { k_window: [3, 9], d_window: [1, 3] }, candles);
+    // The channels' rows (max, min, range, mid), and the loops that stored `cond ? NaN : value` or read returned sums.
+    for (const indicator of ['structure.max', 'structure.min', 'structure.minmax', 'structure.midpoint', 'momentum.fisher', 'volume.vwap_deviation', 'volatility.accbands']) await likeCompute(indicator, windows, candles);
+    await likeCompute('structure.candle_stats_atr_norm', { atr_window: [3, 14] }, candles);
     // HMA's blocks of four and of two windows of one span (4, then 3 and 5 in pairs), and a window alone.
     await likeCompute('ma.hma', { window: [4, 9, 10, 16, 17, 18, 19, 20, 25, 26] }, candles);
   });
