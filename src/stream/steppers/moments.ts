@@ -125,8 +125,10 @@ export class MomentsBlock {
     s[at + EQ] = eq;
     this.eq = eq | 0;
     const u = run - 1, L = this.L, half = this.half;
-    accumulate(s, at + G0, x, u % L === 0);
-    accumulate(s, at + G1, x, u === 0 || (u >= half && (u - half) % L === 0));
+    // Both grids by one call site, so V8 inlines accumulate() once and has the budget left to inline
+    // what it calls (two call sites left twoProductError out of line, boxing its numbers every bar).
+    const start0 = u % L === 0, start1 = u === 0 || (u >= half && (u - half) % L === 0);
+    for (let k = 0; k < 2; k++) accumulate(s, k === 0 ? at + G0 : at + G1, x, k === 0 ? start0 : start1);
     for (let k = 0; k < 4; k++) {
       s[slot + 1 + k] = s[at + G0 + 1 + k]!;
       s[slot + 5 + k] = s[at + G1 + 1 + k]!;
@@ -239,19 +241,68 @@ export class MomentsBlock {
    * Every variant of the block at this bar into out (NaN for a window
    * holding a gap), one loop in the block's own code: its variance
    * ('variance'), taStddev(variance) * scale[v] ('stddev'), sqrt(variance) *
-   * scale[v] ('hv'), or ratioOrNaN(deviation, sqrt(variance)) ('zscore').
+   * scale[v] ('hv'), or deviation / sqrt(variance), NaN where that is 0
+   * ('zscore'). Operation for operation as variance() and deviation() of the
+   * kernel, with what every window of the bar shares (its value's offset
+   * from the anchor, the sums at this bar) read once and each window's sums
+   * in locals (windows under DIRECT_BELOW: moments()); no number passes
+   * through a call V8 might leave out of line (it boxes each).
    */
   row(kind: 'variance' | 'stddev' | 'hv' | 'zscore', window: Float64Array, scale: Float64Array | null, out: Float64Array): void {
-    if (kind === 'zscore') return this.zscoreRow(window, out);
-    const m = this.m, vars = this.vars;
+    const zscore = kind === 'zscore';
+    const s = this.s, vars = this.vars, run = s[this.at + RUN]!, eq = this.eq, age = this.age, at = this.m;
+    const x = this.x, anchor = this.anchor, b = this.cur + this.g, oldest = this.ring + this.g, wrap = SLOT * this.R;
+    const bs1 = s[b]!, be1 = s[b + 1]!, bs2 = s[b + 2]!, be2 = s[b + 3]!;
+    const dh = x - anchor, dl = twoSumError(x, -anchor, dh);
     for (let k = 0; k < vars.length; k++) {
-      const v = vars[k]!, w = window[v]!;
-      if (!this.valid(w)) {
-        out[v] = NaN;
+      const v = vars[k]!, n = window[v]!;
+      if (run < n) {
+        out[v] = NaN;  // a gap in the window
         continue;
       }
-      this.moments(w, VARIANCE, m);
-      const variance = m[1]!;
+      let variance = 0.0;  // a flat window's
+      if (eq >= n) {
+        if (zscore) {
+          out[v] = NaN;
+          continue;
+        }
+      } else if (n < DIRECT_BELOW) {
+        this.moments(n, zscore ? VARIANCE | DEVIATION : VARIANCE, at);
+        variance = at[1]!;
+        if (zscore) {
+          const sd = Math.sqrt(variance);
+          if (sd !== 0.0) out[v] = at[2]! / sd;
+          else out[v] = NaN;
+          continue;
+        }
+      } else {
+        // windowSums(t, n) (takeSums)
+        let s1 = bs1, e1 = be1, s2 = bs2, e2 = be2;
+        if (n - 1 !== age) {
+          let p = (b - SLOT * n) | 0;  // an int32 index
+          if (p < oldest) p += wrap;
+          s1 = bs1 - s[p]!;
+          e1 = twoSumError(bs1, -s[p]!, s1) + (be1 - s[p + 1]!);
+          s2 = bs2 - s[p + 2]!;
+          e2 = twoSumError(bs2, -s[p + 2]!, s2) + (be2 - s[p + 3]!);
+        }
+        // variance(t, n)
+        const p = n * s2, q = s1 * s1;
+        const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * e2;
+        const w = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
+        if (w > 0.0) variance = w;
+        if (zscore) {
+          const sd = Math.sqrt(variance);
+          if (sd === 0.0) {
+            out[v] = NaN;
+            continue;
+          }
+          // deviation(t, n)
+          const pd = n * dh;
+          out[v] = (((pd - s1) + ((twoProductError(n, dh, pd) + n * dl) - e1)) / n) / sd;
+          continue;
+        }
+      }
       if (kind === 'variance') out[v] = variance;
       else if (kind === 'stddev') {
         if (variance < 1e-14) out[v] = 0.0 * scale![v]!;  // taStddev
@@ -259,56 +310,6 @@ export class MomentsBlock {
       } else out[v] = Math.sqrt(variance) * scale![v]!;
     }
   }
-
-  /**
-   * row('zscore'): deviation(w) / sqrt(variance(w)), NaN where that is 0,
-   * operation for operation, with what every window of the bar shares (its
-   * value's offset from the anchor, the sums at this bar) read once and each
-   * window's sums kept in locals.
-   */
-  private zscoreRow(window: Float64Array, out: Float64Array): void {
-    const s = this.s, vars = this.vars, run = s[this.at + RUN]!, eq = this.eq, age = this.age;
-    const x = this.x, anchor = this.anchor, b = this.cur + this.g, oldest = this.ring + this.g, wrap = SLOT * this.R;
-    const bs1 = s[b]!, be1 = s[b + 1]!, bs2 = s[b + 2]!, be2 = s[b + 3]!;
-    const dh = x - anchor, dl = twoSumError(x, -anchor, dh);
-    for (let k = 0; k < vars.length; k++) {
-      const v = vars[k]!, n = window[v]!;
-      if (run < n || eq >= n) {
-        out[v] = NaN;  // a gap in the window, or a flat one (variance 0)
-        continue;
-      }
-      if (n < DIRECT_BELOW) {
-        this.moments(n, VARIANCE | DEVIATION, this.m);
-        const sd = Math.sqrt(this.m[1]!);
-        if (sd !== 0.0) out[v] = this.m[2]! / sd;
-        else out[v] = NaN;
-        continue;
-      }
-      // windowSums(t, n) (takeSums)
-      let s1 = bs1, e1 = be1, s2 = bs2, e2 = be2;
-      if (n - 1 !== age) {
-        let p = (b - SLOT * n) | 0;  // an int32 index
-        if (p < oldest) p += wrap;
-        s1 = bs1 - s[p]!;
-        e1 = twoSumError(bs1, -s[p]!, s1) + (be1 - s[p + 1]!);
-        s2 = bs2 - s[p + 2]!;
-        e2 = twoSumError(bs2, -s[p + 2]!, s2) + (be2 - s[p + 3]!);
-      }
-      // variance(t, n)
-      const p = n * s2, q = s1 * s1;
-      const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * e2;
-      const variance = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
-      const sd = Math.sqrt(variance > 0.0 ? variance : 0.0);
-      if (sd === 0.0) {
-        out[v] = NaN;
-        continue;
-      }
-      // deviation(t, n)
-      const pd = n * dh;
-      out[v] = (((pd - s1) + ((twoProductError(n, dh, pd) + n * dl) - e1)) / n) / sd;
-    }
-  }
-
 }
 
 /**
