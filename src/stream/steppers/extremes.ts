@@ -245,12 +245,12 @@ export class Channel {
 
   /**
    * The lowest and the highest of a window (lanesOf: its level and back)
-   * ending at the last bar into into[0] and into[1]: lower() and upper()
-   * for a caller V8 may not inline them into, where each returned number
-   * would be boxed.
+   * ending `delay` bars before the last bar into into[0] and into[1]:
+   * lower() and upper() for a caller V8 may not inline them into, where
+   * each returned number would be boxed.
    */
-  range(s: Float64Array, level: number, back: number, into: Float64Array): void {
-    const r = this.rings, now = r.slot(level, 0), then = r.slot(level, back), off = r.off[level]!;
+  range(s: Float64Array, level: number, back: number, into: Float64Array, delay = 0): void {
+    const r = this.rings, now = r.slot(level, delay), then = r.slot(level, delay + back), off = r.off[level]!;
     const la = s[this.loAt + off + now]!, lb = s[this.loAt + off + then]!;
     const ha = s[this.hiAt + off + now]!, hb = s[this.hiAt + off + then]!;
     into[0] = la < lb ? la : lb;

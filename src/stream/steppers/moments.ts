@@ -31,9 +31,6 @@ export function twoProductError(a: number, b: number, p: number): number {
   return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
 }
 
-/** What MomentsBlock.moments() computes: bits. */
-export const MEAN = 1, VARIANCE = 2, DEVIATION = 4;
-
 /** RollingMoments::kDirectBelow: windows shorter than this are summed directly. */
 const DIRECT_BELOW = 16;
 /** kMaxWindow (native/abi.h). */
@@ -173,13 +170,16 @@ export class MomentsBlock {
   }
 
   /**
-   * The moments of a window into `into`, those `what` asks for (MEAN,
-   * VARIANCE, DEVIATION: bits) in their slots 0, 1, 2, each by the
-   * operations of mean(), variance() and deviation(): for the loops over
-   * variants, where V8 does not always inline those three and then boxes
-   * every number they return.
+   * The mean, variance and deviation of a window into into[0], into[1],
+   * into[2], by the operations of mean(), variance() and deviation() of the
+   * kernel: for the loops over variants, where a number a call returns is
+   * boxed unless V8 inlines it. All three every time: V8 inlines a call
+   * (here twoProductError()) only where it ran often enough before it
+   * optimized the caller, and a branch taken by some streams only (%b's
+   * deviation after BBANDS ran in the process) left it out of line, boxing
+   * 4.5 KB a push.
    */
-  moments(w: number, what: number, into: Float64Array): void {
+  moments(w: number, into: Float64Array): void {
     const x = this.x;
     if (this.eq >= w) {
       into[0] = x;
@@ -200,30 +200,28 @@ export class MomentsBlock {
       const m = sum / n;
       into[0] = x + m;
       into[2] = -m;
-      if ((what & VARIANCE) !== 0) {
-        let s = 0.0, r = 0.0;
-        for (let i = first, k = 0; k < w; k++) {
-          const e = (st[i]! - x) - m;
-          s += e * e;
-          r += e;
-          i += SLOT;
-          if (i === wrap) i = this.ring;
-        }
-        const v = (s - r * r / n) / n;
-        if (v > 0.0) into[1] = v;
-        else into[1] = 0.0;
+      let s = 0.0, r = 0.0;
+      for (let i = first, k = 0; k < w; k++) {
+        const e = (st[i]! - x) - m;
+        s += e * e;
+        r += e;
+        i += SLOT;
+        if (i === wrap) i = this.ring;
       }
+      const v = (s - r * r / n) / n;
+      if (v > 0.0) into[1] = v;
+      else into[1] = 0.0;
       return;
     }
     this.sums(w);
     const s1 = this.s1, e1 = this.e1, anchor = this.anchor;
-    if ((what & MEAN) !== 0) {
+    {
       const q = s1 / n, qn = q * n;
       const r = (((s1 - qn) - twoProductError(q, n, qn)) + e1) / n;
       const s = anchor + q;
       into[0] = s + (twoSumError(anchor, q, s) + r);
     }
-    if ((what & VARIANCE) !== 0) {
+    {
       const s2 = this.s2;
       const p = n * s2, q = s1 * s1;
       const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * this.e2;
@@ -231,7 +229,7 @@ export class MomentsBlock {
       if (v > 0.0) into[1] = v;
       else into[1] = 0.0;
     }
-    if ((what & DEVIATION) !== 0) {
+    {
       const dh = x - anchor, dl = twoSumError(x, -anchor, dh), p = n * dh;
       into[2] = ((p - s1) + ((twoProductError(n, dh, p) + n * dl) - e1)) / n;
     }
@@ -267,7 +265,7 @@ export class MomentsBlock {
           continue;
         }
       } else if (n < DIRECT_BELOW) {
-        this.moments(n, zscore ? VARIANCE | DEVIATION : VARIANCE, at);
+        this.moments(n, at);
         variance = at[1]!;
         if (zscore) {
           const sd = Math.sqrt(variance);
@@ -497,13 +495,13 @@ function suffixStart(state: Float64Array, shapes: readonly { at: number; src: nu
  * inline, boxed their numbers (3 to 5 KB a push over the default grids).
  */
 function bandsRow(m: MomentsBlock, spread: Spread, window: Float64Array, mult: Float64Array, types: Float64Array, mids: Float64Array, fromMid: Float64Array, at: Float64Array, r0: Float64Array | null, r1: Float64Array | null, r2: Float64Array | null): void {
-  const vars = m.vars, what = spread === 'percent_b' ? MEAN | VARIANCE | DEVIATION : MEAN | VARIANCE;
+  const vars = m.vars;
   for (let k = 0; k < vars.length; k++) {
     const v = vars[k]!, w = window[v]!;
     const sma = types[v] === MA.sma;
     let mid = NaN;
     if (m.valid(w)) {
-      m.moments(w, sma ? what : VARIANCE, at);
+      m.moments(w, at);
       mid = sma ? at[0]! : mids[v]!;
     }
     if (mid !== mid) {
