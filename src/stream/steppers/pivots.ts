@@ -53,9 +53,13 @@ function pivotsRow(
     const r = right[v]!, i = of[v]!;
     let isHigh = false, isLow = false;
     if (run > left[v]! + r) {
-      ch.range(state, before.level[v]!, before.back[v]!, range, r + 1);
-      isHigh = candHigh[i]! >= afterHigh[i]! && candHigh[i]! > range[1]!;
-      isLow = candLow[i]! <= afterLow[i]! && candLow[i]! < range[0]!;
+      // The `left` bars before the candidate only where the `right` bars after it did not beat it (rarely).
+      const high = candHigh[i]! >= afterHigh[i]!, low = candLow[i]! <= afterLow[i]!;
+      if (high || low) {
+        ch.range(state, before.level[v]!, before.back[v]!, range, r + 1);
+        isHigh = high && candHigh[i]! > range[1]!;
+        isLow = low && candLow[i]! < range[0]!;
+      }
     }
     if (highs) {
       if (isHigh) highs[v] = candHigh[i]!;
