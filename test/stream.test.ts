@@ -244,6 +244,7 @@ describe('stream: stepped ids at values the random walk never takes', () => {
     for (const indicator of ['structure.max', 'structure.min', 'structure.minmax', 'structure.midpoint', 'momentum.fisher', 'volume.vwap_deviation', 'volatility.accbands']) await likeCompute(indicator, windows, candles);
     await likeCompute('structure.candle_stats_atr_norm', { atr_window: [3, 14] }, candles);
     await likeCompute('structure.pivots', { left: [2, 5], right: [1, 3] }, candles);
+    await likeCompute('structure.candle_stats', {}, candles);
     await likeCompute('structure.distance_to_ma_norm', { source: ['close', 'hl2'], window: [3, 14], seed: ['sma', 'first'] }, candles);
     // HMA's blocks of four and of two windows of one span (4, then 3 and 5 in pairs), and a window alone.
     await likeCompute('ma.hma', { window: [4, 9, 10, 16, 17, 18, 19, 20, 25, 26] }, candles);
