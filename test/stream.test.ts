@@ -240,6 +240,7 @@ describe('stream: stepped ids at values the random walk never takes', () => {
     for (const indicator of ['volatility.variance', 'volatility.hv', 'structure.zscore', 'structure.percent_rank', 'ma.wma']) await likeCompute(indicator, windows, candles);
     await likeCompute('momentum.stoch', { k_window: [3, 9], k_smoothing: [1, 3], d_window: [2] }, candles);
     await likeCompute('momentum.stochf', { k_window: [3, 9], d_window: [1, 3] }, candles);
+    await likeCompute('momentum.stoch_rsi', {}, candles);
     // The channels' rows (max, min, range, mid), and the loops that stored `cond ? NaN : value` or read returned sums.
     for (const indicator of ['structure.max', 'structure.min', 'structure.minmax', 'structure.midpoint', 'momentum.fisher', 'volume.vwap_deviation', 'volatility.accbands']) await likeCompute(indicator, windows, candles);
     await likeCompute('structure.candle_stats_atr_norm', { atr_window: [3, 14] }, candles);
