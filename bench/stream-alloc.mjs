@@ -8,15 +8,20 @@
 // around it several times. All ids run in one process, in registry order, as
 // the stream bench runs them (or in the order given), so functions shared
 // between steppers see the types of every id before them.
-//   node bench/stream-alloc.mjs [id ...]   (default: every stepped id)
+//   node bench/stream-alloc.mjs [--warm N] [id ...]   (default: every stepped id, 3,000 warm-up pushes)
+// A one-variant grid's step() may not be optimized after 3,000 pushes; --warm 30000 measures the steady state.
 import { Session } from 'node:inspector/promises';
 import { createEngine, listIndicators } from '../dist/index.js';
 import { silentLogger } from '../dist/runtime/logger.js';
 import { workload } from './common.mjs';
 
 const all = listIndicators().filter((i) => !i.aliasOf);
-const ids = process.argv.slice(2).length > 0 ? process.argv.slice(2) : all.map((i) => i.id);
-const history = 3_000, warm = 3_000, pushes = 2_000;
+const args = process.argv.slice(2);
+const warmAt = args.indexOf('--warm');
+const warm = warmAt >= 0 ? Number(args.splice(warmAt, 2)[1]) : 3_000;
+if (!(Number.isInteger(warm) && warm >= 0)) throw new Error('--warm takes a count of pushes');
+const ids = args.length > 0 ? args : all.map((i) => i.id);
+const history = 3_000, pushes = 2_000;
 const c = workload(history + warm + pushes);
 const upTo = (n) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.subarray(0, n)]));
 const bar = (i) => ({ ts_open: c.ts_open[i], open: c.open[i], high: c.high[i], low: c.low[i], close: c.close[i], volume: c.volume[i] });

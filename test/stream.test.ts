@@ -222,6 +222,34 @@ describe('stream: stepped ids at values the random walk never takes', () => {
     };
     for (const indicator of ['volatility.tr', 'volume.obv', 'volume.ad', 'momentum.bop']) await likeCompute(indicator, {}, candles);
   });
+
+  it('steps the loops that write their rows from arrays (SAR lanes, the moments, ranks, channels, WMA, HMA) as compute() does', async () => {
+    // Trends that reverse, a flat stretch (a constant window: variance 0, equal ranks), a gap, zero-width bars.
+    const close: number[] = [];
+    for (let i = 0; i < 70; i++) close.push(i >= 30 && i < 48 ? 50 : 50 + 12 * Math.sin(i / 4) + ((i * 7) % 5) - 2);
+    close[22] = NaN;
+    const high = close.map((c, i) => (i >= 30 && i < 40 ? c : c + 1 + (i % 3)));
+    const low = close.map((c, i) => (i >= 30 && i < 40 ? c : c - 1 - (i % 2)));
+    const volume = close.map((_, i) => (i % 9 === 4 ? 0 : 100 + ((i * 37) % 50)));
+    const candles = { ts_open: close.map((_, i) => 1_000 + i), open: close.map((c, i) => c + (i % 4) - 1.5), high, low, close, volume };
+    const windows = { window: [3, 10, 16, 20] };
+    await likeCompute('trend.psar', { accel_start: [0.02, 0.3], accel_max: [0.2] }, candles);
+    await likeCompute('trend.sarext', { startvalue: [0, 45, -60], offsetonreverse: [0, 0.01] }, candles);
+    for (const indicator of ['volatility.bbands', 'volatility.bbands_bandwidth', 'volatility.bbands_percent_b']) await likeCompute(indicator, { ...windows, mult: [0.5, 2] }, candles);
+    await likeCompute('volatility.stddev', { ...windows, nbdev: [1, 2.5] }, candles);
+    for (const indicator of ['volatility.variance', 'volatility.hv', 'structure.zscore', 'structure.percent_rank', 'ma.wma']) await likeCompute(indicator, windows, candles);
+    await likeCompute('momentum.stoch', { k_window: [3, 9], k_smoothing: [1, 3], d_window: [2] }, candles);
+    await likeCompute('momentum.stochf', { k_window: [3, 9], d_window: [1, 3] }, candles);
+    await likeCompute('momentum.stoch_rsi', {}, candles);
+    // The channels' rows (max, min, range, mid), and the loops that stored `cond ? NaN : value` or read returned sums.
+    for (const indicator of ['structure.max', 'structure.min', 'structure.minmax', 'structure.midpoint', 'momentum.fisher', 'volume.vwap_deviation', 'volatility.accbands']) await likeCompute(indicator, windows, candles);
+    await likeCompute('structure.candle_stats_atr_norm', { atr_window: [3, 14] }, candles);
+    await likeCompute('structure.pivots', { left: [2, 5], right: [1, 3] }, candles);
+    await likeCompute('structure.candle_stats', {}, candles);
+    await likeCompute('structure.distance_to_ma_norm', { source: ['close', 'hl2'], window: [3, 14], seed: ['sma', 'first'] }, candles);
+    // HMA's blocks of four and of two windows of one span (4, then 3 and 5 in pairs), and a window alone.
+    await likeCompute('ma.hma', { window: [4, 9, 10, 16, 17, 18, 19, 20, 25, 26] }, candles);
+  });
 });
 
 describe('stream: bad input is refused with a code and leaves the state unchanged', () => {

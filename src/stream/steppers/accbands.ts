@@ -13,6 +13,7 @@ export default function accbands(ctx: StepperContext): Stepper {
   const V = ctx.grid.variants;
   const { state, run, sums } = hlcWindowSums(ctx, window);
   const widened = new Float64Array(3);  // upper, middle (the close), lower of the bar
+  const windowed = new Float64Array(3);  // their sums over a window
   return {
     state,
     step(bar, rows) {
@@ -39,9 +40,10 @@ export default function accbands(ctx: StepperContext): Stepper {
           blankVariant(rows, v);
           continue;
         }
+        sums.windowSums(n, windowed);
         for (let j = 0; j < 3; j++) {
           const o = rows[j];
-          if (o) o[v] = sums.windowSum(j, n) / n;
+          if (o) o[v] = windowed[j]! / n;
         }
       }
     },

@@ -22,7 +22,7 @@ export default function candleStatsAtrNorm(ctx: StepperContext): Stepper {
     step(bar, rows) {
       const age = run.advanceOrBlank(bar, rows);
       if (age < 0) return;
-      const [open, high, low, close] = run.now as unknown as [number, number, number, number];
+      const now = run.now, open = now[0]!, high = now[1]!, low = now[2]!, close = now[3]!;
       const tr = runTrueRange(age, high, low, run.prev[3]!);
       candleShape(open, high, low, close, k);
       for (let v = 0; v < V; v++) {

@@ -1,6 +1,6 @@
 // What the candle-anatomy steppers share (structure.candle_stats,
 // structure.candle_stats_atr_norm, structure.distance_to_ma_norm):
-// candleShape and ratioOrNaN of native/structure/common.h.
+// candleShape of native/structure/common.h.
 import type { StepperContext } from './types.js';
 import { inputIndices } from './wilder.js';
 
@@ -16,9 +16,4 @@ export function candleShape(open: number, high: number, low: number, close: numb
   k[1] = high - low;
   k[2] = high - top;
   k[3] = bottom - low;
-}
-
-/** ratioOrNaN: x / by, NaN where by is 0. */
-export function ratioOrNaN(x: number, by: number): number {
-  return by !== 0.0 ? x / by : NaN;
 }

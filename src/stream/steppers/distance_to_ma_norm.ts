@@ -25,13 +25,14 @@ export default function distanceToMaNorm(ctx: StepperContext): Stepper {
     kernel: ownThenBarRunKernelState(state, 3, 4, runs),
     step(bar, rows) {
       const out = rows[0];
-      runs.forEach((r, i) => {
-        const run = bars[i]!, age = run.advance(bar);
+      // By index, without a closure or destructuring: both made garbage every push.
+      for (let i = 0; i < runs.length; i++) {
+        const r = runs[i]!, run = bars[i]!, age = run.advance(bar);
         if (age < 0) {
           out?.fill(NaN, r.v0, r.v1);
-          return;
+          continue;
         }
-        const [x, high, low] = run.now as unknown as [number, number, number];
+        const now = run.now, x = now[0]!, high = now[1]!, low = now[2]!;
         const tr = runTrueRange(age, high, low, run.prev[3]!);
         for (let v = r.v0; v < r.v1; v++) {
           const a = 3 * v, first = seed[v] === SEED_FIRST, n = window[v]!;
@@ -44,7 +45,7 @@ export default function distanceToMaNorm(ctx: StepperContext): Stepper {
           if (ready && atr !== 0.0) out[v] = (x - state[a]!) / atr;
           else out[v] = NaN;
         }
-      });
+      }
     },
   };
 }

@@ -201,7 +201,8 @@ export class Channel {
   /** Feeds one bar; returns the count of valid bars ending at it (0: this bar is a gap). */
   advance(s: Float64Array, bar: Float64Array): number {
     let ok = true;
-    for (const k of this.valid) if (bar[k] !== bar[k]) ok = false;
+    const valid = this.valid;  // indexed: an iterator's results, in code not yet optimized, are garbage per push
+    for (let i = 0; i < valid.length; i++) if (bar[valid[i]!] !== bar[valid[i]!]) ok = false;
     const run = ok ? s[this.at]! + 1 : 0;
     s[this.at] = run;
     this.rings.advance(s);
@@ -240,6 +241,20 @@ export class Channel {
     const at = this.loAt + this.rings.off[level]!, r = this.rings;
     const a = s[at + r.slot(level, delay)]!, b = s[at + r.slot(level, delay + back)]!;
     return a < b ? a : b;
+  }
+
+  /**
+   * The lowest and the highest of a window (lanesOf: its level and back)
+   * ending `delay` bars before the last bar into into[0] and into[1]:
+   * lower() and upper() for a caller V8 may not inline them into, where
+   * each returned number would be boxed.
+   */
+  range(s: Float64Array, level: number, back: number, into: Float64Array, delay = 0): void {
+    const r = this.rings, now = r.slot(level, delay), then = r.slot(level, delay + back), off = r.off[level]!;
+    const la = s[this.loAt + off + now]!, lb = s[this.loAt + off + then]!;
+    const ha = s[this.hiAt + off + now]!, hb = s[this.hiAt + off + then]!;
+    into[0] = la < lb ? la : lb;
+    into[1] = ha > hb ? ha : hb;
   }
 
   /** RollingRange::Window::mid: (highest + lowest) / 2. */
@@ -293,24 +308,29 @@ export class Channel {
 
   /** Variants v .. v + m - 1 of row(): their windows' newest entry at c, their older ones at e, e - 1, ... */
   private put(s: Float64Array, kind: 'max' | 'min' | 'mid' | 'range', out: Float64Array, out2: Float64Array | null, v: number, m: number, hi: number, lo: number, c: number, e: number): void {
-    // A side the channel leaves out is at -1: only the sides of `kind` are read.
-    const a = kind !== 'min' ? s[hi + c]! : NaN, p = kind !== 'max' ? s[lo + c]! : NaN;
+    // A side the channel leaves out is at -1: only the sides of `kind` are read. Each branch reads its
+    // own newest entries: one read before the branches, NaN for a side left out, was a number V8 boxed
+    // for every variant (Fisher's 'range': 2.3 KB a push).
     if (kind === 'max') {
+      const a = s[hi + c]!;
       for (let j = 0; j < m; j++) {
         const b = s[hi + e - j]!;
         out[v + j] = a > b ? a : b;
       }
     } else if (kind === 'min') {
+      const p = s[lo + c]!;
       for (let j = 0; j < m; j++) {
         const q = s[lo + e - j]!;
         out[v + j] = p < q ? p : q;
       }
     } else if (kind === 'mid') {
+      const a = s[hi + c]!, p = s[lo + c]!;
       for (let j = 0; j < m; j++) {
         const b = s[hi + e - j]!, q = s[lo + e - j]!;
         out[v + j] = ((a > b ? a : b) + (p < q ? p : q)) / 2.0;
       }
     } else {
+      const a = s[hi + c]!, p = s[lo + c]!;
       for (let j = 0; j < m; j++) {
         const b = s[hi + e - j]!, q = s[lo + e - j]!;
         out[v + j] = p < q ? p : q;
@@ -397,7 +417,8 @@ export function extremeValues(ctx: StepperContext, outputs: readonly ('min' | 'm
     state,
     prelude: channelPrelude(state, runs.map((r) => r.ch), longest),
     step(bar, rows) {
-      for (const { v0, v1, spans, ch } of runs) {
+      for (let i = 0; i < runs.length; i++) {
+        const { v0, v1, spans, ch } = runs[i]!;
         const run = ch.advance(state, bar);
         // MINMAX's two rows from one pass.
         if (range && rows[0] && rows[1]) ch.row(state, 'range', rows[0], rows[1], v0, v1, window, lanes, run, spans);

@@ -82,8 +82,14 @@ function smooth(s: Float64Array, o: number, x: number): number {
   return smoothed;
 }
 
-/** HilbertCore::step: detrender, I1/Q1, the homodyne discriminator, the period and its smoothing. */
-function transformStep(s: Float64Array, o: number, x: number, even: boolean): void {
+/**
+ * HilbertCore::step: detrender, I1/Q1, the homodyne discriminator, the
+ * period and its smoothing, for the bar advance() put last into the price
+ * ring (read from there: V8 boxes a number passed to a function it does not
+ * inline, and this one is too long to inline).
+ */
+function transformStep(s: Float64Array, o: number, even: boolean): void {
+  const x = s[o + PRICES + s[o + PRICE_POS]!]!;
   const period = s[o + PERIOD]!;
   const adjusted = 0.075 * period + 0.54;
   const smoothed = smooth(s, o, x);
@@ -93,10 +99,17 @@ function transformStep(s: Float64Array, o: number, x: number, even: boolean): vo
   const p = even ? 0 : 1;
   const i1 = even ? s[o + I1_EVEN_PREV3]! : s[o + I1_ODD_PREV3]!;
   const idx = s[o + HILBERT_IDX]!;
-  const d = filterStep(s, o + DETRENDER, smoothed, p, idx, adjusted);
-  const q = filterStep(s, o + Q1, d, p, idx, adjusted);
-  const ji = filterStep(s, o + JI, i1, p, idx, adjusted);
-  const jq = filterStep(s, o + JQ, q, p, idx, adjusted);
+  // The detrender, Q1, jI and jQ filters (each FILTER numbers on from DETRENDER) by one call site, in
+  // that order: four call sites took the inlining budget atan needed, and each call left out of line
+  // boxed its numbers.
+  let d = 0.0, q = 0.0, ji = 0.0, jq = 0.0;
+  for (let k = 0; k < 4; k++) {
+    const y = filterStep(s, o + DETRENDER + k * FILTER, k === 0 ? smoothed : k === 1 ? d : k === 2 ? i1 : q, p, idx, adjusted);
+    if (k === 0) d = y;
+    else if (k === 1) q = y;
+    else if (k === 2) ji = y;
+    else jq = y;
+  }
   if (even) s[o + HILBERT_IDX] = idx + 1 === 3 ? 0 : idx + 1;
   const prevQ2 = s[o + PREV_Q2]!, prevI2 = s[o + PREV_I2]!;
   const q2 = (0.2 * (q + ji)) + (0.8 * prevQ2);
@@ -221,7 +234,7 @@ export function advance(s: Float64Array, o: number, size: number, x: number, war
   } else if (a < 3 + warmup) {
     smooth(s, o, x);
   } else {
-    transformStep(s, o, x, a % 2 === 0);
+    transformStep(s, o, a % 2 === 0);
   }
   return a;
 }

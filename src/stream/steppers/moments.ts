@@ -83,9 +83,10 @@ export class MomentsBlock {
   // The last bar fed: its value, slot, run of equal values, the older grid's offset in a slot (1 or 5), its anchor, and the bars since its chunk began.
   // Each field keeps one representation (NaN: a double; the counts and indexes: int32), so blocks of every stream share one hidden class.
   private x = NaN; private cur = 0; private eq = 0; private g = 1; private anchor = NaN; private age = 0;
-  // The window sums of the window `sumsOf` at the last bar: S1 = s1 + e1, S2 = s2 + e2, from the anchor; directSum of the window `directOf`.
+  // The window sums of the window `sumsOf` at the last bar: S1 = s1 + e1, S2 = s2 + e2, from the anchor.
   private sumsOf = 0; private s1 = NaN; private e1 = NaN; private s2 = NaN; private e2 = NaN;
-  private directOf = 0; private direct = NaN;
+  // moments()'s numbers for the block's own loops.
+  private readonly m = new Float64Array(3);
 
   constructor(private readonly s: Float64Array, readonly at: number, readonly src: number, readonly vars: Int32Array, private readonly L: number, private readonly R: number) {
     this.half = L / 2;
@@ -98,9 +99,9 @@ export class MomentsBlock {
     return HEAD + SLOT * R;
   }
 
-  /** One bar's input (NaN: a gap). */
-  feed(x: number): void {
-    const s = this.s, at = this.at;
+  /** One bar's input, xs[i] (NaN: a gap); read from an array, as a number passed to a call V8 did not inline is boxed. */
+  feed(xs: Float64Array, i: number): void {
+    const s = this.s, at = this.at, x = xs[i]!;
     const before = this.ring + SLOT * s[at + POS]!;
     let pos = s[at + POS]! + 1;
     if (pos === this.R) pos = 0;
@@ -109,7 +110,7 @@ export class MomentsBlock {
     s[slot] = x;
     this.x = x;
     this.cur = slot | 0;  // an int32 index (the state holds it as a double)
-    this.sumsOf = this.directOf = 0;
+    this.sumsOf = 0;
     if (x !== x) {
       s[at + RUN] = 0;
       s[at + EQ] = 0;
@@ -121,8 +122,10 @@ export class MomentsBlock {
     s[at + EQ] = eq;
     this.eq = eq | 0;
     const u = run - 1, L = this.L, half = this.half;
-    accumulate(s, at + G0, x, u % L === 0);
-    accumulate(s, at + G1, x, u === 0 || (u >= half && (u - half) % L === 0));
+    // Both grids by one call site, so V8 inlines accumulate() once and has the budget left to inline
+    // what it calls (two call sites left twoProductError out of line, boxing its numbers every bar).
+    const start0 = u % L === 0, start1 = u === 0 || (u >= half && (u - half) % L === 0);
+    for (let k = 0; k < 2; k++) accumulate(s, k === 0 ? at + G0 : at + G1, x, k === 0 ? start0 : start1);
     for (let k = 0; k < 4; k++) {
       s[slot + 1 + k] = s[at + G0 + 1 + k]!;
       s[slot + 5 + k] = s[at + G1 + 1 + k]!;
@@ -133,13 +136,6 @@ export class MomentsBlock {
     this.g = g0 ? 1 : 5;
     this.anchor = s[at + (g0 ? G0 : G1)]!;
     this.age = (g0 ? b0 : b1) | 0;
-  }
-
-  /** The previous input (hv's returns read it), then stores x as the next one's. */
-  swapPrevious(x: number): number {
-    const p = this.s[this.at + PREV]!;
-    this.s[this.at + PREV] = x;
-    return p;
   }
 
   /** valid(t, w): the window holds no gap. */
@@ -173,45 +169,39 @@ export class MomentsBlock {
     this.e2 = twoSumError(s[b + 2]!, -s[p + 2]!, s2) + (s[b + 3]! - s[p + 3]!);
   }
 
-  /** directSum: the sum of x[i] - x[t] over the window, oldest first. */
-  private directSum(w: number): number {
-    return this.directOf === w ? this.direct : this.takeDirectSum(w);
-  }
-
-  private takeDirectSum(w: number): number {
-    const s = this.s, x = this.x, wrap = this.ring + SLOT * this.R;
-    let sum = 0.0;
-    for (let i = this.back(w - 1), k = 0; k < w; k++) {
-      sum += s[i]! - x;
-      i += SLOT;
-      if (i === wrap) i = this.ring;
-    }
-    this.directOf = w | 0;
-    return (this.direct = sum);
-  }
-
-  /** mean(t, w). */
-  mean(w: number): number {
+  /**
+   * The mean, variance and deviation of a window into into[0], into[1],
+   * into[2], by the operations of mean(), variance() and deviation() of the
+   * kernel: for the loops over variants, where a number a call returns is
+   * boxed unless V8 inlines it. All three every time: V8 inlines a call
+   * (here twoProductError()) only where it ran often enough before it
+   * optimized the caller, and a branch taken by some streams only (%b's
+   * deviation after BBANDS ran in the process) left it out of line, boxing
+   * 4.5 KB a push.
+   */
+  moments(w: number, into: Float64Array): void {
     const x = this.x;
-    if (this.eq >= w) return x;
-    const n = w;
-    if (w < DIRECT_BELOW) return x + this.directSum(w) / n;
-    this.sums(w);
-    const q = this.s1 / n, qn = q * n;
-    const r = (((this.s1 - qn) - twoProductError(q, n, qn)) + this.e1) / n;
-    const s = this.anchor + q;
-    return s + (twoSumError(this.anchor, q, s) + r);
-  }
-
-  /** variance(t, w): the population variance. */
-  variance(w: number): number {
-    if (this.eq >= w) return 0.0;
+    if (this.eq >= w) {
+      into[0] = x;
+      into[1] = 0.0;
+      into[2] = 0.0;
+      return;
+    }
     const n = w;
     if (w < DIRECT_BELOW) {
-      const st = this.s, x = this.x, wrap = this.ring + SLOT * this.R;
-      const m = this.directSum(w) / n;
+      // directSum, then the mean's, the deviation's and the variance's operations on it.
+      const st = this.s, wrap = this.ring + SLOT * this.R, first = this.back(w - 1);
+      let sum = 0.0;
+      for (let i = first, k = 0; k < w; k++) {
+        sum += st[i]! - x;
+        i += SLOT;
+        if (i === wrap) i = this.ring;
+      }
+      const m = sum / n;
+      into[0] = x + m;
+      into[2] = -m;
       let s = 0.0, r = 0.0;
-      for (let i = this.back(w - 1), k = 0; k < w; k++) {
+      for (let i = first, k = 0; k < w; k++) {
         const e = (st[i]! - x) - m;
         s += e * e;
         r += e;
@@ -219,107 +209,114 @@ export class MomentsBlock {
         if (i === wrap) i = this.ring;
       }
       const v = (s - r * r / n) / n;
-      return v > 0.0 ? v : 0.0;
+      if (v > 0.0) into[1] = v;
+      else into[1] = 0.0;
+      return;
     }
     this.sums(w);
-    const s1 = this.s1, e1 = this.e1;
-    const p = n * this.s2, q = s1 * s1;
-    const low = (twoProductError(n, this.s2, p) - twoProductError(s1, s1, q)) + n * this.e2;
-    const v = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
-    return v > 0.0 ? v : 0.0;
+    const s1 = this.s1, e1 = this.e1, anchor = this.anchor;
+    {
+      const q = s1 / n, qn = q * n;
+      const r = (((s1 - qn) - twoProductError(q, n, qn)) + e1) / n;
+      const s = anchor + q;
+      into[0] = s + (twoSumError(anchor, q, s) + r);
+    }
+    {
+      const s2 = this.s2;
+      const p = n * s2, q = s1 * s1;
+      const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * this.e2;
+      const v = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
+      if (v > 0.0) into[1] = v;
+      else into[1] = 0.0;
+    }
+    {
+      const dh = x - anchor, dl = twoSumError(x, -anchor, dh), p = n * dh;
+      into[2] = ((p - s1) + ((twoProductError(n, dh, p) + n * dl) - e1)) / n;
+    }
   }
 
   /**
    * Every variant of the block at this bar into out (NaN for a window
    * holding a gap), one loop in the block's own code: its variance
    * ('variance'), taStddev(variance) * scale[v] ('stddev'), sqrt(variance) *
-   * scale[v] ('hv'), or ratioOrNaN(deviation, sqrt(variance)) ('zscore').
+   * scale[v] ('hv'), or deviation / sqrt(variance), NaN where that is 0
+   * ('zscore'). Operation for operation as variance() and deviation() of the
+   * kernel, with what every window of the bar shares (its value's offset
+   * from the anchor, the sums at this bar) read once and each window's sums
+   * in locals (windows under DIRECT_BELOW: moments()); no number passes
+   * through a call V8 might leave out of line (it boxes each).
    */
   row(kind: 'variance' | 'stddev' | 'hv' | 'zscore', window: Float64Array, scale: Float64Array | null, out: Float64Array): void {
-    if (kind === 'zscore') return this.zscoreRow(window, out);
-    for (const v of this.vars) {
-      const w = window[v]!;
-      if (!this.valid(w)) {
-        out[v] = NaN;
-        continue;
-      }
-      const variance = this.variance(w);
-      if (kind === 'variance') out[v] = variance;
-      else if (kind === 'stddev') out[v] = taStddev(variance) * scale![v]!;
-      else if (kind === 'hv') out[v] = Math.sqrt(variance) * scale![v]!;
-      else {
-        const sd = Math.sqrt(variance);
-        out[v] = sd !== 0.0 ? this.deviation(w) / sd : NaN;
-      }
-    }
-  }
-
-  /**
-   * row('zscore'): deviation(w) / sqrt(variance(w)), NaN where that is 0,
-   * operation for operation, with what every window of the bar shares (its
-   * value's offset from the anchor, the sums at this bar) read once and each
-   * window's sums kept in locals.
-   */
-  private zscoreRow(window: Float64Array, out: Float64Array): void {
-    const s = this.s, vars = this.vars, run = s[this.at + RUN]!, eq = this.eq, age = this.age;
+    const zscore = kind === 'zscore';
+    const s = this.s, vars = this.vars, run = s[this.at + RUN]!, eq = this.eq, age = this.age, at = this.m;
     const x = this.x, anchor = this.anchor, b = this.cur + this.g, oldest = this.ring + this.g, wrap = SLOT * this.R;
     const bs1 = s[b]!, be1 = s[b + 1]!, bs2 = s[b + 2]!, be2 = s[b + 3]!;
     const dh = x - anchor, dl = twoSumError(x, -anchor, dh);
     for (let k = 0; k < vars.length; k++) {
       const v = vars[k]!, n = window[v]!;
-      if (run < n || eq >= n) {
-        out[v] = NaN;  // a gap in the window, or a flat one (variance 0)
+      if (run < n) {
+        out[v] = NaN;  // a gap in the window
         continue;
       }
-      if (n < DIRECT_BELOW) {
-        const sd = Math.sqrt(this.variance(n));
-        out[v] = sd !== 0.0 ? this.deviation(n) / sd : NaN;
-        continue;
+      let variance = 0.0;  // a flat window's
+      if (eq >= n) {
+        if (zscore) {
+          out[v] = NaN;
+          continue;
+        }
+      } else if (n < DIRECT_BELOW) {
+        this.moments(n, at);
+        variance = at[1]!;
+        if (zscore) {
+          const sd = Math.sqrt(variance);
+          if (sd !== 0.0) out[v] = at[2]! / sd;
+          else out[v] = NaN;
+          continue;
+        }
+      } else {
+        // windowSums(t, n) (takeSums)
+        let s1 = bs1, e1 = be1, s2 = bs2, e2 = be2;
+        if (n - 1 !== age) {
+          let p = (b - SLOT * n) | 0;  // an int32 index
+          if (p < oldest) p += wrap;
+          s1 = bs1 - s[p]!;
+          e1 = twoSumError(bs1, -s[p]!, s1) + (be1 - s[p + 1]!);
+          s2 = bs2 - s[p + 2]!;
+          e2 = twoSumError(bs2, -s[p + 2]!, s2) + (be2 - s[p + 3]!);
+        }
+        // variance(t, n)
+        const p = n * s2, q = s1 * s1;
+        const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * e2;
+        const w = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
+        if (w > 0.0) variance = w;
+        if (zscore) {
+          const sd = Math.sqrt(variance);
+          if (sd === 0.0) {
+            out[v] = NaN;
+            continue;
+          }
+          // deviation(t, n)
+          const pd = n * dh;
+          out[v] = (((pd - s1) + ((twoProductError(n, dh, pd) + n * dl) - e1)) / n) / sd;
+          continue;
+        }
       }
-      // windowSums(t, n) (takeSums)
-      let s1 = bs1, e1 = be1, s2 = bs2, e2 = be2;
-      if (n - 1 !== age) {
-        let p = (b - SLOT * n) | 0;  // an int32 index
-        if (p < oldest) p += wrap;
-        s1 = bs1 - s[p]!;
-        e1 = twoSumError(bs1, -s[p]!, s1) + (be1 - s[p + 1]!);
-        s2 = bs2 - s[p + 2]!;
-        e2 = twoSumError(bs2, -s[p + 2]!, s2) + (be2 - s[p + 3]!);
-      }
-      // variance(t, n)
-      const p = n * s2, q = s1 * s1;
-      const low = (twoProductError(n, s2, p) - twoProductError(s1, s1, q)) + n * e2;
-      const variance = ((p - q) + ((low - 2.0 * s1 * e1) - e1 * e1)) / (n * n);
-      const sd = Math.sqrt(variance > 0.0 ? variance : 0.0);
-      if (sd === 0.0) {
-        out[v] = NaN;
-        continue;
-      }
-      // deviation(t, n)
-      const pd = n * dh;
-      out[v] = (((pd - s1) + ((twoProductError(n, dh, pd) + n * dl) - e1)) / n) / sd;
+      if (kind === 'variance') out[v] = variance;
+      else if (kind === 'stddev') {
+        if (variance < 1e-14) out[v] = 0.0 * scale![v]!;  // taStddev
+        else out[v] = Math.sqrt(variance) * scale![v]!;
+      } else out[v] = Math.sqrt(variance) * scale![v]!;
     }
-  }
-
-  /** deviation(t, w): x[t] - mean(t, w) without cancellation. */
-  deviation(w: number): number {
-    if (this.eq >= w) return 0.0;
-    const n = w;
-    if (w < DIRECT_BELOW) return -(this.directSum(w) / n);
-    this.sums(w);
-    const x = this.x;
-    const dh = x - this.anchor, dl = twoSumError(x, -this.anchor, dh), p = n * dh;
-    return ((p - this.s1) + ((twoProductError(n, dh, p) + n * dl) - this.e1)) / n;
   }
 }
 
 /**
- * Writes variant v's outputs at this bar from block m (its window w valid
- * there) into the rows not null; or the kind of MomentsBlock.row() that
+ * Writes the outputs of block m's variants at this bar into the rows not
+ * null (NaN where a window holds a gap: MomentsBlock.valid); or the kind of MomentsBlock.row() that
  * gives the one output of every variant (its scale: stddev's nbdev, hv's 100 * sqrt(annualization)).
  */
 export type MomentsValue =
-  | ((m: MomentsBlock, v: number, w: number, rows: readonly (Float64Array | null)[]) => void)
+  | ((m: MomentsBlock, rows: readonly (Float64Array | null)[]) => void)
   | { readonly row: 'variance' | 'stddev' | 'hv' | 'zscore'; readonly scale?: Float64Array };
 
 /** Numbers of state of the variants' own (from `at`), stepped with every value of their source (NaN at a gap) before value() reads them. */
@@ -373,18 +370,24 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
   for (const g of rings) state.fill(NaN, g.at + 1, g.at + 1 + g.P);
   const blocks = shapes.map((b) => new MomentsBlock(state, b.at, b.src, Int32Array.from(b.vars), b.L, b.R));
   const ringOf = shapes.map((b) => (b.ring < 0 ? null : rings[b.ring]!));
+  const input = new Float64Array(1);  // hv's return at this bar
   const stepper: Stepper = {
     state,
     step(bar, rows) {
       const writes = anyRow(rows);
       for (let k = 0; k < blocks.length; k++) {
         const m = blocks[k]!;
-        let x = bar[m.src]!;
+        let xs = bar, i = m.src;
         if (returns) {
           // log1p of the relative change, from two positive prices (NaN for the first bar): the kernels' portableLog1p.
-          const prev = m.swapPrevious(x);
-          x = x > 0.0 && prev > 0.0 ? portableLog1p((x - prev) / prev) : NaN;
+          const price = bar[m.src]!, prev = state[m.at + PREV]!;
+          state[m.at + PREV] = price;
+          if (price > 0.0 && prev > 0.0) input[0] = portableLog1p((price - prev) / prev);
+          else input[0] = NaN;
+          xs = input;
+          i = 0;
         }
+        const x = xs[i]!;
         const g = ringOf[k];
         if (g) {
           let pos = state[g.at]! + 1;
@@ -392,18 +395,14 @@ export function momentsStepper(ctx: StepperContext, value: MomentsValue, returns
           state[g.at] = pos;
           state[g.at + 1 + pos] = x;
         }
-        m.feed(x);
+        m.feed(xs, i);
         if (mine) for (const v of m.vars) mine.step(state, v, x);
         if (!writes) continue;
         if (typeof value !== 'function') {
           m.row(value.row, window, value.scale ?? null, rows[0]!);
           continue;
         }
-        for (const v of m.vars) {
-          const w = window[v]!;
-          if (m.valid(w)) value(m, v, w, rows);
-          else for (const row of rows) if (row) row[v] = NaN;
-        }
+        value(m, rows);
       }
     },
     // The state is per block, not per variant: the history's sources alone, without rows.
@@ -517,9 +516,47 @@ function suffixStart(state: Float64Array, shapes: readonly { at: number; src: nu
   return from;
 }
 
-/** taStddev (native/volatility/common.h): TA-Lib's standard deviation, 0 below a variance of 1e-14. */
-export function taStddev(variance: number): number {
-  return variance < 1e-14 ? 0.0 : Math.sqrt(variance);
+/**
+ * The bands' outputs of block m's variants at this bar into the rows not
+ * null (r0, r1, r2: BBANDS' mid, upper, lower; the bandwidth's or %b's in
+ * r0), NaN for a window holding a gap or a middle band still NaN: putBands
+ * over the moments' mean and deviation ('sma'), or the middle band of another
+ * matype in mids (x − mid in fromMid). One top-level loop, each value a
+ * store of its own, the moments written into `at`: a per-variant closure
+ * calling mean(), variance() and deviation(), which V8 did not always
+ * inline, boxed their numbers (3 to 5 KB a push over the default grids).
+ */
+function bandsRow(m: MomentsBlock, spread: Spread, window: Float64Array, mult: Float64Array, types: Float64Array, mids: Float64Array, fromMid: Float64Array, at: Float64Array, r0: Float64Array | null, r1: Float64Array | null, r2: Float64Array | null): void {
+  const vars = m.vars;
+  for (let k = 0; k < vars.length; k++) {
+    const v = vars[k]!, w = window[v]!;
+    const sma = types[v] === MA.sma;
+    let mid = NaN;
+    if (m.valid(w)) {
+      m.moments(w, at);
+      mid = sma ? at[0]! : mids[v]!;
+    }
+    if (mid !== mid) {
+      if (r0) r0[v] = NaN;
+      if (r1) r1[v] = NaN;
+      if (r2) r2[v] = NaN;
+      continue;
+    }
+    const variance = at[1]!;
+    let dev = 0.0;  // taStddev
+    if (!(variance < 1e-14)) dev = Math.sqrt(variance);
+    dev *= mult[v]!;
+    const upper = mid + dev, lower = mid - dev;
+    if (spread === 'bands') {
+      if (r0) r0[v] = mid;
+      if (r1) r1[v] = upper;
+      if (r2) r2[v] = lower;
+    } else if (spread === 'bandwidth') {
+      if (mid !== 0.0) r0![v] = (dev + dev) / mid;
+      else r0![v] = NaN;
+    } else if (upper !== lower) r0![v] = ((sma ? at[2]! : fromMid[v]!) + dev) / (dev + dev);
+    else r0![v] = NaN;
+  }
 }
 
 /** The bands' outputs (Spread in native/volatility/common.h). */
@@ -534,7 +571,7 @@ export type Spread = 'bands' | 'bandwidth' | 'percent_b';
  * recomputes).
  */
 export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | null {
-  const mult = paramOf(ctx, 'mult'), types = paramOf(ctx, 'matype');
+  const window = paramOf(ctx, 'window'), mult = paramOf(ctx, 'mult'), types = paramOf(ctx, 'matype');
   const V = ctx.grid.variants;
   // Per variant of another type: the middle band and x − mid at this bar (made by the lanes before the values).
   const mids = new Float64Array(V), fromMid = new Float64Array(V);
@@ -542,7 +579,7 @@ export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | nul
   // While the kernel's lanes are taken back (bandsLaneKernelState), the moments step without them.
   const frozen = { lanes: false };
   const lanes = (at: number): MomentsOwn => {
-    typed = laneColumn(types, paramOf(ctx, 'window'), at, (v) => types[v] === MA.sma);
+    typed = laneColumn(types, window, at, (v) => types[v] === MA.sma);
     const c = typed;
     return {
       size: c?.size ?? 0,
@@ -560,19 +597,9 @@ export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | nul
       },
     };
   };
-  const stepper = momentsStepper(ctx, (m, v, w, rows) => {
-    const sma = types[v] === MA.sma, mid = sma ? m.mean(w) : mids[v]!, dev = taStddev(m.variance(w)) * mult[v]!;
-    if (mid !== mid) {
-      for (const row of rows) if (row) row[v] = NaN;
-      return;
-    }
-    const upper = mid + dev, lower = mid - dev;
-    if (spread === 'bands') {
-      if (rows[0]) rows[0][v] = mid;
-      if (rows[1]) rows[1][v] = upper;
-      if (rows[2]) rows[2][v] = lower;
-    } else if (spread === 'bandwidth') rows[0]![v] = mid !== 0.0 ? (dev + dev) / mid : NaN;
-    else rows[0]![v] = upper !== lower ? ((sma ? m.deviation(w) : fromMid[v]!) + dev) / (dev + dev) : NaN;
+  const at = new Float64Array(3);  // a window's moments (MomentsBlock.moments)
+  const stepper = momentsStepper(ctx, (m, rows) => {
+    bandsRow(m, spread, window, mult, types, mids, fromMid, at, rows[0] ?? null, rows[1] ?? null, rows[2] ?? null);
   }, false, lanes);
   if (typed === null && types.some((t) => t !== MA.sma)) return null;
   if (types.every((t) => t === MA.sma)) return stepper;

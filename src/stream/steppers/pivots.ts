@@ -22,6 +22,8 @@ interface Shared {
   readonly candLow: Float64Array;
   readonly afterHigh: Float64Array;
   readonly afterLow: Float64Array;
+  /** Channel.range()'s lowest and highest of a window. */
+  readonly range: Float64Array;
 }
 
 /**
@@ -34,25 +36,39 @@ function pivotsRow(
   state: Float64Array, ch: Channel, run: number, left: Float64Array, right: Float64Array, before: Lanes, x: Shared,
   highs: Float64Array | null, lows: Float64Array | null,
 ): void {
-  const { rights, after, of, candHigh, candLow, afterHigh, afterLow } = x;
+  // The channel's extremes through Channel.range() into an array, each row's NaN a store of its own:
+  // upper() and lower() returning their numbers out of line, and a pivot NaN until found, were boxed.
+  const { rights, after, of, candHigh, candLow, afterHigh, afterLow, range } = x;
   for (let i = 0; i < rights.length; i++) {
     const r = rights[i]!;
     if (run <= r) continue;  // no variant of this length reads it
-    candHigh[i] = ch.upper(state, 0, 0, r);
-    candLow[i] = ch.lower(state, 0, 0, r);
-    afterHigh[i] = ch.upper(state, after.level[i]!, after.back[i]!);
-    afterLow[i] = ch.lower(state, after.level[i]!, after.back[i]!);
+    ch.range(state, 0, 0, range, r);
+    candLow[i] = range[0]!;
+    candHigh[i] = range[1]!;
+    ch.range(state, after.level[i]!, after.back[i]!, range);
+    afterLow[i] = range[0]!;
+    afterHigh[i] = range[1]!;
   }
   for (let v = 0; v < left.length; v++) {
-    let ph = NaN, pl = NaN;
-    const r = right[v]!;
+    const r = right[v]!, i = of[v]!;
+    let isHigh = false, isLow = false;
     if (run > left[v]! + r) {
-      const i = of[v]!, high = candHigh[i]!, low = candLow[i]!;
-      if (high >= afterHigh[i]! && high > ch.upper(state, before.level[v]!, before.back[v]!, r + 1)) ph = high;
-      if (low <= afterLow[i]! && low < ch.lower(state, before.level[v]!, before.back[v]!, r + 1)) pl = low;
+      // The `left` bars before the candidate only where the `right` bars after it did not beat it (rarely).
+      const high = candHigh[i]! >= afterHigh[i]!, low = candLow[i]! <= afterLow[i]!;
+      if (high || low) {
+        ch.range(state, before.level[v]!, before.back[v]!, range, r + 1);
+        isHigh = high && candHigh[i]! > range[1]!;
+        isLow = low && candLow[i]! < range[0]!;
+      }
     }
-    if (highs) highs[v] = ph;
-    if (lows) lows[v] = pl;
+    if (highs) {
+      if (isHigh) highs[v] = candHigh[i]!;
+      else highs[v] = NaN;
+    }
+    if (lows) {
+      if (isLow) lows[v] = candLow[i]!;
+      else lows[v] = NaN;
+    }
   }
 }
 
@@ -71,7 +87,7 @@ export default function pivots(ctx: StepperContext): Stepper {
   const shared: Shared = {
     rights: Float64Array.from(rights), after: lanesOf(rights), of: Int32Array.from(right, (r) => rights.indexOf(r)),
     candHigh: new Float64Array(rights.length), candLow: new Float64Array(rights.length),
-    afterHigh: new Float64Array(rights.length), afterLow: new Float64Array(rights.length),
+    afterHigh: new Float64Array(rights.length), afterLow: new Float64Array(rights.length), range: new Float64Array(2),
   };
   return {
     state,

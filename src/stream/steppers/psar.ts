@@ -14,63 +14,89 @@ const LANE = 5;
 /** A variant's accelerations (SarAccelerations), six numbers each: init, step, max for long, then for short. */
 export type SarAccelerations = Float64Array;
 
-function belowBars(sar: number, prevLow: number, low: number): number {
-  if (sar > prevLow) sar = prevLow;
-  if (sar > low) sar = low;
-  return sar;
-}
-
-function aboveBars(sar: number, prevHigh: number, high: number): number {
-  if (sar < prevHigh) sar = prevHigh;
-  if (sar < high) sar = high;
-  return sar;
-}
-
-/** std::min(a, b): b when b < a. */
-function lesser(a: number, b: number): number {
-  return b < a ? b : a;
-}
-
-/** SarLane::bar on the lane at s[l] with accelerations acc[c .. c + 6]: returns the SAR reported at the bar, unsigned. */
-function sarBar(s: Float64Array, l: number, prevHigh: number, prevLow: number, high: number, low: number, offset: number, acc: SarAccelerations, c: number): number {
-  let sar = s[l]!, ep = s[l + 1]!;
-  let reported: number;
-  if (s[l + 4] === 1) {
-    if (low <= sar) {
-      s[l + 4] = 0;
-      reported = aboveBars(ep, prevHigh, high);
-      if (offset !== 0.0) reported += reported * offset;
-      const af = acc[c + 3]!;
-      s[l + 3] = af;
-      ep = low;
-      sar = aboveBars(reported + af * (ep - reported), prevHigh, high);
+/**
+ * SarLane::bar on every lane, the lane of variant v at s[LANE * v] with
+ * accelerations acc[6v .. 6v + 6], the bar's prevHigh, prevLow, high and low
+ * in hl: writes the SAR reported at the bar (negated in a short trend when
+ * `signed`) and the direction into the rows not null. One top-level loop,
+ * each number a local: a SarLane::bar function per variant that V8 left
+ * out of line boxed its arguments and its result (1.3 KB per push of the
+ * default grid).
+ */
+function sarRows(s: Float64Array, V: number, hl: Float64Array, offsets: Float64Array | null, acc: SarAccelerations, signed: boolean, sarRow: Float64Array | null, direction: Float64Array | null): void {
+  const prevHigh = hl[0]!, prevLow = hl[1]!, high = hl[2]!, low = hl[3]!;
+  for (let v = 0; v < V; v++) {
+    const l = LANE * v, c = 6 * v;
+    let sar = s[l]!, ep = s[l + 1]!;
+    let reported: number;
+    // belowBars / aboveBars and std::min written out: a call V8 has not
+    // inlined (one on a path the warm-up never took) boxes its numbers.
+    if (s[l + 4] === 1) {
+      if (low <= sar) {
+        s[l + 4] = 0;
+        reported = ep;  // aboveBars(ep, prevHigh, high)
+        if (reported < prevHigh) reported = prevHigh;
+        if (reported < high) reported = high;
+        if (offsets !== null) {
+          const offset = offsets[v]!;
+          if (offset !== 0.0) reported += reported * offset;
+        }
+        const af = acc[c + 3]!;
+        s[l + 3] = af;
+        ep = low;
+        sar = reported + af * (ep - reported);  // aboveBars
+        if (sar < prevHigh) sar = prevHigh;
+        if (sar < high) sar = high;
+      } else {
+        reported = sar;
+        if (high > ep) {
+          ep = high;
+          const af = s[l + 2]! + acc[c + 1]!, max = acc[c + 2]!;
+          s[l + 2] = max < af ? max : af;
+        }
+        sar = sar + s[l + 2]! * (ep - sar);  // belowBars
+        if (sar > prevLow) sar = prevLow;
+        if (sar > low) sar = low;
+      }
+    } else if (high >= sar) {
+      s[l + 4] = 1;
+      reported = ep;  // belowBars(ep, prevLow, low)
+      if (reported > prevLow) reported = prevLow;
+      if (reported > low) reported = low;
+      if (offsets !== null) {
+        const offset = offsets[v]!;
+        if (offset !== 0.0) reported -= reported * offset;
+      }
+      const af = acc[c]!;
+      s[l + 2] = af;
+      ep = high;
+      sar = reported + af * (ep - reported);  // belowBars
+      if (sar > prevLow) sar = prevLow;
+      if (sar > low) sar = low;
     } else {
       reported = sar;
-      if (high > ep) {
-        ep = high;
-        s[l + 2] = lesser(s[l + 2]! + acc[c + 1]!, acc[c + 2]!);
+      if (low < ep) {
+        ep = low;
+        const af = s[l + 3]! + acc[c + 4]!, max = acc[c + 5]!;
+        s[l + 3] = max < af ? max : af;
       }
-      sar = belowBars(sar + s[l + 2]! * (ep - sar), prevLow, low);
+      sar = sar + s[l + 3]! * (ep - sar);  // aboveBars
+      if (sar < prevHigh) sar = prevHigh;
+      if (sar < high) sar = high;
     }
-  } else if (high >= sar) {
-    s[l + 4] = 1;
-    reported = belowBars(ep, prevLow, low);
-    if (offset !== 0.0) reported -= reported * offset;
-    const af = acc[c]!;
-    s[l + 2] = af;
-    ep = high;
-    sar = belowBars(reported + af * (ep - reported), prevLow, low);
-  } else {
-    reported = sar;
-    if (low < ep) {
-      ep = low;
-      s[l + 3] = lesser(s[l + 3]! + acc[c + 4]!, acc[c + 5]!);
+    s[l] = sar;
+    s[l + 1] = ep;
+    // Each value a store of its own (a conditional value stored is boxed).
+    const isLong = s[l + 4] === 1;
+    if (sarRow !== null) {
+      if (signed && !isLong) sarRow[v] = -reported;
+      else sarRow[v] = reported;
     }
-    sar = aboveBars(sar + s[l + 3]! * (ep - sar), prevHigh, high);
+    if (direction !== null) {
+      if (isLong) direction[v] = 1.0;
+      else direction[v] = -1.0;
+    }
   }
-  s[l] = sar;
-  s[l + 1] = ep;
-  return reported;
 }
 
 /**
@@ -83,6 +109,7 @@ export function sarLanes(ctx: StepperContext, acc: SarAccelerations, startvalue:
   const V = ctx.grid.variants;
   const state = new Float64Array(LANE * V + BarRun.size(2));
   const run = new BarRun(state, LANE * V, inputIndices(ctx, ['high', 'low']));
+  const hl = new Float64Array(4);  // the bar's prevHigh, prevLow, high, low for sarRows
   return {
     state,
     // kSarState (native/trend/common.h): each lane, then the run's age and last high and low.
@@ -111,14 +138,8 @@ export function sarLanes(ctx: StepperContext, acc: SarAccelerations, startvalue:
           state[l + 4] = isLong ? 1 : 0;
         }
       }
-      const [sarRow, direction] = rows;
-      for (let v = 0; v < V; v++) {
-        const l = LANE * v;
-        const sar = sarBar(state, l, prevHigh, prevLow, high, low, offset ? offset[v]! : 0.0, acc, 6 * v);
-        const isLong = state[l + 4] === 1;
-        if (sarRow) sarRow[v] = signed && !isLong ? -sar : sar;
-        if (direction) direction[v] = isLong ? 1.0 : -1.0;
-      }
+      hl[0] = prevHigh; hl[1] = prevLow; hl[2] = high; hl[3] = low;
+      sarRows(state, V, hl, offset, acc, signed, rows[0] ?? null, rows[1] ?? null);
     },
   };
 }

@@ -214,6 +214,7 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
   const state = new Float64Array(layout.size);
   const { lead, slowAt, dAt, slowNow, kn: knOf, dn: dnOf } = kd.sma;
   const kwOf = Int32Array.from(kWindow);
+  const range = new Float64Array(2);  // the lowest and highest of a k_window (Channel.range)
   const blankable = Uint8Array.from(zero, (z) => (z === ZERO_DENOMINATOR_NAN ? 1 : 0));
   // Every variant on the running means (the default grids): push()'s own loop, its columns typed, the
   // operations of pushMeans in its order, written out: calling it here, the extra level of inlining
@@ -230,7 +231,8 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
       if (has) {
         if (kw !== lastWindow) {
           lastWindow = kw;
-          const hh = ch.upper(state, level[v]!, back[v]!), ll = ch.lower(state, level[v]!, back[v]!);
+          ch.range(state, level[v]!, back[v]!, range);
+          const ll = range[0]!, hh = range[1]!;
           fastK = stochK(close, hh, ll);
           empty = emptyRange(hh, ll);
         }
@@ -255,7 +257,8 @@ export function stochastic(ctx: StepperContext, smoothing: string | null, types:
       const kw = kWindow[v]!, has = run >= kw;
       if (has && kw !== lastWindow) {
         lastWindow = kw;
-        const hh = ch.upper(state, level[v]!, back[v]!), ll = ch.lower(state, level[v]!, back[v]!);
+        ch.range(state, level[v]!, back[v]!, range);
+        const ll = range[0]!, hh = range[1]!;
         fastK = stochK(close, hh, ll);
         empty = emptyRange(hh, ll);
       }

@@ -52,7 +52,7 @@ export default function vwapDeviation(ctx: StepperContext): Stepper {
     state,
     kernel: vwapDeviationKernelState(state, groups, window, ringAt, R, [h!, l!, c!, vol!]),
     step(bar, rows) {
-      const [vwapOut, upperOut, lowerOut, stdevOut] = rows;
+      const vwapOut = rows[0] ?? null, upperOut = rows[1] ?? null, lowerOut = rows[2] ?? null, stdevOut = rows[3] ?? null;
       const high = bar[h!]!, low = bar[l!]!, close = bar[c!]!, volume = bar[vol!]!;
       if (!(high === high && low === low && close === close && volume === volume)) {
         state[ringAt] = 0;
@@ -90,12 +90,21 @@ export default function vwapDeviation(ctx: StepperContext): Stepper {
         const weight = state[win]!, mean = state[win + 1]!;
         const blank = run < n || weight === 0.0;
         const sd = Math.sqrt(state[win + 2]! / weight);
-        for (const v of variants) {
+        // Each NaN a store of its own: `blank ? NaN : value` stored was boxed per variant (6 KB a push).
+        for (let k = 0; k < variants.length; k++) {
+          const v = variants[k]!;
+          if (blank) {
+            if (vwapOut) vwapOut[v] = NaN;
+            if (upperOut) upperOut[v] = NaN;
+            if (lowerOut) lowerOut[v] = NaN;
+            if (stdevOut) stdevOut[v] = NaN;
+            continue;
+          }
           const band = mult[v]! * sd;
-          if (vwapOut) vwapOut[v] = blank ? NaN : mean;
-          if (upperOut) upperOut[v] = blank ? NaN : mean + band;
-          if (lowerOut) lowerOut[v] = blank ? NaN : mean - band;
-          if (stdevOut) stdevOut[v] = blank ? NaN : sd;
+          if (vwapOut) vwapOut[v] = mean;
+          if (upperOut) upperOut[v] = mean + band;
+          if (lowerOut) lowerOut[v] = mean - band;
+          if (stdevOut) stdevOut[v] = sd;
         }
       }
     },

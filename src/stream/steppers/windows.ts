@@ -16,7 +16,7 @@ export function anyRow(rows: readonly (Float64Array | null)[]): boolean {
 
 /** The ring of one source run at the current bar. */
 export class WindowRing {
-  constructor(readonly s: Float64Array, private readonly at: number, private readonly width: number, private readonly R: number) {}
+  constructor(readonly s: Float64Array, readonly at: number, private readonly width: number, readonly R: number) {}
 
   /** Bars of the current run ending here (0 at a gap): t - s + 1 of forEachSegment's segment [s, e). */
   get run(): number {

@@ -90,7 +90,9 @@ export default function wma(ctx: StepperContext): Stepper {
       if (!out) return;
       for (let v = r.v0; v < r.v1; v++) {
         const lag = n[v]!;
-        out[v] = run < lag ? NaN : state[r.at + lag]! * scale[v]!;
+        // NaN as a store of its own (a conditional value stored was boxed: 3 KB a push).
+        if (run < lag) out[v] = NaN;
+        else out[v] = state[r.at + lag]! * scale[v]!;
       }
     }),
     prelude: ringPrelude(stepper, ring, depth, longest),
