@@ -606,7 +606,6 @@ export function bandsStepper(ctx: StepperContext, spread: Spread): Stepper | nul
   // Another matype's middle band continues its run in the kernel from its lane (matype::Lane), but for the
   // types without a kernel lane ('wma', 'mama'): such a grid steps its batches.
   const { kernel: _, inputs, ...stepped } = stepper;
-  const window = paramOf(ctx, 'window');
   if (inputs.bars === 0 || !types.every((t, v) => hasKernelLane(t, window[v]!))) return stepped;
   // History through the kernel too (resume() would step every lane in TypeScript).
   const { resume: __, ...laned } = stepped;
