@@ -230,3 +230,34 @@ describe('pushMany() reads its candles as compute() reads them', () => {
     }
   });
 });
+
+describe('pushMany() reads its candles when it is called', () => {
+  // pushMany() loads its candles before its first await (the kernels read shared copies made then); the last
+  // bar, applied after the kernels, is read then too, so a caller may refill its arrays once it has the promise.
+  it('gives the same rows and state when the caller overwrites its arrays before the promise settles', async () => {
+    const c = walk(400, 12);
+    const cut = (from: number, to: number) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.slice(from, to)])) as Cols;
+    for (const backend of ['native', 'wasm'] as const) {
+      const engine = await engineFor(backend);
+      for (const indicator of ['ma.sma', 'ma.ema', 'volatility.atr']) {
+        const grid = indicator === 'volatility.atr' ? { window: [3, 14] } : { source: ['close', 'hl2'], window: [3, 20] };
+        const kept = await engine.stream({ indicator, grid, history: cut(0, 100) });
+        const reused = await engine.stream({ indicator, grid, history: cut(0, 100) });
+        const want = await kept.pushMany(cut(100, 400));
+        const batch = cut(100, 400);
+        const pending = reused.pushMany(batch);
+        for (const col of Object.values(batch)) col.fill(0.5);
+        const got = await pending;
+        for (const name of got.outputs) {
+          const w = want.values(name), g = got.values(name);
+          for (let i = 0; i < w.length; i++) if (!Object.is(g[i], w[i])) expect.fail(`${backend} ${indicator} ${name} at ${i}: ${g[i]}, untouched arrays ${w[i]}`);
+        }
+        expect(Buffer.from(reused.checkpoint()).equals(Buffer.from(kept.checkpoint())), `${backend} ${indicator}: the state after the batch`).toBe(true);
+        want.release();
+        got.release();
+        kept.close();
+        reused.close();
+      }
+    }
+  });
+});

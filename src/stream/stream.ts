@@ -358,6 +358,9 @@ export class IndicatorStream {
     }
     let backend = this.host.backend.name, chunks = 0, numThreads = 1;
     if (outs) {
+      // The last bar is applied after the kernels: read it now, before the first await, as the kernels' shared
+      // copies are made (a caller may refill its arrays once it has the promise).
+      const lastCols = cols.map((col) => Float64Array.of(col[n - 1]!)), lastTs = c.tsOpen[n - 1]!;
       this.busy = true;
       try {
         const columns = this.sources.map((s) => c.column(s));
@@ -366,7 +369,7 @@ export class IndicatorStream {
         else this.stepBars(columns, 0, n - 1, outs);
         this.busy = false;
         this.checkOpen();
-        this.lastBar(cols, n - 1, c.tsOpen[n - 1]!);
+        this.lastBar(lastCols, 0, lastTs);
         for (const s of this.selected) outs[s.k]!.set(this.rows64[s.k]!, (n - 1) * V);
       } catch (e) {
         undo();
@@ -454,6 +457,8 @@ export class IndicatorStream {
     }
     if (this.kept) this.reserveFor(this.kept.length + c.t);
     const cols = this.baseColumns.map((col) => c.base(col));
+    // The last bar is applied after any kernel call or compute: read it now (see pushMany()).
+    const last = c.t > 0 ? { cols: cols.map((col) => Float64Array.of(col[c.t - 1]!)), ts: c.tsOpen[c.t - 1]! } : null;
     let i0 = 0;
     // Through the kernel, unless resume() steps the sources alone (cheaper than every window's values).
     if (this.throughKernel() && c.t >= 2 && !(this.stepper!.resume && !this.stepper!.resumeNeedsRows)) {
@@ -471,7 +476,9 @@ export class IndicatorStream {
       this.stepBars(this.sources.map((s) => c.column(s)), i0, c.t - 1, this.plan.def.outputs.map(() => null));
       i0 = c.t - 1;
     }
-    for (let i = i0; i < c.t; i++) this.lastBar(cols, i, c.tsOpen[i]!);
+    // Bars before the last one are left only to a stream without a stepper, which has awaited nothing.
+    for (let i = i0; i < c.t - 1; i++) this.lastBar(cols, i, c.tsOpen[i]!);
+    if (last) this.lastBar(last.cols, 0, last.ts);
     if (this.kept) this.kept.dropBefore(this.recomputeStart(this.seen - 1));
     if (c.t > 0) this.emitRow();
   }
@@ -487,6 +494,7 @@ export class IndicatorStream {
     const n = c.t - 1;
     const stepper = this.stepper!;
     const columns = this.sources.map((s) => c.column(s).subarray(0, n));
+    const lastTs = c.tsOpen[n - 1]!;
     let last64: (Float64Array | null)[] | null = null;
     if (stepper.resumeNeedsRows) {
       const input: Record<string, unknown> = { ts_open: c.tsOpen.subarray(0, n) };
@@ -502,7 +510,7 @@ export class IndicatorStream {
     stepper.resume!(columns, last64);
     this.keepTail(columns, 0, n);
     this.seen = n;
-    this.lastTs = this.tsOf(c.tsOpen[n - 1]!);
+    this.lastTs = this.tsOf(lastTs);
     return n;
   }
 
