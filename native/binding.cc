@@ -96,6 +96,17 @@ int32_t runTyped(const KernelEntry& k, const KernelCall& call, const Napi::Array
   }
 }
 
+// Arguments `at` and at + 1: an optional state input and its output, which
+// must be at least as long (null or absent: none).
+void statePair(const Napi::CallbackInfo& info, size_t at, const char* inWhat, const char* outWhat, const double*& in, double*& out, int64_t& len) {
+  const auto given = [&](size_t i) { return info.Length() > i && !info[i].IsNull() && !info[i].IsUndefined(); };
+  if (!given(at)) return;
+  const Napi::Float64Array input = float64Of(info.Env(), info[at], inWhat, 0);
+  in = input.Data();
+  len = static_cast<int64_t>(input.ElementLength());
+  if (given(at + 1)) out = float64Of(info.Env(), info[at + 1], outWhat, len).Data();
+}
+
 // run(kernel, inputs[], T, params[], v0, v1, outputs[], float64?, timeStride, variantStride, scratch[, cancel[, stateIn, stateOut[, runStateIn, runStateOut]]])
 Napi::Value Run(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -134,22 +145,10 @@ Napi::Value Run(const Napi::CallbackInfo& info) {
       throw Napi::TypeError::New(env, "cancel flag must be an Int32Array");
     call.cancel = static_cast<const volatile int32_t*>(dataOf(env, flag));
   }
-  // Kernel state (KernelCall::stateIn / stateOut): stateOut at least as long as stateIn.
-  if (info.Length() > 12 && !info[12].IsNull() && !info[12].IsUndefined()) {
-    const Napi::Float64Array in = float64Of(env, info[12], "state input", 0);
-    call.stateIn = in.Data();
-    call.stateLen = static_cast<int64_t>(in.ElementLength());
-    if (info.Length() > 13 && !info[13].IsNull() && !info[13].IsUndefined())
-      call.stateOut = float64Of(env, info[13], "state output", call.stateLen).Data();
-  }
-  // The source run's state beside the per-variant one (KernelCall::runStateIn): runStateOut at least as long.
-  if (info.Length() > 14 && !info[14].IsNull() && !info[14].IsUndefined()) {
-    const Napi::Float64Array in = float64Of(env, info[14], "run state input", 0);
-    call.runStateIn = in.Data();
-    call.runStateLen = static_cast<int64_t>(in.ElementLength());
-    if (info.Length() > 15 && !info[15].IsNull() && !info[15].IsUndefined())
-      call.runStateOut = float64Of(env, info[15], "run state output", call.runStateLen).Data();
-  }
+  // Kernel state (KernelCall::stateIn / stateOut), and the source run's state beside a per-variant one
+  // (KernelCall::runStateIn / runStateOut).
+  statePair(info, 12, "state input", "state output", call.stateIn, call.stateOut, call.stateLen);
+  statePair(info, 14, "run state input", "run state output", call.runStateIn, call.runStateOut, call.runStateLen);
   const int64_t need = (T - 1) * ts + (v1 - 1) * vs + 1;
   const int32_t status = f64 ? runTyped<double>(k, call, outArr, ts, vs, need, env)
                              : runTyped<float>(k, call, outArr, ts, vs, need, env);
